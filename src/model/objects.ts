@@ -1,0 +1,312 @@
+/**
+ * Cluster objects, shaped like Kubernetes' own (metadata / spec / status), reduced to the fields
+ * kubedeck simulates and draws. A discriminated union on `kind`.
+ *
+ * Quantities stay strings as in the API ("100m", "512Mi"); parse them with ./quantity.ts.
+ * Timestamps are RFC 3339 strings computed from simulated time (see ./time.ts).
+ */
+
+export type ResourceName = 'cpu' | 'memory' | 'pods' | 'ephemeral-storage' | (string & {});
+export type ResourceList = Readonly<Partial<Record<ResourceName, string>>>;
+
+export interface OwnerReference {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly controller?: boolean;
+}
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly uid?: string;
+  readonly generateName?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly ownerReferences?: readonly OwnerReference[];
+  readonly creationTimestamp?: string;
+  readonly deletionTimestamp?: string;
+  readonly resourceVersion?: string;
+}
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export interface Condition<T extends string> {
+  readonly type: T;
+  readonly status: ConditionStatus;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly lastTransitionTime?: string;
+  readonly lastHeartbeatTime?: string;
+}
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export interface Taint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: TaintEffect;
+  readonly timeAdded?: string;
+}
+
+export interface Toleration {
+  readonly key?: string;
+  readonly operator?: 'Exists' | 'Equal';
+  readonly value?: string;
+  readonly effect?: TaintEffect;
+  readonly tolerationSeconds?: number;
+}
+
+export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+
+export interface NodeSelectorRequirement {
+  readonly key: string;
+  readonly operator: NodeSelectorOperator;
+  readonly values?: readonly string[];
+}
+
+export interface NodeSelectorTerm {
+  readonly matchExpressions?: readonly NodeSelectorRequirement[];
+  readonly matchFields?: readonly NodeSelectorRequirement[];
+}
+
+export interface PreferredSchedulingTerm {
+  readonly weight: number;
+  readonly preference: NodeSelectorTerm;
+}
+
+export interface NodeAffinity {
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: {
+    readonly nodeSelectorTerms: readonly NodeSelectorTerm[];
+  };
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly PreferredSchedulingTerm[];
+}
+
+export interface Affinity {
+  readonly nodeAffinity?: NodeAffinity;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly resources?: {
+    readonly requests?: ResourceList;
+    readonly limits?: ResourceList;
+  };
+  readonly ports?: readonly { readonly containerPort: number; readonly protocol?: string }[];
+}
+
+export interface PodSpec {
+  readonly nodeName?: string;
+  readonly schedulerName?: string;
+  readonly containers: readonly Container[];
+  readonly initContainers?: readonly Container[];
+  readonly tolerations?: readonly Toleration[];
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly affinity?: Affinity;
+  readonly priority?: number;
+  readonly hostNetwork?: boolean;
+  readonly serviceAccountName?: string;
+  readonly volumes?: readonly { readonly name: string; readonly projected?: unknown }[];
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+/** In the order they become True for a starting pod (kubernetes.io "Pod Lifecycle"). */
+export const POD_CONDITION_ORDER = [
+  'PodScheduled',
+  'PodReadyToStartContainers',
+  'Initialized',
+  'ContainersReady',
+  'Ready',
+] as const;
+export type PodConditionType = (typeof POD_CONDITION_ORDER)[number] | 'DisruptionTarget';
+
+export interface ContainerStatus {
+  readonly name: string;
+  readonly ready: boolean;
+  readonly started?: boolean;
+  readonly image: string;
+  readonly state:
+    | { readonly waiting: { readonly reason: string } }
+    | { readonly running: { readonly startedAt: string } }
+    | { readonly terminated: { readonly reason: string; readonly exitCode: number } };
+}
+
+export interface PodStatus {
+  readonly phase: PodPhase;
+  readonly conditions?: readonly Condition<PodConditionType>[];
+  readonly hostIP?: string;
+  readonly podIP?: string;
+  readonly startTime?: string;
+  readonly containerStatuses?: readonly ContainerStatus[];
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+export interface Pod {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Pod';
+  readonly metadata: ObjectMeta;
+  readonly spec: PodSpec;
+  readonly status?: PodStatus;
+}
+
+export type NodeConditionType = 'Ready' | 'MemoryPressure' | 'DiskPressure' | 'PIDPressure' | 'NetworkUnavailable';
+
+export interface NodeSpec {
+  readonly unschedulable?: boolean;
+  readonly taints?: readonly Taint[];
+  readonly podCIDR?: string;
+}
+
+export interface NodeStatus {
+  readonly capacity?: ResourceList;
+  readonly allocatable?: ResourceList;
+  readonly conditions?: readonly Condition<NodeConditionType>[];
+  readonly addresses?: readonly { readonly type: string; readonly address: string }[];
+  readonly nodeInfo?: { readonly kubeletVersion?: string; readonly containerRuntimeVersion?: string };
+}
+
+export interface Node {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Node';
+  readonly metadata: ObjectMeta;
+  readonly spec: NodeSpec;
+  readonly status?: NodeStatus;
+}
+
+export interface LabelSelector {
+  readonly matchLabels?: Readonly<Record<string, string>>;
+  readonly matchExpressions?: readonly {
+    readonly key: string;
+    readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    readonly values?: readonly string[];
+  }[];
+}
+
+export interface PodTemplateSpec {
+  readonly metadata?: { readonly labels?: Readonly<Record<string, string>> };
+  readonly spec: PodSpec;
+}
+
+export interface ReplicaSet {
+  readonly apiVersion: 'apps/v1';
+  readonly kind: 'ReplicaSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly replicas: number;
+    readonly selector: LabelSelector;
+    readonly template: PodTemplateSpec;
+  };
+  readonly status?: {
+    readonly replicas: number;
+    readonly readyReplicas?: number;
+    readonly availableReplicas?: number;
+    readonly observedGeneration?: number;
+  };
+}
+
+export interface Deployment {
+  readonly apiVersion: 'apps/v1';
+  readonly kind: 'Deployment';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly replicas: number;
+    readonly selector: LabelSelector;
+    readonly template: PodTemplateSpec;
+    readonly strategy?: {
+      readonly type: 'RollingUpdate' | 'Recreate';
+      readonly rollingUpdate?: { readonly maxSurge?: number | string; readonly maxUnavailable?: number | string };
+    };
+  };
+  readonly status?: {
+    readonly replicas?: number;
+    readonly updatedReplicas?: number;
+    readonly readyReplicas?: number;
+    readonly availableReplicas?: number;
+  };
+}
+
+export interface ServicePort {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort?: number;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export interface Service {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Service';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    readonly selector?: Readonly<Record<string, string>>;
+    readonly clusterIP?: string;
+    readonly ports: readonly ServicePort[];
+  };
+}
+
+export interface Endpoint {
+  readonly addresses: readonly string[];
+  readonly conditions: { readonly ready: boolean; readonly serving?: boolean; readonly terminating?: boolean };
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind: 'Pod'; readonly name: string; readonly namespace: string };
+}
+
+export interface EndpointSlice {
+  readonly apiVersion: 'discovery.k8s.io/v1';
+  readonly kind: 'EndpointSlice';
+  readonly metadata: ObjectMeta;
+  readonly addressType: 'IPv4' | 'IPv6';
+  readonly endpoints: readonly Endpoint[];
+  readonly ports?: readonly { readonly name?: string; readonly port: number; readonly protocol?: string }[];
+}
+
+export interface Lease {
+  readonly apiVersion: 'coordination.k8s.io/v1';
+  readonly kind: 'Lease';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly holderIdentity?: string;
+    readonly leaseDurationSeconds?: number;
+    readonly renewTime?: string;
+  };
+}
+
+/** core/v1 Event (named KubeEvent so it does not shadow the DOM's Event). */
+export interface KubeEvent {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Event';
+  readonly metadata: ObjectMeta;
+  readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace?: string };
+  readonly reason: string;
+  readonly message: string;
+  readonly type: 'Normal' | 'Warning';
+  readonly source?: { readonly component: string; readonly host?: string };
+  readonly count?: number;
+}
+
+export type K8sObject = Pod | Node | ReplicaSet | Deployment | Service | EndpointSlice | Lease | KubeEvent;
+export type K8sKind = K8sObject['kind'];
+
+/** "Pod/default/web-1", or "Node/worker-1" for a cluster-scoped object. */
+export type ObjectRef = string;
+
+export function refOf(obj: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } }): ObjectRef {
+  const ns = obj.metadata.namespace;
+  return ns === undefined || ns === '' ? `${obj.kind}/${obj.metadata.name}` : `${obj.kind}/${ns}/${obj.metadata.name}`;
+}
+
+export interface ParsedRef {
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export function parseRef(ref: ObjectRef): ParsedRef {
+  const parts = ref.split('/');
+  if (parts.length === 3) return { kind: parts[0] ?? '', namespace: parts[1] ?? '', name: parts[2] ?? '' };
+  return { kind: parts[0] ?? '', name: parts.slice(1).join('/') };
+}

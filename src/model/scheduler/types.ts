@@ -1,0 +1,30 @@
+/** The result of one scheduling attempt, as kube-scheduler would reason about it. */
+
+export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit';
+export type ScorePluginName = 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'TaintToleration' | 'NodeAffinity';
+
+export interface NodeVerdict {
+  readonly name: string;
+  readonly feasible: boolean;
+  /** Upstream-style filter failure reasons ("Insufficient cpu", "node(s) were unschedulable"...). Empty when feasible. */
+  readonly reasons: readonly string[];
+  /** The first filter plugin that rejected the node. */
+  readonly failedPlugin?: FilterPluginName;
+  /** Normalized score per plugin, 0-100 (unweighted). Empty when the node is infeasible or scoring was skipped. */
+  readonly scores: Readonly<Partial<Record<ScorePluginName, number>>>;
+  /** Sum of weight * normalized score. 0 when not scored. */
+  readonly total: number;
+}
+
+export interface ScheduleDecision {
+  readonly pod: string;
+  readonly nodes: readonly NodeVerdict[];
+  /** The chosen node, or null when no node fits. */
+  readonly selected: string | null;
+  /** False when scoring was skipped (only one feasible node). */
+  readonly scored: boolean;
+  /** Nodes that tied for the highest total (the winner was drawn among them by reservoir sampling). */
+  readonly tied: readonly string[];
+  /** The FailedScheduling message when no node fits: "0/3 nodes are available: 3 Insufficient cpu." */
+  readonly failureMessage?: string;
+}

@@ -1,0 +1,42 @@
+/**
+ * A scenario: an XState machine that sets up the cluster, performs the user's actions and
+ * faults, and marks narration steps. It runs on the simulation (src/sim/cluster.ts).
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { Localized } from '../model/localized.ts';
+
+export type ParamValue = string | number | boolean;
+
+export type ScenarioParam =
+  | { readonly id: string; readonly label: Localized; readonly kind: 'int'; readonly default: number; readonly min: number; readonly max: number }
+  | { readonly id: string; readonly label: Localized; readonly kind: 'boolean'; readonly default: boolean }
+  | {
+      readonly id: string;
+      readonly label: Localized;
+      readonly kind: 'choice';
+      readonly default: string;
+      readonly options: readonly { readonly value: string; readonly label: Localized }[];
+    };
+
+export type ScenarioParams = Readonly<Record<string, ParamValue>>;
+
+export interface ScenarioDefinition {
+  readonly id: string;
+  readonly title: Localized;
+  /** One line for the picker and `kubedeck list`. */
+  readonly summary: Localized;
+  /** Inputs a learner may change (replicas, a variant...). The k8s version is always an input. */
+  readonly params: readonly ScenarioParam[];
+  /** The scenario's machine; its input is the resolved params. */
+  readonly machine: AnyStateMachine;
+}
+
+export interface RunOptions {
+  readonly seed?: number;
+  /** "1.32" by default; "1.31" and older use the 40 s node-monitor grace period. */
+  readonly k8sVersion?: string;
+  readonly params?: ScenarioParams;
+}
+
+export const DEFAULT_K8S_VERSION = '1.33';
+export const DEFAULT_SEED = 1;

@@ -1,0 +1,161 @@
+/**
+ * The trace: what a simulation run produced, and all that the renderer, the CLI and export read.
+ * Readonly and JSON-serialisable; events are ordered by (t, seq) and keyed on `kind`.
+ * Times are simulated milliseconds since the scenario started.
+ */
+import type { Localized } from '../model/localized.ts';
+import type { K8sObject, ObjectRef } from '../model/objects.ts';
+import type { ScheduleDecision } from '../model/scheduler/types.ts';
+
+/**
+ * Component ids: `kubectl`, `kube-apiserver`, `etcd`, `kube-scheduler`, `kube-controller-manager`,
+ * and per node `kubelet/<node>`, `containerd/<node>`, `kube-proxy/<node>`.
+ * Scenarios may add others with the same shape (`etcd/<member>`, `client/<name>`, `coredns`).
+ */
+export type ComponentId =
+  | 'kubectl'
+  | 'kube-apiserver'
+  | 'etcd'
+  | 'kube-scheduler'
+  | 'kube-controller-manager'
+  | `kubelet/${string}`
+  | `containerd/${string}`
+  | `kube-proxy/${string}`
+  | `etcd/${string}`
+  | `client/${string}`
+  | 'coredns';
+
+/**
+ * request: a call that expects an answer (REST call, etcd txn, CRI call);
+ * response: the answer, travelling back (`replyTo` names the request);
+ * watch: a watch event pushed by kube-apiserver to a watcher (ADDED / MODIFIED / DELETED);
+ * signal: a one-way message with no answer (raft heartbeat, a packet).
+ */
+export type MessageType = 'request' | 'response' | 'watch' | 'signal';
+
+export interface MessageEvent {
+  readonly kind: 'message';
+  readonly t: number;
+  readonly seq: number;
+  /** Unique within the trace; responses point back with replyTo. */
+  readonly id: number;
+  readonly from: ComponentId;
+  readonly to: ComponentId;
+  readonly type: MessageType;
+  /** Short label riding with the token: "POST pod", "watch: ADDED", "bind", "RunPodSandbox". */
+  readonly action: string;
+  readonly object?: ObjectRef;
+  /** Simulated time the message is delivered. */
+  readonly arrive: number;
+  readonly replyTo?: number;
+  /** HTTP-like status of a response (201, 200, 401, 403, 409, 503...). */
+  readonly status?: number;
+  /** True when the message writes etcd (an etcd txn put/delete), so it can be drawn as a write. */
+  readonly write?: boolean;
+}
+
+export interface FieldChange {
+  /** Dotted path in the object, e.g. "status.phase", "spec.nodeName", "status.conditions.Ready". */
+  readonly path: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+}
+
+/** An object as stored in etcd changed (the single source of truth the picture follows). */
+export interface StateEvent {
+  readonly kind: 'state';
+  readonly t: number;
+  readonly seq: number;
+  readonly object: ObjectRef;
+  readonly op: 'added' | 'modified' | 'deleted';
+  /** What changed, for people (CLI, captions, tests). Empty for added/deleted. */
+  readonly changes: readonly FieldChange[];
+  /** The object after the change (absent when deleted). */
+  readonly value?: K8sObject;
+}
+
+/** A narration step starts here. Steps are numbered from 0 in trace order. */
+export interface StepEvent {
+  readonly kind: 'step';
+  readonly t: number;
+  readonly seq: number;
+  readonly index: number;
+  /** Stable id within the scenario, e.g. "authn", "bind". */
+  readonly id: string;
+  readonly caption: Localized;
+  /** Components this step is about (highlighted; the rest may be dimmed). */
+  readonly focus: readonly ComponentId[];
+}
+
+/** A long quiet wait compressed: nothing happens between t and `to`. */
+export interface SkipEvent {
+  readonly kind: 'skip';
+  readonly t: number;
+  readonly seq: number;
+  readonly to: number;
+}
+
+/** A component works on something for a while (glows): authenticating, filtering, pulling... */
+export interface ActivityEvent {
+  readonly kind: 'activity';
+  readonly t: number;
+  readonly seq: number;
+  readonly component: ComponentId;
+  /** Machine-readable name: "authenticate", "authorize", "admission:mutating", "validate", "admission:validating", "filter", "score", "reconcile"... */
+  readonly action: string;
+  readonly until: number;
+  readonly object?: ObjectRef;
+  readonly label: Localized;
+}
+
+/** A component's own health changed (outside the API objects): a kubelet stops, etcd loses its leader. */
+export interface ComponentEvent {
+  readonly kind: 'component';
+  readonly t: number;
+  readonly seq: number;
+  readonly component: ComponentId;
+  readonly status: ComponentStatus;
+}
+
+/** kube-scheduler's filter and score of every node for one pod. */
+export interface DecisionEvent {
+  readonly kind: 'decision';
+  readonly t: number;
+  readonly seq: number;
+  readonly component: 'kube-scheduler';
+  readonly pod: ObjectRef;
+  readonly decision: ScheduleDecision;
+}
+
+export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent;
+export type TraceEventKind = TraceEvent['kind'];
+
+export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'candidate';
+
+/** Cluster state at the start of a step: lets a player seek without replaying from zero. */
+export interface Snapshot {
+  readonly t: number;
+  /** Index of the step that starts here (-1 for the initial state before the first step). */
+  readonly step: number;
+  /** Index into Trace.events of the first event after this snapshot. */
+  readonly eventIndex: number;
+  readonly objects: Readonly<Record<ObjectRef, K8sObject>>;
+  readonly components: Readonly<Record<string, ComponentStatus>>;
+}
+
+export interface Topology {
+  readonly nodes: readonly string[];
+  readonly components: readonly ComponentId[];
+}
+
+export interface Trace {
+  readonly version: 1;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly k8sVersion: string;
+  readonly topology: Topology;
+  readonly events: readonly TraceEvent[];
+  readonly snapshots: readonly Snapshot[];
+  readonly steps: number;
+  readonly endTime: number;
+}
