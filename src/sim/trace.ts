@@ -4,6 +4,7 @@
  * Times are simulated milliseconds since the scenario started.
  */
 import type { Localized } from '../model/localized.ts';
+import type { FieldChange } from '../model/field-change.ts';
 import type { K8sObject, ObjectRef } from '../model/objects.ts';
 import type { ScheduleDecision } from '../model/scheduler/types.ts';
 
@@ -54,12 +55,7 @@ export interface MessageEvent {
   readonly write?: boolean;
 }
 
-export interface FieldChange {
-  /** Dotted path in the object, e.g. "status.phase", "spec.nodeName", "status.conditions.Ready". */
-  readonly path: string;
-  readonly from?: unknown;
-  readonly to?: unknown;
-}
+export type { FieldChange } from '../model/field-change.ts';
 
 /** An object as stored in etcd changed (the single source of truth the picture follows). */
 export interface StateEvent {

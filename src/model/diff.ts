@@ -1,0 +1,65 @@
+/**
+ * What changed between two versions of an object, as dotted paths, for people to read.
+ * Arrays of conditions are keyed by type ("status.conditions.Ready.status"); arrays of named
+ * items by name ("status.containerStatuses.web.ready"); other arrays are compared whole.
+ */
+import type { FieldChange } from './field-change.ts';
+
+type Json = unknown;
+
+const IGNORED = new Set(['metadata.resourceVersion', 'metadata.managedFields']);
+
+function isRecord(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function keyOf(item: Json): string | undefined {
+  if (!isRecord(item)) return undefined;
+  if (typeof item.type === 'string') return item.type;
+  if (typeof item.name === 'string') return item.name;
+  return undefined;
+}
+
+function keyedArray(arr: readonly Json[]): Map<string, Json> | undefined {
+  const out = new Map<string, Json>();
+  for (const item of arr) {
+    const k = keyOf(item);
+    if (k === undefined || out.has(k)) return undefined;
+    out.set(k, item);
+  }
+  return out;
+}
+
+function sameJson(a: Json, b: Json): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
+  if (a === b || IGNORED.has(path)) return;
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) walk(path === '' ? k : `${path}.${k}`, a[k], b[k], out);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const ka = keyedArray(a);
+    const kb = keyedArray(b);
+    if (ka && kb) {
+      const keys = new Set([...ka.keys(), ...kb.keys()]);
+      for (const k of keys) walk(`${path}.${k}`, ka.get(k), kb.get(k), out);
+      return;
+    }
+  }
+  if (sameJson(a, b)) return;
+  const change: { path: string; from?: Json; to?: Json } = { path };
+  if (a !== undefined) change.from = a;
+  if (b !== undefined) change.to = b;
+  out.push(change);
+}
+
+/** Changed leaf fields, in a stable order. Timestamps that only record "when" are left out. */
+export function diffObjects(before: Json, after: Json): FieldChange[] {
+  const out: FieldChange[] = [];
+  walk('', before, after, out);
+  return out.filter((c) => !/(lastHeartbeatTime|lastTransitionTime|lastProbeTime)$/.test(c.path));
+}

@@ -1,0 +1,49 @@
+/** Where kube-apiserver stores each kind in etcd (reference/kubernetes.md section 6). */
+import type { K8sKind, ObjectRef } from './objects.ts';
+import { parseRef } from './objects.ts';
+
+const RESOURCE: Readonly<Record<K8sKind, string>> = {
+  Pod: 'pods',
+  Node: 'minions',
+  ReplicaSet: 'replicasets',
+  Deployment: 'deployments',
+  Service: 'services/specs',
+  EndpointSlice: 'endpointslices',
+  Lease: 'leases',
+  Event: 'events',
+};
+
+/** The REST resource name, lower-case and plural as in URLs and RBAC rules. */
+export const REST_RESOURCE: Readonly<Record<K8sKind, string>> = {
+  Pod: 'pods',
+  Node: 'nodes',
+  ReplicaSet: 'replicasets',
+  Deployment: 'deployments',
+  Service: 'services',
+  EndpointSlice: 'endpointslices',
+  Lease: 'leases',
+  Event: 'events',
+};
+
+/** Singular, as kubectl prints it ("pod/web created"). */
+export const SINGULAR: Readonly<Record<K8sKind, string>> = {
+  Pod: 'pod',
+  Node: 'node',
+  ReplicaSet: 'replicaset',
+  Deployment: 'deployment',
+  Service: 'service',
+  EndpointSlice: 'endpointslice',
+  Lease: 'lease',
+  Event: 'event',
+};
+
+export function isKind(kind: string): kind is K8sKind {
+  return Object.hasOwn(RESOURCE, kind);
+}
+
+/** "/registry/pods/default/web", "/registry/minions/worker-1". */
+export function etcdKey(ref: ObjectRef): string {
+  const { kind, namespace, name } = parseRef(ref);
+  const resource = isKind(kind) ? RESOURCE[kind] : kind.toLowerCase();
+  return namespace === undefined ? `/registry/${resource}/${name}` : `/registry/${resource}/${namespace}/${name}`;
+}

@@ -1,0 +1,74 @@
+/**
+ * What kube-apiserver does to an object before it is stored: defaulting and mutating admission
+ * (visible changes a learner can see in `kubectl get pod -o yaml`), then validation.
+ * Pure functions of the object and a few injected values.
+ */
+import type { Localized } from '../../model/localized.ts';
+import { text } from '../../model/localized.ts';
+import type { K8sObject, Pod, Toleration } from '../../model/objects.ts';
+
+export interface Mutated {
+  readonly object: K8sObject;
+  /** What mutating admission changed, for the activity label. Empty when nothing changed. */
+  readonly notes: readonly Localized[];
+}
+
+const NOT_READY = 'node.kubernetes.io/not-ready';
+const UNREACHABLE = 'node.kubernetes.io/unreachable';
+
+function tolerates(tolerations: readonly Toleration[], key: string): boolean {
+  return tolerations.some((t) => (t.operator === 'Exists' && t.key === undefined) || (t.key === key && (t.effect === undefined || t.effect === 'NoExecute')));
+}
+
+/** DefaultTolerationSeconds + ServiceAccount admission, plus the defaults the API applies to a new pod. */
+export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: number): Mutated {
+  const notes: Localized[] = [];
+  const tolerations = [...(pod.spec.tolerations ?? [])];
+  const added: string[] = [];
+  for (const key of [NOT_READY, UNREACHABLE]) {
+    if (!tolerates(tolerations, key)) {
+      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds });
+      added.push(key.replace('node.kubernetes.io/', ''));
+    }
+  }
+  if (added.length > 0) {
+    notes.push(text(`DefaultTolerationSeconds: +tolerations ${added.join(', ')} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${added.join(', ')} (${tolerationSeconds}초)`));
+  }
+  const volumes = [...(pod.spec.volumes ?? [])];
+  const serviceAccountName = pod.spec.serviceAccountName ?? 'default';
+  if (!volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
+    volumes.push({ name: `kube-api-access-${tokenSuffix}`, projected: { sources: ['serviceAccountToken', 'kube-root-ca.crt', 'namespace'] } });
+    notes.push(text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`));
+  }
+  const object: Pod = {
+    ...pod,
+    spec: {
+      ...pod.spec,
+      schedulerName: pod.spec.schedulerName ?? 'default-scheduler',
+      priority: pod.spec.priority ?? 0,
+      serviceAccountName,
+      tolerations,
+      volumes,
+    },
+    status: { phase: 'Pending' },
+  };
+  return { object, notes };
+}
+
+/** Object schema validation: the first problem, as the API would report it (422 Invalid). */
+export function validate(obj: K8sObject): string | undefined {
+  const name = obj.metadata.name;
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) {
+    return `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'`;
+  }
+  if (obj.kind === 'Pod') {
+    if (obj.spec.containers.length === 0) return 'spec.containers: Required value';
+    for (const [i, c] of obj.spec.containers.entries()) {
+      if (c.image === '') return `spec.containers[${i}].image: Required value`;
+    }
+  }
+  if ((obj.kind === 'ReplicaSet' || obj.kind === 'Deployment') && obj.spec.replicas < 0) {
+    return 'spec.replicas: Invalid value: must be greater than or equal to 0';
+  }
+  return undefined;
+}

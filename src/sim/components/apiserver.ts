@@ -1,0 +1,303 @@
+/**
+ * kube-apiserver: every component's only door. A write passes authentication, authorization,
+ * mutating admission, schema validation and validating admission, then is written to etcd; a
+ * read skips admission. After etcd confirms a write, the watch cache pushes the change to every
+ * watcher whose watch matches it (reference/kubernetes.md section 1).
+ */
+import { createActor, setup } from 'xstate';
+import type { Decision, Identity, Verb } from '../../model/access.ts';
+import { authenticate, authorize } from '../../model/access.ts';
+import type { Localized } from '../../model/localized.ts';
+import { text } from '../../model/localized.ts';
+import type { K8sKind, K8sObject, ObjectRef } from '../../model/objects.ts';
+import { parseRef, refOf } from '../../model/objects.ts';
+import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
+import { timestamp } from '../../model/time.ts';
+import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { nameSuffix, uid } from '../core/runtime.ts';
+import type { ComponentId } from '../trace.ts';
+import { mutatePod, validate } from './admission.ts';
+
+export interface Watcher {
+  readonly id: ComponentId;
+  readonly kinds: ReadonlySet<K8sKind>;
+  /** A field selector, e.g. the kubelet's spec.nodeName=<node>. Absent: every object of the kinds. */
+  readonly matches?: (obj: K8sObject) => boolean;
+}
+
+type ApiEvent = { readonly type: 'deliver'; readonly envelope: Envelope } | { readonly type: 'stop' } | { readonly type: 'start' };
+
+interface Stage {
+  readonly action: string;
+  readonly ms: number;
+  readonly label: Localized;
+}
+
+const ID: ComponentId = 'kube-apiserver';
+
+/** Lease renewals and Events are routine traffic: they pass the same chain, but quietly. */
+function isRoutine(request: ApiRequest): boolean {
+  const kind = request.verb === 'create' ? request.object.kind : request.verb === 'list' ? request.kind : parseRef(request.ref).kind;
+  return kind === 'Lease' || kind === 'Event';
+}
+
+function verbOf(request: ApiRequest): Verb {
+  switch (request.verb) {
+    case 'bind':
+      return 'create';
+    case 'update':
+      return 'patch';
+    default:
+      return request.verb;
+  }
+}
+
+function resourceOf(request: ApiRequest): string {
+  if (request.verb === 'create') return REST_RESOURCE[request.object.kind];
+  if (request.verb === 'list') return REST_RESOURCE[request.kind];
+  const kind = parseRef(request.ref).kind as K8sKind;
+  const base = REST_RESOURCE[kind] ?? kind.toLowerCase();
+  if (request.verb === 'bind') return `${base}/binding`;
+  if (request.verb === 'update' && request.subresource) return `${base}/${request.subresource}`;
+  return base;
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  503: 'Service Unavailable',
+};
+
+export interface ApiServer {
+  addWatcher(watcher: Watcher): void;
+  /** The watch cache: what kube-apiserver last confirmed from etcd. */
+  cached(ref: ObjectRef): K8sObject | undefined;
+  seed(obj: K8sObject): void;
+  stop(): void;
+  start(): void;
+}
+
+export function createApiServer(rt: Runtime): ApiServer {
+  const watchers: Watcher[] = [];
+  const cache = new Map<ObjectRef, K8sObject>();
+
+  const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
+    const payload: Payload = { kind: 'api-response', status, message, ...(object ? { object } : {}) };
+    rt.net.reply(req, { action: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), status, payload });
+  };
+
+  const fanOut = (type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
+    const obj = after ?? before;
+    if (!obj) return;
+    for (const w of watchers) {
+      if (!w.kinds.has(obj.kind) || !rt.board.isUp(w.id)) continue;
+      const sawBefore = before !== undefined && (w.matches?.(before) ?? true);
+      const seesAfter = type === 'write' && after !== undefined && (w.matches?.(after) ?? true);
+      let eventType: WatchEventType | undefined;
+      if (seesAfter) eventType = sawBefore ? 'MODIFIED' : 'ADDED';
+      else if (sawBefore) eventType = 'DELETED';
+      if (!eventType) continue;
+      const shown = seesAfter && after ? after : (before as K8sObject);
+      rt.net.send({ from: ID, to: w.id, type: 'watch', action: `watch: ${eventType}`, object: refOf(shown), payload: { kind: 'watch', eventType, object: shown } });
+    }
+  };
+
+  /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
+  const runStages = (stages: readonly Stage[], quiet: boolean, object: ObjectRef | undefined, done: () => void): void => {
+    let i = 0;
+    const next = (): void => {
+      const stage = stages[i++];
+      if (!stage) return done();
+      if (!quiet) rt.tracer.activity(ID, stage.action, stage.ms, stage.label, object);
+      rt.clock.setTimeout(next, stage.ms);
+    };
+    next();
+  };
+
+  const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void): void => {
+    const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
+    rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `txn ${op} ${etcdKey(ref)}`, object: ref, payload, write: true }, (answer) => {
+      if (answer.payload.kind !== 'etcd-response' || !answer.payload.ok || !answer.payload.object) return onMissing();
+      const before = cache.get(ref);
+      if (op === 'delete') {
+        cache.delete(ref);
+        onStored(answer.payload.object);
+        fanOut('delete', before, undefined);
+      } else {
+        cache.set(ref, answer.payload.object);
+        onStored(answer.payload.object);
+        fanOut('write', before, answer.payload.object);
+      }
+    });
+  };
+
+  const create = (req: Envelope, object: K8sObject, quiet: boolean): void => {
+    const name = object.metadata.name === '' && object.metadata.generateName ? object.metadata.generateName + nameSuffix(rt) : object.metadata.name;
+    const base = {
+      ...object,
+      metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
+    } as K8sObject;
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : { object: base, notes: [] };
+    const ref = refOf(mutated.object);
+    const invalid = validate(mutated.object);
+    const mutLabel = mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
+    const stages: Stage[] = [
+      { action: 'admission:mutating', ms: 2, label: prefix(text('mutating admission', '변경(mutating) 어드미션'), mutLabel) },
+      { action: 'validate', ms: 1, label: invalid ? text(`validation failed: ${invalid}`, `검증 실패: ${invalid}`) : text('schema validation: OK', '스키마 검증: 통과') },
+    ];
+    runStages(stages, quiet, ref, () => {
+      if (invalid) return respond(req, 422, `${SINGULAR[object.kind]} "${name}" is invalid: ${invalid}`);
+      runStages([{ action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') }], quiet, ref, () => {
+        if (cache.has(ref)) return respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`);
+        writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), create: mutated.object }, (stored) => respond(req, 201, `${SINGULAR[object.kind]}/${name} created`, stored), () => respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`));
+      });
+    });
+  };
+
+  const update = (req: Envelope, ref: ObjectRef, mutate: (obj: K8sObject) => K8sObject, quiet: boolean, message: string): void => {
+    if (!cache.has(ref)) return respond(req, 404, `${ref} not found`);
+    const stages: Stage[] = [
+      { action: 'admission:mutating', ms: 1, label: text('mutating admission', '변경(mutating) 어드미션') },
+      { action: 'validate', ms: 1, label: text('schema validation: OK', '스키마 검증: 통과') },
+      { action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') },
+    ];
+    runStages(stages, quiet, ref, () => {
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, message, stored), () => respond(req, 404, `${ref} not found`));
+    });
+  };
+
+  const bind = (req: Envelope, ref: ObjectRef, node: string): void => {
+    const current = cache.get(ref);
+    if (current?.kind !== 'Pod') return respond(req, 404, `${ref} not found`);
+    if (current.spec.nodeName) return respond(req, 409, `pod ${current.metadata.name} is already assigned to node "${current.spec.nodeName}"`);
+    const now = timestamp(rt.clock.now());
+    // pkg/registry/core/pod/storage: nodeName and PodScheduled=True are set in one update.
+    const mutate = (obj: K8sObject): K8sObject => {
+      if (obj.kind !== 'Pod') return obj;
+      const conditions = (obj.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+      return { ...obj, spec: { ...obj.spec, nodeName: node }, status: { ...(obj.status ?? { phase: 'Pending' }), conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now }, ...conditions] } };
+    };
+    writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, () => respond(req, 201, `pod/${current.metadata.name} bound to ${node}`), () => respond(req, 404, `${ref} not found`));
+  };
+
+  const remove = (req: Envelope, ref: ObjectRef, grace: number | undefined): void => {
+    const current = cache.get(ref);
+    if (!current) return respond(req, 404, `${ref} not found`);
+    const name = current.metadata.name;
+    const kind = SINGULAR[current.kind];
+    // A pod on a node is deleted gracefully: it gets a deletionTimestamp and stays Terminating
+    // until its kubelet confirms the containers are gone (a final delete with grace 0).
+    if (current.kind === 'Pod' && current.spec.nodeName && (grace ?? rt.config.terminationGracePeriodSeconds) > 0) {
+      if (current.metadata.deletionTimestamp) return respond(req, 200, `${kind} "${name}" deleted`, current);
+      const seconds = grace ?? rt.config.terminationGracePeriodSeconds;
+      const deletionTimestamp = timestamp(rt.clock.now() + seconds * 1000);
+      const mutate = (obj: K8sObject): K8sObject => ({ ...obj, metadata: { ...obj.metadata, deletionTimestamp } }) as K8sObject;
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`));
+      return;
+    }
+    writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`));
+  };
+
+  const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
+    const key = request.verb === 'get' ? etcdKey(request.ref) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
+    const ref = request.verb === 'get' ? request.ref : undefined;
+    rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+      const items = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
+      if (request.verb === 'get') {
+        const found = items[0];
+        if (!found) return respond(req, 404, `${request.ref} not found`);
+        return respond(req, 200, `${SINGULAR[found.kind]}/${found.metadata.name}`, found);
+      }
+      rt.net.reply(req, { action: `200 OK (${items.length} items)`, status: 200, payload: { kind: 'api-response', status: 200, message: `${items.length} ${REST_RESOURCE[request.kind]}`, items } });
+    });
+  };
+
+  const handle = (req: Envelope): void => {
+    if (req.payload.kind !== 'api-request') return;
+    const { user, request } = req.payload;
+    const quiet = isRoutine(request);
+    const ref = request.verb === 'create' ? undefined : request.verb === 'list' ? undefined : request.ref;
+    const identity = authenticate(user);
+    runStages([{ action: 'authenticate', ms: 1, label: authnLabel(user, identity) }], quiet, ref, () => {
+      if (!identity) return respond(req, 401, 'Unauthorized');
+      const verb = verbOf(request);
+      const resource = resourceOf(request);
+      const decision = authorize(identity, verb, resource);
+      runStages([{ action: 'authorize', ms: 1, label: authzLabel(decision, verb, resource) }], quiet, ref, () => {
+        if (!decision.allowed) return respond(req, 403, `${resource} is forbidden: User "${identity.user}" cannot ${verb} resource "${resource}"`);
+        switch (request.verb) {
+          case 'create':
+            return create(req, request.object, quiet);
+          case 'update':
+            return update(req, request.ref, request.mutate, quiet, request.summary);
+          case 'bind':
+            return bind(req, request.ref, request.node);
+          case 'delete':
+            return remove(req, request.ref, request.gracePeriodSeconds);
+          case 'get':
+          case 'list':
+            return read(req, request);
+        }
+      });
+    });
+  };
+
+  const machine = setup({
+    types: { events: {} as ApiEvent },
+    actions: {
+      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
+      markDown: () => rt.board.set(ID, 'down'),
+      markUp: () => rt.board.set(ID, 'up'),
+    },
+  }).createMachine({
+    id: 'kube-apiserver',
+    initial: 'serving',
+    states: {
+      serving: {
+        on: {
+          deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } },
+          stop: { target: 'down', actions: 'markDown' },
+        },
+      },
+      down: { on: { start: { target: 'serving', actions: 'markUp' } } },
+    },
+  });
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set(ID, 'up', true);
+  rt.net.register(ID, 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+
+  return {
+    addWatcher: (w) => watchers.push(w),
+    cached: (ref) => cache.get(ref),
+    seed: (obj) => cache.set(refOf(obj), obj),
+    stop: () => actor.send({ type: 'stop' }),
+    start: () => actor.send({ type: 'start' }),
+  };
+}
+
+function authnLabel(user: string, identity: Identity | undefined): Localized {
+  if (!identity) return text(`authentication failed: "${user}" has no valid credentials`, `인증 실패: "${user}" 유효한 자격 증명 없음`);
+  return text(`authenticate: ${identity.method} (${identity.user})`, `인증: ${identity.method === 'x509 client certificate' ? 'x509 클라이언트 인증서' : '서비스 어카운트 토큰'} (${identity.user})`);
+}
+
+function authzLabel(decision: Decision, verb: Verb, resource: string): Localized {
+  return decision.allowed
+    ? text(`authorize: ${verb} ${resource} allowed by ${decision.by}`, `인가: ${verb} ${resource} 허용 (${decision.by})`)
+    : text(`authorize: ${verb} ${resource} denied (${decision.by})`, `인가: ${verb} ${resource} 거부 (${decision.by})`);
+}
+
+function prefix(head: Localized, body: Localized): Localized {
+  return text(`${head.en}: ${body.en}`, `${head.ko}: ${body.ko}`);
+}
+
+function joinLocalized(parts: readonly Localized[]): Localized {
+  return text(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('; '));
+}
+

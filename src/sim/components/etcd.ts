@@ -1,0 +1,113 @@
+/**
+ * etcd: the only place cluster state lives. Only kube-apiserver talks to it. Each write gets the
+ * next revision (it becomes the object's resourceVersion) and is recorded as a state change.
+ */
+import { createActor, setup } from 'xstate';
+import { diffObjects } from '../../model/diff.ts';
+import type { K8sObject, ObjectRef } from '../../model/objects.ts';
+import { refOf } from '../../model/objects.ts';
+import { etcdKey } from '../../model/registry.ts';
+import type { Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+
+type EtcdEvent = { readonly type: 'deliver'; readonly envelope: Envelope } | { readonly type: 'stop' } | { readonly type: 'start' };
+
+export class EtcdStore {
+  private readonly byRef = new Map<ObjectRef, K8sObject>();
+  private revision = 1;
+
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  get(ref: ObjectRef): K8sObject | undefined {
+    return this.byRef.get(ref);
+  }
+
+  values(): IterableIterator<K8sObject> {
+    return this.byRef.values();
+  }
+
+  asRecord(): Readonly<Record<ObjectRef, K8sObject>> {
+    return Object.fromEntries(this.byRef);
+  }
+
+  /** Stores a version with the next revision as its resourceVersion. */
+  put(obj: K8sObject): K8sObject {
+    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
+    this.byRef.set(refOf(stored), stored);
+    return stored;
+  }
+
+  delete(ref: ObjectRef): boolean {
+    if (!this.byRef.has(ref)) return false;
+    this.revision++;
+    return this.byRef.delete(ref);
+  }
+}
+
+export interface Etcd {
+  readonly store: EtcdStore;
+  stop(): void;
+  start(): void;
+}
+
+export function createEtcd(rt: Runtime): Etcd {
+  const store = new EtcdStore();
+
+  const commit = (request: Envelope): void => {
+    const p = request.payload;
+    const fsync = rt.rng.between(1, 3);
+    if (p.kind === 'etcd-put') {
+      const ref = request.object ?? '';
+      const current = store.get(ref);
+      const next = p.create ?? (current && p.mutate ? p.mutate(current) : undefined);
+      if (!next || (p.create && current)) {
+        rt.clock.setTimeout(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
+        return;
+      }
+      const stored = store.put(next);
+      rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, stored) : [], stored);
+      rt.clock.setTimeout(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
+    } else if (p.kind === 'etcd-delete') {
+      const ref = request.object ?? '';
+      const current = store.get(ref);
+      if (current) {
+        store.delete(ref);
+        rt.tracer.state(ref, 'deleted', [], undefined);
+      }
+      rt.clock.setTimeout(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
+    } else if (p.kind === 'etcd-range') {
+      const items = [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(p.key));
+      rt.clock.setTimeout(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
+    }
+  };
+
+  const machine = setup({
+    types: { events: {} as EtcdEvent },
+    actions: {
+      commit: (_, params: { envelope: Envelope }) => commit(params.envelope),
+      markDown: () => rt.board.set('etcd', 'down'),
+      markUp: () => rt.board.set('etcd', 'up'),
+    },
+  }).createMachine({
+    id: 'etcd',
+    initial: 'serving',
+    states: {
+      serving: {
+        on: {
+          deliver: { actions: { type: 'commit', params: ({ event }) => ({ envelope: event.envelope }) } },
+          stop: { target: 'down', actions: 'markDown' },
+        },
+      },
+      // A stopped member drops requests; kube-apiserver's calls time out.
+      down: { on: { start: { target: 'serving', actions: 'markUp' } } },
+    },
+  });
+
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set('etcd', 'up', true);
+  rt.net.register('etcd', 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+  return { store, stop: () => actor.send({ type: 'stop' }), start: () => actor.send({ type: 'start' }) };
+}

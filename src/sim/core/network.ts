@@ -1,0 +1,104 @@
+/**
+ * The wire between components. Every message is recorded in the trace when it leaves and is
+ * delivered after a short, seeded latency. A response finds its way back to the continuation the
+ * requester registered, so component logic reads as "ask, then on answer...".
+ */
+import type { ObjectRef } from '../../model/objects.ts';
+import type { SimClock } from '../clock.ts';
+import type { Rng } from '../rng.ts';
+import type { ComponentId, MessageType } from '../trace.ts';
+import type { Envelope, Payload } from './messages.ts';
+import type { Tracer } from './tracer.ts';
+
+export type Deliver = (envelope: Envelope) => void;
+export type OnReply = (response: Envelope) => void;
+
+export interface Outgoing {
+  readonly from: ComponentId;
+  readonly to: ComponentId;
+  readonly type: MessageType;
+  readonly action: string;
+  readonly object?: ObjectRef;
+  readonly payload: Payload;
+  readonly status?: number;
+  readonly write?: boolean;
+}
+
+/** One-way latency in simulated ms: same host (loopback) or across the network. */
+const LATENCY = { local: [1, 2], remote: [2, 6] } as const;
+
+export class Network {
+  private readonly endpoints = new Map<ComponentId, Deliver>();
+  private readonly pending = new Map<number, OnReply>();
+  private readonly hosts = new Map<ComponentId, string>();
+
+  constructor(
+    private readonly clock: SimClock,
+    private readonly rng: Rng,
+    private readonly tracer: Tracer,
+  ) {}
+
+  register(id: ComponentId, host: string, deliver: Deliver): void {
+    this.endpoints.set(id, deliver);
+    this.hosts.set(id, host);
+  }
+
+  isRegistered(id: ComponentId): boolean {
+    return this.endpoints.has(id);
+  }
+
+  /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
+  send(out: Outgoing, onReply?: OnReply): number {
+    return this.emit(out, undefined, onReply);
+  }
+
+  /** Answers a request: travels back to the requester and resumes its continuation. */
+  reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
+    return this.emit({ ...out, from: out.from ?? request.to, to: request.from, type: 'response', object: out.object ?? request.object }, request.id);
+  }
+
+  private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
+    const id = this.tracer.allocateMessageId();
+    const latency = this.latency(out.from, out.to);
+    const now = this.clock.now();
+    const base = { id, from: out.from, to: out.to, type: out.type, action: out.action, arrive: now + latency };
+    this.tracer.message({
+      ...base,
+      ...(out.object === undefined ? {} : { object: out.object }),
+      ...(replyTo === undefined ? {} : { replyTo }),
+      ...(out.status === undefined ? {} : { status: out.status }),
+      ...(out.write ? { write: true } : {}),
+    });
+    if (onReply) this.pending.set(id, onReply);
+    const envelope: Envelope = {
+      id,
+      from: out.from,
+      to: out.to,
+      type: out.type,
+      action: out.action,
+      payload: out.payload,
+      ...(out.object === undefined ? {} : { object: out.object }),
+      ...(replyTo === undefined ? {} : { replyTo }),
+      ...(out.status === undefined ? {} : { status: out.status }),
+    };
+    this.clock.setTimeout(() => this.deliver(envelope), latency);
+    return id;
+  }
+
+  private deliver(envelope: Envelope): void {
+    if (envelope.replyTo !== undefined) {
+      const resume = this.pending.get(envelope.replyTo);
+      if (resume) {
+        this.pending.delete(envelope.replyTo);
+        resume(envelope);
+        return;
+      }
+    }
+    this.endpoints.get(envelope.to)?.(envelope);
+  }
+
+  private latency(from: ComponentId, to: ComponentId): number {
+    const [min, max] = this.hosts.get(from) === this.hosts.get(to) ? LATENCY.local : LATENCY.remote;
+    return this.rng.between(min, max);
+  }
+}

@@ -1,0 +1,62 @@
+/** What every simulated component shares: the clock, the seeded RNG, the wire and the trace. */
+import type { SimClock } from '../clock.ts';
+import type { Rng } from '../rng.ts';
+import type { ComponentId, ComponentStatus } from '../trace.ts';
+import type { SimConfig } from './config.ts';
+import type { Network } from './network.ts';
+import type { Tracer } from './tracer.ts';
+
+/** Health of components outside the API objects (a stopped kubelet, an etcd leader). */
+export class StatusBoard {
+  private readonly statuses = new Map<string, ComponentStatus>();
+
+  constructor(private readonly tracer: Tracer) {}
+
+  /** Sets a status; a change after the start is recorded in the trace. */
+  set(id: ComponentId, status: ComponentStatus, quiet = false): void {
+    if (this.statuses.get(id) === status) return;
+    this.statuses.set(id, status);
+    if (!quiet) this.tracer.component(id, status);
+  }
+
+  isUp(id: ComponentId): boolean {
+    const s = this.statuses.get(id);
+    return s !== undefined && s !== 'down';
+  }
+
+  all(): Readonly<Record<string, ComponentStatus>> {
+    return Object.fromEntries(this.statuses);
+  }
+}
+
+export interface Runtime {
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly tracer: Tracer;
+  readonly net: Network;
+  readonly config: SimConfig;
+  readonly board: StatusBoard;
+}
+
+/** Runs `fn` after `ms` of simulated time. */
+export function later(rt: Runtime, ms: number, fn: () => void): void {
+  rt.clock.setTimeout(fn, ms);
+}
+
+/** Random lower-case suffix as Kubernetes generates names (no vowels, no confusable digits). */
+export function nameSuffix(rt: Runtime, length = 5): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[rt.rng.intBelow(alphabet.length)];
+  return out;
+}
+
+/** A UID in the usual 8-4-4-4-12 hex form, from the seeded RNG. */
+export function uid(rt: Runtime): string {
+  const hex = (n: number): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += (rt.rng.intBelow(16)).toString(16);
+    return s;
+  };
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + rt.rng.intBelow(4)).toString(16)}${hex(3)}-${hex(12)}`;
+}
