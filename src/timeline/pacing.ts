@@ -1,0 +1,39 @@
+/**
+ * How long things take on screen, in presentation seconds at 1x. One place to tune the pace.
+ */
+import type { MessageType } from '../sim/trace.ts';
+
+export interface Pacing {
+  /** Token travel time per message type. */
+  readonly hop: Readonly<Record<MessageType, number>>;
+  /** Minimum time an activity glows (long enough to read its label). */
+  readonly activity: number;
+  /** Minimum presentation gap between two distinct moments, so causality stays visible. */
+  readonly beat: number;
+  /** Quiet simulated gaps longer than this (ms) are compressed into a visible skip. */
+  readonly quietGapMs: number;
+  /** How long a compressed skip ("+50 s") is shown. */
+  readonly skip: number;
+  /** Minimum length of a narration step, so a caption can be read. */
+  readonly stepMin: number;
+  /** How long the scheduler's verdicts stay readable after its decision. */
+  readonly decisionHold: number;
+  /** Presentation time before the first moment and after the last. */
+  readonly leadIn: number;
+  readonly tail: number;
+  /** At most this many tokens (fan-out groups) travel at once; others wait their turn. */
+  readonly maxTokens: number;
+}
+
+export const DEFAULT_PACING: Pacing = {
+  hop: { request: 0.65, watch: 0.6, response: 0.45, signal: 0.5 },
+  activity: 0.7,
+  beat: 0.08,
+  quietGapMs: 1000,
+  skip: 0.9,
+  stepMin: 1.6,
+  decisionHold: 2.2,
+  leadIn: 0.3,
+  tail: 0.8,
+  maxTokens: 4,
+};

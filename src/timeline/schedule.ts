@@ -1,0 +1,295 @@
+/**
+ * Trace -> presentation schedule (seconds at 1x). Pure and deterministic.
+ *
+ * The trace is cut into "moments": distinct (simulated time, narration step) pairs at which
+ * something starts or ends (an event, a message arriving, an activity finishing, a skip ending).
+ * A forward pass gives each moment a presentation time so that every hop gets its travel time,
+ * every activity its reading time and every step its caption time, while long quiet waits shrink
+ * to a short visible skip. Because moments are visited in order, presentation time is monotonic
+ * in simulated time and in event order, which is what makes seeking exact.
+ */
+import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, Trace } from '../sim/trace.ts';
+import type { StepInfo } from './player-api.ts';
+import type { ClockMap } from './clock-map.ts';
+import { DEFAULT_PACING, type Pacing } from './pacing.ts';
+
+export interface MessageItem {
+  readonly kind: 'message';
+  readonly eventIndex: number;
+  readonly event: MessageEvent;
+  readonly start: number;
+  readonly end: number;
+  /** Messages of one fan-out (same moment, sender, type and action) share a group id. */
+  readonly group: number;
+}
+
+export interface ActivityItem {
+  readonly kind: 'activity';
+  readonly eventIndex: number;
+  readonly event: ActivityEvent;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DecisionItem {
+  readonly kind: 'decision';
+  readonly eventIndex: number;
+  readonly event: DecisionEvent;
+  /** From the scheduler's first filter/score activity for this pod (so verdicts show while it works). */
+  readonly start: number;
+  /** Presentation time the decision itself is reached (verdicts -> winner). */
+  readonly decided: number;
+  readonly end: number;
+}
+
+export interface SkipMark {
+  readonly start: number;
+  readonly end: number;
+  readonly fromSim: number;
+  readonly toSim: number;
+}
+
+export interface Schedule {
+  readonly duration: number;
+  readonly steps: readonly StepInfo[];
+  readonly messages: readonly MessageItem[];
+  readonly activities: readonly ActivityItem[];
+  readonly decisions: readonly DecisionItem[];
+  readonly skips: readonly SkipMark[];
+  readonly clock: ClockMap;
+  /** Presentation time of each trace event, non-decreasing in event order. */
+  readonly eventTimes: readonly number[];
+  /** Focus components of each step (by step index). */
+  readonly focus: readonly (readonly ComponentId[])[];
+}
+
+interface MomentKey {
+  readonly t: number;
+  readonly s: number;
+}
+
+const keyOf = (k: MomentKey): string => `${k.t}|${k.s}`;
+
+export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Schedule {
+  const events = trace.events;
+  // Step ordinal of each event: how many step events precede or are it.
+  const stepOrdinal: number[] = [];
+  const stepTimes: number[] = [];
+  let ordinal = 0;
+  for (const e of events) {
+    if (e.kind === 'step') {
+      ordinal++;
+      stepTimes.push(e.t);
+    }
+    stepOrdinal.push(ordinal);
+  }
+  // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
+  const stepsBefore = (x: number): number => {
+    let n = 0;
+    for (const st of stepTimes) if (st < x) n++;
+    return n;
+  };
+
+  // Collect moments.
+  const keys = new Map<string, MomentKey>();
+  const addKey = (k: MomentKey): string => {
+    const id = keyOf(k);
+    if (!keys.has(id)) keys.set(id, k);
+    return id;
+  };
+  const startKey: string[] = [];
+  const endKey: (string | undefined)[] = [];
+  const skipRanges: { from: number; to: number }[] = [];
+  events.forEach((e, i) => {
+    startKey.push(addKey({ t: e.t, s: stepOrdinal[i] ?? 0 }));
+    let end: number | undefined;
+    if (e.kind === 'message' && e.arrive > e.t) end = e.arrive;
+    else if (e.kind === 'activity' && e.until > e.t) end = e.until;
+    else if (e.kind === 'skip' && e.to > e.t) {
+      end = e.to;
+      skipRanges.push({ from: e.t, to: e.to });
+    }
+    endKey.push(end === undefined ? undefined : addKey({ t: end, s: Math.max(stepsBefore(end), stepOrdinal[i] ?? 0) }));
+  });
+  const moments = [...keys.values()].sort((a, b) => a.t - b.t || a.s - b.s);
+  const momentIndex = new Map<string, number>();
+  moments.forEach((m, i) => momentIndex.set(keyOf(m), i));
+
+  // What ends at each moment: (start presentation time is filled in when the item starts).
+  const endsAt: number[][] = moments.map(() => []);
+  const startsAt: number[][] = moments.map(() => []);
+  events.forEach((_, i) => {
+    const s = momentIndex.get(startKey[i] ?? '');
+    if (s !== undefined) startsAt[s]?.push(i);
+    const ek = endKey[i];
+    const en = ek === undefined ? undefined : momentIndex.get(ek);
+    if (en !== undefined) endsAt[en]?.push(i);
+  });
+
+  const P: number[] = new Array<number>(moments.length).fill(0);
+  const itemStart = new Map<number, number>();
+  const itemEnd = new Map<number, number>();
+  const groupOf = new Map<number, number>();
+  const skips: SkipMark[] = [];
+  const inFlight: { group: number; start: number; end: number }[] = [];
+  let groupCounter = 0;
+  let lastStepStart = -Infinity;
+  let lastDecision = -Infinity;
+  let firstStepSeen = false;
+
+  const inSkipRange = (a: number, b: number): boolean => skipRanges.some((r) => a >= r.from && b <= r.to && b > a);
+
+  moments.forEach((m, k) => {
+    let p: number;
+    if (k === 0) p = pacing.leadIn;
+    else {
+      const prev = moments[k - 1] as MomentKey;
+      const pPrev = P[k - 1] ?? 0;
+      const gap = m.t - prev.t;
+      const isSkip = gap > pacing.quietGapMs || inSkipRange(prev.t, m.t);
+      p = pPrev + (isSkip ? pacing.skip : pacing.beat);
+      for (const i of endsAt[k] ?? []) {
+        const e = events[i];
+        const st = itemStart.get(i);
+        if (e === undefined || st === undefined) continue;
+        const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
+        p = Math.max(p, st + need);
+      }
+      const startsStep = (startsAt[k] ?? []).some((i) => events[i]?.kind === 'step');
+      if (startsStep) p = Math.max(p, lastStepStart + pacing.stepMin, lastDecision + pacing.decisionHold);
+      if (isSkip) skips.push({ start: p - pacing.skip, end: p, fromSim: prev.t, toSim: m.t });
+    }
+    P[k] = p;
+    for (const i of endsAt[k] ?? []) itemEnd.set(i, p);
+    // Start the items of this moment.
+    const groupsHere = new Map<string, number>();
+    for (const i of startsAt[k] ?? []) {
+      const e = events[i];
+      if (e === undefined) continue;
+      if (e.kind === 'step') {
+        lastStepStart = firstStepSeen ? p : 0;
+        firstStepSeen = true;
+      }
+      if (e.kind === 'decision') lastDecision = p;
+      if (e.kind !== 'message') {
+        itemStart.set(i, p);
+        continue;
+      }
+      // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
+      const outKey = `out|${e.from}|${e.type}|${e.action}`;
+      const inKey = `in|${e.to}|${e.type}|${e.action}`;
+      let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
+      let start = p;
+      if (group === undefined) {
+        group = groupCounter++;
+        // Wait for a free lane when too many tokens already travel.
+        const active = inFlight.filter((f) => f.end > p).sort((a, b) => a.end - b.end);
+        if (active.length >= pacing.maxTokens) start = active[active.length - pacing.maxTokens]?.end ?? p;
+        inFlight.push({ group, start, end: start + pacing.hop[e.type] });
+      } else {
+        start = inFlight.find((f) => f.group === group)?.start ?? p;
+      }
+      groupsHere.set(outKey, group);
+      groupsHere.set(inKey, group);
+      groupOf.set(i, group);
+      itemStart.set(i, start);
+    }
+  });
+
+  const timeOfEvent = (i: number): number => P[momentIndex.get(startKey[i] ?? '') ?? 0] ?? 0;
+  const eventTimes = events.map((_, i) => timeOfEvent(i));
+
+  const messages: MessageItem[] = [];
+  const activities: ActivityItem[] = [];
+  const decisions: DecisionItem[] = [];
+  events.forEach((e, i) => {
+    const start = itemStart.get(i) ?? timeOfEvent(i);
+    if (e.kind === 'message') {
+      // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
+      const end = start + pacing.hop[e.type];
+      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: groupOf.get(i) ?? -1 });
+    } else if (e.kind === 'activity') {
+      const end = Math.max(itemEnd.get(i) ?? 0, start + pacing.activity);
+      activities.push({ kind: 'activity', eventIndex: i, event: e, start, end });
+    }
+  });
+  events.forEach((e, i) => {
+    if (e.kind !== 'decision') return;
+    const decided = timeOfEvent(i);
+    // Show the verdicts from the scheduler's first activity on this pod since the previous decision.
+    const prevDecision = decisions[decisions.length - 1]?.decided ?? -Infinity;
+    const work = activities.filter((a) => a.event.component === 'kube-scheduler' && a.start > prevDecision && a.start <= decided);
+    const start = Math.min(decided, ...work.map((a) => a.start));
+    decisions.push({ kind: 'decision', eventIndex: i, event: e, start, decided, end: decided + pacing.decisionHold });
+  });
+
+  const lastMoment = P[P.length - 1] ?? 0;
+  const lastItem = Math.max(0, ...messages.map((m) => m.end), ...activities.map((a) => a.end), ...decisions.map((d) => d.end));
+  const stepEvents = events.flatMap((e, i) => (e.kind === 'step' ? [{ e, i }] : []));
+  const lastStep = stepEvents.length > 0 ? timeOfEvent(stepEvents[stepEvents.length - 1]?.i ?? 0) : 0;
+  const duration = Math.max(lastMoment + pacing.tail, lastItem + pacing.tail / 2, lastStep + pacing.stepMin);
+
+  const steps: StepInfo[] = stepEvents.map(({ e, i }, n) => {
+    const next = stepEvents[n + 1];
+    return {
+      index: e.index,
+      id: e.id,
+      caption: e.caption,
+      start: n === 0 ? 0 : timeOfEvent(i),
+      end: next === undefined ? duration : timeOfEvent(next.i),
+      simTime: e.t,
+    };
+  });
+  const focus = stepEvents.map(({ e }) => e.focus);
+
+  // Clock knots: one per moment, pinned at both ends.
+  const pres: number[] = [0];
+  const sim: number[] = [moments[0]?.t ?? 0];
+  moments.forEach((m, k) => {
+    pres.push(P[k] ?? 0);
+    sim.push(m.t);
+  });
+  pres.push(duration);
+  sim.push(Math.max(trace.endTime, moments[moments.length - 1]?.t ?? 0));
+
+  return { duration, steps, messages, activities, decisions, skips, clock: { pres, sim }, eventTimes, focus };
+}
+
+/** Number of trace events whose presentation time is <= t (the state at t applies exactly these). */
+export function eventCountAt(schedule: Schedule, t: number): number {
+  const xs = schedule.eventTimes;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the step shown at t: the last step starting at or before it (0 before the first). */
+export function stepAt(schedule: Schedule, t: number): number {
+  let found = schedule.steps.length > 0 ? 0 : -1;
+  for (let i = 0; i < schedule.steps.length; i++) if ((schedule.steps[i]?.start ?? Infinity) <= t) found = i;
+  return found;
+}
+
+/** "+50 s", "+5 min 50 s", "+300 ms": the label of a compressed wait. */
+export function formatSkip(ms: number): string {
+  if (ms < 1000) return `+${Math.round(ms)} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `+${s} s`;
+  const min = Math.floor(s / 60);
+  const rest = s % 60;
+  return rest === 0 ? `+${min} min` : `+${min} min ${rest} s`;
+}
+
+/** Cluster clock text for a simulated time: "00:52.3" (minutes:seconds.tenths). */
+export function formatClock(ms: number): string {
+  const tenths = Math.floor(Math.max(0, ms) / 100);
+  const min = Math.floor(tenths / 600);
+  const sec = Math.floor((tenths % 600) / 10);
+  const d = tenths % 10;
+  return `${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${d}`;
+}

@@ -1,0 +1,76 @@
+/**
+ * Cluster state at any point of a trace: the nearest snapshot at or before it, then the state and
+ * component events after it. Pure; equals replaying every event from zero.
+ */
+import type { K8sObject, ObjectRef } from '../model/objects.ts';
+import type { ComponentStatus, Trace, TraceEvent } from '../sim/trace.ts';
+
+export interface ClusterState {
+  /** Number of trace events applied (events [0, eventCount)). */
+  readonly eventCount: number;
+  readonly objects: ReadonlyMap<ObjectRef, K8sObject>;
+  readonly components: ReadonlyMap<string, ComponentStatus>;
+}
+
+/** Either "after the first n events" or "everything up to and including simulated time t (ms)". */
+export type StatePoint = { readonly eventCount: number } | { readonly simTime: number };
+
+/** Number of events with t <= simTime (events are ordered by t). */
+export function eventCountAtSim(trace: Trace, simTime: number): number {
+  const xs = trace.events;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid]?.t ?? Infinity) <= simTime) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Apply one event to mutable maps (state and component events only; others do not change state). */
+export function applyEvent(objects: Map<ObjectRef, K8sObject>, components: Map<string, ComponentStatus>, e: TraceEvent): void {
+  if (e.kind === 'state') {
+    if (e.op === 'deleted' || e.value === undefined) objects.delete(e.object);
+    else objects.set(e.object, e.value);
+  } else if (e.kind === 'component') {
+    components.set(e.component, e.status);
+  }
+}
+
+function initialComponents(trace: Trace): Map<string, ComponentStatus> {
+  const m = new Map<string, ComponentStatus>();
+  for (const c of trace.topology.components) m.set(c, 'up');
+  return m;
+}
+
+export function stateAt(trace: Trace, at: StatePoint): ClusterState {
+  const count = Math.max(0, Math.min(trace.events.length, 'eventCount' in at ? at.eventCount : eventCountAtSim(trace, at.simTime)));
+  let base = -1;
+  for (let i = 0; i < trace.snapshots.length; i++) {
+    const s = trace.snapshots[i];
+    if (s !== undefined && s.eventIndex <= count && (base < 0 || s.eventIndex >= (trace.snapshots[base]?.eventIndex ?? 0))) base = i;
+  }
+  const snap = base >= 0 ? trace.snapshots[base] : undefined;
+  const objects = new Map<ObjectRef, K8sObject>(snap === undefined ? [] : Object.entries(snap.objects));
+  const components = initialComponents(trace);
+  if (snap !== undefined) for (const [id, st] of Object.entries(snap.components)) components.set(id, st);
+  for (let i = snap?.eventIndex ?? 0; i < count; i++) {
+    const e = trace.events[i];
+    if (e !== undefined) applyEvent(objects, components, e);
+  }
+  return { eventCount: count, objects, components };
+}
+
+/** Replay every event from the initial state (the snapshot at event 0, if any): the reference stateAt must equal. */
+export function replayFromZero(trace: Trace, eventCount: number): ClusterState {
+  const initial = trace.snapshots.find((s) => s.eventIndex === 0);
+  const objects = new Map<ObjectRef, K8sObject>(initial === undefined ? [] : Object.entries(initial.objects));
+  const components = initialComponents(trace);
+  if (initial !== undefined) for (const [id, st] of Object.entries(initial.components)) components.set(id, st);
+  for (let i = 0; i < eventCount && i < trace.events.length; i++) {
+    const e = trace.events[i];
+    if (e !== undefined) applyEvent(objects, components, e);
+  }
+  return { eventCount, objects, components };
+}
