@@ -1,0 +1,234 @@
+/**
+ * The UI shell: builds the layout, reads the link, runs the chosen scenario, hands the trace to
+ * the stage and keeps captions, controls, cards, keyboard and URL in step with the player.
+ */
+import type { Lang } from '../model/localized.ts';
+import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
+import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
+import { createCaptions } from './captions.ts';
+import { createControls } from './controls.ts';
+import { el } from './dom.ts';
+import { createGlossaryTip } from './glossary-tip.ts';
+import { detectLang, t } from './i18n.ts';
+import { createInfoCard } from './info-card.ts';
+import { bindKeyboard, type KeyCommand } from './keyboard.ts';
+import { createNotice } from './notice.ts';
+import { createPicker, type PickerChoice } from './picker.ts';
+import type { AppDeps, StagePort } from './ports.ts';
+import { applyTheme, prefersReducedMotion, systemTheme, type ThemeName } from './theme.ts';
+import { createTopbar } from './topbar.ts';
+import { parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
+
+/** What tests, embeds and the console can reach once the app runs. */
+export interface AppHandle {
+  readonly ready: Promise<void>;
+  player(): PlayerApi | undefined;
+  stage(): StagePort | undefined;
+  view(): ViewState;
+  /** Increments each time a scenario finished loading. */
+  loads(): number;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
+
+export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
+  const html = document.documentElement;
+  const parsed = parseUrl(location.search, {
+    scenarios: deps.scenarios,
+    scenario: deps.defaultScenario,
+    lang: detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+    theme: systemTheme(),
+    k8s: deps.defaultK8s,
+  });
+  let lang: Lang = parsed.lang;
+  let theme: ThemeName = parsed.theme;
+  let scenario: ScenarioDefinition = parsed.scenario;
+  let params: ScenarioParams = parsed.params;
+  let k8s = parsed.k8s;
+  let step = 0;
+  let issues: UrlIssue[] = [...parsed.issues];
+  let stage: StagePort | undefined;
+  let player: PlayerApi | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let lastState: PlayerState | undefined;
+  let loadCount = 0;
+
+  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
+  const syncUrl = (): void => {
+    const next = serializeView(view());
+    if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+  };
+
+  // --- layout ---
+  const tip = createGlossaryTip();
+  const notice = createNotice();
+  const captions = createCaptions(tip);
+  const infoCard = createInfoCard(lang);
+  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang);
+  const topbar = createTopbar(
+    {
+      openPicker: () => picker.open(currentChoice()),
+      openComponents: () => infoCard.open(),
+      setLang: (next) => setLang(next),
+      setTheme: (next) => setTheme(next),
+    },
+    lang,
+  );
+  const controls = createControls(
+    {
+      toggle: () => player?.toggle(),
+      stepBack: () => player?.stepBack(),
+      stepForward: () => player?.stepForward(),
+      restart: () => player?.restart(),
+      end: () => player?.end(),
+      seek: (time) => player?.seek(time),
+      gotoStep: (index) => player?.gotoStep(index),
+      setSpeed: (speed) => player?.setSpeed(speed),
+      setLoop: (loop) => player?.setLoop(loop),
+    },
+    lang,
+  );
+  const stageHost = el('div', { class: 'stage', 'data-testid': 'stage' });
+  const credits = el('p', { class: 'footer__credits' });
+  const keysHelp = el('p', { class: 'footer__keys' });
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'app' },
+      topbar.element,
+      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element),
+      captions.element,
+      controls.element,
+      el('footer', { class: 'footer' }, keysHelp, credits),
+    ),
+    picker.element,
+    tip.element,
+  );
+
+  const currentChoice = (): PickerChoice => ({ scenario, params, k8s });
+
+  const showIssues = (): void => {
+    const messages = issues.map((issue) => t(lang, issue.key, issue.vars));
+    notice.show(t(lang, 'noticeTitle'), messages, t(lang, 'dismiss'));
+  };
+
+  const applyLang = (): void => {
+    html.lang = lang;
+    document.title = `kubedeck · ${scenario.title[lang]}`;
+    topbar.setLang(lang);
+    topbar.setScenarioTitle(scenario.title[lang], deps.scenarios.indexOf(scenario));
+    controls.setLang(lang);
+    infoCard.setLang(lang);
+    picker.setLang(lang);
+    credits.textContent = t(lang, 'credits');
+    keysHelp.textContent = t(lang, 'keyboardHelp');
+    if (lastState && player) captions.update(lastState, player.steps, lang);
+    showIssues();
+  };
+
+  const setLang = (next: Lang): void => {
+    if (next === lang) return;
+    lang = next;
+    stage?.setLang(lang);
+    applyLang();
+    syncUrl();
+  };
+
+  const setTheme = (next: ThemeName): void => {
+    theme = next;
+    applyTheme(html, theme);
+    topbar.setTheme(theme);
+    stage?.setTheme(theme);
+    syncUrl();
+  };
+
+  const onState = (state: PlayerState): void => {
+    lastState = state;
+    controls.update(state);
+    if (player) captions.update(state, player.steps, lang);
+    if (state.step !== step) {
+      step = state.step;
+      syncUrl();
+    }
+  };
+
+  /** Runs a scenario and shows it at `rawStep` (1-based text from a link, if any). */
+  const load = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, rawStep: string | undefined): boolean => {
+    if (!stage) return false;
+    let trace;
+    try {
+      trace = deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams });
+    } catch (error) {
+      issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
+      showIssues();
+      return false;
+    }
+    unsubscribe?.();
+    player?.destroy();
+    scenario = def;
+    params = nextParams;
+    k8s = nextK8s;
+    player = stage.load(trace);
+    infoCard.setComponents(trace.topology.components);
+    controls.setSteps(player.steps, player.getState().duration, lang);
+    controls.setEnabled(true);
+    const resolved = resolveStep(rawStep, player.steps.length);
+    if (resolved.issue) issues.push(resolved.issue);
+    step = -1;
+    unsubscribe = player.subscribe(onState);
+    player.gotoStep(resolved.step);
+    onState(player.getState());
+    loadCount += 1;
+    applyLang();
+    syncUrl();
+    return true;
+  };
+
+  const choose = (choice: PickerChoice): void => {
+    issues = [];
+    if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
+    else picker.open(currentChoice(), issues.map((issue) => t(lang, issue.key, issue.vars)));
+  };
+
+  const runCommand = (command: KeyCommand): boolean => {
+    if (picker.isOpen()) return false;
+    if (command === 'close') return tip.hide() || infoCard.close() || notice.hide();
+    if (!player) return false;
+    const speedIndex = SPEEDS.indexOf(player.getState().speed as (typeof SPEEDS)[number]);
+    const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
+      toggle: () => player?.toggle(),
+      stepBack: () => player?.stepBack(),
+      stepForward: () => player?.stepForward(),
+      restart: () => player?.restart(),
+      end: () => player?.end(),
+      faster: () => player?.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, (speedIndex < 0 ? 2 : speedIndex) + 1)] ?? 1),
+      slower: () => player?.setSpeed(SPEEDS[Math.max(0, (speedIndex < 0 ? 2 : speedIndex) - 1)] ?? 1),
+    };
+    actions[command]();
+    return true;
+  };
+
+  applyTheme(html, theme);
+  topbar.setTheme(theme);
+  controls.setEnabled(false);
+  applyLang();
+  captions.showMessage(t(lang, 'loading'));
+  bindKeyboard(document, runCommand);
+
+  const ready = (async (): Promise<void> => {
+    try {
+      stage = await deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+    } catch (error) {
+      issues.push({ key: 'stageFailed', vars: { value: errorText(error) } });
+      showIssues();
+      captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
+      return;
+    }
+    stage.onComponentClick((id) => infoCard.open(id));
+    new ResizeObserver(() => stage?.resize()).observe(stageHost);
+    const loaded = load(scenario, params, k8s, parsed.step);
+    if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map((issue) => t(lang, issue.key, issue.vars)));
+  })();
+
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount };
+}

@@ -1,0 +1,70 @@
+/**
+ * Glossary hints: caption text with its terms marked, and one shared tooltip that shows a term's
+ * definition on hover or keyboard focus (Esc hides it).
+ */
+import type { Lang } from '../model/localized.ts';
+import { el } from './dom.ts';
+import { findTerms, glossaryEntry } from './glossary.ts';
+
+export interface GlossaryTip {
+  readonly element: HTMLElement;
+  /** Fills `target` with `text`, each glossary term focusable with a hint. */
+  render(target: HTMLElement, text: string, lang: Lang): void;
+  hide(): boolean;
+}
+
+export function createGlossaryTip(): GlossaryTip {
+  const tip = el('div', { class: 'glossary-tip', role: 'tooltip', id: 'glossary-tip', hidden: true });
+  const title = el('strong', { class: 'glossary-tip__term' });
+  const body = el('span', { class: 'glossary-tip__body' });
+  tip.append(title, body);
+  let current: HTMLElement | undefined;
+
+  const show = (anchor: HTMLElement, termId: string, lang: Lang): void => {
+    const entry = glossaryEntry(termId);
+    if (!entry) return;
+    current?.removeAttribute('aria-describedby');
+    current = anchor;
+    anchor.setAttribute('aria-describedby', tip.id);
+    title.textContent = entry.forms[lang][0] ?? anchor.textContent;
+    body.textContent = entry.definition[lang];
+    tip.hidden = false;
+    const rect = anchor.getBoundingClientRect();
+    const width = Math.min(360, window.innerWidth - 16);
+    tip.style.width = `${width}px`;
+    const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, window.innerWidth - width - 8));
+    tip.style.left = `${left}px`;
+    // Above the term when there is room (captions sit low on the page), else below.
+    const height = tip.offsetHeight;
+    const top = rect.top - height - 8 >= 8 ? rect.top - height - 8 : rect.bottom + 8;
+    tip.style.top = `${top}px`;
+  };
+
+  const hide = (): boolean => {
+    if (tip.hidden) return false;
+    tip.hidden = true;
+    current?.removeAttribute('aria-describedby');
+    current = undefined;
+    return true;
+  };
+
+  const render = (target: HTMLElement, text: string, lang: Lang): void => {
+    hide();
+    const nodes = findTerms(text, lang).map((segment) => {
+      if (segment.termId === undefined) return document.createTextNode(segment.text);
+      const termId = segment.termId;
+      const term = el('button', { type: 'button', class: 'term', 'data-term': termId, text: segment.text });
+      term.addEventListener('mouseenter', () => show(term, termId, lang));
+      term.addEventListener('focus', () => show(term, termId, lang));
+      term.addEventListener('click', () => show(term, termId, lang));
+      term.addEventListener('mouseleave', () => {
+        if (document.activeElement !== term) hide();
+      });
+      term.addEventListener('blur', hide);
+      return term;
+    });
+    target.replaceChildren(...nodes);
+  };
+
+  return { element: tip, render, hide };
+}

@@ -1,0 +1,113 @@
+/**
+ * Every string the UI itself shows, in both first-class languages. Scenario and step text comes
+ * from the trace; component facts live in component-info.ts, terms in glossary.ts.
+ */
+import type { Lang, Localized } from '../model/localized.ts';
+
+const STRINGS = {
+  appTitle: { en: 'kubedeck', ko: 'kubedeck' },
+  tagline: { en: 'Kubernetes architecture, step by step', ko: '한 단계씩 보는 쿠버네티스 아키텍처' },
+  scenarios: { en: 'Scenarios', ko: '시나리오' },
+  components: { en: 'Components', ko: '구성요소' },
+  language: { en: 'Language', ko: '언어' },
+  theme: { en: 'Theme', ko: '테마' },
+  themeDark: { en: 'Dark', ko: '다크' },
+  themeLight: { en: 'Light', ko: '라이트' },
+  themeContrast: { en: 'High contrast', ko: '고대비' },
+  play: { en: 'Play', ko: '재생' },
+  pause: { en: 'Pause', ko: '일시정지' },
+  stepBack: { en: 'Previous step', ko: '이전 단계' },
+  stepForward: { en: 'Next step', ko: '다음 단계' },
+  restart: { en: 'Restart', ko: '처음으로' },
+  toEnd: { en: 'Go to end', ko: '끝으로' },
+  scrubber: { en: 'Timeline', ko: '타임라인' },
+  speed: { en: 'Speed', ko: '속도' },
+  loop: { en: 'Loop', ko: '반복' },
+  stepOf: { en: 'Step {n} of {total}', ko: '{total}단계 중 {n}단계' },
+  clusterClock: { en: 'Cluster time', ko: '클러스터 시각' },
+  loading: { en: 'Preparing the cluster…', ko: '클러스터를 준비하는 중…' },
+  close: { en: 'Close', ko: '닫기' },
+  open: { en: 'Open', ko: '열기' },
+  openScenario: { en: 'Open scenario', ko: '시나리오 열기' },
+  chooseScenario: { en: 'Choose a scenario', ko: '시나리오 선택' },
+  learningPath: { en: 'In learning-path order', ko: '학습 순서대로' },
+  k8sVersion: { en: 'Kubernetes version', ko: '쿠버네티스 버전' },
+  k8sVersionHint: {
+    en: 'Some timings differ: the node-monitor grace period is 40 s up to 1.31 and 50 s from 1.32.',
+    ko: '버전에 따라 일부 시간이 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초입니다.',
+  },
+  parameters: { en: 'Parameters', ko: '매개변수' },
+  noParameters: { en: 'This scenario has no parameters.', ko: '이 시나리오에는 매개변수가 없습니다.' },
+  whatItDoes: { en: 'What it does', ko: '하는 일' },
+  shipAnalogy: { en: 'On the ship', ko: '배에 비유하면' },
+  onRealCluster: { en: 'On a real cluster', ko: '실제 클러스터에서 보기' },
+  ports: { en: 'Ports', ko: '포트' },
+  files: { en: 'Files', ko: '파일' },
+  runsAs: { en: 'Runs as', ko: '실행 형태' },
+  componentList: { en: 'Pick a component', ko: '구성요소 선택' },
+  about: { en: 'About', ko: '정보' },
+  credits: {
+    en: 'Icons: Kubernetes Icons Set, The Kubernetes Authors, CC-BY-4.0. Fonts: Noto Sans KR, JetBrains Mono (OFL).',
+    ko: '아이콘: Kubernetes Icons Set, The Kubernetes Authors, CC-BY-4.0. 글꼴: Noto Sans KR, JetBrains Mono (OFL).',
+  },
+  dismiss: { en: 'Dismiss', ko: '닫기' },
+  noticeTitle: { en: 'That link needed a small fix', ko: '링크를 조금 고쳐서 열었습니다' },
+  unknownScenario: {
+    en: 'There is no scenario called “{value}”. Showing “{fallback}” instead; pick another below.',
+    ko: '“{value}”라는 시나리오는 없습니다. 대신 “{fallback}”을(를) 보여 드립니다. 아래에서 다른 시나리오를 고르세요.',
+  },
+  badStep: {
+    en: 'Step “{value}” does not exist in this scenario (1 to {max}). Starting at step 1.',
+    ko: '이 시나리오에는 “{value}” 단계가 없습니다(1~{max}). 1단계부터 시작합니다.',
+  },
+  badLang: { en: 'Unknown language “{value}”; use en or ko.', ko: '알 수 없는 언어 “{value}”입니다. en 또는 ko를 쓰세요.' },
+  badTheme: {
+    en: 'Unknown theme “{value}”; use dark, light or high-contrast.',
+    ko: '알 수 없는 테마 “{value}”입니다. dark, light, high-contrast 중 하나를 쓰세요.',
+  },
+  badVersion: {
+    en: 'Kubernetes version “{value}” is not offered; using {fallback}.',
+    ko: '쿠버네티스 버전 “{value}”은(는) 지원하지 않습니다. {fallback}을(를) 씁니다.',
+  },
+  badParam: {
+    en: 'Parameter {name} = “{value}” is not valid; using {fallback}.',
+    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다. {fallback}을(를) 씁니다.',
+  },
+  badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”은(는) 지원하지 않습니다. 1배속을 씁니다.' },
+  runFailed: {
+    en: 'This scenario could not be prepared ({value}). Pick another one.',
+    ko: '이 시나리오를 준비하지 못했습니다({value}). 다른 시나리오를 고르세요.',
+  },
+  stageFailed: {
+    en: 'The animation could not start in this browser ({value}). Captions and controls still work.',
+    ko: '이 브라우저에서 애니메이션을 시작하지 못했습니다({value}). 자막과 컨트롤은 그대로 쓸 수 있습니다.',
+  },
+  yes: { en: 'Yes', ko: '예' },
+  no: { en: 'No', ko: '아니오' },
+  keyboardHelp: {
+    en: 'Keys: Space play/pause · ←/→ step · Home/End · +/− speed · Esc close',
+    ko: '키: Space 재생/정지 · ←/→ 단계 이동 · Home/End · +/− 속도 · Esc 닫기',
+  },
+} as const satisfies Record<string, Localized>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export const UI_STRINGS: Readonly<Record<StringKey, Localized>> = STRINGS;
+
+/** A UI string in `lang`, with `{name}` placeholders filled in (values are plain text). */
+export function t(lang: Lang, key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The first browser language we support, else English. */
+export function detectLang(languages: readonly string[]): Lang {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'ko') return 'ko';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}

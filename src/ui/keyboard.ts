@@ -1,0 +1,60 @@
+/**
+ * Keyboard shortcuts: a pure key -> command map plus the listener that applies it. Keys typed into
+ * form fields stay with the field; Space on a focused button stays a button press.
+ */
+export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close';
+
+export interface KeyLike {
+  readonly key: string;
+  readonly altKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+}
+
+/** The command for a key press, ignoring where it happened. */
+export function commandForKey(event: KeyLike): KeyCommand | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  switch (event.key) {
+    case ' ':
+    case 'Spacebar':
+      return 'toggle';
+    case 'ArrowLeft':
+      return 'stepBack';
+    case 'ArrowRight':
+      return 'stepForward';
+    case 'Home':
+      return 'restart';
+    case 'End':
+      return 'end';
+    case '+':
+    case '=':
+      return 'faster';
+    case '-':
+    case '_':
+      return 'slower';
+    case 'Escape':
+      return 'close';
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the focused element should keep this key for itself. */
+export function targetKeepsKey(target: EventTarget | null, command: KeyCommand): boolean {
+  if (command === 'close') return false;
+  if (!(target instanceof Element)) return false;
+  const tag = target.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target instanceof HTMLElement && target.isContentEditable)) return true;
+  if (command === 'toggle' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A')) return true;
+  return false;
+}
+
+export function bindKeyboard(root: Document, run: (command: KeyCommand) => boolean): () => void {
+  const onKey = (event: KeyboardEvent): void => {
+    const command = commandForKey(event);
+    if (!command || targetKeepsKey(event.target, command)) return;
+    if (run(command)) event.preventDefault();
+  };
+  root.addEventListener('keydown', onKey);
+  return () => root.removeEventListener('keydown', onKey);
+}

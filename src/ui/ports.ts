@@ -1,0 +1,41 @@
+/**
+ * What the UI needs from the layers below it. main.ts passes the real stage, simulation and
+ * scenarios in; the UI depends on these shapes only, so it never builds a trace or a stage itself.
+ */
+import type { Lang } from '../model/localized.ts';
+import type { ParamValue, ScenarioDefinition } from '../sim/scenario.ts';
+import type { Trace } from '../sim/trace.ts';
+import type { PlayerApi } from '../timeline/player-api.ts';
+import type { ThemeName } from './theme.ts';
+
+export interface StageOptions {
+  readonly theme: ThemeName;
+  readonly reducedMotion: boolean;
+  readonly lang: Lang;
+}
+
+export interface StagePort {
+  load(trace: Trace): PlayerApi;
+  setTheme(theme: ThemeName): void;
+  setLang(lang: Lang): void;
+  onComponentClick(listener: (id: string) => void): unknown;
+  resize(): void;
+  destroy(): void;
+  renderFrameAt(time: number): void;
+}
+
+export interface RunRequest {
+  readonly seed: number;
+  readonly k8sVersion: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+export interface AppDeps {
+  /** In learning-path order. */
+  readonly scenarios: readonly ScenarioDefinition[];
+  readonly defaultScenario: string;
+  readonly defaultK8s: string;
+  readonly seed: number;
+  run(def: ScenarioDefinition, request: RunRequest): Trace;
+  createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
+}

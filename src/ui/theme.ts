@@ -1,0 +1,29 @@
+/**
+ * Themes are CSS variables keyed on <html data-theme>; the stage gets the same name through
+ * setTheme. Defaults follow the viewer's system preferences.
+ */
+export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+export type ThemeName = (typeof THEMES)[number];
+
+export function isThemeName(value: string): value is ThemeName {
+  return (THEMES as readonly string[]).includes(value);
+}
+
+type MediaQuery = (query: string) => boolean;
+
+const media: MediaQuery = (query) => typeof matchMedia === 'function' && matchMedia(query).matches;
+
+export function systemTheme(matches: MediaQuery = media): ThemeName {
+  if (matches('(prefers-contrast: more)') || matches('(forced-colors: active)')) return 'high-contrast';
+  return matches('(prefers-color-scheme: light)') ? 'light' : 'dark';
+}
+
+export function prefersReducedMotion(matches: MediaQuery = media): boolean {
+  return matches('(prefers-reduced-motion: reduce)');
+}
+
+export function applyTheme(root: HTMLElement, theme: ThemeName): void {
+  root.dataset['theme'] = theme;
+  // Native form controls and scrollbars follow the theme too.
+  root.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+}

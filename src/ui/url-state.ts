@@ -1,0 +1,153 @@
+/**
+ * The view a link reopens: scenario, step, language, theme, Kubernetes version and the
+ * scenario's params. Parsing never throws: anything malformed becomes a default plus an issue the
+ * UI shows in the current language.
+ *
+ * URL shape: ?scenario=pod-creation&step=3&lang=ko&theme=light&k8s=1.31&replicas=3
+ * `step` is 1-based (what people read on screen); scenario params use their own ids.
+ */
+import type { Lang } from '../model/localized.ts';
+import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
+import type { StringKey } from './i18n.ts';
+import { isThemeName, type ThemeName } from './theme.ts';
+
+export const K8S_VERSIONS = ['1.31', '1.32', '1.33'] as const;
+export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s'] as const;
+
+export interface ViewState {
+  readonly scenario: string;
+  /** 0-based step index. */
+  readonly step: number;
+  readonly lang: Lang;
+  readonly theme: ThemeName;
+  readonly k8s: string;
+  readonly params: ScenarioParams;
+}
+
+export interface UrlIssue {
+  readonly key: StringKey;
+  readonly vars: Readonly<Record<string, string | number>>;
+}
+
+export interface ParsedUrl {
+  readonly scenario: ScenarioDefinition;
+  readonly lang: Lang;
+  readonly theme: ThemeName;
+  readonly k8s: string;
+  readonly params: ScenarioParams;
+  /** The raw `step` value, checked later against the loaded trace (its step count). */
+  readonly step: string | undefined;
+  readonly issues: readonly UrlIssue[];
+  /** True when the scenario in the link was unknown, so the picker should open. */
+  readonly openPicker: boolean;
+}
+
+export interface UrlDefaults {
+  readonly scenarios: readonly ScenarioDefinition[];
+  readonly scenario: string;
+  readonly lang: Lang;
+  readonly theme: ThemeName;
+  readonly k8s: string;
+}
+
+/** Long or odd values are shortened before they are shown back to the user. */
+export function clip(value: string, max = 40): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+export function defaultParams(def: ScenarioDefinition): ScenarioParams {
+  return Object.fromEntries(def.params.map((p) => [p.id, p.default]));
+}
+
+/** A param value from its URL text, or undefined when it is not valid for this param. */
+export function parseParam(param: ScenarioParam, raw: string): ParamValue | undefined {
+  switch (param.kind) {
+    case 'int': {
+      if (!/^-?\d{1,9}$/.test(raw.trim())) return undefined;
+      const n = Number(raw.trim());
+      return n >= param.min && n <= param.max ? n : undefined;
+    }
+    case 'boolean':
+      if (raw === 'true' || raw === '1') return true;
+      if (raw === 'false' || raw === '0') return false;
+      return undefined;
+    case 'choice':
+      return param.options.some((o) => o.value === raw) ? raw : undefined;
+  }
+}
+
+export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
+  const query = new URLSearchParams(search);
+  const issues: UrlIssue[] = [];
+  const fallback = defaults.scenarios.find((s) => s.id === defaults.scenario) ?? defaults.scenarios[0];
+  if (!fallback) throw new Error('kubedeck needs at least one scenario');
+
+  const rawScenario = query.get('scenario');
+  let scenario = fallback;
+  let openPicker = false;
+  if (rawScenario !== null) {
+    const found = defaults.scenarios.find((s) => s.id === rawScenario);
+    if (found) scenario = found;
+    else {
+      openPicker = true;
+      issues.push({ key: 'unknownScenario', vars: { value: clip(rawScenario), fallback: fallback.id } });
+    }
+  }
+
+  let lang = defaults.lang;
+  const rawLang = query.get('lang');
+  if (rawLang !== null) {
+    if (rawLang === 'en' || rawLang === 'ko') lang = rawLang;
+    else issues.push({ key: 'badLang', vars: { value: clip(rawLang) } });
+  }
+
+  let theme = defaults.theme;
+  const rawTheme = query.get('theme');
+  if (rawTheme !== null) {
+    if (isThemeName(rawTheme)) theme = rawTheme;
+    else issues.push({ key: 'badTheme', vars: { value: clip(rawTheme) } });
+  }
+
+  let k8s = defaults.k8s;
+  const rawK8s = query.get('k8s');
+  if (rawK8s !== null) {
+    const normal = rawK8s.replace(/^v/, '');
+    if ((K8S_VERSIONS as readonly string[]).includes(normal)) k8s = normal;
+    else issues.push({ key: 'badVersion', vars: { value: clip(rawK8s), fallback: defaults.k8s } });
+  }
+
+  const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
+  // Params only make sense for the scenario the link named.
+  if (!openPicker) {
+    for (const param of scenario.params) {
+      const raw = query.get(param.id);
+      if (raw === null || (RESERVED_KEYS as readonly string[]).includes(param.id)) continue;
+      const value = parseParam(param, raw);
+      if (value === undefined) issues.push({ key: 'badParam', vars: { name: param.id, value: clip(raw), fallback: String(param.default) } });
+      else params[param.id] = value;
+    }
+  }
+
+  return { scenario, lang, theme, k8s, params, step: query.get('step') ?? undefined, issues, openPicker };
+}
+
+/** The 0-based step for a raw 1-based `step` value, or an issue when it is out of range. */
+export function resolveStep(raw: string | undefined, stepCount: number): { step: number; issue?: UrlIssue } {
+  if (raw === undefined) return { step: 0 };
+  const n = /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= stepCount) return { step: n - 1 };
+  return { step: 0, issue: { key: 'badStep', vars: { value: clip(raw), max: stepCount } } };
+}
+
+export function serializeView(view: ViewState): string {
+  const query = new URLSearchParams();
+  query.set('scenario', view.scenario);
+  query.set('step', String(view.step + 1));
+  query.set('lang', view.lang);
+  query.set('theme', view.theme);
+  query.set('k8s', view.k8s);
+  for (const [id, value] of Object.entries(view.params)) {
+    if (!(RESERVED_KEYS as readonly string[]).includes(id)) query.set(id, String(value));
+  }
+  return `?${query.toString()}`;
+}
