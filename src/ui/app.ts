@@ -107,8 +107,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const currentChoice = (): PickerChoice => ({ scenario, params, k8s });
 
+  /** Issues in the current language; a fallback scenario is named by its title. */
+  const issueText = (issue: UrlIssue): string =>
+    t(lang, issue.key, issue.key === 'unknownScenario' ? { ...issue.vars, fallback: scenario.title[lang] } : issue.vars);
+
   const showIssues = (): void => {
-    const messages = issues.map((issue) => t(lang, issue.key, issue.vars));
+    const messages = issues.map(issueText);
     notice.show(t(lang, 'noticeTitle'), messages, t(lang, 'dismiss'));
   };
 
@@ -187,7 +191,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const choose = (choice: PickerChoice): void => {
     issues = [];
     if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
-    else picker.open(currentChoice(), issues.map((issue) => t(lang, issue.key, issue.vars)));
+    else picker.open(currentChoice(), issues.map(issueText));
   };
 
   const runCommand = (command: KeyCommand): boolean => {
@@ -227,7 +231,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     stage.onComponentClick((id) => infoCard.open(id));
     new ResizeObserver(() => stage?.resize()).observe(stageHost);
     const loaded = load(scenario, params, k8s, parsed.step);
-    if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map((issue) => t(lang, issue.key, issue.vars)));
+    if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();
 
   return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount };

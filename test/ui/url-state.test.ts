@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createMachine } from 'xstate';
+import { text } from '../../src/model/localized.ts';
+import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
+import { parseUrl, resolveStep, serializeView } from '../../src/ui/url-state.ts';
+
+const machine = createMachine({});
+const scenarios: ScenarioDefinition[] = [
+  { id: 'pod-creation', title: text('Pod', '파드'), summary: text('s', 's'), params: [], machine },
+  {
+    id: 'node-failure',
+    title: text('Node', '노드'),
+    summary: text('s', 's'),
+    params: [
+      { id: 'replicas', label: text('Replicas', '레플리카'), kind: 'int', default: 3, min: 1, max: 6 },
+      { id: 'returns', label: text('Returns', '복구'), kind: 'boolean', default: false },
+      { id: 'mode', label: text('Mode', '모드'), kind: 'choice', default: 'a', options: [{ value: 'a', label: text('A', 'A') }, { value: 'b', label: text('B', 'B') }] },
+    ],
+    machine,
+  },
+];
+const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: '1.33' } as const;
+
+describe('parseUrl', () => {
+  it('reads every part of a well-formed link', () => {
+    const p = parseUrl('?scenario=node-failure&step=3&lang=ko&theme=light&k8s=1.31&replicas=5&returns=true&mode=b', defaults);
+    expect(p.scenario.id).toBe('node-failure');
+    expect(p.lang).toBe('ko');
+    expect(p.theme).toBe('light');
+    expect(p.k8s).toBe('1.31');
+    expect(p.params).toEqual({ replicas: 5, returns: true, mode: 'b' });
+    expect(p.step).toBe('3');
+    expect(p.issues).toEqual([]);
+    expect(p.openPicker).toBe(false);
+  });
+
+  it('uses the defaults for an empty query', () => {
+    const p = parseUrl('', defaults);
+    expect([p.scenario.id, p.lang, p.theme, p.k8s, p.step]).toEqual(['pod-creation', 'en', 'dark', '1.33', undefined]);
+    expect(p.issues).toEqual([]);
+  });
+
+  it('turns an unknown scenario into the default plus an issue, and asks for the picker', () => {
+    const p = parseUrl('?scenario=%3Cscript%3E&replicas=4', defaults);
+    expect(p.scenario.id).toBe('pod-creation');
+    expect(p.openPicker).toBe(true);
+    expect(p.issues.map((i) => i.key)).toEqual(['unknownScenario']);
+    expect(p.issues[0]?.vars['value']).toBe('<script>');
+  });
+
+  it('reports each bad value and keeps the default', () => {
+    const p = parseUrl('?scenario=node-failure&lang=fr&theme=pink&k8s=1.20&replicas=99&returns=maybe&mode=c', defaults);
+    expect(p.issues.map((i) => i.key)).toEqual(['badLang', 'badTheme', 'badVersion', 'badParam', 'badParam', 'badParam']);
+    expect([p.lang, p.theme, p.k8s]).toEqual(['en', 'dark', '1.33']);
+    expect(p.params).toEqual({ replicas: 3, returns: false, mode: 'a' });
+  });
+
+  it('never throws on malformed input', () => {
+    for (const q of ['?%', '?scenario=%E0%A4%A', '?step=&lang=', '?' + 'x'.repeat(10_000), '?scenario=a&scenario=b', '?replicas=1e3', '?step=-1']) {
+      expect(() => parseUrl(q, defaults)).not.toThrow();
+    }
+  });
+
+  it('clips long values it echoes back', () => {
+    const p = parseUrl(`?lang=${'z'.repeat(500)}`, defaults);
+    expect(String(p.issues[0]?.vars['value']).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('resolveStep', () => {
+  it('maps a 1-based step to an index', () => {
+    expect(resolveStep('1', 10)).toEqual({ step: 0 });
+    expect(resolveStep('10', 10)).toEqual({ step: 9 });
+    expect(resolveStep(undefined, 10)).toEqual({ step: 0 });
+  });
+  it.each(['0', '11', '-2', '2.5', 'abc', '', '1e1'])('rejects %j with an issue', (raw) => {
+    const r = resolveStep(raw, 10);
+    expect(r.step).toBe(0);
+    expect(r.issue?.key).toBe('badStep');
+  });
+});
+
+describe('serializeView', () => {
+  it('round-trips through parseUrl', () => {
+    const view = { scenario: 'node-failure', step: 4, lang: 'ko', theme: 'high-contrast', k8s: '1.32', params: { replicas: 2, returns: true, mode: 'b' } } as const;
+    const p = parseUrl(serializeView(view), defaults);
+    expect(p.issues).toEqual([]);
+    expect({ scenario: p.scenario.id, step: resolveStep(p.step, 10).step, lang: p.lang, theme: p.theme, k8s: p.k8s, params: p.params }).toEqual(view);
+  });
+});
