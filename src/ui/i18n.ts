@@ -62,8 +62,8 @@ const STRINGS = {
   },
   badLang: { en: 'Unknown language “{value}”; use en or ko.', ko: '알 수 없는 언어 “{value}”입니다. en 또는 ko를 쓰세요.' },
   badTheme: {
-    en: 'Unknown theme “{value}”; use dark, light or high-contrast.',
-    ko: '알 수 없는 테마 “{value}”입니다. dark, light, high-contrast 중 하나를 쓰세요.',
+    en: 'Unknown theme “{value}”; use dark, light or contrast.',
+    ko: '알 수 없는 테마 “{value}”입니다. dark, light, contrast 중 하나를 쓰세요.',
   },
   badVersion: {
     en: 'Kubernetes version “{value}” is not offered; using {fallback}.',

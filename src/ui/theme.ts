@@ -2,7 +2,7 @@
  * Themes are CSS variables keyed on <html data-theme>; the stage gets the same name through
  * setTheme. Defaults follow the viewer's system preferences.
  */
-export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+export const THEMES = ['dark', 'light', 'contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
 export function isThemeName(value: string): value is ThemeName {
@@ -14,7 +14,7 @@ type MediaQuery = (query: string) => boolean;
 const media: MediaQuery = (query) => typeof matchMedia === 'function' && matchMedia(query).matches;
 
 export function systemTheme(matches: MediaQuery = media): ThemeName {
-  if (matches('(prefers-contrast: more)') || matches('(forced-colors: active)')) return 'high-contrast';
+  if (matches('(prefers-contrast: more)') || matches('(forced-colors: active)')) return 'contrast';
   return matches('(prefers-color-scheme: light)') ? 'light' : 'dark';
 }
 

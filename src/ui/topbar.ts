@@ -21,7 +21,7 @@ export interface Topbar {
   setTheme(theme: ThemeName): void;
 }
 
-const THEME_LABEL = { dark: 'themeDark', light: 'themeLight', 'high-contrast': 'themeContrast' } as const;
+const THEME_LABEL = { dark: 'themeDark', light: 'themeLight', contrast: 'themeContrast' } as const;
 
 export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topbar {
   let lang = initialLang;

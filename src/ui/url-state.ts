@@ -104,7 +104,9 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
   let theme = defaults.theme;
   const rawTheme = query.get('theme');
   if (rawTheme !== null) {
-    if (isThemeName(rawTheme)) theme = rawTheme;
+    // "high-contrast" is accepted as another name for "contrast".
+    const name = rawTheme === 'high-contrast' ? 'contrast' : rawTheme;
+    if (isThemeName(name)) theme = name;
     else issues.push({ key: 'badTheme', vars: { value: clip(rawTheme) } });
   }
 

@@ -82,7 +82,7 @@ describe('resolveStep', () => {
 
 describe('serializeView', () => {
   it('round-trips through parseUrl', () => {
-    const view = { scenario: 'node-failure', step: 4, lang: 'ko', theme: 'high-contrast', k8s: '1.32', params: { replicas: 2, returns: true, mode: 'b' } } as const;
+    const view = { scenario: 'node-failure', step: 4, lang: 'ko', theme: 'contrast', k8s: '1.32', params: { replicas: 2, returns: true, mode: 'b' } } as const;
     const p = parseUrl(serializeView(view), defaults);
     expect(p.issues).toEqual([]);
     expect({ scenario: p.scenario.id, step: resolveStep(p.step, 10).step, lang: p.lang, theme: p.theme, k8s: p.k8s, params: p.params }).toEqual(view);
