@@ -14,7 +14,7 @@ export function simTimeOf(stamp: string): number {
 /** "1m05s" style, as kubectl prints ages; ms precision under a second. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
-  const total = Math.floor(ms / 1000);
+  const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
   return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;

@@ -4,6 +4,9 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { Localized } from '../model/localized.ts';
+import type { Cluster } from './cluster.ts';
+import type { SimConfig } from './core/config.ts';
+import type { ComponentId, TraceEvent } from './trace.ts';
 
 export type ParamValue = string | number | boolean;
 
@@ -27,9 +30,35 @@ export interface ScenarioDefinition {
   readonly summary: Localized;
   /** Inputs a learner may change (replicas, a variant...). The k8s version is always an input. */
   readonly params: readonly ScenarioParam[];
-  /** The scenario's machine; its input is the resolved params. */
+  /**
+   * The scenario's XState machine. Input: ScenarioInput. It receives every trace event as
+   * `{ type: 'trace', event }` (after it is recorded) and the run ends when it reaches a final state.
+   */
   readonly machine: AnyStateMachine;
+  /**
+   * Narration cues: a step starts just before the first event that matches its cue (in order).
+   * Steps can also be marked by the machine itself (cluster.step) right before an action.
+   */
+  readonly cues?: (params: ScenarioParams, k8sVersion: string) => readonly StepCue[];
+  /** Simulation settings the scenario needs (e.g. fewer events for a large cluster). */
+  readonly config?: Partial<SimConfig>;
+  /** A run longer than this (simulated ms) is a broken scenario. */
+  readonly maxSimTimeMs?: number;
 }
+
+export interface StepCue {
+  readonly id: string;
+  readonly caption: Localized;
+  readonly focus: readonly ComponentId[];
+  readonly when: (event: TraceEvent) => boolean;
+}
+
+export interface ScenarioInput {
+  readonly cluster: Cluster;
+  readonly params: ScenarioParams;
+}
+
+export type ScenarioEvent = { readonly type: 'trace'; readonly event: TraceEvent };
 
 export interface RunOptions {
   readonly seed?: number;

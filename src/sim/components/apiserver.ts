@@ -208,7 +208,8 @@ export function createApiServer(rt: Runtime): ApiServer {
     const key = request.verb === 'get' ? etcdKey(request.ref) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
-      const items = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
+      const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
+      const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
         const found = items[0];
         if (!found) return respond(req, 404, `${request.ref} not found`);

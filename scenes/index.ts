@@ -1,0 +1,12 @@
+/** Every scenario, in learning-path order: architecture first, then failures and healing. */
+import type { ScenarioDefinition } from '../src/sim/scenario.ts';
+import { nodeFailure } from './node-failure.ts';
+import { podCreation } from './pod-creation.ts';
+
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, nodeFailure];
+
+export const DEFAULT_SCENARIO = 'pod-creation';
+
+export function findScenario(id: string): ScenarioDefinition | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}

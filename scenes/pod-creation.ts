@@ -1,0 +1,238 @@
+/**
+ * pod-creation: `kubectl run` (or a Deployment's ReplicaSet) through every hop of the write path
+ * (reference/kubernetes.md section 1): kube-apiserver's chain, etcd, the scheduler's watch, Filter
+ * and Score, the binding, the kubelet's watch, the CRI calls and the status updates until Ready.
+ */
+import { setup } from 'xstate';
+import { text } from '../src/model/localized.ts';
+import { makeDeployment, makePod } from '../src/sim/builders.ts';
+import type { Cluster } from '../src/sim/cluster.ts';
+import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { activity, change, decision, message } from './lib/match.ts';
+
+const POD = /^Pod\/default\/nginx/;
+
+function buildCluster(cluster: Cluster): void {
+  cluster.addNode('worker-1', { cpu: '4', memory: '8Gi' });
+  cluster.addNode('worker-2', { cpu: '4', memory: '8Gi' });
+  cluster.addNode('worker-3', { cpu: '2', memory: '4Gi' });
+  // Some load already running, so the nodes score differently.
+  cluster.seedDeployment('api', 3, { image: 'registry.example/api:2.1', requests: { cpu: '1', memory: '1Gi' } }, ['worker-1', 'worker-1', 'worker-2']);
+}
+
+function commonCues(): StepCue[] {
+  return [
+    {
+      id: 'etcd-write',
+      caption: text(
+        'Only kube-apiserver talks to etcd. It stores the pod under /registry/pods/default/… with no spec.nodeName yet: phase Pending.',
+        'etcd와 직접 통신하는 것은 kube-apiserver뿐입니다. 파드를 /registry/pods/default/… 에 저장합니다. 아직 spec.nodeName이 없으니 Pending 상태입니다.',
+      ),
+      focus: ['kube-apiserver', 'etcd'],
+      when: message({ to: 'etcd', write: true, object: POD }),
+    },
+    {
+      id: 'watch-scheduler',
+      caption: text(
+        'kube-apiserver pushes a watch event to kube-scheduler: a new pod with no node. The scheduler does not poll; its informer is told.',
+        'kube-apiserver가 kube-scheduler에 watch 이벤트를 보냅니다: 노드가 정해지지 않은 새 파드. 스케줄러는 폴링하지 않고 인포머로 통보받습니다.',
+      ),
+      focus: ['kube-apiserver', 'kube-scheduler'],
+      when: message({ to: 'kube-scheduler', type: 'watch', object: POD }),
+    },
+    {
+      id: 'filter',
+      caption: text(
+        'Filter: every node is checked — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (a container with no request counts as 100m CPU / 200Mi).',
+        '필터: 모든 노드를 검사합니다 — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (요청값이 없는 컨테이너는 CPU 100m / 메모리 200Mi로 계산).',
+      ),
+      focus: ['kube-scheduler'],
+      when: decision(POD),
+    },
+    {
+      id: 'score',
+      caption: text(
+        'Score: each feasible node gets 0–100 per plugin, weighted (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). The highest total wins. Older course notes show 0–10: the scale before v1.17.',
+        '스코어: 통과한 노드마다 플러그인별 0–100점에 가중치를 곱해 더합니다 (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). 합계가 가장 높은 노드가 선택됩니다. 예전 강의 자료의 0–10점은 v1.17 이전 기준입니다.',
+      ),
+      focus: ['kube-scheduler'],
+      when: activity('kube-scheduler', 'score'),
+    },
+    {
+      id: 'bind',
+      caption: text(
+        'The scheduler does not start the pod: it POSTs a Binding. kube-apiserver sets spec.nodeName and PodScheduled=True in one write to etcd.',
+        '스케줄러가 파드를 직접 실행하지는 않습니다. Binding을 POST하면 kube-apiserver가 spec.nodeName과 PodScheduled=True를 한 번에 etcd에 기록합니다.',
+      ),
+      focus: ['kube-scheduler', 'kube-apiserver', 'etcd'],
+      when: message({ from: 'kube-scheduler', action: 'bind' }),
+    },
+    {
+      id: 'kubelet-watch',
+      caption: text(
+        'The kubelet watches only pods with spec.nodeName = its node. The bound pod reaches that ship’s captain as a watch event (ADDED).',
+        'kubelet은 spec.nodeName이 자기 노드인 파드만 watch합니다. 바인딩된 파드가 그 배의 선장에게 watch 이벤트(ADDED)로 도착합니다.',
+      ),
+      focus: ['kube-apiserver', 'kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3'],
+      when: message({ to: /^kubelet\//, type: 'watch', object: POD }),
+    },
+    {
+      id: 'sandbox',
+      caption: text(
+        'SyncPod: the kubelet calls containerd over CRI. RunPodSandbox starts the pause sandbox, and the CNI plugin (ADD) gives the pod its IP.',
+        'SyncPod: kubelet이 CRI로 containerd를 호출합니다. RunPodSandbox가 pause 샌드박스를 띄우고, CNI 플러그인(ADD)이 파드 IP를 할당합니다.',
+      ),
+      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      when: message({ action: 'RunPodSandbox', type: 'request' }),
+    },
+    {
+      id: 'pull',
+      caption: text(
+        'PullImage: the image is not on this node yet, so containerd pulls nginx:1.27. The kubelet records the events Pulling and Pulled.',
+        'PullImage: 이 노드에 아직 이미지가 없어 containerd가 nginx:1.27을 내려받습니다. kubelet은 Pulling, Pulled 이벤트를 남깁니다.',
+      ),
+      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      when: message({ action: 'PullImage', type: 'request' }),
+    },
+    {
+      id: 'start',
+      caption: text('CreateContainer, then StartContainer (events Created, Started).', 'CreateContainer, 이어서 StartContainer (이벤트 Created, Started).'),
+      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      when: message({ action: 'CreateContainer', type: 'request' }),
+    },
+    {
+      id: 'running',
+      caption: text(
+        'The kubelet patches pods/status: phase Running; PodScheduled, PodReadyToStartContainers, Initialized, ContainersReady and Ready are all True. `kubectl get pod` shows 1/1 Running.',
+        'kubelet이 pods/status를 패치합니다: phase Running, PodScheduled·PodReadyToStartContainers·Initialized·ContainersReady·Ready 모두 True. `kubectl get pod` 결과는 1/1 Running.',
+      ),
+      focus: ['kube-apiserver', 'etcd', 'kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3'],
+      when: change(POD, 'status.phase', 'Running'),
+    },
+  ];
+}
+
+function cues(params: ScenarioParams): readonly StepCue[] {
+  const viaDeployment = params.variant === 'deployment';
+  const front: StepCue[] = viaDeployment
+    ? [
+        {
+          id: 'deployment-stored',
+          caption: text(
+            'kube-apiserver authenticates, authorizes and admits the Deployment, then stores it in etcd. No pod exists yet.',
+            'kube-apiserver가 디플로이먼트를 인증·인가·어드미션한 뒤 etcd에 저장합니다. 아직 파드는 없습니다.',
+          ),
+          focus: ['kube-apiserver', 'etcd'],
+          when: activity('kube-apiserver', 'authenticate'),
+        },
+        {
+          id: 'deployment-controller',
+          caption: text(
+            'kube-controller-manager watches Deployments. The Deployment controller finds no ReplicaSet for this pod template and creates nginx-<hash>.',
+            'kube-controller-manager는 디플로이먼트를 watch합니다. 디플로이먼트 컨트롤러가 이 파드 템플릿의 레플리카셋이 없음을 보고 nginx-<해시>를 만듭니다.',
+          ),
+          focus: ['kube-controller-manager', 'kube-apiserver'],
+          when: activity('kube-controller-manager', 'deployment-controller/reconcile'),
+        },
+        {
+          id: 'replicaset-controller',
+          caption: text(
+            'The ReplicaSet controller sees its new ReplicaSet through its own watch: 0 of 1 pods. It POSTs a pod as system:serviceaccount:kube-system:replicaset-controller — the step kubectl run does by hand.',
+            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0/1개. system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
+          ),
+          focus: ['kube-controller-manager', 'kube-apiserver'],
+          when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
+        },
+        {
+          id: 'admission',
+          caption: text(
+            'The pod goes through the same chain. Mutating admission visibly changes it: DefaultTolerationSeconds adds 300 s tolerations for not-ready and unreachable, ServiceAccount adds a token volume.',
+            '파드도 같은 단계를 거칩니다. 변경 어드미션이 파드를 바꿉니다: DefaultTolerationSeconds가 not-ready·unreachable 300초 톨러레이션을, ServiceAccount가 토큰 볼륨을 추가합니다.',
+          ),
+          focus: ['kube-apiserver'],
+          when: activity('kube-apiserver', 'admission:mutating', POD),
+        },
+      ]
+    : [
+        {
+          id: 'authn-authz',
+          caption: text(
+            'kube-apiserver authenticates the caller (x509 client certificate of kubernetes-admin), then authorizes the request with RBAC.',
+            'kube-apiserver가 호출자를 인증하고(kubernetes-admin의 x509 클라이언트 인증서), RBAC로 요청을 인가합니다.',
+          ),
+          focus: ['kube-apiserver'],
+          when: activity('kube-apiserver', 'authenticate'),
+        },
+        {
+          id: 'admission',
+          caption: text(
+            'Mutating admission changes the pod: DefaultTolerationSeconds adds 300 s tolerations for not-ready and unreachable; ServiceAccount adds a token volume. Then schema validation and validating admission.',
+            '변경 어드미션이 파드를 바꿉니다: DefaultTolerationSeconds가 not-ready·unreachable 300초 톨러레이션을, ServiceAccount가 토큰 볼륨을 추가합니다. 이어서 스키마 검증과 검증 어드미션.',
+          ),
+          focus: ['kube-apiserver'],
+          when: activity('kube-apiserver', 'admission:mutating'),
+        },
+      ];
+  return [...front, ...commonCues()];
+}
+
+const machine = setup({
+  types: { input: {} as ScenarioInput, context: {} as ScenarioInput, events: {} as ScenarioEvent },
+  actions: {
+    build: ({ context }) => buildCluster(context.cluster),
+    submit: ({ context }) => {
+      const { cluster, params } = context;
+      if (params.variant === 'deployment') {
+        cluster.step(
+          'kubectl',
+          text('`kubectl create deployment nginx --image=nginx:1.27` sends POST /apis/apps/v1/namespaces/default/deployments to kube-apiserver.', '`kubectl create deployment nginx --image=nginx:1.27` 이 kube-apiserver에 POST /apis/apps/v1/namespaces/default/deployments 를 보냅니다.'),
+          ['kubectl', 'kube-apiserver'],
+        );
+        cluster.create(makeDeployment('nginx', 1, { image: 'nginx:1.27' }), 'POST deployment');
+      } else {
+        cluster.step(
+          'kubectl',
+          text('`kubectl run nginx --image=nginx:1.27` sends POST /api/v1/namespaces/default/pods to kube-apiserver, the only door into the cluster.', '`kubectl run nginx --image=nginx:1.27` 이 클러스터의 유일한 출입구인 kube-apiserver에 POST /api/v1/namespaces/default/pods 를 보냅니다.'),
+          ['kubectl', 'kube-apiserver'],
+        );
+        cluster.create(makePod('nginx', { image: 'nginx:1.27' }), 'POST pod');
+      }
+    },
+  },
+  guards: {
+    podRunning: ({ event }) => change(POD, 'status.phase', 'Running')(event.event),
+  },
+}).createMachine({
+  id: 'pod-creation',
+  context: ({ input }) => input,
+  entry: 'build',
+  initial: 'ready',
+  states: {
+    ready: { after: { 400: 'submitted' } },
+    submitted: { entry: 'submit', on: { trace: { guard: 'podRunning', target: 'settling' } } },
+    // Let the last status write and watch pushes land before the end.
+    settling: { after: { 1200: 'done' } },
+    done: { type: 'final' },
+  },
+});
+
+export const podCreation: ScenarioDefinition = {
+  id: 'pod-creation',
+  title: text('Creating a pod', '파드 생성'),
+  summary: text('kubectl -> kube-apiserver -> etcd -> scheduler -> kubelet -> containerd: every hop of the write path.', 'kubectl -> kube-apiserver -> etcd -> 스케줄러 -> kubelet -> containerd: 쓰기 경로의 모든 단계.'),
+  params: [
+    {
+      id: 'variant',
+      label: text('Created by', '생성 방법'),
+      kind: 'choice',
+      default: 'pod',
+      options: [
+        { value: 'pod', label: text('kubectl run (a bare pod)', 'kubectl run (단독 파드)') },
+        { value: 'deployment', label: text('a Deployment (ReplicaSet controller)', '디플로이먼트 (레플리카셋 컨트롤러)') },
+      ],
+    },
+  ],
+  machine,
+  cues,
+  maxSimTimeMs: 120_000,
+};

@@ -1,0 +1,239 @@
+/**
+ * A simulated cluster: the control plane (etcd, kube-apiserver, kube-scheduler,
+ * kube-controller-manager) and worker nodes (kubelet, containerd, kube-proxy), each an XState
+ * actor on one simulated clock. Scenarios set it up, act on it as a user would (kubectl) or as a
+ * fault would (a node losing power), and mark narration steps.
+ */
+import type { Localized } from '../model/localized.ts';
+import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts';
+
+import { templateHash } from '../model/template-hash.ts';
+import { timestamp } from '../model/time.ts';
+import type { NodeOptions, PodOptions } from './builders.ts';
+import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
+import { SimClock } from './clock.ts';
+import type { ApiServer } from './components/apiserver.ts';
+import { createApiServer } from './components/apiserver.ts';
+import type { ApiAnswer } from './components/client.ts';
+import { callApi } from './components/client.ts';
+import type { Containerd } from './components/containerd.ts';
+import { createContainerd } from './components/containerd.ts';
+import type { ControllerManager } from './components/controller-manager.ts';
+import { createControllerManager } from './components/controller-manager.ts';
+import type { Etcd } from './components/etcd.ts';
+import { createEtcd } from './components/etcd.ts';
+import { createKubeProxy } from './components/kube-proxy.ts';
+import type { Kubelet } from './components/kubelet.ts';
+import { createKubelet } from './components/kubelet.ts';
+import type { Scheduler } from './components/scheduler.ts';
+import { createScheduler } from './components/scheduler.ts';
+import { createSchedulingAlgorithm } from './components/scheduling-algorithm.ts';
+import type { SimConfig } from './core/config.ts';
+import { configFor } from './core/config.ts';
+import type { ApiRequest } from './core/messages.ts';
+import { Network } from './core/network.ts';
+import type { Runtime } from './core/runtime.ts';
+import { nameSuffix, StatusBoard, uid } from './core/runtime.ts';
+import { Tracer } from './core/tracer.ts';
+import { createRng } from './rng.ts';
+import type { ComponentId, Topology } from './trace.ts';
+
+interface WorkerNode {
+  readonly index: number;
+  readonly kubelet: Kubelet;
+  readonly containerd: Containerd;
+  readonly proxy: { stop(): void; start(): void };
+}
+
+export interface ClusterOptions {
+  readonly seed: number;
+  readonly k8sVersion: string;
+  readonly config?: Partial<SimConfig>;
+}
+
+const ADMIN = 'kubernetes-admin';
+
+export class Cluster {
+  readonly rt: Runtime;
+  private readonly etcd: Etcd;
+  private readonly apiserver: ApiServer;
+  private readonly scheduler: Scheduler;
+  private readonly kcm: ControllerManager;
+  private readonly workers = new Map<string, WorkerNode>();
+  private started = false;
+
+  constructor(opts: ClusterOptions) {
+    const clock = new SimClock();
+    const rng = createRng(opts.seed);
+    const tracer = new Tracer(clock);
+    const net = new Network(clock, rng, tracer);
+    const config = configFor(opts.k8sVersion, opts.config);
+    this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer) };
+    this.rt.board.set('kubectl', 'up', true);
+    this.etcd = createEtcd(this.rt);
+    this.apiserver = createApiServer(this.rt);
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm());
+    this.kcm = createControllerManager(this.rt);
+    this.apiserver.addWatcher(this.scheduler.watcher);
+    this.apiserver.addWatcher(this.kcm.watcher);
+  }
+
+  get now(): number {
+    return this.rt.clock.now();
+  }
+
+  get nodeNames(): readonly string[] {
+    return [...this.workers.keys()];
+  }
+
+  topology(): Topology {
+    const components: ComponentId[] = ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager'];
+    for (const n of this.workers.keys()) components.push(`kubelet/${n}`, `containerd/${n}`, `kube-proxy/${n}`);
+    return { nodes: this.nodeNames, components };
+  }
+
+  /** Adds a worker node that is already registered and Ready when the scenario starts. */
+  addNode(name: string, opts: NodeOptions = {}): void {
+    if (this.started) throw new Error('addNode is for set-up; a node joining later is joinNode');
+    const index = this.workers.size;
+    this.seed(makeNode(name, index, opts));
+    this.seed(makeLease(name));
+    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
+    const containerd = createContainerd(this.rt, name, podSubnet(index));
+    const proxy = createKubeProxy(this.rt, name);
+    this.apiserver.addWatcher(kubelet.watcher);
+    this.apiserver.addWatcher(proxy);
+    this.workers.set(name, { index, kubelet, containerd, proxy });
+  }
+
+  /** Stores an object as if it had been created before the scenario began (no trace). */
+  seed(obj: K8sObject): K8sObject {
+    const withMeta = {
+      ...obj,
+      metadata: { ...obj.metadata, uid: obj.metadata.uid ?? uid(this.rt), creationTimestamp: obj.metadata.creationTimestamp ?? timestamp(0) },
+    } as K8sObject;
+    const stored = this.etcd.store.put(withMeta);
+    this.apiserver.seed(stored);
+    return stored;
+  }
+
+  /**
+   * A Deployment that has been running for a while: its ReplicaSet and Ready pods, spread over
+   * `nodes` in turn (as the default scheduler spreads equal pods over equal nodes).
+   */
+  seedDeployment(name: string, replicas: number, podOpts: PodOptions, nodes: readonly string[] = this.nodeNames): void {
+    const deployment = this.seed(makeDeployment(name, replicas, podOpts));
+    if (deployment.kind !== 'Deployment') return;
+    const hash = templateHash(deployment.spec.template);
+    const labels = { ...(deployment.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
+    const rs = this.seed({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: `${name}-${hash}`, namespace: 'default', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deployment.metadata.uid ?? '', controller: true }] },
+      spec: { replicas, selector: { matchLabels: { ...(deployment.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } }, template: { metadata: { labels }, spec: deployment.spec.template.spec } },
+      status: { replicas, readyReplicas: replicas, availableReplicas: replicas },
+    } satisfies ReplicaSet);
+    this.seed({ ...deployment, status: { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas } });
+    const at = timestamp(0);
+    for (let i = 0; i < replicas; i++) {
+      const nodeName = nodes[i % nodes.length] ?? '';
+      const worker = this.workers.get(nodeName);
+      const podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
+      const spec = { ...deployment.spec.template.spec, nodeName, schedulerName: 'default-scheduler', priority: 0, serviceAccountName: 'default', tolerations: defaultTolerations(this.rt.config.defaultTolerationSeconds) };
+      const pod = this.seed({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: podName, namespace: 'default', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }] },
+        spec,
+        status: {
+          phase: 'Running',
+          hostIP: worker ? hostIP(worker.index) : '',
+          podIP: worker ? `${podSubnet(worker.index)}.${100 + i}` : '',
+          startTime: at,
+          conditions: ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type: type as 'Ready', status: 'True' as const, lastTransitionTime: at })),
+          containerStatuses: spec.containers.map((c) => ({ name: c.name, image: c.image, ready: true, started: true, state: { running: { startedAt: at } } })),
+        },
+      });
+      if (pod.kind === 'Pod') worker?.kubelet.seedRunning(pod);
+    }
+  }
+
+  /** Ends set-up: informers list what exists, and the trace starts from this state. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const all = [...this.etcd.store.values()];
+    this.scheduler.seed(all);
+    this.kcm.seed(all);
+    this.rt.tracer.attach({ objects: () => this.etcd.store.asRecord(), components: () => this.rt.board.all() });
+  }
+
+  // --- what a user does -------------------------------------------------------------------
+
+  /** A kubectl command: one REST call to kube-apiserver as kubernetes-admin. */
+  kubectl(action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, user = ADMIN): void {
+    callApi(this.rt, 'kubectl', user, action, request, onAnswer);
+  }
+
+  create(obj: K8sObject, action = `POST ${obj.kind.toLowerCase()}`): void {
+    this.kubectl(action, { verb: 'create', object: obj });
+  }
+
+  delete(ref: ObjectRef, action = `DELETE ${ref.split('/')[0]?.toLowerCase() ?? ''}`): void {
+    this.kubectl(action, { verb: 'delete', ref });
+  }
+
+  scale(deployment: string, replicas: number): void {
+    this.kubectl('PATCH deployment/scale', {
+      verb: 'update',
+      ref: `Deployment/default/${deployment}`,
+      summary: `replicas ${replicas}`,
+      mutate: (o) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas } } : o),
+    });
+  }
+
+  // --- faults ------------------------------------------------------------------------------
+
+  /** The node loses power or network: its kubelet, runtime and kube-proxy stop answering. */
+  stopNode(name: string): void {
+    const w = this.workers.get(name);
+    if (!w) throw new Error(`no node ${name}`);
+    w.kubelet.stop();
+    w.containerd.stop();
+    w.proxy.stop();
+  }
+
+  /** The node is back: its runtime, kube-proxy and kubelet start again. */
+  startNode(name: string): void {
+    const w = this.workers.get(name);
+    if (!w) throw new Error(`no node ${name}`);
+    w.containerd.start();
+    w.proxy.start();
+    w.kubelet.start();
+  }
+
+  // --- narration ---------------------------------------------------------------------------
+
+  step(id: string, caption: Localized, focus: readonly ComponentId[]): void {
+    this.rt.tracer.step(id, caption, focus);
+  }
+
+  get(ref: ObjectRef): K8sObject | undefined {
+    return this.etcd.store.get(ref);
+  }
+
+  pods(): Pod[] {
+    const out: Pod[] = [];
+    for (const o of this.etcd.store.values()) if (o.kind === 'Pod') out.push(o);
+    return out;
+  }
+
+  objects(): Readonly<Record<ObjectRef, K8sObject>> {
+    return this.etcd.store.asRecord();
+  }
+}
+
+function defaultTolerations(seconds: number): { key: string; operator: 'Exists'; effect: 'NoExecute'; tolerationSeconds: number }[] {
+  return ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) => ({ key, operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: seconds }));
+}
+

@@ -1,0 +1,79 @@
+/** How components talk to kube-apiserver and keep informer caches (list-watch). */
+import type { K8sObject, KubeEvent, ObjectRef } from '../../model/objects.ts';
+import { refOf } from '../../model/objects.ts';
+import type { ApiRequest, Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { nameSuffix } from '../core/runtime.ts';
+import type { ComponentId } from '../trace.ts';
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly object?: K8sObject;
+  readonly items?: readonly K8sObject[];
+  readonly message: string;
+}
+
+/** Sends one REST call to kube-apiserver as `user`; `onAnswer` runs when the response arrives. */
+export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void): void {
+  const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
+  rt.net.send(
+    { from, to: 'kube-apiserver', type: 'request', action, ...(object ? { object } : {}), payload: { kind: 'api-request', user, request } },
+    (response: Envelope) => {
+      if (response.payload.kind !== 'api-response' || !onAnswer) return;
+      const { status, object: obj, items, message } = response.payload;
+      onAnswer({ status, message, ...(obj ? { object: obj } : {}), ...(items ? { items } : {}) });
+    },
+  );
+}
+
+/** Records a core/v1 Event (what `kubectl describe` and `kubectl get events` show). */
+export function recordEvent(
+  rt: Runtime,
+  from: ComponentId,
+  user: string,
+  involved: K8sObject,
+  reason: string,
+  message: string,
+  type: 'Normal' | 'Warning' = 'Normal',
+): void {
+  if (!rt.config.recordEvents) return;
+  const ns = involved.metadata.namespace ?? 'default';
+  const event: KubeEvent = {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${involved.metadata.name}.${nameSuffix(rt, 8)}`, namespace: ns },
+    involvedObject: { kind: involved.kind, name: involved.metadata.name, namespace: ns },
+    reason,
+    message,
+    type,
+    source: { component: from.split('/')[0] ?? from, ...(from.includes('/') ? { host: from.split('/')[1] ?? '' } : {}) },
+    count: 1,
+  };
+  callApi(rt, from, user, `POST event (${reason})`, { verb: 'create', object: event });
+}
+
+/** A component's informer cache: what it has been told through its watches. */
+export class Informer<T extends K8sObject = K8sObject> {
+  private readonly items = new Map<ObjectRef, T>();
+
+  apply(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T): T | undefined {
+    const ref = refOf(obj);
+    const before = this.items.get(ref);
+    if (type === 'DELETED') this.items.delete(ref);
+    else this.items.set(ref, obj);
+    return before;
+  }
+
+  get(ref: ObjectRef): T | undefined {
+    return this.items.get(ref);
+  }
+
+  values(): IterableIterator<T> {
+    return this.items.values();
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+}
+

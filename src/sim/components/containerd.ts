@@ -1,0 +1,88 @@
+/**
+ * containerd, the node's container runtime, answering the kubelet's CRI calls. RunPodSandbox
+ * runs the CNI plugin's ADD, which gives the pod its IP (reference/kubernetes.md section 1.8).
+ */
+import { createActor, setup } from 'xstate';
+import { text } from '../../model/localized.ts';
+import type { Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import type { ComponentId } from '../trace.ts';
+
+type RuntimeEvent = { readonly type: 'deliver'; readonly envelope: Envelope } | { readonly type: 'stop' } | { readonly type: 'start' };
+
+export interface Containerd {
+  stop(): void;
+  start(): void;
+}
+
+/** `podSubnet` like "10.244.1": pod IPs are handed out from it. */
+export function createContainerd(rt: Runtime, node: string, podSubnet: string): Containerd {
+  const id: ComponentId = `containerd/${node}`;
+  let nextHost = 2;
+
+  const handle = (req: Envelope): void => {
+    const p = req.payload;
+    if (p.kind !== 'cri-request') return;
+    const podName = p.pod.metadata.name;
+    const ref = req.object;
+    const answer = (ms: number, extra: { podIP?: string } = {}): void => {
+      rt.clock.setTimeout(() => rt.net.reply(req, { action: `${p.call} OK`, payload: { kind: 'cri-response', call: p.call, ok: true, ...extra } }), ms);
+    };
+    switch (p.call) {
+      case 'RunPodSandbox': {
+        const podIP = `${podSubnet}.${nextHost++}`;
+        const ms = rt.rng.between(300, 600);
+        rt.tracer.activity(id, 'cni:add', ms, text(`sandbox (pause) + CNI ADD: ${podName} gets IP ${podIP}`, `샌드박스(pause) + CNI ADD: ${podName} IP ${podIP} 할당`), ref);
+        return answer(ms, { podIP });
+      }
+      case 'PullImage': {
+        const ms = rt.rng.between(1500, 3500);
+        rt.tracer.activity(id, 'pull', ms, text(`pulling image ${p.image ?? ''}`, `이미지 내려받는 중 ${p.image ?? ''}`), ref);
+        return answer(ms);
+      }
+      case 'CreateContainer': {
+        const ms = rt.rng.between(60, 150);
+        rt.tracer.activity(id, 'create', ms, text(`create container ${p.container ?? ''}`, `컨테이너 생성 ${p.container ?? ''}`), ref);
+        return answer(ms);
+      }
+      case 'StartContainer': {
+        const ms = rt.rng.between(100, 250);
+        rt.tracer.activity(id, 'start', ms, text(`start container ${p.container ?? ''}`, `컨테이너 시작 ${p.container ?? ''}`), ref);
+        return answer(ms);
+      }
+      case 'StopContainer':
+      case 'StopPodSandbox':
+      case 'RemovePodSandbox': {
+        const ms = rt.rng.between(80, 300);
+        rt.tracer.activity(id, 'stop', ms, text(`${p.call} ${podName}`, `${p.call} ${podName}`), ref);
+        return answer(ms);
+      }
+    }
+  };
+
+  const machine = setup({
+    types: { events: {} as RuntimeEvent },
+    actions: {
+      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
+      markDown: () => rt.board.set(id, 'down'),
+      markUp: () => rt.board.set(id, 'up'),
+    },
+  }).createMachine({
+    id: 'containerd',
+    initial: 'serving',
+    states: {
+      serving: {
+        on: {
+          deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } },
+          stop: { target: 'down', actions: 'markDown' },
+        },
+      },
+      down: { on: { start: { target: 'serving', actions: 'markUp' } } },
+    },
+  });
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set(id, 'up', true);
+  rt.net.register(id, node, (envelope) => actor.send({ type: 'deliver', envelope }));
+  return { stop: () => actor.send({ type: 'stop' }), start: () => actor.send({ type: 'start' }) };
+}

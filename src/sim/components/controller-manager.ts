@@ -1,0 +1,94 @@
+/**
+ * kube-controller-manager: one process running many control loops, each watching through
+ * kube-apiserver and acting through it with its own service account
+ * (system:serviceaccount:kube-system:<controller>).
+ */
+import { createActor, setup } from 'xstate';
+import type { Localized } from '../../model/localized.ts';
+import type { K8sKind, K8sObject, Node, Pod } from '../../model/objects.ts';
+import type { Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import type { Watcher } from './apiserver.ts';
+import { callApi, Informer, recordEvent } from './client.ts';
+import type { Controller, ControllerContext } from './controllers/context.ts';
+import { createDeploymentController } from './controllers/deployment.ts';
+import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
+import { createReplicaSetController } from './controllers/replicaset.ts';
+import { createTaintEvictionController } from './controllers/taint-eviction.ts';
+
+const ID = 'kube-controller-manager' as const;
+
+/** Service accounts: the node lifecycle controller runs as node-controller. */
+const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller' };
+
+type KcmEvent = { readonly type: 'deliver'; readonly envelope: Envelope };
+
+export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'Service', 'EndpointSlice']);
+
+export interface ControllerManager {
+  readonly watcher: Watcher;
+  /** Informers start from a LIST of what exists; controllers see it as ADDED, as upstream. */
+  seed(all: Iterable<K8sObject>): void;
+}
+
+export function createControllerManager(rt: Runtime): ControllerManager {
+  const pods = new Informer<Pod>();
+  const nodes = new Informer<Node>();
+  const objects = new Informer();
+
+  const ctx: ControllerContext = {
+    rt,
+    pods,
+    nodes,
+    objects,
+    call: (controller, action, request, onAnswer) => callApi(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, action, request, onAnswer),
+    act: (controller: string, action: string, label: Localized, object, ms = 10) => rt.tracer.activity(ID, `${controller}/${action}`, ms, label, object),
+    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type),
+  };
+
+  const controllers: Controller[] = [
+    createDeploymentController(ctx),
+    createReplicaSetController(ctx),
+    createNodeLifecycleController(ctx),
+    createTaintEvictionController(ctx),
+  ];
+
+  const handle = (envelope: Envelope): void => {
+    const p = envelope.payload;
+    if (p.kind !== 'watch') return;
+    const obj: K8sObject = p.object;
+    const before = obj.kind === 'Pod' ? pods.apply(p.eventType, obj) : obj.kind === 'Node' ? nodes.apply(p.eventType, obj) : objects.apply(p.eventType, obj);
+    for (const c of controllers) c.onWatch?.(p.eventType, obj, before);
+  };
+
+  const machine = setup({
+    types: { events: {} as KcmEvent },
+    actions: {
+      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
+      tick: () => {
+        for (const c of controllers) c.onTick?.();
+      },
+    },
+    delays: { monitorPeriod: () => rt.config.nodeMonitorPeriodMs },
+  }).createMachine({
+    id: 'kube-controller-manager',
+    initial: 'running',
+    states: {
+      running: {
+        on: { deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } } },
+        after: { monitorPeriod: { target: 'running', reenter: true, actions: 'tick' } },
+      },
+    },
+  });
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set(ID, 'up', true);
+  rt.net.register(ID, 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+
+  return {
+    watcher: { id: ID, kinds: KCM_WATCH },
+    seed: (all) => {
+      for (const object of all) handle({ id: 0, from: 'kube-apiserver', to: ID, type: 'watch', action: 'list', payload: { kind: 'watch', eventType: 'ADDED', object } });
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The ReplicaSet controller: desired replicas vs active pods it owns (pods being deleted do not
+ * count); creates the difference in slow-start batches 1, 2, 4, 8... (at most 500 per sync) or
+ * deletes the surplus (pkg/controller/replicaset/replica_set.go).
+ */
+import { text } from '../../../model/localized.ts';
+import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../../../model/objects.ts';
+import { refOf } from '../../../model/objects.ts';
+import { isReady } from '../pod-status.ts';
+import type { Controller, ControllerContext, WatchType } from './context.ts';
+
+const NAME = 'replicaset-controller';
+const BURST_REPLICAS = 500;
+/** The work queue coalesces events: a sync runs shortly after the first one. */
+const SYNC_DELAY_MS = 5;
+
+export function isActive(pod: Pod): boolean {
+  return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+}
+
+function controllerUid(obj: K8sObject): string | undefined {
+  return obj.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+}
+
+/** Which pods go first when scaling down: unassigned, then Pending, then not ready, then newest. */
+export function deletionRank(a: Pod, b: Pod): number {
+  const assigned = (p: Pod): number => (p.spec.nodeName ? 1 : 0);
+  const phase = (p: Pod): number => (p.status?.phase === 'Pending' ? 0 : p.status?.phase === 'Unknown' ? 1 : 2);
+  const ready = (p: Pod): number => (isReady(p) ? 1 : 0);
+  return assigned(a) - assigned(b) || phase(a) - phase(b) || ready(a) - ready(b) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
+}
+
+export function createReplicaSetController(ctx: ControllerContext): Controller {
+  const { rt } = ctx;
+  const pendingSync = new Set<ObjectRef>();
+  /** Creations sent but not yet seen through the watch ("expectations"), per ReplicaSet. */
+  const expecting = new Map<ObjectRef, number>();
+
+  const owned = (rs: ReplicaSet): Pod[] => {
+    const out: Pod[] = [];
+    for (const pod of ctx.pods.values()) if (controllerUid(pod) === rs.metadata.uid && pod.metadata.namespace === rs.metadata.namespace) out.push(pod);
+    return out;
+  };
+
+  const createBatches = (rs: ReplicaSet, total: number): void => {
+    const ref = refOf(rs);
+    let remaining = Math.min(total, BURST_REPLICAS);
+    let batch = 1;
+    const sendBatch = (): void => {
+      if (remaining <= 0) return;
+      const size = Math.min(batch, remaining);
+      remaining -= size;
+      batch *= 2;
+      let answered = 0;
+      let failed = false;
+      for (let i = 0; i < size; i++) {
+        const pod: Pod = {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: {
+            name: '',
+            generateName: `${rs.metadata.name}-`,
+            namespace: rs.metadata.namespace ?? 'default',
+            labels: { ...(rs.spec.template.metadata?.labels ?? {}) },
+            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }],
+          },
+          spec: rs.spec.template.spec,
+        };
+        ctx.call(NAME, 'POST pod', { verb: 'create', object: pod }, (answer) => {
+          if (answer.status >= 300) failed = true;
+          if (++answered === size && !failed) sendBatch();
+          else if (answered === size) expecting.set(ref, 0);
+        });
+      }
+    };
+    expecting.set(ref, remaining);
+    sendBatch();
+  };
+
+  const sync = (ref: ObjectRef): void => {
+    pendingSync.delete(ref);
+    const rs = ctx.objects.get(ref);
+    if (rs?.kind !== 'ReplicaSet' || rs.metadata.deletionTimestamp) return;
+    if ((expecting.get(ref) ?? 0) > 0) return;
+    const pods = owned(rs);
+    const active = pods.filter(isActive);
+    const diff = rs.spec.replicas - active.length;
+    if (diff > 0) {
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${active.length}/${rs.spec.replicas} pods, create ${diff}`, `${rs.metadata.name}: 파드 ${active.length}/${rs.spec.replicas}개, ${diff}개 생성`), ref);
+      createBatches(rs, diff);
+    } else if (diff < 0) {
+      const victims = [...active].sort(deletionRank).slice(0, -diff);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${active.length}/${rs.spec.replicas} pods, delete ${-diff}`, `${rs.metadata.name}: 파드 ${active.length}/${rs.spec.replicas}개, ${-diff}개 삭제`), ref);
+      for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) });
+    }
+    const ready = active.filter(isReady).length;
+    const status = rs.status;
+    if (!status || status.replicas !== active.length || (status.readyReplicas ?? 0) !== ready) {
+      ctx.call(NAME, 'PUT replicaset/status', {
+        verb: 'update',
+        ref,
+        subresource: 'status',
+        summary: 'status',
+        mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, status: { replicas: active.length, readyReplicas: ready, availableReplicas: ready } } : o),
+      });
+    }
+  };
+
+  const enqueue = (ref: ObjectRef): void => {
+    if (pendingSync.has(ref)) return;
+    pendingSync.add(ref);
+    rt.clock.setTimeout(() => sync(ref), SYNC_DELAY_MS);
+  };
+
+  const ownerRef = (pod: K8sObject): ObjectRef | undefined => {
+    const owner = pod.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'ReplicaSet');
+    return owner ? `ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}` : undefined;
+  };
+
+  return {
+    onWatch(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void {
+      if (obj.kind === 'ReplicaSet') {
+        if (type !== 'DELETED') enqueue(refOf(obj));
+        return;
+      }
+      if (obj.kind !== 'Pod') return;
+      const rsRef = ownerRef(obj);
+      if (!rsRef) return;
+      if (type === 'ADDED') {
+        const left = expecting.get(rsRef) ?? 0;
+        if (left > 0) expecting.set(rsRef, left - 1);
+      }
+      const wasActive = before?.kind === 'Pod' && isActive(before);
+      const readyChanged = before?.kind === 'Pod' && isReady(before) !== isReady(obj);
+      if (type !== 'MODIFIED' || wasActive !== isActive(obj) || readyChanged) enqueue(rsRef);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The taint-eviction controller: a pod on a node with a NoExecute taint it does not tolerate is
+ * deleted at once; one that tolerates it for tolerationSeconds (300 s by default, added by the
+ * DefaultTolerationSeconds admission plugin) is deleted when that time has passed since the taint
+ * was added. Removing the taint in time cancels the eviction.
+ */
+import { text } from '../../../model/localized.ts';
+import type { K8sObject, Node, ObjectRef, Pod, Taint, Toleration } from '../../../model/objects.ts';
+import { refOf } from '../../../model/objects.ts';
+import { formatDuration, simTimeOf, timestamp } from '../../../model/time.ts';
+import { statusDisruptionTarget } from '../pod-status.ts';
+import type { Controller, ControllerContext, WatchType } from './context.ts';
+
+const NAME = 'taint-eviction-controller';
+
+function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect !== undefined && t.effect !== taint.effect) return false;
+  if (t.operator === 'Exists') return t.key === undefined || t.key === '' || t.key === taint.key;
+  return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+}
+
+/** Milliseconds after the taint was added that the pod may stay; undefined = forever; 0 = now. */
+export function toleratedFor(pod: Pod, taint: Taint): number | undefined {
+  const matching = (pod.spec.tolerations ?? []).filter((t) => tolerates(t, taint));
+  if (matching.length === 0) return 0;
+  let min: number | undefined;
+  for (const t of matching) {
+    if (t.tolerationSeconds === undefined) continue;
+    const ms = Math.max(0, t.tolerationSeconds) * 1000;
+    min = min === undefined ? ms : Math.min(min, ms);
+  }
+  return min;
+}
+
+export function createTaintEvictionController(ctx: ControllerContext): Controller {
+  const { rt } = ctx;
+  const timers = new Map<ObjectRef, { readonly due: number; readonly id: number }>();
+  /** Pods whose eviction has been sent: later updates to them must not schedule it again. */
+  const evicting = new Set<ObjectRef>();
+
+  const cancel = (ref: ObjectRef): void => {
+    const t = timers.get(ref);
+    if (t) rt.clock.clearTimeout(t.id);
+    timers.delete(ref);
+  };
+
+  const evict = (pod: Pod, taint: Taint): void => {
+    const ref = refOf(pod);
+    timers.delete(ref);
+    const current = ctx.pods.get(ref);
+    if (!current || current.metadata.deletionTimestamp) return;
+    evicting.add(ref);
+    ctx.act(NAME, 'evict', text(`evict ${pod.metadata.name}: its toleration of ${taint.key} ran out`, `${pod.metadata.name} 축출: ${taint.key} 톨러레이션 만료`), ref, 20);
+    ctx.event(NAME, pod, 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+    ctx.call(NAME, 'PATCH pod/status', { verb: 'update', ref, subresource: 'status', summary: 'DisruptionTarget', mutate: statusDisruptionTarget(timestamp(rt.clock.now())) }, () =>
+      ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref }),
+    );
+  };
+
+  const consider = (pod: Pod, node: Node | undefined): void => {
+    const ref = refOf(pod);
+    if (evicting.has(ref)) return;
+    const taints = (node?.spec.taints ?? []).filter((t) => t.effect === 'NoExecute');
+    if (taints.length === 0 || pod.metadata.deletionTimestamp) {
+      cancel(ref);
+      return;
+    }
+    let due: number | undefined;
+    let which: Taint | undefined;
+    for (const taint of taints) {
+      const stay = toleratedFor(pod, taint);
+      if (stay === undefined) continue;
+      const at = (taint.timeAdded ? simTimeOf(taint.timeAdded) : rt.clock.now()) + stay;
+      if (due === undefined || at < due) {
+        due = at;
+        which = taint;
+      }
+    }
+    if (due === undefined || !which) {
+      cancel(ref);
+      return;
+    }
+    if (timers.get(ref)?.due === due) return;
+    cancel(ref);
+    const taint = which;
+    const wait = Math.max(0, due - rt.clock.now());
+    if (wait > 0) {
+      ctx.act(NAME, 'schedule', text(`${pod.metadata.name} tolerates ${taint.key} for ${formatDuration(wait)}: eviction scheduled`, `${pod.metadata.name}: ${taint.key} ${formatDuration(wait)} 동안 허용, 축출 예약`), ref, 10);
+    }
+    const id = rt.clock.setTimeout(() => evict(pod, taint), wait);
+    timers.set(ref, { due, id });
+  };
+
+  return {
+    onWatch(type: WatchType, obj: K8sObject): void {
+      if (obj.kind === 'Node') {
+        if (type === 'DELETED') return;
+        for (const pod of ctx.pods.values()) if (pod.spec.nodeName === obj.metadata.name) consider(pod, obj);
+      } else if (obj.kind === 'Pod') {
+        if (type === 'DELETED') {
+          evicting.delete(refOf(obj));
+          return cancel(refOf(obj));
+        }
+        if (obj.spec.nodeName) consider(obj, ctx.nodes.get(`Node/${obj.spec.nodeName}`));
+      }
+    },
+  };
+}

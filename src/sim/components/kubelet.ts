@@ -1,0 +1,238 @@
+/**
+ * The kubelet, each node's captain. It renews its Lease every 10 s (the heartbeat), reports node
+ * status, watches the pods bound to its node (field selector spec.nodeName) and runs them through
+ * the container runtime's CRI: RunPodSandbox, PullImage, CreateContainer, StartContainer
+ * (pkg/kubelet/kuberuntime SyncPod), reporting status as it goes.
+ */
+import { createActor, setup } from 'xstate';
+import { text } from '../../model/localized.ts';
+import type { K8sObject, Lease, Node, ObjectRef, Pod } from '../../model/objects.ts';
+import { refOf } from '../../model/objects.ts';
+import { formatDuration, timestamp } from '../../model/time.ts';
+import type { CriCall, Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import type { ComponentId } from '../trace.ts';
+import type { Watcher } from './apiserver.ts';
+import { callApi, recordEvent } from './client.ts';
+import { statusAccepted, statusRunning, statusSandboxReady } from './pod-status.ts';
+
+type KubeletEvent = { readonly type: 'deliver'; readonly envelope: Envelope } | { readonly type: 'stop' } | { readonly type: 'start' };
+
+/** nodeStatusReportFrequency: status is posted on change, and at least this often. */
+const NODE_STATUS_REPORT_MS = 5 * 60_000;
+
+export interface Kubelet {
+  readonly id: ComponentId;
+  readonly watcher: Watcher;
+  /** A pod already running here when the scenario starts. */
+  seedRunning(pod: Pod): void;
+  stop(): void;
+  start(): void;
+}
+
+export interface KubeletOptions {
+  readonly node: string;
+  readonly hostIP: string;
+  /** Images already on the node (pulled before the scenario starts). */
+  readonly images: readonly string[];
+  /** Delay of the first lease renewal, so nodes do not beat in step. */
+  readonly firstRenewMs: number;
+}
+
+export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
+  const { node } = opts;
+  const id: ComponentId = `kubelet/${node}`;
+  const runtimeId: ComponentId = `containerd/${node}`;
+  const user = `system:node:${node}`;
+  const images = new Set(opts.images);
+  /** What the kubelet is doing with each pod it knows. */
+  const pods = new Map<ObjectRef, 'starting' | 'running' | 'stopping'>();
+  let up = true;
+
+  const cri = (call: CriCall, pod: Pod, onDone: () => void, extra: { container?: string; image?: string } = {}, onIP?: (ip: string) => void): void => {
+    rt.net.send({ from: id, to: runtimeId, type: 'request', action: call, object: refOf(pod), payload: { kind: 'cri-request', call, pod, ...extra } }, (answer) => {
+      if (!up || answer.payload.kind !== 'cri-response') return;
+      if (answer.payload.podIP && onIP) onIP(answer.payload.podIP);
+      onDone();
+    });
+  };
+
+  const patchStatus = (pod: Pod, summary: string, mutate: (o: K8sObject) => K8sObject): void =>
+    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', ref: refOf(pod), subresource: 'status', mutate, summary });
+
+  const syncPod = (pod: Pod): void => {
+    const ref = refOf(pod);
+    pods.set(ref, 'starting');
+    rt.tracer.activity(id, 'syncPod', 20, text(`SyncPod ${pod.metadata.name}: admit and start`, `SyncPod ${pod.metadata.name}: 수락 후 시작`), ref);
+    patchStatus(pod, 'ContainerCreating', statusAccepted(opts.hostIP, timestamp(rt.clock.now())));
+    cri('RunPodSandbox', pod, () => startContainers(pod, 0), {}, (ip) => patchStatus(pod, `podIP ${ip}`, statusSandboxReady(ip, timestamp(rt.clock.now()))));
+  };
+
+  const startContainers = (pod: Pod, index: number): void => {
+    const ref = refOf(pod);
+    if (pods.get(ref) !== 'starting') return;
+    const container = pod.spec.containers[index];
+    if (!container) {
+      pods.set(ref, 'running');
+      patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
+      return;
+    }
+    const create = (): void =>
+      cri('CreateContainer', pod, () => {
+        recordEvent(rt, id, user, pod, 'Created', `Created container ${container.name}`);
+        cri('StartContainer', pod, () => {
+          recordEvent(rt, id, user, pod, 'Started', `Started container ${container.name}`);
+          startContainers(pod, index + 1);
+        }, { container: container.name });
+      }, { container: container.name, image: container.image });
+    if (images.has(container.image)) {
+      recordEvent(rt, id, user, pod, 'Pulled', `Container image "${container.image}" already present on machine`);
+      create();
+      return;
+    }
+    recordEvent(rt, id, user, pod, 'Pulling', `Pulling image "${container.image}"`);
+    const started = rt.clock.now();
+    cri('PullImage', pod, () => {
+      images.add(container.image);
+      recordEvent(rt, id, user, pod, 'Pulled', `Successfully pulled image "${container.image}" in ${formatDuration(rt.clock.now() - started)}`);
+      create();
+    }, { image: container.image });
+  };
+
+  const killPod = (pod: Pod): void => {
+    const ref = refOf(pod);
+    pods.set(ref, 'stopping');
+    for (const c of pod.spec.containers) recordEvent(rt, id, user, pod, 'Killing', `Stopping container ${c.name}`);
+    cri('StopContainer', pod, () =>
+      cri('StopPodSandbox', pod, () =>
+        // The status manager's final delete: grace 0 removes the object from etcd.
+        callApi(rt, id, user, 'DELETE pod (grace 0)', { verb: 'delete', ref, gracePeriodSeconds: 0 }, () => pods.delete(ref)),
+      ),
+    );
+  };
+
+  const onPod = (type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void => {
+    const ref = refOf(pod);
+    const known = pods.get(ref);
+    if (type === 'DELETED') {
+      pods.delete(ref);
+      return;
+    }
+    if (pod.metadata.deletionTimestamp) {
+      if (known !== 'stopping') killPod(pod);
+      return;
+    }
+    if (known === undefined) syncPod(pod);
+  };
+
+  const handle = (envelope: Envelope): void => {
+    const p = envelope.payload;
+    if (p.kind === 'watch' && p.object.kind === 'Pod') onPod(p.eventType, p.object);
+  };
+
+  const renewLease = (): void => {
+    const renewTime = timestamp(rt.clock.now());
+    callApi(rt, id, user, 'PUT lease', {
+      verb: 'update',
+      ref: `Lease/kube-node-lease/${node}`,
+      summary: 'lease renewed',
+      mutate: (o) => (o.kind === 'Lease' ? ({ ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } satisfies Lease) : o),
+    });
+  };
+
+  const reportStatus = (): void => {
+    const at = timestamp(rt.clock.now());
+    callApi(rt, id, user, 'PATCH node/status', {
+      verb: 'update',
+      ref: `Node/${node}`,
+      subresource: 'status',
+      summary: 'node status',
+      mutate: (o) => (o.kind === 'Node' ? readyNode(o, at) : o),
+    });
+  };
+
+  /** Back after an outage: list the pods bound here and finish what was decided meanwhile. */
+  const rejoin = (): void => {
+    reportStatus();
+    renewLease();
+    callApi(rt, id, user, `LIST pods (spec.nodeName=${node})`, { verb: 'list', kind: 'Pod', nodeName: node }, (answer) => {
+      for (const item of answer.items ?? []) if (item.kind === 'Pod') onPod('ADDED', item);
+    });
+  };
+
+  const machine = setup({
+    types: { events: {} as KubeletEvent },
+    actions: {
+      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
+      renewLease,
+      reportStatus,
+      stopped: () => {
+        up = false;
+        pods.clear();
+        rt.board.set(id, 'down');
+      },
+      started: () => {
+        up = true;
+        rt.board.set(id, 'up');
+        rejoin();
+      },
+    },
+    delays: {
+      firstRenew: () => opts.firstRenewMs,
+      renewInterval: () => rt.config.leaseRenewMs,
+      statusReport: () => NODE_STATUS_REPORT_MS,
+    },
+  }).createMachine({
+    id: 'kubelet',
+    initial: 'running',
+    states: {
+      running: {
+        type: 'parallel',
+        on: {
+          deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } },
+          stop: { target: 'stopped', actions: 'stopped' },
+        },
+        states: {
+          heartbeat: {
+            initial: 'waiting',
+            states: {
+              waiting: { after: { firstRenew: { target: 'beating', actions: 'renewLease' } } },
+              beating: { after: { renewInterval: { target: 'beating', reenter: true, actions: 'renewLease' } } },
+            },
+          },
+          status: {
+            initial: 'idle',
+            states: { idle: { after: { statusReport: { target: 'idle', reenter: true, actions: 'reportStatus' } } } },
+          },
+        },
+      },
+      stopped: { on: { start: { target: 'running', actions: 'started' } } },
+    },
+  });
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set(id, 'up', true);
+  rt.net.register(id, node, (envelope) => actor.send({ type: 'deliver', envelope }));
+
+  return {
+    id,
+    watcher: { id, kinds: new Set(['Pod']), matches: (o) => o.kind === 'Pod' && o.spec.nodeName === node },
+    seedRunning: (pod) => {
+      pods.set(refOf(pod), 'running');
+      for (const c of pod.spec.containers) images.add(c.image);
+    },
+    stop: () => actor.send({ type: 'stop' }),
+    start: () => actor.send({ type: 'start' }),
+  };
+}
+
+function readyNode(node: Node, at: string): Node {
+  const others = (node.status?.conditions ?? []).filter((c) => c.type !== 'Ready');
+  return {
+    ...node,
+    status: {
+      ...node.status,
+      conditions: [...others.map((c) => ({ ...c, status: 'False' as const, lastHeartbeatTime: at })), { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: at, lastTransitionTime: at }],
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** The pod status changes a kubelet reports as a pod starts (pure; conditions in upstream order). */
+import type { Condition, K8sObject, Pod, PodConditionType, PodStatus } from '../../model/objects.ts';
+
+type PodCondition = Condition<PodConditionType>;
+
+function setConditions(status: PodStatus, updates: readonly PodCondition[]): readonly PodCondition[] {
+  const out = [...(status.conditions ?? [])];
+  for (const u of updates) {
+    const i = out.findIndex((c) => c.type === u.type);
+    if (i >= 0) out[i] = u;
+    else out.push(u);
+  }
+  return out;
+}
+
+function patchPod(obj: K8sObject, fn: (pod: Pod, status: PodStatus) => PodStatus): K8sObject {
+  if (obj.kind !== 'Pod') return obj;
+  const status = obj.status ?? { phase: 'Pending' };
+  return { ...obj, status: fn(obj, status) };
+}
+
+const cond = (type: PodConditionType, ok: boolean, at: string, reason?: string): PodCondition => ({
+  type,
+  status: ok ? 'True' : 'False',
+  lastTransitionTime: at,
+  ...(reason ? { reason } : {}),
+});
+
+/** Accepted by the kubelet: containers are waiting in ContainerCreating. */
+export const statusAccepted = (hostIP: string, at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (pod, s) => ({
+    ...s,
+    hostIP,
+    startTime: at,
+    conditions: setConditions(s, [cond('PodReadyToStartContainers', false, at), cond('Initialized', false, at), cond('ContainersReady', false, at, 'ContainersNotReady'), cond('Ready', false, at, 'ContainersNotReady')]),
+    containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: false, started: false, state: { waiting: { reason: 'ContainerCreating' } } })),
+  }));
+
+/** The sandbox is up and has an IP; no init containers left to run. */
+export const statusSandboxReady = (podIP: string, at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (_pod, s) => ({ ...s, podIP, conditions: setConditions(s, [cond('PodReadyToStartContainers', true, at), cond('Initialized', true, at)]) }));
+
+/** Every container started; with no readiness probe the pod is Ready at once. */
+export const statusRunning = (at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (pod, s) => ({
+    ...s,
+    phase: 'Running',
+    conditions: setConditions(s, [cond('ContainersReady', true, at), cond('Ready', true, at)]),
+    containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: true, started: true, state: { running: { startedAt: at } } })),
+  }));
+
+/** The node lifecycle controller's MarkPodsNotReady: Ready=False, so the pod leaves Service endpoints. */
+export const statusNotReady = (at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (_pod, s) => ({ ...s, conditions: setConditions(s, [{ type: 'Ready', status: 'False', lastTransitionTime: at, reason: 'NodeNotReady' }]) }));
+
+/** The taint-eviction controller marks why the pod is about to go (DisruptionTarget, v1.26+). */
+export const statusDisruptionTarget = (at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (_pod, s) => ({ ...s, conditions: setConditions(s, [{ type: 'DisruptionTarget', status: 'True', lastTransitionTime: at, reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' }]) }));
+
+/** kube-scheduler found no node: PodScheduled=False, reason Unschedulable. */
+export const statusUnschedulable = (message: string, at: string) => (obj: K8sObject): K8sObject =>
+  patchPod(obj, (_pod, s) => ({ ...s, conditions: setConditions(s, [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: at }]) }));
+
+export function isReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}

@@ -1,0 +1,221 @@
+/**
+ * kube-scheduler. It learns of pods through its watch (it never polls), queues those with no
+ * nodeName in priority order, and runs one scheduling cycle at a time: Filter, Score, select
+ * (the maths is src/model/scheduler), then binds asynchronously with POST pods/binding. A pod no
+ * node fits stays Pending with PodScheduled=False and a FailedScheduling event, and is retried
+ * when a node is added or changes.
+ */
+import { createActor, setup } from 'xstate';
+import { text } from '../../model/localized.ts';
+import type { K8sObject, Node, ObjectRef, Pod } from '../../model/objects.ts';
+import { refOf } from '../../model/objects.ts';
+import type { ScheduleDecision } from '../../model/scheduler/types.ts';
+import { timestamp } from '../../model/time.ts';
+import type { Envelope } from '../core/messages.ts';
+import type { Runtime } from '../core/runtime.ts';
+import type { Rng } from '../rng.ts';
+import type { Watcher } from './apiserver.ts';
+import { callApi, recordEvent } from './client.ts';
+import { statusUnschedulable } from './pod-status.ts';
+
+const ID = 'kube-scheduler' as const;
+const USER = 'system:kube-scheduler';
+
+/** The scheduler's cache and algorithm: node infos kept up to date from watch events. */
+export interface SchedulingAlgorithm {
+  upsertNode(node: Node): void;
+  removeNode(name: string): void;
+  /** Counts the pod's requests on its node (bound, or assumed while its binding is in flight). */
+  addPod(pod: Pod, node: string): void;
+  removePod(pod: Pod, node: string): void;
+  schedule(pod: Pod, tieBreaker: Rng): ScheduleDecision;
+  readonly nodeCount: number;
+}
+
+type SchedulerEvent = { readonly type: 'deliver'; readonly envelope: Envelope };
+
+interface Placed {
+  readonly pod: Pod;
+  readonly node: string;
+}
+
+function needsScheduling(pod: Pod): boolean {
+  return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler';
+}
+
+/** PrioritySort: higher priority first, then older first. */
+function before(a: Pod, b: Pod): boolean {
+  const pa = a.spec.priority ?? 0;
+  const pb = b.spec.priority ?? 0;
+  if (pa !== pb) return pa > pb;
+  return (a.metadata.creationTimestamp ?? '') < (b.metadata.creationTimestamp ?? '');
+}
+
+export interface Scheduler {
+  readonly watcher: Watcher;
+  /** The informers' initial LIST. */
+  seed(all: Iterable<K8sObject>): void;
+}
+
+export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {
+  const queue: Pod[] = [];
+  const queued = new Set<ObjectRef>();
+  const unschedulable = new Map<ObjectRef, Pod>();
+  /** Pods counted on a node: bound (seen with nodeName) or assumed (binding in flight). */
+  const placed = new Map<ObjectRef, Placed>();
+  let current: { pod: Pod; decision: ScheduleDecision } | undefined;
+
+  const enqueue = (pod: Pod): void => {
+    const ref = refOf(pod);
+    if (queued.has(ref) || placed.has(ref) || current?.pod.metadata.uid === pod.metadata.uid) return;
+    queued.add(ref);
+    let i = queue.length;
+    while (i > 0 && before(pod, queue[i - 1] as Pod)) i--;
+    queue.splice(i, 0, pod);
+  };
+
+  const forget = (ref: ObjectRef): void => {
+    if (queued.delete(ref)) queue.splice(queue.findIndex((p) => refOf(p) === ref), 1);
+    unschedulable.delete(ref);
+  };
+
+  const place = (pod: Pod, node: string): void => {
+    const ref = refOf(pod);
+    const was = placed.get(ref);
+    if (was) algorithm.removePod(was.pod, was.node);
+    placed.set(ref, { pod, node });
+    algorithm.addPod(pod, node);
+  };
+
+  const unplace = (ref: ObjectRef): void => {
+    const was = placed.get(ref);
+    if (!was) return;
+    algorithm.removePod(was.pod, was.node);
+    placed.delete(ref);
+  };
+
+  /** A change that may make unschedulable pods fit moves them back to the active queue. */
+  const retryUnschedulable = (): void => {
+    for (const pod of unschedulable.values()) {
+      unschedulable.delete(refOf(pod));
+      enqueue(pod);
+    }
+  };
+
+  const onPod = (type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void => {
+    const ref = refOf(pod);
+    if (type === 'DELETED') {
+      forget(ref);
+      unplace(ref);
+      if (unschedulable.size > 0) retryUnschedulable();
+      return;
+    }
+    if (pod.spec.nodeName) {
+      forget(ref);
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') unplace(ref);
+      else place(pod, pod.spec.nodeName);
+      return;
+    }
+    if (!needsScheduling(pod)) {
+      forget(ref);
+      return;
+    }
+    if (unschedulable.has(ref)) unschedulable.set(ref, pod);
+    else enqueue(pod);
+  };
+
+  const onNode = (type: 'ADDED' | 'MODIFIED' | 'DELETED', node: Node, before: Node | undefined): void => {
+    if (type === 'DELETED') {
+      algorithm.removeNode(node.metadata.name);
+      return;
+    }
+    algorithm.upsertNode(node);
+    const specChanged = !before || JSON.stringify(before.spec) !== JSON.stringify(node.spec) || JSON.stringify(before.status?.allocatable) !== JSON.stringify(node.status?.allocatable);
+    if (specChanged) retryUnschedulable();
+  };
+
+  const nodes = new Map<string, Node>();
+  const handle = (envelope: Envelope): void => {
+    const p = envelope.payload;
+    if (p.kind !== 'watch') return;
+    if (p.object.kind === 'Pod') onPod(p.eventType, p.object);
+    else if (p.object.kind === 'Node') {
+      const prev = nodes.get(p.object.metadata.name);
+      if (p.eventType === 'DELETED') nodes.delete(p.object.metadata.name);
+      else nodes.set(p.object.metadata.name, p.object);
+      onNode(p.eventType, p.object, prev);
+    }
+  };
+
+  const beginCycle = (): void => {
+    const pod = queue.shift();
+    if (!pod) return;
+    queued.delete(refOf(pod));
+    const ref = refOf(pod);
+    const decision = algorithm.schedule(pod, rt.rng);
+    current = { pod, decision };
+    rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
+    const feasible = decision.nodes.filter((n) => n.feasible).length;
+    rt.tracer.activity(ID, 'filter', 3, text(`Filter ${pod.metadata.name}: ${feasible}/${decision.nodes.length} nodes fit`, `필터 ${pod.metadata.name}: ${decision.nodes.length}개 중 ${feasible}개 노드 적합`), ref);
+    if (decision.scored) {
+      rt.clock.setTimeout(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
+    }
+  };
+
+  const finishCycle = (): void => {
+    const cycle = current;
+    current = undefined;
+    if (!cycle) return;
+    const { pod, decision } = cycle;
+    const ref = refOf(pod);
+    const node = decision.selected;
+    if (node) {
+      // Reserve: assume the pod on the node so the next cycle counts its requests.
+      place(pod, node);
+      callApi(rt, ID, USER, 'bind', { verb: 'bind', ref, node }, (answer) => {
+        if (answer.status >= 300) {
+          unplace(ref);
+          return;
+        }
+        recordEvent(rt, ID, USER, pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name} to ${node}`);
+      });
+      return;
+    }
+    const message = decision.failureMessage ?? `0/${decision.nodes.length} nodes are available.`;
+    unschedulable.set(ref, pod);
+    callApi(rt, ID, USER, 'PATCH pod/status', { verb: 'update', ref, subresource: 'status', summary: 'Unschedulable', mutate: statusUnschedulable(message, timestamp(rt.clock.now())) });
+    recordEvent(rt, ID, USER, pod, 'FailedScheduling', message, 'Warning');
+  };
+
+  const machine = setup({
+    types: { events: {} as SchedulerEvent },
+    actions: {
+      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
+      beginCycle,
+      finishCycle,
+    },
+    guards: { hasQueued: () => queue.length > 0 },
+    delays: { cycle: 6 },
+  }).createMachine({
+    id: 'kube-scheduler',
+    initial: 'idle',
+    on: { deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } } },
+    states: {
+      idle: { always: { guard: 'hasQueued', target: 'scheduling' } },
+      scheduling: {
+        entry: 'beginCycle',
+        after: { cycle: { target: 'idle', actions: 'finishCycle' } },
+      },
+    },
+  });
+  const actor = createActor(machine, { clock: rt.clock });
+  actor.start();
+  rt.board.set(ID, 'up', true);
+  rt.net.register(ID, 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+  return {
+    watcher: { id: ID, kinds: new Set(['Pod', 'Node']) },
+    seed: (all) => {
+      for (const object of all) if (object.kind === 'Pod' || object.kind === 'Node') handle({ id: 0, from: 'kube-apiserver', to: ID, type: 'watch', action: 'list', payload: { kind: 'watch', eventType: 'ADDED', object } });
+    },
+  };
+}

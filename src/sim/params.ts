@@ -1,0 +1,42 @@
+/** Resolves a scenario's inputs from user-supplied values (URL, CLI), with clear errors. */
+import type { ParamValue, ScenarioDefinition, ScenarioParams } from './scenario.ts';
+
+export class ScenarioInputError extends Error {
+  override readonly name = 'ScenarioInputError';
+}
+
+/** Accepts strings (from a URL or a command line) or typed values; unknown names are errors. */
+export function resolveParams(def: ScenarioDefinition, given: Readonly<Record<string, ParamValue>> = {}): ScenarioParams {
+  const out: Record<string, ParamValue> = {};
+  for (const name of Object.keys(given)) {
+    if (!def.params.some((p) => p.id === name)) throw new ScenarioInputError(`scenario "${def.id}" has no parameter "${name}" (it has: ${def.params.map((p) => p.id).join(', ') || 'none'})`);
+  }
+  for (const p of def.params) {
+    const raw = given[p.id];
+    if (raw === undefined) {
+      out[p.id] = p.default;
+      continue;
+    }
+    switch (p.kind) {
+      case 'int': {
+        const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+        if (!Number.isInteger(n) || n < p.min || n > p.max) throw new ScenarioInputError(`${p.id}: expected a whole number from ${p.min} to ${p.max}, got "${String(raw)}"`);
+        out[p.id] = n;
+        break;
+      }
+      case 'boolean': {
+        const s = String(raw).trim().toLowerCase();
+        if (!['true', 'false', '1', '0', 'yes', 'no'].includes(s)) throw new ScenarioInputError(`${p.id}: expected true or false, got "${String(raw)}"`);
+        out[p.id] = ['true', '1', 'yes'].includes(s);
+        break;
+      }
+      case 'choice': {
+        const s = String(raw).trim();
+        if (!p.options.some((o) => o.value === s)) throw new ScenarioInputError(`${p.id}: expected one of ${p.options.map((o) => o.value).join(', ')}, got "${s}"`);
+        out[p.id] = s;
+        break;
+      }
+    }
+  }
+  return out;
+}
