@@ -95,6 +95,8 @@ export interface Container {
     readonly limits?: ResourceList;
   };
   readonly ports?: readonly { readonly containerPort: number; readonly protocol?: string }[];
+  /** Only on init containers: "Always" makes it a sidecar (its requests add to the pod's). */
+  readonly restartPolicy?: 'Always';
 }
 
 export interface PodSpec {
@@ -106,6 +108,9 @@ export interface PodSpec {
   readonly nodeSelector?: Readonly<Record<string, string>>;
   readonly affinity?: Affinity;
   readonly priority?: number;
+  readonly preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
+  /** RuntimeClass overhead, added to the pod's requests by the scheduler. */
+  readonly overhead?: ResourceList;
   readonly hostNetwork?: boolean;
   readonly serviceAccountName?: string;
   readonly volumes?: readonly { readonly name: string; readonly projected?: unknown }[];

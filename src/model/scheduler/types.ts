@@ -14,6 +14,11 @@ export interface NodeVerdict {
   readonly scores: Readonly<Partial<Record<ScorePluginName, number>>>;
   /** Sum of weight * normalized score. 0 when not scored. */
   readonly total: number;
+  /**
+   * False when the node was not examined at all: above 100 nodes kube-scheduler stops filtering
+   * once it has found enough feasible nodes (percentageOfNodesToScore). Absent means true.
+   */
+  readonly evaluated?: boolean;
 }
 
 export interface ScheduleDecision {
@@ -27,4 +32,10 @@ export interface ScheduleDecision {
   readonly tied: readonly string[];
   /** The FailedScheduling message when no node fits: "0/3 nodes are available: 3 Insufficient cpu." */
   readonly failureMessage?: string;
+  /** Score plugins skipped at PreScore (NodeAffinity without preferred terms, BalancedAllocation for a best-effort pod). */
+  readonly skippedScorePlugins?: readonly ScorePluginName[];
+  /** When no node fits but evicting lower-priority pods would make room: those nodes (preemption would nominate one). */
+  readonly preemptionCandidates?: readonly string[];
+  /** Where the next scheduling attempt should start examining nodes (the rotating start index). */
+  readonly nextStartIndex?: number;
 }

@@ -1,0 +1,77 @@
+/**
+ * Reads Kubernetes JSON or YAML text into plain objects: a single object, a List
+ * (`kind: List` or `kind: NodeList`... with `items`, as `kubectl get nodes -o json` prints) or a
+ * multi-document YAML stream. Each object comes with the path prefix used in error messages.
+ */
+import { parseAllDocuments } from 'yaml';
+import { ManifestError } from './errors.ts';
+
+export interface RawObject {
+  readonly value: unknown;
+  /** "" for a lone object, "items[2]" inside a List, "document 2" in a YAML stream. */
+  readonly path: string;
+}
+
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `line ${line} column ${col}`;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const m = /at position (\d+)/.exec(message);
+    const where = m?.[1] === undefined ? '' : lineColumn(text, Number(m[1]));
+    throw new ManifestError(file, where, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+}
+
+function parseYaml(text: string, file: string): unknown[] {
+  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const out: unknown[] = [];
+  for (const doc of docs) {
+    const err = doc.errors[0];
+    if (err !== undefined) {
+      const pos = err.linePos?.[0];
+      const where = pos === undefined ? '' : `line ${pos.line} column ${pos.col}`;
+      throw new ManifestError(file, where, `invalid YAML: ${err.message.split('\n')[0] ?? err.code}`);
+    }
+    out.push(doc.toJS());
+  }
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isList(v: unknown): v is Record<string, unknown> & { items: unknown } {
+  return isRecord(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && 'items' in v;
+}
+
+/** Every object in the file, Lists flattened. Empty YAML documents are skipped. */
+export function readObjects(text: string, file: string): RawObject[] {
+  const trimmed = text.trimStart();
+  const docs = trimmed.startsWith('{') || trimmed.startsWith('[') ? [parseJson(text, file)] : parseYaml(text, file);
+  const present = docs.filter((d) => d !== null && d !== undefined);
+  const out: RawObject[] = [];
+  present.forEach((doc, d) => {
+    const prefix = present.length > 1 ? `document ${d + 1}` : '';
+    if (isList(doc)) {
+      if (!Array.isArray(doc.items)) throw new ManifestError(file, prefix === '' ? 'items' : `${prefix}: items`, 'expected a list');
+      doc.items.forEach((item: unknown, i: number) => out.push({ value: item, path: `${prefix === '' ? '' : `${prefix}: `}items[${i}]` }));
+    } else if (Array.isArray(doc)) {
+      doc.forEach((item: unknown, i: number) => out.push({ value: item, path: `${prefix === '' ? '' : `${prefix}: `}[${i}]` }));
+    } else {
+      out.push({ value: doc, path: prefix });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,4 @@
+/** Reading user-supplied Kubernetes manifests: parseNodes / parsePods / parsePod, errors as ManifestError. */
+export { parseNodes, parsePod, parsePods } from './parse.ts';
+export { readObjects, type RawObject } from './documents.ts';
+export { ManifestError } from './errors.ts';

@@ -1,0 +1,151 @@
+/**
+ * NodeInfo: what the scheduler knows about one node (upstream framework.NodeInfo): its allocatable
+ * resources, the sum of the requests of the pods bound to it (actual and "non-zero"), and its pods.
+ * Mutable on purpose and updated incrementally (addPodToNodeInfo / removePodFromNodeInfo), so the
+ * simulation keeps one per node instead of re-summing every pod for every scheduling attempt.
+ */
+import type { Node, Pod } from '../objects.ts';
+import { milliValue, parseQuantity, value } from '../quantity.ts';
+import { computePodRequest } from './pod-requests.ts';
+import { isScalarResourceName, type PodRequest } from './resources.ts';
+
+export interface Allocatable {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  allowedPodNumber: number;
+  readonly scalar: Map<string, number>;
+}
+
+export interface Requested {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  readonly scalar: Map<string, number>;
+}
+
+export interface PodOnNode {
+  readonly pod: Pod;
+  readonly request: PodRequest;
+  /** spec.priority, 0 when unset (upstream corev1helpers.PodPriority). */
+  readonly priority: number;
+}
+
+export interface NodeInfo {
+  node: Node;
+  readonly name: string;
+  allocatable: Allocatable;
+  readonly requested: Requested;
+  readonly nonZeroRequested: { milliCPU: number; memory: number };
+  /** Keyed by podKey(pod). */
+  readonly pods: Map<string, PodOnNode>;
+}
+
+/** uid when present, else namespace/name (the simulation always sets uids). */
+export function podKey(pod: Pod): string {
+  const uid = pod.metadata.uid;
+  if (uid !== undefined && uid !== '') return uid;
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+/** node.status.allocatable parsed (upstream NewResource). Missing allocatable means zero, as upstream. */
+export function parseAllocatable(node: Node): Allocatable {
+  const out: Allocatable = { milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: new Map() };
+  const list = node.status?.allocatable ?? {};
+  for (const [name, raw] of Object.entries(list)) {
+    if (raw === undefined) continue;
+    const q = parseQuantity(raw, `status.allocatable.${name}`);
+    switch (name) {
+      case 'cpu':
+        out.milliCPU = milliValue(q);
+        break;
+      case 'memory':
+        out.memory = value(q);
+        break;
+      case 'pods':
+        out.allowedPodNumber = value(q);
+        break;
+      case 'ephemeral-storage':
+        out.ephemeralStorage = value(q);
+        break;
+      default:
+        if (isScalarResourceName(name)) out.scalar.set(name, value(q));
+    }
+  }
+  return out;
+}
+
+export function createNodeInfo(node: Node): NodeInfo {
+  return {
+    node,
+    name: node.metadata.name,
+    allocatable: parseAllocatable(node),
+    requested: { milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: new Map() },
+    nonZeroRequested: { milliCPU: 0, memory: 0 },
+    pods: new Map(),
+  };
+}
+
+/** The node changed (taints, labels, cordon, allocatable): keep the pods, refresh the rest. */
+export function setNodeInfoNode(info: NodeInfo, node: Node): void {
+  info.node = node;
+  info.allocatable = parseAllocatable(node);
+}
+
+function apply(info: NodeInfo, req: PodRequest, sign: 1 | -1): void {
+  info.requested.milliCPU += sign * req.milliCPU;
+  info.requested.memory += sign * req.memory;
+  info.requested.ephemeralStorage += sign * req.ephemeralStorage;
+  for (const [name, v] of req.scalar) info.requested.scalar.set(name, (info.requested.scalar.get(name) ?? 0) + sign * v);
+  info.nonZeroRequested.milliCPU += sign * req.nonZeroMilliCPU;
+  info.nonZeroRequested.memory += sign * req.nonZeroMemory;
+}
+
+/** Accounts a pod bound to this node. Adding the same pod twice is a no-op. */
+export function addPodToNodeInfo(info: NodeInfo, pod: Pod): void {
+  const key = podKey(pod);
+  if (info.pods.has(key)) return;
+  const request = computePodRequest(pod);
+  info.pods.set(key, { pod, request, priority: pod.spec.priority ?? 0 });
+  apply(info, request, 1);
+}
+
+/** Forgets a pod (deleted, or moved); uses the requests it was added with. Returns false if unknown. */
+export function removePodFromNodeInfo(info: NodeInfo, pod: Pod): boolean {
+  const key = podKey(pod);
+  const entry = info.pods.get(key);
+  if (entry === undefined) return false;
+  info.pods.delete(key);
+  apply(info, entry.request, -1);
+  return true;
+}
+
+/** A copy that can be changed without touching the original (preemption's dry run). */
+export function cloneNodeInfo(info: NodeInfo): NodeInfo {
+  return {
+    node: info.node,
+    name: info.name,
+    allocatable: info.allocatable,
+    requested: { ...info.requested, scalar: new Map(info.requested.scalar) },
+    nonZeroRequested: { ...info.nonZeroRequested },
+    pods: new Map(info.pods),
+  };
+}
+
+/** Pods that occupy a node for the scheduler: bound and not terminated (Succeeded / Failed). */
+export function occupiesNode(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return pod.spec.nodeName !== undefined && pod.spec.nodeName !== '' && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/** NodeInfos for `nodes`, with every pod of `pods` that occupies one of them. Pods on unknown nodes are ignored. */
+export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
+  const infos = nodes.map(createNodeInfo);
+  const byName = new Map(infos.map((i) => [i.name, i]));
+  for (const pod of pods) {
+    if (!occupiesNode(pod)) continue;
+    const info = byName.get(pod.spec.nodeName ?? '');
+    if (info !== undefined) addPodToNodeInfo(info, pod);
+  }
+  return infos;
+}

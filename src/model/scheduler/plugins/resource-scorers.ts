@@ -1,0 +1,173 @@
+/**
+ * The resource-allocation scoring shared by NodeResourcesFit (LeastAllocated, MostAllocated,
+ * RequestedToCapacityRatio) and NodeResourcesBalancedAllocation (upstream resource_allocation.go).
+ * Integer arithmetic truncates like Go int64 division.
+ */
+import type { NodeInfo } from '../node-info.ts';
+import { isScalarResourceName, type ResourceSpec } from '../resources.ts';
+
+export interface ShapePoint {
+  /** 0-100 */
+  readonly utilization: number;
+  /** 0-10, as in KubeSchedulerConfiguration; scaled by 10 to the 0-100 node score range. */
+  readonly score: number;
+}
+
+export type ScoringStrategy =
+  | { readonly type: 'LeastAllocated'; readonly resources: readonly ResourceSpec[] }
+  | { readonly type: 'MostAllocated'; readonly resources: readonly ResourceSpec[] }
+  | { readonly type: 'RequestedToCapacityRatio'; readonly resources: readonly ResourceSpec[]; readonly shape: readonly ShapePoint[] };
+
+/** Reused buffers so the per-node loop does not allocate. */
+export interface ResourceVectors {
+  readonly requested: number[];
+  readonly allocatable: number[];
+}
+
+export const newResourceVectors = (n: number): ResourceVectors => ({ requested: new Array<number>(n).fill(0), allocatable: new Array<number>(n).fill(0) });
+
+/**
+ * Fills allocatable[i] and requested[i] (node's pods + this pod) for each scored resource.
+ * `useRequested` = actual requests (BalancedAllocation); otherwise the non-zero ones for cpu/memory.
+ * A scalar resource the pod does not request, or one the node does not have, is (0, 0): skipped.
+ */
+export function fillResourceVectors(
+  info: NodeInfo,
+  resources: readonly ResourceSpec[],
+  podRequests: readonly number[],
+  useRequested: boolean,
+  out: ResourceVectors,
+): void {
+  for (let i = 0; i < resources.length; i++) {
+    const name = resources[i]?.name ?? '';
+    const pod = podRequests[i] ?? 0;
+    let alloc = 0;
+    let req = 0;
+    if (!(pod === 0 && isScalarResourceName(name))) {
+      if (name === 'cpu') {
+        alloc = info.allocatable.milliCPU;
+        req = (useRequested ? info.requested.milliCPU : info.nonZeroRequested.milliCPU) + pod;
+      } else if (name === 'memory') {
+        alloc = info.allocatable.memory;
+        req = (useRequested ? info.requested.memory : info.nonZeroRequested.memory) + pod;
+      } else if (name === 'ephemeral-storage') {
+        alloc = info.allocatable.ephemeralStorage;
+        req = info.requested.ephemeralStorage + pod;
+      } else {
+        const a = info.allocatable.scalar.get(name);
+        if (a !== undefined) {
+          alloc = a;
+          req = (info.requested.scalar.get(name) ?? 0) + pod;
+        }
+      }
+    }
+    out.allocatable[i] = alloc;
+    out.requested[i] = alloc === 0 ? 0 : req;
+  }
+}
+
+const MAX_NODE_SCORE = 100;
+const MAX_UTILIZATION = 100;
+const MAX_CUSTOM_PRIORITY_SCORE = 10;
+
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+export function mostRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0) return 0;
+  // requested may exceed capacity because pods without requests count as 100m / 200Mi.
+  const r = requested > capacity ? capacity : requested;
+  return Math.trunc((r * MAX_NODE_SCORE) / capacity);
+}
+
+function weightedAverage(v: ResourceVectors, resources: readonly ResourceSpec[], per: (req: number, cap: number) => number): number {
+  let nodeScore = 0;
+  let weightSum = 0;
+  for (let i = 0; i < resources.length; i++) {
+    const cap = v.allocatable[i] ?? 0;
+    if (cap === 0) continue;
+    const w = resources[i]?.weight ?? 0;
+    nodeScore += per(v.requested[i] ?? 0, cap) * w;
+    weightSum += w;
+  }
+  return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
+}
+
+/** Upstream helper.BuildBrokenLinearFunction over 0-100 scaled points. */
+export function brokenLinear(shape: readonly ShapePoint[], p: number): number {
+  for (let i = 0; i < shape.length; i++) {
+    const cur = shape[i];
+    if (cur === undefined || p > cur.utilization) continue;
+    const prev = shape[i - 1];
+    if (prev === undefined) return cur.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE);
+    const s0 = prev.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE);
+    const s1 = cur.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE);
+    return s0 + Math.trunc(((s1 - s0) * (p - prev.utilization)) / (cur.utilization - prev.utilization));
+  }
+  const last = shape[shape.length - 1];
+  return last === undefined ? 0 : last.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE);
+}
+
+function requestedToCapacityRatio(v: ResourceVectors, resources: readonly ResourceSpec[], shape: readonly ShapePoint[]): number {
+  let nodeScore = 0;
+  let weightSum = 0;
+  for (let i = 0; i < resources.length; i++) {
+    const cap = v.allocatable[i] ?? 0;
+    if (cap === 0) continue;
+    const req = v.requested[i] ?? 0;
+    const s = req > cap ? brokenLinear(shape, MAX_UTILIZATION) : brokenLinear(shape, Math.trunc((req * MAX_UTILIZATION) / cap));
+    if (s > 0) {
+      const w = resources[i]?.weight ?? 0;
+      nodeScore += s * w;
+      weightSum += w;
+    }
+  }
+  // Go math.Round: half away from zero; scores are non-negative here.
+  return weightSum === 0 ? 0 : Math.round(nodeScore / weightSum);
+}
+
+/** The NodeResourcesFit score of one node from filled vectors. */
+export function strategyScore(strategy: ScoringStrategy, v: ResourceVectors): number {
+  switch (strategy.type) {
+    case 'LeastAllocated':
+      return weightedAverage(v, strategy.resources, leastRequestedScore);
+    case 'MostAllocated':
+      return weightedAverage(v, strategy.resources, mostRequestedScore);
+    case 'RequestedToCapacityRatio':
+      return requestedToCapacityRatio(v, strategy.resources, strategy.shape);
+  }
+}
+
+/** NodeResourcesBalancedAllocation: 100 * (1 - std of the requested/allocatable fractions). */
+export function balancedResourceScore(v: ResourceVectors, n: number): number {
+  let count = 0;
+  let total = 0;
+  let f0 = 0;
+  let f1 = 0;
+  for (let i = 0; i < n; i++) {
+    const cap = v.allocatable[i] ?? 0;
+    if (cap === 0) continue;
+    const f = Math.min((v.requested[i] ?? 0) / cap, 1);
+    if (count === 0) f0 = f;
+    else if (count === 1) f1 = f;
+    total += f;
+    count++;
+  }
+  let std = 0;
+  if (count === 2) {
+    std = Math.abs((f0 - f1) / 2);
+  } else if (count > 2) {
+    const mean = total / count;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const cap = v.allocatable[i] ?? 0;
+      if (cap === 0) continue;
+      const f = Math.min((v.requested[i] ?? 0) / cap, 1);
+      sum += (f - mean) * (f - mean);
+    }
+    std = Math.sqrt(sum / count);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}

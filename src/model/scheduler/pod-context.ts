@@ -1,0 +1,54 @@
+/**
+ * Everything about the pod being scheduled that the plugins need, computed once per scheduling
+ * attempt (upstream PreFilter / PreScore state), so the per-node loop allocates nothing.
+ */
+import type { Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
+import { computePodRequest } from './pod-requests.ts';
+import type { PodRequest } from './resources.ts';
+
+export interface PodContext {
+  readonly pod: Pod;
+  readonly request: PodRequest;
+  readonly tolerations: readonly Toleration[];
+  /** Tolerations with effect PreferNoSchedule or no effect (upstream getAllTolerationPreferNoSchedule). */
+  readonly preferNoScheduleTolerations: readonly Toleration[];
+  /** undefined when the pod has no preferred node affinity: the NodeAffinity score is skipped. */
+  readonly preferredTerms: readonly PreferredSchedulingTerm[] | undefined;
+  /** Node names from required matchFields metadata.name In (upstream NodeAffinity PreFilterResult); undefined = all nodes. */
+  readonly nodeNames: ReadonlySet<string> | undefined;
+  readonly priority: number;
+}
+
+/**
+ * NodeAffinity PreFilter: when every required term pins metadata.name with In, only those nodes
+ * are evaluated (DaemonSet pods do this). Terms are ORed, requirements in a term ANDed.
+ */
+function requiredNodeNames(pod: Pod): Set<string> | undefined {
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms === undefined) return undefined;
+  let union: Set<string> | undefined;
+  for (const term of terms) {
+    let names: Set<string> | undefined;
+    for (const req of term.matchFields ?? []) {
+      if (req.key !== 'metadata.name' || req.operator !== 'In') continue;
+      const values = new Set(req.values ?? []);
+      names = names === undefined ? values : new Set([...names].filter((n) => values.has(n)));
+    }
+    if (names === undefined) return undefined;
+    union = new Set([...(union ?? []), ...names]);
+  }
+  return union;
+}
+
+export function createPodContext(pod: Pod): PodContext {
+  const tolerations = pod.spec.tolerations ?? [];
+  return {
+    pod,
+    request: computePodRequest(pod),
+    tolerations,
+    preferNoScheduleTolerations: tolerations.filter((t) => t.effect === undefined || (t.effect as string) === '' || t.effect === 'PreferNoSchedule'),
+    preferredTerms: pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
+    nodeNames: requiredNodeNames(pod),
+    priority: pod.spec.priority ?? 0,
+  };
+}

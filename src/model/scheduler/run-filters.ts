@@ -1,0 +1,35 @@
+/** Runs the profile's filter plugins on one node, stopping at the first rejection (upstream RunFilterPlugins). */
+import type { NodeInfo } from './node-info.ts';
+import type { PodContext } from './pod-context.ts';
+import { nodeAffinityFilter } from './plugins/node-affinity.ts';
+import { nodeNameFilter } from './plugins/node-name.ts';
+import { nodeResourcesFitFilter } from './plugins/node-resources-fit-filter.ts';
+import { nodeUnschedulableFilter } from './plugins/node-unschedulable.ts';
+import { taintTolerationFilter, type TaintReasonStyle } from './plugins/taint-toleration.ts';
+import type { SchedulerProfile } from './profile.ts';
+import type { Rejection } from './status.ts';
+
+export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: NodeInfo, taintReasons: TaintReasonStyle): Rejection | null {
+  for (const plugin of profile.filters) {
+    let r: Rejection | null;
+    switch (plugin) {
+      case 'NodeUnschedulable':
+        r = nodeUnschedulableFilter(ctx, info);
+        break;
+      case 'NodeName':
+        r = nodeNameFilter(ctx, info);
+        break;
+      case 'TaintToleration':
+        r = taintTolerationFilter(ctx, info, taintReasons);
+        break;
+      case 'NodeAffinity':
+        r = nodeAffinityFilter(ctx, info);
+        break;
+      case 'NodeResourcesFit':
+        r = nodeResourcesFitFilter(ctx, info, profile.fit.ignored);
+        break;
+    }
+    if (r !== null) return r;
+  }
+  return null;
+}

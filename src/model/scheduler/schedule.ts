@@ -1,0 +1,172 @@
+/**
+ * One scheduling attempt, as kube-scheduler's scheduling cycle runs it (pkg/scheduler/schedule_one.go):
+ * PreFilter -> Filter (up to numFeasibleNodesToFind feasible nodes, starting at the rotating index)
+ * -> PostFilter (preemption) when nothing fits -> PreScore / Score / NormalizeScore -> selectHost.
+ * Pure: the NodeInfos are read, never changed; binding (addPodToNodeInfo) is the caller's job.
+ */
+import type { Pod } from '../objects.ts';
+import { numFeasibleNodesToFind } from './feasible-nodes.ts';
+import { fitErrorMessage } from './fit-error.ts';
+import type { NodeInfo } from './node-info.ts';
+import { createPodContext, type PodContext } from './pod-context.ts';
+import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
+import { runPreemption } from './preemption.ts';
+import type { SchedulerProfile } from './profile.ts';
+import { runFilters } from './run-filters.ts';
+import { scoreNodes } from './score-nodes.ts';
+import { selectHost, type TieBreaker } from './select-host.ts';
+import type { Rejection } from './status.ts';
+import type { NodeVerdict, ScheduleDecision } from './types.ts';
+
+export interface ScheduleOptions {
+  /** Wording of the TaintToleration reason; default 'detailed' ("node(s) had untolerated taint {key: value}"). */
+  readonly taintReasons?: TaintReasonStyle;
+  /**
+   * Default true: above 100 nodes, stop filtering after numFeasibleNodesToFind feasible nodes, as
+   * kube-scheduler does. False examines every node.
+   */
+  readonly sampleNodes?: boolean;
+  /** The rotating start index from the previous attempt's `nextStartIndex` (default 0). */
+  readonly startIndex?: number;
+  /** DynamicResources (DRA, on by default from v1.34) runs first at PostFilter: "no new claims to deallocate". */
+  readonly dynamicResources?: boolean;
+  /** Default true. False leaves `nodes` empty: for bulk simulation, where per-node verdicts are not shown. */
+  readonly verdicts?: boolean;
+}
+
+const ABSENT_PREFILTER: Rejection = {
+  plugin: 'NodeAffinity',
+  code: 'UnschedulableAndUnresolvable',
+  reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
+};
+
+const podRef = (pod: Pod): string => `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+
+function verdictOf(info: NodeInfo, status: Rejection | undefined, feasible: boolean, evaluated: boolean): NodeVerdict {
+  if (feasible) return { name: info.name, feasible: true, reasons: [], scores: {}, total: 0 };
+  if (status === undefined) return { name: info.name, feasible: false, reasons: [], scores: {}, total: 0, evaluated };
+  return {
+    name: info.name,
+    feasible: false,
+    reasons: status.reasons,
+    ...(status.plugin === 'PreFilter' ? {} : { failedPlugin: status.plugin }),
+    scores: {},
+    total: 0,
+  };
+}
+
+interface FilterPass {
+  readonly feasible: NodeInfo[];
+  /** Per node index (into all nodes), the rejection, if evaluated and rejected. */
+  readonly rejections: (Rejection | undefined)[];
+  readonly evaluated: boolean[];
+  readonly explicit: Rejection[];
+  readonly nextStartIndex: number;
+}
+
+function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: SchedulerProfile, opts: ScheduleOptions): FilterPass {
+  const n = nodes.length;
+  const rejections = new Array<Rejection | undefined>(n);
+  const evaluated = new Array<boolean>(n).fill(false);
+  const explicit: Rejection[] = [];
+  const feasible: NodeInfo[] = [];
+  const candidates: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const info = nodes[i];
+    if (info === undefined) continue;
+    if (ctx.nodeNames !== undefined && !ctx.nodeNames.has(info.name)) rejections[i] = ABSENT_PREFILTER;
+    else candidates.push(i);
+  }
+  const sample = opts.sampleNodes ?? true;
+  const toFind = sample ? numFeasibleNodesToFind(candidates.length, profile.percentageOfNodesToScore) : candidates.length;
+  const start = n === 0 ? 0 : (opts.startIndex ?? 0) % n;
+  let processed = 0;
+  // Walk the candidates starting at the rotating index (in all-node order, as upstream indexes them).
+  const order = candidates.length === n ? null : candidates;
+  for (let k = 0; k < candidates.length && feasible.length < toFind; k++) {
+    const idx = order === null ? (start + k) % n : (order[(start + k) % order.length] ?? 0);
+    const info = nodes[idx];
+    if (info === undefined) continue;
+    processed++;
+    evaluated[idx] = true;
+    const status = runFilters(profile, ctx, info, opts.taintReasons ?? 'detailed');
+    if (status === null) feasible.push(info);
+    else {
+      rejections[idx] = status;
+      explicit.push(status);
+    }
+  }
+  return { feasible, rejections, evaluated, explicit, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
+}
+
+/** Schedules one pod. See ./index.ts for the API overview. */
+export function schedulePod(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  profile: SchedulerProfile,
+  tieBreaker: TieBreaker,
+  opts: ScheduleOptions = {},
+): ScheduleDecision {
+  const ctx = createPodContext(pod);
+  const pass = filterNodes(ctx, nodes, profile, opts);
+  const wantVerdicts = opts.verdicts ?? true;
+  const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex };
+
+  if (pass.feasible.length === 0) {
+    let candidates: readonly string[] = [];
+    const reasons: string[] = [];
+    if (opts.dynamicResources === true) reasons.push('no new claims to deallocate');
+    if (profile.preemption) {
+      const indexOf = new Map(nodes.map((info, i) => [info, i]));
+      const statusOf = (info: NodeInfo): Rejection => pass.rejections[indexOf.get(info) ?? -1] ?? ABSENT_PREFILTER;
+      const result = runPreemption(ctx, nodes, statusOf, profile, opts.taintReasons ?? 'detailed');
+      candidates = result.candidates;
+      if (result.message !== '') reasons.push(result.message);
+    }
+    // A successful PostFilter plugin ends PostFilter with no message (upstream RunPostFilterPlugins).
+    const postFilterMsg = candidates.length > 0 ? '' : reasons.join(', ');
+    const absent = pass.explicit.length < nodes.length ? ABSENT_PREFILTER : undefined;
+    const failureMessage = fitErrorMessage(nodes.length, absent === undefined ? { explicit: pass.explicit } : { explicit: pass.explicit, absent }, { postFilterMsg });
+    return {
+      ...base,
+      nodes: wantVerdicts ? nodes.map((info, i) => verdictOf(info, pass.rejections[i], false, pass.evaluated[i] ?? false)) : [],
+      selected: null,
+      scored: false,
+      tied: [],
+      failureMessage,
+      ...(candidates.length > 0 ? { preemptionCandidates: candidates } : {}),
+    };
+  }
+
+  const feasibleSet = new Set(pass.feasible);
+  const verdictsUnscored = (): NodeVerdict[] =>
+    nodes.map((info, i) => verdictOf(info, pass.rejections[i], feasibleSet.has(info), pass.evaluated[i] ?? false));
+
+  const only = pass.feasible[0];
+  if (pass.feasible.length === 1 && only !== undefined) {
+    // Only one node passed Filter: kube-scheduler skips scoring and takes it.
+    return { ...base, nodes: wantVerdicts ? verdictsUnscored() : [], selected: only.name, scored: false, tied: [] };
+  }
+
+  const scored = scoreNodes(ctx, pass.feasible, profile);
+  const choice = selectHost(scored.totals, tieBreaker);
+  const winner = choice === null ? undefined : pass.feasible[choice.index];
+  const tied = choice === null ? [] : choice.tied.map((i) => pass.feasible[i]?.name ?? '');
+  let nodeVerdicts: NodeVerdict[] = [];
+  if (wantVerdicts) {
+    const byNode = new Map(pass.feasible.map((info, i) => [info, i]));
+    nodeVerdicts = nodes.map((info, i) => {
+      const j = byNode.get(info);
+      if (j === undefined) return verdictOf(info, pass.rejections[i], false, pass.evaluated[i] ?? false);
+      return { name: info.name, feasible: true, reasons: [], scores: scored.perNode(j), total: scored.totals[j] ?? 0 };
+    });
+  }
+  return {
+    ...base,
+    nodes: nodeVerdicts,
+    selected: winner?.name ?? null,
+    scored: true,
+    tied,
+    ...(scored.skipped.length > 0 ? { skippedScorePlugins: scored.skipped } : {}),
+  };
+}
