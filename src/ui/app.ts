@@ -168,7 +168,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return false;
     }
     unsubscribe?.();
-    player?.destroy();
     scenario = def;
     params = nextParams;
     k8s = nextK8s;
@@ -229,7 +228,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return;
     }
     stage.onComponentClick((id) => infoCard.open(id));
-    new ResizeObserver(() => stage?.resize()).observe(stageHost);
     const loaded = load(scenario, params, k8s, parsed.step);
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();

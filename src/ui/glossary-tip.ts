@@ -48,20 +48,26 @@ export function createGlossaryTip(): GlossaryTip {
     return true;
   };
 
+  const termButton = (text: string, termId: string, lang: Lang): HTMLElement => {
+    const term = el('button', { type: 'button', class: 'term', 'data-term': termId, text });
+    term.addEventListener('mouseenter', () => show(term, termId, lang));
+    term.addEventListener('focus', () => show(term, termId, lang));
+    term.addEventListener('click', () => show(term, termId, lang));
+    term.addEventListener('mouseleave', () => {
+      if (document.activeElement !== term) hide();
+    });
+    term.addEventListener('blur', hide);
+    return term;
+  };
+
   const render = (target: HTMLElement, text: string, lang: Lang): void => {
     hide();
-    const nodes = findTerms(text, lang).map((segment) => {
-      if (segment.termId === undefined) return document.createTextNode(segment.text);
-      const termId = segment.termId;
-      const term = el('button', { type: 'button', class: 'term', 'data-term': termId, text: segment.text });
-      term.addEventListener('mouseenter', () => show(term, termId, lang));
-      term.addEventListener('focus', () => show(term, termId, lang));
-      term.addEventListener('click', () => show(term, termId, lang));
-      term.addEventListener('mouseleave', () => {
-        if (document.activeElement !== term) hide();
-      });
-      term.addEventListener('blur', hide);
-      return term;
+    // Captions quote commands in backticks: show those as code, look for terms in the rest.
+    const nodes = text.split('`').flatMap((part, i): Node[] => {
+      if (i % 2 === 1) return [el('code', { class: 'caption__code', text: part })];
+      return findTerms(part, lang).map((segment) =>
+        segment.termId === undefined ? document.createTextNode(segment.text) : termButton(segment.text, segment.termId, lang),
+      );
     });
     target.replaceChildren(...nodes);
   };

@@ -24,7 +24,6 @@ const STRINGS = {
   speed: { en: 'Speed', ko: '속도' },
   loop: { en: 'Loop', ko: '반복' },
   stepOf: { en: 'Step {n} of {total}', ko: '{total}단계 중 {n}단계' },
-  clusterClock: { en: 'Cluster time', ko: '클러스터 시각' },
   loading: { en: 'Preparing the cluster…', ko: '클러스터를 준비하는 중…' },
   close: { en: 'Close', ko: '닫기' },
   open: { en: 'Open', ko: '열기' },

@@ -15,13 +15,17 @@ export interface StageOptions {
 }
 
 export interface StagePort {
+  /** Plays a trace, replacing (and destroying) the previous player. */
   load(trace: Trace): PlayerApi;
-  setTheme(theme: ThemeName): void;
-  setLang(lang: Lang): void;
+  setTheme(theme: ThemeName): unknown;
+  setLang(lang: Lang): unknown;
   onComponentClick(listener: (id: string) => void): unknown;
   resize(): void;
   destroy(): void;
+  /** Seek to presentation time t and render synchronously (deterministic frames). */
   renderFrameAt(time: number): void;
+  /** Resolves when pending font/icon work is done: the next frame is final. */
+  ready(): Promise<void>;
 }
 
 export interface RunRequest {

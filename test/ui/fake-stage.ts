@@ -116,6 +116,7 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
   let boxes: { id: string; x: number; y: number; w: number; h: number }[] = [];
   let clickListener: ((id: string) => void) | undefined;
   let redraw = (): void => undefined;
+  let current: PlayerApi | undefined;
 
   canvas.addEventListener('click', (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -149,10 +150,12 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
 
   return {
     load(trace) {
+      current?.destroy();
       const player = fakePlayer(trace, (state, focus) => {
         redraw = () => paint(trace, state, focus);
         redraw();
       });
+      current = player;
       return player;
     },
     setTheme(next) {
@@ -169,5 +172,6 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
     resize: () => redraw(),
     destroy: () => canvas.remove(),
     renderFrameAt: () => redraw(),
+    ready: () => document.fonts.ready.then(() => undefined),
   };
 }

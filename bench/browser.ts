@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: kubedeck in headless Chromium at 1280x720. Prints, does not assert:
+ * - frame time p50/p95/p99 (rAF intervals) and main-thread busy time while pod-creation and
+ *   node-failure play at 1x and 4x;
+ * - main-thread CPU while paused (nothing moving should cost nothing);
+ * - time to first frame, against a bare PixiJS page (bench/bare-pixi) measured in the same run;
+ * - initial JS loaded (gzip).
+ * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, type Browser } from '../test/browser/lib/chromium.ts';
+import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
+import { sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
+import { fmt, median, percentile } from './lib/stats.ts';
+
+const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
+const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
+
+async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes }> {
+  const page = await browser.context.newPage();
+  const scripts = watchScripts(page);
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 60_000 });
+  const firstFrame = await page.evaluate(() => performance.getEntriesByName('kubedeck:first-frame')[0]?.startTime ?? NaN);
+  return { page, firstFrame, js: await scripts.total() };
+}
+
+async function openBare(browser: Browser, url: string): Promise<{ firstFrame: number; js: ScriptBytes }> {
+  const page = await browser.context.newPage();
+  const scripts = watchScripts(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstFrame !== undefined, undefined, { timeout: 60_000 });
+  const firstFrame = await page.evaluate(() => window.__firstFrame ?? NaN);
+  const js = await scripts.total();
+  await page.close();
+  return { firstFrame, js };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'kubedeck-bench-'));
+  const appDir = join(work, 'app');
+  const bareDir = join(work, 'bare');
+  viteBuild(appDir);
+  viteBuild(bareDir, [join(REPO, 'bench/bare-pixi'), '--base', './']);
+  const appServer = await serveStatic(appDir);
+  const bareServer = await serveStatic(bareDir);
+  const browser = await launch({ width: 1280, height: 720 });
+  const out = (line: string): void => console.log(line);
+  try {
+    out(`kubedeck browser bench — Chromium headless, 1280x720, ${PLAY_MS / 1000} s per run`);
+
+    // Time to first frame, alternating pages so both see the same warm-up.
+    const appTtff: number[] = [];
+    const bareTtff: number[] = [];
+    let appJs: ScriptBytes | undefined;
+    let bareJs: ScriptBytes | undefined;
+    for (let i = 0; i < TTFF_RUNS; i++) {
+      const bare = await openBare(browser, bareServer.url);
+      bareTtff.push(bare.firstFrame);
+      bareJs = bare.js;
+      const app = await openApp(browser, `${appServer.url}?scenario=pod-creation&lang=en&theme=dark`);
+      appTtff.push(app.firstFrame);
+      appJs = app.js;
+      await app.page.close();
+    }
+    const ratio = median(appTtff) / median(bareTtff);
+    out('');
+    out('time to first frame (ms from navigation, median of ' + String(TTFF_RUNS) + ')');
+    out(`  kubedeck      ${fmt(median(appTtff), 0)}   runs: ${appTtff.map((v) => fmt(v, 0)).join(', ')}`);
+    out(`  bare PixiJS   ${fmt(median(bareTtff), 0)}   runs: ${bareTtff.map((v) => fmt(v, 0)).join(', ')}`);
+    out(`  ratio         ${fmt(ratio, 2)}x   (aim: <= 1.2x)`);
+    out('');
+    out('initial JS loaded');
+    if (appJs) out(`  kubedeck      ${fmt(appJs.gzip / 1024)} KB gzip (${fmt(appJs.raw / 1024)} KB raw, ${appJs.files} files)   (aim: < 250 KB gzip)`);
+    if (bareJs) out(`  bare PixiJS   ${fmt(bareJs.gzip / 1024)} KB gzip (${fmt(bareJs.raw / 1024)} KB raw, ${bareJs.files} files)`);
+
+    out('');
+    out('playing: rAF interval p50 / p95 / p99 ms, main-thread busy ms per frame   (aim: p95 <= 16.7 ms)');
+    for (const scenario of ['pod-creation', 'node-failure']) {
+      for (const speed of [1, 4]) {
+        const { page } = await openApp(browser, `${appServer.url}?scenario=${scenario}&lang=en&theme=dark`);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.evaluate((s) => {
+          const player = window.__kubedeck?.player();
+          player?.setSpeed(s);
+          player?.setLoop(true);
+          player?.play();
+        }, speed);
+        const framesAndCpu = await Promise.all([sampleFrames(page, PLAY_MS), sampleCpu(page, cdp, PLAY_MS)]);
+        const [frames, cpu] = framesAndCpu;
+        const busyPerFrame = (cpu.taskMsPerS * (PLAY_MS / 1000)) / Math.max(1, frames.length);
+        out(
+          `  ${scenario.padEnd(13)} ${String(speed)}x   ${fmt(percentile(frames, 50))} / ${fmt(percentile(frames, 95))} / ${fmt(percentile(frames, 99))}   ` +
+            `busy ${fmt(busyPerFrame)} ms/frame, ${frames.length} frames (${fmt(frames.length / (PLAY_MS / 1000))} fps)`,
+        );
+        if (scenario === 'pod-creation' && speed === 1) {
+          await page.evaluate(() => window.__kubedeck?.player()?.pause());
+          await page.waitForTimeout(500);
+          const idle = await sampleCpu(page, cdp, 2000);
+          out('');
+          out('paused (2 s): main-thread task time, script time, layouts, style recalcs per second');
+          out(`  ${fmt(idle.taskMsPerS)} ms/s (${fmt(idle.taskMsPerS / 10)} % of a core), script ${fmt(idle.scriptMsPerS)} ms/s, ${fmt(idle.layoutsPerS)} layouts/s, ${fmt(idle.styleRecalcsPerS)} recalcs/s`);
+          out('');
+        }
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await appServer.close();
+    await bareServer.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

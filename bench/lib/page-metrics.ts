@@ -1,0 +1,80 @@
+/**
+ * What the bench measures inside a page: rAF frame intervals, main-thread time through the
+ * DevTools Performance domain, and the JS a page loads (gzip size, as a server would send it).
+ */
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+
+/** rAF intervals (ms) over `ms` of wall time. */
+export function sampleFrames(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number[]>((done) => {
+        const deltas: number[] = [];
+        let last = -1;
+        let start = -1;
+        const tick = (now: number): void => {
+          if (start < 0) start = now;
+          if (last >= 0) deltas.push(now - last);
+          last = now;
+          if (now - start < duration) requestAnimationFrame(tick);
+          else done(deltas);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+export interface CpuSample {
+  /** Main-thread task time per wall second (ms/s). */
+  readonly taskMsPerS: number;
+  readonly scriptMsPerS: number;
+  readonly layoutsPerS: number;
+  readonly styleRecalcsPerS: number;
+}
+
+async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return new Map(list.map((m) => [m.name, m.value]));
+}
+
+/** Main-thread work while nothing should move, over `ms` of wall time. */
+export async function sampleCpu(page: Page, cdp: CDPSession, ms: number): Promise<CpuSample> {
+  const before = await metrics(cdp);
+  await page.waitForTimeout(ms);
+  const after = await metrics(cdp);
+  const per = (name: string, scale: number): number => (((after.get(name) ?? 0) - (before.get(name) ?? 0)) * scale) / (ms / 1000);
+  return {
+    taskMsPerS: per('TaskDuration', 1000),
+    scriptMsPerS: per('ScriptDuration', 1000),
+    layoutsPerS: per('LayoutCount', 1),
+    styleRecalcsPerS: per('RecalcStyleCount', 1),
+  };
+}
+
+export interface ScriptBytes {
+  raw: number;
+  gzip: number;
+  files: number;
+}
+
+/** Collects the JS a page loads from now on; call `total()` when the page is ready. */
+export function watchScripts(page: Page): { total(): Promise<ScriptBytes> } {
+  const pending: Promise<{ raw: number; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response
+        .body()
+        .then((body) => ({ raw: body.length, gzip: gzipSync(body, { level: 9 }).length }))
+        .catch(() => ({ raw: 0, gzip: 0 })),
+    );
+  });
+  return {
+    async total() {
+      const all = await Promise.all(pending);
+      return { raw: all.reduce((s, x) => s + x.raw, 0), gzip: all.reduce((s, x) => s + x.gzip, 0), files: all.length };
+    },
+  };
+}
