@@ -34,9 +34,18 @@ export class EtcdStore {
 
   /** Stores a version with the next revision as its resourceVersion. */
   put(obj: K8sObject): K8sObject {
-    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
-    this.byRef.set(refOf(stored), stored);
+    const stored = this.stamp(obj);
+    this.set(stored);
     return stored;
+  }
+
+  /** The version as it will be stored: the next revision becomes its resourceVersion. */
+  stamp(obj: K8sObject): K8sObject {
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
+  }
+
+  set(stored: K8sObject): void {
+    this.byRef.set(refOf(stored), stored);
   }
 
   delete(ref: ObjectRef): boolean {
@@ -66,15 +75,17 @@ export function createEtcd(rt: Runtime): Etcd {
         rt.clock.setTimeout(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
         return;
       }
-      const stored = store.put(next);
+      // Recorded before it is applied, so a narration step it starts snapshots the state before it.
+      const stored = store.stamp(next);
       rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, stored) : [], stored);
+      store.set(stored);
       rt.clock.setTimeout(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
     } else if (p.kind === 'etcd-delete') {
       const ref = request.object ?? '';
       const current = store.get(ref);
       if (current) {
-        store.delete(ref);
         rt.tracer.state(ref, 'deleted', [], undefined);
+        store.delete(ref);
       }
       rt.clock.setTimeout(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
     } else if (p.kind === 'etcd-range') {
