@@ -36,14 +36,15 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string): unknown[] {
-  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const docs = parseAllDocuments(text);
   const out: unknown[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err !== undefined) {
       const pos = err.linePos?.[0];
       const where = pos === undefined ? '' : `line ${pos.line} column ${pos.col}`;
-      throw new ManifestError(file, where, `invalid YAML: ${err.message.split('\n')[0] ?? err.code}`);
+      const first = (err.message.split('\n')[0] ?? err.code).replace(/ at line \d+, column \d+:?$/, '');
+      throw new ManifestError(file, where, `invalid YAML: ${first}`);
     }
     out.push(doc.toJS());
   }

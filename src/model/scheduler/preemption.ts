@@ -18,7 +18,7 @@ export const NOT_HELPFUL: Rejection = { plugin: 'PreFilter', code: 'Unschedulabl
 const NO_VICTIMS: Rejection = { plugin: 'PreFilter', code: 'UnschedulableAndUnresolvable', reasons: ['No preemption victims found for incoming pod'] };
 
 export interface PreemptionResult {
-  /** The PostFilter status message ("" when preemption would succeed). */
+  /** The Evaluator's message, before DefaultPreemption prefixes "preemption: " ("" when preemption would succeed). */
   readonly message: string;
   /** Nodes where removing every lower-priority pod lets the pod fit. */
   readonly candidates: readonly string[];
@@ -59,5 +59,5 @@ export function runPreemption(
     else statuses.push(status);
   }
   if (candidates.length > 0) return { message: '', candidates };
-  return { message: `preemption: ${fitErrorMessage(nodes.length, { explicit: statuses })}`, candidates };
+  return { message: fitErrorMessage(nodes.length, { explicit: statuses }), candidates };
 }

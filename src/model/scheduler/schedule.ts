@@ -121,7 +121,7 @@ export function schedulePod(
       const statusOf = (info: NodeInfo): Rejection => pass.rejections[indexOf.get(info) ?? -1] ?? ABSENT_PREFILTER;
       const result = runPreemption(ctx, nodes, statusOf, profile, opts.taintReasons ?? 'detailed');
       candidates = result.candidates;
-      if (result.message !== '') reasons.push(result.message);
+      if (result.message !== '') reasons.push(`preemption: ${result.message}`);
     }
     // A successful PostFilter plugin ends PostFilter with no message (upstream RunPostFilterPlugins).
     const postFilterMsg = candidates.length > 0 ? '' : reasons.join(', ');

@@ -1,0 +1,111 @@
+/** schedulePod end to end: filters, skipping, totals, selection, failure and preemption messages, sampling. */
+import { describe, expect, it } from 'vitest';
+import { schedulePod } from '../../../src/model/scheduler/schedule.ts';
+import { DEFAULT_PROFILE } from '../../../src/model/scheduler/profile.ts';
+import { addPodToNodeInfo } from '../../../src/model/scheduler/node-info.ts';
+import { infosFor, makeNode, makePod } from './helpers.ts';
+
+const first = { intBelow: () => 1 }; // never replaces: the first of the tied nodes wins
+const node = (name: string, cpu: string, opts: Parameters<typeof makeNode>[2] = {}) => makeNode(name, { cpu, memory: '8Gi' }, opts);
+
+describe('schedulePod', () => {
+  it('the FailedScheduling message of the brief, with the preemption suffix', () => {
+    const nodes = [node('n1', '2', { unschedulable: true }), node('n2', '1'), node('n3', '1')];
+    const existing = [makePod([{ cpu: '600m' }], { nodeName: 'n2' }), makePod([{ cpu: '600m' }], { nodeName: 'n3' })];
+    const d = schedulePod(makePod([{ cpu: '500m' }]), infosFor(nodes, existing), DEFAULT_PROFILE, first);
+    expect(d.selected).toBeNull();
+    expect(d.failureMessage).toBe(
+      '0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+    expect(d.nodes.map((n) => [n.name, n.feasible, n.failedPlugin, n.reasons])).toEqual([
+      ['n1', false, 'NodeUnschedulable', ['node(s) were unschedulable']],
+      ['n2', false, 'NodeResourcesFit', ['Insufficient cpu']],
+      ['n3', false, 'NodeResourcesFit', ['Insufficient cpu']],
+    ]);
+  });
+
+  it('without DefaultPreemption there is no suffix; with DRA the PostFilter message starts with its own', () => {
+    const nodes = [node('n1', '1'), node('n2', '1')];
+    const pod = makePod([{ cpu: '2' }]);
+    expect(schedulePod(pod, infosFor(nodes), { ...DEFAULT_PROFILE, preemption: false }, first).failureMessage).toBe('0/2 nodes are available: 2 Insufficient cpu.');
+    expect(schedulePod(pod, infosFor(nodes), DEFAULT_PROFILE, first, { dynamicResources: true }).failureMessage).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('preemption: lower-priority pods that would make room make the node a candidate, and no suffix is added', () => {
+    const nodes = [node('n1', '1')];
+    const low = makePod([{ cpu: '800m' }], { nodeName: 'n1', priority: 0 });
+    const d = schedulePod(makePod([{ cpu: '500m' }], { priority: 1000 }), infosFor(nodes, [low]), DEFAULT_PROFILE, first);
+    expect(d.failureMessage).toBe('0/1 nodes are available: 1 Insufficient cpu.');
+    expect(d.preemptionCandidates).toEqual(['n1']);
+    const never = makePod([{ cpu: '500m' }], { priority: 1000 });
+    const d2 = schedulePod({ ...never, spec: { ...never.spec, preemptionPolicy: 'Never' } }, infosFor(nodes, [low]), DEFAULT_PROFILE, first);
+    expect(d2.failureMessage).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.');
+  });
+
+  it('only one feasible node: no scoring', () => {
+    const nodes = [node('a', '1', { taints: [{ key: 'k', effect: 'NoSchedule' }] }), node('b', '1')];
+    const d = schedulePod(makePod([{ cpu: '100m' }]), infosFor(nodes), DEFAULT_PROFILE, first);
+    expect(d).toMatchObject({ selected: 'b', scored: false, tied: [] });
+    expect(d.nodes[1]).toEqual({ name: 'b', feasible: true, reasons: [], scores: {}, total: 0 });
+  });
+
+  it('weighted totals: TaintToleration x3, NodeResourcesFit x1, BalancedAllocation x1; NodeAffinity skipped', () => {
+    const nodes = [makeNode('a', { cpu: '4', memory: '8Gi' }), makeNode('b', { cpu: '4', memory: '8Gi' }), makeNode('c', { cpu: '2', memory: '8Gi' })];
+    const d = schedulePod(makePod([{ cpu: '500m' }]), infosFor(nodes, [makePod([{ cpu: '1' }], { nodeName: 'a' })]), DEFAULT_PROFILE, first);
+    // b: cpu (4000-500)*100/4000=87, memory (8Gi-200Mi)*100/8Gi=97 -> 92; balanced |0.125-0|/2 -> 93
+    expect(d.nodes.map((n) => [n.name, n.scores, n.total])).toEqual([
+      ['a', { TaintToleration: 100, NodeResourcesFit: 78, NodeResourcesBalancedAllocation: 81 }, 459],
+      ['b', { TaintToleration: 100, NodeResourcesFit: 92, NodeResourcesBalancedAllocation: 93 }, 485],
+      ['c', { TaintToleration: 100, NodeResourcesFit: 86, NodeResourcesBalancedAllocation: 87 }, 473],
+    ]);
+    expect(d).toMatchObject({ selected: 'b', scored: true, tied: ['b'], skippedScorePlugins: ['NodeAffinity'] });
+  });
+
+  it('ties are broken by the injected tie-breaker', () => {
+    const nodes = ['a', 'b', 'c'].map((n) => node(n, '2'));
+    const pod = makePod([{ cpu: '100m' }]);
+    expect(schedulePod(pod, infosFor(nodes), DEFAULT_PROFILE, first)).toMatchObject({ selected: 'a', tied: ['a', 'b', 'c'] });
+    expect(schedulePod(pod, infosFor(nodes), DEFAULT_PROFILE, { intBelow: () => 0 }).selected).toBe('c');
+  });
+
+  it('a DaemonSet-style pod pinned by matchFields: other nodes are not evaluated', () => {
+    const nodes = [node('a', '1'), node('b', '1'), node('c', '1')];
+    const pinned = makePod([{ cpu: '2' }], {
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }] } } },
+    });
+    const d = schedulePod(pinned, infosFor(nodes), DEFAULT_PROFILE, first);
+    expect(d.failureMessage).toBe(
+      "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('terminated pods do not count; addPodToNodeInfo is how a binding is accounted', () => {
+    const infos = infosFor([node('a', '1')], [{ ...makePod([{ cpu: '1' }], { nodeName: 'a' }), status: { phase: 'Succeeded' } }]);
+    expect(schedulePod(makePod([{ cpu: '1' }]), infos, DEFAULT_PROFILE, first).selected).toBe('a');
+    const [info] = infos;
+    if (info === undefined) throw new Error('no node');
+    addPodToNodeInfo(info, makePod([{ cpu: '1' }], { nodeName: 'a' }));
+    expect(schedulePod(makePod([{ cpu: '1' }]), infos, DEFAULT_PROFILE, first).selected).toBeNull();
+  });
+
+  it('above 100 nodes only numFeasibleNodesToFind nodes are examined, from the rotating start index', () => {
+    const nodes = Array.from({ length: 500 }, (_, i) => node(`n${i}`, '1'));
+    const infos = infosFor(nodes);
+    const d = schedulePod(makePod([{ cpu: '100m' }]), infos, DEFAULT_PROFILE, first, { startIndex: 10 });
+    const examined = d.nodes.filter((n) => n.evaluated !== false);
+    expect(examined).toHaveLength(230);
+    expect(examined[0]?.name).toBe('n10');
+    expect(d.nextStartIndex).toBe(240);
+    expect(d.selected).toBe('n10');
+    const all = schedulePod(makePod([{ cpu: '100m' }]), infos, DEFAULT_PROFILE, first, { sampleNodes: false });
+    expect(all.nodes.filter((n) => n.feasible)).toHaveLength(500);
+  });
+
+  it('verdicts: false leaves nodes empty but decides the same', () => {
+    const nodes = ['a', 'b'].map((n) => node(n, '2'));
+    const d = schedulePod(makePod([{ cpu: '100m' }]), infosFor(nodes), DEFAULT_PROFILE, first, { verdicts: false });
+    expect(d).toMatchObject({ nodes: [], selected: 'a' });
+  });
+});
