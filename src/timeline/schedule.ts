@@ -285,11 +285,11 @@ export function formatSkip(ms: number): string {
   return rest === 0 ? `+${min} min` : `+${min} min ${rest} s`;
 }
 
-/** Cluster clock text for a simulated time: "00:52.3" (minutes:seconds.tenths). */
+/** Cluster clock text for a simulated time: "00:52.347" (minutes:seconds.milliseconds). */
 export function formatClock(ms: number): string {
-  const tenths = Math.floor(Math.max(0, ms) / 100);
-  const min = Math.floor(tenths / 600);
-  const sec = Math.floor((tenths % 600) / 10);
-  const d = tenths % 10;
-  return `${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${d}`;
+  const total = Math.floor(Math.max(0, ms));
+  const min = Math.floor(total / 60_000);
+  const sec = Math.floor((total % 60_000) / 1000);
+  const milli = total % 1000;
+  return `${String(min).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(milli).padStart(3, '0')}`;
 }

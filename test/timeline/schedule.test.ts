@@ -147,9 +147,10 @@ describe('buildSchedule', () => {
   });
 
   it('formats the cluster clock', () => {
-    expect(formatClock(0)).toBe('00:00.0');
-    expect(formatClock(54_820)).toBe('00:54.8');
-    expect(formatClock(350_000)).toBe('05:50.0');
+    expect(formatClock(0)).toBe('00:00.000');
+    expect(formatClock(54_820)).toBe('00:54.820');
+    expect(formatClock(12)).toBe('00:00.012');
+    expect(formatClock(350_000)).toBe('05:50.000');
     expect(formatSkip(350_000)).toBe('+5 min 50 s');
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Kubernetes community icons (assets/icons, CC-BY-4.0, see its README), recoloured per role at
+ * load time and rasterised once into shared textures.
+ */
+import { Texture } from 'pixi.js';
+import api from '../../assets/icons/api.svg?raw';
+import sched from '../../assets/icons/sched.svg?raw';
+import cm from '../../assets/icons/c-m.svg?raw';
+import kubelet from '../../assets/icons/kubelet.svg?raw';
+import kproxy from '../../assets/icons/k-proxy.svg?raw';
+import etcd from '../../assets/icons/etcd.svg?raw';
+import user from '../../assets/icons/user.svg?raw';
+import node from '../../assets/icons/node.svg?raw';
+import controlPlane from '../../assets/icons/control-plane.svg?raw';
+import pod from '../../assets/icons/pod.svg?raw';
+
+export type IconName = 'api' | 'sched' | 'cm' | 'kubelet' | 'kproxy' | 'etcd' | 'user' | 'node' | 'control-plane' | 'pod' | 'runtime';
+
+const SOURCES: Readonly<Record<Exclude<IconName, 'runtime'>, string>> = {
+  api,
+  sched,
+  cm,
+  kubelet,
+  kproxy,
+  etcd,
+  user,
+  node,
+  'control-plane': controlPlane,
+  pod,
+};
+
+const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
+const cache = new Map<string, Texture>();
+const RASTER = 160;
+
+async function rasterise(svg: string): Promise<HTMLCanvasElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    const k = RASTER / Math.max(img.naturalWidth, img.naturalHeight);
+    canvas.width = Math.round(img.naturalWidth * k);
+    canvas.height = Math.round(img.naturalHeight * k);
+    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return canvas;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The container runtime has no community icon: a crane drawn as SVG in the same heptagon style. */
+function runtimeSvg(fill: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">
+<path d="M50 4 L88 22 L97 63 L71 96 L29 96 L3 63 L12 22 Z" fill="${fill}" stroke="#fff" stroke-width="3"/>
+<g fill="none" stroke="#fff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round">
+<path d="M34 80 L34 28 L72 28"/><path d="M34 40 L46 28"/><path d="M66 28 L66 44"/></g>
+<rect x="58" y="46" width="16" height="14" rx="2" fill="#fff"/><rect x="24" y="78" width="22" height="6" rx="2" fill="#fff"/>
+</svg>`;
+}
+
+export async function iconTexture(name: IconName, colour: number): Promise<Texture> {
+  const key = `${name}|${colour}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const svg = name === 'runtime' ? runtimeSvg(hex(colour)) : SOURCES[name].replaceAll('#326ce5', hex(colour));
+  const tex = Texture.from(await rasterise(svg));
+  cache.set(key, tex);
+  return tex;
+}
+
+/** Synchronous lookup of an already loaded icon (undefined until `iconTexture` resolved). */
+export function loadedIcon(name: IconName, colour: number): Texture | undefined {
+  return cache.get(`${name}|${colour}`);
+}

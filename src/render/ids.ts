@@ -1,0 +1,56 @@
+/** Component ids (src/sim/trace.ts) -> role, node and display name. Pure. */
+import type { ComponentId } from '../sim/trace.ts';
+import type { Role } from './theme.ts';
+
+export type Station = 'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'controller-manager' | 'kubelet' | 'runtime' | 'proxy' | 'other';
+
+export interface ComponentInfo {
+  readonly id: ComponentId;
+  readonly station: Station;
+  readonly role: Role;
+  /** The worker node this component lives on, if any. */
+  readonly node?: string;
+  readonly name: string;
+}
+
+export function componentInfo(id: ComponentId): ComponentInfo {
+  const slash = id.indexOf('/');
+  const head = slash < 0 ? id : id.slice(0, slash);
+  const node = slash < 0 ? undefined : id.slice(slash + 1);
+  switch (head) {
+    case 'kubectl':
+      return { id, station: 'kubectl', role: 'user', name: 'kubectl' };
+    case 'kube-apiserver':
+      return { id, station: 'apiserver', role: 'control', name: 'kube-apiserver' };
+    case 'etcd':
+      return { id, station: 'etcd', role: 'etcd', name: node === undefined ? 'etcd' : `etcd ${node}` };
+    case 'kube-scheduler':
+      return { id, station: 'scheduler', role: 'scheduler', name: 'kube-scheduler' };
+    case 'kube-controller-manager':
+      return { id, station: 'controller-manager', role: 'controllers', name: 'kube-controller-manager' };
+    case 'kubelet':
+      return { id, station: 'kubelet', role: 'kubelet', node, name: 'kubelet' };
+    case 'containerd':
+      return { id, station: 'runtime', role: 'runtime', node, name: 'containerd' };
+    case 'kube-proxy':
+      return { id, station: 'proxy', role: 'proxy', node, name: 'kube-proxy' };
+    default:
+      return { id, station: 'other', role: 'user', node, name: id };
+  }
+}
+
+/** The controllers drawn on the officers' deck, and how an activity's action names them. */
+export const CONTROLLERS = [
+  { id: 'nodelifecycle', label: 'node lifecycle', match: /node.?lifecycle|nodelifecycle|node-monitor/i },
+  { id: 'replicaset', label: 'ReplicaSet', match: /replica.?set/i },
+  { id: 'tainteviction', label: 'taint-eviction', match: /taint.?eviction|evict/i },
+  { id: 'endpointslice', label: 'EndpointSlice', match: /endpoint.?slice|endpoints/i },
+] as const;
+export type ControllerId = (typeof CONTROLLERS)[number]['id'];
+
+/** Which controller an activity of kube-controller-manager is about (by action, label or object kind). */
+export function controllerOf(action: string, label: string, object: string | undefined): ControllerId | undefined {
+  const hay = `${action} ${label} ${object ?? ''}`;
+  for (const c of CONTROLLERS) if (c.match.test(hay)) return c.id;
+  return undefined;
+}

@@ -1,0 +1,211 @@
+/**
+ * kubedeck's stage: the PixiJS picture of a cluster and the player that plays a trace on it.
+ *
+ * Entry for the composition root (src/main.ts), embeds and export:
+ *
+ *   const stage = await createStage(host, { theme: 'dark', reducedMotion: false, lang: 'en' });
+ *   const player = stage.load(trace);      // PlayerApi (src/timeline/player-api.ts)
+ *   player.play(); player.gotoStep(3); player.seek(12.5); player.subscribe((s) => ...);
+ *   await stage.setTheme('light');         // 'dark' | 'light' | 'contrast'
+ *   await stage.setLang('ko');             // 'en' | 'ko' (labels drawn on the stage)
+ *   stage.setReducedMotion(true);          // tokens jump instead of travel
+ *   const off = stage.onComponentClick((id) => showCard(id)); // ComponentId, e.g. 'kubelet/worker-1'
+ *   stage.resize();                        // also automatic (ResizeObserver on host)
+ *   stage.renderFrameAt(t);                // deterministic: seek + synchronous render (tests, export)
+ *   await stage.ready();                   // pending font/icon work done: the next frame is final
+ *   stage.destroy();
+ *
+ * Captions, controls and info cards live in the DOM outside the stage (src/ui). The canvas is
+ * appended to `host` and fills it; it renders on demand only (idle when paused).
+ * Without WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
+ */
+import { Application, RendererType } from 'pixi.js';
+import { gsap } from 'gsap';
+import type { Lang } from '../model/localized.ts';
+import type { ComponentId, Trace } from '../sim/trace.ts';
+import type { PlayerApi } from '../timeline/player-api.ts';
+import { buildSchedule } from '../timeline/schedule.ts';
+import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
+import { loadFonts, loadGlyphs } from './fonts.ts';
+import { iconTexture, type IconName } from './icons.ts';
+import { Player } from './player.ts';
+import { StageView } from './stage-view.ts';
+import { PALETTES, type Palette, type ThemeName } from './theme.ts';
+
+export type { ThemeName } from './theme.ts';
+export { THEMES } from './theme.ts';
+
+export interface StageOptions {
+  readonly theme: ThemeName;
+  readonly reducedMotion: boolean;
+  readonly lang: Lang;
+  /** Renderer preference; default tries WebGL, then PixiJS's canvas renderer. */
+  readonly renderer?: 'webgl' | 'canvas';
+}
+
+export interface Stage {
+  /** Play a trace (replaces any previous one). The player starts paused at time 0. */
+  load(trace: Trace, options?: { readonly pacing?: Pacing }): PlayerApi;
+  /** The current player, if a trace is loaded. */
+  readonly player: PlayerApi | undefined;
+  setTheme(name: ThemeName): Promise<void>;
+  setLang(lang: Lang): Promise<void>;
+  setReducedMotion(on: boolean): void;
+  /** Clicking or tapping a component calls back with its id. Returns an unsubscribe. */
+  onComponentClick(cb: (id: ComponentId) => void): () => void;
+  /** Re-measure the host and lay out again. */
+  resize(): void;
+  /** Seek to presentation time t (s) and render synchronously. */
+  renderFrameAt(time: number): void;
+  /** Resolves when pending asynchronous work (font subsets, icons) is done. */
+  ready(): Promise<void>;
+  readonly canvas: HTMLCanvasElement;
+  readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
+  destroy(): void;
+}
+
+const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
+  { name: 'api', role: 'control' },
+  { name: 'sched', role: 'scheduler' },
+  { name: 'etcd', role: 'etcd' },
+  { name: 'cm', role: 'controllers' },
+  { name: 'kubelet', role: 'kubelet' },
+  { name: 'runtime', role: 'runtime' },
+  { name: 'kproxy', role: 'proxy' },
+  { name: 'user', role: 'user' },
+];
+
+async function preloadIcons(p: Palette): Promise<void> {
+  await Promise.all(ICONS.map((i) => iconTexture(i.name, p.role[i.role])));
+}
+
+export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
+  let palette = PALETTES[options.theme];
+  let lang: Lang = options.lang;
+  let reducedMotion = options.reducedMotion;
+  await Promise.all([loadFonts(), preloadIcons(palette)]);
+  if (lang === 'ko') await loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']);
+
+  // Deterministic frames: no catch-up jumps after a stall.
+  gsap.ticker.lagSmoothing(0);
+  const app = new Application();
+  const width = Math.max(200, host.clientWidth);
+  const height = Math.max(150, host.clientHeight);
+  await app.init({
+    preference: options.renderer === 'canvas' ? ['canvas'] : ['webgl', 'canvas'],
+    autoStart: false,
+    sharedTicker: false,
+    antialias: true,
+    resolution: Math.max(1, globalThis.devicePixelRatio || 1),
+    autoDensity: true,
+    width,
+    height,
+    background: palette.sky,
+  });
+  app.ticker.stop();
+  const canvas = app.canvas;
+  canvas.style.display = 'block';
+  canvas.style.width = '100%';
+  canvas.style.height = '100%';
+  canvas.style.touchAction = 'manipulation';
+  host.appendChild(canvas);
+
+  const view = new StageView(width, height, palette);
+  view.setLang(lang);
+  view.setReducedMotion(reducedMotion);
+  app.stage.addChild(view.root);
+
+  let player: Player | undefined;
+  let pending: Promise<unknown> = Promise.resolve();
+  let destroyed = false;
+  const draw = (): void => {
+    if (!destroyed) app.render();
+  };
+  const redrawNow = (): void => {
+    if (player) player.seek(player.getState().time);
+    else draw();
+  };
+  const host2 = {
+    render(t: number, progressOf: (i: number) => number): void {
+      view.renderAt(t, progressOf);
+      draw();
+    },
+  };
+
+  const resize = (): void => {
+    if (destroyed) return;
+    const w = Math.max(200, host.clientWidth);
+    const h = Math.max(150, host.clientHeight);
+    if (w === view.size.width && h === view.size.height) return;
+    app.renderer.resize(w, h);
+    view.relayout(w, h);
+    redrawNow();
+  };
+  const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => resize());
+  observer?.observe(host);
+
+  const rendererName = app.renderer.type === RendererType.WEBGL ? 'webgl' : app.renderer.type === RendererType.WEBGPU ? 'webgpu' : 'canvas';
+
+  const stage: Stage = {
+    load(trace, opts) {
+      player?.destroy();
+      const schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
+      view.setTrace(trace, schedule);
+      if (lang === 'ko') pending = pending.then(() => loadGlyphs(view.koreanTexts())).then(() => redrawNow());
+      player = new Player(schedule, host2);
+      return player;
+    },
+    get player() {
+      return player;
+    },
+    async setTheme(name) {
+      palette = PALETTES[name];
+      const work = preloadIcons(palette);
+      pending = pending.then(() => work);
+      await work;
+      if (destroyed) return;
+      app.renderer.background.color = palette.sky;
+      view.setPalette(palette);
+      redrawNow();
+    },
+    async setLang(next) {
+      lang = next;
+      if (next === 'ko') {
+        const work = loadGlyphs(view.koreanTexts());
+        pending = pending.then(() => work);
+        await work;
+      }
+      if (destroyed) return;
+      view.setLang(next);
+      redrawNow();
+    },
+    setReducedMotion(on) {
+      reducedMotion = on;
+      view.setReducedMotion(reducedMotion);
+      redrawNow();
+    },
+    onComponentClick(cb) {
+      return view.onClick(cb);
+    },
+    resize,
+    renderFrameAt(time) {
+      if (player) player.seek(time);
+      else draw();
+    },
+    async ready() {
+      await pending;
+      await document.fonts.ready;
+    },
+    canvas,
+    rendererName,
+    destroy() {
+      destroyed = true;
+      observer?.disconnect();
+      player?.destroy();
+      player = undefined;
+      view.destroy();
+      app.destroy({ removeView: true }, { children: true });
+    },
+  };
+  return stage;
+}

@@ -1,0 +1,274 @@
+/**
+ * Stage layout maths: where the flagship, the quay, the clock and the cargo ships go for a canvas
+ * size and a number of nodes, and where every component's station sits. Pure (unit-tested).
+ *
+ * Sizes are CSS pixels. `s` scales geometry with the canvas (1 at 1280x720); `fs` scales text and
+ * never drops below 1, so text stays >= 14 px.
+ */
+import type { ComponentId } from '../sim/trace.ts';
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type Density = 'full' | 'compact';
+
+export interface ShipLayout {
+  readonly node: string;
+  /** The whole cell (verdict band + ship). */
+  readonly cell: Rect;
+  /** Scheduler verdict badge band, above the ship. */
+  readonly verdict: Rect;
+  readonly ship: Rect;
+  /** Node name and readiness. */
+  readonly header: Rect;
+  /** Taints and cordon chips. */
+  readonly chips: Rect;
+  /** Where pods stand. */
+  readonly deck: Rect;
+  readonly hull: Rect;
+}
+
+export interface StageLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly s: number;
+  readonly fs: number;
+  readonly portrait: boolean;
+  readonly quay: Rect;
+  readonly clock: Rect;
+  readonly flagship: Rect;
+  readonly flagshipHull: Rect;
+  /** Unscheduled pods wait here (the scheduling queue), under the navigator. */
+  readonly queue: Rect;
+  /** Controller chips on the officers' deck. */
+  readonly controllers: readonly Rect[];
+  readonly shipsArea: Rect;
+  readonly ships: readonly ShipLayout[];
+  readonly density: Density;
+  /** Component id -> its station card. */
+  readonly stations: ReadonlyMap<string, Rect>;
+  readonly horizon: number;
+}
+
+export const rect = (x: number, y: number, w: number, h: number): Rect => ({ x, y, w, h });
+export const centre = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+export const inset = (r: Rect, dx: number, dy: number = dx): Rect => rect(r.x + dx, r.y + dy, Math.max(0, r.w - 2 * dx), Math.max(0, r.h - 2 * dy));
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+export function contains(outer: Rect, inner: Rect, eps = 0.5): boolean {
+  return inner.x >= outer.x - eps && inner.y >= outer.y - eps && inner.x + inner.w <= outer.x + outer.w + eps && inner.y + inner.h <= outer.y + outer.h + eps;
+}
+
+/** Columns x rows for n cells in an area, maximising the cell size at a preferred aspect. */
+export function gridFor(n: number, area: Rect, gap: number, aspect: number): { cols: number; rows: number } {
+  let best = { cols: 1, rows: Math.max(1, n), size: -1 };
+  for (let cols = 1; cols <= Math.max(1, n); cols++) {
+    const rows = Math.ceil(n / cols);
+    const cw = (area.w - (cols - 1) * gap) / cols;
+    const ch = (area.h - (rows - 1) * gap) / rows;
+    const size = Math.min(cw, ch * aspect);
+    if (size > best.size + 1e-9) best = { cols, rows, size };
+  }
+  return { cols: best.cols, rows: best.rows };
+}
+
+function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density): ShipLayout {
+  const verdictH = 30 * fs;
+  const verdict = rect(cell.x, cell.y, cell.w, verdictH);
+  const ship = rect(cell.x, cell.y + verdictH + 2 * s, cell.w, cell.h - verdictH - 2 * s);
+  const pad = 10 * s;
+  const headerH = 26 * fs;
+  const header = rect(ship.x + pad, ship.y + 6 * s, ship.w - 2 * pad, headerH);
+  const chipsH = density === 'full' ? 24 * fs : 0;
+  const chips = rect(ship.x + pad, header.y + headerH + 2 * s, ship.w - 2 * pad, chipsH);
+  const stationsY = chips.y + chipsH + 4 * s;
+  const stationH = density === 'full' ? 54 * fs : 34 * fs;
+  const hullTop = stationsY + stationH + 8 * s;
+  const deckY = hullTop + 10 * s;
+  const hull = rect(ship.x, hullTop, ship.w, ship.y + ship.h - hullTop);
+  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 10 * s));
+  return { node, cell, verdict, ship, header, chips, deck, hull };
+}
+
+/** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */
+export function shipStations(l: ShipLayout, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
+  const pad = 10 * s;
+  const gap = 8 * s;
+  const y = l.chips.y + l.chips.h + 4 * s;
+  const h = density === 'full' ? 54 * fs : 34 * fs;
+  const w = (l.ship.w - 2 * pad - 2 * gap) / 3;
+  const x0 = l.ship.x + pad;
+  return {
+    kubelet: rect(x0, y, w, h),
+    runtime: rect(x0 + w + gap, y, w, h),
+    proxy: rect(x0 + 2 * (w + gap), y, w, h),
+  };
+}
+
+/**
+ * Below this size the stage is laid out at the minimum size and scaled down as a whole (phones):
+ * shrinking every piece separately would push text under 14 px anyway, and the picture stays intact.
+ */
+export const MIN_STAGE_W = 700;
+export const MIN_STAGE_H = 540;
+export function fitScale(width: number, height: number): number {
+  return Math.min(1, width / MIN_STAGE_W, height / MIN_STAGE_H);
+}
+
+export function computeLayout(width: number, height: number, nodes: readonly string[]): StageLayout {
+  const W = Math.max(200, width);
+  const H = Math.max(150, height);
+  const s = clamp(Math.min(W / 1280, H / 720), 0.6, 1.8);
+  const fs = clamp(s, 1, 1.6);
+  const m = 14 * s;
+  const portrait = W / H < 1.15;
+
+  // Flagship height follows its content: title, the bridge row, the queue/officers' deck row, hull.
+  const cardH = 62 * fs;
+  const titleH = 30 * fs;
+  const row2H = 88 * fs;
+  const hullH = 26 * s;
+  const flagshipH = titleH + cardH + 8 * s + 14 * s + row2H + 10 * s + hullH;
+
+  let quay: Rect;
+  let clock: Rect;
+  let flagship: Rect;
+  if (!portrait) {
+    const colW = clamp(190 * s, 176 * fs, W * 0.2);
+    const topH = Math.min(flagshipH, H * 0.5);
+    clock = rect(m, m, colW, 70 * fs);
+    quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
+    flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
+  } else {
+    const rowH = 80 * fs;
+    clock = rect(W - m - 180 * fs, m, 180 * fs, rowH);
+    quay = rect(m, m, W - 3 * m - clock.w, rowH);
+    flagship = rect(m, m + rowH + m, W - 2 * m, Math.min(flagshipH, H * 0.42));
+  }
+
+  // Flagship: three stations on the bridge, the queue and the officers' deck below.
+  const stations = new Map<string, Rect>();
+  const fp = 16 * s;
+  const apiW = clamp(flagship.w * 0.28, 170 * fs, 260 * s);
+  const sideW = clamp(flagship.w * 0.25, 160 * fs, 240 * s);
+  const row1Y = flagship.y + titleH;
+  const api = rect(flagship.x + (flagship.w - apiW) / 2, row1Y, apiW, cardH + 8 * s);
+  const sched = rect(flagship.x + fp, row1Y + 4 * s, sideW, cardH);
+  const etcd = rect(flagship.x + flagship.w - fp - sideW, row1Y + 4 * s, sideW, cardH);
+  stations.set('kube-apiserver', api);
+  stations.set('kube-scheduler', sched);
+  stations.set('etcd', etcd);
+  const row2Y = api.y + api.h + 14 * s;
+  const row2Hfit = Math.max(64 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 10 * s - row2Y));
+  const queue = rect(sched.x, row2Y, sideW, row2Hfit);
+  const cmX = queue.x + queue.w + 16 * s;
+  const cm = rect(cmX, row2Y, flagship.x + flagship.w - fp - cmX, row2Hfit);
+  stations.set('kube-controller-manager', cm);
+  const chipsArea = rect(cm.x + 10 * s, cm.y + 36 * fs, cm.w - 20 * s, cm.h - 36 * fs - 8 * s);
+  const chipCols = chipsArea.w / 4 > 120 * fs ? 4 : 2;
+  const chipRows = 4 / chipCols;
+  const cgap = 8 * s;
+  const chipW = (chipsArea.w - (chipCols - 1) * cgap) / chipCols;
+  const chipH = Math.min(34 * fs, (chipsArea.h - (chipRows - 1) * cgap) / chipRows);
+  const controllers: Rect[] = [];
+  for (let i = 0; i < 4; i++) {
+    const c = i % chipCols;
+    const r = Math.floor(i / chipCols);
+    controllers.push(rect(chipsArea.x + c * (chipW + cgap), chipsArea.y + r * (chipH + cgap), chipW, chipH));
+  }
+  const hullTop = queue.y + queue.h + 10 * s;
+  const flagshipHull = rect(flagship.x, hullTop, flagship.w, Math.max(hullH, flagship.y + flagship.h - hullTop));
+
+  // The user with kubectl on the quay.
+  const userW = Math.min(quay.w - 16 * s, 170 * fs);
+  stations.set('kubectl', rect(quay.x + (quay.w - userW) / 2, quay.y + quay.h - cardH - 10 * s, userW, cardH));
+
+  // Cargo ships in a grid below.
+  const shipsArea = rect(m, flagship.y + flagship.h + m, W - 2 * m, H - (flagship.y + flagship.h + m) - m);
+  const gap = 14 * s;
+  const n = Math.max(1, nodes.length);
+  const { cols, rows } = gridFor(n, shipsArea, gap, 1.55);
+  let cw = (shipsArea.w - (cols - 1) * gap) / cols;
+  // Ships stay ship-shaped: a tall free area is left as open sea below them.
+  const ch = Math.min((shipsArea.h - (rows - 1) * gap) / rows, 300 * fs);
+  cw = Math.min(cw, ch * 2.4, 560 * s);
+  const density: Density = ch < 220 * fs || cw < 280 * s ? 'compact' : 'full';
+  const gridW = cols * cw + (cols - 1) * gap;
+  const gridH = rows * ch + (rows - 1) * gap;
+  const x0 = shipsArea.x + (shipsArea.w - gridW) / 2;
+  const y0 = shipsArea.y + Math.max(0, (shipsArea.h - gridH) / 2);
+  const ships: ShipLayout[] = nodes.map((node, i) => {
+    const r = Math.floor(i / cols);
+    const c = i % cols;
+    // Centre a short last row.
+    const inRow = r === rows - 1 ? n - r * cols : cols;
+    const rowX = x0 + ((cols - inRow) * (cw + gap)) / 2;
+    const cell = rect(rowX + c * (cw + gap), y0 + r * (ch + gap), cw, ch);
+    const l = shipLayout(node, cell, s, fs, density);
+    const st = shipStations(l, s, fs, density);
+    stations.set(`kubelet/${node}` satisfies ComponentId, st.kubelet);
+    stations.set(`containerd/${node}` satisfies ComponentId, st.runtime);
+    stations.set(`kube-proxy/${node}` satisfies ComponentId, st.proxy);
+    return l;
+  });
+
+  return {
+    width: W,
+    height: H,
+    s,
+    fs,
+    portrait,
+    quay,
+    clock,
+    flagship,
+    flagshipHull,
+    queue,
+    controllers,
+    shipsArea,
+    ships,
+    density,
+    stations,
+    horizon: flagshipHull.y + flagshipHull.h * 0.55,
+  };
+}
+
+/** Slots for `count` pods on a deck, left to right then top to bottom; `visible` may be < count. */
+export function podSlots(deck: Rect, count: number, fs: number, density: Density): { slots: Rect[]; visible: number } {
+  const w = density === 'full' ? 160 * fs : 110 * fs;
+  const h = density === 'full' ? 46 * fs : 30 * fs;
+  const gap = 6 * fs;
+  const cols = Math.max(1, Math.floor((deck.w + gap) / (w + gap)));
+  const rows = Math.max(0, Math.floor((deck.h + gap) / (h + gap)));
+  const capacity = cols * rows;
+  const visible = Math.min(count, capacity);
+  const slots: Rect[] = [];
+  for (let i = 0; i < visible; i++) {
+    slots.push(rect(deck.x + (i % cols) * (w + gap), deck.y + Math.floor(i / cols) * (h + gap), w, h));
+  }
+  return { slots, visible };
+}
+
+/** Where a straight line from a rect's centre towards `toward` leaves the rect (route endpoints). */
+export function exitPoint(r: Rect, toward: Point): Point {
+  const c = centre(r);
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const tx = dx === 0 ? Infinity : r.w / 2 / Math.abs(dx);
+  const ty = dy === 0 ? Infinity : r.h / 2 / Math.abs(dy);
+  const k = Math.min(tx, ty, 1);
+  return { x: c.x + dx * k, y: c.y + dy * k };
+}

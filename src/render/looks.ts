@@ -1,0 +1,46 @@
+/** What a pod or node looks like on stage, derived from its API object. Pure. */
+import type { Node, Pod } from '../model/objects.ts';
+
+export type PodLook = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown' | 'Succeeded' | 'Failed';
+
+export function podLook(pod: Pod): PodLook {
+  if (pod.metadata.deletionTimestamp !== undefined) return 'Terminating';
+  const st = pod.status;
+  const phase = st?.phase ?? 'Pending';
+  if (phase === 'Unknown') return 'Unknown';
+  if (phase === 'Succeeded' || phase === 'Failed') return phase;
+  if (phase === 'Running') {
+    const ready = st?.conditions?.find((c) => c.type === 'Ready');
+    return ready?.status === 'True' ? 'Ready' : 'Running';
+  }
+  // Pending: once the kubelet reports it is creating the sandbox/containers, say so.
+  const waiting = st?.containerStatuses?.some((c) => 'waiting' in c.state && c.state.waiting.reason === 'ContainerCreating');
+  const sandbox = st?.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True');
+  if (pod.spec.nodeName !== undefined && (waiting === true || sandbox === true)) return 'ContainerCreating';
+  return 'Pending';
+}
+
+/** The phase word kubectl would print in STATUS for this look. */
+export function podLookLabel(look: PodLook): string {
+  return look === 'Ready' ? 'Running' : look;
+}
+
+export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown';
+
+export interface NodeLook {
+  readonly readiness: NodeReadiness;
+  readonly cordoned: boolean;
+  /** "key:Effect" per taint, without the cordon's own taint (shown as "cordoned"). */
+  readonly taints: readonly string[];
+}
+
+export function nodeLook(node: Node | undefined): NodeLook {
+  if (node === undefined) return { readiness: 'Unknown', cordoned: false, taints: [] };
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  const readiness: NodeReadiness = ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown';
+  const cordoned = node.spec.unschedulable === true;
+  const taints = (node.spec.taints ?? [])
+    .filter((t) => !(cordoned && t.key === 'node.kubernetes.io/unschedulable'))
+    .map((t) => `${t.key.replace(/^node\.kubernetes\.io\//, '')}:${t.effect}`);
+  return { readiness, cordoned, taints };
+}

@@ -1,0 +1,193 @@
+/**
+ * Pods as containers on their ship's deck (or in the flagship's scheduling queue while
+ * unscheduled), keyed by object ref: a pod view is created once, updated when its object changes
+ * and removed when the object is deleted. Box shapes are shared GraphicsContexts per look and size.
+ */
+import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
+import type { K8sObject, ObjectRef, Pod } from '../model/objects.ts';
+import { podSlots, type Density, type Rect } from './layout.ts';
+import { podLook, podLookLabel, type PodLook } from './looks.ts';
+import type { Palette } from './theme.ts';
+import { checkMark, dashedRect } from './scene/shapes.ts';
+import { fitText, makeText, restyle } from './scene/text.ts';
+
+export function lookColour(look: PodLook, p: Palette): number {
+  switch (look) {
+    case 'Pending':
+      return p.warning;
+    case 'ContainerCreating':
+      return p.info;
+    case 'Running':
+    case 'Ready':
+    case 'Succeeded':
+      return p.success;
+    case 'Failed':
+      return p.error;
+    case 'Terminating':
+    case 'Unknown':
+      return p.neutral;
+  }
+}
+
+const contexts = new Map<string, GraphicsContext>();
+
+function boxContext(look: PodLook, w: number, h: number, p: Palette, fs: number): GraphicsContext {
+  const key = `${look}|${Math.round(w)}|${Math.round(h)}|${p.name}`;
+  const hit = contexts.get(key);
+  if (hit) return hit;
+  const c = lookColour(look, p);
+  const ctx = new GraphicsContext();
+  const r = 6 * fs;
+  ctx.roundRect(0, 0, w, h, r).fill({ color: p.card });
+  ctx.roundRect(0, 0, w, h, r).fill({ color: c, alpha: look === 'Terminating' || look === 'Unknown' ? 0.1 : 0.2 });
+  if (look === 'Unknown') dashedRect(new Graphics(ctx), { x: 0, y: 0, w, h }, 6 * fs, 4 * fs).stroke({ width: 2 * fs, color: c });
+  else ctx.roundRect(0, 0, w, h, r).stroke({ width: 2 * fs, color: c });
+  // Container ribs: the shipping-container look.
+  ctx.rect(0, 0, 6 * fs, h).fill({ color: c, alpha: look === 'Terminating' ? 0.5 : 1 });
+  if (look === 'Ready') checkMark(new Graphics(ctx), w - 22 * fs, h / 2 - 7 * fs, 14 * fs).stroke({ width: 3 * fs, color: c, cap: 'round', join: 'round' });
+  contexts.set(key, ctx);
+  return ctx;
+}
+
+class PodView extends Container {
+  readonly box = new Graphics();
+  readonly nameText: Text;
+  readonly phaseText: Text;
+  obj: Pod | undefined;
+  look: PodLook = 'Pending';
+  private key = '';
+
+  constructor() {
+    super();
+    this.nameText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.phaseText = makeText({ size: 14, fill: 0xffffff });
+    this.addChild(this.box, this.nameText, this.phaseText);
+  }
+
+  draw(pod: Pod, slot: Rect, p: Palette, fs: number, density: Density): void {
+    const look = podLook(pod);
+    const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${pod.metadata.name}`;
+    this.position.set(slot.x, slot.y);
+    this.obj = pod;
+    this.look = look;
+    if (key === this.key) return;
+    this.key = key;
+    this.box.context = boxContext(look, slot.w, slot.h, p, fs);
+    const textX = 12 * fs;
+    const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs);
+    restyle(this.nameText, { size: 14 * fs, weight: '700', fill: look === 'Terminating' ? p.muted : p.text });
+    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs);
+    restyle(this.phaseText, { size: 14 * fs, fill: lookColour(look, p) });
+    fitText(this.phaseText, podLookLabel(look), maxW, 14 * fs);
+    if (density === 'full') {
+      const gap = Math.max(0, (slot.h - this.nameText.height - this.phaseText.height) / 3);
+      this.nameText.position.set(textX, gap);
+      this.phaseText.position.set(textX, slot.h - gap - this.phaseText.height);
+      this.phaseText.visible = true;
+    } else {
+      this.nameText.position.set(textX, (slot.h - this.nameText.height) / 2);
+      this.phaseText.visible = false;
+    }
+  }
+}
+
+export interface PodPlaces {
+  /** Deck per node name. */
+  readonly decks: ReadonlyMap<string, Rect>;
+  /** Where unscheduled pods wait. */
+  readonly queue: Rect;
+  readonly fs: number;
+  readonly density: Density;
+}
+
+export class PodLayer extends Container {
+  private readonly views = new Map<ObjectRef, PodView>();
+  private readonly overflow = new Map<string, Text>();
+  private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
+  private places: PodPlaces | undefined;
+  private palette: Palette | undefined;
+  /** Pods whose box pulses (ContainerCreating). */
+  private readonly pulsing: PodView[] = [];
+
+  layout(places: PodPlaces, p: Palette): void {
+    this.places = places;
+    this.palette = p;
+    this.place(true);
+  }
+
+  /** Idempotent: only pods whose object identity changed are redrawn. */
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>): void {
+    if (objects === this.objects) return;
+    this.objects = objects;
+    this.place(false);
+  }
+
+  private place(force: boolean): void {
+    const places = this.places;
+    const p = this.palette;
+    if (places === undefined || p === undefined) return;
+    const groups = new Map<string, { ref: ObjectRef; pod: Pod }[]>();
+    for (const [ref, obj] of this.objects) {
+      if (obj.kind !== 'Pod') continue;
+      const node = obj.spec.nodeName;
+      const where = node !== undefined && places.decks.has(node) ? node : '';
+      let g = groups.get(where);
+      if (g === undefined) groups.set(where, (g = []));
+      g.push({ ref, pod: obj });
+    }
+    const seen = new Set<ObjectRef>();
+    this.pulsing.length = 0;
+    const usedOverflow = new Set<string>();
+    for (const [where, pods] of groups) {
+      pods.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0));
+      const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
+      const density = where === '' ? 'compact' : places.density;
+      const { slots, visible } = podSlots(area, pods.length, places.fs, density);
+      pods.forEach(({ ref, pod }, i) => {
+        const slot = slots[i];
+        if (slot === undefined) return;
+        seen.add(ref);
+        let v = this.views.get(ref);
+        if (v === undefined) {
+          v = new PodView();
+          v.label = ref;
+          this.views.set(ref, v);
+          this.addChild(v);
+        }
+        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y) v.draw(pod, slot, p, places.fs, density);
+        if (v.look === 'ContainerCreating') this.pulsing.push(v);
+        else v.box.alpha = 1;
+      });
+      if (visible < pods.length) {
+        usedOverflow.add(where);
+        let t = this.overflow.get(where);
+        if (t === undefined) {
+          t = makeText({ size: 14, weight: '700', fill: p.text });
+          this.overflow.set(where, t);
+          this.addChild(t);
+        }
+        restyle(t, { size: 14 * places.fs, weight: '700', fill: p.text });
+        t.text = `+${pods.length - visible}`;
+        t.position.set(area.x + area.w - t.width, area.y + area.h - t.height);
+      }
+    }
+    for (const [ref, v] of this.views) {
+      if (seen.has(ref)) continue;
+      v.destroy({ children: true });
+      this.views.delete(ref);
+    }
+    for (const [where, t] of this.overflow) t.visible = usedOverflow.has(where);
+  }
+
+  /** Per-frame: ContainerCreating pods pulse (a function of presentation time, so seeking is exact). */
+  animate(t: number, reducedMotion: boolean): void {
+    const a = reducedMotion ? 1 : 0.55 + 0.45 * (0.5 + 0.5 * Math.cos(t * Math.PI * 1.6));
+    for (const v of this.pulsing) v.box.alpha = a;
+  }
+
+  /** Pod ref -> its current box on stage (for tokens that carry a pod). */
+  podRect(ref: ObjectRef): Rect | undefined {
+    const v = this.views.get(ref);
+    return v === undefined ? undefined : { x: v.x, y: v.y, w: v.width, h: v.height };
+  }
+}

@@ -1,0 +1,52 @@
+/** Sky, calm sea and the quay: drawn once per layout or theme, never per frame. */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { Lang } from '../../model/localized.ts';
+import type { StageLayout } from '../layout.ts';
+import type { Palette } from '../theme.ts';
+import { StationView } from './station.ts';
+import { makeText, restyle } from './text.ts';
+
+const QUAY = { en: 'quay', ko: '부두' };
+
+export class BackdropView extends Container {
+  private readonly sky = new Graphics();
+  private readonly quayBody = new Graphics();
+  private readonly quayText: Text;
+  readonly user = new StationView({ id: 'kubectl', name: 'kubectl', role: 'user', icon: 'user', metaphor: { en: 'on the quay', ko: '부두의 사용자' } });
+  private lang: Lang = 'en';
+
+  constructor() {
+    super();
+    this.quayText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.addChild(this.sky, this.quayBody, this.quayText, this.user);
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.user.setLang(lang);
+    this.quayText.text = QUAY[lang].toUpperCase();
+  }
+
+  layout(l: StageLayout, p: Palette): void {
+    const { s, fs } = l;
+    this.sky.clear();
+    this.sky.rect(0, 0, l.width, l.height).fill({ color: p.sky });
+    this.sky.rect(0, l.horizon, l.width, l.height - l.horizon).fill({ color: p.sea });
+    // A few calm swell lines.
+    for (let y = l.horizon + 26 * s, i = 0; y < l.height; y += 38 * s, i++) {
+      const off = (i % 2) * 60 * s;
+      for (let x = -off; x < l.width; x += 180 * s) this.sky.moveTo(x, y).quadraticCurveTo(x + 30 * s, y - 5 * s, x + 60 * s, y);
+    }
+    this.sky.stroke({ width: 1.5 * s, color: p.seaLine, alpha: 0.9 });
+    const q = l.quay;
+    this.quayBody.clear();
+    const top = l.portrait ? q.y : q.y + q.h * 0.35;
+    this.quayBody.roundRect(q.x, top, q.w, q.y + q.h - top, 10 * s).fill({ color: p.deck }).stroke({ width: p.edgeWidth, color: p.hullEdge });
+    // Bollards on the quay edge.
+    for (let x = q.x + 18 * s; x < q.x + q.w - 10 * s; x += 46 * s) this.quayBody.circle(x, top, 5 * s).fill({ color: p.hullEdge });
+    restyle(this.quayText, { size: 14 * fs, weight: '700', fill: p.muted });
+    this.quayText.text = QUAY[this.lang].toUpperCase();
+    this.quayText.position.set(q.x + 10 * s, top + 8 * s);
+    this.user.layout(l.stations.get('kubectl') ?? q, p, fs);
+  }
+}

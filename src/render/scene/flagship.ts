@@ -1,0 +1,118 @@
+/**
+ * The control plane as the flagship: kube-apiserver on the bridge at the centre, kube-scheduler the
+ * navigator, etcd the ship's log, kube-controller-manager the officers' deck where its controllers
+ * light up when they act, and the scheduling queue where unscheduled pods wait.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { Lang } from '../../model/localized.ts';
+import { CONTROLLERS, type ControllerId } from '../ids.ts';
+import type { StageLayout } from '../layout.ts';
+import type { Palette } from '../theme.ts';
+import { StationView } from './station.ts';
+import { dashedRect, hullPath } from './shapes.ts';
+import { fitText, makeText, restyle } from './text.ts';
+
+const TITLE = { en: 'control plane', ko: '컨트롤 플레인' };
+const QUEUE = { en: 'scheduling queue', ko: '스케줄링 큐' };
+
+export class FlagshipView extends Container {
+  readonly api = new StationView({ id: 'kube-apiserver', name: 'kube-apiserver', role: 'control', icon: 'api', metaphor: { en: 'the bridge', ko: '함교' } });
+  readonly scheduler = new StationView({ id: 'kube-scheduler', name: 'kube-scheduler', role: 'scheduler', icon: 'sched', metaphor: { en: 'navigator', ko: '항해사' } });
+  readonly etcd = new StationView({ id: 'etcd', name: 'etcd', role: 'etcd', icon: 'etcd', metaphor: { en: "ship's log", ko: '항해 일지' } });
+  readonly cm = new StationView({
+    id: 'kube-controller-manager',
+    name: 'kube-controller-manager',
+    role: 'controllers',
+    icon: 'cm',
+    metaphor: { en: "officers' deck", ko: '사관 갑판' },
+  });
+  private readonly body = new Graphics();
+  private readonly title: Text;
+  private readonly queueBox = new Graphics();
+  private readonly queueText: Text;
+  private readonly chips: { id: ControllerId; bg: Graphics; lit: Graphics; text: Text }[];
+  private lang: Lang = 'en';
+  private litMask = -1;
+
+  constructor() {
+    super();
+    this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
+    this.queueText = makeText({ size: 14, fill: 0xffffff });
+    this.chips = CONTROLLERS.map((c) => ({ id: c.id, bg: new Graphics(), lit: new Graphics(), text: makeText({ size: 14, fill: 0xffffff }, c.label) }));
+    this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm);
+    for (const c of this.chips) this.addChild(c.bg, c.lit, c.text);
+  }
+
+  get stations(): readonly StationView[] {
+    return [this.api, this.scheduler, this.etcd, this.cm];
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    for (const s of this.stations) s.setLang(lang);
+    this.title.text = TITLE[lang].toUpperCase();
+    this.queueText.text = QUEUE[lang];
+  }
+
+  layout(l: StageLayout, p: Palette): void {
+    const { s, fs } = l;
+    const f = l.flagship;
+    this.body.clear();
+    // Superstructure (the decks with the crew) sitting on the hull.
+    const hull = l.flagshipHull;
+    this.body
+      .roundRect(f.x + f.w * 0.015, f.y, f.w * 0.97, hull.y - f.y + 4 * s, 16 * s)
+      .fill({ color: p.deck, alpha: 0.75 })
+      .stroke({ width: p.edgeWidth, color: p.hullEdge });
+    hullPath(this.body, hull, f.w * 0.03).fill({ color: p.hull }).stroke({ width: p.edgeWidth * 1.2, color: p.role.control, alpha: 0.8 });
+    const wl = hull.y + hull.h * 0.55;
+    this.body.moveTo(f.x + f.w * 0.03, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
+    restyle(this.title, { size: 15 * fs, weight: '700', fill: p.role.control });
+    this.title.text = TITLE[this.lang].toUpperCase();
+    this.title.position.set(f.x + f.w * 0.02 + 14 * s, f.y + 8 * s);
+
+    const get = (id: string) => l.stations.get(id) ?? { x: 0, y: 0, w: 0, h: 0 };
+    this.api.layout(get('kube-apiserver'), p, fs);
+    this.scheduler.layout(get('kube-scheduler'), p, fs);
+    this.etcd.layout(get('etcd'), p, fs);
+    this.cm.layout(get('kube-controller-manager'), p, fs, true);
+
+    const q = l.queue;
+    this.queueBox.clear();
+    this.queueBox.roundRect(q.x, q.y, q.w, q.h, 8 * s).fill({ color: p.card, alpha: 0.5 });
+    dashedRect(this.queueBox, q, 6 * s, 5 * s).stroke({ width: 1.5 * s, color: p.role.scheduler, alpha: 0.8 });
+    restyle(this.queueText, { size: 14 * fs, fill: p.muted });
+    fitText(this.queueText, QUEUE[this.lang], q.w - 16 * s, 14 * fs);
+    this.queueText.position.set(q.x + 8 * s, q.y + 4 * s);
+
+    this.chips.forEach((c, i) => {
+      const r = l.controllers[i];
+      if (r === undefined) return;
+      c.bg.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.card }).stroke({ width: 1.5 * s, color: p.role.controllers, alpha: 0.7 });
+      c.lit.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.role.controllers });
+      restyle(c.text, { size: 14 * fs, weight: '700', fill: p.text });
+      fitText(c.text, CONTROLLERS[i]?.label ?? '', r.w - 16 * s, 14 * fs);
+      c.text.position.set(r.x + (r.w - c.text.width) / 2, r.y + (r.h - c.text.height) / 2);
+    });
+    this.litMask = -1;
+    this.setControllers(0, p);
+  }
+
+  /** Light the controllers whose bit is set in `mask` (bit i = CONTROLLERS[i]). */
+  setControllers(mask: number, p: Palette): void {
+    if (mask === this.litMask) return;
+    this.litMask = mask;
+    this.chips.forEach((c, i) => {
+      const on = (mask & (1 << i)) !== 0;
+      c.lit.visible = on;
+      c.text.style.fill = on ? p.onRole : p.text;
+    });
+  }
+
+  /** Where unscheduled pods queue. */
+  queueArea(l: StageLayout): { x: number; y: number; w: number; h: number } {
+    const q = l.queue;
+    const top = 4 * l.s + this.queueText.height + 4 * l.s;
+    return { x: q.x + 8 * l.s, y: q.y + top, w: q.w - 16 * l.s, h: q.h - top - 6 * l.s };
+  }
+}

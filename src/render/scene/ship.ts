@@ -1,0 +1,202 @@
+/**
+ * A worker node as a cargo ship: kubelet (captain), containerd (crane), kube-proxy (signal mast),
+ * the node's readiness, taints and cordon, and the scheduler's verdict for it while it decides.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { ComponentId } from '../../sim/trace.ts';
+import type { Lang } from '../../model/localized.ts';
+import type { NodeVerdict } from '../../model/scheduler/types.ts';
+import { shipStations, type Density, type ShipLayout } from '../layout.ts';
+import type { NodeLook } from '../looks.ts';
+import type { Palette } from '../theme.ts';
+import { StationView } from './station.ts';
+import { checkMark, crossMark, dashedRect, hullPath } from './shapes.ts';
+import { fitText, makeText, restyle } from './text.ts';
+
+export type VerdictPhase = 'filter' | 'score' | 'decided';
+
+export class ShipView extends Container {
+  readonly node: string;
+  readonly stations: readonly StationView[];
+  private readonly body = new Graphics();
+  private readonly nameText: Text;
+  private readonly pill = new Graphics();
+  private readonly pillText: Text;
+  private readonly chips = new Container();
+  private readonly verdictBox = new Graphics();
+  private readonly verdictText: Text;
+  private l: ShipLayout | undefined;
+  private palette: Palette | undefined;
+  private fs = 1;
+  private look: NodeLook = { readiness: 'Ready', cordoned: false, taints: [] };
+  private verdictKey = '';
+
+  constructor(node: string) {
+    super();
+    this.node = node;
+    const st = (id: ComponentId, name: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
+      new StationView({ id, name, role, icon, metaphor: { en, ko } });
+    this.stations = [
+      st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'captain', '선장'),
+      st(`containerd/${node}`, 'containerd', 'runtime', 'runtime', 'crane', '크레인'),
+      st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'kproxy', 'signal mast', '신호 돛대'),
+    ];
+    this.nameText = makeText({ size: 18, weight: '700', fill: 0xffffff });
+    this.pillText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.verdictText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.addChild(this.body, this.nameText, this.pill, this.pillText, this.chips, ...this.stations, this.verdictBox, this.verdictText);
+    this.verdictBox.visible = false;
+    this.verdictText.visible = false;
+  }
+
+  setLang(lang: Lang): void {
+    for (const s of this.stations) s.setLang(lang);
+  }
+
+  layout(l: ShipLayout, palette: Palette, s: number, fs: number, density: Density): void {
+    const p = palette;
+    this.l = l;
+    this.palette = palette;
+    this.fs = fs;
+    const st = shipStations(l, s, fs, density);
+    this.stations[0]?.layout(st.kubelet, palette, fs);
+    this.stations[1]?.layout(st.runtime, palette, fs);
+    this.stations[2]?.layout(st.proxy, palette, fs);
+    this.body.clear();
+    // Cabin with the crew on top, the hull (the deck where pods stand) below.
+    const cabinX = l.ship.x + l.ship.w * 0.03;
+    this.body
+      .roundRect(cabinX, l.ship.y, l.ship.w * 0.94, l.hull.y - l.ship.y + 4 * s, 10 * s)
+      .fill({ color: p.deck, alpha: 0.75 })
+      .stroke({ width: p.edgeWidth, color: p.hullEdge });
+    hullPath(this.body, l.hull, l.hull.w * 0.05).fill({ color: p.hull }).stroke({ width: p.edgeWidth, color: p.hullEdge });
+    const wl = l.hull.y + l.hull.h - 7 * s;
+    this.body.moveTo(l.hull.x + l.hull.w * 0.06, wl).lineTo(l.hull.x + l.hull.w * 0.94, wl).stroke({ width: 2 * s, color: p.hullEdge, alpha: 0.8 });
+    restyle(this.nameText, { size: 18 * fs, weight: '700', fill: palette.text });
+    restyle(this.pillText, { size: 14 * fs, weight: '700', fill: palette.onRole });
+    restyle(this.verdictText, { size: 14 * fs, weight: '700', fill: palette.text });
+    this.redrawHeader();
+    this.verdictKey = '';
+  }
+
+  setNode(look: NodeLook): void {
+    const same = look.readiness === this.look.readiness && look.cordoned === this.look.cordoned && look.taints.join() === this.look.taints.join();
+    this.look = look;
+    if (!same) this.redrawHeader();
+  }
+
+  private redrawHeader(): void {
+    const l = this.l;
+    const p = this.palette;
+    if (l === undefined || p === undefined) return;
+    const fs = this.fs;
+    const h = l.header;
+    const colour = this.look.readiness === 'Ready' ? p.success : this.look.readiness === 'NotReady' ? p.error : p.neutral;
+    this.pillText.text = this.look.readiness;
+    const pw = this.pillText.width + 20 * fs;
+    const ph = Math.min(h.h, this.pillText.height + 4 * fs);
+    const px = h.x + h.w - pw;
+    const py = h.y + (h.h - ph) / 2;
+    this.pill.clear();
+    if (this.look.readiness === 'Unknown') {
+      this.pill.roundRect(px, py, pw, ph, ph / 2).fill({ color: p.card });
+      dashedRect(this.pill, { x: px, y: py, w: pw, h: ph }, 5 * fs, 4 * fs).stroke({ width: 2 * fs, color: colour });
+      this.pillText.style.fill = p.text;
+    } else {
+      this.pill.roundRect(px, py, pw, ph, ph / 2).fill({ color: colour });
+      this.pillText.style.fill = p.onRole;
+    }
+    this.pillText.position.set(px + 10 * fs, py + (ph - this.pillText.height) / 2);
+    fitText(this.nameText, this.node, px - h.x - 8 * this.fs, 18 * fs, 14 * fs);
+    this.nameText.position.set(h.x, h.y + (h.h - this.nameText.height) / 2);
+    this.drawChips();
+  }
+
+  private drawChips(): void {
+    const l = this.l;
+    const p = this.palette;
+    if (l === undefined || p === undefined) return;
+    for (const c of this.chips.removeChildren()) c.destroy();
+    const fs = this.fs;
+    const items: { text: string; colour: number }[] = [];
+    if (this.look.cordoned) items.push({ text: 'cordoned', colour: p.warning });
+    for (const t of this.look.taints) items.push({ text: t, colour: t.endsWith('NoExecute') ? p.error : p.warning });
+    const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };
+    if (l.chips.h === 0) {
+      // Compact ships: one short chip after the name.
+      if (items.length === 0) return;
+      const first = items[0];
+      if (first === undefined) return;
+      items.splice(0, items.length, { text: items.length > 1 ? `${first.text} +${items.length - 1}` : first.text, colour: first.colour });
+    }
+    let x = area.x;
+    const y = l.chips.h > 0 ? area.y : this.nameText.y;
+    const h = l.chips.h > 0 ? area.h - 2 * fs : this.nameText.height;
+    const maxX = l.chips.h > 0 ? area.x + area.w : this.pill.x + this.pill.width - this.pillText.width - 30 * fs;
+    const startX = l.chips.h > 0 ? x : this.nameText.x + this.nameText.width + 8 * fs;
+    x = startX;
+    for (const it of items) {
+      const t = makeText({ size: 14 * fs, mono: true, fill: p.text }, it.text);
+      const w = t.width + 12 * fs;
+      if (x + w > maxX) {
+        t.destroy();
+        break;
+      }
+      const g = new Graphics().roundRect(x, y, w, h, 5 * fs).fill({ color: it.colour, alpha: 0.16 }).stroke({ width: 1.5 * fs, color: it.colour });
+      t.position.set(x + 6 * fs, y + (h - t.height) / 2);
+      this.chips.addChild(g, t);
+      x += w + 6 * fs;
+    }
+  }
+
+  /** The scheduler's verdict on this node (undefined hides it). */
+  setVerdict(v: NodeVerdict | undefined, phase: VerdictPhase, selected: boolean, scored: boolean): void {
+    const key = v === undefined ? '' : `${phase}|${selected}|${v.feasible}|${v.total}|${v.reasons.join(',')}`;
+    if (key === this.verdictKey) return;
+    this.verdictKey = key;
+    const l = this.l;
+    const p = this.palette;
+    this.verdictBox.visible = v !== undefined;
+    this.verdictText.visible = v !== undefined;
+    if (v === undefined || l === undefined || p === undefined) return;
+    const fs = this.fs;
+    const violet = p.role.scheduler;
+    let text: string;
+    let colour: number;
+    let filled = false;
+    let mark: 'check' | 'cross' = 'check';
+    if (!v.feasible) {
+      text = v.reasons[0] ?? v.failedPlugin ?? 'filtered out';
+      colour = p.error;
+      mark = 'cross';
+    } else if (phase === 'filter') {
+      text = 'passes filters';
+      colour = violet;
+    } else if (phase === 'decided' && selected) {
+      text = scored ? `selected · score ${v.total}` : 'selected';
+      colour = violet;
+      filled = true;
+    } else {
+      text = scored ? `score ${v.total}` : 'fits';
+      colour = violet;
+    }
+    const b = l.verdict;
+    const iconSize = 12 * fs;
+    fitText(this.verdictText, text, b.w - iconSize - 34 * fs, 14 * fs);
+    this.verdictText.style.fill = filled ? p.onRole : p.text;
+    const w = this.verdictText.width + iconSize + 30 * fs;
+    const h = Math.min(b.h - 2 * fs, this.verdictText.height + 6 * fs);
+    const x = b.x + (b.w - w) / 2;
+    const y = b.y + (b.h - h) / 2;
+    this.verdictBox.clear();
+    this.verdictBox.roundRect(x, y, w, h, h / 2).fill({ color: filled ? colour : p.card }).stroke({ width: 2 * fs, color: colour });
+    const ix = x + 10 * fs;
+    const iy = y + (h - iconSize) / 2;
+    (mark === 'check' ? checkMark(this.verdictBox, ix, iy, iconSize) : crossMark(this.verdictBox, ix, iy, iconSize)).stroke({
+      width: 2.5 * fs,
+      color: filled ? p.onRole : colour,
+      cap: 'round',
+    });
+    this.verdictText.position.set(ix + iconSize + 8 * fs, y + (h - this.verdictText.height) / 2);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * A component's station: a card with its community icon, its name and its ship role ("the
+ * bridge"), a glow while it works (ActivityEvent) with the activity named in the card, dimmed when
+ * outside the step's focus, crossed out when the component is down.
+ */
+import { Container, Graphics, Sprite, type Text } from 'pixi.js';
+import type { ComponentId, ComponentStatus } from '../../sim/trace.ts';
+import type { Lang } from '../../model/localized.ts';
+import type { Rect } from '../layout.ts';
+import type { Palette, Role } from '../theme.ts';
+import { iconTexture, loadedIcon, type IconName } from '../icons.ts';
+import { fitText, makeText, restyle } from './text.ts';
+
+export interface StationSpec {
+  readonly id: ComponentId;
+  readonly name: string;
+  readonly role: Role;
+  readonly icon: IconName;
+  readonly metaphor: { readonly en: string; readonly ko: string };
+}
+
+export class StationView extends Container {
+  readonly spec: StationSpec;
+  private readonly glow = new Graphics();
+  private readonly card = new Graphics();
+  private readonly icon = new Sprite();
+  private readonly nameText: Text;
+  private readonly subText: Text;
+  private readonly downMark = new Graphics();
+  private box: Rect = { x: 0, y: 0, w: 0, h: 0 };
+  private palette: Palette | undefined;
+  private lang: Lang = 'en';
+  private fs = 1;
+  private activity: string | undefined = undefined;
+  private status: ComponentStatus = 'up';
+  /** Header mode: icon and name in a top row, for a tall card (the officers' deck). */
+  private header = false;
+
+  constructor(spec: StationSpec) {
+    super();
+    this.spec = spec;
+    this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff });
+    this.subText = makeText({ size: 14, fill: 0xffffff });
+    this.addChild(this.glow, this.card, this.icon, this.nameText, this.subText, this.downMark);
+    this.glow.alpha = 0;
+    this.eventMode = 'static';
+    this.cursor = 'pointer';
+    this.label = spec.id;
+  }
+
+  get rect(): Rect {
+    return this.box;
+  }
+
+  setLang(lang: Lang): void {
+    if (this.lang === lang) return;
+    this.lang = lang;
+    this.refreshText();
+  }
+
+  layout(box: Rect, palette: Palette, fs: number, header = false): void {
+    this.box = box;
+    this.palette = palette;
+    this.fs = fs;
+    this.header = header;
+    const roleColour = palette.role[this.spec.role];
+    const r = Math.min(12 * fs, box.h / 3);
+    this.card.clear();
+    this.card.roundRect(box.x, box.y, box.w, box.h, r).fill({ color: palette.card }).stroke({ width: palette.edgeWidth * 1.3, color: roleColour });
+    this.glow.clear();
+    this.glow.roundRect(box.x - 6 * fs, box.y - 6 * fs, box.w + 12 * fs, box.h + 12 * fs, r + 6 * fs).fill({ color: roleColour, alpha: 0.35 });
+    this.glow.roundRect(box.x - 2 * fs, box.y - 2 * fs, box.w + 4 * fs, box.h + 4 * fs, r + 2 * fs).stroke({ width: 3 * fs, color: roleColour });
+    const stacked = this.stacked();
+    const iconSize = header ? 26 * fs : stacked ? 24 * fs : Math.min(box.h - 14 * fs, 44 * fs);
+    this.icon.width = iconSize;
+    this.icon.height = iconSize;
+    this.icon.position.set(box.x + (stacked ? 6 : 8) * fs, header || stacked ? box.y + 6 * fs : box.y + (box.h - iconSize) / 2);
+    const tex = loadedIcon(this.spec.icon, roleColour);
+    if (tex) this.icon.texture = tex;
+    else void iconTexture(this.spec.icon, roleColour).then((t) => (this.icon.texture = t));
+    restyle(this.nameText, { size: 16 * fs, weight: '700', fill: palette.text });
+    restyle(this.subText, { size: 14 * fs, fill: palette.muted });
+    this.downMark.clear();
+    this.downMark
+      .moveTo(box.x + 6 * fs, box.y + 6 * fs)
+      .lineTo(box.x + box.w - 6 * fs, box.y + box.h - 6 * fs)
+      .moveTo(box.x + box.w - 6 * fs, box.y + 6 * fs)
+      .lineTo(box.x + 6 * fs, box.y + box.h - 6 * fs)
+      .stroke({ width: 3 * fs, color: palette.error, alpha: 0.85 });
+    this.refreshText();
+    this.applyStatus();
+  }
+
+  /** A narrow card (a ship's crew): small icon beside the name, the role on its own line below. */
+  private stacked(): boolean {
+    return !this.header && this.box.w < 150 * this.fs && this.box.h >= 48 * this.fs;
+  }
+
+  private refreshText(): void {
+    const p = this.palette;
+    if (p === undefined) return;
+    const box = this.box;
+    const fs = this.fs;
+    const stacked = this.stacked();
+    const textX = this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs;
+    const maxW = box.x + box.w - textX - (stacked ? 4 : 8) * fs;
+    const compact = box.h < 44 * fs;
+    fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
+    const sub = this.status !== 'up' && this.status !== 'leader' && this.status !== 'follower' ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
+    this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
+    this.subText.style.fontWeight = this.activity !== undefined ? '700' : '400';
+    fitText(this.subText, sub, this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW, 14 * fs);
+    this.subText.visible = !compact;
+    if (stacked) {
+      this.nameText.position.set(textX, this.icon.y + (this.icon.height - this.nameText.height) / 2);
+      this.subText.position.set(box.x + 7 * fs, box.y + box.h - this.subText.height - 3 * fs);
+    } else if (this.header) {
+      this.nameText.position.set(textX, box.y + 6 * fs + (26 * fs - this.nameText.height) / 2);
+      this.subText.position.set(this.nameText.x + this.nameText.width + 10 * fs, this.nameText.y + (this.nameText.height - this.subText.height) / 2);
+      if (this.subText.x + this.subText.width > box.x + box.w - 8 * fs) this.subText.visible = false;
+    } else if (compact) {
+      this.nameText.position.set(textX, box.y + (box.h - this.nameText.height) / 2);
+    } else {
+      const total = this.nameText.height + this.subText.height - 2 * fs;
+      this.nameText.position.set(textX, box.y + (box.h - total) / 2);
+      this.subText.position.set(textX, this.nameText.y + this.nameText.height - 2 * fs);
+    }
+  }
+
+  /** Glow level 0..1 and the activity shown in the card (undefined: the ship role). */
+  setActivity(level: number, label: string | undefined): void {
+    this.glow.alpha = level;
+    if (label !== this.activity) {
+      this.activity = label;
+      this.refreshText();
+    }
+  }
+
+  setStatus(status: ComponentStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.applyStatus();
+    this.refreshText();
+  }
+
+  private applyStatus(): void {
+    this.downMark.visible = this.status === 'down';
+  }
+
+  setDimmed(dimmed: boolean, palette: Palette): void {
+    this.alpha = dimmed ? palette.dim : 1;
+  }
+}

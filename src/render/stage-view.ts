@@ -1,0 +1,313 @@
+/**
+ * The scene graph and its per-frame update. `renderAt(t)` draws presentation time t: the cluster
+ * state at t (idempotent, keyed by object identity), active glows, tokens in flight, the
+ * scheduler's verdicts, the clock and the step's focus. Everything is a function of t, so seeking
+ * and playing give the same frame.
+ */
+import { Container } from 'pixi.js';
+import type { Lang } from '../model/localized.ts';
+import type { Node } from '../model/objects.ts';
+import type { ComponentId, Trace } from '../sim/trace.ts';
+import { simTimeAt } from '../timeline/clock-map.ts';
+import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
+import { stateAt, type ClusterState } from '../timeline/state.ts';
+import { controllerOf, CONTROLLERS } from './ids.ts';
+import { computeLayout, fitScale, type StageLayout } from './layout.ts';
+import { nodeLook } from './looks.ts';
+import { PodLayer } from './pods.ts';
+import { TokenLayer } from './tokens.ts';
+import { ClockView } from './clock.ts';
+import { BackdropView } from './scene/backdrop.ts';
+import { FlagshipView } from './scene/flagship.ts';
+import { ShipView, type VerdictPhase } from './scene/ship.ts';
+import type { StationView } from './scene/station.ts';
+import type { Palette } from './theme.ts';
+
+const GLOW_IN = 0.12;
+const GLOW_OUT = 0.25;
+const WRITE_FLASH = 0.45;
+
+/** Reads the eased progress (0..1) of message i of the schedule, as the player's timeline set it. */
+export type ProgressOf = (messageIndex: number) => number;
+
+export class StageView {
+  readonly root = new Container();
+  private readonly backdrop = new BackdropView();
+  private readonly flagship = new FlagshipView();
+  private readonly shipLayer = new Container();
+  private readonly pods = new PodLayer();
+  private readonly tokens = new TokenLayer();
+  private readonly clock = new ClockView();
+  private ships: ShipView[] = [];
+  private readonly stations = new Map<string, StationView>();
+  private stationList: StationView[] = [];
+  private frameLevel: number[] = [];
+  private frameLabel: (string | undefined)[] = [];
+  private trace: Trace | undefined;
+  private schedule: Schedule | undefined;
+  private activityStation: (number | undefined)[] = [];
+  private activityController: number[] = [];
+  private messageOrder: number[] = [];
+  private maxHop = 1;
+  private l: StageLayout;
+  private canvasW: number;
+  private canvasH: number;
+  private palette: Palette;
+  private lang: Lang = 'en';
+  private reducedMotion = false;
+  private lastCount = -1;
+  private lastStep = -2;
+  private clickListeners: ((id: ComponentId) => void)[] = [];
+
+  constructor(width: number, height: number, palette: Palette) {
+    this.palette = palette;
+    this.canvasW = width;
+    this.canvasH = height;
+    this.l = computeLayout(width, height, []);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
+    this.registerStations();
+  }
+
+  onClick(cb: (id: ComponentId) => void): () => void {
+    this.clickListeners.push(cb);
+    return () => {
+      this.clickListeners = this.clickListeners.filter((c) => c !== cb);
+    };
+  }
+
+  private registerStations(): void {
+    this.stations.clear();
+    const all: StationView[] = [this.backdrop.user, ...this.flagship.stations, ...this.ships.flatMap((s) => s.stations)];
+    for (const st of all) {
+      this.stations.set(st.spec.id, st);
+      if (st.listenerCount('pointertap') === 0) st.on('pointertap', () => this.clickListeners.forEach((cb) => cb(st.spec.id)));
+    }
+    this.stationList = all;
+    this.frameLevel = all.map(() => 0);
+    this.frameLabel = all.map(() => undefined);
+    this.indexTrace();
+  }
+
+  setTrace(trace: Trace, schedule: Schedule): void {
+    this.trace = trace;
+    this.schedule = schedule;
+    this.groupLabels.clear();
+    // Ships keyed by node name: keep the ones that stay, add and remove the rest.
+    const keep = new Map(this.ships.map((s) => [s.node, s]));
+    const next: ShipView[] = [];
+    for (const node of trace.topology.nodes) {
+      let ship = keep.get(node);
+      if (ship === undefined) {
+        ship = new ShipView(node);
+        ship.setLang(this.lang);
+        this.shipLayer.addChild(ship);
+      }
+      keep.delete(node);
+      next.push(ship);
+    }
+    for (const gone of keep.values()) gone.destroy({ children: true });
+    this.ships = next;
+    this.registerStations();
+    this.relayout(this.canvasW, this.canvasH);
+  }
+
+  /** Precompute per-activity station and controller, and messages by start, so frames do lookups only. */
+  private indexTrace(): void {
+    const sch = this.schedule;
+    if (sch === undefined) return;
+    const index = new Map(this.stationList.map((s, i) => [s.spec.id as string, i]));
+    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : ''));
+    this.activityController = sch.activities.map((a) => {
+      if (a.event.component !== 'kube-controller-manager') return 0;
+      const c = controllerOf(a.event.action, a.event.label.en, a.event.object);
+      const i = CONTROLLERS.findIndex((x) => x.id === c);
+      return i < 0 ? 0 : 1 << i;
+    });
+    this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
+    this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
+  }
+
+  setPalette(p: Palette): void {
+    this.palette = p;
+    this.relayout(this.canvasW, this.canvasH);
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.backdrop.setLang(lang);
+    this.flagship.setLang(lang);
+    this.clock.setLang(lang);
+    for (const s of this.ships) s.setLang(lang);
+    this.relayout(this.canvasW, this.canvasH);
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.reducedMotion = on;
+    this.tokens.reducedMotion = on;
+  }
+
+  /** Lay out for a canvas of width x height CSS px (tiny canvases: laid out larger, scaled down). */
+  relayout(width: number, height: number): void {
+    const k = fitScale(width, height);
+    this.root.scale.set(k);
+    this.canvasW = width;
+    this.canvasH = height;
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node));
+    this.l = l;
+    const p = this.palette;
+    this.backdrop.layout(l, p);
+    this.flagship.layout(l, p);
+    this.clock.layout(l.clock, p, l.fs);
+    this.ships.forEach((ship, i) => {
+      const sl = l.ships[i];
+      if (sl) ship.layout(sl, p, l.s, l.fs, l.density);
+    });
+    const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
+    this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density }, p);
+    this.tokens.layout(l.stations, p, l.s, l.fs);
+    this.lastStep = -2;
+    this.lastCount = -1;
+  }
+
+  get layout(): StageLayout {
+    return this.l;
+  }
+
+  /** The canvas size (CSS px) the stage was last laid out for. */
+  get size(): { readonly width: number; readonly height: number } {
+    return { width: this.canvasW, height: this.canvasH };
+  }
+
+  renderAt(t: number, progressOf: ProgressOf): void {
+    const sch = this.schedule;
+    const trace = this.trace;
+    if (sch === undefined || trace === undefined) return;
+    const p = this.palette;
+
+    // 1. Cluster state (only when an event boundary was crossed).
+    const count = eventCountAt(sch, t);
+    if (count !== this.lastCount) {
+      this.lastCount = count;
+      const state: ClusterState = stateAt(trace, { eventCount: count });
+      this.pods.apply(state.objects);
+      for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
+      for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
+    }
+
+    // 2. Focus of the current step.
+    const step = stepAt(sch, t);
+    if (step !== this.lastStep) {
+      this.lastStep = step;
+      const focus = sch.focus[step] ?? [];
+      for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
+    }
+
+    // 3. Glows: activities, and etcd flashing as a write lands.
+    for (let i = 0; i < this.frameLevel.length; i++) {
+      this.frameLevel[i] = 0;
+      this.frameLabel[i] = undefined;
+    }
+    let controllers = 0;
+    const acts = sch.activities;
+    for (let i = 0; i < acts.length; i++) {
+      const a = acts[i];
+      if (a === undefined || t < a.start || t >= a.end + GLOW_OUT) continue;
+      const si = this.activityStation[i];
+      const level = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
+      if (si !== undefined && level >= (this.frameLevel[si] ?? 0)) {
+        this.frameLevel[si] = level;
+        if (t < a.end) this.frameLabel[si] = a.event.label[this.lang];
+      }
+      if (t < a.end) controllers |= this.activityController[i] ?? 0;
+    }
+
+    // 4. Tokens in flight (messages sorted by start; none lasts longer than maxHop).
+    this.tokens.beginFrame();
+    const order = this.messageOrder;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sch.messages[order[mid] ?? 0]?.start ?? 0) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    let lastGroup = -1;
+    for (let k = lo - 1; k >= 0; k--) {
+      const mi = order[k] ?? 0;
+      const m = sch.messages[mi];
+      if (m === undefined) continue;
+      if (m.start < t - this.maxHop - WRITE_FLASH) break;
+      if (m.event.write === true && t >= m.end && t < m.end + WRITE_FLASH) {
+        const si = this.stationIndex(m.event.to);
+        if (si !== undefined && (this.frameLevel[si] ?? 0) < 1) {
+          this.frameLevel[si] = this.reducedMotion ? 1 : 1 - (t - m.end) / WRITE_FLASH;
+          this.frameLabel[si] ??= 'write';
+        }
+      }
+      if (t >= m.end) continue;
+      // The label rides on the first token of a fan-out group only.
+      const label = m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
+      lastGroup = m.group;
+      this.tokens.add(m.event, progressOf(mi), label);
+    }
+    this.tokens.endFrame();
+
+    // 5. Scheduler verdicts.
+    let decisionLabel: string | undefined;
+    const d = sch.decisions.find((x) => t >= x.start && t < x.end);
+    for (const ship of this.ships) {
+      if (d === undefined) {
+        ship.setVerdict(undefined, 'filter', false, false);
+        continue;
+      }
+      const dec = d.event.decision;
+      const phase: VerdictPhase = t >= d.decided ? 'decided' : dec.scored && t >= (d.start + d.decided) / 2 ? 'score' : 'filter';
+      ship.setVerdict(
+        dec.nodes.find((n) => n.name === ship.node),
+        phase,
+        dec.selected === ship.node,
+        dec.scored,
+      );
+      if (phase === 'decided') decisionLabel = dec.selected === null ? (this.lang === 'ko' ? '배치할 노드 없음' : 'no node fits') : `→ ${dec.selected}`;
+    }
+    if (decisionLabel !== undefined) {
+      const si = this.stationIndex('kube-scheduler');
+      if (si !== undefined) this.frameLabel[si] ??= decisionLabel;
+    }
+
+    for (let i = 0; i < this.stationList.length; i++) this.stationList[i]?.setActivity(this.frameLevel[i] ?? 0, this.frameLabel[i]);
+    this.flagship.setControllers(controllers, p);
+    this.pods.animate(t, this.reducedMotion);
+
+    // 6. Clock.
+    const skip = sch.skips.find((s) => t >= s.start && t < s.end);
+    this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim));
+  }
+
+  private stationIndex(id: string): number | undefined {
+    const st = this.stations.get(id);
+    return st === undefined ? undefined : this.stationList.indexOf(st);
+  }
+
+  private readonly groupLabels = new Map<number, string>();
+  /** "watch: MODIFIED ×3" for a fan-out; cached per group so frames do not build strings. */
+  private labelOf(action: string, group: number): string {
+    const hit = this.groupLabels.get(group);
+    if (hit !== undefined) return hit;
+    const n = this.schedule?.messages.filter((m) => m.group === group).length ?? 1;
+    const label = n > 1 ? `${action} ×${n}` : action;
+    this.groupLabels.set(group, label);
+    return label;
+  }
+
+  /** Everything a Korean label might need, for preloading its font subsets. */
+  koreanTexts(): string[] {
+    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음'];
+    for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
+    return out;
+  }
+
+  destroy(): void {
+    this.root.destroy({ children: true });
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Message tokens travelling along routes between stations. A request is a solid token, a watch
+ * push a ring, a response a smaller token travelling back (on the mirrored arc), a signal a
+ * diamond, an etcd write a square in etcd's colour. The label rides beside the token, on the
+ * outside of the arc. Views are pooled; shapes are shared GraphicsContexts tinted per role.
+ */
+import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
+import type { MessageEvent } from '../sim/trace.ts';
+import { centre, exitPoint, type Point, type Rect } from './layout.ts';
+import { componentInfo } from './ids.ts';
+import type { Palette } from './theme.ts';
+import { fitText, makeText, restyle } from './scene/text.ts';
+
+type Shape = 'request' | 'watch' | 'response' | 'signal' | 'write';
+
+function shapeOf(m: MessageEvent): Shape {
+  if (m.write === true) return 'write';
+  return m.type;
+}
+
+function makeContexts(): Readonly<Record<Shape, GraphicsContext>> {
+  return {
+    request: new GraphicsContext().circle(0, 0, 9).fill(0xffffff).circle(0, 0, 9).stroke({ width: 2, color: 0x000000, alpha: 0.25 }),
+    watch: new GraphicsContext().circle(0, 0, 10).stroke({ width: 4, color: 0xffffff }).circle(0, 0, 3).fill(0xffffff),
+    response: new GraphicsContext().circle(0, 0, 6).fill(0xffffff),
+    signal: new GraphicsContext().poly([0, -9, 9, 0, 0, 9, -9, 0]).fill(0xffffff),
+    write: new GraphicsContext().roundRect(-10, -10, 20, 20, 4).fill(0xffffff).roundRect(-5, -5, 10, 10, 2).fill({ color: 0x000000, alpha: 0.35 }),
+  };
+}
+
+let CONTEXTS: Readonly<Record<Shape, GraphicsContext>> | undefined;
+const contexts = (): Readonly<Record<Shape, GraphicsContext>> => (CONTEXTS ??= makeContexts());
+
+export interface Route {
+  readonly p0: Point;
+  readonly c: Point;
+  readonly p1: Point;
+  /** Unit normal on the outside of the arc (where the label goes). */
+  readonly nx: number;
+  readonly ny: number;
+}
+
+/** A gentle arc from one station to another; the reverse route bows the other way. */
+export function routeBetween(a: Rect, b: Rect): Route {
+  const ca = centre(a);
+  const cb = centre(b);
+  const p0 = exitPoint(a, cb);
+  const p1 = exitPoint(b, ca);
+  const dx = p1.x - p0.x;
+  const dy = p1.y - p0.y;
+  const len = Math.hypot(dx, dy) || 1;
+  // Normal to the left of the direction of travel.
+  const nx = dy / len;
+  const ny = -dx / len;
+  const bow = Math.min(0.16 * len, 70);
+  return { p0, p1, c: { x: (p0.x + p1.x) / 2 + nx * bow, y: (p0.y + p1.y) / 2 + ny * bow }, nx, ny };
+}
+
+class TokenView extends Container {
+  readonly shape = new Graphics();
+  readonly pill = new Graphics();
+  readonly text: Text;
+  messageId = -1;
+  labelKey = '';
+
+  constructor() {
+    super();
+    this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
+    this.addChild(this.pill, this.text, this.shape);
+  }
+}
+
+export class TokenLayer extends Container {
+  private readonly trails = new Graphics();
+  private readonly pool: TokenView[] = [];
+  private used = 0;
+  private readonly routes = new Map<number, Route>();
+  private stations: ReadonlyMap<string, Rect> = new Map();
+  private palette: Palette | undefined;
+  private fs = 1;
+  private s = 1;
+  reducedMotion = false;
+
+  constructor() {
+    super();
+    this.addChild(this.trails);
+  }
+
+  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number): void {
+    this.stations = stations;
+    this.palette = p;
+    this.s = s;
+    this.fs = fs;
+    this.routes.clear();
+    for (const t of this.pool) {
+      t.labelKey = '';
+      t.messageId = -1;
+    }
+  }
+
+  private stationRect(id: string): Rect {
+    const direct = this.stations.get(id);
+    if (direct) return direct;
+    // Components without a station of their own: etcd members -> etcd, others -> the quay.
+    if (id.startsWith('etcd/')) return this.stations.get('etcd') ?? { x: 0, y: 0, w: 1, h: 1 };
+    return this.stations.get('kubectl') ?? { x: 0, y: 0, w: 1, h: 1 };
+  }
+
+  /** Routes are cached per message id (no string keys in the per-frame path). */
+  private routeOf(m: MessageEvent): Route {
+    let r = this.routes.get(m.id);
+    if (r === undefined) {
+      r = routeBetween(this.stationRect(m.from), this.stationRect(m.to));
+      this.routes.set(m.id, r);
+    }
+    return r;
+  }
+
+  beginFrame(): void {
+    this.used = 0;
+    this.trails.clear();
+  }
+
+  /** Draw one token at progress 0..1 (eased); `label` undefined for followers of a fan-out. */
+  add(m: MessageEvent, progress: number, label: string | undefined): void {
+    const p = this.palette;
+    if (p === undefined) return;
+    let v = this.pool[this.used];
+    if (v === undefined) {
+      v = new TokenView();
+      this.pool.push(v);
+      this.addChild(v);
+    }
+    this.used++;
+    v.visible = true;
+    const r = this.routeOf(m);
+    const u = this.reducedMotion ? (progress < 0.5 ? 0 : 1) : progress;
+    const iu = 1 - u;
+    const x = iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x;
+    const y = iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y;
+    const shape = shapeOf(m);
+    const role = componentInfo(m.from).role;
+    const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
+    // The route, faint, so the eye sees where the token goes.
+    this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: 2 * this.s, color: colour, alpha: 0.35 });
+    if (v.messageId !== m.id) {
+      v.messageId = m.id;
+      v.shape.context = contexts()[shape];
+      v.shape.tint = colour;
+      v.shape.scale.set(this.fs * 1.15);
+    }
+    v.shape.position.set(x, y);
+    const key = label ?? '';
+    if (key !== v.labelKey) {
+      v.labelKey = key;
+      v.pill.visible = label !== undefined;
+      v.text.visible = label !== undefined;
+      if (label !== undefined) {
+        restyle(v.text, { size: 14 * this.fs, mono: true, weight: '700', fill: p.text });
+        fitText(v.text, label, 260 * this.fs, 14 * this.fs);
+        const w = v.text.width + 14 * this.fs;
+        const h = v.text.height + 4 * this.fs;
+        v.pill.clear().roundRect(-w / 2, -h / 2, w, h, h / 2).fill({ color: p.pillBg, alpha: 0.94 }).stroke({ width: 2 * this.fs, color: colour });
+        v.text.position.set(-v.text.width / 2, -v.text.height / 2);
+      }
+    }
+    if (label !== undefined) {
+      let lx: number;
+      let ly: number;
+      const pillW = v.text.width + 14 * this.fs;
+      if (Math.abs(r.ny) < 0.5) {
+        // A mostly vertical route: the label rides beside the token, on the outside of the arc.
+        lx = x + (r.nx >= 0 ? 1 : -1) * (pillW / 2 + 16 * this.fs);
+        ly = y;
+      } else {
+        lx = x;
+        ly = y - (18 * this.fs + v.text.height / 2);
+      }
+      v.pill.position.set(lx, ly);
+      v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
+    }
+  }
+
+  endFrame(): void {
+    for (let i = this.used; i < this.pool.length; i++) {
+      const v = this.pool[i];
+      if (v !== undefined) v.visible = false;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Screenshots of the stage in headless Chromium, for looking at the picture while developing:
+ *   npx tsx test/render/shots/shoot.ts [outDir] [filter]
+ * Starts a Vite dev server on this folder (127.0.0.1, a free port), renders deterministic frames
+ * with stage.renderFrameAt(t) and writes PNGs.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Shot {
+  readonly name: string;
+  readonly query: string;
+  readonly w: number;
+  readonly h: number;
+  /** Step index, and seconds after its start. */
+  readonly step: number;
+  readonly after: number;
+}
+
+const out = process.argv[2] ?? '/tmp/kd-shots';
+const filter = process.argv[3] ?? '';
+mkdirSync(out, { recursive: true });
+
+const shots: Shot[] = [];
+for (const theme of ['dark', 'light', 'contrast']) {
+  for (const [step, after] of [
+    [0, 0.35],
+    [1, 0.5],
+    [2, 0.4],
+    [4, 1.2],
+    [4, 3.0],
+    [7, 0.3],
+    [8, 1.0],
+    [9, 1.6],
+    [10, 0.5],
+  ] as const) {
+    shots.push({ name: `${theme}-1280x720-s${step}-${after}`, query: `theme=${theme}`, w: 1280, h: 720, step, after });
+  }
+}
+shots.push({ name: 'dark-1024x768-s4', query: 'theme=dark', w: 1024, h: 768, step: 4, after: 3.0 });
+shots.push({ name: 'light-1024x768-s8', query: 'theme=light', w: 1024, h: 768, step: 8, after: 1.0 });
+shots.push({ name: 'dark-1280x720-8nodes-s4', query: 'theme=dark&nodes=8', w: 1280, h: 720, step: 4, after: 3.0 });
+shots.push({ name: 'light-1280x720-1node', query: 'theme=light&nodes=1', w: 1280, h: 720, step: 2, after: 0.4 });
+shots.push({ name: 'dark-720x900-narrow', query: 'theme=dark', w: 720, h: 900, step: 6, after: 0.3 });
+shots.push({ name: 'dark-1280x720-ko-s1', query: 'theme=dark&lang=ko', w: 1280, h: 720, step: 1, after: 0.5 });
+shots.push({ name: 'dark-1920x1080-s9', query: 'theme=dark', w: 1920, h: 1080, step: 9, after: 1.6 });
+shots.push({ name: 'canvas-1280x720-s4', query: 'theme=dark&renderer=canvas', w: 1280, h: 720, step: 4, after: 3.0 });
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const address = server.httpServer?.address();
+const port = typeof address === 'object' && address !== null ? address.port : 0;
+const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kd-shots-')), { executablePath: '/usr/bin/chromium', args: ARGS, viewport: { width: 1920, height: 1200 } });
+try {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  let lastQuery = '';
+  for (const s of shots) {
+    if (filter !== '' && !s.name.includes(filter)) continue;
+    const query = `${s.query}&w=${s.w}&h=${s.h}`;
+    if (query !== lastQuery) {
+      await page.setViewportSize({ width: s.w, height: s.h });
+      await page.goto(`http://127.0.0.1:${port}/index.html?${query}`);
+      await page.waitForFunction(() => window.kd !== undefined || window.kdError !== undefined, undefined, { timeout: 30_000 });
+      const err = await page.evaluate(() => window.kdError);
+      if (err !== undefined) throw new Error(err);
+      lastQuery = query;
+    }
+    const info = await page.evaluate(
+      async ({ step, after }) => {
+        const kd = window.kd;
+        if (!kd) return 'no stage';
+        const st = kd.player.steps[step];
+        const t = (st?.start ?? 0) + after;
+        kd.stage.renderFrameAt(t);
+        await kd.stage.ready();
+        kd.stage.renderFrameAt(t);
+        return `${kd.stage.rendererName} t=${t.toFixed(2)} step=${kd.player.getState().step} sim=${kd.player.getState().simTime.toFixed(0)}`;
+      },
+      { step: s.step, after: s.after },
+    );
+    await page.locator('#host').screenshot({ path: join(out, `${s.name}.png`) });
+    console.log(`${s.name}: ${info}`);
+  }
+  if (errors.length > 0) console.log(`console:\n${errors.join('\n')}`);
+} finally {
+  await ctx.close();
+  await server.close();
+}
