@@ -24,14 +24,24 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line} column ${col}`;
 }
 
+/** Where the YAML parser (a JSON superset) first trips, for JSON errors whose message has no position. */
+function yamlErrorPosition(text: string): string {
+  for (const doc of parseAllDocuments(text)) {
+    const pos = doc.errors[0]?.linePos?.[0];
+    if (pos !== undefined) return `line ${pos.line} column ${pos.col}`;
+  }
+  return '';
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const m = /at position (\d+)/.exec(message);
-    const where = m?.[1] === undefined ? '' : lineColumn(text, Number(m[1]));
-    throw new ManifestError(file, where, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    const where = m?.[1] === undefined ? yamlErrorPosition(text) : lineColumn(text, Number(m[1]));
+    const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    throw new ManifestError(file, where, `invalid JSON: ${detail}`);
   }
 }
 
@@ -60,7 +70,9 @@ function isList(v: unknown): v is Record<string, unknown> & { items: unknown } {
 /** Every object in the file, Lists flattened. Empty YAML documents are skipped. */
 export function readObjects(text: string, file: string): RawObject[] {
   const trimmed = text.trimStart();
-  const docs = trimmed.startsWith('{') || trimmed.startsWith('[') ? [parseJson(text, file)] : parseYaml(text, file);
+  // JSON unless it is a YAML stream of documents (which may themselves be written as JSON).
+  const json = (trimmed.startsWith('{') || trimmed.startsWith('[')) && !/^---/m.test(text);
+  const docs = json ? [parseJson(text, file)] : parseYaml(text, file);
   const present = docs.filter((d) => d !== null && d !== undefined);
   const out: RawObject[] = [];
   present.forEach((doc, d) => {

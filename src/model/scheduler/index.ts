@@ -34,3 +34,4 @@ export { fitErrorMessage } from './fit-error.ts';
 export type { ScoringStrategy, ShapePoint } from './plugins/resource-scorers.ts';
 export type { TaintReasonStyle } from './plugins/taint-toleration.ts';
 export type { PodRequest, ResourceSpec } from './resources.ts';
+export { scheduleOptionsForVersion } from './versions.ts';

@@ -1,0 +1,113 @@
+/**
+ * `kubedeck schedule --nodes FILE --pod FILE [--pods FILE] [--config FILE] [--json] [--seed N] [--k8s VERSION]`:
+ * how kube-scheduler would place a pod, plugin by plugin.
+ *
+ * - --nodes: Nodes (JSON or YAML; a single object, a List such as `kubectl get nodes -o json`, or a stream).
+ * - --pods: pods already in the cluster; each counts on the node its spec.nodeName names (pods on
+ *   unknown nodes, and Succeeded / Failed pods, are ignored, as kube-scheduler ignores them).
+ * - --config: a KubeSchedulerConfiguration (first profile: score weights, NodeResourcesFit scoring strategy...).
+ * - --seed N (default 1): the seeded RNG that breaks ties between nodes with the same total.
+ * - --k8s VERSION (default: the simulation's default): message wording that changed between versions.
+ * - --json: {"selected": name|null, "nodes": [{"name", "feasible", "reasons", "scores", "total"}]}.
+ *
+ * Bad input throws CliError with one line naming the file and the field or position; the dispatcher
+ * (main.ts) prints it as "kubedeck: <message>" and exits 2.
+ */
+import { ManifestError, parseNodes, parsePod, parsePods, readObjects } from '../model/manifest/index.ts';
+import type { Node, Pod } from '../model/objects.ts';
+import { QuantityError } from '../model/quantity.ts';
+import {
+  buildNodeInfos,
+  DEFAULT_PROFILE,
+  profileFromConfig,
+  SchedulerConfigError,
+  scheduleOptionsForVersion,
+  schedulePod,
+  type SchedulerProfile,
+} from '../model/scheduler/index.ts';
+import { createRng } from '../sim/rng.ts';
+import { DEFAULT_K8S_VERSION } from '../sim/scenario.ts';
+import { parseFlags } from './args.ts';
+import type { CliIo } from './io.ts';
+import { CliError, EXIT_OK } from './io.ts';
+import { decisionJson, decisionText } from './schedule-format.ts';
+
+const DEFAULT_TIE_SEED = 1;
+
+function read(io: CliIo, file: string): string {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e);
+    throw new CliError(`schedule: cannot read ${file}: ${why}`);
+  }
+}
+
+/** Runs `parse`, turning the model's input errors into one-line CliErrors that name the file. */
+function userInput<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ManifestError) throw new CliError(e.message);
+    if (e instanceof QuantityError || e instanceof SchedulerConfigError) throw new CliError(`${file}: ${e.message}`);
+    throw e;
+  }
+}
+
+function loadProfile(io: CliIo, file: string | undefined): SchedulerProfile {
+  if (file === undefined) return DEFAULT_PROFILE;
+  const text = read(io, file);
+  return userInput(file, () => {
+    const objects = readObjects(text, file);
+    const first = objects[0];
+    if (objects.length !== 1 || first === undefined) throw new ManifestError(file, '', `expected one KubeSchedulerConfiguration, found ${objects.length} objects`);
+    return profileFromConfig(first.value);
+  });
+}
+
+const stringFlag = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export async function scheduleCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags('schedule', args, {
+    nodes: { type: 'string' },
+    pod: { type: 'string' },
+    pods: { type: 'string' },
+    config: { type: 'string' },
+    seed: { type: 'string' },
+    k8s: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new CliError(`schedule: unexpected argument "${positionals[0] ?? ''}"`);
+  const nodesFile = stringFlag(values.nodes);
+  const podFile = stringFlag(values.pod);
+  if (nodesFile === undefined) throw new CliError('schedule: --nodes FILE is required');
+  if (podFile === undefined) throw new CliError('schedule: --pod FILE is required');
+  const seedText = stringFlag(values.seed);
+  const seed = seedText === undefined ? DEFAULT_TIE_SEED : Number(seedText);
+  if (!Number.isSafeInteger(seed)) throw new CliError(`schedule: --seed must be a whole number, got "${seedText ?? ''}"`);
+  const version = stringFlag(values.k8s) ?? DEFAULT_K8S_VERSION;
+  const versionOpts = scheduleOptionsForVersion(version);
+  if (versionOpts === undefined) throw new CliError(`schedule: --k8s must look like 1.33, got "${version}"`);
+
+  const nodesText = read(io, nodesFile);
+  const nodes: Node[] = userInput(nodesFile, () => parseNodes(nodesText, nodesFile));
+  if (nodes.length === 0) throw new CliError(`${nodesFile}: no Node objects found`);
+  const podText = read(io, podFile);
+  const pod: Pod = userInput(podFile, () => parsePod(podText, podFile));
+  const podsFile = stringFlag(values.pods);
+  let running: Pod[] = [];
+  if (podsFile !== undefined) {
+    const podsText = read(io, podsFile);
+    running = userInput(podsFile, () => parsePods(podsText, podsFile));
+  }
+  const profile = loadProfile(io, stringFlag(values.config));
+
+  // Quantities of nodes and running pods are parsed while building the NodeInfos; the pod's when scheduling.
+  const infos = userInput(podsFile ?? nodesFile, () => buildNodeInfos(nodes, running));
+  const decision = userInput(podFile, () => schedulePod(pod, infos, profile, createRng(seed), { ...versionOpts, sampleNodes: true }));
+
+  if (values.json === true) io.out(JSON.stringify(decisionJson(decision), null, 2));
+  else for (const l of decisionText(decision, profile, seed)) io.out(l);
+  return EXIT_OK;
+}

@@ -1,0 +1,138 @@
+/** `kubedeck schedule`, driven with an in-memory CliIo and the fixtures in test/fixtures/schedule. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CliError, type CliIo } from '../../src/cli/io.ts';
+import { scheduleCommand } from '../../src/cli/schedule.ts';
+
+const DIR = 'test/fixtures/schedule/';
+
+function memoryIo(extra: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readFile: (p) => {
+      if (p in extra) return extra[p] ?? '';
+      try {
+        return readFileSync(DIR + p, 'utf8');
+      } catch (e) {
+        throw Object.assign(new Error('read failed'), { code: (e as NodeJS.ErrnoException).code });
+      }
+    },
+  };
+  return { io, out, err };
+}
+
+async function run(args: string[], extra: Record<string, string> = {}) {
+  const m = memoryIo(extra);
+  const code = await scheduleCommand(args, m.io);
+  return { code, out: m.out, text: m.out.join('\n') };
+}
+
+async function failure(args: string[], extra: Record<string, string> = {}): Promise<string> {
+  try {
+    await scheduleCommand(args, memoryIo(extra).io);
+  } catch (e) {
+    if (e instanceof CliError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a CliError');
+}
+
+describe('kubedeck schedule', () => {
+  it('explains the decision for a kubectl-style node List: reasons, scores, totals, selection', async () => {
+    const { code, out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod.yaml']);
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      'Pod default/api (scheduler default-scheduler, NodeResourcesFit LeastAllocated)',
+      '',
+      'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  TOTAL',
+      'control-plane  no        node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+      'worker-1       yes                      100                   60                                  89    449',
+      'worker-2       yes                      100                   71                                  91    462',
+      'worker-3       no        node(s) were unschedulable',
+      '',
+      'NodeAffinity: skipped (the pod has no preferred node affinity).',
+      'Selected: worker-2, total 462',
+    ]);
+  });
+
+  it('--json prints exactly selected and nodes', async () => {
+    const { text } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod.yaml', '--json']);
+    const json: unknown = JSON.parse(text);
+    expect(json).toEqual({
+      selected: 'worker-2',
+      nodes: [
+        { name: 'control-plane', feasible: false, reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], scores: {}, total: 0 },
+        { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89 }, total: 449 },
+        { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91 }, total: 462 },
+        { name: 'worker-3', feasible: false, reasons: ['node(s) were unschedulable'], scores: {}, total: 0 },
+      ],
+    });
+  });
+
+  it('running pods count where spec.nodeName places them; finished pods and unknown nodes do not', async () => {
+    // Without the running pods, worker-1 (4 cpu, empty) beats worker-2 (2 cpu).
+    const bare = JSON.parse((await run(['--nodes', 'nodes.json', '--pod', 'pod.yaml', '--json'])).text) as { selected: string };
+    expect(bare.selected).toBe('worker-1');
+  });
+
+  it('prints the FailedScheduling message when nothing fits', async () => {
+    const { code, out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod-too-big.yaml']);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toBe(
+      'FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
+    );
+    expect(out[2]).toBe('NODE           FEASIBLE');
+  });
+
+  it('--k8s 1.35 uses the newer wording (DRA PostFilter, generic taint reason)', async () => {
+    const { out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod-too-big.yaml', '--k8s', '1.35']);
+    expect(out.at(-1)).toBe(
+      'FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('--config applies a KubeSchedulerConfiguration (MostAllocated packs onto the busier node)', async () => {
+    const json = JSON.parse((await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod.yaml', '--config', 'most-allocated.yaml', '--json'])).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    expect(json.selected).toBe('worker-1');
+    expect(json.nodes.map((n) => n.scores.NodeResourcesFit)).toEqual([undefined, 39, 28, undefined]);
+  });
+
+  it('ties are drawn by --seed, reproducibly', async () => {
+    const twin = (name: string) => `{"kind":"Node","metadata":{"name":"${name}"},"status":{"allocatable":{"cpu":"2","memory":"4Gi","pods":"10"}}}`;
+    const extra = { 'twins.yaml': `${twin('a')}\n---\n${twin('b')}\n`, 'triplets.yaml': `${twin('a')}\n---\n${twin('b')}\n---\n${twin('c')}\n` };
+    const picks = new Set<string>();
+    for (const seed of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      const args = ['--nodes', 'twins.yaml', '--pod', 'pod.yaml', '--seed', seed, '--json'];
+      const once = (JSON.parse((await run(args, extra)).text) as { selected: string }).selected;
+      const again = (JSON.parse((await run(args, extra)).text) as { selected: string }).selected;
+      expect(again).toBe(once);
+      picks.add(once);
+    }
+    expect(picks.size).toBeGreaterThan(1);
+    const text = (await run(['--nodes', 'triplets.yaml', '--pod', 'pod.yaml'], extra)).out.at(-1) ?? '';
+    expect(text).toMatch(/^Selected: [abc], total \d+ \(tied with [abc], [abc]; drawn by --seed 1\)$/);
+  });
+
+  it('bad input: one line naming the file and the field or position', async () => {
+    expect(await failure(['--nodes', 'nodes-bad-quantity.json', '--pod', 'pod.yaml'])).toBe('nodes-bad-quantity.json: items[1].status.allocatable.cpu: invalid quantity "2x"');
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod-syntax-error.json'])).toMatch(/^pod-syntax-error\.json: line 4 column \d+: invalid JSON: /);
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'missing.yaml'])).toBe('schedule: cannot read missing.yaml: no such file');
+    expect(await failure(['--pod', 'pod.yaml'])).toBe('schedule: --nodes FILE is required');
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod.yaml', '--seed', 'x'])).toBe('schedule: --seed must be a whole number, got "x"');
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod.yaml', '--bogus'])).toMatch(/^schedule: unknown option/);
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'nodes.json'])).toBe('nodes.json: items[0].kind: expected Pod, got "Node"');
+    const cfg = { 'bad-config.yaml': 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n- pluginConfig:\n  - name: NodeResourcesFit\n    args: {scoringStrategy: {type: Fastest}}\n' };
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod.yaml', '--config', 'bad-config.yaml'], cfg)).toMatch(
+      /^bad-config\.yaml: profiles\[0\]\.pluginConfig\[0\]\.args\.scoringStrategy\.type: /,
+    );
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod.yaml'], { 'pod.yaml': 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 12x}}}]\n' })).toBe(
+      'pod.yaml: spec.containers[0].resources.requests.cpu: invalid quantity "12x"',
+    );
+  });
+});
