@@ -1,3 +1,24 @@
-// Composition root: the only file that wires every layer together. (The stage lands with issue 3.)
-const app = document.getElementById('app');
-if (app) app.textContent = 'kubedeck';
+// Composition root: the only file that wires every layer together (scenes -> sim -> render -> ui).
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
+import '@fontsource/jetbrains-mono/400.css';
+import './ui/styles.css';
+import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
+import { createStage } from './render/index.ts';
+import { runScenario } from './sim/run.ts';
+import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
+import { startApp } from './ui/app.ts';
+import { exposeHandle } from './ui/debug-handle.ts';
+
+const root = document.getElementById('app');
+if (root) {
+  const handle = startApp(root, {
+    scenarios: SCENARIOS,
+    defaultScenario: DEFAULT_SCENARIO,
+    defaultK8s: DEFAULT_K8S_VERSION,
+    seed: DEFAULT_SEED,
+    run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params }),
+    createStage,
+  });
+  exposeHandle(handle);
+}

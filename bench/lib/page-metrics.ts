@@ -5,25 +5,24 @@
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 
-/** rAF intervals (ms) over `ms` of wall time. */
+/**
+ * rAF intervals (ms) over `ms` of wall time. Sent as source text: tsx would wrap named
+ * functions in a `__name` helper that does not exist in the page.
+ */
 export function sampleFrames(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate(
-    (duration) =>
-      new Promise<number[]>((done) => {
-        const deltas: number[] = [];
-        let last = -1;
-        let start = -1;
-        const tick = (now: number): void => {
-          if (start < 0) start = now;
-          if (last >= 0) deltas.push(now - last);
-          last = now;
-          if (now - start < duration) requestAnimationFrame(tick);
-          else done(deltas);
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+  return page.evaluate(`new Promise((done) => {
+    const deltas = [];
+    let last = -1;
+    let start = -1;
+    const tick = (now) => {
+      if (start < 0) start = now;
+      if (last >= 0) deltas.push(now - last);
+      last = now;
+      if (now - start < ${Number(ms)}) requestAnimationFrame(tick);
+      else done(deltas);
+    };
+    requestAnimationFrame(tick);
+  })`);
 }
 
 export interface CpuSample {

@@ -1,0 +1,174 @@
+/**
+ * The app in headless Chromium, the way a learner or a speaker uses it: it loads cleanly, steps
+ * change the caption and the picture, a seek shows what playing shows, keys and links work, and
+ * a bad link gets a friendly message instead of a broken page.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+import { captionText, openApp, playerState, settle, stageShot } from './lib/app-page.ts';
+import { comparePng } from './lib/images.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('kubedeck in the browser', () => {
+  it('opens pod-creation by default without console errors', async () => {
+    const { page, errors } = await openApp(browser.context, base);
+    expect(await page.locator('[data-testid=scenario-title]').innerText()).toMatch(/pod/i);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('pod-creation');
+    expect(await page.locator('[data-testid=stage] canvas').count()).toBe(1);
+    expect(await captionText(page)).not.toBe('');
+    expect(await page.locator('[data-testid=notice]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('steps forward and back: the caption and the picture change', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en&theme=dark`);
+    await settle(page);
+    const caption1 = await captionText(page);
+    const shot1 = await stageShot(page);
+    await page.click('[data-action=stepForward]');
+    await page.click('[data-action=stepForward]');
+    await settle(page);
+    expect((await playerState(page)).step).toBe(2);
+    expect(await page.locator('[data-testid=step-counter]').innerText()).toMatch(/^Step 3 of \d+$/);
+    const caption3 = await captionText(page);
+    expect(caption3).not.toBe(caption1);
+    const moved = comparePng(shot1, await stageShot(page));
+    expect(moved.differing).toBeGreaterThan(500);
+    await page.click('[data-action=stepBack]');
+    await page.click('[data-action=stepBack]');
+    await settle(page);
+    expect(await captionText(page)).toBe(caption1);
+    expect(comparePng(shot1, await stageShot(page)).ratio).toBeLessThan(0.002);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a seek shows exactly the frame that playing reaches', async () => {
+    // Play (4x) into step 3 and pause wherever the ticker stopped, without re-rendering...
+    const played = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en&theme=dark`);
+    await played.page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      player?.setSpeed(4);
+      player?.play();
+    });
+    await played.page.waitForFunction(() => (window.__kubedeck?.player()?.getState().step ?? 0) >= 2, undefined, { timeout: 45_000 });
+    await settle(played.page, { rerender: false });
+    const { time, step } = await playerState(played.page);
+    expect(step).toBeGreaterThanOrEqual(2);
+    const playedShot = await stageShot(played.page);
+    // ...then open a fresh page and seek straight there.
+    const sought = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en&theme=dark`);
+    await sought.page.evaluate((t) => window.__kubedeck?.player()?.seek(t), time);
+    await settle(sought.page, { rerender: false });
+    const result = comparePng(playedShot, await stageShot(sought.page));
+    expect(result.sameSize).toBe(true);
+    expect(result.ratio).toBeLessThan(0.001);
+    expect([...played.errors, ...sought.errors]).toEqual([]);
+    await played.page.close();
+    await sought.page.close();
+  });
+
+  it('answers the keyboard: Space, arrows, Home/End, +/-, Esc', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en`);
+    const last = (await playerState(page)).steps - 1;
+    await page.keyboard.press('Space');
+    expect((await playerState(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
+    expect((await playerState(page)).playing).toBe(false);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect((await playerState(page)).step).toBe(2);
+    await page.keyboard.press('ArrowLeft');
+    expect((await playerState(page)).step).toBe(1);
+    await page.keyboard.press('End');
+    expect((await playerState(page)).step).toBe(last);
+    await page.keyboard.press('Home');
+    expect((await playerState(page)).step).toBe(0);
+    await page.keyboard.press('+');
+    expect((await playerState(page)).speed).toBe(1.5);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    expect((await playerState(page)).speed).toBe(0.5);
+    expect(await page.locator('[data-testid=speed]').inputValue()).toBe('0.5');
+    // Info card: open from the component list, Esc closes it and focus comes back.
+    await page.click('[data-action=open-components]');
+    const card = page.locator('[data-testid=info-card]');
+    expect(await card.isVisible()).toBe(true);
+    expect(await card.innerText()).toContain('/etc/kubernetes/manifests/kube-apiserver.yaml');
+    await page.click('[data-component="kubelet/worker-1"]');
+    expect(await page.locator('[data-testid=info-body]').innerText()).toContain('systemctl status kubelet');
+    await page.keyboard.press('Escape');
+    expect(await card.isVisible()).toBe(false);
+    // Visible focus: Tab reaches a control that draws a focus ring.
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'));
+    expect(outline).not.toBe('none');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the view in the URL and reopens it from a link', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=node-failure&step=3&lang=ko&theme=light&k8s=1.31`);
+    expect((await playerState(page)).step).toBe(2);
+    expect(await captionText(page)).toMatch(/[가-힣]/);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset['theme']])).toEqual(['ko', 'light']);
+    await page.keyboard.press('ArrowRight');
+    await page.click('[data-lang=en]');
+    await page.selectOption('[data-testid=theme]', 'contrast');
+    const query = new URL(page.url()).searchParams;
+    expect([query.get('scenario'), query.get('step'), query.get('lang'), query.get('theme'), query.get('k8s')]).toEqual(['node-failure', '4', 'en', 'contrast', '1.31']);
+    const caption = await captionText(page);
+    expect(caption).not.toMatch(/[가-힣]/);
+    const again = await openApp(browser.context, page.url());
+    expect((await playerState(again.page)).step).toBe(3);
+    expect(await captionText(again.page)).toBe(caption);
+    expect(await again.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('contrast');
+    expect([...errors, ...again.errors]).toEqual([]);
+    await page.close();
+    await again.page.close();
+  });
+
+  it('meets a bad link with a friendly message and the picker, and goes on', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=%3Cimg%20src%3Dx%3E&step=abc&lang=xx&theme=neon&k8s=9.9`);
+    const picker = page.locator('[data-testid=picker]');
+    expect(await picker.isVisible()).toBe(true);
+    const notice = await page.locator('[data-testid=notice]').innerText();
+    expect(notice).toContain('<img src=x>');
+    expect(notice).toMatch(/no scenario called/);
+    expect(notice).toMatch(/Step “abc”/);
+    expect(notice).toMatch(/Unknown language “xx”/);
+    expect(notice).toMatch(/Unknown theme “neon”/);
+    expect(notice).toMatch(/9\.9/);
+    expect(await page.locator('img').count()).toBe(0);
+    // Pick a scenario from the picker: the app plays it.
+    await page.click('[data-scenario=node-failure]');
+    await page.click('[data-action=open-scenario]');
+    expect(await picker.isVisible()).toBe(false);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('node-failure');
+    await page.keyboard.press('ArrowRight');
+    expect((await playerState(page)).step).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says it in Korean when the link asks for Korean', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?lang=ko&scenario=nope&replicas=x`);
+    expect(await page.locator('[data-testid=picker]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid=notice]').innerText()).toMatch(/“nope”라는 시나리오는 없습니다/);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid=picker]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

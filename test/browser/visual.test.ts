@@ -1,0 +1,93 @@
+/**
+ * Screenshots of chosen steps of pod-creation and node-failure, dark and light, English and
+ * Korean, compared with the PNGs committed in test/baselines/ (pixelmatch, small tolerance).
+ *
+ * After an intended visual change: `UPDATE_BASELINES=1 npm run test:browser`, look at the new
+ * PNGs, commit them. On a mismatch the actual image and a diff land in test-results/visual/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+import { openApp, settle, type AppPage } from './lib/app-page.ts';
+import { comparePng, writePng } from './lib/images.ts';
+import { REPO } from './lib/server.ts';
+
+const BASELINES = join(REPO, 'test/baselines');
+const RESULTS = join(REPO, 'test-results/visual');
+const UPDATE = process.env['UPDATE_BASELINES'] === '1';
+/** Share of pixels allowed to differ (anti-aliasing noise), with pixelmatch's colour threshold 0.1. */
+const MAX_RATIO = 0.002;
+
+type Look = readonly ['dark' | 'light', 'en' | 'ko'];
+interface Case {
+  readonly scenario: string;
+  /** Step ids (stable within a scenario) and the looks to check at each. */
+  readonly shots: readonly { readonly step: string; readonly looks: readonly Look[] }[];
+}
+
+const ALL_LOOKS: readonly Look[] = [
+  ['dark', 'en'],
+  ['light', 'ko'],
+  ['dark', 'ko'],
+  ['light', 'en'],
+];
+
+const CASES: readonly Case[] = [
+  { scenario: 'pod-creation', shots: [{ step: 'score', looks: ALL_LOOKS }, { step: 'running', looks: [['dark', 'ko'], ['light', 'en']] }] },
+  { scenario: 'node-failure', shots: [{ step: 'taint', looks: ALL_LOOKS }, { step: 'replace', looks: [['dark', 'en'], ['light', 'ko']] }] },
+];
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function show(app: AppPage, stepId: string, [theme, lang]: Look): Promise<void> {
+  const { page } = app;
+  await page.selectOption('[data-testid=theme]', theme);
+  await page.click(`[data-lang=${lang}]`);
+  const index = await page.evaluate((id) => window.__kubedeck?.player()?.steps.findIndex((s) => s.id === id) ?? -1, stepId);
+  if (index < 0) {
+    const ids = await page.evaluate(() => window.__kubedeck?.player()?.steps.map((s) => s.id).join(', '));
+    throw new Error(`step "${stepId}" not found; the scenario has: ${String(ids)}. Update CASES in visual.test.ts.`);
+  }
+  await page.evaluate((i) => window.__kubedeck?.player()?.gotoStep(i), index);
+  await settle(page);
+}
+
+describe.each(CASES)('$scenario looks as it did', ({ scenario, shots }) => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp(browser.context, `${base}?scenario=${scenario}&lang=en&theme=dark`);
+  });
+  afterAll(async () => {
+    expect(app.errors).toEqual([]);
+    await app.page.close();
+  });
+
+  const flat = shots.flatMap(({ step, looks }) => looks.map((look) => ({ step, look })));
+  it.each(flat)('step $step, $look.0 theme, $look.1', async ({ step, look }) => {
+    await show(app, step, look);
+    const name = `${scenario}-${step}-${look[0]}-${look[1]}.png`;
+    const actual = await app.page.screenshot();
+    const baselinePath = join(BASELINES, name);
+    if (UPDATE) {
+      writePng(baselinePath, actual);
+      return;
+    }
+    if (!existsSync(baselinePath)) throw new Error(`no baseline ${name}: run \`UPDATE_BASELINES=1 npm run test:browser\`, look at it, commit it`);
+    const result = comparePng(readFileSync(baselinePath), actual);
+    if (result.ratio > MAX_RATIO) {
+      writePng(join(RESULTS, name), actual);
+      if (result.diff) writePng(join(RESULTS, name.replace('.png', '.diff.png')), result.diff);
+    }
+    expect(result.sameSize, `${name}: size changed`).toBe(true);
+    expect(result.ratio, `${name}: ${result.differing} pixels differ (see test-results/visual/)`).toBeLessThanOrEqual(MAX_RATIO);
+  });
+});
