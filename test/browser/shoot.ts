@@ -24,6 +24,10 @@ try {
     if (arg.startsWith('--key=')) await page.keyboard.press(arg.slice(6));
     if (arg.startsWith('--hover=')) await page.hover(arg.slice(8));
     if (arg.startsWith('--wait=')) await page.waitForTimeout(Number(arg.slice(7)));
+    if (arg.startsWith('--at=')) {
+      const [x, y] = arg.slice(5).split(',').map(Number);
+      await page.mouse.click(x ?? 0, y ?? 0);
+    }
   }
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
