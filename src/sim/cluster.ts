@@ -72,7 +72,7 @@ export class Cluster {
     this.rt.board.set('kubectl', 'up', true);
     this.etcd = createEtcd(this.rt);
     this.apiserver = createApiServer(this.rt);
-    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm());
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);

@@ -21,7 +21,6 @@ const ID = 'kube-controller-manager' as const;
 /** Service accounts: the node lifecycle controller runs as node-controller. */
 const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller' };
 
-type KcmEvent = { readonly type: 'deliver'; readonly envelope: Envelope };
 
 export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'Service', 'EndpointSlice']);
 
@@ -62,9 +61,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
   };
 
   const machine = setup({
-    types: { events: {} as KcmEvent },
     actions: {
-      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
       tick: () => {
         for (const c of controllers) c.onTick?.();
       },
@@ -75,7 +72,6 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     initial: 'running',
     states: {
       running: {
-        on: { deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } } },
         after: { monitorPeriod: { target: 'running', reenter: true, actions: 'tick' } },
       },
     },
@@ -83,7 +79,8 @@ export function createControllerManager(rt: Runtime): ControllerManager {
   const actor = createActor(machine, { clock: rt.clock });
   actor.start();
   rt.board.set(ID, 'up', true);
-  rt.net.register(ID, 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+  // Watch events go straight to the informers; the actor runs the periodic monitor loop.
+  rt.net.register(ID, 'control-plane', handle);
 
   return {
     watcher: { id: ID, kinds: KCM_WATCH },

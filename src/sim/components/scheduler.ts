@@ -32,7 +32,8 @@ export interface SchedulingAlgorithm {
   readonly nodeCount: number;
 }
 
-type SchedulerEvent = { readonly type: 'deliver'; readonly envelope: Envelope };
+/** `kick`: the queue has pods again (sent only while idle). */
+type SchedulerEvent = { readonly type: 'kick' };
 
 interface Placed {
   readonly pod: Pod;
@@ -190,7 +191,6 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   const machine = setup({
     types: { events: {} as SchedulerEvent },
     actions: {
-      handle: (_, params: { envelope: Envelope }) => handle(params.envelope),
       beginCycle,
       finishCycle,
     },
@@ -199,9 +199,11 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   }).createMachine({
     id: 'kube-scheduler',
     initial: 'idle',
-    on: { deliver: { actions: { type: 'handle', params: ({ event }) => ({ envelope: event.envelope }) } } },
     states: {
-      idle: { always: { guard: 'hasQueued', target: 'scheduling' } },
+      idle: {
+        always: { guard: 'hasQueued', target: 'scheduling' },
+        on: { kick: { guard: 'hasQueued', target: 'scheduling' } },
+      },
       scheduling: {
         entry: 'beginCycle',
         after: { cycle: { target: 'idle', actions: 'finishCycle' } },
@@ -211,7 +213,11 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   const actor = createActor(machine, { clock: rt.clock });
   actor.start();
   rt.board.set(ID, 'up', true);
-  rt.net.register(ID, 'control-plane', (envelope) => actor.send({ type: 'deliver', envelope }));
+  // Watch events go straight to the informer handlers; the actor runs the scheduling loop.
+  rt.net.register(ID, 'control-plane', (envelope) => {
+    handle(envelope);
+    if (queue.length > 0 && actor.getSnapshot().matches('idle')) actor.send({ type: 'kick' });
+  });
   return {
     watcher: { id: ID, kinds: new Set(['Pod', 'Node']) },
     seed: (all) => {

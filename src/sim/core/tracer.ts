@@ -86,7 +86,7 @@ export class Tracer {
     if (t - this.lastT > SKIP_AFTER_MS && this.events.length > 0) {
       this.push({ kind: 'skip', t: this.lastT, seq: this.seq++, to: t });
     }
-    const event = { ...partial, t, seq: 0 } as TraceEvent;
+    const event = { ...partial, t, seq: -1 } as TraceEvent;
     if (!this.notifying && this.observers.length > 0) {
       // The narrator may record a step in reaction; it must come first and must not recurse.
       this.notifying = true;
@@ -97,7 +97,9 @@ export class Tracer {
       }
     }
     if (event.kind === 'step') this.snapshots.push(this.snapshot(event.index, this.events.length));
-    this.push({ ...event, seq: this.seq++ });
+    // Numbered only now: a step recorded by an observer above takes the number before it.
+    (event as { seq: number }).seq = this.seq++;
+    this.push(event);
     this.lastT = t;
   }
 

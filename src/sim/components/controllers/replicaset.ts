@@ -33,14 +33,32 @@ export function deletionRank(a: Pod, b: Pod): number {
 export function createReplicaSetController(ctx: ControllerContext): Controller {
   const { rt } = ctx;
   const pendingSync = new Set<ObjectRef>();
+  /** Pods by their controller's uid, with running counts, so a sync does not scan every pod. */
+  const byOwner = new Map<string, { readonly pods: Map<ObjectRef, Pod>; active: number; ready: number }>();
+
+  const track = (type: WatchType, pod: Pod, before: Pod | undefined): void => {
+    const owner = controllerUid(pod);
+    if (owner === undefined) return;
+    let entry = byOwner.get(owner);
+    if (!entry) {
+      entry = { pods: new Map(), active: 0, ready: 0 };
+      byOwner.set(owner, entry);
+    }
+    if (before) {
+      if (isActive(before)) entry.active--;
+      if (isActive(before) && isReady(before)) entry.ready--;
+    }
+    if (type === 'DELETED') {
+      entry.pods.delete(refOf(pod));
+      return;
+    }
+    entry.pods.set(refOf(pod), pod);
+    if (isActive(pod)) entry.active++;
+    if (isActive(pod) && isReady(pod)) entry.ready++;
+  };
   /** Creations sent but not yet seen through the watch ("expectations"), per ReplicaSet. */
   const expecting = new Map<ObjectRef, number>();
 
-  const owned = (rs: ReplicaSet): Pod[] => {
-    const out: Pod[] = [];
-    for (const pod of ctx.pods.values()) if (controllerUid(pod) === rs.metadata.uid && pod.metadata.namespace === rs.metadata.namespace) out.push(pod);
-    return out;
-  };
 
   const createBatches = (rs: ReplicaSet, total: number): void => {
     const ref = refOf(rs);
@@ -82,26 +100,26 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const rs = ctx.objects.get(ref);
     if (rs?.kind !== 'ReplicaSet' || rs.metadata.deletionTimestamp) return;
     if ((expecting.get(ref) ?? 0) > 0) return;
-    const pods = owned(rs);
-    const active = pods.filter(isActive);
-    const diff = rs.spec.replicas - active.length;
+    const owned = byOwner.get(rs.metadata.uid ?? '') ?? { pods: new Map<ObjectRef, Pod>(), active: 0, ready: 0 };
+    const activeCount = owned.active;
+    const diff = rs.spec.replicas - activeCount;
     if (diff > 0) {
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${active.length}/${rs.spec.replicas} pods, create ${diff}`, `${rs.metadata.name}: 파드 ${active.length}/${rs.spec.replicas}개, ${diff}개 생성`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, create ${diff}`, `${rs.metadata.name}: 파드 ${activeCount}/${rs.spec.replicas}개, ${diff}개 생성`), ref);
       createBatches(rs, diff);
     } else if (diff < 0) {
-      const victims = [...active].sort(deletionRank).slice(0, -diff);
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${active.length}/${rs.spec.replicas} pods, delete ${-diff}`, `${rs.metadata.name}: 파드 ${active.length}/${rs.spec.replicas}개, ${-diff}개 삭제`), ref);
+      const victims = [...owned.pods.values()].filter(isActive).sort(deletionRank).slice(0, -diff);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}/${rs.spec.replicas}개, ${-diff}개 삭제`), ref);
       for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) });
     }
-    const ready = active.filter(isReady).length;
+    const ready = owned.ready;
     const status = rs.status;
-    if (!status || status.replicas !== active.length || (status.readyReplicas ?? 0) !== ready) {
+    if (!status || status.replicas !== activeCount || (status.readyReplicas ?? 0) !== ready) {
       ctx.call(NAME, 'PUT replicaset/status', {
         verb: 'update',
         ref,
         subresource: 'status',
         summary: 'status',
-        mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, status: { replicas: active.length, readyReplicas: ready, availableReplicas: ready } } : o),
+        mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, status: { replicas: activeCount, readyReplicas: ready, availableReplicas: ready } } : o),
       });
     }
   };
@@ -124,6 +142,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
         return;
       }
       if (obj.kind !== 'Pod') return;
+      track(type, obj, before?.kind === 'Pod' ? before : undefined);
       const rsRef = ownerRef(obj);
       if (!rsRef) return;
       if (type === 'ADDED') {
