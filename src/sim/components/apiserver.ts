@@ -247,7 +247,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     if (req.payload.kind !== 'api-request') return;
     const { user, request } = req.payload;
     const quiet = isRoutine(request);
-    const ref = request.verb === 'create' ? undefined : request.verb === 'list' ? undefined : request.ref;
+    const ref = request.verb === 'create' ? req.object : request.verb === 'list' ? undefined : request.ref;
     const identity = authenticate(user);
     runStages([{ action: 'authenticate', ms: 1, label: authnLabel(user, identity) }], quiet, ref, () => {
       if (!identity) return respond(req, 401, 'Unauthorized');

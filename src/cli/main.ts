@@ -1,0 +1,49 @@
+/** The kubedeck CLI: `kubedeck list | trace | schedule`. No browser needed. */
+import { listCommand } from './list.ts';
+import type { CliIo } from './io.ts';
+import { CliError, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { scheduleCommand } from './schedule.ts';
+import { traceCommand } from './trace.ts';
+import { readFileSync } from 'node:fs';
+
+const USAGE = `usage: kubedeck <command>
+
+  list                                   the scenarios, in learning-path order
+  trace <scenario> [--seed N] [--k8s 1.31] [--lang ko|en] [--json] [--verbose] [--param name=value]
+                                         what happens in the cluster, step by step
+  schedule --nodes FILE --pod FILE [--pods FILE] [--config FILE] [--json] [--seed N]
+                                         how kube-scheduler would place a pod, plugin by plugin`;
+
+export const nodeIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readFile: (path) => readFileSync(path, 'utf8'),
+};
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'list':
+        return listCommand(rest, io);
+      case 'trace':
+        return traceCommand(rest, io);
+      case 'schedule':
+        return await scheduleCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new CliError(`unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`kubedeck: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

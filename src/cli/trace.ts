@@ -1,0 +1,54 @@
+/** `kubedeck trace <scenario>`: what happens, step by step, as a numbered list or JSON lines. */
+import { findScenario, SCENARIOS } from '../../scenes/index.ts';
+import type { Lang } from '../model/localized.ts';
+import { ScenarioInputError } from '../sim/params.ts';
+import { runScenario } from '../sim/run.ts';
+import type { ParamValue } from '../sim/scenario.ts';
+import { parseFlags } from './args.ts';
+import type { CliIo } from './io.ts';
+import { CliError, EXIT_OK } from './io.ts';
+import { eventJson, eventLine } from './trace-format.ts';
+
+export function traceCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseFlags('trace', args, {
+    seed: { type: 'string' },
+    k8s: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    param: { type: 'string', multiple: true },
+  });
+  const id = positionals[0];
+  if (!id) throw new CliError(`trace: which scenario? one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  const def = findScenario(id);
+  if (!def) throw new CliError(`trace: unknown scenario "${id}" (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
+  const lang = (values.lang ?? 'en') as string;
+  if (lang !== 'en' && lang !== 'ko') throw new CliError(`trace: --lang must be en or ko, got "${lang}"`);
+  const seedText = values.seed as string | undefined;
+  const seed = seedText === undefined ? undefined : Number(seedText);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new CliError(`trace: --seed must be a whole number, got "${seedText ?? ''}"`);
+  const params: Record<string, ParamValue> = {};
+  const rawParams = values.param;
+  for (const p of Array.isArray(rawParams) ? rawParams : []) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new CliError(`trace: --param takes name=value, got "${p}"`);
+    params[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  let trace;
+  try {
+    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(values.k8s ? { k8sVersion: values.k8s as string } : {}), params });
+  } catch (e) {
+    if (e instanceof ScenarioInputError) throw new CliError(`trace: ${e.message}`);
+    throw e;
+  }
+  if (values.json === true) {
+    for (const e of trace.events) io.out(eventJson(e));
+    return EXIT_OK;
+  }
+  io.out(`${def.title[lang as Lang]} — seed ${trace.seed}, Kubernetes ${trace.k8sVersion}, ${trace.steps} steps`);
+  trace.events.forEach((e, i) => {
+    const line = eventLine(e, i + 1, lang as Lang, values.verbose === true);
+    if (line !== undefined) io.out(line);
+  });
+  return EXIT_OK;
+}
