@@ -17,6 +17,8 @@ export interface PodContext {
   /** Node names from required matchFields metadata.name In (upstream NodeAffinity PreFilterResult); undefined = all nodes. */
   readonly nodeNames: ReadonlySet<string> | undefined;
   readonly priority: number;
+  /** False when the pod has neither a nodeSelector nor required node affinity: NodeAffinity's Filter passes every node. */
+  readonly hasRequiredAffinity: boolean;
 }
 
 /**
@@ -50,5 +52,6 @@ export function createPodContext(pod: Pod): PodContext {
     preferredTerms: pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
     nodeNames: requiredNodeNames(pod),
     priority: pod.spec.priority ?? 0,
+    hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
   };
 }

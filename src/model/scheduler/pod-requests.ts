@@ -19,11 +19,24 @@ const NON_MISSING: ReadonlyMap<string, bigint> = new Map([
   ['memory', BigInt(DEFAULT_MEMORY_REQUEST) * 1_000_000_000n],
 ]);
 
+/** Parsed quantities by their text: a cluster repeats the same few ("100m", "128Mi") thousands of times. */
+const nanosByText = new Map<string, bigint>();
+const MAX_MEMO = 4096;
+
+function nanosOf(raw: string, field: string): bigint {
+  const hit = nanosByText.get(raw);
+  if (hit !== undefined) return hit;
+  const n = nanoValue(parseQuantity(raw, field));
+  if (nanosByText.size < MAX_MEMO) nanosByText.set(raw, n);
+  return n;
+}
+
 function parseList(list: ResourceList | undefined, path: string, into: Nanos): void {
   if (list === undefined) return;
-  for (const [name, raw] of Object.entries(list)) {
+  for (const name in list) {
+    const raw = list[name];
     if (raw === undefined || into.has(name)) continue;
-    into.set(name, nanoValue(parseQuantity(raw, `${path}.${name}`)));
+    into.set(name, nanosOf(raw, `${path}.${name}`));
   }
 }
 
@@ -75,11 +88,19 @@ function aggregate(pod: Pod, nonZero: boolean): Nanos {
 const toMilli = (n: bigint | undefined): number => (n === undefined ? 0 : nanosToScaled(n, 6));
 const toUnits = (n: bigint | undefined): number => (n === undefined ? 0 : nanosToScaled(n, 9));
 
-const cache = new WeakMap<Pod, PodRequest>();
+const cache = new WeakMap<object, PodRequest>();
 
-/** The pod's requests; cached per pod object (objects are immutable). Throws QuantityError naming the field. */
+/**
+ * The cache key: pods made from one template share their containers array, so most pods of a
+ * ReplicaSet hit the cache even though each pod object is new. Objects are immutable.
+ */
+const cacheKey = (pod: Pod): object =>
+  pod.spec.initContainers === undefined && pod.spec.overhead === undefined ? pod.spec.containers : pod.spec;
+
+/** The pod's requests; cached (see cacheKey). Throws QuantityError naming the field. */
 export function computePodRequest(pod: Pod): PodRequest {
-  const hit = cache.get(pod);
+  const key = cacheKey(pod);
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const actual = aggregate(pod, false);
   const nonZero = aggregate(pod, true);
@@ -93,6 +114,6 @@ export function computePodRequest(pod: Pod): PodRequest {
     nonZeroMilliCPU: toMilli(nonZero.get('cpu')),
     nonZeroMemory: toUnits(nonZero.get('memory')),
   };
-  cache.set(pod, req);
+  cache.set(key, req);
   return req;
 }

@@ -13,7 +13,7 @@ import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { runFilters } from './run-filters.ts';
-import { scoreNodes } from './score-nodes.ts';
+import { scoreNodes, scoresOf } from './score-nodes.ts';
 import { selectHost, type TieBreaker } from './select-host.ts';
 import type { Rejection } from './status.ts';
 import type { NodeVerdict, ScheduleDecision } from './types.ts';
@@ -66,30 +66,34 @@ interface FilterPass {
 
 function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: SchedulerProfile, opts: ScheduleOptions): FilterPass {
   const n = nodes.length;
-  const rejections = new Array<Rejection | undefined>(n);
-  const evaluated = new Array<boolean>(n).fill(false);
+  // Sparse: only rejected / examined nodes get an entry (the per-pod loop should not allocate per node).
+  const rejections: (Rejection | undefined)[] = [];
+  const evaluated: boolean[] = [];
   const explicit: Rejection[] = [];
   const feasible: NodeInfo[] = [];
-  const candidates: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const info = nodes[i];
-    if (info === undefined) continue;
-    if (ctx.nodeNames !== undefined && !ctx.nodeNames.has(info.name)) rejections[i] = ABSENT_PREFILTER;
-    else candidates.push(i);
+  let candidates: number[] | null = null;
+  if (ctx.nodeNames !== undefined) {
+    candidates = [];
+    for (let i = 0; i < n; i++) {
+      if (ctx.nodeNames.has(nodes[i]?.name ?? '')) candidates.push(i);
+      else rejections[i] = ABSENT_PREFILTER;
+    }
   }
+  const numCandidates = candidates === null ? n : candidates.length;
   const sample = opts.sampleNodes ?? true;
-  const toFind = sample ? numFeasibleNodesToFind(candidates.length, profile.percentageOfNodesToScore) : candidates.length;
+  const toFind = sample ? numFeasibleNodesToFind(numCandidates, profile.percentageOfNodesToScore) : numCandidates;
   const start = n === 0 ? 0 : (opts.startIndex ?? 0) % n;
+  const taintReasons = opts.taintReasons ?? 'detailed';
+  const track = opts.verdicts ?? true;
   let processed = 0;
-  // Walk the candidates starting at the rotating index (in all-node order, as upstream indexes them).
-  const order = candidates.length === n ? null : candidates;
-  for (let k = 0; k < candidates.length && feasible.length < toFind; k++) {
-    const idx = order === null ? (start + k) % n : (order[(start + k) % order.length] ?? 0);
+  // Walk the candidates starting at the rotating index, as upstream's checkNode does.
+  for (let k = 0; k < numCandidates && feasible.length < toFind; k++) {
+    const idx = candidates === null ? (start + k) % n : (candidates[(start + k) % numCandidates] ?? 0);
     const info = nodes[idx];
     if (info === undefined) continue;
     processed++;
-    evaluated[idx] = true;
-    const status = runFilters(profile, ctx, info, opts.taintReasons ?? 'detailed');
+    if (track) evaluated[idx] = true;
+    const status = runFilters(profile, ctx, info, taintReasons);
     if (status === null) feasible.push(info);
     else {
       rejections[idx] = status;
@@ -138,17 +142,15 @@ export function schedulePod(
     };
   }
 
-  const feasibleSet = new Set(pass.feasible);
-  const verdictsUnscored = (): NodeVerdict[] =>
-    nodes.map((info, i) => verdictOf(info, pass.rejections[i], feasibleSet.has(info), pass.evaluated[i] ?? false));
-
   const only = pass.feasible[0];
   if (pass.feasible.length === 1 && only !== undefined) {
     // Only one node passed Filter: kube-scheduler skips scoring and takes it.
-    return { ...base, nodes: wantVerdicts ? verdictsUnscored() : [], selected: only.name, scored: false, tied: [] };
+    const verdicts = wantVerdicts ? nodes.map((info, i) => verdictOf(info, pass.rejections[i], info === only, pass.evaluated[i] ?? false)) : [];
+    return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
   const scored = scoreNodes(ctx, pass.feasible, profile);
+  // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];
   const tied = choice === null ? [] : choice.tied.map((i) => pass.feasible[i]?.name ?? '');
@@ -158,7 +160,7 @@ export function schedulePod(
     nodeVerdicts = nodes.map((info, i) => {
       const j = byNode.get(info);
       if (j === undefined) return verdictOf(info, pass.rejections[i], false, pass.evaluated[i] ?? false);
-      return { name: info.name, feasible: true, reasons: [], scores: scored.perNode(j), total: scored.totals[j] ?? 0 };
+      return { name: info.name, feasible: true, reasons: [], scores: scoresOf(scored, j), total: scored.totals[j] ?? 0 };
     });
   }
   return {

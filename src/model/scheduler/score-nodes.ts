@@ -1,6 +1,8 @@
 /**
  * PreScore / Score / NormalizeScore over the feasible nodes, then the weighted total per node
  * (upstream prioritizeNodes). Each plugin's scores are normalized to 0-100 before weighting.
+ * Runs for every pod on up to hundreds of nodes, so it writes into reused buffers: the result is
+ * valid until the next call.
  */
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
@@ -13,70 +15,89 @@ import { podRequestFor } from './resources.ts';
 import type { ScorePluginName } from './types.ts';
 
 export interface ScoredNodes {
-  /** Weighted totals, in the order of the feasible nodes. */
+  /** Weighted totals, in the order of the feasible nodes (only the first `feasible.length` entries count). */
   readonly totals: readonly number[];
   readonly skipped: readonly ScorePluginName[];
-  /** Normalized (unweighted) score of each plugin that ran, for feasible node j. */
-  perNode(j: number): Partial<Record<ScorePluginName, number>>;
+  /** Normalized (unweighted) scores of each plugin that ran, per feasible node. */
+  readonly ran: readonly { readonly name: ScorePluginName; readonly scores: readonly number[] }[];
 }
 
-function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile): number[] | null {
+/** The normalized score of each plugin that ran, for feasible node j. */
+export function scoresOf(scored: ScoredNodes, j: number): Partial<Record<ScorePluginName, number>> {
+  const out: Partial<Record<ScorePluginName, number>> = {};
+  for (const { name, scores } of scored.ran) out[name] = scores[j] ?? 0;
+  return out;
+}
+
+/** Reused per-plugin score buffers (plain arrays: defaultNormalizeScore works in place). */
+const buffers: number[][] = [];
+const totalsBuffer: number[] = [];
+
+function bufferFor(slot: number, length: number): number[] {
+  let b = buffers[slot];
+  if (b === undefined) {
+    b = [];
+    buffers[slot] = b;
+  }
+  b.length = length;
+  return b;
+}
+
+/** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
+function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, out: number[]): boolean {
+  const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
-      const scores = feasible.map((info) => taintTolerationScore(ctx, info));
-      defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
-      return scores;
+      for (let j = 0; j < m; j++) out[j] = taintTolerationScore(ctx, feasible[j] as NodeInfo);
+      defaultNormalizeScore(MAX_NODE_SCORE, true, out);
+      return true;
     }
     case 'NodeAffinity': {
       const terms = ctx.preferredTerms;
-      if (terms === undefined) return null;
-      const scores = feasible.map((info) => preferredAffinityScore(terms, info));
-      defaultNormalizeScore(MAX_NODE_SCORE, false, scores);
-      return scores;
+      if (terms === undefined) return false;
+      for (let j = 0; j < m; j++) out[j] = preferredAffinityScore(terms, feasible[j] as NodeInfo);
+      defaultNormalizeScore(MAX_NODE_SCORE, false, out);
+      return true;
     }
     case 'NodeResourcesFit': {
       const strategy = profile.fit.scoringStrategy;
       const podRequests = strategy.resources.map((r) => podRequestFor(ctx.request, r.name, true));
-      const vectors = newResourceVectors(strategy.resources.length);
-      return feasible.map((info) => {
-        fillResourceVectors(info, strategy.resources, podRequests, false, vectors);
-        return strategyScore(strategy, vectors);
-      });
+      const vectors = newResourceVectors(strategy.resources);
+      for (let j = 0; j < m; j++) {
+        fillResourceVectors(feasible[j] as NodeInfo, strategy.resources, podRequests, false, vectors);
+        out[j] = strategyScore(strategy, vectors);
+      }
+      return true;
     }
     case 'NodeResourcesBalancedAllocation': {
       const resources = profile.balancedResources;
       const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
       // A best-effort pod (no requests at all) skips this plugin (kubernetes#129138).
-      if (podRequests.every((r) => r === 0)) return null;
-      const vectors = newResourceVectors(resources.length);
-      return feasible.map((info) => {
-        fillResourceVectors(info, resources, podRequests, true, vectors);
-        return balancedResourceScore(vectors, resources.length);
-      });
+      if (podRequests.every((r) => r === 0)) return false;
+      const vectors = newResourceVectors(resources);
+      for (let j = 0; j < m; j++) {
+        fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);
+        out[j] = balancedResourceScore(vectors, resources.length);
+      }
+      return true;
     }
   }
 }
 
 export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile): ScoredNodes {
-  const totals = new Array<number>(feasible.length).fill(0);
+  const m = feasible.length;
+  totalsBuffer.length = m;
+  totalsBuffer.fill(0);
   const ran: { readonly name: ScorePluginName; readonly scores: readonly number[] }[] = [];
   const skipped: ScorePluginName[] = [];
-  for (const { name, weight } of profile.scores) {
-    const scores = pluginScores(name, ctx, feasible, profile);
-    if (scores === null) {
+  profile.scores.forEach(({ name, weight }, slot) => {
+    const scores = bufferFor(slot, m);
+    if (!pluginScores(name, ctx, feasible, profile, scores)) {
       skipped.push(name);
-      continue;
+      return;
     }
-    for (let j = 0; j < scores.length; j++) totals[j] = (totals[j] ?? 0) + (scores[j] ?? 0) * weight;
+    for (let j = 0; j < m; j++) totalsBuffer[j] = (totalsBuffer[j] ?? 0) + (scores[j] ?? 0) * weight;
     ran.push({ name, scores });
-  }
-  return {
-    totals,
-    skipped,
-    perNode(j) {
-      const out: Partial<Record<ScorePluginName, number>> = {};
-      for (const { name, scores } of ran) out[name] = scores[j] ?? 0;
-      return out;
-    },
-  };
+  });
+  return { totals: totalsBuffer, skipped, ran };
 }

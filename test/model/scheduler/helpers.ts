@@ -3,7 +3,7 @@ import type { Node, Pod, ResourceList, Taint, Toleration } from '../../../src/mo
 import { buildNodeInfos, type NodeInfo } from '../../../src/model/scheduler/node-info.ts';
 import { createPodContext } from '../../../src/model/scheduler/pod-context.ts';
 import { DEFAULT_PROFILE, type SchedulerProfile } from '../../../src/model/scheduler/profile.ts';
-import { scoreNodes } from '../../../src/model/scheduler/score-nodes.ts';
+import { scoreNodes, scoresOf } from '../../../src/model/scheduler/score-nodes.ts';
 import type { ScorePluginName } from '../../../src/model/scheduler/types.ts';
 
 export interface NodeOpts {
@@ -75,5 +75,5 @@ export function pluginScores(
   const p: SchedulerProfile = { ...DEFAULT_PROFILE, ...profile, scores: [{ name: plugin, weight: 1 }] };
   const result = scoreNodes(createPodContext(pod), infosFor(nodes, existing), p);
   if (result.skipped.includes(plugin)) return undefined;
-  return nodes.map((_, j) => result.perNode(j)[plugin] ?? -1);
+  return nodes.map((_, j) => scoresOf(result, j)[plugin] ?? -1);
 }

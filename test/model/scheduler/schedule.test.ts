@@ -109,3 +109,47 @@ describe('schedulePod', () => {
     expect(d).toMatchObject({ nodes: [], selected: 'a' });
   });
 });
+
+describe('bulk scheduling with incremental NodeInfos', () => {
+  it('places 500 pods on 150 nodes without over-committing any node', () => {
+    const nodes = Array.from({ length: 150 }, (_, i) => makeNode(`n${i}`, { cpu: i % 2 === 0 ? '2' : '1', memory: '4Gi' }, { pods: '110' }));
+    const infos = infosFor(nodes);
+    const byName = new Map(infos.map((i) => [i.name, i]));
+    let start = 0;
+    let placed = 0;
+    let last = '';
+    for (let k = 0; k < 500; k++) {
+      const pod = makePod([{ cpu: '250m', memory: '64Mi' }]);
+      const d = schedulePod(pod, infos, DEFAULT_PROFILE, { intBelow: (n) => k % n }, { startIndex: start, verdicts: false });
+      start = d.nextStartIndex ?? 0;
+      if (d.selected === null) {
+        last = d.failureMessage ?? '';
+        break;
+      }
+      const info = byName.get(d.selected);
+      if (info === undefined) throw new Error('unknown node');
+      addPodToNodeInfo(info, { ...pod, spec: { ...pod.spec, nodeName: d.selected } });
+      placed++;
+    }
+    // room for 75 x 8 + 75 x 4 = 900 such pods, so all 500 fit
+    expect(placed).toBe(500);
+    for (const info of infos) expect(info.requested.milliCPU).toBeLessThanOrEqual(info.allocatable.milliCPU);
+    expect(last).toBe('');
+  });
+
+  it('reports FailedScheduling once the cluster is full', () => {
+    const infos = infosFor([makeNode('a', { cpu: '500m', memory: '1Gi' }), makeNode('b', { cpu: '250m', memory: '1Gi' })]);
+    const byName = new Map(infos.map((i) => [i.name, i]));
+    const results: (string | null)[] = [];
+    for (let k = 0; k < 4; k++) {
+      const pod = makePod([{ cpu: '250m' }]);
+      const d = schedulePod(pod, infos, DEFAULT_PROFILE, first);
+      results.push(d.selected);
+      const info = d.selected === null ? undefined : byName.get(d.selected);
+      if (info !== undefined) addPodToNodeInfo(info, { ...pod, spec: { ...pod.spec, nodeName: info.name } });
+      if (d.selected === null) expect(d.failureMessage).toBe('0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.');
+    }
+    expect(results.filter((r) => r !== null).sort()).toEqual(['a', 'a', 'b']);
+    expect(results[3]).toBeNull();
+  });
+});

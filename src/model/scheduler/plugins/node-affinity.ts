@@ -12,6 +12,7 @@ export const ERR_REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinit
 const REJECTED = reject('NodeAffinity', 'UnschedulableAndUnresolvable', ERR_REASON_NODE_AFFINITY);
 
 export function nodeAffinityFilter(ctx: PodContext, info: NodeInfo): Rejection | null {
+  if (!ctx.hasRequiredAffinity) return null;
   return podRequiredAffinityMatches(ctx.pod, info.node) ? null : REJECTED;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { NodeInfo } from '../node-info.ts';
 import type { PodContext } from '../pod-context.ts';
-import type { RejectCode, Rejection } from '../status.ts';
+import type { Rejection } from '../status.ts';
 
 /** NodeResourcesFitArgs.ignoredResources / ignoredResourceGroups: extended resources the filter does not check. */
 export interface IgnoredResources {
@@ -19,28 +19,44 @@ export const NO_IGNORED_RESOURCES: IgnoredResources = { names: new Set(), groups
 
 const isExtended = (name: string): boolean => name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
 
+/** Adds a failure without allocating on the (common) success path. */
+function failWith(reasons: string[] | null, reason: string): string[] {
+  if (reasons === null) return [reason];
+  reasons.push(reason);
+  return reasons;
+}
+
 export function nodeResourcesFitFilter(ctx: PodContext, info: NodeInfo, ignored: IgnoredResources): Rejection | null {
   const req = ctx.request;
   const alloc = info.allocatable;
   const used = info.requested;
   let reasons: string[] | null = null;
-  let code: RejectCode = 'Unschedulable';
-  const fail = (reason: string, unresolvable: boolean): void => {
-    (reasons ??= []).push(reason);
-    if (unresolvable) code = 'UnschedulableAndUnresolvable';
-  };
+  let unresolvable = false;
 
-  if (info.pods.size + 1 > alloc.allowedPodNumber) fail('Too many pods', false);
-  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) fail('Insufficient cpu', req.milliCPU > alloc.milliCPU);
-  if (req.memory > 0 && req.memory > alloc.memory - used.memory) fail('Insufficient memory', req.memory > alloc.memory);
+  if (info.pods.size + 1 > alloc.allowedPodNumber) reasons = failWith(reasons, 'Too many pods');
+  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) {
+    reasons = failWith(reasons, 'Insufficient cpu');
+    unresolvable ||= req.milliCPU > alloc.milliCPU;
+  }
+  if (req.memory > 0 && req.memory > alloc.memory - used.memory) {
+    reasons = failWith(reasons, 'Insufficient memory');
+    unresolvable ||= req.memory > alloc.memory;
+  }
   if (req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) {
-    fail('Insufficient ephemeral-storage', req.ephemeralStorage > alloc.ephemeralStorage);
+    reasons = failWith(reasons, 'Insufficient ephemeral-storage');
+    unresolvable ||= req.ephemeralStorage > alloc.ephemeralStorage;
   }
-  for (const [name, quantity] of req.scalar) {
-    if (quantity === 0) continue;
-    if (isExtended(name) && (ignored.names.has(name) || ignored.groups.has(name.split('/')[0] ?? ''))) continue;
-    const allocatable = alloc.scalar.get(name) ?? 0;
-    if (quantity > allocatable - (used.scalar.get(name) ?? 0)) fail(`Insufficient ${name}`, quantity > allocatable);
+  if (req.scalar.size > 0) {
+    for (const [name, quantity] of req.scalar) {
+      if (quantity === 0) continue;
+      if (isExtended(name) && (ignored.names.has(name) || ignored.groups.has(name.split('/')[0] ?? ''))) continue;
+      const allocatable = alloc.scalar.get(name) ?? 0;
+      if (quantity > allocatable - (used.scalar.get(name) ?? 0)) {
+        reasons = failWith(reasons, `Insufficient ${name}`);
+        unresolvable ||= quantity > allocatable;
+      }
+    }
   }
-  return reasons === null ? null : { plugin: 'NodeResourcesFit', code, reasons };
+  if (reasons === null) return null;
+  return { plugin: 'NodeResourcesFit', code: unresolvable ? 'UnschedulableAndUnresolvable' : 'Unschedulable', reasons };
 }

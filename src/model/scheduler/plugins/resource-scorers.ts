@@ -18,13 +18,30 @@ export type ScoringStrategy =
   | { readonly type: 'MostAllocated'; readonly resources: readonly ResourceSpec[] }
   | { readonly type: 'RequestedToCapacityRatio'; readonly resources: readonly ResourceSpec[]; readonly shape: readonly ShapePoint[] };
 
-/** Reused buffers so the per-node loop does not allocate. */
+/** Reused buffers so the per-node loop does not allocate; `kinds` spares string comparisons per node. */
 export interface ResourceVectors {
   readonly requested: number[];
   readonly allocatable: number[];
+  readonly kinds: readonly number[];
 }
 
-export const newResourceVectors = (n: number): ResourceVectors => ({ requested: new Array<number>(n).fill(0), allocatable: new Array<number>(n).fill(0) });
+const CPU = 0;
+const MEMORY = 1;
+const EPHEMERAL = 2;
+const SCALAR = 3;
+const OTHER = 4;
+
+function kindOf(name: string): number {
+  if (name === 'cpu') return CPU;
+  if (name === 'memory') return MEMORY;
+  if (name === 'ephemeral-storage') return EPHEMERAL;
+  return isScalarResourceName(name) ? SCALAR : OTHER;
+}
+
+export function newResourceVectors(resources: readonly ResourceSpec[]): ResourceVectors {
+  const n = resources.length;
+  return { requested: new Array<number>(n).fill(0), allocatable: new Array<number>(n).fill(0), kinds: resources.map((r) => kindOf(r.name)) };
+}
 
 /**
  * Fills allocatable[i] and requested[i] (node's pods + this pod) for each scored resource.
@@ -39,26 +56,26 @@ export function fillResourceVectors(
   out: ResourceVectors,
 ): void {
   for (let i = 0; i < resources.length; i++) {
-    const name = resources[i]?.name ?? '';
+    const kind = out.kinds[i] ?? OTHER;
     const pod = podRequests[i] ?? 0;
     let alloc = 0;
     let req = 0;
-    if (!(pod === 0 && isScalarResourceName(name))) {
-      if (name === 'cpu') {
-        alloc = info.allocatable.milliCPU;
-        req = (useRequested ? info.requested.milliCPU : info.nonZeroRequested.milliCPU) + pod;
-      } else if (name === 'memory') {
-        alloc = info.allocatable.memory;
-        req = (useRequested ? info.requested.memory : info.nonZeroRequested.memory) + pod;
-      } else if (name === 'ephemeral-storage') {
-        alloc = info.allocatable.ephemeralStorage;
-        req = info.requested.ephemeralStorage + pod;
-      } else {
-        const a = info.allocatable.scalar.get(name);
-        if (a !== undefined) {
-          alloc = a;
-          req = (info.requested.scalar.get(name) ?? 0) + pod;
-        }
+    if (kind === CPU) {
+      alloc = info.allocatable.milliCPU;
+      req = (useRequested ? info.requested.milliCPU : info.nonZeroRequested.milliCPU) + pod;
+    } else if (kind === MEMORY) {
+      alloc = info.allocatable.memory;
+      req = (useRequested ? info.requested.memory : info.nonZeroRequested.memory) + pod;
+    } else if (kind === EPHEMERAL) {
+      alloc = info.allocatable.ephemeralStorage;
+      req = info.requested.ephemeralStorage + pod;
+    } else if (kind === SCALAR && pod !== 0) {
+      // A scalar resource the pod does not request is left out.
+      const name = resources[i]?.name ?? '';
+      const a = info.allocatable.scalar.get(name);
+      if (a !== undefined) {
+        alloc = a;
+        req = (info.requested.scalar.get(name) ?? 0) + pod;
       }
     }
     out.allocatable[i] = alloc;
@@ -82,14 +99,16 @@ export function mostRequestedScore(requested: number, capacity: number): number 
   return Math.trunc((r * MAX_NODE_SCORE) / capacity);
 }
 
-function weightedAverage(v: ResourceVectors, resources: readonly ResourceSpec[], per: (req: number, cap: number) => number): number {
+/** LeastAllocated (least = true) or MostAllocated: weighted average over the resources the node has. */
+function allocatedScore(v: ResourceVectors, resources: readonly ResourceSpec[], least: boolean): number {
   let nodeScore = 0;
   let weightSum = 0;
   for (let i = 0; i < resources.length; i++) {
     const cap = v.allocatable[i] ?? 0;
     if (cap === 0) continue;
+    const req = v.requested[i] ?? 0;
     const w = resources[i]?.weight ?? 0;
-    nodeScore += per(v.requested[i] ?? 0, cap) * w;
+    nodeScore += (least ? leastRequestedScore(req, cap) : mostRequestedScore(req, cap)) * w;
     weightSum += w;
   }
   return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
@@ -132,9 +151,9 @@ function requestedToCapacityRatio(v: ResourceVectors, resources: readonly Resour
 export function strategyScore(strategy: ScoringStrategy, v: ResourceVectors): number {
   switch (strategy.type) {
     case 'LeastAllocated':
-      return weightedAverage(v, strategy.resources, leastRequestedScore);
+      return allocatedScore(v, strategy.resources, true);
     case 'MostAllocated':
-      return weightedAverage(v, strategy.resources, mostRequestedScore);
+      return allocatedScore(v, strategy.resources, false);
     case 'RequestedToCapacityRatio':
       return requestedToCapacityRatio(v, strategy.resources, strategy.shape);
   }

@@ -26,8 +26,10 @@ export function taintTolerationFilter(ctx: PodContext, info: NodeInfo, style: Ta
 
 /** Raw score: the number of PreferNoSchedule taints the pod does not tolerate. */
 export function taintTolerationScore(ctx: PodContext, info: NodeInfo): number {
+  const taints = info.node.spec.taints;
+  if (taints === undefined) return 0;
   let count = 0;
-  for (const taint of info.node.spec.taints ?? []) {
+  for (const taint of taints) {
     if (taint.effect !== 'PreferNoSchedule') continue;
     if (!tolerationsTolerateTaint(ctx.preferNoScheduleTolerations, taint)) count++;
   }
