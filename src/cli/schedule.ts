@@ -107,7 +107,13 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
   const infos = userInput(podsFile ?? nodesFile, () => buildNodeInfos(nodes, running));
   const decision = userInput(podFile, () => schedulePod(pod, infos, profile, createRng(seed), { ...versionOpts, sampleNodes: true }));
 
-  if (values.json === true) io.out(JSON.stringify(decisionJson(decision), null, 2));
-  else for (const l of decisionText(decision, profile, seed)) io.out(l);
+  if (values.json === true) {
+    io.out(JSON.stringify(decisionJson(decision), null, 2));
+    return EXIT_OK;
+  }
+  for (const l of decisionText(decision, profile, seed)) io.out(l);
+  // kube-scheduler reads only status.allocatable: a node without it offers nothing.
+  const bare = nodes.filter((n) => n.status?.allocatable === undefined).map((n) => n.metadata.name);
+  if (bare.length > 0) io.out(`Note: ${bare.join(', ')} ${bare.length === 1 ? 'has' : 'have'} no status.allocatable, so kube-scheduler sees no cpu, memory or pod room there.`);
   return EXIT_OK;
 }

@@ -136,3 +136,15 @@ describe('kubedeck schedule', () => {
     );
   });
 });
+
+describe('kubedeck schedule notes', () => {
+  it('points out nodes without status.allocatable', async () => {
+    const extra = { 'bare.yaml': 'kind: Node\nmetadata: {name: bare}\nstatus:\n  capacity: {cpu: "4", memory: 8Gi, pods: "110"}\n' };
+    const { out } = await run(['--nodes', 'bare.yaml', '--pod', 'pod.yaml'], extra);
+    expect(out.at(-1)).toBe('Note: bare has no status.allocatable, so kube-scheduler sees no cpu, memory or pod room there.');
+    expect(out).toContain('bare  no        Too many pods, Insufficient cpu, Insufficient memory');
+    expect(out).toContain(
+      'FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 Too many pods. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    );
+  });
+});
