@@ -39,8 +39,15 @@ export function nodeLook(node: Node | undefined): NodeLook {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const readiness: NodeReadiness = ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown';
   const cordoned = node.spec.unschedulable === true;
-  const taints = (node.spec.taints ?? [])
-    .filter((t) => !(cordoned && t.key === 'node.kubernetes.io/unschedulable'))
-    .map((t) => `${t.key.replace(/^node\.kubernetes\.io\//, '')}:${t.effect}`);
+  // One chip per taint key: "unreachable:NoSchedule,NoExecute".
+  const byKey = new Map<string, string[]>();
+  for (const t of node.spec.taints ?? []) {
+    if (cordoned && t.key === 'node.kubernetes.io/unschedulable') continue;
+    const key = t.key.replace(/^node\.kubernetes\.io\//, '');
+    const effects = byKey.get(key) ?? [];
+    if (!effects.includes(t.effect)) effects.push(t.effect);
+    byKey.set(key, effects);
+  }
+  const taints = [...byKey].map(([key, effects]) => `${key}:${effects.join(',')}`);
   return { readiness, cordoned, taints };
 }

@@ -76,7 +76,7 @@ class PodView extends Container {
     const textX = 12 * fs;
     const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs);
     restyle(this.nameText, { size: 14 * fs, weight: '700', fill: look === 'Terminating' ? p.muted : p.text });
-    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs);
+    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs, 14 * fs, true);
     restyle(this.phaseText, { size: 14 * fs, fill: lookColour(look, p) });
     fitText(this.phaseText, podLookLabel(look), maxW, 14 * fs);
     if (density === 'full') {

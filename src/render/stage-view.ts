@@ -213,10 +213,12 @@ export class StageView {
       const a = acts[i];
       if (a === undefined || t < a.start || t >= a.end + GLOW_OUT) continue;
       const si = this.activityStation[i];
-      const level = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
+      const full = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
+      // Background work (routine, off-focus) glows faintly and is not named.
+      const level = a.background ? full * 0.35 : full;
       if (si !== undefined && level >= (this.frameLevel[si] ?? 0)) {
         this.frameLevel[si] = level;
-        if (t < a.end) this.frameLabel[si] = a.event.label[this.lang];
+        if (t < a.end && !a.background) this.frameLabel[si] = a.event.label[this.lang];
       }
       if (t < a.end) controllers |= this.activityController[i] ?? 0;
     }
@@ -245,10 +247,10 @@ export class StageView {
         }
       }
       if (t >= m.end) continue;
-      // The label rides on the first token of a fan-out group only.
-      const label = m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
+      // The label rides on the first token of a fan-out group only; background tokens carry none.
+      const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
-      this.tokens.add(m.event, progressOf(mi), label);
+      this.tokens.add(m.event, progressOf(mi), label, m.background);
     }
     this.tokens.endFrame();
 

@@ -11,6 +11,8 @@ import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
 
+const SIDES = 6;
+
 type Shape = 'request' | 'watch' | 'response' | 'signal' | 'write';
 
 function shapeOf(m: MessageEvent): Shape {
@@ -62,6 +64,8 @@ class TokenView extends Container {
   readonly text: Text;
   messageId = -1;
   labelKey = '';
+  /** Which side of the token its label sits on (see TokenLayer.sideX). */
+  side = 0;
 
   constructor() {
     super();
@@ -76,6 +80,7 @@ export class TokenLayer extends Container {
   private used = 0;
   private readonly routes = new Map<number, Route>();
   private stations: ReadonlyMap<string, Rect> = new Map();
+  private stationRects: Rect[] = [];
   private palette: Palette | undefined;
   private fs = 1;
   private s = 1;
@@ -88,6 +93,7 @@ export class TokenLayer extends Container {
 
   layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number): void {
     this.stations = stations;
+    this.stationRects = [...stations.values()];
     this.palette = p;
     this.s = s;
     this.fs = fs;
@@ -122,7 +128,7 @@ export class TokenLayer extends Container {
   }
 
   /** Draw one token at progress 0..1 (eased); `label` undefined for followers of a fan-out. */
-  add(m: MessageEvent, progress: number, label: string | undefined): void {
+  add(m: MessageEvent, progress: number, label: string | undefined, background = false): void {
     const p = this.palette;
     if (p === undefined) return;
     let v = this.pool[this.used];
@@ -142,12 +148,14 @@ export class TokenLayer extends Container {
     const role = componentInfo(m.from).role;
     const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
     // The route, faint, so the eye sees where the token goes.
-    this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: 2 * this.s, color: colour, alpha: 0.35 });
+    if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: 2 * this.s, color: colour, alpha: 0.35 });
     if (v.messageId !== m.id) {
       v.messageId = m.id;
+      v.side = 0;
       v.shape.context = contexts()[shape];
       v.shape.tint = colour;
-      v.shape.scale.set(this.fs * 1.15);
+      v.shape.scale.set(this.fs * (background ? 0.75 : 1.15));
+      v.shape.alpha = background ? 0.5 : 1;
     }
     v.shape.position.set(x, y);
     const key = label ?? '';
@@ -165,20 +173,50 @@ export class TokenLayer extends Container {
       }
     }
     if (label !== undefined) {
-      let lx: number;
-      let ly: number;
-      const pillW = v.text.width + 14 * this.fs;
-      if (Math.abs(r.ny) < 0.5) {
-        // A mostly vertical route: the label rides beside the token, on the outside of the arc.
-        lx = x + (r.nx >= 0 ? 1 : -1) * (pillW / 2 + 16 * this.fs);
-        ly = y;
-      } else {
-        lx = x;
-        ly = y - (18 * this.fs + v.text.height / 2);
+      const w = v.text.width + 14 * this.fs;
+      const h = v.text.height + 4 * this.fs;
+      // Try the previous side first (no flicker), then the others; take the first that covers no station.
+      let best = v.side;
+      let bestCover = Infinity;
+      for (let k = 0; k < SIDES; k++) {
+        const side = (v.side + k) % SIDES;
+        const cover = this.coverAt(x + this.sideX(side, w), y + this.sideY(side, h), w, h);
+        if (cover < bestCover) {
+          bestCover = cover;
+          best = side;
+          if (cover === 0) break;
+        }
       }
+      v.side = best;
+      const lx = x + this.sideX(best, w);
+      const ly = y + this.sideY(best, h);
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
     }
+  }
+
+  /** Label centre offsets: above, right, below, left, above-right, above-left. */
+  private sideX(side: number, w: number): number {
+    const gap = 16 * this.fs;
+    return side === 1 ? w / 2 + gap : side === 3 ? -(w / 2 + gap) : side === 4 ? w / 2 : side === 5 ? -w / 2 : 0;
+  }
+
+  private sideY(side: number, h: number): number {
+    const gap = 16 * this.fs;
+    return side === 0 || side === 4 || side === 5 ? -(h / 2 + gap) : side === 2 ? h / 2 + gap : 0;
+  }
+
+  /** Area of station cards a label centred at (cx, cy) would cover. */
+  private coverAt(cx: number, cy: number, w: number, h: number): number {
+    const x0 = cx - w / 2;
+    const y0 = cy - h / 2;
+    let area = 0;
+    for (const r of this.stationRects) {
+      const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
+      const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
+    return area;
   }
 
   endFrame(): void {

@@ -14,6 +14,12 @@ export interface Pacing {
   readonly quietGapMs: number;
   /** How long a compressed skip ("+50 s") is shown. */
   readonly skip: number;
+  /** A further skip right after one, with only background traffic between (heartbeats in a long wait). */
+  readonly skipRepeat: number;
+  /** Presentation gap between moments where only background work happens. */
+  readonly backgroundBeat: number;
+  /** Travel time of a background token (faint, no label). */
+  readonly backgroundHop: number;
   /** Minimum length of a narration step, so a caption can be read. */
   readonly stepMin: number;
   /** How long the scheduler's verdicts stay readable after its decision. */
@@ -31,6 +37,9 @@ export const DEFAULT_PACING: Pacing = {
   beat: 0.08,
   quietGapMs: 1000,
   skip: 0.9,
+  skipRepeat: 0.12,
+  backgroundBeat: 0.01,
+  backgroundHop: 0.3,
   stepMin: 1.6,
   decisionHold: 2.2,
   leadIn: 0.3,

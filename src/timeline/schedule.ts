@@ -8,7 +8,7 @@
  * to a short visible skip. Because moments are visited in order, presentation time is monotonic
  * in simulated time and in event order, which is what makes seeking exact.
  */
-import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, Trace } from '../sim/trace.ts';
+import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, Trace, TraceEvent } from '../sim/trace.ts';
 import type { StepInfo } from './player-api.ts';
 import type { ClockMap } from './clock-map.ts';
 import { DEFAULT_PACING, type Pacing } from './pacing.ts';
@@ -21,6 +21,8 @@ export interface MessageItem {
   readonly end: number;
   /** Messages of one fan-out (same moment, sender, type and action) share a group id. */
   readonly group: number;
+  /** Routine or off-focus traffic: drawn faint and fast, and it does not hold the story up. */
+  readonly background: boolean;
 }
 
 export interface ActivityItem {
@@ -29,6 +31,7 @@ export interface ActivityItem {
   readonly event: ActivityEvent;
   readonly start: number;
   readonly end: number;
+  readonly background: boolean;
 }
 
 export interface DecisionItem {
@@ -83,6 +86,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     stepOrdinal.push(ordinal);
   }
+  const background = classifyBackground(trace, stepOrdinal);
+
   // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
   const stepsBefore = (x: number): number => {
     let n = 0;
@@ -139,39 +144,53 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
 
   const inSkipRange = (a: number, b: number): boolean => skipRanges.some((r) => a >= r.from && b <= r.to && b > a);
 
+  let foregroundSinceSkip = true;
   moments.forEach((m, k) => {
     let p: number;
+    const starting = startsAt[k] ?? [];
+    const ending = endsAt[k] ?? [];
+    // A moment where only background work starts or ends costs (almost) no presentation time.
+    const quiet = starting.every((i) => background[i] === true || isInstant(events[i])) && ending.every((i) => background[i] === true);
     if (k === 0) p = pacing.leadIn;
     else {
       const prev = moments[k - 1] as MomentKey;
       const pPrev = P[k - 1] ?? 0;
       const gap = m.t - prev.t;
       const isSkip = gap > pacing.quietGapMs || inSkipRange(prev.t, m.t);
-      p = pPrev + (isSkip ? pacing.skip : pacing.beat);
-      for (const i of endsAt[k] ?? []) {
+      // Skips in a row with only background traffic between them read as one long fast-forward.
+      const skipCost = foregroundSinceSkip ? pacing.skip : pacing.skipRepeat;
+      p = pPrev + (isSkip ? skipCost : quiet ? pacing.backgroundBeat : pacing.beat);
+      for (const i of ending) {
         const e = events[i];
         const st = itemStart.get(i);
-        if (e === undefined || st === undefined) continue;
+        if (e === undefined || st === undefined || background[i] === true) continue;
         const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
         p = Math.max(p, st + need);
       }
-      const startsStep = (startsAt[k] ?? []).some((i) => events[i]?.kind === 'step');
+      const startsStep = starting.some((i) => events[i]?.kind === 'step');
       if (startsStep) p = Math.max(p, lastStepStart + pacing.stepMin, lastDecision + pacing.decisionHold);
-      if (isSkip) skips.push({ start: p - pacing.skip, end: p, fromSim: prev.t, toSim: m.t });
+      if (isSkip) {
+        const last = skips[skips.length - 1];
+        // Merge with the previous skip when only background traffic came between them.
+        if (last !== undefined && !foregroundSinceSkip) skips[skips.length - 1] = { ...last, end: p, toSim: m.t };
+        else skips.push({ start: p - skipCost, end: p, fromSim: prev.t, toSim: m.t });
+        foregroundSinceSkip = false;
+      }
     }
     P[k] = p;
-    for (const i of endsAt[k] ?? []) itemEnd.set(i, p);
+    for (const i of ending) itemEnd.set(i, p);
     // Start the items of this moment.
     const groupsHere = new Map<string, number>();
-    for (const i of startsAt[k] ?? []) {
+    for (const i of starting) {
       const e = events[i];
       if (e === undefined) continue;
+      if (background[i] !== true && (e.kind === 'message' || e.kind === 'activity' || e.kind === 'step' || e.kind === 'decision')) foregroundSinceSkip = true;
       if (e.kind === 'step') {
         lastStepStart = firstStepSeen ? p : 0;
         firstStepSeen = true;
       }
       if (e.kind === 'decision') lastDecision = p;
-      if (e.kind !== 'message') {
+      if (e.kind !== 'message' || background[i] === true) {
         itemStart.set(i, p);
         continue;
       }
@@ -204,13 +223,14 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const decisions: DecisionItem[] = [];
   events.forEach((e, i) => {
     const start = itemStart.get(i) ?? timeOfEvent(i);
+    const bg = background[i] === true;
     if (e.kind === 'message') {
       // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
-      const end = start + pacing.hop[e.type];
-      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: groupOf.get(i) ?? -1 });
+      const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
+      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: groupOf.get(i) ?? -(i + 1), background: bg });
     } else if (e.kind === 'activity') {
-      const end = Math.max(itemEnd.get(i) ?? 0, start + pacing.activity);
-      activities.push({ kind: 'activity', eventIndex: i, event: e, start, end });
+      const end = bg ? start + pacing.backgroundHop : Math.max(itemEnd.get(i) ?? 0, start + pacing.activity);
+      activities.push({ kind: 'activity', eventIndex: i, event: e, start, end, background: bg });
     }
   });
   events.forEach((e, i) => {
@@ -218,13 +238,13 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     const decided = timeOfEvent(i);
     // Show the verdicts from the scheduler's first activity on this pod since the previous decision.
     const prevDecision = decisions[decisions.length - 1]?.decided ?? -Infinity;
-    const work = activities.filter((a) => a.event.component === 'kube-scheduler' && a.start > prevDecision && a.start <= decided);
+    const work = activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && a.start > prevDecision && a.start <= decided);
     const start = Math.min(decided, ...work.map((a) => a.start));
     decisions.push({ kind: 'decision', eventIndex: i, event: e, start, decided, end: decided + pacing.decisionHold });
   });
 
   const lastMoment = P[P.length - 1] ?? 0;
-  const lastItem = Math.max(0, ...messages.map((m) => m.end), ...activities.map((a) => a.end), ...decisions.map((d) => d.end));
+  const lastItem = Math.max(0, ...messages.filter((m) => !m.background).map((m) => m.end), ...activities.filter((a) => !a.background).map((a) => a.end), ...decisions.map((d) => d.end));
   const stepEvents = events.flatMap((e, i) => (e.kind === 'step' ? [{ e, i }] : []));
   const lastStep = stepEvents.length > 0 ? timeOfEvent(stepEvents[stepEvents.length - 1]?.i ?? 0) : 0;
   const duration = Math.max(lastMoment + pacing.tail, lastItem + pacing.tail / 2, lastStep + pacing.stepMin);
@@ -253,6 +273,45 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   sim.push(Math.max(trace.endTime, moments[moments.length - 1]?.t ?? 0));
 
   return { duration, steps, messages, activities, decisions, skips, clock: { pres, sim }, eventTimes, focus };
+}
+
+const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip';
+
+/** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
+const routineKey = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');
+
+/**
+ * Background events: a message or activity that involves nothing in the step's focus, or that
+ * repeats something already shown in this step (heartbeats during a long wait). They stay visible,
+ * but faint and fast, and do not hold up the presentation.
+ */
+export function classifyBackground(trace: Trace, stepOrdinal: readonly number[]): boolean[] {
+  const focusOf: (readonly ComponentId[])[] = [];
+  for (const e of trace.events) if (e.kind === 'step') focusOf.push(e.focus);
+  // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
+  const seen = new Map<string, number>();
+  let step = -1;
+  return trace.events.map((e, i) => {
+    const ord = stepOrdinal[i] ?? 0;
+    if (ord - 1 !== step) {
+      step = ord - 1;
+      seen.clear();
+    }
+    const focus = focusOf[step] ?? [];
+    const inFocus = (c: ComponentId): boolean => focus.length === 0 || focus.includes(c);
+    let key: string;
+    let offFocus: boolean;
+    if (e.kind === 'message') {
+      key = routineKey(['m', e.from, e.to, e.type, e.action]);
+      offFocus = !inFocus(e.from) && !inFocus(e.to);
+    } else if (e.kind === 'activity') {
+      key = routineKey(['a', e.component, e.action]);
+      offFocus = !inFocus(e.component);
+    } else return false;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, e.t);
+    return offFocus || (first !== undefined && first !== e.t);
+  });
 }
 
 /** Number of trace events whose presentation time is <= t (the state at t applies exactly these). */

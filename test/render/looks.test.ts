@@ -43,12 +43,13 @@ describe('nodeLook', () => {
         unschedulable: true,
         taints: [
           { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+          { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
           { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
         ],
       }),
     );
     expect(l.cordoned).toBe(true);
-    expect(l.taints).toEqual(['unreachable:NoExecute']);
+    expect(l.taints).toEqual(['unreachable:NoSchedule,NoExecute']);
   });
 });
 

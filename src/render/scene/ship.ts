@@ -30,16 +30,17 @@ export class ShipView extends Container {
   private fs = 1;
   private look: NodeLook = { readiness: 'Ready', cordoned: false, taints: [] };
   private verdictKey = '';
+  private pillX = 0;
 
   constructor(node: string) {
     super();
     this.node = node;
-    const st = (id: ComponentId, name: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
-      new StationView({ id, name, role, icon, metaphor: { en, ko } });
+    const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
+      new StationView({ id, name, shortName, role, icon, metaphor: { en, ko } });
     this.stations = [
-      st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'captain', '선장'),
-      st(`containerd/${node}`, 'containerd', 'runtime', 'runtime', 'crane', '크레인'),
-      st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'kproxy', 'signal mast', '신호 돛대'),
+      st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'captain', '선장'),
+      st(`containerd/${node}`, 'containerd', 'CRI', 'runtime', 'runtime', 'crane', '크레인'),
+      st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'proxy', 'kproxy', 'signal mast', '신호 돛대'),
     ];
     this.nameText = makeText({ size: 18, weight: '700', fill: 0xffffff });
     this.pillText = makeText({ size: 14, weight: '700', fill: 0xffffff });
@@ -96,6 +97,7 @@ export class ShipView extends Container {
     const pw = this.pillText.width + 20 * fs;
     const ph = Math.min(h.h, this.pillText.height + 4 * fs);
     const px = h.x + h.w - pw;
+    this.pillX = px;
     const py = h.y + (h.h - ph) / 2;
     this.pill.clear();
     if (this.look.readiness === 'Unknown') {
@@ -120,7 +122,7 @@ export class ShipView extends Container {
     const fs = this.fs;
     const items: { text: string; colour: number }[] = [];
     if (this.look.cordoned) items.push({ text: 'cordoned', colour: p.warning });
-    for (const t of this.look.taints) items.push({ text: t, colour: t.endsWith('NoExecute') ? p.error : p.warning });
+    for (const t of this.look.taints) items.push({ text: t, colour: t.includes('NoExecute') ? p.error : p.warning });
     const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };
     if (l.chips.h === 0) {
       // Compact ships: one short chip after the name.
@@ -132,14 +134,19 @@ export class ShipView extends Container {
     let x = area.x;
     const y = l.chips.h > 0 ? area.y : this.nameText.y;
     const h = l.chips.h > 0 ? area.h - 2 * fs : this.nameText.height;
-    const maxX = l.chips.h > 0 ? area.x + area.w : this.pill.x + this.pill.width - this.pillText.width - 30 * fs;
+    const maxX = l.chips.h > 0 ? area.x + area.w : this.pillX - 8 * fs;
     const startX = l.chips.h > 0 ? x : this.nameText.x + this.nameText.width + 8 * fs;
     x = startX;
-    for (const it of items) {
+    for (let n = 0; n < items.length; n++) {
+      const it = items[n];
+      if (it === undefined) break;
       const t = makeText({ size: 14 * fs, mono: true, fill: p.text }, it.text);
       const w = t.width + 12 * fs;
       if (x + w > maxX) {
-        t.destroy();
+        // Say how many did not fit rather than dropping them silently.
+        t.text = `+${items.length - n}`;
+        t.position.set(x, y + (h - t.height) / 2);
+        this.chips.addChild(t);
         break;
       }
       const g = new Graphics().roundRect(x, y, w, h, 5 * fs).fill({ color: it.colour, alpha: 0.16 }).stroke({ width: 1.5 * fs, color: it.colour });

@@ -14,6 +14,8 @@ import { fitText, makeText, restyle } from './text.ts';
 export interface StationSpec {
   readonly id: ComponentId;
   readonly name: string;
+  /** Used on compact cards (many ships) when the name does not fit. */
+  readonly shortName?: string;
   readonly role: Role;
   readonly icon: IconName;
   readonly metaphor: { readonly en: string; readonly ko: string };
@@ -71,7 +73,7 @@ export class StationView extends Container {
     this.glow.roundRect(box.x - 6 * fs, box.y - 6 * fs, box.w + 12 * fs, box.h + 12 * fs, r + 6 * fs).fill({ color: roleColour, alpha: 0.35 });
     this.glow.roundRect(box.x - 2 * fs, box.y - 2 * fs, box.w + 4 * fs, box.h + 4 * fs, r + 2 * fs).stroke({ width: 3 * fs, color: roleColour });
     const stacked = this.stacked();
-    const iconSize = header ? 26 * fs : stacked ? 24 * fs : Math.min(box.h - 14 * fs, 44 * fs);
+    const iconSize = header ? 26 * fs : stacked ? 24 * fs : Math.min(box.h - 12 * fs, 44 * fs);
     this.icon.width = iconSize;
     this.icon.height = iconSize;
     this.icon.position.set(box.x + (stacked ? 6 : 8) * fs, header || stacked ? box.y + 6 * fs : box.y + (box.h - iconSize) / 2);
@@ -106,10 +108,15 @@ export class StationView extends Container {
     const maxW = box.x + box.w - textX - (stacked ? 4 : 8) * fs;
     const compact = box.h < 44 * fs;
     fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
+    if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
     const sub = this.status !== 'up' && this.status !== 'leader' && this.status !== 'follower' ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined ? '700' : '400';
-    fitText(this.subText, sub, this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW, 14 * fs);
+    const subW = this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW;
+    fitText(this.subText, sub, subW, 14 * fs);
+    // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head.
+    const colon = sub.indexOf(':');
+    if (this.subText.text !== sub && colon > 0) fitText(this.subText, sub.slice(0, colon), subW, 14 * fs);
     this.subText.visible = !compact;
     if (stacked) {
       this.nameText.position.set(textX, this.icon.y + (this.icon.height - this.nameText.height) / 2);

@@ -34,8 +34,11 @@ export function restyle(t: Text, spec: TextSpec): void {
   st.fill = spec.fill;
 }
 
-/** Set text, shrinking the font towards `minSize` and then ellipsising so it fits `maxWidth`. */
-export function fitText(t: Text, text: string, maxWidth: number, size: number, minSize: number = MIN_FONT): void {
+/**
+ * Set text, shrinking the font towards `minSize` and then ellipsising so it fits `maxWidth`.
+ * `middle` keeps both ends ("web-7d4…x2kq"): generated names differ in their suffix.
+ */
+export function fitText(t: Text, text: string, maxWidth: number, size: number, minSize: number = MIN_FONT, middle = false): void {
   t.style.fontSize = Math.max(MIN_FONT, size);
   t.text = text;
   if (maxWidth <= 0) return;
@@ -48,6 +51,9 @@ export function fitText(t: Text, text: string, maxWidth: number, size: number, m
   let cut = text.length;
   while (cut > 1 && t.width > maxWidth) {
     cut--;
-    t.text = `${text.slice(0, cut)}…`;
+    if (middle) {
+      const tail = Math.min(5, Math.floor(cut / 2));
+      t.text = `${text.slice(0, cut - tail)}…${text.slice(text.length - tail)}`;
+    } else t.text = `${text.slice(0, cut)}…`;
   }
 }

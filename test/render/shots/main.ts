@@ -1,13 +1,15 @@
 /**
  * Dev/screenshot page for the stage (not part of the app): plays the sample trace, or the real
  * simulation once it lands, at the size, theme and language given in the URL.
- * ?w=1280&h=720&theme=dark&lang=en&nodes=3&renderer=webgl
+ * ?scenario=pod-creation|node-failure|sample&w=1280&h=720&theme=dark&lang=en&nodes=3&renderer=webgl
  */
 import { createStage, type Stage, type ThemeName } from '../../../src/render/index.ts';
 import type { PlayerApi } from '../../../src/timeline/player-api.ts';
 import type { Node } from '../../../src/model/objects.ts';
 import type { Trace } from '../../../src/sim/trace.ts';
 import { podCreationSample } from '../../fixtures/traces/pod-creation.sample.ts';
+import { SCENARIOS } from '../../../scenes/index.ts';
+import { runScenario } from '../../../src/sim/run.ts';
 
 declare global {
   interface Window {
@@ -54,8 +56,11 @@ async function main(): Promise<void> {
     reducedMotion: q.get('reduced') === '1',
     renderer: q.get('renderer') === 'canvas' ? 'canvas' : 'webgl',
   });
-  const nodes = Number(q.get('nodes') ?? 3);
-  const trace = withNodes(podCreationSample, nodes);
+  const scenario = q.get('scenario') ?? 'pod-creation';
+  const def = SCENARIOS.find((d) => d.id === scenario);
+  const nodes = q.get('nodes');
+  const base = scenario === 'sample' || def === undefined ? podCreationSample : runScenario(def);
+  const trace = nodes === null ? base : withNodes(base, Number(nodes));
   const player = stage.load(trace);
   await stage.ready();
   window.kd = { stage, player, trace };

@@ -39,29 +39,23 @@ const filter = process.argv[3] ?? '';
 mkdirSync(out, { recursive: true });
 
 const shots: Shot[] = [];
-for (const theme of ['dark', 'light', 'contrast']) {
-  for (const [step, after] of [
-    [0, 0.35],
-    [1, 0.5],
-    [2, 0.4],
-    [4, 1.2],
-    [4, 3.0],
-    [7, 0.3],
-    [8, 1.0],
-    [9, 1.6],
-    [10, 0.5],
-  ] as const) {
-    shots.push({ name: `${theme}-1280x720-s${step}-${after}`, query: `theme=${theme}`, w: 1280, h: 720, step, after });
+// The real scenarios: every step of each, in the dark and light themes.
+for (const scenario of ['pod-creation', 'node-failure']) {
+  for (const theme of ['dark', 'light']) {
+    for (let step = 0; step < 14; step++) shots.push({ name: `${scenario}-${theme}-s${step}`, query: `scenario=${scenario}&theme=${theme}`, w: 1280, h: 720, step, after: 0.9 });
   }
 }
-shots.push({ name: 'dark-1024x768-s4', query: 'theme=dark', w: 1024, h: 768, step: 4, after: 3.0 });
-shots.push({ name: 'light-1024x768-s8', query: 'theme=light', w: 1024, h: 768, step: 8, after: 1.0 });
-shots.push({ name: 'dark-1280x720-8nodes-s4', query: 'theme=dark&nodes=8', w: 1280, h: 720, step: 4, after: 3.0 });
-shots.push({ name: 'light-1280x720-1node', query: 'theme=light&nodes=1', w: 1280, h: 720, step: 2, after: 0.4 });
-shots.push({ name: 'dark-720x900-narrow', query: 'theme=dark', w: 720, h: 900, step: 6, after: 0.3 });
-shots.push({ name: 'dark-1280x720-ko-s1', query: 'theme=dark&lang=ko', w: 1280, h: 720, step: 1, after: 0.5 });
-shots.push({ name: 'dark-1920x1080-s9', query: 'theme=dark', w: 1920, h: 1080, step: 9, after: 1.6 });
-shots.push({ name: 'canvas-1280x720-s4', query: 'theme=dark&renderer=canvas', w: 1280, h: 720, step: 4, after: 3.0 });
+shots.push({ name: 'pod-creation-contrast-s5', query: 'scenario=pod-creation&theme=contrast', w: 1280, h: 720, step: 5, after: 1.2 });
+shots.push({ name: 'node-failure-contrast-s4', query: 'scenario=node-failure&theme=contrast', w: 1280, h: 720, step: 4, after: 1.0 });
+shots.push({ name: 'pod-creation-dark-1024x768-s6', query: 'scenario=pod-creation&theme=dark', w: 1024, h: 768, step: 6, after: 1.2 });
+shots.push({ name: 'node-failure-light-1024x768-s7', query: 'scenario=node-failure&theme=light', w: 1024, h: 768, step: 7, after: 1.5 });
+shots.push({ name: 'pod-creation-ko-s1', query: 'scenario=pod-creation&theme=dark&lang=ko', w: 1280, h: 720, step: 1, after: 0.8 });
+shots.push({ name: 'sample-8nodes-s4', query: 'scenario=sample&theme=dark&nodes=8', w: 1280, h: 720, step: 4, after: 3.0 });
+shots.push({ name: 'sample-1node-light', query: 'scenario=sample&theme=light&nodes=1', w: 1280, h: 720, step: 2, after: 0.4 });
+shots.push({ name: 'narrow-720x900', query: 'scenario=pod-creation&theme=dark', w: 720, h: 900, step: 9, after: 0.5 });
+shots.push({ name: 'phone-390x700', query: 'scenario=pod-creation&theme=light', w: 390, h: 700, step: 9, after: 0.5 });
+shots.push({ name: 'wide-1920x1080', query: 'scenario=node-failure&theme=dark', w: 1920, h: 1080, step: 8, after: 1.0 });
+shots.push({ name: 'canvas-renderer', query: 'scenario=pod-creation&theme=dark&renderer=canvas', w: 1280, h: 720, step: 5, after: 1.2 });
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' } });
@@ -93,7 +87,8 @@ try {
         const kd = window.kd;
         if (!kd) return 'no stage';
         const st = kd.player.steps[step];
-        const t = (st?.start ?? 0) + after;
+        if (st === undefined) return 'skip';
+        const t = Math.min(st.end - 0.01, st.start + after);
         kd.stage.renderFrameAt(t);
         await kd.stage.ready();
         kd.stage.renderFrameAt(t);
@@ -101,6 +96,7 @@ try {
       },
       { step: s.step, after: s.after },
     );
+    if (info === 'skip') continue;
     await page.locator('#host').screenshot({ path: join(out, `${s.name}.png`) });
     console.log(`${s.name}: ${info}`);
   }

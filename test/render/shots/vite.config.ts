@@ -7,6 +7,7 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  server: { host: '127.0.0.1', fs: { allow: [repo] } },
+  // No HMR or file watching: others edit the tree meanwhile, and a reload would spoil a screenshot run.
+  server: { host: '127.0.0.1', fs: { allow: [repo] }, hmr: false, watch: null },
   logLevel: 'warn',
 });

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { Player } from '../../src/render/player.ts';
+import { buildSchedule } from '../../src/timeline/schedule.ts';
+import { podCreationSample } from '../fixtures/traces/pod-creation.sample.ts';
+
+const schedule = buildSchedule(podCreationSample);
+
+function recorder() {
+  const frames: { t: number; progress: number[] }[] = [];
+  return {
+    frames,
+    host: {
+      render(t: number, progressOf: (i: number) => number) {
+        frames.push({ t, progress: schedule.messages.map((_, i) => progressOf(i)) });
+      },
+    },
+  };
+}
+
+describe('Player', () => {
+  it('starts paused at 0 with one step per narration step', () => {
+    const r = recorder();
+    const p = new Player(schedule, r.host);
+    expect(p.getState()).toMatchObject({ time: 0, playing: false, step: 0, speed: 1, loop: false });
+    expect(p.steps.length).toBe(podCreationSample.steps);
+    expect(r.frames.length).toBe(1);
+    p.destroy();
+  });
+
+  it('seeking to t shows the same frame as playing to t', () => {
+    const a = recorder();
+    const played = new Player(schedule, a.host);
+    played.play();
+    let t = 0;
+    const target = 13.37;
+    while (t + 1 / 60 < target) {
+      played.advance(1 / 60);
+      t += 1 / 60;
+    }
+    played.advance(target - t);
+    played.pause();
+    const last = a.frames[a.frames.length - 1];
+    const b = recorder();
+    const seeked = new Player(schedule, b.host);
+    seeked.seek(0.5);
+    seeked.seek(30);
+    seeked.seek(played.getState().time);
+    const s = b.frames[b.frames.length - 1];
+    expect(s?.t).toBeCloseTo(last?.t ?? -1, 9);
+    s?.progress.forEach((v, i) => expect(v, `message ${i}`).toBeCloseTo(last?.progress[i] ?? -1, 9));
+    expect(seeked.getState().step).toBe(played.getState().step);
+    expect(seeked.getState().simTime).toBeCloseTo(played.getState().simTime, 9);
+    played.destroy();
+    seeked.destroy();
+  });
+
+  it('moves tokens with eased progress only while they travel', () => {
+    const r = recorder();
+    const p = new Player(schedule, r.host);
+    const m = schedule.messages[0];
+    if (!m) throw new Error('no message');
+    p.seek((m.start + m.end) / 2);
+    const mid = r.frames[r.frames.length - 1]?.progress[0] ?? -1;
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(1);
+    p.seek(m.end + 0.01);
+    expect(r.frames[r.frames.length - 1]?.progress[0]).toBe(1);
+    p.seek(0);
+    expect(r.frames[r.frames.length - 1]?.progress[0]).toBe(0);
+    p.destroy();
+  });
+
+  it('steps forward and back by narration step, pausing', () => {
+    const p = new Player(schedule, recorder().host);
+    p.play();
+    p.stepForward();
+    expect(p.getState()).toMatchObject({ step: 1, playing: false });
+    expect(p.getState().time).toBe(p.steps[1]?.start);
+    p.stepForward();
+    p.stepForward();
+    expect(p.getState().step).toBe(3);
+    p.stepBack();
+    expect(p.getState().step).toBe(2);
+    p.seek((p.steps[2]?.start ?? 0) + 0.5);
+    p.stepBack();
+    expect(p.getState().step).toBe(2);
+    expect(p.getState().time).toBe(p.steps[2]?.start);
+    p.gotoStep(99);
+    expect(p.getState().step).toBe(p.steps.length - 1);
+    p.gotoStep(-3);
+    expect(p.getState().step).toBe(0);
+    p.destroy();
+  });
+
+  it('ends, loops, restarts and clamps speed', () => {
+    const states: boolean[] = [];
+    const p = new Player(schedule, recorder().host);
+    p.subscribe((s) => states.push(s.ended));
+    p.play();
+    p.advance(schedule.duration + 5);
+    expect(p.getState()).toMatchObject({ ended: true, playing: false, time: schedule.duration });
+    expect(states[states.length - 1]).toBe(true);
+    p.setLoop(true);
+    p.play();
+    expect(p.getState().time).toBe(0);
+    p.advance(schedule.duration - 0.1);
+    p.advance(0.3);
+    expect(p.getState().playing).toBe(true);
+    expect(p.getState().time).toBeCloseTo(0.2, 9);
+    p.setSpeed(10);
+    expect(p.getState().speed).toBe(4);
+    p.setSpeed(0.1);
+    expect(p.getState().speed).toBe(0.25);
+    p.setSpeed(2);
+    const before = p.getState().time;
+    p.advance(0.5);
+    expect(p.getState().time).toBeCloseTo(before + 1, 9);
+    p.end();
+    expect(p.getState()).toMatchObject({ ended: true, playing: false });
+    p.restart();
+    expect(p.getState()).toMatchObject({ time: 0, playing: true });
+    p.destroy();
+  });
+
+  it('unsubscribes and stops after destroy', () => {
+    const p = new Player(schedule, recorder().host);
+    let n = 0;
+    const off = p.subscribe(() => n++);
+    expect(n).toBe(1);
+    p.seek(1);
+    off();
+    p.seek(2);
+    expect(n).toBe(2);
+    p.destroy();
+    p.seek(3);
+    expect(p.getState().time).toBe(2);
+  });
+});
