@@ -24,7 +24,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          fileParallelism: false,
+          // One Chromium per file; two files at a time keep both cores busy (SwiftShader is
+          // single-threaded per browser).
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

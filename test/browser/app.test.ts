@@ -12,7 +12,9 @@ const base = inject('baseUrl');
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+  // Smaller than the visual tests' 1280x720: software WebGL costs per pixel, and these checks
+  // are about behaviour.
+  browser = await launch({ width: 960, height: 600, locale: 'en-US' });
 });
 afterAll(async () => {
   await browser.close();
@@ -116,7 +118,7 @@ describe('kubedeck in the browser', () => {
     expect(outline).not.toBe('none');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('keeps the view in the URL and reopens it from a link', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=node-failure&step=3&lang=ko&theme=light&k8s=1.31`);
