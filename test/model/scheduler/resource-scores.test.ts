@@ -165,3 +165,35 @@ describe('NodeResourcesBalancedAllocation (upstream TestNodeResourcesBalancedAll
     expect(pluginScores('NodeResourcesBalancedAllocation', pod, nodes)).toEqual([75]);
   });
 });
+
+describe('NodeResourcesFit Score (upstream TestFitScore)', () => {
+  const nodes = () => [makeNode('node1', { cpu: '4000', memory: '10000' }), makeNode('node2', { cpu: '6000', memory: '10000' })];
+  const existing = () => [makePod([{ cpu: '2000', memory: '4000' }], { nodeName: 'node1' }), makePod([{ cpu: '1000', memory: '2000' }], { nodeName: 'node2' })];
+  const resources = DEFAULT_PROFILE.fit.scoringStrategy.resources;
+  const rtcr = (shape: { utilization: number; score: number }[]) => fit({ type: 'RequestedToCapacityRatio', resources, shape });
+  const big = () => makePod([{ cpu: '3000', memory: '5000' }]);
+  const small = () => makePod([{ cpu: '1000', memory: '2000' }]);
+  it('RequestedToCapacityRatio case1 (shape 0->10, 100->0): 10, 32', () => {
+    expect(pluginScores('NodeResourcesFit', big(), nodes(), existing(), rtcr([{ utilization: 0, score: 10 }, { utilization: 100, score: 0 }]))).toEqual([10, 32]);
+  });
+  it('RequestedToCapacityRatio case2 (shape 0->0, 100->10): 95, 68', () => {
+    expect(pluginScores('NodeResourcesFit', big(), nodes(), existing(), rtcr([{ utilization: 0, score: 0 }, { utilization: 100, score: 10 }]))).toEqual([95, 68]);
+  });
+  it('MostAllocated: 67, 36', () => {
+    expect(pluginScores('NodeResourcesFit', small(), nodes(), existing(), most())).toEqual([67, 36]);
+  });
+  it('LeastAllocated: 32, 63', () => {
+    expect(pluginScores('NodeResourcesFit', small(), nodes(), existing(), least())).toEqual([32, 63]);
+  });
+  it('sidecar containers count: MostAllocated 67, 45 and LeastAllocated 32, 55', () => {
+    const same = [makeNode('node1', { cpu: '4000', memory: '10000' }), makeNode('node2', { cpu: '4000', memory: '10000' })];
+    const withSidecar = makePod([{ cpu: '1000', memory: '2000' }], { nodeName: 'node1' });
+    const sidecarPod = {
+      ...withSidecar,
+      spec: { ...withSidecar.spec, initContainers: [{ name: 'sidecar', image: 'envoy', restartPolicy: 'Always' as const, resources: { requests: { cpu: '1000', memory: '2000' } } }] },
+    };
+    const others = [sidecarPod, makePod([{ cpu: '1000', memory: '2000' }], { nodeName: 'node2' })];
+    expect(pluginScores('NodeResourcesFit', small(), same, others, most())).toEqual([67, 45]);
+    expect(pluginScores('NodeResourcesFit', small(), same, others, least())).toEqual([32, 55]);
+  });
+});
