@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/browser/**'] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/browser/**'], sequence: { groupOrder: 0 } },
       },
       {
         // Headless Chromium against one production build (test/browser/README.md).
@@ -27,6 +27,7 @@ export default defineConfig({
           // One Chromium per file; two files at a time keep both cores busy (SwiftShader is
           // single-threaded per browser).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
