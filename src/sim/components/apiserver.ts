@@ -4,18 +4,19 @@
  * read skips admission. After etcd confirms a write, the watch cache pushes the change to every
  * watcher whose watch matches it (reference/kubernetes.md section 1).
  */
-import { createActor } from 'xstate';
 import type { Decision, Identity, Verb } from '../../model/access.ts';
 import { authenticate, authorize } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sKind, K8sObject, ObjectRef } from '../../model/objects.ts';
 import { parseRef, refOf } from '../../model/objects.ts';
+import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
+import { forbiddenTarget } from './request-target.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { serviceMachine } from '../core/service-machine.ts';
+import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { mutatePod, validate } from './admission.ts';
@@ -229,7 +230,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   };
 
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
-    const key = request.verb === 'get' ? etcdKey(request.ref) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
+    const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
@@ -253,9 +254,9 @@ export function createApiServer(rt: Runtime): ApiServer {
       if (!identity) return respond(req, 401, 'Unauthorized');
       const verb = verbOf(request);
       const resource = resourceOf(request);
-      const decision = authorize(identity, verb, resource);
+      const decision = authorize(identity, verb, resource, forbiddenTarget(request).namespace);
       runStages([{ action: 'authorize', ms: 1, label: authzLabel(decision, verb, resource) }], quiet, ref, () => {
-        if (!decision.allowed) return respond(req, 403, `${resource} is forbidden: User "${identity.user}" cannot ${verb} resource "${resource}"`);
+        if (!decision.allowed) return respond(req, 403, forbiddenMessage({ user: identity.user, verb, ...forbiddenTarget(request) }));
         switch (request.verb) {
           case 'create':
             return create(req, request.object, quiet);
@@ -273,8 +274,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     });
   };
 
-  const actor = createActor(serviceMachine, { clock: rt.clock, input: { onDown: () => rt.board.set(ID, 'down'), onUp: () => rt.board.set(ID, 'up') } });
-  actor.start();
+  const actor = startService(rt.clock, { onDown: () => rt.board.set(ID, 'down'), onUp: () => rt.board.set(ID, 'up') });
   rt.board.set(ID, 'up', true);
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).

@@ -2,11 +2,10 @@
  * containerd, the node's container runtime, answering the kubelet's CRI calls. RunPodSandbox
  * runs the CNI plugin's ADD, which gives the pod its IP (reference/kubernetes.md section 1.8).
  */
-import { createActor } from 'xstate';
 import { text } from '../../model/localized.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { serviceMachine } from '../core/service-machine.ts';
+import { startService } from '../core/service-machine.ts';
 import type { ComponentId } from '../trace.ts';
 
 
@@ -60,8 +59,7 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
     }
   };
 
-  const actor = createActor(serviceMachine, { clock: rt.clock, input: { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') } });
-  actor.start();
+  const actor = startService(rt.clock, { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') });
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).

@@ -2,14 +2,13 @@
  * etcd: the only place cluster state lives. Only kube-apiserver talks to it. Each write gets the
  * next revision (it becomes the object's resourceVersion) and is recorded as a state change.
  */
-import { createActor } from 'xstate';
 import { diffObjects } from '../../model/diff.ts';
 import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import { etcdKey } from '../../model/registry.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { serviceMachine } from '../core/service-machine.ts';
+import { startService } from '../core/service-machine.ts';
 
 
 export class EtcdStore {
@@ -94,8 +93,7 @@ export function createEtcd(rt: Runtime): Etcd {
     }
   };
 
-  const actor = createActor(serviceMachine, { clock: rt.clock, input: { onDown: () => rt.board.set('etcd', 'down'), onUp: () => rt.board.set('etcd', 'up') } });
-  actor.start();
+  const actor = startService(rt.clock, { onDown: () => rt.board.set('etcd', 'down'), onUp: () => rt.board.set('etcd', 'up') });
   rt.board.set('etcd', 'up', true);
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).

@@ -3,12 +3,11 @@
  * kube-apiserver and programs the node's packet rules (iptables chains KUBE-SERVICES ->
  * KUBE-SVC-* -> KUBE-SEP-* by default) so traffic to a ClusterIP reaches a ready backend.
  */
-import { createActor } from 'xstate';
 import type { K8sKind } from '../../model/objects.ts';
 import { text } from '../../model/localized.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { serviceMachine } from '../core/service-machine.ts';
+import { startService } from '../core/service-machine.ts';
 import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 
@@ -25,8 +24,7 @@ export function createKubeProxy(rt: Runtime, node: string, mode: 'iptables' | 'i
     rt.tracer.activity(id, 'sync-rules', 15, text(`${mode}: resync rules for ${what}`, `${mode}: ${what} 규칙 다시 동기화`), envelope.object);
   };
 
-  const actor = createActor(serviceMachine, { clock: rt.clock, input: { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') } });
-  actor.start();
+  const actor = startService(rt.clock, { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') });
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).

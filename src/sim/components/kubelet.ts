@@ -4,6 +4,7 @@
  * the container runtime's CRI: RunPodSandbox, PullImage, CreateContainer, StartContainer
  * (pkg/kubelet/kuberuntime SyncPod), reporting status as it goes.
  */
+import type { AnyActorRef } from 'xstate';
 import { createActor, setup } from 'xstate';
 import { text } from '../../model/localized.ts';
 import type { K8sObject, Lease, Node, ObjectRef, Pod } from '../../model/objects.ts';
@@ -34,22 +35,25 @@ interface KubeletHooks {
  * The kubelet's lifecycle: while running, two timers in parallel (the Lease heartbeat and the
  * periodic node status report); stopped until started again. Defined once for every node.
  */
+/** Hooks by actor, not in context: kubelets are also created inside another actor's action. */
+const hooksByActor = new WeakMap<AnyActorRef, KubeletHooks>();
+const hooksOf = (self: AnyActorRef): KubeletHooks | undefined => hooksByActor.get(self);
+
 const kubeletMachine = setup({
-  types: { context: {} as KubeletHooks, input: {} as KubeletHooks, events: {} as KubeletEvent },
+  types: { events: {} as KubeletEvent },
   actions: {
-    renewLease: ({ context }) => context.renewLease(),
-    reportStatus: ({ context }) => context.reportStatus(),
-    stopped: ({ context }) => context.stopped(),
-    started: ({ context }) => context.started(),
+    renewLease: ({ self }) => hooksOf(self)?.renewLease(),
+    reportStatus: ({ self }) => hooksOf(self)?.reportStatus(),
+    stopped: ({ self }) => hooksOf(self)?.stopped(),
+    started: ({ self }) => hooksOf(self)?.started(),
   },
   delays: {
-    firstRenew: ({ context }) => context.firstRenewMs,
-    renewInterval: ({ context }) => context.renewIntervalMs,
+    firstRenew: ({ self }) => hooksOf(self)?.firstRenewMs ?? 0,
+    renewInterval: ({ self }) => hooksOf(self)?.renewIntervalMs ?? 10_000,
     statusReport: NODE_STATUS_REPORT_MS,
   },
 }).createMachine({
   id: 'kubelet',
-  context: ({ input }) => input,
   initial: 'running',
   states: {
     running: {
@@ -228,7 +232,8 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     firstRenewMs: opts.firstRenewMs,
     renewIntervalMs: rt.config.leaseRenewMs,
   };
-  const actor = createActor(kubeletMachine, { clock: rt.clock, input: hooks });
+  const actor = createActor(kubeletMachine, { clock: rt.clock });
+  hooksByActor.set(actor, hooks);
   actor.start();
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
