@@ -40,6 +40,9 @@ const ABSENT_PREFILTER: Rejection = {
   reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
 };
 
+/** NodeAffinity PreFilter: every required term pins metadata.name, and no name satisfies them all. */
+const PREFILTER_CONFLICT: Rejection = { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: ['pod affinity terms conflict'] };
+
 const podRef = (pod: Pod): string => `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 
 function verdictOf(info: NodeInfo, status: Rejection | undefined, feasible: boolean, evaluated: boolean): NodeVerdict {
@@ -103,6 +106,26 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   return { feasible, rejections, evaluated, explicit, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
 }
 
+/** PreFilter rejected the pod: every node carries the same status, and the message is the PreFilter's. */
+function preFilterRejected(ctx: PodContext, nodes: readonly NodeInfo[], profile: SchedulerProfile, opts: ScheduleOptions): ScheduleDecision {
+  const reasons: string[] = [];
+  if (opts.dynamicResources === true) reasons.push('no new claims to deallocate');
+  if (profile.preemption) {
+    const result = runPreemption(ctx, nodes, () => PREFILTER_CONFLICT, profile, opts.taintReasons ?? 'detailed');
+    if (result.message !== '') reasons.push(`preemption: ${result.message}`);
+  }
+  const explicit = nodes.map(() => PREFILTER_CONFLICT);
+  return {
+    pod: podRef(ctx.pod),
+    nodes: (opts.verdicts ?? true) ? nodes.map((info) => verdictOf(info, PREFILTER_CONFLICT, false, true)) : [],
+    selected: null,
+    scored: false,
+    tied: [],
+    failureMessage: fitErrorMessage(nodes.length, { explicit }, { preFilterMsg: PREFILTER_CONFLICT.reasons[0] ?? '', postFilterMsg: reasons.join(', ') }),
+    nextStartIndex: opts.startIndex ?? 0,
+  };
+}
+
 /** Schedules one pod. See ./index.ts for the API overview. */
 export function schedulePod(
   pod: Pod,
@@ -112,6 +135,7 @@ export function schedulePod(
   opts: ScheduleOptions = {},
 ): ScheduleDecision {
   const ctx = createPodContext(pod);
+  if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
   const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex };

@@ -153,3 +153,20 @@ describe('bulk scheduling with incremental NodeInfos', () => {
     expect(results[3]).toBeNull();
   });
 });
+
+describe('NodeAffinity PreFilter conflict', () => {
+  it('metadata.name terms that no node can satisfy: the PreFilter message', () => {
+    const pod = makePod([], {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a'] }, { key: 'metadata.name', operator: 'In', values: ['b'] }] }],
+          },
+        },
+      },
+    });
+    const d = schedulePod(pod, infosFor([node('a', '1'), node('b', '1')]), DEFAULT_PROFILE, first);
+    expect(d.failureMessage).toBe('0/2 nodes are available: pod affinity terms conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
+    expect(d.nodes.map((n) => n.reasons)).toEqual([['pod affinity terms conflict'], ['pod affinity terms conflict']]);
+  });
+});
