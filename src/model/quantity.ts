@@ -137,11 +137,16 @@ export function nanoValue(q: Quantity): bigint {
   return q.unscaled * pow10(NANO_SCALE - q.scale);
 }
 
-/** ceil(nanos / 10^digits), the rounding of upstream ScaledValue for positive values. */
+/**
+ * ceil(nanos / 10^digits), the rounding of upstream ScaledValue for positive values. Results beyond
+ * int64 are clamped to ±(2^63-1) (upstream would overflow); beyond 2^53 the number is approximate.
+ */
 export function nanosToScaled(nanos: bigint, digits: number): number {
   const divisor = pow10(digits);
   let q = nanos / divisor;
   if (q * divisor < nanos) q += 1n;
+  if (q > MAX_INT64) q = MAX_INT64;
+  if (q < -MAX_INT64) q = -MAX_INT64;
   return Number(q);
 }
 

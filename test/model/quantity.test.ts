@@ -113,3 +113,10 @@ describe('QuantityError', () => {
     expect(() => parseQuantity('2x')).toThrow(/^invalid quantity "2x"$/);
   });
 });
+
+describe('out-of-range values', () => {
+  it('clamps conversions at int64 instead of overflowing', () => {
+    expect(value(parseQuantity('1e30'))).toBe(Number((1n << 63n) - 1n));
+    expect(() => parseQuantity('1e1001')).toThrow('quantity "1e1001" is out of range');
+  });
+});
