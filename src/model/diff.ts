@@ -30,8 +30,21 @@ function keyedArray(arr: readonly Json[]): Map<string, Json> | undefined {
   return out;
 }
 
+/** Structural equality of JSON values (key order ignored). */
 function sameJson(a: Json, b: Json): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    for (const k of ka) if (!sameJson(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
 }
 
 function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {

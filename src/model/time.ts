@@ -3,8 +3,17 @@
 /** The scenario clock's origin: a fixed instant, so traces are byte-identical run to run. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
 
+let lastSecond = Number.NaN;
+let lastStamp = '';
+
+/** Second precision, as metav1.Time. Memoised: a run asks for the same second many times. */
 export function timestamp(simMs: number): string {
-  return new Date(EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(simMs / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
 
 export function simTimeOf(stamp: string): number {

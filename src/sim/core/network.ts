@@ -6,9 +6,11 @@
 import type { ObjectRef } from '../../model/objects.ts';
 import type { SimClock } from '../clock.ts';
 import type { Rng } from '../rng.ts';
-import type { ComponentId, MessageType } from '../trace.ts';
+import type { ComponentId, MessageEvent, MessageType } from '../trace.ts';
 import type { Envelope, Payload } from './messages.ts';
 import type { Tracer } from './tracer.ts';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 export type Deliver = (envelope: Envelope) => void;
 export type OnReply = (response: Envelope) => void;
@@ -22,6 +24,8 @@ export interface Outgoing {
   readonly payload: Payload;
   readonly status?: number;
   readonly write?: boolean;
+  /** Delivered but not recorded: routine traffic a scenario thins out (most raft heartbeats). */
+  readonly untraced?: boolean;
 }
 
 /** One-way latency in simulated ms: same host (loopback) or across the network. */
@@ -60,27 +64,20 @@ export class Network {
   private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
     const id = this.tracer.allocateMessageId();
     const latency = this.latency(out.from, out.to);
-    const now = this.clock.now();
-    const base = { id, from: out.from, to: out.to, type: out.type, action: out.action, arrive: now + latency };
-    this.tracer.message({
-      ...base,
-      ...(out.object === undefined ? {} : { object: out.object }),
-      ...(replyTo === undefined ? {} : { replyTo }),
-      ...(out.status === undefined ? {} : { status: out.status }),
-      ...(out.write ? { write: true } : {}),
-    });
+    // Built field by field (no conditional spreads): this runs for every message of a run.
+    const envelope: Writable<Envelope> = { id, from: out.from, to: out.to, type: out.type, action: out.action, payload: out.payload };
+    if (out.object !== undefined) envelope.object = out.object;
+    if (replyTo !== undefined) envelope.replyTo = replyTo;
+    if (out.status !== undefined) envelope.status = out.status;
+    if (!out.untraced) {
+      const event: Writable<Omit<MessageEvent, 'kind' | 't' | 'seq'>> = { id, from: out.from, to: out.to, type: out.type, action: out.action, arrive: this.clock.now() + latency };
+      if (out.object !== undefined) event.object = out.object;
+      if (replyTo !== undefined) event.replyTo = replyTo;
+      if (out.status !== undefined) event.status = out.status;
+      if (out.write) event.write = true;
+      this.tracer.message(event);
+    }
     if (onReply) this.pending.set(id, onReply);
-    const envelope: Envelope = {
-      id,
-      from: out.from,
-      to: out.to,
-      type: out.type,
-      action: out.action,
-      payload: out.payload,
-      ...(out.object === undefined ? {} : { object: out.object }),
-      ...(replyTo === undefined ? {} : { replyTo }),
-      ...(out.status === undefined ? {} : { status: out.status }),
-    };
     this.clock.setTimeout(() => this.deliver(envelope), latency);
     return id;
   }
