@@ -39,11 +39,18 @@ export function authenticate(user: string): Identity | undefined {
 
 type Rule = readonly [resources: readonly string[], verbs: readonly Verb[]];
 
+/** Where a role applies: a RoleBinding grants it in one namespace only; absent = cluster-wide. */
+interface Grant {
+  readonly role: string;
+  readonly namespace?: string;
+  readonly rules: readonly Rule[];
+}
+
 const READ: readonly Verb[] = ['get', 'list', 'watch'];
 const WRITE: readonly Verb[] = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
 /** Default ClusterRoles (abridged) bound to the users above. */
-const ROLES: Readonly<Record<string, { readonly role: string; readonly rules: readonly Rule[] }>> = {
+const ROLES: Readonly<Record<string, Grant>> = {
   'system:kube-scheduler': {
     role: 'ClusterRole system:kube-scheduler',
     rules: [
@@ -54,11 +61,15 @@ const ROLES: Readonly<Record<string, { readonly role: string; readonly rules: re
     ],
   },
   'system:kube-controller-manager': { role: 'ClusterRole system:kube-controller-manager', rules: [[['*'], WRITE]] },
-  developer: { role: 'Role view (namespace default)', rules: [[['pods', 'services', 'deployments', 'replicasets'], READ]] },
+  // A RoleBinding in the team's own namespace "dev" to ClusterRole view: reads there, nowhere else.
+  developer: { role: 'RoleBinding dev/developer-view -> ClusterRole view', namespace: 'dev', rules: [[['pods', 'services', 'deployments', 'replicasets'], READ]] },
 };
 
-/** Decides like `--authorization-mode=Node,RBAC`: the Node authorizer first, then RBAC. */
-export function authorize(identity: Identity, verb: Verb, resource: string): Decision {
+/**
+ * Decides like `--authorization-mode=Node,RBAC`: the Node authorizer first, then RBAC.
+ * `namespace`: the request's namespace (absent for cluster-scoped resources).
+ */
+export function authorize(identity: Identity, verb: Verb, resource: string, namespace?: string): Decision {
   if (identity.groups.includes('system:nodes')) {
     return { allowed: true, by: 'Node authorizer' };
   }
@@ -70,7 +81,7 @@ export function authorize(identity: Identity, verb: Verb, resource: string): Dec
     return { allowed: true, by: `RBAC: ClusterRole system:controller:${controller}` };
   }
   const entry = ROLES[identity.user];
-  if (entry) {
+  if (entry && (entry.namespace === undefined || entry.namespace === namespace)) {
     const allowed = entry.rules.some(([resources, verbs]) => (resources.includes('*') || resources.includes(resource)) && verbs.includes(verb));
     return { allowed, by: allowed ? `RBAC: ${entry.role}` : 'RBAC: no rule allows it' };
   }

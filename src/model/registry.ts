@@ -37,6 +37,18 @@ export const SINGULAR: Readonly<Record<K8sKind, string>> = {
   Event: 'event',
 };
 
+/** The API group of each kind ("" is the core group), as RBAC rules and 403 messages name it. */
+export const API_GROUP: Readonly<Record<K8sKind, string>> = {
+  Pod: '',
+  Node: '',
+  ReplicaSet: 'apps',
+  Deployment: 'apps',
+  Service: '',
+  EndpointSlice: 'discovery.k8s.io',
+  Lease: 'coordination.k8s.io',
+  Event: '',
+};
+
 export function isKind(kind: string): kind is K8sKind {
   return Object.hasOwn(RESOURCE, kind);
 }
