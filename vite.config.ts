@@ -24,9 +24,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          // One Chromium per file; two files at a time keep both cores busy (SwiftShader is
-          // single-threaded per browser).
-          maxWorkers: 2,
+          // One Chromium at a time: software WebGL already keeps both cores busy.
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
