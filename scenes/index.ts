@@ -1,11 +1,9 @@
 /** Every scenario, in learning-path order: architecture first, then failures and healing. */
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
-import { kubectlGet } from './kubectl-get.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
-import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, replicasetSelfHealing, nodeFailure];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, nodeFailure];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

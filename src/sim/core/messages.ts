@@ -4,7 +4,6 @@
  */
 import type { K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import type { ComponentId, MessageType } from '../trace.ts';
-import type { RaftMessage } from '../components/etcd-cluster/raft-messages.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -18,8 +17,8 @@ export type ApiRequest =
   | { readonly verb: 'bind'; readonly ref: ObjectRef; readonly node: string }
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly gracePeriodSeconds?: number }
   | { readonly verb: 'get'; readonly ref: ObjectRef }
-  /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. `namespace`: one namespace only. */
-  | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string; readonly namespace?: string };
+  /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. */
+  | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string };
 
 export type Payload =
   | { readonly kind: 'api-request'; readonly user: string; readonly request: ApiRequest }
@@ -29,10 +28,6 @@ export type Payload =
   | { readonly kind: 'etcd-delete'; readonly key: string }
   | { readonly kind: 'etcd-range'; readonly key: string; readonly prefix: boolean }
   | { readonly kind: 'etcd-response'; readonly ok: boolean; readonly revision: number; readonly object?: K8sObject; readonly items?: readonly K8sObject[]; readonly error?: string }
-  /** etcdctl snapshot save: the Maintenance.Snapshot stream of the whole keyspace. */
-  | { readonly kind: 'etcd-snapshot' }
-  /** Between etcd members on the peer port (2380). */
-  | { readonly kind: 'raft'; readonly msg: RaftMessage }
   | { readonly kind: 'cri-request'; readonly call: CriCall; readonly pod: Pod; readonly container?: string; readonly image?: string }
   | { readonly kind: 'cri-response'; readonly call: CriCall; readonly ok: boolean; readonly podIP?: string; readonly error?: string };
 
