@@ -68,3 +68,11 @@ status: {phase: Succeeded}
     expect(() => parseNodes(bad, 'n.json')).toThrow('n.json: items[0].status.allocatable["nvidia.com/gpu"]: invalid quantity "x"');
   });
 });
+
+describe('resource validation', () => {
+  it('rejects negative requests as the API does', () => {
+    expect(() => parsePod('kind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {requests: {cpu: "-1"}}}]}\n', 'pod.yaml')).toThrow(
+      'pod.yaml: spec.containers[0].resources.requests.cpu: invalid value "-1": must be greater than or equal to 0',
+    );
+  });
+});

@@ -3,18 +3,26 @@
  * `kubectl get -o json` output has many); known fields are checked, quantities are parsed.
  */
 import { z } from 'zod';
-import { parseQuantity } from '../quantity.ts';
+import { isNegative, parseQuantity } from '../quantity.ts';
 
 const str = z.string();
 const stringMap = z.record(z.string(), z.string());
 
-/** Accepts "500m" and, as the API does, bare numbers (YAML `cpu: 2`). */
+/**
+ * Accepts "500m" and, as the API does, bare numbers (YAML `cpu: 2`). Resource amounts cannot be
+ * negative (API validation: "must be greater than or equal to 0").
+ */
 export const quantity = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const s = String(v);
+  let negative: boolean;
   try {
-    parseQuantity(s);
+    negative = isNegative(parseQuantity(s));
   } catch {
     ctx.addIssue({ code: 'custom', message: `invalid quantity ${JSON.stringify(s)}` });
+    return z.NEVER;
+  }
+  if (negative) {
+    ctx.addIssue({ code: 'custom', message: `invalid value ${JSON.stringify(s)}: must be greater than or equal to 0` });
     return z.NEVER;
   }
   return s;

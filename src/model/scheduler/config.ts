@@ -44,6 +44,9 @@ const schema = z.object({
     .optional(),
 });
 
+/** The accepted shape of a KubeSchedulerConfiguration (the fields kubedeck reads; others are ignored). */
+export type KubeSchedulerConfiguration = z.input<typeof schema>;
+
 const fitArgs = z.object({
   scoringStrategy: z
     .object({
@@ -124,7 +127,7 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
 }
 
 /** Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration. Throws SchedulerConfigError. */
-export function profileFromConfig(config: unknown, index = 0): SchedulerProfile {
+export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0): SchedulerProfile {
   const cfg = parseWith(schema, config, '');
   const p = cfg.profiles?.[index];
   if (p === undefined) return { ...DEFAULT_PROFILE, ...(cfg.percentageOfNodesToScore === undefined ? {} : { percentageOfNodesToScore: cfg.percentageOfNodesToScore }) };

@@ -19,15 +19,18 @@
  * - Only one feasible node: no scoring. No feasible node: FitError message, with DefaultPreemption's
  *   "preemption: ..." suffix unless the profile disables it.
  * - Ties: selectHost's reservoir sampling with the injected TieBreaker (the seeded RNG, never Math.random).
- * - Requests: quantities are parsed once per pod (cached), NodeInfo sums are plain integers.
+ * - Requests: quantities are parsed once per pod template (cached), NodeInfo sums are plain integers.
  *   Set `verdicts: false` in bulk runs to skip building per-node verdicts.
+ * - Version-dependent wording: `schedulePod(..., { ...scheduleOptionsForVersion(k8sVersion), startIndex })`.
+ * - profileFromConfig(parsedYaml) turns a KubeSchedulerConfiguration into a SchedulerProfile.
+ * - Errors: a malformed quantity in a pod or node throws QuantityError (message names the field).
  */
 export type { FilterPluginName, NodeVerdict, ScheduleDecision, ScorePluginName } from './types.ts';
 export { addPodToNodeInfo, buildNodeInfos, createNodeInfo, occupiesNode, podKey, removePodFromNodeInfo, setNodeInfoNode, type NodeInfo } from './node-info.ts';
 export { schedulePod, type ScheduleOptions } from './schedule.ts';
 export { selectHost, type TieBreaker } from './select-host.ts';
 export { DEFAULT_PROFILE, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
-export { profileFromConfig, SchedulerConfigError } from './config.ts';
+export { profileFromConfig, SchedulerConfigError, type KubeSchedulerConfiguration } from './config.ts';
 export { computePodRequest } from './pod-requests.ts';
 export { numFeasibleNodesToFind } from './feasible-nodes.ts';
 export { fitErrorMessage } from './fit-error.ts';
