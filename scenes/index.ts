@@ -2,8 +2,9 @@
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
+import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, nodeFailure];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, replicasetSelfHealing, nodeFailure];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

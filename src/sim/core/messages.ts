@@ -17,8 +17,8 @@ export type ApiRequest =
   | { readonly verb: 'bind'; readonly ref: ObjectRef; readonly node: string }
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly gracePeriodSeconds?: number }
   | { readonly verb: 'get'; readonly ref: ObjectRef }
-  /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. */
-  | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string };
+  /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. `namespace`: one namespace only. */
+  | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string; readonly namespace?: string };
 
 export type Payload =
   | { readonly kind: 'api-request'; readonly user: string; readonly request: ApiRequest }

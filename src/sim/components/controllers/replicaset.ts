@@ -7,6 +7,7 @@ import { text } from '../../../model/localized.ts';
 import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import { isReady } from '../pod-status.ts';
+import { compareForDeletion, rankByColocation } from './pod-ranking.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
 
 const NAME = 'replicaset-controller';
@@ -22,12 +23,9 @@ function controllerUid(obj: K8sObject): string | undefined {
   return obj.metadata.ownerReferences?.find((o) => o.controller)?.uid;
 }
 
-/** Which pods go first when scaling down: unassigned, then Pending, then not ready, then newest. */
+/** Which pods go first when scaling down: see pod-ranking.ts (upstream ActivePodsWithRanks). */
 export function deletionRank(a: Pod, b: Pod): number {
-  const assigned = (p: Pod): number => (p.spec.nodeName ? 1 : 0);
-  const phase = (p: Pod): number => (p.status?.phase === 'Pending' ? 0 : p.status?.phase === 'Unknown' ? 1 : 2);
-  const ready = (p: Pod): number => (isReady(p) ? 1 : 0);
-  return assigned(a) - assigned(b) || phase(a) - phase(b) || ready(a) - ready(b) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
+  return compareForDeletion(0)({ pod: a, rank: 0 }, { pod: b, rank: 0 });
 }
 
 export function createReplicaSetController(ctx: ControllerContext): Controller {
@@ -95,6 +93,26 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     sendBatch();
   };
 
+  /** Pods of every ReplicaSet with the same controller (a Deployment's old and new sets). */
+  const relatedPods = (rs: ReplicaSet): Pod[] => {
+    const owner = controllerUid(rs);
+    if (owner === undefined) return [...(byOwner.get(rs.metadata.uid ?? '')?.pods.values() ?? [])];
+    const out: Pod[] = [];
+    for (const o of ctx.objects.values()) {
+      if (o.kind === 'ReplicaSet' && controllerUid(o) === owner) out.push(...(byOwner.get(o.metadata.uid ?? '')?.pods.values() ?? []));
+    }
+    return out;
+  };
+
+  /** getPodsToDelete: rank by colocated related pods, sort by ActivePodsWithRanks, take the first. */
+  const podsToDelete = (rs: ReplicaSet, active: Pod[], count: number): Pod[] => {
+    if (count >= active.length) return active;
+    return rankByColocation(active, relatedPods(rs), isActive)
+      .sort(compareForDeletion(rt.clock.now()))
+      .slice(0, count)
+      .map((r) => r.pod);
+  };
+
   const sync = (ref: ObjectRef): void => {
     pendingSync.delete(ref);
     const rs = ctx.objects.get(ref);
@@ -107,7 +125,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, create ${diff}`, `${rs.metadata.name}: 파드 ${activeCount}/${rs.spec.replicas}개, ${diff}개 생성`), ref);
       createBatches(rs, diff);
     } else if (diff < 0) {
-      const victims = [...owned.pods.values()].filter(isActive).sort(deletionRank).slice(0, -diff);
+      const victims = podsToDelete(rs, [...owned.pods.values()].filter(isActive), -diff);
       ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}/${rs.spec.replicas}개, ${-diff}개 삭제`), ref);
       for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) });
     }

@@ -1,0 +1,19 @@
+/** Reading a Deployment's pods from the cluster, for scenario guards. */
+import type { Pod } from '../../src/model/objects.ts';
+import type { Cluster } from '../../src/sim/cluster.ts';
+
+export const isPodReady = (p: Pod): boolean => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+
+/** Pods whose name starts with `<app>-`, in name order. */
+export function appPods(cluster: Cluster, app: string): Pod[] {
+  return cluster
+    .pods()
+    .filter((p) => p.metadata.name.startsWith(`${app}-`))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** Exactly `replicas` pods, all Ready and not being deleted, and none left Terminating. */
+export function settledAt(cluster: Cluster, app: string, replicas: number): boolean {
+  const pods = appPods(cluster, app);
+  return pods.length === replicas && pods.every((p) => !p.metadata.deletionTimestamp && isPodReady(p));
+}
