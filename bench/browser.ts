@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../test/browser/lib/chromium.ts';
 import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
-import { sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
+import { COUNT_GL, glCounts, sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
 import { fmt, median, percentile } from './lib/stats.ts';
 
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
@@ -21,6 +21,7 @@ const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
 
 async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes }> {
   const page = await browser.context.newPage();
+  await page.addInitScript(COUNT_GL);
   const scripts = watchScripts(page);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 60_000 });
@@ -90,20 +91,30 @@ async function main(): Promise<void> {
           player?.setLoop(true);
           player?.play();
         }, speed);
+        const gl0 = await glCounts(page);
         const framesAndCpu = await Promise.all([sampleFrames(page, PLAY_MS), sampleCpu(page, cdp, PLAY_MS)]);
+        const gl1 = await glCounts(page);
         const [frames, cpu] = framesAndCpu;
+        const rendered = gl1.clears - gl0.clears;
         const busyPerFrame = (cpu.taskMsPerS * (PLAY_MS / 1000)) / Math.max(1, frames.length);
         out(
           `  ${scenario.padEnd(13)} ${String(speed)}x   ${fmt(percentile(frames, 50))} / ${fmt(percentile(frames, 95))} / ${fmt(percentile(frames, 99))}   ` +
-            `busy ${fmt(busyPerFrame)} ms/frame, ${frames.length} frames (${fmt(frames.length / (PLAY_MS / 1000))} fps)`,
+            `busy ${fmt(busyPerFrame)} ms/frame, ${frames.length} frames (${fmt(frames.length / (PLAY_MS / 1000))} fps), ` +
+            `${rendered} renders; per render ${fmt((gl1.draws - gl0.draws) / Math.max(1, rendered), 0)} draw calls, ` +
+            `${fmt((gl1.uploads - gl0.uploads) / Math.max(1, rendered), 0)} texture uploads, ${fmt((gl1.readbacks - gl0.readbacks) / Math.max(1, rendered), 1)} readbacks`,
         );
         if (scenario === 'pod-creation' && speed === 1) {
           await page.evaluate(() => window.__kubedeck?.player()?.pause());
           await page.waitForTimeout(500);
+          const before = await glCounts(page);
           const idle = await sampleCpu(page, cdp, 2000);
+          const after = await glCounts(page);
           out('');
-          out('paused (2 s): main-thread task time, script time, layouts, style recalcs per second');
-          out(`  ${fmt(idle.taskMsPerS)} ms/s (${fmt(idle.taskMsPerS / 10)} % of a core), script ${fmt(idle.scriptMsPerS)} ms/s, ${fmt(idle.layoutsPerS)} layouts/s, ${fmt(idle.styleRecalcsPerS)} recalcs/s`);
+          out('paused (2 s): WebGL renders, main-thread task time, script time, layouts, style recalcs per second');
+          out(
+            `  ${after.clears - before.clears} renders, ${fmt(idle.taskMsPerS)} ms/s (${fmt(idle.taskMsPerS / 10)} % of a core), script ${fmt(idle.scriptMsPerS)} ms/s, ` +
+              `${fmt(idle.layoutsPerS)} layouts/s, ${fmt(idle.styleRecalcsPerS)} recalcs/s`,
+          );
           out('');
         }
         await page.close();

@@ -77,3 +77,38 @@ export function watchScripts(page: Page): { total(): Promise<ScriptBytes> } {
     },
   };
 }
+
+/**
+ * Counts WebGL frames (clear calls: PixiJS clears its target once per render), draw calls,
+ * texture uploads and pixel readbacks, so "paused renders nothing" is a number, not a guess.
+ */
+export const COUNT_GL = `(() => {
+  const counts = { clears: 0, draws: 0, uploads: 0, readbacks: 0 };
+  Object.defineProperty(window, '__gl', { value: counts });
+  for (const proto of [window.WebGLRenderingContext?.prototype, window.WebGL2RenderingContext?.prototype]) {
+    if (!proto) continue;
+    const clear = proto.clear;
+    proto.clear = function (...args) { counts.clears++; return clear.apply(this, args); };
+    const wrap = (names, key) => {
+      for (const name of names) {
+        const fn = proto[name];
+        if (fn) proto[name] = function (...args) { counts[key]++; return fn.apply(this, args); };
+      }
+    };
+    wrap(['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'], 'draws');
+    wrap(['texImage2D', 'texSubImage2D'], 'uploads');
+    wrap(['readPixels'], 'readbacks');
+  }
+})()`;
+
+export interface GlCounts {
+  readonly clears: number;
+  readonly draws: number;
+  /** texImage2D / texSubImage2D calls (text and icons re-rasterised and uploaded). */
+  readonly uploads: number;
+  readonly readbacks: number;
+}
+
+export function glCounts(page: Page): Promise<GlCounts> {
+  return page.evaluate('({ ...window.__gl })') as Promise<GlCounts>;
+}

@@ -15,7 +15,7 @@ import { bindKeyboard, type KeyCommand } from './keyboard.ts';
 import { createNotice } from './notice.ts';
 import { createPicker, type PickerChoice } from './picker.ts';
 import type { AppDeps, StagePort } from './ports.ts';
-import { applyTheme, prefersReducedMotion, systemTheme, type ThemeName } from './theme.ts';
+import { applyTheme, prefersReducedMotion, systemTheme, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
 import { parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
 
@@ -228,6 +228,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return;
     }
     stage.onComponentClick((id) => infoCard.open(id));
+    watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     const loaded = load(scenario, params, k8s, parsed.step);
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));

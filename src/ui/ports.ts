@@ -20,6 +20,7 @@ export interface StagePort {
   setTheme(theme: ThemeName): unknown;
   setLang(lang: Lang): unknown;
   onComponentClick(listener: (id: string) => void): unknown;
+  setReducedMotion(on: boolean): void;
   resize(): void;
   destroy(): void;
   /** Seek to presentation time t and render synchronously (deterministic frames). */

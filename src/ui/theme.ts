@@ -27,3 +27,9 @@ export function applyTheme(root: HTMLElement, theme: ThemeName): void {
   // Native form controls and scrollbars follow the theme too.
   root.style.colorScheme = theme === 'light' ? 'light' : 'dark';
 }
+
+/** Calls back when the viewer switches reduced motion on or off while the app is open. */
+export function watchReducedMotion(listener: (reduce: boolean) => void): void {
+  if (typeof matchMedia !== 'function') return;
+  matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', (event) => listener(event.matches));
+}

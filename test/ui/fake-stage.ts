@@ -169,6 +169,7 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
     onComponentClick(listener) {
       clickListener = listener;
     },
+    setReducedMotion: () => undefined,
     resize: () => redraw(),
     destroy: () => canvas.remove(),
     renderFrameAt: () => redraw(),
