@@ -22,6 +22,8 @@ import type { ControllerManager } from './components/controller-manager.ts';
 import { createControllerManager } from './components/controller-manager.ts';
 import type { Etcd } from './components/etcd.ts';
 import { createEtcd } from './components/etcd.ts';
+import type { EtcdCluster, EtcdMemberSpec } from './components/etcd-cluster/etcd-cluster.ts';
+import { createEtcdCluster } from './components/etcd-cluster/etcd-cluster.ts';
 import { createKubeProxy } from './components/kube-proxy.ts';
 import type { Kubelet } from './components/kubelet.ts';
 import { createKubelet } from './components/kubelet.ts';
@@ -55,7 +57,10 @@ const ADMIN = 'kubernetes-admin';
 
 export class Cluster {
   readonly rt: Runtime;
-  private readonly etcd: Etcd;
+  private etcdImpl: Etcd | undefined;
+  private etcdCluster: EtcdCluster | undefined;
+  /** Components a scenario adds (an operator's shell on a node...), listed in the topology. */
+  private readonly extraComponents: ComponentId[] = [];
   private readonly apiserver: ApiServer;
   private readonly scheduler: Scheduler;
   private readonly kcm: ControllerManager;
@@ -70,12 +75,34 @@ export class Cluster {
     const config = configFor(opts.k8sVersion, opts.config);
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer) };
     this.rt.board.set('kubectl', 'up', true);
-    this.etcd = createEtcd(this.rt);
     this.apiserver = createApiServer(this.rt);
     this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);
+  }
+
+  /** The single etcd, created when first needed unless the scenario chose an etcd cluster. */
+  private get etcd(): Etcd {
+    return (this.etcdImpl ??= createEtcd(this.rt));
+  }
+
+  /**
+   * Set-up, before any node or object: an HA etcd of several members (one per control-plane
+   * node) instead of the single etcd; kube-apiserver's etcd client follows its leader.
+   */
+  useEtcdCluster(members: readonly EtcdMemberSpec[]): EtcdCluster {
+    if (this.etcdImpl) throw new Error('useEtcdCluster must come first in set-up');
+    const ec = createEtcdCluster(this.rt, members);
+    this.etcdImpl = ec;
+    this.etcdCluster = ec;
+    this.apiserver.useEtcd(() => ec.endpoint());
+    return ec;
+  }
+
+  /** Lists a component a scenario drives itself (e.g. `client/operator`) in the topology. */
+  addComponent(id: ComponentId): void {
+    if (!this.extraComponents.includes(id)) this.extraComponents.push(id);
   }
 
   get now(): number {
@@ -88,7 +115,9 @@ export class Cluster {
 
   topology(): Topology {
     const components: ComponentId[] = ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager'];
+    if (this.etcdCluster) components.splice(2, 1, ...this.etcdCluster.members.map((m) => m.id));
     for (const n of this.workers.keys()) components.push(`kubelet/${n}`, `containerd/${n}`, `kube-proxy/${n}`);
+    components.push(...this.extraComponents);
     return { nodes: this.nodeNames, components };
   }
 

@@ -75,6 +75,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   404: 'Not Found',
   409: 'Conflict',
   422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
@@ -83,12 +84,16 @@ export interface ApiServer {
   /** The watch cache: what kube-apiserver last confirmed from etcd. */
   cached(ref: ObjectRef): K8sObject | undefined;
   seed(obj: K8sObject): void;
+  /** Points the etcd client at an etcd cluster (set-up only); `target` picks the member per request. */
+  useEtcd(target: () => ComponentId): void;
   stop(): void;
   start(): void;
 }
 
 export function createApiServer(rt: Runtime): ApiServer {
   const cache = new Map<ObjectRef, K8sObject>();
+  /** Where the etcd client sends: the single `etcd`, or an etcd cluster's member (useEtcd). */
+  let etcdTarget = (): ComponentId => 'etcd';
 
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
     const payload: Payload = { kind: 'api-response', status, message, ...(object ? { object } : {}) };
@@ -145,9 +150,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     next();
   };
 
-  const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void): void => {
+  const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void, req?: Envelope): void => {
     const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
-    rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `txn ${op} ${etcdKey(ref)}`, object: ref, payload, write: true }, (answer) => {
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `txn ${op} ${etcdKey(ref)}`, object: ref, payload, write: true }, (answer) => {
+      // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
+      const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
+      if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
       if (answer.payload.kind !== 'etcd-response' || !answer.payload.ok || !answer.payload.object) return onMissing();
       const before = cache.get(ref);
       if (op === 'delete') {
@@ -180,7 +188,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       if (invalid) return respond(req, 422, `${SINGULAR[object.kind]} "${name}" is invalid: ${invalid}`);
       runStages([{ action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') }], quiet, ref, () => {
         if (cache.has(ref)) return respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`);
-        writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), create: mutated.object }, (stored) => respond(req, 201, `${SINGULAR[object.kind]}/${name} created`, stored), () => respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`));
+        writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), create: mutated.object }, (stored) => respond(req, 201, `${SINGULAR[object.kind]}/${name} created`, stored), () => respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`), req);
       });
     });
   };
@@ -193,7 +201,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       { action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') },
     ];
     runStages(stages, quiet, ref, () => {
-      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, message, stored), () => respond(req, 404, `${ref} not found`));
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, message, stored), () => respond(req, 404, `${ref} not found`), req);
     });
   };
 
@@ -208,7 +216,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       const conditions = (obj.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       return { ...obj, spec: { ...obj.spec, nodeName: node }, status: { ...(obj.status ?? { phase: 'Pending' }), conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now }, ...conditions] } };
     };
-    writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, () => respond(req, 201, `pod/${current.metadata.name} bound to ${node}`), () => respond(req, 404, `${ref} not found`));
+    writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, () => respond(req, 201, `pod/${current.metadata.name} bound to ${node}`), () => respond(req, 404, `${ref} not found`), req);
   };
 
   const remove = (req: Envelope, ref: ObjectRef, grace: number | undefined): void => {
@@ -223,16 +231,16 @@ export function createApiServer(rt: Runtime): ApiServer {
       const seconds = grace ?? rt.config.terminationGracePeriodSeconds;
       const deletionTimestamp = timestamp(rt.clock.now() + seconds * 1000);
       const mutate = (obj: K8sObject): K8sObject => ({ ...obj, metadata: { ...obj.metadata, deletionTimestamp } }) as K8sObject;
-      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`));
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`), req);
       return;
     }
-    writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`));
+    writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`), req);
   };
 
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
-    rt.net.send({ from: ID, to: 'etcd', type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
@@ -286,6 +294,9 @@ export function createApiServer(rt: Runtime): ApiServer {
     addWatcher,
     cached: (ref) => cache.get(ref),
     seed: (obj) => cache.set(refOf(obj), obj),
+    useEtcd: (target) => {
+      etcdTarget = target;
+    },
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),
   };

@@ -4,6 +4,7 @@
  */
 import type { K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import type { ComponentId, MessageType } from '../trace.ts';
+import type { RaftMessage } from '../components/etcd-cluster/raft-messages.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -28,6 +29,10 @@ export type Payload =
   | { readonly kind: 'etcd-delete'; readonly key: string }
   | { readonly kind: 'etcd-range'; readonly key: string; readonly prefix: boolean }
   | { readonly kind: 'etcd-response'; readonly ok: boolean; readonly revision: number; readonly object?: K8sObject; readonly items?: readonly K8sObject[]; readonly error?: string }
+  /** etcdctl snapshot save: the Maintenance.Snapshot stream of the whole keyspace. */
+  | { readonly kind: 'etcd-snapshot' }
+  /** Between etcd members on the peer port (2380). */
+  | { readonly kind: 'raft'; readonly msg: RaftMessage }
   | { readonly kind: 'cri-request'; readonly call: CriCall; readonly pod: Pod; readonly container?: string; readonly image?: string }
   | { readonly kind: 'cri-response'; readonly call: CriCall; readonly ok: boolean; readonly podIP?: string; readonly error?: string };
 

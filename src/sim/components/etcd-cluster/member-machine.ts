@@ -1,0 +1,73 @@
+/**
+ * One etcd member's raft role as an XState machine: a follower waits for the leader's heartbeat
+ * (any sign of the leader restarts the randomized election timer); on timeout it stands as a
+ * candidate, campaigning again after each timeout until it wins or hears of a leader; a leader
+ * sends heartbeats every 100 ms. A crashed member is down until restarted (its log is on disk).
+ */
+import { setup } from 'xstate';
+import { HEARTBEAT_MS } from './timing.ts';
+
+export interface MemberHooks {
+  readonly becameFollower: () => void;
+  readonly campaign: () => void;
+  readonly becameLeader: () => void;
+  readonly heartbeat: () => void;
+  readonly wentDown: () => void;
+  /** The current randomized election timeout (drawn anew on each role change, as raft does). */
+  readonly electionTimeout: () => number;
+}
+
+/** heard: a leader's message or a higher term; won: a majority of votes; crash / restart: faults. */
+export type MemberEvent = { readonly type: 'heard' } | { readonly type: 'won' } | { readonly type: 'crash' } | { readonly type: 'restart' };
+
+/** Defined once (a machine built inside a scenario's action would trip XState's action checks). */
+export const memberMachine = setup({
+  types: { context: {} as MemberHooks, input: {} as MemberHooks, events: {} as MemberEvent },
+  actions: {
+    becameFollower: ({ context }) => context.becameFollower(),
+    campaign: ({ context }) => context.campaign(),
+    becameLeader: ({ context }) => context.becameLeader(),
+    heartbeat: ({ context }) => context.heartbeat(),
+    wentDown: ({ context }) => context.wentDown(),
+  },
+  delays: { election: ({ context }) => context.electionTimeout(), heartbeat: HEARTBEAT_MS },
+}).createMachine({
+  id: 'etcd-member',
+  context: ({ input }) => input,
+  initial: 'follower',
+  states: {
+    follower: {
+      entry: 'becameFollower',
+      on: { won: 'leader', crash: 'down' },
+      initial: 'waiting',
+      states: {
+        waiting: {
+          after: { election: '#etcd-member.candidate' },
+          on: { heard: { target: 'waiting', reenter: true } },
+        },
+      },
+    },
+    candidate: {
+      on: { heard: 'follower', won: 'leader', crash: 'down' },
+      initial: 'campaigning',
+      states: {
+        campaigning: {
+          entry: 'campaign',
+          after: { election: { target: 'campaigning', reenter: true } },
+        },
+      },
+    },
+    leader: {
+      entry: 'becameLeader',
+      on: { heard: 'follower', crash: 'down' },
+      initial: 'beating',
+      states: {
+        beating: { after: { heartbeat: { target: 'beating', reenter: true, actions: 'heartbeat' } } },
+      },
+    },
+    down: {
+      entry: 'wentDown',
+      on: { restart: 'follower' },
+    },
+  },
+});

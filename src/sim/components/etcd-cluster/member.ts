@@ -1,0 +1,334 @@
+/**
+ * One etcd member speaking raft with its peers (peer port 2380) and serving kube-apiserver
+ * (client port 2379). Terms, votes, the log and its commit index are modelled as raft keeps them;
+ * what is left out: pre-vote, CheckQuorum, learners, snapshots of the raft log, leader transfer.
+ * A write is a log entry: the leader appends it, sends AppendEntries, and commits once a quorum
+ * (itself included) holds it; then it is applied to the key-value store and answered.
+ */
+import { createActor } from 'xstate';
+import { text } from '../../../model/localized.ts';
+import { refOf } from '../../../model/objects.ts';
+import { etcdKey } from '../../../model/registry.ts';
+import type { Envelope } from '../../core/messages.ts';
+import type { Runtime } from '../../core/runtime.ts';
+import type { ComponentId, MessageType } from '../../trace.ts';
+import type { EtcdStore } from '../etcd.ts';
+import { applyProposal } from './apply.ts';
+import { memberMachine } from './member-machine.ts';
+import type { RaftEntry, RaftMessage } from './raft-messages.ts';
+import { randomizedElectionTimeout, REQUEST_TIMEOUT_MS } from './timing.ts';
+
+export type Role = 'follower' | 'candidate' | 'leader' | 'down';
+
+/** What the members share: the applied key-value state (every member applies the same committed log). */
+export interface SharedState {
+  readonly rt: Runtime;
+  readonly store: EtcdStore;
+  readonly members: number;
+  readonly quorum: number;
+  /** Highest log index applied to the store. */
+  applied: number;
+  /** False during set-up: the starting roles are the initial state, not events. */
+  live: boolean;
+  peersOf(name: string): readonly string[];
+  /** Which heartbeat rounds are recorded: the first ten of a term, then one a second. */
+  showHeartbeat(round: number): boolean;
+}
+
+export interface Member {
+  readonly name: string;
+  readonly id: ComponentId;
+  role(): Role;
+  term(): number;
+  lastIndex(): number;
+  commitIndex(): number;
+  /** The leader this member last heard from (undefined while there is none). */
+  knownLeader(): string | undefined;
+  crash(): void;
+  restart(): void;
+  /** Set-up only: this member leads term 1 from the start. */
+  lead(): void;
+}
+
+export const memberId = (name: string): ComponentId => `etcd/${name}`;
+
+export function createMember(shared: SharedState, name: string, host: string): Member {
+  const { rt } = shared;
+  const id = memberId(name);
+  const peers = (): readonly string[] => shared.peersOf(name);
+  let role: Role = 'follower';
+  let term = 1;
+  let votedFor: string | undefined;
+  let leader: string | undefined;
+  /** log[0] is a sentinel so that log[i] is the entry with index i. */
+  const log: RaftEntry[] = [{ term: 0, index: 0 }];
+  let commit = 0;
+  const votes = new Set<string>();
+  const next = new Map<string, number>();
+  const match = new Map<string, number>();
+  /** An AppendEntries awaiting its answer (raft's probe: one at a time until the follower answers). */
+  const inflight = new Set<string>();
+  const pending = new Map<number, Envelope>();
+  let rounds = 0;
+  let silentSince = 0;
+
+  const lastIndex = (): number => log.length - 1;
+  const lastTerm = (): number => log[lastIndex()]?.term ?? 0;
+  const setStatus = (status: Role): void => rt.board.set(id, status, !shared.live);
+
+  const send = (to: string, type: MessageType, action: string, msg: RaftMessage, onReply?: (answer: RaftMessage) => void, untraced = false): void => {
+    const out = { from: id, to: memberId(to), type, action, payload: { kind: 'raft' as const, msg }, ...(untraced ? { untraced: true } : {}) };
+    if (!onReply) return void rt.net.send(out);
+    rt.net.send(out, (answer) => {
+      if (role !== 'down' && answer.payload.kind === 'raft') onReply(answer.payload.msg);
+    });
+  };
+  const answerWith = (req: Envelope, action: string, msg: RaftMessage): void => void rt.net.reply(req, { action, payload: { kind: 'raft', msg } });
+
+  /** Any message with a higher term: adopt it and follow (raft's becomeFollower). */
+  const observeTerm = (t: number): void => {
+    if (t <= term) return;
+    term = t;
+    votedFor = undefined;
+    leader = undefined;
+    actor.send({ type: 'heard' });
+  };
+
+  // --- leader ----------------------------------------------------------------------------
+
+  const sendAppend = (peer: string): void => {
+    if (inflight.has(peer)) return;
+    const from = next.get(peer) ?? lastIndex() + 1;
+    const prev = log[from - 1] ?? { term: 0, index: 0 };
+    const entries = log.slice(from);
+    if (entries.length === 0) return;
+    inflight.add(peer);
+    const span = entries.length === 1 ? `#${from}` : `#${from}-${lastIndex()}`;
+    send(peer, 'request', `AppendEntries ${span} (term ${term})`, { type: 'AppendEntries', term, leader: name, prevIndex: prev.index, prevTerm: prev.term, entries, commit }, (r) => onAppendResult(peer, r));
+  };
+
+  const advanceCommit = (): void => {
+    const held = [lastIndex(), ...peers().map((p) => match.get(p) ?? 0)].sort((a, b) => b - a);
+    const n = held[shared.quorum - 1] ?? 0;
+    // A leader commits only entries of its own term by counting (raft section 5.4.2).
+    if (n <= commit || log[n]?.term !== term) return;
+    const holders = held.filter((i) => i >= n).length;
+    commit = n;
+    rt.tracer.activity(id, 'raft:commit', 2, text(`#${n} held by ${holders} of ${shared.members} (quorum ${shared.quorum}): committed`, `#${n}: ${shared.members}개 중 ${holders}개 멤버가 보유 (쿼럼 ${shared.quorum}): 커밋`));
+    applyCommitted();
+  };
+
+  const applyCommitted = (): void => {
+    while (shared.applied < commit) {
+      const entry = log[++shared.applied];
+      if (!entry?.proposal) continue;
+      const result = applyProposal(rt, shared.store, entry.proposal);
+      const req = pending.get(entry.index);
+      if (!req) continue;
+      pending.delete(entry.index);
+      rt.net.reply(req, { action: result.action, payload: result.payload });
+    }
+  };
+
+  const onAppendResult = (peer: string, m: RaftMessage): void => {
+    if (m.type !== 'AppendResult') return;
+    inflight.delete(peer);
+    observeTerm(m.term);
+    if (role !== 'leader' || m.term !== term) return;
+    if (m.success) {
+      match.set(peer, Math.max(match.get(peer) ?? 0, m.matchIndex));
+      next.set(peer, (match.get(peer) ?? 0) + 1);
+      advanceCommit();
+    } else {
+      next.set(peer, Math.max(1, Math.min((next.get(peer) ?? 1) - 1, m.matchIndex + 1)));
+    }
+    sendAppend(peer);
+  };
+
+  const onHeartbeatAck = (m: Extract<RaftMessage, { type: 'HeartbeatAck' }>): void => {
+    observeTerm(m.term);
+    if (role !== 'leader') return;
+    // A follower that answers but lags (it was down) gets the missing entries (etcd: probe resumes).
+    if ((match.get(m.from) ?? 0) < lastIndex()) {
+      inflight.delete(m.from);
+      sendAppend(m.from);
+    }
+  };
+
+  const propose = (req: Envelope): void => {
+    const p = req.payload;
+    if (p.kind !== 'etcd-put' && p.kind !== 'etcd-delete') return;
+    const index = lastIndex() + 1;
+    log.push({ term, index, proposal: { ref: req.object ?? '', op: p } });
+    pending.set(index, req);
+    for (const peer of peers()) sendAppend(peer);
+    timeOut(req, index);
+  };
+
+  // --- follower and candidate ------------------------------------------------------------
+
+  const onRequestVote = (req: Envelope, m: Extract<RaftMessage, { type: 'RequestVote' }>): void => {
+    observeTerm(m.term);
+    const upToDate = m.lastTerm > lastTerm() || (m.lastTerm === lastTerm() && m.lastIndex >= lastIndex());
+    const granted = m.term === term && (votedFor === undefined || votedFor === m.candidate) && upToDate;
+    if (granted) {
+      votedFor = m.candidate;
+      actor.send({ type: 'heard' });
+    }
+    answerWith(req, granted ? `vote: yes (term ${term})` : `vote: no (term ${term})`, { type: 'Vote', term, granted });
+  };
+
+  const onVote = (peer: string, m: RaftMessage): void => {
+    if (m.type !== 'Vote') return;
+    observeTerm(m.term);
+    if (role !== 'candidate' || m.term !== term || !m.granted) return;
+    votes.add(peer);
+    if (votes.size >= shared.quorum) actor.send({ type: 'won' });
+  };
+
+  const onAppend = (req: Envelope, m: Extract<RaftMessage, { type: 'AppendEntries' }>): void => {
+    if (m.term < term) return answerWith(req, `reject: stale term ${m.term}`, { type: 'AppendResult', term, success: false, matchIndex: lastIndex() });
+    observeTerm(m.term);
+    leader = m.leader;
+    actor.send({ type: 'heard' });
+    const prev = log[m.prevIndex];
+    if (!prev || prev.term !== m.prevTerm) {
+      return answerWith(req, `reject: no #${m.prevIndex}`, { type: 'AppendResult', term, success: false, matchIndex: Math.min(lastIndex(), m.prevIndex - 1) });
+    }
+    for (const e of m.entries) {
+      const here = log[e.index];
+      if (here && here.term !== e.term) log.length = e.index;
+      if (!log[e.index]) log.push(e);
+    }
+    const matchIndex = m.prevIndex + m.entries.length;
+    commit = Math.max(commit, Math.min(m.commit, matchIndex));
+    answerWith(req, `ack #${matchIndex}`, { type: 'AppendResult', term, success: true, matchIndex });
+  };
+
+  const onHeartbeat = (m: Extract<RaftMessage, { type: 'Heartbeat' }>): void => {
+    if (m.term < term) return;
+    observeTerm(m.term);
+    leader = m.leader;
+    silentSince = rt.clock.now();
+    actor.send({ type: 'heard' });
+    commit = Math.max(commit, Math.min(m.commit, lastIndex()));
+    send(m.leader, 'signal', 'heartbeat ack', { type: 'HeartbeatAck', term, from: name, shown: m.shown }, undefined, !m.shown);
+  };
+
+  // --- kube-apiserver (and etcdctl) on the client port ------------------------------------
+
+  /** etcd answers "request timed out" when a write is not committed in time (no leader, no quorum). */
+  const timeOut = (req: Envelope, index?: number): void => {
+    rt.clock.setTimeout(() => {
+      if (role === 'down' || (index !== undefined && pending.get(index) !== req)) return;
+      if (index !== undefined) pending.delete(index);
+      rt.tracer.activity(id, 'raft:timeout', 5, text(`no quorum: write not committed in ${REQUEST_TIMEOUT_MS / 1000} s`, `쿼럼 없음: ${REQUEST_TIMEOUT_MS / 1000}초 안에 커밋되지 않음`), req.object);
+      rt.net.reply(req, { action: 'etcdserver: request timed out', payload: { kind: 'etcd-response', ok: false, revision: shared.store.currentRevision, error: 'etcdserver: request timed out' } });
+    }, REQUEST_TIMEOUT_MS);
+  };
+
+  const onClient = (req: Envelope): void => {
+    const p = req.payload;
+    if (p.kind === 'etcd-put' || p.kind === 'etcd-delete') {
+      if (role === 'leader') propose(req);
+      else timeOut(req);
+    } else if (p.kind === 'etcd-range') {
+      // A serializable read from this member's applied state: it answers even without quorum.
+      const items = [...shared.store.values()].filter((o) => etcdKey(refOf(o)).startsWith(p.key));
+      rt.net.reply(req, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: shared.store.currentRevision, items } });
+    } else if (p.kind === 'etcd-snapshot') {
+      const items = [...shared.store.values()];
+      rt.net.reply(req, { action: `snapshot rev ${shared.store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: shared.store.currentRevision, items } });
+    }
+  };
+
+  // --- the role machine's hooks -----------------------------------------------------------
+
+  const actor = createActor(memberMachine, {
+    clock: rt.clock,
+    input: {
+      becameFollower: () => {
+        role = 'follower';
+        votes.clear();
+        inflight.clear();
+        setStatus('follower');
+      },
+      campaign: () => {
+        role = 'candidate';
+        term += 1;
+        votedFor = name;
+        leader = undefined;
+        votes.clear();
+        votes.add(name);
+        setStatus('candidate');
+        const quiet = rt.clock.now() - silentSince;
+        rt.tracer.activity(id, 'raft:campaign', 5, text(`no leader heard for ${quiet} ms: candidate for term ${term}, votes for itself`, `${quiet}ms 동안 리더 소식 없음: 임기 ${term}의 후보가 되어 자신에게 투표`));
+        for (const peer of peers()) send(peer, 'request', `RequestVote (term ${term})`, { type: 'RequestVote', term, candidate: name, lastIndex: lastIndex(), lastTerm: lastTerm() }, (r) => onVote(peer, r));
+      },
+      becameLeader: () => {
+        const elected = role === 'candidate';
+        role = 'leader';
+        leader = name;
+        rounds = 0;
+        setStatus('leader');
+        for (const peer of peers()) {
+          next.set(peer, lastIndex() + 1);
+          match.set(peer, 0);
+        }
+        inflight.clear();
+        if (!elected) return;
+        rt.tracer.activity(id, 'raft:leader', 5, text(`${votes.size} of ${shared.members} votes (quorum ${shared.quorum}): leader of term ${term}`, `${shared.members}표 중 ${votes.size}표 (쿼럼 ${shared.quorum}): 임기 ${term}의 리더`));
+        // A new leader appends an empty entry of its term; committing it commits all before it.
+        log.push({ term, index: lastIndex() + 1 });
+        for (const peer of peers()) sendAppend(peer);
+      },
+      heartbeat: () => {
+        const shown = shared.showHeartbeat(rounds++);
+        for (const peer of peers()) {
+          send(peer, 'signal', `heartbeat (term ${term})`, { type: 'Heartbeat', term, leader: name, commit: Math.min(commit, match.get(peer) ?? 0), shown }, undefined, !shown);
+        }
+      },
+      wentDown: () => {
+        role = 'down';
+        leader = undefined;
+        votes.clear();
+        inflight.clear();
+        pending.clear();
+        setStatus('down');
+      },
+      electionTimeout: () => randomizedElectionTimeout((n) => rt.rng.intBelow(n)),
+    },
+  });
+
+  rt.net.register(id, host, (envelope) => {
+    if (role === 'down') return;
+    const p = envelope.payload;
+    if (p.kind !== 'raft') return onClient(envelope);
+    const m = p.msg;
+    if (m.type === 'RequestVote') onRequestVote(envelope, m);
+    else if (m.type === 'AppendEntries') onAppend(envelope, m);
+    else if (m.type === 'Heartbeat') onHeartbeat(m);
+    else if (m.type === 'HeartbeatAck') onHeartbeatAck(m);
+  });
+  actor.start();
+
+  return {
+    name,
+    id,
+    role: () => role,
+    term: () => term,
+    lastIndex,
+    commitIndex: () => commit,
+    knownLeader: () => leader,
+    crash: () => actor.send({ type: 'crash' }),
+    restart: () => {
+      silentSince = rt.clock.now();
+      actor.send({ type: 'restart' });
+    },
+    lead: () => {
+      leader = name;
+      votedFor = name;
+      actor.send({ type: 'won' });
+    },
+  };
+}

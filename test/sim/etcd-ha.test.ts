@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { etcdHa } from '../../scenes/etcd-ha.ts';
+import { ELECTION_TIMEOUT_MS, HEARTBEAT_MS, quorumOf, REQUEST_TIMEOUT_MS } from '../../src/sim/components/etcd-cluster/timing.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import type { ActivityEvent, ComponentEvent, TraceEvent } from '../../src/sim/trace.ts';
+import { finalObjects, indexOf, inOrder, messages, msg } from './helpers.ts';
+
+const isActivity = (action: string) => (e: TraceEvent): e is ActivityEvent => e.kind === 'activity' && e.action === action;
+const roleEvents = (events: readonly TraceEvent[]): ComponentEvent[] => events.filter((e): e is ComponentEvent => e.kind === 'component' && e.component.startsWith('etcd/'));
+
+describe('quorum arithmetic', () => {
+  it('is floor(N/2)+1: 3 members survive 1 failure, 5 survive 2', () => {
+    expect([1, 2, 3, 4, 5, 7].map(quorumOf)).toEqual([1, 2, 2, 3, 3, 4]);
+    expect(3 - quorumOf(3)).toBe(1);
+    expect(5 - quorumOf(5)).toBe(2);
+  });
+});
+
+describe.each([3, 5])('etcd-ha with %i members', (n) => {
+  const trace = runScenario(etcdHa, { params: { members: String(n) } });
+  const ev = trace.events;
+  const q = quorumOf(n);
+
+  it('lists one member per control-plane node instead of the single etcd', () => {
+    expect(trace.topology.components.filter((c) => c.startsWith('etcd'))).toEqual(Array.from({ length: n }, (_, i) => `etcd/etcd-${i + 1}`));
+  });
+
+  it('only kube-apiserver and the members themselves talk to etcd members', () => {
+    for (const m of messages(trace)) if (m.to.startsWith('etcd/') && m.type !== 'response') expect(m.from === 'kube-apiserver' || m.from.startsWith('etcd/')).toBe(true);
+  });
+
+  it('the leader heartbeats every 100 ms as one-way signals', () => {
+    const beats = messages(trace).filter((m) => m.from === 'etcd/etcd-1' && m.to === 'etcd/etcd-2' && m.action.startsWith('heartbeat'));
+    expect(beats.length).toBeGreaterThanOrEqual(10);
+    for (const b of beats) expect(b.type).toBe('signal');
+    const gaps = beats.slice(1, 10).map((b, i) => b.t - (beats[i]?.t ?? 0));
+    expect(new Set(gaps)).toEqual(new Set([HEARTBEAT_MS]));
+  });
+
+  it('a write goes to the leader, is replicated with AppendEntries and committed only once a quorum holds it', () => {
+    const [txn, , ok] = inOrder(trace, [
+      (e) => e.kind === 'message' && e.from === 'kube-apiserver' && e.to === 'etcd/etcd-1' && e.write === true && e.object === 'Pod/default/web-1',
+      msg('etcd/etcd-1', /^etcd\//, /^AppendEntries/),
+      (e) => e.kind === 'state' && e.object === 'Pod/default/web-1' && e.op === 'added',
+      msg('etcd/etcd-1', 'kube-apiserver', /^OK rev/),
+      (e) => e.kind === 'message' && e.type === 'watch' && e.object === 'Pod/default/web-1',
+    ]);
+    const acks = ev.slice(txn, ok).filter((e) => e.kind === 'message' && e.to === 'etcd/etcd-1' && e.type === 'response' && e.action.startsWith('ack'));
+    expect(acks.length + 1).toBeGreaterThanOrEqual(q);
+  });
+
+  it('a follower stands after its randomized election timeout (1000-1900 ms in 100 ms ticks), wins a majority and leads a higher term', () => {
+    const crash = indexOf(trace, (e) => e.kind === 'component' && e.component === 'etcd/etcd-1' && e.status === 'down');
+    const campaign = ev.slice(crash).find(isActivity('raft:campaign'));
+    const silent = Number(/for (\d+) ms/.exec(campaign?.label.en ?? '')?.[1]);
+    expect(silent).toBeGreaterThanOrEqual(ELECTION_TIMEOUT_MS);
+    expect(silent).toBeLessThan(2 * ELECTION_TIMEOUT_MS);
+    expect(silent % HEARTBEAT_MS).toBe(0);
+    const won = ev.slice(crash).find(isActivity('raft:leader'));
+    expect(won?.label.en).toMatch(new RegExp(`^(\\d+) of ${n} votes \\(quorum ${q}\\): leader of term (\\d+)$`));
+    expect(Number(/^(\d+) of/.exec(won?.label.en ?? '')?.[1])).toBeGreaterThanOrEqual(q);
+    expect(Number(/term (\d+)$/.exec(won?.label.en ?? '')?.[1])).toBeGreaterThan(1);
+    const leader = roleEvents(ev.slice(crash)).find((e) => e.status === 'leader');
+    expect(leader?.component).toBe(won?.component);
+  });
+
+  it('at most one leader per term', () => {
+    const leaders = ev.filter(isActivity('raft:leader')).map((e) => /term (\d+)$/.exec(e.label.en)?.[1]);
+    expect(new Set(leaders).size).toBe(leaders.length);
+  });
+
+  it('writes continue after the first failure', () => {
+    const crash = indexOf(trace, (e) => e.kind === 'component' && e.component === 'etcd/etcd-1' && e.status === 'down');
+    expect(indexOf(trace, (e) => e.kind === 'state' && e.object === 'Pod/default/web-2' && e.op === 'added', crash)).toBeGreaterThan(crash);
+  });
+
+  it(`below quorum a write fails after etcd's ${REQUEST_TIMEOUT_MS / 1000} s request timeout and kube-apiserver answers 500`, () => {
+    const refused = messages(trace).find((m) => m.to === 'kubectl' && m.status === 500);
+    expect(refused?.object).toBe('Pod/default/web-3');
+    const txn = messages(trace).find((m) => m.from === 'kube-apiserver' && m.object === 'Pod/default/web-3' && m.write === true);
+    const timedOut = messages(trace).find((m) => m.replyTo === txn?.id);
+    expect(timedOut?.action).toBe('etcdserver: request timed out');
+    expect((timedOut?.t ?? 0) - (txn?.arrive ?? 0)).toBe(REQUEST_TIMEOUT_MS);
+    const down = roleEvents(ev.filter((e) => e.t <= (txn?.t ?? 0)));
+    const last = new Map(down.map((e) => [e.component, e.status]));
+    expect([...last.values()].filter((s) => s === 'down').length).toBe(n - q + 1);
+  });
+
+  it('a returning member restores quorum, catches up, and the retried write is stored', () => {
+    const back = indexOf(trace, (e) => e.kind === 'component' && e.component === 'etcd/etcd-1' && e.status === 'follower');
+    expect(back).toBeGreaterThan(0);
+    expect(indexOf(trace, isActivity('raft:leader'), back)).toBeGreaterThan(back);
+    expect(indexOf(trace, (e) => e.kind === 'message' && e.to === 'etcd/etcd-1' && e.action.startsWith('AppendEntries #'), back)).toBeGreaterThan(back);
+    const pods = [...finalObjects(trace).values()].filter((o) => o.kind === 'Pod');
+    expect(pods.map((p) => `${p.metadata.name}:${p.kind === 'Pod' ? p.status?.phase : ''}`).sort()).toEqual(['web-1:Running', 'web-2:Running', 'web-3:Running']);
+  });
+
+  it('keeps the trace small: most heartbeats are delivered but not recorded', () => {
+    expect(ev.length).toBeLessThan(1500);
+    expect(JSON.stringify(trace).length).toBeLessThan(400_000);
+  });
+});
