@@ -30,7 +30,10 @@ export interface ScheduleOptions {
   readonly startIndex?: number;
   /** DynamicResources (DRA, on by default from v1.34) runs first at PostFilter: "no new claims to deallocate". */
   readonly dynamicResources?: boolean;
-  /** Default true. False leaves `nodes` empty: for bulk simulation, where per-node verdicts are not shown. */
+  /**
+   * Default true: a verdict for every node. False keeps only the selected node's verdict (none when
+   * nothing fits): for bulk simulation, where per-node verdicts are not shown.
+   */
   readonly verdicts?: boolean;
 }
 
@@ -169,7 +172,9 @@ export function schedulePod(
   const only = pass.feasible[0];
   if (pass.feasible.length === 1 && only !== undefined) {
     // Only one node passed Filter: kube-scheduler skips scoring and takes it.
-    const verdicts = wantVerdicts ? nodes.map((info, i) => verdictOf(info, pass.rejections[i], info === only, pass.evaluated[i] ?? false)) : [];
+    const verdicts = wantVerdicts
+      ? nodes.map((info, i) => verdictOf(info, pass.rejections[i], info === only, pass.evaluated[i] ?? false))
+      : [verdictOf(only, undefined, true, true)];
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
@@ -179,7 +184,9 @@ export function schedulePod(
   const winner = choice === null ? undefined : pass.feasible[choice.index];
   const tied = choice === null ? [] : choice.tied.map((i) => pass.feasible[i]?.name ?? '');
   let nodeVerdicts: NodeVerdict[] = [];
-  if (wantVerdicts) {
+  if (!wantVerdicts && winner !== undefined && choice !== null) {
+    nodeVerdicts = [{ name: winner.name, feasible: true, reasons: [], scores: scoresOf(scored, choice.index), total: scored.totals[choice.index] ?? 0 }];
+  } else if (wantVerdicts) {
     const byNode = new Map(pass.feasible.map((info, i) => [info, i]));
     nodeVerdicts = nodes.map((info, i) => {
       const j = byNode.get(info);

@@ -103,10 +103,14 @@ describe('schedulePod', () => {
     expect(all.nodes.filter((n) => n.feasible)).toHaveLength(500);
   });
 
-  it('verdicts: false leaves nodes empty but decides the same', () => {
+  it("verdicts: false keeps only the selected node's verdict and decides the same", () => {
     const nodes = ['a', 'b'].map((n) => node(n, '2'));
-    const d = schedulePod(makePod([{ cpu: '100m' }]), infosFor(nodes), DEFAULT_PROFILE, first, { verdicts: false });
-    expect(d).toMatchObject({ nodes: [], selected: 'a' });
+    const pod = makePod([{ cpu: '100m' }]);
+    const full = schedulePod(pod, infosFor(nodes), DEFAULT_PROFILE, first);
+    const lean = schedulePod(pod, infosFor(nodes), DEFAULT_PROFILE, first, { verdicts: false });
+    expect(lean.selected).toBe('a');
+    expect(lean.nodes).toEqual(full.nodes.filter((n) => n.name === 'a'));
+    expect(schedulePod(makePod([{ cpu: '3' }]), infosFor(nodes), DEFAULT_PROFILE, first, { verdicts: false }).nodes).toEqual([]);
   });
 });
 
