@@ -86,10 +86,22 @@ export function createNodeInfo(node: Node): NodeInfo {
   };
 }
 
+function sameResourceList(a: Node['status'], b: Node['status']): boolean {
+  const x = a?.allocatable;
+  const y = b?.allocatable;
+  if (x === y) return true;
+  if (x === undefined || y === undefined) return false;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
+}
+
 /** The node changed (taints, labels, cordon, allocatable): keep the pods, refresh the rest. */
 export function setNodeInfoNode(info: NodeInfo, node: Node): void {
+  // Status updates (heartbeats, conditions) rarely change allocatable: skip re-parsing then.
+  if (!sameResourceList(info.node.status, node.status)) info.allocatable = parseAllocatable(node);
   info.node = node;
-  info.allocatable = parseAllocatable(node);
 }
 
 function apply(info: NodeInfo, req: PodRequest, sign: 1 | -1): void {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { schedulePod } from '../../../src/model/scheduler/schedule.ts';
 import { DEFAULT_PROFILE } from '../../../src/model/scheduler/profile.ts';
-import { addPodToNodeInfo } from '../../../src/model/scheduler/node-info.ts';
+import { addPodToNodeInfo, setNodeInfoNode } from '../../../src/model/scheduler/node-info.ts';
 import { infosFor, makeNode, makePod } from './helpers.ts';
 
 const first = { intBelow: () => 1 }; // never replaces: the first of the tied nodes wins
@@ -172,5 +172,18 @@ describe('NodeAffinity PreFilter conflict', () => {
     const d = schedulePod(pod, infosFor([node('a', '1'), node('b', '1')]), DEFAULT_PROFILE, first);
     expect(d.failureMessage).toBe('0/2 nodes are available: pod affinity terms conflict. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.');
     expect(d.nodes.map((n) => n.reasons)).toEqual([['pod affinity terms conflict'], ['pod affinity terms conflict']]);
+  });
+});
+
+describe('setNodeInfoNode', () => {
+  it('picks up a new allocatable, cordon and taints', () => {
+    const infos = infosFor([node('a', '1')]);
+    const [info] = infos;
+    if (info === undefined) throw new Error('no node');
+    setNodeInfoNode(info, makeNode('a', { cpu: '4', memory: '8Gi' }));
+    expect(info.allocatable.milliCPU).toBe(4000);
+    setNodeInfoNode(info, makeNode('a', { cpu: '4', memory: '8Gi' }, { unschedulable: true }));
+    expect(info.allocatable.milliCPU).toBe(4000);
+    expect(schedulePod(makePod([{ cpu: '1' }]), infos, DEFAULT_PROFILE, first).failureMessage).toMatch(/^0\/1 nodes are available: 1 node\(s\) were unschedulable\./);
   });
 });
