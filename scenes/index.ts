@@ -1,11 +1,13 @@
 /** Every scenario, in learning-path order: architecture first, then failures and healing. */
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
 import { etcdHa } from './etcd-ha.ts';
+import { kubectlGet } from './kubectl-get.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
+import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, replicasetSelfHealing, nodeFailure, etcdHa];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, nodeFailure, etcdHa];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -27,6 +27,7 @@ import { createEtcdCluster } from './components/etcd-cluster/etcd-cluster.ts';
 import { createKubeProxy } from './components/kube-proxy.ts';
 import type { Kubelet } from './components/kubelet.ts';
 import { createKubelet } from './components/kubelet.ts';
+import { registerNode } from './components/kubelet-register.ts';
 import type { Scheduler } from './components/scheduler.ts';
 import { createScheduler } from './components/scheduler.ts';
 import { createSchedulingAlgorithm } from './components/scheduling-algorithm.ts';
@@ -133,6 +134,23 @@ export class Cluster {
     this.apiserver.addWatcher(kubelet.watcher);
     this.apiserver.addWatcher(proxy);
     this.workers.set(name, { index, kubelet, containerd, proxy });
+  }
+
+  /**
+   * A node joins while the scenario runs: its containerd, kube-proxy and kubelet start, and the
+   * kubelet registers the Node (POST nodes as system:node:<name>), creates its Lease and turns Ready.
+   */
+  joinNode(name: string, opts: NodeOptions = {}, onReady?: () => void): void {
+    if (!this.started) throw new Error('joinNode is for a running scenario; set-up uses addNode');
+    if (this.workers.has(name)) throw new Error(`node ${name} exists`);
+    const index = this.workers.size;
+    const containerd = createContainerd(this.rt, name, podSubnet(index));
+    const proxy = createKubeProxy(this.rt, name);
+    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: this.rt.config.leaseRenewMs });
+    this.apiserver.addWatcher(kubelet.watcher);
+    this.apiserver.addWatcher(proxy);
+    this.workers.set(name, { index, kubelet, containerd, proxy });
+    registerNode(this.rt, name, index, opts, onReady);
   }
 
   /** Stores an object as if it had been created before the scenario began (no trace). */
@@ -265,4 +283,3 @@ export class Cluster {
 function defaultTolerations(seconds: number): { key: string; operator: 'Exists'; effect: 'NoExecute'; tolerationSeconds: number }[] {
   return ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) => ({ key, operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: seconds }));
 }
-

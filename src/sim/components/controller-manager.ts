@@ -14,6 +14,7 @@ import type { Controller, ControllerContext } from './controllers/context.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
+import { createNodeReadyTaintController } from './controllers/node-ready-taint.ts';
 import { createTaintEvictionController } from './controllers/taint-eviction.ts';
 
 const ID = 'kube-controller-manager' as const;
@@ -50,6 +51,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createReplicaSetController(ctx),
     createNodeLifecycleController(ctx),
     createTaintEvictionController(ctx),
+    createNodeReadyTaintController(ctx),
   ];
 
   const handle = (envelope: Envelope): void => {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { NEW_NODE, POD, schedulerDecision } from '../../scenes/scheduler-decision.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import type { DecisionEvent, TraceEvent } from '../../src/sim/trace.ts';
+import { finalObjects, inOrder, msg, states } from './helpers.ts';
+
+const decisions = (events: readonly TraceEvent[]): DecisionEvent[] => events.filter((e): e is DecisionEvent => e.kind === 'decision' && e.pod === POD);
+const stepIds = (events: readonly TraceEvent[]): string[] => events.filter((e) => e.kind === 'step').map((e) => (e.kind === 'step' ? e.id : ''));
+
+describe('scheduler-decision', () => {
+  const trace = runScenario(schedulerDecision);
+  const d = decisions(trace.events)[0]?.decision;
+
+  it('filters each node with the upstream reason and scores the feasible ones with integer arithmetic (reference section 2)', () => {
+    expect(d).toBeDefined();
+    if (!d) return;
+    const by = new Map(d.nodes.map((n) => [n.name, n]));
+    expect(by.get('worker-3')?.reasons).toEqual(['node(s) had untolerated taint {dedicated: gpu}']);
+    expect(by.get('worker-3')?.failedPlugin).toBe('TaintToleration');
+    expect(by.get('worker-4')?.reasons).toEqual(['node(s) were unschedulable']);
+    expect(by.get('worker-4')?.failedPlugin).toBe('NodeUnschedulable');
+    // worker-1: 4 CPU / 8Gi with 2 CPU / 3Gi requested, + the pod's 1 CPU / 1Gi.
+    // LeastAllocated: cpu (4-3)*100/4 = 25, memory (8-4)*100/8 = 50 -> (25+50)/2 = 37.
+    // BalancedAllocation: |3/4 - 4/8| / 2 = 0.125 -> int((1-0.125)*100) = 87.
+    expect(by.get('worker-1')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 37, NodeResourcesBalancedAllocation: 87 });
+    expect(by.get('worker-1')?.total).toBe(3 * 100 + 37 + 87);
+    // worker-2: 8 CPU / 16Gi with 3 CPU / 3Gi requested + 1 CPU / 1Gi: cpu 50, memory 75 -> 62; |4/8 - 4/16| / 2 -> 87.
+    expect(by.get('worker-2')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 62, NodeResourcesBalancedAllocation: 87 });
+    expect(d.selected).toBe('worker-2');
+    expect(d.skippedScorePlugins).toContain('NodeAffinity');
+  });
+
+  it('walks through every verdict, then the winner, the bind and Running', () => {
+    expect(stepIds(trace.events)).toEqual(['kubectl', 'queue', 'filter', 'verdict-worker-1', 'verdict-worker-2', 'verdict-worker-3', 'verdict-worker-4', 'winner', 'bind', 'running']);
+    const winner = trace.events.find((e) => e.kind === 'step' && e.id === 'winner');
+    expect(winner?.kind === 'step' && winner.caption.en).toMatch(/0–10/);
+    inOrder(trace, [msg('kubectl', 'kube-apiserver', 'POST pod'), (e) => e.kind === 'decision', msg('kube-scheduler', 'kube-apiserver', 'bind'), msg('kube-apiserver', 'kubelet/worker-2', 'watch: ADDED')]);
+    const pod = finalObjects(trace).get(POD);
+    expect(pod?.kind === 'Pod' && pod.spec.nodeName).toBe('worker-2');
+    expect(pod?.kind === 'Pod' && pod.status?.phase).toBe('Running');
+  });
+
+  it('a bigger request changes the verdicts: 3 CPU fits only worker-2, which is selected without scoring', () => {
+    const t = runScenario(schedulerDecision, { params: { cpu: '3' } });
+    const first = decisions(t.events)[0]?.decision;
+    expect(first?.nodes.find((n) => n.name === 'worker-1')?.reasons).toEqual(['Insufficient cpu']);
+    expect(first?.scored).toBe(false);
+    expect(first?.selected).toBe('worker-2');
+  });
+});
+
+describe('scheduler-decision: no node fits, then a node joins', () => {
+  const trace = runScenario(schedulerDecision, { params: { noFit: true } });
+  const all = decisions(trace.events);
+
+  it('fails with the upstream FailedScheduling text and PodScheduled=False, Unschedulable', () => {
+    const first = all[0]?.decision;
+    expect(first?.selected).toBeNull();
+    expect(first?.failureMessage).toMatch(/^0\/4 nodes are available: 1 node\(s\) had untolerated taint \{dedicated: gpu\}, 1 node\(s\) were unschedulable, 2 Insufficient cpu\. preemption: /);
+    const unsched = states(trace).find((s) => s.object === POD && s.value?.kind === 'Pod' && s.value.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable'));
+    expect(unsched).toBeDefined();
+    const event = states(trace).find((s) => s.value?.kind === 'Event' && s.value.reason === 'FailedScheduling');
+    expect(event?.value?.kind === 'Event' && event.value.message).toBe(first?.failureMessage);
+  });
+
+  it('registers the new node as system:node:<name>, NotReady and tainted, then Ready and untainted; the pod lands there', () => {
+    inOrder(trace, [
+      msg(`kubelet/${NEW_NODE}`, 'kube-apiserver', 'POST node'),
+      (e) => e.kind === 'state' && e.object === `Node/${NEW_NODE}` && e.op === 'added' && e.value?.kind === 'Node' && (e.value.spec.taints ?? []).some((t) => t.key === 'node.kubernetes.io/not-ready' && t.effect === 'NoSchedule'),
+      msg('kube-apiserver', 'kube-scheduler', 'watch: ADDED'),
+      msg(`kubelet/${NEW_NODE}`, 'kube-apiserver', 'PATCH node/status'),
+      msg('kube-controller-manager', 'kube-apiserver', 'PATCH node (untaint)'),
+      (e) => e.kind === 'decision' && e.decision.selected === NEW_NODE,
+      msg('kube-scheduler', 'kube-apiserver', 'bind'),
+      msg('kube-apiserver', `kubelet/${NEW_NODE}`, 'watch: ADDED'),
+    ]);
+    const lease = finalObjects(trace).get(`Lease/kube-node-lease/${NEW_NODE}`);
+    expect(lease?.kind).toBe('Lease');
+    const pod = finalObjects(trace).get(POD);
+    expect(pod?.kind === 'Pod' && pod.spec.nodeName).toBe(NEW_NODE);
+    expect(pod?.kind === 'Pod' && pod.status?.phase).toBe('Running');
+    const node = finalObjects(trace).get(`Node/${NEW_NODE}`);
+    expect(node?.kind === 'Node' && node.spec.taints).toEqual([]);
+    expect(trace.topology.nodes).toContain(NEW_NODE);
+  });
+
+  it('the attempt while the node is still NotReady fails on its not-ready taint', () => {
+    const retry = all.find((e) => e.decision.nodes.length === 5 && e.decision.selected === null)?.decision;
+    expect(retry?.nodes.find((n) => n.name === NEW_NODE)?.reasons).toEqual(['node(s) had untolerated taint {node.kubernetes.io/not-ready: }']);
+    expect(all.at(-1)?.decision.selected).toBe(NEW_NODE);
+  });
+});
