@@ -5,7 +5,8 @@
  * - --nodes: Nodes (JSON or YAML; a single object, a List such as `kubectl get nodes -o json`, or a stream).
  * - --pods: pods already in the cluster; each counts on the node its spec.nodeName names (pods on
  *   unknown nodes, and Succeeded / Failed pods, are ignored, as kube-scheduler ignores them).
- * - --config: a KubeSchedulerConfiguration (first profile: score weights, NodeResourcesFit scoring strategy...).
+ * - --config: a KubeSchedulerConfiguration; the profile whose schedulerName is the pod's
+ *   spec.schedulerName (default "default-scheduler") applies: score weights, NodeResourcesFit scoring strategy...
  * - --seed N (default 1): the seeded RNG that breaks ties between nodes with the same total.
  * - --k8s VERSION (default: the simulation's default): message wording that changed between versions.
  * - --json: {"selected": name|null, "nodes": [{"name", "feasible", "reasons", "scores", "total"}]}.
@@ -19,7 +20,7 @@ import { QuantityError } from '../model/quantity.ts';
 import {
   buildNodeInfos,
   DEFAULT_PROFILE,
-  profileFromConfig,
+  profileForSchedulerName,
   SchedulerConfigError,
   scheduleOptionsForVersion,
   schedulePod,
@@ -55,15 +56,21 @@ function userInput<T>(file: string, parse: () => T): T {
   }
 }
 
-function loadProfile(io: CliIo, file: string | undefined): SchedulerProfile {
-  if (file === undefined) return DEFAULT_PROFILE;
+/** The profile named by the pod's spec.schedulerName, as kube-scheduler chooses it. */
+function loadProfile(io: CliIo, file: string | undefined, schedulerName: string): SchedulerProfile {
+  if (file === undefined) {
+    if (schedulerName !== DEFAULT_PROFILE.schedulerName) throw new CliError(`schedule: the pod asks for scheduler "${schedulerName}"; give its KubeSchedulerConfiguration with --config`);
+    return DEFAULT_PROFILE;
+  }
   const text = read(io, file);
-  return userInput(file, () => {
+  const profile = userInput(file, () => {
     const objects = readObjects(text, file);
     const first = objects[0];
     if (objects.length !== 1 || first === undefined) throw new ManifestError(file, '', `expected one KubeSchedulerConfiguration, found ${objects.length} objects`);
-    return profileFromConfig(first.value);
+    return profileForSchedulerName(first.value, schedulerName);
   });
+  if (profile === undefined) throw new CliError(`${file}: no profile has schedulerName "${schedulerName}" (the pod's spec.schedulerName)`);
+  return profile;
 }
 
 const stringFlag = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -101,7 +108,7 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
     const podsText = read(io, podsFile);
     running = userInput(podsFile, () => parsePods(podsText, podsFile));
   }
-  const profile = loadProfile(io, stringFlag(values.config));
+  const profile = loadProfile(io, stringFlag(values.config), pod.spec.schedulerName ?? DEFAULT_PROFILE.schedulerName);
 
   // Quantities of nodes and running pods are parsed while building the NodeInfos; the pod's when scheduling.
   const infos = userInput(podsFile ?? nodesFile, () => buildNodeInfos(nodes, running));

@@ -148,3 +148,32 @@ describe('kubedeck schedule notes', () => {
     );
   });
 });
+
+describe('kubedeck schedule profiles', () => {
+  const config = `apiVersion: kubescheduler.config.k8s.io/v1
+kind: KubeSchedulerConfiguration
+profiles:
+- schedulerName: default-scheduler
+- schedulerName: bin-packer
+  pluginConfig:
+  - name: NodeResourcesFit
+    args:
+      scoringStrategy:
+        type: MostAllocated
+`;
+  const packed = 'kind: Pod\nmetadata: {name: packed, namespace: default}\nspec:\n  schedulerName: bin-packer\n  containers: [{name: c, image: i, resources: {requests: {cpu: 500m, memory: 256Mi}}}]\n';
+  it("uses the profile named by the pod's schedulerName", async () => {
+    const extra = { 'two-profiles.yaml': config, 'packed.yaml': packed };
+    const plain = JSON.parse((await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod.yaml', '--config', 'two-profiles.yaml', '--json'], extra)).text) as { selected: string };
+    const binPacked = JSON.parse((await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'packed.yaml', '--config', 'two-profiles.yaml', '--json'], extra)).text) as { selected: string };
+    expect([plain.selected, binPacked.selected]).toEqual(['worker-2', 'worker-1']);
+  });
+  it('a pod for another scheduler needs its profile', async () => {
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'packed.yaml'], { 'packed.yaml': packed })).toBe(
+      'schedule: the pod asks for scheduler "bin-packer"; give its KubeSchedulerConfiguration with --config',
+    );
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'packed.yaml', '--config', 'most-allocated.yaml'], { 'packed.yaml': packed })).toBe(
+      'most-allocated.yaml: no profile has schedulerName "bin-packer" (the pod\'s spec.schedulerName)',
+    );
+  });
+});

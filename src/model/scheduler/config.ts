@@ -126,6 +126,18 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
   return [...overrides, ...defaults];
 }
 
+/**
+ * The profile that schedules pods with `schedulerName` (a pod's spec.schedulerName, default
+ * "default-scheduler"), as kube-scheduler picks it; undefined when no profile has that name.
+ */
+export function profileForSchedulerName(config: KubeSchedulerConfiguration | unknown, schedulerName: string): SchedulerProfile | undefined {
+  const cfg = parseWith(schema, config, '');
+  const profiles = cfg.profiles ?? [];
+  if (profiles.length === 0) return schedulerName === 'default-scheduler' ? profileFromConfig(config) : undefined;
+  const index = profiles.findIndex((p) => (p.schedulerName ?? 'default-scheduler') === schedulerName);
+  return index < 0 ? undefined : profileFromConfig(config, index);
+}
+
 /** Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration. Throws SchedulerConfigError. */
 export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0): SchedulerProfile {
   const cfg = parseWith(schema, config, '');

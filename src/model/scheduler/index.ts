@@ -30,7 +30,7 @@ export { addPodToNodeInfo, buildNodeInfos, createNodeInfo, occupiesNode, podKey,
 export { schedulePod, type ScheduleOptions } from './schedule.ts';
 export { selectHost, type TieBreaker } from './select-host.ts';
 export { DEFAULT_PROFILE, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
-export { profileFromConfig, SchedulerConfigError, type KubeSchedulerConfiguration } from './config.ts';
+export { profileForSchedulerName, profileFromConfig, SchedulerConfigError, type KubeSchedulerConfiguration } from './config.ts';
 export { computePodRequest } from './pod-requests.ts';
 export { numFeasibleNodesToFind } from './feasible-nodes.ts';
 export { fitErrorMessage } from './fit-error.ts';
