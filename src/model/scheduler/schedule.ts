@@ -137,6 +137,10 @@ export function schedulePod(
   tieBreaker: TieBreaker,
   opts: ScheduleOptions = {},
 ): ScheduleDecision {
+  if (nodes.length === 0) {
+    // Upstream ErrNoNodesAvailable: the cycle stops before PreFilter.
+    return { pod: podRef(pod), nodes: [], selected: null, scored: false, tied: [], failureMessage: 'no nodes available to schedule pods', nextStartIndex: 0 };
+  }
   const ctx = createPodContext(pod);
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);

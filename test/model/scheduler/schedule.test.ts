@@ -187,3 +187,9 @@ describe('setNodeInfoNode', () => {
     expect(schedulePod(makePod([{ cpu: '1' }]), infos, DEFAULT_PROFILE, first).failureMessage).toMatch(/^0\/1 nodes are available: 1 node\(s\) were unschedulable\./);
   });
 });
+
+describe('an empty cluster', () => {
+  it('fails with upstream ErrNoNodesAvailable', () => {
+    expect(schedulePod(makePod([]), [], DEFAULT_PROFILE, first)).toMatchObject({ selected: null, failureMessage: 'no nodes available to schedule pods' });
+  });
+});
