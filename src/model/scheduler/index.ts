@@ -20,9 +20,10 @@
  *   "preemption: ..." suffix unless the profile disables it.
  * - Ties: selectHost's reservoir sampling with the injected TieBreaker (the seeded RNG, never Math.random).
  * - Requests: quantities are parsed once per pod template (cached), NodeInfo sums are plain integers.
- *   Set `verdicts: false` in bulk runs to skip building per-node verdicts.
+ *   Set `verdicts: false` in bulk runs: only the selected node's verdict is built.
  * - Version-dependent wording: `schedulePod(..., { ...scheduleOptionsForVersion(k8sVersion), startIndex })`.
- * - profileFromConfig(parsedYaml) turns a KubeSchedulerConfiguration into a SchedulerProfile.
+ * - profileFromConfig(parsedYaml, index) / profileForSchedulerName(parsedYaml, pod.spec.schedulerName)
+ *   turn a KubeSchedulerConfiguration into a SchedulerProfile.
  * - Errors: a malformed quantity in a pod or node throws QuantityError (message names the field).
  */
 export type { FilterPluginName, NodeVerdict, ScheduleDecision, ScorePluginName } from './types.ts';
