@@ -27,7 +27,7 @@ export default defineConfig({
           // One Chromium at a time: software WebGL already keeps both cores busy.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

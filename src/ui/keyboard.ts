@@ -44,6 +44,8 @@ export function targetKeepsKey(target: EventTarget | null, command: KeyCommand):
   if (command === 'close') return false;
   if (!(target instanceof Element)) return false;
   const tag = target.tagName;
+  // The scrubber is a range input, but on it arrows mean "step" like everywhere else.
+  if (target instanceof HTMLInputElement && target.type === 'range') return false;
   if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target instanceof HTMLElement && target.isContentEditable)) return true;
   if (command === 'toggle' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A')) return true;
   return false;

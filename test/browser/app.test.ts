@@ -28,6 +28,15 @@ describe('kubedeck in the browser', () => {
     expect(await page.locator('[data-testid=stage] canvas').count()).toBe(1);
     expect(await captionText(page)).not.toBe('');
     expect(await page.locator('[data-testid=notice]').isVisible()).toBe(false);
+    // Glossary hint: hovering a marked term shows its definition; Esc hides it.
+    const term = page.locator('[data-testid=caption] .term').first();
+    await term.hover();
+    const tip = page.locator('#glossary-tip');
+    expect(await tip.isVisible()).toBe(true);
+    expect((await tip.innerText()).length).toBeGreaterThan(40);
+    expect(await term.getAttribute('aria-describedby')).toBe('glossary-tip');
+    await page.keyboard.press('Escape');
+    expect(await tip.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -38,15 +47,13 @@ describe('kubedeck in the browser', () => {
     const caption1 = await captionText(page);
     const shot1 = await stageShot(page);
     await page.click('[data-action=stepForward]');
-    await page.click('[data-action=stepForward]');
     await settle(page);
-    expect((await playerState(page)).step).toBe(2);
-    expect(await page.locator('[data-testid=step-counter]').innerText()).toMatch(/^Step 3 of \d+$/);
-    const caption3 = await captionText(page);
-    expect(caption3).not.toBe(caption1);
+    expect((await playerState(page)).step).toBe(1);
+    expect(await page.locator('[data-testid=step-counter]').innerText()).toMatch(/^Step 2 of \d+$/);
+    const caption2 = await captionText(page);
+    expect(caption2).not.toBe(caption1);
     const moved = comparePng(shot1, await stageShot(page));
     expect(moved.differing).toBeGreaterThan(500);
-    await page.click('[data-action=stepBack]');
     await page.click('[data-action=stepBack]');
     await settle(page);
     expect(await captionText(page)).toBe(caption1);
@@ -87,12 +94,15 @@ describe('kubedeck in the browser', () => {
     expect((await playerState(page)).playing).toBe(true);
     await page.keyboard.press('Space');
     expect((await playerState(page)).playing).toBe(false);
-    await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect((await playerState(page)).step).toBe(2);
     await page.keyboard.press('ArrowLeft');
     expect((await playerState(page)).step).toBe(1);
+    // On the focused scrubber, arrows still mean "step".
+    await page.focus('[data-testid=scrubber]');
+    await page.keyboard.press('ArrowRight');
+    expect((await playerState(page)).step).toBe(2);
     await page.keyboard.press('End');
     expect((await playerState(page)).step).toBe(last);
     await page.keyboard.press('Home');

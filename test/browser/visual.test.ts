@@ -58,7 +58,7 @@ async function show(app: AppPage, stepId: string, [theme, lang]: Look): Promise<
     throw new Error(`step "${stepId}" not found; the scenario has: ${String(ids)}. Update CASES in visual.test.ts.`);
   }
   await page.evaluate((i) => window.__kubedeck?.player()?.gotoStep(i), index);
-  await settle(page);
+  await settle(page, { rerender: true });
 }
 
 describe.each(CASES)('$scenario looks as it did', ({ scenario, shots }) => {

@@ -45,7 +45,10 @@ export function playerState(page: Page): Promise<PlayerSnapshot> {
   });
 }
 
-/** Pauses, lets pending font/icon work finish, renders the current time synchronously. */
+/**
+ * Pauses and lets pending font/icon work finish; with `rerender`, also renders the current time
+ * synchronously (a seek while paused has already rendered; software WebGL makes each frame dear).
+ */
 export async function settle(page: Page, options: { rerender?: boolean } = {}): Promise<void> {
   await page.evaluate(async (rerender) => {
     const app = window.__kubedeck;
@@ -55,7 +58,7 @@ export async function settle(page: Page, options: { rerender?: boolean } = {}): 
     await document.fonts.ready;
     if (rerender && player) app?.stage()?.renderFrameAt(player.getState().time);
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  }, options.rerender ?? true);
+  }, options.rerender ?? false);
   // Nothing focused, no hover: a screenshot shows the app as a viewer first sees it.
   await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));

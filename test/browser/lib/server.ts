@@ -28,7 +28,7 @@ export function viteBuild(outDir: string, extraArgs: readonly string[] = []): vo
   const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extraArgs], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   if (result.status !== 0) throw new Error(`vite build failed (${String(result.status)}):\n${result.stdout}\n${result.stderr}`);
 }
