@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
+import type { Trace } from '../sim/trace.ts';
 import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
@@ -157,16 +158,28 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   /** Runs a scenario and shows it at `rawStep` (1-based text from a link, if any). */
-  const load = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, rawStep: string | undefined): boolean => {
-    if (!stage) return false;
-    let trace;
+  /** The scenario's trace, or undefined (with an issue shown) when the simulation refuses. */
+  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string): Trace | undefined => {
     try {
-      trace = deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams });
+      return deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams });
     } catch (error) {
       issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
       showIssues();
-      return false;
+      return undefined;
     }
+  };
+
+  /** Runs a scenario (unless its trace is given) and shows it at `rawStep` (1-based text from a link). */
+  const load = (
+    def: ScenarioDefinition,
+    nextParams: ScenarioParams,
+    nextK8s: string,
+    rawStep: string | undefined,
+    ready: Trace | undefined = undefined,
+  ): boolean => {
+    if (!stage) return false;
+    const trace = ready ?? run(def, nextParams, nextK8s);
+    if (!trace) return false;
     unsubscribe?.();
     scenario = def;
     params = nextParams;
@@ -219,8 +232,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   bindKeyboard(document, runCommand);
 
   const ready = (async (): Promise<void> => {
+    // The stage starts loading fonts and icons; the simulation runs meanwhile.
+    const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+    const firstTrace = run(scenario, params, k8s);
     try {
-      stage = await deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+      stage = await stageStarting;
     } catch (error) {
       issues.push({ key: 'stageFailed', vars: { value: errorText(error) } });
       showIssues();
@@ -229,7 +245,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     stage.onComponentClick((id) => infoCard.open(id));
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
-    const loaded = load(scenario, params, k8s, parsed.step);
+    const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
