@@ -11,7 +11,7 @@ const USAGE = `usage: kubedeck <command>
   list                                   the scenarios, in learning-path order
   trace <scenario> [--seed N] [--k8s 1.31] [--lang ko|en] [--json] [--verbose] [--param name=value]
                                          what happens in the cluster, step by step
-  schedule --nodes FILE --pod FILE [--pods FILE] [--config FILE] [--json] [--seed N]
+  schedule --nodes FILE --pod FILE [--pods FILE] [--config FILE] [--json] [--seed N] [--k8s 1.33]
                                          how kube-scheduler would place a pod, plugin by plugin`;
 
 export const nodeIo: CliIo = {
