@@ -6,8 +6,9 @@ import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
 import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
+import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, nodeFailure, etcdHa];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, rollingUpdate, nodeFailure, etcdHa];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

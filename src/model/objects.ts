@@ -97,6 +97,8 @@ export interface Container {
   readonly ports?: readonly { readonly containerPort: number; readonly protocol?: string }[];
   /** Only on init containers: "Always" makes it a sidecar (its requests add to the pod's). */
   readonly restartPolicy?: 'Always';
+  /** The kubelet marks the container ready after its first successful probe (kubedeck: it always succeeds). */
+  readonly readinessProbe?: { readonly initialDelaySeconds?: number; readonly periodSeconds?: number };
 }
 
 export interface PodSpec {
@@ -231,6 +233,7 @@ export interface Deployment {
     readonly updatedReplicas?: number;
     readonly readyReplicas?: number;
     readonly availableReplicas?: number;
+    readonly unavailableReplicas?: number;
   };
 }
 

@@ -62,10 +62,14 @@ export interface PodOptions {
   readonly labels?: Readonly<Record<string, string>>;
   readonly nodeSelector?: Readonly<Record<string, string>>;
   readonly namespace?: string;
+  readonly readinessProbe?: Container['readinessProbe'];
+  /** Deployments only: the RollingUpdate bounds (25% each when not given). */
+  readonly maxSurge?: number | string;
+  readonly maxUnavailable?: number | string;
 }
 
 export function makeContainer(name: string, opts: PodOptions): Container {
-  return { name, image: opts.image ?? 'nginx:1.27', ...(opts.requests ? { resources: { requests: opts.requests } } : {}) };
+  return { name, image: opts.image ?? 'nginx:1.27', ...(opts.requests ? { resources: { requests: opts.requests } } : {}), ...(opts.readinessProbe ? { readinessProbe: opts.readinessProbe } : {}) };
 }
 
 /** A pod as `kubectl run NAME --image=IMAGE` sends it (before admission adds its defaults). */
@@ -89,7 +93,7 @@ export function makeDeployment(name: string, replicas: number, opts: PodOptions 
       replicas,
       selector: { matchLabels: { app: name } },
       template: { metadata: { labels }, spec: { containers: [makeContainer(name.replace(/-.*$/, '') || name, opts)] } },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: opts.maxSurge ?? '25%', maxUnavailable: opts.maxUnavailable ?? '25%' } },
     },
   };
 }

@@ -20,6 +20,7 @@ import type { Containerd } from './components/containerd.ts';
 import { createContainerd } from './components/containerd.ts';
 import type { ControllerManager } from './components/controller-manager.ts';
 import { createControllerManager } from './components/controller-manager.ts';
+import { firstRevisionAnnotations } from './components/controllers/deployment-util.ts';
 import type { Etcd } from './components/etcd.ts';
 import { createEtcd } from './components/etcd.ts';
 import type { EtcdCluster, EtcdMemberSpec } from './components/etcd-cluster/etcd-cluster.ts';
@@ -176,11 +177,11 @@ export class Cluster {
     const rs = this.seed({
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: `${name}-${hash}`, namespace: 'default', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deployment.metadata.uid ?? '', controller: true }] },
+      metadata: { name: `${name}-${hash}`, namespace: 'default', labels, annotations: firstRevisionAnnotations(deployment).replicaSet, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deployment.metadata.uid ?? '', controller: true }] },
       spec: { replicas, selector: { matchLabels: { ...(deployment.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } }, template: { metadata: { labels }, spec: deployment.spec.template.spec } },
       status: { replicas, readyReplicas: replicas, availableReplicas: replicas },
     } satisfies ReplicaSet);
-    this.seed({ ...deployment, status: { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas } });
+    this.seed({ ...deployment, metadata: { ...deployment.metadata, annotations: firstRevisionAnnotations(deployment).deployment }, status: { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas } });
     const at = timestamp(0);
     for (let i = 0; i < replicas; i++) {
       const nodeName = nodes[i % nodes.length] ?? '';

@@ -16,6 +16,7 @@ import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from './pod-status.ts';
+import { readinessDelayMs, statusProbeReady, statusStartedNotReady } from './readiness.ts';
 
 type KubeletEvent = { readonly type: 'stop' } | { readonly type: 'start' };
 
@@ -130,7 +131,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     const container = pod.spec.containers[index];
     if (!container) {
       pods.set(ref, 'running');
-      patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
+      const probeDelay = readinessDelayMs(pod);
+      if (probeDelay === undefined) patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
+      else reportNotReadyYet(pod, probeDelay);
       return;
     }
     const create = (): void =>
@@ -153,6 +156,17 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
       recordEvent(rt, id, user, pod, 'Pulled', `Successfully pulled image "${container.image}" in ${formatDuration(rt.clock.now() - started)}`);
       create();
     }, { image: container.image });
+  };
+
+  /** Running but not Ready until the first successful readiness probe (readiness.ts). */
+  const reportNotReadyYet = (pod: Pod, delay: number): void => {
+    const ref = refOf(pod);
+    patchStatus(pod, 'Running, not ready', statusStartedNotReady(timestamp(rt.clock.now())));
+    rt.clock.setTimeout(() => {
+      if (!up || pods.get(ref) !== 'running') return;
+      rt.tracer.activity(id, 'probe:readiness', 10, text(`readiness probe of ${pod.metadata.name} succeeded: Ready`, `${pod.metadata.name} 레디니스 프로브 성공: Ready`), ref);
+      patchStatus(pod, 'Ready', statusProbeReady(timestamp(rt.clock.now())));
+    }, delay);
   };
 
   const killPod = (pod: Pod): void => {
