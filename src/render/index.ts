@@ -17,7 +17,7 @@
  *
  * Captions, controls and info cards live in the DOM outside the stage (src/ui). The canvas is
  * appended to `host` and fills it; it renders on demand only (idle when paused).
- * Without WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
+ * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
 import { Application, RendererType } from 'pixi.js';
 import { gsap } from 'gsap';
@@ -27,6 +27,7 @@ import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule } from '../timeline/schedule.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
+import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
@@ -39,8 +40,14 @@ export interface StageOptions {
   readonly theme: ThemeName;
   readonly reducedMotion: boolean;
   readonly lang: Lang;
-  /** Renderer preference; default tries WebGL, then PixiJS's canvas renderer. */
-  readonly renderer?: 'webgl' | 'canvas';
+  /**
+   * 'auto' (default): hardware WebGL, else PixiJS's canvas renderer. A software WebGL (SwiftShader)
+   * is skipped: measured here under load it took ~1 s per frame where the canvas renderer held
+   * 60 fps. 'webgl' takes any WebGL (falling back to canvas without it); 'canvas' forces canvas.
+   */
+  readonly renderer?: 'auto' | 'webgl' | 'canvas';
+  /** Multisample antialiasing (default on). */
+  readonly antialias?: boolean;
 }
 
 export interface Stage {
@@ -86,16 +93,18 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   await Promise.all([loadFonts(), preloadIcons(palette)]);
   if (lang === 'ko') await loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']);
 
+  const mode = options.renderer ?? 'auto';
+  const wantCanvas = mode === 'canvas' || (mode === 'auto' && softwareWebGL());
   // Deterministic frames: no catch-up jumps after a stall.
   gsap.ticker.lagSmoothing(0);
   const app = new Application();
   const width = Math.max(200, host.clientWidth);
   const height = Math.max(150, host.clientHeight);
   await app.init({
-    preference: options.renderer === 'canvas' ? ['canvas'] : ['webgl', 'canvas'],
+    preference: wantCanvas ? ['canvas'] : ['webgl', 'canvas'],
     autoStart: false,
     sharedTicker: false,
-    antialias: true,
+    antialias: options.antialias ?? true,
     resolution: Math.max(1, globalThis.devicePixelRatio || 1),
     autoDensity: true,
     width,

@@ -54,7 +54,7 @@ const DARK: Palette = {
     kubelet: 0x4ade80,
     proxy: 0x22d3ee,
     runtime: 0x94a3b8,
-    user: 0xd4d4d8,
+    user: 0xa1a1aa,
   },
   error: 0xf87171,
   success: 0x4ade80,
@@ -121,7 +121,7 @@ const CONTRAST: Palette = {
     kubelet: 0x86efac,
     proxy: 0x67e8f9,
     runtime: 0xcbd5e1,
-    user: 0xffffff,
+    user: 0xbdbdc4,
   },
   error: 0xff8a8a,
   success: 0x86efac,
@@ -129,7 +129,7 @@ const CONTRAST: Palette = {
   info: 0x93c5fd,
   neutral: 0xd1d5db,
   pillBg: 0x000000,
-  dim: 0.5,
+  dim: 0.6,
   edgeWidth: 2.5,
 };
 

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     theme,
     lang,
     reducedMotion: q.get('reduced') === '1',
-    renderer: q.get('renderer') === 'canvas' ? 'canvas' : 'webgl',
+    renderer: q.get('renderer') === 'canvas' ? 'canvas' : q.get('renderer') === 'webgl' ? 'webgl' : 'auto',
+    antialias: q.get('aa') !== '0',
   });
   const scenario = q.get('scenario') ?? 'pod-creation';
   const def = SCENARIOS.find((d) => d.id === scenario);
