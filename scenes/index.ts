@@ -1,6 +1,7 @@
 /** Every scenario, in learning-path order: architecture first, then failures and healing. */
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
 import { etcdHa } from './etcd-ha.ts';
+import { staticPods } from './static-pods.ts';
 import { kubectlGet } from './kubectl-get.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
@@ -8,7 +9,7 @@ import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, rollingUpdate, nodeFailure, etcdHa];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, rollingUpdate, nodeFailure, etcdHa, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -115,7 +115,8 @@ export interface PodSpec {
   readonly overhead?: ResourceList;
   readonly hostNetwork?: boolean;
   readonly serviceAccountName?: string;
-  readonly volumes?: readonly { readonly name: string; readonly projected?: unknown }[];
+  readonly volumes?: readonly { readonly name: string; readonly projected?: unknown; readonly hostPath?: { readonly path: string; readonly type?: string } }[];
+  readonly priorityClassName?: string;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';

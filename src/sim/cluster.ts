@@ -12,7 +12,7 @@ import { timestamp } from '../model/time.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
 import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
 import { SimClock } from './clock.ts';
-import type { ApiServer } from './components/apiserver.ts';
+import type { ApiServer, Watcher } from './components/apiserver.ts';
 import { createApiServer } from './components/apiserver.ts';
 import type { ApiAnswer } from './components/client.ts';
 import { callApi } from './components/client.ts';
@@ -100,6 +100,16 @@ export class Cluster {
     this.etcdCluster = ec;
     this.apiserver.useEtcd(() => ec.endpoint());
     return ec;
+  }
+
+  /** etcd and kube-apiserver themselves, for scenarios about running them (static pods, backup). */
+  get controlPlane(): { readonly etcd: Etcd; readonly apiserver: ApiServer } {
+    return { etcd: this.etcd, apiserver: this.apiserver };
+  }
+
+  /** A watch through kube-apiserver for a component a scenario adds (a control-plane node's kubelet). */
+  addWatcher(watcher: Watcher): void {
+    this.apiserver.addWatcher(watcher);
   }
 
   /** Lists a component a scenario drives itself (e.g. `client/operator`) in the topology. */

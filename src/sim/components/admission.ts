@@ -35,8 +35,10 @@ export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: numb
     notes.push(text(`DefaultTolerationSeconds: +tolerations ${added.join(', ')} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${added.join(', ')} (${tolerationSeconds}초)`));
   }
   const volumes = [...(pod.spec.volumes ?? [])];
-  const serviceAccountName = pod.spec.serviceAccountName ?? 'default';
-  if (!volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
+  // ServiceAccount admission leaves a static pod's mirror alone (it may not use a service account).
+  const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+  const serviceAccountName = mirror ? undefined : (pod.spec.serviceAccountName ?? 'default');
+  if (!mirror && !volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
     volumes.push({ name: `kube-api-access-${tokenSuffix}`, projected: { sources: ['serviceAccountToken', 'kube-root-ca.crt', 'namespace'] } });
     notes.push(text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`));
   }
@@ -46,7 +48,7 @@ export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: numb
       ...pod.spec,
       schedulerName: pod.spec.schedulerName ?? 'default-scheduler',
       priority: pod.spec.priority ?? 0,
-      serviceAccountName,
+      ...(serviceAccountName === undefined ? {} : { serviceAccountName }),
       tolerations,
       volumes,
     },

@@ -29,6 +29,12 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
     };
     switch (p.call) {
       case 'RunPodSandbox': {
+        if (p.pod.spec.hostNetwork) {
+          // hostNetwork: the sandbox shares the node's network namespace; no CNI, the pod IP is the node's.
+          const ms = rt.rng.between(150, 300);
+          rt.tracer.activity(id, 'sandbox', ms, text(`sandbox (pause) for ${podName} in the host network: no CNI`, `${podName} 샌드박스(pause)를 호스트 네트워크에: CNI 없음`), ref);
+          return answer(ms);
+        }
         const podIP = `${podSubnet}.${nextHost++}`;
         const ms = rt.rng.between(300, 600);
         rt.tracer.activity(id, 'cni:add', ms, text(`sandbox (pause) + CNI ADD: ${podName} gets IP ${podIP}`, `샌드박스(pause) + CNI ADD: ${podName} IP ${podIP} 할당`), ref);

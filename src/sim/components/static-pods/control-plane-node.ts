@@ -1,0 +1,73 @@
+/**
+ * A kubeadm control-plane node: its kubelet runs etcd, kube-apiserver, kube-controller-manager
+ * and kube-scheduler as static pods, and what each static pod runs is the simulated component
+ * itself (the etcd container starting is etcd starting). Either booting now, or running already.
+ */
+import type { Node } from '../../../model/objects.ts';
+import { timestamp } from '../../../model/time.ts';
+import { makeLease, makeNode } from '../../builders.ts';
+import type { Cluster } from '../../cluster.ts';
+import { createContainerd } from '../containerd.ts';
+import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status.ts';
+import type { ControlPlaneKubelet } from './control-plane-kubelet.ts';
+import { createControlPlaneKubelet } from './control-plane-kubelet.ts';
+import type { ControlPlaneComponent } from './manifests.ts';
+import { CONTROL_PLANE_COMPONENTS, manifestFile, mirrorPod, staticPodManifest } from './manifests.ts';
+
+export const CONTROL_PLANE_IP = '192.168.56.10';
+
+/** How long a component takes from its container starting to serving. */
+const WARM_UP_MS: Readonly<Record<ControlPlaneComponent, number>> = { etcd: 300, 'kube-apiserver': 1_200, 'kube-controller-manager': 400, 'kube-scheduler': 300 };
+
+function controlPlaneNodeObject(name: string): Node {
+  const node = makeNode(name, -1, { controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
+  return { ...node, metadata: { ...node.metadata, uid: `node-${name}` } };
+}
+
+export function addControlPlaneNode(cluster: Cluster, name: string, running: boolean): ControlPlaneKubelet {
+  const { rt } = cluster;
+  const { etcd, apiserver } = cluster.controlPlane;
+  const serving = (c: ControlPlaneComponent): boolean => rt.board.isUp(c);
+
+  const start = (c: ControlPlaneComponent): void => {
+    rt.clock.setTimeout(() => {
+      // kube-apiserver cannot serve without etcd: it retries (and restarts) until etcd answers.
+      if (c === 'kube-apiserver' && !serving('etcd')) return start(c);
+      if (c === 'etcd') etcd.start();
+      else if (c === 'kube-apiserver') apiserver.start();
+      else rt.board.set(c, 'up');
+    }, WARM_UP_MS[c]);
+  };
+  const stop = (c: ControlPlaneComponent): void => {
+    if (c === 'etcd') etcd.stop();
+    else if (c === 'kube-apiserver') apiserver.stop();
+    else rt.board.set(c, 'down');
+  };
+
+  createContainerd(rt, name, '10.244.0');
+  const kubelet = createControlPlaneKubelet(rt, name, CONTROL_PLANE_IP, {
+    started: start,
+    stopped: stop,
+    apiUp: () => serving('kube-apiserver') && serving('etcd'),
+    node: () => controlPlaneNodeObject(name),
+  });
+  for (const c of CONTROL_PLANE_COMPONENTS) kubelet.writeManifest(manifestFile(c), staticPodManifest(c));
+  cluster.addWatcher(kubelet.watcher);
+  cluster.addComponent(kubelet.id);
+  cluster.addComponent(`containerd/${name}`);
+
+  if (running) {
+    const node = cluster.seed(controlPlaneNodeObject(name));
+    cluster.seed(makeLease(name));
+    const at = timestamp(0);
+    for (const c of CONTROL_PLANE_COMPONENTS) {
+      const mirror = mirrorPod(staticPodManifest(c), name, node.metadata.uid ?? '');
+      cluster.seed(statusRunning(at)(statusSandboxReady(CONTROL_PLANE_IP, at)(statusAccepted(CONTROL_PLANE_IP, at)(mirror))));
+    }
+    kubelet.seedRunning(node.metadata.uid ?? '');
+  } else {
+    // The node is off: nothing of the control plane runs yet.
+    for (const c of CONTROL_PLANE_COMPONENTS) stop(c);
+  }
+  return kubelet;
+}
