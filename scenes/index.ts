@@ -1,5 +1,6 @@
 /** Every scenario, in learning-path order: architecture first, then failures and healing. */
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
+import { daemonset } from './daemonset.ts';
 import { etcdHa } from './etcd-ha.ts';
 import { staticPods } from './static-pods.ts';
 import { kubectlGet } from './kubectl-get.ts';
@@ -9,7 +10,7 @@ import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, rollingUpdate, nodeFailure, etcdHa, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeFailure, etcdHa, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -238,6 +238,29 @@ export interface Deployment {
   };
 }
 
+/** apps/v1 DaemonSet: one pod per eligible node (pkg/controller/daemon). */
+export interface DaemonSet {
+  readonly apiVersion: 'apps/v1';
+  readonly kind: 'DaemonSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly selector: LabelSelector;
+    readonly template: PodTemplateSpec;
+    readonly updateStrategy?: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: { readonly maxUnavailable?: number | string; readonly maxSurge?: number | string } };
+  };
+  readonly status?: {
+    /** Nodes that should run the pod. */
+    readonly desiredNumberScheduled: number;
+    /** Nodes running (or assigned) at least one daemon pod that should. */
+    readonly currentNumberScheduled: number;
+    /** Nodes running a daemon pod that should not. */
+    readonly numberMisscheduled: number;
+    readonly numberReady: number;
+    readonly numberAvailable?: number;
+    readonly updatedNumberScheduled?: number;
+  };
+}
+
 export interface ServicePort {
   readonly name?: string;
   readonly port: number;
@@ -297,7 +320,7 @@ export interface KubeEvent {
   readonly count?: number;
 }
 
-export type K8sObject = Pod | Node | ReplicaSet | Deployment | Service | EndpointSlice | Lease | KubeEvent;
+export type K8sObject = Pod | Node | ReplicaSet | Deployment | DaemonSet | Service | EndpointSlice | Lease | KubeEvent;
 export type K8sKind = K8sObject['kind'];
 
 /** "Pod/default/web-1", or "Node/worker-1" for a cluster-scoped object. */

@@ -216,6 +216,12 @@ export class Cluster {
     }
   }
 
+  /** A pod already running on its node when the scenario starts: stored, and known to that node's kubelet. */
+  seedRunningPod(pod: Pod): void {
+    const stored = this.seed(pod);
+    if (stored.kind === 'Pod') this.workers.get(stored.spec.nodeName ?? '')?.kubelet.seedRunning(stored);
+  }
+
   /** Ends set-up: informers list what exists, and the trace starts from this state. */
   start(): void {
     if (this.started) return;

@@ -11,6 +11,7 @@ import type { Runtime } from '../core/runtime.ts';
 import type { Watcher } from './apiserver.ts';
 import { callApi, Informer, recordEvent } from './client.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
+import { createDaemonSetController } from './controllers/daemonset.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
@@ -23,7 +24,7 @@ const ID = 'kube-controller-manager' as const;
 const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller' };
 
 
-export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'Service', 'EndpointSlice']);
+export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'DaemonSet', 'Service', 'EndpointSlice']);
 
 export interface ControllerManager {
   readonly watcher: Watcher;
@@ -52,6 +53,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createNodeLifecycleController(ctx),
     createTaintEvictionController(ctx),
     createNodeReadyTaintController(ctx),
+    createDaemonSetController(ctx),
   ];
 
   const handle = (envelope: Envelope): void => {
