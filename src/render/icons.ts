@@ -3,19 +3,20 @@
  * load time and rasterised once into shared textures.
  */
 import { Texture } from 'pixi.js';
-import api from '../../assets/icons/api.svg?raw';
-import sched from '../../assets/icons/sched.svg?raw';
-import cm from '../../assets/icons/c-m.svg?raw';
-import kubelet from '../../assets/icons/kubelet.svg?raw';
-import kproxy from '../../assets/icons/k-proxy.svg?raw';
-import etcd from '../../assets/icons/etcd.svg?raw';
-import user from '../../assets/icons/user.svg?raw';
-import node from '../../assets/icons/node.svg?raw';
-import controlPlane from '../../assets/icons/control-plane.svg?raw';
-import pod from '../../assets/icons/pod.svg?raw';
+import api from '../../assets/icons/api.svg?url';
+import sched from '../../assets/icons/sched.svg?url';
+import cm from '../../assets/icons/c-m.svg?url';
+import kubelet from '../../assets/icons/kubelet.svg?url';
+import kproxy from '../../assets/icons/k-proxy.svg?url';
+import etcd from '../../assets/icons/etcd.svg?url';
+import user from '../../assets/icons/user.svg?url';
+import node from '../../assets/icons/node.svg?url';
+import controlPlane from '../../assets/icons/control-plane.svg?url';
+import pod from '../../assets/icons/pod.svg?url';
 
 export type IconName = 'api' | 'sched' | 'cm' | 'kubelet' | 'kproxy' | 'etcd' | 'user' | 'node' | 'control-plane' | 'pod' | 'runtime';
 
+/** Icon files (URLs, fetched on first use: they are assets, not part of the JS bundle). */
 const SOURCES: Readonly<Record<Exclude<IconName, 'runtime'>, string>> = {
   api,
   sched,
@@ -31,6 +32,19 @@ const SOURCES: Readonly<Record<Exclude<IconName, 'runtime'>, string>> = {
 
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 const cache = new Map<string, Texture>();
+const sources = new Map<string, Promise<string>>();
+
+function svgSource(name: Exclude<IconName, 'runtime'>): Promise<string> {
+  let p = sources.get(name);
+  if (p === undefined) {
+    p = fetch(SOURCES[name]).then((r) => {
+      if (!r.ok) throw new Error(`icon ${name}: HTTP ${r.status}`);
+      return r.text();
+    });
+    sources.set(name, p);
+  }
+  return p;
+}
 const RASTER = 160;
 
 async function rasterise(svg: string): Promise<HTMLCanvasElement> {
@@ -64,7 +78,7 @@ export async function iconTexture(name: IconName, colour: number): Promise<Textu
   const key = `${name}|${colour}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const svg = name === 'runtime' ? runtimeSvg(hex(colour)) : SOURCES[name].replaceAll('#326ce5', hex(colour));
+  const svg = name === 'runtime' ? runtimeSvg(hex(colour)) : (await svgSource(name)).replaceAll('#326ce5', hex(colour));
   const tex = Texture.from(await rasterise(svg));
   cache.set(key, tex);
   return tex;

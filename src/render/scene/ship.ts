@@ -173,7 +173,8 @@ export class ShipView extends Container {
     let filled = false;
     let mark: 'check' | 'cross' = 'check';
     if (!v.feasible) {
-      text = v.reasons[0] ?? v.failedPlugin ?? 'filtered out';
+      // Upstream reasons carry full taint keys; the well-known prefix only costs width here.
+      text = (v.reasons[0] ?? v.failedPlugin ?? 'filtered out').replace(/node\.kubernetes\.io\//g, '');
       colour = p.error;
       mark = 'cross';
     } else if (phase === 'filter') {

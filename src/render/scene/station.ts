@@ -37,6 +37,7 @@ export class StationView extends Container {
   private status: ComponentStatus = 'up';
   /** Header mode: icon and name in a top row, for a tall card (the officers' deck). */
   private header = false;
+  private nameFitted = false;
 
   constructor(spec: StationSpec) {
     super();
@@ -81,6 +82,7 @@ export class StationView extends Container {
     if (tex) this.icon.texture = tex;
     else void iconTexture(this.spec.icon, roleColour).then((t) => (this.icon.texture = t));
     restyle(this.nameText, { size: 16 * fs, weight: '700', fill: palette.text });
+    this.nameFitted = false;
     restyle(this.subText, { size: 14 * fs, fill: palette.muted });
     this.downMark.clear();
     this.downMark
@@ -88,7 +90,7 @@ export class StationView extends Container {
       .lineTo(box.x + box.w - 6 * fs, box.y + box.h - 6 * fs)
       .moveTo(box.x + box.w - 6 * fs, box.y + 6 * fs)
       .lineTo(box.x + 6 * fs, box.y + box.h - 6 * fs)
-      .stroke({ width: 3 * fs, color: palette.error, alpha: 0.85 });
+      .stroke({ width: 2.5 * fs, color: palette.error, alpha: 0.65 });
     this.refreshText();
     this.applyStatus();
   }
@@ -107,8 +109,12 @@ export class StationView extends Container {
     const textX = this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs;
     const maxW = box.x + box.w - textX - (stacked ? 4 : 8) * fs;
     const compact = box.h < 44 * fs;
-    fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
-    if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
+    if (!this.nameFitted) {
+      // The name only changes with the layout; activity updates skip re-measuring it.
+      fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
+      if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
+      this.nameFitted = true;
+    }
     const sub = this.status !== 'up' && this.status !== 'leader' && this.status !== 'follower' ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined ? '700' : '400';

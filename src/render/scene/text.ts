@@ -39,21 +39,41 @@ export function restyle(t: Text, spec: TextSpec): void {
  * `middle` keeps both ends ("web-7d4…x2kq"): generated names differ in their suffix.
  */
 export function fitText(t: Text, text: string, maxWidth: number, size: number, minSize: number = MIN_FONT, middle = false): void {
-  t.style.fontSize = Math.max(MIN_FONT, size);
+  const full = Math.max(MIN_FONT, size);
+  if (t.text === text && t.style.fontSize === full && (maxWidth <= 0 || t.width <= maxWidth)) return;
+  t.style.fontSize = full;
   t.text = text;
-  if (maxWidth <= 0) return;
-  let fsz = Math.max(MIN_FONT, size);
-  while (t.width > maxWidth && fsz > Math.max(MIN_FONT, minSize)) {
-    fsz -= 1;
-    t.style.fontSize = fsz;
+  if (maxWidth <= 0 || t.width <= maxWidth) return;
+  const floor = Math.max(MIN_FONT, minSize);
+  if (full > floor) {
+    t.style.fontSize = floor;
+    if (t.width <= maxWidth) {
+      // Largest size in (floor, full) that fits, by bisection (each probe re-measures the text).
+      let lo = floor;
+      let hi = full;
+      while (hi - lo > 0.5) {
+        const mid = (lo + hi) / 2;
+        t.style.fontSize = mid;
+        if (t.width <= maxWidth) lo = mid;
+        else hi = mid;
+      }
+      t.style.fontSize = Math.floor(lo * 2) / 2;
+      return;
+    }
   }
-  if (t.width <= maxWidth) return;
-  let cut = text.length;
-  while (cut > 1 && t.width > maxWidth) {
-    cut--;
-    if (middle) {
-      const tail = Math.min(5, Math.floor(cut / 2));
-      t.text = `${text.slice(0, cut - tail)}…${text.slice(text.length - tail)}`;
-    } else t.text = `${text.slice(0, cut)}…`;
+  // Still too wide at the smallest size: ellipsise, bisecting on how many characters stay.
+  const render = (keep: number): string => {
+    if (!middle) return `${text.slice(0, keep)}…`;
+    const tail = Math.min(5, Math.floor(keep / 2));
+    return `${text.slice(0, keep - tail)}…${text.slice(text.length - tail)}`;
+  };
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    t.text = render(mid);
+    if (t.width <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
+  t.text = render(lo);
 }
