@@ -1,6 +1,7 @@
 /** Every scenario, in learning-path order: architecture first, then failures and healing. */
 import type { ScenarioDefinition } from '../src/sim/scenario.ts';
 import { daemonset } from './daemonset.ts';
+import { etcdBackupRestore } from './etcd-backup-restore.ts';
 import { etcdHa } from './etcd-ha.ts';
 import { staticPods } from './static-pods.ts';
 import { kubectlGet } from './kubectl-get.ts';
@@ -10,7 +11,7 @@ import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeFailure, etcdHa, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -86,6 +86,8 @@ export interface ApiServer {
   seed(obj: K8sObject): void;
   /** Points the etcd client at an etcd cluster (set-up only); `target` picks the member per request. */
   useEtcd(target: () => ComponentId): void;
+  /** etcd came back with other data (a restore): the watch cache re-lists and watchers hear the differences. */
+  relist(all: readonly K8sObject[]): void;
   stop(): void;
   start(): void;
 }
@@ -296,6 +298,20 @@ export function createApiServer(rt: Runtime): ApiServer {
     seed: (obj) => cache.set(refOf(obj), obj),
     useEtcd: (target) => {
       etcdTarget = target;
+    },
+    relist: (all) => {
+      const next = new Map(all.map((o) => [refOf(o), o] as const));
+      for (const [ref, before] of [...cache]) {
+        if (next.has(ref)) continue;
+        cache.delete(ref);
+        fanOut('delete', before, undefined);
+      }
+      for (const [ref, obj] of next) {
+        const before = cache.get(ref);
+        if (before === obj) continue;
+        cache.set(ref, obj);
+        fanOut('write', before, obj);
+      }
     },
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),

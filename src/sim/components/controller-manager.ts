@@ -13,6 +13,7 @@ import { callApi, Informer, recordEvent } from './client.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
 import { createDaemonSetController } from './controllers/daemonset.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
+import { createGarbageCollector } from './controllers/garbage-collector.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
 import { createNodeReadyTaintController } from './controllers/node-ready-taint.ts';
@@ -52,6 +53,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createReplicaSetController(ctx),
     createNodeLifecycleController(ctx),
     createTaintEvictionController(ctx),
+    createGarbageCollector(ctx),
     createNodeReadyTaintController(ctx),
     createDaemonSetController(ctx),
   ];

@@ -90,6 +90,10 @@ export function createEtcd(rt: Runtime): Etcd {
     } else if (p.kind === 'etcd-range') {
       const items = [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(p.key));
       rt.clock.setTimeout(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
+    } else if (p.kind === 'etcd-snapshot') {
+      // etcdctl snapshot save: the whole keyspace at the current revision, streamed to the client.
+      const items = [...store.values()];
+      rt.clock.setTimeout(() => rt.net.reply(request, { action: `snapshot rev ${store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), rt.rng.between(20, 60));
     }
   };
 

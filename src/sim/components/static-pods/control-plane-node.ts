@@ -3,7 +3,10 @@
  * and kube-scheduler as static pods, and what each static pod runs is the simulated component
  * itself (the etcd container starting is etcd starting). Either booting now, or running already.
  */
-import type { Node } from '../../../model/objects.ts';
+import { text } from '../../../model/localized.ts';
+import { diffObjects } from '../../../model/diff.ts';
+import type { K8sObject, Node } from '../../../model/objects.ts';
+import { refOf } from '../../../model/objects.ts';
 import { timestamp } from '../../../model/time.ts';
 import { makeLease, makeNode } from '../../builders.ts';
 import type { Cluster } from '../../cluster.ts';
@@ -12,7 +15,10 @@ import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status
 import type { ControlPlaneKubelet } from './control-plane-kubelet.ts';
 import { createControlPlaneKubelet } from './control-plane-kubelet.ts';
 import type { ControlPlaneComponent } from './manifests.ts';
-import { CONTROL_PLANE_COMPONENTS, manifestFile, mirrorPod, staticPodManifest } from './manifests.ts';
+import { CONTROL_PLANE_COMPONENTS, ETCD_DATA_DIR, manifestFile, mirrorPod, staticPodManifest } from './manifests.ts';
+
+/** etcd data directories on the node's disk (hostPath -> keyspace), e.g. one etcdutl restored. */
+export type EtcdDataDirs = Map<string, readonly K8sObject[]>;
 
 export const CONTROL_PLANE_IP = '192.168.56.10';
 
@@ -24,16 +30,44 @@ function controlPlaneNodeObject(name: string): Node {
   return { ...node, metadata: { ...node.metadata, uid: `node-${name}` } };
 }
 
-export function addControlPlaneNode(cluster: Cluster, name: string, running: boolean): ControlPlaneKubelet {
+export function addControlPlaneNode(cluster: Cluster, name: string, running: boolean, dataDirs: EtcdDataDirs = new Map()): ControlPlaneKubelet {
   const { rt } = cluster;
   const { etcd, apiserver } = cluster.controlPlane;
   const serving = (c: ControlPlaneComponent): boolean => rt.board.isUp(c);
+  let dataDir = ETCD_DATA_DIR;
+
+  /** etcd starts on another data directory: what it serves is that directory's keyspace. */
+  const openDataDir = (path: string): void => {
+    if (path === dataDir) return;
+    dataDir = path;
+    const next = new Map((dataDirs.get(path) ?? []).map((o) => [refOf(o), o] as const));
+    for (const o of [...etcd.store.values()]) {
+      const ref = refOf(o);
+      if (next.has(ref)) continue;
+      rt.tracer.state(ref, 'deleted', [], undefined);
+      etcd.store.delete(ref);
+    }
+    for (const [ref, o] of next) {
+      const current = etcd.store.get(ref);
+      if (current === o) continue;
+      rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, o) : [], o);
+      etcd.store.set(o);
+    }
+    // kube-apiserver's watch on etcd broke when etcd stopped: it re-lists, and every watcher hears the differences.
+    rt.clock.setTimeout(() => {
+      rt.tracer.activity('kube-apiserver', 'relist', 20, text(`etcd is back with the data of ${path}: re-list and push the differences to watchers`, `etcd가 ${path}의 데이터로 돌아옴: 다시 list하고 차이를 watcher에게 전달`));
+      apiserver.relist([...etcd.store.values()]);
+    }, 50);
+  };
 
   const start = (c: ControlPlaneComponent): void => {
     rt.clock.setTimeout(() => {
       // kube-apiserver cannot serve without etcd: it retries (and restarts) until etcd answers.
       if (c === 'kube-apiserver' && !serving('etcd')) return start(c);
-      if (c === 'etcd') etcd.start();
+      if (c === 'etcd') {
+        openDataDir(kubelet.manifest(manifestFile('etcd'))?.spec.volumes?.find((v) => v.name === 'etcd-data')?.hostPath?.path ?? ETCD_DATA_DIR);
+        etcd.start();
+      }
       else if (c === 'kube-apiserver') apiserver.start();
       else rt.board.set(c, 'up');
     }, WARM_UP_MS[c]);
