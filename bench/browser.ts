@@ -53,13 +53,20 @@ async function main(): Promise<void> {
   try {
     out(`kubedeck browser bench — Chromium headless, 1280x720, ${PLAY_MS / 1000} s per run`);
 
+    // Which renderer does the app pick here? The bare page uses the same one.
+    const probe = await openApp(browser, `${appServer.url}?scenario=pod-creation&lang=en&theme=dark`);
+    const rendererName = await probe.page.evaluate(`window.__kubedeck?.stage()?.rendererName ?? 'unknown'`);
+    await probe.page.close();
+    const bareUrl = `${bareServer.url}?renderer=${rendererName === 'canvas' ? 'canvas' : 'webgl'}`;
+    out(`renderer: ${String(rendererName)} (PixiJS)`);
+
     // Time to first frame, alternating pages so both see the same warm-up.
     const appTtff: number[] = [];
     const bareTtff: number[] = [];
     let appJs: ScriptBytes | undefined;
     let bareJs: ScriptBytes | undefined;
     for (let i = 0; i < TTFF_RUNS; i++) {
-      const bare = await openBare(browser, bareServer.url);
+      const bare = await openBare(browser, bareUrl);
       bareTtff.push(bare.firstFrame);
       bareJs = bare.js;
       const app = await openApp(browser, `${appServer.url}?scenario=pod-creation&lang=en&theme=dark`);
@@ -100,8 +107,7 @@ async function main(): Promise<void> {
         out(
           `  ${scenario.padEnd(13)} ${String(speed)}x   ${fmt(percentile(frames, 50))} / ${fmt(percentile(frames, 95))} / ${fmt(percentile(frames, 99))}   ` +
             `busy ${fmt(busyPerFrame)} ms/frame, ${frames.length} frames (${fmt(frames.length / (PLAY_MS / 1000))} fps), ` +
-            `${rendered} renders; per render ${fmt((gl1.draws - gl0.draws) / Math.max(1, rendered), 0)} draw calls, ` +
-            `${fmt((gl1.uploads - gl0.uploads) / Math.max(1, rendered), 0)} texture uploads, ${fmt((gl1.readbacks - gl0.readbacks) / Math.max(1, rendered), 1)} readbacks`,
+            `${rendered} renders, ${fmt((gl1.draws - gl0.draws) / Math.max(1, rendered), 0)} draws/render`,
         );
         if (scenario === 'pod-creation' && speed === 1) {
           await page.evaluate(() => window.__kubedeck?.player()?.pause());
@@ -110,7 +116,7 @@ async function main(): Promise<void> {
           const idle = await sampleCpu(page, cdp, 2000);
           const after = await glCounts(page);
           out('');
-          out('paused (2 s): WebGL renders, main-thread task time, script time, layouts, style recalcs per second');
+          out('paused (2 s): stage renders, main-thread task time, script time, layouts, style recalcs per second');
           out(
             `  ${after.clears - before.clears} renders, ${fmt(idle.taskMsPerS)} ms/s (${fmt(idle.taskMsPerS / 10)} % of a core), script ${fmt(idle.scriptMsPerS)} ms/s, ` +
               `${fmt(idle.layoutsPerS)} layouts/s, ${fmt(idle.styleRecalcsPerS)} recalcs/s`,

@@ -14,7 +14,9 @@ declare global {
 const host = document.getElementById('stage');
 if (host) {
   const app = new Application();
-  await app.init({ resizeTo: host, background: 0x0a1424, antialias: true, autoStart: false, preference: 'webgl' });
+  // Same renderer as the app picked (the bench passes ?renderer=canvas|webgl).
+  const renderer = new URLSearchParams(location.search).get('renderer') === 'canvas' ? 'canvas' : 'webgl';
+  await app.init({ resizeTo: host, background: 0x0a1424, antialias: true, autoStart: false, preference: renderer });
   host.append(app.canvas);
   for (let i = 0; i < 12; i++) {
     app.stage.addChild(new Graphics().roundRect(40 + (i % 4) * 220, 60 + Math.floor(i / 4) * 140, 200, 110, 14).fill(0x16284a).stroke({ color: 0x5b9bff, width: 2 }));

@@ -79,32 +79,38 @@ export function watchScripts(page: Page): { total(): Promise<ScriptBytes> } {
 }
 
 /**
- * Counts WebGL frames (clear calls: PixiJS clears its target once per render), draw calls,
- * texture uploads and pixel readbacks, so "paused renders nothing" is a number, not a guess.
+ * Counts the stage's frames and drawing work in every page of a context, for PixiJS's WebGL and
+ * canvas renderers alike: a frame is a clear of a canvas that is in the document (text and
+ * texture canvases are not), draws are draw calls (WebGL) or drawImage/fill calls (2D), uploads
+ * are texture uploads (WebGL). So "paused renders nothing" is a number, not a guess.
  */
 export const COUNT_GL = `(() => {
   const counts = { clears: 0, draws: 0, uploads: 0, readbacks: 0 };
   Object.defineProperty(window, '__gl', { value: counts });
+  const onScreen = (ctx) => !!(ctx && ctx.canvas && ctx.canvas.isConnected);
+  const wrap = (proto, names, key, screenOnly) => {
+    if (!proto) return;
+    for (const name of names) {
+      const fn = proto[name];
+      if (fn) proto[name] = function (...args) { if (!screenOnly || onScreen(this)) counts[key]++; return fn.apply(this, args); };
+    }
+  };
   for (const proto of [window.WebGLRenderingContext?.prototype, window.WebGL2RenderingContext?.prototype]) {
-    if (!proto) continue;
-    const clear = proto.clear;
-    proto.clear = function (...args) { counts.clears++; return clear.apply(this, args); };
-    const wrap = (names, key) => {
-      for (const name of names) {
-        const fn = proto[name];
-        if (fn) proto[name] = function (...args) { counts[key]++; return fn.apply(this, args); };
-      }
-    };
-    wrap(['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'], 'draws');
-    wrap(['texImage2D', 'texSubImage2D'], 'uploads');
-    wrap(['readPixels'], 'readbacks');
+    wrap(proto, ['clear'], 'clears', true);
+    wrap(proto, ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'], 'draws', true);
+    wrap(proto, ['texImage2D', 'texSubImage2D'], 'uploads', false);
+    wrap(proto, ['readPixels'], 'readbacks', false);
   }
+  const c2d = window.CanvasRenderingContext2D?.prototype;
+  wrap(c2d, ['clearRect'], 'clears', true);
+  wrap(c2d, ['drawImage', 'fill', 'stroke', 'fillText'], 'draws', true);
+  wrap(c2d, ['getImageData'], 'readbacks', false);
 })()`;
 
 export interface GlCounts {
   readonly clears: number;
   readonly draws: number;
-  /** texImage2D / texSubImage2D calls (text and icons re-rasterised and uploaded). */
+  /** WebGL texImage2D / texSubImage2D calls (text and icons re-rasterised and uploaded). */
   readonly uploads: number;
   readonly readbacks: number;
 }
