@@ -5,13 +5,14 @@ import { etcdBackupRestore } from './etcd-backup-restore.ts';
 import { etcdHa } from './etcd-ha.ts';
 import { staticPods } from './static-pods.ts';
 import { kubectlGet } from './kubectl-get.ts';
+import { nodeDrain } from './node-drain.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
 import { schedulerDecision } from './scheduler-decision.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

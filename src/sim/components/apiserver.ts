@@ -20,6 +20,7 @@ import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { mutatePod, validate } from './admission.ts';
+import { evictionLabel, statusEvicted } from './eviction.ts';
 
 export interface Watcher {
   readonly id: ComponentId;
@@ -49,6 +50,7 @@ function isRoutine(request: ApiRequest): boolean {
 function verbOf(request: ApiRequest): Verb {
   switch (request.verb) {
     case 'bind':
+    case 'evict':
       return 'create';
     case 'update':
       return 'patch';
@@ -63,6 +65,7 @@ function resourceOf(request: ApiRequest): string {
   const kind = parseRef(request.ref).kind as K8sKind;
   const base = REST_RESOURCE[kind] ?? kind.toLowerCase();
   if (request.verb === 'bind') return `${base}/binding`;
+  if (request.verb === 'evict') return `${base}/eviction`;
   if (request.verb === 'update' && request.subresource) return `${base}/${request.subresource}`;
   return base;
 }
@@ -239,6 +242,22 @@ export function createApiServer(rt: Runtime): ApiServer {
     writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, (stored) => respond(req, 200, `${kind} "${name}" deleted`, stored), () => respond(req, 404, `${ref} not found`), req);
   };
 
+  /** POST pods/eviction: DisruptionTarget, then a graceful delete; 201 when accepted (eviction.ts). */
+  const evict = (req: Envelope, ref: ObjectRef): void => {
+    const current = cache.get(ref);
+    if (current?.kind !== 'Pod') return respond(req, 404, `pods "${parseRef(ref).name}" not found`);
+    runStages([{ action: 'eviction', ms: 1, label: evictionLabel(current) }], false, ref, () => {
+      if (current.metadata.deletionTimestamp) return respond(req, 201, 'Success');
+      const seconds = rt.config.terminationGracePeriodSeconds;
+      const graceful = (obj: K8sObject): K8sObject => ({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: timestamp(rt.clock.now() + seconds * 1000) } }) as K8sObject;
+      const missing = (): void => respond(req, 404, `pods "${current.metadata.name}" not found`);
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: statusEvicted(timestamp(rt.clock.now())) }, () => {
+        if (!current.spec.nodeName) return writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, () => respond(req, 201, 'Success'), missing, req);
+        writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: graceful }, () => respond(req, 201, 'Success'), missing, req);
+      }, missing, req);
+    });
+  };
+
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
@@ -276,6 +295,8 @@ export function createApiServer(rt: Runtime): ApiServer {
             return bind(req, request.ref, request.node);
           case 'delete':
             return remove(req, request.ref, request.gracePeriodSeconds);
+          case 'evict':
+            return evict(req, request.ref);
           case 'get':
           case 'list':
             return read(req, request);

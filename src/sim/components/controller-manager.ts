@@ -15,6 +15,7 @@ import { createDaemonSetController } from './controllers/daemonset.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
 import { createGarbageCollector } from './controllers/garbage-collector.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
+import { createNodeUnschedulableTaintController } from './controllers/node-unschedulable-taint.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
 import { createNodeReadyTaintController } from './controllers/node-ready-taint.ts';
 import { createTaintEvictionController } from './controllers/taint-eviction.ts';
@@ -55,6 +56,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createTaintEvictionController(ctx),
     createGarbageCollector(ctx),
     createNodeReadyTaintController(ctx),
+    createNodeUnschedulableTaintController(ctx),
     createDaemonSetController(ctx),
   ];
 

@@ -38,6 +38,10 @@ export function forbiddenTarget(request: ApiRequest): RequestTarget {
       const r = parseRef(request.ref);
       return target(r.kind, r.namespace, r.name, request.subresource);
     }
+    case 'evict': {
+      const r = parseRef(request.ref);
+      return target(r.kind, r.namespace, r.name, 'eviction');
+    }
     case 'get':
     case 'delete': {
       const r = parseRef(request.ref);

@@ -17,6 +17,8 @@ export type ApiRequest =
   | { readonly verb: 'update'; readonly ref: ObjectRef; readonly mutate: Mutation; readonly subresource?: 'status'; readonly summary: string }
   | { readonly verb: 'bind'; readonly ref: ObjectRef; readonly node: string }
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly gracePeriodSeconds?: number }
+  /** POST pods/{name}/eviction: a delete that respects PodDisruptionBudgets (components/eviction.ts). */
+  | { readonly verb: 'evict'; readonly ref: ObjectRef }
   | { readonly verb: 'get'; readonly ref: ObjectRef }
   /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. `namespace`: one namespace only. */
   | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string; readonly namespace?: string };
