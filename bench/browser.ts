@@ -19,14 +19,17 @@ import { fmt, median, percentile } from './lib/stats.ts';
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
 const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
 
-async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes }> {
+/** Milestones of the app's start (performance marks set by src/ui/app.ts), ms from navigation. */
+const MARKS = ['kubedeck:start', 'kubedeck:simulate', 'kubedeck:simulated', 'kubedeck:stage-ready', 'kubedeck:first-frame'] as const;
+
+async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes; marks: Record<string, number> }> {
   const page = await browser.context.newPage();
   await page.addInitScript(COUNT_GL);
   const scripts = watchScripts(page);
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 60_000 });
-  const firstFrame = await page.evaluate(() => performance.getEntriesByName('kubedeck:first-frame')[0]?.startTime ?? NaN);
-  return { page, firstFrame, js: await scripts.total() };
+  const marks = await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), [...MARKS]);
+  return { page, firstFrame: marks['kubedeck:first-frame'] ?? NaN, js: await scripts.total(), marks };
 }
 
 async function openBare(browser: Browser, url: string): Promise<{ firstFrame: number; js: ScriptBytes }> {
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
 
     // Time to first frame, alternating pages so both see the same warm-up.
     const appTtff: number[] = [];
+    const appMarks: Record<string, number>[] = [];
     const bareTtff: number[] = [];
     let appJs: ScriptBytes | undefined;
     let bareJs: ScriptBytes | undefined;
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
       bareJs = bare.js;
       const app = await openApp(browser, `${appServer.url}?scenario=pod-creation&lang=en&theme=dark`);
       appTtff.push(app.firstFrame);
+      appMarks.push(app.marks);
       appJs = app.js;
       await app.page.close();
     }
@@ -80,6 +85,11 @@ async function main(): Promise<void> {
     out(`  kubedeck      ${fmt(median(appTtff), 0)}   runs: ${appTtff.map((v) => fmt(v, 0)).join(', ')}`);
     out(`  bare PixiJS   ${fmt(median(bareTtff), 0)}   runs: ${bareTtff.map((v) => fmt(v, 0)).join(', ')}`);
     out(`  ratio         ${fmt(ratio, 2)}x   (aim: <= 1.2x)`);
+    const at = (name: string): number => median(appMarks.map((m) => m[name] ?? NaN));
+    out(
+      `  kubedeck breakdown (medians): scripts run at ${fmt(at('kubedeck:start'), 0)}, simulation ${fmt(at('kubedeck:simulated') - at('kubedeck:simulate'), 0)} ms, ` +
+        `stage ready at ${fmt(at('kubedeck:stage-ready'), 0)}, first frame at ${fmt(at('kubedeck:first-frame'), 0)}`,
+    );
     out('');
     out('initial JS loaded');
     if (appJs) out(`  kubedeck      ${fmt(appJs.gzip / 1024)} KB gzip (${fmt(appJs.raw / 1024)} KB raw, ${appJs.files} files)   (aim: < 250 KB gzip)`);
