@@ -63,9 +63,15 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'election-timeout',
       caption: text(
-        'A follower heard no heartbeat for its election timeout (1000 ms by default; raft randomizes it per follower, 1000–1900 ms here, so they rarely stand at once). It becomes a candidate, raises the term and votes for itself.',
-        '한 팔로워가 선거 타임아웃 동안 하트비트를 받지 못했습니다(기본 1000ms, raft는 팔로워마다 무작위로 늘려 여기서는 1000–1900ms, 동시에 출마하는 일이 드뭅니다). 후보가 되어 임기(term)를 올리고 자신에게 투표합니다.',
+        'A follower heard no heartbeat for its election timeout (1000 ms by default; raft randomizes it per follower, 1000–1900 ms here, so they rarely stand at once). First a pre-vote (etcd --pre-vote, on by default): would the others vote for it in the next term? No term changes yet.',
+        '한 팔로워가 선거 타임아웃 동안 하트비트를 받지 못했습니다(기본 1000ms, raft는 팔로워마다 무작위로 늘려 여기서는 1000–1900ms, 동시에 출마하는 일이 드뭅니다). 먼저 예비 투표(etcd --pre-vote, 기본 켜짐): 다음 임기에 자신을 뽑아 줄지 묻습니다. 아직 임기는 그대로입니다.',
       ),
+      focus: all,
+      when: activity(/^etcd\//, 'raft:pre-vote'),
+    },
+    {
+      id: 'candidate',
+      caption: text('A majority would: it becomes a candidate, raises its term by one, votes for itself and sends RequestVote to every member.', '과반이 그렇다고 답했습니다. 후보가 되어 임기(term)를 하나 올리고, 자신에게 투표한 뒤 모든 멤버에게 RequestVote를 보냅니다.'),
       focus: all,
       when: activity(/^etcd\//, 'raft:campaign'),
     },
@@ -90,11 +96,11 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'no-leader',
       caption: text(
-        `Fewer than ${q} members are up. A survivor times out and stands again and again, term after term, but cannot gather ${q} votes: no leader, no commits.`,
-        `살아 있는 멤버가 ${q}개보다 적습니다. 남은 멤버가 타임아웃마다 임기를 올려 거듭 출마하지만 ${q}표를 모을 수 없습니다: 리더도, 커밋도 없습니다.`,
+        `Fewer than ${q} members are up. A survivor times out and asks for pre-votes again and again, but never finds ${q}, so it never even raises its term (pre-vote keeps a cut-off member from disrupting the others later). No leader, no commits.`,
+        `살아 있는 멤버가 ${q}개보다 적습니다. 남은 멤버가 타임아웃마다 예비 투표를 거듭 요청하지만 ${q}표를 찾지 못해 임기조차 올리지 않습니다(예비 투표는 고립된 멤버가 나중에 클러스터를 흔들지 않게 합니다). 리더도, 커밋도 없습니다.`,
       ),
       focus: all,
-      when: activity(/^etcd\//, 'raft:campaign'),
+      when: activity(/^etcd\//, 'raft:pre-vote'),
     },
     {
       id: 'timed-out',

@@ -49,19 +49,31 @@ describe.each([3, 5])('etcd-ha with %i members', (n) => {
     expect(acks.length + 1).toBeGreaterThanOrEqual(q);
   });
 
-  it('a follower stands after its randomized election timeout (1000-1900 ms in 100 ms ticks), wins a majority and leads a higher term', () => {
+  it('a follower stands after its randomized election timeout (1000-1900 ms in 100 ms ticks), wins a pre-vote and a vote, and leads a higher term', () => {
     const crash = indexOf(trace, (e) => e.kind === 'component' && e.component === 'etcd/etcd-1' && e.status === 'down');
-    const campaign = ev.slice(crash).find(isActivity('raft:campaign'));
+    const campaign = ev.slice(crash).find(isActivity('raft:pre-vote'));
     const silent = Number(/for (\d+) ms/.exec(campaign?.label.en ?? '')?.[1]);
     expect(silent).toBeGreaterThanOrEqual(ELECTION_TIMEOUT_MS);
     expect(silent).toBeLessThan(2 * ELECTION_TIMEOUT_MS);
     expect(silent % HEARTBEAT_MS).toBe(0);
+    inOrder(trace, [isActivity('raft:pre-vote'), (e) => e.kind === 'message' && e.action.startsWith('pre-vote: yes'), isActivity('raft:campaign'), (e) => e.kind === 'message' && e.action.startsWith('vote: yes'), isActivity('raft:leader')]);
     const won = ev.slice(crash).find(isActivity('raft:leader'));
     expect(won?.label.en).toMatch(new RegExp(`^(\\d+) of ${n} votes \\(quorum ${q}\\): leader of term (\\d+)$`));
     expect(Number(/^(\d+) of/.exec(won?.label.en ?? '')?.[1])).toBeGreaterThanOrEqual(q);
     expect(Number(/term (\d+)$/.exec(won?.label.en ?? '')?.[1])).toBeGreaterThan(1);
     const leader = roleEvents(ev.slice(crash)).find((e) => e.status === 'leader');
     expect(leader?.component).toBe(won?.component);
+  });
+
+  it('pre-vote: a member that cannot win never raises its term; only real elections do', () => {
+    const terms = ev.filter(isActivity('raft:leader')).map((e) => Number(/term (\d+)$/.exec(e.label.en)?.[1]));
+    const elections = ev.filter(isActivity('raft:campaign')).length;
+    expect(Math.max(...terms)).toBe(1 + elections);
+    const lost = indexOf(trace, (e) => e.kind === 'step' && e.id === 'quorum-lost');
+    const back = indexOf(trace, (e) => e.kind === 'step' && e.id === 'member-returns');
+    const between = ev.slice(lost, back);
+    expect(between.filter(isActivity('raft:pre-vote')).length).toBeGreaterThan(1);
+    expect(between.some(isActivity('raft:campaign'))).toBe(false);
   });
 
   it('at most one leader per term', () => {

@@ -1,7 +1,8 @@
 /**
  * One etcd member's raft role as an XState machine: a follower waits for the leader's heartbeat
- * (any sign of the leader restarts the randomized election timer); on timeout it stands as a
- * candidate, campaigning again after each timeout until it wins or hears of a leader; a leader
+ * (any sign of the leader restarts the randomized election timer); on timeout it asks for
+ * pre-votes, and once a majority would vote for it, stands as a candidate; it campaigns again
+ * after each timeout until it wins or hears of a leader; a leader
  * sends heartbeats every 100 ms. A crashed member is down until restarted (its log is on disk).
  */
 import { setup } from 'xstate';
@@ -17,8 +18,8 @@ export interface MemberHooks {
   readonly electionTimeout: () => number;
 }
 
-/** heard: a leader's message or a higher term; won: a majority of votes; crash / restart: faults. */
-export type MemberEvent = { readonly type: 'heard' } | { readonly type: 'won' } | { readonly type: 'crash' } | { readonly type: 'restart' };
+/** heard: a leader's message or a higher term; stand: pre-vote won; won: a majority of votes; crash / restart: faults. */
+export type MemberEvent = { readonly type: 'heard' } | { readonly type: 'stand' } | { readonly type: 'won' } | { readonly type: 'crash' } | { readonly type: 'restart' };
 
 /** Defined once (a machine built inside a scenario's action would trip XState's action checks). */
 export const memberMachine = setup({
@@ -54,6 +55,8 @@ export const memberMachine = setup({
         campaigning: {
           entry: 'campaign',
           after: { election: { target: 'campaigning', reenter: true } },
+          // The pre-vote won: the real election starts at once.
+          on: { stand: { target: 'campaigning', reenter: true } },
         },
       },
     },

@@ -1,7 +1,7 @@
 /**
  * One etcd member speaking raft with its peers (peer port 2380) and serving kube-apiserver
- * (client port 2379). Terms, votes, the log and its commit index are modelled as raft keeps them;
- * what is left out: pre-vote, CheckQuorum, learners, snapshots of the raft log, leader transfer.
+ * (client port 2379). Terms, votes, pre-votes, the log and its commit index are modelled as raft
+ * keeps them; left out: CheckQuorum, learners, snapshots of the raft log, leader transfer.
  * A write is a log entry: the leader appends it, sends AppendEntries, and commits once a quorum
  * (itself included) holds it; then it is applied to the key-value store and answered.
  */
@@ -16,7 +16,7 @@ import type { EtcdStore } from '../etcd.ts';
 import { applyProposal } from './apply.ts';
 import { memberMachine } from './member-machine.ts';
 import type { RaftEntry, RaftMessage } from './raft-messages.ts';
-import { randomizedElectionTimeout, REQUEST_TIMEOUT_MS } from './timing.ts';
+import { ELECTION_TIMEOUT_MS, HEARTBEAT_MS, randomizedElectionTimeout, REQUEST_TIMEOUT_MS } from './timing.ts';
 
 export type Role = 'follower' | 'candidate' | 'leader' | 'down';
 
@@ -71,6 +71,9 @@ export function createMember(shared: SharedState, name: string, host: string): M
   const pending = new Map<number, Envelope>();
   let rounds = 0;
   let silentSince = 0;
+  /** The next campaign is a pre-vote (etcd runs one before every election, --pre-vote=true). */
+  let preVote = true;
+  const preVotes = new Set<string>();
 
   const lastIndex = (): number => log.length - 1;
   const lastTerm = (): number => log[lastIndex()]?.term ?? 0;
@@ -178,6 +181,28 @@ export function createMember(shared: SharedState, name: string, host: string): M
     answerWith(req, granted ? `vote: yes (term ${term})` : `vote: no (term ${term})`, { type: 'Vote', term, granted });
   };
 
+  /**
+   * A member still hearing from its leader ignores pre-votes (etcd: inLease with CheckQuorum);
+   * otherwise it would vote for a candidate of a higher term with an up-to-date log. Its own term
+   * and vote do not change. One tick of slack: members' ticks are not aligned.
+   */
+  const onPreVote = (req: Envelope, m: Extract<RaftMessage, { type: 'PreVote' }>): void => {
+    if (leader !== undefined && rt.clock.now() - silentSince < ELECTION_TIMEOUT_MS - HEARTBEAT_MS) return;
+    const upToDate = m.lastTerm > lastTerm() || (m.lastTerm === lastTerm() && m.lastIndex >= lastIndex());
+    const granted = m.term > term && upToDate;
+    answerWith(req, granted ? `pre-vote: yes (term ${m.term})` : `pre-vote: no (term ${term})`, { type: 'PreVoteResult', term: granted ? m.term : term, granted });
+  };
+
+  const onPreVoteResult = (peer: string, proposed: number, m: RaftMessage): void => {
+    if (m.type !== 'PreVoteResult') return;
+    if (!m.granted) return observeTerm(m.term);
+    if (role !== 'candidate' || !preVote || proposed !== term + 1) return;
+    preVotes.add(peer);
+    if (preVotes.size < shared.quorum) return;
+    preVote = false;
+    actor.send({ type: 'stand' });
+  };
+
   const onVote = (peer: string, m: RaftMessage): void => {
     if (m.type !== 'Vote') return;
     observeTerm(m.term);
@@ -190,6 +215,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     if (m.term < term) return answerWith(req, `reject: stale term ${m.term}`, { type: 'AppendResult', term, success: false, matchIndex: lastIndex() });
     observeTerm(m.term);
     leader = m.leader;
+    silentSince = rt.clock.now();
     actor.send({ type: 'heard' });
     const prev = log[m.prevIndex];
     if (!prev || prev.term !== m.prevTerm) {
@@ -249,20 +275,32 @@ export function createMember(shared: SharedState, name: string, host: string): M
     input: {
       becameFollower: () => {
         role = 'follower';
+        preVote = true;
         votes.clear();
         inflight.clear();
         setStatus('follower');
       },
       campaign: () => {
         role = 'candidate';
+        const quiet = rt.clock.now() - silentSince;
+        if (preVote) {
+          // Pre-vote: ask whether a majority would vote in term+1, without raising the term.
+          preVotes.clear();
+          preVotes.add(name);
+          setStatus('candidate');
+          const proposed = term + 1;
+          rt.tracer.activity(id, 'raft:pre-vote', 5, text(`no leader heard for ${quiet} ms: pre-candidate, asks who would vote for it in term ${proposed} (its term stays ${term})`, `${quiet}ms 동안 리더 소식 없음: 예비 후보(pre-candidate)로 임기 ${proposed}에 투표해 줄지 묻습니다(임기는 ${term} 그대로)`));
+          for (const peer of peers()) send(peer, 'request', `PreVote (term ${proposed})`, { type: 'PreVote', term: proposed, candidate: name, lastIndex: lastIndex(), lastTerm: lastTerm() }, (r) => onPreVoteResult(peer, proposed, r));
+          return;
+        }
+        preVote = true;
         term += 1;
         votedFor = name;
         leader = undefined;
         votes.clear();
         votes.add(name);
         setStatus('candidate');
-        const quiet = rt.clock.now() - silentSince;
-        rt.tracer.activity(id, 'raft:campaign', 5, text(`no leader heard for ${quiet} ms: candidate for term ${term}, votes for itself`, `${quiet}ms 동안 리더 소식 없음: 임기 ${term}의 후보가 되어 자신에게 투표`));
+        rt.tracer.activity(id, 'raft:campaign', 5, text(`pre-vote won: candidate for term ${term}, votes for itself`, `예비 투표 통과: 임기 ${term}의 후보가 되어 자신에게 투표`));
         for (const peer of peers()) send(peer, 'request', `RequestVote (term ${term})`, { type: 'RequestVote', term, candidate: name, lastIndex: lastIndex(), lastTerm: lastTerm() }, (r) => onVote(peer, r));
       },
       becameLeader: () => {
@@ -283,6 +321,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
         for (const peer of peers()) sendAppend(peer);
       },
       heartbeat: () => {
+        silentSince = rt.clock.now();
         const shown = shared.showHeartbeat(rounds++);
         for (const peer of peers()) {
           send(peer, 'signal', `heartbeat (term ${term})`, { type: 'Heartbeat', term, leader: name, commit: Math.min(commit, match.get(peer) ?? 0), shown }, undefined, !shown);
@@ -306,6 +345,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     if (p.kind !== 'raft') return onClient(envelope);
     const m = p.msg;
     if (m.type === 'RequestVote') onRequestVote(envelope, m);
+    else if (m.type === 'PreVote') onPreVote(envelope, m);
     else if (m.type === 'AppendEntries') onAppend(envelope, m);
     else if (m.type === 'Heartbeat') onHeartbeat(m);
     else if (m.type === 'HeartbeatAck') onHeartbeatAck(m);

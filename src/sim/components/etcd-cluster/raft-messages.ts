@@ -19,6 +19,9 @@ export interface RaftEntry {
 }
 
 export type RaftMessage =
+  /** Pre-vote (etcd --pre-vote, on by default): "would you vote for me in `term`?" — nobody's term changes. */
+  | { readonly type: 'PreVote'; readonly term: number; readonly candidate: string; readonly lastIndex: number; readonly lastTerm: number }
+  | { readonly type: 'PreVoteResult'; readonly term: number; readonly granted: boolean }
   | { readonly type: 'RequestVote'; readonly term: number; readonly candidate: string; readonly lastIndex: number; readonly lastTerm: number }
   | { readonly type: 'Vote'; readonly term: number; readonly granted: boolean }
   | { readonly type: 'AppendEntries'; readonly term: number; readonly leader: string; readonly prevIndex: number; readonly prevTerm: number; readonly entries: readonly RaftEntry[]; readonly commit: number }
