@@ -20,9 +20,10 @@ export interface InfoCard {
 }
 
 /** One entry per kind of component, keeping per-node instances apart (kubelet/node-1...). */
-function displayName(id: string, info: ComponentInfo): string {
+function displayName(id: string, info: ComponentInfo, short = false): string {
   const instance = componentInstance(id);
-  return instance ? `${info.name} · ${instance}` : info.name;
+  const name = short ? info.kind : info.name;
+  return instance ? `${name} · ${instance}` : name;
 }
 
 export function createInfoCard(initialLang: Lang): InfoCard {
@@ -73,7 +74,7 @@ export function createInfoCard(initialLang: Lang): InfoCard {
     for (const id of components) {
       const kind = componentKind(id);
       if (!kind) continue;
-      const item = el('button', { type: 'button', class: 'chip', 'data-component': id, 'aria-current': id === selected ? 'true' : undefined, text: displayName(id, COMPONENT_INFO[kind]) });
+      const item = el('button', { type: 'button', class: 'chip', 'data-component': id, 'aria-current': id === selected ? 'true' : undefined, text: displayName(id, COMPONENT_INFO[kind], true) });
       item.dataset['role'] = kind;
       item.addEventListener('click', () => {
         selected = id;
