@@ -54,3 +54,21 @@ export function controllerOf(action: string, label: string, object: string | und
   for (const c of CONTROLLERS) if (c.match.test(hay)) return c.id;
   return undefined;
 }
+
+/**
+ * The ships to draw: the topology's worker nodes, then any other node a component lives on
+ * (a control-plane node whose kubelet runs static pods has a kubelet but may not be a worker).
+ */
+export function shipNodes(topology: { readonly nodes: readonly string[]; readonly components: readonly ComponentId[] }): string[] {
+  const out = [...topology.nodes];
+  for (const c of topology.components) {
+    const info = componentInfo(c);
+    if (info.node !== undefined && (info.station === 'kubelet' || info.station === 'runtime' || info.station === 'proxy') && !out.includes(info.node)) out.push(info.node);
+  }
+  return out;
+}
+
+/** etcd members drawn side by side in the ship's log when the cluster runs several. */
+export function etcdMembers(components: readonly ComponentId[]): string[] {
+  return components.filter((c) => c.startsWith('etcd/')).map((c) => c.slice('etcd/'.length));
+}

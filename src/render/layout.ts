@@ -128,7 +128,7 @@ export function fitScale(width: number, height: number): number {
   return Math.min(1, width / MIN_STAGE_W, height / MIN_STAGE_H);
 }
 
-export function computeLayout(width: number, height: number, nodes: readonly string[]): StageLayout {
+export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = []): StageLayout {
   const W = Math.max(200, width);
   const H = Math.max(150, height);
   const s = clamp(Math.min(W / 1280, H / 720), 0.6, 1.8);
@@ -170,7 +170,13 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const etcd = rect(flagship.x + flagship.w - fp - sideW, row1Y + 4 * s, sideW, cardH);
   stations.set('kube-apiserver', api);
   stations.set('kube-scheduler', sched);
-  stations.set('etcd', etcd);
+  if (etcdMembers.length === 0) stations.set('etcd', etcd);
+  else {
+    // Several etcd members share the ship's log, side by side.
+    const g = 6 * s;
+    const mw = (etcd.w - (etcdMembers.length - 1) * g) / etcdMembers.length;
+    etcdMembers.forEach((m, i) => stations.set(`etcd/${m}`, rect(etcd.x + i * (mw + g), etcd.y, mw, etcd.h)));
+  }
   const row2Y = api.y + api.h + 14 * s;
   const row2Hfit = Math.max(64 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 10 * s - row2Y));
   const queue = rect(sched.x, row2Y, sideW, row2Hfit);

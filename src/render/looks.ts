@@ -25,7 +25,8 @@ export function podLookLabel(look: PodLook): string {
   return look === 'Ready' ? 'Running' : look;
 }
 
-export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown';
+/** 'Unregistered': no Node object yet (a kubelet that has not registered its node). */
+export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown' | 'Unregistered';
 
 export interface NodeLook {
   readonly readiness: NodeReadiness;
@@ -35,7 +36,7 @@ export interface NodeLook {
 }
 
 export function nodeLook(node: Node | undefined): NodeLook {
-  if (node === undefined) return { readiness: 'Unknown', cordoned: false, taints: [] };
+  if (node === undefined) return { readiness: 'Unregistered', cordoned: false, taints: [] };
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const readiness: NodeReadiness = ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown';
   const cordoned = node.spec.unschedulable === true;

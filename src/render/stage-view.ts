@@ -11,7 +11,7 @@ import type { ComponentId, Trace } from '../sim/trace.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
-import { controllerOf, CONTROLLERS } from './ids.ts';
+import { controllerOf, CONTROLLERS, etcdMembers, shipNodes } from './ids.ts';
 import { computeLayout, fitScale, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
@@ -39,6 +39,7 @@ export class StageView {
   private readonly tokens = new TokenLayer();
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
+  private etcdMembers: string[] = [];
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
   private frameLevel: number[] = [];
@@ -95,7 +96,7 @@ export class StageView {
     // Ships keyed by node name: keep the ones that stay, add and remove the rest.
     const keep = new Map(this.ships.map((s) => [s.node, s]));
     const next: ShipView[] = [];
-    for (const node of trace.topology.nodes) {
+    for (const node of shipNodes(trace.topology)) {
       let ship = keep.get(node);
       if (ship === undefined) {
         ship = new ShipView(node);
@@ -107,6 +108,8 @@ export class StageView {
     }
     for (const gone of keep.values()) gone.destroy({ children: true });
     this.ships = next;
+    this.etcdMembers = etcdMembers(trace.topology.components);
+    this.flagship.setEtcdMembers(this.etcdMembers);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }
@@ -116,7 +119,7 @@ export class StageView {
     const sch = this.schedule;
     if (sch === undefined) return;
     const index = new Map(this.stationList.map((s, i) => [s.spec.id as string, i]));
-    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : ''));
+    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : (this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '')));
     this.activityController = sch.activities.map((a) => {
       if (a.event.component !== 'kube-controller-manager') return 0;
       const c = controllerOf(a.event.action, a.event.label.en, a.event.object);
@@ -152,7 +155,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node));
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers);
     this.l = l;
     const p = this.palette;
     this.backdrop.layout(l, p);

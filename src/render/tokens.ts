@@ -107,8 +107,12 @@ export class TokenLayer extends Container {
   private stationRect(id: string): Rect {
     const direct = this.stations.get(id);
     if (direct) return direct;
-    // Components without a station of their own: etcd members -> etcd, others -> the quay.
-    if (id.startsWith('etcd/')) return this.stations.get('etcd') ?? { x: 0, y: 0, w: 1, h: 1 };
+    // Components without a station of their own: etcd <-> its members, others -> the quay.
+    if (id === 'etcd' || id.startsWith('etcd/')) {
+      const single = this.stations.get('etcd');
+      if (single) return single;
+      for (const [key, r] of this.stations) if (key.startsWith('etcd/')) return r;
+    }
     return this.stations.get('kubectl') ?? { x: 0, y: 0, w: 1, h: 1 };
   }
 

@@ -89,6 +89,16 @@ describe('computeLayout', () => {
   });
 });
 
+describe('etcd members', () => {
+  it('share the etcd area side by side, without overlap', () => {
+    const l = computeLayout(1280, 720, nodes(1), ['etcd-1', 'etcd-2', 'etcd-3']);
+    expect(l.stations.has('etcd')).toBe(false);
+    const ms = ['etcd-1', 'etcd-2', 'etcd-3'].map((m) => l.stations.get(`etcd/${m}`));
+    for (const r of ms) expect(r && r.w > 60).toBe(true);
+    expect(ms[0] && ms[1] && overlaps(ms[0], ms[1])).toBe(false);
+  });
+});
+
 describe('helpers', () => {
   it('gridFor prefers a row for few ships and a grid for many', () => {
     expect(gridFor(3, rect(0, 0, 1250, 420), 14, 1.55)).toEqual({ cols: 3, rows: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeLook, podLook } from '../../src/render/looks.ts';
-import { componentInfo, controllerOf } from '../../src/render/ids.ts';
+import { componentInfo, controllerOf, etcdMembers, shipNodes } from '../../src/render/ids.ts';
 import { contrastRatio, PALETTES, THEMES } from '../../src/render/theme.ts';
 import type { Node, Pod } from '../../src/model/objects.ts';
 
@@ -38,6 +38,7 @@ describe('nodeLook', () => {
     expect(nodeLook(node('True')).readiness).toBe('Ready');
     expect(nodeLook(node('False')).readiness).toBe('NotReady');
     expect(nodeLook(node('Unknown')).readiness).toBe('Unknown');
+    expect(nodeLook(undefined).readiness).toBe('Unregistered');
     const l = nodeLook(
       node('Unknown', {
         unschedulable: true,
@@ -60,6 +61,10 @@ describe('ids', () => {
     expect(componentInfo('kube-proxy/w')).toMatchObject({ role: 'proxy' });
     expect(componentInfo('etcd')).toMatchObject({ role: 'etcd' });
     expect(componentInfo('kubectl')).toMatchObject({ role: 'user' });
+  });
+  it('draws a ship for every node a kubelet lives on, and lists etcd members', () => {
+    expect(shipNodes({ nodes: ['w1'], components: ['kubelet/w1', 'kubelet/controlplane', 'containerd/controlplane', 'kube-apiserver'] })).toEqual(['w1', 'controlplane']);
+    expect(etcdMembers(['etcd/etcd-1', 'etcd/etcd-2', 'kube-apiserver'])).toEqual(['etcd-1', 'etcd-2']);
   });
   it('finds the controller an activity is about', () => {
     expect(controllerOf('reconcile:endpointslice', 'EndpointSlice controller', undefined)).toBe('endpointslice');

@@ -43,8 +43,20 @@ export class FlagshipView extends Container {
     for (const c of this.chips) this.addChild(c.bg, c.lit, c.text);
   }
 
+  private members: StationView[] = [];
+
   get stations(): readonly StationView[] {
-    return [this.api, this.scheduler, this.etcd, this.cm];
+    return [this.api, this.scheduler, this.etcd, this.cm, ...this.members];
+  }
+
+  /** etcd members (etcd/<name>) drawn in place of the single etcd station. */
+  setEtcdMembers(names: readonly string[]): void {
+    const same = names.length === this.members.length && names.every((n, i) => this.members[i]?.spec.id === `etcd/${n}`);
+    if (same) return;
+    for (const m of this.members) m.destroy({ children: true });
+    this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined, metaphor: { en: "ship's log", ko: '항해 일지' } }));
+    for (const m of this.members) this.addChild(m);
+    this.etcd.visible = names.length === 0;
   }
 
   setLang(lang: Lang): void {
@@ -74,7 +86,8 @@ export class FlagshipView extends Container {
     const get = (id: string) => l.stations.get(id) ?? { x: 0, y: 0, w: 0, h: 0 };
     this.api.layout(get('kube-apiserver'), p, fs);
     this.scheduler.layout(get('kube-scheduler'), p, fs);
-    this.etcd.layout(get('etcd'), p, fs);
+    if (this.members.length === 0) this.etcd.layout(get('etcd'), p, fs);
+    for (const m of this.members) m.layout(get(m.spec.id), p, fs);
     this.cm.layout(get('kube-controller-manager'), p, fs, true);
 
     const q = l.queue;

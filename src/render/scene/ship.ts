@@ -93,14 +93,14 @@ export class ShipView extends Container {
     const fs = this.fs;
     const h = l.header;
     const colour = this.look.readiness === 'Ready' ? p.success : this.look.readiness === 'NotReady' ? p.error : p.neutral;
-    this.pillText.text = this.look.readiness;
+    this.pillText.text = this.look.readiness === 'Unregistered' ? 'not registered' : this.look.readiness;
     const pw = this.pillText.width + 20 * fs;
     const ph = Math.min(h.h, this.pillText.height + 4 * fs);
     const px = h.x + h.w - pw;
     this.pillX = px;
     const py = h.y + (h.h - ph) / 2;
     this.pill.clear();
-    if (this.look.readiness === 'Unknown') {
+    if (this.look.readiness === 'Unknown' || this.look.readiness === 'Unregistered') {
       this.pill.roundRect(px, py, pw, ph, ph / 2).fill({ color: p.card });
       dashedRect(this.pill, { x: px, y: py, w: pw, h: ph }, 5 * fs, 4 * fs).stroke({ width: 2 * fs, color: colour });
       this.pillText.style.fill = p.text;

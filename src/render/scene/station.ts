@@ -17,7 +17,8 @@ export interface StationSpec {
   /** Used on compact cards (many ships) when the name does not fit. */
   readonly shortName?: string;
   readonly role: Role;
-  readonly icon: IconName;
+  /** None: a narrow card whose name needs all its width (an etcd member). */
+  readonly icon: IconName | undefined;
   readonly metaphor: { readonly en: string; readonly ko: string };
 }
 
@@ -74,13 +75,17 @@ export class StationView extends Container {
     this.glow.roundRect(box.x - 6 * fs, box.y - 6 * fs, box.w + 12 * fs, box.h + 12 * fs, r + 6 * fs).fill({ color: roleColour, alpha: 0.35 });
     this.glow.roundRect(box.x - 2 * fs, box.y - 2 * fs, box.w + 4 * fs, box.h + 4 * fs, r + 2 * fs).stroke({ width: 3 * fs, color: roleColour });
     const stacked = this.stacked();
-    const iconSize = header ? 26 * fs : stacked ? 24 * fs : Math.min(box.h - 12 * fs, 44 * fs);
+    const iconSize = this.spec.icon === undefined ? 0 : header ? 26 * fs : stacked ? 24 * fs : Math.min(box.h - 12 * fs, 44 * fs);
     this.icon.width = iconSize;
     this.icon.height = iconSize;
     this.icon.position.set(box.x + (stacked ? 6 : 8) * fs, header || stacked ? box.y + 6 * fs : box.y + (box.h - iconSize) / 2);
-    const tex = loadedIcon(this.spec.icon, roleColour);
-    if (tex) this.icon.texture = tex;
-    else void iconTexture(this.spec.icon, roleColour).then((t) => (this.icon.texture = t));
+    const iconName = this.spec.icon;
+    this.icon.visible = iconName !== undefined;
+    if (iconName !== undefined) {
+      const tex = loadedIcon(iconName, roleColour);
+      if (tex) this.icon.texture = tex;
+      else void iconTexture(iconName, roleColour).then((t) => (this.icon.texture = t));
+    }
     restyle(this.nameText, { size: 16 * fs, weight: '700', fill: palette.text });
     this.nameFitted = false;
     restyle(this.subText, { size: 14 * fs, fill: palette.muted });
@@ -115,7 +120,7 @@ export class StationView extends Container {
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
       this.nameFitted = true;
     }
-    const sub = this.status !== 'up' && this.status !== 'leader' && this.status !== 'follower' ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
+    const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined ? '700' : '400';
     const subW = this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW;

@@ -55,6 +55,9 @@ shots.push({ name: 'sample-1node-light', query: 'scenario=sample&theme=light&nod
 shots.push({ name: 'narrow-720x900', query: 'scenario=pod-creation&theme=dark', w: 720, h: 900, step: 9, after: 0.5 });
 shots.push({ name: 'phone-390x700', query: 'scenario=pod-creation&theme=light', w: 390, h: 700, step: 9, after: 0.5 });
 shots.push({ name: 'wide-1920x1080', query: 'scenario=node-failure&theme=dark', w: 1920, h: 1080, step: 8, after: 1.0 });
+for (const scenario of ['etcd-ha', 'static-pods', 'scheduler-decision', 'replicaset-self-healing', 'rolling-update', 'daemonset', 'node-drain', 'kubectl-get', 'etcd-backup-restore']) {
+  for (const step of [1, 3, 5, 7]) shots.push({ name: `${scenario}-dark-s${step}`, query: `scenario=${scenario}&theme=dark`, w: 1280, h: 720, step, after: 1.0 });
+}
 shots.push({ name: 'canvas-renderer', query: 'scenario=pod-creation&theme=dark&renderer=canvas', w: 1280, h: 720, step: 5, after: 1.2 });
 
 const root = fileURLToPath(new URL('.', import.meta.url));
