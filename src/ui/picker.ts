@@ -109,6 +109,9 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
           params = { ...defaultParams(scenario) };
         }
         render();
+        // Keep the chosen scenario's details (and its Open button) in view, also on a phone.
+        detail.scrollIntoView({ block: 'nearest' });
+        list.querySelector<HTMLElement>(`[data-scenario="${CSS.escape(scenario.id)}"]`)?.focus({ preventScroll: true });
       });
       list.append(el('li', {}, item));
     });
