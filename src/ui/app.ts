@@ -114,7 +114,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const showIssues = (): void => {
     const messages = issues.map(issueText);
-    notice.show(t(lang, 'noticeTitle'), messages, t(lang, 'dismiss'));
+    const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed');
+    notice.show(t(lang, fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
   };
 
   const applyLang = (): void => {

@@ -51,6 +51,7 @@ const STRINGS = {
   },
   dismiss: { en: 'Dismiss', ko: '닫기' },
   noticeTitle: { en: 'That link needed a small fix', ko: '링크를 조금 고쳐서 열었습니다' },
+  noticeProblem: { en: 'Something did not work', ko: '일부가 제대로 동작하지 않았습니다' },
   unknownScenario: {
     en: 'There is no scenario called “{value}”. Showing “{fallback}” instead; pick another below.',
     ko: '“{value}”라는 시나리오는 없습니다. 대신 “{fallback}”을(를) 보여 드립니다. 아래에서 다른 시나리오를 고르세요.',
