@@ -266,7 +266,7 @@ export class StageView {
         continue;
       }
       const dec = d.event.decision;
-      const phase: VerdictPhase = t >= d.decided ? 'decided' : dec.scored && t >= (d.start + d.decided) / 2 ? 'score' : 'filter';
+      const phase: VerdictPhase = t >= d.decided ? 'decided' : dec.scored && t >= d.scoring ? 'score' : 'filter';
       ship.setVerdict(
         dec.nodes.find((n) => n.name === ship.node),
         phase,

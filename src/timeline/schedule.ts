@@ -40,7 +40,9 @@ export interface DecisionItem {
   readonly event: DecisionEvent;
   /** From the scheduler's first filter/score activity for this pod (so verdicts show while it works). */
   readonly start: number;
-  /** Presentation time the decision itself is reached (verdicts -> winner). */
+  /** Scores appear from here (the Score activity starts; = decided when scoring was skipped). */
+  readonly scoring: number;
+  /** The winner is shown from here: the decision and the scheduler's work on it are both done. */
   readonly decided: number;
   readonly end: number;
 }
@@ -233,14 +235,21 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       activities.push({ kind: 'activity', eventIndex: i, event: e, start, end, background: bg });
     }
   });
-  events.forEach((e, i) => {
-    if (e.kind !== 'decision') return;
-    const decided = timeOfEvent(i);
-    // Show the verdicts from the scheduler's first activity on this pod since the previous decision.
-    const prevDecision = decisions[decisions.length - 1]?.decided ?? -Infinity;
-    const work = activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && a.start > prevDecision && a.start <= decided);
-    const start = Math.min(decided, ...work.map((a) => a.start));
-    decisions.push({ kind: 'decision', eventIndex: i, event: e, start, decided, end: decided + pacing.decisionHold });
+  // The scheduler's filter/score activities for a decision: same pod (or none named), between the
+  // previous and the next decision. A scenario may emit the decision first and narrate it after.
+  const decisionEvents = events.flatMap((e, i) => (e.kind === 'decision' ? [{ e, i }] : []));
+  decisionEvents.forEach(({ e, i }, n) => {
+    const at = timeOfEvent(i);
+    const lo = decisionEvents[n - 1]?.e.t ?? -Infinity;
+    const hi = decisionEvents[n + 1]?.e.t ?? Infinity;
+    const work = activities.filter(
+      (a) => !a.background && a.event.component === 'kube-scheduler' && (a.event.object === undefined || a.event.object === e.pod) && a.event.t > lo && a.event.t < hi,
+    );
+    const start = Math.min(at, ...work.map((a) => a.start));
+    const decided = Math.max(at, ...work.map((a) => a.end));
+    const score = work.find((a) => a.event.action === 'score');
+    const scoring = e.decision.scored && score !== undefined ? score.start : decided;
+    decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end: decided + pacing.decisionHold });
   });
 
   const lastMoment = P[P.length - 1] ?? 0;

@@ -77,6 +77,16 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
     }
   });
 
+  it("shows the scheduler's verdicts while it works and the winner only once it is done", () => {
+    for (const d of schedule.decisions) {
+      expect(d.start).toBeLessThanOrEqual(d.scoring);
+      expect(d.scoring).toBeLessThanOrEqual(d.decided);
+      expect(d.end).toBeGreaterThan(d.decided);
+      const work = schedule.activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && a.event.object === d.event.pod && a.start >= d.start && a.start < d.decided);
+      for (const a of work) expect(a.end).toBeLessThanOrEqual(d.decided + 1e-9);
+    }
+  });
+
   it('starts every step at its own presentation time', () => {
     schedule.steps.forEach((s, i) => expect(stepAt(schedule, s.start)).toBe(i));
   });
