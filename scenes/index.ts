@@ -9,10 +9,11 @@ import { nodeDrain } from './node-drain.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
 import { schedulerDecision } from './scheduler-decision.ts';
+import { serviceRouting } from './service-routing.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

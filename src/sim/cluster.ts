@@ -25,6 +25,7 @@ import type { Etcd } from './components/etcd.ts';
 import { createEtcd } from './components/etcd.ts';
 import type { EtcdCluster, EtcdMemberSpec } from './components/etcd-cluster/etcd-cluster.ts';
 import { createEtcdCluster } from './components/etcd-cluster/etcd-cluster.ts';
+import type { KubeProxy, ProxyMode } from './components/kube-proxy.ts';
 import { createKubeProxy } from './components/kube-proxy.ts';
 import type { Kubelet } from './components/kubelet.ts';
 import { createKubelet } from './components/kubelet.ts';
@@ -46,7 +47,7 @@ interface WorkerNode {
   readonly index: number;
   readonly kubelet: Kubelet;
   readonly containerd: Containerd;
-  readonly proxy: { stop(): void; start(): void };
+  readonly proxy: KubeProxy;
 }
 
 export interface ClusterOptions {
@@ -68,6 +69,7 @@ export class Cluster {
   private readonly kcm: ControllerManager;
   private readonly workers = new Map<string, WorkerNode>();
   private started = false;
+  private proxyMode: ProxyMode = 'iptables';
 
   constructor(opts: ClusterOptions) {
     const clock = new SimClock();
@@ -141,7 +143,7 @@ export class Cluster {
     this.seed(makeLease(name));
     const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
     const containerd = createContainerd(this.rt, name, podSubnet(index));
-    const proxy = createKubeProxy(this.rt, name);
+    const proxy = createKubeProxy(this.rt, name, this.proxyMode);
     this.apiserver.addWatcher(kubelet.watcher);
     this.apiserver.addWatcher(proxy);
     this.workers.set(name, { index, kubelet, containerd, proxy });
@@ -156,12 +158,22 @@ export class Cluster {
     if (this.workers.has(name)) throw new Error(`node ${name} exists`);
     const index = this.workers.size;
     const containerd = createContainerd(this.rt, name, podSubnet(index));
-    const proxy = createKubeProxy(this.rt, name);
+    const proxy = createKubeProxy(this.rt, name, this.proxyMode);
     const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: this.rt.config.leaseRenewMs });
     this.apiserver.addWatcher(kubelet.watcher);
     this.apiserver.addWatcher(proxy);
     this.workers.set(name, { index, kubelet, containerd, proxy });
     registerNode(this.rt, name, index, opts, onReady);
+  }
+
+  /** Set-up: the mode of kube-proxy on the nodes added after this (iptables by default). */
+  useProxyMode(mode: ProxyMode): void {
+    this.proxyMode = mode;
+  }
+
+  /** A node's kube-proxy: what its rules do with a packet (service-routing). */
+  proxyOf(node: string): KubeProxy | undefined {
+    return this.workers.get(node)?.proxy;
   }
 
   /** Stores an object as if it had been created before the scenario began (no trace). */

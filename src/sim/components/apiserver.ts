@@ -13,6 +13,7 @@ import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
 import { forbiddenTarget } from './request-target.ts';
+import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -175,13 +176,20 @@ export function createApiServer(rt: Runtime): ApiServer {
     });
   };
 
+  /** ClusterIPs in use, so a new Service gets a free one (service-ip.ts). */
+  const clusterIPs = (): Set<string> => {
+    const out = new Set<string>();
+    for (const o of cache.values()) if (o.kind === 'Service' && o.spec.clusterIP) out.add(o.spec.clusterIP);
+    return out;
+  };
+
   const create = (req: Envelope, object: K8sObject, quiet: boolean): void => {
     const name = object.metadata.name === '' && object.metadata.generateName ? object.metadata.generateName + nameSuffix(rt) : object.metadata.name;
     const base = {
       ...object,
       metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
     } as K8sObject;
-    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : { object: base, notes: [] };
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
     const mutLabel = mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
@@ -357,4 +365,3 @@ function prefix(head: Localized, body: Localized): Localized {
 function joinLocalized(parts: readonly Localized[]): Localized {
   return text(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('; '));
 }
-

@@ -14,6 +14,7 @@ import type { Controller, ControllerContext } from './controllers/context.ts';
 import { createDaemonSetController } from './controllers/daemonset.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
 import { createGarbageCollector } from './controllers/garbage-collector.ts';
+import { createEndpointSliceController } from './controllers/endpointslice.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { createNodeUnschedulableTaintController } from './controllers/node-unschedulable-taint.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
@@ -58,6 +59,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createNodeReadyTaintController(ctx),
     createNodeUnschedulableTaintController(ctx),
     createDaemonSetController(ctx),
+    createEndpointSliceController(ctx),
   ];
 
   const handle = (envelope: Envelope): void => {

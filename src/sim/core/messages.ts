@@ -4,6 +4,7 @@
  */
 import type { K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import type { ComponentId, MessageType } from '../trace.ts';
+import type { Packet } from '../components/packets.ts';
 import type { RaftMessage } from '../components/etcd-cluster/raft-messages.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -35,6 +36,8 @@ export type Payload =
   | { readonly kind: 'etcd-snapshot' }
   /** Between etcd members on the peer port (2380). */
   | { readonly kind: 'raft'; readonly msg: RaftMessage }
+  /** On the pod network: DNS and HTTP between pods (components/packets.ts). */
+  | { readonly kind: 'packet'; readonly packet: Packet }
   | { readonly kind: 'cri-request'; readonly call: CriCall; readonly pod: Pod; readonly container?: string; readonly image?: string }
   | { readonly kind: 'cri-response'; readonly call: CriCall; readonly ok: boolean; readonly podIP?: string; readonly error?: string };
 
