@@ -11,7 +11,8 @@ import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
 
-const SIDES = 6;
+/** Six directions, then the same six further out (for crowded spots). */
+const SIDES = 12;
 
 type Shape = 'request' | 'watch' | 'response' | 'signal' | 'write';
 
@@ -201,13 +202,15 @@ export class TokenLayer extends Container {
 
   /** Label centre offsets: above, right, below, left, above-right, above-left. */
   private sideX(side: number, w: number): number {
-    const gap = 16 * this.fs;
-    return side === 1 ? w / 2 + gap : side === 3 ? -(w / 2 + gap) : side === 4 ? w / 2 : side === 5 ? -w / 2 : 0;
+    const gap = (side >= 6 ? 44 : 16) * this.fs;
+    const d = side % 6;
+    return d === 1 ? w / 2 + gap : d === 3 ? -(w / 2 + gap) : d === 4 ? w / 2 : d === 5 ? -w / 2 : 0;
   }
 
   private sideY(side: number, h: number): number {
-    const gap = 16 * this.fs;
-    return side === 0 || side === 4 || side === 5 ? -(h / 2 + gap) : side === 2 ? h / 2 + gap : 0;
+    const gap = (side >= 6 ? 44 : 16) * this.fs;
+    const d = side % 6;
+    return d === 0 || d === 4 || d === 5 ? -(h / 2 + gap) : d === 2 ? h / 2 + gap : 0;
   }
 
   /** Area of station cards a label centred at (cx, cy) would cover. */

@@ -58,6 +58,8 @@ shots.push({ name: 'wide-1920x1080', query: 'scenario=node-failure&theme=dark', 
 for (const scenario of ['etcd-ha', 'static-pods', 'scheduler-decision', 'replicaset-self-healing', 'rolling-update', 'daemonset', 'node-drain', 'kubectl-get', 'etcd-backup-restore']) {
   for (const step of [1, 3, 5, 7]) shots.push({ name: `${scenario}-dark-s${step}`, query: `scenario=${scenario}&theme=dark`, w: 1280, h: 720, step, after: 1.0 });
 }
+shots.push({ name: 'reduced-motion-s3', query: 'scenario=pod-creation&theme=light&reduced=1', w: 1280, h: 720, step: 3, after: 0.2 });
+for (const step of [2, 4, 6, 7]) shots.push({ name: `scheduler-decision-light-1024-s${step}`, query: 'scenario=scheduler-decision&theme=light', w: 1024, h: 768, step, after: 1.2 });
 shots.push({ name: 'canvas-renderer', query: 'scenario=pod-creation&theme=dark&renderer=canvas', w: 1280, h: 720, step: 5, after: 1.2 });
 
 const root = fileURLToPath(new URL('.', import.meta.url));
