@@ -47,25 +47,27 @@ const webOnNode = (cluster: Cluster): number => appPods(cluster, APP).filter((p)
 
 function cues(params: ScenarioParams): readonly StepCue[] {
   const separate = params.cordonFirst === true;
+  const taintCue: StepCue = {
+    id: 'unschedulable-taint',
+    caption: text(
+      `The node lifecycle controller sees the change and adds the taint node.kubernetes.io/unschedulable:NoSchedule. NoSchedule, not NoExecute: the pods already on ${NODE} keep running. \`kubectl get nodes\` shows Ready,SchedulingDisabled.`,
+      `노드 라이프사이클 컨트롤러가 변경을 보고 node.kubernetes.io/unschedulable:NoSchedule 테인트를 붙입니다. NoExecute가 아니라 NoSchedule이므로 ${NODE}에서 실행 중인 파드는 그대로입니다. \`kubectl get nodes\`에는 Ready,SchedulingDisabled로 보입니다.`,
+    ),
+    focus: ['kube-controller-manager', 'kube-apiserver'],
+    when: activity('kube-controller-manager', 'node-lifecycle-controller/taint', `Node/${NODE}`),
+  };
   return [
     {
       id: 'unschedulable',
       caption: text(
-        `kube-apiserver stores spec.unschedulable: true on ${NODE}. kube-scheduler's NodeUnschedulable filter now turns it down for every new pod (unless the pod tolerates node.kubernetes.io/unschedulable).`,
-        `kube-apiserver가 ${NODE}에 spec.unschedulable: true를 저장합니다. 이제 kube-scheduler의 NodeUnschedulable 필터가 새 파드마다 이 노드를 거릅니다(node.kubernetes.io/unschedulable을 허용하는 파드는 예외).`,
+        `kube-apiserver stores spec.unschedulable: true on ${NODE}. kube-scheduler's NodeUnschedulable filter now turns it down for every new pod (unless the pod tolerates node.kubernetes.io/unschedulable).${separate ? '' : ' The node lifecycle controller also adds that taint, NoSchedule: running pods are not touched by it.'}`,
+        `kube-apiserver가 ${NODE}에 spec.unschedulable: true를 저장합니다. 이제 kube-scheduler의 NodeUnschedulable 필터가 새 파드마다 이 노드를 거릅니다(node.kubernetes.io/unschedulable을 허용하는 파드는 예외).${separate ? '' : ' 노드 라이프사이클 컨트롤러도 이 테인트를 NoSchedule로 붙이지만, 실행 중인 파드에는 영향이 없습니다.'}`,
       ),
       focus: ['kube-apiserver', 'etcd'],
       when: change(`Node/${NODE}`, 'spec.unschedulable', true),
     },
-    {
-      id: 'unschedulable-taint',
-      caption: text(
-        `The node lifecycle controller sees the change and adds the taint node.kubernetes.io/unschedulable:NoSchedule. NoSchedule, not NoExecute: the pods already on ${NODE} keep running.${separate ? ' `kubectl get nodes` shows Ready,SchedulingDisabled.' : ''}`,
-        `노드 라이프사이클 컨트롤러가 변경을 보고 node.kubernetes.io/unschedulable:NoSchedule 테인트를 붙입니다. NoExecute가 아니라 NoSchedule이므로 ${NODE}에서 실행 중인 파드는 그대로입니다.${separate ? ' `kubectl get nodes`에는 Ready,SchedulingDisabled로 보입니다.' : ''}`,
-      ),
-      focus: ['kube-controller-manager', 'kube-apiserver'],
-      when: activity('kube-controller-manager', 'node-lifecycle-controller/taint', `Node/${NODE}`),
-    },
+    // Within drain, kubectl may list the pods before the taint lands: the taint gets its own step only after a separate cordon.
+    ...(separate ? [taintCue] : []),
     {
       id: 'list-pods',
       caption: text(

@@ -111,3 +111,13 @@ describe('kubectl drain filters (k8s.io/kubectl pkg/drain)', () => {
     expect(podsToEvict([pod('bare')], { force: true }).evict.map((p) => p.metadata.name)).toEqual(['bare']);
   });
 });
+
+describe('node-drain without a separate cordon', () => {
+  const trace = runScenario(nodeDrain, { params: { cordonFirst: false, replicas: 3 } });
+
+  it('cordons inside drain (GET, PATCH) and still narrates every step', () => {
+    inOrder(trace, [msg('kubectl', 'kube-apiserver', 'GET node'), msg('kubectl', 'kube-apiserver', 'PATCH node (cordon)'), msg('kubectl', 'kube-apiserver', 'LIST pods (spec.nodeName=worker-2)')]);
+    const ids = trace.events.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+    expect(ids).toEqual(['steady', 'kubectl-drain', 'unschedulable', 'list-pods', 'eviction', 'disruption-target', 'replace', 'elsewhere', 'poll', 'drained', 'kubectl-uncordon', 'untaint']);
+  });
+});

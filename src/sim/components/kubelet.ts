@@ -132,7 +132,8 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     if (!container) {
       pods.set(ref, 'running');
       const probeDelay = readinessDelayMs(pod);
-      if (probeDelay === undefined) patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
+      // A probe due at once passes on the first try: one status update, Ready with Running.
+      if (probeDelay === undefined || probeDelay === 0) patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
       else reportNotReadyYet(pod, probeDelay);
       return;
     }

@@ -34,6 +34,8 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
   const creating = new Set<string>();
   /** Scale writes not yet seen through the watch: ReplicaSet -> replicas written. */
   const expected = new Map<ObjectRef, number>();
+  /** Deployments whose sync is still sending its scale writes. */
+  const busy = new Set<ObjectRef>();
 
   const ownedSets = (d: Deployment): ReplicaSet[] => {
     const out: ReplicaSet[] = [];
@@ -105,7 +107,20 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     });
   };
 
-  const scale = (d: Deployment, step: ScaleStep): void => {
+  /** Scale writes one after another, each when the previous answered (upstream's calls are synchronous). */
+  const scaleInTurn = (d: Deployment, steps: readonly ScaleStep[]): void => {
+    const ref = refOf(d);
+    const [first, ...rest] = steps;
+    if (!first) {
+      // Syncs skipped while this one was still writing run now.
+      if (busy.delete(ref)) enqueue(ref);
+      return;
+    }
+    busy.add(ref);
+    scale(d, first, () => scaleInTurn(d, rest));
+  };
+
+  const scale = (d: Deployment, step: ScaleStep, next: () => void): void => {
     const { rs, from, to } = step;
     const ref = refOf(rs);
     expected.set(ref, to);
@@ -118,8 +133,13 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
       summary: `replicas ${to}`,
       mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata.annotations ?? {}), ...annotations } }, spec: { ...o.spec, replicas: to } } : o),
     }, (answer) => {
-      if (answer.status >= 300) expected.delete(ref);
-      else ctx.event(NAME, d, 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`);
+      if (answer.status >= 300) {
+        expected.delete(ref);
+        busy.delete(refOf(d));
+        return;
+      }
+      ctx.event(NAME, d, 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`);
+      next();
     });
   };
 
@@ -142,19 +162,19 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     if (d?.kind !== 'Deployment' || d.metadata.deletionTimestamp) return;
     const sets = ownedSets(d);
     // Our last writes have not come back through the watch yet: the cache is stale.
-    if (unseen(sets) || [...creating].some((n) => n.startsWith(`${d.metadata.name}-`))) return;
+    if (busy.has(ref) || unseen(sets) || [...creating].some((n) => n.startsWith(`${d.metadata.name}-`))) return;
     const newRS = sets.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
     const olds = sets.filter((rs) => rs !== newRS);
     const revision = Math.max(0, ...olds.map(revisionOf)) + 1;
     if (!newRS) {
       const created = createNewSet(d, olds, revision);
-      if (created) for (const step of planRollingUpdate(d, created, olds)) scale(d, step);
+      if (created) scaleInTurn(d, planRollingUpdate(d, created, olds));
       syncStatus(d, sets, undefined);
       return;
     }
     if (revisionOf(newRS) < revision) bumpRevision(newRS, revision);
     else setDeploymentRevision(d, String(revisionOf(newRS)));
-    for (const step of planRollingUpdate(d, newRS, olds)) scale(d, step);
+    scaleInTurn(d, planRollingUpdate(d, newRS, olds));
     syncStatus(d, sets, newRS);
   };
 
