@@ -40,10 +40,11 @@ export function winnerCaption(d: ScheduleDecision): Localized {
   if (!d.scored) return text(`${winner.name} is the only node left after Filter, so it is selected without scoring.`, `필터 뒤 남은 노드가 ${winner.name}뿐이라 점수 계산 없이 선택됩니다.`);
   const others = d.nodes.filter((n) => n.feasible && n.name !== winner.name).map((n) => `${n.name} ${n.total}`);
   const vs = others.length > 0 ? ` (vs ${others.join(', ')})` : '';
+  const vsKo = others.length > 0 ? ` (다른 노드: ${others.join(', ')})` : '';
   const tie = d.tied.length > 1 ? ` ${d.tied.join(' and ')} tied; selectHost drew one at random (reservoir sampling).` : '';
   const tieKo = d.tied.length > 1 ? ` ${d.tied.join('와(과) ')} 동점이라 selectHost가 무작위로(저수지 샘플링) 골랐습니다.` : '';
   return text(
     `${winner.name} has the highest weighted total, ${winner.total}${vs}: selectHost picks it.${tie} Scores run 0–100 since v1.17; older course notes show 0–10 per priority function.`,
-    `${winner.name}의 가중 합계 ${winner.total}이(가) 가장 높아${vs} selectHost가 선택합니다.${tieKo} 점수는 v1.17부터 0–100이며, 예전 강의 자료의 0–10점은 그 이전 방식입니다.`,
+    `${winner.name}의 가중 합계 ${winner.total}이(가) 가장 높아${vsKo} selectHost가 선택합니다.${tieKo} 점수는 v1.17부터 0–100이며, 예전 강의 자료의 0–10점은 그 이전 방식입니다.`,
   );
 }
