@@ -66,7 +66,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'A pod’s permission to run on a node with a matching taint. Admission adds not-ready and unreachable NoExecute tolerations of 300 s to every pod by default.',
     ko: '같은 taint가 있는 노드에서 실행되도록 허용하는 파드의 설정. 어드미션이 기본으로 모든 파드에 not-ready, unreachable NoExecute 톨러레이션(300초)을 넣습니다.',
   }),
-  term('lease', ['Lease', 'Leases', 'lease renew'], ['Lease', '리스 갱신'], {
+  // "리스" alone would also match inside 리스트 (list): only with a particle after it.
+  term('lease', ['Lease', 'Leases', 'lease renew'], ['Lease', '리스 갱신', '리스를', '리스가', '리스는', '리스의'], {
     en: 'A small object in kube-node-lease that each kubelet renews every 10 s as its heartbeat. No renewal for the grace period (50 s from v1.32, 40 s before) marks the node Unknown.',
     ko: 'kube-node-lease 네임스페이스의 작은 오브젝트로, 각 kubelet이 하트비트로 10초마다 갱신합니다. grace period(1.32부터 50초, 이전 40초) 동안 갱신이 없으면 노드가 Unknown이 됩니다.',
   }),

@@ -29,6 +29,14 @@ describe('findTerms', () => {
     ]);
   });
 
+  it('finds 리스 (Lease) only as a word, not inside 리스트', () => {
+    expect(terms('kubelet은 리스를 갱신합니다', 'ko')).toEqual([
+      ['kubelet', 'kubelet'],
+      ['리스를', 'lease'],
+    ]);
+    expect(terms('파드 리스트를 봅니다', 'ko')).toEqual([]);
+  });
+
   it('defines every term in both languages', () => {
     for (const entry of GLOSSARY) {
       expect(entry.definition.en.length, entry.id).toBeGreaterThan(30);
