@@ -61,6 +61,15 @@ describe('daemonset', () => {
     expect(proxyBind).toBeLessThan(readyAt);
   });
 
+  it('timings: the controller reacts to the node events within a sync, not on a timer', () => {
+    const added = trace.events.find((e) => e.kind === 'state' && e.object === `Node/${NEW_NODE}` && e.op === 'added');
+    const untaint = trace.events.find((e) => e.kind === 'message' && e.action === 'PATCH node (untaint)');
+    const proxyPod = trace.events.find((e) => e.kind === 'state' && e.op === 'added' && e.object.startsWith('Pod/kube-system/kube-proxy-'));
+    const agentPod = trace.events.find((e) => e.kind === 'state' && e.op === 'added' && e.object.startsWith('Pod/logging/log-agent-') && e.t > (untaint?.t ?? 0));
+    expect((proxyPod?.t ?? 0) - (added?.t ?? 0)).toBeLessThan(100);
+    expect((agentPod?.t ?? 0) - (untaint?.t ?? 0)).toBeLessThan(100);
+  });
+
   it('without the toleration the control-plane node gets no log agent', () => {
     const t = runScenario(daemonset, { params: { tolerateControlPlane: false } });
     const agents = podsOf(finalObjects(t), 'log-agent-');

@@ -84,6 +84,18 @@ describe('scheduler-decision: no node fits, then a node joins', () => {
     expect(trace.topology.nodes).toContain(NEW_NODE);
   });
 
+  it('timings: the node joins 5 s after FailedScheduling, turns Ready 1.5 s after registering, and the pod binds right after the untaint', () => {
+    const failed = trace.events.find((e) => e.kind === 'message' && e.action === 'POST event (FailedScheduling)');
+    const join = trace.events.find((e) => e.kind === 'message' && e.action === 'POST node');
+    const ready = trace.events.find((e) => e.kind === 'message' && e.from === `kubelet/${NEW_NODE}` && e.action === 'PATCH node/status');
+    const untaint = trace.events.find((e) => e.kind === 'message' && e.action === 'PATCH node (untaint)');
+    const bind = trace.events.find((e) => e.kind === 'message' && e.action === 'bind');
+    expect((join?.t ?? 0) - (failed?.t ?? 0)).toBe(5000);
+    expect((ready?.t ?? 0) - (join?.t ?? 0)).toBeGreaterThanOrEqual(1500);
+    expect((ready?.t ?? 0) - (join?.t ?? 0)).toBeLessThan(1600);
+    expect((bind?.t ?? 0) - (untaint?.t ?? 0)).toBeLessThan(100);
+  });
+
   it('the attempt while the node is still NotReady fails on its not-ready taint', () => {
     const retry = all.find((e) => e.decision.nodes.length === 5 && e.decision.selected === null)?.decision;
     expect(retry?.nodes.find((n) => n.name === NEW_NODE)?.reasons).toEqual(['node(s) had untolerated taint {node.kubernetes.io/not-ready: }']);
