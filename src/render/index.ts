@@ -90,8 +90,11 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let palette = PALETTES[options.theme];
   let lang: Lang = options.lang;
   let reducedMotion = options.reducedMotion;
-  await Promise.all([loadFonts(), preloadIcons(palette)]);
-  if (lang === 'ko') await loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']);
+  // Fonts, icons and the renderer are independent: get them all at once (time to first frame).
+  const assets = Promise.all([
+    loadFonts().then(() => (lang === 'ko' ? loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']) : undefined)),
+    preloadIcons(palette),
+  ]);
 
   const mode = options.renderer ?? 'auto';
   const wantCanvas = mode === 'canvas' || (mode === 'auto' && softwareWebGL());
@@ -100,7 +103,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const app = new Application();
   const width = Math.max(200, host.clientWidth);
   const height = Math.max(150, host.clientHeight);
-  await app.init({
+  const init = app.init({
     preference: wantCanvas ? ['canvas'] : ['webgl', 'canvas'],
     autoStart: false,
     sharedTicker: false,
@@ -111,6 +114,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     height,
     background: palette.sky,
   });
+  await Promise.all([assets, init]);
   app.ticker.stop();
   const canvas = app.canvas;
   canvas.style.display = 'block';
