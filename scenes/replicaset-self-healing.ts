@@ -28,6 +28,9 @@ function victim(cluster: Cluster): string {
   return appPods(cluster, APP)[0]?.metadata.name ?? '';
 }
 
+/** The pod each run deleted, so "healed" waits until it is really gone. */
+const deletedPod = new WeakMap<Cluster, string>();
+
 /** Slow-start batches for creating n pods: 1, 2, 4... (the last one cut to what is left). */
 export function batches(n: number): number[] {
   const out: number[] = [];
@@ -84,8 +87,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'healed',
       caption: text(
-        `The kubelet starts it (nginx:1.27 is already on the node, so no pull) and reports Running and Ready: ${n} of ${n} again. Nobody ran a command to fix it: a control loop did.`,
-        `kubelet이 파드를 시작하고(nginx:1.27 이미지가 노드에 있어 내려받지 않음) Running, Ready를 보고합니다. 다시 ${n}개 중 ${n}개. 사람이 고친 것이 아니라 컨트롤 루프가 고쳤습니다.`,
+        `The kubelet starts it (pulling nginx:1.27 first if that node does not have it yet) and reports Running and Ready: ${n} of ${n} again. Nobody ran a command to fix it: a control loop did.`,
+        `kubelet이 파드를 시작하고(그 노드에 nginx:1.27 이미지가 없으면 먼저 내려받음) Running, Ready를 보고합니다. 다시 ${n}개 중 ${n}개. 사람이 고친 것이 아니라 컨트롤 루프가 고쳤습니다.`,
       ),
       focus: [...KUBELETS, 'kube-apiserver'],
       when: change(WEB_POD, 'status.phase', 'Running'),
@@ -101,10 +104,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'slow-start',
-      caption: text(
-        `The ReplicaSet controller counts ${n} of ${up} and creates ${grow} pods in slow-start batches (${shown}): each batch is sent only when the one before it succeeded, so a broken template fails after 1 pod, not ${grow}.`,
-        `레플리카셋 컨트롤러가 ${up}개 중 ${n}개를 세고 ${grow}개를 슬로 스타트 배치(${shown})로 만듭니다. 앞 배치가 성공해야 다음 배치를 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
-      ),
+      caption:
+        grow > 1
+          ? text(
+              `The ReplicaSet controller counts ${n} of ${up} and creates ${grow} pods in slow-start batches (${shown}): each batch is sent only when the one before it succeeded, so a broken template fails after 1 pod, not ${grow}.`,
+              `레플리카셋 컨트롤러가 ${up}개 중 ${n}개를 세고 ${grow}개를 슬로 스타트 배치(${shown})로 만듭니다. 앞 배치가 성공해야 다음 배치를 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
+            )
+          : text(`The ReplicaSet controller counts ${n} of ${up} and creates 1 pod.`, `레플리카셋 컨트롤러가 ${up}개 중 ${n}개를 세고 파드 1개를 만듭니다.`),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
     },
@@ -157,6 +163,7 @@ const machine = setup({
       ),
     deletePod: ({ context }) => {
       const name = victim(context.cluster);
+      deletedPod.set(context.cluster, name);
       context.cluster.step(
         'kubectl-delete',
         text(`\`kubectl delete pod ${name}\` sends DELETE /api/v1/namespaces/default/pods/${name} to kube-apiserver.`, `\`kubectl delete pod ${name}\` 이 kube-apiserver에 DELETE /api/v1/namespaces/default/pods/${name} 를 보냅니다.`),
@@ -192,7 +199,7 @@ const machine = setup({
     },
   },
   guards: {
-    healed: ({ context }) => settledAt(context.cluster, APP, replicasOf(context.params)),
+    healed: ({ context }) => context.cluster.get(`Pod/default/${deletedPod.get(context.cluster) ?? ''}`) === undefined && settledAt(context.cluster, APP, replicasOf(context.params)),
     scaledUp: ({ context }) => settledAt(context.cluster, APP, scaleUpOf(context.params)),
     scaledDown: ({ context }) => settledAt(context.cluster, APP, scaleDownOf(context.params)),
   },

@@ -58,10 +58,16 @@ function rolledOutTo(cluster: Cluster, replicas: number, image: string): boolean
   return settledAt(cluster, APP, replicas) && appPods(cluster, APP).every((p) => p.spec.containers[0]?.image === image);
 }
 
+/** Cues that apply in this variant only. */
+const only = (applies: boolean, list: StepCue[]): StepCue[] => (applies ? list : []);
+
 function cues(params: ScenarioParams): readonly StepCue[] {
   const p = planOf(params);
   const min = p.replicas - p.maxUnavailable;
   const max = p.replicas + p.maxSurge;
+  const shrinkFirst = p.maxUnavailable > 0;
+  const delayed = p.delay > 0;
+  // The order of events depends on the bounds and the probe; each variant lists its cues in the order they happen.
   const out: StepCue[] = [
     {
       id: 'new-replicaset',
@@ -72,15 +78,17 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'deployment-controller/reconcile', /^Deployment\//),
     },
+    ...only(shrinkFirst, [
     {
-      id: 'old-shrinks',
-      caption: text(
-        `At least ${min} pods must stay available (replicas ${p.replicas} - maxUnavailable ${p.maxUnavailable}). The old pods are all available, so the old ReplicaSet may give some up now.`,
-        `사용 가능한 파드가 최소 ${min}개(레플리카 ${p.replicas} - maxUnavailable ${p.maxUnavailable})는 유지되어야 합니다. 이전 파드는 모두 사용 가능하므로, 이전 레플리카셋은 지금 일부를 내려놓을 수 있습니다.`,
-      ),
-      focus: ['kube-controller-manager'],
-      when: (e) => e.kind === 'activity' && e.action === 'deployment-controller/reconcile' && e.label.en.includes('old:'),
-    },
+        id: 'old-shrinks',
+        caption: text(
+          `At least ${min} pods must stay available (replicas ${p.replicas} - maxUnavailable ${p.maxUnavailable}). The old pods are all available, so the old ReplicaSet may give some up now.`,
+          `사용 가능한 파드가 최소 ${min}개(레플리카 ${p.replicas} - maxUnavailable ${p.maxUnavailable})는 유지되어야 합니다. 이전 파드는 모두 사용 가능하므로, 이전 레플리카셋은 지금 일부를 내려놓을 수 있습니다.`,
+        ),
+        focus: ['kube-controller-manager'],
+        when: (e) => e.kind === 'activity' && e.action === 'deployment-controller/reconcile' && e.label.en.includes('old:'),
+      },
+    ]),
     {
       id: 'new-pod',
       caption: text(
@@ -90,33 +98,60 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       focus: ['kube-scheduler', 'kube-controller-manager', ...KUBELETS],
       when: decision(WEB_POD),
     },
+    ...only(delayed, [
     {
-      id: 'not-ready',
-      caption: text(
-        `The new pod is Running but not Ready: its readiness probe waits initialDelaySeconds ${p.delay} (period ${PROBE_PERIOD_SECONDS} s). Until it is Ready it is not available, and the rollout waits.`,
-        `새 파드는 Running이지만 아직 Ready가 아닙니다. 레디니스 프로브가 initialDelaySeconds ${p.delay}초(주기 ${PROBE_PERIOD_SECONDS}초)를 기다립니다. Ready가 되기 전에는 사용 가능한 파드로 치지 않으므로 롤아웃도 기다립니다.`,
-      ),
-      focus: [...KUBELETS, 'kube-apiserver'],
-      when: change(WEB_POD, 'status.phase', 'Running'),
-    },
+        id: 'not-ready',
+        caption: text(
+          `The new pod is Running but not Ready: its readiness probe waits initialDelaySeconds ${p.delay} (period ${PROBE_PERIOD_SECONDS} s). Until it is Ready it is not available, and the rollout waits.`,
+          `새 파드는 Running이지만 아직 Ready가 아닙니다. 레디니스 프로브가 initialDelaySeconds ${p.delay}초(주기 ${PROBE_PERIOD_SECONDS}초)를 기다립니다. Ready가 되기 전에는 사용 가능한 파드로 치지 않으므로 롤아웃도 기다립니다.`,
+        ),
+        focus: [...KUBELETS, 'kube-apiserver'],
+        when: change(WEB_POD, 'status.phase', 'Running'),
+      },
     {
-      id: 'probe-ready',
-      caption: text(
-        'The probe succeeds: the kubelet reports Ready. The ReplicaSet controller raises availableReplicas, and that status update, seen through the watch, starts the Deployment controller’s next step.',
-        '프로브가 성공해 kubelet이 Ready를 보고합니다. 레플리카셋 컨트롤러가 availableReplicas를 올리고, watch로 전해진 이 상태 변경이 디플로이먼트 컨트롤러의 다음 단계를 시작합니다.',
-      ),
-      focus: [...KUBELETS, 'kube-controller-manager'],
-      when: activity(/^kubelet\//, 'probe:readiness'),
-    },
+        id: 'probe-ready',
+        caption: text(
+          'The probe succeeds: the kubelet reports Ready. The ReplicaSet controller raises availableReplicas, and that status update, seen through the watch, starts the Deployment controller’s next step.',
+          '프로브가 성공해 kubelet이 Ready를 보고합니다. 레플리카셋 컨트롤러가 availableReplicas를 올리고, watch로 전해진 이 상태 변경이 디플로이먼트 컨트롤러의 다음 단계를 시작합니다.',
+        ),
+        focus: [...KUBELETS, 'kube-controller-manager'],
+        when: activity(/^kubelet\//, 'probe:readiness'),
+      },
+    ]),
+    ...only(!delayed, [
     {
-      id: 'rolling',
-      caption: text(
-        `Step by step: new pods in as far as maxSurge allows, old pods out as far as maxUnavailable allows. There are always between ${min} and ${max} pods (terminating ones aside), and never fewer than ${min} available.`,
-        `한 단계씩: maxSurge가 허용하는 만큼 새 파드가 들어오고, maxUnavailable이 허용하는 만큼 이전 파드가 나갑니다. 파드 수는 (종료 중인 파드를 빼면) 항상 ${min}개에서 ${max}개 사이이고, 사용 가능한 파드는 ${min}개 밑으로 내려가지 않습니다.`,
-      ),
-      focus: ['kube-controller-manager', 'kube-apiserver'],
-      when: activity('kube-controller-manager', 'deployment-controller/reconcile'),
-    },
+        id: 'ready-at-once',
+        caption: text(
+          'The new pod is Running and Ready at once: its readiness probe passes on the first try. Ready means available, so the rollout goes straight on.',
+          '새 파드는 곧바로 Running, Ready가 됩니다. 레디니스 프로브가 첫 시도에 통과하기 때문입니다. Ready면 사용 가능한 파드이므로 롤아웃이 바로 이어집니다.',
+        ),
+        focus: [...KUBELETS, 'kube-apiserver'],
+        when: change(WEB_POD, 'status.phase', 'Running'),
+      },
+    ]),
+    ...only(!shrinkFirst, [
+    {
+        id: 'old-shrinks',
+        caption: text(
+          `maxUnavailable is ${p.maxUnavailable}: the old ReplicaSet could not give up a single pod until a new one was available. Now it can: at least ${min} must stay available (replicas ${p.replicas} - maxUnavailable ${p.maxUnavailable}).`,
+          `maxUnavailable이 ${p.maxUnavailable}이므로 새 파드가 사용 가능해지기 전까지 이전 레플리카셋은 파드를 하나도 내려놓을 수 없었습니다. 이제는 가능합니다. 사용 가능한 파드는 최소 ${min}개(레플리카 ${p.replicas} - maxUnavailable ${p.maxUnavailable})를 유지해야 합니다.`,
+        ),
+        focus: ['kube-controller-manager'],
+        when: (e) => e.kind === 'activity' && e.action === 'deployment-controller/reconcile' && e.label.en.includes('old:'),
+      },
+    ]),
+    // A further step only when the first ones did not finish the rollout.
+    ...only(p.maxUnavailable < p.replicas, [
+    {
+        id: 'rolling',
+        caption: text(
+          `Step by step: new pods in as far as maxSurge allows, old pods out as far as maxUnavailable allows. There are always between ${min} and ${max} pods (terminating ones aside), and never fewer than ${min} available.`,
+          `한 단계씩: maxSurge가 허용하는 만큼 새 파드가 들어오고, maxUnavailable이 허용하는 만큼 이전 파드가 나갑니다. 파드 수는 (종료 중인 파드를 빼면) 항상 ${min}개에서 ${max}개 사이이고, 사용 가능한 파드는 ${min}개 밑으로 내려가지 않습니다.`,
+        ),
+        focus: ['kube-controller-manager', 'kube-apiserver'],
+        when: activity('kube-controller-manager', 'deployment-controller/reconcile'),
+      },
+    ]),
   ];
   if (params.undo === true) {
     out.push(

@@ -125,3 +125,23 @@ describe('ActivePodsWithRanks (controller_utils.go)', () => {
     expect(order([pod('b-pod', { node: 'a', readyAt: 300_000 }), pod('a-pod', { node: 'b', readyAt: 400_000 })], 1_000_000)).toEqual(['a-pod', 'b-pod']);
   });
 });
+
+describe('replicaset-self-healing with 2 replicas (the replacement may need an image pull)', () => {
+  const trace = runScenario(replicasetSelfHealing, { params: { replicas: 2, scaleUp: 3, scaleDown: 1 } });
+
+  it('scales up only after the replacement is Running and the deleted pod is gone', () => {
+    const ev = trace.events;
+    const deleted = ev.find((e) => e.kind === 'message' && e.from === 'kubectl' && e.action === 'DELETE pod');
+    const victim = deleted?.kind === 'message' ? deleted.object : undefined;
+    const [gone, running, scale] = inOrder(trace, [
+      (e) => e.kind === 'state' && e.op === 'deleted' && e.object === victim,
+      (e) => e.kind === 'state' && isWeb(e.object) && e.changes.some((c) => c.path === 'status.phase' && c.to === 'Running'),
+      msg('kubectl', 'kube-apiserver', 'PATCH deployment/scale'),
+    ]);
+    expect(gone).toBeGreaterThan(0);
+    expect(scale).toBeGreaterThan(running ?? 0);
+    const ids = ev.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+    const want = (replicasetSelfHealing.cues?.({ replicas: 2, scaleUp: 3, scaleDown: 1 }, '1.33') ?? []).map((c) => c.id);
+    expect(ids.filter((id) => want.includes(id))).toEqual(want);
+  });
+});

@@ -140,3 +140,17 @@ describe('rolling-update with readiness and rollout undo', () => {
     expect(ids).toEqual(['steady', 'kubectl-set-image', 'new-replicaset', 'old-shrinks', 'new-pod', 'not-ready', 'probe-ready', 'rolling', 'rolled-out', 'kubectl-rollout-undo', 'undo-history', 'undo-patch', 'same-hash', 'roll-back', 'rolled-back']);
   });
 });
+
+describe.each([
+  { replicas: 4, maxSurge: '25%', maxUnavailable: '0', readinessDelay: 5 },
+  { replicas: 1, maxSurge: '25%', maxUnavailable: '25%', readinessDelay: 0 },
+  { replicas: 10, maxSurge: '100%', maxUnavailable: '50%', readinessDelay: 12 },
+])('rolling-update narration with %o', (params) => {
+  it('marks every cue of this variant, in the cue order, and rolls back', () => {
+    const trace = runScenario(rollingUpdate, { params });
+    const ids = trace.events.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+    const want = (rollingUpdate.cues?.(params, '1.33') ?? []).map((c) => c.id);
+    expect(ids.filter((id) => want.includes(id))).toEqual(want);
+    expect(ids.at(-1)).toBe('rolled-back');
+  });
+});
