@@ -5,7 +5,8 @@
  * (pkg/kubelet/kuberuntime SyncPod), reporting status as it goes.
  */
 import type { AnyActorRef } from 'xstate';
-import { createActor, setup } from 'xstate';
+import { setup } from 'xstate';
+import { ActorHooks } from '../core/actor-hooks.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sObject, Lease, Node, ObjectRef, Pod } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
@@ -37,8 +38,8 @@ interface KubeletHooks {
  * periodic node status report); stopped until started again. Defined once for every node.
  */
 /** Hooks by actor, not in context: kubelets are also created inside another actor's action. */
-const hooksByActor = new WeakMap<AnyActorRef, KubeletHooks>();
-const hooksOf = (self: AnyActorRef): KubeletHooks | undefined => hooksByActor.get(self);
+const kubeletHooks = new ActorHooks<KubeletHooks>();
+const hooksOf = (self: AnyActorRef): KubeletHooks | undefined => kubeletHooks.of(self);
 
 const kubeletMachine = setup({
   types: { events: {} as KubeletEvent },
@@ -247,9 +248,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     firstRenewMs: opts.firstRenewMs,
     renewIntervalMs: rt.config.leaseRenewMs,
   };
-  const actor = createActor(kubeletMachine, { clock: rt.clock });
-  hooksByActor.set(actor, hooks);
-  actor.start();
+  const actor = kubeletHooks.start(kubeletMachine, rt.clock, hooks);
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).

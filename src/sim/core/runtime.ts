@@ -15,8 +15,10 @@ export class StatusBoard {
   /** Sets a status; a change after the start is recorded in the trace. */
   set(id: ComponentId, status: ComponentStatus, quiet = false): void {
     if (this.statuses.get(id) === status) return;
+    // Recorded before it is applied, so a narration step it starts snapshots the state before it.
+    // `quiet` is for set-up only: once the trace has begun, a component appearing is news.
+    if (!quiet || this.tracer.started) this.tracer.component(id, status);
     this.statuses.set(id, status);
-    if (!quiet) this.tracer.component(id, status);
   }
 
   isUp(id: ComponentId): boolean {

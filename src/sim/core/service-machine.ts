@@ -1,12 +1,12 @@
 /**
  * The lifecycle every simple component shares: serving, or down (stopped, crashed, powered off)
- * until started again. Defined once for the whole cluster. Each instance's hooks are looked up by
- * actor rather than copied into context, because components are also created while another
- * actor's action runs (a node joining), where XState forbids context initialisers.
+ * until started again. Defined once for the whole cluster; each instance's hooks are looked up by
+ * actor (./actor-hooks.ts).
  */
 import type { AnyActorRef } from 'xstate';
-import { createActor, setup } from 'xstate';
+import { setup } from 'xstate';
 import type { SimClock } from '../clock.ts';
+import { ActorHooks } from './actor-hooks.ts';
 
 export interface ServiceHooks {
   readonly onDown: () => void;
@@ -15,13 +15,13 @@ export interface ServiceHooks {
 
 export type ServiceEvent = { readonly type: 'stop' } | { readonly type: 'start' };
 
-const hooksByActor = new WeakMap<AnyActorRef, ServiceHooks>();
+const hooks = new ActorHooks<ServiceHooks>();
 
 export const serviceMachine = setup({
   types: { events: {} as ServiceEvent },
   actions: {
-    markDown: ({ self }) => hooksByActor.get(self)?.onDown(),
-    markUp: ({ self }) => hooksByActor.get(self)?.onUp(),
+    markDown: ({ self }) => hooks.of(self)?.onDown(),
+    markUp: ({ self }) => hooks.of(self)?.onUp(),
   },
 }).createMachine({
   id: 'service',
@@ -32,9 +32,6 @@ export const serviceMachine = setup({
   },
 });
 
-export function startService(clock: SimClock, hooks: ServiceHooks) {
-  const actor = createActor(serviceMachine, { clock });
-  hooksByActor.set(actor, hooks);
-  actor.start();
-  return actor;
+export function startService(clock: SimClock, serviceHooks: ServiceHooks): AnyActorRef {
+  return hooks.start(serviceMachine, clock, serviceHooks);
 }

@@ -37,6 +37,11 @@ export class Tracer {
 
   constructor(private readonly clock: SimClock) {}
 
+  /** True once the trace has its initial snapshot (set-up is over). */
+  get started(): boolean {
+    return this.snapshots.length > 0;
+  }
+
   get steps(): number {
     return this.stepCount;
   }

@@ -6,6 +6,7 @@
  * sends heartbeats every 100 ms. A crashed member is down until restarted (its log is on disk).
  */
 import { setup } from 'xstate';
+import { ActorHooks } from '../../core/actor-hooks.ts';
 import { HEARTBEAT_MS } from './timing.ts';
 
 export interface MemberHooks {
@@ -21,20 +22,21 @@ export interface MemberHooks {
 /** heard: a leader's message or a higher term; stand: pre-vote won; won: a majority of votes; crash / restart: faults. */
 export type MemberEvent = { readonly type: 'heard' } | { readonly type: 'stand' } | { readonly type: 'won' } | { readonly type: 'crash' } | { readonly type: 'restart' };
 
+export const memberHooks = new ActorHooks<MemberHooks>();
+
 /** Defined once (a machine built inside a scenario's action would trip XState's action checks). */
 export const memberMachine = setup({
-  types: { context: {} as MemberHooks, input: {} as MemberHooks, events: {} as MemberEvent },
+  types: { events: {} as MemberEvent },
   actions: {
-    becameFollower: ({ context }) => context.becameFollower(),
-    campaign: ({ context }) => context.campaign(),
-    becameLeader: ({ context }) => context.becameLeader(),
-    heartbeat: ({ context }) => context.heartbeat(),
-    wentDown: ({ context }) => context.wentDown(),
+    becameFollower: ({ self }) => memberHooks.of(self)?.becameFollower(),
+    campaign: ({ self }) => memberHooks.of(self)?.campaign(),
+    becameLeader: ({ self }) => memberHooks.of(self)?.becameLeader(),
+    heartbeat: ({ self }) => memberHooks.of(self)?.heartbeat(),
+    wentDown: ({ self }) => memberHooks.of(self)?.wentDown(),
   },
-  delays: { election: ({ context }) => context.electionTimeout(), heartbeat: HEARTBEAT_MS },
+  delays: { election: ({ self }) => memberHooks.of(self)?.electionTimeout() ?? 1000, heartbeat: HEARTBEAT_MS },
 }).createMachine({
   id: 'etcd-member',
-  context: ({ input }) => input,
   initial: 'follower',
   states: {
     follower: {

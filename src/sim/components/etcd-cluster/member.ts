@@ -5,7 +5,6 @@
  * A write is a log entry: the leader appends it, sends AppendEntries, and commits once a quorum
  * (itself included) holds it; then it is applied to the key-value store and answered.
  */
-import { createActor } from 'xstate';
 import { text } from '../../../model/localized.ts';
 import { refOf } from '../../../model/objects.ts';
 import { etcdKey } from '../../../model/registry.ts';
@@ -14,7 +13,8 @@ import type { Runtime } from '../../core/runtime.ts';
 import type { ComponentId, MessageType } from '../../trace.ts';
 import type { EtcdStore } from '../etcd.ts';
 import { applyProposal } from './apply.ts';
-import { memberMachine } from './member-machine.ts';
+import type { MemberHooks } from './member-machine.ts';
+import { memberHooks, memberMachine } from './member-machine.ts';
 import type { RaftEntry, RaftMessage } from './raft-messages.ts';
 import { ELECTION_TIMEOUT_MS, HEARTBEAT_MS, randomizedElectionTimeout, REQUEST_TIMEOUT_MS } from './timing.ts';
 
@@ -270,9 +270,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
 
   // --- the role machine's hooks -----------------------------------------------------------
 
-  const actor = createActor(memberMachine, {
-    clock: rt.clock,
-    input: {
+  const hooks: MemberHooks = {
       becameFollower: () => {
         role = 'follower';
         preVote = true;
@@ -336,8 +334,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
         setStatus('down');
       },
       electionTimeout: () => randomizedElectionTimeout((n) => rt.rng.intBelow(n)),
-    },
-  });
+  };
 
   rt.net.register(id, host, (envelope) => {
     if (role === 'down') return;
@@ -350,7 +347,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     else if (m.type === 'Heartbeat') onHeartbeat(m);
     else if (m.type === 'HeartbeatAck') onHeartbeatAck(m);
   });
-  actor.start();
+  const actor = memberHooks.start(memberMachine, rt.clock, hooks);
 
   return {
     name,
