@@ -41,12 +41,33 @@ function kubeProxyDaemonSet(): DaemonSet {
 }
 
 const replicasOf = (p: ScenarioParams): number => Number(p.replicas);
+/** Seed placement of the web pods, in turn: worker-2 holds two of the first four. */
+const SEED_NODES = ['worker-2', 'worker-1', 'worker-3', 'worker-2'] as const;
+/** minAvailable of the PodDisruptionBudget, 0 for none; kept below replicas so the drain can finish. */
+const minAvailableOf = (p: ScenarioParams): number => Math.min(Number(p.minAvailable), replicasOf(p) - 1);
+/** With the budget, does one of worker-2's evictions have to wait for a replacement? */
+function budgetBlocks(p: ScenarioParams): boolean {
+  const min = minAvailableOf(p);
+  if (min <= 0) return false;
+  const onNode = Array.from({ length: replicasOf(p) }, (_, i) => SEED_NODES[i % SEED_NODES.length]).filter((n) => n === NODE).length;
+  return onNode > replicasOf(p) - min;
+}
 /** Runs whose `kubectl drain` has printed "drained" (kubectl is a client: the trace has no such event). */
 const drainedRuns = new WeakSet<Cluster>();
 const webOnNode = (cluster: Cluster): number => appPods(cluster, APP).filter((p) => p.spec.nodeName === NODE).length;
 
 function cues(params: ScenarioParams): readonly StepCue[] {
   const separate = params.cordonFirst === true;
+  const min = minAvailableOf(params);
+  const retryCue: StepCue = {
+    id: 'budget-retry',
+    caption: text(
+      `The other eviction was refused: 429 Too Many Requests, "Cannot evict pod as it would violate the pod's disruption budget" (fewer than ${min} would stay Ready). kubectl retried every 5 s. Now the replacement is Ready, the disruption controller allows a disruption again, and the eviction goes through.`,
+      `다른 축출은 거부되었습니다: 429 Too Many Requests, "Cannot evict pod as it would violate the pod's disruption budget"(Ready 파드가 ${min}개 밑으로 내려가므로). kubectl은 5초마다 다시 시도했습니다. 이제 대체 파드가 Ready가 되어 디스럽션 컨트롤러가 중단을 다시 허용하고, 축출이 통과합니다.`,
+    ),
+    focus: ['kubectl', 'kube-apiserver', 'kube-controller-manager'],
+    when: message({ from: 'kubectl', action: 'POST pod/eviction (retry)' }),
+  };
   const taintCue: StepCue = {
     id: 'unschedulable-taint',
     caption: text(
@@ -79,10 +100,16 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'eviction',
-      caption: text(
-        'For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudgets covering the pod. None here, so it is allowed.',
-        '남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 그 파드에 해당하는 PodDisruptionBudget을 확인합니다. 여기에는 없으니 허용됩니다.',
-      ),
+      caption:
+        min > 0
+          ? text(
+              `For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudget web-pdb (minAvailable ${min}). ${replicasOf(params)} Ready, ${min} required: ${replicasOf(params) - min} disruption(s) allowed, and each eviction uses one.`,
+              `남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 PodDisruptionBudget web-pdb(minAvailable ${min})를 확인합니다. Ready ${replicasOf(params)}개, 필요 ${min}개이니 허용 중단은 ${replicasOf(params) - min}개이고, 축출할 때마다 하나씩 씁니다.`,
+            )
+          : text(
+              'For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudgets covering the pod. None here, so it is allowed.',
+              '남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 그 파드에 해당하는 PodDisruptionBudget을 확인합니다. 여기에는 없으니 허용됩니다.',
+            ),
       focus: ['kubectl', 'kube-apiserver'],
       when: message({ from: 'kubectl', action: 'POST pod/eviction' }),
     },
@@ -122,6 +149,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       focus: ['kubectl', 'kube-apiserver'],
       when: message({ from: 'kubectl', action: 'GET pod' }),
     },
+    ...(budgetBlocks(params) ? [retryCue] : []),
     {
       id: 'untaint',
       caption: text(
@@ -142,7 +170,18 @@ const machine = setup({
       NODES.forEach((n) => cluster.addNode(n, { cpu: '4', memory: '8Gi' }));
       seedDaemonSet(cluster, kubeProxyDaemonSet());
       // worker-2 holds two of the web pods, so the drain has something to move.
-      cluster.seedDeployment(APP, replicasOf(params), { image: 'nginx:1.27', requests: { cpu: '250m', memory: '256Mi' } }, ['worker-2', 'worker-1', 'worker-3', 'worker-2']);
+      cluster.seedDeployment(APP, replicasOf(params), { image: 'nginx:1.27', requests: { cpu: '250m', memory: '256Mi' } }, SEED_NODES);
+      const min = minAvailableOf(params);
+      if (min > 0) {
+        const n = replicasOf(params);
+        cluster.seed({
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: { name: 'web-pdb', namespace: 'default' },
+          spec: { minAvailable: min, selector: { matchLabels: { app: APP } } },
+          status: { currentHealthy: n, desiredHealthy: min, disruptionsAllowed: n - min, expectedPods: n },
+        });
+      }
     },
     narrateSteady: ({ context }) =>
       context.cluster.step(
@@ -242,6 +281,7 @@ export const nodeDrain: ScenarioDefinition = {
   params: [
     { id: 'replicas', label: text('Replicas of "web"', '"web" 레플리카 수'), kind: 'int', default: 4, min: 2, max: 8 },
     { id: 'cordonFirst', label: text('kubectl cordon before drain', 'drain 전에 kubectl cordon'), kind: 'boolean', default: true },
+    { id: 'minAvailable', label: text('PodDisruptionBudget minAvailable (0: none)', 'PodDisruptionBudget minAvailable (0: 없음)'), kind: 'int', default: 0, min: 0, max: 7 },
   ],
   machine,
   cues,

@@ -261,6 +261,22 @@ export interface DaemonSet {
   };
 }
 
+/** policy/v1 PodDisruptionBudget: how many of the selected pods voluntary disruptions (evictions) must leave. */
+export interface PodDisruptionBudget {
+  readonly apiVersion: 'policy/v1';
+  readonly kind: 'PodDisruptionBudget';
+  readonly metadata: ObjectMeta;
+  readonly spec: { readonly selector: LabelSelector; readonly minAvailable?: number | string; readonly maxUnavailable?: number | string };
+  readonly status?: {
+    readonly currentHealthy: number;
+    readonly desiredHealthy: number;
+    readonly disruptionsAllowed: number;
+    readonly expectedPods: number;
+    /** Pods evicted but not yet seen deleted, with the eviction time (the controller leaves them out). */
+    readonly disruptedPods?: Readonly<Record<string, string>>;
+  };
+}
+
 export interface ServicePort {
   readonly name?: string;
   readonly port: number;
@@ -320,7 +336,7 @@ export interface KubeEvent {
   readonly count?: number;
 }
 
-export type K8sObject = Pod | Node | ReplicaSet | Deployment | DaemonSet | Service | EndpointSlice | Lease | KubeEvent;
+export type K8sObject = Pod | Node | ReplicaSet | Deployment | DaemonSet | PodDisruptionBudget | Service | EndpointSlice | Lease | KubeEvent;
 export type K8sKind = K8sObject['kind'];
 
 /** "Pod/default/web-1", or "Node/worker-1" for a cluster-scoped object. */

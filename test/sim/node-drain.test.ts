@@ -121,3 +121,45 @@ describe('node-drain without a separate cordon', () => {
     expect(ids).toEqual(['steady', 'kubectl-drain', 'unschedulable', 'list-pods', 'eviction', 'disruption-target', 'replace', 'elsewhere', 'poll', 'drained', 'kubectl-uncordon', 'untaint']);
   });
 });
+
+describe('node-drain with a PodDisruptionBudget (minAvailable 3 of 4)', () => {
+  const trace = runScenario(nodeDrain, { params: { minAvailable: 3 } });
+
+  it('allows one eviction, refuses the other with 429 until the replacement is Ready, then retries after 5 s', () => {
+    const evictions = messages(trace).filter((m) => m.from === 'kubectl' && m.action.startsWith('POST pod/eviction'));
+    const answers = messages(trace).filter((m) => m.to === 'kubectl' && evictions.some((q) => q.id === m.replyTo));
+    expect(answers.map((a) => a.status ?? 0).sort((x, y) => x - y)).toEqual([201, 201, 429]);
+    const refused = evictions.find((q) => answers.find((a) => a.replyTo === q.id)?.status === 429);
+    const retry = evictions.find((q) => q.action === 'POST pod/eviction (retry)');
+    expect(retry?.object).toBe(refused?.object);
+    expect((retry?.t ?? 0) - (answers.find((a) => a.status === 429)?.arrive ?? 0)).toBe(5_000);
+    // Before the retry, the disruption controller saw the replacement Ready: one disruption allowed again.
+    const allowedAgain = states(trace).find((s) => s.object === 'PodDisruptionBudget/default/web-pdb' && s.t < (retry?.t ?? 0) && s.changes.some((c) => c.path === 'status.disruptionsAllowed' && c.to === 1));
+    expect(allowedAgain).toBeDefined();
+    const ids = trace.events.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+    expect(ids).toContain('budget-retry');
+    // Never fewer than 3 web pods Ready and not terminating.
+    let low = Infinity;
+    const pods = new Map<string, Pod>();
+    for (const [ref, o] of Object.entries(trace.snapshots[0]?.objects ?? {})) if (o.kind === 'Pod' && o.metadata.name.startsWith('web-')) pods.set(ref, o);
+    for (const s of states(trace)) {
+      if (!isWeb(s.object)) continue;
+      if (s.value?.kind === 'Pod') pods.set(s.object, s.value);
+      else pods.delete(s.object);
+      low = Math.min(low, [...pods.values()].filter((p) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length);
+    }
+    expect(low).toBe(3);
+  });
+});
+
+describe('disruption controller budget status', () => {
+  it('computes disruptionsAllowed from Ready pods and minAvailable or maxUnavailable', async () => {
+    const { budgetStatus } = await import('../../src/sim/components/controllers/disruption.ts');
+    const pod = (name: string, ready: boolean): Pod => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [] }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } });
+    const pdb = (spec: { minAvailable?: number | string; maxUnavailable?: number | string }) => ({ apiVersion: 'policy/v1' as const, kind: 'PodDisruptionBudget' as const, metadata: { name: 'b' }, spec: { selector: {}, ...spec } });
+    const pods = [pod('a', true), pod('b', true), pod('c', true), pod('d', false)];
+    expect(budgetStatus(pdb({ minAvailable: 2 }), pods, 4)).toMatchObject({ currentHealthy: 3, desiredHealthy: 2, disruptionsAllowed: 1, expectedPods: 4 });
+    expect(budgetStatus(pdb({ maxUnavailable: 1 }), pods, 4)).toMatchObject({ desiredHealthy: 3, disruptionsAllowed: 0 });
+    expect(budgetStatus(pdb({ minAvailable: '50%' }), pods, 4)).toMatchObject({ desiredHealthy: 2, disruptionsAllowed: 1 });
+  });
+});

@@ -8,7 +8,7 @@ import type { Decision, Identity, Verb } from '../../model/access.ts';
 import { authenticate, authorize } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
-import type { K8sKind, K8sObject, ObjectRef } from '../../model/objects.ts';
+import type { K8sKind, K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
@@ -21,7 +21,7 @@ import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { mutatePod, validate } from './admission.ts';
-import { evictionLabel, statusEvicted } from './eviction.ts';
+import { budgetLabel, budgetsFor, evictionLabel, ignoresBudget, statusEvicted, takeDisruption, TOO_MANY_REQUESTS } from './eviction.ts';
 
 export interface Watcher {
   readonly id: ComponentId;
@@ -79,6 +79,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   404: 'Not Found',
   409: 'Conflict',
   422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -254,16 +255,54 @@ export function createApiServer(rt: Runtime): ApiServer {
   const evict = (req: Envelope, ref: ObjectRef): void => {
     const current = cache.get(ref);
     if (current?.kind !== 'Pod') return respond(req, 404, `pods "${parseRef(ref).name}" not found`);
-    runStages([{ action: 'eviction', ms: 1, label: evictionLabel(current) }], false, ref, () => {
-      if (current.metadata.deletionTimestamp) return respond(req, 201, 'Success');
-      const seconds = rt.config.terminationGracePeriodSeconds;
-      const graceful = (obj: K8sObject): K8sObject => ({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: timestamp(rt.clock.now() + seconds * 1000) } }) as K8sObject;
-      const missing = (): void => respond(req, 404, `pods "${current.metadata.name}" not found`);
-      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: statusEvicted(timestamp(rt.clock.now())) }, () => {
-        if (!current.spec.nodeName) return writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, () => respond(req, 201, 'Success'), missing, req);
-        writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: graceful }, () => respond(req, 201, 'Success'), missing, req);
-      }, missing, req);
+    const budgets = ignoresBudget(current) ? [] : budgetsFor(current, cache.values());
+    const first = budgets[0];
+    if (budgets.length > 1) return respond(req, 500, 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    if (!first) return runStages([{ action: 'eviction', ms: 1, label: evictionLabel(current) }], false, ref, () => evictNow(req, ref, current));
+    // One eviction per budget at a time, each reading the budget the previous one left (upstream: a conflict and a retry).
+    inTurn(refOf(first), (release) => {
+      const pdb = cache.get(refOf(first));
+      if (pdb?.kind !== 'PodDisruptionBudget') {
+        release();
+        return evictNow(req, ref, current);
+      }
+      runStages([{ action: 'eviction', ms: 1, label: budgetLabel(current, pdb) }], false, ref, () => {
+        if ((pdb.status?.disruptionsAllowed ?? 0) <= 0) {
+          release();
+          return respond(req, 429, TOO_MANY_REQUESTS);
+        }
+        const after = (): void => {
+          release();
+          evictNow(req, ref, current);
+        };
+        writeToEtcd(refOf(pdb), { kind: 'etcd-put', key: etcdKey(refOf(pdb)), mutate: takeDisruption(current.metadata.name, timestamp(rt.clock.now())) }, after, after, req);
+      });
     });
+  };
+
+  const budgetTurns = new Map<ObjectRef, ((release: () => void) => void)[]>();
+  const inTurn = (key: ObjectRef, work: (release: () => void) => void): void => {
+    const waiting = budgetTurns.get(key);
+    if (waiting) return void waiting.push(work);
+    budgetTurns.set(key, []);
+    const run = (w: (release: () => void) => void): void =>
+      w(() => {
+        const next = budgetTurns.get(key)?.shift();
+        if (next) run(next);
+        else budgetTurns.delete(key);
+      });
+    run(work);
+  };
+
+  const evictNow = (req: Envelope, ref: ObjectRef, current: Pod): void => {
+    if (current.metadata.deletionTimestamp) return respond(req, 201, 'Success');
+    const seconds = rt.config.terminationGracePeriodSeconds;
+    const graceful = (obj: K8sObject): K8sObject => ({ ...obj, metadata: { ...obj.metadata, deletionTimestamp: timestamp(rt.clock.now() + seconds * 1000) } }) as K8sObject;
+    const missing = (): void => respond(req, 404, `pods "${current.metadata.name}" not found`);
+    writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: statusEvicted(timestamp(rt.clock.now())) }, () => {
+      if (!current.spec.nodeName) return writeToEtcd(ref, { kind: 'etcd-delete', key: etcdKey(ref) }, () => respond(req, 201, 'Success'), missing, req);
+      writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate: graceful }, () => respond(req, 201, 'Success'), missing, req);
+    }, missing, req);
   };
 
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
@@ -365,3 +404,4 @@ function prefix(head: Localized, body: Localized): Localized {
 function joinLocalized(parts: readonly Localized[]): Localized {
   return text(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('; '));
 }
+

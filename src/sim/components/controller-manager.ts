@@ -13,6 +13,7 @@ import { callApi, Informer, recordEvent } from './client.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
 import { createDaemonSetController } from './controllers/daemonset.ts';
 import { createDeploymentController } from './controllers/deployment.ts';
+import { createDisruptionController } from './controllers/disruption.ts';
 import { createGarbageCollector } from './controllers/garbage-collector.ts';
 import { createEndpointSliceController } from './controllers/endpointslice.ts';
 import { createNodeLifecycleController } from './controllers/node-lifecycle.ts';
@@ -27,7 +28,7 @@ const ID = 'kube-controller-manager' as const;
 const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller' };
 
 
-export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'DaemonSet', 'Service', 'EndpointSlice']);
+export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'DaemonSet', 'PodDisruptionBudget', 'Service', 'EndpointSlice']);
 
 export interface ControllerManager {
   readonly watcher: Watcher;
@@ -58,6 +59,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createGarbageCollector(ctx),
     createNodeReadyTaintController(ctx),
     createNodeUnschedulableTaintController(ctx),
+    createDisruptionController(ctx),
     createDaemonSetController(ctx),
     createEndpointSliceController(ctx),
   ];

@@ -4,8 +4,8 @@
  * (fieldSelector spec.nodeName), drop the ones drain must not touch (mirror pods; DaemonSet pods
  * with --ignore-daemonsets, else refuse; pods with no controller unless --force), POST an
  * Eviction for each remaining pod, then poll each one (GET every 1 s) until it is gone.
- * Not modelled: --delete-emptydir-data checks, --timeout, --pod-selector, PodDisruptionBudgets
- * (the retry after 429 is here, but kube-apiserver never refuses yet).
+ * An eviction refused with 429 (a PodDisruptionBudget has no disruption left) is retried every 5 s.
+ * Not modelled: --delete-emptydir-data checks, --timeout, --pod-selector.
  */
 import type { K8sObject, Node, Pod } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
@@ -131,11 +131,11 @@ function evictAll(cluster: Cluster, node: string, pods: readonly Pod[], missingD
   }
 }
 
-function evictPod(cluster: Cluster, pod: Pod, print: Printer, onEvicted: () => void): void {
-  cluster.kubectl('POST pod/eviction', { verb: 'evict', ref: refOf(pod) }, (answer) => {
+function evictPod(cluster: Cluster, pod: Pod, print: Printer, onEvicted: () => void, retry = false): void {
+  cluster.kubectl(retry ? 'POST pod/eviction (retry)' : 'POST pod/eviction', { verb: 'evict', ref: refOf(pod) }, (answer) => {
     if (answer.status === 429) {
       print(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace ?? 'default'}" (will retry after 5s): ${answer.message}`);
-      cluster.rt.clock.setTimeout(() => evictPod(cluster, pod, print, onEvicted), EVICTION_RETRY_MS);
+      cluster.rt.clock.setTimeout(() => evictPod(cluster, pod, print, onEvicted, true), EVICTION_RETRY_MS);
       return;
     }
     if (answer.status < 300 || answer.status === 404) onEvicted();
