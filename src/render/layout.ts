@@ -128,6 +128,14 @@ export function fitScale(width: number, height: number): number {
   return Math.min(1, width / MIN_STAGE_W, height / MIN_STAGE_H);
 }
 
+/** etcd members side by side in their area, as wide as fits (at most 200 px each), right-aligned. */
+export function etcdMemberRects(n: number, area: Rect, s: number, fs: number): [number, Rect][] {
+  const g = 6 * s;
+  const w = Math.min(200 * fs, (area.w - (n - 1) * g) / n);
+  const x0 = area.x + area.w - (n * w + (n - 1) * g);
+  return Array.from({ length: n }, (_, i): [number, Rect] => [i, rect(x0 + i * (w + g), area.y, w, area.h)]);
+}
+
 export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = []): StageLayout {
   const W = Math.max(200, width);
   const H = Math.max(150, height);
@@ -165,18 +173,16 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const apiW = clamp(flagship.w * 0.28, 170 * fs, 260 * s);
   const sideW = clamp(flagship.w * 0.25, 160 * fs, 240 * s);
   const row1Y = flagship.y + titleH;
-  const api = rect(flagship.x + (flagship.w - apiW) / 2, row1Y, apiW, cardH + 8 * s);
+  // With an etcd cluster a narrower bridge moves next to the navigator and the members take the rest of the row.
+  const cluster = etcdMembers.length > 0;
   const sched = rect(flagship.x + fp, row1Y + 4 * s, sideW, cardH);
+  const apiX = cluster ? sched.x + sched.w + fp : flagship.x + (flagship.w - apiW) / 2;
+  const api = rect(apiX, row1Y, cluster ? Math.min(apiW, 180 * fs) : apiW, cardH + 8 * s);
   const etcd = rect(flagship.x + flagship.w - fp - sideW, row1Y + 4 * s, sideW, cardH);
   stations.set('kube-apiserver', api);
   stations.set('kube-scheduler', sched);
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
-  else {
-    // Several etcd members share the ship's log, side by side.
-    const g = 6 * s;
-    const mw = (etcd.w - (etcdMembers.length - 1) * g) / etcdMembers.length;
-    etcdMembers.forEach((m, i) => stations.set(`etcd/${m}`, rect(etcd.x + i * (mw + g), etcd.y, mw, etcd.h)));
-  }
+  else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + fp, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + fp), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
   const row2Y = api.y + api.h + 14 * s;
   const row2Hfit = Math.max(64 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 10 * s - row2Y));
   const queue = rect(sched.x, row2Y, sideW, row2Hfit);

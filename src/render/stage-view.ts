@@ -167,7 +167,7 @@ export class StageView {
     });
     const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density }, p);
-    this.tokens.layout(l.stations, p, l.s, l.fs);
+    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height });
     this.lastStep = -2;
     this.lastCount = -1;
   }
@@ -307,7 +307,7 @@ export class StageView {
 
   /** Everything a Korean label might need, for preloading its font subsets. */
   koreanTexts(): string[] {
-    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음'];
+    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
     for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
     return out;
   }

@@ -59,6 +59,23 @@ export function routeBetween(a: Rect, b: Rect): Route {
   return { p0, p1, c: { x: (p0.x + p1.x) / 2 + nx * bow, y: (p0.y + p1.y) / 2 + ny * bow }, nx, ny };
 }
 
+/**
+ * Between two cards of one row (etcd members): an arc over the row left to right, under it right
+ * to left, so a token never crosses the members in between and a reply bows the other way.
+ */
+export function rowRoute(a: Rect, b: Rect): Route {
+  const ca = centre(a);
+  const cb = centre(b);
+  const over = cb.x >= ca.x;
+  const edge = (r: Rect): number => (over ? r.y : r.y + r.h);
+  const p0 = { x: ca.x + Math.sign(cb.x - ca.x) * a.w * 0.2, y: edge(a) };
+  const p1 = { x: cb.x - Math.sign(cb.x - ca.x) * b.w * 0.2, y: edge(b) };
+  const lift = Math.min(24 + Math.abs(p1.x - p0.x) * 0.18, 60) * (over ? -1 : 1);
+  return { p0, p1, c: { x: (p0.x + p1.x) / 2, y: (p0.y + p1.y) / 2 + lift }, nx: 0, ny: over ? -1 : 1 };
+}
+
+const sameRow = (a: Rect, b: Rect): boolean => Math.abs(a.y - b.y) < 1 && Math.abs(a.h - b.h) < 1;
+
 class TokenView extends Container {
   readonly shape = new Graphics();
   readonly pill = new Graphics();
@@ -82,6 +99,7 @@ export class TokenLayer extends Container {
   private readonly routes = new Map<number, Route>();
   private stations: ReadonlyMap<string, Rect> = new Map();
   private stationRects: Rect[] = [];
+  private bounds: Rect = { x: 0, y: 0, w: Infinity, h: Infinity };
   private palette: Palette | undefined;
   private fs = 1;
   private s = 1;
@@ -92,8 +110,10 @@ export class TokenLayer extends Container {
     this.addChild(this.trails);
   }
 
-  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number): void {
+  /** `bounds`: the stage; a label that would leave it counts as covering what it loses. */
+  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number, bounds?: Rect): void {
     this.stations = stations;
+    if (bounds !== undefined) this.bounds = bounds;
     this.stationRects = [...stations.values()];
     this.palette = p;
     this.s = s;
@@ -121,7 +141,9 @@ export class TokenLayer extends Container {
   private routeOf(m: MessageEvent): Route {
     let r = this.routes.get(m.id);
     if (r === undefined) {
-      r = routeBetween(this.stationRect(m.from), this.stationRect(m.to));
+      const a = this.stationRect(m.from);
+      const b = this.stationRect(m.to);
+      r = m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b);
       this.routes.set(m.id, r);
     }
     return r;
@@ -217,7 +239,10 @@ export class TokenLayer extends Container {
   private coverAt(cx: number, cy: number, w: number, h: number): number {
     const x0 = cx - w / 2;
     const y0 = cy - h / 2;
-    let area = 0;
+    const b = this.bounds;
+    const inX = Math.max(0, Math.min(x0 + w, b.x + b.w) - Math.max(x0, b.x));
+    const inY = Math.max(0, Math.min(y0 + h, b.y + b.h) - Math.max(y0, b.y));
+    let area = (w * h - inX * inY) * 4;
     for (const r of this.stationRects) {
       const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);

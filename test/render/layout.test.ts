@@ -97,6 +97,19 @@ describe('etcd members', () => {
     for (const r of ms) expect(r && r.w > 60).toBe(true);
     expect(ms[0] && ms[1] && overlaps(ms[0], ms[1])).toBe(false);
   });
+  it('five members get a readable row on the bridge, clear of kube-apiserver', () => {
+    for (const [w, h] of [[1280, 720], [1280, 470], [1024, 768]] as const) {
+      const names = ['etcd-1', 'etcd-2', 'etcd-3', 'etcd-4', 'etcd-5'];
+      const l = computeLayout(w, h, nodes(1), names);
+      const api = l.stations.get('kube-apiserver');
+      for (const m of names) {
+        const r = l.stations.get(`etcd/${m}`);
+        expect(r && r.w >= 74).toBe(true);
+        expect(r && api && overlaps(r, api)).toBe(false);
+        expect(r && contains(l.flagship, r)).toBe(true);
+      }
+    }
+  });
 });
 
 describe('helpers', () => {

@@ -55,7 +55,10 @@ export class FlagshipView extends Container {
     if (same) return;
     for (const m of this.members) m.destroy({ children: true });
     this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined, metaphor: { en: "ship's log", ko: '항해 일지' } }));
-    for (const m of this.members) this.addChild(m);
+    for (const m of this.members) {
+      m.setLang(this.lang);
+      this.addChild(m);
+    }
     this.etcd.visible = names.length === 0;
   }
 

@@ -11,6 +11,15 @@ import type { Palette, Role } from '../theme.ts';
 import { iconTexture, loadedIcon, type IconName } from '../icons.ts';
 import { fitText, makeText, restyle } from './text.ts';
 
+/** Statuses as the card names them (raft roles of etcd members, a component that is down). */
+export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
+  up: { en: 'up', ko: '정상' },
+  down: { en: 'down', ko: '중지' },
+  leader: { en: 'leader', ko: '리더' },
+  follower: { en: 'follower', ko: '팔로워' },
+  candidate: { en: 'candidate', ko: '후보' },
+};
+
 export interface StationSpec {
   readonly id: ComponentId;
   readonly name: string;
@@ -30,6 +39,8 @@ export class StationView extends Container {
   private readonly nameText: Text;
   private readonly subText: Text;
   private readonly downMark = new Graphics();
+  /** A leader's card is filled with its role colour (an etcd member leading the raft group). */
+  private readonly leaderFill = new Graphics();
   private box: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private palette: Palette | undefined;
   private lang: Lang = 'en';
@@ -45,7 +56,7 @@ export class StationView extends Container {
     this.spec = spec;
     this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff });
     this.subText = makeText({ size: 14, fill: 0xffffff });
-    this.addChild(this.glow, this.card, this.icon, this.nameText, this.subText, this.downMark);
+    this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.nameText, this.subText, this.downMark);
     this.glow.alpha = 0;
     this.eventMode = 'static';
     this.cursor = 'pointer';
@@ -89,6 +100,8 @@ export class StationView extends Container {
     restyle(this.nameText, { size: 16 * fs, weight: '700', fill: palette.text });
     this.nameFitted = false;
     restyle(this.subText, { size: 14 * fs, fill: palette.muted });
+    this.leaderFill.clear();
+    this.leaderFill.roundRect(box.x, box.y, box.w, box.h, r).fill({ color: roleColour, alpha: 0.22 }).stroke({ width: palette.edgeWidth * 2.6, color: roleColour });
     this.downMark.clear();
     this.downMark
       .moveTo(box.x + 6 * fs, box.y + 6 * fs)
@@ -120,9 +133,10 @@ export class StationView extends Container {
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
       this.nameFitted = true;
     }
-    const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? this.status : (this.activity ?? this.spec.metaphor[this.lang]);
+    const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? this.spec.metaphor[this.lang]);
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
-    this.subText.style.fontWeight = this.activity !== undefined ? '700' : '400';
+    this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' ? '700' : '400';
+    if (this.status === 'leader') this.subText.style.fill = p.text;
     const subW = this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW;
     fitText(this.subText, sub, subW, 14 * fs);
     // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head.
@@ -163,6 +177,7 @@ export class StationView extends Container {
 
   private applyStatus(): void {
     this.downMark.visible = this.status === 'down';
+    this.leaderFill.visible = this.status === 'leader';
   }
 
   setDimmed(dimmed: boolean, palette: Palette): void {
