@@ -26,3 +26,16 @@ describe('determinism', () => {
     expect(() => runScenario(def, { params: { variant: 'helicopter' } })).toThrow(/expected one of pod, deployment/);
   });
 });
+
+describe('the wire', () => {
+  it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: messages between two components arrive in the order they were sent', (_id, def) => {
+    const trace = runScenario(def, { seed: 3 });
+    const last = new Map<string, number>();
+    for (const e of trace.events) {
+      if (e.kind !== 'message') continue;
+      const channel = `${e.from}>${e.to}`;
+      expect(e.arrive).toBeGreaterThanOrEqual(last.get(channel) ?? 0);
+      last.set(channel, e.arrive);
+    }
+  });
+});

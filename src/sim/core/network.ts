@@ -35,6 +35,7 @@ export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
   private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
+  private readonly lastArrival = new Map<string, number>();
 
   constructor(
     private readonly clock: SimClock,
@@ -63,7 +64,7 @@ export class Network {
 
   private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
     const id = this.tracer.allocateMessageId();
-    const latency = this.latency(out.from, out.to);
+    const latency = this.orderedLatency(out.from, out.to);
     // Built field by field (no conditional spreads): this runs for every message of a run.
     const envelope: Writable<Envelope> = { id, from: out.from, to: out.to, type: out.type, action: out.action, payload: out.payload };
     if (out.object !== undefined) envelope.object = out.object;
@@ -92,6 +93,19 @@ export class Network {
       }
     }
     this.endpoints.get(envelope.to)?.(envelope);
+  }
+
+  /**
+   * Messages between two components travel one connection (an HTTP/2 or gRPC stream), so they
+   * arrive in the order they were sent: never before an earlier message on the same pair. Without
+   * this, a watcher could see MODIFIED after DELETED and its informer would go stale.
+   */
+  private orderedLatency(from: ComponentId, to: ComponentId): number {
+    const now = this.clock.now();
+    const channel = `${from}>${to}`;
+    const arrive = Math.max(now + this.latency(from, to), this.lastArrival.get(channel) ?? 0);
+    this.lastArrival.set(channel, arrive);
+    return arrive - now;
   }
 
   private latency(from: ComponentId, to: ComponentId): number {
