@@ -3,7 +3,6 @@ import type { ScenarioDefinition } from '../src/sim/scenario.ts';
 import { daemonset } from './daemonset.ts';
 import { etcdBackupRestore } from './etcd-backup-restore.ts';
 import { etcdHa } from './etcd-ha.ts';
-import { staticPods } from './static-pods.ts';
 import { kubectlGet } from './kubectl-get.ts';
 import { nodeDrain } from './node-drain.ts';
 import { nodeFailure } from './node-failure.ts';
@@ -12,6 +11,7 @@ import { schedulerDecision } from './scheduler-decision.ts';
 import { serviceRouting } from './service-routing.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
+import { staticPods } from './static-pods.ts';
 
 export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
 
