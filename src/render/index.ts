@@ -80,6 +80,7 @@ const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
   { name: 'runtime', role: 'runtime' },
   { name: 'kproxy', role: 'proxy' },
   { name: 'user', role: 'user' },
+  { name: 'pod', role: 'control' },
 ];
 
 async function preloadIcons(p: Palette): Promise<void> {

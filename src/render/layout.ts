@@ -136,7 +136,12 @@ export function etcdMemberRects(n: number, area: Rect, s: number, fs: number): [
   return Array.from({ length: n }, (_, i): [number, Rect] => [i, rect(x0 + i * (w + g), area.y, w, area.h)]);
 }
 
-export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = []): StageLayout {
+/** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
+export interface LayoutExtras {
+  readonly coredns?: boolean;
+}
+
+export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = [], extras: LayoutExtras = {}): StageLayout {
   const W = Math.max(200, width);
   const H = Math.max(150, height);
   const s = clamp(Math.min(W / 1280, H / 720), 0.6, 1.8);
@@ -187,8 +192,12 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const row2Hfit = Math.max(64 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 10 * s - row2Y));
   const queue = rect(sched.x, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
-  const cm = rect(cmX, row2Y, flagship.x + flagship.w - fp - cmX, row2Hfit);
+  // CoreDNS, when the scenario has it, stands at the flagship's stern end of the officers' row.
+  const dnsW = extras.coredns === true ? Math.min(180 * fs, flagship.w * 0.2) : 0;
+  const cmRight = flagship.x + flagship.w - fp - (dnsW > 0 ? dnsW + 12 * s : 0);
+  const cm = rect(cmX, row2Y, cmRight - cmX, row2Hfit);
   stations.set('kube-controller-manager', cm);
+  if (dnsW > 0) stations.set('coredns', rect(cmRight + 12 * s, row2Y + (row2Hfit - Math.min(row2Hfit, cardH)) / 2, dnsW, Math.min(row2Hfit, cardH)));
   const chipsArea = rect(cm.x + 10 * s, cm.y + 36 * fs, cm.w - 20 * s, cm.h - 36 * fs - 8 * s);
   const chipCols = chipsArea.w / 4 > 120 * fs ? 4 : 2;
   const chipRows = 4 / chipCols;

@@ -55,6 +55,7 @@ class PodView extends Container {
   readonly phaseText: Text;
   obj: Pod | undefined;
   look: PodLook = 'Pending';
+  slot: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private key = '';
 
   constructor() {
@@ -68,6 +69,7 @@ class PodView extends Container {
     const look = podLook(pod);
     const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${pod.metadata.name}`;
     this.position.set(slot.x, slot.y);
+    this.slot = slot;
     this.obj = pod;
     this.look = look;
     if (key === this.key) return;
@@ -185,9 +187,15 @@ export class PodLayer extends Container {
     for (const v of this.pulsing) v.box.alpha = a;
   }
 
+  /** The box of the first pod named `name` (any namespace): a client pod such as client/curl. */
+  podNamed(name: string): Rect | undefined {
+    for (const ref of this.views.keys()) if (ref.endsWith(`/${name}`)) return this.podRect(ref);
+    return undefined;
+  }
+
   /** Pod ref -> its current box on stage (for tokens that carry a pod). */
   podRect(ref: ObjectRef): Rect | undefined {
     const v = this.views.get(ref);
-    return v === undefined ? undefined : { x: v.x, y: v.y, w: v.width, h: v.height };
+    return v?.slot;
   }
 }

@@ -40,6 +40,7 @@ export class StageView {
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
+  private hasDns = false;
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
   private frameLevel: number[] = [];
@@ -65,6 +66,7 @@ export class StageView {
     this.canvasW = width;
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
+    this.tokens.pods = this.pods;
     this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
     this.registerStations();
   }
@@ -110,6 +112,8 @@ export class StageView {
     this.ships = next;
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
+    this.hasDns = trace.topology.components.includes('coredns');
+    this.flagship.setCoreDns(this.hasDns);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }
@@ -155,7 +159,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers);
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns });
     this.l = l;
     const p = this.palette;
     this.backdrop.layout(l, p);
@@ -193,6 +197,7 @@ export class StageView {
       this.lastCount = count;
       const state: ClusterState = stateAt(trace, { eventCount: count });
       this.pods.apply(state.objects);
+      this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
     }
@@ -307,7 +312,7 @@ export class StageView {
 
   /** Everything a Korean label might need, for preloading its font subsets. */
   koreanTexts(): string[] {
-    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
+    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 클러스터 DNS 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
     for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
     return out;
   }

@@ -76,6 +76,12 @@ export function rowRoute(a: Rect, b: Rect): Route {
 
 const sameRow = (a: Rect, b: Rect): boolean => Math.abs(a.y - b.y) < 1 && Math.abs(a.h - b.h) < 1;
 
+/** Where pods stand on stage (PodLayer): tokens about a pod go to the pod itself. */
+export interface PodPlaces {
+  podRect(ref: string): Rect | undefined;
+  podNamed(name: string): Rect | undefined;
+}
+
 class TokenView extends Container {
   readonly shape = new Graphics();
   readonly pill = new Graphics();
@@ -104,6 +110,7 @@ export class TokenLayer extends Container {
   private fs = 1;
   private s = 1;
   reducedMotion = false;
+  pods: PodPlaces | undefined;
 
   constructor() {
     super();
@@ -125,6 +132,21 @@ export class TokenLayer extends Container {
     }
   }
 
+  /** Pods were added, removed or moved: routes to them are stale. */
+  podsMoved(): void {
+    this.routes.clear();
+  }
+
+  /**
+   * Where a message's end is drawn: a client (client/<pod>) at its pod on the deck (else the
+   * quay); a packet (signal) carrying a pod at that pod rather than its node's kubelet.
+   */
+  private endRect(id: string, m: MessageEvent): Rect {
+    if (id.startsWith('client/')) return this.pods?.podNamed(id.slice('client/'.length)) ?? this.stationRect(id);
+    if (m.type === 'signal' && id.startsWith('kubelet/') && m.object?.startsWith('Pod/') === true) return this.pods?.podRect(m.object) ?? this.stationRect(id);
+    return this.stationRect(id);
+  }
+
   private stationRect(id: string): Rect {
     const direct = this.stations.get(id);
     if (direct) return direct;
@@ -141,8 +163,8 @@ export class TokenLayer extends Container {
   private routeOf(m: MessageEvent): Route {
     let r = this.routes.get(m.id);
     if (r === undefined) {
-      const a = this.stationRect(m.from);
-      const b = this.stationRect(m.to);
+      const a = this.endRect(m.from, m);
+      const b = this.endRect(m.to, m);
       r = m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b);
       this.routes.set(m.id, r);
     }

@@ -26,6 +26,9 @@ export class FlagshipView extends Container {
     icon: 'cm',
     metaphor: { en: "officers' deck", ko: '사관 갑판' },
   });
+  /** CoreDNS (cluster DNS add-on), shown only when the trace has it. */
+  readonly coredns = new StationView({ id: 'coredns', name: 'CoreDNS', role: 'control', icon: 'pod', metaphor: { en: 'cluster DNS', ko: '클러스터 DNS' } });
+  private hasDns = false;
   private readonly body = new Graphics();
   private readonly title: Text;
   private readonly queueBox = new Graphics();
@@ -39,14 +42,20 @@ export class FlagshipView extends Container {
     this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
     this.queueText = makeText({ size: 14, fill: 0xffffff });
     this.chips = CONTROLLERS.map((c) => ({ id: c.id, bg: new Graphics(), lit: new Graphics(), text: makeText({ size: 14, fill: 0xffffff }, c.label) }));
-    this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm);
+    this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
+    this.coredns.visible = false;
     for (const c of this.chips) this.addChild(c.bg, c.lit, c.text);
   }
 
   private members: StationView[] = [];
 
   get stations(): readonly StationView[] {
-    return [this.api, this.scheduler, this.etcd, this.cm, ...this.members];
+    return [this.api, this.scheduler, this.etcd, this.cm, ...(this.hasDns ? [this.coredns] : []), ...this.members];
+  }
+
+  setCoreDns(on: boolean): void {
+    this.hasDns = on;
+    this.coredns.visible = on;
   }
 
   /** etcd members (etcd/<name>) drawn in place of the single etcd station. */
@@ -92,6 +101,8 @@ export class FlagshipView extends Container {
     if (this.members.length === 0) this.etcd.layout(get('etcd'), p, fs);
     for (const m of this.members) m.layout(get(m.spec.id), p, fs);
     this.cm.layout(get('kube-controller-manager'), p, fs, true);
+    this.coredns.setLang(this.lang);
+    if (this.hasDns) this.coredns.layout(get('coredns'), p, fs);
 
     const q = l.queue;
     this.queueBox.clear();
