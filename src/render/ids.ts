@@ -39,18 +39,36 @@ export function componentInfo(id: ComponentId): ComponentInfo {
   }
 }
 
-/** The controllers drawn on the officers' deck, and how an activity's action names them. */
+/** The controllers kube-controller-manager may show on the officers' deck, and how an activity names them. */
 export const CONTROLLERS = [
   { id: 'nodelifecycle', label: 'node lifecycle', match: /node.?lifecycle|nodelifecycle|node-monitor/i },
+  { id: 'deployment', label: 'Deployment', match: /deployment/i },
   { id: 'replicaset', label: 'ReplicaSet', match: /replica.?set/i },
+  { id: 'daemonset', label: 'DaemonSet', match: /daemon.?set/i },
   { id: 'tainteviction', label: 'taint-eviction', match: /taint.?eviction|evict/i },
   { id: 'endpointslice', label: 'EndpointSlice', match: /endpoint.?slice|endpoints/i },
+  { id: 'garbagecollector', label: 'garbage collector', match: /garbage.?collector/i },
 ] as const;
 export type ControllerId = (typeof CONTROLLERS)[number]['id'];
 
-/** Which controller an activity of kube-controller-manager is about (by action, label or object kind). */
+/** How many chips the officers' deck holds, and the ones it shows when a trace uses fewer. */
+export const DECK_SIZE = 4;
+const DEFAULT_DECK: readonly ControllerId[] = ['nodelifecycle', 'replicaset', 'tainteviction', 'endpointslice'];
+
+/** The deck for a trace: the controllers it uses, topped up with the defaults, in CONTROLLERS order. */
+export function deckControllers(used: ReadonlySet<ControllerId>): ControllerId[] {
+  const pick = new Set<ControllerId>([...used].slice(0, DECK_SIZE));
+  for (const d of DEFAULT_DECK) if (pick.size < DECK_SIZE) pick.add(d);
+  return CONTROLLERS.filter((c) => pick.has(c.id)).map((c) => c.id);
+}
+
+/**
+ * Which controller an activity of kube-controller-manager is about: by its action first (the
+ * controller's own name, "deployment-controller/reconcile"), else by label or object kind.
+ */
 export function controllerOf(action: string, label: string, object: string | undefined): ControllerId | undefined {
-  const hay = `${action} ${label} ${object ?? ''}`;
+  for (const c of CONTROLLERS) if (c.match.test(action)) return c.id;
+  const hay = `${label} ${object ?? ''}`;
   for (const c of CONTROLLERS) if (c.match.test(hay)) return c.id;
   return undefined;
 }

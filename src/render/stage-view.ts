@@ -11,7 +11,7 @@ import type { ComponentId, Trace } from '../sim/trace.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
-import { controllerOf, CONTROLLERS, etcdMembers, shipNodes } from './ids.ts';
+import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
 import { computeLayout, fitScale, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
@@ -26,6 +26,17 @@ import type { Palette } from './theme.ts';
 const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
+
+/** The controllers a trace shows at work (kube-controller-manager activities). */
+function usedControllers(trace: Trace): Set<ControllerId> {
+  const out = new Set<ControllerId>();
+  for (const e of trace.events) {
+    if (e.kind !== 'activity' || e.component !== 'kube-controller-manager') continue;
+    const c = controllerOf(e.action, e.label.en, e.object);
+    if (c !== undefined) out.add(c);
+  }
+  return out;
+}
 
 /** Reads the eased progress (0..1) of message i of the schedule, as the player's timeline set it. */
 export type ProgressOf = (messageIndex: number) => number;
@@ -114,6 +125,7 @@ export class StageView {
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasDns = trace.topology.components.includes('coredns');
     this.flagship.setCoreDns(this.hasDns);
+    this.flagship.setDeck(deckControllers(usedControllers(trace)));
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }

@@ -5,7 +5,7 @@
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { Lang } from '../../model/localized.ts';
-import { CONTROLLERS, type ControllerId } from '../ids.ts';
+import { CONTROLLERS, deckControllers, type ControllerId } from '../ids.ts';
 import type { StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
@@ -33,7 +33,8 @@ export class FlagshipView extends Container {
   private readonly title: Text;
   private readonly queueBox = new Graphics();
   private readonly queueText: Text;
-  private readonly chips: { id: ControllerId; bg: Graphics; lit: Graphics; text: Text }[];
+  /** The deck's chips; `bit` is the controller's index in CONTROLLERS (its bit in the lit mask). */
+  private chips: { id: ControllerId; bit: number; label: string; bg: Graphics; lit: Graphics; text: Text }[] = [];
   private lang: Lang = 'en';
   private litMask = -1;
 
@@ -41,10 +42,22 @@ export class FlagshipView extends Container {
     super();
     this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
     this.queueText = makeText({ size: 14, fill: 0xffffff });
-    this.chips = CONTROLLERS.map((c) => ({ id: c.id, bg: new Graphics(), lit: new Graphics(), text: makeText({ size: 14, fill: 0xffffff }, c.label) }));
     this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
     this.coredns.visible = false;
+    this.setDeck(deckControllers(new Set()));
+  }
+
+  /** Which controllers have a chip (deckControllers); lay out again afterwards. */
+  setDeck(ids: readonly ControllerId[]): void {
+    if (ids.length === this.chips.length && ids.every((id, i) => this.chips[i]?.id === id)) return;
+    for (const c of this.chips) for (const g of [c.bg, c.lit, c.text]) g.destroy();
+    this.chips = ids.map((id) => {
+      const bit = CONTROLLERS.findIndex((c) => c.id === id);
+      const label = CONTROLLERS[bit]?.label ?? id;
+      return { id, bit, label, bg: new Graphics(), lit: new Graphics(), text: makeText({ size: 14, fill: 0xffffff }, label) };
+    });
     for (const c of this.chips) this.addChild(c.bg, c.lit, c.text);
+    this.litMask = -1;
   }
 
   private members: StationView[] = [];
@@ -118,7 +131,7 @@ export class FlagshipView extends Container {
       c.bg.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.card }).stroke({ width: 1.5 * s, color: p.role.controllers, alpha: 0.7 });
       c.lit.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.role.controllers });
       restyle(c.text, { size: 14 * fs, weight: '700', fill: p.text });
-      fitText(c.text, CONTROLLERS[i]?.label ?? '', r.w - 16 * s, 14 * fs);
+      fitText(c.text, c.label, r.w - 16 * s, 14 * fs);
       c.text.position.set(r.x + (r.w - c.text.width) / 2, r.y + (r.h - c.text.height) / 2);
     });
     this.litMask = -1;
@@ -129,8 +142,8 @@ export class FlagshipView extends Container {
   setControllers(mask: number, p: Palette): void {
     if (mask === this.litMask) return;
     this.litMask = mask;
-    this.chips.forEach((c, i) => {
-      const on = (mask & (1 << i)) !== 0;
+    this.chips.forEach((c) => {
+      const on = (mask & (1 << c.bit)) !== 0;
       c.lit.visible = on;
       c.text.style.fill = on ? p.onRole : p.text;
     });
