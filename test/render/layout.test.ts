@@ -112,6 +112,19 @@ describe('etcd members', () => {
   });
 });
 
+describe('CoreDNS', () => {
+  it('stands on the flagship beside the officers\' deck, overlapping nothing', () => {
+    for (const [w, h] of [[1280, 720], [1471, 540], [1024, 768], [800, 1000]] as const) {
+      const l = computeLayout(w, h, nodes(3), [], { coredns: true });
+      const dns = l.stations.get('coredns');
+      expect(dns && contains(l.flagship, dns)).toBe(true);
+      for (const [id, r] of l.stations) if (id !== 'coredns') expect(dns && overlaps(dns, r)).toBe(false);
+      expect(dns && dns.w >= 120).toBe(true);
+    }
+    expect(computeLayout(1280, 720, nodes(3)).stations.has('coredns')).toBe(false);
+  });
+});
+
 describe('helpers', () => {
   it('gridFor prefers a row for few ships and a grid for many', () => {
     expect(gridFor(3, rect(0, 0, 1250, 420), 14, 1.55)).toEqual({ cols: 3, rows: 1 });
