@@ -24,6 +24,11 @@ describe.each([
   const trace = runScenario(nodeFailure, { k8sVersion });
   const ev = trace.events;
 
+  it('stops every component of the failed node (kubelet, containerd, kube-proxy)', () => {
+    const down = ev.filter((e) => e.kind === 'component' && e.status === 'down').map((e) => (e.kind === 'component' ? e.component : ''));
+    expect(down).toEqual(['kubelet/worker-2', 'containerd/worker-2', 'kube-proxy/worker-2']);
+  });
+
   it(`sets Ready=Unknown within one 5 s monitor period after the ${grace / 1000} s grace period`, () => {
     const silentFor = readyUnknownAt(ev) - lastHeartbeat(ev, stopAt(ev));
     expect(silentFor).toBeGreaterThan(grace);

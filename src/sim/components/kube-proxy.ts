@@ -5,13 +5,12 @@
  * ClusterIP reaches a ready backend. It does not carry traffic itself: the kernel does, with the
  * rules it wrote. A change is synced at most once per --iptables-min-sync-period (1 s).
  */
-import { createActor } from 'xstate';
 import type { EndpointSlice, K8sKind, ObjectRef, Service } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import { text } from '../../model/localized.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { serviceMachine } from '../core/service-machine.ts';
+import { startService } from '../core/service-machine.ts';
 import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import type { Backend, ServiceRules } from './proxy-rules.ts';
@@ -126,8 +125,7 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
     return backend ? { rules, backend, index } : 'no-endpoints';
   };
 
-  const actor = createActor(serviceMachine, { clock: rt.clock, input: { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') } });
-  actor.start();
+  const actor = startService(rt.clock, { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') });
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
