@@ -10,7 +10,7 @@ import { text } from '../src/model/localized.ts';
 import type { DaemonSet, Toleration } from '../src/model/objects.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
-import { seedDaemonSet } from '../src/sim/seed-daemonset.ts';
+import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, message } from './lib/match.ts';
 
@@ -24,29 +24,6 @@ const AGENT_POD = /^Pod\/logging\/log-agent-/;
 
 const tolerates = (params: ScenarioParams): boolean => params.tolerateControlPlane !== false;
 
-/** kubeadm's kube-proxy DaemonSet: host network, and it tolerates every taint (operator: Exists). */
-function kubeProxyDaemonSet(): DaemonSet {
-  const labels = { 'k8s-app': 'kube-proxy' };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels },
-    spec: {
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: {
-          containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.33.0' }],
-          hostNetwork: true,
-          serviceAccountName: 'kube-proxy',
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          tolerations: [{ operator: 'Exists' }],
-        },
-      },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
-    },
-  };
-}
 
 export function logAgentDaemonSet(tolerateControlPlane: boolean): DaemonSet {
   const labels = { app: AGENT };

@@ -8,10 +8,9 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
-import type { DaemonSet } from '../src/model/objects.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import { drain, setCordon } from '../src/sim/kubectl/drain.ts';
-import { seedDaemonSet } from '../src/sim/seed-daemonset.ts';
+import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
@@ -22,23 +21,6 @@ const NODE = 'worker-2';
 const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
 const WEB_POD = /^Pod\/default\/web-/;
 const KUBELETS: readonly ComponentId[] = NODES.map((n) => `kubelet/${n}` as const);
-/** kubeadm's kube-proxy DaemonSet: a pod on every node, host network, tolerating every taint. */
-function kubeProxyDaemonSet(): DaemonSet {
-  const labels = { 'k8s-app': 'kube-proxy' };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels },
-    spec: {
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: { containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.33.0' }], hostNetwork: true, serviceAccountName: 'kube-proxy', nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ operator: 'Exists' }] },
-      },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
-    },
-  };
-}
 
 const replicasOf = (p: ScenarioParams): number => Number(p.replicas);
 /** Seed placement of the web pods, in turn: worker-2 holds two of the first four. */

@@ -42,3 +42,27 @@ export function seedDaemonSet(cluster: Cluster, ds: DaemonSet): void {
     cluster.seedRunningPod(pod);
   }
 }
+
+/** kubeadm's kube-proxy DaemonSet: host network, and it tolerates every taint (operator: Exists). */
+export function kubeProxyDaemonSet(): DaemonSet {
+  const labels = { 'k8s-app': 'kube-proxy' };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.33.0' }],
+          hostNetwork: true,
+          serviceAccountName: 'kube-proxy',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          tolerations: [{ operator: 'Exists' }],
+        },
+      },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+    },
+  };
+}
