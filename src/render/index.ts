@@ -21,6 +21,7 @@
  */
 import { Application, RendererType } from 'pixi.js';
 import { gsap } from 'gsap';
+import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
@@ -117,6 +118,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   });
   await Promise.all([assets, init]);
   app.ticker.stop();
+  tickersIdle();
   const canvas = app.canvas;
   canvas.style.display = 'block';
   canvas.style.width = '100%';

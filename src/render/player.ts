@@ -5,6 +5,7 @@
  * frame that playing to t shows. Paused means no ticker listener, so nothing is rendered.
  */
 import { gsap } from 'gsap';
+import { tickersSleep, tickersWake } from './idle.ts';
 import type { MessageType } from '../sim/trace.ts';
 import type { PlayerApi, PlayerState, StepInfo } from '../timeline/player-api.ts';
 import { SPEEDS } from '../timeline/player-api.ts';
@@ -80,6 +81,7 @@ export class Player implements PlayerApi {
     if (this.time >= this.schedule.duration) this.seekInternal(0);
     this.playing = true;
     this.ended = false;
+    tickersWake();
     gsap.ticker.add(this.tick);
     this.emit();
   }
@@ -88,6 +90,7 @@ export class Player implements PlayerApi {
     if (!this.playing) return;
     this.playing = false;
     gsap.ticker.remove(this.tick);
+    tickersSleep();
     this.emit();
   }
 
@@ -171,6 +174,7 @@ export class Player implements PlayerApi {
         this.playing = false;
         this.ended = true;
         gsap.ticker.remove(this.tick);
+        tickersSleep();
         this.emit();
         return;
       }
