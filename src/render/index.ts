@@ -19,7 +19,7 @@
  * appended to `host` and fills it; it renders on demand only (idle when paused).
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
-import { Application, RendererType } from 'pixi.js';
+import { Application, RendererType, Ticker } from 'pixi.js';
 import { gsap } from 'gsap';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
@@ -118,7 +118,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   });
   await Promise.all([assets, init]);
   app.ticker.stop();
-  tickersIdle();
+  tickersIdle(Ticker.system);
   const canvas = app.canvas;
   canvas.style.display = 'block';
   canvas.style.width = '100%';
