@@ -4,25 +4,11 @@
  * Starts a Vite dev server on this folder (127.0.0.1, a free port), renders deterministic frames
  * with stage.renderFrameAt(t) and writes PNGs.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from '../../browser/lib/chromium.ts';
 import { createServer } from 'vite';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Shot {
   readonly name: string;
@@ -67,7 +53,8 @@ const server = await createServer({ configFile: join(root, 'vite.config.ts'), se
 await server.listen();
 const address = server.httpServer?.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;
-const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kd-shots-')), { executablePath: '/usr/bin/chromium', args: ARGS, viewport: { width: 1920, height: 1200 } });
+const browser = await launch({ width: 1920, height: 1200 });
+const ctx = browser.context;
 try {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const errors: string[] = [];
@@ -107,6 +94,6 @@ try {
   }
   if (errors.length > 0) console.log(`console:\n${errors.join('\n')}`);
 } finally {
-  await ctx.close();
+  await browser.close();
   await server.close();
 }
