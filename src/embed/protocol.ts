@@ -85,7 +85,16 @@ export type EmbedEvent =
   | (EventBase & { readonly type: 'stepchange' } & EmbedStatus)
   | (EventBase & { readonly type: 'state' } & EmbedStatus)
   | (EventBase & { readonly type: 'ended' } & EmbedStatus)
-  | (EventBase & { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly id?: string });
+  | (EventBase & { readonly type: 'error'; readonly code: ErrorCode; readonly message: string; readonly id?: string })
+  /**
+   * A navigation key pressed while the embed had focus, forwarded instead of handled when the
+   * embed runs with `keys=host` (slides: the deck keeps its arrow keys after a click into the frame).
+   */
+  | (EventBase & { readonly type: 'key'; readonly key: HostKey; readonly shift: boolean; readonly alt: boolean; readonly ctrl: boolean; readonly meta: boolean });
+
+/** Keys forwarded to the host with `keys=host`: what decks navigate with. */
+export const HOST_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ', 'Home', 'End', 'Escape', 'n', 'p', 'f', 'o', 'b', '.'] as const;
+export type HostKey = (typeof HOST_KEYS)[number];
 
 export type EmbedEventType = EmbedEvent['type'];
 
