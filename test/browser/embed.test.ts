@@ -122,6 +122,10 @@ describe('kubedeck embedded in a page', () => {
     expect(await count(page, 'a', 'error')).toBe(4);
     expect(await frame.locator('[data-testid=caption]').innerText()).toBe(caption);
 
+    // The end of the scenario is reported.
+    await send(page, 'a', { kubedeck: 1, type: 'seek', time: 100_000 });
+    expect(await message(page, 'a', 'ended')).toMatchObject({ scenario: 'node-failure', playing: false });
+
     // lang and load: another scenario in the same frame, no reload.
     await send(page, 'a', { kubedeck: 1, type: 'lang', lang: 'en' });
     await frame.waitForFunction(() => !/[가-힣]/.test(document.querySelector('[data-testid=caption]')?.textContent ?? '가'));
