@@ -333,6 +333,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       stage = await stageStarting;
     } catch (error) {
       issues.push({ source: 'url', issue: { key: 'stageFailed', vars: { value: errorText(error) } } });
+      overlay.hide();
       showIssues();
       captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
       host.broadcast({ type: 'error', code: 'load-failed', message: `the stage could not start: ${errorText(error)}` });
@@ -343,6 +344,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (lang !== parsed.lang) void stage.setLang(lang);
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if ('error' in first) {
+      overlay.hide();
       captions.showMessage(t(lang, 'runFailed', { value: first.error }));
       host.broadcast({ type: 'error', code: 'load-failed', message: `${scenario.id} could not be prepared: ${first.error}` });
       return;

@@ -149,6 +149,17 @@ describe('kubedeck embedded in a page', () => {
     expect(await frame.locator('[data-action=play]').isVisible()).toBe(true);
     expect(await frame.locator('[data-action=stepForward]').isVisible()).toBe(true);
     expect(await frame.locator('[data-testid=scrubber]').isVisible()).toBe(false);
+    // A small frame (480x270) still fits stage, caption and controls, the stage keeping most of it.
+    await page.evaluate(() => Object.assign((document.getElementById('b') as HTMLElement).style, { width: '480px', height: '270px' }));
+    await frame.waitForFunction(() => window.innerHeight === 270);
+    const fit = await frame.evaluate(() => ({
+      stage: document.querySelector('[data-testid=stage]')?.getBoundingClientRect().height ?? 0,
+      bottom: document.querySelector('.controls')?.getBoundingClientRect().bottom ?? Infinity,
+      caption: parseFloat(getComputedStyle(document.querySelector('[data-testid=caption]') as Element).fontSize),
+    }));
+    expect(fit.stage).toBeGreaterThan(270 * 0.45);
+    expect(fit.bottom).toBeLessThanOrEqual(270);
+    expect(fit.caption).toBeGreaterThanOrEqual(11);
     expect(errors).toEqual([]);
     await page.close();
   });
