@@ -4,6 +4,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
+import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
 import { runScenario } from './sim/run.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
@@ -19,6 +20,7 @@ if (root) {
     seed: DEFAULT_SEED,
     run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params }),
     createStage,
+    exporter: createExporter(createStage),
   });
   exposeHandle(handle);
 }
