@@ -109,7 +109,6 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const query = new URLSearchParams({ scenario: def.id, lang, theme, k8s });
   for (const [name, value] of Object.entries(params)) query.set(name, String(value));
   let result;
-  const renderStart = performance.now();
   try {
     result = await exportInPage({ executablePath, url: `${served.url}?${query.toString()}`, scenario: def.id, request, onProgress: progressPrinter(io) });
   } catch (e) {
@@ -120,8 +119,6 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   } finally {
     await served.close();
   }
-  const seconds = (performance.now() - renderStart) / 1000;
-
   const plan = planOutputs(format, out, isDirectory);
   if (plan.dir) mkdirSync(plan.dir, { recursive: true });
   for (const file of result.files) {
@@ -131,7 +128,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     io.out(`${path}  ${megabytes(file.bytes.length)}`);
   }
   const what = format === 'png' ? `${result.files.length} PNG${result.files.length === 1 ? '' : 's'}` : `${result.codec}, ${result.frames} frames, ${result.duration.toFixed(1)} s`;
-  const speed = format === 'png' ? '' : `, ${(result.duration / seconds).toFixed(1)}x real time`;
+  const speed = format === 'png' ? '' : ` (rendering and encoding ${result.seconds.toFixed(1)} s: ${(result.duration / result.seconds).toFixed(1)}x real time)`;
   io.out(`export: ${what} at ${request.width}x${request.height} in ${((performance.now() - started) / 1000).toFixed(1)} s${speed}`);
   return EXIT_OK;
 }

@@ -52,6 +52,8 @@ export interface ExportResult {
   readonly frames: number;
   /** Seconds of presentation time covered. */
   readonly duration: number;
+  /** Wall-clock seconds the export took in the page (stage set-up to finished file). */
+  readonly seconds: number;
 }
 
 export interface ExportOptions {

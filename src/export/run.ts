@@ -67,6 +67,8 @@ function offscreenHost(width: number, height: number): HTMLElement {
 
 export async function runExport(createStage: ExportStageFactory, trace: Trace, scenarioId: string, raw: ExportRequest, run: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = run;
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
   const problem = checkRequest(raw);
   if (problem) throw new ExportError('bad-request', problem);
   const video = raw.format === 'webm' || raw.format === 'mp4';
@@ -108,7 +110,7 @@ export async function runExport(createStage: ExportStageFactory, trace: Trace, s
         await pause();
       }
       onProgress?.({ phase: 'rendering', done: chosen.length, total: chosen.length });
-      return { files, codec: 'png', frames: files.length, duration: 0 };
+      return { files, codec: 'png', frames: files.length, duration: 0, seconds: seconds() };
     }
 
     const window = timeWindow(steps, request.steps, player.getState().duration);
@@ -132,6 +134,7 @@ export async function runExport(createStage: ExportStageFactory, trace: Trace, s
       codec,
       frames: total,
       duration: total / request.fps,
+      seconds: seconds(),
     };
   } finally {
     await sink?.cancel().catch(() => undefined);

@@ -17,6 +17,7 @@ export interface PageResult {
   readonly codec: string;
   readonly frames: number;
   readonly duration: number;
+  readonly seconds: number;
 }
 
 export interface PageExport {
@@ -61,7 +62,7 @@ export async function exportInPage(job: PageExport): Promise<PageResult> {
         for (let i = 0; i < file.bytes.length; i += 0x8000) text += String.fromCharCode(...file.bytes.subarray(i, i + 0x8000));
         files.push({ name: file.name, data: btoa(text) });
       }
-      return { codec: done.codec, frames: done.frames, duration: done.duration, files };
+      return { codec: done.codec, frames: done.frames, duration: done.duration, seconds: done.seconds, files };
     }, job.request);
     return { ...result, files: result.files.map((file) => ({ name: file.name, bytes: Buffer.from(file.data, 'base64') })) };
   } finally {

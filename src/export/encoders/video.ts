@@ -4,6 +4,7 @@
  * a key frame every 2 s, software encoders preferred so files do not depend on the GPU.
  */
 import { BufferTarget, CanvasSource, getFirstEncodableVideoCodec, Mp4OutputFormat, Output, Quality, WebMOutputFormat, type VideoCodec } from 'mediabunny';
+import { clearMp4Times } from './mp4-times.ts';
 import { ExportError, type FrameSink } from './sink.ts';
 
 export const VIDEO_CODECS: Readonly<Record<'webm' | 'mp4', readonly VideoCodec[]>> = {
@@ -19,7 +20,7 @@ export async function videoSink(format: 'webm' | 'mp4', canvas: HTMLCanvasElemen
     throw new ExportError('no-encoder', `This browser has no WebCodecs video encoder, so it cannot write ${format.toUpperCase()}: use PNG or GIF, or a current Chromium, Chrome, Edge or Firefox.`);
   }
   const { width, height } = canvas;
-  const quality = new Quality(videoBitrate(width, height, fps));
+  const quality = new Quality({ bitrate: videoBitrate(width, height, fps), bitrateMode: 'variable' });
   const codec = await getFirstEncodableVideoCodec([...VIDEO_CODECS[format]], { width, height, quality });
   if (!codec) {
     throw new ExportError('no-encoder', `This browser cannot encode any video codec ${format.toUpperCase()} takes (${VIDEO_CODECS[format].join(', ')}) at ${width}x${height}: use PNG or GIF, or another size.`);
@@ -38,7 +39,8 @@ export async function videoSink(format: 'webm' | 'mp4', canvas: HTMLCanvasElemen
       await output.finalize();
       const buffer = output.target.buffer;
       if (!buffer) throw new Error('the muxer wrote nothing');
-      return new Uint8Array(buffer);
+      const bytes = new Uint8Array(buffer);
+      return format === 'mp4' ? clearMp4Times(bytes) : bytes;
     },
     async cancel() {
       if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();
