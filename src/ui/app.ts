@@ -10,6 +10,7 @@ import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
 import { el } from './dom.ts';
+import { createExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { detectLang, t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
@@ -76,9 +77,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       openComponents: () => infoCard.open(),
       setLang: (next) => setLang(next),
       setTheme: (next) => setTheme(next),
+      ...(deps.exporter ? { openExport: () => openExport() } : {}),
     },
     lang,
   );
+  const exportDialog = createExportDialog((request, options) => exportScenario(request, options));
+  const openExport = (): void => {
+    if (player) exportDialog.open({ lang, theme, stepCount: player.steps.length });
+  };
   const controls = createControls(
     {
       toggle: () => player?.toggle(),
@@ -107,6 +113,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       el('footer', { class: 'footer' }, keysHelp, credits),
     ),
     picker.element,
+    exportDialog.element,
     tip.element,
   );
 
@@ -213,7 +220,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   const runCommand = (command: KeyCommand): boolean => {
-    if (picker.isOpen()) return false;
+    if (picker.isOpen() || exportDialog.isOpen()) return false;
     if (command === 'close') return tip.hide() || infoCard.close() || notice.hide();
     if (!player) return false;
     const speedIndex = SPEEDS.indexOf(player.getState().speed as (typeof SPEEDS)[number]);
@@ -262,12 +269,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();
 
-  const exportScenario = async (request: ExportRequest, options?: ExportOptions): Promise<ExportResult> => {
+  async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
     await ready;
     if (!deps.exporter) throw new Error('export is not available here');
     if (!trace) throw new Error('no scenario loaded');
     return deps.exporter.run(trace, scenario.id, request, options);
-  };
+  }
 
   return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
 }
