@@ -12,6 +12,8 @@ import { serveStatic, viteBuild, type StaticServer } from './lib/server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The built app's directory (the export CLI test serves it through KUBEDECK_APP_DIR). */
+    appDir: string;
   }
 }
 
@@ -24,6 +26,7 @@ export async function setup(project: TestProject): Promise<void> {
   viteBuild(outDir);
   server = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
+  project.provide('appDir', outDir);
 }
 
 export async function teardown(): Promise<void> {
