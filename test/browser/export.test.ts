@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import type * as Mediabunny from 'mediabunny';
 import { decompressFrames, parseGIF } from 'gifuct-js';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -19,7 +20,7 @@ import { REPO } from './lib/server.ts';
 declare global {
   interface Window {
     __exported?: Uint8Array;
-    __mediabunny?: typeof import('mediabunny');
+    __mediabunny?: typeof Mediabunny;
   }
 }
 
