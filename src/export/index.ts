@@ -5,14 +5,12 @@
  *
  *   const exporter = createExporter(createStage);
  *   const result = await exporter.run(trace, 'pod-creation', request, { signal, onProgress, bundle: true });
+ *
+ * The encoders (mediabunny, gifenc, fflate) load on the first export, not with the app.
  */
 import type { Trace } from '../sim/trace.ts';
-import { bundleFiles } from './bundle.ts';
-import { fileStem, type ExportOptions, type ExportRequest, type ExportResult } from './options.ts';
-import { runExport, type ExportStageFactory } from './run.ts';
-
-export { ExportError } from './encoders/sink.ts';
-export * from './options.ts';
+import type { ExportOptions, ExportRequest, ExportResult } from './options.ts';
+import type { ExportStageFactory } from './run.ts';
 
 export interface Exporter {
   run(trace: Trace, scenarioId: string, request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
@@ -21,6 +19,7 @@ export interface Exporter {
 export function createExporter(createStage: ExportStageFactory): Exporter {
   return {
     async run(trace, scenarioId, request, options = {}) {
+      const [{ runExport }, { bundleFiles }, { fileStem }] = await Promise.all([import('./run.ts'), import('./bundle.ts'), import('./options.ts')]);
       const result = await runExport(createStage, trace, scenarioId, request, options);
       if (!options.bundle || result.files.length <= 1) return result;
       return { ...result, files: [bundleFiles(result.files, fileStem(scenarioId, request.steps))] };
