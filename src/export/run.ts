@@ -80,22 +80,23 @@ export async function runExport(createStage: ExportStageFactory, trace: Trace, s
   let sink: FrameSink | undefined;
   let stage: ExportStage | undefined;
   try {
-    stage = await createStage(host, { theme: request.theme, lang: request.lang, reducedMotion: false, resolution: 1 });
-    const player = stage.load(trace);
+    const live = await createStage(host, { theme: request.theme, lang: request.lang, reducedMotion: false, resolution: 1 });
+    stage = live;
+    const player = live.load(trace);
     player.pause();
     const steps = player.steps;
     if (request.steps && (request.steps.first < 0 || request.steps.last >= steps.length || request.steps.first > request.steps.last)) {
       throw new ExportError('bad-request', `steps must be within 1-${steps.length}`);
     }
     const composer = createComposer({ ...request, steps, readBack: request.format === 'gif' });
-    await Promise.all([stage.ready(), composer.prepare()]);
+    await Promise.all([live.ready(), composer.prepare()]);
     checkAborted(signal);
     const stem = fileStem(scenarioId, request.steps);
     const pause = yielder();
     const frame = async (time: number): Promise<void> => {
-      await stage?.ready();
-      stage?.renderFrameAt(time);
-      composer.draw(stage?.canvas ?? composer.canvas, player.getState().step);
+      await live.ready();
+      live.renderFrameAt(time);
+      composer.draw(live.canvas, player.getState().step);
     };
 
     if (request.format === 'png') {
@@ -113,13 +114,13 @@ export async function runExport(createStage: ExportStageFactory, trace: Trace, s
       return { files, codec: 'png', frames: files.length, duration: 0, seconds: seconds() };
     }
 
-    const window = timeWindow(steps, request.steps, player.getState().duration);
-    const total = frameCount(window, request.fps);
+    const span = timeWindow(steps, request.steps, player.getState().duration);
+    const total = frameCount(span, request.fps);
     sink = request.format === 'gif' ? gifSink(composer.canvas, request.fps) : await videoSink(request.format, composer.canvas, request.fps);
     for (let i = 0; i < total; i += 1) {
       checkAborted(signal);
       if (i % 5 === 0) onProgress?.({ phase: 'rendering', done: i, total });
-      await frame(frameTime(window, request.fps, i));
+      await frame(frameTime(span, request.fps, i));
       await sink.add(i);
       await pause();
     }
