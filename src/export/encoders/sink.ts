@@ -14,7 +14,7 @@ export interface FrameSink {
 export class ExportError extends Error {
   override readonly name = 'ExportError';
   constructor(
-    readonly code: 'no-encoder' | 'bad-request' | 'no-trace' | 'cancelled',
+    readonly code: 'no-encoder' | 'bad-request' | 'cancelled',
     message: string,
   ) {
     super(message);
