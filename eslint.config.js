@@ -64,4 +64,9 @@ export default tseslint.config(
     files: ['src/render/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: layerBan('ui', 'embed', 'export', 'cli') }] },
   },
+  {
+    // Export sits beside ui and embed: it drives the stage, and main.ts hands it to the UI.
+    files: ['src/export/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: layerBan('ui', 'embed', 'cli') }] },
+  },
 );

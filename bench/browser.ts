@@ -4,7 +4,9 @@
  *   node-failure play at 1x and 4x;
  * - main-thread CPU while paused (nothing moving should cost nothing);
  * - time to first frame, against a bare PixiJS page (bench/bare-pixi) measured in the same run;
- * - initial JS loaded (gzip).
+ * - initial JS loaded (gzip);
+ * - export speed: a ~60 s span of a scenario written as WebM and MP4 at 1280x720 30 fps, as a
+ *   multiple of real time (aim: >= 2x).
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +20,25 @@ import { fmt, median, percentile } from './lib/stats.ts';
 
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
 const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
+const EXPORT_SECONDS = Number(process.env['BENCH_EXPORT_SECONDS'] ?? 60);
+const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
+
+/** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
+async function exportSpeed(page: Page, format: 'webm' | 'mp4' | 'gif', seconds: number): Promise<{ span: number; took: number; frames: number; codec: string; bytes: number }> {
+  return page.evaluate(
+    async ({ format, seconds }) => {
+      const app = window.__kubedeck;
+      const steps = app?.player()?.steps ?? [];
+      let last = 0;
+      while (last < steps.length - 1 && (steps[last]?.end ?? 0) - (steps[0]?.start ?? 0) < seconds) last += 1;
+      const request = { format, width: 1280, height: 720, fps: 30, lang: 'en', theme: 'dark', captions: true, steps: { first: 0, last } } as const;
+      const result = await app?.exportScenario(request);
+      if (!result) throw new Error('no app');
+      return { span: result.duration, took: result.seconds, frames: result.frames, codec: result.codec, bytes: result.files[0]?.bytes.length ?? 0 };
+    },
+    { format, seconds },
+  );
+}
 
 /** Milestones of the app's start (performance marks set by src/ui/app.ts), ms from navigation. */
 const MARKS = ['kubedeck:start', 'kubedeck:simulate', 'kubedeck:simulated', 'kubedeck:stage-ready', 'kubedeck:first-frame'] as const;
@@ -135,6 +156,18 @@ async function main(): Promise<void> {
         }
         await page.close();
       }
+    }
+
+    out('');
+    out(`export: a ~${EXPORT_SECONDS} s span (captions on) at 1280x720 30 fps, rendering + encoding in the page   (aim: >= 2x real time)`);
+    for (const [scenario, format] of EXPORT_FORMATS.map((f) => ['node-failure', f] as const)) {
+      const { page } = await openApp(browser, `${appServer.url}?scenario=${scenario}&lang=en&theme=dark`);
+      const r = await exportSpeed(page, format, EXPORT_SECONDS);
+      out(
+        `  ${scenario} ${format.padEnd(4)} ${r.codec.padEnd(4)} ${fmt(r.span)} s, ${r.frames} frames in ${fmt(r.took)} s: ${fmt(r.span / r.took, 2)}x real time, ` +
+          `${fmt(r.frames / r.took)} frames/s, ${fmt(r.bytes / 1e6, 2)} MB`,
+      );
+      await page.close();
     }
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@ import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import './embed/embed.css';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
+import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
 import { runScenario } from './sim/run.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
@@ -23,6 +24,7 @@ if (root) {
     seed: DEFAULT_SEED,
     run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params }),
     createStage,
+    exporter: createExporter(createStage),
   };
   // embed.html marks itself; index.html?embed=1 is the same view (the single-file build has one page).
   const embed = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);

@@ -1,4 +1,5 @@
-/** The kubedeck CLI: `kubedeck list | trace | schedule`. No browser needed. */
+/** The kubedeck CLI: `kubedeck list | trace | schedule | export`. Only export needs a browser. */
+import { exportCommand } from './export.ts';
 import { listCommand } from './list.ts';
 import type { CliIo } from './io.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './io.ts';
@@ -12,7 +13,10 @@ const USAGE = `usage: kubedeck <command>
   trace <scenario> [--seed N] [--k8s 1.31] [--lang ko|en] [--json] [--verbose] [--param name=value]
                                          what happens in the cluster, step by step
   schedule --nodes FILE --pod FILE [--pods FILE] [--config FILE] [--json] [--seed N] [--k8s 1.33]
-                                         how kube-scheduler would place a pod, plugin by plugin`;
+                                         how kube-scheduler would place a pod, plugin by plugin
+  export <scenario> --format png|webm|mp4|gif --out FILE|DIR [--size 1280x720] [--fps 30] [--lang en|ko]
+         [--theme dark|light|contrast] [--steps 2-5] [--captions] [--k8s 1.31] [--param name=value]
+                                         images (one PNG per step) or a video, made in headless Chromium`;
 
 export const nodeIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -30,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
         return traceCommand(rest, io);
       case 'schedule':
         return await scheduleCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -6,6 +6,7 @@
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
+import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import type { AppHandle } from '../ui/app.ts';
 import { createCaptions } from '../ui/captions.ts';
@@ -167,6 +168,9 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
 
+  /** The trace on the stage, for export (the same frames, rendered off screen). */
+  let current: Trace | undefined;
+
   /** Shows a trace at 0-based `index` (clamped) and tells the host it is ready. */
   const show = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, trace: Trace, index: number): void => {
     if (!stage) return;
@@ -176,6 +180,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     scenario = def;
     params = nextParams;
     k8s = nextK8s;
+    current = trace;
     player = stage.load(trace);
     controls.setSteps(player.steps, player.getState().duration, lang);
     controls.setEnabled(true);
@@ -312,5 +317,13 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   })();
 
   const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount };
+  // Export from the handle as in the app (a page can offer its own button); no dialog here.
+  async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
+    await ready;
+    if (!deps.exporter) throw new Error('export is not available here');
+    if (!current) throw new Error('no scenario loaded');
+    return deps.exporter.run(current, scenario.id, request, options);
+  }
+
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
 }

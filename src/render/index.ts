@@ -49,6 +49,8 @@ export interface StageOptions {
   readonly renderer?: 'auto' | 'webgl' | 'canvas';
   /** Multisample antialiasing (default on). */
   readonly antialias?: boolean;
+  /** Canvas pixels per CSS pixel (default: the device's). Export uses 1, so its frames do not depend on the screen. */
+  readonly resolution?: number;
 }
 
 export interface Stage {
@@ -110,7 +112,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     autoStart: false,
     sharedTicker: false,
     antialias: options.antialias ?? true,
-    resolution: Math.max(1, globalThis.devicePixelRatio || 1),
+    resolution: options.resolution ?? Math.max(1, globalThis.devicePixelRatio || 1),
     autoDensity: true,
     width,
     height,

@@ -2,6 +2,7 @@
  * The UI shell: builds the layout, reads the link, runs the chosen scenario, hands the trace to
  * the stage and keeps captions, controls, cards, keyboard and URL in step with the player.
  */
+import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
@@ -9,6 +10,7 @@ import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
 import { el } from './dom.ts';
+import { createExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { detectLang, t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
@@ -28,6 +30,8 @@ export interface AppHandle {
   view(): ViewState;
   /** Increments each time a scenario finished loading. */
   loads(): number;
+  /** Exports the loaded scenario (the Export dialog and `kubedeck export` both come here). */
+  exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
@@ -53,6 +57,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let unsubscribe: (() => void) | undefined;
   let lastState: PlayerState | undefined;
   let loadCount = 0;
+  let trace: Trace | undefined;
 
   const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
   const syncUrl = (): void => {
@@ -72,9 +77,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       openComponents: () => infoCard.open(),
       setLang: (next) => setLang(next),
       setTheme: (next) => setTheme(next),
+      ...(deps.exporter ? { openExport: () => openExport() } : {}),
     },
     lang,
   );
+  const exportDialog = createExportDialog((request, options) => exportScenario(request, options));
+  const openExport = (): void => {
+    if (player) exportDialog.open({ lang, theme, stepCount: player.steps.length });
+  };
   const controls = createControls(
     {
       toggle: () => player?.toggle(),
@@ -103,6 +113,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       el('footer', { class: 'footer' }, keysHelp, credits),
     ),
     picker.element,
+    exportDialog.element,
     tip.element,
   );
 
@@ -179,14 +190,15 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     ready: Trace | undefined = undefined,
   ): boolean => {
     if (!stage) return false;
-    const trace = ready ?? run(def, nextParams, nextK8s);
-    if (!trace) return false;
+    const next = ready ?? run(def, nextParams, nextK8s);
+    if (!next) return false;
+    trace = next;
     unsubscribe?.();
     scenario = def;
     params = nextParams;
     k8s = nextK8s;
-    player = stage.load(trace);
-    infoCard.setComponents(trace.topology.components);
+    player = stage.load(next);
+    infoCard.setComponents(next.topology.components);
     controls.setSteps(player.steps, player.getState().duration, lang);
     controls.setEnabled(true);
     const resolved = resolveStep(rawStep, player.steps.length);
@@ -208,7 +220,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   const runCommand = (command: KeyCommand): boolean => {
-    if (picker.isOpen()) return false;
+    if (picker.isOpen() || exportDialog.isOpen()) return false;
     if (command === 'close') return tip.hide() || infoCard.close() || notice.hide();
     if (!player) return false;
     const speedIndex = SPEEDS.indexOf(player.getState().speed as (typeof SPEEDS)[number]);
@@ -257,5 +269,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();
 
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount };
+  async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
+    await ready;
+    if (!deps.exporter) throw new Error('export is not available here');
+    if (!trace) throw new Error('no scenario loaded');
+    return deps.exporter.run(trace, scenario.id, request, options);
+  }
+
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
 }

@@ -2,6 +2,7 @@
  * What the UI needs from the layers below it. main.ts passes the real stage, simulation and
  * scenarios in; the UI depends on these shapes only, so it never builds a trace or a stage itself.
  */
+import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
@@ -35,6 +36,11 @@ export interface RunRequest {
   readonly params: Readonly<Record<string, ParamValue>>;
 }
 
+/** Export (src/export): the file(s) for a trace, made frame by frame off screen. */
+export interface ExportPort {
+  run(trace: Trace, scenarioId: string, request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
+}
+
 export interface AppDeps {
   /** In learning-path order. */
   readonly scenarios: readonly ScenarioDefinition[];
@@ -43,4 +49,6 @@ export interface AppDeps {
   readonly seed: number;
   run(def: ScenarioDefinition, request: RunRequest): Trace;
   createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
+  /** Absent: no Export button. */
+  readonly exporter?: ExportPort;
 }

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../model/localized.ts';
 import { el, icon, ICONS } from './dom.ts';
+import { xt } from './export-strings.ts';
 import { t } from './i18n.ts';
 import { THEMES, type ThemeName } from './theme.ts';
 
@@ -12,6 +13,8 @@ export interface TopbarHandlers {
   openComponents(): void;
   setLang(lang: Lang): void;
   setTheme(theme: ThemeName): void;
+  /** Absent: no Export button. */
+  openExport?: () => void;
 }
 
 export interface Topbar {
@@ -38,6 +41,12 @@ export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topba
   const componentsButton = el('button', { type: 'button', class: 'button button--ghost', 'data-action': 'open-components' }, icon(ICONS.info), el('span', { class: 'label' }));
   componentsButton.addEventListener('click', () => handlers.openComponents());
 
+  const openExport = handlers.openExport;
+  const exportButton = openExport
+    ? el('button', { type: 'button', class: 'button button--ghost', 'data-action': 'open-export' }, el('span', { class: 'label' }))
+    : undefined;
+  exportButton?.addEventListener('click', () => openExport?.());
+
   const langButtons = (['en', 'ko'] as const).map((code) => {
     const button = el('button', { type: 'button', class: 'segment', lang: code, 'data-lang': code, text: code === 'en' ? 'EN' : '한국어' });
     button.addEventListener('click', () => handlers.setLang(code));
@@ -55,7 +64,7 @@ export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topba
     { class: 'topbar' },
     brand,
     scenarioButton,
-    el('div', { class: 'topbar__tools' }, componentsButton, langGroup, themeLabel, themeSelect),
+    el('div', { class: 'topbar__tools' }, componentsButton, exportButton, langGroup, themeLabel, themeSelect),
   );
 
   const applyLang = (): void => {
@@ -64,6 +73,8 @@ export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topba
     scenarioButton.setAttribute('aria-label', `${t(lang, 'scenarios')}: ${scenarioTitle.textContent ?? ''}`);
     const componentsLabel = componentsButton.querySelector('.label');
     if (componentsLabel) componentsLabel.textContent = t(lang, 'components');
+    const exportLabel = exportButton?.querySelector('.label');
+    if (exportLabel) exportLabel.textContent = xt(lang, 'export');
     langGroup.setAttribute('aria-label', t(lang, 'language'));
     for (const button of langButtons) button.setAttribute('aria-pressed', String(button.dataset['lang'] === lang));
     themeLabel.textContent = t(lang, 'theme');

@@ -14,6 +14,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The same build on another port: another origin, for hosts that embed the app (embed.test.ts). */
     hostUrl: string;
+    /** The built app's directory (the export CLI test serves it through KUBEDECK_APP_DIR). */
+    appDir: string;
   }
 }
 
@@ -32,6 +34,7 @@ export async function setup(project: TestProject): Promise<void> {
   hostServer = await serveStatic(outDir);
   project.provide('baseUrl', server.url);
   project.provide('hostUrl', hostServer.url);
+  project.provide('appDir', outDir);
 }
 
 export async function teardown(): Promise<void> {
