@@ -1,7 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { hostScripts } from './build/host-scripts.ts';
 
 export default defineConfig({
   base: './',
+  // kubedeck-reveal.js beside the app (build/host-scripts.ts).
+  plugins: [hostScripts()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
