@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { hostScripts } from './build/host-scripts.ts';
 
@@ -8,6 +9,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts.
+    rolldownOptions: {
+      input: { index: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

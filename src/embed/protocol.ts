@@ -76,7 +76,9 @@ export type ErrorCode =
   | 'unknown-scenario'
   | 'bad-params'
   | 'load-failed'
-  | 'not-ready'; // a player command before a scenario is loaded
+  | 'not-ready' // a player command before a scenario is loaded
+  | 'out-of-range' // goto a step the scenario does not have (nothing changes)
+  | 'internal'; // the embed failed to carry out a valid command (nothing changes)
 
 type EventBase = { readonly kubedeck: typeof PROTOCOL_VERSION };
 

@@ -1,0 +1,362 @@
+/**
+ * The embed view (embed.html, or index.html?embed=1): the stage, the captions and a choice of
+ * controls, without the app's chrome, for iframes, <kube-deck> and slides. It stays still until
+ * its frame is visible, pauses when hidden, and answers the postMessage protocol (protocol.ts).
+ */
+import type { Lang } from '../model/localized.ts';
+import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
+import type { Trace } from '../sim/trace.ts';
+import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
+import type { AppHandle } from '../ui/app.ts';
+import { createCaptions } from '../ui/captions.ts';
+import { createControls } from '../ui/controls.ts';
+import { el } from '../ui/dom.ts';
+import { createGlossaryTip } from '../ui/glossary-tip.ts';
+import { detectLang, t } from '../ui/i18n.ts';
+import { bindKeyboard, type KeyCommand } from '../ui/keyboard.ts';
+import { createNotice } from '../ui/notice.ts';
+import type { AppDeps, StagePort } from '../ui/ports.ts';
+import { applyTheme, prefersReducedMotion, systemTheme, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
+import { resolveStep, type ViewState } from '../ui/url-state.ts';
+import { connectHost, type Reply } from './host-link.ts';
+import { forwardKeys } from './host-keys.ts';
+import { validateLoad } from './load-request.ts';
+import { parseEmbedParams, type EmbedIssue } from './params.ts';
+import type { Command, EmbedStatus } from './protocol.ts';
+import { createStartOverlay } from './start-overlay.ts';
+import { embedText, issueText } from './strings.ts';
+import { watchVisibility } from './visibility.ts';
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
+
+export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
+  const html = document.documentElement;
+  const options = parseEmbedParams(location.search, {
+    scenarios: deps.scenarios,
+    scenario: deps.defaultScenario,
+    lang: detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+    theme: systemTheme(),
+    k8s: deps.defaultK8s,
+  });
+  const parsed = options.view;
+  let lang: Lang = parsed.lang;
+  let theme: ThemeName = parsed.theme;
+  let scenario: ScenarioDefinition = parsed.scenario;
+  let params: ScenarioParams = parsed.params;
+  let k8s = parsed.k8s;
+  let speed = options.speed;
+  let loop = options.loop;
+  const issues: EmbedIssue[] = [...options.issues];
+  let stage: StagePort | undefined;
+  let player: PlayerApi | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let lastState: PlayerState | undefined;
+  let loadCount = 0;
+  let step = 0;
+  let loading = false;
+
+  // Visibility: nothing animates before the frame is seen (or pressed), nor while it is hidden.
+  let started = false;
+  let visible = false;
+  let pressed = false;
+  /** Play as soon as the frame is visible (autoplay, a play while hidden, or playing when it was hidden). */
+  let playWhenVisible = options.autoplay;
+
+  // --- layout ---
+  const tip = createGlossaryTip();
+  const notice = createNotice();
+  const captions = createCaptions(tip);
+  const overlay = createStartOverlay(() => {
+    pressed = true;
+    start();
+    requestPlay();
+  });
+  const controls = createControls(
+    {
+      toggle: () => requestToggle(),
+      stepBack: () => player?.stepBack(),
+      stepForward: () => player?.stepForward(),
+      restart: () => {
+        player?.seek(0);
+        requestPlay();
+      },
+      end: () => player?.end(),
+      seek: (time) => player?.seek(time),
+      gotoStep: (index) => player?.gotoStep(index),
+      setSpeed: (next) => setSpeed(next),
+      setLoop: (next) => setLoop(next),
+    },
+    lang,
+  );
+  const stageHost = el('div', { class: 'stage', 'data-testid': 'stage' });
+  html.classList.add('is-embed');
+  root.replaceChildren(
+    el(
+      'div',
+      { class: `embed embed--controls-${options.controls}`, 'data-controls': options.controls },
+      el('main', { class: 'stage-wrap' }, stageHost, overlay.element, notice.element),
+      captions.element,
+      options.controls === 'none' ? null : controls.element,
+    ),
+    tip.element,
+  );
+
+  const status = (): EmbedStatus => {
+    const state = player?.getState();
+    return {
+      scenario: scenario.id,
+      step: state?.step ?? step,
+      steps: player?.steps.length ?? 0,
+      time: state?.time ?? 0,
+      duration: state?.duration ?? 0,
+      playing: state?.playing ?? false,
+      speed,
+      lang,
+      theme,
+    };
+  };
+
+  const host = connectHost(window, options.origins, (command, reply) => execute(command, reply));
+
+  const showIssues = (): void => {
+    notice.show(embedText(lang, 'embedNotice'), issues.map((issue) => issueText(lang, issue, scenario.title[lang])), t(lang, 'dismiss'));
+  };
+
+  const applyLang = (): void => {
+    html.lang = lang;
+    document.title = `kubedeck · ${scenario.title[lang]}`;
+    controls.setLang(lang);
+    overlay.setText(lang, scenario.title[lang]);
+    if (lastState && player) captions.update(lastState, player.steps, lang);
+    showIssues();
+  };
+
+  const setLang = (next: Lang): void => {
+    if (next === lang) return;
+    lang = next;
+    void stage?.setLang(lang);
+    applyLang();
+  };
+
+  const setTheme = (next: ThemeName): void => {
+    theme = next;
+    applyTheme(html, theme);
+    void stage?.setTheme(theme);
+  };
+
+  const setSpeed = (next: number): void => {
+    speed = next;
+    player?.setSpeed(next);
+  };
+
+  const setLoop = (next: boolean): void => {
+    loop = next;
+    player?.setLoop(next);
+  };
+
+  const canAnimate = (): boolean => started && (visible || pressed);
+
+  function requestPlay(): void {
+    if (canAnimate()) player?.play();
+    else playWhenVisible = true;
+  }
+
+  function requestPause(): void {
+    playWhenVisible = false;
+    player?.pause();
+  }
+
+  function requestToggle(): void {
+    if (player?.getState().playing || (!canAnimate() && playWhenVisible)) requestPause();
+    else requestPlay();
+  }
+
+  function start(): void {
+    if (started) return;
+    started = true;
+    overlay.hide();
+  }
+
+  const onVisibility = (now: boolean): void => {
+    visible = now;
+    if (visible) {
+      start();
+      if (playWhenVisible && player) {
+        playWhenVisible = false;
+        player.play();
+      }
+      return;
+    }
+    pressed = false;
+    if (player?.getState().playing) {
+      player.pause();
+      playWhenVisible = true;
+    }
+  };
+
+  const onState = (state: PlayerState): void => {
+    const endedNow = state.ended && !(lastState?.ended ?? false);
+    lastState = state;
+    controls.update(state);
+    if (player) captions.update(state, player.steps, lang);
+    if (state.step !== step) {
+      step = state.step;
+      if (!loading) host.broadcast({ type: 'stepchange', ...status() });
+    }
+    if (endedNow && !loading) host.broadcast({ type: 'ended', ...status() });
+  };
+
+  /** The scenario's trace, or an error message when the simulation refuses. */
+  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string): { trace: Trace } | { error: string } => {
+    try {
+      return { trace: deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams }) };
+    } catch (error) {
+      return { error: errorText(error) };
+    }
+  };
+
+  /** Shows a trace at 0-based `index` (clamped) and tells the host it is ready. */
+  const show = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, trace: Trace, index: number): void => {
+    if (!stage) return;
+    loading = true;
+    unsubscribe?.();
+    playWhenVisible = playWhenVisible && loadCount === 0;
+    scenario = def;
+    params = nextParams;
+    k8s = nextK8s;
+    player = stage.load(trace);
+    controls.setSteps(player.steps, player.getState().duration, lang);
+    controls.setEnabled(true);
+    player.setSpeed(speed);
+    player.setLoop(loop);
+    step = -1;
+    lastState = undefined;
+    unsubscribe = player.subscribe(onState);
+    player.gotoStep(index);
+    onState(player.getState());
+    loading = false;
+    loadCount += 1;
+    applyLang();
+    host.broadcast({ type: 'ready', ...status() });
+  };
+
+  const stepCount = (trace: Trace): number => trace.events.filter((e) => e.kind === 'step').length;
+
+  function execute(command: Command, reply: Reply): void {
+    if (command.type === 'getState') {
+      reply.send({ type: 'state', ...status() });
+      return;
+    }
+    if (command.type === 'lang') return setLang(command.lang);
+    if (command.type === 'theme') return setTheme(command.theme);
+    if (command.type === 'speed') return setSpeed(command.speed);
+    if (command.type === 'loop') return setLoop(command.loop);
+    if (!stage || !player) {
+      reply.error('not-ready', 'the embed is still loading its scenario; wait for the ready event');
+      return;
+    }
+    switch (command.type) {
+      case 'play':
+        return requestPlay();
+      case 'pause':
+        return requestPause();
+      case 'toggle':
+        return requestToggle();
+      case 'step':
+        return player.stepForward();
+      case 'back':
+        return player.stepBack();
+      case 'seek':
+        return player.seek(command.time);
+      case 'goto':
+        if (command.step >= player.steps.length) {
+          reply.error('out-of-range', `step ${command.step} does not exist (0 to ${player.steps.length - 1})`);
+          return;
+        }
+        return player.gotoStep(command.step);
+      case 'load': {
+        const request = validateLoad(command, deps.scenarios);
+        if (!request.ok) {
+          reply.error(request.code, request.message);
+          return;
+        }
+        const result = run(request.scenario, request.params, request.k8s ?? k8s);
+        if ('error' in result) {
+          reply.error('load-failed', `${request.scenario.id} could not be prepared: ${result.error}`);
+          return;
+        }
+        const count = stepCount(result.trace);
+        const index = command.step ?? 0;
+        if (index >= count) {
+          reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
+          return;
+        }
+        show(request.scenario, request.params, request.k8s ?? k8s, result.trace, index);
+        return;
+      }
+    }
+  }
+
+  const runKey = (command: KeyCommand): boolean => {
+    if (command === 'close') return tip.hide() || notice.hide();
+    if (!player) return false;
+    const speedIndex = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
+    const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
+      toggle: () => requestToggle(),
+      stepBack: () => player?.stepBack(),
+      stepForward: () => player?.stepForward(),
+      restart: () => player?.seek(0),
+      end: () => player?.end(),
+      faster: () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, (speedIndex < 0 ? 2 : speedIndex) + 1)] ?? 1),
+      slower: () => setSpeed(SPEEDS[Math.max(0, (speedIndex < 0 ? 2 : speedIndex) - 1)] ?? 1),
+    };
+    actions[command]();
+    return true;
+  };
+
+  applyTheme(html, theme);
+  controls.setEnabled(false);
+  applyLang();
+  captions.showMessage(t(lang, 'loading'));
+  if (options.keys === 'host') forwardKeys(window, (key) => host.broadcast({ type: 'key', ...key }));
+  bindKeyboard(document, runKey);
+
+  const ready = (async (): Promise<void> => {
+    const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+    let first = run(scenario, params, k8s);
+    if ('error' in first && scenario.id !== deps.defaultScenario) {
+      // A scenario that refuses its params: show it with its defaults rather than nothing.
+      issues.push({ source: 'url', issue: { key: 'runFailed', vars: { value: first.error } } });
+      first = run(scenario, Object.fromEntries(scenario.params.map((p) => [p.id, p.default])), k8s);
+    }
+    try {
+      stage = await stageStarting;
+    } catch (error) {
+      issues.push({ source: 'url', issue: { key: 'stageFailed', vars: { value: errorText(error) } } });
+      showIssues();
+      captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
+      host.broadcast({ type: 'error', code: 'load-failed', message: `the stage could not start: ${errorText(error)}` });
+      return;
+    }
+    // A lang or theme command may have arrived while the stage was starting.
+    if (theme !== parsed.theme) void stage.setTheme(theme);
+    if (lang !== parsed.lang) void stage.setLang(lang);
+    watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
+    if ('error' in first) {
+      captions.showMessage(t(lang, 'runFailed', { value: first.error }));
+      host.broadcast({ type: 'error', code: 'load-failed', message: `${scenario.id} could not be prepared: ${first.error}` });
+      return;
+    }
+    const resolved = resolveStep(parsed.step, stepCount(first.trace));
+    if (resolved.issue) issues.push({ source: 'url', issue: resolved.issue });
+    show(scenario, params, k8s, first.trace, resolved.step);
+    if (issues.length > 0) {
+      host.broadcast({ type: 'error', code: 'bad-params', message: issues.map((issue) => issueText('en', issue, scenario.title.en)).join(' ').slice(0, 500) });
+    }
+    // Only now: a visible frame starts (and autoplays) with its scenario in place.
+    watchVisibility(html, onVisibility);
+  })();
+
+  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount };
+}

@@ -1,0 +1,29 @@
+/**
+ * Checks a `load` command against the scenarios this build has, before anything is run: an
+ * unknown scenario, a version not offered or a param the scenario does not take is refused, and
+ * the current scenario stays.
+ */
+import type { ParamValue, ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
+import { clip, defaultParams, K8S_VERSIONS, parseParam } from '../ui/url-state.ts';
+import type { Command, ErrorCode } from './protocol.ts';
+
+export type LoadRequest =
+  | { readonly ok: true; readonly scenario: ScenarioDefinition; readonly params: ScenarioParams; readonly k8s: string | undefined }
+  | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+
+export function validateLoad(command: Extract<Command, { type: 'load' }>, scenarios: readonly ScenarioDefinition[]): LoadRequest {
+  const scenario = scenarios.find((s) => s.id === command.scenario);
+  if (!scenario) return { ok: false, code: 'unknown-scenario', message: `there is no scenario called ${clip(command.scenario)}` };
+  if (command.k8s !== undefined && !(K8S_VERSIONS as readonly string[]).includes(command.k8s)) {
+    return { ok: false, code: 'bad-params', message: `Kubernetes ${command.k8s} is not offered (${K8S_VERSIONS.join(', ')})` };
+  }
+  const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
+  for (const [id, value] of Object.entries(command.params ?? {})) {
+    const param = scenario.params.find((p) => p.id === id);
+    if (!param) return { ok: false, code: 'bad-params', message: `${scenario.id} has no param ${id}` };
+    const parsed = parseParam(param, String(value));
+    if (parsed === undefined) return { ok: false, code: 'bad-params', message: `param ${id} = ${clip(String(value))} is not valid for ${scenario.id}` };
+    params[id] = parsed;
+  }
+  return { ok: true, scenario, params, k8s: command.k8s };
+}
