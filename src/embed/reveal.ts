@@ -151,7 +151,8 @@ export default function KubedeckReveal(): RevealPlugin {
   }
 
   function onStatus(frame: Frame, event: StatusEvent): void {
-    if (event.type === 'ready') {
+    // A `ready` we missed (the frame was faster than the deck) is made up by the answer to getState.
+    if (event.type === 'ready' || (frame.steps === 0 && event.steps > 0)) {
       const first = frame.steps === 0;
       frame.steps = event.steps;
       if (first) frame.startStep = event.step;
@@ -200,7 +201,11 @@ export default function KubedeckReveal(): RevealPlugin {
         holder.hidden = true;
         holder.setAttribute('aria-hidden', 'true');
         slide.append(holder);
-        frames.push({ iframe, slide, holder, steps: 0, startStep: 0, step: 0 });
+        const frame: Frame = { iframe, slide, holder, steps: 0, startStep: 0, step: 0 };
+        frames.push(frame);
+        // Ask for the state once the frame has loaded, in case it was ready before this listener.
+        iframe.addEventListener('load', () => send(frame, { type: 'getState' }));
+        send(frame, { type: 'getState' });
       }
       window.addEventListener('message', onMessage);
       reveal.on('slidechanged', onSlideChanged);
