@@ -40,6 +40,11 @@ interface Frame {
   startStep: number;
   /** The step last asked for or last reported: what the embed shows. */
   step: number;
+  /**
+   * Gotos sent and not yet answered (each is followed by a getState, answered in order). Step
+   * changes reported meanwhile are echoes of older gotos: following them would undo key presses.
+   */
+  inFlight: number;
 }
 
 const STEP_CLASS = 'kubedeck-step';
@@ -90,6 +95,12 @@ export default function KubedeckReveal(): RevealPlugin {
     const message: Command = command(body);
     frame.iframe.contentWindow?.postMessage(message, targetOrigin(frame.iframe));
   };
+  const goto = (frame: Frame, step: number): void => {
+    frame.step = step;
+    frame.inFlight += 1;
+    send(frame, { type: 'goto', step });
+    send(frame, { type: 'getState' });
+  };
   const modeFor = (frame: Frame): KubedeckMode =>
     modeOf(frame.iframe.dataset['kubedeckMode']) ?? modeOf(frame.slide.dataset['kubedeckMode']) ?? options.mode ?? 'restart';
 
@@ -126,7 +137,7 @@ export default function KubedeckReveal(): RevealPlugin {
     const target = modeFor(frame) === 'resume' ? frame.step : frame.startStep;
     frame.step = target; // before the fragment events, so they do not send it again
     showStep(frame, target);
-    send(frame, { type: 'goto', step: target });
+    goto(frame, target);
   }
 
   function leave(frame: Frame): void {
@@ -145,9 +156,7 @@ export default function KubedeckReveal(): RevealPlugin {
     const frame = entered;
     if (!frame || frame.slide !== deck.getCurrentSlide()) return;
     const step = shownSteps(frame);
-    if (step === frame.step) return;
-    frame.step = step;
-    send(frame, { type: 'goto', step });
+    if (step !== frame.step) goto(frame, step);
   }
 
   function onStatus(frame: Frame, event: StatusEvent): void {
@@ -157,6 +166,7 @@ export default function KubedeckReveal(): RevealPlugin {
       frame.steps = event.steps;
       if (first) frame.startStep = event.step;
       frame.step = event.step;
+      frame.inFlight = 0; // a (re)loaded page answers nothing sent before
       buildFragments(frame);
       if (entered === frame || frameOfSlide(deck.getCurrentSlide()) === frame) {
         entered = undefined;
@@ -167,6 +177,8 @@ export default function KubedeckReveal(): RevealPlugin {
       return;
     }
     if (frame.steps === 0) return;
+    if (event.type === 'state' && frame.inFlight > 0) frame.inFlight -= 1;
+    if (frame.inFlight > 0) return;
     frame.step = event.step;
     // The embed moved on its own (playing, its own controls): the fragments follow.
     if (entered === frame) showStep(frame, event.step);
@@ -201,7 +213,7 @@ export default function KubedeckReveal(): RevealPlugin {
         holder.hidden = true;
         holder.setAttribute('aria-hidden', 'true');
         slide.append(holder);
-        const frame: Frame = { iframe, slide, holder, steps: 0, startStep: 0, step: 0 };
+        const frame: Frame = { iframe, slide, holder, steps: 0, startStep: 0, step: 0, inFlight: 0 };
         frames.push(frame);
         // Ask for the state once the frame has loaded, in case it was ready before this listener.
         iframe.addEventListener('load', () => send(frame, { type: 'getState' }));

@@ -97,4 +97,17 @@ describe('single-file build from file://', () => {
     await single.page.close();
     await reference.page.close();
   });
+
+  it('opens the embed view with ?embed=1 (one page holds both)', async () => {
+    const single = await openSingle('?embed=1&scenario=node-failure&step=2&controls=minimal&lang=en');
+    await settle(single.page, { rerender: true });
+    expect((await playerState(single.page)).step).toBe(1);
+    // The embed view: stage and captions, no app chrome (the scenario title lives in the app's top bar).
+    expect(await single.page.locator('[data-testid=scenario-title]').count()).toBe(0);
+    expect(await single.page.locator('[data-testid=step-counter]').innerText()).toMatch(/^Step 2 of \d+$/);
+    expect((await captionText(single.page)).length).toBeGreaterThan(20);
+    expect(single.outside).toEqual([]);
+    expect(single.errors).toEqual([]);
+    await single.page.close();
+  });
 });
