@@ -67,6 +67,19 @@ export function hostKeyboardEvent(event: KeyEvent): KeyboardEvent {
   return keyboard;
 }
 
+/**
+ * The origin to address an embed at `src` with: its own for http(s), else any (`*`): a file://
+ * page's origin is opaque ("null") and cannot be named, though `new URL()` calls it "file://".
+ */
+export function targetOrigin(src: string, base: string): string {
+  try {
+    const url = new URL(src, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '*';
+  } catch {
+    return '*';
+  }
+}
+
 /** A command as the embed expects it. */
 export function command(body: DistributiveOmit<Command, 'kubedeck'>): Command {
   return { kubedeck: VERSION, ...body } as Command;

@@ -19,7 +19,7 @@
  */
 import type { RevealApi, RevealConfig, RevealPlugin } from 'reveal.js';
 import type { Command } from './protocol.ts';
-import { command, hostKeyboardEvent, parseHostEvent, type StatusEvent } from './host-events.ts';
+import { command, hostKeyboardEvent, parseHostEvent, targetOrigin, type StatusEvent } from './host-events.ts';
 
 export type KubedeckMode = 'restart' | 'resume';
 
@@ -53,16 +53,6 @@ function modeOf(value: string | null | undefined): KubedeckMode | undefined {
   return value === 'restart' || value === 'resume' ? value : undefined;
 }
 
-/** Origin to post to: the frame's own, or any when it has none we can name (file://, about:). */
-function targetOrigin(iframe: HTMLIFrameElement): string {
-  try {
-    const origin = new URL(iframe.src, location.href).origin;
-    return origin === 'null' ? '*' : origin;
-  } catch {
-    return '*';
-  }
-}
-
 /**
  * reveal's lazy `data-src` iframes are unloaded when their slide is left: once reveal has loaded a
  * kubedeck frame, make it an ordinary `src` iframe so it stays.
@@ -93,7 +83,7 @@ export default function KubedeckReveal(): RevealPlugin {
   const frameOfSlide = (slide: Element | null): Frame | undefined => frames.find((f) => f.slide === slide);
   const send = (frame: Frame, body: Parameters<typeof command>[0]): void => {
     const message: Command = command(body);
-    frame.iframe.contentWindow?.postMessage(message, targetOrigin(frame.iframe));
+    frame.iframe.contentWindow?.postMessage(message, targetOrigin(frame.iframe.src, location.href));
   };
   const goto = (frame: Frame, step: number): void => {
     frame.step = step;

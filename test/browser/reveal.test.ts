@@ -20,7 +20,9 @@ let deckDir: string;
 beforeAll(async () => {
   deckDir = mkdtempSync(join(tmpdir(), 'kubedeck-deck-'));
   cpSync(join(REPO, 'node_modules/reveal.js/dist'), join(deckDir, 'reveal'), { recursive: true });
-  const html = readFileSync(join(REPO, 'test/browser/fixtures/reveal-deck.html'), 'utf8').replaceAll('__EMBED__', embedBase);
+  const html = readFileSync(join(REPO, 'test/browser/fixtures/reveal-deck.html'), 'utf8')
+    .replaceAll('__PLUGIN__', `${embedBase}kubedeck-reveal.js`)
+    .replaceAll('__EMBED__', `${embedBase}embed.html?`);
   writeFileSync(join(deckDir, 'index.html'), html);
   deckServer = await serveStatic(deckDir);
   expect(new URL(deckServer.url).origin).not.toBe(new URL(embedBase).origin);

@@ -1,9 +1,10 @@
 /**
  * `npm run build:single` opened from file:// with no server, the way a deck that takes a file
  * opens it: the app loads and steps, links work, nothing is fetched from anywhere, and the
- * picture (inlined fonts, Korean included, and icons) is the one the served app draws.
+ * picture (inlined fonts, Korean included, and icons) is the one the served app draws. A reveal.js
+ * deck opened from disk steps it as its embed.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { captionText, openApp, playerState, settle, stageShot } from './lib/app-page.ts';
 import { launch, type Browser } from './lib/chromium.ts';
 import { comparePng } from './lib/images.ts';
-import { viteBuild } from './lib/server.ts';
+import { REPO, viteBuild } from './lib/server.ts';
 
 const served = inject('baseUrl');
 let browser: Browser;
@@ -109,5 +110,27 @@ describe('single-file build from file://', () => {
     expect(single.outside).toEqual([]);
     expect(single.errors).toEqual([]);
     await single.page.close();
+  });
+
+  it('is the embed of a reveal.js deck opened from disk', async () => {
+    const deckDir = join(outDir, 'deck');
+    cpSync(join(REPO, 'node_modules/reveal.js/dist'), join(deckDir, 'reveal'), { recursive: true });
+    copyFileSync(join(outDir, 'kubedeck.html'), join(deckDir, 'kubedeck.html'));
+    writeFileSync(join(deckDir, 'kubedeck-reveal.js'), await (await fetch(`${served}kubedeck-reveal.js`)).text());
+    const html = readFileSync(join(REPO, 'test/browser/fixtures/reveal-deck.html'), 'utf8').replaceAll('__PLUGIN__', 'kubedeck-reveal.js').replaceAll('__EMBED__', 'kubedeck.html?embed=1&');
+    writeFileSync(join(deckDir, 'index.html'), html);
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    await page.goto(pathToFileURL(join(deckDir, 'index.html')).href);
+    await page.waitForFunction(() => document.querySelectorAll('.kubedeck-step').length > 3, undefined, { timeout: 60_000 });
+    const frame = page.frames().find((f) => f.url().includes('kubedeck.html'));
+    if (!frame) throw new Error('no kubedeck frame');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await frame.waitForFunction(() => window.__kubedeck?.player()?.getState().step === 2, undefined, { timeout: 10_000 });
+    await page.keyboard.press('ArrowLeft');
+    await frame.waitForFunction(() => window.__kubedeck?.player()?.getState().step === 1, undefined, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
