@@ -1,15 +1,13 @@
 import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { hostScripts } from './build/host-scripts.ts';
 
 export default defineConfig({
   base: './',
-  // kubedeck-reveal.js beside the app (build/host-scripts.ts).
-  plugins: [hostScripts()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts.
+    // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts,
+    // kubedeck-reveal.js by vite.reveal.config.ts.
     rolldownOptions: {
       input: { index: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
     },

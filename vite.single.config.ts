@@ -16,8 +16,8 @@ const sourceFiles = (): string[] =>
     .filter((f) => /\.(ts|css|html)$/.test(f))
     .map((f) => resolve(root, f));
 
-// The app alone: no test settings, no host scripts beside it.
-const { test: _test, plugins: _plugins, ...app } = base as UserConfig & { test?: unknown };
+// The app alone, without the test settings.
+const { test: _test, ...app } = base as UserConfig & { test?: unknown };
 
 export default mergeConfig(app, {
   plugins: [pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' })],

@@ -22,6 +22,7 @@ import { connectHost, type Reply } from './host-link.ts';
 import { forwardKeys } from './host-keys.ts';
 import { validateLoad } from './load-request.ts';
 import { parseEmbedParams, type EmbedIssue } from './params.ts';
+import { createPlayGate } from './play-gate.ts';
 import type { Command, EmbedStatus } from './protocol.ts';
 import { createStartOverlay } from './start-overlay.ts';
 import { embedText, issueText } from './strings.ts';
@@ -55,30 +56,21 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   let step = 0;
   let loading = false;
 
-  // Visibility: nothing animates before the frame is seen (or pressed), nor while it is hidden.
-  let started = false;
-  let visible = false;
-  let pressed = false;
-  /** Play as soon as the frame is visible (autoplay, a play while hidden, or playing when it was hidden). */
-  let playWhenVisible = options.autoplay;
-
   // --- layout ---
   const tip = createGlossaryTip();
   const notice = createNotice();
   const captions = createCaptions(tip);
-  const overlay = createStartOverlay(() => {
-    pressed = true;
-    start();
-    requestPlay();
-  });
+  const overlay = createStartOverlay(() => gate.press());
+  // Nothing animates before the frame is seen (or pressed), nor while it is hidden.
+  const gate = createPlayGate(() => player, { autoplay: options.autoplay, onStart: () => overlay.hide() });
   const controls = createControls(
     {
-      toggle: () => requestToggle(),
+      toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => player?.stepForward(),
       restart: () => {
         player?.seek(0);
-        requestPlay();
+        gate.play();
       },
       end: () => player?.end(),
       seek: (time) => player?.seek(time),
@@ -154,46 +146,6 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     player?.setLoop(next);
   };
 
-  const canAnimate = (): boolean => started && (visible || pressed);
-
-  function requestPlay(): void {
-    if (canAnimate()) player?.play();
-    else playWhenVisible = true;
-  }
-
-  function requestPause(): void {
-    playWhenVisible = false;
-    player?.pause();
-  }
-
-  function requestToggle(): void {
-    if (player?.getState().playing || (!canAnimate() && playWhenVisible)) requestPause();
-    else requestPlay();
-  }
-
-  function start(): void {
-    if (started) return;
-    started = true;
-    overlay.hide();
-  }
-
-  const onVisibility = (now: boolean): void => {
-    visible = now;
-    if (visible) {
-      start();
-      if (playWhenVisible && player) {
-        playWhenVisible = false;
-        player.play();
-      }
-      return;
-    }
-    pressed = false;
-    if (player?.getState().playing) {
-      player.pause();
-      playWhenVisible = true;
-    }
-  };
-
   const onState = (state: PlayerState): void => {
     const endedNow = state.ended && !(lastState?.ended ?? false);
     lastState = state;
@@ -220,7 +172,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!stage) return;
     loading = true;
     unsubscribe?.();
-    playWhenVisible = playWhenVisible && loadCount === 0;
+    if (loadCount > 0) gate.forget();
     scenario = def;
     params = nextParams;
     k8s = nextK8s;
@@ -257,11 +209,11 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     switch (command.type) {
       case 'play':
-        return requestPlay();
+        return gate.play();
       case 'pause':
-        return requestPause();
+        return gate.pause();
       case 'toggle':
-        return requestToggle();
+        return gate.toggle();
       case 'step':
         return player.stepForward();
       case 'back':
@@ -302,7 +254,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!player) return false;
     const speedIndex = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
     const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
-      toggle: () => requestToggle(),
+      toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => player?.stepForward(),
       restart: () => player?.seek(0),
@@ -333,6 +285,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       stage = await stageStarting;
     } catch (error) {
       issues.push({ source: 'url', issue: { key: 'stageFailed', vars: { value: errorText(error) } } });
+      overlay.hide();
       showIssues();
       captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
       host.broadcast({ type: 'error', code: 'load-failed', message: `the stage could not start: ${errorText(error)}` });
@@ -343,6 +296,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (lang !== parsed.lang) void stage.setLang(lang);
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if ('error' in first) {
+      overlay.hide();
       captions.showMessage(t(lang, 'runFailed', { value: first.error }));
       host.broadcast({ type: 'error', code: 'load-failed', message: `${scenario.id} could not be prepared: ${first.error}` });
       return;
@@ -354,7 +308,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       host.broadcast({ type: 'error', code: 'bad-params', message: issues.map((issue) => issueText('en', issue, scenario.title.en)).join(' ').slice(0, 500) });
     }
     // Only now: a visible frame starts (and autoplays) with its scenario in place.
-    watchVisibility(html, onVisibility);
+    watchVisibility(html, (visible) => gate.setVisible(visible));
   })();
 
   const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });

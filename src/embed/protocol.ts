@@ -15,41 +15,47 @@ import { z } from 'zod';
 
 export const PROTOCOL_VERSION = 1;
 
-const base = { kubedeck: z.literal(PROTOCOL_VERSION), id: z.string().max(64).optional() };
+/**
+ * Every command the embed accepts. Built in one pure expression so a bundle that only needs the
+ * protocol's types and constants (kube-deck.js, a deck plugin) leaves zod out.
+ */
+export const CommandSchema = /* @__PURE__ */ (() => {
+  const base = { kubedeck: z.literal(PROTOCOL_VERSION), id: z.string().max(64).optional() };
 
-const LangSchema = z.enum(['en', 'ko']);
-const ThemeSchema = z.enum(['dark', 'light', 'contrast']);
-/** Speeds the player offers (SPEEDS in src/timeline/player-api.ts). */
-const SpeedSchema = z.union([z.literal(0.25), z.literal(0.5), z.literal(1), z.literal(1.5), z.literal(2), z.literal(4)]);
-const ScenarioIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
-const ParamValueSchema = z.union([z.string().max(64), z.number().finite(), z.boolean()]);
+  const LangSchema = z.enum(['en', 'ko']);
+  const ThemeSchema = z.enum(['dark', 'light', 'contrast']);
+  /** Speeds the player offers (SPEEDS in src/timeline/player-api.ts). */
+  const SpeedSchema = z.union([z.literal(0.25), z.literal(0.5), z.literal(1), z.literal(1.5), z.literal(2), z.literal(4)]);
+  const ScenarioIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+  const ParamValueSchema = z.union([z.string().max(64), z.number().finite(), z.boolean()]);
 
-export const CommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('play') }),
-  z.strictObject({ ...base, type: z.literal('pause') }),
-  z.strictObject({ ...base, type: z.literal('toggle') }),
-  /** Next narration step (pauses). */
-  z.strictObject({ ...base, type: z.literal('step') }),
-  /** Start of the current step, or the previous one when already at its start (pauses). */
-  z.strictObject({ ...base, type: z.literal('back') }),
-  /** Presentation time in seconds, clamped to the scenario. */
-  z.strictObject({ ...base, type: z.literal('seek'), time: z.number().finite().min(0) }),
-  z.strictObject({ ...base, type: z.literal('goto'), step: z.number().int().min(0).max(10_000) }),
-  z.strictObject({ ...base, type: z.literal('speed'), speed: SpeedSchema }),
-  z.strictObject({ ...base, type: z.literal('loop'), loop: z.boolean() }),
-  z.strictObject({ ...base, type: z.literal('lang'), lang: LangSchema }),
-  z.strictObject({ ...base, type: z.literal('theme'), theme: ThemeSchema }),
-  z.strictObject({
-    ...base,
-    type: z.literal('load'),
-    scenario: ScenarioIdSchema,
-    k8s: z.string().regex(/^1\.\d{1,2}$/).optional(),
-    step: z.number().int().min(0).max(10_000).optional(),
-    params: z.record(z.string().regex(/^[a-zA-Z0-9-]{1,32}$/), ParamValueSchema).optional(),
-  }),
-  /** Ask for a `state` event now. */
-  z.strictObject({ ...base, type: z.literal('getState') }),
-]);
+  return z.discriminatedUnion('type', [
+    z.strictObject({ ...base, type: z.literal('play') }),
+    z.strictObject({ ...base, type: z.literal('pause') }),
+    z.strictObject({ ...base, type: z.literal('toggle') }),
+    /** Next narration step (pauses). */
+    z.strictObject({ ...base, type: z.literal('step') }),
+    /** Start of the current step, or the previous one when already at its start (pauses). */
+    z.strictObject({ ...base, type: z.literal('back') }),
+    /** Presentation time in seconds, clamped to the scenario. */
+    z.strictObject({ ...base, type: z.literal('seek'), time: z.number().finite().min(0) }),
+    z.strictObject({ ...base, type: z.literal('goto'), step: z.number().int().min(0).max(10_000) }),
+    z.strictObject({ ...base, type: z.literal('speed'), speed: SpeedSchema }),
+    z.strictObject({ ...base, type: z.literal('loop'), loop: z.boolean() }),
+    z.strictObject({ ...base, type: z.literal('lang'), lang: LangSchema }),
+    z.strictObject({ ...base, type: z.literal('theme'), theme: ThemeSchema }),
+    z.strictObject({
+      ...base,
+      type: z.literal('load'),
+      scenario: ScenarioIdSchema,
+      k8s: z.string().regex(/^1\.\d{1,2}$/).optional(),
+      step: z.number().int().min(0).max(10_000).optional(),
+      params: z.record(z.string().regex(/^[a-zA-Z0-9-]{1,32}$/), ParamValueSchema).optional(),
+    }),
+    /** Ask for a `state` event now. */
+    z.strictObject({ ...base, type: z.literal('getState') }),
+  ]);
+})();
 
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];

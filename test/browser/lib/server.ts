@@ -23,9 +23,9 @@ const TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
-/** `vite build` of the repo (or of `configFile`) into `outDir`. Throws with vite's output on failure. */
-export function viteBuild(outDir: string, extraArgs: readonly string[] = []): void {
-  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...extraArgs], {
+/** `vite build` of the repo (or of `configFile`) into `outDir` (emptied first unless `empty` is false). Throws with vite's output on failure. */
+export function viteBuild(outDir: string, extraArgs: readonly string[] = [], empty = true): void {
+  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, ...(empty ? ['--emptyOutDir'] : []), '--logLevel', 'warn', ...extraArgs], {
     cwd: REPO,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -1,0 +1,229 @@
+/**
+ * <kube-deck>: kubedeck in any web page from one script file (built to dist/kube-deck.js).
+ *
+ *   <script type="module" src="kube-deck.js"></script>
+ *   <kube-deck scenario="pod-creation" step="2" controls="minimal" theme="light" lang="ko" autoplay loop speed="1.5" k8s="1.31"></kube-deck>
+ *
+ * It frames embed.html (next to this script, or the `src` attribute) and drives it with the
+ * postMessage protocol (protocol.ts): changed attributes become commands (no reload, except
+ * `controls`, `src` and `origins`), methods send commands, and the embed's events come out as DOM
+ * events: kubedeck-ready, kubedeck-stepchange, kubedeck-state, kubedeck-ended, kubedeck-error
+ * (event.detail is the message). Only messages from its own frame are trusted.
+ *
+ * Steps: the `step` attribute is 1-based like the link; goto(n) and event details are 0-based
+ * like the protocol.
+ */
+import { isKubedeckMessage, PROTOCOL_VERSION, type Command, type EmbedEvent, type EmbedStatus } from './protocol.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type CommandBody = DistributiveOmit<Command, 'kubedeck'>;
+
+/** Attributes passed to the frame's link as they are. */
+const LINK_ATTRIBUTES = ['scenario', 'step', 'controls', 'theme', 'lang', 'speed', 'k8s', 'origins', 'keys'] as const;
+const FLAG_ATTRIBUTES = ['autoplay', 'loop'] as const;
+
+const STYLE = `
+:host { display: block; position: relative; width: 100%; aspect-ratio: 16 / 9; contain: content; }
+:host([hidden]) { display: none; }
+iframe { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; display: block; }
+`;
+
+const EVENT_TYPES = ['ready', 'stepchange', 'state', 'ended', 'error'] as const;
+
+export interface LoadOptions {
+  readonly scenario: string;
+  readonly k8s?: string;
+  /** 0-based. */
+  readonly step?: number;
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
+const isSpeed = (n: number): n is (typeof SPEEDS)[number] => (SPEEDS as readonly number[]).includes(n);
+
+/** `params="replicas=3&returns=true"` -> { replicas: '3', returns: 'true' } (the embed checks them). */
+function paramsOf(value: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value) return out;
+  for (const [k, v] of new URLSearchParams(value)) out[k] = v;
+  return out;
+}
+
+export class KubeDeckElement extends HTMLElement {
+  static readonly observedAttributes = [...LINK_ATTRIBUTES, ...FLAG_ATTRIBUTES, 'src', 'params', 'title'];
+
+  private readonly frame: HTMLIFrameElement;
+  private ready = false;
+  private queue: CommandBody[] = [];
+  private last: EmbedStatus | undefined;
+  private connected = false;
+  private readonly onMessage = (event: MessageEvent<unknown>): void => this.receive(event);
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.frame = document.createElement('iframe');
+    this.frame.setAttribute('allow', 'fullscreen');
+    this.frame.setAttribute('part', 'frame');
+    shadow.append(style, this.frame);
+  }
+
+  /** The last status the embed reported (ready, stepchange, state, ended), 0-based step. */
+  get status(): EmbedStatus | undefined {
+    return this.last;
+  }
+
+  /** The URL the frame shows, from the attributes. */
+  get frameUrl(): string {
+    const base = new URL(this.getAttribute('src') ?? './embed.html', this.getAttribute('src') ? document.baseURI : import.meta.url);
+    for (const name of LINK_ATTRIBUTES) {
+      const value = this.getAttribute(name);
+      if (value !== null) base.searchParams.set(name, value);
+    }
+    for (const name of FLAG_ATTRIBUTES) if (this.hasAttribute(name)) base.searchParams.set(name, this.getAttribute(name) || '1');
+    for (const [k, v] of Object.entries(paramsOf(this.getAttribute('params')))) base.searchParams.set(k, v);
+    return base.href;
+  }
+
+  connectedCallback(): void {
+    this.connected = true;
+    window.addEventListener('message', this.onMessage);
+    if (!this.frame.getAttribute('src')) this.reload();
+  }
+
+  disconnectedCallback(): void {
+    this.connected = false;
+    window.removeEventListener('message', this.onMessage);
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!this.connected || old === value) return;
+    if (name === 'title') {
+      this.frame.title = value ?? 'kubedeck';
+      return;
+    }
+    // Before the embed is ready, or for what the protocol cannot change, load the new link.
+    if (!this.ready || name === 'src' || name === 'controls' || name === 'origins' || name === 'keys' || name === 'autoplay') {
+      if (name !== 'autoplay') this.reload();
+      return;
+    }
+    switch (name) {
+      case 'lang':
+        if (value === 'en' || value === 'ko') this.send({ type: 'lang', lang: value });
+        return;
+      case 'theme':
+        if (value === 'dark' || value === 'light' || value === 'contrast') this.send({ type: 'theme', theme: value });
+        return;
+      case 'speed': {
+        const n = Number(value ?? '1');
+        if (isSpeed(n)) this.send({ type: 'speed', speed: n });
+        return;
+      }
+      case 'loop':
+        this.send({ type: 'loop', loop: value !== null && value !== '0' && value !== 'false' });
+        return;
+      case 'step': {
+        const n = Number(value);
+        if (Number.isInteger(n) && n >= 1) this.goto(n - 1);
+        return;
+      }
+      default:
+        // scenario, k8s, params: another scenario in the same frame.
+        this.load({ scenario: this.getAttribute('scenario') ?? 'pod-creation', ...this.loadExtras() });
+    }
+  }
+
+  play(): void {
+    this.send({ type: 'play' });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  toggle(): void {
+    this.send({ type: 'toggle' });
+  }
+  /** Next step. */
+  step(): void {
+    this.send({ type: 'step' });
+  }
+  /** Start of this step, or the previous one. */
+  back(): void {
+    this.send({ type: 'back' });
+  }
+  /** Go to a 0-based step. */
+  goto(step: number): void {
+    this.send({ type: 'goto', step });
+  }
+  /** Presentation time in seconds. */
+  seek(time: number): void {
+    this.send({ type: 'seek', time });
+  }
+  load(options: LoadOptions): void {
+    this.send({ type: 'load', ...options });
+  }
+  /** Asks the embed for its status; resolves with the next `state` event. */
+  getState(): Promise<EmbedStatus> {
+    return new Promise((resolve) => {
+      this.addEventListener('kubedeck-state', (event) => resolve((event as CustomEvent<EmbedStatus>).detail), { once: true });
+      this.send({ type: 'getState' });
+    });
+  }
+
+  private loadExtras(): Omit<LoadOptions, 'scenario'> {
+    const k8s = this.getAttribute('k8s');
+    const params = paramsOf(this.getAttribute('params'));
+    return { ...(k8s ? { k8s: k8s.replace(/^v/, '') } : {}), ...(Object.keys(params).length > 0 ? { params } : {}) };
+  }
+
+  private reload(): void {
+    this.ready = false;
+    this.queue = [];
+    this.frame.title = this.getAttribute('title') ?? 'kubedeck';
+    this.frame.src = this.frameUrl;
+  }
+
+  /** Commands wait in order until the embed is ready. */
+  private send(command: CommandBody): void {
+    if (!this.ready) {
+      this.queue.push(command);
+      return;
+    }
+    const target = this.frame.contentWindow;
+    if (!target) return;
+    let origin = '*';
+    try {
+      const url = new URL(this.frame.src);
+      if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin;
+    } catch {
+      // keep '*'
+    }
+    target.postMessage({ ...command, kubedeck: PROTOCOL_VERSION }, origin);
+  }
+
+  private receive(event: MessageEvent<unknown>): void {
+    // Only our own frame speaks for this element.
+    if (event.source === null || event.source !== this.frame.contentWindow) return;
+    const data = event.data;
+    if (!isKubedeckMessage(data) || data.kubedeck !== PROTOCOL_VERSION || !('type' in data)) return;
+    const message = data as EmbedEvent;
+    if (!(EVENT_TYPES as readonly string[]).includes(message.type)) return;
+    if (message.type !== 'error' && message.type !== 'key') this.last = message;
+    this.dispatchEvent(new CustomEvent(`kubedeck-${message.type}`, { detail: message, bubbles: true, composed: true }));
+    if (message.type === 'ready' && !this.ready) {
+      this.ready = true;
+      const pending = this.queue;
+      this.queue = [];
+      for (const command of pending) this.send(command);
+    }
+  }
+}
+
+if (!customElements.get('kube-deck')) customElements.define('kube-deck', KubeDeckElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kube-deck': KubeDeckElement;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * kubedeck embedded in another page, the way a speaker or a blog uses it: an iframe of
+ * embed.html with parameters, driven by postMessage (commands, events, malformed and disallowed
+ * messages), a frame that waits offscreen until it is seen, keys handed to the host, and the
+ * <kube-deck> element. The host page (fixtures/host.html) is served on another port than the
+ * embed, so it is another origin, as on the web.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+
+const base = inject('baseUrl');
+const hostUrl = inject('hostUrl');
+const baseOrigin = new URL(base).origin;
+const hostOrigin = new URL(hostUrl).origin;
+let browser: Browser;
+
+interface HostMessage {
+  readonly type: string;
+  readonly from: string;
+  readonly step?: number;
+  readonly steps?: number;
+  readonly scenario?: string;
+  readonly lang?: string;
+  readonly theme?: string;
+  readonly code?: string;
+  readonly key?: string;
+  readonly playing?: boolean;
+}
+
+declare global {
+  interface Window {
+    __messages: HostMessage[];
+  }
+}
+
+beforeAll(async () => {
+  browser = await launch({ width: 800, height: 600, locale: 'en-US' });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openHost(origin: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL('host.html', origin).href);
+  return { page, errors };
+}
+
+/** Adds an iframe of `src` to the host page (at `top` px down the page) and waits until its scenario is loaded. */
+async function addFrame(page: Page, id: string, src: string, top = 0): Promise<Frame> {
+  await page.evaluate(
+    ({ id, src, top }) => {
+      const frame = document.createElement('iframe');
+      frame.id = id;
+      frame.src = src;
+      if (top > 0) frame.style.marginTop = `${top}px`;
+      document.body.append(frame);
+    },
+    { id, src, top },
+  );
+  const frame = await (await page.waitForSelector(`#${id}`, { state: 'attached' })).contentFrame();
+  if (!frame) throw new Error('no frame');
+  await frame.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 60_000 });
+  return frame;
+}
+
+/** The n-th (1-based) message of `type` from frame `from`, once it arrived. */
+async function message(page: Page, from: string, type: string, nth = 1): Promise<HostMessage> {
+  const handle = await page.waitForFunction(
+    ({ from, type, nth }) => window.__messages.filter((m) => m.from === from && m.type === type)[nth - 1],
+    { from, type, nth },
+    { timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as HostMessage;
+}
+
+const count = (page: Page, from: string, type: string): Promise<number> =>
+  page.evaluate(({ from, type }) => window.__messages.filter((m) => m.from === from && m.type === type).length, { from, type });
+
+const send = (page: Page, id: string, command: unknown): Promise<void> =>
+  page.evaluate(({ id, command }) => (document.getElementById(id) as HTMLIFrameElement).contentWindow?.postMessage(command, '*'), { id, command });
+
+const frameStep = (frame: Frame): Promise<number> => frame.evaluate(() => window.__kubedeck?.player()?.getState().step ?? -1);
+
+describe('kubedeck embedded in a page', () => {
+  it('an iframe shows what its link asks for, and the host drives it with postMessage', async () => {
+    const { page, errors } = await openHost(hostUrl);
+    const frame = await addFrame(page, 'a', `${base}embed.html?scenario=node-failure&step=3&lang=ko&theme=light&controls=none&origins=${encodeURIComponent(hostOrigin)}`);
+    const ready = await message(page, 'a', 'ready');
+    expect(ready).toMatchObject({ scenario: 'node-failure', step: 2, lang: 'ko', theme: 'light', playing: false });
+    expect(await frame.locator('[data-testid=caption]').innerText()).toMatch(/[가-힣]/);
+    expect(await frame.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    // No chrome, no controls: the stage and the captions only.
+    expect(await frame.locator('.topbar, .controls, .footer').count()).toBe(0);
+    expect(await frame.locator('[data-testid=stage] canvas').count()).toBe(1);
+
+    // goto -> stepchange with the step.
+    await send(page, 'a', { kubedeck: 1, type: 'goto', step: 4 });
+    expect(await message(page, 'a', 'stepchange')).toMatchObject({ step: 4, scenario: 'node-failure' });
+    expect(await frameStep(frame)).toBe(4);
+
+    // Malformed and unknown commands: an error event, nothing changes.
+    const caption = await frame.locator('[data-testid=caption]').innerText();
+    await send(page, 'a', { kubedeck: 1, type: 'goto', step: 'x', id: 'm1' });
+    expect(await message(page, 'a', 'error')).toMatchObject({ code: 'malformed', id: 'm1' });
+    await send(page, 'a', { kubedeck: 1, type: 'eval', code: 'alert(1)' });
+    expect(await message(page, 'a', 'error', 2)).toMatchObject({ code: 'malformed' });
+    await send(page, 'a', { kubedeck: 1, type: 'load', scenario: 'no-such-thing' });
+    expect(await message(page, 'a', 'error', 3)).toMatchObject({ code: 'unknown-scenario' });
+    await send(page, 'a', { kubedeck: 1, type: 'goto', step: 999 });
+    expect(await message(page, 'a', 'error', 4)).toMatchObject({ code: 'out-of-range' });
+    // Other page traffic is ignored silently.
+    await send(page, 'a', { namespace: 'reveal', eventName: 'slidechanged' });
+    await send(page, 'a', { kubedeck: 1, type: 'getState' });
+    expect(await message(page, 'a', 'state')).toMatchObject({ scenario: 'node-failure', step: 4 });
+    expect(await count(page, 'a', 'error')).toBe(4);
+    expect(await frame.locator('[data-testid=caption]').innerText()).toBe(caption);
+
+    // The end of the scenario is reported.
+    await send(page, 'a', { kubedeck: 1, type: 'seek', time: 100_000 });
+    expect(await message(page, 'a', 'ended')).toMatchObject({ scenario: 'node-failure', playing: false });
+
+    // lang and load: another scenario in the same frame, no reload.
+    await send(page, 'a', { kubedeck: 1, type: 'lang', lang: 'en' });
+    await frame.waitForFunction(() => !/[가-힣]/.test(document.querySelector('[data-testid=caption]')?.textContent ?? '가'));
+    await send(page, 'a', { kubedeck: 1, type: 'load', scenario: 'pod-creation', step: 1 });
+    expect(await message(page, 'a', 'ready', 2)).toMatchObject({ scenario: 'pod-creation', step: 1, lang: 'en' });
+    expect(await frame.evaluate(() => window.__kubedeck?.loads())).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses commands from an origin outside its allowlist', async () => {
+    const { page, errors } = await openHost(hostUrl);
+    // Only the embed's own origin may control this one; the host page is another origin.
+    const frame = await addFrame(page, 'b', `${base}embed.html?scenario=pod-creation&controls=minimal&origins=${encodeURIComponent(baseOrigin)}`);
+    await send(page, 'b', { kubedeck: 1, type: 'goto', step: 3 });
+    expect(await message(page, 'b', 'error')).toMatchObject({ code: 'origin' });
+    expect(await frameStep(frame)).toBe(0);
+    // Its events are addressed to the allowed origin only: this host hears none of them.
+    expect(await count(page, 'b', 'ready')).toBe(0);
+    // minimal controls: play/pause and back/step, no scrubber.
+    expect(await frame.locator('[data-action=play]').isVisible()).toBe(true);
+    expect(await frame.locator('[data-action=stepForward]').isVisible()).toBe(true);
+    expect(await frame.locator('[data-testid=scrubber]').isVisible()).toBe(false);
+    // A small frame (480x270) still fits stage, caption and controls, the stage keeping most of it.
+    await page.evaluate(() => Object.assign((document.getElementById('b') as HTMLElement).style, { width: '480px', height: '270px' }));
+    await frame.waitForFunction(() => window.innerHeight === 270);
+    const fit = await frame.evaluate(() => ({
+      stage: document.querySelector('[data-testid=stage]')?.getBoundingClientRect().height ?? 0,
+      bottom: document.querySelector('.controls')?.getBoundingClientRect().bottom ?? Infinity,
+      caption: parseFloat(getComputedStyle(document.querySelector('[data-testid=caption]') as Element).fontSize),
+    }));
+    expect(fit.stage).toBeGreaterThan(270 * 0.45);
+    expect(fit.bottom).toBeLessThanOrEqual(270);
+    expect(fit.caption).toBeGreaterThanOrEqual(11);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('waits offscreen behind "press to start", plays once seen, pauses when hidden, hands keys to the host', async () => {
+    const { page, errors } = await openHost(hostUrl);
+    const frame = await addFrame(page, 'c', `${base}index.html?embed=1&scenario=pod-creation&autoplay&speed=4&keys=host&lang=en`, 2000);
+    await message(page, 'c', 'ready');
+    const overlay = frame.locator('[data-testid=start-overlay]');
+    expect(await overlay.isVisible()).toBe(true);
+    expect(await overlay.innerText()).toMatch(/Press to start/);
+    expect(await frame.locator('.topbar').count()).toBe(0);
+    await page.waitForTimeout(400);
+    expect(await frame.evaluate(() => window.__kubedeck?.player()?.getState())).toMatchObject({ playing: false, time: 0 });
+
+    await page.evaluate(() => document.getElementById('c')?.scrollIntoView());
+    await frame.waitForFunction(() => window.__kubedeck?.player()?.getState().playing === true, undefined, { timeout: 10_000 });
+    expect(await overlay.isVisible()).toBe(false);
+    expect(await frame.evaluate(() => window.__kubedeck?.player()?.getState().speed)).toBe(4);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await frame.waitForFunction(() => window.__kubedeck?.player()?.getState().playing === false, undefined, { timeout: 10_000 });
+
+    // keys=host: arrows pressed in the frame go to the deck, the embed does not step.
+    await page.evaluate(() => document.getElementById('c')?.scrollIntoView());
+    await frame.locator('[data-testid=caption]').click();
+    await frame.evaluate(() => window.__kubedeck?.player()?.pause());
+    const before = await frameStep(frame);
+    await page.keyboard.press('ArrowRight');
+    expect(await message(page, 'c', 'key')).toMatchObject({ key: 'ArrowRight' });
+    expect(await frameStep(frame)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('<kube-deck>: attributes pick what shows, methods drive it, DOM events report back', async () => {
+    // The module comes from the app's own origin (module scripts need same origin or CORS).
+    const { page, errors } = await openHost(base);
+    await page.addScriptTag({ url: `${base}kube-deck.js`, type: 'module' });
+    await page.evaluate(async () => {
+      await customElements.whenDefined('kube-deck');
+      const deck = document.createElement('kube-deck');
+      deck.id = 'k';
+      for (const [k, v] of Object.entries({ scenario: 'node-failure', step: '2', lang: 'ko', theme: 'light', controls: 'minimal', speed: '1.5' })) deck.setAttribute(k, v);
+      (window as unknown as { __events: string[] }).__events = [];
+      for (const type of ['kubedeck-ready', 'kubedeck-stepchange', 'kubedeck-error']) {
+        deck.addEventListener(type, (event) => (window as unknown as { __events: string[] }).__events.push(`${type}:${String((event as CustomEvent<{ step?: number }>).detail.step)}`));
+      }
+      document.body.append(deck);
+    });
+    await page.waitForFunction(() => (window as unknown as { __events: string[] }).__events.includes('kubedeck-ready:1'), undefined, { timeout: 60_000 });
+    const box = await page.locator('kube-deck').boundingBox();
+    expect(box?.width).toBe(640);
+    expect(box?.height).toBe(360);
+    const frame = await (await page.locator('kube-deck').evaluateHandle((el) => el.shadowRoot?.querySelector('iframe') ?? null)).asElement()?.contentFrame();
+    if (!frame) throw new Error('no frame in <kube-deck>');
+    expect(await frame.locator('[data-testid=caption]').innerText()).toMatch(/[가-힣]/);
+    expect(await frame.evaluate(() => [document.documentElement.dataset['theme'], window.__kubedeck?.player()?.getState().speed])).toEqual(['light', 1.5]);
+    expect(await frame.locator('[data-testid=scrubber]').isVisible()).toBe(false);
+
+    // A method call and its event.
+    await page.evaluate(() => document.querySelector('kube-deck')?.goto(3));
+    await page.waitForFunction(() => (window as unknown as { __events: string[] }).__events.includes('kubedeck-stepchange:3'));
+    // An attribute change applies without reloading the frame.
+    await page.evaluate(() => document.querySelector('kube-deck')?.setAttribute('lang', 'en'));
+    await frame.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await frame.locator('[data-testid=caption]').innerText()).not.toMatch(/[가-힣]/);
+    expect(await frame.evaluate(() => window.__kubedeck?.loads())).toBe(1);
+    expect(await page.evaluate(() => document.querySelector('kube-deck')?.getState())).toMatchObject({ scenario: 'node-failure', step: 3, lang: 'en' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

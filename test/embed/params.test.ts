@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createMachine } from 'xstate';
+import { validateLoad } from '../../src/embed/load-request.ts';
+import { parseEmbedParams, wantsEmbed } from '../../src/embed/params.ts';
+import { issueText } from '../../src/embed/strings.ts';
+import { text } from '../../src/model/localized.ts';
+import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
+
+const machine = createMachine({});
+const scenarios: ScenarioDefinition[] = [
+  { id: 'pod-creation', title: text('Pod', '파드'), summary: text('s', 's'), params: [], machine },
+  {
+    id: 'node-failure',
+    title: text('Node', '노드'),
+    summary: text('s', 's'),
+    params: [
+      { id: 'replicas', label: text('Replicas', '레플리카'), kind: 'int', default: 3, min: 1, max: 6 },
+      { id: 'returns', label: text('Returns', '복구'), kind: 'boolean', default: false },
+    ],
+    machine,
+  },
+];
+const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: '1.33' } as const;
+
+describe('embed parameters', () => {
+  it('reads every parameter of a well-formed embed link', () => {
+    const p = parseEmbedParams('?scenario=node-failure&step=3&lang=ko&theme=light&k8s=1.31&replicas=5&autoplay&controls=minimal&speed=1.5&loop=1&keys=host&origins=https://slides.example.com', defaults);
+    expect(p.view.scenario.id).toBe('node-failure');
+    expect([p.view.step, p.view.lang, p.view.theme, p.view.k8s, p.view.params['replicas']]).toEqual(['3', 'ko', 'light', '1.31', 5]);
+    expect([p.autoplay, p.controls, p.speed, p.loop, p.keys]).toEqual([true, 'minimal', 1.5, true, 'host']);
+    expect(p.origins).toEqual(new Set(['https://slides.example.com']));
+    expect(p.issues).toEqual([]);
+  });
+
+  it('defaults to a still, fully controlled embed that anyone may drive', () => {
+    const p = parseEmbedParams('', defaults);
+    expect([p.view.scenario.id, p.autoplay, p.controls, p.speed, p.loop, p.keys, p.origins]).toEqual(['pod-creation', false, 'full', 1, false, 'embed', '*']);
+    expect(parseEmbedParams('?autoplay=0&loop=false', defaults)).toMatchObject({ autoplay: false, loop: false, issues: [] });
+    expect(parseEmbedParams('?speed=2x', defaults).speed).toBe(2);
+  });
+
+  it('falls back to defaults and names every bad value, in both languages', () => {
+    const p = parseEmbedParams('?scenario=nope&controls=huge&speed=3&autoplay=maybe&keys=all&origins=https://ok.example,not-an-origin&theme=neon', defaults);
+    expect([p.view.scenario.id, p.controls, p.speed, p.autoplay, p.keys]).toEqual(['pod-creation', 'full', 1, false, 'embed']);
+    expect(p.origins).toEqual(new Set(['https://ok.example']));
+    const en = p.issues.map((issue) => issueText('en', issue, 'Pod'));
+    expect(en).toHaveLength(7);
+    expect(en.join('\n')).toMatch(/no scenario called “nope”. Showing “Pod” instead\.$/m);
+    expect(en.join('\n')).not.toMatch(/pick another/);
+    expect(en.join('\n')).toMatch(/controls “huge”/);
+    expect(en.join('\n')).toMatch(/Speed “3”/);
+    expect(en.join('\n')).toMatch(/autoplay = “maybe”/);
+    expect(en.join('\n')).toMatch(/keys “all”/);
+    expect(en.join('\n')).toMatch(/not-an-origin/);
+    expect(en.join('\n')).toMatch(/theme “neon”/);
+    const ko = p.issues.map((issue) => issueText('ko', issue, '파드'));
+    for (const line of ko) expect(line).toMatch(/[가-힣]/);
+  });
+
+  it('knows when index.html is asked for the embed view', () => {
+    expect(wantsEmbed('?embed=1&scenario=x')).toBe(true);
+    expect(wantsEmbed('?embed')).toBe(true);
+    expect(wantsEmbed('?embed=0')).toBe(false);
+    expect(wantsEmbed('?scenario=x')).toBe(false);
+  });
+});
+
+describe('load commands', () => {
+  const load = (extra: object) => ({ kubedeck: 1 as const, type: 'load' as const, scenario: 'node-failure', ...extra });
+
+  it('takes a known scenario with valid params and version', () => {
+    const r = validateLoad(load({ k8s: '1.31', params: { replicas: 4, returns: true } }), scenarios);
+    expect(r).toMatchObject({ ok: true, k8s: '1.31', params: { replicas: 4, returns: true } });
+    if (r.ok) expect(r.scenario.id).toBe('node-failure');
+  });
+
+  it('refuses what the scenario cannot take, before anything runs', () => {
+    expect(validateLoad(load({ scenario: 'nope' }), scenarios)).toMatchObject({ ok: false, code: 'unknown-scenario' });
+    expect(validateLoad(load({ k8s: '1.2' }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
+    expect(validateLoad(load({ params: { replicas: 99 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
+    expect(validateLoad(load({ params: { replicas: 'three' } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
+    expect(validateLoad(load({ params: { unknown: 1 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
+  });
+});
