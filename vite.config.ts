@@ -6,7 +6,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts.
+    // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts,
+    // kubedeck-reveal.js by vite.reveal.config.ts.
     rolldownOptions: {
       input: { index: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
     },

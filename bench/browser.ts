@@ -7,11 +7,13 @@
  * - initial JS loaded (gzip);
  * - export speed: a ~60 s span of a scenario written as WebM and MP4 at 1280x720 30 fps, as a
  *   multiple of real time (aim: >= 2x).
+ * - the single-file build's size (`npm run build:single`).
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../test/browser/lib/chromium.ts';
 import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
   const bareDir = join(work, 'bare');
   viteBuild(appDir);
   viteBuild(bareDir, [join(REPO, 'bench/bare-pixi'), '--base', './']);
+  const singleDir = join(work, 'single');
+  viteBuild(singleDir, ['--config', 'vite.single.config.ts']);
   const appServer = await serveStatic(appDir);
   const bareServer = await serveStatic(bareDir);
   const browser = await launch({ width: 1280, height: 720 });
@@ -115,6 +119,9 @@ async function main(): Promise<void> {
     out('initial JS loaded');
     if (appJs) out(`  kubedeck      ${fmt(appJs.gzip / 1024)} KB gzip (${fmt(appJs.raw / 1024)} KB raw, ${appJs.files} files)   (aim: < 250 KB gzip)`);
     if (bareJs) out(`  bare PixiJS   ${fmt(bareJs.gzip / 1024)} KB gzip (${fmt(bareJs.raw / 1024)} KB raw, ${bareJs.files} files)`);
+    out('');
+    const single = readFileSync(join(singleDir, 'kubedeck.html'));
+    out(`single-file build: ${fmt(single.length / 1024, 0)} KB (gzip ${fmt(gzipSync(single).length / 1024, 0)} KB)`);
 
     out('');
     out('playing: rAF interval p50 / p95 / p99 ms, main-thread busy ms per frame   (aim: p95 <= 16.7 ms)');

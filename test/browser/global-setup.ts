@@ -29,6 +29,8 @@ export async function setup(project: TestProject): Promise<void> {
   viteBuild(outDir);
   // <kube-deck> (kube-deck.js) beside the app, as `npm run build` does; and a page that embeds it.
   viteBuild(outDir, ['--config', join(REPO, 'vite.element.config.ts')], false);
+  // The reveal.js plugin (kubedeck-reveal.js), as `npm run build` does (reveal.test.ts).
+  viteBuild(outDir, ['--config', join(REPO, 'vite.reveal.config.ts')], false);
   copyFileSync(join(REPO, 'test/browser/fixtures/host.html'), join(outDir, 'host.html'));
   server = await serveStatic(outDir);
   hostServer = await serveStatic(outDir);

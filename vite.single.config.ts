@@ -1,0 +1,29 @@
+// `npm run build:single`: the whole app as one self-contained HTML file, dist-single/kubedeck.html,
+// that opens from file:// (decks that take a file). See build/single-file.ts.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { mergeConfig, type UserConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { dropFontPreloads, pruneFonts } from './build/single-file.ts';
+import base from './vite.config.ts';
+
+const root = import.meta.dirname;
+
+/** Every file whose text the app can show: sources, scenarios, styles. */
+const sourceFiles = (): string[] =>
+  execFileSync('git', ['ls-files', '-z', '--', 'src', 'scenes', 'index.html'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter((f) => /\.(ts|css|html)$/.test(f))
+    .map((f) => resolve(root, f));
+
+// The app alone, without the test settings.
+const { test: _test, ...app } = base as UserConfig & { test?: unknown };
+
+export default mergeConfig(app, {
+  plugins: [pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' })],
+  build: {
+    outDir: 'dist-single',
+    emptyOutDir: true,
+    rolldownOptions: { input: resolve(root, 'index.html') },
+  },
+} satisfies UserConfig);
