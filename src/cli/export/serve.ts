@@ -1,4 +1,7 @@
-/** A static file server on 127.0.0.1 and a free port, for the built app (export only; closes with the run). */
+/**
+ * A static file server on 127.0.0.1 and a free port, for the built app: `kubedeck export` serves
+ * it for its headless Chromium, and the browser tests and the bench serve their build with it.
+ */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,12 +10,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
 };
 
 export interface Served {
@@ -33,7 +38,8 @@ export async function serve(root: string): Promise<Served> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // no-store: a rebuilt app must never be mixed with a cached older file.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
