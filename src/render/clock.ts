@@ -23,6 +23,7 @@ export class ClockView extends Container {
 
   constructor() {
     super();
+    this.label = 'clock';
     this.title = makeText({ size: 14, weight: '700', fill: 0xffffff });
     this.time = makeText({ size: 26, mono: true, weight: '700', fill: 0xffffff }, '00:00.000');
     this.badgeText = makeText({ size: 15, mono: true, weight: '700', fill: 0xffffff });
