@@ -218,7 +218,9 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   // The members need about 90 px each (name, raft role); the navigator and the bridge share the rest (narrow cards stack their text).
   const avail = flagship.w - 2 * fp - 24 * s;
   const memberNeed = etcdMembers.length * 90 * fs + Math.max(0, etcdMembers.length - 1) * 6 * s;
-  const pairW = clamp((avail - memberNeed) / 2, 146 * fs, 200 * fs);
+  const raw = (avail - memberNeed) / 2;
+  // Wide enough for name beside a full icon, else a stacked card (small icon, name, role below).
+  const pairW = raw >= 186 * fs ? Math.min(raw, 200 * fs) : 148 * fs;
   const schedW = cluster ? pairW : sideW;
   const sched = rect(flagship.x + fp, row1Y + apiExtra / 2, schedW, cardH);
   const apiX = cluster ? sched.x + sched.w + 12 * s : flagship.x + (flagship.w - apiW) / 2;

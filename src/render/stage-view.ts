@@ -188,7 +188,7 @@ export class StageView {
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
-      ...l.ships.flatMap((sl) => [sl.header, sl.chips]),
+      ...l.ships.flatMap((sl) => [sl.header, sl.chips, sl.verdict]),
       l.clock,
       { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
       { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },

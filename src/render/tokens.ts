@@ -99,7 +99,10 @@ export class TokenLayer extends Container {
     this.fs = fs;
     this.routes.clear();
     for (const t of this.pool) {
-      t.labelKey = '';
+      // A key no label has: the next add() restyles or hides the label (an empty key would leave a stale label showing).
+      t.labelKey = '\u0000';
+      t.pill.visible = false;
+      t.text.visible = false;
       t.messageId = -1;
     }
   }
