@@ -218,9 +218,9 @@ export class TokenLayer extends Container {
         }
       }
       // A newer token's label already holds every spot, enough labels are showing, or the only spots
-      // left cover much of a component: this one stays unlabelled (the newest label always shows).
+      // left cover a component: this one stays unlabelled (the caption and the cards still say what happens).
       const onCards = bestCover - LABEL_WEIGHT * bestOnLabels;
-      const show = bestOnLabels === 0 && this.placed.length < MAX_LABELS && (this.placed.length === 0 || onCards <= 0.25 * w * h);
+      const show = bestOnLabels === 0 && this.placed.length < MAX_LABELS && onCards <= 0.12 * w * h;
       v.pill.visible = show;
       v.text.visible = show;
       if (!show) return;
