@@ -86,7 +86,7 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 }
 
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
-const SHIP = { verdict: 26, header: 24, chips: 22, crewFull: 48, crewCompact: 34 } as const;
+const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34 } as const;
 
 function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density): ShipLayout {
   const verdictH = SHIP.verdict * fs;
@@ -100,10 +100,10 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const chips = rect(ship.x + pad, header.y + headerH + 2 * s, ship.w - 2 * pad, chipsH);
   const stationsY = chips.y + chipsH + 4 * s;
   const stationH = density === 'full' ? SHIP.crewFull * fs : SHIP.crewCompact * fs;
-  const hullTop = stationsY + stationH + 6 * s;
-  const deckY = hullTop + 8 * s;
+  const hullTop = stationsY + stationH + 5 * s;
+  const deckY = hullTop + 6 * s;
   const hull = rect(ship.x, hullTop, ship.w, ship.y + ship.h - hullTop);
-  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 8 * s));
+  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 6 * s));
   return { node, cell, verdict, ship, header, chips, deck, hull };
 }
 
@@ -189,7 +189,9 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const topPad = 8 * s;
   const row2H = 70 * fs;
   const hullH = 24 * fs;
-  const flagshipH = topPad + cardH + apiExtra + 10 * s + row2H + 6 * s + hullH;
+  // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
+  const rowGap = 24 * fs;
+  const flagshipH = topPad + cardH + apiExtra + rowGap + row2H + 6 * s + hullH;
 
   let quay: Rect;
   let clock: Rect;
@@ -230,7 +232,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   stations.set('kube-scheduler', sched);
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
   else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + 12 * s, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + 12 * s), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
-  const row2Y = api.y + api.h + 10 * s;
+  const row2Y = api.y + api.h + rowGap;
   const row2Hfit = Math.max(60 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;

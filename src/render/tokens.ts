@@ -12,9 +12,9 @@ import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
 
-/** Six directions, then the same six further out, twice (for crowded spots). */
-const SIDES = 18;
-const RING_GAPS = [16, 44, 72] as const;
+/** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
+const SIDES = 12;
+const RING_GAPS = [16, 44] as const;
 /** Labelled tokens per frame: people track about four moving things; older labels give way. */
 const MAX_LABELS = 4;
 /** Covering another token's label costs this much more than covering a card (it is never allowed). */

@@ -115,7 +115,7 @@ export class StationView extends Container {
 
   /** A narrow card (a ship's crew): small icon beside the name, the role on its own line below. */
   private stacked(): boolean {
-    return !this.header && this.box.w < 150 * this.fs && this.box.h >= 48 * this.fs;
+    return !this.header && this.box.w < 150 * this.fs && this.box.h >= 46 * this.fs;
   }
 
   private refreshText(): void {
