@@ -23,6 +23,7 @@ export class ClockView extends Container {
 
   constructor() {
     super();
+    this.label = 'clock';
     this.title = makeText({ size: 14, weight: '700', fill: 0xffffff });
     this.time = makeText({ size: 26, mono: true, weight: '700', fill: 0xffffff }, '00:00.000');
     this.badgeText = makeText({ size: 15, mono: true, weight: '700', fill: 0xffffff });
@@ -44,7 +45,8 @@ export class ClockView extends Container {
     restyle(this.title, { size: 14 * fs, weight: '700', fill: p.muted });
     this.title.text = TITLE[this.lang];
     this.title.position.set(box.x + 12 * fs, box.y + 6 * fs);
-    restyle(this.time, { size: 26 * fs, mono: true, weight: '700', fill: p.text });
+    // "00:00.000" is 9 monospace characters (about 0.6 em each): as large as fits the panel, up to 26 px.
+    restyle(this.time, { size: Math.min(26 * fs, (box.w - 24 * fs) / (9 * 0.62)), mono: true, weight: '700', fill: p.text });
     this.time.position.set(box.x + 12 * fs, box.y + box.h - this.time.height - 4 * fs);
     restyle(this.badgeText, { size: 15 * fs, mono: true, weight: '700', fill: p.onRole });
     this.shownSkip = '\u0000';

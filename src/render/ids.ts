@@ -48,17 +48,21 @@ export const CONTROLLERS = [
   { id: 'tainteviction', label: 'taint-eviction', match: /taint.?eviction|evict/i },
   { id: 'endpointslice', label: 'EndpointSlice', match: /endpoint.?slice|endpoints/i },
   { id: 'garbagecollector', label: 'garbage collector', match: /garbage.?collector/i },
+  { id: 'disruption', label: 'disruption', match: /disruption/i },
 ] as const;
 export type ControllerId = (typeof CONTROLLERS)[number]['id'];
 
-/** How many chips the officers' deck holds, and the ones it shows when a trace uses fewer. */
+/** How many chips the officers' deck holds by default, and the ones it shows when a trace uses fewer. */
 export const DECK_SIZE = 4;
 const DEFAULT_DECK: readonly ControllerId[] = ['nodelifecycle', 'replicaset', 'tainteviction', 'endpointslice'];
 
-/** The deck for a trace: the controllers it uses, topped up with the defaults, in CONTROLLERS order. */
-export function deckControllers(used: ReadonlySet<ControllerId>): ControllerId[] {
-  const pick = new Set<ControllerId>([...used].slice(0, DECK_SIZE));
-  for (const d of DEFAULT_DECK) if (pick.size < DECK_SIZE) pick.add(d);
+/**
+ * The deck for a trace: every controller it uses (a chip that lights must be there), topped up with
+ * the defaults while there is room (`capacity`, from the layout), in CONTROLLERS order.
+ */
+export function deckControllers(used: ReadonlySet<ControllerId>, capacity: number = DECK_SIZE): ControllerId[] {
+  const pick = new Set<ControllerId>(used);
+  for (const d of DEFAULT_DECK) if (pick.size < Math.min(capacity, DECK_SIZE)) pick.add(d);
   return CONTROLLERS.filter((c) => pick.has(c.id)).map((c) => c.id);
 }
 

@@ -30,12 +30,14 @@ import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
+import { collectLabels, type LabelBox } from './labels.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import { PALETTES, type Palette, type ThemeName } from './theme.ts';
 
 export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
+export type { LabelBox } from './labels.ts';
 
 export interface StageOptions {
   readonly theme: ThemeName;
@@ -69,6 +71,8 @@ export interface Stage {
   renderFrameAt(time: number): void;
   /** Resolves when pending asynchronous work (font subsets, icons) is done. */
   ready(): Promise<void>;
+  /** Test hook: the visible texts on the stage, in canvas CSS px, with their effective font size. */
+  labels(): LabelBox[];
   readonly canvas: HTMLCanvasElement;
   readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
   destroy(): void;
@@ -213,6 +217,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     async ready() {
       await pending;
       await document.fonts.ready;
+    },
+    labels() {
+      return collectLabels(view.root);
     },
     canvas,
     rendererName,

@@ -49,8 +49,8 @@ export interface StageLayout {
   readonly flagshipHull: Rect;
   /** Unscheduled pods wait here (the scheduling queue), under the navigator. */
   readonly queue: Rect;
-  /** Controller chips on the officers' deck. */
-  readonly controllers: readonly Rect[];
+  /** Where the controller chips of the officers' deck go (chipRects lays them out). */
+  readonly controllerArea: Rect;
   readonly shipsArea: Rect;
   readonly ships: readonly ShipLayout[];
   readonly density: Density;
@@ -85,30 +85,34 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
   return { cols: best.cols, rows: best.rows };
 }
 
+/** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
+const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34 } as const;
+
 function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density): ShipLayout {
-  const verdictH = 30 * fs;
+  const verdictH = SHIP.verdict * fs;
   const verdict = rect(cell.x, cell.y, cell.w, verdictH);
   const ship = rect(cell.x, cell.y + verdictH + 2 * s, cell.w, cell.h - verdictH - 2 * s);
-  const pad = 10 * s;
-  const headerH = 26 * fs;
-  const header = rect(ship.x + pad, ship.y + 6 * s, ship.w - 2 * pad, headerH);
-  const chipsH = density === 'full' ? 24 * fs : 0;
+  // Inside the cabin, which is drawn 3 % in from each side of the ship.
+  const pad = Math.max(10 * s, cell.w * 0.03 + 6 * s);
+  const headerH = SHIP.header * fs;
+  const header = rect(ship.x + pad, ship.y + 4 * s, ship.w - 2 * pad, headerH);
+  const chipsH = density === 'full' ? SHIP.chips * fs : 0;
   const chips = rect(ship.x + pad, header.y + headerH + 2 * s, ship.w - 2 * pad, chipsH);
   const stationsY = chips.y + chipsH + 4 * s;
-  const stationH = density === 'full' ? 54 * fs : 34 * fs;
-  const hullTop = stationsY + stationH + 8 * s;
-  const deckY = hullTop + 10 * s;
+  const stationH = density === 'full' ? SHIP.crewFull * fs : SHIP.crewCompact * fs;
+  const hullTop = stationsY + stationH + 5 * s;
+  const deckY = hullTop + 6 * s;
   const hull = rect(ship.x, hullTop, ship.w, ship.y + ship.h - hullTop);
-  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 10 * s));
+  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 6 * s));
   return { node, cell, verdict, ship, header, chips, deck, hull };
 }
 
 /** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */
 export function shipStations(l: ShipLayout, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
-  const pad = 10 * s;
+  const pad = l.header.x - l.ship.x;
   const gap = 8 * s;
   const y = l.chips.y + l.chips.h + 4 * s;
-  const h = density === 'full' ? 54 * fs : 34 * fs;
+  const h = density === 'full' ? SHIP.crewFull * fs : SHIP.crewCompact * fs;
   const w = (l.ship.w - 2 * pad - 2 * gap) / 3;
   const x0 = l.ship.x + pad;
   return {
@@ -121,9 +125,11 @@ export function shipStations(l: ShipLayout, s: number, fs: number, density: Dens
 /**
  * Below this size the stage is laid out at the minimum size and scaled down as a whole (phones):
  * shrinking every piece separately would push text under 14 px anyway, and the picture stays intact.
+ * The app's stage at 1280x720 (a window less the top bar, caption and controls) is about 1280x470:
+ * that must lay out at full size.
  */
 export const MIN_STAGE_W = 700;
-export const MIN_STAGE_H = 540;
+export const MIN_STAGE_H = 420;
 export function fitScale(width: number, height: number): number {
   return Math.min(1, width / MIN_STAGE_W, height / MIN_STAGE_H);
 }
@@ -136,6 +142,32 @@ export function etcdMemberRects(n: number, area: Rect, s: number, fs: number): [
   return Array.from({ length: n }, (_, i): [number, Rect] => [i, rect(x0 + i * (w + g), area.y, w, area.h)]);
 }
 
+/** Narrowest controller chip: its longest label ("garbage collector", 14 px bold) fits. */
+const CHIP_MIN_W = 150;
+const CHIP_MIN_H = 24;
+
+/** How many controller chips fit on the officers' deck without shrinking their labels. */
+export function chipCapacity(area: Rect, s: number, fs: number): number {
+  const gap = 8 * s;
+  const cols = Math.max(1, Math.floor((area.w + gap) / (CHIP_MIN_W * fs + gap)));
+  const rows = Math.max(1, Math.floor((area.h + gap) / (CHIP_MIN_H * fs + gap)));
+  return cols * rows;
+}
+
+/** Rects of n controller chips in their area: as few rows as fit, chips as wide as the row allows. */
+export function chipRects(area: Rect, n: number, s: number, fs: number): Rect[] {
+  if (n <= 0) return [];
+  const gap = 8 * s;
+  const fitCols = Math.max(1, Math.floor((area.w + gap) / (CHIP_MIN_W * fs + gap)));
+  const rows = Math.ceil(n / fitCols);
+  const cols = Math.ceil(n / rows);
+  const w = Math.min(220 * fs, (area.w - (cols - 1) * gap) / cols);
+  const h = Math.min(30 * fs, (area.h - (rows - 1) * gap) / rows);
+  const out: Rect[] = [];
+  for (let i = 0; i < n; i++) out.push(rect(area.x + (i % cols) * (w + gap), area.y + Math.floor(i / cols) * (h + gap), w, h));
+  return out;
+}
+
 /** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
 export interface LayoutExtras {
   readonly coredns?: boolean;
@@ -144,25 +176,30 @@ export interface LayoutExtras {
 export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = [], extras: LayoutExtras = {}): StageLayout {
   const W = Math.max(200, width);
   const H = Math.max(150, height);
-  const s = clamp(Math.min(W / 1280, H / 720), 0.6, 1.8);
+  // Geometry follows the canvas (1 at 1280x480, the app's stage at 1280x720); text never shrinks.
+  const s = clamp(Math.min(W / 1280, H / 480), 0.6, 1.8);
   const fs = clamp(s, 1, 1.6);
-  const m = 14 * s;
+  const m = 12 * s;
   const portrait = W / H < 1.15;
 
-  // Flagship height follows its content: title, the bridge row, the queue/officers' deck row, hull.
-  const cardH = 62 * fs;
-  const titleH = 30 * fs;
-  const row2H = 88 * fs;
-  const hullH = 26 * s;
-  const flagshipH = titleH + cardH + 8 * s + 14 * s + row2H + 10 * s + hullH;
+  // Flagship height follows its content: the bridge row, the queue/officers' deck row, the hull
+  // (which carries the ship's name, "CONTROL PLANE").
+  const cardH = 52 * fs;
+  const apiExtra = 6 * s;
+  const topPad = 8 * s;
+  const row2H = 70 * fs;
+  const hullH = 24 * fs;
+  // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
+  const rowGap = 24 * fs;
+  const flagshipH = topPad + cardH + apiExtra + rowGap + row2H + 6 * s + hullH;
 
   let quay: Rect;
   let clock: Rect;
   let flagship: Rect;
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
-    const topH = Math.min(flagshipH, H * 0.5);
-    clock = rect(m, m, colW, 70 * fs);
+    const topH = Math.min(flagshipH, H * 0.55);
+    clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
   } else {
@@ -177,20 +214,27 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const fp = 16 * s;
   const apiW = clamp(flagship.w * 0.28, 170 * fs, 260 * s);
   const sideW = clamp(flagship.w * 0.25, 160 * fs, 240 * s);
-  const row1Y = flagship.y + titleH;
+  const row1Y = flagship.y + topPad;
   // With an etcd cluster a narrower bridge moves next to the navigator and the members take the rest of the row.
   const cluster = etcdMembers.length > 0;
-  const sched = rect(flagship.x + fp, row1Y + 4 * s, sideW, cardH);
-  const apiX = cluster ? sched.x + sched.w + fp : flagship.x + (flagship.w - apiW) / 2;
-  const api = rect(apiX, row1Y, cluster ? Math.min(apiW, 180 * fs) : apiW, cardH + 8 * s);
-  const etcd = rect(flagship.x + flagship.w - fp - sideW, row1Y + 4 * s, sideW, cardH);
+  // The members need about 90 px each (name, raft role); the navigator and the bridge share the rest (narrow cards stack their text).
+  const avail = flagship.w - 2 * fp - 24 * s;
+  const memberNeed = etcdMembers.length * 90 * fs + Math.max(0, etcdMembers.length - 1) * 6 * s;
+  const raw = (avail - memberNeed) / 2;
+  // Wide enough for name beside a full icon, else a stacked card (small icon, name, role below).
+  const pairW = raw >= 186 * fs ? Math.min(raw, 200 * fs) : 148 * fs;
+  const schedW = cluster ? pairW : sideW;
+  const sched = rect(flagship.x + fp, row1Y + apiExtra / 2, schedW, cardH);
+  const apiX = cluster ? sched.x + sched.w + 12 * s : flagship.x + (flagship.w - apiW) / 2;
+  const api = rect(apiX, row1Y, cluster ? pairW : apiW, cardH + apiExtra);
+  const etcd = rect(flagship.x + flagship.w - fp - sideW, row1Y + apiExtra / 2, sideW, cardH);
   stations.set('kube-apiserver', api);
   stations.set('kube-scheduler', sched);
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
-  else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + fp, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + fp), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
-  const row2Y = api.y + api.h + 14 * s;
-  const row2Hfit = Math.max(64 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 10 * s - row2Y));
-  const queue = rect(sched.x, row2Y, sideW, row2Hfit);
+  else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + 12 * s, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + 12 * s), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
+  const row2Y = api.y + api.h + rowGap;
+  const row2Hfit = Math.max(60 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
+  const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
   // CoreDNS, when the scenario has it, stands at the flagship's stern end of the officers' row.
   const dnsW = extras.coredns === true ? Math.min(180 * fs, flagship.w * 0.2) : 0;
@@ -198,19 +242,9 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const cm = rect(cmX, row2Y, cmRight - cmX, row2Hfit);
   stations.set('kube-controller-manager', cm);
   if (dnsW > 0) stations.set('coredns', rect(cmRight + 12 * s, row2Y + (row2Hfit - Math.min(row2Hfit, cardH)) / 2, dnsW, Math.min(row2Hfit, cardH)));
-  const chipsArea = rect(cm.x + 10 * s, cm.y + 36 * fs, cm.w - 20 * s, cm.h - 36 * fs - 8 * s);
-  const chipCols = chipsArea.w / 4 > 120 * fs ? 4 : 2;
-  const chipRows = 4 / chipCols;
-  const cgap = 8 * s;
-  const chipW = (chipsArea.w - (chipCols - 1) * cgap) / chipCols;
-  const chipH = Math.min(34 * fs, (chipsArea.h - (chipRows - 1) * cgap) / chipRows);
-  const controllers: Rect[] = [];
-  for (let i = 0; i < 4; i++) {
-    const c = i % chipCols;
-    const r = Math.floor(i / chipCols);
-    controllers.push(rect(chipsArea.x + c * (chipW + cgap), chipsArea.y + r * (chipH + cgap), chipW, chipH));
-  }
-  const hullTop = queue.y + queue.h + 10 * s;
+  // The card's header row (icon, name, what it does) is 34 px; chips fill the rest.
+  const chipsArea = rect(cm.x + 8 * s, cm.y + 34 * fs, cm.w - 16 * s, cm.h - 34 * fs - 5 * s);
+  const hullTop = queue.y + queue.h + 6 * s;
   const flagshipHull = rect(flagship.x, hullTop, flagship.w, Math.max(hullH, flagship.y + flagship.h - hullTop));
 
   // The user with kubectl on the quay.
@@ -226,7 +260,8 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   // Ships stay ship-shaped: a tall free area is left as open sea below them.
   const ch = Math.min((shipsArea.h - (rows - 1) * gap) / rows, 300 * fs);
   cw = Math.min(cw, ch * 2.4, 560 * s);
-  const density: Density = ch < 220 * fs || cw < 280 * s ? 'compact' : 'full';
+  // A full ship (crew cards with their roles, a taints row, a row of pods) needs about 200 px.
+  const density: Density = ch < 200 * fs || cw < 280 * s ? 'compact' : 'full';
   const gridW = cols * cw + (cols - 1) * gap;
   const gridH = rows * ch + (rows - 1) * gap;
   const x0 = shipsArea.x + (shipsArea.w - gridW) / 2;
@@ -257,7 +292,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     flagship,
     flagshipHull,
     queue,
-    controllers,
+    controllerArea: chipsArea,
     shipsArea,
     ships,
     density,

@@ -112,6 +112,7 @@ export class PodLayer extends Container {
   private readonly pulsing: PodView[] = [];
 
   layout(places: PodPlaces, p: Palette): void {
+    this.rectsOf = undefined;
     this.places = places;
     this.palette = p;
     this.place(true);
@@ -191,6 +192,17 @@ export class PodLayer extends Container {
   podNamed(name: string): Rect | undefined {
     for (const ref of this.views.keys()) if (ref.endsWith(`/${name}`)) return this.podRect(ref);
     return undefined;
+  }
+
+  private rects: Rect[] = [];
+  private rectsOf: ReadonlyMap<ObjectRef, K8sObject> | undefined;
+  /** Every pod box on stage (recomputed when the pods change). */
+  podRects(): readonly Rect[] {
+    if (this.rectsOf !== this.objects || this.rects.length !== this.views.size) {
+      this.rectsOf = this.objects;
+      this.rects = [...this.views.values()].map((v) => v.slot);
+    }
+    return this.rects;
   }
 
   /** Pod ref -> its current box on stage (for tokens that carry a pod). */

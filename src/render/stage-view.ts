@@ -12,7 +12,7 @@ import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
-import { computeLayout, fitScale, type StageLayout } from './layout.ts';
+import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { TokenLayer } from './tokens.ts';
@@ -52,6 +52,7 @@ export class StageView {
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
   private hasDns = false;
+  private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
   private frameLevel: number[] = [];
@@ -125,7 +126,7 @@ export class StageView {
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasDns = trace.topology.components.includes('coredns');
     this.flagship.setCoreDns(this.hasDns);
-    this.flagship.setDeck(deckControllers(usedControllers(trace)));
+    this.used = usedControllers(trace);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }
@@ -174,6 +175,7 @@ export class StageView {
     const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns });
     this.l = l;
     const p = this.palette;
+    this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
     this.backdrop.layout(l, p);
     this.flagship.layout(l, p);
     this.clock.layout(l.clock, p, l.fs);
@@ -183,7 +185,16 @@ export class StageView {
     });
     const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density }, p);
-    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height });
+    // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
+    const f = l.flagshipHull;
+    const obstacles = [
+      ...l.ships.flatMap((sl) => [sl.header, sl.chips, sl.verdict]),
+      l.clock,
+      { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
+      { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },
+      { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
+    ].filter((r) => r.w > 0 && r.h > 0);
+    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
     this.lastStep = -2;
     this.lastCount = -1;
   }

@@ -12,8 +12,13 @@ import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
 
-/** Six directions, then the same six further out (for crowded spots). */
+/** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
 const SIDES = 12;
+const RING_GAPS = [16, 44] as const;
+/** Labelled tokens per frame: people track about four moving things; older labels give way. */
+const MAX_LABELS = 4;
+/** Covering another token's label costs this much more than covering a card (it is never allowed). */
+const LABEL_WEIGHT = 8;
 
 type Shape = 'request' | 'watch' | 'response' | 'signal' | 'write';
 
@@ -39,6 +44,8 @@ const contexts = (): Readonly<Record<Shape, GraphicsContext>> => (CONTEXTS ??= m
 export interface PodPlaces {
   podRect(ref: string): Rect | undefined;
   podNamed(name: string): Rect | undefined;
+  /** Every pod box on stage (a label should not cover a pod's name). */
+  podRects(): readonly Rect[];
 }
 
 class TokenView extends Container {
@@ -52,6 +59,7 @@ class TokenView extends Container {
 
   constructor() {
     super();
+    this.label = 'token';
     this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
     this.addChild(this.pill, this.text, this.shape);
   }
@@ -64,6 +72,8 @@ export class TokenLayer extends Container {
   private readonly routes = new Map<number, Route>();
   private stations: ReadonlyMap<string, Rect> = new Map();
   private stationRects: Rect[] = [];
+  /** Labels already placed this frame (newest tokens first). */
+  private readonly placed: Rect[] = [];
   private bounds: Rect = { x: 0, y: 0, w: Infinity, h: Infinity };
   private palette: Palette | undefined;
   private fs = 1;
@@ -76,17 +86,23 @@ export class TokenLayer extends Container {
     this.addChild(this.trails);
   }
 
-  /** `bounds`: the stage; a label that would leave it counts as covering what it loses. */
-  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number, bounds?: Rect): void {
+  /**
+   * `bounds`: the stage; a label that would leave it counts as covering what it loses.
+   * `obstacles`: other text a label must not cover (ship names and taints, the clock...).
+   */
+  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number, bounds?: Rect, obstacles: readonly Rect[] = []): void {
     this.stations = stations;
     if (bounds !== undefined) this.bounds = bounds;
-    this.stationRects = [...stations.values()];
+    this.stationRects = [...stations.values(), ...obstacles];
     this.palette = p;
     this.s = s;
     this.fs = fs;
     this.routes.clear();
     for (const t of this.pool) {
-      t.labelKey = '';
+      // A key no label has: the next add() restyles or hides the label (an empty key would leave a stale label showing).
+      t.labelKey = '\u0000';
+      t.pill.visible = false;
+      t.text.visible = false;
       t.messageId = -1;
     }
   }
@@ -132,6 +148,7 @@ export class TokenLayer extends Container {
 
   beginFrame(): void {
     this.used = 0;
+    this.placed.length = 0;
     this.trails.clear();
   }
 
@@ -183,35 +200,62 @@ export class TokenLayer extends Container {
     if (label !== undefined) {
       const w = v.text.width + 14 * this.fs;
       const h = v.text.height + 4 * this.fs;
-      // Try the previous side first (no flicker), then the others; take the first that covers no station.
+      // Try the previous side first (no flicker), then the others; take the first that covers nothing.
       let best = v.side;
       let bestCover = Infinity;
+      let bestOnLabels = 0;
       for (let k = 0; k < SIDES; k++) {
         const side = (v.side + k) % SIDES;
-        const cover = this.coverAt(x + this.sideX(side, w), y + this.sideY(side, h), w, h);
+        const cx = x + this.sideX(side, w);
+        const cy = y + this.sideY(side, h);
+        const onLabels = this.labelCoverAt(cx, cy, w, h);
+        const cover = this.coverAt(cx, cy, w, h) + LABEL_WEIGHT * onLabels;
         if (cover < bestCover) {
           bestCover = cover;
+          bestOnLabels = onLabels;
           best = side;
           if (cover === 0) break;
         }
       }
+      // A newer token's label already holds every spot, enough labels are showing, or the only spots
+      // left cover a component: this one stays unlabelled (the caption and the cards still say what happens).
+      const onCards = bestCover - LABEL_WEIGHT * bestOnLabels;
+      const show = bestOnLabels === 0 && this.placed.length < MAX_LABELS && onCards <= 0.12 * w * h;
+      v.pill.visible = show;
+      v.text.visible = show;
+      if (!show) return;
       v.side = best;
       const lx = x + this.sideX(best, w);
       const ly = y + this.sideY(best, h);
+      this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
     }
   }
 
+  /** Area of the labels placed this frame that a label centred at (cx, cy) would cover (with a small margin). */
+  private labelCoverAt(cx: number, cy: number, w: number, h: number): number {
+    const g = 2 * this.fs;
+    const x0 = cx - w / 2 - g;
+    const y0 = cy - h / 2 - g;
+    let area = 0;
+    for (const r of this.placed) {
+      const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
+      const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
+    return area;
+  }
+
   /** Label centre offsets: above, right, below, left, above-right, above-left. */
   private sideX(side: number, w: number): number {
-    const gap = (side >= 6 ? 44 : 16) * this.fs;
+    const gap = (RING_GAPS[Math.floor(side / 6)] ?? 16) * this.fs;
     const d = side % 6;
     return d === 1 ? w / 2 + gap : d === 3 ? -(w / 2 + gap) : d === 4 ? w / 2 : d === 5 ? -w / 2 : 0;
   }
 
   private sideY(side: number, h: number): number {
-    const gap = (side >= 6 ? 44 : 16) * this.fs;
+    const gap = (RING_GAPS[Math.floor(side / 6)] ?? 16) * this.fs;
     const d = side % 6;
     return d === 0 || d === 4 || d === 5 ? -(h / 2 + gap) : d === 2 ? h / 2 + gap : 0;
   }
@@ -225,6 +269,11 @@ export class TokenLayer extends Container {
     const inY = Math.max(0, Math.min(y0 + h, b.y + b.h) - Math.max(y0, b.y));
     let area = (w * h - inX * inY) * 4;
     for (const r of this.stationRects) {
+      const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
+      const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
+    for (const r of this.pods?.podRects() ?? []) {
       const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
       if (ox > 0 && oy > 0) area += ox * oy;

@@ -10,6 +10,14 @@ describe('controller chips', () => {
     expect(controllerOf('generic-garbage-collector/cascade', 'delete dependents', undefined)).toBe('garbagecollector');
     expect(controllerOf('node-lifecycle-controller/taint', 'taint node', undefined)).toBe('nodelifecycle');
     expect(controllerOf('taint-eviction-controller/evict', 'evict pod', undefined)).toBe('tainteviction');
+    expect(controllerOf('disruption-controller/reconcile', 'web-pdb: 3 healthy, 2 required -> 1 disruption(s) allowed', 'PodDisruptionBudget/default/web-pdb')).toBe('disruption');
+  });
+
+  it('keeps every used controller on the deck, even beyond its default size, and tops up only while there is room', () => {
+    const used = new Set(['deployment', 'replicaset', 'daemonset', 'endpointslice', 'disruption'] as const);
+    expect(deckControllers(used, 4)).toHaveLength(5);
+    for (const c of used) expect(deckControllers(used, 4)).toContain(c);
+    expect(deckControllers(new Set(['endpointslice'] as const), 2)).toEqual(['nodelifecycle', 'endpointslice']);
   });
 
   it('puts the used controllers on the deck, topped up with the defaults', () => {

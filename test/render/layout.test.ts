@@ -74,7 +74,7 @@ describe('computeLayout', () => {
   });
 
   it('lays 8 ships out as a grid and switches to compact ships', () => {
-    const l = computeLayout(1280, 720, nodes(8));
+    const l = computeLayout(1280, 470, nodes(8));
     const rows = new Set(l.ships.map((s) => Math.round(s.cell.y)));
     expect(rows.size).toBe(2);
     expect(l.density).toBe('compact');

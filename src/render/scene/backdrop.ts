@@ -40,13 +40,15 @@ export class BackdropView extends Container {
     this.sky.stroke({ width: 1.5 * s, color: p.seaLine, alpha: 0.9 });
     const q = l.quay;
     this.quayBody.clear();
-    const top = l.portrait ? q.y : q.y + q.h * 0.35;
+    // The quay is as tall as the user's card and the quay's name above it.
+    const card = l.stations.get('kubectl') ?? q;
+    const top = l.portrait ? q.y : Math.max(q.y, card.y - 26 * fs);
     this.quayBody.roundRect(q.x, top, q.w, q.y + q.h - top, 10 * s).fill({ color: p.deck }).stroke({ width: p.edgeWidth, color: p.hullEdge });
     // Bollards on the quay edge.
     for (let x = q.x + 18 * s; x < q.x + q.w - 10 * s; x += 46 * s) this.quayBody.circle(x, top, 5 * s).fill({ color: p.hullEdge });
     restyle(this.quayText, { size: 14 * fs, weight: '700', fill: p.muted });
     this.quayText.text = QUAY[this.lang].toUpperCase();
-    this.quayText.position.set(q.x + 10 * s, top + 8 * s);
+    this.quayText.position.set(q.x + 10 * s, top + 6 * s);
     this.user.layout(l.stations.get('kubectl') ?? q, p, fs);
   }
 }

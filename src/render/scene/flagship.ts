@@ -6,7 +6,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { Lang } from '../../model/localized.ts';
 import { CONTROLLERS, deckControllers, type ControllerId } from '../ids.ts';
-import type { StageLayout } from '../layout.ts';
+import { chipRects, type StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
@@ -40,6 +40,7 @@ export class FlagshipView extends Container {
 
   constructor() {
     super();
+    this.label = 'flagship';
     this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
     this.queueText = makeText({ size: 14, fill: 0xffffff });
     this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
@@ -104,9 +105,10 @@ export class FlagshipView extends Container {
     hullPath(this.body, hull, f.w * 0.03).fill({ color: p.hull }).stroke({ width: p.edgeWidth * 1.2, color: p.role.control, alpha: 0.8 });
     const wl = hull.y + hull.h * 0.55;
     this.body.moveTo(f.x + f.w * 0.03, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
-    restyle(this.title, { size: 15 * fs, weight: '700', fill: p.role.control });
-    this.title.text = TITLE[this.lang].toUpperCase();
-    this.title.position.set(f.x + f.w * 0.02 + 14 * s, f.y + 8 * s);
+    // The ship's name is painted on its hull, above the waterline.
+    restyle(this.title, { size: 14 * fs, weight: '700', fill: p.role.control });
+    fitText(this.title, TITLE[this.lang].toUpperCase(), f.w * 0.5, 14 * fs);
+    this.title.position.set(f.x + f.w * 0.06, hull.y + Math.max(0, (hull.h * 0.55 - this.title.height) / 2));
 
     const get = (id: string) => l.stations.get(id) ?? { x: 0, y: 0, w: 0, h: 0 };
     this.api.layout(get('kube-apiserver'), p, fs);
@@ -125,8 +127,9 @@ export class FlagshipView extends Container {
     fitText(this.queueText, QUEUE[this.lang], q.w - 16 * s, 14 * fs);
     this.queueText.position.set(q.x + 8 * s, q.y + 4 * s);
 
+    const rects = chipRects(l.controllerArea, this.chips.length, s, fs);
     this.chips.forEach((c, i) => {
-      const r = l.controllers[i];
+      const r = rects[i];
       if (r === undefined) return;
       c.bg.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.card }).stroke({ width: 1.5 * s, color: p.role.controllers, alpha: 0.7 });
       c.lit.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.role.controllers });

@@ -34,6 +34,7 @@ export class ShipView extends Container {
 
   constructor(node: string) {
     super();
+    this.label = `node/${node}`;
     this.node = node;
     const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
       new StationView({ id, name, shortName, role, icon, metaphor: { en, ko } });

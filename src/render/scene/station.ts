@@ -115,7 +115,7 @@ export class StationView extends Container {
 
   /** A narrow card (a ship's crew): small icon beside the name, the role on its own line below. */
   private stacked(): boolean {
-    return !this.header && this.box.w < 150 * this.fs && this.box.h >= 48 * this.fs;
+    return !this.header && this.box.w < 150 * this.fs && this.box.h >= 46 * this.fs;
   }
 
   private refreshText(): void {
@@ -124,13 +124,21 @@ export class StationView extends Container {
     const box = this.box;
     const fs = this.fs;
     const stacked = this.stacked();
-    const textX = this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs;
+    const textX = this.icon.visible ? this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs : box.x + 6 * fs;
     const maxW = box.x + box.w - textX - (stacked ? 4 : 8) * fs;
     const compact = box.h < 44 * fs;
     if (!this.nameFitted) {
       // The name only changes with the layout; activity updates skip re-measuring it.
       fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
+      // A narrow stacked card gives its icon's room to a name that would not fit whole.
+      const want = this.spec.shortName ?? this.spec.name;
+      if (stacked && this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
+        this.icon.visible = false;
+        this.nameFitted = false;
+        this.refreshText();
+        return;
+      }
       this.nameFitted = true;
     }
     const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? this.spec.metaphor[this.lang]);
@@ -144,7 +152,7 @@ export class StationView extends Container {
     if (this.subText.text !== sub && colon > 0) fitText(this.subText, sub.slice(0, colon), subW, 14 * fs);
     this.subText.visible = !compact;
     if (stacked) {
-      this.nameText.position.set(textX, this.icon.y + (this.icon.height - this.nameText.height) / 2);
+      this.nameText.position.set(textX, this.icon.y + (24 * fs - this.nameText.height) / 2);
       this.subText.position.set(box.x + 7 * fs, box.y + box.h - this.subText.height - 3 * fs);
     } else if (this.header) {
       this.nameText.position.set(textX, box.y + 6 * fs + (26 * fs - this.nameText.height) / 2);
