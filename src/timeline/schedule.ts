@@ -223,12 +223,21 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const messages: MessageItem[] = [];
   const activities: ActivityItem[] = [];
   const decisions: DecisionItem[] = [];
+  // Background tokens are drawn one at a time per route: a long wait's heartbeats, compressed to a
+  // few milliseconds apart, would otherwise fill the sky with dozens of tokens at once. The events
+  // still apply to the picture (eventTimes); only their tokens are thinned.
+  const backgroundBusyUntil = new Map<string, number>();
   events.forEach((e, i) => {
     const start = itemStart.get(i) ?? timeOfEvent(i);
     const bg = background[i] === true;
     if (e.kind === 'message') {
       // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
       const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
+      if (bg) {
+        const route = `${e.from}>${e.to}|${e.type}`;
+        if (start < (backgroundBusyUntil.get(route) ?? -Infinity)) return;
+        backgroundBusyUntil.set(route, end);
+      }
       messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: groupOf.get(i) ?? -(i + 1), background: bg });
     } else if (e.kind === 'activity') {
       const end = bg ? start + pacing.backgroundHop : Math.max(itemEnd.get(i) ?? 0, start + pacing.activity);

@@ -56,6 +56,15 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
     }
   });
 
+  it('draws background traffic one token per route at a time (no swarm of heartbeats in a long wait)', () => {
+    const bg = schedule.messages.filter((m) => m.background);
+    for (const m of bg) {
+      const route = (o: typeof m): string => `${o.event.from}>${o.event.to}|${o.event.type}`;
+      const alongside = bg.filter((o) => route(o) === route(m) && o.start <= m.start + 1e-9 && o.end > m.start + 1e-9);
+      expect(alongside).toHaveLength(1);
+    }
+  });
+
   it('shows long waits as skips', () => {
     const longest = Math.max(...trace.events.slice(1).map((e, i) => e.t - (trace.events[i]?.t ?? 0)));
     if (longest > 1000) expect(schedule.skips.length).toBeGreaterThan(0);
