@@ -15,6 +15,12 @@ import { fitText, makeText, restyle } from './text.ts';
 
 export type VerdictPhase = 'filter' | 'score' | 'decided';
 
+/** The verdict badge's own words; the scheduler's reasons are upstream text and stay as they are. */
+const VERDICT_WORDS: Readonly<Record<Lang, { passes: string; selected: string; score: string; fits: string; filteredOut: string }>> = {
+  en: { passes: 'passes filters', selected: 'selected', score: 'score', fits: 'fits', filteredOut: 'filtered out' },
+  ko: { passes: '필터 통과', selected: '선택됨', score: '점수', fits: '배치 가능', filteredOut: '필터에서 제외' },
+};
+
 export class ShipView extends Container {
   readonly node: string;
   readonly stations: readonly StationView[];
@@ -30,6 +36,7 @@ export class ShipView extends Container {
   private fs = 1;
   private look: NodeLook = { readiness: 'Ready', cordoned: false, taints: [] };
   private verdictKey = '';
+  private lang: Lang = 'en';
   private pillX = 0;
 
   constructor(node: string) {
@@ -52,6 +59,8 @@ export class ShipView extends Container {
   }
 
   setLang(lang: Lang): void {
+    this.lang = lang;
+    this.verdictKey = '';
     for (const s of this.stations) s.setLang(lang);
   }
 
@@ -173,20 +182,22 @@ export class ShipView extends Container {
     let colour: number;
     let filled = false;
     let mark: 'check' | 'cross' = 'check';
+    const words = VERDICT_WORDS[this.lang];
     if (!v.feasible) {
-      // Upstream reasons carry full taint keys; the well-known prefix only costs width here.
-      text = (v.reasons[0] ?? v.failedPlugin ?? 'filtered out').replace(/node\.kubernetes\.io\//g, '');
+      // Upstream reasons stay verbatim (what `kubectl describe pod` prints); the well-known taint
+      // prefix only costs width here.
+      text = (v.reasons[0] ?? v.failedPlugin ?? words.filteredOut).replace(/node\.kubernetes\.io\//g, '');
       colour = p.error;
       mark = 'cross';
     } else if (phase === 'filter') {
-      text = 'passes filters';
+      text = words.passes;
       colour = violet;
     } else if (phase === 'decided' && selected) {
-      text = scored ? `selected · score ${v.total}` : 'selected';
+      text = scored ? `${words.selected} · ${words.score} ${v.total}` : words.selected;
       colour = violet;
       filled = true;
     } else {
-      text = scored ? `score ${v.total}` : 'fits';
+      text = scored ? `${words.score} ${v.total}` : words.fits;
       colour = violet;
     }
     const b = l.verdict;
