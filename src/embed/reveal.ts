@@ -15,6 +15,7 @@
  *   is hidden, and one with reveal's lazy `data-src` is kept once reveal has loaded it.
  * - With `keys=host` the embed forwards navigation keys pressed inside it; they are dispatched on
  *   this page as keydown events, so the arrow keys keep working after a click into the frame.
+ * - Until the embed is ready, one placeholder step holds the slide: an early "next" stays on it.
  * Only messages whose source is one of the deck's kubedeck iframes are trusted.
  */
 import type { RevealApi, RevealConfig, RevealPlugin } from 'reveal.js';
@@ -48,6 +49,13 @@ interface Frame {
 }
 
 const STEP_CLASS = 'kubedeck-step';
+
+function stepFragment(step: number): HTMLElement {
+  const fragment = document.createElement('span');
+  fragment.className = `fragment ${STEP_CLASS}`;
+  fragment.dataset['kubedeckStep'] = String(step);
+  return fragment;
+}
 
 function modeOf(value: string | null | undefined): KubedeckMode | undefined {
   return value === 'restart' || value === 'resume' ? value : undefined;
@@ -99,14 +107,10 @@ export default function KubedeckReveal(): RevealPlugin {
 
   /** One fragment per step after the first, rebuilt when the step count changes. */
   function buildFragments(frame: Frame): void {
-    if (stepFragments(frame).length === Math.max(0, frame.steps - 1)) return;
+    const placeholder = frame.holder.querySelector(`.${STEP_CLASS}[data-kubedeck-pending]`) !== null;
+    if (!placeholder && stepFragments(frame).length === Math.max(0, frame.steps - 1)) return;
     frame.holder.replaceChildren();
-    for (let i = 1; i < frame.steps; i++) {
-      const fragment = document.createElement('span');
-      fragment.className = `fragment ${STEP_CLASS}`;
-      fragment.dataset['kubedeckStep'] = String(i);
-      frame.holder.append(fragment);
-    }
+    for (let i = 1; i < frame.steps; i++) frame.holder.append(stepFragment(i));
     deck.syncFragments(frame.slide);
   }
 
@@ -145,6 +149,7 @@ export default function KubedeckReveal(): RevealPlugin {
   function onFragment(): void {
     const frame = entered;
     if (!frame || frame.slide !== deck.getCurrentSlide()) return;
+    if (frame.steps === 0) return; // the placeholder: nothing to step yet (`ready` sets the slide up)
     const step = shownSteps(frame);
     if (step !== frame.step) goto(frame, step);
   }
@@ -202,6 +207,12 @@ export default function KubedeckReveal(): RevealPlugin {
         holder.className = 'kubedeck-steps';
         holder.hidden = true;
         holder.setAttribute('aria-hidden', 'true');
+        // Until the embed reports its steps, one placeholder step holds the slide, so a viewer who
+        // presses next while the frame is still starting does not leave it. (reveal reads the
+        // slides' fragments when it starts, after the plugins' init.)
+        const pending = stepFragment(1);
+        pending.dataset['kubedeckPending'] = '';
+        holder.append(pending);
         slide.append(holder);
         const frame: Frame = { iframe, slide, holder, steps: 0, startStep: 0, step: 0, inFlight: 0 };
         frames.push(frame);

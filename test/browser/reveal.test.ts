@@ -179,6 +179,19 @@ describe('reveal.js plugin', () => {
     await page.close();
   });
 
+  it('holds the slide on an early "next" while the embed is still starting', async () => {
+    const { page, errors } = await openDeck('mode=restart&silent=1');
+    await page.keyboard.press('ArrowRight');
+    expect(await slideIndex(page)).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect(await slideIndex(page)).toBe(1);
+    // It never starts: one press more leaves the slide, nothing is stuck.
+    await page.keyboard.press('ArrowRight');
+    expect(await slideIndex(page)).toBe(2);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
   it('keeps a lazy (data-src) frame loaded once reveal has loaded it', async () => {
     const { page, errors } = await openDeck('mode=restart&lazy=1');
     await page.keyboard.press('ArrowRight');
