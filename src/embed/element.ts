@@ -152,9 +152,9 @@ export class KubeDeckElement extends HTMLElement {
   back(): void {
     this.send({ type: 'back' });
   }
-  /** Go to a 0-based step. */
-  goto(step: number): void {
-    this.send({ type: 'goto', step });
+  /** Go to a 0-based step; `{ play: true }` plays it through and pauses at its end. */
+  goto(step: number, options: { readonly play?: boolean } = {}): void {
+    this.send(options.play === true ? { type: 'goto', step, play: true } : { type: 'goto', step });
   }
   /** Presentation time in seconds. */
   seek(time: number): void {

@@ -230,6 +230,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
           reply.error('out-of-range', `step ${command.step} does not exist (0 to ${player.steps.length - 1})`);
           return;
         }
+        // A hidden frame does not animate: it shows the step's start instead.
+        if (command.play === true && gate.canAnimate) return player.playStep(command.step);
         return player.gotoStep(command.step);
       case 'load': {
         const request = validateLoad(command, deps.scenarios);

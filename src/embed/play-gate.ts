@@ -12,6 +12,8 @@ export interface GatedPlayer {
 export interface PlayGate {
   /** True once the frame was seen or pressed: the "press to start" layer is gone. */
   readonly started: boolean;
+  /** True while the frame may animate now (started, and visible or pressed). */
+  readonly canAnimate: boolean;
   /** The frame became visible or hidden (IntersectionObserver + page visibility). */
   setVisible(visible: boolean): void;
   /** Someone pressed "press to start": start and play even if the frame is barely on screen. */
@@ -40,6 +42,9 @@ export function createPlayGate(player: () => GatedPlayer | undefined, options: {
   const gate: PlayGate = {
     get started() {
       return started;
+    },
+    get canAnimate() {
+      return canAnimate();
     },
     setVisible(now) {
       visible = now;

@@ -39,7 +39,8 @@ export const CommandSchema = /* @__PURE__ */ (() => {
     z.strictObject({ ...base, type: z.literal('back') }),
     /** Presentation time in seconds, clamped to the scenario. */
     z.strictObject({ ...base, type: z.literal('seek'), time: z.number().finite().min(0) }),
-    z.strictObject({ ...base, type: z.literal('goto'), step: z.number().int().min(0).max(10_000) }),
+    /** `play: true` plays the step through and pauses at its end (a presenter's "next"). */
+    z.strictObject({ ...base, type: z.literal('goto'), step: z.number().int().min(0).max(10_000), play: z.boolean().optional() }),
     z.strictObject({ ...base, type: z.literal('speed'), speed: SpeedSchema }),
     z.strictObject({ ...base, type: z.literal('loop'), loop: z.boolean() }),
     z.strictObject({ ...base, type: z.literal('lang'), lang: LangSchema }),

@@ -2,10 +2,11 @@
  * reveal.js plugin: a slide holding `<iframe data-kubedeck src="embed.html?scenario=…&keys=host">`
  * steps through the scenario with the deck's own navigation.
  *
- *   Reveal.initialize({ plugins: [KubedeckReveal], kubedeck: { mode: 'restart' | 'resume' } })
+ *   Reveal.initialize({ plugins: [KubedeckReveal], kubedeck: { mode: 'restart' | 'resume', animate: true } })
  *
  * - Once the embed reports `ready` with its step count, the slide gets one hidden fragment per
- *   step after the first; fragments shown and hidden become `goto` commands. So next/previous go
+ *   step after the first; fragments shown and hidden become `goto` commands ("next" plays the new
+ *   step through and pauses at its end unless `animate: false`). So next/previous go
  *   through the steps before leaving the slide, with reveal's keyboard, touch, remotes, overview
  *   and presenter view alike. The slide's own fragments, if any, come first.
  * - Entering the slide goes to the step the embed opened at (`restart`, the default) or to where
@@ -27,6 +28,11 @@ export type KubedeckMode = 'restart' | 'resume';
 export interface KubedeckRevealOptions {
   /** What entering a kubedeck slide shows: the step the embed opened at, or where it was left. */
   readonly mode?: KubedeckMode;
+  /**
+   * "Next" plays the new step's animation through and pauses at its end (default true); false
+   * jumps to the step's start, like the app's arrow keys. "Previous" always jumps.
+   */
+  readonly animate?: boolean;
 }
 
 /** One kubedeck iframe and what the plugin knows of it. */
@@ -93,10 +99,10 @@ export default function KubedeckReveal(): RevealPlugin {
     const message: Command = command(body);
     frame.iframe.contentWindow?.postMessage(message, targetOrigin(frame.iframe.src, location.href));
   };
-  const goto = (frame: Frame, step: number): void => {
+  const goto = (frame: Frame, step: number, play = false): void => {
     frame.step = step;
     frame.inFlight += 1;
-    send(frame, { type: 'goto', step });
+    send(frame, play ? { type: 'goto', step, play: true } : { type: 'goto', step });
     send(frame, { type: 'getState' });
   };
   const modeFor = (frame: Frame): KubedeckMode =>
@@ -151,7 +157,8 @@ export default function KubedeckReveal(): RevealPlugin {
     if (!frame || frame.slide !== deck.getCurrentSlide()) return;
     if (frame.steps === 0) return; // the placeholder: nothing to step yet (`ready` sets the slide up)
     const step = shownSteps(frame);
-    if (step !== frame.step) goto(frame, step);
+    // One step on is the presenter's "next": it plays (unless animate is off); anything else jumps.
+    if (step !== frame.step) goto(frame, step, step === frame.step + 1 && options.animate !== false);
   }
 
   function onStatus(frame: Frame, event: StatusEvent): void {
@@ -197,7 +204,7 @@ export default function KubedeckReveal(): RevealPlugin {
     init(reveal: RevealApi): void {
       deck = reveal;
       const config = reveal.getConfig() as RevealConfig & { kubedeck?: KubedeckRevealOptions };
-      options = { mode: modeOf(config.kubedeck?.mode) ?? 'restart' };
+      options = { mode: modeOf(config.kubedeck?.mode) ?? 'restart', animate: config.kubedeck?.animate !== false };
       const root = reveal.getSlidesElement() ?? document;
       for (const iframe of root.querySelectorAll<HTMLIFrameElement>('iframe[data-kubedeck]')) {
         const slide = iframe.closest('section');

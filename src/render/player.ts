@@ -28,6 +28,9 @@ export interface PlayerHost {
   render(t: number, progressOf: (messageIndex: number) => number): void;
 }
 
+/** How far before the next step's start playStep pauses (s): the picture is the step's end. */
+const STEP_STOP_EPS = 0.001;
+
 export class Player implements PlayerApi {
   readonly steps: readonly StepInfo[];
   private readonly schedule: Schedule;
@@ -39,6 +42,8 @@ export class Player implements PlayerApi {
   private speed = 1;
   private loop = false;
   private ended = false;
+  /** Where playStep pauses (presentation time), while it plays a step through. */
+  private stopAt: number | undefined;
   private listeners: ((s: PlayerState) => void)[] = [];
   private destroyed = false;
   private readonly progressOf = (i: number): number => this.proxies[i]?.p ?? 0;
@@ -87,6 +92,7 @@ export class Player implements PlayerApi {
   }
 
   pause(): void {
+    this.stopAt = undefined;
     if (!this.playing) return;
     this.playing = false;
     gsap.ticker.remove(this.tick);
@@ -118,6 +124,15 @@ export class Player implements PlayerApi {
     this.seek(this.steps[i]?.start ?? 0);
   }
 
+  playStep(index: number): void {
+    this.gotoStep(index);
+    const i = stepAt(this.schedule, this.time);
+    const end = this.steps[i]?.end ?? this.schedule.duration;
+    // Just before the next step's start, so the step shown stays this one.
+    this.stopAt = i + 1 < this.steps.length ? Math.max(this.time, end - STEP_STOP_EPS) : undefined;
+    this.play();
+  }
+
   restart(): void {
     this.seek(0);
     this.play();
@@ -130,6 +145,7 @@ export class Player implements PlayerApi {
 
   seek(time: number): void {
     if (this.destroyed) return;
+    this.stopAt = undefined;
     this.seekInternal(time);
     this.emit();
   }
@@ -167,6 +183,11 @@ export class Player implements PlayerApi {
     if (!this.playing) return;
     let t = this.time + dt * this.speed;
     const d = this.schedule.duration;
+    if (this.stopAt !== undefined && t >= this.stopAt) {
+      this.seekInternal(this.stopAt);
+      this.pause();
+      return;
+    }
     if (t >= d) {
       if (this.loop) t = t - d;
       else {

@@ -43,6 +43,11 @@ export interface PlayerApi {
   /** Go to the start of the current step, or the previous one if already at its start (pauses). */
   stepBack(): void;
   gotoStep(index: number): void;
+  /**
+   * Go to the start of step `index` and play it through, pausing just before the next step starts
+   * (at the end for the last): a presenter's "next" that shows the step's animation.
+   */
+  playStep(index: number): void;
   restart(): void;
   end(): void;
   /** Seek to a presentation time (s); the frame equals the one playing reaches at that time. */

@@ -122,6 +122,20 @@ describe('kubedeck embedded in a page', () => {
     expect(await count(page, 'a', 'error')).toBe(4);
     expect(await frame.locator('[data-testid=caption]').innerText()).toBe(caption);
 
+    // goto with play (a presenter's "next"): the step plays through and pauses at its end.
+    await send(page, 'a', { kubedeck: 1, type: 'speed', speed: 4 });
+    await send(page, 'a', { kubedeck: 1, type: 'goto', step: 5, play: true });
+    await frame.waitForFunction(
+      () => {
+        const p = window.__kubedeck?.player();
+        const s = p?.getState();
+        const step = p?.steps[5];
+        return s !== undefined && step !== undefined && !s.playing && s.step === 5 && s.time > step.start + 0.5 && s.time < step.end;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+
     // The end of the scenario is reported.
     await send(page, 'a', { kubedeck: 1, type: 'seek', time: 100_000 });
     expect(await message(page, 'a', 'ended')).toMatchObject({ scenario: 'node-failure', playing: false });

@@ -114,6 +114,14 @@ describe('reveal.js plugin', () => {
       await page.keyboard.press('ArrowRight');
       await expectStep(page, step);
       expect(await slideIndex(page)).toBe(1);
+      if (step === 1) {
+        // "Next" plays the step's animation (animate defaults to true), then pauses within the step.
+        await embedFrame(page).waitForFunction(() => {
+          const p = window.__kubedeck?.player();
+          const s = p?.getState();
+          return s !== undefined && s.step === 1 && s.time > (p?.steps[1]?.start ?? Infinity) + 0.2;
+        });
+      }
     }
     await page.keyboard.press('ArrowRight');
     expect(await slideIndex(page)).toBe(2);

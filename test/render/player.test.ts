@@ -92,6 +92,32 @@ describe('Player', () => {
     p.destroy();
   });
 
+  it('plays one step through and pauses at its end, still on that step', () => {
+    const p = new Player(schedule, recorder().host);
+    p.playStep(2);
+    expect(p.getState()).toMatchObject({ step: 2, playing: true, time: p.steps[2]?.start });
+    for (let i = 0; i < 60 * 30 && p.getState().playing; i++) p.advance(1 / 60);
+    const end = p.steps[2]?.end ?? 0;
+    expect(p.getState()).toMatchObject({ step: 2, playing: false, ended: false });
+    expect(p.getState().time).toBeCloseTo(end, 2);
+    expect(p.getState().time).toBeLessThan(end);
+    // Playing on from there crosses into the next step as usual.
+    p.play();
+    p.advance(0.01);
+    expect(p.getState().step).toBe(3);
+    // A seek or pause while a step plays cancels the stop: play runs on past the step's end.
+    p.playStep(1);
+    p.seek(p.steps[1]?.start ?? 0);
+    p.play();
+    for (let i = 0; i < 60 * 30 && p.getState().step < 2; i++) p.advance(1 / 60);
+    expect(p.getState()).toMatchObject({ step: 2, playing: true });
+    // The last step plays to the end.
+    p.playStep(p.steps.length - 1);
+    p.advance(schedule.duration);
+    expect(p.getState()).toMatchObject({ step: p.steps.length - 1, playing: false, ended: true });
+    p.destroy();
+  });
+
   it('ends, loops, restarts and clamps speed', () => {
     const states: boolean[] = [];
     const p = new Player(schedule, recorder().host);

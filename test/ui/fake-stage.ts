@@ -79,6 +79,11 @@ function fakePlayer(trace: Trace, draw: (state: PlayerState, focus: readonly str
       pause();
       seek((steps[index]?.start ?? 0));
     },
+    playStep(index) {
+      pause();
+      seek(steps[index]?.start ?? 0);
+      api.play();
+    },
     restart() {
       pause();
       seek(0);
