@@ -3,15 +3,12 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
-import './embed/embed.css';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
 import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
 import { runScenario } from './sim/run.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
-import { startEmbed } from './embed/embed-app.ts';
-import { wantsEmbed } from './embed/params.ts';
-import { startApp } from './ui/app.ts';
+import { wantsEmbed } from './embed/wants-embed.ts';
 import type { AppDeps } from './ui/ports.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 
@@ -28,5 +25,10 @@ if (root) {
   };
   // embed.html marks itself; index.html?embed=1 is the same view (the single-file build has one page).
   const embed = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);
-  exposeHandle(embed ? startEmbed(root, deps) : startApp(root, deps));
+  // Each page loads only its own shell: the embed's protocol checks (zod) stay out of the app's
+  // first load, and the app's picker, cards and export dialog out of the embed's.
+  const shell = embed
+    ? import('./embed/embed-app.ts').then(({ startEmbed }) => startEmbed(root, deps))
+    : import('./ui/app.ts').then(({ startApp }) => startApp(root, deps));
+  void shell.then(exposeHandle);
 }

@@ -3,6 +3,7 @@
  * controls, without the app's chrome, for iframes, <kube-deck> and slides. It stays still until
  * its frame is visible, pauses when hidden, and answers the postMessage protocol (protocol.ts).
  */
+import './embed.css';
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';

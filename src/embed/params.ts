@@ -35,11 +35,6 @@ export interface EmbedParams {
   readonly issues: readonly EmbedIssue[];
 }
 
-/** True when a link asks for the embed view of index.html (`?embed` or `?embed=1`). */
-export function wantsEmbed(search: string): boolean {
-  const value = new URLSearchParams(search).get('embed');
-  return value !== null && value !== '0' && value !== 'false';
-}
 
 /** A presence flag: `autoplay`, `autoplay=1` and `autoplay=true` are on, `0`/`false` off. */
 function flag(query: URLSearchParams, name: string, issues: EmbedIssue[]): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
 import { validateLoad } from '../../src/embed/load-request.ts';
-import { parseEmbedParams, wantsEmbed } from '../../src/embed/params.ts';
+import { parseEmbedParams } from '../../src/embed/params.ts';
+import { wantsEmbed } from '../../src/embed/wants-embed.ts';
 import { issueText } from '../../src/embed/strings.ts';
 import { text } from '../../src/model/localized.ts';
 import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
