@@ -15,10 +15,13 @@ import { fitText, makeText, restyle } from './text.ts';
 
 export type VerdictPhase = 'filter' | 'score' | 'decided';
 
-/** The verdict badge's own words; the scheduler's reasons are upstream text and stay as they are. */
-const VERDICT_WORDS: Readonly<Record<Lang, { passes: string; selected: string; score: string; fits: string; filteredOut: string }>> = {
-  en: { passes: 'passes filters', selected: 'selected', score: 'score', fits: 'fits', filteredOut: 'filtered out' },
-  ko: { passes: '필터 통과', selected: '선택됨', score: '점수', fits: '배치 가능', filteredOut: '필터에서 제외' },
+/**
+ * The ship's own words. Upstream values (Ready, NotReady, Unknown, the scheduler's reasons) stay
+ * as kubectl prints them.
+ */
+const SHIP_WORDS: Readonly<Record<Lang, { passes: string; selected: string; score: string; fits: string; filteredOut: string; notRegistered: string; cordoned: string }>> = {
+  en: { passes: 'passes filters', selected: 'selected', score: 'score', fits: 'fits', filteredOut: 'filtered out', notRegistered: 'not registered', cordoned: 'cordoned' },
+  ko: { passes: '필터 통과', selected: '선택됨', score: '점수', fits: '배치 가능', filteredOut: '필터에서 제외', notRegistered: '미등록', cordoned: '코든됨' },
 };
 
 export class ShipView extends Container {
@@ -103,7 +106,7 @@ export class ShipView extends Container {
     const fs = this.fs;
     const h = l.header;
     const colour = this.look.readiness === 'Ready' ? p.success : this.look.readiness === 'NotReady' ? p.error : p.neutral;
-    this.pillText.text = this.look.readiness === 'Unregistered' ? 'not registered' : this.look.readiness;
+    this.pillText.text = this.look.readiness === 'Unregistered' ? SHIP_WORDS[this.lang].notRegistered : this.look.readiness;
     const pw = this.pillText.width + 20 * fs;
     const ph = Math.min(h.h, this.pillText.height + 4 * fs);
     const px = h.x + h.w - pw;
@@ -131,7 +134,7 @@ export class ShipView extends Container {
     for (const c of this.chips.removeChildren()) c.destroy();
     const fs = this.fs;
     const items: { text: string; colour: number }[] = [];
-    if (this.look.cordoned) items.push({ text: 'cordoned', colour: p.warning });
+    if (this.look.cordoned) items.push({ text: SHIP_WORDS[this.lang].cordoned, colour: p.warning });
     for (const t of this.look.taints) items.push({ text: t, colour: t.includes('NoExecute') ? p.error : p.warning });
     const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };
     if (l.chips.h === 0) {
@@ -182,7 +185,7 @@ export class ShipView extends Container {
     let colour: number;
     let filled = false;
     let mark: 'check' | 'cross' = 'check';
-    const words = VERDICT_WORDS[this.lang];
+    const words = SHIP_WORDS[this.lang];
     if (!v.feasible) {
       // Upstream reasons stay verbatim (what `kubectl describe pod` prints); the well-known taint
       // prefix only costs width here.
