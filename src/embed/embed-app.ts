@@ -8,18 +8,18 @@ import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
 import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
-import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
+import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import type { AppHandle } from '../ui/app.ts';
 import { createCaptions } from '../ui/captions.ts';
 import { createControls } from '../ui/controls.ts';
-import { el } from '../ui/dom.ts';
+import { el, errorText } from '../ui/dom.ts';
 import { createGlossaryTip } from '../ui/glossary-tip.ts';
-import { detectLang, t } from '../ui/i18n.ts';
+import { t } from '../ui/i18n.ts';
 import { bindKeyboard, type KeyCommand } from '../ui/keyboard.ts';
 import { createNotice } from '../ui/notice.ts';
 import type { AppDeps, StagePort } from '../ui/ports.ts';
-import { applyTheme, prefersReducedMotion, systemTheme, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
-import { resolveStep, type ViewState } from '../ui/url-state.ts';
+import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
+import { browserDefaults, resolveStep, type ViewState } from '../ui/url-state.ts';
 import { connectHost, type Reply } from './host-link.ts';
 import { forwardKeys } from './host-keys.ts';
 import { validateLoad } from './load-request.ts';
@@ -30,17 +30,9 @@ import { createStartOverlay } from './start-overlay.ts';
 import { embedText, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
-
 export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
-  const options = parseEmbedParams(location.search, {
-    scenarios: deps.scenarios,
-    scenario: deps.defaultScenario,
-    lang: detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
-    theme: systemTheme(),
-    k8s: deps.defaultK8s,
-  });
+  const options = parseEmbedParams(location.search, browserDefaults(deps));
   const parsed = options.view;
   let lang: Lang = parsed.lang;
   let theme: ThemeName = parsed.theme;
@@ -260,15 +252,14 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const runKey = (command: KeyCommand): boolean => {
     if (command === 'close') return tip.hide() || notice.hide();
     if (!player) return false;
-    const speedIndex = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
     const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
       toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => player?.stepForward(),
       restart: () => player?.seek(0),
       end: () => player?.end(),
-      faster: () => setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, (speedIndex < 0 ? 2 : speedIndex) + 1)] ?? 1),
-      slower: () => setSpeed(SPEEDS[Math.max(0, (speedIndex < 0 ? 2 : speedIndex) - 1)] ?? 1),
+      faster: () => setSpeed(nextSpeed(speed, 1)),
+      slower: () => setSpeed(nextSpeed(speed, -1)),
     };
     actions[command]();
     return true;

@@ -2,7 +2,7 @@
  * Strings only the embed shows, in both languages (the rest comes from src/ui/i18n.ts).
  */
 import type { Lang, Localized } from '../model/localized.ts';
-import { t as uiText } from '../ui/i18n.ts';
+import { fillPlaceholders, t as uiText, type TextVars } from '../ui/i18n.ts';
 import type { EmbedIssue, EmbedIssueKey } from './params.ts';
 
 const STRINGS = {
@@ -21,11 +21,8 @@ const STRINGS = {
 
 export type EmbedStringKey = keyof typeof STRINGS;
 
-export function embedText(lang: Lang, key: EmbedStringKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
-  });
+export function embedText(lang: Lang, key: EmbedStringKey, vars: TextVars = {}): string {
+  return fillPlaceholders(STRINGS[key][lang], vars);
 }
 
 /** An issue with the embed's link, in `lang`; `fallback` names the scenario shown instead of an unknown one. */

@@ -32,6 +32,13 @@ export interface PlayerState {
 
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
 
+/** The offered speed one notch faster (+1) or slower (-1) than `speed` (1x when it is not offered). */
+export function nextSpeed(speed: number, direction: 1 | -1): number {
+  const at = SPEEDS.indexOf(speed as (typeof SPEEDS)[number]);
+  const from = at < 0 ? SPEEDS.indexOf(1) : at;
+  return SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, from + direction))] ?? 1;
+}
+
 export interface PlayerApi {
   readonly steps: readonly StepInfo[];
   getState(): PlayerState;

@@ -6,21 +6,21 @@ import type { ExportOptions, ExportRequest, ExportResult } from '../export/optio
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
-import { SPEEDS, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
+import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
-import { el } from './dom.ts';
+import { el, errorText } from './dom.ts';
 import { createExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
-import { detectLang, t } from './i18n.ts';
+import { t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
 import { bindKeyboard, type KeyCommand } from './keyboard.ts';
 import { createNotice } from './notice.ts';
 import { createPicker, type PickerChoice } from './picker.ts';
 import type { AppDeps, StagePort } from './ports.ts';
-import { applyTheme, prefersReducedMotion, systemTheme, watchReducedMotion, type ThemeName } from './theme.ts';
+import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
-import { parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
+import { browserDefaults, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
 export interface AppHandle {
@@ -34,17 +34,9 @@ export interface AppHandle {
   exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
-
 export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
-  const parsed = parseUrl(location.search, {
-    scenarios: deps.scenarios,
-    scenario: deps.defaultScenario,
-    lang: detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
-    theme: systemTheme(),
-    k8s: deps.defaultK8s,
-  });
+  const parsed = parseUrl(location.search, browserDefaults(deps));
   let lang: Lang = parsed.lang;
   let theme: ThemeName = parsed.theme;
   let scenario: ScenarioDefinition = parsed.scenario;
@@ -223,15 +215,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (picker.isOpen() || exportDialog.isOpen()) return false;
     if (command === 'close') return tip.hide() || infoCard.close() || notice.hide();
     if (!player) return false;
-    const speedIndex = SPEEDS.indexOf(player.getState().speed as (typeof SPEEDS)[number]);
     const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
       toggle: () => player?.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => player?.stepForward(),
       restart: () => player?.restart(),
       end: () => player?.end(),
-      faster: () => player?.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, (speedIndex < 0 ? 2 : speedIndex) + 1)] ?? 1),
-      slower: () => player?.setSpeed(SPEEDS[Math.max(0, (speedIndex < 0 ? 2 : speedIndex) - 1)] ?? 1),
+      faster: () => player?.setSpeed(nextSpeed(player?.getState().speed ?? 1, 1)),
+      slower: () => player?.setSpeed(nextSpeed(player?.getState().speed ?? 1, -1)),
     };
     actions[command]();
     return true;

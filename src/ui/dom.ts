@@ -48,6 +48,9 @@ export function icon(paths: readonly string[]): SVGSVGElement {
   return svg;
 }
 
+/** An error as one short line of plain text, for messages shown to people. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
+
 export const ICONS = {
   play: ['M8 5.5v13l11-6.5z'],
   pause: ['M7 5h3.5v14H7zM13.5 5H17v14h-3.5z'],

@@ -1,5 +1,6 @@
 /** The export dialog's strings, both languages (kept apart from i18n.ts: one feature, one file). */
 import type { Lang, Localized } from '../model/localized.ts';
+import { fillPlaceholders, type TextVars } from './i18n.ts';
 
 const STRINGS = {
   export: { en: 'Export', ko: '내보내기' },
@@ -29,6 +30,6 @@ const STRINGS = {
 
 export type ExportStringKey = keyof typeof STRINGS;
 
-export function xt(lang: Lang, key: ExportStringKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function xt(lang: Lang, key: ExportStringKey, vars: TextVars = {}): string {
+  return fillPlaceholders(STRINGS[key][lang], vars);
 }

@@ -94,12 +94,19 @@ export type StringKey = keyof typeof STRINGS;
 
 export const UI_STRINGS: Readonly<Record<StringKey, Localized>> = STRINGS;
 
-/** A UI string in `lang`, with `{name}` placeholders filled in (values are plain text). */
-export function t(lang: Lang, key: StringKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+export type TextVars = Readonly<Record<string, string | number>>;
+
+/** `{name}` placeholders filled in from `vars` (plain text; unknown names stay as written). */
+export function fillPlaceholders(template: string, vars: TextVars): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** A UI string in `lang`, with `{name}` placeholders filled in (values are plain text). */
+export function t(lang: Lang, key: StringKey, vars: TextVars = {}): string {
+  return fillPlaceholders(STRINGS[key][lang], vars);
 }
 
 /** The first browser language we support, else English. */

@@ -9,7 +9,8 @@
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
 import type { StringKey } from './i18n.ts';
-import { isThemeName, type ThemeName } from './theme.ts';
+import { detectLang } from './i18n.ts';
+import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
 
 export const K8S_VERSIONS = ['1.31', '1.32', '1.33'] as const;
 export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s'] as const;
@@ -48,6 +49,17 @@ export interface UrlDefaults {
   readonly lang: Lang;
   readonly theme: ThemeName;
   readonly k8s: string;
+}
+
+/** The defaults a link falls back on in this browser: its language and colour scheme, the app's scenario and version. */
+export function browserDefaults(deps: { readonly scenarios: readonly ScenarioDefinition[]; readonly defaultScenario: string; readonly defaultK8s: string }): UrlDefaults {
+  return {
+    scenarios: deps.scenarios,
+    scenario: deps.defaultScenario,
+    lang: detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+    theme: systemTheme(),
+    k8s: deps.defaultK8s,
+  };
 }
 
 /** Long or odd values are shortened before they are shown back to the user. */
