@@ -31,6 +31,7 @@ import { loadFonts, loadGlyphs } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
+import { collectDrawn, type DrawnObject } from './drawn.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import { PALETTES, type Palette, type ThemeName } from './theme.ts';
@@ -38,6 +39,7 @@ import { PALETTES, type Palette, type ThemeName } from './theme.ts';
 export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
+export type { DrawnObject } from './drawn.ts';
 
 export interface StageOptions {
   readonly theme: ThemeName;
@@ -73,6 +75,8 @@ export interface Stage {
   ready(): Promise<void>;
   /** Test hook: the visible texts on the stage, in canvas CSS px, with their effective font size. */
   labels(): LabelBox[];
+  /** Test hook: the objects and stage parts drawn now (Pod, Node, ReplicaSet, file...), in canvas CSS px. */
+  objects(): DrawnObject[];
   readonly canvas: HTMLCanvasElement;
   readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
   destroy(): void;
@@ -220,6 +224,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     labels() {
       return collectLabels(view.root);
+    },
+    objects() {
+      return collectDrawn(view.root);
     },
     canvas,
     rendererName,

@@ -4,6 +4,7 @@
  * and removed when the object is deleted. Box shapes are shared GraphicsContexts per look and size.
  */
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
+import { markDrawn } from './drawn.ts';
 import type { K8sObject, ObjectRef, Pod } from '../model/objects.ts';
 import { podSlots, type Density, type Rect } from './layout.ts';
 import { podLook, podLookLabel, type PodLook } from './looks.ts';
@@ -154,6 +155,7 @@ export class PodLayer extends Container {
         if (v === undefined) {
           v = new PodView();
           v.label = ref;
+          markDrawn(v, 'Pod', ref.slice('Pod/'.length));
           this.views.set(ref, v);
           this.addChild(v);
         }

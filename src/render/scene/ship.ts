@@ -3,6 +3,7 @@
  * the node's readiness, taints and cordon, and the scheduler's verdict for it while it decides.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
+import { markDrawn } from '../drawn.ts';
 import type { ComponentId } from '../../sim/trace.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { NodeVerdict } from '../../model/scheduler/types.ts';
@@ -45,6 +46,7 @@ export class ShipView extends Container {
   constructor(node: string) {
     super();
     this.label = `node/${node}`;
+    markDrawn(this, 'Node', node);
     this.node = node;
     const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
       new StationView({ id, name, shortName, role, icon, metaphor: { en, ko } });
