@@ -61,11 +61,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     {
       toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
-      stepForward: () => player?.stepForward(),
-      restart: () => {
-        player?.seek(0);
-        gate.play();
-      },
+      stepForward: () => stepForward(),
+      restart: () => player?.restart(),
       end: () => player?.end(),
       seek: (time) => player?.seek(time),
       gotoStep: (index) => player?.gotoStep(index),
@@ -213,7 +210,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       case 'toggle':
         return gate.toggle();
       case 'step':
-        return player.stepForward();
+        return stepForward();
       case 'back':
         return player.stepBack();
       case 'seek':
@@ -249,14 +246,19 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   }
 
+  /** The app's "next" (src/timeline/player-api.ts); a frame that may not animate lands where it would pause. */
+  function stepForward(): void {
+    player?.stepForward(gate.canAnimate ? undefined : { animate: false });
+  }
+
   const runKey = (command: KeyCommand): boolean => {
     if (command === 'close') return tip.hide() || notice.hide();
     if (!player) return false;
     const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
       toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
-      stepForward: () => player?.stepForward(),
-      restart: () => player?.seek(0),
+      stepForward: () => stepForward(),
+      restart: () => player?.restart(),
       end: () => player?.end(),
       faster: () => setSpeed(nextSpeed(speed, 1)),
       slower: () => setSpeed(nextSpeed(speed, -1)),

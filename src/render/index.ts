@@ -178,7 +178,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       const schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       view.setTrace(trace, schedule);
       if (lang === 'ko') pending = pending.then(() => loadGlyphs(view.koreanTexts())).then(() => redrawNow());
-      player = new Player(schedule, host2);
+      player = new Player(schedule, host2, lang);
       return player;
     },
     get player() {
@@ -196,6 +196,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     async setLang(next) {
       lang = next;
+      player?.setLang(next);
       if (next === 'ko') {
         const work = loadGlyphs(view.koreanTexts());
         pending = pending.then(() => work);

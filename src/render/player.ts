@@ -3,10 +3,19 @@
  * a label per narration step), advanced by GSAP's ticker only while playing. `seek(t)` sets the
  * timeline's time and redraws the stage for t from the state at t, so a seek shows exactly the
  * frame that playing to t shows. Paused means no ticker listener, so nothing is rendered.
+ *
+ * Reading holds: while playing on, a step whose caption needs longer to read than its animation
+ * lasts is held at its end (the picture still, the clock running) for the rest of its reading time,
+ * scaled by the speed. The holds live here and not in the schedule on purpose: presentation time
+ * stays language-independent, so a frame is a function of t alone (seek, export and the URL agree
+ * whatever the language), switching language keeps the same step and position, and export, which
+ * renders frames by time, is untouched. Looping (a kiosk) skips the holds.
  */
 import { gsap } from 'gsap';
 import { tickersSleep, tickersWake } from './idle.ts';
+import type { Lang } from '../model/localized.ts';
 import type { MessageType } from '../sim/trace.ts';
+import { readingHolds } from '../timeline/reading.ts';
 import type { PlayerApi, PlayerState, StepInfo } from '../timeline/player-api.ts';
 import { SPEEDS } from '../timeline/player-api.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
@@ -30,6 +39,8 @@ export interface PlayerHost {
 
 /** How far before the next step's start playStep pauses (s): the picture is the step's end. */
 const STEP_STOP_EPS = 0.001;
+/** Within this of a step's end (s), "next" counts the step as played. */
+const AT_END = 0.01;
 
 export class Player implements PlayerApi {
   readonly steps: readonly StepInfo[];
@@ -44,13 +55,21 @@ export class Player implements PlayerApi {
   private ended = false;
   /** Where playStep pauses (presentation time), while it plays a step through. */
   private stopAt: number | undefined;
+  /** Reading hold (presentation s) left at the current step's end, while holding. */
+  private holdLeft: number | undefined;
+  /** The step whose hold was already served, so resuming from its end does not hold again. */
+  private heldStep = -1;
+  private readonly holds: Readonly<Record<Lang, readonly number[]>>;
+  private lang: Lang;
   private listeners: ((s: PlayerState) => void)[] = [];
   private destroyed = false;
   private readonly progressOf = (i: number): number => this.proxies[i]?.p ?? 0;
   private readonly tick = (_time: number, deltaMs: number): void => this.advance(Math.min(MAX_DT, deltaMs / 1000));
 
-  constructor(schedule: Schedule, host: PlayerHost) {
+  constructor(schedule: Schedule, host: PlayerHost, lang: Lang = 'en') {
     this.schedule = schedule;
+    this.lang = lang;
+    this.holds = { en: readingHolds(schedule.steps, 'en'), ko: readingHolds(schedule.steps, 'ko') };
     this.host = host;
     this.steps = schedule.steps;
     this.proxies = schedule.messages.map(() => ({ p: 0 }));
@@ -78,6 +97,7 @@ export class Player implements PlayerApi {
       step: stepAt(this.schedule, t),
       simTime: simTimeAt(this.schedule.clock, t),
       ended: this.ended,
+      holding: this.holdLeft !== undefined,
     };
   }
 
@@ -93,6 +113,10 @@ export class Player implements PlayerApi {
 
   pause(): void {
     this.stopAt = undefined;
+    this.holdLeft = undefined;
+    // Paused at a step's end: its caption had its time, so playing on from here does not hold.
+    const cur = stepAt(this.schedule, this.time);
+    if (this.time >= this.stopPoint(cur)) this.heldStep = cur;
     if (!this.playing) return;
     this.playing = false;
     gsap.ticker.remove(this.tick);
@@ -105,10 +129,15 @@ export class Player implements PlayerApi {
     else this.play();
   }
 
-  stepForward(): void {
+  stepForward(options?: { readonly animate?: boolean }): void {
     const cur = stepAt(this.schedule, this.time);
-    if (cur + 1 < this.steps.length) this.gotoStep(cur + 1);
-    else this.end();
+    const atEnd = this.time >= this.stopPoint(cur) - AT_END;
+    if (atEnd && cur + 1 >= this.steps.length) return;
+    const target = atEnd ? cur + 1 : cur;
+    if (options?.animate === false) this.jumpToEnd(target);
+    else if (this.playing && !atEnd) this.jumpToEnd(cur);
+    else if (atEnd) this.playStep(target);
+    else this.playTo(this.stopPoint(cur));
   }
 
   stepBack(): void {
@@ -126,16 +155,12 @@ export class Player implements PlayerApi {
 
   playStep(index: number): void {
     this.gotoStep(index);
-    const i = stepAt(this.schedule, this.time);
-    const end = this.steps[i]?.end ?? this.schedule.duration;
-    // Just before the next step's start, so the step shown stays this one.
-    this.stopAt = i + 1 < this.steps.length ? Math.max(this.time, end - STEP_STOP_EPS) : undefined;
-    this.play();
+    this.playTo(this.stopPoint(stepAt(this.schedule, this.time)));
   }
 
   restart(): void {
+    this.pause();
     this.seek(0);
-    this.play();
   }
 
   end(): void {
@@ -146,6 +171,8 @@ export class Player implements PlayerApi {
   seek(time: number): void {
     if (this.destroyed) return;
     this.stopAt = undefined;
+    this.holdLeft = undefined;
+    this.heldStep = -1;
     this.seekInternal(time);
     this.emit();
   }
@@ -160,7 +187,12 @@ export class Player implements PlayerApi {
 
   setLoop(loop: boolean): void {
     this.loop = loop;
+    if (loop && this.holdLeft !== undefined) this.endHold();
     this.emit();
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
   }
 
   subscribe(listener: (state: PlayerState) => void): () => void {
@@ -181,27 +213,94 @@ export class Player implements PlayerApi {
   /** Advance by dt seconds of wall time (used by the ticker; exposed for tests). */
   advance(dt: number): void {
     if (!this.playing) return;
-    let t = this.time + dt * this.speed;
+    let budget = dt * this.speed;
     const d = this.schedule.duration;
-    if (this.stopAt !== undefined && t >= this.stopAt) {
-      this.seekInternal(this.stopAt);
-      this.pause();
-      return;
-    }
-    if (t >= d) {
-      if (this.loop) t = t - d;
-      else {
-        this.seekInternal(d);
-        this.playing = false;
-        this.ended = true;
-        gsap.ticker.remove(this.tick);
-        tickersSleep();
-        this.emit();
+    // One pass per hold crossed (a long dt may span several steps' holds); bounded by the steps.
+    for (let pass = 0; pass <= this.steps.length + 1; pass++) {
+      if (this.holdLeft !== undefined) {
+        if (budget < this.holdLeft) {
+          this.holdLeft -= budget;
+          return;
+        }
+        budget -= this.holdLeft;
+        this.endHold();
+      }
+      let t = this.time + budget;
+      if (this.stopAt !== undefined && t >= this.stopAt) {
+        this.seekInternal(this.stopAt);
+        this.ended = this.stopAt >= d;
+        this.pause();
         return;
       }
+      const boundary = this.stopAt === undefined && !this.loop ? this.holdBoundary() : Infinity;
+      if (t >= boundary) {
+        budget = t - boundary;
+        this.startHold();
+        continue;
+      }
+      if (t >= d) {
+        if (this.loop) t = t - d;
+        else {
+          this.seekInternal(d);
+          this.playing = false;
+          this.ended = true;
+          gsap.ticker.remove(this.tick);
+          tickersSleep();
+          this.emit();
+          return;
+        }
+      }
+      this.seekInternal(t);
+      this.emit();
+      return;
     }
-    this.seekInternal(t);
+  }
+
+  /** The end of the step shown, if playing on must hold there for its caption (else Infinity). */
+  private holdBoundary(): number {
+    const cur = stepAt(this.schedule, this.time);
+    if (cur + 1 >= this.steps.length || cur === this.heldStep) return Infinity;
+    if ((this.holds[this.lang][cur] ?? 0) <= 0) return Infinity;
+    return this.steps[cur]?.end ?? Infinity;
+  }
+
+  /** Hold at the end of the step shown: the picture stays, its caption's reading time runs. */
+  private startHold(): void {
+    const cur = stepAt(this.schedule, this.time);
+    this.heldStep = cur;
+    this.holdLeft = this.holds[this.lang][cur] ?? 0;
+    this.seekInternal(Math.max(this.time, this.stopPoint(cur)));
     this.emit();
+  }
+
+  /** The hold is over (or looping began): play on into the next step from its start. */
+  private endHold(): void {
+    this.holdLeft = undefined;
+    const cur = stepAt(this.schedule, this.time);
+    this.seekInternal(this.steps[cur]?.end ?? this.time);
+  }
+
+  /** Skip step i's animation: paused where playing it through would have paused. */
+  private jumpToEnd(i: number): void {
+    this.pause();
+    this.stopAt = undefined;
+    this.seekInternal(this.stopPoint(i));
+    this.heldStep = i;
+    this.emit();
+  }
+
+  /** Where playing step i through pauses: just before the next step starts, or the very end. */
+  private stopPoint(i: number): number {
+    if (i + 1 >= this.steps.length) return this.schedule.duration;
+    const step = this.steps[i];
+    if (step === undefined) return this.schedule.duration;
+    return Math.max(step.start, step.end - STEP_STOP_EPS);
+  }
+
+  /** Play from here and pause at `stop` (the end: plays out and ends). */
+  private playTo(stop: number): void {
+    this.stopAt = Math.max(this.time, Math.min(stop, this.schedule.duration));
+    this.play();
   }
 
   private seekInternal(time: number): void {

@@ -32,7 +32,8 @@ export interface Pacing {
 }
 
 export const DEFAULT_PACING: Pacing = {
-  hop: { request: 0.65, watch: 0.6, response: 0.45, signal: 0.5 },
+  // About a second per story hop at 1x: slow enough to follow a token with the eye on a projector.
+  hop: { request: 1.0, watch: 0.95, response: 0.9, signal: 0.9 },
   activity: 0.7,
   beat: 0.08,
   quietGapMs: 1000,

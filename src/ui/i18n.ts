@@ -85,8 +85,8 @@ const STRINGS = {
   yes: { en: 'Yes', ko: '예' },
   no: { en: 'No', ko: '아니오' },
   keyboardHelp: {
-    en: 'Keys: Space play/pause · ←/→ step · Home/End · +/− speed · Esc close',
-    ko: '키: Space 재생/정지 · ←/→ 단계 이동 · Home/End · +/− 속도 · Esc 닫기',
+    en: 'Keys: → play next step · ← back a step · Space play on/pause · Home/End start/end · +/− speed · Esc close',
+    ko: '키: → 다음 단계 재생 · ← 이전 단계 · Space 이어서 재생/정지 · Home/End 처음/끝으로 · +/− 속도 · Esc 닫기',
   },
 } as const satisfies Record<string, Localized>;
 

@@ -1,6 +1,11 @@
 /**
  * Keyboard shortcuts: a pure key -> command map plus the listener that applies it. Keys typed into
  * form fields stay with the field; Space on a focused button stays a button press.
+ *
+ * Presenter pacing (what each command does: src/timeline/player-api.ts): → (and a presenter
+ * remote's Page Down) plays the next step and pauses at its end; ← (Page Up) goes back to the step's
+ * start; Space plays on, holding each step until its caption can be read; Home/End jump to the start
+ * or the end without playing.
  */
 export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close';
 
@@ -19,8 +24,10 @@ export function commandForKey(event: KeyLike): KeyCommand | undefined {
     case 'Spacebar':
       return 'toggle';
     case 'ArrowLeft':
+    case 'PageUp':
       return 'stepBack';
     case 'ArrowRight':
+    case 'PageDown':
       return 'stepForward';
     case 'Home':
       return 'restart';

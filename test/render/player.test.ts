@@ -70,25 +70,82 @@ describe('Player', () => {
     p.destroy();
   });
 
-  it('steps forward and back by narration step, pausing', () => {
+  /** Advance at 60 fps until the player pauses (or a minute of wall time passes). */
+  const runUntilPaused = (p: Player): void => {
+    for (let i = 0; i < 60 * 60 && p.getState().playing; i++) p.advance(1 / 60);
+  };
+  const stepEnd = (p: Player, i: number): number => p.steps[i]?.end ?? 0;
+
+  it('next plays the step shown through and pauses at its end; at its end, plays the next one', () => {
     const p = new Player(schedule, recorder().host);
-    p.play();
+    // Paused at step 1's start: next plays step 1.
     p.stepForward();
+    expect(p.getState()).toMatchObject({ step: 0, playing: true });
+    runUntilPaused(p);
+    expect(p.getState()).toMatchObject({ step: 0, playing: false, ended: false });
+    expect(p.getState().time).toBeCloseTo(stepEnd(p, 0), 2);
+    expect(p.getState().time).toBeLessThan(stepEnd(p, 0));
+    // At its end: next plays step 2 from its start.
+    p.stepForward();
+    expect(p.getState()).toMatchObject({ step: 1, playing: true, time: p.steps[1]?.start });
+    runUntilPaused(p);
     expect(p.getState()).toMatchObject({ step: 1, playing: false });
-    expect(p.getState().time).toBe(p.steps[1]?.start);
+    expect(p.getState().time).toBeCloseTo(stepEnd(p, 1), 2);
+    // While a step plays, next skips to its end.
     p.stepForward();
+    p.advance(0.2);
+    expect(p.getState()).toMatchObject({ step: 2, playing: true });
     p.stepForward();
-    expect(p.getState().step).toBe(3);
+    expect(p.getState()).toMatchObject({ step: 2, playing: false });
+    expect(p.getState().time).toBeCloseTo(stepEnd(p, 2), 2);
+    // Paused mid-step: next plays the rest of that step.
+    p.seek((p.steps[3]?.start ?? 0) + 0.3);
+    p.stepForward();
+    runUntilPaused(p);
+    expect(p.getState()).toMatchObject({ step: 3, playing: false });
+    expect(p.getState().time).toBeCloseTo(stepEnd(p, 3), 2);
+    // animate: false lands where the next step would pause, without playing.
+    p.stepForward({ animate: false });
+    expect(p.getState()).toMatchObject({ step: 4, playing: false });
+    expect(p.getState().time).toBeCloseTo(stepEnd(p, 4), 2);
+    // At the very end, next does nothing.
+    p.end();
+    p.stepForward();
+    expect(p.getState()).toMatchObject({ playing: false, ended: true, time: schedule.duration });
+    p.destroy();
+  });
+
+  it('back returns to the start of the step shown, then to the one before, paused', () => {
+    const p = new Player(schedule, recorder().host);
+    p.playStep(2);
+    runUntilPaused(p);
     p.stepBack();
-    expect(p.getState().step).toBe(2);
-    p.seek((p.steps[2]?.start ?? 0) + 0.5);
+    expect(p.getState()).toMatchObject({ step: 2, playing: false, time: p.steps[2]?.start });
     p.stepBack();
-    expect(p.getState().step).toBe(2);
-    expect(p.getState().time).toBe(p.steps[2]?.start);
+    expect(p.getState()).toMatchObject({ step: 1, playing: false, time: p.steps[1]?.start });
+    // While playing, back pauses too.
+    p.play();
+    p.advance(0.5);
+    p.stepBack();
+    expect(p.getState()).toMatchObject({ step: 1, playing: false, time: p.steps[1]?.start });
     p.gotoStep(99);
     expect(p.getState().step).toBe(p.steps.length - 1);
     p.gotoStep(-3);
     expect(p.getState().step).toBe(0);
+    p.destroy();
+  });
+
+  it('Home and End jump without starting playback', () => {
+    const p = new Player(schedule, recorder().host);
+    p.gotoStep(3);
+    p.restart();
+    expect(p.getState()).toMatchObject({ time: 0, step: 0, playing: false });
+    p.play();
+    p.advance(0.3);
+    p.restart();
+    expect(p.getState()).toMatchObject({ time: 0, playing: false });
+    p.end();
+    expect(p.getState()).toMatchObject({ time: schedule.duration, playing: false, ended: true });
     p.destroy();
   });
 
@@ -123,7 +180,8 @@ describe('Player', () => {
     const p = new Player(schedule, recorder().host);
     p.subscribe((s) => states.push(s.ended));
     p.play();
-    p.advance(schedule.duration + 5);
+    // Long enough for every step and its reading hold.
+    p.advance(schedule.duration + 600);
     expect(p.getState()).toMatchObject({ ended: true, playing: false, time: schedule.duration });
     expect(states[states.length - 1]).toBe(true);
     p.setLoop(true);
@@ -144,7 +202,7 @@ describe('Player', () => {
     p.end();
     expect(p.getState()).toMatchObject({ ended: true, playing: false });
     p.restart();
-    expect(p.getState()).toMatchObject({ time: 0, playing: true });
+    expect(p.getState()).toMatchObject({ time: 0, playing: false });
     p.destroy();
   });
 

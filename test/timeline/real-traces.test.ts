@@ -45,12 +45,12 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
     for (let i = 1; i < schedule.eventTimes.length; i++) expect(schedule.eventTimes[i]).toBeGreaterThanOrEqual(schedule.eventTimes[i - 1] ?? 0);
   });
 
-  it('keeps foreground hops readable and at most four token groups in flight', () => {
+  it('gives each story hop about a second (to follow with the eye) and keeps at most four token groups in flight', () => {
     const fg = schedule.messages.filter((m) => !m.background);
     expect(fg.length).toBeGreaterThan(0);
     for (const m of fg) {
-      expect(m.end - m.start).toBeGreaterThanOrEqual(0.4);
-      expect(m.end - m.start).toBeLessThanOrEqual(0.8);
+      expect(m.end - m.start).toBeGreaterThanOrEqual(0.85);
+      expect(m.end - m.start).toBeLessThanOrEqual(1.1);
       const groups = new Set(fg.filter((o) => o.start <= m.start + 1e-9 && o.end > m.start + 1e-9).map((o) => o.group));
       expect(groups.size).toBeLessThanOrEqual(DEFAULT_PACING.maxTokens);
     }

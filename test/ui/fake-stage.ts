@@ -23,7 +23,7 @@ function fakePlayer(trace: Trace, draw: (state: PlayerState, focus: readonly str
   let last = 0;
   const listeners = new Set<(s: PlayerState) => void>();
   const stepAt = (t: number): number => Math.max(0, Math.min(steps.length - 1, Math.floor(t / STEP_SECONDS)));
-  const state = (): PlayerState => ({ time, duration, playing, speed, loop, step: stepAt(time), simTime: steps[stepAt(time)]?.simTime ?? 0, ended: time >= duration });
+  const state = (): PlayerState => ({ time, duration, playing, speed, loop, step: stepAt(time), simTime: steps[stepAt(time)]?.simTime ?? 0, ended: time >= duration, holding: false });
   const emit = (): void => {
     const s = state();
     draw(s, stepEvents[s.step]?.focus ?? []);
@@ -66,6 +66,9 @@ function fakePlayer(trace: Trace, draw: (state: PlayerState, focus: readonly str
       emit();
     },
     toggle: () => (playing ? api.pause() : api.play()),
+    setLang() {
+      // The fake has no reading holds.
+    },
     stepForward() {
       pause();
       seek(Math.min(duration, (stepAt(time) + 1) * STEP_SECONDS));

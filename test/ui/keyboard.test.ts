@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UI_STRINGS } from '../../src/ui/i18n.ts';
 import { commandForKey } from '../../src/ui/keyboard.ts';
 
 const key = (k: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, ...mods });
@@ -8,6 +9,9 @@ describe('commandForKey', () => {
     [' ', 'toggle'],
     ['ArrowLeft', 'stepBack'],
     ['ArrowRight', 'stepForward'],
+    // A presenter's remote clicker sends Page Down / Page Up.
+    ['PageUp', 'stepBack'],
+    ['PageDown', 'stepForward'],
     ['Home', 'restart'],
     ['End', 'end'],
     ['+', 'faster'],
@@ -22,5 +26,14 @@ describe('commandForKey', () => {
     expect(commandForKey(key('ArrowLeft', { altKey: true }))).toBeUndefined();
     expect(commandForKey(key('+', { ctrlKey: true }))).toBeUndefined();
     expect(commandForKey(key('a'))).toBeUndefined();
+    expect(commandForKey(key('ArrowRight', { metaKey: true }))).toBeUndefined();
+  });
+});
+
+describe('the footer key hint', () => {
+  it.each(['en', 'ko'] as const)('names every key the map answers (%s)', (lang) => {
+    const hint = UI_STRINGS.keyboardHelp[lang];
+    for (const k of ['→', '←', 'Space', 'Home/End', '+/−', 'Esc']) expect(hint).toContain(k);
+    expect(commandForKey(key('ArrowRight'))).toBe('stepForward');
   });
 });
