@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
-import { captionText, openApp, playerState, settle, stageShot } from './lib/app-page.ts';
+import { captionText, openApp, playerState, settle, stageShot, waitPaused } from './lib/app-page.ts';
 import { comparePng } from './lib/images.ts';
 
 const base = inject('baseUrl');
@@ -46,7 +46,13 @@ describe('kubedeck in the browser', () => {
     await settle(page);
     const caption1 = await captionText(page);
     const shot1 = await stageShot(page);
+    await page.evaluate(() => window.__kubedeck?.player()?.setSpeed(4));
+    // "Next step" plays step 1 through (pausing at its end), then step 2.
     await page.click('[data-action=stepForward]');
+    await waitPaused(page);
+    expect((await playerState(page)).step).toBe(0);
+    await page.click('[data-action=stepForward]');
+    await waitPaused(page);
     await settle(page);
     expect((await playerState(page)).step).toBe(1);
     expect(await page.locator('[data-testid=step-counter]').innerText()).toMatch(/^Step 2 of \d+$/);
@@ -54,6 +60,9 @@ describe('kubedeck in the browser', () => {
     expect(caption2).not.toBe(caption1);
     const moved = comparePng(shot1, await stageShot(page));
     expect(moved.differing).toBeGreaterThan(500);
+    // Back: to step 2's start, then to step 1's start.
+    await page.click('[data-action=stepBack]');
+    expect(await playerState(page)).toMatchObject({ step: 1, playing: false });
     await page.click('[data-action=stepBack]');
     await settle(page);
     expect(await captionText(page)).toBe(caption1);
@@ -95,19 +104,27 @@ describe('kubedeck in the browser', () => {
     expect((await playerState(page)).playing).toBe(true);
     await page.keyboard.press('Space');
     expect((await playerState(page)).playing).toBe(false);
+    await page.evaluate(() => window.__kubedeck?.player()?.gotoStep(2));
+    // → plays the step (presenter pacing: test/browser/pacing.test.ts); ← goes back a step.
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect((await playerState(page)).step).toBe(2);
+    expect(await playerState(page)).toMatchObject({ step: 2, playing: true });
+    // (Within a quarter second of a step's start, ← counts as being at its start.)
+    await page.waitForFunction(() => {
+      const p = window.__kubedeck?.player();
+      return (p?.getState().time ?? 0) > (p?.steps[2]?.start ?? 0) + 0.3;
+    });
     await page.keyboard.press('ArrowLeft');
-    expect((await playerState(page)).step).toBe(1);
+    expect(await playerState(page)).toMatchObject({ step: 2, playing: false });
+    await page.keyboard.press('ArrowLeft');
+    expect(await playerState(page)).toMatchObject({ step: 1, playing: false });
     // On the focused scrubber, arrows still mean "step".
     await page.focus('[data-testid=scrubber]');
     await page.keyboard.press('ArrowRight');
-    expect((await playerState(page)).step).toBe(2);
+    expect(await playerState(page)).toMatchObject({ step: 1, playing: true });
     await page.keyboard.press('End');
-    expect((await playerState(page)).step).toBe(last);
+    expect(await playerState(page)).toMatchObject({ step: last, playing: false });
     await page.keyboard.press('Home');
-    expect((await playerState(page)).step).toBe(0);
+    expect(await playerState(page)).toMatchObject({ step: 0, playing: false });
     await page.keyboard.press('+');
     expect((await playerState(page)).speed).toBe(1.5);
     await page.keyboard.press('-');
@@ -136,7 +153,12 @@ describe('kubedeck in the browser', () => {
     expect((await playerState(page)).step).toBe(2);
     expect(await captionText(page)).toMatch(/[가-힣]/);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset['theme']])).toEqual(['ko', 'light']);
+    // → plays step 3 to its end, → again plays step 4 (and the link follows at once).
+    await page.evaluate(() => window.__kubedeck?.player()?.setSpeed(4));
     await page.keyboard.press('ArrowRight');
+    await waitPaused(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
     await page.click('[data-lang=en]');
     await page.selectOption('[data-testid=theme]', 'contrast');
     const query = new URL(page.url()).searchParams;
@@ -170,7 +192,7 @@ describe('kubedeck in the browser', () => {
     expect(await picker.isVisible()).toBe(false);
     expect(new URL(page.url()).searchParams.get('scenario')).toBe('node-failure');
     await page.keyboard.press('ArrowRight');
-    expect((await playerState(page)).step).toBe(1);
+    expect(await playerState(page)).toMatchObject({ step: 0, playing: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -68,4 +68,14 @@ export async function stageShot(page: Page): Promise<Buffer> {
   return page.locator('[data-testid=stage] canvas').screenshot();
 }
 
+/** Waits until the player is paused (a step played through, or a hold paused). */
+export async function waitPaused(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => window.__kubedeck?.player()?.getState().playing === false, undefined, { timeout });
+}
+
+/** Each step's presentation span and caption, as the player has them. */
+export function stepSpans(page: Page): Promise<{ start: number; end: number; en: string; ko: string }[]> {
+  return page.evaluate(() => (window.__kubedeck?.player()?.steps ?? []).map((s) => ({ start: s.start, end: s.end, en: s.caption.en, ko: s.caption.ko })));
+}
+
 export const captionText = (page: Page): Promise<string> => page.locator('[data-testid=caption]').innerText();
