@@ -75,11 +75,11 @@ export function finalSyllable(word: string): string {
 }
 
 /** The particle for `word` ("이" or "가" for '이/가'). */
-export function particle(word: string, pair: JosaPair): string {
-  return josa.pick(finalSyllable(word), pair);
+export function particle(word: string | number, pair: JosaPair): string {
+  return josa.pick(finalSyllable(String(word)), pair);
 }
 
 /** `word` followed by its particle: withParticle('worker-2', '을/를') === 'worker-2를'. */
-export function withParticle(word: string, pair: JosaPair): string {
+export function withParticle(word: string | number, pair: JosaPair): string {
   return `${word}${particle(word, pair)}`;
 }
