@@ -138,7 +138,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
           id: 'replicaset-controller',
           caption: text(
             'The ReplicaSet controller sees its new ReplicaSet through its own watch: 0 of 1 pods. It POSTs a pod as system:serviceaccount:kube-system:replicaset-controller — the step kubectl run does by hand.',
-            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0/1개. system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
+            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0개(원하는 수 1개). system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
           ),
           focus: ['kube-controller-manager', 'kube-apiserver'],
           when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
