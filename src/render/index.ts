@@ -104,7 +104,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let reducedMotion = options.reducedMotion;
   // Fonts, icons and the renderer are independent: get them all at once (time to first frame).
   const assets = Promise.all([
-    loadFonts().then(() => (lang === 'ko' ? loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']) : undefined)),
+    loadFonts(lang),
     preloadIcons(palette),
   ]);
 
@@ -177,7 +177,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       player?.destroy();
       const schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       view.setTrace(trace, schedule);
-      if (lang === 'ko') pending = pending.then(() => loadGlyphs(view.koreanTexts())).then(() => redrawNow());
+      pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
       player = new Player(schedule, host2);
       return player;
     },
@@ -197,7 +197,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     async setLang(next) {
       lang = next;
       if (next === 'ko') {
-        const work = loadGlyphs(view.koreanTexts());
+        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts()));
         pending = pending.then(() => work);
         await work;
       }
