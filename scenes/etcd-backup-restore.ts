@@ -155,6 +155,7 @@ const machine = setup({
       cluster.rt.net.send({ from: OPERATOR, to: 'etcd', type: 'request', action: 'Snapshot (etcdctl snapshot save)', payload: { kind: 'etcd-snapshot' } }, (answer) => {
         if (answer.payload.kind !== 'etcd-response') return;
         runOf(cluster).snapshot = answer.payload.items ?? [];
+        cluster.rt.disk.write({ node: NODE, path: SNAPSHOT }, OPERATOR);
         shell(cluster, `Snapshot saved at ${SNAPSHOT}`, 50);
       });
     },
@@ -175,6 +176,7 @@ const machine = setup({
       );
       shell(cluster, RESTORE_COMMAND, 800);
       run.dataDirs.set(RESTORED, run.snapshot ?? []);
+      cluster.rt.disk.write({ node: NODE, path: RESTORED, dir: true }, OPERATOR);
     },
     editManifest: ({ context }) => {
       const { cluster } = context;
@@ -189,7 +191,7 @@ const machine = setup({
       );
       shell(cluster, `vi ${STATIC_POD_PATH}/etcd.yaml  # volumes: etcd-data hostPath.path: ${RESTORED}`, 300);
       run.restoredAt = cluster.now;
-      run.kubelet.writeManifest(manifestFile('etcd'), staticPodManifest('etcd', RESTORED));
+      run.kubelet.writeManifest(manifestFile('etcd'), staticPodManifest('etcd', RESTORED), OPERATOR);
     },
   },
   guards: {

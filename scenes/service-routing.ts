@@ -12,7 +12,7 @@ import { hostIP } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ClientPod } from '../src/sim/components/client-pod.ts';
 import { createClientPod } from '../src/sim/components/client-pod.ts';
-import { createCoreDns } from '../src/sim/components/coredns.ts';
+import { corednsPod, createCoreDns } from '../src/sim/components/coredns.ts';
 import type { ProxyMode } from '../src/sim/components/kube-proxy.ts';
 import { failReadiness } from '../src/sim/components/readiness-failure.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
@@ -25,6 +25,11 @@ export const CLIENT_NODE = 'worker-1';
 export const CLIENT_IP = '10.244.1.50';
 const BACKEND_NODES = ['worker-2', 'worker-3'];
 const SERVICE = 'Service/default/web';
+/** The coredns Deployment's pods: name, node, node index, pod IP. */
+const COREDNS = [
+  ['coredns-668d6bf9bc-7xk2p', 'worker-1', 0, '10.244.1.2'],
+  ['coredns-668d6bf9bc-q9vzt', 'worker-3', 2, '10.244.3.2'],
+] as const;
 const PROXIES: readonly ComponentId[] = NODES.map((n) => `kube-proxy/${n}` as const);
 
 const modeOf = (params: ScenarioParams): ProxyMode => (params.proxyMode === 'ipvs' ? 'ipvs' : 'iptables');
@@ -60,10 +65,14 @@ function build(cluster: Cluster, params: ScenarioParams): ClientPod {
   for (const n of NODES) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
   cluster.seedDeployment('web', Number(params.replicas), { image: 'nginx:1.27', requests: { cpu: '100m', memory: '128Mi' }, readinessProbe: { periodSeconds: 10 } }, BACKEND_NODES);
   cluster.seedRunningPod(curlPod());
-  cluster.addWatcher(createCoreDns(cluster.rt, 'control-plane'));
+  // kubeadm's CoreDNS: two pods of the coredns Deployment on workers; queries to the kube-dns
+  // Service (10.96.0.10) reach one of them, here the one on worker-3.
+  for (const [name, node, index, ip] of COREDNS) cluster.seedRunningPod(corednsPod(name, node, hostIP(index), ip));
+  const dnsPod = `Pod/kube-system/${COREDNS[1][0]}`;
+  cluster.addWatcher(createCoreDns(cluster.rt, COREDNS[1][1], dnsPod));
   cluster.addComponent('coredns');
   cluster.addComponent('client/curl');
-  return createClientPod(cluster.rt, 'curl', CLIENT_NODE, CLIENT_IP, () => cluster.proxyOf(CLIENT_NODE));
+  return createClientPod(cluster.rt, 'curl', CLIENT_NODE, CLIENT_IP, () => cluster.proxyOf(CLIENT_NODE), dnsPod);
 }
 
 /** The web pod that answered the first call: the one whose readiness will fail. */

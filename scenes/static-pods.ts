@@ -151,7 +151,7 @@ const machine = setup({
       const c = target(context.params);
       context.cluster.step('remove-manifest', text(`On ${NODE}: \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — the manifest leaves the directory.`, `${NODE}에서 \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — 매니페스트를 디렉터리에서 빼냅니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`, `mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`));
-      kubeletOf(context.cluster).removeManifest(manifestFile(c));
+      kubeletOf(context.cluster).removeManifest(manifestFile(c), OPERATOR);
     },
     restoreManifest: ({ context }) => {
       const c = target(context.params);
@@ -159,7 +159,7 @@ const machine = setup({
       context.cluster.step('restore-manifest', text(`\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — the manifest is back.`, `\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — 매니페스트를 되돌려 놓습니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`, `mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`));
       const saved = removedManifests.get(context.cluster);
-      if (saved) k.writeManifest(manifestFile(c), saved);
+      if (saved) k.writeManifest(manifestFile(c), saved, OPERATOR);
     },
     keepManifest: ({ context }) => {
       const m = kubeletOf(context.cluster).manifest(manifestFile(target(context.params)));

@@ -25,7 +25,8 @@ export interface ClientPod {
   call(host: string, port: number, onDone?: (result: CallResult) => void): void;
 }
 
-export function createClientPod(rt: Runtime, name: string, node: string, podIP: string, proxy: () => KubeProxy | undefined): ClientPod {
+/** `dnsPod`: the CoreDNS pod the kube-dns Service sends this pod's queries to (drawn as the query's end). */
+export function createClientPod(rt: Runtime, name: string, node: string, podIP: string, proxy: () => KubeProxy | undefined, dnsPod?: string): ClientPod {
   const id: ComponentId = `client/${name}`;
   const mast: ComponentId = `kube-proxy/${node}`;
   let onPacket: ((p: Packet) => void) | undefined;
@@ -82,7 +83,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
         if (!p.ip) return onDone?.({ status: 0 });
         connect(p.ip, port, (r) => onDone?.(r));
       };
-      send('coredns', `DNS A? ${name}`, { proto: 'dns-query', name });
+      send('coredns', `DNS A? ${name}`, { proto: 'dns-query', name }, dnsPod);
     },
   };
 }
