@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { appGlyphsPlugin } from './build/app-glyphs.ts';
 
 export default defineConfig({
   base: './',
+  // virtual:kubedeck-glyphs, the characters the stage loads fonts for (src/render/fonts.ts).
+  plugins: [appGlyphsPlugin(import.meta.dirname)],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

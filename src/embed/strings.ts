@@ -21,6 +21,9 @@ const STRINGS = {
 
 export type EmbedStringKey = keyof typeof STRINGS;
 
+/** Every embed string (tests check their words and glyphs). */
+export const EMBED_STRINGS: Readonly<Record<EmbedStringKey, Localized>> = STRINGS;
+
 export function embedText(lang: Lang, key: EmbedStringKey, vars: TextVars = {}): string {
   return fillPlaceholders(STRINGS[key][lang], vars);
 }

@@ -11,6 +11,8 @@ import type { ExportTheme } from './options.ts';
 
 const SANS = '"Noto Sans KR", sans-serif';
 const MONO = '"JetBrains Mono", "Noto Sans KR", monospace';
+/** The caption's font stacks (a test checks every caption character is in them). */
+export const CAPTION_FONTS = { sans: SANS, mono: MONO } as const;
 const LINES = 3;
 
 const STEP_OF: Readonly<Record<Lang, (n: number, total: number) => string>> = {

@@ -1,27 +1,35 @@
 /**
  * Bundled fonts only (never the system fallback): Noto Sans KR for text (Latin + Hangul) and
- * JetBrains Mono for commands and the clock. Pixi rasterises text once, so wait for the faces
- * (and for the Hangul subsets a text needs) before drawing it.
+ * JetBrains Mono for commands and the clock, with Noto Sans KR after it for the Hangul a command
+ * line or a name may hold. Pixi rasterises text once, so wait for the faces, and for every
+ * unicode-range subset the app's characters fall in, before drawing. Which characters: all of
+ * those in the app's sources (virtual:kubedeck-glyphs, derived at build time, so a new word
+ * anywhere is covered) and the trace's own texts (names a scenario makes up).
  */
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';
 import '@fontsource/jetbrains-mono/700.css';
+import APP_GLYPHS from 'virtual:kubedeck-glyphs';
+import type { Lang } from '../model/localized.ts';
 
-const SAMPLE = 'Aa09 kube-apiserver 가나다';
+const FACES = ['400 16px "Noto Sans KR"', '700 16px "Noto Sans KR"', '400 16px "JetBrains Mono"', '700 16px "JetBrains Mono"'] as const;
 
-export async function loadFonts(): Promise<void> {
-  await Promise.all([
-    document.fonts.load('400 16px "Noto Sans KR"', SAMPLE),
-    document.fonts.load('700 16px "Noto Sans KR"', SAMPLE),
-    document.fonts.load('400 16px "JetBrains Mono"', 'Aa09:.+'),
-    document.fonts.load('700 16px "JetBrains Mono"', 'Aa09:.+'),
-  ]);
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/u;
+/** English never shows Hangul: it skips the Korean subsets (time to first frame). */
+const NON_HANGUL = [...APP_GLYPHS].filter((c) => !HANGUL.test(c)).join('');
+
+/** The faces and the subsets for every character the app can show in `lang`. */
+export async function loadFonts(lang: Lang): Promise<void> {
+  await loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
 }
 
-/** Load the unicode-range subsets (Korean is split in many) that these texts use. */
+/** Load the unicode-range subsets (Korean is split in many) that these texts use, in every face. */
 export async function loadGlyphs(texts: readonly string[]): Promise<void> {
   const all = [...new Set(texts.join(''))].join('');
   if (all.length === 0) return;
-  await Promise.all([document.fonts.load('400 16px "Noto Sans KR"', all), document.fonts.load('700 16px "Noto Sans KR"', all)]);
+  await Promise.all(FACES.map((face) => document.fonts.load(face, all)));
 }
+
+/** Every character the app's sources can show (for loaders outside the stage, e.g. export). */
+export const appGlyphs = (lang: Lang): string => (lang === 'ko' ? APP_GLYPHS : NON_HANGUL);

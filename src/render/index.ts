@@ -104,7 +104,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let reducedMotion = options.reducedMotion;
   // Fonts, icons and the renderer are independent: get them all at once (time to first frame).
   const assets = Promise.all([
-    loadFonts().then(() => (lang === 'ko' ? loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간']) : undefined)),
+    loadFonts(lang),
     preloadIcons(palette),
   ]);
 
@@ -177,7 +177,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       player?.destroy();
       const schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       view.setTrace(trace, schedule);
-      if (lang === 'ko') pending = pending.then(() => loadGlyphs(view.koreanTexts())).then(() => redrawNow());
+      pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
       player = new Player(schedule, host2, lang);
       return player;
     },
@@ -198,7 +198,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       lang = next;
       player?.setLang(next);
       if (next === 'ko') {
-        const work = loadGlyphs(view.koreanTexts());
+        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts()));
         pending = pending.then(() => work);
         await work;
       }

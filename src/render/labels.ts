@@ -17,6 +17,15 @@ export interface LabelBox {
   readonly alpha: number;
   /** The nearest labelled ancestor (a station id, "token", ...), for messages. */
   readonly owner: string;
+  /** The font family list the text is drawn in, as CSS writes it ('"JetBrains Mono", "Noto Sans KR", monospace'). */
+  readonly font: string;
+  /** Its font weight ('400', '700'). */
+  readonly weight: string;
+}
+
+/** A Pixi fontFamily (a string or a list of names) as one CSS family list. */
+function familyList(family: string | string[]): string {
+  return Array.isArray(family) ? family.map((f) => (/^[\w-]+$/.test(f) ? f : `"${f}"`)).join(', ') : family;
 }
 
 export function collectLabels(root: Container): LabelBox[] {
@@ -33,7 +42,7 @@ export function collectLabels(root: Container): LabelBox[] {
       const k = Math.hypot(c.worldTransform.a, c.worldTransform.b);
       const size = typeof c.style.fontSize === 'number' ? c.style.fontSize : Number.parseFloat(String(c.style.fontSize));
       // Bounds include the style's padding around the glyphs; report the text itself.
-      out.push({ text: c.text, x: b.x + pad * k, y: b.y + pad * k, w: Math.max(0, b.width - 2 * pad * k), h: Math.max(0, b.height - 2 * pad * k), size: size * k, alpha: a, owner: who });
+      out.push({ text: c.text, x: b.x + pad * k, y: b.y + pad * k, w: Math.max(0, b.width - 2 * pad * k), h: Math.max(0, b.height - 2 * pad * k), size: size * k, alpha: a, owner: who, font: familyList(c.style.fontFamily), weight: String(c.style.fontWeight) });
       return;
     }
     for (const child of c.children) walk(child, a, who);

@@ -337,10 +337,18 @@ export class StageView {
     return label;
   }
 
-  /** Everything a Korean label might need, for preloading its font subsets. */
-  koreanTexts(): string[] {
-    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
-    for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
+  /**
+   * The texts this trace brings that the app's sources do not hold (names a scenario makes up,
+   * labels with numbers filled in), for preloading their font subsets. The words of the stage
+   * itself are covered by loadFonts (every character of the sources).
+   */
+  traceTexts(): string[] {
+    const out: string[] = [];
+    for (const e of this.trace?.events ?? []) {
+      if (e.kind === 'activity') out.push(e.label.en, e.label.ko);
+      else if (e.kind === 'message') out.push(e.action, e.from, e.to);
+      else if (e.kind === 'state') out.push(e.object);
+    }
     return out;
   }
 

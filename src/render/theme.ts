@@ -146,7 +146,7 @@ const CONTRAST: Palette = {
 export const PALETTES: Readonly<Record<ThemeName, Palette>> = { dark: DARK, light: LIGHT, contrast: CONTRAST };
 
 export const FONT_SANS = '"Noto Sans KR", sans-serif';
-export const FONT_MONO = '"JetBrains Mono", monospace';
+export const FONT_MONO = '"JetBrains Mono", "Noto Sans KR", monospace';
 
 /** WCAG relative luminance of a 0xRRGGBB colour. */
 export function luminance(rgb: number): number {

@@ -30,6 +30,9 @@ const STRINGS = {
 
 export type ExportStringKey = keyof typeof STRINGS;
 
+/** Every export dialog string (tests check their words and glyphs). */
+export const EXPORT_STRINGS: Readonly<Record<ExportStringKey, Localized>> = STRINGS;
+
 export function xt(lang: Lang, key: ExportStringKey, vars: TextVars = {}): string {
   return fillPlaceholders(STRINGS[key][lang], vars);
 }
