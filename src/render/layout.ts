@@ -205,7 +205,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
     const topH = Math.min(flagshipH, H * 0.55);
-    clock = rect(m, m, colW, (simple ? 44 : 64) * fs);
+    clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
   } else {
