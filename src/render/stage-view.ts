@@ -287,7 +287,7 @@ export class StageView {
         const si = this.stationIndex(m.event.to);
         if (si !== undefined && (this.frameLevel[si] ?? 0) < 1) {
           this.frameLevel[si] = this.reducedMotion ? 1 : 1 - (t - m.end) / WRITE_FLASH;
-          this.frameLabel[si] ??= 'write';
+          this.frameLabel[si] ??= this.lang === 'ko' ? '쓰기' : 'write';
         }
       }
       if (t >= m.end) continue;
