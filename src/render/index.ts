@@ -77,6 +77,8 @@ export interface Stage {
   labels(): LabelBox[];
   /** Test hook: the objects and stage parts drawn now (Pod, Node, ReplicaSet, file...), in canvas CSS px. */
   objects(): DrawnObject[];
+  /** The current step's focus stations (component id and box, canvas CSS px): what nothing may cover. */
+  focusBoxes(): { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
   readonly canvas: HTMLCanvasElement;
   readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
   destroy(): void;
@@ -228,6 +230,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     objects() {
       return collectDrawn(view.root);
+    },
+    focusBoxes() {
+      return view.focusBoxes();
     },
     canvas,
     rendererName,

@@ -88,7 +88,7 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 }
 
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
-const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34 } as const;
+const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26 } as const;
 
 function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false): ShipLayout {
   // A simplified stage draws no verdict badges: the band goes to the ship.
@@ -102,7 +102,8 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const chipsH = density === 'full' ? SHIP.chips * fs : 0;
   const chips = rect(ship.x + pad, header.y + headerH + 2 * s, ship.w - 2 * pad, chipsH);
   const stationsY = chips.y + chipsH + 4 * s;
-  const stationH = density === 'full' ? SHIP.crewFull * fs : SHIP.crewCompact * fs;
+  // The simplified stage's crew cards hold a name only.
+  const stationH = density === 'full' ? SHIP.crewFull * fs : (simple ? SHIP.crewSimple : SHIP.crewCompact) * fs;
   const hullTop = stationsY + stationH + 5 * s;
   const deckY = hullTop + 6 * s;
   const hull = rect(ship.x, hullTop, ship.w, ship.y + ship.h - hullTop);
@@ -115,7 +116,8 @@ export function shipStations(l: ShipLayout, s: number, fs: number, density: Dens
   const pad = l.header.x - l.ship.x;
   const gap = 8 * s;
   const y = l.chips.y + l.chips.h + 4 * s;
-  const h = density === 'full' ? SHIP.crewFull * fs : SHIP.crewCompact * fs;
+  // Compact cards are as tall as the band above the hull (a simplified stage's are shorter).
+  const h = density === 'full' ? SHIP.crewFull * fs : l.hull.y - 5 * s - y;
   const w = (l.ship.w - 2 * pad - 2 * gap) / 3;
   const x0 = l.ship.x + pad;
   return {
@@ -193,10 +195,10 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const cardH = (simple ? 36 : 52) * fs;
   const apiExtra = 6 * s;
   const topPad = 8 * s;
-  const row2H = (simple ? 40 : 70) * fs;
+  const row2H = (simple ? 32 : 70) * fs;
   const hullH = (simple ? 20 : 24) * fs;
   // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
-  const rowGap = (simple ? 14 : 24) * fs;
+  const rowGap = (simple ? 8 : 24) * fs;
   const flagshipH = topPad + cardH + apiExtra + rowGap + row2H + 6 * s + hullH;
 
   let quay: Rect;
@@ -205,7 +207,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
     const topH = Math.min(flagshipH, H * 0.55);
-    clock = rect(m, m, colW, (simple ? 44 : 64) * fs);
+    clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
   } else {
@@ -239,7 +241,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
   else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + 12 * s, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + 12 * s), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
   const row2Y = api.y + api.h + rowGap;
-  const row2Hfit = Math.max((simple ? 36 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
+  const row2Hfit = Math.max((simple ? 30 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
   // CoreDNS, when the scenario has it, stands at the flagship's stern end of the officers' row.

@@ -201,6 +201,15 @@ export class StageView {
     this.lastCount = -1;
   }
 
+  /** The stations of the step drawn last that are in its focus, boxes in canvas CSS px (the info card's test). */
+  focusBoxes(): { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[] {
+    const focus = this.schedule?.focus[this.lastStep] ?? [];
+    const k = this.root.scale.x;
+    return this.stationList
+      .filter((st) => st.visible && focus.includes(st.spec.id))
+      .map((st) => ({ id: st.spec.id, x: st.rect.x * k, y: st.rect.y * k, w: st.rect.w * k, h: st.rect.h * k }));
+  }
+
   get layout(): StageLayout {
     return this.l;
   }

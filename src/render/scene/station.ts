@@ -124,8 +124,8 @@ export class StationView extends Container {
     const box = this.box;
     const fs = this.fs;
     const stacked = this.stacked();
-    const textX = this.icon.visible ? this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs : box.x + 6 * fs;
-    const maxW = box.x + box.w - textX - (stacked ? 4 : 8) * fs;
+    const textX = this.icon.visible ? this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs : box.x + 5 * fs;
+    const maxW = box.x + box.w - textX - (stacked || !this.icon.visible ? 4 : 8) * fs;
     const compact = box.h < 44 * fs;
     if (!this.nameFitted) {
       // The name only changes with the layout; activity updates skip re-measuring it.

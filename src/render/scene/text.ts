@@ -35,7 +35,7 @@ export function restyle(t: Text, spec: TextSpec): void {
 }
 
 /**
- * Set text, shrinking the font towards `minSize` and then ellipsising so it fits `maxWidth`.
+ * Set text, shrinking the font towards `minSize` (and never below 80 % of `size`) and then ellipsising so it fits `maxWidth`.
  * `middle` keeps both ends ("web-7d4…x2kq"): generated names differ in their suffix.
  */
 export function fitText(t: Text, text: string, maxWidth: number, size: number, minSize: number = MIN_FONT, middle = false): void {
@@ -44,7 +44,8 @@ export function fitText(t: Text, text: string, maxWidth: number, size: number, m
   t.style.fontSize = full;
   t.text = text;
   if (maxWidth <= 0 || t.width <= maxWidth) return;
-  const floor = Math.max(MIN_FONT, minSize);
+  // Text laid out larger (a projector's fs > 1) shrinks by a fifth at most: 16 px and up there.
+  const floor = Math.max(MIN_FONT, minSize, size * 0.8);
   if (full > floor) {
     t.style.fontSize = floor;
     if (t.width <= maxWidth) {
