@@ -19,6 +19,7 @@ import { TokenLayer } from './tokens.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
 import { FlagshipView } from './scene/flagship.ts';
+import { RAFT_KOREAN } from '../sim/raft-words.ts';
 import { ShipView, type VerdictPhase } from './scene/ship.ts';
 import type { StationView } from './scene/station.ts';
 import type { Palette } from './theme.ts';
@@ -51,6 +52,8 @@ export class StageView {
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
+  /** The trace carries etcd members' raft state (drawn in panels under their cards). */
+  private hasRaft = false;
   private hasDns = false;
   private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
@@ -125,6 +128,7 @@ export class StageView {
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasDns = trace.topology.components.includes('coredns');
+    this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
     this.flagship.setCoreDns(this.hasDns);
     this.used = usedControllers(trace);
     this.registerStations();
@@ -172,7 +176,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, raft: this.hasRaft });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -193,6 +197,7 @@ export class StageView {
       { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
       { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
+      ...l.raftPanels.values(),
     ].filter((r) => r.w > 0 && r.h > 0);
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
     this.lastStep = -2;
@@ -223,6 +228,7 @@ export class StageView {
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
+      this.flagship.setRaft(state.raft);
     }
 
     // 2. Focus of the current step.
@@ -337,6 +343,7 @@ export class StageView {
   koreanTexts(): string[] {
     const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 클러스터 DNS 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
     for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
+    if (this.hasRaft) out.push(RAFT_KOREAN);
     return out;
   }
 

@@ -7,7 +7,7 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
-import { routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
@@ -140,7 +140,7 @@ export class TokenLayer extends Container {
     if (r === undefined) {
       const a = this.endRect(m.from, m);
       const b = this.endRect(m.to, m);
-      r = m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b);
+      r = keepInside(m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
       this.routes.set(m.id, r);
     }
     return r;
