@@ -7,6 +7,7 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
+import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
@@ -62,6 +63,8 @@ class TokenView extends Container {
     this.label = 'token';
     this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
     this.addChild(this.pill, this.text, this.shape);
+    // The token itself (its label is in labels()): tests check tokens stay on the canvas.
+    markDrawn(this.shape, 'token', 'token');
   }
 }
 

@@ -65,7 +65,7 @@ describe.each([3, 5])('etcd-ha raft events with %i members', (n) => {
 
   it('grants at most one vote per member per term, and a leader had a majority of votes', () => {
     const votedIn = new Map<string, string>();
-    let prev = new Map<string, RaftState>(Object.entries(initial));
+    let prev: ReadonlyMap<string, RaftState> = new Map<string, RaftState>(Object.entries(initial));
     for (const { e, all } of timeline()) {
       if (e.votedFor !== undefined) {
         const key = `${e.member}@${e.term}`;
