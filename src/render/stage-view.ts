@@ -343,7 +343,8 @@ export class StageView {
   koreanTexts(): string[] {
     const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 클러스터 DNS 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
     for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
-    if (this.hasRaft) out.push(RAFT_KOREAN);
+    // Always: a scenario with etcd members may be loaded later, and its panels draw at once.
+    out.push(RAFT_KOREAN);
     return out;
   }
 

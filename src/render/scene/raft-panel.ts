@@ -6,7 +6,7 @@
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { Lang } from '../../model/localized.ts';
-import { logText, majorityOf, termText } from '../../sim/raft-words.ts';
+import { logText, majorityOf, RAFT_ROLE, termText } from '../../sim/raft-words.ts';
 import type { RaftState } from '../../sim/trace.ts';
 import { markDrawn } from '../drawn.ts';
 import { RAFT_ROW_H, type Rect } from '../layout.ts';
@@ -91,7 +91,9 @@ export class RaftPanelView extends Container {
       fitText(t, value, innerW, 14 * fs);
       t.position.set(b.x + pad, b.y + 4 * s + row * rowH + (rowH - t.height) / 2);
     };
-    text(this.term, termText(st.term, lang), 0, '700', down ? p.muted : p.text);
+    // The card says "candidate" for both; a pre-candidate has not raised its term yet, so the panel says which.
+    const termLine = st.role === 'pre-candidate' ? `${termText(st.term, lang)} · ${RAFT_ROLE['pre-candidate'][lang]}` : termText(st.term, lang);
+    text(this.term, termLine, 0, '700', down ? p.muted : p.text);
     text(this.log, logText(st, lang), 1, '400', down ? p.muted : p.text);
 
     // Row 2: the latest entries of its log, or a candidate's ballots.
