@@ -43,6 +43,10 @@ export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean
     case 'activity':
       if (!verbose && e.component === 'kube-apiserver' && !e.object) return undefined;
       return `${String(n).padStart(5)} ${time}  (${e.component}) ${e.label[lang]}`;
+    case 'file': {
+      const what = e.op === 'added' ? (lang === 'ko' ? '생김' : 'created') : e.op === 'modified' ? (lang === 'ko' ? '바뀜' : 'changed') : lang === 'ko' ? '없어짐' : 'removed';
+      return `${String(n).padStart(5)} ${time}  [${e.file.node}] ${e.file.path} ${what}${e.file.note ? ` (${e.file.note})` : ''}${e.by ? ` by ${e.by}` : ''}`;
+    }
     case 'component':
       return `${String(n).padStart(5)} ${time}  ${e.component} is ${e.status}`;
     case 'raft':

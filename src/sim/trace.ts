@@ -154,7 +154,32 @@ export interface RaftEvent extends RaftState {
   readonly member: ComponentId;
 }
 
-export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent;
+/**
+ * A file or directory on a node's disk changed (outside the API): a static pod manifest written or
+ * moved away, an etcd snapshot saved, a data directory restored. Files present before the trace
+ * starts are listed in Topology.files.
+ */
+export interface FileEvent {
+  readonly kind: 'file';
+  readonly t: number;
+  readonly seq: number;
+  readonly file: NodeFile;
+  readonly op: 'added' | 'modified' | 'deleted';
+  /** Who wrote it: the kubelet, an operator's shell (etcdctl, etcdutl, mv, vi)... */
+  readonly by?: ComponentId;
+}
+
+/** A path on a node's disk, with what matters about it (etcd.yaml: the data dir it mounts). */
+export interface NodeFile {
+  readonly node: string;
+  /** Absolute path; a directory ends without a slash and has `dir: true`. */
+  readonly path: string;
+  readonly dir?: boolean;
+  /** A short fact about the content, e.g. "etcd-data hostPath: /var/lib/etcd". */
+  readonly note?: string;
+}
+
+export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent;
 export type TraceEventKind = TraceEvent['kind'];
 
 export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'candidate';
@@ -175,6 +200,8 @@ export interface Snapshot {
 export interface Topology {
   readonly nodes: readonly string[];
   readonly components: readonly ComponentId[];
+  /** Files on nodes' disks when the trace starts (only scenarios that show files have them). */
+  readonly files?: readonly NodeFile[];
 }
 
 export interface Trace {

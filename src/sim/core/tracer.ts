@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, RaftState, Snapshot, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, RaftState, Snapshot, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -84,6 +84,10 @@ export class Tracer {
 
   raft(member: ComponentId, state: RaftState): void {
     this.record({ kind: 'raft', member, ...state });
+  }
+
+  file(file: NodeFile, op: 'added' | 'modified' | 'deleted', by?: ComponentId): void {
+    this.record(by === undefined ? { kind: 'file', file, op } : { kind: 'file', file, op, by });
   }
 
   /** Marks a narration step; the snapshot taken here is the state the step starts from. */
