@@ -241,6 +241,7 @@ export class StageView {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
       for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
+      this.flagship.dimRaft(focus, p);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.

@@ -146,6 +146,11 @@ export class FlagshipView extends Container {
     this.setControllers(0, p);
   }
 
+  /** A member's panel dims with its card when the step is about other components. */
+  dimRaft(focus: readonly string[], p: Palette): void {
+    for (const r of this.raftPanels) r.alpha = focus.length > 0 && !focus.includes(`etcd/${r.member}`) ? p.dim : 1;
+  }
+
   /** The members' raft state now (stateAt's raft map); a no-op for a member whose state is unchanged. */
   setRaft(raft: ReadonlyMap<string, RaftState>): void {
     let electing = false;
