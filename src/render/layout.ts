@@ -60,6 +60,8 @@ export interface StageLayout {
   readonly stations: ReadonlyMap<string, Rect>;
   /** etcd member id -> its raft panel under the card (term, log, commit, votes); empty without raft state. */
   readonly raftPanels: ReadonlyMap<string, Rect>;
+  /** The cluster's quorum box, left of the raft panels (zero-sized without raft state). */
+  readonly quorumBox: Rect;
   readonly horizon: number;
 }
 
@@ -255,6 +257,8 @@ export function computeLayout(width: number, height: number, nodes: readonly str
       if (card) raftPanels.set(`etcd/${id}`, rect(card.x, card.y + card.h + 4 * s, card.w, raftH - 4 * s));
     }
   }
+  const firstPanel = raftPanels.get(`etcd/${etcdMembers[0] ?? ''}`);
+  const quorumBox = firstPanel ? rect(flagship.x + fp, firstPanel.y, Math.max(0, Math.min(300 * fs, firstPanel.x - 12 * s - (flagship.x + fp))), firstPanel.h) : rect(0, 0, 0, 0);
   const row2Y = api.y + api.h + raftH + rowGap;
   const row2Hfit = Math.max((simple ? 36 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
@@ -322,6 +326,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     simple,
     stations,
     raftPanels,
+    quorumBox,
     horizon: flagshipHull.y + flagshipHull.h * 0.55,
   };
 }

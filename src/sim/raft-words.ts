@@ -39,4 +39,4 @@ export function raftLine(s: RaftState, lang: Lang): string {
 }
 
 /** Every Hangul syllable the raft panels draw (the stage loads these font subsets before drawing). */
-export const RAFT_KOREAN = '임기 로그 커밋 득표 예비 투표 과반 에 리더 팔로워 후보 중지';
+export const RAFT_KOREAN = '임기 로그 커밋 득표 예비 투표 과반 에 리더 팔로워 후보 중지 쿼럼 살아 있는 멤버 있음 없음 불가';

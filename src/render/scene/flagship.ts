@@ -10,6 +10,7 @@ import { chipRects, type StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import type { RaftState } from '../../sim/trace.ts';
 import { RaftPanelView } from './raft-panel.ts';
+import { QuorumView, quorumFacts } from './quorum-view.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
@@ -41,6 +42,7 @@ export class FlagshipView extends Container {
     this.queueText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
     this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
     this.coredns.visible = false;
+    this.addChild(this.quorum);
     this.setDeck(deckControllers(new Set()));
   }
 
@@ -60,6 +62,7 @@ export class FlagshipView extends Container {
   private members: StationView[] = [];
   /** Each member's raft state under its card (laid out only when the trace carries raft state). */
   private raftPanels: RaftPanelView[] = [];
+  private readonly quorum = new QuorumView();
 
   get stations(): readonly StationView[] {
     return [this.api, this.scheduler, this.etcd, this.cm, ...(this.hasDns ? [this.coredns] : []), ...this.members];
@@ -92,6 +95,7 @@ export class FlagshipView extends Container {
     this.lang = lang;
     for (const s of this.stations) s.setLang(lang);
     for (const r of this.raftPanels) r.setLang(lang);
+    this.quorum.setLang(lang);
     this.title.text = TITLE[lang].toUpperCase();
     this.queueText.text = QUEUE[lang];
   }
@@ -120,6 +124,7 @@ export class FlagshipView extends Container {
     if (this.members.length === 0) this.etcd.layout(get('etcd'), p, fs);
     for (const m of this.members) m.layout(get(m.spec.id), p, fs);
     for (const r of this.raftPanels) r.layout(l.raftPanels.get(`etcd/${r.member}`) ?? { x: 0, y: 0, w: 0, h: 0 }, p, s, fs);
+    this.quorum.layout(l.quorumBox, p, s, fs);
     this.cm.layout(get('kube-controller-manager'), p, fs, true);
     this.coredns.setLang(this.lang);
     if (this.hasDns) this.coredns.layout(get('coredns'), p, fs);
@@ -156,6 +161,7 @@ export class FlagshipView extends Container {
     let electing = false;
     for (const st of raft.values()) if (st.role === 'candidate' || st.role === 'pre-candidate') electing = true;
     for (const r of this.raftPanels) r.setState(raft.get(`etcd/${r.member}`), electing);
+    this.quorum.setFacts(quorumFacts(raft));
   }
 
   /** Light the controllers whose bit is set in `mask` (bit i = CONTROLLERS[i]). */
