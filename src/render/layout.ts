@@ -58,6 +58,10 @@ export interface StageLayout {
   readonly simple: boolean;
   /** Component id -> its station card. */
   readonly stations: ReadonlyMap<string, Rect>;
+  /** etcd member id -> its raft panel under the card (term, log, commit, votes); empty without raft state. */
+  readonly raftPanels: ReadonlyMap<string, Rect>;
+  /** The cluster's quorum box, left of the raft panels (zero-sized without raft state). */
+  readonly quorumBox: Rect;
   readonly horizon: number;
 }
 
@@ -176,9 +180,15 @@ export function chipRects(area: Rect, n: number, s: number, fs: number): Rect[] 
 /** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
 export interface LayoutExtras {
   readonly coredns?: boolean;
+  /** The trace carries etcd members' raft state: each member gets a panel under its card. */
+  readonly raft?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
 }
+
+/** A raft panel's rows at fs = 1: term, log and commit, the log strip, the election row. */
+export const RAFT_ROW_H = 18;
+const RAFT_PANEL_H = 4 * RAFT_ROW_H + 8;
 
 export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = [], extras: LayoutExtras = {}): StageLayout {
   const W = Math.max(200, width);
@@ -199,14 +209,16 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const hullH = (simple ? 20 : 24) * fs;
   // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
   const rowGap = (simple ? 8 : 24) * fs;
-  const flagshipH = topPad + cardH + apiExtra + rowGap + row2H + 6 * s + hullH;
+  // With raft state the members' panels hang under their cards: the control plane is the story, the flagship grows.
+  const raftH = etcdMembers.length > 0 && extras.raft === true ? RAFT_PANEL_H * fs + 4 * s : 0;
+  const flagshipH = topPad + cardH + apiExtra + raftH + rowGap + row2H + 6 * s + hullH;
 
   let quay: Rect;
   let clock: Rect;
   let flagship: Rect;
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
-    const topH = Math.min(flagshipH, H * 0.55);
+    const topH = Math.min(flagshipH, H * (raftH > 0 ? 0.62 : 0.55));
     clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
@@ -240,7 +252,16 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   stations.set('kube-scheduler', sched);
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
   else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + 12 * s, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + 12 * s), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
-  const row2Y = api.y + api.h + rowGap;
+  const raftPanels = new Map<string, Rect>();
+  if (raftH > 0) {
+    for (const id of etcdMembers) {
+      const card = stations.get(`etcd/${id}`);
+      if (card) raftPanels.set(`etcd/${id}`, rect(card.x, card.y + card.h + 4 * s, card.w, raftH - 4 * s));
+    }
+  }
+  const firstPanel = raftPanels.get(`etcd/${etcdMembers[0] ?? ''}`);
+  const quorumBox = firstPanel ? rect(flagship.x + fp, firstPanel.y, Math.max(0, Math.min(300 * fs, firstPanel.x - 12 * s - (flagship.x + fp))), firstPanel.h) : rect(0, 0, 0, 0);
+  const row2Y = api.y + api.h + raftH + rowGap;
   const row2Hfit = Math.max((simple ? 30 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
@@ -306,6 +327,8 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     density,
     simple,
     stations,
+    raftPanels,
+    quorumBox,
     horizon: flagshipHull.y + flagshipHull.h * 0.55,
   };
 }

@@ -42,3 +42,15 @@ export function rowRoute(a: Rect, b: Rect): Route {
 }
 
 export const sameRow = (a: Rect, b: Rect): boolean => Math.abs(a.y - b.y) < 1 && Math.abs(a.h - b.h) < 1;
+
+/**
+ * The same route with its control point pulled inside `bounds` less `margin`: a quadratic arc stays
+ * within the triangle of its ends and control point, so with both ends on stage the whole arc (and
+ * the token riding it) stays on the canvas (arcs over a row of cards at the top edge otherwise leave it).
+ */
+export function keepInside(r: Route, bounds: Rect, margin: number): Route {
+  const lo = (v: number, min: number, max: number): number => (max < min ? (min + max) / 2 : Math.min(max, Math.max(min, v)));
+  const x = lo(r.c.x, bounds.x + margin, bounds.x + bounds.w - margin);
+  const y = lo(r.c.y, bounds.y + margin, bounds.y + bounds.h - margin);
+  return x === r.c.x && y === r.c.y ? r : { ...r, c: { x, y } };
+}

@@ -52,6 +52,8 @@ export class StageView {
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
+  /** The trace carries etcd members' raft state (drawn in panels under their cards). */
+  private hasRaft = false;
   private hasDns = false;
   private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
@@ -126,6 +128,7 @@ export class StageView {
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasDns = trace.topology.components.includes('coredns');
+    this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
     this.flagship.setCoreDns(this.hasDns);
     this.used = usedControllers(trace);
     this.registerStations();
@@ -173,7 +176,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, simple });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, simple, raft: this.hasRaft });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -194,6 +197,7 @@ export class StageView {
       { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
       { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
+      ...l.raftPanels.values(),
     ].filter((r) => r.w > 0 && r.h > 0);
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
     applySimple(this.root, simple);
@@ -234,6 +238,7 @@ export class StageView {
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
+      this.flagship.setRaft(state.raft);
       // New pods and taint chips bring their own secondary text (only on event boundaries).
       if (this.l.simple) applySimple(this.root, true);
     }
@@ -244,6 +249,7 @@ export class StageView {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
       for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
+      this.flagship.dimRaft(focus, p);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.

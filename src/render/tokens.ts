@@ -7,7 +7,8 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
-import { routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { markDrawn } from './drawn.ts';
+import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
@@ -67,6 +68,8 @@ class TokenView extends Container {
     this.label = 'token';
     this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
     this.addChild(this.pill, this.text, this.halo, this.shape);
+    // The token itself (its label is in labels()): tests check tokens stay on the canvas.
+    markDrawn(this.shape, 'token', 'token');
   }
 }
 
@@ -145,7 +148,7 @@ export class TokenLayer extends Container {
     if (r === undefined) {
       const a = this.endRect(m.from, m);
       const b = this.endRect(m.to, m);
-      r = m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b);
+      r = keepInside(m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
       this.routes.set(m.id, r);
     }
     return r;

@@ -11,7 +11,7 @@ export const RAFT_ROLE: Readonly<Record<RaftRole, Localized>> = {
   follower: text('follower', '팔로워'),
   'pre-candidate': text('pre-candidate', '예비 후보'),
   candidate: text('candidate', '후보'),
-  down: text('down', '중단됨'),
+  down: text('down', '중지'),
 };
 
 /** Quorum = floor(N/2)+1. */
@@ -37,3 +37,6 @@ export function raftLine(s: RaftState, lang: Lang): string {
   if (s.votedFor !== undefined) parts.push(lang === 'ko' ? `${s.votedFor}에 투표` : `voted for ${s.votedFor}`);
   return parts.join(', ');
 }
+
+/** Every Hangul syllable the raft panels draw (the stage loads these font subsets before drawing). */
+export const RAFT_KOREAN = '임기 로그 커밋 득표 예비 투표 과반 에 리더 팔로워 후보 중지 쿼럼 살아 있는 멤버 있음 없음 불가';

@@ -8,6 +8,9 @@ import type { Lang } from '../../model/localized.ts';
 import { CONTROLLERS, deckControllers, type ControllerId } from '../ids.ts';
 import { chipRects, type StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
+import type { RaftState } from '../../sim/trace.ts';
+import { RaftPanelView } from './raft-panel.ts';
+import { QuorumView, quorumFacts } from './quorum-view.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
@@ -39,6 +42,7 @@ export class FlagshipView extends Container {
     this.queueText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
     this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
     this.coredns.visible = false;
+    this.addChild(this.quorum);
     this.setDeck(deckControllers(new Set()));
   }
 
@@ -56,6 +60,9 @@ export class FlagshipView extends Container {
   }
 
   private members: StationView[] = [];
+  /** Each member's raft state under its card (laid out only when the trace carries raft state). */
+  private raftPanels: RaftPanelView[] = [];
+  private readonly quorum = new QuorumView();
 
   get stations(): readonly StationView[] {
     return [this.api, this.scheduler, this.etcd, this.cm, ...(this.hasDns ? [this.coredns] : []), ...this.members];
@@ -70,11 +77,16 @@ export class FlagshipView extends Container {
   setEtcdMembers(names: readonly string[]): void {
     const same = names.length === this.members.length && names.every((n, i) => this.members[i]?.spec.id === `etcd/${n}`);
     if (same) return;
-    for (const m of this.members) m.destroy({ children: true });
+    for (const m of [...this.members, ...this.raftPanels]) m.destroy({ children: true });
     this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined }));
+    this.raftPanels = names.map((n) => new RaftPanelView(n));
     for (const m of this.members) {
       m.setLang(this.lang);
       this.addChild(m);
+    }
+    for (const r of this.raftPanels) {
+      r.setLang(this.lang);
+      this.addChild(r);
     }
     this.etcd.visible = names.length === 0;
   }
@@ -82,6 +94,8 @@ export class FlagshipView extends Container {
   setLang(lang: Lang): void {
     this.lang = lang;
     for (const s of this.stations) s.setLang(lang);
+    for (const r of this.raftPanels) r.setLang(lang);
+    this.quorum.setLang(lang);
     this.title.text = TITLE[lang].toUpperCase();
     this.queueText.text = QUEUE[lang];
   }
@@ -109,6 +123,8 @@ export class FlagshipView extends Container {
     this.scheduler.layout(get('kube-scheduler'), p, fs);
     if (this.members.length === 0) this.etcd.layout(get('etcd'), p, fs);
     for (const m of this.members) m.layout(get(m.spec.id), p, fs);
+    for (const r of this.raftPanels) r.layout(l.raftPanels.get(`etcd/${r.member}`) ?? { x: 0, y: 0, w: 0, h: 0 }, p, s, fs);
+    this.quorum.layout(l.quorumBox, p, s, fs);
     this.cm.layout(get('kube-controller-manager'), p, fs, true);
     this.coredns.setLang(this.lang);
     if (this.hasDns) this.coredns.layout(get('coredns'), p, fs);
@@ -133,6 +149,19 @@ export class FlagshipView extends Container {
     });
     this.litMask = -1;
     this.setControllers(0, p);
+  }
+
+  /** A member's panel dims with its card when the step is about other components. */
+  dimRaft(focus: readonly string[], p: Palette): void {
+    for (const r of this.raftPanels) r.alpha = focus.length > 0 && !focus.includes(`etcd/${r.member}`) ? p.dim : 1;
+  }
+
+  /** The members' raft state now (stateAt's raft map); a no-op for a member whose state is unchanged. */
+  setRaft(raft: ReadonlyMap<string, RaftState>): void {
+    let electing = false;
+    for (const st of raft.values()) if (st.role === 'candidate' || st.role === 'pre-candidate') electing = true;
+    for (const r of this.raftPanels) r.setState(raft.get(`etcd/${r.member}`), electing);
+    this.quorum.setFacts(quorumFacts(raft));
   }
 
   /** Light the controllers whose bit is set in `mask` (bit i = CONTROLLERS[i]). */
