@@ -18,6 +18,7 @@ import { failReadiness } from '../src/sim/components/readiness-failure.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, message } from './lib/match.ts';
+import { withParticle } from '../src/model/josa.ts';
 
 export const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
 export const CLIENT_NODE = 'worker-1';
@@ -138,7 +139,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'dnat',
       caption: ipvs
-        ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE}를 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
+        ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
         : text(`The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`),
       focus: ['client/curl', `kube-proxy/${CLIENT_NODE}`],
       when: activity(`kube-proxy/${CLIENT_NODE}`, 'dnat'),

@@ -1,6 +1,7 @@
 /** How a trace reads in a terminal, and as JSON lines. */
 import type { Lang } from '../model/localized.ts';
 import { formatClock, formatDuration } from '../model/time.ts';
+import { raftLine } from '../sim/raft-words.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 
 /** One JSON object per event; state events carry what changed (not the whole object). */
@@ -48,6 +49,8 @@ export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean
     }
     case 'component':
       return `${String(n).padStart(5)} ${time}  ${e.component} is ${e.status}`;
+    case 'raft':
+      return `${String(n).padStart(5)} ${time}  {raft} ${e.member}: ${raftLine(e, lang)}`;
     case 'decision': {
       const d = e.decision;
       const rows = d.nodes.map((v) => {

@@ -244,7 +244,8 @@ export class Cluster {
     const all = [...this.etcd.store.values()];
     this.scheduler.seed(all);
     this.kcm.seed(all);
-    this.rt.tracer.attach({ objects: () => this.etcd.store.asRecord(), components: () => this.rt.board.all() });
+    const ec = this.etcdCluster;
+    this.rt.tracer.attach({ objects: () => this.etcd.store.asRecord(), components: () => this.rt.board.all(), ...(ec ? { raft: () => ec.raftStates() } : {}) });
   }
 
   // --- what a user does -------------------------------------------------------------------

@@ -124,6 +124,37 @@ export interface DecisionEvent {
 }
 
 /**
+ * A raft member's role as etcd's raft package names it (StatePreCandidate included: with
+ * --pre-vote a member first asks whether it would win before it raises its term); `down`: crashed.
+ */
+export type RaftRole = 'leader' | 'follower' | 'pre-candidate' | 'candidate' | 'down';
+
+/** One etcd member's raft state (its term and log survive a crash: they are on disk). */
+export interface RaftState {
+  readonly role: RaftRole;
+  readonly term: number;
+  /** Index of the last entry in its log. */
+  readonly lastIndex: number;
+  /** Highest index it knows to be committed (held by a quorum). */
+  readonly commitIndex: number;
+  /** The member it voted for in this term (itself when it campaigns). */
+  readonly votedFor?: string;
+  /** While (pre-)candidate: the members whose (pre-)vote it has, itself included. */
+  readonly votes?: readonly string[];
+  /** Members in the cluster; the majority is floor(members/2)+1. */
+  readonly members: number;
+}
+
+/** An etcd member's raft state changed (recorded only in scenarios that run an etcd cluster). */
+export interface RaftEvent extends RaftState {
+  readonly kind: 'raft';
+  readonly t: number;
+  readonly seq: number;
+  /** `etcd/<member>`. */
+  readonly member: ComponentId;
+}
+
+/**
  * A file or directory on a node's disk changed (outside the API): a static pod manifest written or
  * moved away, an etcd snapshot saved, a data directory restored. Files present before the trace
  * starts are listed in Topology.files.
@@ -148,7 +179,7 @@ export interface NodeFile {
   readonly note?: string;
 }
 
-export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | FileEvent;
+export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent;
 export type TraceEventKind = TraceEvent['kind'];
 
 export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'candidate';
@@ -162,6 +193,8 @@ export interface Snapshot {
   readonly eventIndex: number;
   readonly objects: Readonly<Record<ObjectRef, K8sObject>>;
   readonly components: Readonly<Record<string, ComponentStatus>>;
+  /** Each etcd member's raft state by component id (absent when the scenario has no etcd cluster). */
+  readonly raft?: Readonly<Record<string, RaftState>>;
 }
 
 export interface Topology {

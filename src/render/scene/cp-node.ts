@@ -54,8 +54,8 @@ export class ControlPlaneNodeView extends Container {
     this.label = `control-plane-node/${node}`;
     markDrawn(this, 'control-plane-node', node);
     this.stations = [
-      new StationView({ id: `kubelet/${node}`, name: 'kubelet', shortName: 'kubelet', role: 'kubelet', icon: 'kubelet', metaphor: { en: 'captain', ko: '선장' } }),
-      new StationView({ id: `containerd/${node}`, name: 'containerd', shortName: 'CRI', role: 'runtime', icon: 'runtime', metaphor: { en: 'crane', ko: '크레인' } }),
+      new StationView({ id: `kubelet/${node}`, name: 'kubelet', shortName: 'kubelet', role: 'kubelet', icon: 'kubelet' }),
+      new StationView({ id: `containerd/${node}`, name: 'containerd', shortName: 'CRI', role: 'runtime', icon: 'runtime' }),
     ];
     this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff }, node);
     this.stateText = makeText({ size: 14, weight: '700', fill: 0xffffff });
