@@ -77,15 +77,31 @@ export function controllerOf(action: string, label: string, object: string | und
   return undefined;
 }
 
+interface TopologyLike {
+  readonly nodes: readonly string[];
+  readonly components: readonly ComponentId[];
+  readonly files?: readonly { readonly node: string; readonly path: string }[];
+}
+
 /**
- * The ships to draw: the topology's worker nodes, then any other node a component lives on
+ * The control-plane node, when the trace shows one (a node whose disk holds static pod manifests):
+ * it is drawn as the flagship itself (its kubelet, containerd, static pods and files aboard), never
+ * as a cargo ship of its own.
+ */
+export function controlPlaneNode(topology: TopologyLike): string | undefined {
+  return topology.files?.find((f) => f.path.startsWith('/etc/kubernetes/manifests/'))?.node;
+}
+
+/**
+ * The ships to draw (the control-plane node aside): the topology's worker nodes, then any other node a component lives on
  * (a control-plane node whose kubelet runs static pods has a kubelet but may not be a worker).
  */
-export function shipNodes(topology: { readonly nodes: readonly string[]; readonly components: readonly ComponentId[] }): string[] {
-  const out = [...topology.nodes];
+export function shipNodes(topology: TopologyLike): string[] {
+  const cp = controlPlaneNode(topology);
+  const out = topology.nodes.filter((n) => n !== cp);
   for (const c of topology.components) {
     const info = componentInfo(c);
-    if (info.node !== undefined && (info.station === 'kubelet' || info.station === 'runtime' || info.station === 'proxy') && !out.includes(info.node)) out.push(info.node);
+    if (info.node !== undefined && info.node !== cp && (info.station === 'kubelet' || info.station === 'runtime' || info.station === 'proxy') && !out.includes(info.node)) out.push(info.node);
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * never drops below 1, so text stays >= 14 px.
  */
 import type { ComponentId } from '../sim/trace.ts';
+import { planDisk, type DiskPlan } from './disk-layout.ts';
 
 export interface Rect {
   readonly x: number;
@@ -63,6 +64,23 @@ export interface StageLayout {
   /** The cluster's quorum box, left of the raft panels (zero-sized without raft state). */
   readonly quorumBox: Rect;
   readonly horizon: number;
+  /** The control-plane node aboard the flagship (static-pods scenarios), if any. */
+  readonly cpNode?: ControlPlaneNodeLayout;
+}
+
+/** The flagship as the control-plane node: its name row, its kubelet and containerd, its static pods and its disk (in the hull). */
+export interface ControlPlaneNodeLayout {
+  readonly node: string;
+  /** Node name and readiness, above its kubelet and containerd. */
+  readonly header: Rect;
+  /** Where its (mirror) static pods stand. */
+  readonly deck: Rect;
+  /** One static pod's box on that deck. */
+  readonly podSize: { readonly w: number; readonly h: number };
+  /** The files on its disk, in the hull after the ship's name. */
+  readonly disk: DiskPlan;
+  /** Width kept for the ship's name on the hull's first line. */
+  readonly titleW: number;
 }
 
 export const rect = (x: number, y: number, w: number, h: number): Rect => ({ x, y, w, h });
@@ -177,11 +195,12 @@ export function chipRects(area: Rect, n: number, s: number, fs: number): Rect[] 
   return out;
 }
 
-/** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
+/** What some scenarios add: the control-plane node aboard the flagship, with every path its disk ever holds. */
 export interface LayoutExtras {
-  readonly coredns?: boolean;
   /** The trace carries etcd members' raft state: each member gets a panel under its card. */
   readonly raft?: boolean;
+  readonly cpNode?: string;
+  readonly cpFiles?: readonly { readonly path: string; readonly dir: boolean }[];
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
 }
@@ -211,14 +230,23 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const rowGap = (simple ? 8 : 24) * fs;
   // With raft state the members' panels hang under their cards: the control plane is the story, the flagship grows.
   const raftH = etcdMembers.length > 0 && extras.raft === true ? RAFT_PANEL_H * fs + 4 * s : 0;
-  const flagshipH = topPad + cardH + apiExtra + raftH + rowGap + row2H + 6 * s + hullH;
+  // The control-plane node aboard: a row with its kubelet, containerd and static pods, and its files in the hull.
+  const cpNode = extras.cpNode;
+  const row3H = cpNode === undefined ? 0 : 66 * fs;
+  const row3Gap = cpNode === undefined ? 0 : 10 * s;
+  const titleW = 140 * fs;
+  const diskW = (portraitW: number): number => portraitW * 0.9;
+  const probeW = !portrait ? W - clamp(190 * s, 176 * fs, W * 0.2) - 3 * m : W - 2 * m;
+  const diskLines = cpNode === undefined ? 1 : planDisk(extras.cpFiles ?? [], 0, 0, diskW(probeW), titleW, fs).lines;
+  const hullFull = cpNode === undefined ? hullH : Math.max(hullH, diskLines * 24 * fs + 8 * s);
+  const flagshipH = topPad + cardH + apiExtra + raftH + rowGap + row2H + row3Gap + row3H + 6 * s + hullFull;
 
   let quay: Rect;
   let clock: Rect;
   let flagship: Rect;
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
-    const topH = Math.min(flagshipH, H * (raftH > 0 ? 0.62 : 0.55));
+    const topH = Math.min(flagshipH, H * (cpNode !== undefined ? (nodes.length === 0 ? 0.9 : 0.66) : raftH > 0 ? 0.62 : 0.55));
     clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
@@ -226,7 +254,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     const rowH = 80 * fs;
     clock = rect(W - m - 180 * fs, m, 180 * fs, rowH);
     quay = rect(m, m, W - 3 * m - clock.w, rowH);
-    flagship = rect(m, m + rowH + m, W - 2 * m, Math.min(flagshipH, H * 0.42));
+    flagship = rect(m, m + rowH + m, W - 2 * m, Math.min(flagshipH, H * (cpNode === undefined ? 0.42 : 0.6)));
   }
 
   // Flagship: three stations on the bridge, the queue and the officers' deck below.
@@ -262,19 +290,38 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const firstPanel = raftPanels.get(`etcd/${etcdMembers[0] ?? ''}`);
   const quorumBox = firstPanel ? rect(flagship.x + fp, firstPanel.y, Math.max(0, Math.min(300 * fs, firstPanel.x - 12 * s - (flagship.x + fp))), firstPanel.h) : rect(0, 0, 0, 0);
   const row2Y = api.y + api.h + raftH + rowGap;
-  const row2Hfit = Math.max((simple ? 30 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
+  const row2Hfit = Math.max((simple ? 30 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullFull - 6 * s - row3Gap - row3H - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
-  // CoreDNS, when the scenario has it, stands at the flagship's stern end of the officers' row.
-  const dnsW = extras.coredns === true ? Math.min(180 * fs, flagship.w * 0.2) : 0;
-  const cmRight = flagship.x + flagship.w - fp - (dnsW > 0 ? dnsW + 12 * s : 0);
+  const cmRight = flagship.x + flagship.w - fp;
   const cm = rect(cmX, row2Y, cmRight - cmX, row2Hfit);
   stations.set('kube-controller-manager', cm);
-  if (dnsW > 0) stations.set('coredns', rect(cmRight + 12 * s, row2Y + (row2Hfit - Math.min(row2Hfit, cardH)) / 2, dnsW, Math.min(row2Hfit, cardH)));
   // The card's header row (icon, name, what it does) is 34 px; chips fill the rest.
   const chipsArea = rect(cm.x + 8 * s, cm.y + 34 * fs, cm.w - 16 * s, cm.h - 34 * fs - 5 * s);
-  const hullTop = queue.y + queue.h + 6 * s;
+  let cp: ControlPlaneNodeLayout | undefined;
+  if (cpNode !== undefined) {
+    const y3 = queue.y + queue.h + row3Gap;
+    const x3 = flagship.x + fp;
+    // The superstructure is drawn 1.5 % in from each side.
+    const w3 = flagship.w * 0.985 - fp - fp - 8 * s;
+    const crewW = Math.min(140 * fs, w3 * 0.17);
+    const headerH = 22 * fs;
+    const crewY = y3 + headerH + 2 * s;
+    const crewH = Math.max(34 * fs, row3H - headerH - 2 * s);
+    stations.set(`kubelet/${cpNode}` satisfies ComponentId, rect(x3, crewY, crewW, crewH));
+    stations.set(`containerd/${cpNode}` satisfies ComponentId, rect(x3 + crewW + 10 * s, crewY, crewW, crewH));
+    const deckX = x3 + 2 * crewW + 26 * s;
+    const deck = rect(deckX, y3, x3 + w3 - deckX, row3H);
+    const podH = 30 * fs;
+    cp = { node: cpNode, header: rect(x3, y3, 2 * crewW + 10 * s, headerH), deck, podSize: { w: (deck.w - 6 * fs) / 2, h: podH }, disk: { items: [], lines: 1, lineH: 24 * fs }, titleW };
+  }
+  const hullTop = queue.y + queue.h + row3Gap + row3H + 6 * s;
   const flagshipHull = rect(flagship.x, hullTop, flagship.w, Math.max(hullH, flagship.y + flagship.h - hullTop));
+  if (cp !== undefined) {
+    const dw = diskW(flagship.w);
+    const x = flagship.x + (flagship.w - dw) / 2;
+    cp = { ...cp, disk: planDisk(extras.cpFiles ?? [], x, flagshipHull.y + 4 * s, dw, titleW, fs) };
+  }
 
   // The user with kubectl on the quay.
   const userW = Math.min(quay.w - 16 * s, 170 * fs);
@@ -330,13 +377,14 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     raftPanels,
     quorumBox,
     horizon: flagshipHull.y + flagshipHull.h * 0.55,
+    ...(cp === undefined ? {} : { cpNode: cp }),
   };
 }
 
 /** Slots for `count` pods on a deck, left to right then top to bottom; `visible` may be < count. */
-export function podSlots(deck: Rect, count: number, fs: number, density: Density): { slots: Rect[]; visible: number } {
-  const w = density === 'full' ? 160 * fs : 110 * fs;
-  const h = density === 'full' ? 46 * fs : 30 * fs;
+export function podSlots(deck: Rect, count: number, fs: number, density: Density, size?: { readonly w: number; readonly h: number }): { slots: Rect[]; visible: number } {
+  const w = size?.w ?? (density === 'full' ? 160 * fs : 110 * fs);
+  const h = size?.h ?? (density === 'full' ? 46 * fs : 30 * fs);
   const gap = 6 * fs;
   const cols = Math.max(1, Math.floor((deck.w + gap) / (w + gap)));
   const rows = Math.max(0, Math.floor((deck.h + gap) / (h + gap)));

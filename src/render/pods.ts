@@ -101,6 +101,8 @@ export interface PodPlaces {
   readonly queue: Rect;
   readonly fs: number;
   readonly density: Density;
+  /** A fixed pod box for some decks (the flagship's static pods, compact and wide enough for their names). */
+  readonly slotSize?: ReadonlyMap<string, { readonly w: number; readonly h: number }>;
 }
 
 export class PodLayer extends Container {
@@ -145,8 +147,9 @@ export class PodLayer extends Container {
     for (const [where, pods] of groups) {
       pods.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0));
       const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
-      const density = where === '' ? 'compact' : places.density;
-      const { slots, visible } = podSlots(area, pods.length, places.fs, density);
+      const size = places.slotSize?.get(where);
+      const density = where === '' || size !== undefined ? 'compact' : places.density;
+      const { slots, visible } = podSlots(area, pods.length, places.fs, density, size);
       pods.forEach(({ ref, pod }, i) => {
         const slot = slots[i];
         if (slot === undefined) return;
@@ -194,6 +197,12 @@ export class PodLayer extends Container {
   podNamed(name: string): Rect | undefined {
     for (const ref of this.views.keys()) if (ref.endsWith(`/${name}`)) return this.podRect(ref);
     return undefined;
+  }
+
+  podWithPrefix(prefix: string): Rect | undefined {
+    let best: ObjectRef | undefined;
+    for (const ref of this.views.keys()) if (ref.startsWith(prefix) && (best === undefined || ref < best)) best = ref;
+    return best === undefined ? undefined : this.podRect(best);
   }
 
   private rects: Rect[] = [];

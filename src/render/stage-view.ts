@@ -11,7 +11,8 @@ import type { ComponentId, Trace } from '../sim/trace.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
-import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
+import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
+import { NodeFiles } from './node-files.ts';
 import { chipCapacity, computeLayout, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
 import { nodeLook } from './looks.ts';
@@ -27,6 +28,7 @@ import type { Palette } from './theme.ts';
 const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
+const FILE_FLASH = 1.2;
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
 function usedControllers(trace: Trace): Set<ControllerId> {
@@ -54,7 +56,10 @@ export class StageView {
   private etcdMembers: string[] = [];
   /** The trace carries etcd members' raft state (drawn in panels under their cards). */
   private hasRaft = false;
-  private hasDns = false;
+  /** The control-plane node drawn aboard the flagship (static-pods scenarios), its files, when each was written. */
+  private cpNode: string | undefined;
+  private nodeFiles: NodeFiles | undefined;
+  private fileFlashes: readonly { readonly path: string; readonly at: number }[] = [];
   private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
@@ -127,9 +132,11 @@ export class StageView {
     this.ships = next;
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
-    this.hasDns = trace.topology.components.includes('coredns');
     this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
-    this.flagship.setCoreDns(this.hasDns);
+    this.cpNode = controlPlaneNode(trace.topology);
+    this.flagship.setControlPlaneNode(this.cpNode);
+    this.nodeFiles = new NodeFiles(trace, this.cpNode);
+    this.fileFlashes = this.nodeFiles.changes.map((c) => ({ path: c.path, at: schedule.eventTimes[c.eventIndex] ?? 0 }));
     this.used = usedControllers(trace);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
@@ -140,7 +147,8 @@ export class StageView {
     const sch = this.schedule;
     if (sch === undefined) return;
     const index = new Map(this.stationList.map((s, i) => [s.spec.id as string, i]));
-    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : (this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '')));
+    // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay.
+    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? (a.event.component === 'client/operator' ? index.get('kubectl') : undefined) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : (this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '')));
     this.activityController = sch.activities.map((a) => {
       if (a.event.component !== 'kube-controller-manager') return 0;
       const c = controllerOf(a.event.action, a.event.label.en, a.event.object);
@@ -176,7 +184,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, simple, raft: this.hasRaft });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -188,7 +196,9 @@ export class StageView {
       if (sl) ship.layout(sl, p, l.s, l.fs, l.density);
     });
     const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
-    this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density }, p);
+    const cp = l.cpNode;
+    if (cp !== undefined) decks.set(cp.node, cp.deck);
+    this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
@@ -237,6 +247,11 @@ export class StageView {
       this.pods.apply(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
+      const cpView = this.flagship.controlPlaneNode;
+      if (cpView !== undefined) {
+        cpView.setNode(nodeLook(state.objects.get(`Node/${cpView.node}`) as Node | undefined));
+        if (this.nodeFiles !== undefined) cpView.setFiles(this.nodeFiles.at(count));
+      }
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
       this.flagship.setRaft(state.raft);
       // New pods and taint chips bring their own secondary text (only on event boundaries).
@@ -329,11 +344,23 @@ export class StageView {
 
     for (let i = 0; i < this.stationList.length; i++) this.stationList[i]?.setActivity(this.frameLevel[i] ?? 0, this.frameLabel[i]);
     this.flagship.setControllers(controllers, p);
+    this.flashFiles(t);
     this.pods.animate(t, this.reducedMotion);
 
     // 6. Clock.
     const skip = sch.skips.find((s) => t >= s.start && t < s.end);
     this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim));
+  }
+
+  /** A file just written (a manifest, the snapshot, a restored data dir) flashes for a moment. */
+  private flashFiles(t: number): void {
+    const cpView = this.flagship.controlPlaneNode;
+    if (cpView === undefined || this.fileFlashes.length === 0) return;
+    cpView.clearFlashes();
+    for (const f of this.fileFlashes) {
+      if (t < f.at || t >= f.at + FILE_FLASH) continue;
+      cpView.flash(f.path, this.reducedMotion ? 1 : 1 - (t - f.at) / FILE_FLASH);
+    }
   }
 
   private stationIndex(id: string): number | undefined {

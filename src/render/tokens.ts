@@ -49,6 +49,8 @@ const contexts = (): Readonly<Record<Shape, GraphicsContext>> => (CONTEXTS ??= m
 export interface PodPlaces {
   podRect(ref: string): Rect | undefined;
   podNamed(name: string): Rect | undefined;
+  /** The box of the first pod (by ref) whose ref starts with `prefix`. */
+  podWithPrefix?(prefix: string): Rect | undefined;
   /** Every pod box on stage (a label should not cover a pod's name). */
   podRects(): readonly Rect[];
 }
@@ -126,6 +128,8 @@ export class TokenLayer extends Container {
    */
   private endRect(id: string, m: MessageEvent): Rect {
     if (id.startsWith('client/')) return this.pods?.podNamed(id.slice('client/'.length)) ?? this.stationRect(id);
+    // CoreDNS runs as pods on workers: a query goes to the pod that answers, a watch to the first one.
+    if (id === 'coredns') return (m.object?.startsWith('Pod/kube-system/coredns-') === true ? this.pods?.podRect(m.object) : undefined) ?? this.pods?.podWithPrefix?.('Pod/kube-system/coredns-') ?? this.stationRect(id);
     if (m.type === 'signal' && id.startsWith('kubelet/') && m.object?.startsWith('Pod/') === true) return this.pods?.podRect(m.object) ?? this.stationRect(id);
     return this.stationRect(id);
   }

@@ -112,16 +112,40 @@ describe('etcd members', () => {
   });
 });
 
-describe('CoreDNS', () => {
-  it('stands on the flagship beside the officers\' deck, overlapping nothing', () => {
-    for (const [w, h] of [[1280, 720], [1471, 540], [1024, 768], [800, 1000]] as const) {
-      const l = computeLayout(w, h, nodes(3), [], { coredns: true });
-      const dns = l.stations.get('coredns');
-      expect(dns && contains(l.flagship, dns)).toBe(true);
-      for (const [id, r] of l.stations) if (id !== 'coredns') expect(dns && overlaps(dns, r)).toBe(false);
-      expect(dns && dns.w >= 120).toBe(true);
+describe('the control-plane node aboard the flagship', () => {
+  const files = [
+    ...['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].map((c) => ({ path: `/etc/kubernetes/manifests/${c}.yaml`, dir: false })),
+    { path: '/var/lib/etcd', dir: true },
+    { path: '/opt/snapshot.db', dir: false },
+    { path: '/var/lib/etcd-from-backup', dir: true },
+  ];
+  it('puts its kubelet, containerd, static pods and files inside the flagship, overlapping nothing', () => {
+    for (const [w, h] of [[1280, 470], [1280, 720], [1024, 520], [800, 1000]] as const) {
+      for (const workers of [0, 2]) {
+        const l = computeLayout(w, h, nodes(workers), [], { cpNode: 'controlplane', cpFiles: files });
+        const cp = l.cpNode;
+        expect(cp).toBeDefined();
+        if (cp === undefined) continue;
+        const kubelet = l.stations.get('kubelet/controlplane');
+        const runtime = l.stations.get('containerd/controlplane');
+        for (const r of [kubelet, runtime, cp.deck, cp.header]) {
+          expect(r && contains(l.flagship, r)).toBe(true);
+          for (const [id, o] of l.stations) if (!id.endsWith('/controlplane')) expect(r && overlaps(r, o)).toBe(false);
+          expect(r && overlaps(r, l.flagshipHull)).toBe(false);
+        }
+        expect(kubelet && runtime && overlaps(kubelet, runtime)).toBe(false);
+        expect(kubelet && overlaps(kubelet, cp.deck)).toBe(false);
+        // Every file has a place in the hull, none over another.
+        const paths = cp.disk.items.filter((i) => i.path !== '/etc/kubernetes/manifests').map((i) => i.path);
+        expect(paths.sort()).toEqual(files.map((f) => f.path).sort());
+        for (const it of cp.disk.items) {
+          expect(contains(l.flagshipHull, it.rect, 1)).toBe(true);
+          for (const o of cp.disk.items) if (o !== it) expect(overlaps(it.rect, o.rect)).toBe(false);
+        }
+        for (const s of l.ships) expect(overlaps(s.cell, l.flagship)).toBe(false);
+      }
     }
-    expect(computeLayout(1280, 720, nodes(3)).stations.has('coredns')).toBe(false);
+    expect(computeLayout(1280, 720, nodes(3)).cpNode).toBeUndefined();
   });
 });
 

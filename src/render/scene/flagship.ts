@@ -11,6 +11,7 @@ import type { Palette } from '../theme.ts';
 import type { RaftState } from '../../sim/trace.ts';
 import { RaftPanelView } from './raft-panel.ts';
 import { QuorumView, quorumFacts } from './quorum-view.ts';
+import { ControlPlaneNodeView } from './cp-node.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
@@ -23,9 +24,8 @@ export class FlagshipView extends Container {
   readonly scheduler = new StationView({ id: 'kube-scheduler', name: 'kube-scheduler', role: 'scheduler', icon: 'sched' });
   readonly etcd = new StationView({ id: 'etcd', name: 'etcd', role: 'etcd', icon: 'etcd' });
   readonly cm = new StationView({ id: 'kube-controller-manager', name: 'kube-controller-manager', role: 'controllers', icon: 'cm' });
-  /** CoreDNS (cluster DNS add-on), shown only when the trace has it. */
-  readonly coredns = new StationView({ id: 'coredns', name: 'CoreDNS', role: 'control', icon: 'pod' });
-  private hasDns = false;
+  /** The control-plane node aboard (static-pods scenarios): its kubelet, containerd, static pods and disk. */
+  private cp: ControlPlaneNodeView | undefined;
   private readonly body = new Graphics();
   private readonly title: Text;
   private readonly queueBox = new Graphics();
@@ -40,8 +40,7 @@ export class FlagshipView extends Container {
     this.label = 'flagship';
     this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
     this.queueText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
-    this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
-    this.coredns.visible = false;
+    this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm);
     this.addChild(this.quorum);
     this.setDeck(deckControllers(new Set()));
   }
@@ -65,12 +64,22 @@ export class FlagshipView extends Container {
   private readonly quorum = new QuorumView();
 
   get stations(): readonly StationView[] {
-    return [this.api, this.scheduler, this.etcd, this.cm, ...(this.hasDns ? [this.coredns] : []), ...this.members];
+    return [this.api, this.scheduler, this.etcd, this.cm, ...this.members, ...(this.cp?.stations ?? [])];
   }
 
-  setCoreDns(on: boolean): void {
-    this.hasDns = on;
-    this.coredns.visible = on;
+  /** The control-plane node drawn aboard, or none. */
+  setControlPlaneNode(node: string | undefined): void {
+    if (this.cp?.node === node) return;
+    this.cp?.destroy({ children: true });
+    this.cp = node === undefined ? undefined : new ControlPlaneNodeView(node);
+    if (this.cp !== undefined) {
+      this.cp.setLang(this.lang);
+      this.addChild(this.cp);
+    }
+  }
+
+  get controlPlaneNode(): ControlPlaneNodeView | undefined {
+    return this.cp;
   }
 
   /** etcd members (etcd/<name>) drawn in place of the single etcd station. */
@@ -96,6 +105,7 @@ export class FlagshipView extends Container {
     for (const s of this.stations) s.setLang(lang);
     for (const r of this.raftPanels) r.setLang(lang);
     this.quorum.setLang(lang);
+    this.cp?.setLang(lang);
     this.title.text = TITLE[lang].toUpperCase();
     this.queueText.text = QUEUE[lang];
   }
@@ -115,8 +125,17 @@ export class FlagshipView extends Container {
     this.body.moveTo(f.x + f.w * 0.03, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
     // The ship's name is painted on its hull, above the waterline.
     restyle(this.title, { size: 14 * fs, weight: '700', fill: p.role.control });
-    fitText(this.title, TITLE[this.lang].toUpperCase(), f.w * 0.5, 14 * fs);
-    this.title.position.set(f.x + f.w * 0.06, hull.y + Math.max(0, (hull.h * 0.55 - this.title.height) / 2));
+    const cpl = l.cpNode;
+    if (cpl === undefined) {
+      fitText(this.title, TITLE[this.lang].toUpperCase(), f.w * 0.5, 14 * fs);
+      this.title.position.set(f.x + f.w * 0.06, hull.y + Math.max(0, (hull.h * 0.55 - this.title.height) / 2));
+    } else {
+      // The name leads the hull's first line; the node's files follow it.
+      fitText(this.title, TITLE[this.lang].toUpperCase(), cpl.titleW - 10 * fs, 14 * fs);
+      const first = cpl.disk.items[0]?.rect;
+      const y0 = first === undefined ? hull.y : first.y + first.h / 2;
+      this.title.position.set((first?.x ?? f.x + f.w * 0.05) - cpl.titleW, y0 - this.title.height / 2);
+    }
 
     const get = (id: string) => l.stations.get(id) ?? { x: 0, y: 0, w: 0, h: 0 };
     this.api.layout(get('kube-apiserver'), p, fs);
@@ -126,8 +145,7 @@ export class FlagshipView extends Container {
     for (const r of this.raftPanels) r.layout(l.raftPanels.get(`etcd/${r.member}`) ?? { x: 0, y: 0, w: 0, h: 0 }, p, s, fs);
     this.quorum.layout(l.quorumBox, p, s, fs);
     this.cm.layout(get('kube-controller-manager'), p, fs, true);
-    this.coredns.setLang(this.lang);
-    if (this.hasDns) this.coredns.layout(get('coredns'), p, fs);
+    if (this.cp !== undefined && cpl !== undefined) this.cp.layout(cpl, l.stations, p, s, fs);
 
     const q = l.queue;
     this.queueBox.clear();
