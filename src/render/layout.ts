@@ -52,6 +52,8 @@ export interface StageLayout {
   /** Where the controller chips of the officers' deck go (chipRects lays them out). */
   readonly controllerArea: Rect;
   readonly shipsArea: Rect;
+  /** The API objects shelf (Deployments, ReplicaSets, Services, EndpointSlices): left of the ships; empty when none. */
+  readonly shelf: Rect;
   readonly ships: readonly ShipLayout[];
   readonly density: Density;
   /** Component id -> its station card. */
@@ -171,6 +173,8 @@ export function chipRects(area: Rect, n: number, s: number, fs: number): Rect[] 
 /** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
 export interface LayoutExtras {
   readonly coredns?: boolean;
+  /** The scenario stores Deployments, ReplicaSets or Services: a column left of the ships holds their cards. */
+  readonly shelf?: boolean;
 }
 
 export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = [], extras: LayoutExtras = {}): StageLayout {
@@ -252,7 +256,12 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   stations.set('kubectl', rect(quay.x + (quay.w - userW) / 2, quay.y + quay.h - cardH - 10 * s, userW, cardH));
 
   // Cargo ships in a grid below.
-  const shipsArea = rect(m, flagship.y + flagship.h + m, W - 2 * m, H - (flagship.y + flagship.h + m) - m);
+  const belowY = flagship.y + flagship.h + m;
+  // The objects shelf takes the quay's column (a little wider) below it; the ships move right.
+  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, 224 * fs) : 0;
+  const shelf = rect(m, belowY, shelfW, shelfW > 0 ? H - belowY - m : 0);
+  const shipsX = shelfW > 0 ? m + shelfW + m : m;
+  const shipsArea = rect(shipsX, belowY, W - shipsX - m, H - belowY - m);
   const gap = 14 * s;
   const n = Math.max(1, nodes.length);
   const { cols, rows } = gridFor(n, shipsArea, gap, 1.55);
@@ -294,6 +303,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     queue,
     controllerArea: chipsArea,
     shipsArea,
+    shelf,
     ships,
     density,
     stations,

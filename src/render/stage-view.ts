@@ -15,6 +15,8 @@ import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, typ
 import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
+import { buildShelf, traceHasShelfObjects } from './objects/shelf-model.ts';
+import { ShelfView } from './objects/shelf-view.ts';
 import { TokenLayer } from './tokens.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
@@ -47,6 +49,8 @@ export class StageView {
   private readonly flagship = new FlagshipView();
   private readonly shipLayer = new Container();
   private readonly pods = new PodLayer();
+  private readonly shelf = new ShelfView();
+  private hasShelf = false;
   private readonly tokens = new TokenLayer();
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
@@ -79,7 +83,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.clock, this.tokens);
     this.registerStations();
   }
 
@@ -88,6 +92,11 @@ export class StageView {
     return () => {
       this.clickListeners = this.clickListeners.filter((c) => c !== cb);
     };
+  }
+
+  /** Clicking an object card on the shelf calls back with its ref ("ReplicaSet/default/web-7d9f"). */
+  onObjectClick(cb: (ref: string) => void): () => void {
+    return this.shelf.onObjectClick(cb);
   }
 
   private registerStations(): void {
@@ -127,6 +136,7 @@ export class StageView {
     this.hasDns = trace.topology.components.includes('coredns');
     this.flagship.setCoreDns(this.hasDns);
     this.used = usedControllers(trace);
+    this.hasShelf = traceHasShelfObjects(trace);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }
@@ -172,13 +182,14 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, shelf: this.hasShelf });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
     this.backdrop.layout(l, p);
     this.flagship.layout(l, p);
     this.clock.layout(l.clock, p, l.fs);
+    this.shelf.layout(l.shelf, l.fs, p, this.lang);
     this.ships.forEach((ship, i) => {
       const sl = l.ships[i];
       if (sl) ship.layout(sl, p, l.s, l.fs, l.density);
@@ -219,7 +230,9 @@ export class StageView {
     if (count !== this.lastCount) {
       this.lastCount = count;
       const state: ClusterState = stateAt(trace, { eventCount: count });
-      this.pods.apply(state.objects);
+      const shelf = buildShelf(state.objects);
+      this.shelf.apply(shelf);
+      this.pods.apply(state.objects, shelf.podRevision);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
