@@ -110,11 +110,12 @@ describe('shelf layout', () => {
     const l = layoutShelf(m, area, 1);
     expect(l.cards.map((c) => c.kind)).toEqual(['Deployment', 'ReplicaSet', 'ReplicaSet', 'Service', 'EndpointSlice']);
     for (const c of l.cards) expect(contains(area, c.box)).toBe(true);
-    for (let i = 0; i < l.cards.length; i++) for (let j = i + 1; j < l.cards.length; j++) expect(overlaps(l.cards[i]!.box, l.cards[j]!.box)).toBe(false);
-    expect(l.cards[1]!.box.x).toBeGreaterThan(l.cards[0]!.box.x);
-    expect(l.cards[0]!.band).toBeDefined();
+    const boxes = l.cards.map((c) => c.box);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    expect(l.cards[1]?.box.x).toBeGreaterThan(l.cards[0]?.box.x ?? Infinity);
+    expect(l.cards[0]?.band).toBeDefined();
     // Every row is at least 14 px text high: 3 endpoint rows + the slice name.
-    expect(l.cards[4]!.box.h).toBeGreaterThanOrEqual(4 * 18);
+    expect(l.cards[4]?.box.h).toBeGreaterThanOrEqual(4 * 18);
   });
   it('a short area drops to compact cards and still fits them', () => {
     const m = buildShelf(cluster());

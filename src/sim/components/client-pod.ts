@@ -55,7 +55,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
     const podRef = backend.pod ? `Pod/${backend.namespace ?? 'default'}/${backend.pod}` : undefined;
     rt.clock.setTimeout(() => {
-      const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', dst: `${backend.ip}:${backend.port}` }, podRef);
+      const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', src: podIP, dst: `${backend.ip}:${backend.port}` }, podRef);
       onPacket = (p) => {
         if (p.proto !== 'http-response') return;
         onPacket = undefined;
