@@ -141,7 +141,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       caption: ipvs
         ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
         : text(`The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`),
-      focus: ['client/curl', `kube-proxy/${CLIENT_NODE}`],
+      // The actor is the client node's kernel (netfilter/IPVS), not kube-proxy: kube-proxy stays out of the focus.
+      focus: ['client/curl'],
       when: activity(`kube-proxy/${CLIENT_NODE}`, 'dnat'),
     },
     {

@@ -53,6 +53,8 @@ export interface StageLayout {
   /** Where the controller chips of the officers' deck go (chipRects lays them out). */
   readonly controllerArea: Rect;
   readonly shipsArea: Rect;
+  /** The API objects shelf (Deployments, ReplicaSets, Services, EndpointSlices): left of the ships; empty when none. */
+  readonly shelf: Rect;
   readonly ships: readonly ShipLayout[];
   readonly density: Density;
   /** A small frame's simplified stage (src/render/simple-stage.ts): tighter rows, no secondary text. */
@@ -201,6 +203,8 @@ export interface LayoutExtras {
   readonly raft?: boolean;
   readonly cpNode?: string;
   readonly cpFiles?: readonly { readonly path: string; readonly dir: boolean }[];
+  /** The scenario stores Deployments, ReplicaSets or Services: a column left of the ships holds their cards. */
+  readonly shelf?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
 }
@@ -328,7 +332,12 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   stations.set('kubectl', rect(quay.x + (quay.w - userW) / 2, quay.y + quay.h - cardH - 10 * s, userW, cardH));
 
   // Cargo ships in a grid below.
-  const shipsArea = rect(m, flagship.y + flagship.h + m, W - 2 * m, H - (flagship.y + flagship.h + m) - m);
+  const belowY = flagship.y + flagship.h + m;
+  // The objects shelf takes the quay's column (a little wider) below it; the ships move right.
+  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, 224 * fs) : 0;
+  const shelf = rect(m, belowY, shelfW, shelfW > 0 ? H - belowY - m : 0);
+  const shipsX = shelfW > 0 ? m + shelfW + m : m;
+  const shipsArea = rect(shipsX, belowY, W - shipsX - m, H - belowY - m);
   const gap = 14 * s;
   const n = Math.max(1, nodes.length);
   const { cols, rows } = gridFor(n, shipsArea, gap, 1.55);
@@ -370,6 +379,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     queue,
     controllerArea: chipsArea,
     shipsArea,
+    shelf,
     ships,
     density,
     simple,

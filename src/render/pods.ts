@@ -11,6 +11,7 @@ import { podLook, podLookLabel, type PodLook } from './looks.ts';
 import type { Palette } from './theme.ts';
 import { checkMark, dashedRect } from './scene/shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
+import { revisionColour } from './objects/revision-colour.ts';
 
 export function lookColour(look: PodLook, p: Palette): number {
   switch (look) {
@@ -52,6 +53,8 @@ function boxContext(look: PodLook, w: number, h: number, p: Palette, fs: number)
 
 class PodView extends Container {
   readonly box = new Graphics();
+  /** The owning ReplicaSet's revision colour, a rib down the right edge (absent for pods no ReplicaSet owns). */
+  readonly stripe = new Graphics();
   readonly nameText: Text;
   readonly phaseText: Text;
   obj: Pod | undefined;
@@ -63,12 +66,12 @@ class PodView extends Container {
     super();
     this.nameText = makeText({ size: 14, weight: '700', fill: 0xffffff });
     this.phaseText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
-    this.addChild(this.box, this.nameText, this.phaseText);
+    this.addChild(this.box, this.stripe, this.nameText, this.phaseText);
   }
 
-  draw(pod: Pod, slot: Rect, p: Palette, fs: number, density: Density): void {
+  draw(pod: Pod, slot: Rect, p: Palette, fs: number, density: Density, revision: number | undefined): void {
     const look = podLook(pod);
-    const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${pod.metadata.name}`;
+    const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${pod.metadata.name}|${revision ?? ''}`;
     this.position.set(slot.x, slot.y);
     this.slot = slot;
     this.obj = pod;
@@ -76,8 +79,11 @@ class PodView extends Container {
     if (key === this.key) return;
     this.key = key;
     this.box.context = boxContext(look, slot.w, slot.h, p, fs);
+    this.stripe.clear();
+    const rib = revision === undefined ? 0 : 6 * fs;
+    if (revision !== undefined) this.stripe.roundRect(slot.w - rib, 0, rib, slot.h, 3 * fs).fill({ color: revisionColour(revision, p) });
     const textX = 12 * fs;
-    const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs);
+    const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs) - rib;
     restyle(this.nameText, { size: 14 * fs, weight: '700', fill: look === 'Terminating' ? p.muted : p.text });
     fitText(this.nameText, pod.metadata.name, maxW, 14 * fs, 14 * fs, true);
     restyle(this.phaseText, { size: 14 * fs, fill: lookColour(look, p) });
@@ -109,6 +115,7 @@ export class PodLayer extends Container {
   private readonly views = new Map<ObjectRef, PodView>();
   private readonly overflow = new Map<string, Text>();
   private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
+  private revisions: ReadonlyMap<ObjectRef, number> = new Map();
   private places: PodPlaces | undefined;
   private palette: Palette | undefined;
   /** Pods whose box pulses (ContainerCreating). */
@@ -122,9 +129,10 @@ export class PodLayer extends Container {
   }
 
   /** Idempotent: only pods whose object identity changed are redrawn. */
-  apply(objects: ReadonlyMap<ObjectRef, K8sObject>): void {
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number> = new Map()): void {
     if (objects === this.objects) return;
     this.objects = objects;
+    this.revisions = revisions;
     this.place(false);
   }
 
@@ -162,7 +170,7 @@ export class PodLayer extends Container {
           this.views.set(ref, v);
           this.addChild(v);
         }
-        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y) v.draw(pod, slot, p, places.fs, density);
+        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y) v.draw(pod, slot, p, places.fs, density, this.revisions.get(ref));
         if (v.look === 'ContainerCreating') this.pulsing.push(v);
         else v.box.alpha = 1;
       });

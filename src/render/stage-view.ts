@@ -17,6 +17,8 @@ import { chipCapacity, computeLayout, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
+import { buildShelf, traceHasShelfObjects } from './objects/shelf-model.ts';
+import { ShelfView } from './objects/shelf-view.ts';
 import { TokenLayer } from './tokens.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
@@ -50,6 +52,8 @@ export class StageView {
   private readonly flagship = new FlagshipView();
   private readonly shipLayer = new Container();
   private readonly pods = new PodLayer();
+  private readonly shelf = new ShelfView();
+  private hasShelf = false;
   private readonly tokens = new TokenLayer();
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
@@ -87,7 +91,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.clock, this.tokens);
     this.registerStations();
   }
 
@@ -96,6 +100,11 @@ export class StageView {
     return () => {
       this.clickListeners = this.clickListeners.filter((c) => c !== cb);
     };
+  }
+
+  /** Clicking an object card on the shelf calls back with its ref ("ReplicaSet/default/web-7d9f"). */
+  onObjectClick(cb: (ref: string) => void): () => void {
+    return this.shelf.onObjectClick(cb);
   }
 
   private registerStations(): void {
@@ -138,6 +147,7 @@ export class StageView {
     this.nodeFiles = new NodeFiles(trace, this.cpNode);
     this.fileFlashes = this.nodeFiles.changes.map((c) => ({ path: c.path, at: schedule.eventTimes[c.eventIndex] ?? 0 }));
     this.used = usedControllers(trace);
+    this.hasShelf = traceHasShelfObjects(trace);
     this.registerStations();
     this.relayout(this.canvasW, this.canvasH);
   }
@@ -184,13 +194,14 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, shelf: this.hasShelf, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
     this.backdrop.layout(l, p);
     this.flagship.layout(l, p);
     this.clock.layout(l.clock, p, l.fs);
+    this.shelf.layout(l.shelf, l.fs, p, this.lang);
     this.ships.forEach((ship, i) => {
       const sl = l.ships[i];
       if (sl) ship.layout(sl, p, l.s, l.fs, l.density);
@@ -244,7 +255,9 @@ export class StageView {
     if (count !== this.lastCount) {
       this.lastCount = count;
       const state: ClusterState = stateAt(trace, { eventCount: count });
-      this.pods.apply(state.objects);
+      const shelf = buildShelf(state.objects);
+      this.shelf.apply(shelf);
+      this.pods.apply(state.objects, shelf.podRevision);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       const cpView = this.flagship.controlPlaneNode;

@@ -57,12 +57,13 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
     const podRef = backend.pod ? `Pod/${backend.namespace ?? 'default'}/${backend.pod}` : undefined;
     rt.clock.setTimeout(() => {
-      const arrive = send(target, `TCP ${podIP} -> ${backend.ip}:${backend.port} GET /`, { proto: 'http-request', dst: `${backend.ip}:${backend.port}` }, podRef);
+      const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', src: podIP, dst: `${backend.ip}:${backend.port}` }, podRef);
       onPacket = (p) => {
         if (p.proto !== 'http-response') return;
         onPacket = undefined;
         done({ status: p.status, ...(backend.pod ? { pod: backend.pod } : {}), ...(backend.node ? { node: backend.node } : {}) });
       };
+      // The token's label is only the destination after DNAT (short enough to be read whole); the source is podIP.
       // nginx answers; conntrack rewrites the source back to the ClusterIP on the way home.
       rt.clock.setTimeout(() => send(id, `HTTP 200 OK (from ${ip}:${port} after un-DNAT)`, { proto: 'http-response', status: 200 }, podRef, target), arrive - rt.clock.now() + 2);
     }, 3);

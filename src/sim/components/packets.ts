@@ -2,5 +2,5 @@
 export type Packet =
   | { readonly proto: 'dns-query'; readonly name: string }
   | { readonly proto: 'dns-answer'; readonly name: string; readonly ip?: string }
-  | { readonly proto: 'http-request'; readonly dst: string }
+  | { readonly proto: 'http-request'; readonly src: string; readonly dst: string }
   | { readonly proto: 'http-response'; readonly status: number };

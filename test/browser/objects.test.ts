@@ -1,0 +1,131 @@
+/**
+ * The API objects shelf: at the start of every step of rolling-update and service-routing, the
+ * Deployments, ReplicaSets, Services and EndpointSlices the trace holds at that moment (stateAt) are
+ * drawn (stage.objects()); pods of different ReplicaSets carry different colours; the packet sent
+ * after DNAT is labelled with its whole destination.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+import { openApp, type AppPage } from './lib/app-page.ts';
+import { findScenario } from '../../scenes/index.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import { buildSchedule, eventCountAt } from '../../src/timeline/schedule.ts';
+import { stateAt } from '../../src/timeline/state.ts';
+import type { DrawnObject, LabelBox, Stage } from '../../src/render/index.ts';
+
+
+const base = inject('baseUrl');
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+  app = await openApp(browser.context, `${base}?scenario=rolling-update&lang=en&theme=dark`);
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const SHELF = new Set(['Deployment', 'ReplicaSet', 'Service', 'EndpointSlice']);
+
+async function load(id: string): Promise<number[]> {
+  const { page } = app;
+  await page.goto(`${base}?scenario=${id}&lang=en&theme=dark`);
+  await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 30_000 });
+  await page.evaluate(async () => {
+    await window.__kubedeck?.stage()?.ready();
+    window.__kubedeck?.player()?.pause();
+  });
+  return page.evaluate(() => window.__kubedeck?.player()?.steps.map((s) => s.start) ?? []);
+}
+
+async function drawnAt(t: number): Promise<{ objects: DrawnObject[]; labels: LabelBox[] }> {
+  return app.page.evaluate((time) => {
+    const stage = window.__kubedeck?.stage() as unknown as Stage | undefined;
+    if (stage === undefined) throw new Error('no stage');
+    stage.renderFrameAt(time);
+    return { objects: stage.objects(), labels: stage.labels() };
+  }, t);
+}
+
+describe('API objects shelf', () => {
+  it.each(['rolling-update', 'service-routing'])('%s: every step draws the Deployments, ReplicaSets, Services and EndpointSlices stored at its start', async (id) => {
+    const def = findScenario(id);
+    if (def === undefined) throw new Error(id);
+    const trace = runScenario(def);
+    const schedule = buildSchedule(trace);
+    const starts = await load(id);
+    expect(starts).toEqual(schedule.steps.map((s) => s.start));
+    const missing: string[] = [];
+    let held = 0;
+    for (const [i, t] of starts.entries()) {
+      const state = stateAt(trace, { eventCount: eventCountAt(schedule, t) });
+      const want = [...state.objects.keys()].filter((ref) => SHELF.has(ref.slice(0, ref.indexOf('/'))));
+      held += want.length;
+      const { objects } = await drawnAt(t);
+      const drawn = new Set(objects.filter((o) => SHELF.has(o.kind)).map((o) => `${o.kind}/${o.name}`));
+      for (const ref of want) if (!drawn.has(ref)) missing.push(`step ${i + 1}: ${ref}`);
+      // Nothing stale: every card drawn is an object stored now.
+      for (const ref of drawn) if (!want.includes(ref)) missing.push(`step ${i + 1}: stale ${ref}`);
+      // Cards stay on the canvas's left column, below the flagship, at full opacity for the live objects.
+      for (const o of objects.filter((x) => SHELF.has(x.kind))) expect(o.x + o.w, `${o.kind}/${o.name}`).toBeLessThan(260);
+    }
+    expect(held).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('rolling-update: pods of the old and the new ReplicaSet carry different colours', async () => {
+    const starts = await load('rolling-update');
+    // Mid-rollout (step 8): pods of both revisions stand on the decks.
+    const t = starts[7] ?? 0;
+    await drawnAt(t);
+    const colours = await app.page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage | undefined;
+      const canvas = stage?.canvas;
+      if (stage === undefined || canvas === undefined) return [];
+      const pods = stage.objects().filter((o) => o.kind === 'Pod');
+      // Read the rib on each pod's right edge from the canvas (WebGL or 2D: draw it onto a 2D copy).
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (ctx === null) return [];
+      ctx.drawImage(canvas, 0, 0);
+      const k = canvas.width / canvas.getBoundingClientRect().width;
+      return pods.map((p) => {
+        const d = ctx.getImageData(Math.round((p.x + p.w - 3) * k), Math.round((p.y + p.h / 2) * k), 1, 1).data;
+        return { name: p.name, rgb: `${d[0]},${d[1]},${d[2]}` };
+      });
+    });
+    const byHash = new Map<string, Set<string>>();
+    for (const c of colours) {
+      const hash = c.name.split('/')[1]?.split('-')[1] ?? '';
+      const set = byHash.get(hash) ?? new Set<string>();
+      set.add(c.rgb);
+      byHash.set(hash, set);
+    }
+    expect(byHash.size).toBe(2);
+    const [a, b] = [...byHash.values()];
+    // One colour per ReplicaSet, and the two differ.
+    expect(a?.size).toBe(1);
+    expect(b?.size).toBe(1);
+    expect([...(a ?? [])][0]).not.toBe([...(b ?? [])][0]);
+  });
+
+  it('service-routing: the packet after DNAT is labelled with its whole destination, pod IP and port', async () => {
+    const def = findScenario('service-routing');
+    if (def === undefined) throw new Error('service-routing');
+    const trace = runScenario(def);
+    const schedule = buildSchedule(trace);
+    const i = schedule.messages.findIndex((m) => m.event.from === 'client/curl' && m.event.action.startsWith('TCP '));
+    const m = schedule.messages[i];
+    expect(m).toBeDefined();
+    const dst = /(\d+\.\d+\.\d+\.\d+:\d+)/.exec(m?.event.action ?? '')?.[1] ?? '';
+    expect(dst).not.toBe('');
+    await load('service-routing');
+    const { labels } = await drawnAt(((m?.start ?? 0) + (m?.end ?? 0)) / 2);
+    const token = labels.filter((l) => l.text.includes(dst.split(':')[0] ?? '-'));
+    expect(token.map((l) => l.text)).toContain(m?.event.action);
+  });
+});
