@@ -42,3 +42,18 @@ export function rowRoute(a: Rect, b: Rect): Route {
 }
 
 export const sameRow = (a: Rect, b: Rect): boolean => Math.abs(a.y - b.y) < 1 && Math.abs(a.h - b.h) < 1;
+
+/**
+ * The route with its control point pulled inside `bounds` (less `margin`): a quadratic curve lies
+ * within the triangle of its three points, so with both ends inside, the whole arc stays on stage.
+ */
+export function clampRoute(r: Route, bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }, margin: number): Route {
+  const x0 = bounds.x + margin;
+  const y0 = bounds.y + margin;
+  const x1 = bounds.x + bounds.w - margin;
+  const y1 = bounds.y + bounds.h - margin;
+  if (x1 <= x0 || y1 <= y0) return r;
+  const cx = Math.min(x1, Math.max(x0, r.c.x));
+  const cy = Math.min(y1, Math.max(y0, r.c.y));
+  return cx === r.c.x && cy === r.c.y ? r : { ...r, c: { x: cx, y: cy } };
+}

@@ -16,6 +16,9 @@ import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layou
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { TokenLayer } from './tokens.ts';
+import { TrailLayer } from './trail.ts';
+import type { BackgroundMode } from './background-mode.ts';
+import { stepTrails, type StepTrail } from '../timeline/trail.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
 import { FlagshipView } from './scene/flagship.ts';
@@ -26,6 +29,9 @@ import type { Palette } from './theme.ts';
 const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
+/** The trail shows again this close to a step's end even if a token still flies (the paused end frame). */
+const TRAIL_END = 0.15;
+
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
 function usedControllers(trace: Trace): Set<ControllerId> {
@@ -48,6 +54,16 @@ export class StageView {
   private readonly shipLayer = new Container();
   private readonly pods = new PodLayer();
   private readonly tokens = new TokenLayer();
+  private readonly trail = new TrailLayer();
+  private trails: StepTrail[] = [];
+  /** Per step: it has story messages (then background tokens move only beside a story token). */
+  private stepHasStory: boolean[] = [];
+  private trailStep = -2;
+  private trailCount = -1;
+  private dimmed: boolean[] = [];
+  private background: BackgroundMode = 'quiet';
+  /** Background message indices met this frame, drawn after the story's (preallocated). */
+  private readonly pendingBackground: number[] = [];
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
@@ -79,7 +95,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.trail, this.tokens);
     this.registerStations();
   }
 
@@ -100,6 +116,7 @@ export class StageView {
     this.stationList = all;
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
+    this.dimmed = all.map(() => false);
     this.indexTrace();
   }
 
@@ -145,6 +162,8 @@ export class StageView {
     });
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
     this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
+    this.trails = stepTrails(sch);
+    this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
   }
 
   setPalette(p: Palette): void {
@@ -159,6 +178,17 @@ export class StageView {
     this.clock.setLang(lang);
     for (const s of this.ships) s.setLang(lang);
     this.relayout(this.canvasW, this.canvasH);
+  }
+
+  /** Background traffic: 'quiet' (faint, small; the default), 'hide' or 'show'. */
+  setBackground(mode: BackgroundMode): void {
+    this.background = mode;
+    this.tokens.backgroundLook = mode === 'show' ? 'show' : 'quiet';
+    this.relayout(this.canvasW, this.canvasH);
+  }
+
+  get backgroundMode(): BackgroundMode {
+    return this.background;
   }
 
   setReducedMotion(on: boolean): void {
@@ -197,6 +227,7 @@ export class StageView {
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
     this.lastStep = -2;
     this.lastCount = -1;
+    this.trailStep = -2;
   }
 
   get layout(): StageLayout {
@@ -230,7 +261,20 @@ export class StageView {
     if (step !== this.lastStep) {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
-      for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
+      this.stationList.forEach((st, i) => {
+        const dim = focus.length > 0 && !focus.includes(st.spec.id);
+        this.dimmed[i] = dim;
+        st.setDimmed(dim, p);
+      });
+    }
+    // The numbered trail: laid out per step (and after pods move), shown while no story token is mid-flight.
+    const tr = this.trails[step];
+    const stepEnd = sch.steps[step]?.end ?? Infinity;
+    this.trail.visible = tr !== undefined && tr.hops.length > 0 && (t <= tr.firstStart || t >= tr.lastEnd || t >= stepEnd - TRAIL_END);
+    if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
+      this.trailStep = step;
+      this.trailCount = count;
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, this.tokens.obstacles());
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
@@ -245,8 +289,8 @@ export class StageView {
       if (a === undefined || t < a.start || t >= a.end + GLOW_OUT) continue;
       const si = this.activityStation[i];
       const full = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
-      // Background work (routine, off-focus) glows faintly and is not named.
-      const level = a.background ? full * 0.35 : full;
+      // Background work (routine, off-focus) glows faintly and is not named; never on a component outside the step, nor when hidden.
+      const level = a.background ? (this.background === 'hide' || (si !== undefined && this.dimmed[si] === true) ? 0 : full * 0.35) : full;
       if (si !== undefined && level >= (this.frameLevel[si] ?? 0)) {
         this.frameLevel[si] = level;
         if (t < a.end && !a.background) this.frameLabel[si] = a.event.label[this.lang];
@@ -265,6 +309,8 @@ export class StageView {
       else hi = mid;
     }
     let lastGroup = -1;
+    let storyMoving = 0;
+    this.pendingBackground.length = 0;
     for (let k = lo - 1; k >= 0; k--) {
       const mi = order[k] ?? 0;
       const m = sch.messages[mi];
@@ -278,10 +324,22 @@ export class StageView {
         }
       }
       if (t >= m.end) continue;
+      if (m.background) {
+        if (this.background !== 'hide') this.pendingBackground.push(mi);
+        continue;
+      }
+      storyMoving++;
       // The label rides on the first token of a fan-out group only; background tokens carry none.
       const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
-      this.tokens.add(m.event, progressOf(mi), label, m.background);
+      this.tokens.add(m.event, progressOf(mi), label, false);
+    }
+    // Background fills around the story: in a step with story hops it moves only beside a story token, never alone.
+    if (storyMoving > 0 || this.stepHasStory[step] !== true) {
+      for (const mi of this.pendingBackground) {
+        const m = sch.messages[mi];
+        if (m !== undefined) this.tokens.add(m.event, progressOf(mi), undefined, true);
+      }
     }
     this.tokens.endFrame();
 

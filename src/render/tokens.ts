@@ -7,7 +7,9 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
-import { routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { clampRoute, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { markDrawn } from './drawn.ts';
+import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
@@ -79,6 +81,8 @@ export class TokenLayer extends Container {
   private fs = 1;
   private s = 1;
   reducedMotion = false;
+  /** 'show': background tokens drawn like the story's (no label); 'quiet': small and faint. */
+  backgroundLook: 'show' | 'quiet' = 'quiet';
   pods: PodPlaces | undefined;
 
   constructor() {
@@ -105,6 +109,11 @@ export class TokenLayer extends Container {
       t.text.visible = false;
       t.messageId = -1;
     }
+  }
+
+  /** Boxes other marks must keep off: cards (with their text), ship names, the clock, pods. */
+  obstacles(): Rect[] {
+    return [...this.stationRects, ...(this.pods?.podRects() ?? [])];
   }
 
   /** Pods were added, removed or moved: routes to them are stale. */
@@ -134,13 +143,15 @@ export class TokenLayer extends Container {
     return this.stations.get('kubectl') ?? { x: 0, y: 0, w: 1, h: 1 };
   }
 
-  /** Routes are cached per message id (no string keys in the per-frame path). */
-  private routeOf(m: MessageEvent): Route {
+  /** The route a message's token takes (cached per message id; no string keys in the per-frame path). */
+  routeOf(m: MessageEvent): Route {
     let r = this.routes.get(m.id);
     if (r === undefined) {
       const a = this.endRect(m.from, m);
       const b = this.endRect(m.to, m);
       r = m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b);
+      // The arc (and the token riding it) stays on stage: its control point is kept a token's radius inside.
+      r = clampRoute(r, this.bounds, 12 * this.fs);
       this.routes.set(m.id, r);
     }
     return r;
@@ -176,11 +187,13 @@ export class TokenLayer extends Container {
     if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: 2 * this.s, color: colour, alpha: 0.35 });
     if (v.messageId !== m.id) {
       v.messageId = m.id;
+      markDrawn(v, 'token', background ? 'background' : 'story');
       v.side = 0;
       v.shape.context = contexts()[shape];
       v.shape.tint = colour;
-      v.shape.scale.set(this.fs * (background ? 0.75 : 1.15));
-      v.shape.alpha = background ? 0.5 : 1;
+      const quiet = background && this.backgroundLook === 'quiet';
+      v.shape.scale.set(this.fs * (quiet ? 0.75 : 1.15));
+      v.shape.alpha = quiet ? 0.5 : background ? 0.85 : 1;
     }
     v.shape.position.set(x, y);
     const key = label ?? '';
@@ -190,7 +203,7 @@ export class TokenLayer extends Container {
       v.text.visible = label !== undefined;
       if (label !== undefined) {
         restyle(v.text, { size: 14 * this.fs, mono: true, weight: '700', fill: p.text });
-        fitText(v.text, label, 260 * this.fs, 14 * this.fs);
+        this.fitLabel(v.text, label);
         const w = v.text.width + 14 * this.fs;
         const h = v.text.height + 4 * this.fs;
         v.pill.clear().roundRect(-w / 2, -h / 2, w, h, h / 2).fill({ color: p.pillBg, alpha: 0.94 }).stroke({ width: 2 * this.fs, color: colour });
@@ -231,6 +244,22 @@ export class TokenLayer extends Container {
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
     }
+  }
+
+  /**
+   * The label at full size, else its first shorter form (short-label.ts) that fits; never cut
+   * mid-word. Runs only when a token's label changes.
+   */
+  private fitLabel(t: Text, label: string): void {
+    const max = 260 * this.fs;
+    const size = 14 * this.fs;
+    const forms = shortForms(label);
+    for (const form of forms) {
+      t.text = form;
+      if (t.width <= max) return;
+    }
+    // Nothing fits at full size: the shortest form, at the smallest readable size.
+    fitText(t, forms[forms.length - 1] ?? label, max, size);
   }
 
   /** Area of the labels placed this frame that a label centred at (cx, cy) would cover (with a small margin). */

@@ -2,7 +2,7 @@
  * Keyboard shortcuts: a pure key -> command map plus the listener that applies it. Keys typed into
  * form fields stay with the field; Space on a focused button stays a button press.
  */
-export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close';
+export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close' | 'background' | 'legend';
 
 export interface KeyLike {
   readonly key: string;
@@ -34,6 +34,13 @@ export function commandForKey(event: KeyLike): KeyCommand | undefined {
       return 'slower';
     case 'Escape':
       return 'close';
+    case 'b':
+    case 'B':
+      return 'background';
+    case '?':
+    case 'l':
+    case 'L':
+      return 'legend';
     default:
       return undefined;
   }
