@@ -12,7 +12,7 @@ import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
-import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layout.ts';
+import { chipCapacity, computeLayout, fitScale, type Rect, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { TokenLayer } from './tokens.ts';
@@ -31,6 +31,7 @@ const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
 /** The trail shows again this close to a step's end even if a token still flies (the paused end frame). */
 const TRAIL_END = 0.15;
+const NO_RECTS: readonly Rect[] = [];
 
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
@@ -299,7 +300,7 @@ export class StageView {
     }
 
     // 4. Tokens in flight (messages sorted by start; none lasts longer than maxHop).
-    this.tokens.beginFrame();
+    this.tokens.beginFrame(this.trail.visible ? this.trail.badgeBoxes : NO_RECTS);
     const order = this.messageOrder;
     let lo = 0;
     let hi = order.length;

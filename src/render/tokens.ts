@@ -157,8 +157,12 @@ export class TokenLayer extends Container {
     return r;
   }
 
-  beginFrame(): void {
+  /** Boxes token labels keep off this frame besides each other (the trail's numbered badges). */
+  private reserved: readonly Rect[] = [];
+
+  beginFrame(reserved: readonly Rect[] = []): void {
     this.used = 0;
+    this.reserved = reserved;
     this.placed.length = 0;
     this.trails.clear();
   }
@@ -268,6 +272,11 @@ export class TokenLayer extends Container {
     const x0 = cx - w / 2 - g;
     const y0 = cy - h / 2 - g;
     let area = 0;
+    for (const r of this.reserved) {
+      const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
+      const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
     for (const r of this.placed) {
       const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);

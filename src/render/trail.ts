@@ -42,6 +42,8 @@ const overlapArea = (a: Rect, b: Rect): number => {
 export class TrailLayer extends Container {
   private readonly lines = new Graphics();
   private readonly badges: Badge[] = [];
+  /** Badge boxes of the current trail (token labels keep off them). */
+  readonly badgeBoxes: Rect[] = [];
 
   constructor() {
     super();
@@ -52,7 +54,8 @@ export class TrailLayer extends Container {
   /** Draw a step's hops; `obstacles`: boxes a badge must not cover (cards with their text, pods, ship names). */
   setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
     this.lines.clear();
-    const placed: Rect[] = [];
+    const placed = this.badgeBoxes;
+    placed.length = 0;
     const d = 24 * fs;
     let used = 0;
     for (const hop of hops) {
