@@ -12,6 +12,9 @@ import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-
 import type { AppHandle } from '../ui/app.ts';
 import { createCaptions } from '../ui/captions.ts';
 import { createControls } from '../ui/controls.ts';
+import { createBackgroundToggle } from '../ui/background-toggle.ts';
+import { createLegend } from '../ui/legend.ts';
+import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
 import { el, errorText } from '../ui/dom.ts';
 import { createGlossaryTip } from '../ui/glossary-tip.ts';
 import { t } from '../ui/i18n.ts';
@@ -71,13 +74,23 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
+  // Background traffic (background=show|quiet|hide) and, with controls=full, the legend and the toggle.
+  let background: BackgroundMode = parsed.background;
+  const legend = createLegend(lang, theme);
+  const backgroundToggle = createBackgroundToggle(() => setBackground(nextBackground(background)));
+  if (options.controls === 'full') controls.addOptions(backgroundToggle.element, legend.button);
+  const setBackground = (next: BackgroundMode): void => {
+    background = next;
+    backgroundToggle.set(background, lang);
+    stage?.setBackground(background);
+  };
   const stageHost = el('div', { class: 'stage', 'data-testid': 'stage' });
   html.classList.add('is-embed');
   root.replaceChildren(
     el(
       'div',
       { class: `embed embed--controls-${options.controls}`, 'data-controls': options.controls },
-      el('main', { class: 'stage-wrap' }, stageHost, overlay.element, notice.element),
+      el('main', { class: 'stage-wrap' }, stageHost, overlay.element, notice.element, options.controls === 'full' ? legend.element : null),
       captions.element,
       options.controls === 'none' ? null : controls.element,
     ),
@@ -109,6 +122,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     html.lang = lang;
     document.title = `kubedeck · ${scenario.title[lang]}`;
     controls.setLang(lang);
+    backgroundToggle.set(background, lang);
+    legend.setLang(lang);
     overlay.setText(lang, scenario.title[lang]);
     if (lastState && player) captions.update(lastState, player.steps, lang);
     showIssues();
@@ -123,6 +138,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const setTheme = (next: ThemeName): void => {
     theme = next;
+    legend.setTheme(theme);
     applyTheme(html, theme);
     void stage?.setTheme(theme);
   };
@@ -252,9 +268,15 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   }
 
   const runKey = (command: KeyCommand): boolean => {
-    if (command === 'close') return tip.hide() || notice.hide();
+    if (command === 'close') return tip.hide() || legend.close() || notice.hide();
+    if (command === 'legend') {
+      if (options.controls !== 'full') return false;
+      legend.toggle();
+      return true;
+    }
     if (!player) return false;
-    const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
+    const actions: Record<Exclude<KeyCommand, 'close' | 'legend'>, () => void> = {
+      background: () => setBackground(nextBackground(background)),
       toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => stepForward(),
@@ -296,6 +318,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (theme !== parsed.theme) void stage.setTheme(theme);
     if (lang !== parsed.lang) void stage.setLang(lang);
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
+    if (background !== 'quiet') stage.setBackground(background);
     if ('error' in first) {
       overlay.hide();
       captions.showMessage(t(lang, 'runFailed', { value: first.error }));

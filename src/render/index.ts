@@ -34,12 +34,14 @@ import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
+import type { BackgroundMode } from './background-mode.ts';
 import { PALETTES, type Palette, type ThemeName } from './theme.ts';
 
 export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
+export { BACKGROUND_MODES, type BackgroundMode } from './background-mode.ts';
 
 export interface StageOptions {
   readonly theme: ThemeName;
@@ -65,6 +67,9 @@ export interface Stage {
   setTheme(name: ThemeName): Promise<void>;
   setLang(lang: Lang): Promise<void>;
   setReducedMotion(on: boolean): void;
+  /** Background traffic (lease renewals, heartbeats): 'quiet' (faint; default), 'hide' or 'show'. */
+  setBackground(mode: BackgroundMode): void;
+  readonly background: BackgroundMode;
   /** Clicking or tapping a component calls back with its id. Returns an unsubscribe. */
   onComponentClick(cb: (id: ComponentId) => void): () => void;
   /** Re-measure the host and lay out again. */
@@ -212,6 +217,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       reducedMotion = on;
       view.setReducedMotion(reducedMotion);
       redrawNow();
+    },
+    setBackground(mode) {
+      view.setBackground(mode);
+      redrawNow();
+    },
+    get background() {
+      return view.backgroundMode;
     },
     onComponentClick(cb) {
       return view.onClick(cb);

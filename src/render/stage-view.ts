@@ -13,13 +13,16 @@ import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/sch
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
 import { NodeFiles } from './node-files.ts';
-import { chipCapacity, computeLayout, type StageLayout } from './layout.ts';
+import { chipCapacity, computeLayout, type Rect, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { buildShelf, traceHasShelfObjects } from './objects/shelf-model.ts';
 import { ShelfView } from './objects/shelf-view.ts';
 import { TokenLayer } from './tokens.ts';
+import { TrailLayer } from './trail.ts';
+import type { BackgroundMode } from './background-mode.ts';
+import { stepTrails, type StepTrail } from '../timeline/trail.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
 import { FlagshipView } from './scene/flagship.ts';
@@ -31,6 +34,10 @@ const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
 const FILE_FLASH = 1.2;
+/** The trail shows again this close to a step's end even if a token still flies (the paused end frame). */
+const TRAIL_END = 0.15;
+const NO_RECTS: readonly Rect[] = [];
+
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
 function usedControllers(trace: Trace): Set<ControllerId> {
@@ -55,6 +62,16 @@ export class StageView {
   private readonly shelf = new ShelfView();
   private hasShelf = false;
   private readonly tokens = new TokenLayer();
+  private readonly trail = new TrailLayer();
+  private trails: StepTrail[] = [];
+  /** Per step: it has story messages (then background tokens move only beside a story token). */
+  private stepHasStory: boolean[] = [];
+  private trailStep = -2;
+  private trailCount = -1;
+  private dimmed: boolean[] = [];
+  private background: BackgroundMode = 'quiet';
+  /** Background message indices met this frame, drawn after the story's (preallocated). */
+  private readonly pendingBackground: number[] = [];
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
   private etcdMembers: string[] = [];
@@ -91,7 +108,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.clock, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.clock, this.trail, this.tokens);
     this.registerStations();
   }
 
@@ -117,6 +134,7 @@ export class StageView {
     this.stationList = all;
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
+    this.dimmed = all.map(() => false);
     this.indexTrace();
   }
 
@@ -167,6 +185,8 @@ export class StageView {
     });
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
     this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
+    this.trails = stepTrails(sch);
+    this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
   }
 
   setPalette(p: Palette): void {
@@ -181,6 +201,17 @@ export class StageView {
     this.clock.setLang(lang);
     for (const s of this.ships) s.setLang(lang);
     this.relayout(this.canvasW, this.canvasH);
+  }
+
+  /** Background traffic: 'quiet' (faint, small; the default), 'hide' or 'show'. */
+  setBackground(mode: BackgroundMode): void {
+    this.background = mode;
+    this.tokens.backgroundLook = mode === 'show' ? 'show' : 'quiet';
+    this.relayout(this.canvasW, this.canvasH);
+  }
+
+  get backgroundMode(): BackgroundMode {
+    return this.background;
   }
 
   setReducedMotion(on: boolean): void {
@@ -224,6 +255,7 @@ export class StageView {
     applySimple(this.root, simple);
     this.lastStep = -2;
     this.lastCount = -1;
+    this.trailStep = -2;
   }
 
   /** The stations of the step drawn last that are in its focus, boxes in canvas CSS px (the info card's test). */
@@ -276,8 +308,21 @@ export class StageView {
     if (step !== this.lastStep) {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
-      for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
+      this.stationList.forEach((st, i) => {
+        const dim = focus.length > 0 && !focus.includes(st.spec.id);
+        this.dimmed[i] = dim;
+        st.setDimmed(dim, p);
+      });
       this.flagship.dimRaft(focus, p);
+    }
+    // The numbered trail: laid out per step (and after pods move), shown while no story token is mid-flight.
+    const tr = this.trails[step];
+    const stepEnd = sch.steps[step]?.end ?? Infinity;
+    this.trail.visible = tr !== undefined && tr.hops.length > 0 && (t <= tr.firstStart || t >= tr.lastEnd || t >= stepEnd - TRAIL_END);
+    if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
+      this.trailStep = step;
+      this.trailCount = count;
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, this.tokens.obstacles());
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
@@ -292,8 +337,8 @@ export class StageView {
       if (a === undefined || t < a.start || t >= a.end + GLOW_OUT) continue;
       const si = this.activityStation[i];
       const full = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
-      // Background work (routine, off-focus) glows faintly and is not named.
-      const level = a.background ? full * 0.35 : full;
+      // Background work (routine, off-focus) glows faintly and is not named; never on a component outside the step, nor when hidden.
+      const level = a.background ? (this.background === 'hide' || (si !== undefined && this.dimmed[si] === true) ? 0 : full * 0.35) : full;
       if (si !== undefined && level >= (this.frameLevel[si] ?? 0)) {
         this.frameLevel[si] = level;
         if (t < a.end && !a.background) this.frameLabel[si] = a.event.label[this.lang];
@@ -302,7 +347,7 @@ export class StageView {
     }
 
     // 4. Tokens in flight (messages sorted by start; none lasts longer than maxHop).
-    this.tokens.beginFrame();
+    this.tokens.beginFrame(this.trail.visible ? this.trail.badgeBoxes : NO_RECTS);
     const order = this.messageOrder;
     let lo = 0;
     let hi = order.length;
@@ -312,6 +357,8 @@ export class StageView {
       else hi = mid;
     }
     let lastGroup = -1;
+    let storyMoving = 0;
+    this.pendingBackground.length = 0;
     for (let k = lo - 1; k >= 0; k--) {
       const mi = order[k] ?? 0;
       const m = sch.messages[mi];
@@ -325,10 +372,22 @@ export class StageView {
         }
       }
       if (t >= m.end) continue;
+      if (m.background) {
+        if (this.background !== 'hide') this.pendingBackground.push(mi);
+        continue;
+      }
+      storyMoving++;
       // The label rides on the first token of a fan-out group only; background tokens carry none.
       const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
-      this.tokens.add(m.event, progressOf(mi), label, m.background);
+      this.tokens.add(m.event, progressOf(mi), label, false);
+    }
+    // Background fills around the story: in a step with story hops it moves only beside a story token, never alone.
+    if (storyMoving > 0 || this.stepHasStory[step] !== true) {
+      for (const mi of this.pendingBackground) {
+        const m = sch.messages[mi];
+        if (m !== undefined) this.tokens.add(m.event, progressOf(mi), undefined, true);
+      }
     }
     this.tokens.endFrame();
 

@@ -9,6 +9,7 @@ import type { MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
@@ -89,6 +90,8 @@ export class TokenLayer extends Container {
   private fs = 1;
   private s = 1;
   reducedMotion = false;
+  /** 'show': background tokens drawn like the story's (no label); 'quiet': small and faint. */
+  backgroundLook: 'show' | 'quiet' = 'quiet';
   pods: PodPlaces | undefined;
 
   constructor() {
@@ -115,6 +118,11 @@ export class TokenLayer extends Container {
       t.text.visible = false;
       t.messageId = -1;
     }
+  }
+
+  /** Boxes other marks must keep off: cards (with their text), ship names, the clock, pods. */
+  obstacles(): Rect[] {
+    return [...this.stationRects, ...(this.pods?.podRects() ?? [])];
   }
 
   /** Pods were added, removed or moved: routes to them are stale. */
@@ -146,8 +154,8 @@ export class TokenLayer extends Container {
     return this.stations.get('kubectl') ?? { x: 0, y: 0, w: 1, h: 1 };
   }
 
-  /** Routes are cached per message id (no string keys in the per-frame path). */
-  private routeOf(m: MessageEvent): Route {
+  /** The route a message's token takes (cached per message id; no string keys in the per-frame path). */
+  routeOf(m: MessageEvent): Route {
     let r = this.routes.get(m.id);
     if (r === undefined) {
       const a = this.endRect(m.from, m);
@@ -158,8 +166,12 @@ export class TokenLayer extends Container {
     return r;
   }
 
-  beginFrame(): void {
+  /** Boxes token labels keep off this frame besides each other (the trail's numbered badges). */
+  private reserved: readonly Rect[] = [];
+
+  beginFrame(reserved: readonly Rect[] = []): void {
     this.used = 0;
+    this.reserved = reserved;
     this.placed.length = 0;
     this.trails.clear();
   }
@@ -188,14 +200,16 @@ export class TokenLayer extends Container {
     if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
     if (v.messageId !== m.id) {
       v.messageId = m.id;
+      markDrawn(v, 'token', background ? 'background' : 'story');
       v.side = 0;
       v.shape.context = contexts()[shape];
       v.shape.tint = colour;
-      v.shape.scale.set(this.fs * (background ? 0.75 : 1.15));
-      v.shape.alpha = background ? 0.5 : 1;
+      const quiet = background && this.backgroundLook === 'quiet';
+      v.shape.scale.set(this.fs * (quiet ? 0.75 : 1.15));
+      v.shape.alpha = quiet ? 0.5 : background ? 0.85 : 1;
       v.halo.tint = p.sky;
       v.halo.scale.set(v.shape.scale.x);
-      v.halo.visible = !background;
+      v.halo.visible = !quiet;
     }
     v.shape.position.set(x, y);
     v.halo.position.set(x, y);
@@ -206,7 +220,7 @@ export class TokenLayer extends Container {
       v.text.visible = label !== undefined;
       if (label !== undefined) {
         restyle(v.text, { size: 14 * this.fs, mono: true, weight: '700', fill: p.text });
-        fitText(v.text, label, 260 * this.fs, 14 * this.fs);
+        this.fitLabel(v.text, label);
         const w = v.text.width + 14 * this.fs;
         const h = v.text.height + 4 * this.fs;
         v.pill.clear().roundRect(-w / 2, -h / 2, w, h, h / 2).fill({ color: p.pillBg, alpha: 0.94 }).stroke({ width: 2 * this.fs, color: colour });
@@ -249,12 +263,33 @@ export class TokenLayer extends Container {
     }
   }
 
+  /**
+   * The label at full size, else its first shorter form (short-label.ts) that fits; never cut
+   * mid-word. Runs only when a token's label changes.
+   */
+  private fitLabel(t: Text, label: string): void {
+    const max = 260 * this.fs;
+    const size = 14 * this.fs;
+    const forms = shortForms(label);
+    for (const form of forms) {
+      t.text = form;
+      if (t.width <= max) return;
+    }
+    // Nothing fits at full size: the shortest form, at the smallest readable size.
+    fitText(t, forms[forms.length - 1] ?? label, max, size);
+  }
+
   /** Area of the labels placed this frame that a label centred at (cx, cy) would cover (with a small margin). */
   private labelCoverAt(cx: number, cy: number, w: number, h: number): number {
     const g = 2 * this.fs;
     const x0 = cx - w / 2 - g;
     const y0 = cy - h / 2 - g;
     let area = 0;
+    for (const r of this.reserved) {
+      const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
+      const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
     for (const r of this.placed) {
       const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);

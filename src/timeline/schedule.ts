@@ -12,6 +12,7 @@ import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, Trace, Tr
 import type { StepInfo } from './player-api.ts';
 import type { ClockMap } from './clock-map.ts';
 import { DEFAULT_PACING, type Pacing } from './pacing.ts';
+import { routineBackground } from './routine.ts';
 
 export interface MessageItem {
   readonly kind: 'message';
@@ -299,8 +300,9 @@ const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.k
 const routineKey = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');
 
 /**
- * Background events: a message or activity that involves nothing in the step's focus, or that
- * repeats something already shown in this step (heartbeats during a long wait). They stay visible,
+ * Background events: a message or activity that involves nothing in the step's focus, that
+ * repeats something already shown in this step (heartbeats during a long wait), or routine traffic
+ * (Lease renewals, raft heartbeats) in a step that is not about it (see routine.ts). They stay visible,
  * but faint and fast, and do not hold up the presentation.
  */
 export function classifyBackground(trace: Trace, stepOrdinal: readonly number[]): boolean[] {
@@ -309,7 +311,10 @@ export function classifyBackground(trace: Trace, stepOrdinal: readonly number[])
   // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
   const seen = new Map<string, number>();
   let step = -1;
+  // Lease renewals and raft heartbeats are background unless the step is about them, even when they touch a focus component.
+  const routine = routineBackground(trace.events, stepOrdinal);
   return trace.events.map((e, i) => {
+    if (routine[i] === true) return true;
     const ord = stepOrdinal[i] ?? 0;
     if (ord - 1 !== step) {
       step = ord - 1;

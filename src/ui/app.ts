@@ -20,6 +20,9 @@ import { createPicker, type PickerChoice } from './picker.ts';
 import type { AppDeps, StagePort } from './ports.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
+import { createBackgroundToggle } from './background-toggle.ts';
+import { createLegend } from './legend.ts';
+import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
 import { browserDefaults, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
@@ -42,6 +45,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let scenario: ScenarioDefinition = parsed.scenario;
   let params: ScenarioParams = parsed.params;
   let k8s = parsed.k8s;
+  let background: BackgroundMode = parsed.background;
   let step = 0;
   let issues: UrlIssue[] = [...parsed.issues];
   let stage: StagePort | undefined;
@@ -51,7 +55,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let loadCount = 0;
   let trace: Trace | undefined;
 
-  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
+  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params, background });
   const syncUrl = (): void => {
     const next = serializeView(view());
     if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
@@ -91,6 +95,15 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
+  const legend = createLegend(lang, theme);
+  const backgroundToggle = createBackgroundToggle(() => setBackground(nextBackground(background)));
+  controls.addOptions(backgroundToggle.element, legend.button);
+  const setBackground = (next: BackgroundMode): void => {
+    background = next;
+    backgroundToggle.set(background, lang);
+    stage?.setBackground(background);
+    syncUrl();
+  };
   const stageHost = el('div', { class: 'stage', 'data-testid': 'stage' });
   const credits = el('p', { class: 'footer__credits' });
   const keysHelp = el('p', { class: 'footer__keys' });
@@ -99,7 +112,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       'div',
       { class: 'app' },
       topbar.element,
-      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element),
+      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element, legend.element),
       captions.element,
       controls.element,
       el('footer', { class: 'footer' }, keysHelp, credits),
@@ -127,6 +140,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     topbar.setLang(lang);
     topbar.setScenarioTitle(scenario.title[lang], deps.scenarios.indexOf(scenario));
     controls.setLang(lang);
+    backgroundToggle.set(background, lang);
+    legend.setLang(lang);
     infoCard.setLang(lang);
     picker.setLang(lang);
     credits.textContent = t(lang, 'credits');
@@ -147,6 +162,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     theme = next;
     applyTheme(html, theme);
     topbar.setTheme(theme);
+    legend.setTheme(theme);
     stage?.setTheme(theme);
     syncUrl();
   };
@@ -213,9 +229,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const runCommand = (command: KeyCommand): boolean => {
     if (picker.isOpen() || exportDialog.isOpen()) return false;
-    if (command === 'close') return tip.hide() || infoCard.close() || notice.hide();
+    if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || notice.hide();
+    if (command === 'legend') {
+      legend.toggle();
+      return true;
+    }
     if (!player) return false;
-    const actions: Record<Exclude<KeyCommand, 'close'>, () => void> = {
+    const actions: Record<Exclude<KeyCommand, 'close' | 'legend'>, () => void> = {
+      background: () => setBackground(nextBackground(background)),
       toggle: () => player?.toggle(),
       stepBack: () => player?.stepBack(),
       stepForward: () => player?.stepForward(),
@@ -254,6 +275,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     stage.onComponentClick((id) => infoCard.open(id));
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
+    if (background !== 'quiet') stage.setBackground(background);
     const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));

@@ -25,6 +25,8 @@ export interface Controls {
   update(state: PlayerState): void;
   setLang(lang: Lang): void;
   setEnabled(enabled: boolean): void;
+  /** More buttons at the end of the options group (background toggle, legend). */
+  addOptions(...nodes: readonly HTMLElement[]): void;
 }
 
 /** "0.25" -> "0.25×" */
@@ -80,12 +82,13 @@ export function createControls(handlers: ControlHandlers, initialLang: Lang): Co
   const loop = button('loop', ICONS.loop, () => handlers.setLoop(!(last?.loop ?? false)), 'ctrl--toggle');
   loop.setAttribute('aria-pressed', 'false');
 
+  const options = el('div', { class: 'controls__options' }, speedWrap, loop);
   const element = el(
     'div',
     { class: 'controls', role: 'toolbar' },
     el('div', { class: 'controls__transport' }, restart, back, play, forward, end),
     scrubber,
-    el('div', { class: 'controls__options' }, speedWrap, loop),
+    options,
   );
 
   const drawMarks = (duration: number): void => {
@@ -144,6 +147,9 @@ export function createControls(handlers: ControlHandlers, initialLang: Lang): Co
     setLang(next) {
       lang = next;
       applyLang();
+    },
+    addOptions(...nodes) {
+      options.append(...nodes);
     },
     setEnabled(enabled) {
       for (const node of element.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select')) node.disabled = !enabled;

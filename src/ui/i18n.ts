@@ -86,9 +86,16 @@ const STRINGS = {
   yes: { en: 'Yes', ko: '예' },
   no: { en: 'No', ko: '아니오' },
   keyboardHelp: {
-    en: 'Keys: → play next step · ← back a step · Space play on/pause · Home/End start/end · +/− speed · Esc close',
-    ko: '키: → 다음 단계 재생 · ← 이전 단계 · Space 이어서 재생/정지 · Home/End 처음/끝으로 · +/− 속도 · Esc 닫기',
+    en: 'Keys: → play next step · ← back a step · Space play on/pause · Home/End start/end · +/− speed · B background · ? legend · Esc close',
+    ko: '키: → 다음 단계 재생 · ← 이전 단계 · Space 이어서 재생/정지 · Home/End 처음/끝으로 · +/− 속도 · B 백그라운드 · ? 범례 · Esc 닫기',
   },
+  legend: { en: 'Legend: how to read the picture', ko: '범례: 그림 읽는 법' },
+  legendTokens: { en: 'Messages', ko: '메시지' },
+  legendPods: { en: 'Pods', ko: '파드' },
+  legendMarks: { en: 'Components and steps', ko: '컴포넌트와 단계' },
+  backgroundquiet: { en: 'Background traffic: quiet (press B to hide)', ko: '백그라운드 트래픽: 흐리게(B를 누르면 숨김)' },
+  backgroundhide: { en: 'Background traffic: hidden (press B to show)', ko: '백그라운드 트래픽: 숨김(B를 누르면 표시)' },
+  backgroundshow: { en: 'Background traffic: shown (press B for quiet)', ko: '백그라운드 트래픽: 표시(B를 누르면 흐리게)' },
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

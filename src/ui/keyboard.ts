@@ -7,7 +7,7 @@
  * start; Space plays on, holding each step until its caption can be read; Home/End jump to the start
  * or the end without playing.
  */
-export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close';
+export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close' | 'background' | 'legend';
 
 export interface KeyLike {
   readonly key: string;
@@ -41,6 +41,13 @@ export function commandForKey(event: KeyLike): KeyCommand | undefined {
       return 'slower';
     case 'Escape':
       return 'close';
+    case 'b':
+    case 'B':
+      return 'background';
+    case '?':
+    case 'l':
+    case 'L':
+      return 'legend';
     default:
       return undefined;
   }

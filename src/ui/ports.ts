@@ -8,6 +8,7 @@ import type { ParamValue, ScenarioDefinition } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
 import type { ThemeName } from './theme.ts';
+import type { BackgroundMode } from '../render/background-mode.ts';
 
 export interface StageOptions {
   readonly theme: ThemeName;
@@ -22,6 +23,8 @@ export interface StagePort {
   setLang(lang: Lang): unknown;
   onComponentClick(listener: (id: string) => void): unknown;
   setReducedMotion(on: boolean): void;
+  /** Background traffic: quiet (faint), hide or show. */
+  setBackground(mode: BackgroundMode): void;
   resize(): void;
   destroy(): void;
   /** Seek to presentation time t and render synchronously (deterministic frames). */

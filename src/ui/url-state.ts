@@ -11,9 +11,10 @@ import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } fr
 import type { StringKey } from './i18n.ts';
 import { detectLang } from './i18n.ts';
 import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
+import { DEFAULT_BACKGROUND, isBackgroundMode, type BackgroundMode } from '../render/background-mode.ts';
 
 export const K8S_VERSIONS = ['1.31', '1.32', '1.33'] as const;
-export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s'] as const;
+export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s', 'background'] as const;
 
 export interface ViewState {
   readonly scenario: string;
@@ -23,6 +24,8 @@ export interface ViewState {
   readonly theme: ThemeName;
   readonly k8s: string;
   readonly params: ScenarioParams;
+  /** Background traffic: quiet (default, left out of the link), hide or show. */
+  readonly background?: BackgroundMode;
 }
 
 export interface UrlIssue {
@@ -36,6 +39,7 @@ export interface ParsedUrl {
   readonly theme: ThemeName;
   readonly k8s: string;
   readonly params: ScenarioParams;
+  readonly background: BackgroundMode;
   /** The raw `step` value, checked later against the loaded trace (its step count). */
   readonly step: string | undefined;
   readonly issues: readonly UrlIssue[];
@@ -130,6 +134,10 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
     else issues.push({ key: 'badVersion', vars: { value: clip(rawK8s), fallback: defaults.k8s } });
   }
 
+  // A bad value falls back quietly: it only changes how faint routine traffic is drawn.
+  const rawBackground = query.get('background');
+  const background = rawBackground !== null && isBackgroundMode(rawBackground) ? rawBackground : DEFAULT_BACKGROUND;
+
   const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
   // Params only make sense for the scenario the link named.
   if (!openPicker) {
@@ -142,7 +150,7 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
     }
   }
 
-  return { scenario, lang, theme, k8s, params, step: query.get('step') ?? undefined, issues, openPicker };
+  return { scenario, lang, theme, k8s, params, background, step: query.get('step') ?? undefined, issues, openPicker };
 }
 
 /** The 0-based step for a raw 1-based `step` value, or an issue when it is out of range. */
@@ -160,6 +168,7 @@ export function serializeView(view: ViewState): string {
   query.set('lang', view.lang);
   query.set('theme', view.theme);
   query.set('k8s', view.k8s);
+  if (view.background !== undefined && view.background !== DEFAULT_BACKGROUND) query.set('background', view.background);
   for (const [id, value] of Object.entries(view.params)) {
     if (!(RESERVED_KEYS as readonly string[]).includes(id)) query.set(id, String(value));
   }

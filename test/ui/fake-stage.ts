@@ -178,6 +178,7 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
       clickListener = listener;
     },
     setReducedMotion: () => undefined,
+    setBackground: () => undefined,
     resize: () => redraw(),
     destroy: () => canvas.remove(),
     renderFrameAt: () => redraw(),

@@ -1,0 +1,122 @@
+/**
+ * The step's numbered trail: faint route lines of its story hops with a numbered badge at each
+ * hop's midpoint (1 kubectl -> kube-apiserver, 2 kube-apiserver -> etcd, ...), so a paused frame
+ * at a step's start or end tells the step. Laid out once per step and layout; frames only show or
+ * hide it. Badges keep off cards, pods and each other.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { MessageEvent } from '../sim/trace.ts';
+import type { TrailHop } from '../timeline/trail.ts';
+import { markDrawn } from './drawn.ts';
+import { componentInfo } from './ids.ts';
+import type { Rect } from './layout.ts';
+import type { Route } from './routes.ts';
+import { makeText, restyle } from './scene/text.ts';
+import type { Palette } from './theme.ts';
+
+/** Where along the arc a badge may sit, best first. */
+const SPOTS = [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.18, 0.82] as const;
+
+class Badge extends Container {
+  readonly disc = new Graphics();
+  readonly text: Text;
+  constructor() {
+    super();
+    this.label = 'trail';
+    this.text = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.addChild(this.disc, this.text);
+  }
+}
+
+const at = (r: Route, u: number): { x: number; y: number } => {
+  const iu = 1 - u;
+  return { x: iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x, y: iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y };
+};
+
+const overlapArea = (a: Rect, b: Rect): number => {
+  const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return ox > 0 && oy > 0 ? ox * oy : 0;
+};
+
+export class TrailLayer extends Container {
+  private readonly lines = new Graphics();
+  private readonly badges: Badge[] = [];
+  /** Badge boxes of the current trail (token labels keep off them). */
+  readonly badgeBoxes: Rect[] = [];
+
+  constructor() {
+    super();
+    this.label = 'trail';
+    this.addChild(this.lines);
+  }
+
+  /** Draw a step's hops; `obstacles`: boxes a badge must not cover (cards with their text, pods, ship names). */
+  setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
+    this.lines.clear();
+    const placed = this.badgeBoxes;
+    placed.length = 0;
+    const d = 24 * fs;
+    let used = 0;
+    for (const hop of hops) {
+      let first: Route | undefined;
+      for (const r of hop.routes) {
+        const route = routeOf(r.message);
+        first ??= route;
+        const colour = p.role[componentInfo(r.from).role];
+        this.lines.moveTo(route.p0.x, route.p0.y).quadraticCurveTo(route.c.x, route.c.y, route.p1.x, route.p1.y).stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
+        this.arrowHead(route.p1, route.c, colour, fs);
+        if (hop.roundTrip) this.arrowHead(route.p0, route.c, colour, fs);
+      }
+      if (first === undefined) continue;
+      let best: Rect | undefined;
+      let bestCost = Infinity;
+      for (const u of SPOTS) {
+        const c = at(first, u);
+        const box = { x: c.x - d / 2, y: c.y - d / 2, w: d, h: d };
+        const outside = box.x < bounds.x || box.y < bounds.y || box.x + d > bounds.x + bounds.w || box.y + d > bounds.y + bounds.h ? d * d * 4 : 0;
+        let cost = outside;
+        for (const o of obstacles) cost += overlapArea(box, o);
+        for (const o of placed) cost += 8 * overlapArea(box, o);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = box;
+          if (cost === 0) break;
+        }
+      }
+      if (best === undefined) continue;
+      placed.push(best);
+      let b = this.badges[used];
+      if (b === undefined) {
+        b = new Badge();
+        this.badges.push(b);
+        this.addChild(b);
+      }
+      used++;
+      b.visible = true;
+      const colour = p.role[componentInfo(hop.routes[0]?.from ?? 'kubectl').role];
+      b.disc.clear().circle(d / 2, d / 2, d / 2).fill(colour).stroke({ width: 2 * fs, color: p.pillBg, alpha: 0.9 });
+      restyle(b.text, { size: 14 * fs, weight: '700', fill: p.onRole });
+      b.text.text = String(hop.n);
+      b.text.position.set((d - b.text.width) / 2, (d - b.text.height) / 2);
+      b.position.set(best.x, best.y);
+      markDrawn(b, 'trail', `${hop.n}`);
+    }
+    for (let i = used; i < this.badges.length; i++) {
+      const b = this.badges[i];
+      if (b !== undefined) b.visible = false;
+    }
+  }
+
+  private arrowHead(tip: { x: number; y: number }, from: { x: number; y: number }, colour: number, fs: number): void {
+    const dx = tip.x - from.x;
+    const dy = tip.y - from.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const ux = dx / len;
+    const uy = dy / len;
+    const s = 9 * fs;
+    this.lines
+      .poly([tip.x, tip.y, tip.x - ux * s - uy * s * 0.55, tip.y - uy * s + ux * s * 0.55, tip.x - ux * s + uy * s * 0.55, tip.y - uy * s - ux * s * 0.55])
+      .fill({ color: colour, alpha: 0.6 });
+  }
+}

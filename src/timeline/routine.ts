@@ -1,0 +1,41 @@
+/**
+ * Routine cluster traffic that repeats whatever the story is: node Lease renewals (the kubelet's
+ * heartbeat, every 10 s) and raft heartbeats between etcd members. Such traffic is background
+ * unless the step is about it (node-failure's "kubelet stops renewing" step). Pure.
+ */
+import type { MessageEvent, StepEvent, TraceEvent } from '../sim/trace.ts';
+
+export type Routine = 'lease' | 'raft-heartbeat';
+
+/** The routine a message belongs to (a response inherits its request's), or undefined for story traffic. */
+export function routineOf(m: MessageEvent, requestOf: (id: number) => MessageEvent | undefined): Routine | undefined {
+  const req = m.replyTo === undefined ? undefined : requestOf(m.replyTo);
+  if (req !== undefined) return routineOf(req, requestOf);
+  if (m.object?.startsWith('Lease/') === true || /^PUT lease\b/.test(m.action) || m.action.includes('/registry/leases/')) return 'lease';
+  if (m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && /^heartbeat\b/.test(m.action)) return 'raft-heartbeat';
+  return undefined;
+}
+
+/** Whether a step's narration is about this routine (then its messages are the story). */
+export function stepIsAbout(step: StepEvent | undefined, routine: Routine): boolean {
+  if (step === undefined) return false;
+  const text = `${step.id} ${step.caption.en}`;
+  if (routine === 'lease') return /\blease|renew/i.test(text) || (/heartbeat/i.test(text) && !/\braft|\betcd/i.test(text));
+  return /heartbeat|AppendEntries/i.test(text) && /\braft|\betcd|leader|member/i.test(text);
+}
+
+/** Per event: true when it is a routine message in a step that is not about that routine. */
+export function routineBackground(events: readonly TraceEvent[], stepOrdinal: readonly number[]): boolean[] {
+  const steps: StepEvent[] = [];
+  const requests = new Map<number, MessageEvent>();
+  for (const e of events) {
+    if (e.kind === 'step') steps.push(e);
+    else if (e.kind === 'message' && e.replyTo === undefined) requests.set(e.id, e);
+  }
+  const requestOf = (id: number): MessageEvent | undefined => requests.get(id);
+  return events.map((e, i) => {
+    if (e.kind !== 'message') return false;
+    const routine = routineOf(e, requestOf);
+    return routine !== undefined && !stepIsAbout(steps[Math.max(1, stepOrdinal[i] ?? 0) - 1], routine);
+  });
+}

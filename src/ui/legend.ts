@@ -1,0 +1,165 @@
+/**
+ * The legend: how to read the picture (token shapes and colours, pod looks, glow, dimming, the
+ * numbered trail). One key away (`?` or L) and a control-bar button. Samples are small SVGs drawn
+ * with the stage's own palette; all text goes in through textContent.
+ */
+import type { Lang } from '../model/localized.ts';
+import { PALETTES, type Palette, type ThemeName } from '../render/theme.ts';
+import { clear, el, icon, ICONS } from './dom.ts';
+import { t } from './i18n.ts';
+import { MARK_ENTRIES, POD_ENTRIES, TOKEN_ENTRIES, type LegendEntry, type MarkSample, type PodSample, type TokenSample } from './legend-entries.ts';
+
+const NS = 'http://www.w3.org/2000/svg';
+const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
+
+function svg(children: readonly SVGElement[]): SVGSVGElement {
+  const s = document.createElementNS(NS, 'svg');
+  s.setAttribute('viewBox', '0 0 48 28');
+  s.setAttribute('width', '48');
+  s.setAttribute('height', '28');
+  s.setAttribute('aria-hidden', 'true');
+  s.setAttribute('class', 'legend__sample');
+  for (const c of children) s.appendChild(c);
+  return s;
+}
+
+function shape(tag: string, attrs: Readonly<Record<string, string | number>>): SVGElement {
+  const n = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+  return n;
+}
+
+/** Token samples: the same shapes as src/render/tokens.ts (request r9, response r6, watch ring r10, signal diamond, write square). */
+function tokenSample(key: TokenSample, p: Palette): SVGSVGElement {
+  const c = hex(p.role.control);
+  switch (key) {
+    case 'request':
+      return svg([shape('circle', { cx: 24, cy: 14, r: 9, fill: c })]);
+    case 'response':
+      return svg([shape('path', { d: 'M40 14 H12', stroke: c, 'stroke-opacity': 0.35, 'stroke-width': 2, fill: 'none' }), shape('circle', { cx: 16, cy: 14, r: 6, fill: c })]);
+    case 'watch':
+      return svg([shape('circle', { cx: 24, cy: 14, r: 9, fill: 'none', stroke: c, 'stroke-width': 4 }), shape('circle', { cx: 24, cy: 14, r: 3, fill: c })]);
+    case 'signal':
+      return svg([shape('polygon', { points: '24,5 33,14 24,23 15,14', fill: hex(p.role.etcd) })]);
+    case 'write':
+      return svg([shape('rect', { x: 14, y: 4, width: 20, height: 20, rx: 4, fill: hex(p.role.etcd) }), shape('rect', { x: 19, y: 9, width: 10, height: 10, rx: 2, fill: '#000', 'fill-opacity': 0.35 })]);
+    case 'error':
+      return svg([shape('circle', { cx: 24, cy: 14, r: 6, fill: hex(p.error) })]);
+    case 'background':
+      return svg([shape('circle', { cx: 24, cy: 14, r: 7, fill: hex(p.role.kubelet), 'fill-opacity': 0.5 })]);
+  }
+}
+
+function podColour(key: PodSample, p: Palette): number {
+  return key === 'Pending' ? p.warning : key === 'ContainerCreating' ? p.info : key === 'Running' || key === 'Ready' ? p.success : p.neutral;
+}
+
+/** Pod samples: the container box of src/render/pods.ts (tinted fill, outline, rib on the left). */
+function podSample(key: PodSample, p: Palette): SVGSVGElement {
+  const c = hex(podColour(key, p));
+  const faint = key === 'Terminating' || key === 'Unknown';
+  const parts: SVGElement[] = [
+    shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: hex(p.card) }),
+    shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: c, 'fill-opacity': faint ? 0.1 : 0.2, stroke: c, 'stroke-width': 2, ...(key === 'Unknown' ? { 'stroke-dasharray': '5 3' } : {}) }),
+    shape('rect', { x: 4, y: 4, width: 5, height: 20, fill: c, 'fill-opacity': key === 'Terminating' ? 0.5 : 1 }),
+  ];
+  if (key === 'Ready') parts.push(shape('path', { d: 'M30 14 l4 4 l7 -8', stroke: c, 'stroke-width': 3, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  if (key === 'ContainerCreating') parts[1]?.setAttribute('class', 'legend__pulse');
+  return svg(parts);
+}
+
+function markSample(key: MarkSample, p: Palette): SVGSVGElement {
+  const card = (opacity: number, glow: boolean): SVGElement[] => [
+    ...(glow ? [shape('rect', { x: 6, y: 3, width: 36, height: 22, rx: 6, fill: hex(p.role.control), 'fill-opacity': 0.35 })] : []),
+    shape('rect', { x: 9, y: 6, width: 30, height: 16, rx: 4, fill: hex(p.card), stroke: hex(p.role.control), 'stroke-width': 2, opacity }),
+  ];
+  switch (key) {
+    case 'glow':
+      return svg(card(1, true));
+    case 'dimmed':
+      return svg(card(p.dim, false));
+    case 'trail': {
+      const c = hex(p.role.control);
+      return svg([
+        shape('path', { d: 'M2 22 Q24 0 46 22', stroke: c, 'stroke-opacity': 0.45, 'stroke-width': 2.5, fill: 'none' }),
+        shape('circle', { cx: 24, cy: 11, r: 9, fill: c, stroke: hex(p.pillBg), 'stroke-width': 2 }),
+        Object.assign(shape('text', { x: 24, y: 15.5, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 700, fill: hex(p.onRole) }), { textContent: '1' }),
+      ]);
+    }
+  }
+}
+
+export interface Legend {
+  readonly element: HTMLElement;
+  readonly button: HTMLButtonElement;
+  toggle(): void;
+  close(): boolean;
+  isOpen(): boolean;
+  setLang(lang: Lang): void;
+  setTheme(theme: ThemeName): void;
+}
+
+export function createLegend(initialLang: Lang, initialTheme: ThemeName): Legend {
+  let lang = initialLang;
+  let theme = initialTheme;
+  let open = false;
+  const body = el('div', { class: 'legend__body' });
+  const title = el('h2', { class: 'legend__title', id: 'legend-title' });
+  const closeButton = el('button', { type: 'button', class: 'ctrl legend__close', 'data-action': 'closeLegend' }, icon(ICONS.close));
+  const element = el('section', { class: 'legend', 'data-testid': 'legend', role: 'dialog', 'aria-labelledby': 'legend-title', hidden: true }, el('div', { class: 'legend__head' }, title, closeButton), body);
+  const button = el('button', { type: 'button', class: 'ctrl ctrl--toggle', 'data-action': 'legend', 'aria-pressed': 'false' }, icon(['M11 16h2v2h-2zM12 6a4 4 0 0 1 4 4c0 2-2.5 2.3-3 4h-2c.3-2.8 3-3 3-4a2 2 0 0 0-4 0H8a4 4 0 0 1 4-4z']));
+
+  const section = <K extends string>(heading: string, entries: readonly LegendEntry<K>[], sample: (k: K, p: Palette) => SVGSVGElement, kind: string): HTMLElement => {
+    const p = PALETTES[theme];
+    return el(
+      'div',
+      { class: 'legend__section' },
+      el('h3', { class: 'legend__heading', text: heading }),
+      el('ul', { class: 'legend__list' }, ...entries.map((e) => el('li', { class: 'legend__item', [`data-${kind}`]: e.key }, sample(e.key, p), el('span', { text: e.text[lang] })))),
+    );
+  };
+
+  const render = (): void => {
+    title.textContent = t(lang, 'legend');
+    closeButton.setAttribute('aria-label', t(lang, 'close'));
+    button.setAttribute('aria-label', t(lang, 'legend'));
+    button.title = `${t(lang, 'legend')} (?)`;
+    if (!open) return;
+    clear(body);
+    body.append(
+      section(t(lang, 'legendTokens'), TOKEN_ENTRIES, tokenSample, 'token'),
+      section(t(lang, 'legendPods'), POD_ENTRIES, podSample, 'pod'),
+      section(t(lang, 'legendMarks'), MARK_ENTRIES, markSample, 'mark'),
+    );
+  };
+
+  const setOpen = (next: boolean): void => {
+    open = next;
+    element.hidden = !open;
+    button.setAttribute('aria-pressed', String(open));
+    render();
+  };
+  button.addEventListener('click', () => setOpen(!open));
+  closeButton.addEventListener('click', () => setOpen(false));
+  render();
+
+  return {
+    element,
+    button,
+    toggle: () => setOpen(!open),
+    close() {
+      if (!open) return false;
+      setOpen(false);
+      return true;
+    },
+    isOpen: () => open,
+    setLang(next) {
+      lang = next;
+      render();
+    },
+    setTheme(next) {
+      theme = next;
+      render();
+    },
+  };
+}
