@@ -11,6 +11,7 @@ import { podLook, podLookLabel, type PodLook } from './looks.ts';
 import type { Palette } from './theme.ts';
 import { checkMark, dashedRect } from './scene/shapes.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
+import { deckOrder } from './pod-priority.ts';
 
 export function lookColour(look: PodLook, p: Palette): number {
   switch (look) {
@@ -111,6 +112,15 @@ export class PodLayer extends Container {
   private palette: Palette | undefined;
   /** Pods whose box pulses (ContainerCreating). */
   private readonly pulsing: PodView[] = [];
+  /** The current step's pods: they get a slot first when a deck overflows. */
+  private focus: ReadonlySet<ObjectRef> = new Set();
+
+  /** The pods the current step is about (kept out of "+N"); re-places the pods when it changes. */
+  setFocus(refs: ReadonlySet<ObjectRef>): void {
+    if (refs === this.focus) return;
+    this.focus = refs;
+    this.place(false);
+  }
 
   layout(places: PodPlaces, p: Palette): void {
     this.rectsOf = undefined;
@@ -143,10 +153,10 @@ export class PodLayer extends Container {
     this.pulsing.length = 0;
     const usedOverflow = new Set<string>();
     for (const [where, pods] of groups) {
-      pods.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0));
       const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
       const density = where === '' ? 'compact' : places.density;
       const { slots, visible } = podSlots(area, pods.length, places.fs, density);
+      deckOrder(pods, visible, this.focus);
       pods.forEach(({ ref, pod }, i) => {
         const slot = slots[i];
         if (slot === undefined) return;

@@ -15,6 +15,7 @@ import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, typ
 import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layout.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
+import { SchedulerOverlay } from './scheduler-overlay.ts';
 import { TokenLayer } from './tokens.ts';
 import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
@@ -47,6 +48,7 @@ export class StageView {
   private readonly flagship = new FlagshipView();
   private readonly shipLayer = new Container();
   private readonly pods = new PodLayer();
+  private readonly schedOverlay = new SchedulerOverlay();
   private readonly tokens = new TokenLayer();
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
@@ -79,7 +81,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.clock, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.pods, this.schedOverlay.root, this.clock, this.tokens);
     this.registerStations();
   }
 
@@ -122,6 +124,7 @@ export class StageView {
     }
     for (const gone of keep.values()) gone.destroy({ children: true });
     this.ships = next;
+    this.schedOverlay.setTrace(trace, schedule, next.map((s) => s.node));
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasDns = trace.topology.components.includes('coredns');
@@ -185,6 +188,7 @@ export class StageView {
     });
     const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density }, p);
+    this.schedOverlay.layout(l, p);
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
@@ -220,6 +224,7 @@ export class StageView {
       this.lastCount = count;
       const state: ClusterState = stateAt(trace, { eventCount: count });
       this.pods.apply(state.objects);
+      this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
@@ -230,6 +235,7 @@ export class StageView {
     if (step !== this.lastStep) {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
+      this.pods.setFocus(this.schedOverlay.focusPods(step));
       for (const st of this.stationList) st.setDimmed(focus.length > 0 && !focus.includes(st.spec.id), p);
     }
 
@@ -303,6 +309,7 @@ export class StageView {
       );
       if (phase === 'decided') decisionLabel = dec.selected === null ? (this.lang === 'ko' ? '배치할 노드 없음' : 'no node fits') : `→ ${dec.selected}`;
     }
+    this.schedOverlay.frame(d, d !== undefined && d.event.decision.scored && t >= d.scoring, sch.focus[step] ?? [], this.lang);
     if (decisionLabel !== undefined) {
       const si = this.stationIndex('kube-scheduler');
       if (si !== undefined) this.frameLabel[si] ??= decisionLabel;
