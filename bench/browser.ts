@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: kubedeck in headless Chromium at 1280x720. Prints, does not assert:
- * - frame time p50/p95/p99 (rAF intervals) and main-thread busy time while pod-creation and
- *   node-failure play at 1x and 4x;
+ * - frame time p50/p95/p99 (rAF intervals) and main-thread busy time while scenarios play at 1x
+ *   and 4x (pod-creation, node-failure and the busiest stages: service-routing, rolling-update,
+ *   etcd-ha; BENCH_SCENARIOS=a,b picks others);
  * - main-thread CPU while paused (nothing moving should cost nothing);
  * - time to first frame, against a bare PixiJS page (bench/bare-pixi) measured in the same run;
  * - initial JS loaded (gzip);
@@ -23,6 +24,8 @@ import { fmt, median, percentile } from './lib/stats.ts';
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
 const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
 const EXPORT_SECONDS = Number(process.env['BENCH_EXPORT_SECONDS'] ?? 60);
+/** Scenarios played for frame times: the first-run default, and the busiest stages (objects, raft, packets). */
+const PLAY_SCENARIOS = (process.env['BENCH_SCENARIOS'] ?? 'pod-creation,node-failure,service-routing,rolling-update,etcd-ha').split(',').filter((s) => s.length > 0);
 const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
 
 /** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
 
     out('');
     out('playing: rAF interval p50 / p95 / p99 ms, main-thread busy ms per frame   (aim: p95 <= 16.7 ms)');
-    for (const scenario of ['pod-creation', 'node-failure']) {
+    for (const scenario of PLAY_SCENARIOS) {
       for (const speed of [1, 4]) {
         const { page } = await openApp(browser, `${appServer.url}?scenario=${scenario}&lang=en&theme=dark`);
         const cdp = await page.context().newCDPSession(page);
@@ -143,7 +146,7 @@ async function main(): Promise<void> {
         const rendered = gl1.clears - gl0.clears;
         const busyPerFrame = (cpu.taskMsPerS * (PLAY_MS / 1000)) / Math.max(1, frames.length);
         out(
-          `  ${scenario.padEnd(13)} ${String(speed)}x   ${fmt(percentile(frames, 50))} / ${fmt(percentile(frames, 95))} / ${fmt(percentile(frames, 99))}   ` +
+          `  ${scenario.padEnd(15)} ${String(speed)}x   ${fmt(percentile(frames, 50))} / ${fmt(percentile(frames, 95))} / ${fmt(percentile(frames, 99))}   ` +
             `busy ${fmt(busyPerFrame)} ms/frame, ${frames.length} frames (${fmt(frames.length / (PLAY_MS / 1000))} fps), ` +
             `${rendered} renders, ${fmt((gl1.draws - gl0.draws) / Math.max(1, rendered), 0)} draws/render`,
         );

@@ -7,6 +7,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import type { DaemonSet, Toleration } from '../src/model/objects.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
@@ -134,7 +135,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'untaint',
       caption: text(
         `${NEW_NODE} reports Ready; the node lifecycle controller removes the not-ready taint. Now the log agent (which does not tolerate not-ready:NoSchedule) gets its pod there too.`,
-        `${NEW_NODE}이(가) Ready를 보고하고 노드 라이프사이클 컨트롤러가 not-ready 테인트를 제거합니다. 이제 not-ready:NoSchedule을 허용하지 않는 로그 에이전트도 그 노드에 파드를 받습니다.`,
+        `${withParticle(NEW_NODE, '이/가')} Ready를 보고하고 노드 라이프사이클 컨트롤러가 not-ready 테인트를 제거합니다. 이제 not-ready:NoSchedule을 허용하지 않는 로그 에이전트도 그 노드에 파드를 받습니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: message({ from: 'kube-controller-manager', action: 'PATCH node (untaint)' }),
@@ -174,7 +175,7 @@ const machine = setup({
       const n = expectedAgentNodes(context.params, true).length;
       context.cluster.step(
         'all-nodes',
-        text(`Every node runs its daemon pods: kube-proxy 4/4, ${AGENT} ${n}/${n}. Nobody ran kubectl for ${NEW_NODE}: joining was enough. (\`kubectl drain\` leaves such pods alone: --ignore-daemonsets.)`, `모든 노드가 데몬 파드를 실행합니다: kube-proxy 4/4, ${AGENT} ${n}/${n}. ${NEW_NODE}을(를) 위해 kubectl을 실행한 사람은 없습니다: 합류만으로 충분했습니다. (\`kubectl drain\`은 이런 파드를 건드리지 않습니다: --ignore-daemonsets.)`),
+        text(`Every node runs its daemon pods: kube-proxy 4/4, ${AGENT} ${n}/${n}. Nobody ran kubectl for ${NEW_NODE}: joining was enough. (\`kubectl drain\` leaves such pods alone: --ignore-daemonsets.)`, `모든 노드가 데몬 파드를 실행합니다: kube-proxy 4/4, ${AGENT} ${n}/${n}. ${withParticle(NEW_NODE, '을/를')} 위해 kubectl을 실행한 사람은 없습니다: 합류만으로 충분했습니다. (\`kubectl drain\`은 이런 파드를 건드리지 않습니다: --ignore-daemonsets.)`),
         ['kube-apiserver', ...KUBELETS, `kubelet/${NEW_NODE}`],
       );
     },

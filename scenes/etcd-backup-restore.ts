@@ -16,6 +16,7 @@ import { manifestFile, STATIC_POD_PATH, staticPodManifest } from '../src/sim/com
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, message } from './lib/match.ts';
+import { withParticle } from '../src/model/josa.ts';
 
 const NODE = 'controlplane';
 const OPERATOR: ComponentId = 'client/operator';
@@ -85,7 +86,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'manifest-changed',
       caption: text(
         `The kubelet notices etcd.yaml changed: it stops the old etcd pod and starts a new one, with ${RESTORED} mounted where etcd keeps its data (/var/lib/etcd inside the container).`,
-        `kubelet이 etcd.yaml이 바뀐 것을 알아챕니다. 옛 etcd 파드를 멈추고, ${RESTORED}를 etcd의 데이터 위치(컨테이너 안 /var/lib/etcd)에 마운트한 새 파드를 시작합니다.`,
+        `kubelet이 etcd.yaml이 바뀐 것을 알아챕니다. 옛 etcd 파드를 멈추고, ${withParticle(RESTORED, '을/를')} etcd의 데이터 위치(컨테이너 안 /var/lib/etcd)에 마운트한 새 파드를 시작합니다.`,
       ),
       focus: [KUBELET, `containerd/${NODE}`, 'etcd'],
       when: activity(KUBELET, 'static:manifest'),
@@ -154,6 +155,7 @@ const machine = setup({
       cluster.rt.net.send({ from: OPERATOR, to: 'etcd', type: 'request', action: 'Snapshot (etcdctl snapshot save)', payload: { kind: 'etcd-snapshot' } }, (answer) => {
         if (answer.payload.kind !== 'etcd-response') return;
         runOf(cluster).snapshot = answer.payload.items ?? [];
+        cluster.rt.disk.write({ node: NODE, path: SNAPSHOT }, OPERATOR);
         shell(cluster, `Snapshot saved at ${SNAPSHOT}`, 50);
       });
     },
@@ -174,6 +176,7 @@ const machine = setup({
       );
       shell(cluster, RESTORE_COMMAND, 800);
       run.dataDirs.set(RESTORED, run.snapshot ?? []);
+      cluster.rt.disk.write({ node: NODE, path: RESTORED, dir: true }, OPERATOR);
     },
     editManifest: ({ context }) => {
       const { cluster } = context;
@@ -182,13 +185,13 @@ const machine = setup({
         'edit-manifest',
         text(
           `Point etcd at it: in ${STATIC_POD_PATH}/etcd.yaml, the etcd-data volume’s hostPath.path becomes ${RESTORED}.`,
-          `etcd가 그 디렉터리를 쓰게 합니다: ${STATIC_POD_PATH}/etcd.yaml에서 etcd-data 볼륨의 hostPath.path를 ${RESTORED}로 바꿉니다.`,
+          `etcd가 그 디렉터리를 쓰게 합니다: ${STATIC_POD_PATH}/etcd.yaml에서 etcd-data 볼륨의 hostPath.path를 ${withParticle(RESTORED, '으로/로')} 바꿉니다.`,
         ),
         [OPERATOR, KUBELET],
       );
       shell(cluster, `vi ${STATIC_POD_PATH}/etcd.yaml  # volumes: etcd-data hostPath.path: ${RESTORED}`, 300);
       run.restoredAt = cluster.now;
-      run.kubelet.writeManifest(manifestFile('etcd'), staticPodManifest('etcd', RESTORED));
+      run.kubelet.writeManifest(manifestFile('etcd'), staticPodManifest('etcd', RESTORED), OPERATOR);
     },
   },
   guards: {

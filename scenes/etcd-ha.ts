@@ -7,6 +7,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import { makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { EtcdCluster } from '../src/sim/components/etcd-cluster/etcd-cluster.ts';
@@ -160,7 +161,7 @@ const machine = setup({
       if (!leader) return;
       context.cluster.step(
         'leader-dies',
-        text(`The leader ${leader.name} dies (its control-plane node loses power). Its heartbeats stop; the followers are not told — they notice the silence.`, `리더 ${leader.name}이(가) 죽습니다(컨트롤 플레인 노드 전원 차단). 하트비트가 멈추지만 팔로워에게 알려 주는 것은 없습니다 — 침묵을 알아챌 뿐입니다.`),
+        text(`The leader ${leader.name} dies (its control-plane node loses power). Its heartbeats stop; the followers are not told — they notice the silence.`, `리더 ${withParticle(leader.name, '이/가')} 죽습니다(컨트롤 플레인 노드 전원 차단). 하트비트가 멈추지만 팔로워에게 알려 주는 것은 없습니다 — 침묵을 알아챌 뿐입니다.`),
         [leader.id],
       );
       leader.crash();
@@ -197,7 +198,7 @@ const machine = setup({
       if (!back) return;
       context.cluster.step(
         'member-returns',
-        text(`${back.name} comes back. Its term and log were on disk; it rejoins as a follower.`, `${back.name}이(가) 돌아옵니다. 임기와 로그는 디스크에 남아 있어 팔로워로 다시 합류합니다.`),
+        text(`${back.name} comes back. Its term and log were on disk; it rejoins as a follower.`, `${withParticle(back.name, '이/가')} 돌아옵니다. 임기와 로그는 디스크에 남아 있어 팔로워로 다시 합류합니다.`),
         [back.id],
       );
       back.restart();

@@ -8,6 +8,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import { drain, setCordon } from '../src/sim/kubectl/drain.ts';
 import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
@@ -117,7 +118,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'elsewhere',
       caption: text(
         `kube-scheduler rejects ${NODE} ("node(s) were unschedulable") and places the replacements on the other nodes.`,
-        `kube-scheduler는 ${NODE}을(를) 거르고("node(s) were unschedulable") 대체 파드를 다른 노드에 배치합니다.`,
+        `kube-scheduler는 ${withParticle(NODE, '을/를')} 거르고("node(s) were unschedulable") 대체 파드를 다른 노드에 배치합니다.`,
       ),
       focus: ['kube-scheduler'],
       when: decision(WEB_POD),

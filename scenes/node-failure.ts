@@ -6,6 +6,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import { parseMinor } from '../src/sim/core/config.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
@@ -31,7 +32,7 @@ function cues(params: ScenarioParams, k8sVersion: string): readonly StepCue[] {
       id: 'unknown',
       caption: text(
         `The node lifecycle controller checks every 5 s. ${FAILING} has been silent longer than --node-monitor-grace-period (${grace} s; 50 s since v1.32, 40 s in older releases and most course notes): its conditions become Unknown.`,
-        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${FAILING}이(가) --node-monitor-grace-period(${grace}초; v1.32부터 50초, 이전 버전과 대부분의 강의 자료는 40초)보다 오래 조용했으므로 상태가 Unknown이 됩니다.`,
+        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${withParticle(FAILING, '이/가')} --node-monitor-grace-period(${grace}초; v1.32부터 50초, 이전 버전과 대부분의 강의 자료는 40초)보다 오래 조용했으므로 상태가 Unknown이 됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -76,7 +77,7 @@ function cues(params: ScenarioParams, k8sVersion: string): readonly StepCue[] {
       id: 'reschedule',
       caption: text(
         `kube-scheduler filters ${FAILING} out (untolerated taint node.kubernetes.io/unreachable) and places the replacement on a healthy node.`,
-        `kube-scheduler는 ${FAILING}을(를) 걸러내고(허용되지 않은 테인트 node.kubernetes.io/unreachable) 정상 노드에 대체 파드를 배치합니다.`,
+        `kube-scheduler는 ${withParticle(FAILING, '을/를')} 걸러내고(허용되지 않은 테인트 node.kubernetes.io/unreachable) 정상 노드에 대체 파드를 배치합니다.`,
       ),
       focus: ['kube-scheduler'],
       when: decision(WEB_POD),
@@ -93,7 +94,7 @@ function cues(params: ScenarioParams, k8sVersion: string): readonly StepCue[] {
       id: 'untaint',
       caption: text(
         `${FAILING} reports Ready=True again; the node lifecycle controller removes the unreachable taints. The kubelet finds its old pods marked for deletion, stops them and deletes them for good.`,
-        `${FAILING}이(가) 다시 Ready=True를 보고하자 노드 라이프사이클 컨트롤러가 unreachable 테인트를 제거합니다. kubelet은 삭제 표시된 옛 파드를 멈추고 완전히 지웁니다.`,
+        `${withParticle(FAILING, '이/가')} 다시 Ready=True를 보고하자 노드 라이프사이클 컨트롤러가 unreachable 테인트를 제거합니다. kubelet은 삭제 표시된 옛 파드를 멈추고 완전히 지웁니다.`,
       ),
       focus: ['kube-controller-manager', `kubelet/${FAILING}`, 'kube-apiserver'],
       when: message({ action: 'PATCH node (untaint)' }),
@@ -128,7 +129,7 @@ const machine = setup({
       context.cluster.stopNode(FAILING);
     },
     powerOn: ({ context }) => {
-      context.cluster.step('node-back', text(`${FAILING} boots again: containerd, kube-proxy and the kubelet start; the kubelet posts its status and renews its Lease.`, `${FAILING}이(가) 다시 부팅됩니다. containerd, kube-proxy, kubelet이 시작되고 kubelet이 상태를 보고하며 리스를 갱신합니다.`), [`kubelet/${FAILING}`, 'kube-apiserver']);
+      context.cluster.step('node-back', text(`${FAILING} boots again: containerd, kube-proxy and the kubelet start; the kubelet posts its status and renews its Lease.`, `${withParticle(FAILING, '이/가')} 다시 부팅됩니다. containerd, kube-proxy, kubelet이 시작되고 kubelet이 상태를 보고하며 리스를 갱신합니다.`), [`kubelet/${FAILING}`, 'kube-apiserver']);
       context.cluster.startNode(FAILING);
     },
   },

@@ -43,8 +43,8 @@ function commonCues(): StepCue[] {
     {
       id: 'filter',
       caption: text(
-        'Filter: every node is checked — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (a container with no request counts as 100m CPU / 200Mi).',
-        '필터: 모든 노드를 검사합니다 — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (요청값이 없는 컨테이너는 CPU 100m / 메모리 200Mi로 계산).',
+        'Filter: every node is checked — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (the requests as written: a missing request counts as 0 here).',
+        '필터: 모든 노드를 검사합니다 — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (적힌 요청값 그대로 비교하며, 요청값이 없으면 0으로 봅니다).',
       ),
       focus: ['kube-scheduler'],
       when: decision(POD),
@@ -52,8 +52,8 @@ function commonCues(): StepCue[] {
     {
       id: 'score',
       caption: text(
-        'Score: each feasible node gets 0–100 per plugin, weighted (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). The highest total wins. Older course notes show 0–10: the scale before v1.17.',
-        '스코어: 통과한 노드마다 플러그인별 0–100점에 가중치를 곱해 더합니다 (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). 합계가 가장 높은 노드가 선택됩니다. 예전 강의 자료의 0–10점은 v1.17 이전 기준입니다.',
+        'Score: each feasible node gets 0–100 per plugin, weighted (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). The highest total wins. Only for scoring, NodeResourcesFit counts a container with no request as 100m CPU / 200Mi. Older course notes show 0–10: the scale before v1.17.',
+        '스코어: 통과한 노드마다 플러그인별 0–100점에 가중치를 곱해 더합니다 (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). 합계가 가장 높은 노드가 선택됩니다. 점수를 매길 때만 NodeResourcesFit은 요청값이 없는 컨테이너를 CPU 100m / 메모리 200Mi로 계산합니다. 예전 강의 자료의 0–10점은 v1.17 이전 기준입니다.',
       ),
       focus: ['kube-scheduler'],
       when: activity('kube-scheduler', 'score'),
@@ -138,7 +138,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
           id: 'replicaset-controller',
           caption: text(
             'The ReplicaSet controller sees its new ReplicaSet through its own watch: 0 of 1 pods. It POSTs a pod as system:serviceaccount:kube-system:replicaset-controller — the step kubectl run does by hand.',
-            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0/1개. system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
+            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0개(원하는 수 1개). system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
           ),
           focus: ['kube-controller-manager', 'kube-apiserver'],
           when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),

@@ -7,6 +7,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
@@ -97,7 +98,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'scale-deployment',
       caption: text(
         `\`kubectl scale\` changed the Deployment, not the ReplicaSet. The Deployment controller sees it and sets the ReplicaSet's spec.replicas to ${up}.`,
-        `\`kubectl scale\`이 바꾼 것은 레플리카셋이 아니라 디플로이먼트입니다. 디플로이먼트 컨트롤러가 이를 보고 레플리카셋의 spec.replicas를 ${up}(으)로 바꿉니다.`,
+        `\`kubectl scale\`이 바꾼 것은 레플리카셋이 아니라 디플로이먼트입니다. 디플로이먼트 컨트롤러가 이를 보고 레플리카셋의 spec.replicas를 ${withParticle(up, '으로/로')} 바꿉니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
       when: activity('kube-controller-manager', 'deployment-controller/reconcile'),

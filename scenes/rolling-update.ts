@@ -17,6 +17,7 @@ import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, 
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { appPods, settledAt } from './lib/workload.ts';
+import { withParticle } from '../src/model/josa.ts';
 
 const APP = 'web';
 const OLD_IMAGE = 'nginx:1.27';
@@ -237,7 +238,7 @@ const machine = setup({
         'rolled-out',
         text(
           `All ${p.replicas} pods run ${p.image}. The old ReplicaSet stays with 0 replicas: it is the rollback history (revisionHistoryLimit, 10 by default). \`kubectl rollout status\` reports the rollout complete.`,
-          `파드 ${p.replicas}개 모두 ${p.image}로 실행됩니다. 이전 레플리카셋은 레플리카 0개로 남아 롤백 이력이 됩니다(revisionHistoryLimit, 기본 10). \`kubectl rollout status\`는 롤아웃 완료를 알립니다.`,
+          `파드 ${p.replicas}개 모두 ${withParticle(p.image, '으로/로')} 실행됩니다. 이전 레플리카셋은 레플리카 0개로 남아 롤백 이력이 됩니다(revisionHistoryLimit, 기본 10). \`kubectl rollout status\`는 롤아웃 완료를 알립니다.`,
         ),
         ['kube-controller-manager', ...KUBELETS],
       );
@@ -249,7 +250,7 @@ const machine = setup({
     narrateUndone: ({ context }) => {
       context.cluster.step(
         'rolled-back',
-        text(`Back on ${OLD_IMAGE}, under revision 3, in the very ReplicaSet that ran it before.`, `이전에 실행하던 바로 그 레플리카셋에서, 리비전 3으로 다시 ${OLD_IMAGE}를 실행합니다.`),
+        text(`Back on ${OLD_IMAGE}, under revision 3, in the very ReplicaSet that ran it before.`, `이전에 실행하던 바로 그 레플리카셋에서, 리비전 3으로 다시 ${withParticle(OLD_IMAGE, '을/를')} 실행합니다.`),
         ['kube-controller-manager', ...KUBELETS],
       );
     },

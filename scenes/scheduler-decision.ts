@@ -6,6 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import type { ScheduleDecision } from '../src/model/scheduler/types.ts';
 import { makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
@@ -54,7 +55,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'filter',
       caption: text(
         `Filter, node by node, plugin by plugin: NodeUnschedulable (cordoned?), NodeName, TaintToleration (NoSchedule/NoExecute taints the pod does not tolerate), NodeAffinity (nodeSelector disktype=ssd), NodeResourcesFit (requests ${r.cpu} CPU, ${r.memory} must fit in allocatable minus what is already requested).`,
-        `필터: 노드마다 플러그인 순서대로 검사합니다. NodeUnschedulable(cordon 여부), NodeName, TaintToleration(파드가 허용하지 않는 NoSchedule/NoExecute 테인트), NodeAffinity(nodeSelector disktype=ssd), NodeResourcesFit(요청 CPU ${r.cpu}, 메모리 ${r.memory}가 할당 가능량에서 이미 요청된 양을 뺀 만큼에 들어가는지).`,
+        `필터: 노드마다 플러그인 순서대로 검사합니다. NodeUnschedulable(cordon 여부), NodeName, TaintToleration(파드가 허용하지 않는 NoSchedule/NoExecute 테인트), NodeAffinity(nodeSelector disktype=ssd), NodeResourcesFit(요청 CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '이/가')} 할당 가능량에서 이미 요청된 양을 뺀 만큼에 들어가는지).`,
       ),
       focus: ['kube-scheduler'],
       when: (e) => e.kind === 'decision' && e.pod === POD,
@@ -75,7 +76,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         id: 'register',
         caption: text(
           `The kubelet on ${NEW_NODE} registers: POST /api/v1/nodes as system:node:${NEW_NODE} (the Node authorizer allows a node to create itself). The Node starts NotReady with the taint node.kubernetes.io/not-ready:NoSchedule; the kubelet also creates its Lease in kube-node-lease.`,
-          `${NEW_NODE}의 kubelet이 등록합니다: system:node:${NEW_NODE}로 POST /api/v1/nodes (Node 인가자가 노드 자신의 생성을 허용). 노드는 NotReady 상태에 node.kubernetes.io/not-ready:NoSchedule 테인트를 달고 시작하며, kubelet은 kube-node-lease에 리스도 만듭니다.`,
+          `${NEW_NODE}의 kubelet이 등록합니다: system:node:${withParticle(NEW_NODE, '으로/로')} POST /api/v1/nodes (Node 인가자가 노드 자신의 생성을 허용). 노드는 NotReady 상태에 node.kubernetes.io/not-ready:NoSchedule 테인트를 달고 시작하며, kubelet은 kube-node-lease에 리스도 만듭니다.`,
         ),
         focus: [`kubelet/${NEW_NODE}`, 'kube-apiserver', 'etcd'],
         when: message({ from: `kubelet/${NEW_NODE}`, action: 'POST node' }),
@@ -93,7 +94,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         id: 'untaint',
         caption: text(
           `${NEW_NODE} reports Ready=True. The node lifecycle controller (kube-controller-manager) removes node.kubernetes.io/not-ready:NoSchedule; the node update sends the pod back to the active queue.`,
-          `${NEW_NODE}이(가) Ready=True를 보고합니다. 노드 라이프사이클 컨트롤러(kube-controller-manager)가 node.kubernetes.io/not-ready:NoSchedule 테인트를 제거하고, 이 노드 변경으로 파드가 다시 활성 큐로 갑니다.`,
+          `${withParticle(NEW_NODE, '이/가')} Ready=True를 보고합니다. 노드 라이프사이클 컨트롤러(kube-controller-manager)가 node.kubernetes.io/not-ready:NoSchedule 테인트를 제거하고, 이 노드 변경으로 파드가 다시 활성 큐로 갑니다.`,
         ),
         focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
         when: message({ from: 'kube-controller-manager', action: 'PATCH node (untaint)' }),
@@ -157,7 +158,7 @@ const machine = setup({
         'kubectl',
         text(
           `\`kubectl apply -f web.yaml\`: a pod requesting ${r.cpu} CPU and ${r.memory}, with nodeSelector disktype=ssd. Four nodes: worker-1 (4 CPU, busy), worker-2 (8 CPU), worker-3 (8 CPU, taint dedicated=gpu:NoSchedule), worker-4 (cordoned).`,
-          `\`kubectl apply -f web.yaml\`: CPU ${r.cpu}, 메모리 ${r.memory}를 요청하고 nodeSelector disktype=ssd인 파드. 노드 넷: worker-1(4 CPU, 바쁨), worker-2(8 CPU), worker-3(8 CPU, 테인트 dedicated=gpu:NoSchedule), worker-4(cordon됨).`,
+          `\`kubectl apply -f web.yaml\`: CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '을/를')} 요청하고 nodeSelector disktype=ssd인 파드. 노드 넷: worker-1(4 CPU, 바쁨), worker-2(8 CPU), worker-3(8 CPU, 테인트 dedicated=gpu:NoSchedule), worker-4(cordon됨).`,
         ),
         ['kubectl', 'kube-apiserver'],
       );

@@ -12,18 +12,24 @@ import { hostIP } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ClientPod } from '../src/sim/components/client-pod.ts';
 import { createClientPod } from '../src/sim/components/client-pod.ts';
-import { createCoreDns } from '../src/sim/components/coredns.ts';
+import { corednsPod, createCoreDns } from '../src/sim/components/coredns.ts';
 import type { ProxyMode } from '../src/sim/components/kube-proxy.ts';
 import { failReadiness } from '../src/sim/components/readiness-failure.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, message } from './lib/match.ts';
+import { withParticle } from '../src/model/josa.ts';
 
 export const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
 export const CLIENT_NODE = 'worker-1';
 export const CLIENT_IP = '10.244.1.50';
 const BACKEND_NODES = ['worker-2', 'worker-3'];
 const SERVICE = 'Service/default/web';
+/** The coredns Deployment's pods: name, node, node index, pod IP. */
+const COREDNS = [
+  ['coredns-668d6bf9bc-7xk2p', 'worker-1', 0, '10.244.1.2'],
+  ['coredns-668d6bf9bc-q9vzt', 'worker-3', 2, '10.244.3.2'],
+] as const;
 const PROXIES: readonly ComponentId[] = NODES.map((n) => `kube-proxy/${n}` as const);
 
 const modeOf = (params: ScenarioParams): ProxyMode => (params.proxyMode === 'ipvs' ? 'ipvs' : 'iptables');
@@ -59,10 +65,14 @@ function build(cluster: Cluster, params: ScenarioParams): ClientPod {
   for (const n of NODES) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
   cluster.seedDeployment('web', Number(params.replicas), { image: 'nginx:1.27', requests: { cpu: '100m', memory: '128Mi' }, readinessProbe: { periodSeconds: 10 } }, BACKEND_NODES);
   cluster.seedRunningPod(curlPod());
-  cluster.addWatcher(createCoreDns(cluster.rt, 'control-plane'));
+  // kubeadm's CoreDNS: two pods of the coredns Deployment on workers; queries to the kube-dns
+  // Service (10.96.0.10) reach one of them, here the one on worker-3.
+  for (const [name, node, index, ip] of COREDNS) cluster.seedRunningPod(corednsPod(name, node, hostIP(index), ip));
+  const dnsPod = `Pod/kube-system/${COREDNS[1][0]}`;
+  cluster.addWatcher(createCoreDns(cluster.rt, COREDNS[1][1], dnsPod));
   cluster.addComponent('coredns');
   cluster.addComponent('client/curl');
-  return createClientPod(cluster.rt, 'curl', CLIENT_NODE, CLIENT_IP, () => cluster.proxyOf(CLIENT_NODE));
+  return createClientPod(cluster.rt, 'curl', CLIENT_NODE, CLIENT_IP, () => cluster.proxyOf(CLIENT_NODE), dnsPod);
 }
 
 /** The web pod that answered the first call: the one whose readiness will fail. */
@@ -129,7 +139,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'dnat',
       caption: ipvs
-        ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE}를 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
+        ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
         : text(`The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`),
       focus: ['client/curl', `kube-proxy/${CLIENT_NODE}`],
       when: activity(`kube-proxy/${CLIENT_NODE}`, 'dnat'),

@@ -15,6 +15,7 @@ import { isMirror, manifestFile, STATIC_POD_PATH } from '../src/sim/components/s
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, deleted, message } from './lib/match.ts';
+import { withParticle } from '../src/model/josa.ts';
 
 const NODE = 'controlplane';
 const KUBELET: ComponentId = `kubelet/${NODE}`;
@@ -72,7 +73,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'register',
-      caption: text(`Now the kubelet can reach kube-apiserver: it registers the Node ${NODE} as system:node:${NODE}.`, `이제 kubelet이 kube-apiserver에 닿으므로 system:node:${NODE}로 노드 ${NODE}를 등록합니다.`),
+      caption: text(`Now the kubelet can reach kube-apiserver: it registers the Node ${NODE} as system:node:${NODE}.`, `이제 kubelet이 kube-apiserver에 닿으므로 system:node:${withParticle(NODE, '으로/로')} 노드 ${withParticle(NODE, '을/를')} 등록합니다.`),
       focus: [KUBELET, 'kube-apiserver'],
       when: message({ from: KUBELET, action: 'POST node (register)' }),
     },
@@ -89,7 +90,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror-deleted',
       caption: text(
         `The kubelet sees its mirror marked for deletion. The static pod was never touched: ${c} keeps running. The kubelet removes the old mirror and creates a new one (new UID, AGE starts again).`,
-        `kubelet이 미러에 삭제 표시가 된 것을 봅니다. 정적 파드는 건드려지지 않았으므로 ${c}는 계속 실행 중입니다. kubelet이 옛 미러를 지우고 새 미러를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
+        `kubelet이 미러에 삭제 표시가 된 것을 봅니다. 정적 파드는 건드려지지 않았으므로 ${withParticle(c, '은/는')} 계속 실행 중입니다. kubelet이 옛 미러를 지우고 새 미러를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
       ),
       focus: [KUBELET, 'kube-apiserver'],
       when: activity(KUBELET, 'mirror:deleted'),
@@ -98,7 +99,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'manifest-removed',
       caption: text(
         `The kubelet notices the file is gone (it watches the directory with inotify) and stops the static pod: StopContainer, StopPodSandbox, RemovePodSandbox. ${c} is no longer running.`,
-        `kubelet이 파일이 사라진 것을 알아챕니다(inotify로 디렉터리를 감시). 정적 파드를 멈춥니다: StopContainer, StopPodSandbox, RemovePodSandbox. ${c}는 더 이상 실행되지 않습니다.`,
+        `kubelet이 파일이 사라진 것을 알아챕니다(inotify로 디렉터리를 감시). 정적 파드를 멈춥니다: StopContainer, StopPodSandbox, RemovePodSandbox. ${withParticle(c, '은/는')} 더 이상 실행되지 않습니다.`,
       ),
       focus: [KUBELET, RUNTIME, c],
       when: activity(KUBELET, 'static:manifest'),
@@ -107,14 +108,14 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror-gone',
       caption: text(
         `…and deletes its mirror pod: ${c}-${NODE} disappears from \`kubectl get pods -n kube-system\`.${c === 'kube-scheduler' ? ' New pods would now stay Pending.' : ''}`,
-        `…그리고 미러 파드를 지웁니다: \`kubectl get pods -n kube-system\`에서 ${c}-${NODE}가 사라집니다.${c === 'kube-scheduler' ? ' 이제 새 파드는 Pending으로 남습니다.' : ''}`,
+        `…그리고 미러 파드를 지웁니다: \`kubectl get pods -n kube-system\`에서 ${c}-${withParticle(NODE, '이/가')} 사라집니다.${c === 'kube-scheduler' ? ' 이제 새 파드는 Pending으로 남습니다.' : ''}`,
       ),
       focus: [KUBELET, 'kube-apiserver'],
       when: deleted(ref),
     },
     {
       id: 'back',
-      caption: text(`The manifest is back: the kubelet starts ${c} again and creates its mirror. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${c}를 다시 시작하고 미러를 만듭니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
+      caption: text(`The manifest is back: the kubelet starts ${c} again and creates its mirror. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${withParticle(c, '을/를')} 다시 시작하고 미러를 만듭니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
       focus: [KUBELET, c],
       when: change(ref, 'status.phase', 'Running'),
     },
@@ -150,7 +151,7 @@ const machine = setup({
       const c = target(context.params);
       context.cluster.step('remove-manifest', text(`On ${NODE}: \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — the manifest leaves the directory.`, `${NODE}에서 \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — 매니페스트를 디렉터리에서 빼냅니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`, `mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`));
-      kubeletOf(context.cluster).removeManifest(manifestFile(c));
+      kubeletOf(context.cluster).removeManifest(manifestFile(c), OPERATOR);
     },
     restoreManifest: ({ context }) => {
       const c = target(context.params);
@@ -158,7 +159,7 @@ const machine = setup({
       context.cluster.step('restore-manifest', text(`\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — the manifest is back.`, `\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — 매니페스트를 되돌려 놓습니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`, `mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`));
       const saved = removedManifests.get(context.cluster);
-      if (saved) k.writeManifest(manifestFile(c), saved);
+      if (saved) k.writeManifest(manifestFile(c), saved, OPERATOR);
     },
     keepManifest: ({ context }) => {
       const m = kubeletOf(context.cluster).manifest(manifestFile(target(context.params)));

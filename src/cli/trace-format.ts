@@ -1,6 +1,7 @@
 /** How a trace reads in a terminal, and as JSON lines. */
 import type { Lang } from '../model/localized.ts';
 import { formatClock, formatDuration } from '../model/time.ts';
+import { raftLine } from '../sim/raft-words.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 
 /** One JSON object per event; state events carry what changed (not the whole object). */
@@ -42,8 +43,14 @@ export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean
     case 'activity':
       if (!verbose && e.component === 'kube-apiserver' && !e.object) return undefined;
       return `${String(n).padStart(5)} ${time}  (${e.component}) ${e.label[lang]}`;
+    case 'file': {
+      const what = e.op === 'added' ? (lang === 'ko' ? '생김' : 'created') : e.op === 'modified' ? (lang === 'ko' ? '바뀜' : 'changed') : lang === 'ko' ? '없어짐' : 'removed';
+      return `${String(n).padStart(5)} ${time}  [${e.file.node}] ${e.file.path} ${what}${e.file.note ? ` (${e.file.note})` : ''}${e.by ? ` by ${e.by}` : ''}`;
+    }
     case 'component':
       return `${String(n).padStart(5)} ${time}  ${e.component} is ${e.status}`;
+    case 'raft':
+      return `${String(n).padStart(5)} ${time}  {raft} ${e.member}: ${raftLine(e, lang)}`;
     case 'decision': {
       const d = e.decision;
       const rows = d.nodes.map((v) => {

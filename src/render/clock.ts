@@ -4,7 +4,7 @@ import type { Lang } from '../model/localized.ts';
 import { formatClock } from '../timeline/schedule.ts';
 import type { Rect } from './layout.ts';
 import type { Palette } from './theme.ts';
-import { makeText, restyle } from './scene/text.ts';
+import { makeText, markSecondary, restyle } from './scene/text.ts';
 
 const TITLE = { en: 'CLUSTER TIME', ko: '클러스터 시간' };
 
@@ -24,7 +24,7 @@ export class ClockView extends Container {
   constructor() {
     super();
     this.label = 'clock';
-    this.title = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.title = markSecondary(makeText({ size: 14, weight: '700', fill: 0xffffff }));
     this.time = makeText({ size: 26, mono: true, weight: '700', fill: 0xffffff }, '00:00.000');
     this.badgeText = makeText({ size: 15, mono: true, weight: '700', fill: 0xffffff });
     this.addChild(this.panel, this.title, this.time, this.badge, this.badgeText);

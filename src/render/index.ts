@@ -104,7 +104,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let reducedMotion = options.reducedMotion;
   // Fonts, icons and the renderer are independent: get them all at once (time to first frame).
   const assets = Promise.all([
-    loadFonts().then(() => (lang === 'ko' ? loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 선장 크레인 신호 돛대 부두의 사용자']) : undefined)),
+    loadFonts().then(() => (lang === 'ko' ? loadGlyphs(['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간']) : undefined)),
     preloadIcons(palette),
   ]);
 

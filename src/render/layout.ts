@@ -56,6 +56,8 @@ export interface StageLayout {
   readonly shipsArea: Rect;
   readonly ships: readonly ShipLayout[];
   readonly density: Density;
+  /** A small frame's simplified stage (src/render/simple-stage.ts): tighter rows, no secondary text. */
+  readonly simple: boolean;
   /** Component id -> its station card. */
   readonly stations: ReadonlyMap<string, Rect>;
   readonly horizon: number;
@@ -90,8 +92,9 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
 const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, capacity: 18 } as const;
 
-function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density): ShipLayout {
-  const verdictH = SHIP.verdict * fs;
+function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false): ShipLayout {
+  // A simplified stage draws no verdict badges: the band goes to the ship.
+  const verdictH = simple ? 0 : SHIP.verdict * fs;
   const verdict = rect(cell.x, cell.y, cell.w, verdictH);
   const ship = rect(cell.x, cell.y + verdictH + 2 * s, cell.w, cell.h - verdictH - 2 * s);
   // Inside the cabin, which is drawn 3 % in from each side of the ship.
@@ -179,6 +182,8 @@ export function chipRects(area: Rect, n: number, s: number, fs: number): Rect[] 
 /** Stations some scenarios add: CoreDNS (the cluster's DNS, pods in kube-system). */
 export interface LayoutExtras {
   readonly coredns?: boolean;
+  /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
+  readonly simple?: boolean;
 }
 
 export function computeLayout(width: number, height: number, nodes: readonly string[], etcdMembers: readonly string[] = [], extras: LayoutExtras = {}): StageLayout {
@@ -192,13 +197,14 @@ export function computeLayout(width: number, height: number, nodes: readonly str
 
   // Flagship height follows its content: the bridge row, the queue/officers' deck row, the hull
   // (which carries the ship's name, "CONTROL PLANE").
-  const cardH = 52 * fs;
+  const simple = extras.simple === true;
+  const cardH = (simple ? 36 : 52) * fs;
   const apiExtra = 6 * s;
   const topPad = 8 * s;
-  const row2H = 70 * fs;
-  const hullH = 24 * fs;
+  const row2H = (simple ? 40 : 70) * fs;
+  const hullH = (simple ? 20 : 24) * fs;
   // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
-  const rowGap = 24 * fs;
+  const rowGap = (simple ? 14 : 24) * fs;
   const flagshipH = topPad + cardH + apiExtra + rowGap + row2H + 6 * s + hullH;
 
   let quay: Rect;
@@ -207,7 +213,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
     const topH = Math.min(flagshipH, H * 0.55);
-    clock = rect(m, m, colW, 64 * fs);
+    clock = rect(m, m, colW, (simple ? 44 : 64) * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
   } else {
@@ -241,7 +247,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (etcdMembers.length === 0) stations.set('etcd', etcd);
   else for (const [name, r] of etcdMemberRects(etcdMembers.length, rect(api.x + api.w + 12 * s, etcd.y, flagship.x + flagship.w - fp - (api.x + api.w + 12 * s), cardH), s, fs)) stations.set(`etcd/${etcdMembers[name] ?? ''}`, r);
   const row2Y = api.y + api.h + rowGap;
-  const row2Hfit = Math.max(60 * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
+  const row2Hfit = Math.max((simple ? 36 : 60) * fs, Math.min(row2H, flagship.y + flagship.h - hullH - 6 * s - row2Y));
   const queue = rect(flagship.x + fp, row2Y, sideW, row2Hfit);
   const cmX = queue.x + queue.w + 16 * s;
   // CoreDNS, when the scenario has it, stands at the flagship's stern end of the officers' row.
@@ -269,7 +275,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const ch = Math.min((shipsArea.h - (rows - 1) * gap) / rows, 300 * fs);
   cw = Math.min(cw, ch * 2.4, 560 * s);
   // A full ship (crew cards with their roles, a taints row, a row of pods) needs about 200 px.
-  const density: Density = ch < 200 * fs || cw < 280 * s ? 'compact' : 'full';
+  const density: Density = simple || ch < 200 * fs || cw < 280 * s ? 'compact' : 'full';
   const gridW = cols * cw + (cols - 1) * gap;
   const gridH = rows * ch + (rows - 1) * gap;
   const x0 = shipsArea.x + (shipsArea.w - gridW) / 2;
@@ -281,7 +287,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     const inRow = r === rows - 1 ? n - r * cols : cols;
     const rowX = x0 + ((cols - inRow) * (cw + gap)) / 2;
     const cell = rect(rowX + c * (cw + gap), y0 + r * (ch + gap), cw, ch);
-    const l = shipLayout(node, cell, s, fs, density);
+    const l = shipLayout(node, cell, s, fs, density, simple);
     const st = shipStations(l, s, fs, density);
     stations.set(`kubelet/${node}` satisfies ComponentId, st.kubelet);
     stations.set(`containerd/${node}` satisfies ComponentId, st.runtime);
@@ -304,6 +310,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     shipsArea,
     ships,
     density,
+    simple,
     stations,
     horizon: flagshipHull.y + flagshipHull.h * 0.55,
   };

@@ -10,7 +10,7 @@ import { podSlots, type Density, type Rect } from './layout.ts';
 import { podLook, podLookLabel, type PodLook } from './looks.ts';
 import type { Palette } from './theme.ts';
 import { checkMark, dashedRect } from './scene/shapes.ts';
-import { fitText, makeText, restyle } from './scene/text.ts';
+import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
 import { deckOrder } from './pod-priority.ts';
 
 export function lookColour(look: PodLook, p: Palette): number {
@@ -63,7 +63,7 @@ class PodView extends Container {
   constructor() {
     super();
     this.nameText = makeText({ size: 14, weight: '700', fill: 0xffffff });
-    this.phaseText = makeText({ size: 14, fill: 0xffffff });
+    this.phaseText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
     this.addChild(this.box, this.nameText, this.phaseText);
   }
 

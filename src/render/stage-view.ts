@@ -12,7 +12,8 @@ import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
-import { chipCapacity, computeLayout, fitScale, type StageLayout } from './layout.ts';
+import { chipCapacity, computeLayout, type StageLayout } from './layout.ts';
+import { applySimple, stageScale } from './simple-stage.ts';
 import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { SchedulerOverlay } from './scheduler-overlay.ts';
@@ -171,11 +172,11 @@ export class StageView {
 
   /** Lay out for a canvas of width x height CSS px (tiny canvases: laid out larger, scaled down). */
   relayout(width: number, height: number): void {
-    const k = fitScale(width, height);
+    const { k, simple } = stageScale(width, height);
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { coredns: this.hasDns, simple });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -199,6 +200,7 @@ export class StageView {
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
     ].filter((r) => r.w > 0 && r.h > 0);
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
+    applySimple(this.root, simple);
     this.lastStep = -2;
     this.lastCount = -1;
   }
@@ -228,6 +230,8 @@ export class StageView {
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       for (const st of this.stationList) st.setStatus(state.components.get(st.spec.id) ?? 'up');
+      // New pods and taint chips bring their own secondary text (only on event boundaries).
+      if (this.l.simple) applySimple(this.root, true);
     }
 
     // 2. Focus of the current step.
@@ -280,7 +284,7 @@ export class StageView {
         const si = this.stationIndex(m.event.to);
         if (si !== undefined && (this.frameLevel[si] ?? 0) < 1) {
           this.frameLevel[si] = this.reducedMotion ? 1 : 1 - (t - m.end) / WRITE_FLASH;
-          this.frameLabel[si] ??= 'write';
+          this.frameLabel[si] ??= this.lang === 'ko' ? '쓰기' : 'write';
         }
       }
       if (t >= m.end) continue;
@@ -342,7 +346,7 @@ export class StageView {
 
   /** Everything a Korean label might need, for preloading its font subsets. */
   koreanTexts(): string[] {
-    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 함교 항해사 항해 일지 사관 갑판 클러스터 DNS 선장 크레인 신호 돛대 부두의 사용자 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
+    const out: string[] = ['컨트롤 플레인 스케줄링 큐 부두 클러스터 시간 배치할 노드 없음 정상 중지 리더 팔로워 후보'];
     for (const e of this.trace?.events ?? []) if (e.kind === 'activity') out.push(e.label.ko);
     return out;
   }

@@ -31,6 +31,11 @@ export interface Palette {
   /** Alpha of components outside the current step's focus. */
   readonly dim: number;
   readonly edgeWidth: number;
+  /**
+   * A message's route line: alpha and width (x the stage scale). Chosen so the line, blended over
+   * the sky, the sea or a hull, keeps 3:1 non-text contrast (test/render/contrast.test.ts).
+   */
+  readonly route: { readonly alpha: number; readonly width: number };
 }
 
 const DARK: Palette = {
@@ -64,6 +69,7 @@ const DARK: Palette = {
   pillBg: 0x0a1628,
   dim: 0.38,
   edgeWidth: 1.5,
+  route: { alpha: 0.85, width: 2 },
 };
 
 const LIGHT: Palette = {
@@ -81,7 +87,8 @@ const LIGHT: Palette = {
   onRole: 0xffffff,
   role: {
     control: 0x2f62d6,
-    etcd: 0x0f8a7e,
+    // Darker than the CSS teal: an activity written in etcd's colour on a white card reads at 5:1.
+    etcd: 0x0c7b70,
     scheduler: 0x7140e0,
     controllers: 0xb45309,
     kubelet: 0x15803d,
@@ -97,6 +104,8 @@ const LIGHT: Palette = {
   pillBg: 0xffffff,
   dim: 0.4,
   edgeWidth: 1.5,
+  // On a pale sky a faint line vanishes: opaque and a little wider.
+  route: { alpha: 1, width: 2.5 },
 };
 
 const CONTRAST: Palette = {
@@ -131,6 +140,7 @@ const CONTRAST: Palette = {
   pillBg: 0x000000,
   dim: 0.6,
   edgeWidth: 2.5,
+  route: { alpha: 1, width: 2.5 },
 };
 
 export const PALETTES: Readonly<Record<ThemeName, Palette>> = { dark: DARK, light: LIGHT, contrast: CONTRAST };

@@ -37,6 +37,10 @@ function makeContexts(): Readonly<Record<Shape, GraphicsContext>> {
   };
 }
 
+/** A disc behind every token, tinted with the sky: the token stands clear of its line and of what it crosses. */
+let HALO: GraphicsContext | undefined;
+const haloContext = (): GraphicsContext => (HALO ??= new GraphicsContext().circle(0, 0, 13).fill(0xffffff));
+
 let CONTEXTS: Readonly<Record<Shape, GraphicsContext>> | undefined;
 const contexts = (): Readonly<Record<Shape, GraphicsContext>> => (CONTEXTS ??= makeContexts());
 
@@ -50,6 +54,7 @@ export interface PodPlaces {
 
 class TokenView extends Container {
   readonly shape = new Graphics();
+  readonly halo = new Graphics(haloContext());
   readonly pill = new Graphics();
   readonly text: Text;
   messageId = -1;
@@ -61,7 +66,7 @@ class TokenView extends Container {
     super();
     this.label = 'token';
     this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
-    this.addChild(this.pill, this.text, this.shape);
+    this.addChild(this.pill, this.text, this.halo, this.shape);
   }
 }
 
@@ -173,7 +178,7 @@ export class TokenLayer extends Container {
     const role = componentInfo(m.from).role;
     const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
     // The route, faint, so the eye sees where the token goes.
-    if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: 2 * this.s, color: colour, alpha: 0.35 });
+    if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
     if (v.messageId !== m.id) {
       v.messageId = m.id;
       v.side = 0;
@@ -181,8 +186,12 @@ export class TokenLayer extends Container {
       v.shape.tint = colour;
       v.shape.scale.set(this.fs * (background ? 0.75 : 1.15));
       v.shape.alpha = background ? 0.5 : 1;
+      v.halo.tint = p.sky;
+      v.halo.scale.set(v.shape.scale.x);
+      v.halo.visible = !background;
     }
     v.shape.position.set(x, y);
+    v.halo.position.set(x, y);
     const key = label ?? '';
     if (key !== v.labelKey) {
       v.labelKey = key;

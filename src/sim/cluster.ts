@@ -12,6 +12,7 @@ import { timestamp } from '../model/time.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
 import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
 import { SimClock } from './clock.ts';
+import { Disk } from './core/disk.ts';
 import type { ApiServer, Watcher } from './components/apiserver.ts';
 import { createApiServer } from './components/apiserver.ts';
 import type { ApiAnswer } from './components/client.ts';
@@ -77,7 +78,7 @@ export class Cluster {
     const tracer = new Tracer(clock);
     const net = new Network(clock, rng, tracer);
     const config = configFor(opts.k8sVersion, opts.config);
-    this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer) };
+    this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
     this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
@@ -132,7 +133,8 @@ export class Cluster {
     if (this.etcdCluster) components.splice(2, 1, ...this.etcdCluster.members.map((m) => m.id));
     for (const n of this.workers.keys()) components.push(`kubelet/${n}`, `containerd/${n}`, `kube-proxy/${n}`);
     components.push(...this.extraComponents);
-    return { nodes: this.nodeNames, components };
+    const files = this.rt.disk.startFiles();
+    return files.length > 0 ? { nodes: this.nodeNames, components, files } : { nodes: this.nodeNames, components };
   }
 
   /** Adds a worker node that is already registered and Ready when the scenario starts. */
@@ -238,10 +240,12 @@ export class Cluster {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.rt.disk.freeze();
     const all = [...this.etcd.store.values()];
     this.scheduler.seed(all);
     this.kcm.seed(all);
-    this.rt.tracer.attach({ objects: () => this.etcd.store.asRecord(), components: () => this.rt.board.all() });
+    const ec = this.etcdCluster;
+    this.rt.tracer.attach({ objects: () => this.etcd.store.asRecord(), components: () => this.rt.board.all(), ...(ec ? { raft: () => ec.raftStates() } : {}) });
   }
 
   // --- what a user does -------------------------------------------------------------------

@@ -123,7 +123,63 @@ export interface DecisionEvent {
   readonly decision: ScheduleDecision;
 }
 
-export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent;
+/**
+ * A raft member's role as etcd's raft package names it (StatePreCandidate included: with
+ * --pre-vote a member first asks whether it would win before it raises its term); `down`: crashed.
+ */
+export type RaftRole = 'leader' | 'follower' | 'pre-candidate' | 'candidate' | 'down';
+
+/** One etcd member's raft state (its term and log survive a crash: they are on disk). */
+export interface RaftState {
+  readonly role: RaftRole;
+  readonly term: number;
+  /** Index of the last entry in its log. */
+  readonly lastIndex: number;
+  /** Highest index it knows to be committed (held by a quorum). */
+  readonly commitIndex: number;
+  /** The member it voted for in this term (itself when it campaigns). */
+  readonly votedFor?: string;
+  /** While (pre-)candidate: the members whose (pre-)vote it has, itself included. */
+  readonly votes?: readonly string[];
+  /** Members in the cluster; the majority is floor(members/2)+1. */
+  readonly members: number;
+}
+
+/** An etcd member's raft state changed (recorded only in scenarios that run an etcd cluster). */
+export interface RaftEvent extends RaftState {
+  readonly kind: 'raft';
+  readonly t: number;
+  readonly seq: number;
+  /** `etcd/<member>`. */
+  readonly member: ComponentId;
+}
+
+/**
+ * A file or directory on a node's disk changed (outside the API): a static pod manifest written or
+ * moved away, an etcd snapshot saved, a data directory restored. Files present before the trace
+ * starts are listed in Topology.files.
+ */
+export interface FileEvent {
+  readonly kind: 'file';
+  readonly t: number;
+  readonly seq: number;
+  readonly file: NodeFile;
+  readonly op: 'added' | 'modified' | 'deleted';
+  /** Who wrote it: the kubelet, an operator's shell (etcdctl, etcdutl, mv, vi)... */
+  readonly by?: ComponentId;
+}
+
+/** A path on a node's disk, with what matters about it (etcd.yaml: the data dir it mounts). */
+export interface NodeFile {
+  readonly node: string;
+  /** Absolute path; a directory ends without a slash and has `dir: true`. */
+  readonly path: string;
+  readonly dir?: boolean;
+  /** A short fact about the content, e.g. "etcd-data hostPath: /var/lib/etcd". */
+  readonly note?: string;
+}
+
+export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent;
 export type TraceEventKind = TraceEvent['kind'];
 
 export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'candidate';
@@ -137,11 +193,15 @@ export interface Snapshot {
   readonly eventIndex: number;
   readonly objects: Readonly<Record<ObjectRef, K8sObject>>;
   readonly components: Readonly<Record<string, ComponentStatus>>;
+  /** Each etcd member's raft state by component id (absent when the scenario has no etcd cluster). */
+  readonly raft?: Readonly<Record<string, RaftState>>;
 }
 
 export interface Topology {
   readonly nodes: readonly string[];
   readonly components: readonly ComponentId[];
+  /** Files on nodes' disks when the trace starts (only scenarios that show files have them). */
+  readonly files?: readonly NodeFile[];
 }
 
 export interface Trace {

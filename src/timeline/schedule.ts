@@ -293,7 +293,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   return { duration, steps, messages, activities, decisions, skips, clock: { pres, sim }, eventTimes, focus };
 }
 
-const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip';
+const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
 
 /** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
 const routineKey = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');

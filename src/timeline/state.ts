@@ -3,13 +3,15 @@
  * component events after it. Pure; equals replaying every event from zero.
  */
 import type { K8sObject, ObjectRef } from '../model/objects.ts';
-import type { ComponentStatus, Trace, TraceEvent } from '../sim/trace.ts';
+import type { ComponentStatus, RaftState, Trace, TraceEvent } from '../sim/trace.ts';
 
 export interface ClusterState {
   /** Number of trace events applied (events [0, eventCount)). */
   readonly eventCount: number;
   readonly objects: ReadonlyMap<ObjectRef, K8sObject>;
   readonly components: ReadonlyMap<string, ComponentStatus>;
+  /** Each etcd member's raft state by component id (empty without an etcd cluster). */
+  readonly raft: ReadonlyMap<string, RaftState>;
 }
 
 /** Either "after the first n events" or "everything up to and including simulated time t (ms)". */
@@ -28,13 +30,16 @@ export function eventCountAtSim(trace: Trace, simTime: number): number {
   return lo;
 }
 
-/** Apply one event to mutable maps (state and component events only; others do not change state). */
-export function applyEvent(objects: Map<ObjectRef, K8sObject>, components: Map<string, ComponentStatus>, e: TraceEvent): void {
+/** Apply one event to mutable maps (state, component and raft events only; others do not change state). */
+export function applyEvent(objects: Map<ObjectRef, K8sObject>, components: Map<string, ComponentStatus>, e: TraceEvent, raft?: Map<string, RaftState>): void {
   if (e.kind === 'state') {
     if (e.op === 'deleted' || e.value === undefined) objects.delete(e.object);
     else objects.set(e.object, e.value);
   } else if (e.kind === 'component') {
     components.set(e.component, e.status);
+  } else if (e.kind === 'raft' && raft !== undefined) {
+    const { kind: _kind, t: _t, seq: _seq, member, ...state } = e;
+    raft.set(member, state);
   }
 }
 
@@ -55,11 +60,12 @@ export function stateAt(trace: Trace, at: StatePoint): ClusterState {
   const objects = new Map<ObjectRef, K8sObject>(snap === undefined ? [] : Object.entries(snap.objects));
   const components = initialComponents(trace);
   if (snap !== undefined) for (const [id, st] of Object.entries(snap.components)) components.set(id, st);
+  const raft = new Map<string, RaftState>(Object.entries(snap?.raft ?? {}));
   for (let i = snap?.eventIndex ?? 0; i < count; i++) {
     const e = trace.events[i];
-    if (e !== undefined) applyEvent(objects, components, e);
+    if (e !== undefined) applyEvent(objects, components, e, raft);
   }
-  return { eventCount: count, objects, components };
+  return { eventCount: count, objects, components, raft };
 }
 
 /** Replay every event from the initial state (the snapshot at event 0, if any): the reference stateAt must equal. */
@@ -68,9 +74,10 @@ export function replayFromZero(trace: Trace, eventCount: number): ClusterState {
   const objects = new Map<ObjectRef, K8sObject>(initial === undefined ? [] : Object.entries(initial.objects));
   const components = initialComponents(trace);
   if (initial !== undefined) for (const [id, st] of Object.entries(initial.components)) components.set(id, st);
+  const raft = new Map<string, RaftState>(Object.entries(initial?.raft ?? {}));
   for (let i = 0; i < eventCount && i < trace.events.length; i++) {
     const e = trace.events[i];
-    if (e !== undefined) applyEvent(objects, components, e);
+    if (e !== undefined) applyEvent(objects, components, e, raft);
   }
-  return { eventCount, objects, components };
+  return { eventCount, objects, components, raft };
 }

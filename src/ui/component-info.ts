@@ -30,7 +30,7 @@ export interface ComponentInfo {
 
 const STATIC_POD: Localized = {
   en: 'A static pod in kube-system on each control-plane node (hostNetwork), started by the kubelet from its manifest.',
-  ko: '각 컨트롤 플레인 노드의 kube-system에 있는 스태틱 파드(hostNetwork). kubelet이 매니페스트 파일로 직접 띄웁니다.',
+  ko: '각 컨트롤 플레인 노드의 kube-system에 있는 정적 파드(hostNetwork). kubelet이 매니페스트 파일로 직접 띄웁니다.',
 };
 
 export const COMPONENT_INFO: Readonly<Record<ComponentKind, ComponentInfo>> = {
@@ -121,7 +121,7 @@ export const COMPONENT_INFO: Readonly<Record<ComponentKind, ComponentInfo>> = {
     name: 'kubelet',
     role: {
       en: 'The agent on every node. It watches pods bound to its node, runs them through the container runtime over CRI, reports their status, renews the node Lease every 10 s, and runs the static pods in /etc/kubernetes/manifests.',
-      ko: '모든 노드의 에이전트. 자기 노드에 바인딩된 파드를 지켜보고 CRI로 컨테이너 런타임에 실행을 맡기며, 상태를 보고하고 10초마다 노드 Lease를 갱신합니다. /etc/kubernetes/manifests의 스태틱 파드도 실행합니다.',
+      ko: '모든 노드의 에이전트. 자기 노드에 바인딩된 파드를 지켜보고 CRI로 컨테이너 런타임에 실행을 맡기며, 상태를 보고하고 10초마다 노드 Lease를 갱신합니다. /etc/kubernetes/manifests의 정적 파드도 실행합니다.',
     },
     ship: { en: 'Each cargo ship’s captain: takes orders from the flagship and reports back.', ko: '각 화물선의 선장. 기함의 지시를 받아 수행하고 보고합니다.' },
     runsAs: {

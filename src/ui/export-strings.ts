@@ -20,7 +20,7 @@ const STRINGS = {
   cancel: { en: 'Cancel', ko: '취소' },
   close: { en: 'Close', ko: '닫기' },
   preparing: { en: 'Preparing the stage…', ko: '무대를 준비하는 중…' },
-  rendering: { en: 'Frame {done} of {total}', ko: '{total}프레임 중 {done}' },
+  rendering: { en: 'Frame {done} of {total}', ko: '{total}프레임 중 {done}번째' },
   finishing: { en: 'Finishing the file…', ko: '파일을 마무리하는 중…' },
   done: { en: 'Saved {name}.', ko: '{name} 파일을 저장했습니다.' },
   cancelled: { en: 'Export cancelled.', ko: '내보내기를 취소했습니다.' },

@@ -83,9 +83,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'The scheduler’s decision written to the API (POST pods/NAME/binding): kube-apiserver sets spec.nodeName and PodScheduled=True.',
     ko: '스케줄러의 결정을 API에 기록하는 것(POST pods/NAME/binding): kube-apiserver가 spec.nodeName과 PodScheduled=True를 설정합니다.',
   }),
-  term('static-pod', ['static pod', 'static pods'], ['스태틱 파드', '정적 파드', 'static pod'], {
+  term('static-pod', ['static pod', 'static pods'], ['정적 파드', 'static pod'], {
     en: 'A pod the kubelet runs from a file in its staticPodPath (/etc/kubernetes/manifests in kubeadm). The API shows only a read-only mirror pod.',
-    ko: 'kubelet이 staticPodPath(kubeadm에서는 /etc/kubernetes/manifests)의 파일로 직접 실행하는 파드. API에는 읽기 전용 미러 파드만 보입니다.',
+    ko: 'kubelet이 staticPodPath(kubeadm에서는 /etc/kubernetes/manifests)의 파일로 직접 실행하는 파드(static pod). API에는 읽기 전용 미러 파드만 보입니다.',
   }),
   term('replicaset', ['ReplicaSet', 'ReplicaSets'], ['ReplicaSet', '레플리카셋'], {
     en: 'Keeps a number of identical pods running: its controller counts active pods (not ones being deleted) and creates or deletes the difference.',

@@ -2,6 +2,7 @@
  * Every string the UI itself shows, in both first-class languages. Scenario and step text comes
  * from the trace; component facts live in component-info.ts, terms in glossary.ts.
  */
+import { particle, type JosaPair } from '../model/josa.ts';
 import type { Lang, Localized } from '../model/localized.ts';
 
 const STRINGS = {
@@ -54,7 +55,7 @@ const STRINGS = {
   noticeProblem: { en: 'Something did not work', ko: '일부가 제대로 동작하지 않았습니다' },
   unknownScenario: {
     en: 'There is no scenario called “{value}”. Showing “{fallback}” instead; pick another below.',
-    ko: '“{value}”라는 시나리오는 없습니다. 대신 “{fallback}”을(를) 보여 드립니다. 아래에서 다른 시나리오를 고르세요.',
+    ko: '“{value}”라는 시나리오는 없습니다. 대신 “{fallback}”{fallback:을/를} 보여 드립니다. 아래에서 다른 시나리오를 고르세요.',
   },
   badStep: {
     en: 'Step “{value}” does not exist in this scenario (1 to {max}). Starting at step 1.',
@@ -67,13 +68,13 @@ const STRINGS = {
   },
   badVersion: {
     en: 'Kubernetes version “{value}” is not offered; using {fallback}.',
-    ko: '쿠버네티스 버전 “{value}”은(는) 지원하지 않습니다. {fallback}을(를) 씁니다.',
+    ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다. {fallback}{fallback:을/를} 씁니다.',
   },
   badParam: {
     en: 'Parameter {name} = “{value}” is not valid; using {fallback}.',
-    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다. {fallback}을(를) 씁니다.',
+    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다. {fallback}{fallback:을/를} 씁니다.',
   },
-  badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”은(는) 지원하지 않습니다. 1배속을 씁니다.' },
+  badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다. 1배속을 씁니다.' },
   runFailed: {
     en: 'This scenario could not be prepared ({value}). Pick another one.',
     ko: '이 시나리오를 준비하지 못했습니다({value}). 다른 시나리오를 고르세요.',
@@ -96,11 +97,19 @@ export const UI_STRINGS: Readonly<Record<StringKey, Localized>> = STRINGS;
 
 export type TextVars = Readonly<Record<string, string | number>>;
 
-/** `{name}` placeholders filled in from `vars` (plain text; unknown names stay as written). */
+const PAIRS: ReadonlySet<string> = new Set<JosaPair>(['이/가', '을/를', '은/는', '와/과', '으로/로', '이라/라']);
+
+/**
+ * `{name}` placeholders filled in from `vars` (plain text; unknown names stay as written).
+ * `{name:을/를}` is the Korean particle that follows the value of `name` ("worker-2" -> 를), so a
+ * template never needs the "을(를)" fallback: `“{fallback}”{fallback:을/를}`.
+ */
 export function fillPlaceholders(template: string, vars: TextVars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?::([^{}]+))?\}/g, (whole, name: string, pair: string | undefined) => {
     const value = vars[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (pair === undefined) return String(value);
+    return PAIRS.has(pair) ? particle(value, pair as JosaPair) : whole;
   });
 }
 

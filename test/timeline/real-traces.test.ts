@@ -7,7 +7,7 @@ import { buildSchedule, eventCountAt, stepAt } from '../../src/timeline/schedule
 import { replayFromZero, stateAt, type ClusterState } from '../../src/timeline/state.ts';
 import { DEFAULT_PACING } from '../../src/timeline/pacing.ts';
 
-const plain = (s: ClusterState) => ({ objects: Object.fromEntries(s.objects), components: Object.fromEntries(s.components) });
+const plain = (s: ClusterState) => ({ objects: Object.fromEntries(s.objects), components: Object.fromEntries(s.components), raft: Object.fromEntries(s.raft) });
 
 /*
  * Some snapshots the simulation records disagree with replaying its own events (e.g. static-pods'

@@ -4,7 +4,7 @@ import type { ClusterState } from '../../src/timeline/state.ts';
 import { podCreationSample as trace } from '../fixtures/traces/pod-creation.sample.ts';
 import type { Pod } from '../../src/model/objects.ts';
 
-const plain = (s: ClusterState) => ({ objects: Object.fromEntries(s.objects), components: Object.fromEntries(s.components) });
+const plain = (s: ClusterState) => ({ objects: Object.fromEntries(s.objects), components: Object.fromEntries(s.components), raft: Object.fromEntries(s.raft) });
 
 describe('stateAt', () => {
   it('equals a replay from zero at every event index', () => {

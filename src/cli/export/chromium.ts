@@ -35,7 +35,7 @@ function safePlaywrightPath(): string | undefined {
   }
 }
 
-/** Headless, software rendering, no network chatter (shared/design/machine-notes.md). */
+/** Headless, software rendering, no network chatter (flags measured to work headless here). */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -4,7 +4,7 @@ import type { Lang } from '../../model/localized.ts';
 import type { StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
-import { makeText, restyle } from './text.ts';
+import { makeText, markSecondary, restyle } from './text.ts';
 
 const QUAY = { en: 'quay', ko: '부두' };
 
@@ -12,12 +12,12 @@ export class BackdropView extends Container {
   private readonly sky = new Graphics();
   private readonly quayBody = new Graphics();
   private readonly quayText: Text;
-  readonly user = new StationView({ id: 'kubectl', name: 'kubectl', role: 'user', icon: 'user', metaphor: { en: 'on the quay', ko: '부두의 사용자' } });
+  readonly user = new StationView({ id: 'kubectl', name: 'kubectl', role: 'user', icon: 'user' });
   private lang: Lang = 'en';
 
   constructor() {
     super();
-    this.quayText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.quayText = markSecondary(makeText({ size: 14, weight: '700', fill: 0xffffff }));
     this.addChild(this.sky, this.quayBody, this.quayText, this.user);
   }
 

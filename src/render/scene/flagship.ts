@@ -10,24 +10,18 @@ import { chipRects, type StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
-import { fitText, makeText, restyle } from './text.ts';
+import { fitText, makeText, markSecondary, restyle } from './text.ts';
 
 const TITLE = { en: 'control plane', ko: '컨트롤 플레인' };
 const QUEUE = { en: 'scheduling queue', ko: '스케줄링 큐' };
 
 export class FlagshipView extends Container {
-  readonly api = new StationView({ id: 'kube-apiserver', name: 'kube-apiserver', role: 'control', icon: 'api', metaphor: { en: 'the bridge', ko: '함교' } });
-  readonly scheduler = new StationView({ id: 'kube-scheduler', name: 'kube-scheduler', role: 'scheduler', icon: 'sched', metaphor: { en: 'navigator', ko: '항해사' } });
-  readonly etcd = new StationView({ id: 'etcd', name: 'etcd', role: 'etcd', icon: 'etcd', metaphor: { en: "ship's log", ko: '항해 일지' } });
-  readonly cm = new StationView({
-    id: 'kube-controller-manager',
-    name: 'kube-controller-manager',
-    role: 'controllers',
-    icon: 'cm',
-    metaphor: { en: "officers' deck", ko: '사관 갑판' },
-  });
+  readonly api = new StationView({ id: 'kube-apiserver', name: 'kube-apiserver', role: 'control', icon: 'api' });
+  readonly scheduler = new StationView({ id: 'kube-scheduler', name: 'kube-scheduler', role: 'scheduler', icon: 'sched' });
+  readonly etcd = new StationView({ id: 'etcd', name: 'etcd', role: 'etcd', icon: 'etcd' });
+  readonly cm = new StationView({ id: 'kube-controller-manager', name: 'kube-controller-manager', role: 'controllers', icon: 'cm' });
   /** CoreDNS (cluster DNS add-on), shown only when the trace has it. */
-  readonly coredns = new StationView({ id: 'coredns', name: 'CoreDNS', role: 'control', icon: 'pod', metaphor: { en: 'cluster DNS', ko: '클러스터 DNS' } });
+  readonly coredns = new StationView({ id: 'coredns', name: 'CoreDNS', role: 'control', icon: 'pod' });
   private hasDns = false;
   private readonly body = new Graphics();
   private readonly title: Text;
@@ -42,7 +36,7 @@ export class FlagshipView extends Container {
     super();
     this.label = 'flagship';
     this.title = makeText({ size: 15, weight: '700', fill: 0xffffff });
-    this.queueText = makeText({ size: 14, fill: 0xffffff });
+    this.queueText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
     this.addChild(this.body, this.title, this.queueBox, this.queueText, this.api, this.scheduler, this.etcd, this.cm, this.coredns);
     this.coredns.visible = false;
     this.setDeck(deckControllers(new Set()));
@@ -55,7 +49,7 @@ export class FlagshipView extends Container {
     this.chips = ids.map((id) => {
       const bit = CONTROLLERS.findIndex((c) => c.id === id);
       const label = CONTROLLERS[bit]?.label ?? id;
-      return { id, bit, label, bg: new Graphics(), lit: new Graphics(), text: makeText({ size: 14, fill: 0xffffff }, label) };
+      return { id, bit, label, bg: new Graphics(), lit: new Graphics(), text: markSecondary(makeText({ size: 14, fill: 0xffffff }, label)) };
     });
     for (const c of this.chips) this.addChild(c.bg, c.lit, c.text);
     this.litMask = -1;
@@ -77,7 +71,7 @@ export class FlagshipView extends Container {
     const same = names.length === this.members.length && names.every((n, i) => this.members[i]?.spec.id === `etcd/${n}`);
     if (same) return;
     for (const m of this.members) m.destroy({ children: true });
-    this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined, metaphor: { en: "ship's log", ko: '항해 일지' } }));
+    this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined }));
     for (const m of this.members) {
       m.setLang(this.lang);
       this.addChild(m);

@@ -12,7 +12,7 @@ import type { NodeLook } from '../looks.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
 import { checkMark, crossMark, dashedRect, hullPath } from './shapes.ts';
-import { fitText, makeText, restyle } from './text.ts';
+import { fitText, makeText, markSecondary, restyle } from './text.ts';
 import { shortReason, shortTaint } from '../../model/scheduler/short-forms.ts';
 
 export type VerdictPhase = 'filter' | 'score' | 'decided';
@@ -49,16 +49,16 @@ export class ShipView extends Container {
     this.label = `node/${node}`;
     markDrawn(this, 'Node', node);
     this.node = node;
-    const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy', en: string, ko: string): StationView =>
-      new StationView({ id, name, shortName, role, icon, metaphor: { en, ko } });
+    const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy'): StationView =>
+      new StationView({ id, name, shortName, role, icon });
     this.stations = [
-      st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'captain', '선장'),
-      st(`containerd/${node}`, 'containerd', 'CRI', 'runtime', 'runtime', 'crane', '크레인'),
-      st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'proxy', 'kproxy', 'signal mast', '신호 돛대'),
+      st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'kubelet'),
+      st(`containerd/${node}`, 'containerd', 'CRI', 'runtime', 'runtime'),
+      st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'proxy', 'kproxy'),
     ];
     this.nameText = makeText({ size: 18, weight: '700', fill: 0xffffff });
     this.pillText = makeText({ size: 14, weight: '700', fill: 0xffffff });
-    this.verdictText = makeText({ size: 14, weight: '700', fill: 0xffffff });
+    this.verdictText = markSecondary(makeText({ size: 14, weight: '700', fill: 0xffffff }));
     this.addChild(this.body, this.nameText, this.pill, this.pillText, this.chips, ...this.stations, this.verdictBox, this.verdictText);
     this.verdictBox.visible = false;
     this.verdictText.visible = false;
@@ -157,7 +157,7 @@ export class ShipView extends Container {
     for (let n = 0; n < items.length; n++) {
       const it = items[n];
       if (it === undefined) break;
-      const t = makeText({ size: 14 * fs, mono: true, fill: p.text }, it.text);
+      const t = markSecondary(makeText({ size: 14 * fs, mono: true, fill: p.text }, it.text));
       const w = t.width + 12 * fs;
       if (x + w > maxX) {
         // Say how many did not fit rather than dropping them silently.

@@ -1,7 +1,8 @@
 /**
- * A component's station: a card with its community icon, its name and its ship role ("the
- * bridge"), a glow while it works (ActivityEvent) with the activity named in the card, dimmed when
- * outside the step's focus, crossed out when the component is down.
+ * A component's station: a card with its community icon and its name, a glow while it works
+ * (ActivityEvent) with the activity named in the card, dimmed when outside the step's focus,
+ * crossed out when the component is down. The ship metaphor lives in the shapes and the info card,
+ * not in a sub-label: an idle card shows its name alone, centred, with the room that frees.
  */
 import { Container, Graphics, Sprite, type Text } from 'pixi.js';
 import type { ComponentId, ComponentStatus } from '../../sim/trace.ts';
@@ -9,7 +10,7 @@ import type { Lang } from '../../model/localized.ts';
 import type { Rect } from '../layout.ts';
 import type { Palette, Role } from '../theme.ts';
 import { iconTexture, loadedIcon, type IconName } from '../icons.ts';
-import { fitText, makeText, restyle } from './text.ts';
+import { fitText, makeText, markSecondary, restyle } from './text.ts';
 
 /** Statuses as the card names them (raft roles of etcd members, a component that is down). */
 export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
@@ -28,7 +29,6 @@ export interface StationSpec {
   readonly role: Role;
   /** None: a narrow card whose name needs all its width (an etcd member). */
   readonly icon: IconName | undefined;
-  readonly metaphor: { readonly en: string; readonly ko: string };
 }
 
 export class StationView extends Container {
@@ -55,7 +55,7 @@ export class StationView extends Container {
     super();
     this.spec = spec;
     this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff });
-    this.subText = makeText({ size: 14, fill: 0xffffff });
+    this.subText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
     this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.nameText, this.subText, this.downMark);
     this.glow.alpha = 0;
     this.eventMode = 'static';
@@ -131,9 +131,9 @@ export class StationView extends Container {
       // The name only changes with the layout; activity updates skip re-measuring it.
       fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
-      // A narrow stacked card gives its icon's room to a name that would not fit whole.
+      // A narrow card gives its icon's room to a name that would not fit whole (a small embed's crew).
       const want = this.spec.shortName ?? this.spec.name;
-      if (stacked && this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
+      if (this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
         this.icon.visible = false;
         this.nameFitted = false;
         this.refreshText();
@@ -141,7 +141,7 @@ export class StationView extends Container {
       }
       this.nameFitted = true;
     }
-    const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? this.spec.metaphor[this.lang]);
+    const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? '');
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' ? '700' : '400';
     if (this.status === 'leader') this.subText.style.fill = p.text;
@@ -150,15 +150,20 @@ export class StationView extends Container {
     // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head.
     const colon = sub.indexOf(':');
     if (this.subText.text !== sub && colon > 0) fitText(this.subText, sub.slice(0, colon), subW, 14 * fs);
-    this.subText.visible = !compact;
-    if (stacked) {
+    this.subText.visible = !compact && sub !== '';
+    if (stacked && !this.subText.visible) {
+      // Idle crew card: the name alone, centred in the card.
+      this.nameText.position.set(textX, box.y + (box.h - this.nameText.height) / 2);
+      if (this.icon.visible) this.icon.y = box.y + (box.h - this.icon.height) / 2;
+    } else if (stacked) {
+      this.icon.y = box.y + 6 * fs;
       this.nameText.position.set(textX, this.icon.y + (24 * fs - this.nameText.height) / 2);
       this.subText.position.set(box.x + 7 * fs, box.y + box.h - this.subText.height - 3 * fs);
     } else if (this.header) {
       this.nameText.position.set(textX, box.y + 6 * fs + (26 * fs - this.nameText.height) / 2);
       this.subText.position.set(this.nameText.x + this.nameText.width + 10 * fs, this.nameText.y + (this.nameText.height - this.subText.height) / 2);
       if (this.subText.x + this.subText.width > box.x + box.w - 8 * fs) this.subText.visible = false;
-    } else if (compact) {
+    } else if (compact || !this.subText.visible) {
       this.nameText.position.set(textX, box.y + (box.h - this.nameText.height) / 2);
     } else {
       const total = this.nameText.height + this.subText.height - 2 * fs;
@@ -167,7 +172,7 @@ export class StationView extends Container {
     }
   }
 
-  /** Glow level 0..1 and the activity shown in the card (undefined: the ship role). */
+  /** Glow level 0..1 and the activity shown in the card (undefined: none, the name alone). */
   setActivity(level: number, label: string | undefined): void {
     this.glow.alpha = level;
     if (label !== this.activity) {

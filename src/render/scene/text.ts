@@ -77,3 +77,14 @@ export function fitText(t: Text, text: string, maxWidth: number, size: number, m
   }
   t.text = render(lo);
 }
+
+/**
+ * Secondary text (sub-labels, statuses, chips, verdicts): a small embed's simplified stage hides
+ * it rather than shrink every text under a readable size (src/render/simple-stage.ts).
+ */
+const SECONDARY = new WeakSet<Text>();
+export function markSecondary<T extends Text>(t: T): T {
+  SECONDARY.add(t);
+  return t;
+}
+export const isSecondary = (t: Text): boolean => SECONDARY.has(t);

@@ -10,6 +10,7 @@ import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import type { KubeProxy } from './kube-proxy.ts';
 import type { Packet } from './packets.ts';
+import { withParticle } from '../../model/josa.ts';
 
 export interface CallResult {
   readonly status: number;
@@ -24,7 +25,8 @@ export interface ClientPod {
   call(host: string, port: number, onDone?: (result: CallResult) => void): void;
 }
 
-export function createClientPod(rt: Runtime, name: string, node: string, podIP: string, proxy: () => KubeProxy | undefined): ClientPod {
+/** `dnsPod`: the CoreDNS pod the kube-dns Service sends this pod's queries to (drawn as the query's end). */
+export function createClientPod(rt: Runtime, name: string, node: string, podIP: string, proxy: () => KubeProxy | undefined, dnsPod?: string): ClientPod {
   const id: ComponentId = `client/${name}`;
   const mast: ComponentId = `kube-proxy/${node}`;
   let onPacket: ((p: Packet) => void) | undefined;
@@ -49,7 +51,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
         ? text(`IPVS on ${node}: ${ip}:${port} rr -> ${backend.ip}:${backend.port}`, `${node}의 IPVS: ${ip}:${port} rr -> ${backend.ip}:${backend.port}`)
         : text(
             `netfilter on ${node} (rules kube-proxy wrote): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (endpoint ${index + 1} of ${r.backends.length}, random): DNAT to ${backend.ip}:${backend.port}`,
-            `${node}의 netfilter (kube-proxy가 쓴 규칙): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (엔드포인트 ${r.backends.length}개 중 ${index + 1}번, 무작위): ${backend.ip}:${backend.port}로 DNAT`,
+            `${node}의 netfilter (kube-proxy가 쓴 규칙): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (엔드포인트 ${r.backends.length}개 중 ${index + 1}번, 무작위): ${backend.ip}:${withParticle(backend.port, '으로/로')} DNAT`,
           );
     rt.tracer.activity(mast, 'dnat', 3, label, `Service/${r.service.split(':')[0] ?? ''}`);
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
@@ -81,7 +83,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
         if (!p.ip) return onDone?.({ status: 0 });
         connect(p.ip, port, (r) => onDone?.(r));
       };
-      send('coredns', `DNS A? ${name}`, { proto: 'dns-query', name });
+      send('coredns', `DNS A? ${name}`, { proto: 'dns-query', name }, dnsPod);
     },
   };
 }

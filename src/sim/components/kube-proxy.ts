@@ -15,6 +15,7 @@ import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import type { Backend, ServiceRules } from './proxy-rules.ts';
 import { pickRandom, rulesFor } from './proxy-rules.ts';
+import { withParticle } from '../../model/josa.ts';
 
 export const PROXY_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Service', 'EndpointSlice']);
 
@@ -66,7 +67,7 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
       return { en: `ipvs: virtual server ${r.clusterIP}:${r.port} rr -> ${eps} (ClusterIP bound to kube-ipvs0)`, ko: `ipvs: 가상 서버 ${r.clusterIP}:${r.port} rr -> ${eps} (ClusterIP를 kube-ipvs0에 바인딩)` };
     }
     const chains = `KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains.join(' | ')}`;
-    return { en: `${mode}: ${r.clusterIP}:${r.port} ${chains} (DNAT to ${eps}, 1 in ${r.backends.length} at random)`, ko: `${mode}: ${r.clusterIP}:${r.port} ${chains} (${eps} 중 무작위 1/${r.backends.length}로 DNAT)` };
+    return { en: `${mode}: ${r.clusterIP}:${r.port} ${chains} (DNAT to ${eps}, 1 in ${r.backends.length} at random)`, ko: `${mode}: ${r.clusterIP}:${r.port} ${chains} (${eps} 중 무작위 1/${withParticle(r.backends.length, '으로/로')} DNAT)` };
   };
 
   const sync = (): void => {

@@ -5,6 +5,7 @@
  * Ready=True once the container runtime and the network plugin are up.
  */
 import { text } from '../../model/localized.ts';
+import { withParticle } from '../../model/josa.ts';
 import type { K8sObject, Lease, Node } from '../../model/objects.ts';
 import { timestamp } from '../../model/time.ts';
 import type { NodeOptions } from '../builders.ts';
@@ -41,14 +42,14 @@ function markReady(node: Node, at: string): Node {
 export function registerNode(rt: Runtime, name: string, index: number, opts: NodeOptions, onReady?: () => void): void {
   const id: ComponentId = `kubelet/${name}`;
   const user = `system:node:${name}`;
-  rt.tracer.activity(id, 'register', 20, text(`kubelet starts (systemd) and registers Node ${name} with kube-apiserver`, `kubelet이 (systemd로) 시작되어 kube-apiserver에 노드 ${name}을(를) 등록합니다`), `Node/${name}`);
+  rt.tracer.activity(id, 'register', 20, text(`kubelet starts (systemd) and registers Node ${name} with kube-apiserver`, `kubelet이 (systemd로) 시작되어 kube-apiserver에 노드 ${withParticle(name, '을/를')} 등록합니다`), `Node/${name}`);
   const node = registeringNode(name, index, opts, timestamp(rt.clock.now()));
   callApi(rt, id, user, 'POST node', { verb: 'create', object: node }, (answer) => {
     if (answer.status >= 300) return;
     const lease: Lease = { ...makeLease(name), metadata: { name, namespace: 'kube-node-lease' }, spec: { holderIdentity: name, leaseDurationSeconds: rt.config.leaseDurationSeconds, renewTime: timestamp(rt.clock.now()) } };
     callApi(rt, id, user, 'POST lease', { verb: 'create', object: lease });
     rt.clock.setTimeout(() => {
-      rt.tracer.activity(id, 'node-ready', 10, text(`container runtime and CNI ready: ${name} reports Ready=True`, `컨테이너 런타임과 CNI 준비 완료: ${name}이(가) Ready=True를 보고합니다`), `Node/${name}`);
+      rt.tracer.activity(id, 'node-ready', 10, text(`container runtime and CNI ready: ${name} reports Ready=True`, `컨테이너 런타임과 CNI 준비 완료: ${withParticle(name, '이/가')} Ready=True를 보고합니다`), `Node/${name}`);
       const at = timestamp(rt.clock.now());
       callApi(rt, id, user, 'PATCH node/status', { verb: 'update', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());
     }, READY_AFTER_MS);

@@ -4,6 +4,7 @@ import type { Rng } from '../rng.ts';
 import type { ComponentId, ComponentStatus } from '../trace.ts';
 import type { SimConfig } from './config.ts';
 import type { Network } from './network.ts';
+import type { Disk } from './disk.ts';
 import type { Tracer } from './tracer.ts';
 
 /** Health of components outside the API objects (a stopped kubelet, an etcd leader). */
@@ -38,6 +39,8 @@ export interface Runtime {
   readonly net: Network;
   readonly config: SimConfig;
   readonly board: StatusBoard;
+  /** Files on nodes' disks a scenario shows (manifests, etcd data, snapshots). */
+  readonly disk: Disk;
 }
 
 /** Runs `fn` after `ms` of simulated time. */

@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, Snapshot, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, RaftState, Snapshot, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -18,6 +18,8 @@ export const SKIP_AFTER_MS = 1_000;
 export interface SnapshotSource {
   objects(): Readonly<Record<ObjectRef, K8sObject>>;
   components(): Readonly<Record<string, ComponentStatus>>;
+  /** The raft state last recorded per etcd member (only with an etcd cluster). */
+  raft?(): Readonly<Record<string, RaftState>>;
 }
 
 type Observer = (event: TraceEvent) => void;
@@ -80,6 +82,14 @@ export class Tracer {
     this.record({ kind: 'decision', component: 'kube-scheduler', pod, decision });
   }
 
+  raft(member: ComponentId, state: RaftState): void {
+    this.record({ kind: 'raft', member, ...state });
+  }
+
+  file(file: NodeFile, op: 'added' | 'modified' | 'deleted', by?: ComponentId): void {
+    this.record(by === undefined ? { kind: 'file', file, op } : { kind: 'file', file, op, by });
+  }
+
   /** Marks a narration step; the snapshot taken here is the state the step starts from. */
   step(id: string, caption: Localized, focus: readonly ComponentId[]): void {
     const index = this.stepCount++;
@@ -119,6 +129,8 @@ export class Tracer {
       eventIndex,
       objects: this.source ? { ...this.source.objects() } : {},
       components: this.source ? { ...this.source.components() } : {},
+      // Only scenarios with an etcd cluster carry raft state: the others' traces stay as they were.
+      ...(this.source?.raft ? { raft: { ...this.source.raft() } } : {}),
     };
   }
 }

@@ -1,14 +1,17 @@
 /**
- * Headless Debian Chromium through playwright-core, with the flags that give PixiJS a WebGL
- * renderer in software (see shared/design/machine-notes.md). Each launch gets a fresh profile.
+ * Headless Chromium through playwright-core, found the way `kubedeck export` finds it
+ * (CHROMIUM_PATH, then chromium / google-chrome on PATH, then Playwright's own), with the flags
+ * that give PixiJS a software WebGL renderer headless. Each launch gets a fresh profile.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../../src/cli/export/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../../src/cli/export/chromium.ts';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const found = findChromium();
+/** The Chromium the tests drive ('' when none was found: launch() then fails with the fix). */
+export const CHROMIUM_PATH = found ?? '';
 
 /** The same flags `kubedeck export` launches with (src/cli/export/chromium.ts). */
 export { CHROMIUM_ARGS };
@@ -27,12 +30,7 @@ export interface Browser {
 }
 
 export function assertChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests and the bench drive Debian's Chromium: ` +
-        'install it with `apt-get install -y --no-install-recommends chromium fonts-dejavu-core` (or set CHROMIUM_PATH).',
-    );
-  }
+  if (found === undefined) throw new Error(`The browser tests and the bench drive a Chromium: ${INSTALL_HINT} (README: Test it).`);
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {

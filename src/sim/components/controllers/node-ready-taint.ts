@@ -5,6 +5,7 @@
  * (Ready=Unknown — a silent node — is the unreachable taints' business: node-lifecycle.ts.)
  */
 import { text } from '../../../model/localized.ts';
+import { withParticle } from '../../../model/josa.ts';
 import type { K8sObject, Node } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
@@ -22,7 +23,7 @@ export function createNodeReadyTaintController(ctx: ControllerContext): Controll
     const name = node.metadata.name;
     if (pending.has(name)) return;
     pending.add(name);
-    ctx.act(NAME, 'taint', add ? text(`${name} is NotReady: add taint ${NOT_READY}:NoSchedule`, `${name}이(가) NotReady: ${NOT_READY}:NoSchedule 테인트 추가`) : text(`${name} is Ready: remove taint ${NOT_READY}:NoSchedule`, `${name}이(가) Ready: ${NOT_READY}:NoSchedule 테인트 제거`), refOf(node));
+    ctx.act(NAME, 'taint', add ? text(`${name} is NotReady: add taint ${NOT_READY}:NoSchedule`, `${withParticle(name, '이/가')} NotReady: ${NOT_READY}:NoSchedule 테인트 추가`) : text(`${name} is Ready: remove taint ${NOT_READY}:NoSchedule`, `${withParticle(name, '이/가')} Ready: ${NOT_READY}:NoSchedule 테인트 제거`), refOf(node));
     const mutate = (o: K8sObject): K8sObject => {
       if (o.kind !== 'Node') return o;
       const kept = (o.spec.taints ?? []).filter((t) => !(t.key === NOT_READY && t.effect === 'NoSchedule'));

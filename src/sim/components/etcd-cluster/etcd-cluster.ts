@@ -4,11 +4,12 @@
  * of the cluster sees the same store (the committed, applied state every member converges on).
  */
 import type { Runtime } from '../../core/runtime.ts';
-import type { ComponentId } from '../../trace.ts';
+import type { ComponentId, RaftState } from '../../trace.ts';
 import type { Etcd } from '../etcd.ts';
 import { EtcdStore } from '../etcd.ts';
 import type { Member, SharedState } from './member.ts';
 import { createMember } from './member.ts';
+import { RaftBoard } from './raft-board.ts';
 import { quorumOf } from './timing.ts';
 
 export interface EtcdMemberSpec {
@@ -26,6 +27,8 @@ export interface EtcdCluster extends Etcd {
   endpoint(): ComponentId;
   /** The `--initial-cluster` flag every member starts with. */
   initialCluster(): string;
+  /** Each member's raft state as last recorded (for step snapshots). */
+  raftStates(): Readonly<Record<string, RaftState>>;
 }
 
 /** Heartbeats every 100 ms are many: the first ten of a term are recorded, then one a second. */
@@ -38,6 +41,7 @@ export function createEtcdCluster(rt: Runtime, specs: readonly EtcdMemberSpec[])
     store: new EtcdStore(),
     members: specs.length,
     quorum: quorumOf(specs.length),
+    raft: new RaftBoard(rt.tracer),
     applied: 0,
     live: false,
     peersOf: (name) => names.filter((n) => n !== name),
@@ -61,6 +65,7 @@ export function createEtcdCluster(rt: Runtime, specs: readonly EtcdMemberSpec[])
     member,
     leader,
     endpoint: () => (leader() ?? members.find((m) => m.role() !== 'down') ?? members[0])?.id ?? 'etcd',
+    raftStates: () => shared.raft.all(),
     initialCluster: () => specs.map((s, i) => `${s.name}=https://192.168.56.${2 + i}:2380`).join(','),
     stop: () => {
       for (const m of members) m.crash();

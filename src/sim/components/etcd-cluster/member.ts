@@ -10,9 +10,10 @@ import { refOf } from '../../../model/objects.ts';
 import { etcdKey } from '../../../model/registry.ts';
 import type { Envelope } from '../../core/messages.ts';
 import type { Runtime } from '../../core/runtime.ts';
-import type { ComponentId, MessageType } from '../../trace.ts';
+import type { ComponentId, MessageType, RaftState } from '../../trace.ts';
 import type { EtcdStore } from '../etcd.ts';
 import { applyProposal } from './apply.ts';
+import type { RaftBoard } from './raft-board.ts';
 import type { MemberHooks } from './member-machine.ts';
 import { memberHooks, memberMachine } from './member-machine.ts';
 import type { RaftEntry, RaftMessage } from './raft-messages.ts';
@@ -26,6 +27,8 @@ export interface SharedState {
   readonly store: EtcdStore;
   readonly members: number;
   readonly quorum: number;
+  /** Where each member's raft state changes are made known (the trace and step snapshots). */
+  readonly raft: RaftBoard;
   /** Highest log index applied to the store. */
   applied: number;
   /** False during set-up: the starting roles are the initial state, not events. */
@@ -74,16 +77,33 @@ export function createMember(shared: SharedState, name: string, host: string): M
   /** The next campaign is a pre-vote (etcd runs one before every election, --pre-vote=true). */
   let preVote = true;
   const preVotes = new Set<string>();
+  /** A candidate still in its pre-vote (raft's StatePreCandidate): its term is not raised yet. */
+  let preCandidate = false;
 
   const lastIndex = (): number => log.length - 1;
   const lastTerm = (): number => log[lastIndex()]?.term ?? 0;
   const setStatus = (status: Role): void => rt.board.set(id, status, !shared.live);
+  const raftState = (): RaftState => {
+    const ballots = role !== 'candidate' ? undefined : [...(preCandidate ? preVotes : votes)].sort();
+    return {
+      role: role === 'candidate' && preCandidate ? 'pre-candidate' : role,
+      term,
+      lastIndex: lastIndex(),
+      commitIndex: commit,
+      ...(votedFor !== undefined ? { votedFor } : {}),
+      ...(ballots !== undefined ? { votes: ballots } : {}),
+      members: shared.members,
+    };
+  };
+  /** Makes this member's raft state known if it changed (after every handler and hook). */
+  const publish = (): void => shared.raft.publish(id, raftState());
 
   const send = (to: string, type: MessageType, action: string, msg: RaftMessage, onReply?: (answer: RaftMessage) => void, untraced = false): void => {
     const out = { from: id, to: memberId(to), type, action, payload: { kind: 'raft' as const, msg }, ...(untraced ? { untraced: true } : {}) };
     if (!onReply) return void rt.net.send(out);
     rt.net.send(out, (answer) => {
       if (role !== 'down' && answer.payload.kind === 'raft') onReply(answer.payload.msg);
+      publish();
     });
   };
   const answerWith = (req: Envelope, action: string, msg: RaftMessage): void => void rt.net.reply(req, { action, payload: { kind: 'raft', msg } });
@@ -117,6 +137,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     if (n <= commit || log[n]?.term !== term) return;
     const holders = held.filter((i) => i >= n).length;
     commit = n;
+    publish();
     rt.tracer.activity(id, 'raft:commit', 2, text(`#${n} held by ${holders} of ${shared.members} (quorum ${shared.quorum}): committed`, `#${n}: ${shared.members}개 중 ${holders}개 멤버가 보유 (쿼럼 ${shared.quorum}): 커밋`));
     applyCommitted();
   };
@@ -198,6 +219,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     if (!m.granted) return observeTerm(m.term);
     if (role !== 'candidate' || !preVote || proposed !== term + 1) return;
     preVotes.add(peer);
+    publish();
     if (preVotes.size < shared.quorum) return;
     preVote = false;
     actor.send({ type: 'stand' });
@@ -208,6 +230,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
     observeTerm(m.term);
     if (role !== 'candidate' || m.term !== term || !m.granted) return;
     votes.add(peer);
+    publish();
     if (votes.size >= shared.quorum) actor.send({ type: 'won' });
   };
 
@@ -276,7 +299,9 @@ export function createMember(shared: SharedState, name: string, host: string): M
         preVote = true;
         votes.clear();
         inflight.clear();
+        preCandidate = false;
         setStatus('follower');
+        publish();
       },
       campaign: () => {
         role = 'candidate';
@@ -285,7 +310,9 @@ export function createMember(shared: SharedState, name: string, host: string): M
           // Pre-vote: ask whether a majority would vote in term+1, without raising the term.
           preVotes.clear();
           preVotes.add(name);
+          preCandidate = true;
           setStatus('candidate');
+          publish();
           const proposed = term + 1;
           rt.tracer.activity(id, 'raft:pre-vote', 5, text(`no leader heard for ${quiet} ms: pre-candidate, asks who would vote for it in term ${proposed} (its term stays ${term})`, `${quiet}ms 동안 리더 소식 없음: 예비 후보(pre-candidate)로 임기 ${proposed}에 투표해 줄지 묻습니다(임기는 ${term} 그대로)`));
           for (const peer of peers()) send(peer, 'request', `PreVote (term ${proposed})`, { type: 'PreVote', term: proposed, candidate: name, lastIndex: lastIndex(), lastTerm: lastTerm() }, (r) => onPreVoteResult(peer, proposed, r));
@@ -297,13 +324,17 @@ export function createMember(shared: SharedState, name: string, host: string): M
         leader = undefined;
         votes.clear();
         votes.add(name);
+        preCandidate = false;
         setStatus('candidate');
+        publish();
         rt.tracer.activity(id, 'raft:campaign', 5, text(`pre-vote won: candidate for term ${term}, votes for itself`, `예비 투표 통과: 임기 ${term}의 후보가 되어 자신에게 투표`));
         for (const peer of peers()) send(peer, 'request', `RequestVote (term ${term})`, { type: 'RequestVote', term, candidate: name, lastIndex: lastIndex(), lastTerm: lastTerm() }, (r) => onVote(peer, r));
+        publish();
       },
       becameLeader: () => {
         const elected = role === 'candidate';
         role = 'leader';
+        preCandidate = false;
         leader = name;
         rounds = 0;
         setStatus('leader');
@@ -312,10 +343,12 @@ export function createMember(shared: SharedState, name: string, host: string): M
           match.set(peer, 0);
         }
         inflight.clear();
+        publish();
         if (!elected) return;
         rt.tracer.activity(id, 'raft:leader', 5, text(`${votes.size} of ${shared.members} votes (quorum ${shared.quorum}): leader of term ${term}`, `${shared.members}표 중 ${votes.size}표 (쿼럼 ${shared.quorum}): 임기 ${term}의 리더`));
         // A new leader appends an empty entry of its term; committing it commits all before it.
         log.push({ term, index: lastIndex() + 1 });
+        publish();
         for (const peer of peers()) sendAppend(peer);
       },
       heartbeat: () => {
@@ -331,7 +364,9 @@ export function createMember(shared: SharedState, name: string, host: string): M
         votes.clear();
         inflight.clear();
         pending.clear();
+        preCandidate = false;
         setStatus('down');
+        publish();
       },
       electionTimeout: () => randomizedElectionTimeout((n) => rt.rng.intBelow(n)),
   };
@@ -339,13 +374,14 @@ export function createMember(shared: SharedState, name: string, host: string): M
   rt.net.register(id, host, (envelope) => {
     if (role === 'down') return;
     const p = envelope.payload;
-    if (p.kind !== 'raft') return onClient(envelope);
-    const m = p.msg;
-    if (m.type === 'RequestVote') onRequestVote(envelope, m);
+    const m = p.kind === 'raft' ? p.msg : undefined;
+    if (m === undefined) onClient(envelope);
+    else if (m.type === 'RequestVote') onRequestVote(envelope, m);
     else if (m.type === 'PreVote') onPreVote(envelope, m);
     else if (m.type === 'AppendEntries') onAppend(envelope, m);
     else if (m.type === 'Heartbeat') onHeartbeat(m);
     else if (m.type === 'HeartbeatAck') onHeartbeatAck(m);
+    publish();
   });
   const actor = memberHooks.start(memberMachine, rt.clock, hooks);
 
@@ -366,6 +402,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
       leader = name;
       votedFor = name;
       actor.send({ type: 'won' });
+      publish();
     },
   };
 }

@@ -17,7 +17,7 @@ import type { Watcher } from '../apiserver.ts';
 import { callApi } from '../client.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status.ts';
 import type { ControlPlaneComponent } from './manifests.ts';
-import { configHash, isMirror, mirrorPod, STATIC_POD_PATH } from './manifests.ts';
+import { configHash, isMirror, manifestOnDisk, mirrorPod, STATIC_POD_PATH } from './manifests.ts';
 
 export interface StaticPodHooks {
   /** The static pod's container runs: the component may serve. */
@@ -37,9 +37,9 @@ export interface ControlPlaneKubelet {
   /** Set-up: the node is registered and the static pods already run with their mirrors. */
   seedRunning(nodeUid: string): void;
   manifest(file: string): Pod | undefined;
-  /** An operator adds or edits a manifest file; the kubelet notices (inotify). */
-  writeManifest(file: string, pod: Pod): void;
-  removeManifest(file: string): void;
+  /** An operator adds or edits a manifest file (`by`: who wrote it); the kubelet notices (inotify). */
+  writeManifest(file: string, pod: Pod, by?: ComponentId): void;
+  removeManifest(file: string, by?: ComponentId): void;
 }
 
 interface StaticPod {
@@ -226,12 +226,14 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
       rt.clock.setTimeout(renewLease, rt.rng.between(1_000, LEASE_RENEW_MS));
     },
     manifest: (file) => files.get(file),
-    writeManifest: (file, pod) => {
+    writeManifest: (file, pod, by) => {
       const had = files.has(file);
       files.set(file, pod);
+      rt.disk.write(manifestOnDisk(node, file, pod), by);
       if (booted) notice(file, had ? 'changed' : 'added');
     },
-    removeManifest: (file) => {
+    removeManifest: (file, by) => {
+      rt.disk.remove(node, `${STATIC_POD_PATH}/${file}`, by);
       if (files.delete(file)) notice(file, 'removed');
     },
   };

@@ -15,7 +15,7 @@ import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status
 import type { ControlPlaneKubelet } from './control-plane-kubelet.ts';
 import { createControlPlaneKubelet } from './control-plane-kubelet.ts';
 import type { ControlPlaneComponent } from './manifests.ts';
-import { CONTROL_PLANE_COMPONENTS, ETCD_DATA_DIR, manifestFile, mirrorPod, staticPodManifest } from './manifests.ts';
+import { CONTROL_PLANE_COMPONENTS, ETCD_DATA_DIR, etcdDataDirOf, manifestFile, mirrorPod, staticPodManifest } from './manifests.ts';
 
 /** etcd data directories on the node's disk (hostPath -> keyspace), e.g. one etcdutl restored. */
 export type EtcdDataDirs = Map<string, readonly K8sObject[]>;
@@ -65,7 +65,8 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
       // kube-apiserver cannot serve without etcd: it retries (and restarts) until etcd answers.
       if (c === 'kube-apiserver' && !serving('etcd')) return start(c);
       if (c === 'etcd') {
-        openDataDir(kubelet.manifest(manifestFile('etcd'))?.spec.volumes?.find((v) => v.name === 'etcd-data')?.hostPath?.path ?? ETCD_DATA_DIR);
+        const manifest = kubelet.manifest(manifestFile('etcd'));
+        openDataDir((manifest === undefined ? undefined : etcdDataDirOf(manifest)) ?? ETCD_DATA_DIR);
         etcd.start();
       }
       else if (c === 'kube-apiserver') apiserver.start();
@@ -85,7 +86,9 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
     apiUp: () => serving('kube-apiserver') && serving('etcd'),
     node: () => controlPlaneNodeObject(name),
   });
+  // kubeadm wrote the manifests and etcd's data directory before (kubeadm init).
   for (const c of CONTROL_PLANE_COMPONENTS) kubelet.writeManifest(manifestFile(c), staticPodManifest(c));
+  rt.disk.write({ node: name, path: ETCD_DATA_DIR, dir: true });
   cluster.addWatcher(kubelet.watcher);
   cluster.addComponent(kubelet.id);
   cluster.addComponent(`containerd/${name}`);

@@ -3,6 +3,7 @@
  * kubelet creates in the API for each (reference/kubernetes.md section 7). Pure builders.
  */
 import type { Pod } from '../../../model/objects.ts';
+import type { NodeFile } from '../../trace.ts';
 
 export const STATIC_POD_PATH = '/etc/kubernetes/manifests';
 export const ETCD_DATA_DIR = '/var/lib/etcd';
@@ -65,3 +66,12 @@ export function mirrorPod(pod: Pod, node: string, nodeUid: string): Pod {
 }
 
 export const isMirror = (pod: Pod): boolean => pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined;
+
+/** etcd's data directory as its manifest mounts it (the `etcd-data` hostPath volume). */
+export const etcdDataDirOf = (pod: Pod): string | undefined => pod.spec.volumes?.find((v) => v.name === 'etcd-data')?.hostPath?.path;
+
+/** A manifest as a file on the node's disk; etcd.yaml notes the data directory it mounts. */
+export function manifestOnDisk(node: string, file: string, pod: Pod): NodeFile {
+  const dataDir = etcdDataDirOf(pod);
+  return { node, path: `${STATIC_POD_PATH}/${file}`, ...(dataDir === undefined ? {} : { note: `etcd-data hostPath: ${dataDir}` }) };
+}
