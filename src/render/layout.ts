@@ -36,6 +36,8 @@ export interface ShipLayout {
   /** Where pods stand. */
   readonly deck: Rect;
   readonly hull: Rect;
+  /** Requested vs allocatable cpu and memory, a strip under the deck (h 0 when the hull is too low). */
+  readonly capacity: Rect;
 }
 
 export interface StageLayout {
@@ -112,7 +114,7 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 }
 
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
-const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26 } as const;
+const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26, capacity: 18 } as const;
 
 function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false): ShipLayout {
   // A simplified stage draws no verdict badges: the band goes to the ship.
@@ -131,8 +133,14 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const hullTop = stationsY + stationH + 5 * s;
   const deckY = hullTop + 6 * s;
   const hull = rect(ship.x, hullTop, ship.w, ship.y + ship.h - hullTop);
-  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, Math.max(0, ship.y + ship.h - deckY - 6 * s));
-  return { node, cell, verdict, ship, header, chips, deck, hull };
+  const deckH = Math.max(0, ship.y + ship.h - deckY - 6 * s);
+  // The capacity strip takes the bottom of the deck when a row of pods still fits above it.
+  const capH = SHIP.capacity * fs;
+  const podRowH = (density === 'full' ? 46 : 30) * fs;
+  const withCap = deckH - capH - 4 * s >= podRowH;
+  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, withCap ? deckH - capH - 4 * s : deckH);
+  const capacity = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, withCap ? capH : 0);
+  return { node, cell, verdict, ship, header, chips, deck, hull, capacity };
 }
 
 /** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */

@@ -12,6 +12,7 @@ import type { Palette } from './theme.ts';
 import { checkMark, dashedRect } from './scene/shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
 import { revisionColour } from './objects/revision-colour.ts';
+import { deckOrder } from './pod-priority.ts';
 
 export function lookColour(look: PodLook, p: Palette): number {
   switch (look) {
@@ -120,6 +121,15 @@ export class PodLayer extends Container {
   private palette: Palette | undefined;
   /** Pods whose box pulses (ContainerCreating). */
   private readonly pulsing: PodView[] = [];
+  /** The current step's pods: they get a slot first when a deck overflows. */
+  private focus: ReadonlySet<ObjectRef> = new Set();
+
+  /** The pods the current step is about (kept out of "+N"); re-places the pods when it changes. */
+  setFocus(refs: ReadonlySet<ObjectRef>): void {
+    if (refs === this.focus) return;
+    this.focus = refs;
+    this.place(false);
+  }
 
   layout(places: PodPlaces, p: Palette): void {
     this.rectsOf = undefined;
@@ -153,11 +163,11 @@ export class PodLayer extends Container {
     this.pulsing.length = 0;
     const usedOverflow = new Set<string>();
     for (const [where, pods] of groups) {
-      pods.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0));
       const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
       const size = places.slotSize?.get(where);
       const density = where === '' || size !== undefined ? 'compact' : places.density;
       const { slots, visible } = podSlots(area, pods.length, places.fs, density, size);
+      deckOrder(pods, visible, this.focus);
       pods.forEach(({ ref, pod }, i) => {
         const slot = slots[i];
         if (slot === undefined) return;

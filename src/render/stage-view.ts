@@ -19,6 +19,7 @@ import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { buildShelf, traceHasShelfObjects } from './objects/shelf-model.ts';
 import { ShelfView } from './objects/shelf-view.ts';
+import { SchedulerOverlay } from './scheduler-overlay.ts';
 import { TokenLayer } from './tokens.ts';
 import { TrailLayer } from './trail.ts';
 import type { BackgroundMode } from './background-mode.ts';
@@ -61,6 +62,7 @@ export class StageView {
   private readonly pods = new PodLayer();
   private readonly shelf = new ShelfView();
   private hasShelf = false;
+  private readonly schedOverlay = new SchedulerOverlay();
   private readonly tokens = new TokenLayer();
   private readonly trail = new TrailLayer();
   private trails: StepTrail[] = [];
@@ -108,7 +110,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.clock, this.trail, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.trail, this.tokens);
     this.registerStations();
   }
 
@@ -157,6 +159,7 @@ export class StageView {
     }
     for (const gone of keep.values()) gone.destroy({ children: true });
     this.ships = next;
+    this.schedOverlay.setTrace(trace, schedule, next.map((s) => s.node));
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
@@ -241,6 +244,7 @@ export class StageView {
     const cp = l.cpNode;
     if (cp !== undefined) decks.set(cp.node, cp.deck);
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
+    this.schedOverlay.layout(l, p);
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
@@ -290,6 +294,7 @@ export class StageView {
       const shelf = buildShelf(state.objects);
       this.shelf.apply(shelf);
       this.pods.apply(state.objects, shelf.podRevision);
+      this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
       const cpView = this.flagship.controlPlaneNode;
@@ -308,6 +313,7 @@ export class StageView {
     if (step !== this.lastStep) {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
+      this.pods.setFocus(this.schedOverlay.focusPods(step));
       this.stationList.forEach((st, i) => {
         const dim = focus.length > 0 && !focus.includes(st.spec.id);
         this.dimmed[i] = dim;
@@ -409,6 +415,7 @@ export class StageView {
       );
       if (phase === 'decided') decisionLabel = dec.selected === null ? (this.lang === 'ko' ? '배치할 노드 없음' : 'no node fits') : `→ ${dec.selected}`;
     }
+    this.schedOverlay.frame(d, d !== undefined && d.event.decision.scored && t >= d.scoring, sch.focus[step] ?? [], this.lang);
     if (decisionLabel !== undefined) {
       const si = this.stationIndex('kube-scheduler');
       if (si !== undefined) this.frameLabel[si] ??= decisionLabel;

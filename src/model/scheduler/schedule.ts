@@ -204,6 +204,7 @@ export function schedulePod(
     selected: winner?.name ?? null,
     scored: true,
     tied,
+    weights: profile.scores.map(({ name, weight }) => ({ plugin: name, weight })),
     ...(scored.skipped.length > 0 ? { skippedScorePlugins: scored.skipped } : {}),
   };
 }

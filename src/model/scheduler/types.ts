@@ -3,6 +3,11 @@
 export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit';
 export type ScorePluginName = 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'TaintToleration' | 'NodeAffinity';
 
+export interface ScorePluginWeight {
+  readonly plugin: ScorePluginName;
+  readonly weight: number;
+}
+
 export interface NodeVerdict {
   readonly name: string;
   readonly feasible: boolean;
@@ -32,6 +37,11 @@ export interface ScheduleDecision {
   readonly tied: readonly string[];
   /** The FailedScheduling message when no node fits: "0/3 nodes are available: 3 Insufficient cpu." */
   readonly failureMessage?: string;
+  /**
+   * The profile's Score plugins with their weights, in the order they run (present when scoring
+   * ran). A node's total is the sum of weight x normalized score over these plugins.
+   */
+  readonly weights?: readonly ScorePluginWeight[];
   /** Score plugins skipped at PreScore (NodeAffinity without preferred terms, BalancedAllocation for a best-effort pod). */
   readonly skippedScorePlugins?: readonly ScorePluginName[];
   /** When no node fits but evicting lower-priority pods would make room: those nodes (preemption would nominate one). */

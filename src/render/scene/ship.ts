@@ -13,6 +13,7 @@ import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
 import { checkMark, crossMark, dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
+import { shortReason, shortTaint } from '../../model/scheduler/short-forms.ts';
 
 export type VerdictPhase = 'filter' | 'score' | 'decided';
 
@@ -135,16 +136,17 @@ export class ShipView extends Container {
     if (l === undefined || p === undefined) return;
     for (const c of this.chips.removeChildren()) c.destroy();
     const fs = this.fs;
-    const items: { text: string; colour: number }[] = [];
-    if (this.look.cordoned) items.push({ text: SHIP_WORDS[this.lang].cordoned, colour: p.warning });
-    for (const t of this.look.taints) items.push({ text: t, colour: t.includes('NoExecute') ? p.error : p.warning });
+    // tag: what the test hook calls the chip ('cordon' node, 'taint' node/key:effect).
+    const items: { text: string; colour: number; tag: [string, string] }[] = [];
+    if (this.look.cordoned) items.push({ text: SHIP_WORDS[this.lang].cordoned, colour: p.warning, tag: ['cordon', this.node] });
+    for (const t of this.look.taints) items.push({ text: shortTaint(t), colour: t.includes('NoExecute') ? p.error : p.warning, tag: ['taint', `${this.node}/${t}`] });
     const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };
     if (l.chips.h === 0) {
       // Compact ships: one short chip after the name.
       if (items.length === 0) return;
       const first = items[0];
       if (first === undefined) return;
-      items.splice(0, items.length, { text: items.length > 1 ? `${first.text} +${items.length - 1}` : first.text, colour: first.colour });
+      items.splice(0, items.length, { text: items.length > 1 ? `${first.text} +${items.length - 1}` : first.text, colour: first.colour, tag: first.tag });
     }
     let x = area.x;
     const y = l.chips.h > 0 ? area.y : this.nameText.y;
@@ -166,7 +168,10 @@ export class ShipView extends Container {
       }
       const g = new Graphics().roundRect(x, y, w, h, 5 * fs).fill({ color: it.colour, alpha: 0.16 }).stroke({ width: 1.5 * fs, color: it.colour });
       t.position.set(x + 6 * fs, y + (h - t.height) / 2);
-      this.chips.addChild(g, t);
+      const chip = new Container();
+      markDrawn(chip, it.tag[0], it.tag[1]);
+      chip.addChild(g, t);
+      this.chips.addChild(chip);
       x += w + 6 * fs;
     }
   }
@@ -189,9 +194,12 @@ export class ShipView extends Container {
     let mark: 'check' | 'cross' = 'check';
     const words = SHIP_WORDS[this.lang];
     if (!v.feasible) {
-      // Upstream reasons stay verbatim (what `kubectl describe pod` prints); the well-known taint
-      // prefix only costs width here.
-      text = (v.reasons[0] ?? v.failedPlugin ?? words.filteredOut).replace(/node\.kubernetes\.io\//g, '');
+      // The reason in its short form (src/model/scheduler/short-forms.ts) when it fits, else the
+      // plugin that rejected the node; the deck below shows the whole reason, wrapped.
+      text = shortReason(v.reasons[0] ?? '');
+      this.verdictText.text = text;
+      this.verdictText.style.fontSize = 14 * this.fs;
+      if (text === '' || this.verdictText.width > l.verdict.w - 12 * this.fs - 34 * this.fs) text = v.failedPlugin ?? words.filteredOut;
       colour = p.error;
       mark = 'cross';
     } else if (phase === 'filter') {

@@ -1,0 +1,101 @@
+/**
+ * The scheduler's arithmetic on a ship's deck while it decides: for a scored node, a column of the
+ * plugin x node score table (each Score plugin with its weight and the node's normalized score,
+ * then the weighted total); for a node Filter rejected, the plugin that rejected it and the reason,
+ * wrapped between words. The step about this node is highlighted (a violet frame).
+ */
+import { Container, Graphics } from 'pixi.js';
+import { markDrawn } from '../drawn.ts';
+import type { Lang } from '../../model/localized.ts';
+import type { ScoreTable } from '../../model/scheduler/score-table.ts';
+import { shortReason, wrapWords } from '../../model/scheduler/short-forms.ts';
+import type { FilterPluginName, ScorePluginName } from '../../model/scheduler/types.ts';
+import type { Rect } from '../layout.ts';
+import type { Palette } from '../theme.ts';
+import { makeText } from './text.ts';
+
+export type ScoreCell =
+  | { readonly kind: 'scores'; readonly table: ScoreTable; readonly column: number }
+  | { readonly kind: 'filtered'; readonly plugin: FilterPluginName | undefined; readonly reason: string };
+
+const WORDS: Readonly<Record<Lang, { total: string; filter: string }>> = {
+  en: { total: 'total', filter: 'Filter' },
+  ko: { total: '합계', filter: '필터' },
+};
+
+/** The caption's name for the long one; the rest as upstream spells them. */
+export function pluginLabel(p: ScorePluginName): string {
+  return p === 'NodeResourcesBalancedAllocation' ? 'BalancedAllocation' : p;
+}
+
+export class ShipScorePanel extends Container {
+  private readonly bg = new Graphics();
+  private readonly frame = new Graphics();
+  private readonly texts = new Container();
+  private readonly focusMark = new Container();
+  private key = '';
+
+  constructor(node: string) {
+    super();
+    markDrawn(this, 'score-table', node);
+    this.frame.visible = false;
+    this.focusMark.addChild(this.frame);
+    this.addChild(this.bg, this.texts, this.focusMark);
+    this.visible = false;
+  }
+
+  /** undefined hides the panel. `highlight` frames it (the step is about this node). */
+  show(cell: ScoreCell | undefined, area: Rect, highlight: boolean, p: Palette, fs: number, lang: Lang, node: string): void {
+    const key = cell === undefined ? '' : `${cell.kind}|${cell.kind === 'scores' ? `${cell.column}|${cell.table.totals.join()}|${cell.table.winner}` : cell.reason}|${area.x},${area.y},${area.w},${area.h}|${p.name}|${lang}|${highlight}`;
+    if (key === this.key) return;
+    this.key = key;
+    this.visible = cell !== undefined;
+    if (cell === undefined) return;
+    for (const c of this.texts.removeChildren()) c.destroy();
+    this.bg.clear();
+    const violet = p.role.scheduler;
+    this.bg.roundRect(area.x, area.y, area.w, area.h, 6 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: cell.kind === 'filtered' ? p.error : violet, alpha: 0.8 });
+    const padX = 8 * fs;
+    const inner = area.w - 2 * padX;
+    const lines: { left: string; right: string; bold: boolean; colour: number }[] = [];
+    if (cell.kind === 'scores') {
+      const t = cell.table;
+      for (const r of t.rows) {
+        const s = r.cells[cell.column];
+        lines.push({ left: pluginLabel(r.plugin), right: s === undefined ? '–' : `${s} ×${r.weight}`, bold: false, colour: p.text });
+      }
+      const total = t.totals[cell.column];
+      lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
+    } else {
+      lines.push({ left: `✗ ${WORDS[lang].filter}: ${cell.plugin ?? ''}`, right: '', bold: true, colour: p.error });
+      const probe = makeText({ size: 14 * fs, fill: p.text });
+      const wrapped = wrapWords(shortReason(cell.reason), (line) => {
+        probe.text = line;
+        return probe.width <= inner;
+      });
+      probe.destroy();
+      for (const w of wrapped) lines.push({ left: w, right: '', bold: false, colour: p.text });
+    }
+    // Rows share the height; whole rows that do not fit are left out (never a cut word).
+    const rowH = Math.max(17 * fs, Math.min(22 * fs, (area.h - 4 * fs) / Math.max(1, lines.length)));
+    const fit = Math.max(1, Math.floor((area.h - 4 * fs) / rowH));
+    const shown = cell.kind === 'scores' && lines.length > fit ? [...lines.slice(0, fit - 1), ...lines.slice(-1)] : lines.slice(0, fit);
+    const top = area.y + (area.h - shown.length * rowH) / 2;
+    shown.forEach((ln, i) => {
+      const y = top + i * rowH;
+      const l = makeText({ size: 14 * fs, weight: ln.bold ? '700' : '400', fill: ln.colour }, ln.left);
+      l.position.set(area.x + padX, y + (rowH - l.height) / 2);
+      this.texts.addChild(l);
+      if (ln.right !== '') {
+        const r = makeText({ size: 14 * fs, weight: ln.bold ? '700' : '400', mono: true, fill: ln.colour }, ln.right);
+        r.position.set(area.x + area.w - padX - r.width, y + (rowH - r.height) / 2);
+        this.texts.addChild(r);
+      }
+    });
+    this.frame.clear();
+    this.frame.visible = highlight;
+    if (highlight) this.frame.roundRect(area.x - 2 * fs, area.y - 2 * fs, area.w + 4 * fs, area.h + 4 * fs, 8 * fs).stroke({ width: 3 * fs, color: violet });
+    // The test hook names the highlighted column.
+    markDrawn(this.focusMark, 'score-focus', highlight ? node : '');
+  }
+}

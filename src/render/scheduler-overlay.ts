@@ -1,0 +1,106 @@
+/**
+ * What the scheduler weighs, drawn on the ships: the score table on each deck while a decision is
+ * on stage, the capacity strips (with the placed pod as a ghost while scoring), and which pods
+ * each step is about (so a full deck keeps them out of "+N"). Precomputed per trace; frames only
+ * look things up.
+ */
+import { Container } from 'pixi.js';
+import type { Lang } from '../model/localized.ts';
+import type { K8sObject, ObjectRef } from '../model/objects.ts';
+import { scoreTable, type ScoreTable } from '../model/scheduler/score-table.ts';
+import type { ComponentId, Trace } from '../sim/trace.ts';
+import type { DecisionItem, Schedule } from '../timeline/schedule.ts';
+import { nodeUsage, podRequests, type NodeUsage } from './capacity.ts';
+import type { StageLayout } from './layout.ts';
+import { CapacityStrip, type Ghost } from './scene/ship-capacity.ts';
+import { ShipScorePanel, type ScoreCell } from './scene/ship-score.ts';
+import type { Palette } from './theme.ts';
+
+interface ShipParts {
+  readonly node: string;
+  readonly capacity: CapacityStrip;
+  readonly score: ShipScorePanel;
+}
+
+/** The pods a step is about: named by its messages, activities and decisions. */
+export function stepPods(trace: Trace): ReadonlySet<ObjectRef>[] {
+  const out: Set<ObjectRef>[] = [];
+  let cur: Set<ObjectRef> | undefined;
+  for (const e of trace.events) {
+    if (e.kind === 'step') {
+      cur = new Set();
+      out[e.index] = cur;
+      continue;
+    }
+    if (cur === undefined) continue;
+    const ref = e.kind === 'message' || e.kind === 'activity' ? e.object : e.kind === 'decision' ? e.pod : undefined;
+    if (ref?.startsWith('Pod/') === true) cur.add(ref);
+  }
+  return out;
+}
+
+/** The node a step is about when it walks through one node's verdict: its focus names the scheduler and exactly one kubelet. */
+export function stepNode(focus: readonly ComponentId[]): string | undefined {
+  if (!focus.includes('kube-scheduler')) return undefined;
+  const kubelets = focus.filter((c) => c.startsWith('kubelet/'));
+  return kubelets.length === 1 ? kubelets[0]?.slice('kubelet/'.length) : undefined;
+}
+
+export class SchedulerOverlay {
+  readonly root = new Container();
+  private parts: ShipParts[] = [];
+  private tables = new Map<DecisionItem, ScoreTable | undefined>();
+  private podsOfStep: readonly ReadonlySet<ObjectRef>[] = [];
+  private usage = new Map<string, NodeUsage>();
+  private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
+  private l: StageLayout | undefined;
+  private p: Palette | undefined;
+  private static readonly NONE: ReadonlySet<ObjectRef> = new Set();
+
+  setTrace(trace: Trace, schedule: Schedule, nodes: readonly string[]): void {
+    for (const part of this.parts) {
+      part.capacity.destroy({ children: true });
+      part.score.destroy({ children: true });
+    }
+    this.parts = nodes.map((node) => ({ node, capacity: new CapacityStrip(node), score: new ShipScorePanel(node) }));
+    for (const part of this.parts) this.root.addChild(part.capacity, part.score);
+    this.tables = new Map(schedule.decisions.map((d) => [d, scoreTable(d.event.decision)]));
+    this.podsOfStep = stepPods(trace);
+  }
+
+  layout(l: StageLayout, p: Palette): void {
+    this.l = l;
+    this.p = p;
+  }
+
+  /** The cluster state changed (an event boundary was crossed). */
+  setObjects(objects: ReadonlyMap<ObjectRef, K8sObject>): void {
+    this.objects = objects;
+    this.usage = nodeUsage(objects);
+  }
+
+  focusPods(step: number): ReadonlySet<ObjectRef> {
+    return this.podsOfStep[step] ?? SchedulerOverlay.NONE;
+  }
+
+  /** Per frame: the decision on stage (if any), whether it is scoring, and the step's focus. */
+  frame(d: DecisionItem | undefined, scoring: boolean, focus: readonly ComponentId[], lang: Lang): void {
+    const l = this.l;
+    const p = this.p;
+    if (l === undefined || p === undefined) return;
+    const table = d === undefined ? undefined : this.tables.get(d);
+    const dec = d?.event.decision;
+    const ghost: Ghost | undefined = d !== undefined && scoring ? podRequests(this.objects.get(d.event.pod)) : undefined;
+    const about = d === undefined ? undefined : stepNode(focus);
+    this.parts.forEach((part, i) => {
+      const sl = l.ships[i];
+      if (sl === undefined) return;
+      const v = dec?.nodes.find((n) => n.name === part.node);
+      let cell: ScoreCell | undefined;
+      if (v !== undefined && !v.feasible && v.evaluated !== false) cell = { kind: 'filtered', plugin: v.failedPlugin, reason: v.reasons[0] ?? '' };
+      else if (v !== undefined && table !== undefined) cell = { kind: 'scores', table, column: table.nodes.indexOf(part.node) };
+      part.score.show(cell, sl.deck, about === part.node, p, l.fs, lang, part.node);
+      part.capacity.update(sl.capacity, this.usage.get(part.node), v?.feasible === true ? ghost : undefined, p, l.fs);
+    });
+  }
+}
