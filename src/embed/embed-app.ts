@@ -236,9 +236,10 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
           reply.error('out-of-range', `step ${command.step} does not exist (0 to ${player.steps.length - 1})`);
           return;
         }
-        // A hidden frame does not animate: it shows the step's start instead.
-        if (command.play === true && gate.canAnimate) return player.playStep(command.step);
-        return player.gotoStep(command.step);
+        // A hidden frame does not animate: it shows the step's start, and plays it through once seen.
+        if (command.play !== true) return player.gotoStep(command.step);
+        player.gotoStep(command.step);
+        return gate.playStep(() => player?.playStep(command.step));
       case 'load': {
         const request = validateLoad(command, deps.scenarios);
         if (!request.ok) {

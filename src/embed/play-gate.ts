@@ -7,6 +7,8 @@ export interface GatedPlayer {
   getState(): { readonly playing: boolean };
   play(): void;
   pause(): void;
+  /** Stop animating but keep where a "play this step" was to pause: play() resumes towards it. */
+  suspend(): void;
 }
 
 export interface PlayGate {
@@ -19,6 +21,8 @@ export interface PlayGate {
   /** Someone pressed "press to start": start and play even if the frame is barely on screen. */
   press(): void;
   play(): void;
+  /** Play one step through (a presenter's "next"): now if the frame may animate, else once it is seen. */
+  playStep(run: () => void): void;
   pause(): void;
   toggle(): void;
   /** A new scenario was loaded: a play waiting for visibility no longer applies. */
@@ -29,8 +33,8 @@ export function createPlayGate(player: () => GatedPlayer | undefined, options: {
   let started = false;
   let visible = false;
   let pressed = false;
-  /** Play as soon as the frame is visible (autoplay, a play while hidden, or playing when it was hidden). */
-  let pending = options.autoplay;
+  /** What to start as soon as the frame is visible (autoplay, a play while hidden, or playing when it was hidden). */
+  let pending: (() => void) | undefined = options.autoplay ? () => player()?.play() : undefined;
 
   const start = (): void => {
     if (started) return;
@@ -51,16 +55,18 @@ export function createPlayGate(player: () => GatedPlayer | undefined, options: {
       const p = player();
       if (visible) {
         start();
-        if (pending && p) {
-          pending = false;
-          p.play();
+        if (pending !== undefined && p) {
+          const run = pending;
+          pending = undefined;
+          run();
         }
         return;
       }
       pressed = false;
       if (p?.getState().playing) {
-        p.pause();
-        pending = true;
+        // Suspend, not pause: a presenter's "play this step" still stops at the step's end.
+        p.suspend();
+        pending = () => player()?.play();
       }
     },
     press() {
@@ -70,18 +76,22 @@ export function createPlayGate(player: () => GatedPlayer | undefined, options: {
     },
     play() {
       if (canAnimate()) player()?.play();
-      else pending = true;
+      else pending = () => player()?.play();
+    },
+    playStep(run) {
+      if (canAnimate()) run();
+      else pending = run;
     },
     pause() {
-      pending = false;
+      pending = undefined;
       player()?.pause();
     },
     toggle() {
-      if (player()?.getState().playing || (!canAnimate() && pending)) gate.pause();
+      if (player()?.getState().playing || (!canAnimate() && pending !== undefined)) gate.pause();
       else gate.play();
     },
     forget() {
-      pending = false;
+      pending = undefined;
     },
   };
   return gate;

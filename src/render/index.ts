@@ -155,7 +155,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     if (!destroyed) app.render();
   };
   const redrawNow = (): void => {
-    if (player) player.seek(player.getState().time);
+    if (player) player.redraw();
     else draw();
   };
   const host2 = {

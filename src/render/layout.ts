@@ -116,7 +116,7 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
 const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26, capacity: 18 } as const;
 
-function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false): ShipLayout {
+function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false, chipRow = density === 'full'): ShipLayout {
   // A simplified stage draws no verdict badges: the band goes to the ship.
   const verdictH = simple ? 0 : SHIP.verdict * fs;
   const verdict = rect(cell.x, cell.y, cell.w, verdictH);
@@ -125,7 +125,7 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const pad = Math.max(10 * s, cell.w * 0.03 + 6 * s);
   const headerH = SHIP.header * fs;
   const header = rect(ship.x + pad, ship.y + 4 * s, ship.w - 2 * pad, headerH);
-  const chipsH = density === 'full' ? SHIP.chips * fs : 0;
+  const chipsH = chipRow ? SHIP.chips * fs : 0;
   const chips = rect(ship.x + pad, header.y + headerH + 2 * s, ship.w - 2 * pad, chipsH);
   const stationsY = chips.y + chipsH + 4 * s;
   // The simplified stage's crew cards hold a name only.
@@ -137,7 +137,8 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   // The capacity strip takes the bottom of the deck when a row of pods still fits above it.
   const capH = SHIP.capacity * fs;
   const podRowH = (density === 'full' ? 46 : 30) * fs;
-  const withCap = deckH - capH - 4 * s >= podRowH;
+  // A simplified stage (a small embed) has no room for the strip's figures.
+  const withCap = !simple && deckH - capH - 4 * s >= podRowH;
   const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, withCap ? deckH - capH - 4 * s : deckH);
   const capacity = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, withCap ? capH : 0);
   return { node, cell, verdict, ship, header, chips, deck, hull, capacity };
@@ -366,7 +367,8 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     const inRow = r === rows - 1 ? n - r * cols : cols;
     const rowX = x0 + ((cols - inRow) * (cw + gap)) / 2;
     const cell = rect(rowX + c * (cw + gap), y0 + r * (ch + gap), cw, ch);
-    const l = shipLayout(node, cell, s, fs, density, simple);
+    // Narrow but tall ships keep the taints row: a taint is often what the step is about.
+    const l = shipLayout(node, cell, s, fs, density, simple, !simple && ch >= 200 * fs);
     const st = shipStations(l, s, fs, density);
     stations.set(`kubelet/${node}` satisfies ComponentId, st.kubelet);
     stations.set(`containerd/${node}` satisfies ComponentId, st.runtime);

@@ -124,6 +124,22 @@ export class Player implements PlayerApi {
     this.emit();
   }
 
+  /** Draw the current frame again (a resize, a theme or a font arrived) without touching a step play or a hold. */
+  redraw(): void {
+    if (this.destroyed) return;
+    this.seekInternal(this.time);
+    this.emit();
+  }
+
+  /** Stop the clock, keeping a step play's stop point and a reading hold: play() resumes them. */
+  suspend(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    gsap.ticker.remove(this.tick);
+    tickersSleep();
+    this.emit();
+  }
+
   toggle(): void {
     if (this.playing) this.pause();
     else this.play();

@@ -124,6 +124,23 @@ export class PodLayer extends Container {
   /** The current step's pods: they get a slot first when a deck overflows. */
   private focus: ReadonlySet<ObjectRef> = new Set();
 
+  /** Decks a score panel covers ("node\n" each): their pods and "+N" hide until it goes. */
+  private covered = '';
+
+  setCovered(nodes: string): void {
+    if (nodes === this.covered) return;
+    this.covered = nodes;
+    this.applyCovered();
+  }
+
+  private applyCovered(): void {
+    for (const v of this.views.values()) {
+      const node = v.obj?.spec.nodeName;
+      v.visible = node === undefined || !this.covered.includes(`${node}\n`);
+    }
+    for (const [where, t] of this.overflow) if (where !== '' && this.covered.includes(`${where}\n`)) t.visible = false;
+  }
+
   /** The pods the current step is about (kept out of "+N"); re-places the pods when it changes. */
   setFocus(refs: ReadonlySet<ObjectRef>): void {
     if (refs === this.focus) return;
@@ -165,8 +182,13 @@ export class PodLayer extends Container {
     for (const [where, pods] of groups) {
       const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
       const size = places.slotSize?.get(where);
-      const density = where === '' || size !== undefined ? 'compact' : places.density;
-      const { slots, visible } = podSlots(area, pods.length, places.fs, density, size);
+      let density: Density = where === '' || size !== undefined ? 'compact' : places.density;
+      let { slots, visible } = podSlots(area, pods.length, places.fs, density, size);
+      // A crowded deck trades the phase line for room: smaller cards before "+N".
+      if (visible < pods.length && density === 'full') {
+        const small = podSlots(area, pods.length, places.fs, 'compact');
+        if (small.visible > visible) ({ slots, visible, density } = { ...small, density: 'compact' });
+      }
       deckOrder(pods, visible, this.focus);
       pods.forEach(({ ref, pod }, i) => {
         const slot = slots[i];
@@ -180,7 +202,7 @@ export class PodLayer extends Container {
           this.views.set(ref, v);
           this.addChild(v);
         }
-        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y) v.draw(pod, slot, p, places.fs, density, this.revisions.get(ref));
+        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y || v.slot.w !== slot.w) v.draw(pod, slot, p, places.fs, density, this.revisions.get(ref));
         if (v.look === 'ContainerCreating') this.pulsing.push(v);
         else v.box.alpha = 1;
       });
@@ -203,6 +225,7 @@ export class PodLayer extends Container {
       this.views.delete(ref);
     }
     for (const [where, t] of this.overflow) t.visible = usedOverflow.has(where);
+    this.applyCovered();
   }
 
   /** Per-frame: ContainerCreating pods pulse (a function of presentation time, so seeking is exact). */

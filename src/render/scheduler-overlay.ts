@@ -83,11 +83,15 @@ export class SchedulerOverlay {
     return this.podsOfStep[step] ?? SchedulerOverlay.NONE;
   }
 
-  /** Per frame: the decision on stage (if any), whether it is scoring, and the step's focus. */
-  frame(d: DecisionItem | undefined, scoring: boolean, focus: readonly ComponentId[], lang: Lang): void {
+  /**
+   * Per frame: the decision on stage (if any), whether it is scoring, and the step's focus.
+   * Returns the nodes whose deck the score panel covers (their pods step aside meanwhile).
+   */
+  frame(d: DecisionItem | undefined, scoring: boolean, focus: readonly ComponentId[], lang: Lang): string {
     const l = this.l;
     const p = this.p;
-    if (l === undefined || p === undefined) return;
+    if (l === undefined || p === undefined) return '';
+    let covered = '';
     const table = d === undefined ? undefined : this.tables.get(d);
     const dec = d?.event.decision;
     const ghost: Ghost | undefined = d !== undefined && scoring ? podRequests(this.objects.get(d.event.pod)) : undefined;
@@ -100,7 +104,9 @@ export class SchedulerOverlay {
       if (v !== undefined && !v.feasible && v.evaluated !== false) cell = { kind: 'filtered', plugin: v.failedPlugin, reason: v.reasons[0] ?? '' };
       else if (v !== undefined && table !== undefined) cell = { kind: 'scores', table, column: table.nodes.indexOf(part.node) };
       part.score.show(cell, sl.deck, about === part.node, p, l.fs, lang, part.node);
+      if (cell !== undefined) covered += `${part.node}\n`;
       part.capacity.update(sl.capacity, this.usage.get(part.node), v?.feasible === true ? ghost : undefined, p, l.fs);
     });
+    return covered;
   }
 }

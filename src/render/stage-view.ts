@@ -248,14 +248,18 @@ export class StageView {
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
-      ...l.ships.flatMap((sl) => [sl.header, sl.chips, sl.verdict]),
+      ...l.ships.flatMap((sl) => [sl.chips, sl.verdict, sl.capacity]),
+      l.shelf,
+      l.quorumBox,
+      ...(cp === undefined ? [] : [cp.header]),
       l.clock,
       { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
       { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
       ...l.raftPanels.values(),
     ].filter((r) => r.w > 0 && r.h > 0);
-    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles);
+    const overflowSpots = [...l.ships.flatMap((sl) => [sl.header, overflowCorner(sl.deck, l.fs)]), overflowCorner(this.flagship.queueArea(l), l.fs), ...(cp?.disk.items.map((it) => it.rect) ?? [])];
+    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles, overflowSpots);
     applySimple(this.root, simple);
     this.lastStep = -2;
     this.lastCount = -1;
@@ -415,7 +419,7 @@ export class StageView {
       );
       if (phase === 'decided') decisionLabel = dec.selected === null ? (this.lang === 'ko' ? '배치할 노드 없음' : 'no node fits') : `→ ${dec.selected}`;
     }
-    this.schedOverlay.frame(d, d !== undefined && d.event.decision.scored && t >= d.scoring, sch.focus[step] ?? [], this.lang);
+    this.pods.setCovered(this.schedOverlay.frame(d, d !== undefined && d.event.decision.scored && t >= d.scoring, sch.focus[step] ?? [], this.lang));
     if (decisionLabel !== undefined) {
       const si = this.stationIndex('kube-scheduler');
       if (si !== undefined) this.frameLabel[si] ??= decisionLabel;
@@ -476,4 +480,11 @@ export class StageView {
   destroy(): void {
     this.root.destroy({ children: true });
   }
+}
+
+/** Where a deck's "+N" goes (its bottom-right corner), kept clear of token labels. */
+function overflowCorner(deck: Rect, fs: number): Rect {
+  const w = 28 * fs;
+  const h = 18 * fs;
+  return { x: deck.x + deck.w - w, y: deck.y + deck.h - h, w, h };
 }

@@ -103,8 +103,9 @@ export class TokenLayer extends Container {
    * `bounds`: the stage; a label that would leave it counts as covering what it loses.
    * `obstacles`: other text a label must not cover (ship names and taints, the clock...).
    */
-  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number, bounds?: Rect, obstacles: readonly Rect[] = []): void {
+  layout(stations: ReadonlyMap<string, Rect>, p: Palette, s: number, fs: number, bounds?: Rect, obstacles: readonly Rect[] = [], textSpots: readonly Rect[] = []): void {
     this.stations = stations;
+    this.textSpots = textSpots;
     if (bounds !== undefined) this.bounds = bounds;
     this.stationRects = [...stations.values(), ...obstacles];
     this.palette = p;
@@ -122,7 +123,7 @@ export class TokenLayer extends Container {
 
   /** Boxes other marks must keep off: cards (with their text), ship names, the clock, pods. */
   obstacles(): Rect[] {
-    return [...this.stationRects, ...(this.pods?.podRects() ?? [])];
+    return [...this.stationRects, ...this.textSpots, ...(this.pods?.podRects() ?? [])];
   }
 
   /** Pods were added, removed or moved: routes to them are stale. */
@@ -168,6 +169,8 @@ export class TokenLayer extends Container {
 
   /** Boxes token labels keep off this frame besides each other (the trail's numbered badges). */
   private reserved: readonly Rect[] = [];
+  /** Small text a label may never cover, not even a little (a deck's "+N"). */
+  private textSpots: readonly Rect[] = [];
 
   beginFrame(reserved: readonly Rect[] = []): void {
     this.used = 0;
@@ -285,7 +288,7 @@ export class TokenLayer extends Container {
     const x0 = cx - w / 2 - g;
     const y0 = cy - h / 2 - g;
     let area = 0;
-    for (const r of this.reserved) {
+    for (const r of [...this.reserved, ...this.textSpots]) {
       const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
       if (ox > 0 && oy > 0) area += ox * oy;

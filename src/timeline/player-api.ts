@@ -49,6 +49,8 @@ export interface PlayerApi {
   getState(): PlayerState;
   play(): void;
   pause(): void;
+  /** Stop the clock but keep a step play's stop point and a reading hold (a hidden embed). */
+  suspend(): void;
   toggle(): void;
   /**
    * The presenter's "next" (right arrow, the next-step button, the embed's `step`):

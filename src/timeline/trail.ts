@@ -2,7 +2,9 @@
  * The numbered trail of a step: its story hops in order (1 kubectl -> kube-apiserver,
  * 2 kube-apiserver -> etcd, ...), so a paused frame tells the step. A response folds into its
  * request's hop (one hop, both ways); a fan-out (one group) is one hop with several routes.
- * Background traffic is never on the trail. Pure.
+ * Each pair of components is numbered once, where they first talk in the step: a busy step (a
+ * controller writing ten pods) stays a short, readable trail rather than forty badges on the
+ * same line. Background traffic is never on the trail. Pure.
  */
 import type { ComponentId, MessageEvent, MessageType } from '../sim/trace.ts';
 import type { MessageItem, Schedule } from './schedule.ts';
@@ -49,10 +51,14 @@ export function stepTrails(schedule: Schedule): StepTrail[] {
   });
 }
 
+const pairKey = (a: ComponentId, b: ComponentId): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 function hopsOf(messages: readonly MessageItem[]): TrailHop[] {
   const hops: MutableHop[] = [];
   const hopOfRequest = new Map<number, MutableHop>();
   const hopOfGroup = new Map<number, MutableHop>();
+  // Which hop first drew each pair of components (either direction).
+  const hopOfPair = new Map<string, MutableHop>();
   for (const m of messages) {
     const e = m.event;
     const asked = e.replyTo === undefined ? undefined : hopOfRequest.get(e.replyTo);
@@ -60,15 +66,25 @@ function hopsOf(messages: readonly MessageItem[]): TrailHop[] {
       asked.roundTrip = true;
       continue;
     }
+    const key = pairKey(e.from, e.to);
+    const earlier = hopOfPair.get(key);
+    if (earlier !== undefined) {
+      // The pair already has its number: an answer in the other direction makes it a round trip.
+      if (earlier.routes.some((r) => r.from === e.to && r.to === e.from)) earlier.roundTrip = true;
+      hopOfRequest.set(e.id, earlier);
+      continue;
+    }
     const same = hopOfGroup.get(m.group);
     if (same !== undefined) {
-      if (!same.routes.some((r) => r.from === e.from && r.to === e.to)) same.routes.push({ from: e.from, to: e.to, message: e });
+      same.routes.push({ from: e.from, to: e.to, message: e });
+      hopOfPair.set(key, same);
       hopOfRequest.set(e.id, same);
       continue;
     }
     const hop: MutableHop = { n: hops.length + 1, type: e.type, action: e.action, roundTrip: false, routes: [{ from: e.from, to: e.to, message: e }] };
     hops.push(hop);
     hopOfGroup.set(m.group, hop);
+    hopOfPair.set(key, hop);
     hopOfRequest.set(e.id, hop);
   }
   return hops;

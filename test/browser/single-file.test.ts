@@ -55,13 +55,20 @@ describe('single-file build from file://', () => {
     const single = await openSingle('?scenario=pod-creation&step=3&lang=en&theme=dark');
     expect(new URL(single.page.url()).protocol).toBe('file:');
     expect((await playerState(single.page)).step).toBe(2);
+    // → plays the step through; a second → while it plays skips to where it pauses (the step's end).
+    await single.page.click('[data-action=stepForward]');
     await single.page.click('[data-action=stepForward]');
     await settle(single.page, { rerender: true });
-    expect((await playerState(single.page)).step).toBe(3);
-    expect(new URL(single.page.url()).searchParams.get('step')).toBe('4');
+    const state = await playerState(single.page);
+    expect(state.step).toBe(2);
+    expect(state.playing).toBe(false);
+    const end = await single.page.evaluate(() => window.__kubedeck?.player()?.steps[2]?.end ?? 0);
+    expect(state.time).toBeGreaterThan(end - 0.01);
 
-    const reference = await openApp(browser.context, `${served}?scenario=pod-creation&step=4&lang=en&theme=dark`);
+    const reference = await openApp(browser.context, `${served}?scenario=pod-creation&step=3&lang=en&theme=dark`);
+    await reference.page.evaluate(() => window.__kubedeck?.player()?.stepForward({ animate: false }));
     await settle(reference.page, { rerender: true });
+    expect((await playerState(reference.page)).time).toBeCloseTo(state.time, 6);
     const caption = await captionText(reference.page);
     expect(caption.length).toBeGreaterThan(20);
     expect(await captionText(single.page)).toBe(caption);

@@ -3,7 +3,7 @@ import { createPlayGate } from '../../src/embed/play-gate.ts';
 
 function fakePlayer() {
   let playing = false;
-  return { getState: () => ({ playing }), play: () => void (playing = true), pause: () => void (playing = false) };
+  return { getState: () => ({ playing }), play: () => void (playing = true), pause: () => void (playing = false), suspend: () => void (playing = false) };
 }
 
 function setup(autoplay: boolean) {

@@ -61,6 +61,10 @@ function fakePlayer(trace: Trace, draw: (state: PlayerState, focus: readonly str
       frame = requestAnimationFrame(tick);
       emit();
     },
+    suspend() {
+      pause();
+      emit();
+    },
     pause() {
       pause();
       emit();

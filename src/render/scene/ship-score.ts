@@ -58,6 +58,18 @@ export class ShipScorePanel extends Container {
     const padX = 8 * fs;
     const inner = area.w - 2 * padX;
     const lines: { left: string; right: string; bold: boolean; colour: number }[] = [];
+    const probe = makeText({ size: 14 * fs, fill: p.text });
+    const probeBold = makeText({ size: 14 * fs, weight: '700', fill: p.text });
+    const probeMono = makeText({ size: 14 * fs, weight: '700', mono: true, fill: p.text });
+    /** Left and right parts fit the panel's width with a gap between them. */
+    const fits = (left: string, right: string, bold: boolean): boolean => {
+      const t = bold ? probeBold : probe;
+      t.text = left;
+      const lw = left === '' ? 0 : t.width;
+      probeMono.text = right;
+      const rw = right === '' ? 0 : probeMono.width + 10 * fs;
+      return lw + rw <= inner;
+    };
     if (cell.kind === 'scores') {
       const t = cell.table;
       for (const r of t.rows) {
@@ -67,15 +79,20 @@ export class ShipScorePanel extends Container {
       const total = t.totals[cell.column];
       lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
     } else {
-      lines.push({ left: `✗ ${WORDS[lang].filter}: ${cell.plugin ?? ''}`, right: '', bold: true, colour: p.error });
-      const probe = makeText({ size: 14 * fs, fill: p.text });
-      const wrapped = wrapWords(shortReason(cell.reason), (line) => {
-        probe.text = line;
-        return probe.width <= inner;
-      });
-      probe.destroy();
+      const head = wrapWords(`✗ ${WORDS[lang].filter}: ${cell.plugin ?? ''}`, (line) => fits(line, '', true));
+      for (const w of head) lines.push({ left: w, right: '', bold: true, colour: p.error });
+      const wrapped = wrapWords(shortReason(cell.reason), (line) => fits(line, '', false));
       for (const w of wrapped) lines.push({ left: w, right: '', bold: false, colour: p.text });
     }
+    // A narrow deck (a small embed) keeps the total alone rather than crowding plugin and score.
+    if (cell.kind === 'scores' && lines.some((ln) => !fits(ln.left, ln.right, ln.bold))) {
+      const last = lines[lines.length - 1];
+      lines.length = 0;
+      if (last !== undefined) lines.push(fits(last.left, last.right, true) ? last : { ...last, left: '' });
+    }
+    probe.destroy();
+    probeBold.destroy();
+    probeMono.destroy();
     // Rows share the height; whole rows that do not fit are left out (never a cut word).
     const rowH = Math.max(17 * fs, Math.min(22 * fs, (area.h - 4 * fs) / Math.max(1, lines.length)));
     const fit = Math.max(1, Math.floor((area.h - 4 * fs) / rowH));
