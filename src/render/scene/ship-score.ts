@@ -79,7 +79,7 @@ export class ShipScorePanel extends Container {
       const total = t.totals[cell.column];
       lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
     } else {
-      const head = wrapWords(`✗ ${WORDS[lang].filter}: ${cell.plugin ?? ''}`, (line) => fits(line, '', true));
+      const head = wrapWords(`${WORDS[lang].filter}: ${cell.plugin ?? ''}`, (line) => fits(line, '', true));
       for (const w of head) lines.push({ left: w, right: '', bold: true, colour: p.error });
       const wrapped = wrapWords(shortReason(cell.reason), (line) => fits(line, '', false));
       for (const w of wrapped) lines.push({ left: w, right: '', bold: false, colour: p.text });

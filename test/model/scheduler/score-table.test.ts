@@ -29,7 +29,7 @@ describe('scoreTable', () => {
     const weight = new Map(table.rows.map((r) => [r.plugin, r.weight]));
     expect(weight.get('TaintToleration')).toBe(3);
     expect(weight.get('NodeResourcesFit')).toBe(1);
-    table.nodes.forEach((name, col) => {
+    table.nodes.forEach((_name, col) => {
       const v = d.nodes[col];
       if (v?.feasible !== true) {
         expect(table.totals[col]).toBeUndefined();
