@@ -403,10 +403,12 @@ export function computeLayout(width: number, height: number, nodes: readonly str
 
 /** Slots for `count` pods on a deck, left to right then top to bottom; `visible` may be < count. */
 export function podSlots(deck: Rect, count: number, fs: number, density: Density, size?: { readonly w: number; readonly h: number }): { slots: Rect[]; visible: number } {
-  const w = size?.w ?? (density === 'full' ? 160 * fs : 110 * fs);
+  const minW = size?.w ?? (density === 'full' ? 160 * fs : 110 * fs);
   const h = size?.h ?? (density === 'full' ? 46 * fs : 30 * fs);
   const gap = 6 * fs;
-  const cols = Math.max(1, Math.floor((deck.w + gap) / (w + gap)));
+  const cols = Math.max(1, Math.floor((deck.w + gap) / (minW + gap)));
+  // Cards share the deck's spare width (up to half again as wide), so more of a pod's name shows.
+  const w = size !== undefined ? minW : Math.max(minW, Math.min(minW * 1.5, (deck.w + gap) / cols - gap));
   const rows = Math.max(0, Math.floor((deck.h + gap) / (h + gap)));
   const capacity = cols * rows;
   const visible = Math.min(count, capacity);
