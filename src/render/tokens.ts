@@ -288,10 +288,12 @@ export class TokenLayer extends Container {
     const x0 = cx - w / 2 - g;
     const y0 = cy - h / 2 - g;
     let area = 0;
-    for (const r of [...this.reserved, ...this.textSpots]) {
-      const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
-      const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
-      if (ox > 0 && oy > 0) area += ox * oy;
+    for (const list of [this.reserved, this.textSpots]) {
+      for (const r of list) {
+        const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
+        const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);
+        if (ox > 0 && oy > 0) area += ox * oy;
+      }
     }
     for (const r of this.placed) {
       const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
