@@ -72,12 +72,15 @@ function build(cluster: Cluster, params: ScenarioParams): ClientPod {
   cluster.addWatcher(createCoreDns(cluster.rt, COREDNS[1][1], dnsPod));
   cluster.addComponent('coredns');
   cluster.addComponent('client/curl');
+  // Every node's kernel holds the rules its kube-proxy writes; the client's node DNATs the packet.
+  for (const n of NODES) cluster.addComponent(`node/${n}`);
   return createClientPod(cluster.rt, 'curl', CLIENT_NODE, CLIENT_IP, () => cluster.proxyOf(CLIENT_NODE), dnsPod);
 }
 
 /** The web pod that answered the first call: the one whose readiness will fail. */
 function firstBackend(cluster: Cluster): Pod | undefined {
-  const hit = cluster.rt.tracer.events.find((e) => e.kind === 'message' && e.from === 'client/curl' && e.action.startsWith('TCP '));
+  // The packet after DNAT: the one addressed to a pod (before it, the client addressed the Service).
+  const hit = cluster.rt.tracer.events.find((e) => e.kind === 'message' && e.action.startsWith('TCP ') && e.object?.startsWith('Pod/') === true);
   const ref = hit?.kind === 'message' ? hit.object : undefined;
   const pod = ref ? cluster.get(ref) : undefined;
   return pod?.kind === 'Pod' ? pod : undefined;
@@ -142,8 +145,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
         : text(`The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`),
       // The actor is the client node's kernel (netfilter/IPVS), not kube-proxy: kube-proxy stays out of the focus.
-      focus: ['client/curl'],
-      when: activity(`kube-proxy/${CLIENT_NODE}`, 'dnat'),
+      focus: ['client/curl', `node/${CLIENT_NODE}`],
+      when: message({ from: 'client/curl', action: /^TCP / }),
     },
     {
       id: 'pod-network',
@@ -151,8 +154,9 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         'The pod network (the CNI plugin’s routes or overlay) carries the packet from 10.244.1.x to the backend pod on another node; nginx answers, and conntrack rewrites the reply’s source back to the ClusterIP.',
         '파드 네트워크(CNI 플러그인의 라우팅 또는 오버레이)가 패킷을 10.244.1.x에서 다른 노드의 백엔드 파드로 나릅니다. nginx가 답하고, conntrack이 응답의 출발지를 다시 ClusterIP로 바꿉니다.',
       ),
-      focus: ['client/curl', 'kubelet/worker-2', 'kubelet/worker-3'],
-      when: message({ from: 'client/curl', action: /^TCP / }),
+      // The packet goes pod to pod: no kubelet is on the data path.
+      focus: ['client/curl', `node/${CLIENT_NODE}`],
+      when: message({ from: `node/${CLIENT_NODE}`, action: /^TCP / }),
     },
   ];
   if (params.readinessFailure !== false) {
@@ -205,7 +209,7 @@ const machine = setup({
       context.client.call('web', 80);
     },
     curlAgain: ({ context }) => {
-      context.cluster.step('curl-again', text('The same call again: only ready endpoints are in the rules, so the packet goes to a backend that is still Ready.', '같은 호출을 다시 합니다: 규칙에는 준비된 엔드포인트만 있으므로 패킷은 아직 Ready인 백엔드로 갑니다.'), ['client/curl', `kube-proxy/${CLIENT_NODE}`]);
+      context.cluster.step('curl-again', text('The same call again: only ready endpoints are in the rules, so the packet goes to a backend that is still Ready.', '같은 호출을 다시 합니다: 규칙에는 준비된 엔드포인트만 있으므로 패킷은 아직 Ready인 백엔드로 갑니다.'), ['client/curl', `node/${CLIENT_NODE}`]);
       context.client.call('web', 80);
     },
     failProbe: ({ context }) => {

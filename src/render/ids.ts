@@ -2,7 +2,7 @@
 import type { ComponentId } from '../sim/trace.ts';
 import type { Role } from './theme.ts';
 
-export type Station = 'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'controller-manager' | 'kubelet' | 'runtime' | 'proxy' | 'other';
+export type Station = 'kubectl' | 'apiserver' | 'etcd' | 'scheduler' | 'controller-manager' | 'kubelet' | 'runtime' | 'proxy' | 'kernel' | 'other';
 
 export interface ComponentInfo {
   readonly id: ComponentId;
@@ -34,6 +34,9 @@ export function componentInfo(id: ComponentId): ComponentInfo {
       return { id, station: 'runtime', role: 'runtime', node, name: 'containerd' };
     case 'kube-proxy':
       return { id, station: 'proxy', role: 'proxy', node, name: 'kube-proxy' };
+    case 'node':
+      // The node's kernel, which applies the rules kube-proxy wrote: drawn in kube-proxy's colour.
+      return { id, station: 'kernel', role: 'proxy', node, name: 'kernel' };
     default:
       return { id, station: 'other', role: 'user', node, name: id };
   }
@@ -104,6 +107,12 @@ export function shipNodes(topology: TopologyLike): string[] {
     if (info.node !== undefined && info.node !== cp && (info.station === 'kubelet' || info.station === 'runtime' || info.station === 'proxy') && !out.includes(info.node)) out.push(info.node);
   }
   return out;
+}
+
+/** Nodes whose kernel the scenario draws (`node/<node>` in the topology, on a ship of its own). */
+export function kernelNodes(topology: TopologyLike): string[] {
+  const ships = shipNodes(topology);
+  return topology.components.filter((c) => c.startsWith('node/')).map((c) => c.slice('node/'.length)).filter((n) => ships.includes(n));
 }
 
 /** etcd members drawn side by side in the ship's log when the cluster runs several. */

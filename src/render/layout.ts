@@ -36,8 +36,14 @@ export interface ShipLayout {
   /** Where pods stand. */
   readonly deck: Rect;
   readonly hull: Rect;
-  /** Requested vs allocatable cpu and memory, a strip under the deck (h 0 when the hull is too low). */
+  /** Requested vs allocatable cpu and memory, a strip under the deck (h 0 when the hull is too low or the kernel takes it). */
   readonly capacity: Rect;
+  /**
+   * The node's kernel (`node/<node>`: netfilter/IPVS, where kube-proxy's rules rewrite packets), the
+   * engine room at the bottom of the hull; h 0 unless the scenario draws it. It takes the capacity
+   * strip's place: the scenarios that route packets are not about requests.
+   */
+  readonly kernel: Rect;
 }
 
 export interface StageLayout {
@@ -114,9 +120,9 @@ export function gridFor(n: number, area: Rect, gap: number, aspect: number): { c
 }
 
 /** Heights (at fs = 1) of a ship's bands: verdict badge, name row, taint chips, crew cards. */
-const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26, capacity: 18 } as const;
+const SHIP = { verdict: 23, header: 23, chips: 21, crewFull: 47, crewCompact: 34, crewSimple: 26, capacity: 18, kernel: 24 } as const;
 
-function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false, chipRow = density === 'full'): ShipLayout {
+function shipLayout(node: string, cell: Rect, s: number, fs: number, density: Density, simple = false, chipRow = density === 'full', withKernel = false): ShipLayout {
   // A simplified stage draws no verdict badges: the band goes to the ship.
   const verdictH = simple ? 0 : SHIP.verdict * fs;
   const verdict = rect(cell.x, cell.y, cell.w, verdictH);
@@ -138,10 +144,15 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const capH = SHIP.capacity * fs;
   const podRowH = (density === 'full' ? 46 : 30) * fs;
   // A simplified stage (a small embed) has no room for the strip's figures.
-  const withCap = !simple && deckH - capH - 4 * s >= podRowH;
-  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, withCap ? deckH - capH - 4 * s : deckH);
+  const withCap = !withKernel && !simple && deckH - capH - 4 * s >= podRowH;
+  // The kernel strip always shows when drawn (packets end there), even if the pods get less room.
+  // As tall as leaves a row of pods its room, between one line of text and SHIP.kernel.
+  const kernelH = withKernel ? Math.min(deckH / 2, clamp(deckH - podRowH - 4 * s, 18 * fs, SHIP.kernel * fs)) : 0;
+  const stripH = withCap ? capH : kernelH;
+  const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, stripH > 0 ? deckH - stripH - 4 * s : deckH);
   const capacity = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, withCap ? capH : 0);
-  return { node, cell, verdict, ship, header, chips, deck, hull, capacity };
+  const kernel = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, kernelH);
+  return { node, cell, verdict, ship, header, chips, deck, hull, capacity, kernel };
 }
 
 /** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */
@@ -216,6 +227,8 @@ export interface LayoutExtras {
   readonly shelf?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
+  /** Nodes whose kernel is drawn (the topology lists `node/<node>`): an engine-room strip in their hull. */
+  readonly kernels?: readonly string[];
 }
 
 /** A raft panel's rows at fs = 1: term, log and commit, the log strip, the election row. */
@@ -368,8 +381,9 @@ export function computeLayout(width: number, height: number, nodes: readonly str
     const rowX = x0 + ((cols - inRow) * (cw + gap)) / 2;
     const cell = rect(rowX + c * (cw + gap), y0 + r * (ch + gap), cw, ch);
     // Narrow but tall ships keep the taints row: a taint is often what the step is about.
-    const l = shipLayout(node, cell, s, fs, density, simple, !simple && ch >= 200 * fs);
+    const l = shipLayout(node, cell, s, fs, density, simple, !simple && ch >= 200 * fs, extras.kernels?.includes(node) === true);
     const st = shipStations(l, s, fs, density);
+    if (l.kernel.h > 0) stations.set(`node/${node}` satisfies ComponentId, l.kernel);
     stations.set(`kubelet/${node}` satisfies ComponentId, st.kubelet);
     stations.set(`containerd/${node}` satisfies ComponentId, st.runtime);
     stations.set(`kube-proxy/${node}` satisfies ComponentId, st.proxy);

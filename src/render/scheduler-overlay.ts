@@ -15,28 +15,12 @@ import type { StageLayout } from './layout.ts';
 import { CapacityStrip, type Ghost } from './scene/ship-capacity.ts';
 import { ShipScorePanel, type ScoreCell } from './scene/ship-score.ts';
 import type { Palette } from './theme.ts';
+import { stepPods } from './step-pods.ts';
 
 interface ShipParts {
   readonly node: string;
   readonly capacity: CapacityStrip;
   readonly score: ShipScorePanel;
-}
-
-/** The pods a step is about: named by its messages, activities and decisions. */
-export function stepPods(trace: Trace): ReadonlySet<ObjectRef>[] {
-  const out: Set<ObjectRef>[] = [];
-  let cur: Set<ObjectRef> | undefined;
-  for (const e of trace.events) {
-    if (e.kind === 'step') {
-      cur = new Set();
-      out[e.index] = cur;
-      continue;
-    }
-    if (cur === undefined) continue;
-    const ref = e.kind === 'message' || e.kind === 'activity' ? e.object : e.kind === 'decision' ? e.pod : undefined;
-    if (ref?.startsWith('Pod/') === true) cur.add(ref);
-  }
-  return out;
 }
 
 /** The node a step is about when it walks through one node's verdict: its focus names the scheduler and exactly one kubelet. */

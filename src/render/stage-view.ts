@@ -11,7 +11,7 @@ import type { ComponentId, Trace } from '../sim/trace.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
 import { stateAt, type ClusterState } from '../timeline/state.ts';
-import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, shipNodes, type ControllerId } from './ids.ts';
+import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, kernelNodes, shipNodes, type ControllerId } from './ids.ts';
 import { NodeFiles } from './node-files.ts';
 import { chipCapacity, computeLayout, type Rect, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
@@ -76,6 +76,8 @@ export class StageView {
   private readonly pendingBackground: number[] = [];
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
+  /** Nodes whose kernel the scenario draws (packets are rewritten there). */
+  private kernels: readonly string[] = [];
   private etcdMembers: string[] = [];
   /** The trace carries etcd members' raft state (drawn in panels under their cards). */
   private hasRaft = false;
@@ -145,16 +147,18 @@ export class StageView {
     this.schedule = schedule;
     this.groupLabels.clear();
     // Ships keyed by node name: keep the ones that stay, add and remove the rest.
-    const keep = new Map(this.ships.map((s) => [s.node, s]));
+    const keep = new Map(this.ships.map((s) => [`${s.node}|${String(s.hasKernel)}`, s]));
     const next: ShipView[] = [];
+    this.kernels = kernelNodes(trace.topology);
     for (const node of shipNodes(trace.topology)) {
-      let ship = keep.get(node);
+      const key = `${node}|${String(this.kernels.includes(node))}`;
+      let ship = keep.get(key);
       if (ship === undefined) {
-        ship = new ShipView(node);
+        ship = new ShipView(node, this.kernels.includes(node));
         ship.setLang(this.lang);
         this.shipLayer.addChild(ship);
       }
-      keep.delete(node);
+      keep.delete(key);
       next.push(ship);
     }
     for (const gone of keep.values()) gone.destroy({ children: true });
@@ -228,7 +232,7 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, shelf: this.hasShelf, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, shelf: this.hasShelf, kernels: this.kernels, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));

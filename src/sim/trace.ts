@@ -11,7 +11,9 @@ import type { ScheduleDecision } from '../model/scheduler/types.ts';
 /**
  * Component ids: `kubectl`, `kube-apiserver`, `etcd`, `kube-scheduler`, `kube-controller-manager`,
  * and per node `kubelet/<node>`, `containerd/<node>`, `kube-proxy/<node>`.
- * Scenarios may add others with the same shape (`etcd/<member>`, `client/<name>`, `coredns`).
+ * Scenarios may add others with the same shape (`etcd/<member>`, `client/<name>`, `coredns`), and
+ * `node/<node>`: the node's Linux kernel, where the rules kube-proxy wrote (netfilter, IPVS) rewrite
+ * packets: the data path, which kube-proxy itself is not on.
  */
 export type ComponentId =
   | 'kubectl'
@@ -24,6 +26,7 @@ export type ComponentId =
   | `kube-proxy/${string}`
   | `etcd/${string}`
   | `client/${string}`
+  | `node/${string}`
   | 'coredns';
 
 /**

@@ -14,7 +14,8 @@ export type ComponentKind =
   | 'containerd'
   | 'kube-proxy'
   | 'coredns'
-  | 'client';
+  | 'client'
+  | 'node';
 
 export interface ComponentInfo {
   readonly kind: ComponentKind;
@@ -152,7 +153,7 @@ export const COMPONENT_INFO: Readonly<Record<ComponentKind, ComponentInfo>> = {
       en: 'Runs on every node, watches Services and EndpointSlices, and programs the node’s packet rules so traffic to a Service IP reaches a ready pod. iptables mode is the Linux default (KUBE-SERVICES → KUBE-SVC-* → KUBE-SEP-*); nftables is GA since v1.33.',
       ko: '모든 노드에서 Service와 EndpointSlice를 지켜보고, Service IP로 가는 트래픽이 준비된 파드에 닿도록 노드의 패킷 규칙을 설정합니다. 리눅스 기본은 iptables 모드(KUBE-SERVICES → KUBE-SVC-* → KUBE-SEP-*), nftables는 v1.33에서 GA.',
     },
-    ship: { en: 'The signal mast: routes messages between ships.', ko: '신호 돛대. 배와 배 사이의 통신 길을 잡아 줍니다.' },
+    ship: { en: 'The signal mast: it tells its ship’s engine room how to steer traffic for each Service; the traffic itself never passes the mast.', ko: '신호 돛대. 서비스마다 트래픽을 어디로 보낼지 자기 배의 기관실에 알려 줍니다. 트래픽 자체는 돛대를 거치지 않습니다.' },
     runsAs: { en: 'A DaemonSet in kube-system (kubeadm clusters): one pod per node.', ko: 'kube-system의 DaemonSet(kubeadm 클러스터): 노드마다 파드 하나.' },
     commands: ['kubectl get daemonset kube-proxy -n kube-system', 'kubectl get configmap kube-proxy -n kube-system -o yaml', 'iptables -t nat -L KUBE-SERVICES | head'],
     files: ['ConfigMap kube-system/kube-proxy'],
@@ -181,6 +182,19 @@ export const COMPONENT_INFO: Readonly<Record<ComponentKind, ComponentInfo>> = {
     ship: { en: 'A passenger asking for a destination, not a particular ship.', ko: '특정 배가 아니라 목적지를 찾는 승객.' },
     runsAs: { en: 'Any pod or process that calls the Service.', ko: 'Service를 호출하는 아무 파드나 프로세스.' },
     commands: ['kubectl get svc', 'kubectl get endpointslices'],
+    files: [],
+    ports: [],
+  },
+  node: {
+    kind: 'node',
+    name: 'kernel (netfilter)',
+    role: {
+      en: 'The node’s Linux kernel applies the rules kube-proxy wrote: a packet to a ClusterIP is DNATed to one ready pod’s IP (netfilter in iptables and nftables modes, IPVS in ipvs mode), and conntrack remembers the connection so the reply comes back from the ClusterIP.',
+      ko: '노드의 리눅스 커널이 kube-proxy가 쓴 규칙을 적용합니다: ClusterIP로 가는 패킷은 준비된 파드 하나의 IP로 DNAT되고(iptables·nftables 모드는 netfilter, ipvs 모드는 IPVS), conntrack이 연결을 기억해 응답이 ClusterIP에서 온 것처럼 돌아갑니다.',
+    },
+    ship: { en: 'The engine room: it moves every packet, following the orders the signal mast (kube-proxy) gave.', ko: '기관실. 신호 돛대(kube-proxy)가 내린 지시대로 모든 패킷을 움직입니다.' },
+    runsAs: { en: 'Part of the node’s operating system: not a pod and not a Kubernetes process.', ko: '노드 운영체제의 일부. 파드도 쿠버네티스 프로세스도 아닙니다.' },
+    commands: ['iptables-save -t nat | grep KUBE-SVC', 'nft list table ip kube-proxy', 'ipvsadm -Ln', 'conntrack -L -d 10.96.0.10'],
     files: [],
     ports: [],
   },

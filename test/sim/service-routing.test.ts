@@ -44,15 +44,23 @@ describe('service-routing (iptables)', () => {
   });
 
   it('the client resolves through CoreDNS, its own node DNATs, and the packet reaches a backend on another node', () => {
-    const [, , dnat, out, back] = inOrder(trace, [
+    const [, answer, toService, dnat, out, back] = inOrder(trace, [
       msg('client/curl', 'coredns', 'DNS A? web.default.svc.cluster.local'),
       msg('coredns', 'client/curl', /^DNS A 10\./),
-      act(`kube-proxy/${CLIENT_NODE}`, 'dnat'),
-      msg('client/curl', /^kubelet\//, /^TCP /),
+      msg('client/curl', `node/${CLIENT_NODE}`, /^TCP → 10\.96\.\d+\.\d+:80$/),
+      act(`node/${CLIENT_NODE}`, 'dnat'),
+      msg(`node/${CLIENT_NODE}`, /^kubelet\//, /^TCP → 10\.244\.\d+\.\d+:80$/),
       msg(/^kubelet\//, 'client/curl', /^HTTP 200/),
     ]);
+    // The packet leaves the pod addressed to the ClusterIP CoreDNS answered, and is about the Service.
+    const a = trace.events[answer ?? 0];
+    const before = trace.events[toService ?? 0];
+    expect(a?.kind === 'message' && before?.kind === 'message' && before.action.endsWith(`${a.action.replace('DNS A ', '')}:80`)).toBe(true);
+    expect(before?.kind === 'message' && before.object).toBe('Service/default/web');
     expect(dnat).toBeLessThan(out ?? 0);
     const request = trace.events[out ?? 0];
+    // After DNAT it is addressed to a pod IP and is about that pod.
+    expect(request?.kind === 'message' && request.object?.startsWith('Pod/default/web-')).toBe(true);
     expect(request?.kind === 'message' && request.to).not.toBe(`kubelet/${CLIENT_NODE}`);
     expect(request?.kind === 'message' && request.type).toBe('signal');
     expect(back).toBeGreaterThan(out ?? 0);
@@ -67,7 +75,7 @@ describe('service-routing (iptables)', () => {
     const probes = trace.events.filter((e) => e.kind === 'activity' && e.action === 'probe:readiness');
     expect(probes).toHaveLength(3);
     expect((probes[2]?.t ?? 0) - (probes[0]?.t ?? 0)).toBe(20_000);
-    const first = messages(trace).find((m) => m.from === 'client/curl' && m.action.startsWith('TCP '));
+    const first = messages(trace).find((m) => m.from === `node/${CLIENT_NODE}` && m.action.startsWith('TCP '));
     const failing = first?.object ?? '';
     const pod = end.get(failing);
     expect(pod?.kind === 'Pod' && pod.status?.phase).toBe('Running');
@@ -81,7 +89,7 @@ describe('service-routing (iptables)', () => {
       (e) => e.kind === 'activity' && e.action === 'sync-rules' && e.label.en.includes('1 in 2'),
       msg('client/curl', 'coredns', /^DNS A\?/),
     ]);
-    const second = messages(trace).filter((m) => m.from === 'client/curl' && m.action.startsWith('TCP ')).at(1);
+    const second = messages(trace).filter((m) => m.from === `node/${CLIENT_NODE}` && m.action.startsWith('TCP ')).at(1);
     expect(second?.object).toBeDefined();
     expect(second?.object).not.toBe(failing);
     const unhealthy = states(trace).find((s) => s.value?.kind === 'Event' && s.value.reason === 'Unhealthy');
@@ -99,7 +107,7 @@ describe('service-routing (ipvs)', () => {
     const sync = trace.events.find((e) => e.kind === 'activity' && e.action === 'sync-rules' && e.label.en.includes(' rr -> '));
     expect(sync?.kind === 'activity' && sync.label.en).toMatch(/^ipvs: virtual server 10\.\d+\.\d+\.\d+:80 rr -> /);
     const dnat = trace.events.find((e) => e.kind === 'activity' && e.action === 'dnat');
-    expect(dnat?.kind === 'activity' && dnat.label.en).toMatch(/^IPVS on worker-1/);
+    expect(dnat?.kind === 'activity' && dnat.label.en).toMatch(/^DNAT → 10\.244\.\d+\.\d+:80: IPVS on worker-1 sends 10\.96\.\d+\.\d+:80 to the next real server, round robin/);
   });
 });
 

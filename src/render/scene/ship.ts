@@ -28,6 +28,7 @@ const SHIP_WORDS: Readonly<Record<Lang, { passes: string; selected: string; scor
 
 export class ShipView extends Container {
   readonly node: string;
+  readonly hasKernel: boolean;
   readonly stations: readonly StationView[];
   private readonly body = new Graphics();
   private readonly nameText: Text;
@@ -44,17 +45,21 @@ export class ShipView extends Container {
   private lang: Lang = 'en';
   private pillX = 0;
 
-  constructor(node: string) {
+  /** `kernel`: the scenario draws this node's kernel (packets are rewritten there): an engine-room strip. */
+  constructor(node: string, kernel = false) {
     super();
-    this.label = `node/${node}`;
+    this.label = `ship/${node}`;
     markDrawn(this, 'Node', node);
     this.node = node;
-    const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy'): StationView =>
+    const st = (id: ComponentId, name: string, shortName: string, role: 'kubelet' | 'runtime' | 'proxy', icon: 'kubelet' | 'runtime' | 'kproxy' | undefined): StationView =>
       new StationView({ id, name, shortName, role, icon });
+    this.hasKernel = kernel;
     this.stations = [
       st(`kubelet/${node}`, 'kubelet', 'kubelet', 'kubelet', 'kubelet'),
       st(`containerd/${node}`, 'containerd', 'CRI', 'runtime', 'runtime'),
       st(`kube-proxy/${node}`, 'kube-proxy', 'proxy', 'proxy', 'kproxy'),
+      // The rules kube-proxy writes live in the kernel, which applies them: proxy's colour, no icon of its own.
+      ...(kernel ? [st(`node/${node}`, 'netfilter', 'netfilter', 'proxy', undefined)] : []),
     ];
     this.nameText = makeText({ size: 18, weight: '700', fill: 0xffffff });
     this.pillText = makeText({ size: 14, weight: '700', fill: 0xffffff });
@@ -79,6 +84,7 @@ export class ShipView extends Container {
     this.stations[0]?.layout(st.kubelet, palette, fs);
     this.stations[1]?.layout(st.runtime, palette, fs);
     this.stations[2]?.layout(st.proxy, palette, fs);
+    this.stations[3]?.layout(l.kernel, palette, fs, true);
     this.body.clear();
     // Cabin with the crew on top, the hull (the deck where pods stand) below.
     const cabinX = l.ship.x + l.ship.w * 0.03;

@@ -145,12 +145,15 @@ export class StationView extends Container {
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' ? '700' : '400';
     if (this.status === 'leader') this.subText.style.fill = p.text;
-    const subW = this.header ? box.w - 24 * fs : stacked ? box.w - 12 * fs : maxW;
+    // A header row puts the activity after the name, in what is left of the row.
+    const subW = this.header ? box.x + box.w - 8 * fs - (textX + this.nameText.width + 10 * fs) : stacked ? box.w - 12 * fs : maxW;
     fitText(this.subText, sub, subW, 14 * fs);
-    // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head.
-    const colon = sub.indexOf(':');
+    // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head
+    // (a colon and a space: "10.96.0.1:443" is not a head).
+    const colon = sub.indexOf(': ');
     if (this.subText.text !== sub && colon > 0) fitText(this.subText, sub.slice(0, colon), subW, 14 * fs);
-    this.subText.visible = !compact && sub !== '';
+    // A header row (name, then the activity beside it) keeps its activity even when low.
+    this.subText.visible = (!compact || this.header) && sub !== '';
     if (stacked && !this.subText.visible) {
       // Idle crew card: the name alone, centred in the card.
       this.nameText.position.set(textX, box.y + (box.h - this.nameText.height) / 2);
@@ -160,7 +163,9 @@ export class StationView extends Container {
       this.nameText.position.set(textX, this.icon.y + (24 * fs - this.nameText.height) / 2);
       this.subText.position.set(box.x + 7 * fs, box.y + box.h - this.subText.height - 3 * fs);
     } else if (this.header) {
-      this.nameText.position.set(textX, box.y + 6 * fs + (26 * fs - this.nameText.height) / 2);
+      // A low strip (a ship's kernel) centres its one row; a tall card keeps it at the top.
+      const rowY = box.h < 40 * fs ? box.y + (box.h - this.nameText.height) / 2 : box.y + 6 * fs + (26 * fs - this.nameText.height) / 2;
+      this.nameText.position.set(textX, rowY);
       this.subText.position.set(this.nameText.x + this.nameText.width + 10 * fs, this.nameText.y + (this.nameText.height - this.subText.height) / 2);
       if (this.subText.x + this.subText.width > box.x + box.w - 8 * fs) this.subText.visible = false;
     } else if (compact || !this.subText.visible) {

@@ -1,9 +1,11 @@
 /**
  * A client process in a pod (`kubectl exec curl -- curl http://web`): it resolves the Service name
- * through CoreDNS, then sends to the ClusterIP. Its node's rules (programmed by kube-proxy; the
- * kernel applies them) DNAT the packet to one backend pod, and the pod network carries it to the
- * backend's node. Packets are `signal` messages between `client/<name>` and the backend node
- * (drawn at `kubelet/<node>`, object = the backend Pod); the reply comes back un-DNATed by conntrack.
+ * through CoreDNS, then sends to the ClusterIP. The packet first meets its own node's kernel
+ * (`node/<node>`), where the rules kube-proxy programmed (netfilter or IPVS) DNAT it to one backend
+ * pod; the pod network then carries it to the backend's node. Packets are `signal` messages: client
+ * -> its node's kernel (destination the ClusterIP), kernel -> the backend node (drawn at
+ * `kubelet/<node>`, object = the backend Pod; destination the pod IP). The reply comes back
+ * un-DNATed by conntrack.
  */
 import { text } from '../../model/localized.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -28,8 +30,10 @@ export interface ClientPod {
 /** `dnsPod`: the CoreDNS pod the kube-dns Service sends this pod's queries to (drawn as the query's end). */
 export function createClientPod(rt: Runtime, name: string, node: string, podIP: string, proxy: () => KubeProxy | undefined, dnsPod?: string): ClientPod {
   const id: ComponentId = `client/${name}`;
-  const mast: ComponentId = `kube-proxy/${node}`;
+  // The node's kernel applies the rules; kube-proxy only wrote them and is not on the data path.
+  const kernel: ComponentId = `node/${node}`;
   let onPacket: ((p: Packet) => void) | undefined;
+  let onDone: ((r: CallResult) => void) | undefined;
 
   const send = (to: ComponentId, action: string, packet: Packet, object?: string, from: ComponentId = id): number => {
     rt.net.send({ from, to, type: 'signal', action, ...(object ? { object } : {}), payload: { kind: 'packet', packet } });
@@ -37,52 +41,73 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
     return last?.kind === 'message' ? last.arrive : rt.clock.now();
   };
 
-  const connect = (ip: string, port: number, done: (r: CallResult) => void): void => {
+  /** In the kernel of the client's node: the rules DNAT the packet to a backend (or REJECT it). */
+  const translate = (ip: string, port: number): void => {
+    const done = onDone ?? (() => undefined);
+    onDone = undefined;
     const rules = proxy();
     const route = rules?.route(ip, port);
     if (!rules || route === undefined || route === 'no-endpoints') {
-      rt.tracer.activity(mast, 'reject', 5, text(`${ip}:${port} has no ready endpoints: REJECT (connection refused)`, `${ip}:${port}에 준비된 엔드포인트 없음: REJECT (연결 거부)`));
+      rt.tracer.activity(kernel, 'reject', 5, text(`${ip}:${port} has no ready endpoints: REJECT (connection refused)`, `${ip}:${port}에 준비된 엔드포인트 없음: REJECT (연결 거부)`));
       done({ status: 0 });
       return;
     }
     const { backend, rules: r, index } = route;
+    // The head (before the first colon) is what the kernel's strip shows: the rewrite itself.
+    const to = `${backend.ip}:${backend.port}`;
     const label =
       rules.mode === 'ipvs'
-        ? text(`IPVS on ${node}: ${ip}:${port} rr -> ${backend.ip}:${backend.port}`, `${node}의 IPVS: ${ip}:${port} rr -> ${backend.ip}:${backend.port}`)
+        ? text(`DNAT → ${to}: IPVS on ${node} sends ${ip}:${port} to the next real server, round robin (rr)`, `DNAT → ${to}: ${node}의 IPVS가 ${withParticle(`${ip}:${port}`, '을/를')} 라운드 로빈(rr)으로 다음 실제 서버에 보냅니다`)
         : text(
-            `netfilter on ${node} (rules kube-proxy wrote): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (endpoint ${index + 1} of ${r.backends.length}, random): DNAT to ${backend.ip}:${backend.port}`,
-            `${node}의 netfilter (kube-proxy가 쓴 규칙): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (엔드포인트 ${r.backends.length}개 중 ${index + 1}번, 무작위): ${backend.ip}:${withParticle(backend.port, '으로/로')} DNAT`,
+            `DNAT → ${to}: netfilter on ${node} (rules kube-proxy wrote): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (endpoint ${index + 1} of ${r.backends.length}, random)`,
+            `DNAT → ${to}: ${node}의 netfilter (kube-proxy가 쓴 규칙): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (엔드포인트 ${r.backends.length}개 중 ${index + 1}번, 무작위)`,
           );
-    rt.tracer.activity(mast, 'dnat', 3, label, `Service/${r.service.split(':')[0] ?? ''}`);
+    rt.tracer.activity(kernel, 'dnat', 3, label, `Service/${r.service.split(':')[0] ?? ''}`);
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
     const podRef = backend.pod ? `Pod/${backend.namespace ?? 'default'}/${backend.pod}` : undefined;
     rt.clock.setTimeout(() => {
-      const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', src: podIP, dst: `${backend.ip}:${backend.port}` }, podRef);
+      // The token's label is the destination after DNAT (short enough to be read whole); the source is podIP.
+      const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', src: podIP, dst: `${backend.ip}:${backend.port}` }, podRef, kernel);
       onPacket = (p) => {
         if (p.proto !== 'http-response') return;
         onPacket = undefined;
         done({ status: p.status, ...(backend.pod ? { pod: backend.pod } : {}), ...(backend.node ? { node: backend.node } : {}) });
       };
-      // The token's label is only the destination after DNAT (short enough to be read whole); the source is podIP.
       // nginx answers; conntrack rewrites the source back to the ClusterIP on the way home.
       rt.clock.setTimeout(() => send(id, `HTTP 200 OK (from ${ip}:${port} after un-DNAT)`, { proto: 'http-response', status: 200 }, podRef, target), arrive - rt.clock.now() + 2);
     }, 3);
+  };
+
+  /** The packet leaves the pod addressed to the ClusterIP (the Service is its object). */
+  const connect = (ip: string, port: number, service: string, done: (r: CallResult) => void): void => {
+    onDone = done;
+    send(kernel, `TCP → ${ip}:${port}`, { proto: 'http-request', src: podIP, dst: `${ip}:${port}` }, service);
   };
 
   rt.board.set(id, 'up', true);
   rt.net.register(id, node, (envelope) => {
     if (envelope.payload.kind === 'packet') onPacket?.(envelope.payload.packet);
   });
+  if (!rt.net.isRegistered(kernel)) {
+    rt.net.register(kernel, node, (envelope) => {
+      const p = envelope.payload.kind === 'packet' ? envelope.payload.packet : undefined;
+      if (p?.proto !== 'http-request') return;
+      const colon = p.dst.lastIndexOf(':');
+      translate(p.dst.slice(0, colon), Number(p.dst.slice(colon + 1)));
+    });
+  }
 
   return {
     id,
-    call(host, port, onDone) {
+    call(host, port, whenDone) {
       const name = host.includes('.') ? host : `${host}.default.svc.cluster.local`;
+      // "web" or "web.default.svc.cluster.local": the Service the packet is addressed to.
+      const [service = host, namespace = 'default'] = host.split('.');
       onPacket = (p) => {
         if (p.proto !== 'dns-answer') return;
         onPacket = undefined;
-        if (!p.ip) return onDone?.({ status: 0 });
-        connect(p.ip, port, (r) => onDone?.(r));
+        if (!p.ip) return whenDone?.({ status: 0 });
+        connect(p.ip, port, `Service/${namespace}/${service}`, (r) => whenDone?.(r));
       };
       send('coredns', `DNS A? ${name}`, { proto: 'dns-query', name }, dnsPod);
     },
