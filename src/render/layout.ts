@@ -38,6 +38,18 @@ export interface ShipLayout {
   readonly hull: Rect;
   /** Requested vs allocatable cpu and memory, a strip under the deck (h 0 when the hull is too low). */
   readonly capacity: Rect;
+  /** Where kube-proxy's rules badge goes (only drawn once it programs rules). */
+  readonly rules: RulesSpot;
+}
+
+/**
+ * `row`: the taints row's right two thirds, above the crane and the mast (the badge is right-aligned
+ * there; taint chips stop before it). `card`: no taints row (compact ships), so the short form
+ * sits in the mast card's right end and the card's name gives way (its icon says kube-proxy).
+ */
+export interface RulesSpot {
+  readonly at: 'row' | 'card';
+  readonly rect: Rect;
 }
 
 export interface StageLayout {
@@ -141,11 +153,16 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const withCap = !simple && deckH - capH - 4 * s >= podRowH;
   const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, withCap ? deckH - capH - 4 * s : deckH);
   const capacity = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, withCap ? capH : 0);
-  return { node, cell, verdict, ship, header, chips, deck, hull, capacity };
+  const st = shipStations({ ship, header, chips, hull }, s, fs, density);
+  const rules: RulesSpot =
+    chipsH > 0
+      ? { at: 'row', rect: rect(st.runtime.x, chips.y, chips.x + chips.w - st.runtime.x, chipsH) }
+      : { at: 'card', rect: rect(st.proxy.x + st.proxy.w - Math.min(st.proxy.w - 8 * fs, 40 * fs) - 3 * fs, st.proxy.y + 3 * fs, Math.min(st.proxy.w - 8 * fs, 40 * fs), Math.max(0, st.proxy.h - 6 * fs)) };
+  return { node, cell, verdict, ship, header, chips, deck, hull, capacity, rules };
 }
 
 /** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */
-export function shipStations(l: ShipLayout, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
+export function shipStations(l: Pick<ShipLayout, 'ship' | 'header' | 'chips' | 'hull'>, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
   const pad = l.header.x - l.ship.x;
   const gap = 8 * s;
   const y = l.chips.y + l.chips.h + 4 * s;
