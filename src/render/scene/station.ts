@@ -149,7 +149,9 @@ export class StationView extends Container {
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
       // A narrow card gives its icon's room to a name that would not fit whole (a small embed's crew).
       const want = this.spec.shortName ?? this.spec.name;
-      if (this.reserved > 0 && this.nameText.text !== this.spec.name && this.nameText.text !== want) {
+      // fitText leaves a text whole when there is no room at all (maxW <= 0): that is no fit either.
+      const whole = (this.nameText.text === this.spec.name || this.nameText.text === want) && maxW > 0 && this.nameText.width <= maxW;
+      if (this.reserved > 0 && !whole) {
         // A badge holds the right end: rather no name than a cut one; the icon stays if it fits beside the badge.
         this.nameText.visible = false;
         this.icon.visible = this.spec.icon !== undefined && this.icon.x + this.icon.width + 4 * fs <= box.x + box.w - this.reserved;
