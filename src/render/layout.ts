@@ -44,6 +44,19 @@ export interface ShipLayout {
    * strip's place: the scenarios that route packets are not about requests.
    */
   readonly kernel: Rect;
+  /** Where kube-proxy's rules badge goes (only drawn once it programs rules). */
+  readonly rules: RulesSpot;
+}
+
+/**
+ * `row`: the taints row's right two thirds, above the crane and the mast (the badge is right-aligned
+ * there; taint chips stop before it). `card`: no taints row (compact ships), so the short form
+ * sits in the mast card's right end and the card's name gives way (its icon says kube-proxy).
+ * `strip`: the ship draws its kernel (node/<node>): the right of its engine-room strip.
+ */
+export interface RulesSpot {
+  readonly at: 'row' | 'card' | 'strip';
+  readonly rect: Rect;
 }
 
 export interface StageLayout {
@@ -152,11 +165,19 @@ function shipLayout(node: string, cell: Rect, s: number, fs: number, density: De
   const deck = rect(ship.x + pad * 1.6, deckY, ship.w - pad * 3.2, stripH > 0 ? deckH - stripH - 4 * s : deckH);
   const capacity = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, withCap ? capH : 0);
   const kernel = rect(deck.x, deck.y + deck.h + 4 * s, deck.w, kernelH);
-  return { node, cell, verdict, ship, header, chips, deck, hull, capacity, kernel };
+  const st = shipStations({ ship, header, chips, hull }, s, fs, density);
+  // With the kernel drawn, the rules sit in its strip: they live in the kernel, which applies them.
+  const rules: RulesSpot =
+    kernelH > 0
+      ? { at: 'strip', rect: rect(kernel.x + kernel.w * 0.4, kernel.y + 2 * fs, kernel.w * 0.6 - 3 * fs, Math.max(0, kernelH - 4 * fs)) }
+      : chipsH > 0
+      ? { at: 'row', rect: rect(st.runtime.x, chips.y, chips.x + chips.w - st.runtime.x, chipsH) }
+      : { at: 'card', rect: rect(st.proxy.x + st.proxy.w - Math.min(st.proxy.w - 8 * fs, 40 * fs) - 3 * fs, st.proxy.y + 3 * fs, Math.min(st.proxy.w - 8 * fs, 40 * fs), Math.max(0, st.proxy.h - 6 * fs)) };
+  return { node, cell, verdict, ship, header, chips, deck, hull, capacity, kernel, rules };
 }
 
 /** Cards of a ship's three stations (kubelet captain, containerd crane, kube-proxy mast). */
-export function shipStations(l: ShipLayout, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
+export function shipStations(l: Pick<ShipLayout, 'ship' | 'header' | 'chips' | 'hull'>, s: number, fs: number, density: Density): { kubelet: Rect; runtime: Rect; proxy: Rect } {
   const pad = l.header.x - l.ship.x;
   const gap = 8 * s;
   const y = l.chips.y + l.chips.h + 4 * s;

@@ -13,6 +13,7 @@ import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/sch
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, kernelNodes, shipNodes, type ControllerId } from './ids.ts';
 import { NodeFiles } from './node-files.ts';
+import { NodeRules, type HeldRules } from '../timeline/node-rules.ts';
 import { chipCapacity, computeLayout, type Rect, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
 import { nodeLook } from './looks.ts';
@@ -35,9 +36,12 @@ const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
 const WRITE_FLASH = 0.45;
 const FILE_FLASH = 1.2;
+/** How long a ship's rules badge (and its mast card) glows after kube-proxy programs rules. */
+const RULES_FLASH = 1.2;
 /** The trail shows again this close to a step's end even if a token still flies (the paused end frame). */
 const TRAIL_END = 0.15;
 const NO_RECTS: readonly Rect[] = [];
+const NO_RULES: readonly HeldRules[] = [];
 
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
@@ -85,6 +89,9 @@ export class StageView {
   private cpNode: string | undefined;
   private nodeFiles: NodeFiles | undefined;
   private fileFlashes: readonly { readonly path: string; readonly at: number }[] = [];
+  /** The rules kube-proxy holds per node, and when each node's kube-proxy programs (to pulse its badge). */
+  private nodeRules: NodeRules | undefined;
+  private rulesFlashes: readonly { readonly node: string; readonly at: number }[] = [];
   private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
@@ -171,6 +178,8 @@ export class StageView {
     this.flagship.setControlPlaneNode(this.cpNode);
     this.nodeFiles = new NodeFiles(trace, this.cpNode);
     this.fileFlashes = this.nodeFiles.changes.map((c) => ({ path: c.path, at: schedule.eventTimes[c.eventIndex] ?? 0 }));
+    this.nodeRules = new NodeRules(trace);
+    this.rulesFlashes = this.nodeRules.syncs.map((s) => ({ node: s.node, at: schedule.eventTimes[s.eventIndex] ?? 0 }));
     this.used = usedControllers(trace);
     this.hasShelf = traceHasShelfObjects(trace);
     this.registerStations();
@@ -262,7 +271,8 @@ export class StageView {
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
       ...l.raftPanels.values(),
     ].filter((r) => r.w > 0 && r.h > 0);
-    const overflowSpots = [...l.ships.flatMap((sl) => [sl.header, overflowCorner(sl.deck, l.fs)]), overflowCorner(this.flagship.queueArea(l), l.fs), ...(cp?.disk.items.map((it) => it.rect) ?? [])];
+    const rulesSpots = this.nodeRules?.any === true ? l.ships.map((sl) => sl.rules.rect) : [];
+    const overflowSpots = [...l.ships.flatMap((sl) => [sl.header, overflowCorner(sl.deck, l.fs)]), ...rulesSpots, overflowCorner(this.flagship.queueArea(l), l.fs), ...(cp?.disk.items.map((it) => it.rect) ?? [])];
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles, overflowSpots);
     applySimple(this.root, simple);
     this.lastStep = -2;
@@ -305,6 +315,8 @@ export class StageView {
       this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
+      const rules = this.nodeRules?.at(count);
+      for (const ship of this.ships) ship.setRules(rules?.get(ship.node) ?? NO_RULES);
       const cpView = this.flagship.controlPlaneNode;
       if (cpView !== undefined) {
         cpView.setNode(nodeLook(state.objects.get(`Node/${cpView.node}`) as Node | undefined));
@@ -429,7 +441,9 @@ export class StageView {
       if (si !== undefined) this.frameLabel[si] ??= decisionLabel;
     }
 
+    this.flashRules(t);
     for (let i = 0; i < this.stationList.length; i++) this.stationList[i]?.setActivity(this.frameLevel[i] ?? 0, this.frameLabel[i]);
+    for (const ship of this.ships) if (ship.hasKernel) ship.syncKernel();
     this.flagship.setControllers(controllers, p);
     this.flashFiles(t);
     this.pods.animate(t, this.reducedMotion);
@@ -447,6 +461,22 @@ export class StageView {
     for (const f of this.fileFlashes) {
       if (t < f.at || t >= f.at + FILE_FLASH) continue;
       cpView.flash(f.path, this.reducedMotion ? 1 : 1 - (t - f.at) / FILE_FLASH);
+    }
+  }
+
+  /** kube-proxy just programmed a node's rules: its badge glows, and its mast card when the step is about it. */
+  private flashRules(t: number): void {
+    if (this.rulesFlashes.length === 0) return;
+    for (const ship of this.ships) {
+      let level = 0;
+      for (const f of this.rulesFlashes) {
+        if (f.node !== ship.node || t < f.at || t >= f.at + RULES_FLASH) continue;
+        level = Math.max(level, this.reducedMotion ? 1 : 1 - (t - f.at) / RULES_FLASH);
+      }
+      ship.pulseRules(level);
+      const si = this.stationIndex(`kube-proxy/${ship.node}`);
+      // A card outside the step's focus stays dim: the badge alone signals.
+      if (si !== undefined && this.dimmed[si] !== true && level > (this.frameLevel[si] ?? 0)) this.frameLevel[si] = level;
     }
   }
 

@@ -105,7 +105,28 @@ export interface ActivityEvent {
   readonly until: number;
   readonly object?: ObjectRef;
   readonly label: Localized;
+  /** On kube-proxy's `sync-rules`: what it programmed (or removed) for one Service port, for the stage to draw without parsing the label. */
+  readonly rules?: ProxyRulesChange;
 }
+
+/** kube-proxy's backend: iptables (the Linux default), ipvs, or nftables. */
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
+
+export interface ProxyRulesKey {
+  readonly mode: ProxyMode;
+  /** The Service, `namespace/name` (`:portName` appended when the port is named), as kube-proxy's rule comments name it. */
+  readonly service: string;
+  readonly clusterIP: string;
+  readonly port: number;
+}
+
+/**
+ * One Service port's rules on one node after a sync. `programmed`: the ready endpoints (`ip:port`,
+ * in rule order) it DNATs or balances to; none left means iptables and nftables REJECT the
+ * ClusterIP, while ipvs keeps a virtual server with no real servers. `removed`: the Service is
+ * gone, and so are its rules.
+ */
+export type ProxyRulesChange = (ProxyRulesKey & { readonly op: 'programmed'; readonly endpoints: readonly string[] }) | (ProxyRulesKey & { readonly op: 'removed' });
 
 /** A component's own health changed (outside the API objects): a kubelet stops, etcd loses its leader. */
 export interface ComponentEvent {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_NODE, serviceRouting } from '../../scenes/service-routing.ts';
+import { CLIENT_NODE, serviceRouting, webService } from '../../scenes/service-routing.ts';
+import { Cluster } from '../../src/sim/cluster.ts';
 import { pickRandom, rulesFor } from '../../src/sim/components/proxy-rules.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import type { ActivityEvent, MessageEvent, TraceEvent } from '../../src/sim/trace.ts';
@@ -141,5 +142,47 @@ describe('kube-proxy rules', () => {
     ]);
     expect(r?.backends).toEqual([{ ip: '10.244.1.2', port: 8080 }]);
     expect(r?.sepChains).toHaveLength(1);
+  });
+});
+
+describe('kube-proxy rules payload (ActivityEvent.rules)', () => {
+  const syncs = (events: readonly TraceEvent[]): ActivityEvent[] => events.filter((e): e is ActivityEvent => e.kind === 'activity' && e.action === 'sync-rules');
+
+  it('every sync says what was programmed, matching its label: no endpoints first (REJECT), then 3, then 2 after the readiness failure', () => {
+    const trace = runScenario(serviceRouting);
+    const all = syncs(trace.events);
+    expect(all.length).toBeGreaterThan(0);
+    for (const e of all) {
+      expect(e.rules?.op).toBe('programmed');
+      if (e.rules?.op !== 'programmed') continue;
+      expect(e.rules).toMatchObject({ mode: 'iptables', service: 'default/web', port: 80 });
+      expect(e.label.en).toContain(`${e.rules.clusterIP}:80`);
+      if (e.rules.endpoints.length === 0) expect(e.label.en).toContain('REJECT');
+      for (const ep of e.rules.endpoints) expect(e.label.en).toContain(ep);
+    }
+    const counts = (node: string): number[] => all.filter((e) => e.component === `kube-proxy/${node}`).map((e) => (e.rules?.op === 'programmed' ? e.rules.endpoints.length : -1));
+    for (const n of ['worker-1', 'worker-2', 'worker-3']) expect(counts(n)).toEqual([0, 3, 2]);
+  });
+
+  it('ipvs mode says so', () => {
+    const trace = runScenario(serviceRouting, { params: { proxyMode: 'ipvs' } });
+    const modes = new Set(syncs(trace.events).map((e) => e.rules?.mode));
+    expect([...modes]).toEqual(['ipvs']);
+  });
+
+  it('a deleted Service: every node removes its rules at the next sync', () => {
+    const cluster = new Cluster({ seed: 1, k8sVersion: '1.33' });
+    for (const n of ['worker-1', 'worker-2']) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
+    cluster.start();
+    const runUntil = (until: number): void => {
+      while ((cluster.rt.clock.peek() ?? Infinity) <= until) cluster.rt.clock.step();
+    };
+    cluster.create(webService(), 'POST service');
+    runUntil(5_000);
+    cluster.delete('Service/default/web');
+    runUntil(10_000);
+    const removed = syncs(cluster.rt.tracer.events).filter((e) => e.rules?.op === 'removed');
+    expect(removed.map((e) => e.component).sort()).toEqual(['kube-proxy/worker-1', 'kube-proxy/worker-2']);
+    expect(removed[0]?.rules).toMatchObject({ service: 'default/web', port: 80 });
   });
 });

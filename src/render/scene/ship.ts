@@ -1,6 +1,7 @@
 /**
  * A worker node as a cargo ship: kubelet (captain), containerd (crane), kube-proxy (signal mast),
- * the node's readiness, taints and cordon, and the scheduler's verdict for it while it decides.
+ * the node's readiness, taints and cordon, the rules kube-proxy programmed, and the scheduler's
+ * verdict for it while it decides.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import { markDrawn } from '../drawn.ts';
@@ -11,6 +12,8 @@ import { shipStations, type Density, type ShipLayout } from '../layout.ts';
 import type { NodeLook } from '../looks.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
+import { RulesBadge } from './rules-badge.ts';
+import type { HeldRules } from '../../timeline/node-rules.ts';
 import { checkMark, crossMark, dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
 import { shortReason, shortTaint } from '../../model/scheduler/short-forms.ts';
@@ -37,6 +40,7 @@ export class ShipView extends Container {
   private readonly chips = new Container();
   private readonly verdictBox = new Graphics();
   private readonly verdictText: Text;
+  private readonly rules: RulesBadge;
   private l: ShipLayout | undefined;
   private palette: Palette | undefined;
   private fs = 1;
@@ -64,7 +68,8 @@ export class ShipView extends Container {
     this.nameText = makeText({ size: 18, weight: '700', fill: 0xffffff });
     this.pillText = makeText({ size: 14, weight: '700', fill: 0xffffff });
     this.verdictText = markSecondary(makeText({ size: 14, weight: '700', fill: 0xffffff }));
-    this.addChild(this.body, this.nameText, this.pill, this.pillText, this.chips, ...this.stations, this.verdictBox, this.verdictText);
+    this.rules = new RulesBadge(node);
+    this.addChild(this.body, this.nameText, this.pill, this.pillText, this.chips, ...this.stations, this.rules, this.verdictBox, this.verdictText);
     this.verdictBox.visible = false;
     this.verdictText.visible = false;
   }
@@ -98,6 +103,9 @@ export class ShipView extends Container {
     restyle(this.nameText, { size: 18 * fs, weight: '700', fill: palette.text });
     restyle(this.pillText, { size: 14 * fs, weight: '700', fill: palette.onRole });
     restyle(this.verdictText, { size: 14 * fs, weight: '700', fill: palette.text });
+    this.rules.layout(l.rules, palette, fs);
+    this.stations[2]?.reserveRight(this.rules.cardWidth);
+    this.stations[3]?.reserveRight(this.rules.stripWidth);
     this.redrawHeader();
     this.verdictKey = '';
   }
@@ -106,6 +114,32 @@ export class ShipView extends Container {
     const same = look.readiness === this.look.readiness && look.cordoned === this.look.cordoned && look.taints.join() === this.look.taints.join();
     this.look = look;
     if (!same) this.redrawHeader();
+  }
+
+  /** The rules kube-proxy holds on this node now (empty: none programmed yet, or the Service is gone). */
+  setRules(rules: readonly HeldRules[]): void {
+    const before = this.rules.rowLeft;
+    this.rules.set(rules);
+    this.stations[2]?.reserveRight(this.rules.cardWidth);
+    this.syncKernel();
+    if (this.rules.rowLeft !== before) this.drawChips();
+  }
+
+  /**
+   * While the kernel works (a DNAT), its strip says what it does and the rules badge beside it
+   * steps aside; otherwise the badge keeps the strip's right end. Call after station activities.
+   */
+  syncKernel(): void {
+    const kernel = this.stations[3];
+    if (kernel === undefined) return;
+    const busy = kernel.busy;
+    this.rules.suppress(busy);
+    kernel.reserveRight(busy ? 0 : this.rules.stripWidth);
+  }
+
+  /** The mast signals: the badge glows (0..1) as kube-proxy programs the rules. */
+  pulseRules(level: number): void {
+    this.rules.pulse(level);
   }
 
   private redrawHeader(): void {
@@ -157,7 +191,8 @@ export class ShipView extends Container {
     let x = area.x;
     const y = l.chips.h > 0 ? area.y : this.nameText.y;
     const h = l.chips.h > 0 ? area.h - 2 * fs : this.nameText.height;
-    const maxX = l.chips.h > 0 ? area.x + area.w : this.pillX - 8 * fs;
+    // In the taints row the chips stop before kube-proxy's rules badge.
+    const maxX = l.chips.h > 0 ? Math.min(area.x + area.w, (this.rules.rowLeft ?? Infinity) - 6 * fs) : this.pillX - 8 * fs;
     const startX = l.chips.h > 0 ? x : this.nameText.x + this.nameText.width + 8 * fs;
     x = startX;
     for (let n = 0; n < items.length; n++) {

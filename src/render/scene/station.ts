@@ -50,6 +50,8 @@ export class StationView extends Container {
   /** Header mode: icon and name in a top row, for a tall card (the officers' deck). */
   private header = false;
   private nameFitted = false;
+  /** Width kept free at the card's right end for a badge (kube-proxy's rules on a compact ship). */
+  private reserved = 0;
 
   constructor(spec: StationSpec) {
     super();
@@ -113,6 +115,19 @@ export class StationView extends Container {
     this.applyStatus();
   }
 
+  /**
+   * Keep `w` px free at the card's right end: the name gives way when it no longer fits whole
+   * (the icon still says which component it is), and the icon too when the card is narrower still.
+   */
+  reserveRight(w: number): void {
+    if (w === this.reserved) return;
+    this.reserved = w;
+    this.icon.visible = this.spec.icon !== undefined;
+    this.nameText.visible = true;
+    this.nameFitted = false;
+    this.refreshText();
+  }
+
   /** A narrow card (a ship's crew): small icon beside the name, the role on its own line below. */
   private stacked(): boolean {
     return !this.header && this.box.w < 150 * this.fs && this.box.h >= 46 * this.fs;
@@ -125,15 +140,23 @@ export class StationView extends Container {
     const fs = this.fs;
     const stacked = this.stacked();
     const textX = this.icon.visible ? this.icon.x + this.icon.width + (stacked ? 5 : 8) * fs : box.x + 5 * fs;
-    const maxW = box.x + box.w - textX - (stacked || !this.icon.visible ? 4 : 8) * fs;
+    const maxW = box.x + box.w - textX - (stacked || !this.icon.visible ? 4 : 8) * fs - this.reserved;
     const compact = box.h < 44 * fs;
     if (!this.nameFitted) {
       // The name only changes with the layout; activity updates skip re-measuring it.
+      this.nameText.visible = true;
       fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
       if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
       // A narrow card gives its icon's room to a name that would not fit whole (a small embed's crew).
       const want = this.spec.shortName ?? this.spec.name;
-      if (this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
+      // fitText leaves a text whole when there is no room at all (maxW <= 0): that is no fit either.
+      const whole = (this.nameText.text === this.spec.name || this.nameText.text === want) && maxW > 0 && this.nameText.width <= maxW;
+      if (this.reserved > 0 && !whole) {
+        // A badge holds the right end: rather no name than a cut one; the icon stays if it fits beside the badge.
+        this.nameText.visible = false;
+        this.icon.visible = this.spec.icon !== undefined && this.icon.x + this.icon.width + 4 * fs <= box.x + box.w - this.reserved;
+        this.nameFitted = true;
+      } else if (this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
         this.icon.visible = false;
         this.nameFitted = false;
         this.refreshText();
@@ -175,6 +198,11 @@ export class StationView extends Container {
       this.nameText.position.set(textX, box.y + (box.h - total) / 2);
       this.subText.position.set(textX, this.nameText.y + this.nameText.height - 2 * fs);
     }
+  }
+
+  /** An activity is shown in the card now. */
+  get busy(): boolean {
+    return this.activity !== undefined;
   }
 
   /** Glow level 0..1 and the activity shown in the card (undefined: none, the name alone). */

@@ -11,7 +11,7 @@ import { text } from '../../model/localized.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
-import type { ComponentId } from '../trace.ts';
+import type { ComponentId, ProxyMode, ProxyRulesChange, ProxyRulesKey } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import type { Backend, ServiceRules } from './proxy-rules.ts';
 import { pickRandom, rulesFor } from './proxy-rules.ts';
@@ -19,7 +19,7 @@ import { withParticle } from '../../model/josa.ts';
 
 export const PROXY_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Service', 'EndpointSlice']);
 
-export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
+export type { ProxyMode } from '../trace.ts';
 
 const MIN_SYNC_MS = 1_000;
 
@@ -83,10 +83,19 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
       const before = programmed.get(key);
       if (!before || before.sepChains.join() !== r.sepChains.join()) changed.push(r);
     }
+    const removed = [...programmed].filter(([key]) => !next.has(key)).map(([, r]) => r);
     programmed = next;
+    const serviceRef = (r: ServiceRules): string => `Service/${r.service.split(':')[0] ?? ''}`;
+    const key = (r: ServiceRules): ProxyRulesKey => ({ mode, service: r.service, clusterIP: r.clusterIP, port: r.port });
     for (const r of changed) {
       const label = describe(r);
-      rt.tracer.activity(id, 'sync-rules', 15, text(label.en, label.ko), `Service/${r.service.split(':')[0] ?? ''}`);
+      const rules: ProxyRulesChange = { op: 'programmed', ...key(r), endpoints: r.backends.map((b) => `${b.ip}:${b.port}`) };
+      rt.tracer.activity(id, 'sync-rules', 15, text(label.en, label.ko), serviceRef(r), rules);
+    }
+    // A deleted Service's chains (or virtual server) go at the next sync.
+    for (const r of removed) {
+      const what = mode === 'ipvs' ? { en: `virtual server ${r.clusterIP}:${r.port} deleted`, ko: `가상 서버 ${r.clusterIP}:${r.port} 삭제` } : { en: `${r.service} ${r.clusterIP}:${r.port} rules removed`, ko: `${r.service} ${r.clusterIP}:${r.port} 규칙 삭제` };
+      rt.tracer.activity(id, 'sync-rules', 15, text(`${mode}: ${what.en} (Service deleted)`, `${mode}: ${what.ko} (서비스 삭제됨)`), serviceRef(r), { op: 'removed', ...key(r) });
     }
   };
 

@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, RaftState, Snapshot, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -69,9 +69,10 @@ export class Tracer {
     this.record(value === undefined ? { kind: 'state', object, op, changes } : { kind: 'state', object, op, changes, value });
   }
 
-  activity(component: ComponentId, action: string, durationMs: number, label: Localized, object?: ObjectRef): void {
+  activity(component: ComponentId, action: string, durationMs: number, label: Localized, object?: ObjectRef, rules?: ProxyRulesChange): void {
     const until = this.clock.now() + durationMs;
-    this.record(object === undefined ? { kind: 'activity', component, action, until, label } : { kind: 'activity', component, action, until, label, object });
+    // Optional fields only when set: traces without them stay byte-identical.
+    this.record({ kind: 'activity', component, action, until, label, ...(object === undefined ? {} : { object }), ...(rules === undefined ? {} : { rules }) });
   }
 
   component(component: ComponentId, status: ComponentStatus): void {
