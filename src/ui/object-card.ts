@@ -49,6 +49,9 @@ function kubectlGet(ref: string): string {
   return `kubectl get ${kind.toLowerCase()} ${name}${namespace === undefined ? '' : ` -n ${namespace}`} -o yaml`;
 }
 
+/** A field path that may wrap after its dots and slashes only ("status." / "readyReplicas"). */
+const breakable = (field: string): (string | HTMLElement)[] => field.split(/(?<=[./])/).flatMap((part, i) => (i === 0 ? [part] : [el('wbr'), part]));
+
 export function createObjectCard(initialLang: Lang): ObjectCard {
   let lang = initialLang;
   let trace: Trace | undefined;
@@ -93,10 +96,11 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
       'dl',
       { class: 'object__facts' },
       ...(obj.metadata.namespace === undefined ? [] : [{ field: 'metadata.namespace', value: obj.metadata.namespace }]).concat(objectFacts(obj)).map((f) =>
-        el('div', { class: 'object__fact', 'data-field': f.field }, el('dt', { class: 'mono', text: f.field }), el('dd', { class: 'mono', text: f.value })),
+        el('div', { class: 'object__fact', 'data-field': f.field }, el('dt', { class: 'mono' }, ...breakable(f.field)), el('dd', { class: 'mono', text: f.value })),
       ),
     );
-    const yaml = stringify(objectDoc(obj), { lineWidth: 0 });
+    // No anchors/aliases: kubectl prints a shared labels map twice, and so does the card.
+    const yaml = stringify(objectDoc(obj), { lineWidth: 0, aliasDuplicateObjects: false });
     body.append(
       banner(found) ?? '',
       section(t(lang, 'objectKeyFields'), facts),
