@@ -6,7 +6,6 @@
  * look as the info card; Esc closes it and focus returns to where it was. All trace text goes in
  * through textContent.
  */
-import { stringify } from 'yaml';
 import type { Lang } from '../model/localized.ts';
 import { parseRef } from '../model/objects.ts';
 import type { Trace } from '../sim/trace.ts';
@@ -14,7 +13,7 @@ import { objectAt, type ObjectAt } from '../timeline/object-at.ts';
 import { formatClock } from '../timeline/schedule.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
-import { objectDoc } from './object-doc.ts';
+import { objectYaml } from './object-doc.ts';
 import { objectFacts } from './object-facts.ts';
 
 /** The moment the card describes: the frame the stage shows. */
@@ -99,8 +98,7 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
         el('div', { class: 'object__fact', 'data-field': f.field }, el('dt', { class: 'mono' }, ...breakable(f.field)), el('dd', { class: 'mono', text: f.value })),
       ),
     );
-    // No anchors/aliases: kubectl prints a shared labels map twice, and so does the card.
-    const yaml = stringify(objectDoc(obj), { lineWidth: 0, aliasDuplicateObjects: false });
+    const yaml = objectYaml(obj);
     body.append(
       banner(found) ?? '',
       section(t(lang, 'objectKeyFields'), facts),

@@ -3,6 +3,7 @@
  * order kubectl prints them, trimmed of what only machines read (uids, resourceVersion, the
  * service-account volume). Values are the trace's own, never made up. Pure.
  */
+import { stringify } from 'yaml';
 import type { Container, K8sObject, ObjectMeta, Pod } from '../model/objects.ts';
 
 /** A YAML-ready tree: plain records, arrays and scalars. */
@@ -100,4 +101,9 @@ function body(o: K8sObject): Doc {
 /** The object as `kubectl get -o yaml` would show its interesting part. */
 export function objectDoc(o: K8sObject): Doc {
   return compact({ apiVersion: o.apiVersion, kind: o.kind, metadata: metadata(o.metadata), ...body(o) });
+}
+
+/** objectDoc as YAML text. No anchors/aliases: kubectl prints a shared labels map twice, and so does this. */
+export function objectYaml(o: K8sObject): string {
+  return stringify(objectDoc(o), { lineWidth: 0, aliasDuplicateObjects: false });
 }
