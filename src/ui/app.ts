@@ -34,6 +34,11 @@ export interface AppHandle {
   view(): ViewState;
   /** Increments each time a scenario finished loading. */
   loads(): number;
+  /**
+   * Opens the object card for an ObjectRef at the moment shown, as clicking it on stage does.
+   * A ref the trace never stores changes nothing (false).
+   */
+  openObject(ref: string): boolean;
   /** Exports the loaded scenario (the Export dialog and `kubedeck export` both come here). */
   exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
 }
@@ -78,11 +83,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     objectCard.close();
     infoCard.open(id);
   };
-  const openObject = (ref: string): void => {
+  const openObject = (ref: string): boolean => {
     // A ref the trace never stores (a stale or made-up one) changes nothing.
-    if (!objectCard.knows(ref)) return;
+    if (!objectCard.knows(ref)) return false;
     infoCard.close();
-    objectCard.open(ref, moment());
+    return objectCard.open(ref, moment());
   };
   const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang);
   const topbar = createTopbar(
@@ -311,5 +316,5 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return deps.exporter.run(trace, scenario.id, request, options);
   }
 
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject, exportScenario };
 }
