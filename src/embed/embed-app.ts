@@ -345,5 +345,6 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     return deps.exporter.run(current, scenario.id, request, options);
   }
 
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
+  // The embed shows no cards (a slide stays a picture): no object card to open.
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject: () => false, exportScenario };
 }

@@ -10,6 +10,8 @@
  *   await stage.setLang('ko');             // 'en' | 'ko' (labels drawn on the stage)
  *   stage.setReducedMotion(true);          // tokens jump instead of travel
  *   const off = stage.onComponentClick((id) => showCard(id)); // ComponentId, e.g. 'kubelet/worker-1'
+ *   stage.onObjectClick((ref) => showObject(ref));           // ObjectRef, e.g. 'Pod/default/web-1', 'Node/worker-1'
+ *   stage.eventCountAt(player.getState().time);              // events applied in that frame: stateAt(trace, { eventCount })
  *   stage.resize();                        // also automatic (ResizeObserver on host)
  *   stage.renderFrameAt(t);                // deterministic: seek + synchronous render (tests, export)
  *   await stage.ready();                   // pending font/icon work done: the next frame is final
@@ -23,9 +25,10 @@ import { Application, RendererType, Ticker } from 'pixi.js';
 import { gsap } from 'gsap';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
+import type { ObjectRef } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
-import { buildSchedule } from '../timeline/schedule.ts';
+import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
@@ -72,6 +75,13 @@ export interface Stage {
   readonly background: BackgroundMode;
   /** Clicking or tapping a component calls back with its id. Returns an unsubscribe. */
   onComponentClick(cb: (id: ComponentId) => void): () => void;
+  /**
+   * Clicking or tapping a Kubernetes object calls back with its ObjectRef: a card on the objects
+   * shelf, a pod (on a deck or in the queue), a node's name row. It never also fires onComponentClick.
+   */
+  onObjectClick(cb: (ref: ObjectRef) => void): () => void;
+  /** How many trace events the frame at presentation time `time` has applied (0 before a trace is loaded). */
+  eventCountAt(time: number): number;
   /** Re-measure the host and lay out again. */
   resize(): void;
   /** Seek to presentation time t (s) and render synchronously. */
@@ -149,6 +159,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   app.stage.addChild(view.root);
 
   let player: Player | undefined;
+  let schedule: Schedule | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let destroyed = false;
   const draw = (): void => {
@@ -182,7 +193,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const stage: Stage = {
     load(trace, opts) {
       player?.destroy();
-      const schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
+      schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       view.setTrace(trace, schedule);
       pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
       player = new Player(schedule, host2, lang);
@@ -227,6 +238,12 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     onComponentClick(cb) {
       return view.onClick(cb);
+    },
+    onObjectClick(cb) {
+      return view.onObjectClick(cb);
+    },
+    eventCountAt(time) {
+      return schedule === undefined ? 0 : eventCountAt(schedule, time);
     },
     resize,
     renderFrameAt(time) {

@@ -2,8 +2,9 @@
  * Pods as containers on their ship's deck (or in the flagship's scheduling queue while
  * unscheduled), keyed by object ref: a pod view is created once, updated when its object changes
  * and removed when the object is deleted. Box shapes are shared GraphicsContexts per look and size.
+ * A pod box can be clicked: onObjectClick gets its object ref ("Pod/default/web-1").
  */
-import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
+import { Container, Graphics, GraphicsContext, Rectangle, type Text } from 'pixi.js';
 import { markDrawn } from './drawn.ts';
 import type { K8sObject, ObjectRef, Pod } from '../model/objects.ts';
 import { podSlots, type Density, type Rect } from './layout.ts';
@@ -78,6 +79,7 @@ class PodView extends Container {
     this.obj = pod;
     this.look = look;
     if (key === this.key) return;
+    this.hitArea = new Rectangle(0, 0, slot.w, slot.h);
     this.key = key;
     this.box.context = boxContext(look, slot.w, slot.h, p, fs);
     this.stripe.clear();
@@ -123,6 +125,15 @@ export class PodLayer extends Container {
   private readonly pulsing: PodView[] = [];
   /** The current step's pods: they get a slot first when a deck overflows. */
   private focus: ReadonlySet<ObjectRef> = new Set();
+  private clickCbs: ((ref: ObjectRef) => void)[] = [];
+
+  /** Clicking a pod box calls back with its object ref. Returns an unsubscribe. */
+  onObjectClick(cb: (ref: ObjectRef) => void): () => void {
+    this.clickCbs.push(cb);
+    return () => {
+      this.clickCbs = this.clickCbs.filter((c) => c !== cb);
+    };
+  }
 
   /** Decks a score panel covers ("node\n" each): their pods and "+N" hide until it goes. */
   private covered = '';
@@ -199,6 +210,13 @@ export class PodLayer extends Container {
           v = new PodView();
           v.label = ref;
           markDrawn(v, 'Pod', ref.slice('Pod/'.length));
+          v.eventMode = 'static';
+          v.cursor = 'pointer';
+          // The pod, not the ship or station drawn under it, is what was clicked.
+          v.on('pointertap', (e) => {
+            e.stopPropagation();
+            for (const cb of this.clickCbs) cb(ref);
+          });
           this.views.set(ref, v);
           this.addChild(v);
         }

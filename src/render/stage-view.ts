@@ -20,6 +20,7 @@ import { nodeLook } from './looks.ts';
 import { PodLayer } from './pods.ts';
 import { buildShelf, traceHasShelfObjects } from './objects/shelf-model.ts';
 import { ShelfView } from './objects/shelf-view.ts';
+import { NodeHits } from './objects/node-hits.ts';
 import { SchedulerOverlay } from './scheduler-overlay.ts';
 import { TokenLayer } from './tokens.ts';
 import { TrailLayer } from './trail.ts';
@@ -112,6 +113,12 @@ export class StageView {
   private lastCount = -1;
   private lastStep = -2;
   private clickListeners: ((id: ComponentId) => void)[] = [];
+  private objectListeners: ((ref: string) => void)[] = [];
+  private readonly emitObject = (ref: string): void => {
+    for (const cb of this.objectListeners) cb(ref);
+  };
+  /** Click targets over the nodes' name rows (Node cards). */
+  private readonly nodeHits = new NodeHits(this.emitObject);
 
   constructor(width: number, height: number, palette: Palette) {
     this.palette = palette;
@@ -119,7 +126,9 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.trail, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.trail, this.tokens);
+    this.shelf.onObjectClick(this.emitObject);
+    this.pods.onObjectClick(this.emitObject);
     this.registerStations();
   }
 
@@ -130,9 +139,15 @@ export class StageView {
     };
   }
 
-  /** Clicking an object card on the shelf calls back with its ref ("ReplicaSet/default/web-7d9f"). */
+  /**
+   * Clicking a Kubernetes object calls back with its ref: a shelf card ("ReplicaSet/default/web-7d9f"),
+   * a pod on a deck or in the queue ("Pod/default/web-7d9f-x2k4p"), a node's name row ("Node/worker-1").
+   */
   onObjectClick(cb: (ref: string) => void): () => void {
-    return this.shelf.onObjectClick(cb);
+    this.objectListeners.push(cb);
+    return () => {
+      this.objectListeners = this.objectListeners.filter((c) => c !== cb);
+    };
   }
 
   private registerStations(): void {
@@ -257,6 +272,8 @@ export class StageView {
     const cp = l.cpNode;
     if (cp !== undefined) decks.set(cp.node, cp.deck);
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
+    // A node's name row (and its taint chips, node fields too) opens the Node's card.
+    this.nodeHits.layout([...l.ships.map((sl) => ({ node: sl.node, rect: sl.chips.h > 0 ? { ...sl.header, h: sl.chips.y + sl.chips.h - sl.header.y } : sl.header })), ...(cp === undefined ? [] : [{ node: cp.node, rect: cp.header }])]);
     this.schedOverlay.layout(l, p);
     // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
     const f = l.flagshipHull;

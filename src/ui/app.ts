@@ -14,6 +14,7 @@ import { createExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
+import { createObjectCard, type Moment } from './object-card.ts';
 import { bindKeyboard, type KeyCommand } from './keyboard.ts';
 import { createNotice } from './notice.ts';
 import { createPicker, type PickerChoice } from './picker.ts';
@@ -33,6 +34,11 @@ export interface AppHandle {
   view(): ViewState;
   /** Increments each time a scenario finished loading. */
   loads(): number;
+  /**
+   * Opens the object card for an ObjectRef at the moment shown, as clicking it on stage does.
+   * A ref the trace never stores changes nothing (false).
+   */
+  openObject(ref: string): boolean;
   /** Exports the loaded scenario (the Export dialog and `kubedeck export` both come here). */
   exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
 }
@@ -66,11 +72,28 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const notice = createNotice();
   const captions = createCaptions(tip);
   const infoCard = createInfoCard(lang);
+  const objectCard = createObjectCard(lang);
+  /** The moment the stage shows: what the object card describes. */
+  const moment = (): Moment => {
+    const s = player?.getState();
+    return { eventCount: s === undefined ? 0 : (stage?.eventCountAt(s.time) ?? 0), simTime: s?.simTime ?? 0, step: s?.step ?? 0 };
+  };
+  // One card panel at a time: a component's card and an object's card replace each other.
+  const openComponent = (id?: string): void => {
+    objectCard.close();
+    infoCard.open(id);
+  };
+  const openObject = (ref: string): boolean => {
+    // A ref the trace never stores (a stale or made-up one) changes nothing.
+    if (!objectCard.knows(ref)) return false;
+    infoCard.close();
+    return objectCard.open(ref, moment());
+  };
   const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang);
   const topbar = createTopbar(
     {
       openPicker: () => picker.open(currentChoice()),
-      openComponents: () => infoCard.open(),
+      openComponents: () => openComponent(),
       setLang: (next) => setLang(next),
       setTheme: (next) => setTheme(next),
       ...(deps.exporter ? { openExport: () => openExport() } : {}),
@@ -112,7 +135,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       'div',
       { class: 'app' },
       topbar.element,
-      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element, legend.element),
+      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element, objectCard.element, legend.element),
       captions.element,
       controls.element,
       el('footer', { class: 'footer' }, keysHelp, credits),
@@ -143,6 +166,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     backgroundToggle.set(background, lang);
     legend.setLang(lang);
     infoCard.setLang(lang);
+    objectCard.setLang(lang);
     picker.setLang(lang);
     credits.textContent = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
@@ -171,6 +195,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     lastState = state;
     controls.update(state);
     if (player) captions.update(state, player.steps, lang);
+    if (objectCard.isOpen()) objectCard.update(moment());
     if (state.step !== step) {
       step = state.step;
       syncUrl();
@@ -207,6 +232,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     k8s = nextK8s;
     player = stage.load(next);
     infoCard.setComponents(next.topology.components);
+    objectCard.setTrace(next);
     controls.setSteps(player.steps, player.getState().duration, lang);
     controls.setEnabled(true);
     const resolved = resolveStep(rawStep, player.steps.length);
@@ -229,7 +255,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const runCommand = (command: KeyCommand): boolean => {
     if (picker.isOpen() || exportDialog.isOpen()) return false;
-    if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || notice.hide();
+    if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
     if (command === 'legend') {
       legend.toggle();
       return true;
@@ -273,7 +299,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
       return;
     }
-    stage.onComponentClick((id) => infoCard.open(id));
+    stage.onComponentClick((id) => openComponent(id));
+    stage.onObjectClick((ref) => openObject(ref));
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if (background !== 'quiet') stage.setBackground(background);
     const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
@@ -289,5 +316,5 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return deps.exporter.run(trace, scenario.id, request, options);
   }
 
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, exportScenario };
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject, exportScenario };
 }

@@ -45,6 +45,21 @@ const STRINGS = {
   files: { en: 'Files', ko: '파일' },
   runsAs: { en: 'Runs as', ko: '실행 형태' },
   componentList: { en: 'Pick a component', ko: '구성요소 선택' },
+  objectAt: { en: 'As stored at {time} on the cluster clock (step {step})', ko: '클러스터 시계 {time} 시점에 저장된 내용({step}단계)' },
+  objectDeleted: {
+    en: 'Deleted at {time}: it is no longer stored. Below is how it looked last.',
+    ko: '{time}에 삭제되어 지금은 저장되어 있지 않습니다. 아래는 삭제되기 직전의 모습입니다.',
+  },
+  objectNotYet: {
+    en: 'Not created yet at this moment (it is created at {time}). Below is how it will first be stored.',
+    ko: '아직 만들어지지 않았습니다({time}에 생성). 아래는 처음 저장될 때의 모습입니다.',
+  },
+  objectKeyFields: { en: 'Key fields', ko: '주요 필드' },
+  objectYaml: { en: 'YAML', ko: 'YAML' },
+  objectYamlNote: {
+    en: 'What this command prints, trimmed to the fields worth reading (uid, resourceVersion and the like left out):',
+    ko: '이 명령의 출력 가운데 읽어 볼 만한 필드만 남겼습니다(uid, resourceVersion 등은 뺌):',
+  },
   about: { en: 'About', ko: '정보' },
   credits: {
     en: 'Icons: Kubernetes Icons Set, The Kubernetes Authors, CC-BY-4.0. Fonts: Noto Sans KR, JetBrains Mono (OFL).',

@@ -78,6 +78,15 @@ function markSample(key: MarkSample, p: Palette): SVGSVGElement {
       return svg(card(1, true));
     case 'dimmed':
       return svg(card(p.dim, false));
+    case 'click': {
+      // A pod box and the pointer that clicks it.
+      const c = hex(p.success);
+      return svg([
+        shape('rect', { x: 4, y: 5, width: 30, height: 16, rx: 3, fill: hex(p.card), stroke: c, 'stroke-width': 2 }),
+        shape('rect', { x: 4, y: 5, width: 4, height: 16, fill: c }),
+        shape('path', { d: 'M26 11 L26 27 L30 23 L33 28 L36 27 L33 22 L38 21 Z', fill: hex(p.text), stroke: hex(p.card), 'stroke-width': 1.2, 'stroke-linejoin': 'round' }),
+      ]);
+    }
     case 'trail': {
       const c = hex(p.role.control);
       return svg([

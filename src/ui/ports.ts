@@ -22,6 +22,10 @@ export interface StagePort {
   setTheme(theme: ThemeName): unknown;
   setLang(lang: Lang): unknown;
   onComponentClick(listener: (id: string) => void): unknown;
+  /** A Kubernetes object drawn on stage was clicked (a pod, a node's name, a shelf card): its ObjectRef. */
+  onObjectClick(listener: (ref: string) => void): unknown;
+  /** Trace events applied in the frame at presentation time `time` (the state drawn: stateAt(trace, { eventCount })). */
+  eventCountAt(time: number): number;
   setReducedMotion(on: boolean): void;
   /** Background traffic: quiet (faint), hide or show. */
   setBackground(mode: BackgroundMode): void;

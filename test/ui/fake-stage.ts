@@ -129,6 +129,7 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
   let clickListener: ((id: string) => void) | undefined;
   let redraw = (): void => undefined;
   let current: PlayerApi | undefined;
+  let loaded: Trace | undefined;
 
   canvas.addEventListener('click', (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -168,6 +169,7 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
         redraw();
       });
       current = player;
+      loaded = trace;
       return player;
     },
     setTheme(next) {
@@ -180,6 +182,12 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
     },
     onComponentClick(listener) {
       clickListener = listener;
+    },
+    // The fake draws no objects; events count by simulated time at the step shown.
+    onObjectClick: () => undefined,
+    eventCountAt(time) {
+      const simTime = current?.steps[Math.floor(time / STEP_SECONDS)]?.simTime ?? Infinity;
+      return loaded?.events.filter((e) => e.t <= simTime).length ?? 0;
     },
     setReducedMotion: () => undefined,
     setBackground: () => undefined,
