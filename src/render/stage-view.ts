@@ -81,6 +81,8 @@ export class StageView {
   private readonly pendingBackground: number[] = [];
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
+  /** What trail badges keep off besides the chips and pods drawn at the time (set per layout). */
+  private trailObstacles: Rect[] = [];
   /** Nodes whose kernel the scenario draws (packets are rewritten there). */
   private kernels: readonly string[] = [];
   private etcdMembers: string[] = [];
@@ -291,6 +293,9 @@ export class StageView {
     const rulesSpots = this.nodeRules?.any === true ? l.ships.map((sl) => sl.rules.rect) : [];
     const overflowSpots = [...l.ships.flatMap((sl) => [sl.header, overflowCorner(sl.deck, l.fs)]), ...rulesSpots, overflowCorner(this.flagship.queueArea(l), l.fs), ...(cp?.disk.items.map((it) => it.rect) ?? [])];
     this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles, overflowSpots);
+    // Trail badges may use a taints row where no chip is drawn (each step adds the chips drawn then).
+    const chipRows = new Set(l.ships.map((sl) => sl.chips));
+    this.trailObstacles = [...l.stations.values(), ...obstacles.filter((r) => !chipRows.has(r)), ...overflowSpots];
     applySimple(this.root, simple);
     this.lastStep = -2;
     this.lastCount = -1;
@@ -365,7 +370,7 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, this.tokens.obstacles());
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.

@@ -33,6 +33,30 @@ const at = (r: Route, u: number): { x: number; y: number } => {
   return { x: iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x, y: iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y };
 };
 
+/**
+ * Badge centres to try, best first: along the arc, then (a hop between neighbouring cards has no
+ * free arc) beside its middle, a little and then further off, each with a small penalty per step
+ * away so a free spot on the arc always wins.
+ */
+function candidates(r: Route, d: number): { x: number; y: number; penalty: number }[] {
+  const out = SPOTS.map((u) => ({ ...at(r, u), penalty: 0 }));
+  const mid = at(r, 0.5);
+  const tx = r.p1.x - r.p0.x;
+  const ty = r.p1.y - r.p0.y;
+  const len = Math.hypot(tx, ty) || 1;
+  // Across the arc (its normal), then straight up and down, then along it past the ends.
+  const dirs = [
+    [-ty / len, tx / len],
+    [ty / len, -tx / len],
+    [0, -1],
+    [0, 1],
+  ] as const;
+  [0.85, 1.35, 1.9].forEach((k, ring) => {
+    for (const [nx, ny] of dirs) out.push({ x: mid.x + nx * d * k, y: mid.y + ny * d * k, penalty: 0.02 * (ring + 1) });
+  });
+  return out;
+}
+
 const overlapArea = (a: Rect, b: Rect): number => {
   const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
@@ -71,11 +95,10 @@ export class TrailLayer extends Container {
       if (first === undefined) continue;
       let best: Rect | undefined;
       let bestCost = Infinity;
-      for (const u of SPOTS) {
-        const c = at(first, u);
+      for (const c of candidates(first, d)) {
         const box = { x: c.x - d / 2, y: c.y - d / 2, w: d, h: d };
         const outside = box.x < bounds.x || box.y < bounds.y || box.x + d > bounds.x + bounds.w || box.y + d > bounds.y + bounds.h ? d * d * 4 : 0;
-        let cost = outside;
+        let cost = outside + c.penalty * d * d;
         for (const o of obstacles) cost += overlapArea(box, o);
         for (const o of placed) cost += 8 * overlapArea(box, o);
         if (cost < bestCost) {

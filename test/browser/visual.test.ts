@@ -1,6 +1,7 @@
 /**
  * Screenshots of chosen steps of pod-creation and node-failure, dark and light, English and
- * Korean, compared with the PNGs committed in test/baselines/ (pixelmatch, small tolerance).
+ * Korean, and of every other scenario's busiest step (the most numbered hops; dark English and
+ * light Korean), compared with the PNGs committed in test/baselines/ (pixelmatch, small tolerance).
  *
  * After an intended visual change: `UPDATE_BASELINES=1 npm run test:browser`, look at the new
  * PNGs, commit them. On a mismatch the actual image and a diff land in test-results/visual/.
@@ -12,6 +13,10 @@ import { launch, type Browser } from './lib/chromium.ts';
 import { openApp, settle, type AppPage } from './lib/app-page.ts';
 import { comparePng, writePng } from './lib/images.ts';
 import { REPO } from './lib/server.ts';
+import { SCENARIOS } from '../../scenes/index.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import { buildSchedule } from '../../src/timeline/schedule.ts';
+import { stepTrails } from '../../src/timeline/trail.ts';
 
 const BASELINES = join(REPO, 'test/baselines');
 const RESULTS = join(REPO, 'test-results/visual');
@@ -25,6 +30,20 @@ interface Case {
   /** Looks in an order that changes one thing at a time (each change costs a frame), and the step ids (stable within a scenario) to check in each. */
   readonly looks: readonly { readonly look: Look; readonly steps: readonly string[] }[];
 }
+
+/** The step with the most numbered hops (the first of equals): where a scenario's picture is fullest. */
+function busiestStep(id: string): string {
+  const def = SCENARIOS.find((d) => d.id === id);
+  if (def === undefined) throw new Error(`no scenario ${id}`);
+  const trace = runScenario(def);
+  const trails = stepTrails(buildSchedule(trace));
+  const steps = trace.events.flatMap((e) => (e.kind === 'step' ? [e] : []));
+  let best = steps[0];
+  for (const st of steps) if ((trails[st.index]?.hops.length ?? 0) > (trails[best?.index ?? 0]?.hops.length ?? 0)) best = st;
+  return best?.id ?? '';
+}
+
+const CHOSEN = ['pod-creation', 'node-failure'];
 
 const CASES: readonly Case[] = [
   {
@@ -45,6 +64,10 @@ const CASES: readonly Case[] = [
       { look: ['light', 'en'], steps: ['taint'] },
     ],
   },
+  ...SCENARIOS.filter((d) => !CHOSEN.includes(d.id)).map((d): Case => {
+    const step = busiestStep(d.id);
+    return { scenario: d.id, looks: [{ look: ['dark', 'en'], steps: [step] }, { look: ['light', 'ko'], steps: [step] }] };
+  }),
 ];
 
 const base = inject('baseUrl');

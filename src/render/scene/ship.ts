@@ -8,7 +8,7 @@ import { markDrawn } from '../drawn.ts';
 import type { ComponentId } from '../../sim/trace.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { NodeVerdict } from '../../model/scheduler/types.ts';
-import { shipStations, type Density, type ShipLayout } from '../layout.ts';
+import { shipStations, type Density, type Rect, type ShipLayout } from '../layout.ts';
 import type { NodeLook } from '../looks.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
@@ -150,13 +150,22 @@ export class ShipView extends Container {
     const h = l.header;
     const colour = this.look.readiness === 'Ready' ? p.success : this.look.readiness === 'NotReady' ? p.error : p.neutral;
     this.pillText.text = this.look.readiness === 'Unregistered' ? SHIP_WORDS[this.lang].notRegistered : this.look.readiness;
-    const pw = this.pillText.width + 20 * fs;
     const ph = Math.min(h.h, this.pillText.height + 4 * fs);
+    // A narrow ship (a small embed) keeps its whole name, which tells the ships apart: its state
+    // shrinks to a dot (green Ready, red NotReady, a dashed ring when Unknown).
+    fitText(this.nameText, this.node, h.w - this.pillText.width - 28 * fs, 18 * fs, 14 * fs);
+    const dot = this.nameText.text !== this.node;
+    this.pillText.visible = !dot;
+    const pw = dot ? ph * 0.7 : this.pillText.width + 20 * fs;
     const px = h.x + h.w - pw;
     this.pillX = px;
     const py = h.y + (h.h - ph) / 2;
     this.pill.clear();
-    if (this.look.readiness === 'Unknown' || this.look.readiness === 'Unregistered') {
+    if (dot && (this.look.readiness === 'Unknown' || this.look.readiness === 'Unregistered')) {
+      this.pill.circle(px + pw / 2, py + ph / 2, pw / 2 - fs).fill({ color: p.card }).stroke({ width: 2 * fs, color: colour });
+    } else if (dot) {
+      this.pill.circle(px + pw / 2, py + ph / 2, pw / 2).fill({ color: colour });
+    } else if (this.look.readiness === 'Unknown' || this.look.readiness === 'Unregistered') {
       this.pill.roundRect(px, py, pw, ph, ph / 2).fill({ color: p.card });
       dashedRect(this.pill, { x: px, y: py, w: pw, h: ph }, 5 * fs, 4 * fs).stroke({ width: 2 * fs, color: colour });
       this.pillText.style.fill = p.text;
@@ -165,9 +174,18 @@ export class ShipView extends Container {
       this.pillText.style.fill = p.onRole;
     }
     this.pillText.position.set(px + 10 * fs, py + (ph - this.pillText.height) / 2);
-    fitText(this.nameText, this.node, px - h.x - 8 * this.fs, 18 * fs, 14 * fs);
+    // Still too long: cut in the middle, so "worker-1" and "worker-2" stay apart ("wor…r-1").
+    fitText(this.nameText, this.node, px - h.x - 8 * this.fs, 18 * fs, 14 * fs, true);
     this.nameText.position.set(h.x, h.y + (h.h - this.nameText.height) / 2);
     this.drawChips();
+  }
+
+  /** Boxes of the taint and cordon chips drawn now (and their "+N"), in stage coordinates. */
+  chipBoxes(): Rect[] {
+    return this.chips.children.filter((c) => c.visible).map((c) => {
+      const b = c.getLocalBounds();
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    });
   }
 
   private drawChips(): void {
