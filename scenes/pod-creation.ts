@@ -8,7 +8,7 @@ import { text } from '../src/model/localized.ts';
 import { makeDeployment, makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
-import { activity, change, decision, message } from './lib/match.ts';
+import { activity, after, change, decision, message } from './lib/match.ts';
 
 const POD = /^Pod\/default\/nginx/;
 
@@ -107,7 +107,8 @@ function commonCues(): StepCue[] {
         'kubelet이 pods/status를 패치합니다: phase Running, PodScheduled·PodReadyToStartContainers·Initialized·ContainersReady·Ready 모두 True. `kubectl get pod` 결과는 1/1 Running.',
       ),
       focus: ['kube-apiserver', 'etcd', 'kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3'],
-      when: change(POD, 'status.phase', 'Running'),
+      // From the PATCH itself (sent once the container started), so the step holds the whole round trip.
+      when: after(message({ action: 'StartContainer OK', object: POD }), message({ action: 'PATCH pod/status', object: POD })),
     },
   ];
 }

@@ -30,3 +30,16 @@ export const deleted = (object: Pattern) => (e: TraceEvent): boolean => e.kind =
 export const decision = (pod?: Pattern) => (e: TraceEvent): boolean => e.kind === 'decision' && fits(pod, e.pod);
 
 export const component = (id: ComponentId, status: string) => (e: TraceEvent): boolean => e.kind === 'component' && e.component === id && e.status === status;
+
+/**
+ * The first event matching `then` after one matching `first` (a cue that must wait for an earlier
+ * event: "the status PATCH sent once the container started"). Holds state: make one per run.
+ */
+export const after = (first: (e: TraceEvent) => boolean, then: (e: TraceEvent) => boolean) => {
+  let seen = false;
+  return (e: TraceEvent): boolean => {
+    if (seen) return then(e);
+    seen = first(e);
+    return false;
+  };
+};

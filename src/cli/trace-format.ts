@@ -1,6 +1,6 @@
 /** How a trace reads in a terminal, and as JSON lines. */
 import type { Lang } from '../model/localized.ts';
-import { formatClock, formatDuration } from '../model/time.ts';
+import { formatClock, formatDuration, formatDurationKo } from '../model/time.ts';
 import { raftLine } from '../sim/raft-words.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 
@@ -25,7 +25,7 @@ export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean
     case 'step':
       return `\n[step ${e.index + 1}] ${e.caption[lang]}`;
     case 'skip':
-      return `${' '.repeat(5)} ${time}  ... ${lang === 'ko' ? '대기' : 'quiet'} +${formatDuration(e.to - e.t)} ...`;
+      return `${' '.repeat(5)} ${time}  ... ${lang === 'ko' ? `대기 +${formatDurationKo(e.to - e.t)}` : `quiet +${formatDuration(e.to - e.t)}`} ...`;
     case 'message': {
       if (!verbose && /lease|^POST event|^watch: .*Lease/i.test(`${e.action} ${e.object ?? ''}`)) return undefined;
       const route = e.type === 'response' ? `${e.to} <- ${e.from}` : `${e.from} ${e.type === 'watch' ? '~>' : '->'} ${e.to}`;

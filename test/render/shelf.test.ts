@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice, K8sObject, Pod, ReplicaSet, Service } from '../../src/model/objects.ts';
 import { rect, overlaps, contains } from '../../src/render/layout.ts';
-import { buildShelf, rolloutBand } from '../../src/render/objects/shelf-model.ts';
+import { buildShelf, imageForms, rolloutBand } from '../../src/render/objects/shelf-model.ts';
 import { layoutShelf } from '../../src/render/objects/shelf-layout.ts';
 
 const template = (image: string): Deployment['spec']['template'] => ({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image }] } }) as unknown as Deployment['spec']['template'];
@@ -101,6 +101,12 @@ describe('shelf model', () => {
     objs.set('ReplicaSet/default/web-new', rs('web-new', 2, 'nginx:1.28', 4, 4));
     expect(buildShelf(objs).deployments[0]?.rollingOut).toBe(false);
   });
+  it('a pod failing its readiness probe with no rollout going on shows no band either', () => {
+    const objs = cluster();
+    objs.set('ReplicaSet/default/web-old', rs('web-old', 1, 'nginx:1.27', 0, 0));
+    objs.set('ReplicaSet/default/web-new', rs('web-new', 2, 'nginx:1.28', 4, 3));
+    expect(buildShelf(objs).deployments[0]?.rollingOut).toBe(false);
+  });
 });
 
 describe('shelf layout', () => {
@@ -127,5 +133,12 @@ describe('shelf layout', () => {
     expect(l.fits).toBe(true);
     expect(l.cards).toHaveLength(5);
     for (const c of l.cards) expect(contains(short, c.box)).toBe(true);
+  });
+});
+
+describe('image words on a ReplicaSet card', () => {
+  it('drops the registry and path before anything is cut, and never for a short image', () => {
+    expect(imageForms('rev 1 · ', 'registry.example/api:2.1')).toEqual(['rev 1 · registry.example/api:2.1', 'rev 1 · api:2.1']);
+    expect(imageForms('리비전 2 · ', 'nginx:1.28')).toEqual(['리비전 2 · nginx:1.28']);
   });
 });

@@ -142,7 +142,9 @@ export function buildShelf(objects: ReadonlyMap<ObjectRef, K8sObject>): ShelfMod
     const newest = cards[0];
     const holding = cards.filter((c) => c.desired > 0 || c.current > 0).length;
     const rolling = (d.spec.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
-    const rollingOut = rolling && (holding > 1 || (newest !== undefined && (newest.desired !== d.spec.replicas || newest.ready < d.spec.replicas)));
+    // A rollout: pods under more than one ReplicaSet, or the newest not yet at full size. A pod that
+    // merely turns unready (a failing probe) is not a rollout: no band then.
+    const rollingOut = rolling && (holding > 1 || (newest !== undefined && newest.desired !== d.spec.replicas));
     return { ref: `Deployment/${nsName(d)}`, name: d.metadata.name, rolling, band: rolloutBand(d), rollingOut, total, available, sets: cards };
   });
   for (const rs of sets) rsRevision.set(nsName(rs), rsCard(rs).revision);
@@ -177,4 +179,10 @@ export function traceHasShelfObjects(trace: Trace): boolean {
   const isShelf = (ref: string): boolean => SHELF_KINDS.has(ref.slice(0, ref.indexOf('/')));
   if (trace.snapshots.some((s) => Object.keys(s.objects).some(isShelf))) return true;
   return trace.events.some((e) => e.kind === 'state' && isShelf(e.object));
+}
+
+/** "rev 2 · registry.example.com/team/api:2.1", then without the registry and path: "rev 2 · api:2.1". */
+export function imageForms(prefix: string, image: string): string[] {
+  const slash = image.lastIndexOf('/');
+  return slash < 0 ? [prefix + image] : [prefix + image, prefix + image.slice(slash + 1)];
 }

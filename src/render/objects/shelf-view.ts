@@ -12,6 +12,7 @@ import type { Palette } from '../theme.ts';
 import { fitText, makeText } from '../scene/text.ts';
 import { layoutShelf, LINE, PAD, type ShelfCardBox } from './shelf-layout.ts';
 import type { DeployCard, EndpointRow, RsCard, ServiceCard, ShelfModel, SliceCard } from './shelf-model.ts';
+import { imageForms } from './shelf-model.ts';
 import { revisionColour } from './revision-colour.ts';
 
 const WORDS = {
@@ -86,7 +87,7 @@ export class ShelfView extends Container {
   }
 
   /** A text row: `left` at the card's left, `right` (muted) right-aligned, both fitted to the card. */
-  private row(view: Container, c: ShelfCardBox, i: number, left: string, p: Palette, opts: { bold?: boolean; right?: string; rightFill?: number; fill?: number; indent?: number } = {}): Text {
+  private row(view: Container, c: ShelfCardBox, i: number, left: string | readonly string[], p: Palette, opts: { bold?: boolean; right?: string; rightFill?: number; fill?: number; indent?: number } = {}): Text {
     const fs = this.fs;
     const x = c.box.x + (PAD + 4 + (opts.indent ?? 0)) * fs;
     const y = c.box.y + PAD * fs + i * LINE * fs;
@@ -100,7 +101,15 @@ export class ShelfView extends Container {
       rightW = rt.width + 6 * fs;
     }
     const t = makeText({ size: 14 * fs, weight: opts.bold === true ? '700' : '400', fill: opts.fill ?? p.text });
-    fitText(t, left, inner - rightW, 14 * fs, 14 * fs, true);
+    // Ever shorter forms (a long image's repository path goes first); the last one is cut in the middle if need be.
+    const forms = typeof left === 'string' ? [left] : left;
+    let form = forms[0] ?? '';
+    for (const f of forms) {
+      form = f;
+      t.text = f;
+      if (t.width <= inner - rightW) break;
+    }
+    fitText(t, form, inner - rightW, 14 * fs, 14 * fs, true);
     t.position.set(x, y);
     view.addChild(t);
     return t;
@@ -115,7 +124,10 @@ export class ShelfView extends Container {
     this.row(view, c, 1, `maxSurge ${d.band.surge}`, p, { fill: p.muted, right: `maxUnavailable ${d.band.unavailable}` });
     if (!d.rollingOut || c.band === undefined) return;
     // The band: total pods may not pass replicas + maxSurge; available may not drop below replicas - maxUnavailable.
-    this.row(view, c, 2, `${w.pods} ${d.total} ≤ ${d.band.maxTotal} · ${w.avail} ${d.available} ≥ ${d.band.minAvailable}`, p);
+    // The signs say what holds now: a pod that fails its probe mid-rollout can put "avail" under the band.
+    const under = d.available < d.band.minAvailable;
+    const over = d.total > d.band.maxTotal;
+    this.row(view, c, 2, `${w.pods} ${d.total} ${over ? '>' : '≤'} ${d.band.maxTotal} · ${w.avail} ${d.available} ${under ? '<' : '≥'} ${d.band.minAvailable}`, p, { fill: under || over ? p.warning : p.text });
     const b = c.band;
     const span = Math.max(1, d.band.maxTotal + 1);
     const xAt = (n: number): number => b.x + (Math.min(span, n) / span) * b.w;
@@ -136,10 +148,10 @@ export class ShelfView extends Container {
     view.alpha = rs.desired === 0 && rs.current === 0 ? 0.7 : 1;
     const counts = `${rs.desired}/${rs.current}/${rs.ready}`;
     if (compact) {
-      this.row(view, c, 0, `${w.rev} ${rs.revision} · ${rs.image}`, p, { bold: true, right: counts });
+      this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, right: counts });
       return;
     }
-    this.row(view, c, 0, `${w.rev} ${rs.revision} · ${rs.image}`, p, { bold: true, fill: rs.desired > 0 || rs.current > 0 ? p.text : p.muted });
+    this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, fill: rs.desired > 0 || rs.current > 0 ? p.text : p.muted });
     this.row(view, c, 1, `${w.want} ${rs.desired} · ${w.have} ${rs.current} · ${w.ready} ${rs.ready}`, p, { fill: p.muted });
   }
 
@@ -172,3 +184,4 @@ export class ShelfView extends Container {
     this.row(view, c, i, r.ip, p, { right: word, rightFill: colour, indent: 10, fill: r.state === 'ready' ? p.text : p.muted });
   }
 }
+

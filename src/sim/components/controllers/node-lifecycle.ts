@@ -8,7 +8,7 @@
 import { text } from '../../../model/localized.ts';
 import type { Condition, K8sObject, Node, NodeConditionType, Taint } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
-import { formatDuration, timestamp } from '../../../model/time.ts';
+import { formatDuration, formatDurationKo, timestamp } from '../../../model/time.ts';
 import { statusNotReady } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
 
@@ -51,7 +51,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
     ctx.act(
       NAME,
       'monitor',
-      text(`${name}: no heartbeat for ${formatDuration(silentFor)} (grace ${formatDuration(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`, `${name}: ${formatDuration(silentFor)} 동안 하트비트 없음 (유예 ${formatDuration(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`),
+      text(`${name}: no heartbeat for ${formatDuration(silentFor)} (grace ${formatDuration(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`, `${name}: ${formatDurationKo(silentFor)} 동안 하트비트 없음 (유예 ${formatDurationKo(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`),
       refOf(node),
       20,
     );

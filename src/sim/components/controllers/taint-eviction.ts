@@ -7,7 +7,7 @@
 import { text } from '../../../model/localized.ts';
 import type { K8sObject, Node, ObjectRef, Pod, Taint, Toleration } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
-import { formatDuration, simTimeOf, timestamp } from '../../../model/time.ts';
+import { formatDuration, formatDurationKo, simTimeOf, timestamp } from '../../../model/time.ts';
 import { statusDisruptionTarget } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
 
@@ -85,7 +85,7 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     const taint = which;
     const wait = Math.max(0, due - rt.clock.now());
     if (wait > 0) {
-      ctx.act(NAME, 'schedule', text(`${pod.metadata.name} tolerates ${taint.key} for ${formatDuration(wait)}: eviction scheduled`, `${pod.metadata.name}: ${taint.key} ${formatDuration(wait)} 동안 허용, 축출 예약`), ref, 10);
+      ctx.act(NAME, 'schedule', text(`${pod.metadata.name} tolerates ${taint.key} for ${formatDuration(wait)}: eviction scheduled`, `${pod.metadata.name}: ${taint.key} ${formatDurationKo(wait)} 동안 허용, 축출 예약`), ref, 10);
     }
     const id = rt.clock.setTimeout(() => evict(pod, taint), wait);
     timers.set(ref, { due, id });
