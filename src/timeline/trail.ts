@@ -46,7 +46,8 @@ interface MutableHop {
 export function stepTrails(schedule: Schedule): StepTrail[] {
   const story = schedule.messages.filter((m) => !m.background).sort((a, b) => a.start - b.start || a.eventIndex - b.eventIndex);
   return schedule.steps.map((step) => {
-    const mine = story.filter((m) => m.start >= step.start && m.start < step.end);
+    // Setup before the first step (a node cordoned as the scene opens) plays but is not numbered.
+    const mine = story.filter((m) => m.start >= step.start && m.start < step.end && m.event.t >= step.simTime);
     return { hops: hopsOf(mine), firstStart: Math.min(step.end, ...mine.map((m) => m.start)), lastEnd: Math.max(step.start, ...mine.map((m) => m.end)) };
   });
 }

@@ -24,6 +24,18 @@ describe('stepTrails', () => {
     expect(hops(7)).toEqual(['1 kube-scheduler>kube-apiserver both ways', '2 kube-apiserver>etcd both ways', '3 kube-apiserver>kube-controller-manager']);
   });
 
+  it('does not number the setup played before the first step: scheduler-decision opens with kubectl, not the cordon of worker-4', () => {
+    const first = trailsOf('scheduler-decision')[0]?.hops ?? [];
+    expect(first[0]?.routes[0]?.from).toBe('kubectl');
+    expect(first.flatMap((h) => h.routes).some((r) => r.message.object === 'Node/worker-4')).toBe(false);
+  });
+
+  it('numbers the running step of pod-creation from the kubelet\'s status PATCH, not from the tail of its round trip', () => {
+    const trails = trailsOf('pod-creation');
+    const running = trails.at(-1)?.hops ?? [];
+    expect(running.map((h) => `${h.routes[0]?.from ?? ''}>${h.routes[0]?.to ?? ''}`).slice(0, 2)).toEqual(['kubelet/worker-3>kube-apiserver', 'kube-apiserver>etcd']);
+  });
+
   it.each(SCENARIOS.map((s) => s.id))('%s: numbers 1..n in order, each pair of components once, no background traffic', (id) => {
     const def = SCENARIOS.find((d) => d.id === id);
     if (def === undefined) throw new Error(`${id} is missing`);

@@ -181,7 +181,9 @@ export class ShelfView extends Container {
     const dot = new Graphics();
     dot.circle(c.box.x + (PAD + 8) * fs, c.box.y + PAD * fs + i * LINE * fs + LINE * fs * 0.55, 4 * fs).fill({ color: colour });
     view.addChild(dot);
-    this.row(view, c, i, r.ip, p, { right: word, rightFill: colour, indent: 10, fill: r.state === 'ready' ? p.text : p.muted });
+    // The pod's random suffix ("2k7wh") matches the endpoint to its card on a deck, when it fits.
+    const suffix = r.pod?.split('-').at(-1);
+    this.row(view, c, i, suffix === undefined ? r.ip : [`${r.ip} · ${suffix}`, r.ip], p, { right: word, rightFill: colour, indent: 10, fill: r.state === 'ready' ? p.text : p.muted });
   }
 }
 
