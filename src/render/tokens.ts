@@ -161,10 +161,30 @@ export class TokenLayer extends Container {
     if (r === undefined) {
       const a = this.endRect(m.from, m);
       const b = this.endRect(m.to, m);
-      r = keepInside(m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b) ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
+      const overRow = (m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b)) || this.cardBetween(a, b);
+      r = keepInside(overRow ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
       this.routes.set(m.id, r);
     }
     return r;
+  }
+
+  /**
+   * Two cards side by side in a row with another card between them (kube-apiserver and the second
+   * etcd member): a straight arc would cross it, as if the message went through that component.
+   */
+  private cardBetween(a: Rect, b: Rect): boolean {
+    const ay = a.y + a.h / 2;
+    const by = b.y + b.h / 2;
+    if (Math.abs(ay - by) > Math.min(a.h, b.h) / 2) return false;
+    const left = Math.min(a.x + a.w, b.x + b.w);
+    const right = Math.max(a.x, b.x);
+    if (right - left <= 0) return false;
+    const y = (ay + by) / 2;
+    for (const r of this.stations.values()) {
+      if (r === a || r === b) continue;
+      if (r.x >= left && r.x + r.w <= right && r.y <= y && r.y + r.h >= y) return true;
+    }
+    return false;
   }
 
   /** Boxes token labels keep off this frame besides each other (the trail's numbered badges). */

@@ -81,6 +81,14 @@ export class TrailLayer extends Container {
     const placed = this.badgeBoxes;
     placed.length = 0;
     const d = 24 * fs;
+    // A token waits at its route's start and lands at its end: badges keep off both.
+    const ends: Rect[] = [];
+    for (const hop of hops) {
+      for (const r of hop.routes) {
+        const route = routeOf(r.message);
+        for (const pt of [route.p0, route.p1]) ends.push({ x: pt.x - d / 2, y: pt.y - d / 2, w: d, h: d });
+      }
+    }
     let used = 0;
     for (const hop of hops) {
       let first: Route | undefined;
@@ -100,6 +108,7 @@ export class TrailLayer extends Container {
         const outside = box.x < bounds.x || box.y < bounds.y || box.x + d > bounds.x + bounds.w || box.y + d > bounds.y + bounds.h ? d * d * 4 : 0;
         let cost = outside + c.penalty * d * d;
         for (const o of obstacles) cost += overlapArea(box, o);
+        for (const o of ends) cost += 2 * overlapArea(box, o);
         for (const o of placed) cost += 8 * overlapArea(box, o);
         if (cost < bestCost) {
           bestCost = cost;

@@ -6,7 +6,7 @@
  * After an intended visual change: `UPDATE_BASELINES=1 npm run test:browser`, look at the new
  * PNGs, commit them. On a mismatch the actual image and a diff land in test-results/visual/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
@@ -122,5 +122,12 @@ describe.each(CASES)('$scenario looks as it did', ({ scenario, looks }) => {
     }
     expect(result.sameSize, `${name}: size changed`).toBe(true);
     expect(result.ratio, `${name}: ${result.differing} pixels differ (see test-results/visual/)`).toBeLessThanOrEqual(MAX_RATIO);
+  });
+});
+
+describe('test/baselines', () => {
+  it('holds a baseline for each case and nothing else (a renamed step leaves no stale image behind)', () => {
+    const names = CASES.flatMap(({ scenario, looks }) => looks.flatMap(({ look, steps }) => steps.map((step) => `${scenario}-${step}-${look[0]}-${look[1]}.png`)));
+    expect(readdirSync(BASELINES).filter((f) => f.endsWith('.png')).sort()).toEqual([...names].sort());
   });
 });
