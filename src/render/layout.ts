@@ -293,7 +293,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   let flagship: Rect;
   if (!portrait) {
     const colW = clamp(190 * s, 176 * fs, W * 0.2);
-    const topH = Math.min(flagshipH, H * (cpNode !== undefined ? (nodes.length === 0 ? 0.9 : 0.66) : raftH > 0 ? 0.62 : 0.55));
+    const topH = Math.min(flagshipH, H * (cpNode !== undefined ? (nodes.length === 0 ? 0.9 : 0.6) : raftH > 0 ? 0.62 : 0.55));
     clock = rect(m, m, colW, 64 * fs);
     quay = rect(m, clock.y + clock.h + m, colW, topH - clock.h - m);
     flagship = rect(m + colW + m, m, W - colW - 3 * m, topH);
