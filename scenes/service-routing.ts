@@ -6,6 +6,7 @@
  * kube-proxy resyncs.
  */
 import { setup } from 'xstate';
+import type { Localized } from '../src/model/localized.ts';
 import { text } from '../src/model/localized.ts';
 import type { Pod, Service } from '../src/model/objects.ts';
 import { hostIP } from '../src/sim/builders.ts';
@@ -13,7 +14,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { ClientPod } from '../src/sim/components/client-pod.ts';
 import { createClientPod } from '../src/sim/components/client-pod.ts';
 import { corednsPod, createCoreDns } from '../src/sim/components/coredns.ts';
-import type { ProxyMode } from '../src/sim/components/kube-proxy.ts';
+import type { ProxyMode } from '../src/sim/trace.ts';
 import { failReadiness } from '../src/sim/components/readiness-failure.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
@@ -32,7 +33,7 @@ const COREDNS = [
 ] as const;
 const PROXIES: readonly ComponentId[] = NODES.map((n) => `kube-proxy/${n}` as const);
 
-const modeOf = (params: ScenarioParams): ProxyMode => (params.proxyMode === 'ipvs' ? 'ipvs' : 'iptables');
+const modeOf = (params: ScenarioParams): ProxyMode => (params.proxyMode === 'ipvs' || params.proxyMode === 'nftables' ? params.proxyMode : 'iptables');
 
 export function webService(): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } }, spec: { type: 'ClusterIP', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] } };
@@ -86,8 +87,45 @@ function firstBackend(cluster: Cluster): Pod | undefined {
   return pod?.kind === 'Pod' ? pod : undefined;
 }
 
+/** Words that differ with kube-proxy's mode: how it writes the rules, how the kernel applies them, what a resync drops. */
+const MODE_WORDS: Record<ProxyMode, { readonly rules: Localized; readonly dnat: Localized; readonly resync: Localized }> = {
+  iptables: {
+    rules: text(
+      'kube-proxy on every node writes iptables rules: KUBE-SERVICES matches the ClusterIP and jumps to KUBE-SVC-…, which picks one KUBE-SEP-… chain at random (probability 1/n, 1/(n-1)…); each KUBE-SEP DNATs to one pod. At most one sync per second (--iptables-min-sync-period).',
+      '모든 노드의 kube-proxy가 iptables 규칙을 씁니다: KUBE-SERVICES가 ClusterIP를 잡아 KUBE-SVC-…로 보내고, 여기서 KUBE-SEP-… 체인 하나를 무작위로(확률 1/n, 1/(n-1)…) 고릅니다. KUBE-SEP마다 파드 하나로 DNAT합니다. 동기화는 초당 최대 한 번(--iptables-min-sync-period).',
+    ),
+    dnat: text(
+      `The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`,
+      `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`,
+    ),
+    resync: text('kube-proxy on every node gets the change through its watch and resyncs: the not-ready pod’s KUBE-SEP chain is gone from the Service’s rules.', '모든 노드의 kube-proxy가 watch로 변경을 받아 다시 동기화합니다: not-ready 파드의 KUBE-SEP 체인이 서비스 규칙에서 빠집니다.'),
+  },
+  nftables: {
+    rules: text(
+      'kube-proxy in nftables mode (GA since v1.33) writes one table on every node, ip kube-proxy: its service-ips map sends ClusterIP . tcp . 80 to the chain service-…-default/web/tcp/, where numgen random mod n picks one endpoint-… chain; each endpoint chain DNATs to one pod. Each sync is one nft transaction, at most one per second.',
+      'nftables 모드(v1.33부터 GA)의 kube-proxy는 모든 노드에 ip kube-proxy 테이블 하나를 씁니다: service-ips 맵이 ClusterIP . tcp . 80을 service-…-default/web/tcp/ 체인으로 보내고, 여기서 numgen random mod n이 endpoint-… 체인 하나를 고릅니다. endpoint 체인마다 파드 하나로 DNAT합니다. 동기화는 한 번의 nft 트랜잭션이며 초당 최대 한 번입니다.',
+    ),
+    dnat: text(
+      `The packet to the ClusterIP meets ${CLIENT_NODE}’s own nftables rules: the service-ips map matches ClusterIP . tcp . 80, numgen random picks one endpoint chain, and it DNATs to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`,
+      `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 nftables 규칙을 만납니다: service-ips 맵이 ClusterIP . tcp . 80을 찾고, numgen random이 endpoint 체인 하나를 골라 파드 IP로 DNAT합니다. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`,
+    ),
+    resync: text('kube-proxy on every node gets the change through its watch and resyncs: the not-ready pod’s endpoint chain leaves the numgen vmap of the Service’s chain.', '모든 노드의 kube-proxy가 watch로 변경을 받아 다시 동기화합니다: not-ready 파드의 endpoint 체인이 서비스 체인의 numgen vmap에서 빠집니다.'),
+  },
+  ipvs: {
+    rules: text(
+      'kube-proxy (ipvs mode) on every node turns the Service into an IPVS virtual server 10.96.…:80 with one real server per ready endpoint, scheduler rr, and binds the ClusterIP to the dummy interface kube-ipvs0. (ipvs mode is deprecated since v1.35.)',
+      'ipvs 모드의 kube-proxy가 모든 노드에서 서비스를 IPVS 가상 서버 10.96.…:80으로 만들고, 준비된 엔드포인트마다 실제 서버를 등록합니다(스케줄러 rr). ClusterIP는 더미 인터페이스 kube-ipvs0에 바인딩됩니다. (ipvs 모드는 v1.35부터 사용 중단 예정)',
+    ),
+    dnat: text(
+      `The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`,
+      `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`,
+    ),
+    resync: text('kube-proxy on every node gets the change through its watch and resyncs: the not-ready pod is no longer a real server of the virtual server.', '모든 노드의 kube-proxy가 watch로 변경을 받아 다시 동기화합니다: not-ready 파드가 가상 서버의 실제 서버에서 빠집니다.'),
+  },
+};
+
 function cues(params: ScenarioParams): readonly StepCue[] {
-  const ipvs = modeOf(params) === 'ipvs';
+  const words = MODE_WORDS[modeOf(params)];
   const out: StepCue[] = [
     {
       id: 'cluster-ip',
@@ -118,15 +156,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'rules',
-      caption: ipvs
-        ? text(
-            'kube-proxy (ipvs mode) on every node turns the Service into an IPVS virtual server 10.96.…:80 with one real server per ready endpoint, scheduler rr, and binds the ClusterIP to the dummy interface kube-ipvs0. (ipvs mode is deprecated since v1.35.)',
-            'ipvs 모드의 kube-proxy가 모든 노드에서 서비스를 IPVS 가상 서버 10.96.…:80으로 만들고, 준비된 엔드포인트마다 실제 서버를 등록합니다(스케줄러 rr). ClusterIP는 더미 인터페이스 kube-ipvs0에 바인딩됩니다. (ipvs 모드는 v1.35부터 사용 중단 예정)',
-          )
-        : text(
-            'kube-proxy on every node writes iptables rules: KUBE-SERVICES matches the ClusterIP and jumps to KUBE-SVC-…, which picks one KUBE-SEP-… chain at random (probability 1/n, 1/(n-1)…); each KUBE-SEP DNATs to one pod. At most one sync per second (--iptables-min-sync-period).',
-            '모든 노드의 kube-proxy가 iptables 규칙을 씁니다: KUBE-SERVICES가 ClusterIP를 잡아 KUBE-SVC-…로 보내고, 여기서 KUBE-SEP-… 체인 하나를 무작위로(확률 1/n, 1/(n-1)…) 고릅니다. KUBE-SEP마다 파드 하나로 DNAT합니다. 동기화는 초당 최대 한 번(--iptables-min-sync-period).',
-          ),
+      caption: words.rules,
       focus: PROXIES,
       when: (e) => e.kind === 'activity' && e.action === 'sync-rules' && !e.label.en.includes('no endpoints') && !e.label.en.includes('no real servers'),
     },
@@ -141,9 +171,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'dnat',
-      caption: ipvs
-        ? text(`The packet to the ClusterIP never leaves ${CLIENT_NODE} unchanged: IPVS in its kernel picks the next real server (round robin) and rewrites the destination. kube-proxy is not in the path; it only wrote the configuration.`, `ClusterIP로 가는 패킷은 ${withParticle(CLIENT_NODE, '을/를')} 그대로 떠나지 않습니다: 커널의 IPVS가 다음 실제 서버(라운드 로빈)를 골라 목적지를 바꿉니다. kube-proxy는 경로에 없고 설정만 썼습니다.`)
-        : text(`The packet to the ClusterIP meets ${CLIENT_NODE}’s own netfilter rules: KUBE-SERVICES -> KUBE-SVC -> one KUBE-SEP, DNAT to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`, `ClusterIP로 가는 패킷은 ${CLIENT_NODE} 자신의 netfilter 규칙을 만납니다: KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP 하나, 파드 IP로 DNAT. kube-proxy는 경로에 없고, 커널이 kube-proxy가 쓴 규칙을 적용합니다.`),
+      caption: words.dnat,
       // The actor is the client node's kernel (netfilter/IPVS), not kube-proxy: kube-proxy stays out of the focus.
       focus: ['client/curl', `node/${CLIENT_NODE}`],
       when: message({ from: 'client/curl', action: /^TCP / }),
@@ -181,7 +209,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       },
       {
         id: 'resync',
-        caption: text('kube-proxy on every node gets the change through its watch and resyncs: the not-ready pod’s chain is gone from the Service’s rules.', '모든 노드의 kube-proxy가 watch로 변경을 받아 다시 동기화합니다: not-ready 파드의 체인이 서비스 규칙에서 빠집니다.'),
+        caption: words.resync,
         focus: PROXIES,
         when: (e) => e.kind === 'activity' && e.action === 'sync-rules' && e.t > 5_000,
       },
@@ -258,6 +286,7 @@ export const serviceRouting: ScenarioDefinition = {
       default: 'iptables',
       options: [
         { value: 'iptables', label: text('iptables (Linux default)', 'iptables (리눅스 기본값)') },
+        { value: 'nftables', label: text('nftables (GA since v1.33)', 'nftables (v1.33부터 GA)') },
         { value: 'ipvs', label: text('ipvs (round robin)', 'ipvs (라운드 로빈)') },
       ],
     },

@@ -1,10 +1,15 @@
 /**
  * What a node's rules badge says: "web → 3" (Service → endpoints in its rules), "web → 0 (REJECT)"
- * when it has none (iptables and nftables reject the ClusterIP then), "IPVS web → 3" in ipvs mode
- * (a virtual server with that many real servers). Service names, counts and upstream words only,
- * so both languages read the same. Pure.
+ * when it has none (iptables and nftables reject the ClusterIP then), "nft web → 3" in nftables
+ * mode (the table ip kube-proxy), "IPVS web → 3" in ipvs mode (a virtual server with that many real
+ * servers; with none IPVS itself refuses, no REJECT rule). Service names, counts and upstream words
+ * only, so both languages read the same. Pure.
  */
+import type { ProxyMode } from '../sim/trace.ts';
 import type { HeldRules } from '../timeline/node-rules.ts';
+
+/** The mode's word before the Service: none for iptables, the Linux default. */
+const PREFIX: Record<ProxyMode, string> = { iptables: '', nftables: 'nft ', ipvs: 'IPVS ' };
 
 /** The Service's name as the badge shows it: no namespace ("default/web:http" -> "web:http"). */
 export function serviceName(service: string): string {
@@ -21,7 +26,7 @@ function item(r: HeldRules): string {
 
 /** One Service's words, e.g. "web → 3". */
 export function ruleText(r: HeldRules): string {
-  return `${r.mode === 'ipvs' ? 'IPVS ' : ''}${item(r)}`;
+  return `${PREFIX[r.mode]}${item(r)}`;
 }
 
 /** The short form drawn inside a narrow mast card: "→3". */
@@ -37,7 +42,7 @@ export function ruleCount(r: HeldRules): string {
 export function badgeLine(rules: readonly HeldRules[], fits: (text: string) => boolean, short = false): string | undefined {
   const first = rules[0];
   if (first === undefined) return undefined;
-  const prefix = !short && first.mode === 'ipvs' ? 'IPVS ' : '';
+  const prefix = short ? '' : PREFIX[first.mode];
   const items = rules.map((r) => (short ? ruleCount(r) : item(r)));
   for (let k = items.length; k >= 1; k--) {
     const rest = items.length - k;

@@ -108,6 +108,14 @@ describe('kube-proxy rules badges', () => {
     checkPlacement(frame);
   });
 
+  it('nftables mode: "nft web → 3"', async () => {
+    const { page } = app;
+    const steps = await load(page, `${base}?scenario=service-routing&lang=en&theme=dark&proxyMode=nftables`);
+    const frame = await drawnAt(page, span(steps, 'rules').end - 0.05);
+    expect(badges(frame.labels)).toEqual(Object.fromEntries(NODES.map((n) => [n, 'nft web → 3'])));
+    checkPlacement(frame);
+  });
+
   it('a 560x315 embed: the mast cards show "→3", then "→2"', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 560, height: 315 });

@@ -15,9 +15,15 @@ describe('rules badge words', () => {
 
   it('no endpoints: iptables and nftables REJECT; ipvs keeps a virtual server without real servers (no REJECT)', () => {
     expect(ruleText(held('default/web', 0))).toBe('web → 0 (REJECT)');
-    expect(ruleText(held('default/web', 0, 'nftables'))).toBe('web → 0 (REJECT)');
+    expect(ruleText(held('default/web', 0, 'nftables'))).toBe('nft web → 0 (REJECT)');
     expect(ruleText(held('default/web', 0, 'ipvs'))).toBe('IPVS web → 0');
     expect(ruleText(held('default/web', 2, 'ipvs'))).toBe('IPVS web → 2');
+  });
+
+  it('nftables names its mode like ipvs does ("nft", the command that lists the table)', () => {
+    expect(ruleText(held('default/web', 3, 'nftables'))).toBe('nft web → 3');
+    expect(badgeLine([held('default/web', 3, 'nftables'), held('default/db', 0, 'nftables')], () => true)).toBe('nft web → 3 · db → 0 (REJECT)');
+    expect(badgeLine([held('default/web', 3, 'nftables')], () => true, true)).toBe('→3');
   });
 
   it('several Services: all when they fit, else whole ones and "+N", never a cut word', () => {

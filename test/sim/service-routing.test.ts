@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_NODE, serviceRouting, webService } from '../../scenes/service-routing.ts';
 import { Cluster } from '../../src/sim/cluster.ts';
+import { iptablesEndpointChain, iptablesServiceChain, nftEndpointChain, nftServiceChain } from '../../src/sim/components/chain-names.ts';
 import { pickRandom, rulesFor } from '../../src/sim/components/proxy-rules.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import type { ActivityEvent, MessageEvent, TraceEvent } from '../../src/sim/trace.ts';
@@ -112,7 +113,60 @@ describe('service-routing (ipvs)', () => {
   });
 });
 
+describe('service-routing (nftables)', () => {
+  const trace = runScenario(serviceRouting, { params: { proxyMode: 'nftables' } });
+  const syncs = trace.events.filter((e): e is ActivityEvent => e.kind === 'activity' && e.action === 'sync-rules');
+
+  it('programs the table ip kube-proxy: service-ips -> service-<HASH>-default/web/tcp/ -> numgen random mod n -> endpoint chains, upstream’s names', () => {
+    const full = syncs.find((e) => e.rules?.op === 'programmed' && e.rules.endpoints.length === 3);
+    expect(full?.rules?.mode).toBe('nftables');
+    if (full?.rules?.op !== 'programmed') return;
+    const { clusterIP, endpoints } = full.rules;
+    const chain = nftServiceChain('default/web', 'tcp');
+    expect(chain).toMatch(/^service-[A-Z2-7]{8}-default\/web\/tcp\/$/);
+    expect(full.label.en).toContain(`service-ips { ${clusterIP} . tcp . 80 : goto ${chain} } -> numgen random mod 3 vmap -> `);
+    for (const ep of endpoints) expect(full.label.en).toContain(nftEndpointChain('default/web', 'tcp', ep));
+    expect(full.label.en).not.toContain('KUBE-');
+    expect(full.label.ko).toContain('ip kube-proxy 테이블');
+  });
+
+  it('no endpoints yet: the ClusterIP is in no-endpoint-services, whose verdict is goto reject-chain', () => {
+    const empty = syncs.find((e) => e.rules?.op === 'programmed' && e.rules.endpoints.length === 0);
+    expect(empty?.label.en).toMatch(/^nftables: default\/web 10\.\d+\.\d+\.\d+:80 has no endpoints -> no-endpoint-services \{ 10\.\d+\.\d+\.\d+ \. tcp \. 80 : goto reject-chain \} \(REJECT\)$/);
+  });
+
+  it('every node syncs no endpoints, then 3, then 2 after the readiness failure', () => {
+    const counts = (node: string): number[] => syncs.filter((e) => e.component === `kube-proxy/${node}`).map((e) => (e.rules?.op === 'programmed' ? e.rules.endpoints.length : -1));
+    for (const n of ['worker-1', 'worker-2', 'worker-3']) expect(counts(n)).toEqual([0, 3, 2]);
+  });
+
+  it('the kernel’s DNAT keeps its head and names the nftables path it took', () => {
+    const dnat = trace.events.filter((e): e is ActivityEvent => e.kind === 'activity' && e.action === 'dnat');
+    expect(dnat).toHaveLength(2);
+    for (const e of dnat) {
+      expect(e.label.en).toMatch(/^DNAT → 10\.244\.\d+\.\d+:80: nftables on worker-1 \(table ip kube-proxy, written by kube-proxy\): 10\.\d+\.\d+\.\d+ \. tcp \. 80 @service-ips -> service-[A-Z2-7]{8}-default\/web\/tcp\/ -> numgen random mod [23] = \d -> endpoint-[A-Z2-7]{8}-default\/web\/tcp\/__10\.244\.\d+\.\d+\/80$/);
+      expect(e.label.ko.startsWith(e.label.en.slice(0, e.label.en.indexOf(': ')))).toBe(true);
+    }
+  });
+
+  it('captions say nftables, in both languages', () => {
+    const step = trace.events.find((e) => e.kind === 'step' && e.id === 'rules');
+    const caption = step?.kind === 'step' ? step.caption : undefined;
+    expect(caption?.en).toContain('ip kube-proxy');
+    expect(caption?.ko).toContain('ip kube-proxy 테이블');
+  });
+});
+
 describe('kube-proxy rules', () => {
+  it('iptables chains carry upstream’s names (KUBE-SVC-/KUBE-SEP- + 16 characters of base32(sha256))', () => {
+    const trace = runScenario(serviceRouting);
+    const full = trace.events.find((e): e is ActivityEvent => e.kind === 'activity' && e.action === 'sync-rules' && e.rules?.op === 'programmed' && e.rules.endpoints.length === 3);
+    if (full?.rules?.op !== 'programmed') throw new Error('no sync with 3 endpoints');
+    const chains = full.rules.endpoints.map((ep) => iptablesEndpointChain('default/web', 'tcp', ep)).join(' | ');
+    expect(full.label.en).toContain(`KUBE-SERVICES -> ${iptablesServiceChain('default/web', 'tcp')} -> ${chains}`);
+    expect(iptablesServiceChain('default/web', 'tcp')).toBe('KUBE-SVC-LOLE4ISW44XBNF3G');
+  });
+
   it('iptables random rules make every endpoint equally likely (1/n, then 1/(n-1)...)', () => {
     const counts = [0, 0, 0];
     // The 3 x 2 equally likely draw combinations give each endpoint 2 of 6: 1/3 each.
@@ -141,7 +195,7 @@ describe('kube-proxy rules', () => {
       },
     ]);
     expect(r?.backends).toEqual([{ ip: '10.244.1.2', port: 8080 }]);
-    expect(r?.sepChains).toHaveLength(1);
+    expect(r?.chains.mode === 'iptables' && r.chains.endpoints).toHaveLength(1);
   });
 });
 

@@ -44,6 +44,13 @@ describe('NodeRules: which rules each node holds at a moment of the trace', () =
     expect([...ipvs.at(Infinity).values()].flat().map((r) => r.mode)).toEqual(['ipvs', 'ipvs', 'ipvs']);
   });
 
+  it('nftables mode', () => {
+    const nft = new NodeRules(runScenario(serviceRouting, { params: { proxyMode: 'nftables' } }));
+    const held = [...nft.at(Infinity).values()].flat();
+    expect(held.map((r) => r.mode)).toEqual(['nftables', 'nftables', 'nftables']);
+    expect(held.map((r) => r.endpoints.length)).toEqual([2, 2, 2]);
+  });
+
   it('several Services on a node are sorted by name; a removed Service leaves the node, and a node with none left has no entry', () => {
     let seq = 0;
     const sync = (node: string, rules: ProxyRulesChange): ActivityEvent => ({ kind: 'activity', t: seq, seq: seq++, component: `kube-proxy/${node}`, action: 'sync-rules', until: seq + 15, label: { en: '', ko: '' }, rules });

@@ -7,12 +7,11 @@
  * `kubelet/<node>`, object = the backend Pod; destination the pod IP). The reply comes back
  * un-DNATed by conntrack.
  */
-import { text } from '../../model/localized.ts';
 import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import type { KubeProxy } from './kube-proxy.ts';
 import type { Packet } from './packets.ts';
-import { withParticle } from '../../model/josa.ts';
+import { dnatWords, refusedWords, unruledWords } from './proxy-words.ts';
 
 export interface CallResult {
   readonly status: number;
@@ -41,27 +40,20 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
     return last?.kind === 'message' ? last.arrive : rt.clock.now();
   };
 
-  /** In the kernel of the client's node: the rules DNAT the packet to a backend (or REJECT it). */
+  /** In the kernel of the client's node: the rules DNAT the packet to a backend (or refuse it). */
   const translate = (ip: string, port: number): void => {
     const done = onDone ?? (() => undefined);
     onDone = undefined;
-    const rules = proxy();
-    const route = rules?.route(ip, port);
-    if (!rules || route === undefined || route === 'no-endpoints') {
-      rt.tracer.activity(kernel, 'reject', 5, text(`${ip}:${port} has no ready endpoints: REJECT (connection refused)`, `${ip}:${port}에 준비된 엔드포인트 없음: REJECT (연결 거부)`));
+    const route = proxy()?.route(ip, port);
+    if (route?.kind !== 'dnat') {
+      const label = route ? refusedWords(route.rules) : unruledWords(ip, port);
+      rt.tracer.activity(kernel, 'reject', 5, label);
       done({ status: 0 });
       return;
     }
     const { backend, rules: r, index } = route;
-    // The head (before the first colon) is what the kernel's strip shows: the rewrite itself.
-    const to = `${backend.ip}:${backend.port}`;
-    const label =
-      rules.mode === 'ipvs'
-        ? text(`DNAT → ${to}: IPVS on ${node} sends ${ip}:${port} to the next real server, round robin (rr)`, `DNAT → ${to}: ${node}의 IPVS가 ${withParticle(`${ip}:${port}`, '을/를')} 라운드 로빈(rr)으로 다음 실제 서버에 보냅니다`)
-        : text(
-            `DNAT → ${to}: netfilter on ${node} (rules kube-proxy wrote): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (endpoint ${index + 1} of ${r.backends.length}, random)`,
-            `DNAT → ${to}: ${node}의 netfilter (kube-proxy가 쓴 규칙): ${ip}:${port} KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains[index] ?? ''} (엔드포인트 ${r.backends.length}개 중 ${index + 1}번, 무작위)`,
-          );
+    // The head (before the first ": ") is what the kernel's strip shows: the rewrite itself.
+    const label = dnatWords(r, index, node);
     rt.tracer.activity(kernel, 'dnat', 3, label, `Service/${r.service.split(':')[0] ?? ''}`);
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
     const podRef = backend.pod ? `Pod/${backend.namespace ?? 'default'}/${backend.pod}` : undefined;

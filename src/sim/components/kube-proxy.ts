@@ -1,21 +1,21 @@
 /**
  * kube-proxy, each node's signal mast: it watches Services and EndpointSlices through
  * kube-apiserver and programs the node's packet rules (iptables chains KUBE-SERVICES ->
- * KUBE-SVC-* -> KUBE-SEP-* by default; ipvs virtual servers in ipvs mode) so traffic to a
- * ClusterIP reaches a ready backend. It does not carry traffic itself: the kernel does, with the
+ * KUBE-SVC-* -> KUBE-SEP-* by default; in nftables mode the table ip kube-proxy, service-ips ->
+ * service-* -> endpoint-*; ipvs virtual servers in ipvs mode) so traffic to a ClusterIP reaches a
+ * ready backend. It does not carry traffic itself: the kernel does, with the
  * rules it wrote. A change is synced at most once per --iptables-min-sync-period (1 s).
  */
 import type { EndpointSlice, K8sKind, ObjectRef, Service } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
-import { text } from '../../model/localized.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import type { ComponentId, ProxyMode, ProxyRulesChange, ProxyRulesKey } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import type { Backend, ServiceRules } from './proxy-rules.ts';
-import { pickRandom, rulesFor } from './proxy-rules.ts';
-import { withParticle } from '../../model/josa.ts';
+import { endpointsOf, pickRandom, rulesFor } from './proxy-rules.ts';
+import { programmedWords, removedWords } from './proxy-words.ts';
 
 export const PROXY_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Service', 'EndpointSlice']);
 
@@ -23,19 +23,24 @@ export type { ProxyMode } from '../trace.ts';
 
 const MIN_SYNC_MS = 1_000;
 
-export interface Route {
-  readonly rules: ServiceRules;
-  readonly backend: Backend;
-  /** Index of the chosen endpoint (its KUBE-SEP chain). */
-  readonly index: number;
-}
+/** What the node's rules do with a packet to a ClusterIP:port kube-proxy programmed. */
+export type Route =
+  | {
+      readonly kind: 'dnat';
+      readonly rules: ServiceRules;
+      readonly backend: Backend;
+      /** Index of the chosen endpoint (its KUBE-SEP or endpoint- chain, its real server). */
+      readonly index: number;
+    }
+  /** The Service has no ready endpoint: the connection is refused (how depends on the mode). */
+  | { readonly kind: 'refused'; readonly rules: ServiceRules };
 
 export interface KubeProxy extends Watcher {
   stop(): void;
   start(): void;
   readonly mode: ProxyMode;
-  /** What this node's rules do with a packet to ip:port right now (undefined: no rule, or no endpoint). */
-  route(ip: string, port: number): Route | undefined | 'no-endpoints';
+  /** What this node's rules do with a packet to ip:port right now (undefined: no rule for it). */
+  route(ip: string, port: number): Route | undefined;
 }
 
 const SERVICE_LABEL = 'kubernetes.io/service-name';
@@ -56,47 +61,29 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
     return out;
   };
 
-  const describe = (r: ServiceRules): { en: string; ko: string } => {
-    const eps = r.backends.map((b) => `${b.ip}:${b.port}`).join(', ');
-    if (r.backends.length === 0) {
-      return mode === 'ipvs'
-        ? { en: `ipvs: ${r.clusterIP}:${r.port} has no real servers (no ready endpoints)`, ko: `ipvs: ${r.clusterIP}:${r.port} 실제 서버 없음 (준비된 엔드포인트 없음)` }
-        : { en: `${mode}: ${r.service} ${r.clusterIP}:${r.port} has no endpoints -> REJECT`, ko: `${mode}: ${r.service} ${r.clusterIP}:${r.port} 엔드포인트 없음 -> REJECT` };
-    }
-    if (mode === 'ipvs') {
-      return { en: `ipvs: virtual server ${r.clusterIP}:${r.port} rr -> ${eps} (ClusterIP bound to kube-ipvs0)`, ko: `ipvs: 가상 서버 ${r.clusterIP}:${r.port} rr -> ${eps} (ClusterIP를 kube-ipvs0에 바인딩)` };
-    }
-    const chains = `KUBE-SERVICES -> ${r.svcChain} -> ${r.sepChains.join(' | ')}`;
-    return { en: `${mode}: ${r.clusterIP}:${r.port} ${chains} (DNAT to ${eps}, 1 in ${r.backends.length} at random)`, ko: `${mode}: ${r.clusterIP}:${r.port} ${chains} (${eps} 중 무작위 1/${withParticle(r.backends.length, '으로/로')} DNAT)` };
-  };
-
   const sync = (): void => {
     timer = undefined;
     lastSync = rt.clock.now();
     const next = new Map<string, ServiceRules>();
     const changed: ServiceRules[] = [];
     for (const svc of services.values()) {
-      const r = rulesFor(svc, slicesOf(svc));
+      const r = rulesFor(svc, slicesOf(svc), mode);
       if (!r) continue;
       const key = `${r.clusterIP}:${r.port}`;
       next.set(key, r);
       const before = programmed.get(key);
-      if (!before || before.sepChains.join() !== r.sepChains.join()) changed.push(r);
+      if (!before || endpointsOf(before).join() !== endpointsOf(r).join()) changed.push(r);
     }
     const removed = [...programmed].filter(([key]) => !next.has(key)).map(([, r]) => r);
     programmed = next;
     const serviceRef = (r: ServiceRules): string => `Service/${r.service.split(':')[0] ?? ''}`;
     const key = (r: ServiceRules): ProxyRulesKey => ({ mode, service: r.service, clusterIP: r.clusterIP, port: r.port });
     for (const r of changed) {
-      const label = describe(r);
-      const rules: ProxyRulesChange = { op: 'programmed', ...key(r), endpoints: r.backends.map((b) => `${b.ip}:${b.port}`) };
-      rt.tracer.activity(id, 'sync-rules', 15, text(label.en, label.ko), serviceRef(r), rules);
+      const rules: ProxyRulesChange = { op: 'programmed', ...key(r), endpoints: endpointsOf(r) };
+      rt.tracer.activity(id, 'sync-rules', 15, programmedWords(r), serviceRef(r), rules);
     }
     // A deleted Service's chains (or virtual server) go at the next sync.
-    for (const r of removed) {
-      const what = mode === 'ipvs' ? { en: `virtual server ${r.clusterIP}:${r.port} deleted`, ko: `가상 서버 ${r.clusterIP}:${r.port} 삭제` } : { en: `${r.service} ${r.clusterIP}:${r.port} rules removed`, ko: `${r.service} ${r.clusterIP}:${r.port} 규칙 삭제` };
-      rt.tracer.activity(id, 'sync-rules', 15, text(`${mode}: ${what.en} (Service deleted)`, `${mode}: ${what.ko} (서비스 삭제됨)`), serviceRef(r), { op: 'removed', ...key(r) });
-    }
+    for (const r of removed) rt.tracer.activity(id, 'sync-rules', 15, removedWords(r), serviceRef(r), { op: 'removed', ...key(r) });
   };
 
   const schedule = (): void => {
@@ -119,20 +106,31 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
     schedule();
   };
 
-  const route = (ip: string, port: number): Route | undefined | 'no-endpoints' => {
-    const rules = programmed.get(`${ip}:${port}`);
+  /** Which endpoint the kernel picks: ipvs round robin, nftables one `numgen random mod n`, iptables 1/(n-i) in turn. */
+  const pick = (key: string, n: number): number => {
+    switch (mode) {
+      case 'ipvs': {
+        // Round robin, the ipvs scheduler kube-proxy uses by default.
+        const index = (rr.get(key) ?? 0) % n;
+        rr.set(key, index + 1);
+        return index;
+      }
+      case 'nftables':
+        return rt.rng.intBelow(n);
+      case 'iptables':
+        return pickRandom(n, (below) => rt.rng.intBelow(below));
+    }
+  };
+
+  const route = (ip: string, port: number): Route | undefined => {
+    const key = `${ip}:${port}`;
+    const rules = programmed.get(key);
     if (!rules) return undefined;
     const n = rules.backends.length;
-    if (n === 0) return 'no-endpoints';
-    let index: number;
-    if (mode === 'ipvs') {
-      // Round robin, the ipvs scheduler kube-proxy uses by default.
-      const k = `${ip}:${port}`;
-      index = (rr.get(k) ?? 0) % n;
-      rr.set(k, index + 1);
-    } else index = pickRandom(n, (below) => rt.rng.intBelow(below));
+    if (n === 0) return { kind: 'refused', rules };
+    const index = pick(key, n);
     const backend = rules.backends[index];
-    return backend ? { rules, backend, index } : 'no-endpoints';
+    return backend ? { kind: 'dnat', rules, backend, index } : { kind: 'refused', rules };
   };
 
   const actor = startService(rt.clock, { onDown: () => rt.board.set(id, 'down'), onUp: () => rt.board.set(id, 'up') });

@@ -1,13 +1,15 @@
 /**
  * kube-proxy's view of one Service port: its ClusterIP and the ready endpoints of its
- * EndpointSlices, and the rules it programs for them (pkg/proxy/iptables, pkg/proxy/ipvs).
- * iptables: KUBE-SERVICES -> KUBE-SVC-<hash> -> KUBE-SEP-<hash> (DNAT to one endpoint); the
- * endpoint is chosen with `-m statistic --mode random --probability 1/(n-i)` rules in order.
- * Upstream's <hash> is the first 16 characters of base32(sha256(...)); here an FNV-1a digest in
- * the same alphabet, so a real node shows other suffixes.
+ * EndpointSlices, and the names of the rules it programs for them in its mode:
+ * iptables: KUBE-SERVICES -> KUBE-SVC-<hash> -> KUBE-SEP-<hash> (DNAT to one endpoint), the
+ * endpoint chosen with `-m statistic --mode random --probability 1/(n-i)` rules in order;
+ * nftables: table ip kube-proxy, the `service-ips` map -> service-<HASH>-ns/name/proto/port ->
+ * `numgen random mod n` -> endpoint-<HASH>-... (DNAT); ipvs: a virtual server and no chains.
+ * The names are upstream's (chain-names.ts), so they match a real node.
  */
-import { fnv32a } from '../../model/template-hash.ts';
 import type { EndpointSlice, Service } from '../../model/objects.ts';
+import type { ProxyMode } from '../trace.ts';
+import { iptablesEndpointChain, iptablesServiceChain, nftEndpointChain, nftServiceChain } from './chain-names.ts';
 
 export interface Backend {
   readonly ip: string;
@@ -17,33 +19,40 @@ export interface Backend {
   readonly namespace?: string;
 }
 
+/** The per-Service chains of a mode: one that picks, one per endpoint that DNATs. ipvs has none. */
+export type RuleChains =
+  | { readonly mode: 'iptables' | 'nftables'; readonly service: string; readonly endpoints: readonly string[] }
+  | { readonly mode: 'ipvs' };
+
 export interface ServiceRules {
+  /** upstream's ServicePortName: "namespace/name", ":portName" when the port is named. */
   readonly service: string;
   readonly clusterIP: string;
   readonly port: number;
+  /** Lower case, as in the rules: "tcp". */
+  readonly protocol: string;
   readonly backends: readonly Backend[];
-  readonly svcChain: string;
-  readonly sepChains: readonly string[];
+  readonly chains: RuleChains;
 }
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-export function chainHash(input: string): string {
-  let out = '';
-  let seed = input;
-  while (out.length < 16) {
-    let h = fnv32a(seed);
-    for (let i = 0; i < 6; i++) {
-      out += BASE32[h & 31];
-      h >>>= 5;
-    }
-    seed += '#';
+function chainsOf(mode: ProxyMode, name: string, proto: string, endpoints: readonly string[]): RuleChains {
+  switch (mode) {
+    case 'iptables':
+      return { mode, service: iptablesServiceChain(name, proto), endpoints: endpoints.map((ep) => iptablesEndpointChain(name, proto, ep)) };
+    case 'nftables':
+      return { mode, service: nftServiceChain(name, proto), endpoints: endpoints.map((ep) => nftEndpointChain(name, proto, ep)) };
+    case 'ipvs':
+      return { mode };
   }
-  return out.slice(0, 16);
+}
+
+/** The endpoints as the rules name them: "ip:port", in rule order. */
+export function endpointsOf(r: ServiceRules): string[] {
+  return r.backends.map((b) => `${b.ip}:${b.port}`);
 }
 
 /** The rules for a Service's first port, from the ready endpoints of its slices. */
-export function rulesFor(svc: Service, slices: readonly EndpointSlice[]): ServiceRules | undefined {
+export function rulesFor(svc: Service, slices: readonly EndpointSlice[], mode: ProxyMode = 'iptables'): ServiceRules | undefined {
   const clusterIP = svc.spec.clusterIP;
   const port = svc.spec.ports[0];
   if (!clusterIP || !port) return undefined;
@@ -62,9 +71,9 @@ export function rulesFor(svc: Service, slices: readonly EndpointSlice[]): Servic
     service: name,
     clusterIP,
     port: port.port,
+    protocol: proto,
     backends,
-    svcChain: `KUBE-SVC-${chainHash(name + proto)}`,
-    sepChains: backends.map((b) => `KUBE-SEP-${chainHash(`${name}${proto}${b.ip}:${b.port}`)}`),
+    chains: chainsOf(mode, name, proto, backends.map((b) => `${b.ip}:${b.port}`)),
   };
 }
 
