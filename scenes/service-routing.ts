@@ -102,8 +102,8 @@ const MODE_WORDS: Record<ProxyMode, { readonly rules: Localized; readonly dnat: 
   },
   nftables: {
     rules: text(
-      'kube-proxy in nftables mode (GA since v1.33) writes one table on every node, ip kube-proxy: its service-ips map sends ClusterIP . tcp . 80 to the chain service-…-default/web/tcp/, where numgen random mod n picks one endpoint-… chain; each endpoint chain DNATs to one pod. Each sync is one nft transaction, at most one per second.',
-      'nftables 모드(v1.33부터 GA)의 kube-proxy는 모든 노드에 ip kube-proxy 테이블 하나를 씁니다: service-ips 맵이 ClusterIP . tcp . 80을 service-…-default/web/tcp/ 체인으로 보내고, 여기서 numgen random mod n이 endpoint-… 체인 하나를 고릅니다. endpoint 체인마다 파드 하나로 DNAT합니다. 동기화는 한 번의 nft 트랜잭션이며 초당 최대 한 번입니다.',
+      'kube-proxy in nftables mode (GA since v1.33) writes one table on every node, ip kube-proxy: its service-ips map sends ClusterIP . tcp . 80 to the chain service-HASH-default/web/tcp/, where numgen random mod n picks one endpoint-HASH-… chain; each endpoint chain DNATs to one pod. Each sync is one nft transaction, at most one per second.',
+      'nftables 모드(v1.33부터 GA)의 kube-proxy는 모든 노드에 ip kube-proxy 테이블 하나를 씁니다: service-ips 맵이 ClusterIP . tcp . 80을 service-HASH-default/web/tcp/ 체인으로 보내고, 여기서 numgen random mod n이 endpoint-HASH-… 체인 하나를 고릅니다. endpoint 체인마다 파드 하나로 DNAT합니다. 동기화는 한 번의 nft 트랜잭션이며 초당 최대 한 번입니다.',
     ),
     dnat: text(
       `The packet to the ClusterIP meets ${CLIENT_NODE}’s own nftables rules: the service-ips map matches ClusterIP . tcp . 80, numgen random picks one endpoint chain, and it DNATs to a pod IP. kube-proxy is not in the path; the kernel applies the rules kube-proxy wrote.`,
