@@ -122,14 +122,18 @@ export class FlagshipView extends Container {
       .stroke({ width: p.edgeWidth, color: p.hullEdge });
     hullPath(this.body, hull, f.w * 0.03).fill({ color: p.hull }).stroke({ width: p.edgeWidth * 1.2, color: p.role.control, alpha: 0.8 });
     const wl = hull.y + hull.h * 0.55;
-    this.body.moveTo(f.x + f.w * 0.03, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
     // The ship's name is painted on its hull, above the waterline.
     restyle(this.title, { size: 14 * fs, weight: '700', fill: p.role.control });
     const cpl = l.cpNode;
+    let stripeX = f.x + f.w * 0.03;
     if (cpl === undefined) {
       fitText(this.title, TITLE[this.lang].toUpperCase(), f.w * 0.5, 14 * fs);
       this.title.position.set(f.x + f.w * 0.06, hull.y + Math.max(0, (hull.h * 0.55 - this.title.height) / 2));
-    } else {
+      // A low hull has no room above the waterline for the name (Hangul is taller): the line starts after it.
+      if (this.title.y + this.title.height > wl) stripeX = this.title.x + this.title.width + 8 * fs;
+    }
+    this.body.moveTo(stripeX, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
+    if (cpl !== undefined) {
       // The name leads the hull's first line; the node's files follow it.
       fitText(this.title, TITLE[this.lang].toUpperCase(), cpl.titleW - 10 * fs, 14 * fs);
       const first = cpl.disk.items[0]?.rect;
