@@ -57,6 +57,8 @@ class PodView extends Container {
   readonly box = new Graphics();
   /** The owning ReplicaSet's revision colour, a rib down the right edge (absent for pods no ReplicaSet owns). */
   readonly stripe = new Graphics();
+  /** Drawn around the pod while the step singles it out (the pods a controller deletes, the one scheduled). */
+  readonly ring = new Graphics();
   readonly nameText: Text;
   readonly phaseText: Text;
   obj: Pod | undefined;
@@ -68,7 +70,8 @@ class PodView extends Container {
     super();
     this.nameText = makeText({ size: 14, weight: '700', fill: 0xffffff });
     this.phaseText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
-    this.addChild(this.box, this.stripe, this.nameText, this.phaseText);
+    this.addChild(this.ring, this.box, this.stripe, this.nameText, this.phaseText);
+    this.ring.visible = false;
   }
 
   draw(pod: Pod, slot: Rect, p: Palette, fs: number, density: Density, revision: number | undefined): void {
@@ -82,6 +85,8 @@ class PodView extends Container {
     this.hitArea = new Rectangle(0, 0, slot.w, slot.h);
     this.key = key;
     this.box.context = boxContext(look, slot.w, slot.h, p, fs);
+    const g = 3 * fs;
+    this.ring.clear().roundRect(-g, -g, slot.w + 2 * g, slot.h + 2 * g, 9 * fs).stroke({ width: 2.5 * fs, color: p.text, alpha: 0.9 });
     this.stripe.clear();
     const rib = revision === undefined ? 0 : 6 * fs;
     if (revision !== undefined) this.stripe.roundRect(slot.w - rib, 0, rib, slot.h, 3 * fs).fill({ color: revisionColour(revision, p) });
@@ -243,6 +248,9 @@ export class PodLayer extends Container {
       this.views.delete(ref);
     }
     for (const [where, t] of this.overflow) t.visible = usedOverflow.has(where);
+    // A step about some of the pods rings them; a step about all of them (or none) rings none.
+    const single = this.focus.size > 0 && this.focus.size < this.views.size;
+    for (const [ref, v] of this.views) v.ring.visible = single && this.focus.has(ref);
     this.applyCovered();
   }
 

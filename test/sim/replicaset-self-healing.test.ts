@@ -22,7 +22,7 @@ describe('replicaset-self-healing', () => {
       msg('kubectl', 'kube-apiserver', 'DELETE pod'),
       (e) => e.kind === 'state' && e.object === victim && e.changes.some((c) => c.path === 'metadata.deletionTimestamp'),
       (e) => e.kind === 'message' && e.type === 'watch' && e.to === 'kube-controller-manager' && e.object === victim,
-      (e) => e.kind === 'activity' && e.action === 'replicaset-controller/reconcile' && e.label.en.includes('2/3 pods, create 1'),
+      (e) => e.kind === 'activity' && e.action === 'replicaset-controller/reconcile' && e.label.en.includes('2 pods, want 3: create 1'),
       msg('kube-controller-manager', 'kube-apiserver', 'POST pod'),
       (e) => e.kind === 'activity' && e.action === 'authenticate' && e.label.en.includes('system:serviceaccount:kube-system:replicaset-controller'),
       (e) => e.kind === 'decision' && isWeb(e.pod) && e.pod !== victim,

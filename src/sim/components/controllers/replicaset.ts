@@ -122,11 +122,11 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const activeCount = owned.active;
     const diff = rs.spec.replicas - activeCount;
     if (diff > 0) {
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, create ${diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${diff}개 생성`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount} pods, want ${rs.spec.replicas}: create ${diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${diff}개 생성`), ref);
       createBatches(rs, diff);
     } else if (diff < 0) {
       const victims = podsToDelete(rs, [...owned.pods.values()].filter(isActive), -diff);
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount}/${rs.spec.replicas} pods, delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${-diff}개 삭제`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount} pods, want ${rs.spec.replicas}: delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${-diff}개 삭제`), ref);
       for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) });
     }
     const ready = owned.ready;
