@@ -9,6 +9,7 @@ import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts'
 
 import { templateHash } from '../model/template-hash.ts';
 import { timestamp } from '../model/time.ts';
+import type { K8sVersion } from '../model/k8s/versions.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
 import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
 import { SimClock } from './clock.ts';
@@ -53,7 +54,7 @@ interface WorkerNode {
 
 export interface ClusterOptions {
   readonly seed: number;
-  readonly k8sVersion: string;
+  readonly k8sVersion: K8sVersion;
   readonly config?: Partial<SimConfig>;
 }
 
