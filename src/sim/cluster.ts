@@ -8,6 +8,7 @@ import type { Localized } from '../model/localized.ts';
 import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts';
 
 import { templateHash } from '../model/template-hash.ts';
+import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
 import { timestamp } from '../model/time.ts';
 import type { K8sVersion } from '../model/k8s/versions.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
@@ -82,7 +83,7 @@ export class Cluster {
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
-    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions, scheduleOptionsForVersion(config.k8sVersion)));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);
