@@ -2,6 +2,7 @@
  * A DaemonSet that has been running for a while: stored with its status, and one Ready pod on
  * every node that should run it (as its controller and kube-scheduler would have placed them).
  */
+import { DEFAULT_K8S_VERSION, releaseTag } from '../model/k8s/versions.ts';
 import type { DaemonSet, Pod } from '../model/objects.ts';
 import { templateHash } from '../model/template-hash.ts';
 import { timestamp } from '../model/time.ts';
@@ -55,7 +56,7 @@ export function kubeProxyDaemonSet(): DaemonSet {
       template: {
         metadata: { labels },
         spec: {
-          containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.33.0' }],
+          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${releaseTag(DEFAULT_K8S_VERSION)}` }],
           hostNetwork: true,
           serviceAccountName: 'kube-proxy',
           nodeSelector: { 'kubernetes.io/os': 'linux' },

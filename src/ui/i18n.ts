@@ -34,8 +34,8 @@ const STRINGS = {
   k8sVersion: { en: 'Kubernetes version', ko: '쿠버네티스 버전' },
   k8sNewest: { en: '{version} (newest)', ko: '{version} (최신)' },
   k8sVersionHint: {
-    en: 'Some timings differ: the node-monitor grace period is 40 s up to 1.31 and 50 s from 1.32.',
-    ko: '버전에 따라 일부 시간이 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초입니다.',
+    en: 'Some details differ: the node-monitor grace period is 40 s up to 1.31 and 50 s from 1.32; kube-scheduler’s FailedScheduling message changes in 1.34 and 1.35.',
+    ko: '버전에 따라 일부가 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초이고, kube-scheduler의 FailedScheduling 메시지는 1.34와 1.35에서 바뀝니다.',
   },
   parameters: { en: 'Parameters', ko: '매개변수' },
   noParameters: { en: 'This scenario has no parameters.', ko: '이 시나리오에는 매개변수가 없습니다.' },

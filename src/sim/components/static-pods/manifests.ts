@@ -2,6 +2,7 @@
  * The static pod manifests kubeadm writes to /etc/kubernetes/manifests, and the mirror pod the
  * kubelet creates in the API for each (reference/kubernetes.md section 7). Pure builders.
  */
+import { DEFAULT_K8S_VERSION, releaseTag } from '../../../model/k8s/versions.ts';
 import type { Pod } from '../../../model/objects.ts';
 import type { NodeFile } from '../../trace.ts';
 
@@ -14,9 +15,9 @@ export const CONTROL_PLANE_COMPONENTS: readonly ControlPlaneComponent[] = ['etcd
 
 const IMAGE: Readonly<Record<ControlPlaneComponent, string>> = {
   etcd: 'registry.k8s.io/etcd:3.5.21-0',
-  'kube-apiserver': 'registry.k8s.io/kube-apiserver:v1.33.0',
-  'kube-controller-manager': 'registry.k8s.io/kube-controller-manager:v1.33.0',
-  'kube-scheduler': 'registry.k8s.io/kube-scheduler:v1.33.0',
+  'kube-apiserver': `registry.k8s.io/kube-apiserver:${releaseTag(DEFAULT_K8S_VERSION)}`,
+  'kube-controller-manager': `registry.k8s.io/kube-controller-manager:${releaseTag(DEFAULT_K8S_VERSION)}`,
+  'kube-scheduler': `registry.k8s.io/kube-scheduler:${releaseTag(DEFAULT_K8S_VERSION)}`,
 };
 
 export const manifestFile = (component: ControlPlaneComponent): string => `${component}.yaml`;
