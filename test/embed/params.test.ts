@@ -92,6 +92,7 @@ describe('load commands', () => {
       message: 'Kubernetes version "1.38" is not supported; supported versions: 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37',
     });
     expect(validateLoad(load({ k8s: '1.36' }), scenarios)).toMatchObject({ ok: true, k8s: '1.36' });
+    expect(validateLoad(load({ k8s: '1.35.2' }), scenarios)).toMatchObject({ ok: true, k8s: '1.35' });
     expect(validateLoad(load({ params: { replicas: 99 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
     expect(validateLoad(load({ params: { replicas: 'three' } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
     expect(validateLoad(load({ params: { unknown: 1 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
