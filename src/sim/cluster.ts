@@ -143,7 +143,7 @@ export class Cluster {
   addNode(name: string, opts: NodeOptions = {}): void {
     if (this.started) throw new Error('addNode is for set-up; a node joining later is joinNode');
     const index = this.workers.size;
-    this.seed(makeNode(name, index, opts));
+    this.seed(makeNode(name, index, { ...opts, release: this.rt.config.k8sVersion }));
     this.seed(makeLease(name));
     const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
     const containerd = createContainerd(this.rt, name, podSubnet(index));

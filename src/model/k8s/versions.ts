@@ -32,11 +32,7 @@ export function unsupportedVersionMessage(raw: string): string {
   return `Kubernetes version "${shown}" is not supported; supported versions: ${K8S_VERSIONS.join(', ')}`;
 }
 
-/**
- * The tag of the control-plane and kube-proxy images and the kubelet's reported version:
- * "v1.37.0" for 1.37. The simulated cluster shows the default release's tag whichever release
- * is picked (the picked release changes behaviour, not image names).
- */
+/** The tag of the control-plane and kube-proxy images and the kubelet's reported version: "v1.37.0" for 1.37. */
 export function releaseTag(version: K8sVersion): string {
   return `v${version}.0`;
 }
