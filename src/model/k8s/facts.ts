@@ -21,7 +21,7 @@ export const VERSION_FACTS = {
   draGA: { since: '1.34', source: 'KEP-4381, kubernetes/kubernetes#134452' },
   /** TaintToleration's FailedScheduling reason no longer names the taint. */
   genericTaintReason: { since: '1.35', source: 'kubernetes/kubernetes#134740' },
-  /** kube-proxy's ipvs mode is deprecated: a warning and an IPVSDeprecation event at start. */
+  /** kube-proxy's ipvs mode is deprecated: kube-proxy warns at start in ipvs mode. */
   ipvsDeprecated: { since: '1.35', source: 'KEP-5495, kubernetes/kubernetes#134539' },
   /** ipvs mode sits behind the KubeProxyIPVS feature gate (deprecated, on by default; off planned for 1.40). */
   ipvsFeatureGate: { since: '1.37', source: 'KEP-5495, kubernetes/kubernetes#139397' },
