@@ -50,7 +50,7 @@ export function logAgentDaemonSet(tolerateControlPlane: boolean): DaemonSet {
 function buildCluster(cluster: Cluster): void {
   cluster.addNode(CONTROL_PLANE, { cpu: '2', memory: '4Gi', controlPlane: true, taints: [{ key: CP_TAINT, effect: 'NoSchedule' }] });
   for (const n of WORKERS) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
-  seedDaemonSet(cluster, kubeProxyDaemonSet());
+  seedDaemonSet(cluster, kubeProxyDaemonSet(cluster.rt.config.k8sVersion));
 }
 
 /** Daemon pods of `name` Running and Ready, per node. */

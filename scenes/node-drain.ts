@@ -151,7 +151,7 @@ const machine = setup({
     build: ({ context }) => {
       const { cluster, params } = context;
       NODES.forEach((n) => cluster.addNode(n, { cpu: '4', memory: '8Gi' }));
-      seedDaemonSet(cluster, kubeProxyDaemonSet());
+      seedDaemonSet(cluster, kubeProxyDaemonSet(cluster.rt.config.k8sVersion));
       // worker-2 holds two of the web pods, so the drain has something to move.
       cluster.seedDeployment(APP, replicasOf(params), { image: 'nginx:1.27', requests: { cpu: '250m', memory: '256Mi' } }, SEED_NODES);
       const min = minAvailableOf(params);

@@ -7,7 +7,8 @@
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
 import { withParticle } from '../src/model/josa.ts';
-import { parseMinor } from '../src/sim/core/config.ts';
+import { nodeMonitorGraceMs } from '../src/model/k8s/facts.ts';
+import type { K8sVersion } from '../src/model/k8s/versions.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { activity, change, decision, message } from './lib/match.ts';
@@ -25,8 +26,8 @@ function podsLeftOnFailedNode(cluster: Cluster): number {
   return cluster.pods().filter((p) => p.spec.nodeName === FAILING).length;
 }
 
-function cues(params: ScenarioParams, k8sVersion: string): readonly StepCue[] {
-  const grace = parseMinor(k8sVersion) >= 32 ? 50 : 40;
+function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[] {
+  const grace = nodeMonitorGraceMs(k8sVersion) / 1000;
   const out: StepCue[] = [
     {
       id: 'unknown',

@@ -2,6 +2,7 @@
 import type { Localized } from '../../src/model/localized.ts';
 import { text } from '../../src/model/localized.ts';
 import { withParticle } from '../../src/model/josa.ts';
+import { ERR_REASON_UNTOLERATED_GENERIC } from '../../src/model/scheduler/plugins/taint-toleration.ts';
 import { DEFAULT_SCORES } from '../../src/model/scheduler/profile.ts';
 import type { NodeVerdict, ScheduleDecision, ScorePluginName } from '../../src/model/scheduler/types.ts';
 
@@ -26,7 +27,14 @@ export function verdictCaption(v: NodeVerdict, d: ScheduleDecision): Localized {
   if (!v.feasible) {
     const why = v.reasons.map((r) => `"${r}"`).join(', ');
     const plugin = v.failedPlugin ?? 'PreFilter';
-    return text(`${v.name}: Filter fails at ${plugin} — ${why}. Filter stops at the first plugin that fails, and the node is not scored.`, `${v.name}: ${plugin} 필터에서 탈락 — ${why}. 필터는 처음 실패한 플러그인에서 멈추고, 이 노드는 점수를 받지 않습니다.`);
+    // v1.35 dropped the taint from this reason (kubernetes#134740): say where to find it.
+    const generic = v.reasons.includes(ERR_REASON_UNTOLERATED_GENERIC);
+    const hint = generic ? ` Since v1.35 the reason does not name the taint; \`kubectl describe node ${v.name}\` shows it.` : '';
+    const hintKo = generic ? ` v1.35부터는 이 사유에 테인트 이름이 나오지 않으니 \`kubectl describe node ${v.name}\`로 확인합니다.` : '';
+    return text(
+      `${v.name}: Filter fails at ${plugin} — ${why}. Filter stops at the first plugin that fails, and the node is not scored.${hint}`,
+      `${v.name}: ${plugin} 필터에서 탈락 — ${why}. 필터는 처음 실패한 플러그인에서 멈추고, 이 노드는 점수를 받지 않습니다.${hintKo}`,
+    );
   }
   if (!d.scored) return text(`${v.name} passes every filter. It is the only feasible node, so kube-scheduler skips scoring.`, `${withParticle(v.name, '은/는')} 모든 필터를 통과합니다. 통과한 노드가 하나뿐이라 kube-scheduler는 스코어 단계를 건너뜁니다.`);
   const skipped = (d.skippedScorePlugins ?? []).map((p) => SHORT[p]);

@@ -9,7 +9,8 @@ import { findScenario, SCENARIOS } from '../../scenes/index.ts';
 import { EXPORT_FORMATS, isExportFormat, MAX_FPS, parseSize, parseStepRange, type ExportProgress, type ExportRequest } from '../export/options.ts';
 import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
-import { DEFAULT_K8S_VERSION, type ParamValue } from '../sim/scenario.ts';
+import { checkK8sVersion, DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';
+import type { ParamValue } from '../sim/scenario.ts';
 import { parseFlags } from './args.ts';
 import { ensureAppBuild } from './export/app-build.ts';
 import { findChromium, INSTALL_HINT } from './export/chromium.ts';
@@ -82,7 +83,9 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     if (eq <= 0) throw new CliError(`export: --param takes name=value, got "${p}"`);
     params[p.slice(0, eq)] = p.slice(eq + 1);
   }
-  const k8s = (values.k8s as string | undefined) ?? DEFAULT_K8S_VERSION;
+  const checked = checkK8sVersion((values.k8s as string | undefined) ?? DEFAULT_K8S_VERSION);
+  if (!checked.ok) throw new CliError(`export: ${checked.message}`);
+  const k8s = checked.version;
 
   // The simulation in Node: bad params or versions fail here, and the step count checks --steps.
   let stepCount: number;

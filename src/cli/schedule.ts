@@ -27,7 +27,7 @@ import {
   type SchedulerProfile,
 } from '../model/scheduler/index.ts';
 import { createRng } from '../sim/rng.ts';
-import { DEFAULT_K8S_VERSION } from '../sim/scenario.ts';
+import { DEFAULT_K8S_VERSION, unsupportedVersionMessage } from '../model/k8s/versions.ts';
 import { parseFlags } from './args.ts';
 import type { CliIo } from './io.ts';
 import { CliError, EXIT_OK } from './io.ts';
@@ -95,7 +95,7 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
   if (!Number.isSafeInteger(seed)) throw new CliError(`schedule: --seed must be a whole number, got "${seedText ?? ''}"`);
   const version = stringFlag(values.k8s) ?? DEFAULT_K8S_VERSION;
   const versionOpts = scheduleOptionsForVersion(version);
-  if (versionOpts === undefined) throw new CliError(`schedule: --k8s must look like 1.33, got "${version}"`);
+  if (versionOpts === undefined) throw new CliError(`schedule: ${unsupportedVersionMessage(version)}`);
 
   const nodesText = read(io, nodesFile);
   const nodes: Node[] = userInput(nodesFile, () => parseNodes(nodesText, nodesFile));

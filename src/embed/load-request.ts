@@ -4,7 +4,8 @@
  * the current scenario stays.
  */
 import type { ParamValue, ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
-import { clip, defaultParams, K8S_VERSIONS, parseParam } from '../ui/url-state.ts';
+import { checkK8sVersion } from '../model/k8s/versions.ts';
+import { clip, defaultParams, parseParam } from '../ui/url-state.ts';
 import type { Command, ErrorCode } from './protocol.ts';
 
 export type LoadRequest =
@@ -14,9 +15,8 @@ export type LoadRequest =
 export function validateLoad(command: Extract<Command, { type: 'load' }>, scenarios: readonly ScenarioDefinition[]): LoadRequest {
   const scenario = scenarios.find((s) => s.id === command.scenario);
   if (!scenario) return { ok: false, code: 'unknown-scenario', message: `there is no scenario called ${clip(command.scenario)}` };
-  if (command.k8s !== undefined && !(K8S_VERSIONS as readonly string[]).includes(command.k8s)) {
-    return { ok: false, code: 'bad-params', message: `Kubernetes ${command.k8s} is not offered (${K8S_VERSIONS.join(', ')})` };
-  }
+  const version = command.k8s === undefined ? undefined : checkK8sVersion(command.k8s);
+  if (version?.ok === false) return { ok: false, code: 'bad-params', message: version.message };
   const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
   for (const [id, value] of Object.entries(command.params ?? {})) {
     const param = scenario.params.find((p) => p.id === id);
@@ -25,5 +25,5 @@ export function validateLoad(command: Extract<Command, { type: 'load' }>, scenar
     if (parsed === undefined) return { ok: false, code: 'bad-params', message: `param ${id} = ${clip(String(value))} is not valid for ${scenario.id}` };
     params[id] = parsed;
   }
-  return { ok: true, scenario, params, k8s: command.k8s };
+  return { ok: true, scenario, params, k8s: version?.version };
 }

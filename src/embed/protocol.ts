@@ -49,7 +49,8 @@ export const CommandSchema = /* @__PURE__ */ (() => {
       ...base,
       type: z.literal('load'),
       scenario: ScenarioIdSchema,
-      k8s: z.string().regex(/^1\.\d{1,2}$/).optional(),
+      // The shape only; validateLoad checks it against K8S_VERSIONS ("1.35.2" names 1.35).
+      k8s: z.string().regex(/^v?1\.\d{1,3}(\.\d{1,4})?$/).optional(),
       step: z.number().int().min(0).max(10_000).optional(),
       params: z.record(z.string().regex(/^[a-zA-Z0-9-]{1,32}$/), ParamValueSchema).optional(),
     }),

@@ -1,4 +1,5 @@
 /** Objects a scenario sets up: nodes, pods, Deployments, as a cluster would hold them. */
+import { DEFAULT_K8S_VERSION, releaseTag, type K8sVersion } from '../model/k8s/versions.ts';
 import type { Container, Deployment, Lease, Node, Pod, ResourceList, Taint } from '../model/objects.ts';
 import { timestamp } from '../model/time.ts';
 
@@ -10,6 +11,8 @@ export interface NodeOptions {
   readonly taints?: readonly Taint[];
   readonly unschedulable?: boolean;
   readonly controlPlane?: boolean;
+  /** The release the kubelet reports in status.nodeInfo.kubeletVersion (the default's otherwise). */
+  readonly release?: K8sVersion;
 }
 
 export function makeNode(name: string, index: number, opts: NodeOptions = {}): Node {
@@ -38,7 +41,7 @@ export function makeNode(name: string, index: number, opts: NodeOptions = {}): N
         { type: 'InternalIP', address: hostIP(index) },
         { type: 'Hostname', address: name },
       ],
-      nodeInfo: { kubeletVersion: 'v1.33.0', containerRuntimeVersion: 'containerd://2.0.0' },
+      nodeInfo: { kubeletVersion: releaseTag(opts.release ?? DEFAULT_K8S_VERSION), containerRuntimeVersion: 'containerd://2.0.0' },
     },
   };
 }

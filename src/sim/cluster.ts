@@ -8,7 +8,9 @@ import type { Localized } from '../model/localized.ts';
 import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts';
 
 import { templateHash } from '../model/template-hash.ts';
+import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
 import { timestamp } from '../model/time.ts';
+import type { K8sVersion } from '../model/k8s/versions.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
 import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
 import { SimClock } from './clock.ts';
@@ -53,7 +55,7 @@ interface WorkerNode {
 
 export interface ClusterOptions {
   readonly seed: number;
-  readonly k8sVersion: string;
+  readonly k8sVersion: K8sVersion;
   readonly config?: Partial<SimConfig>;
 }
 
@@ -81,7 +83,7 @@ export class Cluster {
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
-    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions, scheduleOptionsForVersion(config.k8sVersion)));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);
@@ -141,7 +143,7 @@ export class Cluster {
   addNode(name: string, opts: NodeOptions = {}): void {
     if (this.started) throw new Error('addNode is for set-up; a node joining later is joinNode');
     const index = this.workers.size;
-    this.seed(makeNode(name, index, opts));
+    this.seed(makeNode(name, index, { ...opts, release: this.rt.config.k8sVersion }));
     this.seed(makeLease(name));
     const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
     const containerd = createContainerd(this.rt, name, podSubnet(index));

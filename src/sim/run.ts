@@ -3,7 +3,7 @@
  */
 import { createActor } from 'xstate';
 import { Cluster } from './cluster.ts';
-import { parseMinor } from './core/config.ts';
+import { checkK8sVersion } from '../model/k8s/versions.ts';
 import { ScenarioInputError, resolveParams } from './params.ts';
 import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
@@ -20,12 +20,9 @@ export class ScenarioRunError extends Error {
 export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Trace {
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new ScenarioInputError(`seed: expected a whole number, got "${String(seed)}"`);
-  const k8sVersion = opts.k8sVersion ?? DEFAULT_K8S_VERSION;
-  try {
-    parseMinor(k8sVersion);
-  } catch (e) {
-    throw new ScenarioInputError(e instanceof Error ? e.message : String(e));
-  }
+  const checked = checkK8sVersion(opts.k8sVersion ?? DEFAULT_K8S_VERSION);
+  if (!checked.ok) throw new ScenarioInputError(checked.message);
+  const k8sVersion = checked.version;
   const params = resolveParams(def, opts.params);
   const cluster = new Cluster({ seed, k8sVersion, ...(def.config ? { config: def.config } : {}) });
   const { clock, tracer } = cluster.rt;

@@ -3,6 +3,7 @@
  * faults, and marks narration steps. It runs on the simulation (src/sim/cluster.ts).
  */
 import type { AnyStateMachine } from 'xstate';
+import type { K8sVersion } from '../model/k8s/versions.ts';
 import type { Localized } from '../model/localized.ts';
 import type { Cluster } from './cluster.ts';
 import type { SimConfig } from './core/config.ts';
@@ -39,7 +40,7 @@ export interface ScenarioDefinition {
    * Narration cues: a step starts just before the first event that matches its cue (in order).
    * Steps can also be marked by the machine itself (cluster.step) right before an action.
    */
-  readonly cues?: (params: ScenarioParams, k8sVersion: string) => readonly StepCue[];
+  readonly cues?: (params: ScenarioParams, k8sVersion: K8sVersion) => readonly StepCue[];
   /** Simulation settings the scenario needs (e.g. fewer events for a large cluster). */
   readonly config?: Partial<SimConfig>;
   /** A run longer than this (simulated ms) is a broken scenario. */
@@ -62,10 +63,10 @@ export type ScenarioEvent = { readonly type: 'trace'; readonly event: TraceEvent
 
 export interface RunOptions {
   readonly seed?: number;
-  /** "1.32" by default; "1.31" and older use the 40 s node-monitor grace period. */
+  /** One of K8S_VERSIONS ("v1.35" and "1.35.2" name 1.35); the newest by default. */
   readonly k8sVersion?: string;
   readonly params?: ScenarioParams;
 }
 
-export const DEFAULT_K8S_VERSION = '1.33';
+export { DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';
 export const DEFAULT_SEED = 1;

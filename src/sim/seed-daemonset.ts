@@ -2,6 +2,7 @@
  * A DaemonSet that has been running for a while: stored with its status, and one Ready pod on
  * every node that should run it (as its controller and kube-scheduler would have placed them).
  */
+import { DEFAULT_K8S_VERSION, releaseTag, type K8sVersion } from '../model/k8s/versions.ts';
 import type { DaemonSet, Pod } from '../model/objects.ts';
 import { templateHash } from '../model/template-hash.ts';
 import { timestamp } from '../model/time.ts';
@@ -44,7 +45,7 @@ export function seedDaemonSet(cluster: Cluster, ds: DaemonSet): void {
 }
 
 /** kubeadm's kube-proxy DaemonSet: host network, and it tolerates every taint (operator: Exists). */
-export function kubeProxyDaemonSet(): DaemonSet {
+export function kubeProxyDaemonSet(release: K8sVersion = DEFAULT_K8S_VERSION): DaemonSet {
   const labels = { 'k8s-app': 'kube-proxy' };
   return {
     apiVersion: 'apps/v1',
@@ -55,7 +56,7 @@ export function kubeProxyDaemonSet(): DaemonSet {
       template: {
         metadata: { labels },
         spec: {
-          containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.33.0' }],
+          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${releaseTag(release)}` }],
           hostNetwork: true,
           serviceAccountName: 'kube-proxy',
           nodeSelector: { 'kubernetes.io/os': 'linux' },

@@ -32,9 +32,10 @@ const STRINGS = {
   chooseScenario: { en: 'Choose a scenario', ko: '시나리오 선택' },
   learningPath: { en: 'In learning-path order', ko: '학습 순서대로' },
   k8sVersion: { en: 'Kubernetes version', ko: '쿠버네티스 버전' },
+  k8sNewest: { en: '{version} (newest)', ko: '{version} (최신)' },
   k8sVersionHint: {
-    en: 'Some timings differ: the node-monitor grace period is 40 s up to 1.31 and 50 s from 1.32.',
-    ko: '버전에 따라 일부 시간이 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초입니다.',
+    en: 'Some details differ: the node-monitor grace period is 40 s up to 1.31 and 50 s from 1.32; kube-scheduler’s FailedScheduling message changes in 1.34 and 1.35.',
+    ko: '버전에 따라 일부가 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초이고, kube-scheduler의 FailedScheduling 메시지는 1.34와 1.35에서 바뀝니다.',
   },
   parameters: { en: 'Parameters', ko: '매개변수' },
   noParameters: { en: 'This scenario has no parameters.', ko: '이 시나리오에는 매개변수가 없습니다.' },
@@ -82,8 +83,8 @@ const STRINGS = {
     ko: '알 수 없는 테마 “{value}”입니다. dark, light, contrast 중 하나를 쓰세요.',
   },
   badVersion: {
-    en: 'Kubernetes version “{value}” is not offered; using {fallback}.',
-    ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다. {fallback}{fallback:을/를} 씁니다.',
+    en: 'Kubernetes version “{value}” is not offered (kubedeck has {supported}); using {fallback}.',
+    ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다(지원 버전: {supported}). {fallback}{fallback:을/를} 씁니다.',
   },
   badParam: {
     en: 'Parameter {name} = “{value}” is not valid; using {fallback}.',

@@ -2,11 +2,12 @@
  * Scenario picker: a modal dialog listing SCENARIOS in learning-path order with their summaries;
  * the chosen one's params and the Kubernetes version can be set before opening it.
  */
+import { DEFAULT_K8S_VERSION, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
-import { defaultParams, K8S_VERSIONS } from './url-state.ts';
+import { defaultParams } from './url-state.ts';
 
 export interface PickerChoice {
   readonly scenario: ScenarioDefinition;
@@ -75,7 +76,7 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
     if (!selected) return;
     const chosen = selected;
     const version = el('select', { id: 'picker-k8s', 'data-testid': 'k8s-version' });
-    for (const v of K8S_VERSIONS) version.append(el('option', { value: v, text: v }));
+    for (const v of K8S_VERSIONS) version.append(el('option', { value: v, text: v === DEFAULT_K8S_VERSION ? t(lang, 'k8sNewest', { version: v }) : v }));
     version.value = k8s;
     version.addEventListener('change', () => (k8s = version.value));
     const openButton = el('button', { type: 'button', class: 'button button--primary', 'data-action': 'open-scenario', text: t(lang, 'openScenario') });

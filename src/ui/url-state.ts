@@ -6,6 +6,7 @@
  * URL shape: ?scenario=pod-creation&step=3&lang=ko&theme=light&k8s=1.31&replicas=3
  * `step` is 1-based (what people read on screen); scenario params use their own ids.
  */
+import { checkK8sVersion, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
 import type { StringKey } from './i18n.ts';
@@ -13,7 +14,7 @@ import { detectLang } from './i18n.ts';
 import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
 import { DEFAULT_BACKGROUND, isBackgroundMode, type BackgroundMode } from '../render/background-mode.ts';
 
-export const K8S_VERSIONS = ['1.31', '1.32', '1.33'] as const;
+export { K8S_VERSIONS } from '../model/k8s/versions.ts';
 export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s', 'background'] as const;
 
 export interface ViewState {
@@ -129,9 +130,9 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
   let k8s = defaults.k8s;
   const rawK8s = query.get('k8s');
   if (rawK8s !== null) {
-    const normal = rawK8s.replace(/^v/, '');
-    if ((K8S_VERSIONS as readonly string[]).includes(normal)) k8s = normal;
-    else issues.push({ key: 'badVersion', vars: { value: clip(rawK8s), fallback: defaults.k8s } });
+    const checked = checkK8sVersion(rawK8s);
+    if (checked.ok) k8s = checked.version;
+    else issues.push({ key: 'badVersion', vars: { value: clip(rawK8s), fallback: defaults.k8s, supported: K8S_VERSIONS.join(', ') } });
   }
 
   // A bad value falls back quietly: it only changes how faint routine traffic is drawn.

@@ -185,6 +185,7 @@ describe('kubedeck in the browser', () => {
     expect(notice).toMatch(/Unknown language “xx”/);
     expect(notice).toMatch(/Unknown theme “neon”/);
     expect(notice).toMatch(/9\.9/);
+    expect(notice).toMatch(/1\.31, 1\.32, 1\.33, 1\.34, 1\.35, 1\.36, 1\.37/);
     expect(await page.locator('img').count()).toBe(0);
     // Pick a scenario from the picker: the app plays it.
     await page.click('[data-scenario=node-failure]');

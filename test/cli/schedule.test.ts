@@ -48,7 +48,7 @@ describe('kubedeck schedule', () => {
       'Pod default/api (scheduler default-scheduler, NodeResourcesFit LeastAllocated)',
       '',
       'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  TOTAL',
-      'control-plane  no        node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+      'control-plane  no        node(s) had untolerated taint(s)',
       'worker-1       yes                      100                   60                                  89    449',
       'worker-2       yes                      100                   71                                  91    462',
       'worker-3       no        node(s) were unschedulable',
@@ -64,7 +64,7 @@ describe('kubedeck schedule', () => {
     expect(json).toEqual({
       selected: 'worker-2',
       nodes: [
-        { name: 'control-plane', feasible: false, reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], scores: {}, total: 0 },
+        { name: 'control-plane', feasible: false, reasons: ['node(s) had untolerated taint(s)'], scores: {}, total: 0 },
         { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89 }, total: 449 },
         { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91 }, total: 462 },
         { name: 'worker-3', feasible: false, reasons: ['node(s) were unschedulable'], scores: {}, total: 0 },
@@ -78,19 +78,30 @@ describe('kubedeck schedule', () => {
     expect(bare.selected).toBe('worker-1');
   });
 
-  it('prints the FailedScheduling message when nothing fits', async () => {
+  it('prints the FailedScheduling message when nothing fits (the default, newest wording)', async () => {
     const { code, out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod-too-big.yaml']);
     expect(code).toBe(0);
     expect(out.at(-1)).toBe(
-      'FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
+      'FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
     );
     expect(out[2]).toBe('NODE           FEASIBLE');
   });
 
-  it('--k8s 1.35 uses the newer wording (DRA PostFilter, generic taint reason)', async () => {
-    const { out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod-too-big.yaml', '--k8s', '1.35']);
+  it.each([
+    ['1.33', ' {node-role.kubernetes.io/control-plane: }', ''],
+    ['1.34', ' {node-role.kubernetes.io/control-plane: }', ' no new claims to deallocate,'],
+    ['1.35', '(s)', ' no new claims to deallocate,'],
+    ['v1.37.1', '(s)', ' no new claims to deallocate,'],
+  ])('--k8s %s: taint reason and DRA PostFilter wording of that release', async (k8s, taint, dra) => {
+    const { out } = await run(['--nodes', 'nodes.json', '--pods', 'pods.yaml', '--pod', 'pod-too-big.yaml', '--k8s', k8s]);
     expect(out.at(-1)).toBe(
-      'FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable, 2 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
+      `FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint${taint}, 1 node(s) were unschedulable, 2 Insufficient cpu.${dra} preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.`,
+    );
+  });
+
+  it('--k8s outside the supported releases: one line listing them', async () => {
+    expect(await failure(['--nodes', 'nodes.json', '--pod', 'pod.yaml', '--k8s', '1.30'])).toBe(
+      'schedule: Kubernetes version "1.30" is not supported; supported versions: 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37',
     );
   });
 
@@ -144,7 +155,7 @@ describe('kubedeck schedule notes', () => {
     expect(out.at(-1)).toBe('Note: bare has no status.allocatable, so kube-scheduler sees no cpu, memory or pod room there.');
     expect(out).toContain('bare  no        Too many pods, Insufficient cpu, Insufficient memory');
     expect(out).toContain(
-      'FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 Too many pods. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      'FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 Too many pods. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );
   });
 });

@@ -44,6 +44,12 @@ describe('kubedeck trace', () => {
     expect(text).toMatch(/kube-controller-manager -> kube-apiserver {2}PATCH node \(taint\) {2}Node\/worker-2/);
   });
 
+  it('runs the newest release by default and reads v1.35 or 1.35.2 as 1.35', async () => {
+    expect((await run(['trace', 'pod-creation'])).out[0]).toContain('Kubernetes 1.37,');
+    expect((await run(['trace', 'pod-creation', '--k8s', 'v1.35'])).out[0]).toContain('Kubernetes 1.35,');
+    expect((await run(['trace', 'pod-creation', '--k8s', '1.35.2'])).out[0]).toContain('Kubernetes 1.35,');
+  });
+
   it('is reproducible with --seed and differs between seeds', async () => {
     const a = await run(['trace', 'pod-creation', '--json', '--seed', '5']);
     const b = await run(['trace', 'pod-creation', '--json', '--seed', '5']);
@@ -56,7 +62,10 @@ describe('kubedeck trace', () => {
     [['trace', 'nope'], /unknown scenario "nope"/],
     [['trace'], /which scenario/],
     [['trace', 'pod-creation', '--seed', 'x'], /--seed must be a whole number/],
-    [['trace', 'pod-creation', '--k8s', 'banana'], /unknown Kubernetes version "banana"/],
+    [['trace', 'pod-creation', '--k8s', 'banana'], /^kubedeck: trace: Kubernetes version "banana" is not supported; supported versions: 1\.31, 1\.32, 1\.33, 1\.34, 1\.35, 1\.36, 1\.37$/],
+    [['trace', 'pod-creation', '--k8s', '1.30'], /Kubernetes version "1\.30" is not supported; supported versions: 1\.31, .*, 1\.37$/],
+    [['trace', 'pod-creation', '--k8s', '1.38'], /Kubernetes version "1\.38" is not supported/],
+    [['export', 'pod-creation', '--format', 'png', '--out', 'x', '--k8s', '2.0'], /^kubedeck: export: Kubernetes version "2\.0" is not supported/],
     [['trace', 'pod-creation', '--param', 'variant=helicopter'], /variant: expected one of pod, deployment/],
     [['trace', 'pod-creation', '--frobnicate'], /unknown option/],
     [['warp'], /unknown command "warp"/],

@@ -4,6 +4,7 @@ import { validateLoad } from '../../src/embed/load-request.ts';
 import { parseEmbedParams } from '../../src/embed/params.ts';
 import { wantsEmbed } from '../../src/embed/wants-embed.ts';
 import { issueText } from '../../src/embed/strings.ts';
+import { DEFAULT_K8S_VERSION } from '../../src/model/k8s/versions.ts';
 import { text } from '../../src/model/localized.ts';
 import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
 
@@ -21,7 +22,7 @@ const scenarios: ScenarioDefinition[] = [
     machine,
   },
 ];
-const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: '1.33' } as const;
+const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: DEFAULT_K8S_VERSION } as const;
 
 describe('embed parameters', () => {
   it('reads every parameter of a well-formed embed link', () => {
@@ -38,6 +39,13 @@ describe('embed parameters', () => {
     expect([p.view.scenario.id, p.autoplay, p.controls, p.speed, p.loop, p.keys, p.origins]).toEqual(['pod-creation', false, 'full', 1, false, 'embed', '*']);
     expect(parseEmbedParams('?autoplay=0&loop=false', defaults)).toMatchObject({ autoplay: false, loop: false, issues: [] });
     expect(parseEmbedParams('?speed=2x', defaults).speed).toBe(2);
+  });
+
+  it('an unknown k8s version: the newest release runs and the notice lists the supported ones', () => {
+    const p = parseEmbedParams('?scenario=node-failure&k8s=1.29', defaults);
+    expect(p.view.k8s).toBe('1.37');
+    const en = p.issues.map((issue) => issueText('en', issue, 'Node'));
+    expect(en).toEqual(['Kubernetes version “1.29” is not offered (kubedeck has 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37); using 1.37.']);
   });
 
   it('falls back to defaults and names every bad value, in both languages', () => {
@@ -78,6 +86,13 @@ describe('load commands', () => {
   it('refuses what the scenario cannot take, before anything runs', () => {
     expect(validateLoad(load({ scenario: 'nope' }), scenarios)).toMatchObject({ ok: false, code: 'unknown-scenario' });
     expect(validateLoad(load({ k8s: '1.2' }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
+    expect(validateLoad(load({ k8s: '1.38' }), scenarios)).toMatchObject({
+      ok: false,
+      code: 'bad-params',
+      message: 'Kubernetes version "1.38" is not supported; supported versions: 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37',
+    });
+    expect(validateLoad(load({ k8s: '1.36' }), scenarios)).toMatchObject({ ok: true, k8s: '1.36' });
+    expect(validateLoad(load({ k8s: '1.35.2' }), scenarios)).toMatchObject({ ok: true, k8s: '1.35' });
     expect(validateLoad(load({ params: { replicas: 99 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
     expect(validateLoad(load({ params: { replicas: 'three' } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
     expect(validateLoad(load({ params: { unknown: 1 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });

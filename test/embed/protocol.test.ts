@@ -13,6 +13,7 @@ describe('embed protocol: commands', () => {
       { kubedeck: 1, type: 'lang', lang: 'ko' },
       { kubedeck: 1, type: 'theme', theme: 'contrast' },
       { kubedeck: 1, type: 'load', scenario: 'node-failure', k8s: '1.31', step: 2, params: { replicas: 3, returns: true } },
+      { kubedeck: 1, type: 'load', scenario: 'node-failure', k8s: '1.35.2' },
     ];
     for (const msg of good) expect(parseCommand(msg)).toMatchObject({ ok: true, command: msg });
   });

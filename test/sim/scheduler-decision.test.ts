@@ -15,7 +15,8 @@ describe('scheduler-decision', () => {
     expect(d).toBeDefined();
     if (!d) return;
     const by = new Map(d.nodes.map((n) => [n.name, n]));
-    expect(by.get('worker-3')?.reasons).toEqual(['node(s) had untolerated taint {dedicated: gpu}']);
+    // The default (newest) release: since v1.35 the reason does not name the taint (kubernetes#134740).
+    expect(by.get('worker-3')?.reasons).toEqual(['node(s) had untolerated taint(s)']);
     expect(by.get('worker-3')?.failedPlugin).toBe('TaintToleration');
     expect(by.get('worker-4')?.reasons).toEqual(['node(s) were unschedulable']);
     expect(by.get('worker-4')?.failedPlugin).toBe('NodeUnschedulable');
@@ -56,7 +57,7 @@ describe('scheduler-decision: no node fits, then a node joins', () => {
   it('fails with the upstream FailedScheduling text and PodScheduled=False, Unschedulable', () => {
     const first = all[0]?.decision;
     expect(first?.selected).toBeNull();
-    expect(first?.failureMessage).toMatch(/^0\/4 nodes are available: 1 node\(s\) had untolerated taint \{dedicated: gpu\}, 1 node\(s\) were unschedulable, 2 Insufficient cpu\. preemption: /);
+    expect(first?.failureMessage).toMatch(/^0\/4 nodes are available: 1 node\(s\) had untolerated taint\(s\), 1 node\(s\) were unschedulable, 2 Insufficient cpu\. no new claims to deallocate, preemption: /);
     const unsched = states(trace).find((s) => s.object === POD && s.value?.kind === 'Pod' && s.value.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable'));
     expect(unsched).toBeDefined();
     const event = states(trace).find((s) => s.value?.kind === 'Event' && s.value.reason === 'FailedScheduling');
@@ -98,7 +99,25 @@ describe('scheduler-decision: no node fits, then a node joins', () => {
 
   it('the attempt while the node is still NotReady fails on its not-ready taint', () => {
     const retry = all.find((e) => e.decision.nodes.length === 5 && e.decision.selected === null)?.decision;
-    expect(retry?.nodes.find((n) => n.name === NEW_NODE)?.reasons).toEqual(['node(s) had untolerated taint {node.kubernetes.io/not-ready: }']);
+    expect(retry?.nodes.find((n) => n.name === NEW_NODE)?.reasons).toEqual(['node(s) had untolerated taint(s)']);
     expect(all.at(-1)?.decision.selected).toBe(NEW_NODE);
+  });
+});
+
+describe('scheduler-decision: the FailedScheduling wording follows the release', () => {
+  const failure = (k8sVersion: string): string | undefined =>
+    decisions(runScenario(schedulerDecision, { k8sVersion, params: { noFit: true } }).events)[0]?.decision.failureMessage;
+
+  it('1.33 names the taint and has no DRA PostFilter', () => {
+    expect(failure('1.33')).toMatch(/^0\/4 nodes are available: 1 node\(s\) had untolerated taint \{dedicated: gpu\}, 1 node\(s\) were unschedulable, 2 Insufficient cpu\. preemption: /);
+  });
+
+  it('1.34 adds DynamicResources at PostFilter (DRA GA)', () => {
+    expect(failure('1.34')).toMatch(/had untolerated taint \{dedicated: gpu\}, .*Insufficient cpu\. no new claims to deallocate, preemption: /);
+  });
+
+  it('1.35 and later no longer name the taint', () => {
+    expect(failure('1.35')).toMatch(/1 node\(s\) had untolerated taint\(s\), .* no new claims to deallocate, preemption: /);
+    expect(failure('1.37')).toBe(failure('1.35'));
   });
 });

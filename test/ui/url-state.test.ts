@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
+import { DEFAULT_K8S_VERSION, K8S_VERSIONS } from '../../src/model/k8s/versions.ts';
 import { text } from '../../src/model/localized.ts';
 import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
+import { t } from '../../src/ui/i18n.ts';
 import { parseUrl, resolveStep, serializeView } from '../../src/ui/url-state.ts';
 
 const machine = createMachine({});
@@ -19,7 +21,7 @@ const scenarios: ScenarioDefinition[] = [
     machine,
   },
 ];
-const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: '1.33' } as const;
+const defaults = { scenarios, scenario: 'pod-creation', lang: 'en', theme: 'dark', k8s: DEFAULT_K8S_VERSION } as const;
 
 describe('parseUrl', () => {
   it('reads every part of a well-formed link', () => {
@@ -36,7 +38,7 @@ describe('parseUrl', () => {
 
   it('uses the defaults for an empty query', () => {
     const p = parseUrl('', defaults);
-    expect([p.scenario.id, p.lang, p.theme, p.k8s, p.step]).toEqual(['pod-creation', 'en', 'dark', '1.33', undefined]);
+    expect([p.scenario.id, p.lang, p.theme, p.k8s, p.step]).toEqual(['pod-creation', 'en', 'dark', '1.37', undefined]);
     expect(p.issues).toEqual([]);
   });
 
@@ -51,8 +53,25 @@ describe('parseUrl', () => {
   it('reports each bad value and keeps the default', () => {
     const p = parseUrl('?scenario=node-failure&lang=fr&theme=pink&k8s=1.20&replicas=99&returns=maybe&mode=c', defaults);
     expect(p.issues.map((i) => i.key)).toEqual(['badLang', 'badTheme', 'badVersion', 'badParam', 'badParam', 'badParam']);
-    expect([p.lang, p.theme, p.k8s]).toEqual(['en', 'dark', '1.33']);
+    expect([p.lang, p.theme, p.k8s]).toEqual(['en', 'dark', '1.37']);
     expect(p.params).toEqual({ replicas: 3, returns: false, mode: 'a' });
+  });
+
+  it('offers every release from 1.31 to 1.37 and reads v1.35 or 1.35.2 as 1.35', () => {
+    for (const v of K8S_VERSIONS) expect(parseUrl(`?k8s=${v}`, defaults)).toMatchObject({ k8s: v, issues: [] });
+    expect(K8S_VERSIONS).toEqual(['1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37']);
+    expect(parseUrl('?k8s=v1.35', defaults)).toMatchObject({ k8s: '1.35', issues: [] });
+    expect(parseUrl('?k8s=1.35.2', defaults)).toMatchObject({ k8s: '1.35', issues: [] });
+  });
+
+  it.each(['1.30', '1.38', '2.0', 'latest', ''])('k8s=%j is refused: the default stays and the notice lists the supported releases', (raw) => {
+    const p = parseUrl(`?k8s=${raw}`, defaults);
+    expect(p.k8s).toBe(DEFAULT_K8S_VERSION);
+    expect(p.issues.map((i) => i.key)).toEqual(['badVersion']);
+    const issue = p.issues[0];
+    if (!issue) throw new Error('expected an issue');
+    expect(t('en', issue.key, issue.vars)).toBe(`Kubernetes version “${raw}” is not offered (kubedeck has 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37); using 1.37.`);
+    expect(t('ko', issue.key, issue.vars)).toContain('지원 버전: 1.31, 1.32, 1.33, 1.34, 1.35, 1.36, 1.37');
   });
 
   it('never throws on malformed input', () => {

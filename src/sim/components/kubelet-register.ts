@@ -43,7 +43,7 @@ export function registerNode(rt: Runtime, name: string, index: number, opts: Nod
   const id: ComponentId = `kubelet/${name}`;
   const user = `system:node:${name}`;
   rt.tracer.activity(id, 'register', 20, text(`kubelet starts (systemd) and registers Node ${name} with kube-apiserver`, `kubelet이 (systemd로) 시작되어 kube-apiserver에 노드 ${withParticle(name, '을/를')} 등록합니다`), `Node/${name}`);
-  const node = registeringNode(name, index, opts, timestamp(rt.clock.now()));
+  const node = registeringNode(name, index, { ...opts, release: rt.config.k8sVersion }, timestamp(rt.clock.now()));
   callApi(rt, id, user, 'POST node', { verb: 'create', object: node }, (answer) => {
     if (answer.status >= 300) return;
     const lease: Lease = { ...makeLease(name), metadata: { name, namespace: 'kube-node-lease' }, spec: { holderIdentity: name, leaseDurationSeconds: rt.config.leaseDurationSeconds, renewTime: timestamp(rt.clock.now()) } };

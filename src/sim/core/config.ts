@@ -1,9 +1,12 @@
 /**
  * Timings and switches of a simulated cluster, defaulted from the Kubernetes version
- * (reference/kubernetes.md section 3: the node-monitor grace period changed in v1.32).
+ * (the version switches live in src/model/k8s/facts.ts).
  */
+import { nodeMonitorGraceMs } from '../../model/k8s/facts.ts';
+import type { K8sVersion } from '../../model/k8s/versions.ts';
+
 export interface SimConfig {
-  readonly k8sVersion: string;
+  readonly k8sVersion: K8sVersion;
   /** Kubelet Lease renewal interval: nodeLeaseDurationSeconds 40 x 0.25 = 10 s. */
   readonly leaseRenewMs: number;
   readonly leaseDurationSeconds: number;
@@ -20,20 +23,13 @@ export interface SimConfig {
   readonly fullDecisions: boolean;
 }
 
-export function parseMinor(version: string): number {
-  const m = /^v?1\.(\d+)/.exec(version.trim());
-  if (!m?.[1]) throw new Error(`unknown Kubernetes version "${version}" (expected e.g. 1.31 or 1.33)`);
-  return Number(m[1]);
-}
-
-export function configFor(k8sVersion: string, overrides: Partial<SimConfig> = {}): SimConfig {
-  const minor = parseMinor(k8sVersion);
+export function configFor(k8sVersion: K8sVersion, overrides: Partial<SimConfig> = {}): SimConfig {
   return {
     k8sVersion,
     leaseRenewMs: 10_000,
     leaseDurationSeconds: 40,
     nodeMonitorPeriodMs: 5_000,
-    nodeMonitorGraceMs: minor >= 32 ? 50_000 : 40_000,
+    nodeMonitorGraceMs: nodeMonitorGraceMs(k8sVersion),
     defaultTolerationSeconds: 300,
     terminationGracePeriodSeconds: 30,
     recordEvents: true,

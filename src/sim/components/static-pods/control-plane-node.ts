@@ -5,6 +5,7 @@
  */
 import { text } from '../../../model/localized.ts';
 import { diffObjects } from '../../../model/diff.ts';
+import type { K8sVersion } from '../../../model/k8s/versions.ts';
 import type { K8sObject, Node } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import { timestamp } from '../../../model/time.ts';
@@ -25,8 +26,8 @@ export const CONTROL_PLANE_IP = '192.168.56.10';
 /** How long a component takes from its container starting to serving. */
 const WARM_UP_MS: Readonly<Record<ControlPlaneComponent, number>> = { etcd: 300, 'kube-apiserver': 1_200, 'kube-controller-manager': 400, 'kube-scheduler': 300 };
 
-function controlPlaneNodeObject(name: string): Node {
-  const node = makeNode(name, -1, { controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
+function controlPlaneNodeObject(name: string, release: K8sVersion): Node {
+  const node = makeNode(name, -1, { release, controlPlane: true, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
   return { ...node, metadata: { ...node.metadata, uid: `node-${name}` } };
 }
 
@@ -84,21 +85,21 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
     started: start,
     stopped: stop,
     apiUp: () => serving('kube-apiserver') && serving('etcd'),
-    node: () => controlPlaneNodeObject(name),
+    node: () => controlPlaneNodeObject(name, rt.config.k8sVersion),
   });
   // kubeadm wrote the manifests and etcd's data directory before (kubeadm init).
-  for (const c of CONTROL_PLANE_COMPONENTS) kubelet.writeManifest(manifestFile(c), staticPodManifest(c));
+  for (const c of CONTROL_PLANE_COMPONENTS) kubelet.writeManifest(manifestFile(c), staticPodManifest(c, ETCD_DATA_DIR, rt.config.k8sVersion));
   rt.disk.write({ node: name, path: ETCD_DATA_DIR, dir: true });
   cluster.addWatcher(kubelet.watcher);
   cluster.addComponent(kubelet.id);
   cluster.addComponent(`containerd/${name}`);
 
   if (running) {
-    const node = cluster.seed(controlPlaneNodeObject(name));
+    const node = cluster.seed(controlPlaneNodeObject(name, rt.config.k8sVersion));
     cluster.seed(makeLease(name));
     const at = timestamp(0);
     for (const c of CONTROL_PLANE_COMPONENTS) {
-      const mirror = mirrorPod(staticPodManifest(c), name, node.metadata.uid ?? '');
+      const mirror = mirrorPod(staticPodManifest(c, ETCD_DATA_DIR, rt.config.k8sVersion), name, node.metadata.uid ?? '');
       cluster.seed(statusRunning(at)(statusSandboxReady(CONTROL_PLANE_IP, at)(statusAccepted(CONTROL_PLANE_IP, at)(mirror))));
     }
     kubelet.seedRunning(node.metadata.uid ?? '');

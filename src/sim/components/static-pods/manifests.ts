@@ -2,6 +2,7 @@
  * The static pod manifests kubeadm writes to /etc/kubernetes/manifests, and the mirror pod the
  * kubelet creates in the API for each (reference/kubernetes.md section 7). Pure builders.
  */
+import { DEFAULT_K8S_VERSION, releaseTag, type K8sVersion } from '../../../model/k8s/versions.ts';
 import type { Pod } from '../../../model/objects.ts';
 import type { NodeFile } from '../../trace.ts';
 
@@ -12,12 +13,9 @@ export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 export type ControlPlaneComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler';
 export const CONTROL_PLANE_COMPONENTS: readonly ControlPlaneComponent[] = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
 
-const IMAGE: Readonly<Record<ControlPlaneComponent, string>> = {
-  etcd: 'registry.k8s.io/etcd:3.5.21-0',
-  'kube-apiserver': 'registry.k8s.io/kube-apiserver:v1.33.0',
-  'kube-controller-manager': 'registry.k8s.io/kube-controller-manager:v1.33.0',
-  'kube-scheduler': 'registry.k8s.io/kube-scheduler:v1.33.0',
-};
+/** etcd keeps its own version (not re-checked per release, docs/kubernetes-versions.md); the rest carry the release's tag. */
+const image = (component: ControlPlaneComponent, release: K8sVersion): string =>
+  component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${releaseTag(release)}`;
 
 export const manifestFile = (component: ControlPlaneComponent): string => `${component}.yaml`;
 
@@ -25,7 +23,7 @@ export const manifestFile = (component: ControlPlaneComponent): string => `${com
  * A static pod as its manifest describes it: kube-system, hostNetwork, system-node-critical.
  * etcd keeps its data in a hostPath volume (`etcd-data`), which a restore points elsewhere.
  */
-export function staticPodManifest(component: ControlPlaneComponent, dataDir = ETCD_DATA_DIR): Pod {
+export function staticPodManifest(component: ControlPlaneComponent, dataDir = ETCD_DATA_DIR, release: K8sVersion = DEFAULT_K8S_VERSION): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -34,7 +32,7 @@ export function staticPodManifest(component: ControlPlaneComponent, dataDir = ET
       hostNetwork: true,
       priorityClassName: 'system-node-critical',
       priority: 2_000_001_000,
-      containers: [{ name: component, image: IMAGE[component] }],
+      containers: [{ name: component, image: image(component, release) }],
       // The kubelet gives every static pod a toleration of all NoExecute taints.
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
       ...(component === 'etcd' ? { volumes: [{ name: 'etcd-data', hostPath: { path: dataDir, type: 'DirectoryOrCreate' } }, { name: 'etcd-certs', hostPath: { path: '/etc/kubernetes/pki/etcd', type: 'DirectoryOrCreate' } }] } : {}),
