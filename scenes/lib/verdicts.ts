@@ -10,6 +10,7 @@ const SHORT: Readonly<Record<ScorePluginName, string>> = {
   NodeAffinity: 'NodeAffinity',
   NodeResourcesFit: 'NodeResourcesFit',
   NodeResourcesBalancedAllocation: 'BalancedAllocation',
+  ImageLocality: 'ImageLocality',
 };
 
 /** "TaintToleration 100×3 + NodeResourcesFit 59×1 + ... = 449" */

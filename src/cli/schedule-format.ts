@@ -25,6 +25,7 @@ const SKIP_WHY: Readonly<Record<ScorePluginName, string>> = {
   NodeResourcesBalancedAllocation: 'the pod requests no cpu or memory (best-effort)',
   TaintToleration: '',
   NodeResourcesFit: '',
+  ImageLocality: '',
 };
 
 /** Widths of each column over the given rows. */

@@ -8,7 +8,9 @@
  * - --config: a KubeSchedulerConfiguration; the profile whose schedulerName is the pod's
  *   spec.schedulerName (default "default-scheduler") applies: score weights, NodeResourcesFit scoring strategy...
  * - --seed N (default 1): the seeded RNG that breaks ties between nodes with the same total.
- * - --k8s VERSION (default: the simulation's default): message wording that changed between versions.
+ * - --k8s VERSION (default: the simulation's default): message wording that changed between versions,
+ *   and that version's default score weights.
+ * - Nodes' status.images feed ImageLocality (an image already on a node favours it).
  * - --json: {"selected": name|null, "nodes": [{"name", "feasible", "reasons", "scores", "total"}]}.
  *
  * Bad input throws CliError with one line naming the file and the field or position; the dispatcher
@@ -20,6 +22,7 @@ import { QuantityError } from '../model/quantity.ts';
 import {
   buildNodeInfos,
   DEFAULT_PROFILE,
+  defaultProfileForVersion,
   profileForSchedulerName,
   SchedulerConfigError,
   scheduleOptionsForVersion,
@@ -57,17 +60,17 @@ function userInput<T>(file: string, parse: () => T): T {
 }
 
 /** The profile named by the pod's spec.schedulerName, as kube-scheduler chooses it. */
-function loadProfile(io: CliIo, file: string | undefined, schedulerName: string): SchedulerProfile {
+function loadProfile(io: CliIo, file: string | undefined, schedulerName: string, base: SchedulerProfile): SchedulerProfile {
   if (file === undefined) {
     if (schedulerName !== DEFAULT_PROFILE.schedulerName) throw new CliError(`schedule: the pod asks for scheduler "${schedulerName}"; give its KubeSchedulerConfiguration with --config`);
-    return DEFAULT_PROFILE;
+    return base;
   }
   const text = read(io, file);
   const profile = userInput(file, () => {
     const objects = readObjects(text, file);
     const first = objects[0];
     if (objects.length !== 1 || first === undefined) throw new ManifestError(file, '', `expected one KubeSchedulerConfiguration, found ${objects.length} objects`);
-    return profileForSchedulerName(first.value, schedulerName);
+    return profileForSchedulerName(first.value, schedulerName, base);
   });
   if (profile === undefined) throw new CliError(`${file}: no profile has schedulerName "${schedulerName}" (the pod's spec.schedulerName)`);
   return profile;
@@ -108,7 +111,7 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
     const podsText = read(io, podsFile);
     running = userInput(podsFile, () => parsePods(podsText, podsFile));
   }
-  const profile = loadProfile(io, stringFlag(values.config), pod.spec.schedulerName ?? DEFAULT_PROFILE.schedulerName);
+  const profile = loadProfile(io, stringFlag(values.config), pod.spec.schedulerName ?? DEFAULT_PROFILE.schedulerName, defaultProfileForVersion(version));
 
   // Quantities of nodes and running pods are parsed while building the NodeInfos; the pod's when scheduling.
   const infos = userInput(podsFile ?? nodesFile, () => buildNodeInfos(nodes, running));

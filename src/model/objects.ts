@@ -94,11 +94,19 @@ export interface Container {
     readonly requests?: ResourceList;
     readonly limits?: ResourceList;
   };
-  readonly ports?: readonly { readonly containerPort: number; readonly protocol?: string }[];
+  /** hostPort / hostIP reserve the port on the node (the scheduler's NodePorts filter). */
+  readonly ports?: readonly ContainerPort[];
   /** Only on init containers: "Always" makes it a sidecar (its requests add to the pod's). */
   readonly restartPolicy?: 'Always';
   /** The kubelet marks the container ready after its first successful probe (kubedeck: it always succeeds). */
   readonly readinessProbe?: { readonly initialDelaySeconds?: number; readonly periodSeconds?: number };
+}
+
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly protocol?: string;
+  readonly hostPort?: number;
+  readonly hostIP?: string;
 }
 
 export interface PodSpec {
@@ -175,6 +183,13 @@ export interface NodeStatus {
   readonly conditions?: readonly Condition<NodeConditionType>[];
   readonly addresses?: readonly { readonly type: string; readonly address: string }[];
   readonly nodeInfo?: { readonly kubeletVersion?: string; readonly containerRuntimeVersion?: string };
+  /** Images the kubelet reports as present (the scheduler's ImageLocality score). */
+  readonly images?: readonly ContainerImage[];
+}
+
+export interface ContainerImage {
+  readonly names?: readonly string[];
+  readonly sizeBytes?: number;
 }
 
 export interface Node {

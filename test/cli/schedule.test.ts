@@ -47,10 +47,10 @@ describe('kubedeck schedule', () => {
     expect(out).toEqual([
       'Pod default/api (scheduler default-scheduler, NodeResourcesFit LeastAllocated)',
       '',
-      'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  TOTAL',
+      'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  ImageLocality x1  TOTAL',
       'control-plane  no        node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
-      'worker-1       yes                      100                   60                                  89    449',
-      'worker-2       yes                      100                   71                                  91    462',
+      'worker-1       yes                      100                   60                                  89                 0    449',
+      'worker-2       yes                      100                   71                                  91                 0    462',
       'worker-3       no        node(s) were unschedulable',
       '',
       'NodeAffinity: skipped (the pod has no preferred node affinity).',
@@ -65,8 +65,8 @@ describe('kubedeck schedule', () => {
       selected: 'worker-2',
       nodes: [
         { name: 'control-plane', feasible: false, reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], scores: {}, total: 0 },
-        { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89 }, total: 449 },
-        { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91 }, total: 462 },
+        { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89, ImageLocality: 0 }, total: 449 },
+        { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91, ImageLocality: 0 }, total: 462 },
         { name: 'worker-3', feasible: false, reasons: ['node(s) were unschedulable'], scores: {}, total: 0 },
       ],
     });
@@ -175,5 +175,24 @@ profiles:
     expect(await failure(['--nodes', 'nodes.json', '--pod', 'packed.yaml', '--config', 'most-allocated.yaml'], { 'packed.yaml': packed })).toBe(
       'most-allocated.yaml: no profile has schedulerName "bin-packer" (the pod\'s spec.schedulerName)',
     );
+  });
+});
+
+describe('kubedeck schedule: node images (ImageLocality)', () => {
+  const node = (name: string, images: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}"},"status":{"allocatable":{"cpu":"2","memory":"4Gi","pods":"10"},"images":[${images}]}}`;
+  const big = '{"names":["registry.example/app:1.0"],"sizeBytes":524288000}';
+  it('a node that already holds the pod image scores higher and wins', async () => {
+    const extra = {
+      'image-nodes.yaml': `${node('a', '')}\n---\n${node('b', big)}\n`,
+      'app.yaml': 'kind: Pod\nmetadata: {name: app, namespace: default}\nspec:\n  containers: [{name: c, image: "registry.example/app:1.0", resources: {requests: {cpu: 100m}}}]\n',
+    };
+    const json = JSON.parse((await run(['--nodes', 'image-nodes.yaml', '--pod', 'app.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    // 500MB on 1 of 2 nodes: 250MB scaled; 100 * (250MB - 23MB) / (1000MB - 23MB) = 23
+    expect(json.nodes.map((n) => n.scores.ImageLocality)).toEqual([0, 23]);
+    expect(json.selected).toBe('b');
   });
 });

@@ -78,6 +78,16 @@ const container = z.object({
   image: str.default(''),
   resources: z.object({ requests: resourceList.optional(), limits: resourceList.optional() }).optional(),
   restartPolicy: z.literal('Always').optional(),
+  ports: z
+    .array(
+      z.object({
+        containerPort: z.number().int(),
+        protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(),
+        hostPort: z.number().int().min(0).max(65535).optional(),
+        hostIP: str.optional(),
+      }),
+    )
+    .optional(),
 });
 
 const podPhase = z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
@@ -133,6 +143,7 @@ export const nodeSchema = z.object({
         .optional(),
       addresses: z.array(z.object({ type: str, address: str })).optional(),
       nodeInfo: z.object({ kubeletVersion: str.optional(), containerRuntimeVersion: str.optional() }).optional(),
+      images: z.array(z.object({ names: z.array(str).optional(), sizeBytes: z.number().int().min(0).optional() })).optional(),
     })
     .optional(),
 });

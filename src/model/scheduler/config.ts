@@ -104,7 +104,7 @@ function strategyOf(args: z.output<typeof fitArgs>, path: string): ScoringStrate
 type PluginSet = z.output<typeof pluginSet>;
 
 /** Score plugins after merging the default set with the configuration (upstream mergePluginSet + multiPoint expansion). */
-function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<string>): WeightedScorePlugin[] {
+function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<string>, defaultScores: readonly WeightedScorePlugin[]): WeightedScorePlugin[] {
   const disabled = new Set<string>();
   const overrides: WeightedScorePlugin[] = [];
   for (const set of sets) {
@@ -121,7 +121,7 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
       overrides.push({ name: e.name, weight });
     }
   }
-  const defaults = disabled.has('*') ? [] : DEFAULT_SCORES.filter((p) => !disabled.has(p.name) && !overrides.some((o) => o.name === p.name));
+  const defaults = disabled.has('*') ? [] : defaultScores.filter((p) => !disabled.has(p.name) && !overrides.some((o) => o.name === p.name));
   // Explicitly configured plugins run first, then the remaining defaults (upstream's ordering).
   return [...overrides, ...defaults];
 }
@@ -130,27 +130,30 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
  * The profile that schedules pods with `schedulerName` (a pod's spec.schedulerName, default
  * "default-scheduler"), as kube-scheduler picks it; undefined when no profile has that name.
  */
-export function profileForSchedulerName(config: KubeSchedulerConfiguration | unknown, schedulerName: string): SchedulerProfile | undefined {
+export function profileForSchedulerName(config: KubeSchedulerConfiguration | unknown, schedulerName: string, base: SchedulerProfile = DEFAULT_PROFILE): SchedulerProfile | undefined {
   const cfg = parseWith(schema, config, '');
   const profiles = cfg.profiles ?? [];
-  if (profiles.length === 0) return schedulerName === 'default-scheduler' ? profileFromConfig(config) : undefined;
+  if (profiles.length === 0) return schedulerName === 'default-scheduler' ? profileFromConfig(config, 0, base) : undefined;
   const index = profiles.findIndex((p) => (p.schedulerName ?? 'default-scheduler') === schedulerName);
-  return index < 0 ? undefined : profileFromConfig(config, index);
+  return index < 0 ? undefined : profileFromConfig(config, index, base);
 }
 
-/** Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration. Throws SchedulerConfigError. */
-export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0): SchedulerProfile {
+/**
+ * Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration on top of `base`
+ * (the version's default profile, see defaultProfileForMinor). Throws SchedulerConfigError.
+ */
+export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0, base: SchedulerProfile = DEFAULT_PROFILE): SchedulerProfile {
   const cfg = parseWith(schema, config, '');
   const p = cfg.profiles?.[index];
-  if (p === undefined) return { ...DEFAULT_PROFILE, ...(cfg.percentageOfNodesToScore === undefined ? {} : { percentageOfNodesToScore: cfg.percentageOfNodesToScore }) };
-  const base = `profiles[${index}]`;
+  if (p === undefined) return { ...base, ...(cfg.percentageOfNodesToScore === undefined ? {} : { percentageOfNodesToScore: cfg.percentageOfNodesToScore }) };
+  const at = `profiles[${index}]`;
   const unmodelled = new Set<string>();
-  const scores = scorePlugins([p.plugins?.multiPoint, p.plugins?.score], unmodelled);
+  const scores = scorePlugins([p.plugins?.multiPoint, p.plugins?.score], unmodelled, base.scores);
   const postFilterDisabled = [p.plugins?.postFilter, p.plugins?.multiPoint].some((s) => s?.disabled?.some((d) => d.name === 'DefaultPreemption' || d.name === '*'));
-  let fit = DEFAULT_PROFILE.fit;
-  let balancedResources = DEFAULT_PROFILE.balancedResources;
+  let fit = base.fit;
+  let balancedResources = base.balancedResources;
   (p.pluginConfig ?? []).forEach((pc, i) => {
-    const path = `${base}.pluginConfig[${i}].args`;
+    const path = `${at}.pluginConfig[${i}].args`;
     if (pc.name === 'NodeResourcesFit') {
       const args = parseWith(fitArgs, pc.args ?? {}, path);
       fit = {
@@ -165,7 +168,7 @@ export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, 
   const pct = p.percentageOfNodesToScore ?? cfg.percentageOfNodesToScore;
   return {
     schedulerName: p.schedulerName ?? 'default-scheduler',
-    filters: DEFAULT_PROFILE.filters,
+    filters: base.filters,
     scores,
     fit,
     balancedResources,

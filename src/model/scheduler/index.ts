@@ -14,8 +14,9 @@
  *
  * - Filters: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (in that order;
  *   a node is rejected by the first failing plugin, whose reasons it carries).
- * - Scores (default weights): TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated;
- *   MostAllocated and RequestedToCapacityRatio via profileFromConfig), NodeResourcesBalancedAllocation 1.
+ * - Scores (default weights, per version in ./default-plugins.ts): TaintToleration 3, NodeAffinity 2,
+ *   NodeResourcesFit 1 (LeastAllocated; MostAllocated and RequestedToCapacityRatio via profileFromConfig),
+ *   NodeResourcesBalancedAllocation 1, ImageLocality 1 (node.status.images).
  * - Only one feasible node: no scoring. No feasible node: FitError message, with DefaultPreemption's
  *   "preemption: ..." suffix unless the profile disables it.
  * - Ties: selectHost's reservoir sampling with the injected TieBreaker (the seeded RNG, never Math.random).
@@ -30,7 +31,7 @@ export type { FilterPluginName, NodeVerdict, ScheduleDecision, ScorePluginName }
 export { addPodToNodeInfo, buildNodeInfos, createNodeInfo, occupiesNode, podKey, removePodFromNodeInfo, setNodeInfoNode, type NodeInfo } from './node-info.ts';
 export { schedulePod, type ScheduleOptions } from './schedule.ts';
 export { selectHost, type TieBreaker } from './select-host.ts';
-export { DEFAULT_PROFILE, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
+export { DEFAULT_PROFILE, defaultProfileForVersion, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
 export { profileForSchedulerName, profileFromConfig, SchedulerConfigError, type KubeSchedulerConfiguration } from './config.ts';
 export { computePodRequest } from './pod-requests.ts';
 export { numFeasibleNodesToFind } from './feasible-nodes.ts';

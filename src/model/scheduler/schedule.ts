@@ -182,7 +182,7 @@ export function schedulePod(
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
-  const scored = scoreNodes(ctx, pass.feasible, profile);
+  const scored = scoreNodes(ctx, pass.feasible, profile, nodes);
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];

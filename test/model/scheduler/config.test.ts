@@ -66,6 +66,8 @@ profiles:
       - name: NodeResourcesFit
         weight: 5
       - name: ImageLocality
+        weight: 4
+      - name: VolumeBinding
         weight: 1
       disabled:
       - name: NodeResourcesBalancedAllocation
@@ -75,10 +77,11 @@ profiles:
 `);
     expect(p.scores).toEqual([
       { name: 'NodeResourcesFit', weight: 5 },
+      { name: 'ImageLocality', weight: 4 },
       { name: 'TaintToleration', weight: 3 },
       { name: 'NodeAffinity', weight: 2 },
     ]);
-    expect(p.unmodelledPlugins).toEqual(['ImageLocality']);
+    expect(p.unmodelledPlugins).toEqual(['VolumeBinding']);
     expect(p.preemption).toBe(false);
   });
   it('"*" disables every default score plugin', () => {
