@@ -196,3 +196,15 @@ describe('kubedeck schedule: node images (ImageLocality)', () => {
     expect(json.selected).toBe('b');
   });
 });
+
+describe('kubedeck schedule: host ports (NodePorts)', () => {
+  it('a node whose running pod holds the host port is filtered out', async () => {
+    const node = (name: string) => `{"kind":"Node","metadata":{"name":"${name}"},"status":{"allocatable":{"cpu":"2","memory":"4Gi","pods":"10"}}}`;
+    const web = (name: string, nodeName: string) =>
+      `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default"},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}"containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80,"hostPort":8080}]}]}}`;
+    const extra = { 'port-nodes.yaml': `${node('a')}\n---\n${node('b')}\n`, 'running.yaml': web('old', 'a'), 'web.yaml': web('new', '') };
+    const { out } = await run(['--nodes', 'port-nodes.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml'], extra);
+    expect(out).toContain("a     no        node(s) didn't have free ports for the requested pod ports");
+    expect(out.at(-1)).toBe('Selected: b');
+  });
+});

@@ -3,6 +3,7 @@
  * attempt (upstream PreFilter / PreScore state), so the per-node loop allocates nothing.
  */
 import type { Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
+import { hostPorts, type HostPort } from './plugins/node-ports.ts';
 import { computePodRequest } from './pod-requests.ts';
 import type { PodRequest } from './resources.ts';
 
@@ -19,6 +20,8 @@ export interface PodContext {
   readonly priority: number;
   /** False when the pod has neither a nodeSelector nor required node affinity: NodeAffinity's Filter passes every node. */
   readonly hasRequiredAffinity: boolean;
+  /** The host ports the pod asks for (NodePorts); empty: the plugin is skipped. */
+  readonly hostPorts: readonly HostPort[];
 }
 
 /**
@@ -53,5 +56,6 @@ export function createPodContext(pod: Pod): PodContext {
     nodeNames: requiredNodeNames(pod),
     priority: pod.spec.priority ?? 0,
     hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
+    hostPorts: hostPorts(pod),
   };
 }

@@ -2,6 +2,7 @@
 import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
 import { nodeAffinityFilter } from './plugins/node-affinity.ts';
+import { nodePortsFilter } from './plugins/node-ports.ts';
 import { nodeNameFilter } from './plugins/node-name.ts';
 import { nodeResourcesFitFilter } from './plugins/node-resources-fit-filter.ts';
 import { nodeUnschedulableFilter } from './plugins/node-unschedulable.ts';
@@ -24,6 +25,9 @@ export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: Nod
         break;
       case 'NodeAffinity':
         r = nodeAffinityFilter(ctx, info);
+        break;
+      case 'NodePorts':
+        r = nodePortsFilter(ctx, info);
         break;
       case 'NodeResourcesFit':
         r = nodeResourcesFitFilter(ctx, info, profile.fit.ignored);

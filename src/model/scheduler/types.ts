@@ -1,6 +1,6 @@
 /** The result of one scheduling attempt, as kube-scheduler would reason about it. */
 
-export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit';
+export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit';
 export type ScorePluginName = 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'TaintToleration' | 'NodeAffinity' | 'ImageLocality';
 
 export interface ScorePluginWeight {
