@@ -10,6 +10,7 @@ const SHORT: Readonly<Record<ScorePluginName, string>> = {
   NodeAffinity: 'NodeAffinity',
   NodeResourcesFit: 'NodeResourcesFit',
   NodeResourcesBalancedAllocation: 'BalancedAllocation',
+  PodTopologySpread: 'PodTopologySpread',
   ImageLocality: 'ImageLocality',
 };
 

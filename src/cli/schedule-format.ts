@@ -26,6 +26,7 @@ const SKIP_WHY: Readonly<Record<ScorePluginName, string>> = {
   TaintToleration: '',
   NodeResourcesFit: '',
   ImageLocality: '',
+  PodTopologySpread: 'no ScheduleAnyway constraint, and no system default spreading for this pod',
 };
 
 /** Widths of each column over the given rows. */

@@ -10,7 +10,9 @@
  * - --seed N (default 1): the seeded RNG that breaks ties between nodes with the same total.
  * - --k8s VERSION (default: the simulation's default): message wording that changed between versions,
  *   and that version's default score weights.
- * - Nodes' status.images feed ImageLocality (an image already on a node favours it).
+ * - Nodes' status.images feed ImageLocality (an image already on a node favours it); their labels
+ *   (topology.kubernetes.io/zone, kubernetes.io/hostname...) the pod's topologySpreadConstraints,
+ *   counted over the --pods on each node.
  * - --json: {"selected": name|null, "nodes": [{"name", "feasible", "reasons", "scores", "total"}]}.
  *
  * Bad input throws CliError with one line naming the file and the field or position; the dispatcher
@@ -122,6 +124,12 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
     return EXIT_OK;
   }
   for (const l of decisionText(decision, profile, seed)) io.out(l);
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller === true);
+  if ((pod.spec.topologySpreadConstraints ?? []).length === 0 && owner !== undefined && profile.scores.some((s) => s.name === 'PodTopologySpread')) {
+    io.out(
+      `Note: kube-scheduler would spread this ${owner.kind}'s pods by default (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway) with the selectors of the Services and ${owner.kind} that select the pod; kubedeck schedule does not read those objects, so that default spreading is not applied.`,
+    );
+  }
   // kube-scheduler reads only status.allocatable: a node without it offers nothing.
   const bare = nodes.filter((n) => n.status?.allocatable === undefined).map((n) => n.metadata.name);
   if (bare.length > 0) io.out(`Note: ${bare.join(', ')} ${bare.length === 1 ? 'has' : 'have'} no status.allocatable, so kube-scheduler sees no cpu, memory or pod room there.`);

@@ -109,6 +109,21 @@ export interface ContainerPort {
   readonly hostIP?: string;
 }
 
+/** pod.spec.topologySpreadConstraints[] (the scheduler's PodTopologySpread). */
+export interface TopologySpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  readonly labelSelector?: LabelSelector;
+  readonly minDomains?: number;
+  /** Default Honor: only nodes matching the pod's nodeSelector / required node affinity count. */
+  readonly nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  /** Default Ignore: tainted nodes count too. */
+  readonly nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  /** Label keys whose values (from the incoming pod) are ANDed into labelSelector. */
+  readonly matchLabelKeys?: readonly string[];
+}
+
 export interface PodSpec {
   readonly nodeName?: string;
   readonly schedulerName?: string;
@@ -125,6 +140,7 @@ export interface PodSpec {
   readonly serviceAccountName?: string;
   readonly volumes?: readonly { readonly name: string; readonly projected?: unknown; readonly hostPath?: { readonly path: string; readonly type?: string } }[];
   readonly priorityClassName?: string;
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';

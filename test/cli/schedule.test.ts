@@ -54,6 +54,7 @@ describe('kubedeck schedule', () => {
       'worker-3       no        node(s) were unschedulable',
       '',
       'NodeAffinity: skipped (the pod has no preferred node affinity).',
+      'PodTopologySpread: skipped (no ScheduleAnyway constraint, and no system default spreading for this pod).',
       'Selected: worker-2, total 462',
     ]);
   });
@@ -206,5 +207,33 @@ describe('kubedeck schedule: host ports (NodePorts)', () => {
     const { out } = await run(['--nodes', 'port-nodes.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml'], extra);
     expect(out).toContain("a     no        node(s) didn't have free ports for the requested pod ports");
     expect(out.at(-1)).toBe('Selected: b');
+  });
+});
+
+describe('kubedeck schedule: topologySpreadConstraints (PodTopologySpread)', () => {
+  const node = (name: string, zone: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}","topology.kubernetes.io/zone":"${zone}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const web = (name: string, nodeName: string, spread: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"web"}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}${spread}"containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const constraint = (mode: string) =>
+    `"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"${mode}","labelSelector":{"matchLabels":{"app":"web"}}}],`;
+  const extra = (mode: string) => ({
+    'zones.yaml': [node('a1', 'zone-a'), node('a2', 'zone-a'), node('b1', 'zone-b')].join('\n---\n'),
+    'running.yaml': [web('w1', 'a1', ''), web('w2', 'a2', '')].join('\n---\n'),
+    'web.yaml': web('w3', '', constraint(mode)),
+  });
+  it('DoNotSchedule: nodes of the crowded zone are filtered out, with the upstream reason', async () => {
+    const { out } = await run(['--nodes', 'zones.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml'], extra('DoNotSchedule'));
+    expect(out).toContain("a1    no        node(s) didn't match pod topology spread constraints");
+    expect(out.at(-1)).toBe('Selected: b1');
+  });
+  it('ScheduleAnyway: a PodTopologySpread score column (weight 2) favours the empty zone', async () => {
+    const json = JSON.parse((await run(['--nodes', 'zones.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml', '--json'], extra('ScheduleAnyway'))).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    // zone-a holds 2 matching pods, zone-b none: raw 2*log(4)=2.77 -> 3 and 0 -> normalized 0 and 100.
+    expect(json.nodes.map((n) => n.scores.PodTopologySpread)).toEqual([0, 0, 100]);
+    expect(json.selected).toBe('b1');
   });
 });

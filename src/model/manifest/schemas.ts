@@ -45,6 +45,23 @@ const metadata = z.object({
   creationTimestamp: str.optional(),
   deletionTimestamp: str.optional(),
   resourceVersion: str.optional(),
+  ownerReferences: z.array(z.object({ apiVersion: str, kind: str, name: str, uid: str, controller: z.boolean().optional() })).optional(),
+});
+
+const labelSelector = z.object({
+  matchLabels: stringMap.optional(),
+  matchExpressions: z.array(z.object({ key: str, operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(str).optional() })).optional(),
+});
+
+const topologySpreadConstraint = z.object({
+  maxSkew: z.number().int().min(1),
+  topologyKey: str.min(1),
+  whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']),
+  labelSelector: labelSelector.optional(),
+  minDomains: z.number().int().min(1).optional(),
+  nodeAffinityPolicy: z.enum(['Honor', 'Ignore']).optional(),
+  nodeTaintsPolicy: z.enum(['Honor', 'Ignore']).optional(),
+  matchLabelKeys: z.array(str).optional(),
 });
 
 const requirement = z.object({
@@ -107,6 +124,7 @@ export const podSchema = z.object({
     priority: z.number().int().optional(),
     preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
     overhead: resourceList.optional(),
+    topologySpreadConstraints: z.array(topologySpreadConstraint).optional(),
   }),
   status: z.object({ phase: podPhase.default('Pending') }).optional(),
 });

@@ -2,8 +2,9 @@
  * Everything about the pod being scheduled that the plugins need, computed once per scheduling
  * attempt (upstream PreFilter / PreScore state), so the per-node loop allocates nothing.
  */
-import type { Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
+import type { LabelSelector, Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
 import { hostPorts, type HostPort } from './plugins/node-ports.ts';
+import type { SpreadFilterState } from './plugins/topology-spread/filter.ts';
 import { computePodRequest } from './pod-requests.ts';
 import type { PodRequest } from './resources.ts';
 
@@ -22,6 +23,10 @@ export interface PodContext {
   readonly hasRequiredAffinity: boolean;
   /** The host ports the pod asks for (NodePorts); empty: the plugin is skipped. */
   readonly hostPorts: readonly HostPort[];
+  /** PodTopologySpread's PreFilter counts (set by schedulePod over all nodes); undefined: no DoNotSchedule constraint. */
+  readonly spread?: SpreadFilterState;
+  /** The selector of the Services / ReplicaSets / StatefulSets / RCs selecting the pod (PodTopologySpread's system defaults). */
+  readonly defaultSpreadSelector?: LabelSelector;
 }
 
 /**

@@ -6,6 +6,7 @@ import { nodePortsFilter } from './plugins/node-ports.ts';
 import { nodeNameFilter } from './plugins/node-name.ts';
 import { nodeResourcesFitFilter } from './plugins/node-resources-fit-filter.ts';
 import { nodeUnschedulableFilter } from './plugins/node-unschedulable.ts';
+import { spreadFilter } from './plugins/topology-spread/filter.ts';
 import { taintTolerationFilter, type TaintReasonStyle } from './plugins/taint-toleration.ts';
 import type { SchedulerProfile } from './profile.ts';
 import type { Rejection } from './status.ts';
@@ -31,6 +32,9 @@ export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: Nod
         break;
       case 'NodeResourcesFit':
         r = nodeResourcesFitFilter(ctx, info, profile.fit.ignored);
+        break;
+      case 'PodTopologySpread':
+        r = spreadFilter(ctx.spread, info);
         break;
     }
     if (r !== null) return r;

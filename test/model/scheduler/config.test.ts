@@ -80,6 +80,7 @@ profiles:
       { name: 'ImageLocality', weight: 4 },
       { name: 'TaintToleration', weight: 3 },
       { name: 'NodeAffinity', weight: 2 },
+      { name: 'PodTopologySpread', weight: 2 },
     ]);
     expect(p.unmodelledPlugins).toEqual(['VolumeBinding']);
     expect(p.preemption).toBe(false);
