@@ -11,6 +11,7 @@ const SHORT: Readonly<Record<ScorePluginName, string>> = {
   NodeResourcesFit: 'NodeResourcesFit',
   NodeResourcesBalancedAllocation: 'BalancedAllocation',
   PodTopologySpread: 'PodTopologySpread',
+  InterPodAffinity: 'InterPodAffinity',
   ImageLocality: 'ImageLocality',
 };
 

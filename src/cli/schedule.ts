@@ -12,7 +12,8 @@
  *   and that version's default score weights.
  * - Nodes' status.images feed ImageLocality (an image already on a node favours it); their labels
  *   (topology.kubernetes.io/zone, kubernetes.io/hostname...) the pod's topologySpreadConstraints,
- *   counted over the --pods on each node.
+ *   counted over the --pods on each node; pod (anti-)affinity terms are checked against the --pods
+ *   too, both ways (a running pod's required anti-affinity can exclude the node).
  * - --json: {"selected": name|null, "nodes": [{"name", "feasible", "reasons", "scores", "total"}]}.
  *
  * Bad input throws CliError with one line naming the file and the field or position; the dispatcher

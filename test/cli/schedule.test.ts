@@ -55,6 +55,7 @@ describe('kubedeck schedule', () => {
       '',
       'NodeAffinity: skipped (the pod has no preferred node affinity).',
       'PodTopologySpread: skipped (no ScheduleAnyway constraint, and no system default spreading for this pod).',
+      'InterPodAffinity: skipped (no preferred pod (anti-)affinity term, of this pod or of a running pod, applies).',
       'Selected: worker-2, total 462',
     ]);
   });
@@ -235,5 +236,38 @@ describe('kubedeck schedule: topologySpreadConstraints (PodTopologySpread)', () 
     // zone-a holds 2 matching pods, zone-b none: raw 2*log(4)=2.77 -> 3 and 0 -> normalized 0 and 100.
     expect(json.nodes.map((n) => n.scores.PodTopologySpread)).toEqual([0, 0, 100]);
     expect(json.selected).toBe('b1');
+  });
+});
+
+describe('kubedeck schedule: pod (anti-)affinity against --pods (InterPodAffinity)', () => {
+  const node = (name: string, zone: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}","topology.kubernetes.io/zone":"${zone}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const pod = (name: string, app: string, nodeName: string, affinity: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"${app}"}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}${affinity}"containers":[{"name":"c","image":"i","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const term = (app: string) => `{"labelSelector":{"matchLabels":{"app":"${app}"}},"topologyKey":"kubernetes.io/hostname"}`;
+  const nodes = [node('n1', 'zone-a'), node('n2', 'zone-a'), node('n3', 'zone-b')].join('\n---\n');
+  it('required anti-affinity keeps the pod off the node of a matching pod; a running pod\'s anti-affinity works both ways', async () => {
+    const extra = {
+      'nodes.yaml': nodes,
+      'running.yaml': [pod('db-0', 'db', 'n1', ''), pod('cache-0', 'cache', 'n2', `"affinity":{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[${term('db')}]}},`)].join('\n---\n'),
+      'db.yaml': pod('db-1', 'db', '', `"affinity":{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[${term('db')}]}},`),
+    };
+    const { out } = await run(['--nodes', 'nodes.yaml', '--pods', 'running.yaml', '--pod', 'db.yaml'], extra);
+    expect(out).toContain("n1    no        node(s) didn't match pod anti-affinity rules");
+    expect(out).toContain("n2    no        node(s) didn't satisfy existing pods anti-affinity rules");
+    expect(out.at(-1)).toBe('Selected: n3');
+  });
+  it('preferred affinity scores the node of a matching pod highest', async () => {
+    const extra = {
+      'nodes.yaml': nodes,
+      'running.yaml': pod('db-0', 'db', 'n2', ''),
+      'web.yaml': pod('web-0', 'web', '', `"affinity":{"podAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":50,"podAffinityTerm":${term('db')}}]}},`),
+    };
+    const json = JSON.parse((await run(['--nodes', 'nodes.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    expect(json.nodes.map((n) => n.scores.InterPodAffinity)).toEqual([0, 100, 0]);
+    expect(json.selected).toBe('n2');
   });
 });

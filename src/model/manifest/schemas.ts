@@ -71,7 +71,22 @@ const requirement = z.object({
 });
 const selectorTerm = z.object({ matchExpressions: z.array(requirement).optional(), matchFields: z.array(requirement).optional() });
 
+const podAffinityTerm = z.object({
+  labelSelector: labelSelector.optional(),
+  namespaces: z.array(str).optional(),
+  namespaceSelector: labelSelector.optional(),
+  topologyKey: str.min(1),
+  matchLabelKeys: z.array(str).optional(),
+  mismatchLabelKeys: z.array(str).optional(),
+});
+const podAffinity = z.object({
+  requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTerm).optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight: z.number().int().min(1).max(100), podAffinityTerm })).optional(),
+});
+
 const affinity = z.object({
+  podAffinity: podAffinity.optional(),
+  podAntiAffinity: podAffinity.optional(),
   nodeAffinity: z
     .object({
       requiredDuringSchedulingIgnoredDuringExecution: z.object({ nodeSelectorTerms: z.array(selectorTerm) }).optional(),

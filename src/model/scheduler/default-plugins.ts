@@ -13,6 +13,7 @@ const V1_31_ON: readonly WeightedScorePlugin[] = [
   { name: 'NodeAffinity', weight: 2 },
   { name: 'NodeResourcesFit', weight: 1 },
   { name: 'PodTopologySpread', weight: 2 },
+  { name: 'InterPodAffinity', weight: 2 },
   { name: 'NodeResourcesBalancedAllocation', weight: 1 },
   { name: 'ImageLocality', weight: 1 },
 ];

@@ -12,10 +12,12 @@
  *   // d.nodes: per node feasible / reasons / normalized scores / weighted total; d.tied;
  *   // d.nextStartIndex: pass it back as startIndex next time (rotating start, >100 nodes only).
  *
- * - Filters: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (in that order;
+ * - Filters: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
+ *   PodTopologySpread, InterPodAffinity (in that order;
  *   a node is rejected by the first failing plugin, whose reasons it carries).
  * - Scores (default weights, per version in ./default-plugins.ts): TaintToleration 3, NodeAffinity 2,
  *   NodeResourcesFit 1 (LeastAllocated; MostAllocated and RequestedToCapacityRatio via profileFromConfig),
+ *   PodTopologySpread 2 (system defaults via ScheduleOptions.defaultSpreadSelector), InterPodAffinity 2,
  *   NodeResourcesBalancedAllocation 1, ImageLocality 1 (node.status.images).
  * - Only one feasible node: no scoring. No feasible node: FitError message, with DefaultPreemption's
  *   "preemption: ..." suffix unless the profile disables it.

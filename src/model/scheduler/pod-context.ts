@@ -4,6 +4,7 @@
  */
 import type { LabelSelector, Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
 import { hostPorts, type HostPort } from './plugins/node-ports.ts';
+import type { AffinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
 import type { SpreadFilterState } from './plugins/topology-spread/filter.ts';
 import { computePodRequest } from './pod-requests.ts';
 import type { PodRequest } from './resources.ts';
@@ -25,6 +26,8 @@ export interface PodContext {
   readonly hostPorts: readonly HostPort[];
   /** PodTopologySpread's PreFilter counts (set by schedulePod over all nodes); undefined: no DoNotSchedule constraint. */
   readonly spread?: SpreadFilterState;
+  /** InterPodAffinity's PreFilter counts (set by schedulePod over all nodes); undefined: nothing to check. */
+  readonly affinity?: AffinityFilterState;
   /** The selector of the Services / ReplicaSets / StatefulSets / RCs selecting the pod (PodTopologySpread's system defaults). */
   readonly defaultSpreadSelector?: LabelSelector;
 }

@@ -2,7 +2,7 @@
  * A scheduling profile: which of the modelled plugins run, in which order, with which weights and
  * arguments. DEFAULT_PROFILE is kube-scheduler's default (pkg/scheduler/apis/config/v1/default_plugins.go)
  * restricted to the plugins kubedeck models, with the newest version's weights (./default-plugins.ts
- * holds them per version). Not modelled (they contribute nothing here): volume plugins, InterPodAffinity.
+ * holds them per version). Not modelled (they contribute nothing here): the volume plugins and DRA.
  */
 import { defaultScoresForVersion, NEWEST_SCORES } from './default-plugins.ts';
 import type { IgnoredResources } from './plugins/node-resources-fit-filter.ts';
@@ -33,7 +33,7 @@ export interface SchedulerProfile {
   readonly unmodelledPlugins: readonly string[];
 }
 
-export const DEFAULT_FILTERS: readonly FilterPluginName[] = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread'];
+export const DEFAULT_FILTERS: readonly FilterPluginName[] = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'];
 
 export const DEFAULT_SCORES: readonly WeightedScorePlugin[] = NEWEST_SCORES;
 

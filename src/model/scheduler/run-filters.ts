@@ -6,6 +6,7 @@ import { nodePortsFilter } from './plugins/node-ports.ts';
 import { nodeNameFilter } from './plugins/node-name.ts';
 import { nodeResourcesFitFilter } from './plugins/node-resources-fit-filter.ts';
 import { nodeUnschedulableFilter } from './plugins/node-unschedulable.ts';
+import { affinityFilter } from './plugins/inter-pod-affinity/filter.ts';
 import { spreadFilter } from './plugins/topology-spread/filter.ts';
 import { taintTolerationFilter, type TaintReasonStyle } from './plugins/taint-toleration.ts';
 import type { SchedulerProfile } from './profile.ts';
@@ -35,6 +36,9 @@ export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: Nod
         break;
       case 'PodTopologySpread':
         r = spreadFilter(ctx.spread, info);
+        break;
+      case 'InterPodAffinity':
+        r = affinityFilter(ctx.affinity, info);
         break;
     }
     if (r !== null) return r;

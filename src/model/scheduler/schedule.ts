@@ -10,6 +10,7 @@ import { fitErrorMessage } from './fit-error.ts';
 import type { NodeInfo } from './node-info.ts';
 import { createPodContext, type PodContext } from './pod-context.ts';
 import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
+import { affinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
 import { spreadFilterState } from './plugins/topology-spread/filter.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
@@ -150,9 +151,11 @@ export function schedulePod(
   }
   const podCtx = createPodContext(pod);
   const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
+  const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
   const ctx: PodContext = {
     ...podCtx,
     ...(spread === undefined ? {} : { spread }),
+    ...(affinity === undefined ? {} : { affinity }),
     ...(opts.defaultSpreadSelector === undefined ? {} : { defaultSpreadSelector: opts.defaultSpreadSelector }),
   };
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);

@@ -11,6 +11,7 @@ import { imageLocalityScore, imageSpread } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
+import { affinityScores } from './plugins/inter-pod-affinity/score.ts';
 import { spreadScores } from './plugins/topology-spread/score.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { podRequestFor } from './resources.ts';
@@ -85,6 +86,8 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     }
     case 'PodTopologySpread':
       return spreadScores(ctx.pod, feasible, all, ctx.defaultSpreadSelector, out);
+    case 'InterPodAffinity':
+      return affinityScores(ctx.pod, feasible, all, out);
     case 'ImageLocality': {
       const spread = imageSpread(all);
       for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread);

@@ -81,6 +81,7 @@ profiles:
       { name: 'TaintToleration', weight: 3 },
       { name: 'NodeAffinity', weight: 2 },
       { name: 'PodTopologySpread', weight: 2 },
+      { name: 'InterPodAffinity', weight: 2 },
     ]);
     expect(p.unmodelledPlugins).toEqual(['VolumeBinding']);
     expect(p.preemption).toBe(false);

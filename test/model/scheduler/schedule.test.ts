@@ -60,7 +60,7 @@ describe('schedulePod', () => {
       ['b', { TaintToleration: 100, NodeResourcesFit: 92, NodeResourcesBalancedAllocation: 93, ImageLocality: 0 }, 485],
       ['c', { TaintToleration: 100, NodeResourcesFit: 86, NodeResourcesBalancedAllocation: 87, ImageLocality: 0 }, 473],
     ]);
-    expect(d).toMatchObject({ selected: 'b', scored: true, tied: ['b'], skippedScorePlugins: ['NodeAffinity', 'PodTopologySpread'] });
+    expect(d).toMatchObject({ selected: 'b', scored: true, tied: ['b'], skippedScorePlugins: ['NodeAffinity', 'PodTopologySpread', 'InterPodAffinity'] });
   });
 
   it('ties are broken by the injected tie-breaker', () => {
