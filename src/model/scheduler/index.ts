@@ -42,3 +42,4 @@ export type { ScoringStrategy, ShapePoint } from './plugins/resource-scorers.ts'
 export type { TaintReasonStyle } from './plugins/taint-toleration.ts';
 export type { PodRequest, ResourceSpec } from './resources.ts';
 export { scheduleOptionsForVersion } from './versions.ts';
+export { defaultSpreadSelector } from './plugins/topology-spread/default-selector.ts';
