@@ -1,7 +1,7 @@
 /**
  * KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) -> SchedulerProfile, for the parts
  * kubedeck models: the first profile's score plugin weights (plugins.score / multiPoint enabled and
- * disabled, "*" disables every default), DefaultPreemption on or off (postFilter), NodeResourcesFitArgs
+ * disabled, "*" disables every default), Filter plugins disabled (multiPoint / filter), DefaultPreemption on or off (postFilter), NodeResourcesFitArgs
  * (scoringStrategy type, resources and weights, requestedToCapacityRatio shape, ignoredResources,
  * ignoredResourceGroups), NodeResourcesBalancedAllocationArgs.resources and percentageOfNodesToScore.
  * Defaults and validation follow pkg/scheduler/apis/config/v1 and .../validation.
@@ -37,7 +37,7 @@ const schema = z.object({
       z.object({
         schedulerName: z.string().optional(),
         percentageOfNodesToScore: z.number().int().min(0).max(100).optional(),
-        plugins: z.object({ multiPoint: pluginSet.optional(), score: pluginSet.optional(), postFilter: pluginSet.optional() }).optional(),
+        plugins: z.object({ multiPoint: pluginSet.optional(), filter: pluginSet.optional(), score: pluginSet.optional(), postFilter: pluginSet.optional() }).optional(),
         pluginConfig: z.array(z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() })).optional(),
       }),
     )
@@ -149,6 +149,9 @@ export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, 
   const at = `profiles[${index}]`;
   const unmodelled = new Set<string>();
   const scores = scorePlugins([p.plugins?.multiPoint, p.plugins?.score], unmodelled, base.scores);
+  // Filter plugins disabled by name (or all with "*") in multiPoint or filter stop filtering.
+  const filterOff = new Set([p.plugins?.multiPoint, p.plugins?.filter].flatMap((s) => (s?.disabled ?? []).map((d) => d.name)));
+  const filters = filterOff.has('*') ? [] : base.filters.filter((f) => !filterOff.has(f));
   const postFilterDisabled = [p.plugins?.postFilter, p.plugins?.multiPoint].some((s) => s?.disabled?.some((d) => d.name === 'DefaultPreemption' || d.name === '*'));
   let fit = base.fit;
   let balancedResources = base.balancedResources;
@@ -168,7 +171,7 @@ export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, 
   const pct = p.percentageOfNodesToScore ?? cfg.percentageOfNodesToScore;
   return {
     schedulerName: p.schedulerName ?? 'default-scheduler',
-    filters: base.filters,
+    filters,
     scores,
     fit,
     balancedResources,

@@ -86,6 +86,23 @@ profiles:
     expect(p.unmodelledPlugins).toEqual(['VolumeBinding']);
     expect(p.preemption).toBe(false);
   });
+  it('Filter plugins disabled in multiPoint or filter stop filtering (PodTopologySpread, InterPodAffinity...)', () => {
+    const p = cfg(`
+apiVersion: kubescheduler.config.k8s.io/v1
+kind: KubeSchedulerConfiguration
+profiles:
+- plugins:
+    multiPoint:
+      disabled:
+      - name: PodTopologySpread
+    filter:
+      disabled:
+      - name: InterPodAffinity
+`);
+    expect(p.filters).toEqual(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit']);
+    expect(p.scores.map((s) => s.name)).not.toContain('PodTopologySpread');
+    expect(p.scores.map((s) => s.name)).toContain('InterPodAffinity');
+  });
   it('"*" disables every default score plugin', () => {
     const p = cfg(`
 apiVersion: kubescheduler.config.k8s.io/v1
