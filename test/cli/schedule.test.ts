@@ -271,3 +271,26 @@ describe('kubedeck schedule: pod (anti-)affinity against --pods (InterPodAffinit
     expect(json.selected).toBe('n2');
   });
 });
+
+describe('kubedeck schedule --workloads: system default spreading (PodTopologySpread)', () => {
+  const node = (name: string) => `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const owner = '"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-7d4b9","uid":"u1","controller":true}]';
+  const web = (name: string, nodeName: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"web"},${owner}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}"containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const extra = {
+    'hosts.yaml': `${node('n1')}\n---\n${node('n2')}\n`,
+    'replicas.yaml': web('web-0', 'n1'),
+    'web.yaml': web('web-1', ''),
+    'workloads.yaml': '{"kind":"ReplicaSet","apiVersion":"apps/v1","metadata":{"name":"web-7d4b9","namespace":"default"},"spec":{"selector":{"matchLabels":{"app":"web"}}}}\n---\n{"kind":"ConfigMap","metadata":{"name":"x"}}\n',
+  };
+  it('without --workloads a note says what is missing; with them the replica spreads to the other node', async () => {
+    const bare = await run(['--nodes', 'hosts.yaml', '--pods', 'replicas.yaml', '--pod', 'web.yaml'], extra);
+    expect(bare.out.at(-1)).toMatch(/^Note: kube-scheduler spreads this ReplicaSet's pods by default .* give them with --workloads/);
+    const json = JSON.parse((await run(['--nodes', 'hosts.yaml', '--pods', 'replicas.yaml', '--pod', 'web.yaml', '--workloads', 'workloads.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    expect(json.nodes.map((n) => n.scores.PodTopologySpread)).toEqual([66, 100]);
+    expect(json.selected).toBe('n2');
+  });
+});
