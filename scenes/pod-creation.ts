@@ -52,8 +52,8 @@ function commonCues(): StepCue[] {
     {
       id: 'score',
       caption: text(
-        'Score: each feasible node gets 0–100 per plugin, weighted (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). The highest total wins. Only for scoring, NodeResourcesFit counts a container with no request as 100m CPU / 200Mi. Older course notes show 0–10: the scale before v1.17.',
-        '스코어: 통과한 노드마다 플러그인별 0–100점에 가중치를 곱해 더합니다 (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, BalancedAllocation ×1). 합계가 가장 높은 노드가 선택됩니다. 점수를 매길 때만 NodeResourcesFit은 요청값이 없는 컨테이너를 CPU 100m / 메모리 200Mi로 계산합니다. 예전 강의 자료의 0–10점은 v1.17 이전 기준입니다.',
+        'Score: each feasible node gets 0–100 per plugin, weighted (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, PodTopologySpread ×2, InterPodAffinity ×2, BalancedAllocation ×1, ImageLocality ×1). The highest total wins. Only for scoring, NodeResourcesFit counts a container with no request as 100m CPU / 200Mi. Older course notes show 0–10: the scale before v1.17.',
+        '스코어: 통과한 노드마다 플러그인별 0–100점에 가중치를 곱해 더합니다 (TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit ×1, PodTopologySpread ×2, InterPodAffinity ×2, BalancedAllocation ×1, ImageLocality ×1). 합계가 가장 높은 노드가 선택됩니다. 점수를 매길 때만 NodeResourcesFit은 요청값이 없는 컨테이너를 CPU 100m / 메모리 200Mi로 계산합니다. 예전 강의 자료의 0–10점은 v1.17 이전 기준입니다.',
       ),
       focus: ['kube-scheduler'],
       when: activity('kube-scheduler', 'score'),

@@ -11,6 +11,9 @@ const SHORT: Readonly<Record<ScorePluginName, string>> = {
   NodeAffinity: 'NodeAffinity',
   NodeResourcesFit: 'NodeResourcesFit',
   NodeResourcesBalancedAllocation: 'BalancedAllocation',
+  PodTopologySpread: 'PodTopologySpread',
+  InterPodAffinity: 'InterPodAffinity',
+  ImageLocality: 'ImageLocality',
 };
 
 /** "TaintToleration 100×3 + NodeResourcesFit 59×1 + ... = 449" */

@@ -25,6 +25,9 @@ const SKIP_WHY: Readonly<Record<ScorePluginName, string>> = {
   NodeResourcesBalancedAllocation: 'the pod requests no cpu or memory (best-effort)',
   TaintToleration: '',
   NodeResourcesFit: '',
+  ImageLocality: '',
+  PodTopologySpread: 'no ScheduleAnyway constraint, and no system default spreading for this pod',
+  InterPodAffinity: 'no preferred pod (anti-)affinity term, of this pod or of a running pod, applies',
 };
 
 /** Widths of each column over the given rows. */

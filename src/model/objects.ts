@@ -83,8 +83,31 @@ export interface NodeAffinity {
   readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly PreferredSchedulingTerm[];
 }
 
+/** A pod (anti-)affinity term: pods matching labelSelector in the namespaces, within topologyKey. */
+export interface PodAffinityTerm {
+  readonly labelSelector?: LabelSelector;
+  readonly namespaces?: readonly string[];
+  readonly namespaceSelector?: LabelSelector;
+  readonly topologyKey: string;
+  /** Keys whose values (from the incoming pod) are ANDed into labelSelector with In / NotIn. */
+  readonly matchLabelKeys?: readonly string[];
+  readonly mismatchLabelKeys?: readonly string[];
+}
+
+export interface WeightedPodAffinityTerm {
+  readonly weight: number;
+  readonly podAffinityTerm: PodAffinityTerm;
+}
+
+export interface PodAffinity {
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: readonly PodAffinityTerm[];
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly WeightedPodAffinityTerm[];
+}
+
 export interface Affinity {
   readonly nodeAffinity?: NodeAffinity;
+  readonly podAffinity?: PodAffinity;
+  readonly podAntiAffinity?: PodAffinity;
 }
 
 export interface Container {
@@ -94,11 +117,34 @@ export interface Container {
     readonly requests?: ResourceList;
     readonly limits?: ResourceList;
   };
-  readonly ports?: readonly { readonly containerPort: number; readonly protocol?: string }[];
+  /** hostPort / hostIP reserve the port on the node (the scheduler's NodePorts filter). */
+  readonly ports?: readonly ContainerPort[];
   /** Only on init containers: "Always" makes it a sidecar (its requests add to the pod's). */
   readonly restartPolicy?: 'Always';
   /** The kubelet marks the container ready after its first successful probe (kubedeck: it always succeeds). */
   readonly readinessProbe?: { readonly initialDelaySeconds?: number; readonly periodSeconds?: number };
+}
+
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly protocol?: string;
+  readonly hostPort?: number;
+  readonly hostIP?: string;
+}
+
+/** pod.spec.topologySpreadConstraints[] (the scheduler's PodTopologySpread). */
+export interface TopologySpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  readonly labelSelector?: LabelSelector;
+  readonly minDomains?: number;
+  /** Default Honor: only nodes matching the pod's nodeSelector / required node affinity count. */
+  readonly nodeAffinityPolicy?: 'Honor' | 'Ignore';
+  /** Default Ignore: tainted nodes count too. */
+  readonly nodeTaintsPolicy?: 'Honor' | 'Ignore';
+  /** Label keys whose values (from the incoming pod) are ANDed into labelSelector. */
+  readonly matchLabelKeys?: readonly string[];
 }
 
 export interface PodSpec {
@@ -117,6 +163,7 @@ export interface PodSpec {
   readonly serviceAccountName?: string;
   readonly volumes?: readonly { readonly name: string; readonly projected?: unknown; readonly hostPath?: { readonly path: string; readonly type?: string } }[];
   readonly priorityClassName?: string;
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
@@ -175,6 +222,13 @@ export interface NodeStatus {
   readonly conditions?: readonly Condition<NodeConditionType>[];
   readonly addresses?: readonly { readonly type: string; readonly address: string }[];
   readonly nodeInfo?: { readonly kubeletVersion?: string; readonly containerRuntimeVersion?: string };
+  /** Images the kubelet reports as present (the scheduler's ImageLocality score). */
+  readonly images?: readonly ContainerImage[];
+}
+
+export interface ContainerImage {
+  readonly names?: readonly string[];
+  readonly sizeBytes?: number;
 }
 
 export interface Node {

@@ -47,13 +47,15 @@ describe('kubedeck schedule', () => {
     expect(out).toEqual([
       'Pod default/api (scheduler default-scheduler, NodeResourcesFit LeastAllocated)',
       '',
-      'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  TOTAL',
+      'NODE           FEASIBLE  TaintToleration x3  NodeResourcesFit x1  NodeResourcesBalancedAllocation x1  ImageLocality x1  TOTAL',
       'control-plane  no        node(s) had untolerated taint(s)',
-      'worker-1       yes                      100                   60                                  89    449',
-      'worker-2       yes                      100                   71                                  91    462',
+      'worker-1       yes                      100                   60                                  89                 0    449',
+      'worker-2       yes                      100                   71                                  91                 0    462',
       'worker-3       no        node(s) were unschedulable',
       '',
       'NodeAffinity: skipped (the pod has no preferred node affinity).',
+      'PodTopologySpread: skipped (no ScheduleAnyway constraint, and no system default spreading for this pod).',
+      'InterPodAffinity: skipped (no preferred pod (anti-)affinity term, of this pod or of a running pod, applies).',
       'Selected: worker-2, total 462',
     ]);
   });
@@ -65,8 +67,8 @@ describe('kubedeck schedule', () => {
       selected: 'worker-2',
       nodes: [
         { name: 'control-plane', feasible: false, reasons: ['node(s) had untolerated taint(s)'], scores: {}, total: 0 },
-        { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89 }, total: 449 },
-        { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91 }, total: 462 },
+        { name: 'worker-1', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 60, NodeResourcesBalancedAllocation: 89, ImageLocality: 0 }, total: 449 },
+        { name: 'worker-2', feasible: true, reasons: [], scores: { TaintToleration: 100, NodeResourcesFit: 71, NodeResourcesBalancedAllocation: 91, ImageLocality: 0 }, total: 462 },
         { name: 'worker-3', feasible: false, reasons: ['node(s) were unschedulable'], scores: {}, total: 0 },
       ],
     });
@@ -186,5 +188,120 @@ profiles:
     expect(await failure(['--nodes', 'nodes.json', '--pod', 'packed.yaml', '--config', 'most-allocated.yaml'], { 'packed.yaml': packed })).toBe(
       'most-allocated.yaml: no profile has schedulerName "bin-packer" (the pod\'s spec.schedulerName)',
     );
+  });
+});
+
+describe('kubedeck schedule: node images (ImageLocality)', () => {
+  const node = (name: string, images: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}"},"status":{"allocatable":{"cpu":"2","memory":"4Gi","pods":"10"},"images":[${images}]}}`;
+  const big = '{"names":["registry.example/app:1.0"],"sizeBytes":524288000}';
+  it('a node that already holds the pod image scores higher and wins', async () => {
+    const extra = {
+      'image-nodes.yaml': `${node('a', '')}\n---\n${node('b', big)}\n`,
+      'app.yaml': 'kind: Pod\nmetadata: {name: app, namespace: default}\nspec:\n  containers: [{name: c, image: "registry.example/app:1.0", resources: {requests: {cpu: 100m}}}]\n',
+    };
+    const json = JSON.parse((await run(['--nodes', 'image-nodes.yaml', '--pod', 'app.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    // 500MB on 1 of 2 nodes: 250MB scaled; 100 * (250MB - 23MB) / (1000MB - 23MB) = 23
+    expect(json.nodes.map((n) => n.scores.ImageLocality)).toEqual([0, 23]);
+    expect(json.selected).toBe('b');
+  });
+});
+
+describe('kubedeck schedule: host ports (NodePorts)', () => {
+  it('a node whose running pod holds the host port is filtered out', async () => {
+    const node = (name: string) => `{"kind":"Node","metadata":{"name":"${name}"},"status":{"allocatable":{"cpu":"2","memory":"4Gi","pods":"10"}}}`;
+    const web = (name: string, nodeName: string) =>
+      `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default"},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}"containers":[{"name":"c","image":"nginx","ports":[{"containerPort":80,"hostPort":8080}]}]}}`;
+    const extra = { 'port-nodes.yaml': `${node('a')}\n---\n${node('b')}\n`, 'running.yaml': web('old', 'a'), 'web.yaml': web('new', '') };
+    const { out } = await run(['--nodes', 'port-nodes.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml'], extra);
+    expect(out).toContain("a     no        node(s) didn't have free ports for the requested pod ports");
+    expect(out.at(-1)).toBe('Selected: b');
+  });
+});
+
+describe('kubedeck schedule: topologySpreadConstraints (PodTopologySpread)', () => {
+  const node = (name: string, zone: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}","topology.kubernetes.io/zone":"${zone}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const web = (name: string, nodeName: string, spread: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"web"}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}${spread}"containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const constraint = (mode: string) =>
+    `"topologySpreadConstraints":[{"maxSkew":1,"topologyKey":"topology.kubernetes.io/zone","whenUnsatisfiable":"${mode}","labelSelector":{"matchLabels":{"app":"web"}}}],`;
+  const extra = (mode: string) => ({
+    'zones.yaml': [node('a1', 'zone-a'), node('a2', 'zone-a'), node('b1', 'zone-b')].join('\n---\n'),
+    'running.yaml': [web('w1', 'a1', ''), web('w2', 'a2', '')].join('\n---\n'),
+    'web.yaml': web('w3', '', constraint(mode)),
+  });
+  it('DoNotSchedule: nodes of the crowded zone are filtered out, with the upstream reason', async () => {
+    const { out } = await run(['--nodes', 'zones.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml'], extra('DoNotSchedule'));
+    expect(out).toContain("a1    no        node(s) didn't match pod topology spread constraints");
+    expect(out.at(-1)).toBe('Selected: b1');
+  });
+  it('ScheduleAnyway: a PodTopologySpread score column (weight 2) favours the empty zone', async () => {
+    const json = JSON.parse((await run(['--nodes', 'zones.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml', '--json'], extra('ScheduleAnyway'))).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    // zone-a holds 2 matching pods, zone-b none: raw 2*log(4)=2.77 -> 3 and 0 -> normalized 0 and 100.
+    expect(json.nodes.map((n) => n.scores.PodTopologySpread)).toEqual([0, 0, 100]);
+    expect(json.selected).toBe('b1');
+  });
+});
+
+describe('kubedeck schedule: pod (anti-)affinity against --pods (InterPodAffinity)', () => {
+  const node = (name: string, zone: string) =>
+    `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}","topology.kubernetes.io/zone":"${zone}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const pod = (name: string, app: string, nodeName: string, affinity: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"${app}"}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}${affinity}"containers":[{"name":"c","image":"i","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const term = (app: string) => `{"labelSelector":{"matchLabels":{"app":"${app}"}},"topologyKey":"kubernetes.io/hostname"}`;
+  const nodes = [node('n1', 'zone-a'), node('n2', 'zone-a'), node('n3', 'zone-b')].join('\n---\n');
+  it('required anti-affinity keeps the pod off the node of a matching pod; a running pod\'s anti-affinity works both ways', async () => {
+    const extra = {
+      'nodes.yaml': nodes,
+      'running.yaml': [pod('db-0', 'db', 'n1', ''), pod('cache-0', 'cache', 'n2', `"affinity":{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[${term('db')}]}},`)].join('\n---\n'),
+      'db.yaml': pod('db-1', 'db', '', `"affinity":{"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[${term('db')}]}},`),
+    };
+    const { out } = await run(['--nodes', 'nodes.yaml', '--pods', 'running.yaml', '--pod', 'db.yaml'], extra);
+    expect(out).toContain("n1    no        node(s) didn't match pod anti-affinity rules");
+    expect(out).toContain("n2    no        node(s) didn't satisfy existing pods anti-affinity rules");
+    expect(out.at(-1)).toBe('Selected: n3');
+  });
+  it('preferred affinity scores the node of a matching pod highest', async () => {
+    const extra = {
+      'nodes.yaml': nodes,
+      'running.yaml': pod('db-0', 'db', 'n2', ''),
+      'web.yaml': pod('web-0', 'web', '', `"affinity":{"podAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":50,"podAffinityTerm":${term('db')}}]}},`),
+    };
+    const json = JSON.parse((await run(['--nodes', 'nodes.yaml', '--pods', 'running.yaml', '--pod', 'web.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    expect(json.nodes.map((n) => n.scores.InterPodAffinity)).toEqual([0, 100, 0]);
+    expect(json.selected).toBe('n2');
+  });
+});
+
+describe('kubedeck schedule --workloads: system default spreading (PodTopologySpread)', () => {
+  const node = (name: string) => `{"kind":"Node","metadata":{"name":"${name}","labels":{"kubernetes.io/hostname":"${name}"}},"status":{"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"}}}`;
+  const owner = '"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-7d4b9","uid":"u1","controller":true}]';
+  const web = (name: string, nodeName: string) =>
+    `{"kind":"Pod","metadata":{"name":"${name}","namespace":"default","labels":{"app":"web"},${owner}},"spec":{${nodeName === '' ? '' : `"nodeName":"${nodeName}",`}"containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}`;
+  const extra = {
+    'hosts.yaml': `${node('n1')}\n---\n${node('n2')}\n`,
+    'replicas.yaml': web('web-0', 'n1'),
+    'web.yaml': web('web-1', ''),
+    'workloads.yaml': '{"kind":"ReplicaSet","apiVersion":"apps/v1","metadata":{"name":"web-7d4b9","namespace":"default"},"spec":{"selector":{"matchLabels":{"app":"web"}}}}\n---\n{"kind":"ConfigMap","metadata":{"name":"x"}}\n',
+  };
+  it('without --workloads a note says what is missing; with them the replica spreads to the other node', async () => {
+    const bare = await run(['--nodes', 'hosts.yaml', '--pods', 'replicas.yaml', '--pod', 'web.yaml'], extra);
+    expect(bare.out.at(-1)).toMatch(/^Note: kube-scheduler spreads this ReplicaSet's pods by default .* give them with --workloads/);
+    const json = JSON.parse((await run(['--nodes', 'hosts.yaml', '--pods', 'replicas.yaml', '--pod', 'web.yaml', '--workloads', 'workloads.yaml', '--json'], extra)).text) as {
+      selected: string;
+      nodes: { name: string; scores: Record<string, number> }[];
+    };
+    expect(json.nodes.map((n) => n.scores.PodTopologySpread)).toEqual([66, 100]);
+    expect(json.selected).toBe('n2');
   });
 });

@@ -23,10 +23,11 @@ describe('scheduler-decision', () => {
     // worker-1: 4 CPU / 8Gi with 2 CPU / 3Gi requested, + the pod's 1 CPU / 1Gi.
     // LeastAllocated: cpu (4-3)*100/4 = 25, memory (8-4)*100/8 = 50 -> (25+50)/2 = 37.
     // BalancedAllocation: |3/4 - 4/8| / 2 = 0.125 -> int((1-0.125)*100) = 87.
-    expect(by.get('worker-1')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 37, NodeResourcesBalancedAllocation: 87 });
+    // ImageLocality: no node reports images, so 0 everywhere.
+    expect(by.get('worker-1')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 37, NodeResourcesBalancedAllocation: 87, ImageLocality: 0 });
     expect(by.get('worker-1')?.total).toBe(3 * 100 + 37 + 87);
     // worker-2: 8 CPU / 16Gi with 3 CPU / 3Gi requested + 1 CPU / 1Gi: cpu 50, memory 75 -> 62; |4/8 - 4/16| / 2 -> 87.
-    expect(by.get('worker-2')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 62, NodeResourcesBalancedAllocation: 87 });
+    expect(by.get('worker-2')?.scores).toEqual({ TaintToleration: 100, NodeResourcesFit: 62, NodeResourcesBalancedAllocation: 87, ImageLocality: 0 });
     expect(d.selected).toBe('worker-2');
     expect(d.skippedScorePlugins).toContain('NodeAffinity');
   });

@@ -2,3 +2,4 @@
 export { parseNodes, parsePod, parsePods } from './parse.ts';
 export { readObjects, type RawObject } from './documents.ts';
 export { ManifestError } from './errors.ts';
+export { parseWorkloads, type Workload } from './workloads.ts';

@@ -45,6 +45,23 @@ const metadata = z.object({
   creationTimestamp: str.optional(),
   deletionTimestamp: str.optional(),
   resourceVersion: str.optional(),
+  ownerReferences: z.array(z.object({ apiVersion: str, kind: str, name: str, uid: str, controller: z.boolean().optional() })).optional(),
+});
+
+const labelSelector = z.object({
+  matchLabels: stringMap.optional(),
+  matchExpressions: z.array(z.object({ key: str, operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(str).optional() })).optional(),
+});
+
+const topologySpreadConstraint = z.object({
+  maxSkew: z.number().int().min(1),
+  topologyKey: str.min(1),
+  whenUnsatisfiable: z.enum(['DoNotSchedule', 'ScheduleAnyway']),
+  labelSelector: labelSelector.optional(),
+  minDomains: z.number().int().min(1).optional(),
+  nodeAffinityPolicy: z.enum(['Honor', 'Ignore']).optional(),
+  nodeTaintsPolicy: z.enum(['Honor', 'Ignore']).optional(),
+  matchLabelKeys: z.array(str).optional(),
 });
 
 const requirement = z.object({
@@ -54,7 +71,22 @@ const requirement = z.object({
 });
 const selectorTerm = z.object({ matchExpressions: z.array(requirement).optional(), matchFields: z.array(requirement).optional() });
 
+const podAffinityTerm = z.object({
+  labelSelector: labelSelector.optional(),
+  namespaces: z.array(str).optional(),
+  namespaceSelector: labelSelector.optional(),
+  topologyKey: str.min(1),
+  matchLabelKeys: z.array(str).optional(),
+  mismatchLabelKeys: z.array(str).optional(),
+});
+const podAffinity = z.object({
+  requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTerm).optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight: z.number().int().min(1).max(100), podAffinityTerm })).optional(),
+});
+
 const affinity = z.object({
+  podAffinity: podAffinity.optional(),
+  podAntiAffinity: podAffinity.optional(),
   nodeAffinity: z
     .object({
       requiredDuringSchedulingIgnoredDuringExecution: z.object({ nodeSelectorTerms: z.array(selectorTerm) }).optional(),
@@ -78,6 +110,16 @@ const container = z.object({
   image: str.default(''),
   resources: z.object({ requests: resourceList.optional(), limits: resourceList.optional() }).optional(),
   restartPolicy: z.literal('Always').optional(),
+  ports: z
+    .array(
+      z.object({
+        containerPort: z.number().int(),
+        protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(),
+        hostPort: z.number().int().min(0).max(65535).optional(),
+        hostIP: str.optional(),
+      }),
+    )
+    .optional(),
 });
 
 const podPhase = z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
@@ -97,6 +139,7 @@ export const podSchema = z.object({
     priority: z.number().int().optional(),
     preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
     overhead: resourceList.optional(),
+    topologySpreadConstraints: z.array(topologySpreadConstraint).optional(),
   }),
   status: z.object({ phase: podPhase.default('Pending') }).optional(),
 });
@@ -133,6 +176,7 @@ export const nodeSchema = z.object({
         .optional(),
       addresses: z.array(z.object({ type: str, address: str })).optional(),
       nodeInfo: z.object({ kubeletVersion: str.optional(), containerRuntimeVersion: str.optional() }).optional(),
+      images: z.array(z.object({ names: z.array(str).optional(), sizeBytes: z.number().int().min(0).optional() })).optional(),
     })
     .optional(),
 });

@@ -1,7 +1,7 @@
 /**
  * KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1) -> SchedulerProfile, for the parts
  * kubedeck models: the first profile's score plugin weights (plugins.score / multiPoint enabled and
- * disabled, "*" disables every default), DefaultPreemption on or off (postFilter), NodeResourcesFitArgs
+ * disabled, "*" disables every default), Filter plugins disabled (multiPoint / filter), DefaultPreemption on or off (postFilter), NodeResourcesFitArgs
  * (scoringStrategy type, resources and weights, requestedToCapacityRatio shape, ignoredResources,
  * ignoredResourceGroups), NodeResourcesBalancedAllocationArgs.resources and percentageOfNodesToScore.
  * Defaults and validation follow pkg/scheduler/apis/config/v1 and .../validation.
@@ -37,7 +37,7 @@ const schema = z.object({
       z.object({
         schedulerName: z.string().optional(),
         percentageOfNodesToScore: z.number().int().min(0).max(100).optional(),
-        plugins: z.object({ multiPoint: pluginSet.optional(), score: pluginSet.optional(), postFilter: pluginSet.optional() }).optional(),
+        plugins: z.object({ multiPoint: pluginSet.optional(), filter: pluginSet.optional(), score: pluginSet.optional(), postFilter: pluginSet.optional() }).optional(),
         pluginConfig: z.array(z.object({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() })).optional(),
       }),
     )
@@ -104,7 +104,7 @@ function strategyOf(args: z.output<typeof fitArgs>, path: string): ScoringStrate
 type PluginSet = z.output<typeof pluginSet>;
 
 /** Score plugins after merging the default set with the configuration (upstream mergePluginSet + multiPoint expansion). */
-function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<string>): WeightedScorePlugin[] {
+function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<string>, defaultScores: readonly WeightedScorePlugin[]): WeightedScorePlugin[] {
   const disabled = new Set<string>();
   const overrides: WeightedScorePlugin[] = [];
   for (const set of sets) {
@@ -121,7 +121,7 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
       overrides.push({ name: e.name, weight });
     }
   }
-  const defaults = disabled.has('*') ? [] : DEFAULT_SCORES.filter((p) => !disabled.has(p.name) && !overrides.some((o) => o.name === p.name));
+  const defaults = disabled.has('*') ? [] : defaultScores.filter((p) => !disabled.has(p.name) && !overrides.some((o) => o.name === p.name));
   // Explicitly configured plugins run first, then the remaining defaults (upstream's ordering).
   return [...overrides, ...defaults];
 }
@@ -130,27 +130,33 @@ function scorePlugins(sets: readonly (PluginSet | undefined)[], unmodelled: Set<
  * The profile that schedules pods with `schedulerName` (a pod's spec.schedulerName, default
  * "default-scheduler"), as kube-scheduler picks it; undefined when no profile has that name.
  */
-export function profileForSchedulerName(config: KubeSchedulerConfiguration | unknown, schedulerName: string): SchedulerProfile | undefined {
+export function profileForSchedulerName(config: KubeSchedulerConfiguration | unknown, schedulerName: string, base: SchedulerProfile = DEFAULT_PROFILE): SchedulerProfile | undefined {
   const cfg = parseWith(schema, config, '');
   const profiles = cfg.profiles ?? [];
-  if (profiles.length === 0) return schedulerName === 'default-scheduler' ? profileFromConfig(config) : undefined;
+  if (profiles.length === 0) return schedulerName === 'default-scheduler' ? profileFromConfig(config, 0, base) : undefined;
   const index = profiles.findIndex((p) => (p.schedulerName ?? 'default-scheduler') === schedulerName);
-  return index < 0 ? undefined : profileFromConfig(config, index);
+  return index < 0 ? undefined : profileFromConfig(config, index, base);
 }
 
-/** Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration. Throws SchedulerConfigError. */
-export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0): SchedulerProfile {
+/**
+ * Builds the profile of `profiles[index]` of a parsed KubeSchedulerConfiguration on top of `base`
+ * (the version's default profile, see defaultProfileForMinor). Throws SchedulerConfigError.
+ */
+export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, index = 0, base: SchedulerProfile = DEFAULT_PROFILE): SchedulerProfile {
   const cfg = parseWith(schema, config, '');
   const p = cfg.profiles?.[index];
-  if (p === undefined) return { ...DEFAULT_PROFILE, ...(cfg.percentageOfNodesToScore === undefined ? {} : { percentageOfNodesToScore: cfg.percentageOfNodesToScore }) };
-  const base = `profiles[${index}]`;
+  if (p === undefined) return { ...base, ...(cfg.percentageOfNodesToScore === undefined ? {} : { percentageOfNodesToScore: cfg.percentageOfNodesToScore }) };
+  const at = `profiles[${index}]`;
   const unmodelled = new Set<string>();
-  const scores = scorePlugins([p.plugins?.multiPoint, p.plugins?.score], unmodelled);
+  const scores = scorePlugins([p.plugins?.multiPoint, p.plugins?.score], unmodelled, base.scores);
+  // Filter plugins disabled by name (or all with "*") in multiPoint or filter stop filtering.
+  const filterOff = new Set([p.plugins?.multiPoint, p.plugins?.filter].flatMap((s) => (s?.disabled ?? []).map((d) => d.name)));
+  const filters = filterOff.has('*') ? [] : base.filters.filter((f) => !filterOff.has(f));
   const postFilterDisabled = [p.plugins?.postFilter, p.plugins?.multiPoint].some((s) => s?.disabled?.some((d) => d.name === 'DefaultPreemption' || d.name === '*'));
-  let fit = DEFAULT_PROFILE.fit;
-  let balancedResources = DEFAULT_PROFILE.balancedResources;
+  let fit = base.fit;
+  let balancedResources = base.balancedResources;
   (p.pluginConfig ?? []).forEach((pc, i) => {
-    const path = `${base}.pluginConfig[${i}].args`;
+    const path = `${at}.pluginConfig[${i}].args`;
     if (pc.name === 'NodeResourcesFit') {
       const args = parseWith(fitArgs, pc.args ?? {}, path);
       fit = {
@@ -165,7 +171,7 @@ export function profileFromConfig(config: KubeSchedulerConfiguration | unknown, 
   const pct = p.percentageOfNodesToScore ?? cfg.percentageOfNodesToScore;
   return {
     schedulerName: p.schedulerName ?? 'default-scheduler',
-    filters: DEFAULT_PROFILE.filters,
+    filters,
     scores,
     fit,
     balancedResources,

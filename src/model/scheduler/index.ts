@@ -12,10 +12,13 @@
  *   // d.nodes: per node feasible / reasons / normalized scores / weighted total; d.tied;
  *   // d.nextStartIndex: pass it back as startIndex next time (rotating start, >100 nodes only).
  *
- * - Filters: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (in that order;
+ * - Filters: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
+ *   PodTopologySpread, InterPodAffinity (in that order;
  *   a node is rejected by the first failing plugin, whose reasons it carries).
- * - Scores (default weights): TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated;
- *   MostAllocated and RequestedToCapacityRatio via profileFromConfig), NodeResourcesBalancedAllocation 1.
+ * - Scores (default weights, per version in ./default-plugins.ts): TaintToleration 3, NodeAffinity 2,
+ *   NodeResourcesFit 1 (LeastAllocated; MostAllocated and RequestedToCapacityRatio via profileFromConfig),
+ *   PodTopologySpread 2 (system defaults via ScheduleOptions.defaultSpreadSelector), InterPodAffinity 2,
+ *   NodeResourcesBalancedAllocation 1, ImageLocality 1 (node.status.images).
  * - Only one feasible node: no scoring. No feasible node: FitError message, with DefaultPreemption's
  *   "preemption: ..." suffix unless the profile disables it.
  * - Ties: selectHost's reservoir sampling with the injected TieBreaker (the seeded RNG, never Math.random).
@@ -30,7 +33,7 @@ export type { FilterPluginName, NodeVerdict, ScheduleDecision, ScorePluginName }
 export { addPodToNodeInfo, buildNodeInfos, createNodeInfo, occupiesNode, podKey, removePodFromNodeInfo, setNodeInfoNode, type NodeInfo } from './node-info.ts';
 export { schedulePod, type ScheduleOptions } from './schedule.ts';
 export { selectHost, type TieBreaker } from './select-host.ts';
-export { DEFAULT_PROFILE, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
+export { DEFAULT_PROFILE, defaultProfileForVersion, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';
 export { profileForSchedulerName, profileFromConfig, SchedulerConfigError, type KubeSchedulerConfiguration } from './config.ts';
 export { computePodRequest } from './pod-requests.ts';
 export { numFeasibleNodesToFind } from './feasible-nodes.ts';
@@ -39,3 +42,4 @@ export type { ScoringStrategy, ShapePoint } from './plugins/resource-scorers.ts'
 export type { TaintReasonStyle } from './plugins/taint-toleration.ts';
 export type { PodRequest, ResourceSpec } from './resources.ts';
 export { scheduleOptionsForVersion } from './versions.ts';
+export { defaultSpreadSelector } from './plugins/topology-spread/default-selector.ts';

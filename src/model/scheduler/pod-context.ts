@@ -2,7 +2,10 @@
  * Everything about the pod being scheduled that the plugins need, computed once per scheduling
  * attempt (upstream PreFilter / PreScore state), so the per-node loop allocates nothing.
  */
-import type { Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
+import type { LabelSelector, Pod, PreferredSchedulingTerm, Toleration } from '../objects.ts';
+import { hostPorts, type HostPort } from './plugins/node-ports.ts';
+import type { AffinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
+import type { SpreadFilterState } from './plugins/topology-spread/filter.ts';
 import { computePodRequest } from './pod-requests.ts';
 import type { PodRequest } from './resources.ts';
 
@@ -19,6 +22,14 @@ export interface PodContext {
   readonly priority: number;
   /** False when the pod has neither a nodeSelector nor required node affinity: NodeAffinity's Filter passes every node. */
   readonly hasRequiredAffinity: boolean;
+  /** The host ports the pod asks for (NodePorts); empty: the plugin is skipped. */
+  readonly hostPorts: readonly HostPort[];
+  /** PodTopologySpread's PreFilter counts (set by schedulePod over all nodes); undefined: no DoNotSchedule constraint. */
+  readonly spread?: SpreadFilterState;
+  /** InterPodAffinity's PreFilter counts (set by schedulePod over all nodes); undefined: nothing to check. */
+  readonly affinity?: AffinityFilterState;
+  /** The selector of the Services / ReplicaSets / StatefulSets / RCs selecting the pod (PodTopologySpread's system defaults). */
+  readonly defaultSpreadSelector?: LabelSelector;
 }
 
 /**
@@ -53,5 +64,6 @@ export function createPodContext(pod: Pod): PodContext {
     nodeNames: requiredNodeNames(pod),
     priority: pod.spec.priority ?? 0,
     hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
+    hostPorts: hostPorts(pod),
   };
 }

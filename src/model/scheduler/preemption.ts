@@ -11,6 +11,7 @@ import { cloneNodeInfo, type NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
 import type { SchedulerProfile } from './profile.ts';
 import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
+import { affinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
 import { runFilters } from './run-filters.ts';
 import type { Rejection } from './status.ts';
 
@@ -54,7 +55,9 @@ export function runPreemption(
       statuses.push(NO_VICTIMS);
       continue;
     }
-    const status = runFilters(profile, ctx, trial, taintReasons);
+    // InterPodAffinity's counts without the victims (upstream RemovePod on the PreFilter state).
+    const trialCtx = ctx.affinity === undefined ? ctx : { ...ctx, affinity: affinityFilterState(ctx.pod, nodes.map((n) => (n === info ? trial : n))) };
+    const status = runFilters(profile, trialCtx, trial, taintReasons);
     if (status === null) candidates.push(info.name);
     else statuses.push(status);
   }

@@ -1,9 +1,10 @@
 /**
  * A scheduling profile: which of the modelled plugins run, in which order, with which weights and
  * arguments. DEFAULT_PROFILE is kube-scheduler's default (pkg/scheduler/apis/config/v1/default_plugins.go)
- * restricted to the plugins kubedeck models. Not modelled (they contribute nothing here): NodePorts,
- * volume plugins, PodTopologySpread, InterPodAffinity, ImageLocality.
+ * restricted to the plugins kubedeck models, with the newest version's weights (./default-plugins.ts
+ * holds them per version). Not modelled (they contribute nothing here): the volume plugins and DRA.
  */
+import { defaultScoresForVersion, NEWEST_SCORES } from './default-plugins.ts';
 import type { IgnoredResources } from './plugins/node-resources-fit-filter.ts';
 import { NO_IGNORED_RESOURCES } from './plugins/node-resources-fit-filter.ts';
 import type { ScoringStrategy } from './plugins/resource-scorers.ts';
@@ -32,14 +33,9 @@ export interface SchedulerProfile {
   readonly unmodelledPlugins: readonly string[];
 }
 
-export const DEFAULT_FILTERS: readonly FilterPluginName[] = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit'];
+export const DEFAULT_FILTERS: readonly FilterPluginName[] = ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'];
 
-export const DEFAULT_SCORES: readonly WeightedScorePlugin[] = [
-  { name: 'TaintToleration', weight: 3 },
-  { name: 'NodeAffinity', weight: 2 },
-  { name: 'NodeResourcesFit', weight: 1 },
-  { name: 'NodeResourcesBalancedAllocation', weight: 1 },
-];
+export const DEFAULT_SCORES: readonly WeightedScorePlugin[] = NEWEST_SCORES;
 
 export const DEFAULT_PROFILE: SchedulerProfile = {
   schedulerName: 'default-scheduler',
@@ -50,3 +46,9 @@ export const DEFAULT_PROFILE: SchedulerProfile = {
   preemption: true,
   unmodelledPlugins: [],
 };
+
+/** The default profile as a Kubernetes version ("1.33", "v1.35.2") enables it; the newest for an unparsable one. */
+export function defaultProfileForVersion(version: string): SchedulerProfile {
+  const scores = defaultScoresForVersion(version) ?? DEFAULT_SCORES;
+  return scores === DEFAULT_SCORES ? DEFAULT_PROFILE : { ...DEFAULT_PROFILE, scores };
+}

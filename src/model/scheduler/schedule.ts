@@ -4,12 +4,14 @@
  * -> PostFilter (preemption) when nothing fits -> PreScore / Score / NormalizeScore -> selectHost.
  * Pure: the NodeInfos are read, never changed; binding (addPodToNodeInfo) is the caller's job.
  */
-import type { Pod } from '../objects.ts';
+import type { LabelSelector, Pod } from '../objects.ts';
 import { numFeasibleNodesToFind } from './feasible-nodes.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import type { NodeInfo } from './node-info.ts';
 import { createPodContext, type PodContext } from './pod-context.ts';
 import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
+import { affinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
+import { spreadFilterState } from './plugins/topology-spread/filter.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { runFilters } from './run-filters.ts';
@@ -35,6 +37,12 @@ export interface ScheduleOptions {
    * nothing fits): for bulk simulation, where per-node verdicts are not shown.
    */
   readonly verdicts?: boolean;
+  /**
+   * PodTopologySpread's system default constraints apply to a pod without constraints of its own
+   * when this selector (upstream helper.DefaultSelector: the Services, ReplicaSet, StatefulSet or
+   * ReplicationController selecting the pod, merged) is given and not empty.
+   */
+  readonly defaultSpreadSelector?: LabelSelector;
 }
 
 const ABSENT_PREFILTER: Rejection = {
@@ -141,7 +149,15 @@ export function schedulePod(
     // Upstream ErrNoNodesAvailable: the cycle stops before PreFilter.
     return { pod: podRef(pod), nodes: [], selected: null, scored: false, tied: [], failureMessage: 'no nodes available to schedule pods', nextStartIndex: 0 };
   }
-  const ctx = createPodContext(pod);
+  const podCtx = createPodContext(pod);
+  const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
+  const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
+  const ctx: PodContext = {
+    ...podCtx,
+    ...(spread === undefined ? {} : { spread }),
+    ...(affinity === undefined ? {} : { affinity }),
+    ...(opts.defaultSpreadSelector === undefined ? {} : { defaultSpreadSelector: opts.defaultSpreadSelector }),
+  };
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
@@ -182,7 +198,7 @@ export function schedulePod(
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
-  const scored = scoreNodes(ctx, pass.feasible, profile);
+  const scored = scoreNodes(ctx, pass.feasible, profile, nodes);
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];

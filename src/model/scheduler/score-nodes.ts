@@ -7,9 +7,12 @@
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
+import { imageLocalityScore, imageSpread } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
+import { affinityScores } from './plugins/inter-pod-affinity/score.ts';
+import { spreadScores } from './plugins/topology-spread/score.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { podRequestFor } from './resources.ts';
 import type { ScorePluginName } from './types.ts';
@@ -44,7 +47,7 @@ function bufferFor(slot: number, length: number): number[] {
 }
 
 /** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
-function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, out: number[]): boolean {
+function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], all: readonly NodeInfo[], profile: SchedulerProfile, out: number[]): boolean {
   const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
@@ -81,10 +84,20 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       }
       return true;
     }
+    case 'PodTopologySpread':
+      return spreadScores(ctx.pod, feasible, all, ctx.defaultSpreadSelector, out);
+    case 'InterPodAffinity':
+      return affinityScores(ctx.pod, feasible, all, out);
+    case 'ImageLocality': {
+      const spread = imageSpread(all);
+      for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread);
+      return true;
+    }
   }
 }
 
-export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile): ScoredNodes {
+/** `all`: every node of the snapshot (ImageLocality's spread counts them all); default the feasible ones. */
+export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible): ScoredNodes {
   const m = feasible.length;
   totalsBuffer.length = m;
   totalsBuffer.fill(0);
@@ -92,7 +105,7 @@ export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profi
   const skipped: ScorePluginName[] = [];
   profile.scores.forEach(({ name, weight }, slot) => {
     const scores = bufferFor(slot, m);
-    if (!pluginScores(name, ctx, feasible, profile, scores)) {
+    if (!pluginScores(name, ctx, feasible, all, profile, scores)) {
       skipped.push(name);
       return;
     }

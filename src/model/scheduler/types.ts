@@ -1,7 +1,7 @@
 /** The result of one scheduling attempt, as kube-scheduler would reason about it. */
 
-export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodeResourcesFit';
-export type ScorePluginName = 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'TaintToleration' | 'NodeAffinity';
+export type FilterPluginName = 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit' | 'PodTopologySpread' | 'InterPodAffinity';
+export type ScorePluginName = 'NodeResourcesFit' | 'NodeResourcesBalancedAllocation' | 'TaintToleration' | 'NodeAffinity' | 'PodTopologySpread' | 'InterPodAffinity' | 'ImageLocality';
 
 export interface ScorePluginWeight {
   readonly plugin: ScorePluginName;

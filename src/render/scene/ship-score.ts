@@ -7,6 +7,7 @@
 import { Container, Graphics } from 'pixi.js';
 import { markDrawn } from '../drawn.ts';
 import type { Lang } from '../../model/localized.ts';
+import { columnRows } from '../../model/scheduler/score-column.ts';
 import type { ScoreTable } from '../../model/scheduler/score-table.ts';
 import { shortReason, wrapWords } from '../../model/scheduler/short-forms.ts';
 import type { FilterPluginName, ScorePluginName } from '../../model/scheduler/types.ts';
@@ -18,10 +19,13 @@ export type ScoreCell =
   | { readonly kind: 'scores'; readonly table: ScoreTable; readonly column: number }
   | { readonly kind: 'filtered'; readonly plugin: FilterPluginName | undefined; readonly reason: string };
 
-const WORDS: Readonly<Record<Lang, { total: string; filter: string }>> = {
-  en: { total: 'total', filter: 'Filter' },
-  ko: { total: '합계', filter: '필터' },
+const WORDS: Readonly<Record<Lang, { total: string; filter: string; more: (n: number) => string }>> = {
+  en: { total: 'total', filter: 'Filter', more: (n) => `${n} more` },
+  ko: { total: '합계', filter: '필터', more: (n) => `그 밖의 ${n}개` },
 };
+
+/** The smallest row height; more plugin rows than fit at it are folded (top contributors + the rest). */
+const MIN_ROW = 17;
 
 /** The caption's name for the long one; the rest as upstream spells them. */
 export function pluginLabel(p: ScorePluginName): string {
@@ -72,9 +76,11 @@ export class ShipScorePanel extends Container {
     };
     if (cell.kind === 'scores') {
       const t = cell.table;
-      for (const r of t.rows) {
-        const s = r.cells[cell.column];
-        lines.push({ left: pluginLabel(r.plugin), right: s === undefined ? '–' : `${s} ×${r.weight}`, bold: false, colour: p.text });
+      // Rows that fit at the smallest height, less the total's: beyond that, the biggest contributors and one row for the rest.
+      const capacity = Math.max(1, Math.floor((area.h - 4 * fs) / (MIN_ROW * fs)) - 1);
+      for (const r of columnRows(t, cell.column, capacity)) {
+        if (r.kind === 'rest') lines.push({ left: WORDS[lang].more(r.count), right: `+${r.weighted}`, bold: false, colour: p.muted });
+        else lines.push({ left: pluginLabel(r.plugin), right: r.score === undefined ? '–' : `${r.score} ×${r.weight}`, bold: false, colour: p.text });
       }
       const total = t.totals[cell.column];
       lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
@@ -94,7 +100,7 @@ export class ShipScorePanel extends Container {
     probeBold.destroy();
     probeMono.destroy();
     // Rows share the height; whole rows that do not fit are left out (never a cut word).
-    const rowH = Math.max(17 * fs, Math.min(22 * fs, (area.h - 4 * fs) / Math.max(1, lines.length)));
+    const rowH = Math.max(MIN_ROW * fs, Math.min(22 * fs, (area.h - 4 * fs) / Math.max(1, lines.length)));
     const fit = Math.max(1, Math.floor((area.h - 4 * fs) / rowH));
     const shown = cell.kind === 'scores' && lines.length > fit ? [...lines.slice(0, fit - 1), ...lines.slice(-1)] : lines.slice(0, fit);
     const top = area.y + (area.h - shown.length * rowH) / 2;

@@ -66,6 +66,8 @@ profiles:
       - name: NodeResourcesFit
         weight: 5
       - name: ImageLocality
+        weight: 4
+      - name: VolumeBinding
         weight: 1
       disabled:
       - name: NodeResourcesBalancedAllocation
@@ -75,11 +77,31 @@ profiles:
 `);
     expect(p.scores).toEqual([
       { name: 'NodeResourcesFit', weight: 5 },
+      { name: 'ImageLocality', weight: 4 },
       { name: 'TaintToleration', weight: 3 },
       { name: 'NodeAffinity', weight: 2 },
+      { name: 'PodTopologySpread', weight: 2 },
+      { name: 'InterPodAffinity', weight: 2 },
     ]);
-    expect(p.unmodelledPlugins).toEqual(['ImageLocality']);
+    expect(p.unmodelledPlugins).toEqual(['VolumeBinding']);
     expect(p.preemption).toBe(false);
+  });
+  it('Filter plugins disabled in multiPoint or filter stop filtering (PodTopologySpread, InterPodAffinity...)', () => {
+    const p = cfg(`
+apiVersion: kubescheduler.config.k8s.io/v1
+kind: KubeSchedulerConfiguration
+profiles:
+- plugins:
+    multiPoint:
+      disabled:
+      - name: PodTopologySpread
+    filter:
+      disabled:
+      - name: InterPodAffinity
+`);
+    expect(p.filters).toEqual(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit']);
+    expect(p.scores.map((s) => s.name)).not.toContain('PodTopologySpread');
+    expect(p.scores.map((s) => s.name)).toContain('InterPodAffinity');
   });
   it('"*" disables every default score plugin', () => {
     const p = cfg(`

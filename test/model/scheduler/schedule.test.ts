@@ -51,16 +51,16 @@ describe('schedulePod', () => {
     expect(d.nodes[1]).toEqual({ name: 'b', feasible: true, reasons: [], scores: {}, total: 0 });
   });
 
-  it('weighted totals: TaintToleration x3, NodeResourcesFit x1, BalancedAllocation x1; NodeAffinity skipped', () => {
+  it('weighted totals: TaintToleration x3, NodeResourcesFit x1, BalancedAllocation x1, ImageLocality x1; NodeAffinity skipped', () => {
     const nodes = [makeNode('a', { cpu: '4', memory: '8Gi' }), makeNode('b', { cpu: '4', memory: '8Gi' }), makeNode('c', { cpu: '2', memory: '8Gi' })];
     const d = schedulePod(makePod([{ cpu: '500m' }]), infosFor(nodes, [makePod([{ cpu: '1' }], { nodeName: 'a' })]), DEFAULT_PROFILE, first);
     // b: cpu (4000-500)*100/4000=87, memory (8Gi-200Mi)*100/8Gi=97 -> 92; balanced |0.125-0|/2 -> 93
     expect(d.nodes.map((n) => [n.name, n.scores, n.total])).toEqual([
-      ['a', { TaintToleration: 100, NodeResourcesFit: 78, NodeResourcesBalancedAllocation: 81 }, 459],
-      ['b', { TaintToleration: 100, NodeResourcesFit: 92, NodeResourcesBalancedAllocation: 93 }, 485],
-      ['c', { TaintToleration: 100, NodeResourcesFit: 86, NodeResourcesBalancedAllocation: 87 }, 473],
+      ['a', { TaintToleration: 100, NodeResourcesFit: 78, NodeResourcesBalancedAllocation: 81, ImageLocality: 0 }, 459],
+      ['b', { TaintToleration: 100, NodeResourcesFit: 92, NodeResourcesBalancedAllocation: 93, ImageLocality: 0 }, 485],
+      ['c', { TaintToleration: 100, NodeResourcesFit: 86, NodeResourcesBalancedAllocation: 87, ImageLocality: 0 }, 473],
     ]);
-    expect(d).toMatchObject({ selected: 'b', scored: true, tied: ['b'], skippedScorePlugins: ['NodeAffinity'] });
+    expect(d).toMatchObject({ selected: 'b', scored: true, tied: ['b'], skippedScorePlugins: ['NodeAffinity', 'PodTopologySpread', 'InterPodAffinity'] });
   });
 
   it('ties are broken by the injected tie-breaker', () => {
