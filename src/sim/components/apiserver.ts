@@ -48,13 +48,17 @@ function isRoutine(request: ApiRequest): boolean {
   return kind === 'Lease' || kind === 'Event';
 }
 
-function verbOf(request: ApiRequest): Verb {
+/**
+ * The RBAC verb follows the HTTP method (apiserver/pkg/endpoints/request/requestinfo.go):
+ * GET get/list (watch), POST create, PUT update, PATCH patch, DELETE delete.
+ */
+export function verbOf(request: ApiRequest): Verb {
   switch (request.verb) {
     case 'bind':
     case 'evict':
       return 'create';
     case 'update':
-      return 'patch';
+      return request.method === 'PUT' ? 'update' : 'patch';
     default:
       return request.verb;
   }

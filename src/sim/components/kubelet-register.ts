@@ -51,7 +51,7 @@ export function registerNode(rt: Runtime, name: string, index: number, opts: Nod
     rt.clock.setTimeout(() => {
       rt.tracer.activity(id, 'node-ready', 10, text(`container runtime and CNI ready: ${name} reports Ready=True`, `컨테이너 런타임과 CNI 준비 완료: ${withParticle(name, '이/가')} Ready=True를 보고합니다`), `Node/${name}`);
       const at = timestamp(rt.clock.now());
-      callApi(rt, id, user, 'PATCH node/status', { verb: 'update', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());
+      callApi(rt, id, user, 'PATCH node/status', { verb: 'update', method: 'PATCH', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());
     }, READY_AFTER_MS);
   });
 }

@@ -116,7 +116,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   };
 
   const patchStatus = (pod: Pod, summary: string, mutate: (o: K8sObject) => K8sObject): void =>
-    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', ref: refOf(pod), subresource: 'status', mutate, summary });
+    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', mutate, summary });
 
   const syncPod = (pod: Pod): void => {
     const ref = refOf(pod);
@@ -206,6 +206,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     const renewTime = timestamp(rt.clock.now());
     callApi(rt, id, user, 'PUT lease', {
       verb: 'update',
+      method: 'PUT',
       ref: `Lease/kube-node-lease/${node}`,
       summary: 'lease renewed',
       mutate: (o) => (o.kind === 'Lease' ? ({ ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } satisfies Lease) : o),
@@ -216,6 +217,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     const at = timestamp(rt.clock.now());
     callApi(rt, id, user, 'PATCH node/status', {
       verb: 'update',
+      method: 'PATCH',
       ref: `Node/${node}`,
       subresource: 'status',
       summary: 'node status',

@@ -134,6 +134,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     if (!status || status.replicas !== activeCount || (status.readyReplicas ?? 0) !== ready) {
       ctx.call(NAME, 'PUT replicaset/status', {
         verb: 'update',
+        method: 'PUT',
         ref,
         subresource: 'status',
         summary: 'status',
