@@ -20,7 +20,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
-import { mutatePod, validate } from './admission.ts';
+import { mutatePod, taintNodeAtCreation, validate } from './admission.ts';
 import { budgetLabel, budgetsFor, evictionLabel, ignoresBudget, statusEvicted, takeDisruption, TOO_MANY_REQUESTS } from './eviction.ts';
 
 export interface Watcher {
@@ -194,7 +194,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       ...object,
       metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
     } as K8sObject;
-    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
     const mutLabel = mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
