@@ -35,7 +35,8 @@ import type { Scheduler } from './components/scheduler.ts';
 import { createScheduler } from './components/scheduler.ts';
 import { createSchedulingAlgorithm } from './components/scheduling-algorithm.ts';
 import type { SimConfig } from './core/config.ts';
-import { configFor } from './core/config.ts';
+import { configFor, parseMinor } from './core/config.ts';
+import { balancedAllocationSkipsBestEffort } from '../model/scheduler/balanced-best-effort.ts';
 import type { ApiRequest } from './core/messages.ts';
 import { Network } from './core/network.ts';
 import type { Runtime } from './core/runtime.ts';
@@ -81,7 +82,7 @@ export class Cluster {
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
-    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions));
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions, { balancedSkipsBestEffort: balancedAllocationSkipsBestEffort(parseMinor(this.rt.config.k8sVersion)) }));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);

@@ -44,7 +44,7 @@ function bufferFor(slot: number, length: number): number[] {
 }
 
 /** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
-function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, out: number[]): boolean {
+function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, out: number[], skipBestEffort: boolean): boolean {
   const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
@@ -72,8 +72,8 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     case 'NodeResourcesBalancedAllocation': {
       const resources = profile.balancedResources;
       const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
-      // A best-effort pod (no requests at all) skips this plugin (kubernetes#129138).
-      if (podRequests.every((r) => r === 0)) return false;
+      // A best-effort pod (no requests at all) skips this plugin from v1.33 (balanced-best-effort.ts).
+      if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
       const vectors = newResourceVectors(resources);
       for (let j = 0; j < m; j++) {
         fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);
@@ -84,7 +84,8 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
   }
 }
 
-export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile): ScoredNodes {
+/** `skipBestEffort`: BalancedAllocation skips a best-effort pod (v1.33+, the default). */
+export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, skipBestEffort = true): ScoredNodes {
   const m = feasible.length;
   totalsBuffer.length = m;
   totalsBuffer.fill(0);
@@ -92,7 +93,7 @@ export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profi
   const skipped: ScorePluginName[] = [];
   profile.scores.forEach(({ name, weight }, slot) => {
     const scores = bufferFor(slot, m);
-    if (!pluginScores(name, ctx, feasible, profile, scores)) {
+    if (!pluginScores(name, ctx, feasible, profile, scores, skipBestEffort)) {
       skipped.push(name);
       return;
     }

@@ -8,12 +8,14 @@ import type { NodeInfo } from '../../model/scheduler/node-info.ts';
 import { addPodToNodeInfo, createNodeInfo, removePodFromNodeInfo, setNodeInfoNode } from '../../model/scheduler/node-info.ts';
 import type { SchedulerProfile } from '../../model/scheduler/profile.ts';
 import { DEFAULT_PROFILE } from '../../model/scheduler/profile.ts';
+import type { ScheduleOptions } from '../../model/scheduler/schedule.ts';
 import { schedulePod } from '../../model/scheduler/schedule.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { Rng } from '../rng.ts';
 import type { SchedulingAlgorithm } from './scheduler.ts';
 
-export function createSchedulingAlgorithm(profile: SchedulerProfile = DEFAULT_PROFILE, verdicts: () => boolean = () => true): SchedulingAlgorithm {
+/** `versioned`: what depends on the Kubernetes version (balanced-best-effort.ts). */
+export function createSchedulingAlgorithm(profile: SchedulerProfile = DEFAULT_PROFILE, verdicts: () => boolean = () => true, versioned: Pick<ScheduleOptions, 'balancedSkipsBestEffort'> = {}): SchedulingAlgorithm {
   const infos = new Map<string, NodeInfo>();
   let ordered: NodeInfo[] = [];
   let startIndex = 0;
@@ -45,7 +47,7 @@ export function createSchedulingAlgorithm(profile: SchedulerProfile = DEFAULT_PR
       if (info) removePodFromNodeInfo(info, pod);
     },
     schedule(pod: Pod, rng: Rng): ScheduleDecision {
-      const decision = schedulePod(pod, ordered, profile, rng, { startIndex, verdicts: verdicts() });
+      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts() });
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },
