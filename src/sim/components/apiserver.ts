@@ -13,6 +13,7 @@ import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
 import { forbiddenTarget } from './request-target.ts';
+import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
@@ -44,6 +45,7 @@ const ID: ComponentId = 'kube-apiserver';
 
 /** Lease renewals and Events are routine traffic: they pass the same chain, but quietly. */
 function isRoutine(request: ApiRequest): boolean {
+  if (request.verb === 'get' && request.statusSync === true) return true;
   const kind = request.verb === 'create' ? request.object.kind : request.verb === 'list' ? request.kind : parseRef(request.ref).kind;
   return kind === 'Lease' || kind === 'Event';
 }
@@ -312,7 +314,8 @@ export function createApiServer(rt: Runtime): ApiServer {
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {

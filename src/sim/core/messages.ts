@@ -24,7 +24,8 @@ export type ApiRequest =
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly gracePeriodSeconds?: number }
   /** POST pods/{name}/eviction: a delete that respects PodDisruptionBudgets (components/eviction.ts). */
   | { readonly verb: 'evict'; readonly ref: ObjectRef }
-  | { readonly verb: 'get'; readonly ref: ObjectRef }
+  /** `statusSync`: the kubelet status manager's GET before each status PATCH (routine, drawn quietly). */
+  | { readonly verb: 'get'; readonly ref: ObjectRef; readonly statusSync?: true }
   /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. `namespace`: one namespace only. */
   | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string; readonly namespace?: string };
 
