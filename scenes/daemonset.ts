@@ -116,8 +116,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'register',
       caption: text(
-        `${NEW_NODE}’s kubelet registers its Node: NotReady, tainted node.kubernetes.io/not-ready:NoSchedule. Both DaemonSets are re-checked for the new node.`,
-        `${NEW_NODE}의 kubelet이 노드를 등록합니다: NotReady, node.kubernetes.io/not-ready:NoSchedule 테인트. 두 데몬셋 모두 새 노드에 대해 다시 확인됩니다.`,
+        `${NEW_NODE}’s kubelet registers its Node, NotReady; kube-apiserver’s TaintNodesAtCreation admission plugin adds the taint node.kubernetes.io/not-ready:NoSchedule. Both DaemonSets are re-checked for the new node.`,
+        `${NEW_NODE}의 kubelet이 노드를 NotReady 상태로 등록하고, kube-apiserver의 TaintNodesAtCreation 어드미션 플러그인이 node.kubernetes.io/not-ready:NoSchedule 테인트를 붙입니다. 두 데몬셋 모두 새 노드에 대해 다시 확인됩니다.`,
       ),
       focus: [`kubelet/${NEW_NODE}`, 'kube-apiserver', 'kube-controller-manager'],
       when: message({ from: `kubelet/${NEW_NODE}`, action: 'POST node' }),

@@ -106,8 +106,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'timed-out',
       caption: text(
-        'The write is never committed. After etcd’s request timeout (5 s + 2 × election timeout = 7 s) the member answers `etcdserver: request timed out`, and kube-apiserver returns 500 to kubectl. Reads can still be served, but may be stale.',
-        '쓰기가 끝내 커밋되지 않습니다. etcd 요청 타임아웃(5초 + 2 × 선거 타임아웃 = 7초) 뒤 멤버가 `etcdserver: request timed out`을 응답하고 kube-apiserver는 kubectl에 500을 돌려줍니다. 읽기는 될 수 있지만 오래된 값일 수 있습니다.',
+        'The write is never committed. After etcd’s request timeout (5 s + 2 × election timeout = 7 s) the member answers `etcdserver: request timed out`, and kube-apiserver returns 500 to kubectl. kube-apiserver’s reads fail as well: they are linearizable and need a leader. Only serializable reads (`etcdctl get --consistency=s`) are answered, by the member alone, and they may be stale.',
+        '쓰기가 끝내 커밋되지 않습니다. etcd 요청 타임아웃(5초 + 2 × 선거 타임아웃 = 7초) 뒤 멤버가 `etcdserver: request timed out`을 응답하고 kube-apiserver는 kubectl에 500을 돌려줍니다. kube-apiserver의 읽기도 실패합니다. 선형화(linearizable) 읽기라서 리더가 있어야 하기 때문입니다. 직렬화(serializable) 읽기(`etcdctl get --consistency=s`)만 멤버 혼자 답할 수 있는데, 그 값은 오래된 것일 수 있습니다.',
       ),
       focus: ['kubectl', 'kube-apiserver', ...all],
       when: refusedWrite,
@@ -244,8 +244,8 @@ export const etcdHa: ScenarioDefinition = {
   id: 'etcd-ha',
   title: text('etcd high availability (raft)', 'etcd 고가용성 (raft)'),
   summary: text(
-    'Leader heartbeats, a leader dies, an election by majority, writes continue; below quorum writes fail until a member returns.',
-    '리더 하트비트, 리더 장애, 과반 투표로 새 리더 선출, 쓰기 계속; 쿼럼 미만이면 멤버가 돌아올 때까지 쓰기 실패.',
+    'Leader heartbeats, a leader dies, an election by majority, writes continue; below quorum writes (and kube-apiserver’s reads) fail until a member returns.',
+    '리더 하트비트, 리더 장애, 과반 투표로 새 리더 선출, 쓰기 계속; 쿼럼 미만이면 멤버가 돌아올 때까지 쓰기(와 kube-apiserver의 읽기) 실패.',
   ),
   params: [
     {

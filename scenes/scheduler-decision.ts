@@ -75,8 +75,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       {
         id: 'register',
         caption: text(
-          `The kubelet on ${NEW_NODE} registers: POST /api/v1/nodes as system:node:${NEW_NODE} (the Node authorizer allows a node to create itself). The Node starts NotReady with the taint node.kubernetes.io/not-ready:NoSchedule; the kubelet also creates its Lease in kube-node-lease.`,
-          `${NEW_NODE}의 kubelet이 등록합니다: system:node:${withParticle(NEW_NODE, '으로/로')} POST /api/v1/nodes (Node 인가자가 노드 자신의 생성을 허용). 노드는 NotReady 상태에 node.kubernetes.io/not-ready:NoSchedule 테인트를 달고 시작하며, kubelet은 kube-node-lease에 리스도 만듭니다.`,
+          `The kubelet on ${NEW_NODE} registers: POST /api/v1/nodes as system:node:${NEW_NODE} (the Node authorizer allows a node to create itself). The Node starts NotReady, and kube-apiserver’s TaintNodesAtCreation admission plugin adds the taint node.kubernetes.io/not-ready:NoSchedule; the kubelet also creates its Lease in kube-node-lease.`,
+          `${NEW_NODE}의 kubelet이 등록합니다: system:node:${withParticle(NEW_NODE, '으로/로')} POST /api/v1/nodes (Node 인가자가 노드 자신의 생성을 허용). 노드는 NotReady 상태로 시작하고, kube-apiserver의 TaintNodesAtCreation 어드미션 플러그인이 node.kubernetes.io/not-ready:NoSchedule 테인트를 붙입니다. kubelet은 kube-node-lease에 리스도 만듭니다.`,
         ),
         focus: [`kubelet/${NEW_NODE}`, 'kube-apiserver', 'etcd'],
         when: message({ from: `kubelet/${NEW_NODE}`, action: 'POST node' }),

@@ -3,6 +3,8 @@ import { findScenario, SCENARIOS } from '../../scenes/index.ts';
 import type { Lang } from '../model/localized.ts';
 import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
+import type { MessageEvent, TraceEvent } from '../sim/trace.ts';
+import { routineOf } from '../timeline/routine.ts';
 import type { ParamValue } from '../sim/scenario.ts';
 import { parseFlags } from './args.ts';
 import type { CliIo } from './io.ts';
@@ -46,7 +48,12 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
     return EXIT_OK;
   }
   io.out(`${def.title[lang as Lang]} — seed ${trace.seed}, Kubernetes ${trace.k8sVersion}, ${trace.steps} steps`);
+  // The kubelet's GET before each status PATCH (and its etcd read) is routine: listed only with --verbose.
+  const requests = new Map<number, MessageEvent>();
+  for (const e of trace.events) if (e.kind === 'message' && e.replyTo === undefined) requests.set(e.id, e);
+  const statusSync = (e: TraceEvent): boolean => e.kind === 'message' && routineOf(e, (id) => requests.get(id)) === 'status-sync';
   trace.events.forEach((e, i) => {
+    if (values.verbose !== true && statusSync(e)) return;
     const line = eventLine(e, i + 1, lang as Lang, values.verbose === true);
     if (line !== undefined) io.out(line);
   });

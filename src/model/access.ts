@@ -2,6 +2,8 @@
  * Who may do what: kube-apiserver's authentication and authorization (Node authorizer, then
  * RBAC), reduced to the identities and default roles a kubeadm cluster has.
  */
+import type { Rule } from './controller-roles.ts';
+import { controllerAllows } from './controller-roles.ts';
 
 export interface Identity {
   readonly user: string;
@@ -37,7 +39,6 @@ export function authenticate(user: string): Identity | undefined {
   return undefined;
 }
 
-type Rule = readonly [resources: readonly string[], verbs: readonly Verb[]];
 
 /** Where a role applies: a RoleBinding grants it in one namespace only; absent = cluster-wide. */
 interface Grant {
@@ -78,7 +79,8 @@ export function authorize(identity: Identity, verb: Verb, resource: string, name
   }
   if (identity.user.startsWith('system:serviceaccount:kube-system:')) {
     const controller = identity.user.split(':')[3] ?? '';
-    return { allowed: true, by: `RBAC: ClusterRole system:controller:${controller}` };
+    const allowed = controllerAllows(controller, verb, resource) === true;
+    return { allowed, by: allowed ? `RBAC: ClusterRole system:controller:${controller}` : 'RBAC: no rule allows it' };
   }
   const entry = ROLES[identity.user];
   if (entry && (entry.namespace === undefined || entry.namespace === namespace)) {

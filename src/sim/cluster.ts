@@ -268,6 +268,7 @@ export class Cluster {
   scale(deployment: string, replicas: number): void {
     this.kubectl('PATCH deployment/scale', {
       verb: 'update',
+      method: 'PATCH',
       ref: `Deployment/default/${deployment}`,
       summary: `replicas ${replicas}`,
       mutate: (o) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas } } : o),

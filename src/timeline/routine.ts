@@ -1,11 +1,14 @@
 /**
  * Routine cluster traffic that repeats whatever the story is: node Lease renewals (the kubelet's
- * heartbeat, every 10 s) and raft heartbeats between etcd members. Such traffic is background
- * unless the step is about it (node-failure's "kubelet stops renewing" step). Pure.
+ * heartbeat, every 10 s), raft heartbeats between etcd members, the core/v1 Events components
+ * record beside their work (what `kubectl describe` lists), and the kubelet status manager's GET
+ * of a pod before each status PATCH (sim/components/status-sync.ts). Such traffic is background unless the
+ * step is about it (node-failure's "kubelet stops renewing" step). Pure.
  */
+import { STATUS_SYNC } from '../sim/components/status-sync.ts';
 import type { MessageEvent, StepEvent, TraceEvent } from '../sim/trace.ts';
 
-export type Routine = 'lease' | 'raft-heartbeat';
+export type Routine = 'lease' | 'raft-heartbeat' | 'event' | 'status-sync';
 
 /** The routine a message belongs to (a response inherits its request's), or undefined for story traffic. */
 export function routineOf(m: MessageEvent, requestOf: (id: number) => MessageEvent | undefined): Routine | undefined {
@@ -13,6 +16,8 @@ export function routineOf(m: MessageEvent, requestOf: (id: number) => MessageEve
   if (req !== undefined) return routineOf(req, requestOf);
   if (m.object?.startsWith('Lease/') === true || /^PUT lease\b/.test(m.action) || m.action.includes('/registry/leases/')) return 'lease';
   if (m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && /^heartbeat\b/.test(m.action)) return 'raft-heartbeat';
+  if (m.action.endsWith(STATUS_SYNC)) return 'status-sync';
+  if (/^POST event\b/.test(m.action) || m.object?.startsWith('Event/') === true) return 'event';
   return undefined;
 }
 
@@ -20,6 +25,8 @@ export function routineOf(m: MessageEvent, requestOf: (id: number) => MessageEve
 export function stepIsAbout(step: StepEvent | undefined, routine: Routine): boolean {
   if (step === undefined) return false;
   const text = `${step.id} ${step.caption.en}`;
+  if (routine === 'status-sync') return /status manager|\bGETs? the pod\b/i.test(text);
+  if (routine === 'event') return /\bevents?\b|describe|이벤트/i.test(text);
   if (routine === 'lease') return /\blease|renew/i.test(text) || (/heartbeat/i.test(text) && !/\braft|\betcd/i.test(text));
   return /heartbeat|AppendEntries/i.test(text) && /\braft|\betcd|leader|member/i.test(text);
 }

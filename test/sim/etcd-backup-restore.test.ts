@@ -73,3 +73,15 @@ describe.each([3, 2])('etcd-backup-restore with %i replicas', (replicas) => {
     expect(mirror?.metadata.annotations?.['kubernetes.io/config.mirror']).toBe(configHash(staticPodManifest('etcd', '/var/lib/etcd-from-backup')));
   });
 });
+
+describe('etcd-backup-restore captions say what a plain restore leaves behind', () => {
+  const trace = runScenario(etcdBackupRestore);
+  const caption = (id: string) => trace.events.find((e) => e.kind === 'step' && e.id === id);
+
+  it('the revision goes backwards and watch caches can stay stale unless the API servers restart or --bump-revision --mark-compacted is used', () => {
+    const step = caption('relist');
+    if (step?.kind !== 'step') throw new Error('no relist step');
+    expect(step.caption.en).toMatch(/revision backwards.*stale until the API servers restart.*--bump-revision --mark-compacted/);
+    expect(step.caption.ko).toMatch(/리비전이 뒤로.*재시작할 때까지.*--bump-revision --mark-compacted/);
+  });
+});

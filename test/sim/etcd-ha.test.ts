@@ -112,3 +112,16 @@ describe.each([3, 5])('etcd-ha with %i members', (n) => {
     expect(JSON.stringify(trace).length).toBeLessThan(400_000);
   });
 });
+
+describe('etcd-ha captions do not overstate what works without quorum', () => {
+  const trace = runScenario(etcdHa);
+  const caption = (id: string) => trace.events.find((e) => e.kind === 'step' && e.id === id);
+
+  it('kube-apiserver’s reads fail too (linearizable); only serializable etcd reads are answered, possibly stale', () => {
+    const step = caption('timed-out');
+    if (step?.kind !== 'step') throw new Error('no timed-out step');
+    expect(step.caption.en).not.toMatch(/Reads can still be served/);
+    expect(step.caption.en).toMatch(/reads fail as well.*linearizable.*serializable/);
+    expect(step.caption.ko).toMatch(/읽기도 실패.*직렬화\(serializable\) 읽기/);
+  });
+});

@@ -68,6 +68,15 @@ describe.each([
     expect(terminating.length).toBeGreaterThan(0);
     for (const p of terminating) expect(p.metadata.deletionTimestamp).toBeDefined();
   });
+
+  it('evicts as the node controller: system:controller:node-controller authorizes the DisruptionTarget PATCH and the DELETE (there is no taint-eviction-controller role)', () => {
+    const evictAt = indexOf(trace, (e) => e.kind === 'activity' && e.action === 'taint-eviction-controller/evict');
+    const after = ev.slice(evictAt);
+    const authz = after.flatMap((e) => (e.kind === 'activity' && e.action === 'authorize' ? [e.label.en] : []));
+    expect(authz).toContain('authorize: patch pods/status allowed by RBAC: ClusterRole system:controller:node-controller');
+    expect(authz).toContain('authorize: delete pods allowed by RBAC: ClusterRole system:controller:node-controller');
+    expect(ev.some((e) => e.kind === 'activity' && e.label.en.includes('system:controller:taint-eviction-controller'))).toBe(false);
+  });
 });
 
 describe('node-failure when the node comes back', () => {

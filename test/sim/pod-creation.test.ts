@@ -83,7 +83,8 @@ describe('pod-creation (kubectl run)', () => {
       for (const c of pod.status?.conditions ?? []) if (c.status === 'True' && !firstTrue.has(c.type)) firstTrue.set(c.type, s.seq);
     }
     const order = [...firstTrue.entries()].sort((a, b) => a[1] - b[1]).map(([t]) => t);
-    expect(order).toEqual(['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready']);
+    // No init containers: Initialized is True in the kubelet's first status, before the sandbox (generate.go).
+    expect(order).toEqual(['PodScheduled', 'Initialized', 'PodReadyToStartContainers', 'ContainersReady', 'Ready']);
   });
 
   it('marks narration steps in order, each with a snapshot to seek from', () => {

@@ -86,6 +86,20 @@ describe('replicaset-self-healing', () => {
     expect(rs?.kind === 'ReplicaSet' && rs.status?.readyReplicas).toBe(2);
   });
 
+  it('records SuccessfulCreate and SuccessfulDelete Events on the ReplicaSet, one per pod, as `kubectl describe rs` lists them (controller_utils.go)', () => {
+    const rsEvents = states(trace).flatMap((s) => (s.op === 'added' && s.value?.kind === 'Event' && s.value.involvedObject.kind === 'ReplicaSet' ? [s.value] : []));
+    const created = states(trace).filter((s) => s.op === 'added' && isWeb(s.object)).map((s) => s.value?.metadata.name ?? '');
+    const creates = rsEvents.filter((e) => e.reason === 'SuccessfulCreate');
+    expect(creates.map((e) => e.message).sort()).toEqual(created.map((name) => `Created pod: ${name}`).sort());
+    const deletes = rsEvents.filter((e) => e.reason === 'SuccessfulDelete');
+    expect(deletes).toHaveLength(4);
+    for (const e of [...creates, ...deletes]) {
+      expect(e.type).toBe('Normal');
+      expect(e.involvedObject.name).toMatch(/^web-/);
+    }
+    expect(deletes.every((e) => /^Deleted pod: web-/.test(e.message))).toBe(true);
+  });
+
   it('lets only kube-apiserver talk to etcd, and marks every step with a snapshot', () => {
     for (const m of messages(trace)) if (m.to === 'etcd' || m.from === 'etcd') expect([m.from, m.to]).toContain('kube-apiserver');
     const ids = ev.filter((e): e is Extract<TraceEvent, { kind: 'step' }> => e.kind === 'step').map((e) => e.id);

@@ -3,6 +3,8 @@ import { NEW_NODE, POD, schedulerDecision } from '../../scenes/scheduler-decisio
 import { runScenario } from '../../src/sim/run.ts';
 import type { DecisionEvent, TraceEvent } from '../../src/sim/trace.ts';
 import { finalObjects, inOrder, msg, states } from './helpers.ts';
+import { registeringNode } from '../../src/sim/components/kubelet-register.ts';
+import { taintNodeAtCreation } from '../../src/sim/components/admission.ts';
 
 const decisions = (events: readonly TraceEvent[]): DecisionEvent[] => events.filter((e): e is DecisionEvent => e.kind === 'decision' && e.pod === POD);
 const stepIds = (events: readonly TraceEvent[]): string[] => events.filter((e) => e.kind === 'step').map((e) => (e.kind === 'step' ? e.id : ''));
@@ -84,6 +86,15 @@ describe('scheduler-decision: no node fits, then a node joins', () => {
     const node = finalObjects(trace).get(`Node/${NEW_NODE}`);
     expect(node?.kind === 'Node' && node.spec.taints).toEqual([]);
     expect(trace.topology.nodes).toContain(NEW_NODE);
+  });
+
+  it('the kubelet posts its Node without the not-ready taint; the TaintNodesAtCreation admission plugin adds it (plugin/pkg/admission/nodetaint)', () => {
+    const sent = registeringNode(NEW_NODE, 4, {}, '2025-01-01T00:00:00Z');
+    expect((sent.spec.taints ?? []).some((t) => t.key === 'node.kubernetes.io/not-ready')).toBe(false);
+    const admitted = taintNodeAtCreation(sent).object;
+    expect(admitted.kind === 'Node' && admitted.spec.taints).toEqual([{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }]);
+    const admission = trace.events.find((e) => e.kind === 'activity' && e.action === 'admission:mutating' && e.object === `Node/${NEW_NODE}`);
+    expect(admission?.kind === 'activity' && admission.label.en).toContain('TaintNodesAtCreation: +taint node.kubernetes.io/not-ready:NoSchedule');
   });
 
   it('timings: the node joins 5 s after FailedScheduling, turns Ready 1.5 s after registering, and the pod binds right after the untaint', () => {

@@ -30,6 +30,8 @@ export interface ScheduleOptions {
   readonly sampleNodes?: boolean;
   /** The rotating start index from the previous attempt's `nextStartIndex` (default 0). */
   readonly startIndex?: number;
+  /** Default true: BalancedAllocation skips a best-effort pod, as from v1.33 (balanced-best-effort.ts). */
+  readonly balancedSkipsBestEffort?: boolean;
   /** DynamicResources (DRA, on by default from v1.34) runs first at PostFilter: "no new claims to deallocate". */
   readonly dynamicResources?: boolean;
   /**
@@ -198,7 +200,7 @@ export function schedulePod(
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
-  const scored = scoreNodes(ctx, pass.feasible, profile, nodes);
+  const scored = scoreNodes(ctx, pass.feasible, profile, nodes, opts.balancedSkipsBestEffort ?? true);
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];

@@ -47,7 +47,7 @@ function bufferFor(slot: number, length: number): number[] {
 }
 
 /** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
-function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], all: readonly NodeInfo[], profile: SchedulerProfile, out: number[]): boolean {
+function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], all: readonly NodeInfo[], profile: SchedulerProfile, out: number[], skipBestEffort: boolean): boolean {
   const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
@@ -75,8 +75,8 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     case 'NodeResourcesBalancedAllocation': {
       const resources = profile.balancedResources;
       const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
-      // A best-effort pod (no requests at all) skips this plugin (kubernetes#129138).
-      if (podRequests.every((r) => r === 0)) return false;
+      // A best-effort pod (no requests at all) skips this plugin from v1.33 (balanced-best-effort.ts).
+      if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
       const vectors = newResourceVectors(resources);
       for (let j = 0; j < m; j++) {
         fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);
@@ -96,8 +96,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
   }
 }
 
-/** `all`: every node of the snapshot (ImageLocality's spread counts them all); default the feasible ones. */
-export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible): ScoredNodes {
+/**
+ * `all`: every node of the snapshot (ImageLocality's spread counts them all); default the feasible ones.
+ * `skipBestEffort`: BalancedAllocation skips a best-effort pod (v1.33+, the default).
+ */
+export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible, skipBestEffort = true): ScoredNodes {
   const m = feasible.length;
   totalsBuffer.length = m;
   totalsBuffer.fill(0);
@@ -105,7 +108,7 @@ export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profi
   const skipped: ScorePluginName[] = [];
   profile.scores.forEach(({ name, weight }, slot) => {
     const scores = bufferFor(slot, m);
-    if (!pluginScores(name, ctx, feasible, all, profile, scores)) {
+    if (!pluginScores(name, ctx, feasible, all, profile, scores, skipBestEffort)) {
       skipped.push(name);
       return;
     }

@@ -8,11 +8,17 @@
  */
 import { since } from '../k8s/facts.ts';
 import { checkK8sVersion } from '../k8s/versions.ts';
+import { balancedAllocationSkipsBestEffort } from './balanced-best-effort.ts';
 import type { ScheduleOptions } from './schedule.ts';
 
 /** "1.33" or "v1.35.2" -> options; undefined for a version kubedeck does not offer (K8S_VERSIONS). */
-export function scheduleOptionsForVersion(version: string): Pick<ScheduleOptions, 'taintReasons' | 'dynamicResources'> | undefined {
+export function scheduleOptionsForVersion(version: string): Pick<ScheduleOptions, 'taintReasons' | 'dynamicResources' | 'balancedSkipsBestEffort'> | undefined {
   const checked = checkK8sVersion(version);
   if (!checked.ok) return undefined;
-  return { taintReasons: since('genericTaintReason', checked.version) ? 'generic' : 'detailed', dynamicResources: since('draGA', checked.version) };
+  const minor = Number(checked.version.split('.')[1]);
+  return {
+    taintReasons: since('genericTaintReason', checked.version) ? 'generic' : 'detailed',
+    dynamicResources: since('draGA', checked.version),
+    balancedSkipsBestEffort: balancedAllocationSkipsBestEffort(minor),
+  };
 }

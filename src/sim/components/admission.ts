@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
-import type { K8sObject, Pod, Toleration } from '../../model/objects.ts';
+import type { K8sObject, Node, Pod, Toleration } from '../../model/objects.ts';
 
 export interface Mutated {
   readonly object: K8sObject;
@@ -55,6 +55,17 @@ export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: numb
     status: { phase: 'Pending' },
   };
   return { object, notes };
+}
+
+/**
+ * The TaintNodesAtCreation admission plugin (plugin/pkg/admission/nodetaint): a Node is created
+ * with node.kubernetes.io/not-ready:NoSchedule, so nothing is scheduled onto it before the node
+ * lifecycle controller has seen it Ready (and removed the taint). The kubelet does not add it.
+ */
+export function taintNodeAtCreation(node: Node): Mutated {
+  if ((node.spec.taints ?? []).some((t) => t.key === NOT_READY && t.effect === 'NoSchedule')) return { object: node, notes: [] };
+  const object: Node = { ...node, spec: { ...node.spec, taints: [...(node.spec.taints ?? []), { key: NOT_READY, effect: 'NoSchedule' }] } };
+  return { object, notes: [text(`TaintNodesAtCreation: +taint ${NOT_READY}:NoSchedule`, `TaintNodesAtCreation: 테인트 추가 ${NOT_READY}:NoSchedule`)] };
 }
 
 /** Object schema validation: the first problem, as the API would report it (422 Invalid). */

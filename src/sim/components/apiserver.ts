@@ -13,6 +13,7 @@ import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
 import { forbiddenTarget } from './request-target.ts';
+import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
@@ -20,7 +21,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
-import { mutatePod, validate } from './admission.ts';
+import { mutatePod, taintNodeAtCreation, validate } from './admission.ts';
 import { budgetLabel, budgetsFor, evictionLabel, ignoresBudget, statusEvicted, takeDisruption, TOO_MANY_REQUESTS } from './eviction.ts';
 
 export interface Watcher {
@@ -44,17 +45,22 @@ const ID: ComponentId = 'kube-apiserver';
 
 /** Lease renewals and Events are routine traffic: they pass the same chain, but quietly. */
 function isRoutine(request: ApiRequest): boolean {
+  if (request.verb === 'get' && request.statusSync === true) return true;
   const kind = request.verb === 'create' ? request.object.kind : request.verb === 'list' ? request.kind : parseRef(request.ref).kind;
   return kind === 'Lease' || kind === 'Event';
 }
 
-function verbOf(request: ApiRequest): Verb {
+/**
+ * The RBAC verb follows the HTTP method (apiserver/pkg/endpoints/request/requestinfo.go):
+ * GET get/list (watch), POST create, PUT update, PATCH patch, DELETE delete.
+ */
+export function verbOf(request: ApiRequest): Verb {
   switch (request.verb) {
     case 'bind':
     case 'evict':
       return 'create';
     case 'update':
-      return 'patch';
+      return request.method === 'PUT' ? 'update' : 'patch';
     default:
       return request.verb;
   }
@@ -190,7 +196,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       ...object,
       metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
     } as K8sObject;
-    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
     const mutLabel = mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
@@ -308,7 +314,8 @@ export function createApiServer(rt: Runtime): ApiServer {
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {

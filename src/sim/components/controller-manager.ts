@@ -24,8 +24,13 @@ import { createTaintEvictionController } from './controllers/taint-eviction.ts';
 
 const ID = 'kube-controller-manager' as const;
 
-/** Service accounts: the node lifecycle controller runs as node-controller. */
-const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller' };
+/**
+ * Service accounts: the node lifecycle and the taint eviction controllers both run as
+ * node-controller, under ClusterRole system:controller:node-controller; there is no
+ * taint-eviction-controller account or role (cmd/kube-controller-manager/app/core.go,
+ * startTaintEvictionController: "taint-manager uses existing cluster role from node-controller").
+ */
+const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller', 'taint-eviction-controller': 'node-controller' };
 
 
 export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'DaemonSet', 'PodDisruptionBudget', 'Service', 'EndpointSlice']);

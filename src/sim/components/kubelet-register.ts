@@ -1,8 +1,8 @@
 /**
  * A kubelet joining the cluster (pkg/kubelet/kubelet_node_status.go registerWithAPIServer): it
- * POSTs its Node as system:node:<name> — NotReady, tainted node.kubernetes.io/not-ready:NoSchedule
- * so nothing is scheduled before it is ready — creates its Lease in kube-node-lease, and reports
- * Ready=True once the container runtime and the network plugin are up.
+ * POSTs its Node as system:node:<name>, NotReady (kube-apiserver's TaintNodesAtCreation admission
+ * adds the node.kubernetes.io/not-ready:NoSchedule taint, admission.ts), creates its Lease in
+ * kube-node-lease, and reports Ready=True once the container runtime and the network plugin are up.
  */
 import { text } from '../../model/localized.ts';
 import { withParticle } from '../../model/josa.ts';
@@ -14,16 +14,14 @@ import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { callApi } from './client.ts';
 
-export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
-
 /** How long after registering the runtime and CNI report ready (simulated). */
 const READY_AFTER_MS = 1_500;
 
-/** The Node as a kubelet registers it: conditions not yet True, the not-ready taint. */
+/** The Node as a kubelet registers it: conditions not yet True; no not-ready taint (admission adds it). */
 export function registeringNode(name: string, index: number, opts: NodeOptions, at: string): Node {
   const base = makeNode(name, index, opts);
   // podCIDR is assigned afterwards by kube-controller-manager's node IPAM controller, not the kubelet.
-  const spec = { ...(base.spec.unschedulable ? { unschedulable: true } : {}), taints: [...(base.spec.taints ?? []), { key: NOT_READY_TAINT, effect: 'NoSchedule' as const }] };
+  const spec = { ...(base.spec.unschedulable ? { unschedulable: true } : {}), ...(base.spec.taints ? { taints: base.spec.taints } : {}) };
   const conditions = (base.status?.conditions ?? []).map((c) =>
     c.type === 'Ready'
       ? { ...c, status: 'False' as const, reason: 'KubeletNotReady', message: 'container runtime status check may not have completed yet', lastHeartbeatTime: at, lastTransitionTime: at }
@@ -51,7 +49,7 @@ export function registerNode(rt: Runtime, name: string, index: number, opts: Nod
     rt.clock.setTimeout(() => {
       rt.tracer.activity(id, 'node-ready', 10, text(`container runtime and CNI ready: ${name} reports Ready=True`, `컨테이너 런타임과 CNI 준비 완료: ${withParticle(name, '이/가')} Ready=True를 보고합니다`), `Node/${name}`);
       const at = timestamp(rt.clock.now());
-      callApi(rt, id, user, 'PATCH node/status', { verb: 'update', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());
+      callApi(rt, id, user, 'PATCH node/status', { verb: 'update', method: 'PATCH', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());
     }, READY_AFTER_MS);
   });
 }

@@ -15,6 +15,7 @@ import type { CriCall, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
+import { getThenPatch } from './status-sync.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from './pod-status.ts';
 import { readinessDelayMs, statusProbeReady, statusStartedNotReady } from './readiness.ts';
@@ -115,8 +116,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     });
   };
 
+  /** The status manager: GET the pod, then PATCH its status (status-sync.ts). */
   const patchStatus = (pod: Pod, summary: string, mutate: (o: K8sObject) => K8sObject): void =>
-    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', ref: refOf(pod), subresource: 'status', mutate, summary });
+    getThenPatch(rt, id, user, pod, () => callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', mutate, summary }));
 
   const syncPod = (pod: Pod): void => {
     const ref = refOf(pod);
@@ -206,6 +208,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     const renewTime = timestamp(rt.clock.now());
     callApi(rt, id, user, 'PUT lease', {
       verb: 'update',
+      method: 'PUT',
       ref: `Lease/kube-node-lease/${node}`,
       summary: 'lease renewed',
       mutate: (o) => (o.kind === 'Lease' ? ({ ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } satisfies Lease) : o),
@@ -216,6 +219,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     const at = timestamp(rt.clock.now());
     callApi(rt, id, user, 'PATCH node/status', {
       verb: 'update',
+      method: 'PATCH',
       ref: `Node/${node}`,
       subresource: 'status',
       summary: 'node status',

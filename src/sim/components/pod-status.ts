@@ -26,13 +26,20 @@ const cond = (type: PodConditionType, ok: boolean, at: string, reason?: string):
   ...(reason ? { reason } : {}),
 });
 
+/**
+ * Initialized in the kubelet's first status: True when the pod has no init containers
+ * (pkg/kubelet/status/generate.go GeneratePodInitializedCondition: with none to wait for, nothing
+ * is unknown or incomplete), False with ContainersNotInitialized while init containers remain.
+ */
+const initialized = (pod: Pod, at: string): PodCondition => ((pod.spec.initContainers ?? []).length === 0 ? cond('Initialized', true, at) : cond('Initialized', false, at, 'ContainersNotInitialized'));
+
 /** Accepted by the kubelet: containers are waiting in ContainerCreating. */
 export const statusAccepted = (hostIP: string, at: string) => (obj: K8sObject): K8sObject =>
   patchPod(obj, (pod, s) => ({
     ...s,
     hostIP,
     startTime: at,
-    conditions: setConditions(s, [cond('PodReadyToStartContainers', false, at), cond('Initialized', false, at), cond('ContainersReady', false, at, 'ContainersNotReady'), cond('Ready', false, at, 'ContainersNotReady')]),
+    conditions: setConditions(s, [cond('PodReadyToStartContainers', false, at), initialized(pod, at), cond('ContainersReady', false, at, 'ContainersNotReady'), cond('Ready', false, at, 'ContainersNotReady')]),
     containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: false, started: false, state: { waiting: { reason: 'ContainerCreating' } } })),
   }));
 

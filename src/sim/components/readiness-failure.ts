@@ -36,7 +36,7 @@ export function failReadiness(rt: Runtime, pod: Pod, onNotReady?: () => void): v
       rt.clock.setTimeout(() => probe(n + 1), period);
       return;
     }
-    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: notReady(timestamp(rt.clock.now())) }, () => onNotReady?.());
+    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: notReady(timestamp(rt.clock.now())) }, () => onNotReady?.());
   };
   probe(1);
 }

@@ -184,7 +184,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     }
     const message = decision.failureMessage ?? `0/${decision.nodes.length} nodes are available.`;
     unschedulable.set(ref, pod);
-    callApi(rt, ID, USER, 'PATCH pod/status', { verb: 'update', ref, subresource: 'status', summary: 'Unschedulable', mutate: statusUnschedulable(message, timestamp(rt.clock.now())) });
+    callApi(rt, ID, USER, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref, subresource: 'status', summary: 'Unschedulable', mutate: statusUnschedulable(message, timestamp(rt.clock.now())) });
     recordEvent(rt, ID, USER, pod, 'FailedScheduling', message, 'Warning');
   };
 

@@ -14,11 +14,11 @@ import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { Rng } from '../rng.ts';
 import type { SchedulingAlgorithm } from './scheduler.ts';
 
-/** `wording`: the release's FailedScheduling wording (scheduleOptionsForVersion). */
+/** `versioned`: what depends on the Kubernetes version (scheduleOptionsForVersion): the FailedScheduling wording, BalancedAllocation's best-effort skip. */
 export function createSchedulingAlgorithm(
   profile: SchedulerProfile = DEFAULT_PROFILE,
   verdicts: () => boolean = () => true,
-  wording: Pick<ScheduleOptions, 'taintReasons' | 'dynamicResources'> = {},
+  versioned: Pick<ScheduleOptions, 'taintReasons' | 'dynamicResources' | 'balancedSkipsBestEffort'> = {},
 ): SchedulingAlgorithm {
   const infos = new Map<string, NodeInfo>();
   let ordered: NodeInfo[] = [];
@@ -51,7 +51,7 @@ export function createSchedulingAlgorithm(
       if (info) removePodFromNodeInfo(info, pod);
     },
     schedule(pod: Pod, rng: Rng): ScheduleDecision {
-      const decision = schedulePod(pod, ordered, profile, rng, { ...wording, startIndex, verdicts: verdicts() });
+      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts() });
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },

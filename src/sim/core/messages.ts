@@ -14,13 +14,18 @@ export type Mutation = (current: K8sObject) => K8sObject;
 
 export type ApiRequest =
   | { readonly verb: 'create'; readonly object: K8sObject }
-  /** update/patch; `subresource` "status" or "binding" changes the label and the admission path. */
-  | { readonly verb: 'update'; readonly ref: ObjectRef; readonly mutate: Mutation; readonly subresource?: 'status'; readonly summary: string }
+  /**
+   * A write to an existing object. `method`: PUT (client-go Update/UpdateStatus, authorized as verb
+   * "update") or PATCH (Patch, PatchStatus, kubectl's edits: verb "patch"). `subresource` "status"
+   * changes the label and the admission path.
+   */
+  | { readonly verb: 'update'; readonly method: 'PUT' | 'PATCH'; readonly ref: ObjectRef; readonly mutate: Mutation; readonly subresource?: 'status'; readonly summary: string }
   | { readonly verb: 'bind'; readonly ref: ObjectRef; readonly node: string }
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly gracePeriodSeconds?: number }
   /** POST pods/{name}/eviction: a delete that respects PodDisruptionBudgets (components/eviction.ts). */
   | { readonly verb: 'evict'; readonly ref: ObjectRef }
-  | { readonly verb: 'get'; readonly ref: ObjectRef }
+  /** `statusSync`: the kubelet status manager's GET before each status PATCH (routine, drawn quietly). */
+  | { readonly verb: 'get'; readonly ref: ObjectRef; readonly statusSync?: true }
   /** `nodeName`: the field selector spec.nodeName=<node> a kubelet lists its pods with. `namespace`: one namespace only. */
   | { readonly verb: 'list'; readonly kind: K8sObject['kind']; readonly nodeName?: string; readonly namespace?: string };
 

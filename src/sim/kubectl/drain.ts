@@ -46,7 +46,7 @@ export function setCordon(cluster: Cluster, node: string, unschedulable: boolean
       const { unschedulable: _was, ...spec } = o.spec;
       return { ...o, spec: unschedulable ? { ...spec, unschedulable: true } : spec } satisfies Node;
     };
-    cluster.kubectl(`PATCH node (${unschedulable ? 'cordon' : 'uncordon'})`, { verb: 'update', ref: `Node/${node}`, summary: `unschedulable ${unschedulable}`, mutate }, () => {
+    cluster.kubectl(`PATCH node (${unschedulable ? 'cordon' : 'uncordon'})`, { verb: 'update', method: 'PATCH', ref: `Node/${node}`, summary: `unschedulable ${unschedulable}`, mutate }, () => {
       print(`node/${node} ${verb}`);
       onDone?.();
     });

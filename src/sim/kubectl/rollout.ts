@@ -17,7 +17,7 @@ export function setImage(cluster: Cluster, deployment: string, container: string
     const containers = o.spec.template.spec.containers.map((c) => (c.name === container ? { ...c, image } : c));
     return { ...o, spec: { ...o.spec, template: { ...o.spec.template, spec: { ...o.spec.template.spec, containers } } } };
   };
-  cluster.kubectl('PATCH deployment', { verb: 'update', ref: ref(deployment), summary: `image ${container}=${image}`, mutate }, (a) =>
+  cluster.kubectl('PATCH deployment', { verb: 'update', method: 'PATCH', ref: ref(deployment), summary: `image ${container}=${image}`, mutate }, (a) =>
     onDone?.(a.status < 300 ? `deployment.apps/${deployment} image updated` : a.message),
   );
 }
@@ -49,7 +49,7 @@ export function rolloutUndo(cluster: Cluster, deployment: string, onDone?: (mess
       if (equalIgnoreHash(target.spec.template, d.spec.template)) return onDone?.(`deployment.apps/${deployment} skipped rollback (current template already matches revision ${revisionOf(target)})`);
       const template = withoutHash(target.spec.template);
       const mutate = (o: K8sObject): K8sObject => (o.kind === 'Deployment' ? ({ ...o, spec: { ...o.spec, template } } satisfies Deployment) : o);
-      cluster.kubectl('PATCH deployment', { verb: 'update', ref: ref(deployment), summary: `rollback to revision ${revisionOf(target)}`, mutate }, (a) =>
+      cluster.kubectl('PATCH deployment', { verb: 'update', method: 'PATCH', ref: ref(deployment), summary: `rollback to revision ${revisionOf(target)}`, mutate }, (a) =>
         onDone?.(a.status < 300 ? `deployment.apps/${deployment} rolled back` : a.message),
       );
     });

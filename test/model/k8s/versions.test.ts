@@ -59,10 +59,12 @@ describe('version switches', () => {
   });
 
   it('kube-scheduler wording: DRA PostFilter from 1.34, the generic taint reason from 1.35', () => {
-    expect(scheduleOptionsForVersion('1.33')).toEqual({ taintReasons: 'detailed', dynamicResources: false });
-    expect(scheduleOptionsForVersion('1.34')).toEqual({ taintReasons: 'detailed', dynamicResources: true });
-    expect(scheduleOptionsForVersion('1.35')).toEqual({ taintReasons: 'generic', dynamicResources: true });
-    expect(scheduleOptionsForVersion('v1.37.0')).toEqual({ taintReasons: 'generic', dynamicResources: true });
+    expect(scheduleOptionsForVersion('1.33')).toEqual({ taintReasons: 'detailed', dynamicResources: false, balancedSkipsBestEffort: true });
+    expect(scheduleOptionsForVersion('1.34')).toEqual({ taintReasons: 'detailed', dynamicResources: true, balancedSkipsBestEffort: true });
+    expect(scheduleOptionsForVersion('1.35')).toEqual({ taintReasons: 'generic', dynamicResources: true, balancedSkipsBestEffort: true });
+    expect(scheduleOptionsForVersion('v1.37.0')).toEqual({ taintReasons: 'generic', dynamicResources: true, balancedSkipsBestEffort: true });
     expect(scheduleOptionsForVersion('1.38')).toBeUndefined();
+    // BalancedAllocation skips a best-effort pod from 1.33 (balanced-best-effort.ts).
+    expect(scheduleOptionsForVersion('1.32')?.balancedSkipsBestEffort).toBe(false);
   });
 });

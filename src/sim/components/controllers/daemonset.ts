@@ -165,7 +165,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
     const s = ds.status;
     if (!s || s.desiredNumberScheduled !== desired || s.currentNumberScheduled !== current || s.numberReady !== ready || s.numberMisscheduled !== misscheduled) {
       const status = { desiredNumberScheduled: desired, currentNumberScheduled: current, numberMisscheduled: misscheduled, numberReady: ready, numberAvailable: ready, updatedNumberScheduled: current };
-      ctx.call(NAME, 'PUT daemonset/status', { verb: 'update', ref, subresource: 'status', summary: `${ready}/${desired} ready`, mutate: (o) => (o.kind === 'DaemonSet' ? { ...o, status } : o) });
+      ctx.call(NAME, 'PUT daemonset/status', { verb: 'update', method: 'PUT', ref, subresource: 'status', summary: `${ready}/${desired} ready`, mutate: (o) => (o.kind === 'DaemonSet' ? { ...o, status } : o) });
     }
   };
 

@@ -89,6 +89,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     if (d.metadata.annotations?.[REVISION] === revision) return;
     ctx.call(NAME, 'PUT deployment/status', {
       verb: 'update',
+      method: 'PUT',
       ref: refOf(d),
       subresource: 'status',
       summary: `revision ${revision}`,
@@ -102,6 +103,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     const history = [...(rs.metadata.annotations?.[REVISION_HISTORY]?.split(',') ?? []), ...(old ? [old] : [])].join(',');
     ctx.call(NAME, 'PUT replicaset', {
       verb: 'update',
+      method: 'PUT',
       ref: refOf(rs),
       summary: `revision ${revision}`,
       mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision), ...(history ? { [REVISION_HISTORY]: history } : {}) } } } : o),
@@ -130,6 +132,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     ctx.act(NAME, 'reconcile', text(`${d.metadata.name}: ${rs.metadata.name} ${from} -> ${to} (${reason.en})`, `${d.metadata.name}: ${rs.metadata.name} ${from} -> ${to} (${reason.ko})`), refOf(d));
     ctx.call(NAME, 'PUT replicaset (scale)', {
       verb: 'update',
+      method: 'PUT',
       ref,
       summary: `replicas ${to}`,
       mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata.annotations ?? {}), ...annotations } }, spec: { ...o.spec, replicas: to } } : o),
@@ -154,7 +157,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     const s = d.status;
     if (s && (s.replicas ?? 0) === replicas && (s.updatedReplicas ?? 0) === updatedReplicas && (s.readyReplicas ?? 0) === readyReplicas && (s.availableReplicas ?? 0) === availableReplicas && (s.unavailableReplicas ?? 0) === unavailableReplicas) return;
     const status = { replicas, updatedReplicas, readyReplicas, availableReplicas, ...(unavailableReplicas > 0 ? { unavailableReplicas } : {}) };
-    ctx.call(NAME, 'PUT deployment/status', { verb: 'update', ref: refOf(d), subresource: 'status', summary: 'status', mutate: (o) => (o.kind === 'Deployment' ? { ...o, status } : o) });
+    ctx.call(NAME, 'PUT deployment/status', { verb: 'update', method: 'PUT', ref: refOf(d), subresource: 'status', summary: 'status', mutate: (o) => (o.kind === 'Deployment' ? { ...o, status } : o) });
   };
 
   const sync = (ref: ObjectRef): void => {

@@ -78,7 +78,7 @@ export function createDisruptionController(ctx: ControllerContext): Controller {
     if (s && s.currentHealthy === status.currentHealthy && s.desiredHealthy === status.desiredHealthy && s.disruptionsAllowed === status.disruptionsAllowed && s.expectedPods === status.expectedPods && JSON.stringify(s.disruptedPods ?? {}) === JSON.stringify(status.disruptedPods ?? {})) return;
     ctx.act(NAME, 'reconcile', text(`${pdb.metadata.name}: ${status.currentHealthy} healthy, ${status.desiredHealthy} required -> ${status.disruptionsAllowed} disruption(s) allowed`, `${pdb.metadata.name}: 정상 ${status.currentHealthy}개, 필요 ${status.desiredHealthy}개 -> 허용 중단 ${status.disruptionsAllowed}개`), ref);
     inFlight.set(ref, JSON.stringify(status));
-    ctx.call(NAME, 'PUT poddisruptionbudget/status', { verb: 'update', ref, subresource: 'status', summary: `disruptionsAllowed ${status.disruptionsAllowed}`, mutate: (o) => (o.kind === 'PodDisruptionBudget' ? { ...o, status } : o) });
+    ctx.call(NAME, 'PUT poddisruptionbudget/status', { verb: 'update', method: 'PUT', ref, subresource: 'status', summary: `disruptionsAllowed ${status.disruptionsAllowed}`, mutate: (o) => (o.kind === 'PodDisruptionBudget' ? { ...o, status } : o) });
   };
 
   const enqueue = (ref: ObjectRef): void => {

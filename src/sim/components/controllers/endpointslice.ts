@@ -91,7 +91,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     }
     if (JSON.stringify(existing.endpoints) === JSON.stringify(endpoints)) return;
     ctx.act(NAME, 'sync', summary, ref);
-    ctx.call(NAME, 'PUT endpointslice', { verb: 'update', ref: refOf(existing), summary: `${ready}/${endpoints.length} ready`, mutate: (o) => (o.kind === 'EndpointSlice' ? { ...o, endpoints, ports } : o) });
+    ctx.call(NAME, 'PUT endpointslice', { verb: 'update', method: 'PUT', ref: refOf(existing), summary: `${ready}/${endpoints.length} ready`, mutate: (o) => (o.kind === 'EndpointSlice' ? { ...o, endpoints, ports } : o) });
   };
 
   const enqueue = (ref: ObjectRef): void => {

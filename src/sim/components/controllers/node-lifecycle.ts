@@ -55,19 +55,21 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
       refOf(node),
       20,
     );
-    ctx.call(NAME, 'PATCH node/status', { verb: 'update', ref: refOf(node), subresource: 'status', summary: 'Ready=Unknown', mutate: (o) => (asNode(o) ? withUnknownConditions(o as Node, at) : o) }, () => {
+    // Both are UpdateStatus calls upstream (node_lifecycle_controller.go tryUpdateNodeHealth;
+    // pkg/controller/util/node MarkPodsNotReady): PUT, authorized as "update".
+    ctx.call(NAME, 'PUT node/status', { verb: 'update', method: 'PUT', ref: refOf(node), subresource: 'status', summary: 'Ready=Unknown', mutate: (o) => (asNode(o) ? withUnknownConditions(o as Node, at) : o) }, () => {
       for (const pod of ctx.pods.values()) {
         if (pod.spec.nodeName !== name || pod.metadata.deletionTimestamp) continue;
-        ctx.call(NAME, 'PATCH pod/status', { verb: 'update', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: statusNotReady(at) });
+        ctx.call(NAME, 'PUT pod/status', { verb: 'update', method: 'PUT', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: statusNotReady(at) });
       }
       ctx.event(NAME, node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
-      ctx.call(NAME, 'PATCH node (taint)', { verb: 'update', ref: refOf(node), summary: `taint ${UNREACHABLE}`, mutate: (o) => (asNode(o) ? withTaints(o as Node, at) : o) });
+      ctx.call(NAME, 'PATCH node (taint)', { verb: 'update', method: 'PATCH', ref: refOf(node), summary: `taint ${UNREACHABLE}`, mutate: (o) => (asNode(o) ? withTaints(o as Node, at) : o) });
     });
   };
 
   const markReachable = (node: Node): void => {
     ctx.act(NAME, 'monitor', text(`${node.metadata.name} is Ready again: remove the unreachable taints`, `${node.metadata.name} 다시 Ready: unreachable 테인트 제거`), refOf(node), 20);
-    ctx.call(NAME, 'PATCH node (untaint)', { verb: 'update', ref: refOf(node), summary: `untaint ${UNREACHABLE}`, mutate: (o) => (asNode(o) ? withoutTaints(o as Node) : o) });
+    ctx.call(NAME, 'PATCH node (untaint)', { verb: 'update', method: 'PATCH', ref: refOf(node), summary: `untaint ${UNREACHABLE}`, mutate: (o) => (asNode(o) ? withoutTaints(o as Node) : o) });
   };
 
   const pendingUntaint = new Set<string>();

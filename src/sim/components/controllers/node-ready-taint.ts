@@ -29,7 +29,7 @@ export function createNodeReadyTaintController(ctx: ControllerContext): Controll
       const kept = (o.spec.taints ?? []).filter((t) => !(t.key === NOT_READY && t.effect === 'NoSchedule'));
       return { ...o, spec: { ...o.spec, taints: add ? [...kept, { key: NOT_READY, effect: 'NoSchedule' }] : kept } };
     };
-    ctx.call(NAME, add ? 'PATCH node (taint)' : 'PATCH node (untaint)', { verb: 'update', ref: refOf(node), summary: `${add ? 'taint' : 'untaint'} ${NOT_READY}:NoSchedule`, mutate }, () => pending.delete(name));
+    ctx.call(NAME, add ? 'PATCH node (taint)' : 'PATCH node (untaint)', { verb: 'update', method: 'PATCH', ref: refOf(node), summary: `${add ? 'taint' : 'untaint'} ${NOT_READY}:NoSchedule`, mutate }, () => pending.delete(name));
   };
 
   return {

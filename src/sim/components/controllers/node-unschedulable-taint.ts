@@ -30,7 +30,7 @@ export function createNodeUnschedulableTaintController(ctx: ControllerContext): 
       const taints = o.spec.unschedulable === true ? [...kept, { key: UNSCHEDULABLE, effect: 'NoSchedule' as const }] : kept;
       return { ...o, spec: { ...o.spec, taints } };
     };
-    ctx.call(NAME, add ? 'PATCH node (taint)' : 'PATCH node (untaint)', { verb: 'update', ref: refOf(node), summary: `${add ? 'taint' : 'untaint'} ${UNSCHEDULABLE}:NoSchedule`, mutate }, () => pending.delete(name));
+    ctx.call(NAME, add ? 'PATCH node (taint)' : 'PATCH node (untaint)', { verb: 'update', method: 'PATCH', ref: refOf(node), summary: `${add ? 'taint' : 'untaint'} ${UNSCHEDULABLE}:NoSchedule`, mutate }, () => pending.delete(name));
   };
 
   return {

@@ -8,6 +8,7 @@ import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../../../model/objec
 import { refOf } from '../../../model/objects.ts';
 import { isReady } from '../pod-status.ts';
 import { compareForDeletion, rankByColocation } from './pod-ranking.ts';
+import type { ApiAnswer } from '../client.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
 
 const NAME = 'replicaset-controller';
@@ -58,6 +59,21 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   const expecting = new Map<ObjectRef, number>();
 
 
+  /**
+   * The Events `kubectl describe rs` lists, as RealPodControl records them on the ReplicaSet
+   * (pkg/controller/controller_utils.go createPods, DeletePod): SuccessfulCreate "Created pod: <name>",
+   * FailedCreate "Error creating: <error>", SuccessfulDelete "Deleted pod: <name>"; a pod already gone
+   * (404) records nothing.
+   */
+  const recordCreate = (rs: ReplicaSet, answer: ApiAnswer): void => {
+    if (answer.status < 300 && answer.object) ctx.event(NAME, rs, 'SuccessfulCreate', `Created pod: ${answer.object.metadata.name}`);
+    else if (answer.status >= 300) ctx.event(NAME, rs, 'FailedCreate', `Error creating: ${answer.message}`, 'Warning');
+  };
+  const recordDelete = (rs: ReplicaSet, pod: Pod, answer: ApiAnswer): void => {
+    if (answer.status < 300) ctx.event(NAME, rs, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    else if (answer.status !== 404) ctx.event(NAME, rs, 'FailedDelete', `Error deleting: ${answer.message}`, 'Warning');
+  };
+
   const createBatches = (rs: ReplicaSet, total: number): void => {
     const ref = refOf(rs);
     let remaining = Math.min(total, BURST_REPLICAS);
@@ -83,6 +99,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
           spec: rs.spec.template.spec,
         };
         ctx.call(NAME, 'POST pod', { verb: 'create', object: pod }, (answer) => {
+          recordCreate(rs, answer);
           if (answer.status >= 300) failed = true;
           if (++answered === size && !failed) sendBatch();
           else if (answered === size) expecting.set(ref, 0);
@@ -127,13 +144,14 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     } else if (diff < 0) {
       const victims = podsToDelete(rs, [...owned.pods.values()].filter(isActive), -diff);
       ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount} pods, want ${rs.spec.replicas}: delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${-diff}개 삭제`), ref);
-      for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) });
+      for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) }, (answer) => recordDelete(rs, pod, answer));
     }
     const ready = owned.ready;
     const status = rs.status;
     if (!status || status.replicas !== activeCount || (status.readyReplicas ?? 0) !== ready) {
       ctx.call(NAME, 'PUT replicaset/status', {
         verb: 'update',
+        method: 'PUT',
         ref,
         subresource: 'status',
         summary: 'status',

@@ -52,7 +52,7 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     evicting.add(ref);
     ctx.act(NAME, 'evict', text(`evict ${pod.metadata.name}: its toleration of ${taint.key} ran out`, `${pod.metadata.name} 축출: ${taint.key} 톨러레이션 만료`), ref, 20);
     ctx.event(NAME, pod, 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
-    ctx.call(NAME, 'PATCH pod/status', { verb: 'update', ref, subresource: 'status', summary: 'DisruptionTarget', mutate: statusDisruptionTarget(timestamp(rt.clock.now())) }, () =>
+    ctx.call(NAME, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref, subresource: 'status', summary: 'DisruptionTarget', mutate: statusDisruptionTarget(timestamp(rt.clock.now())) }, () =>
       ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref }),
     );
   };

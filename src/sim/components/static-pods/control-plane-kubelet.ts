@@ -105,7 +105,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
         sp.mirrorHash = configHash(sp.manifest);
         const at = timestamp(rt.clock.now());
         // The status manager copies the static pod's status onto its mirror.
-        callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', ref: refOf(mirror), subresource: 'status', summary: 'Running', mutate: (o: K8sObject) => statusRunning(at)(statusSandboxReady(hostIP, at)(statusAccepted(hostIP, at)(o))) });
+        callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(mirror), subresource: 'status', summary: 'Running', mutate: (o: K8sObject) => statusRunning(at)(statusSandboxReady(hostIP, at)(statusAccepted(hostIP, at)(o))) });
       });
     });
   };
@@ -123,7 +123,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
   const renewLease = (): void => {
     if (nodeUid !== undefined && hooks.apiUp()) {
       const renewTime = timestamp(rt.clock.now());
-      callApi(rt, id, user, 'PUT lease', { verb: 'update', ref: `Lease/kube-node-lease/${node}`, summary: 'lease renewed', mutate: (o) => (o.kind === 'Lease' ? { ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } : o) });
+      callApi(rt, id, user, 'PUT lease', { verb: 'update', method: 'PUT', ref: `Lease/kube-node-lease/${node}`, summary: 'lease renewed', mutate: (o) => (o.kind === 'Lease' ? { ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } : o) });
     }
     rt.clock.setTimeout(renewLease, LEASE_RENEW_MS);
   };
