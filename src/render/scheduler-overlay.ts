@@ -87,7 +87,7 @@ export class SchedulerOverlay {
       let cell: ScoreCell | undefined;
       if (v !== undefined && !v.feasible && v.evaluated !== false) cell = { kind: 'filtered', plugin: v.failedPlugin, reason: v.reasons[0] ?? '' };
       else if (v !== undefined && table !== undefined) cell = { kind: 'scores', table, column: table.nodes.indexOf(part.node) };
-      part.score.show(cell, sl.deck, about === part.node, p, l.fs, lang, part.node);
+      part.score.show(cell, sl.deck, about === part.node, p, l.fs, lang, part.node, sl.verdict.h > 0);
       if (cell !== undefined) covered += `${part.node}\n`;
       part.capacity.update(sl.capacity, this.usage.get(part.node), v?.feasible === true ? ghost : undefined, p, l.fs);
     });

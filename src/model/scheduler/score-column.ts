@@ -15,8 +15,11 @@ export function columnRows(table: ScoreTable, column: number, capacity: number):
   const all = table.rows.map((r, i) => ({ i, plugin: r.plugin, weight: r.weight, score: r.cells[column] }));
   const rows = (list: typeof all): ColumnRow[] => list.map((r) => ({ kind: 'plugin', plugin: r.plugin, weight: r.weight, score: r.score }));
   if (all.length <= capacity) return rows(all);
-  const keep = Math.max(0, capacity - 1);
   const contribution = (r: (typeof all)[number]): number => r.weight * (r.score ?? 0);
+  // Plugins that add nothing (skipped at PreScore, or scoring 0) leave first: the sum still holds.
+  const adding = all.filter((r) => contribution(r) > 0);
+  if (adding.length <= capacity) return rows(adding);
+  const keep = Math.max(0, capacity - 1);
   const top = [...all].sort((a, b) => contribution(b) - contribution(a) || a.i - b.i).slice(0, keep);
   const chosen = new Set(top.map((r) => r.i));
   const shown = all.filter((r) => chosen.has(r.i));

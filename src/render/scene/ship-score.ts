@@ -49,7 +49,8 @@ export class ShipScorePanel extends Container {
   }
 
   /** undefined hides the panel. `highlight` frames it (the step is about this node). */
-  show(cell: ScoreCell | undefined, area: Rect, highlight: boolean, p: Palette, fs: number, lang: Lang, node: string): void {
+  /** `totalAbove`: the ship's verdict badge already shows the total ("score 395"), so a short panel may leave its total row out. */
+  show(cell: ScoreCell | undefined, area: Rect, highlight: boolean, p: Palette, fs: number, lang: Lang, node: string, totalAbove = false): void {
     const key = cell === undefined ? '' : `${cell.kind}|${cell.kind === 'scores' ? `${cell.column}|${cell.table.totals.join()}|${cell.table.winner}` : cell.reason}|${area.x},${area.y},${area.w},${area.h}|${p.name}|${lang}|${highlight}`;
     if (key === this.key) return;
     this.key = key;
@@ -77,13 +78,18 @@ export class ShipScorePanel extends Container {
     if (cell.kind === 'scores') {
       const t = cell.table;
       // Rows that fit at the smallest height, less the total's: beyond that, the biggest contributors and one row for the rest.
-      const capacity = Math.max(1, Math.floor((area.h - 4 * fs) / (MIN_ROW * fs)) - 1);
+      const rowsFit = Math.floor((area.h - 4 * fs) / (MIN_ROW * fs));
+      // Short of room, the plugins that add nothing (skipped, or 0) go first, and the total row
+      // gives way to the plugins when the verdict badge above the ship says the total.
+      const contributing = t.rows.filter((r) => (r.cells[cell.column] ?? 0) * r.weight > 0).length;
+      const dropTotal = totalAbove && t.rows.length + 1 > rowsFit && contributing <= rowsFit;
+      const capacity = Math.max(1, rowsFit - (dropTotal ? 0 : 1));
       for (const r of columnRows(t, cell.column, capacity)) {
         if (r.kind === 'rest') lines.push({ left: WORDS[lang].more(r.count), right: `+${r.weighted}`, bold: false, colour: p.muted });
         else lines.push({ left: pluginLabel(r.plugin), right: r.score === undefined ? '–' : `${r.score} ×${r.weight}`, bold: false, colour: p.text });
       }
       const total = t.totals[cell.column];
-      lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
+      if (!dropTotal) lines.push({ left: WORDS[lang].total, right: total === undefined ? '–' : String(total), bold: true, colour: t.winner === cell.column ? violet : p.text });
     } else {
       const head = wrapWords(`${WORDS[lang].filter}: ${cell.plugin ?? ''}`, (line) => fits(line, '', true));
       for (const w of head) lines.push({ left: w, right: '', bold: true, colour: p.error });

@@ -39,4 +39,8 @@ describe('columnRows', () => {
   it('a single row left: everything folds into the rest', () => {
     expect(columnRows(table, 1, 1)).toEqual([{ kind: 'rest', count: 5, weighted: 565 }]);
   });
+  it('short of rows, the plugins that add nothing leave first and every contributor stays named', () => {
+    // Column a: NodeAffinity scores 0, so four contributors fit four rows whole.
+    expect(columnRows(table, 0, 4).map((r) => (r.kind === 'plugin' ? r.plugin : 'rest'))).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
+  });
 });
