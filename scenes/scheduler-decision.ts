@@ -54,8 +54,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'filter',
       caption: text(
-        `Filter, node by node, plugin by plugin: NodeUnschedulable (cordoned?), NodeName, TaintToleration (NoSchedule/NoExecute taints the pod does not tolerate), NodeAffinity (nodeSelector disktype=ssd), NodeResourcesFit (requests ${r.cpu} CPU, ${r.memory} must fit in allocatable minus what is already requested).`,
-        `필터: 노드마다 플러그인 순서대로 검사합니다. NodeUnschedulable(cordon 여부), NodeName, TaintToleration(파드가 허용하지 않는 NoSchedule/NoExecute 테인트), NodeAffinity(nodeSelector disktype=ssd), NodeResourcesFit(요청 CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '이/가')} 할당 가능량에서 이미 요청된 양을 뺀 만큼에 들어가는지).`,
+        `Filter, node by node, plugin by plugin: NodeUnschedulable (cordoned?), NodeName, TaintToleration (NoSchedule/NoExecute taints the pod does not tolerate), NodeAffinity (nodeSelector disktype=ssd), NodeResourcesFit (requests ${r.cpu} CPU, ${r.memory} must fit in allocatable minus what is already requested); NodePorts, PodTopologySpread and InterPodAffinity pass here.`,
+        `필터: 노드마다 플러그인 순서대로 검사합니다. NodeUnschedulable(cordon 여부), NodeName, TaintToleration(파드가 허용하지 않는 NoSchedule/NoExecute 테인트), NodeAffinity(nodeSelector disktype=ssd), NodeResourcesFit(요청 CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '이/가')} 할당 가능량에서 이미 요청된 양을 뺀 만큼에 들어가는지). NodePorts, PodTopologySpread, InterPodAffinity는 여기서 모두 통과합니다.`,
       ),
       focus: ['kube-scheduler'],
       when: (e) => e.kind === 'decision' && e.pod === POD,
