@@ -43,6 +43,7 @@ const RULES_FLASH = 1.2;
 const TRAIL_END = 0.15;
 const NO_RECTS: readonly Rect[] = [];
 const NO_RULES: readonly HeldRules[] = [];
+const NO_FLASHES: readonly number[] = [];
 
 
 /** The controllers a trace shows at work (kube-controller-manager activities). */
@@ -94,7 +95,10 @@ export class StageView {
   private fileFlashes: readonly { readonly path: string; readonly at: number }[] = [];
   /** The rules kube-proxy holds per node, and when each node's kube-proxy programs (to pulse its badge). */
   private nodeRules: NodeRules | undefined;
-  private rulesFlashes: readonly { readonly node: string; readonly at: number }[] = [];
+  /** When each node's kube-proxy programs, by node (presentation times). */
+  private rulesFlashes: ReadonlyMap<string, readonly number[]> = new Map();
+  /** Index in stationList by component id (frames look stations up by id). */
+  private stationIndexOf = new Map<string, number>();
   private used = new Set<ControllerId>();
   private readonly stations = new Map<string, StationView>();
   private stationList: StationView[] = [];
@@ -160,6 +164,7 @@ export class StageView {
       if (st.listenerCount('pointertap') === 0) st.on('pointertap', () => this.clickListeners.forEach((cb) => cb(st.spec.id)));
     }
     this.stationList = all;
+    this.stationIndexOf = new Map(all.map((st, i) => [st.spec.id, i]));
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
     this.dimmed = all.map(() => false);
@@ -196,7 +201,13 @@ export class StageView {
     this.nodeFiles = new NodeFiles(trace, this.cpNode);
     this.fileFlashes = this.nodeFiles.changes.map((c) => ({ path: c.path, at: schedule.eventTimes[c.eventIndex] ?? 0 }));
     this.nodeRules = new NodeRules(trace);
-    this.rulesFlashes = this.nodeRules.syncs.map((s) => ({ node: s.node, at: schedule.eventTimes[s.eventIndex] ?? 0 }));
+    const flashes = new Map<string, number[]>();
+    for (const sync of this.nodeRules.syncs) {
+      let list = flashes.get(sync.node);
+      if (list === undefined) flashes.set(sync.node, (list = []));
+      list.push(schedule.eventTimes[sync.eventIndex] ?? 0);
+    }
+    this.rulesFlashes = flashes;
     this.used = usedControllers(trace);
     this.hasShelf = traceHasShelfObjects(trace);
     this.registerStations();
@@ -207,7 +218,7 @@ export class StageView {
   private indexTrace(): void {
     const sch = this.schedule;
     if (sch === undefined) return;
-    const index = new Map(this.stationList.map((s, i) => [s.spec.id as string, i]));
+    const index = this.stationIndexOf;
     // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay.
     this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? (a.event.component === 'client/operator' ? index.get('kubectl') : undefined) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : (this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '')));
     this.activityController = sch.activities.map((a) => {
@@ -488,12 +499,12 @@ export class StageView {
 
   /** kube-proxy just programmed a node's rules: its badge glows, and its mast card when the step is about it. */
   private flashRules(t: number): void {
-    if (this.rulesFlashes.length === 0) return;
+    if (this.rulesFlashes.size === 0) return;
     for (const ship of this.ships) {
       let level = 0;
-      for (const f of this.rulesFlashes) {
-        if (f.node !== ship.node || t < f.at || t >= f.at + RULES_FLASH) continue;
-        level = Math.max(level, this.reducedMotion ? 1 : 1 - (t - f.at) / RULES_FLASH);
+      for (const at of this.rulesFlashes.get(ship.node) ?? NO_FLASHES) {
+        if (t < at || t >= at + RULES_FLASH) continue;
+        level = Math.max(level, this.reducedMotion ? 1 : 1 - (t - at) / RULES_FLASH);
       }
       ship.pulseRules(level);
       const si = this.stationIndex(`kube-proxy/${ship.node}`);
@@ -503,8 +514,7 @@ export class StageView {
   }
 
   private stationIndex(id: string): number | undefined {
-    const st = this.stations.get(id);
-    return st === undefined ? undefined : this.stationList.indexOf(st);
+    return this.stationIndexOf.get(id);
   }
 
   private readonly groupLabels = new Map<number, string>();
