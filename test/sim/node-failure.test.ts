@@ -93,3 +93,12 @@ describe('node-failure when the node comes back', () => {
     expect(removed.length).toBe(finalDelete.length);
   });
 });
+
+describe('node-failure events name their recorder as kubectl describe shows it', () => {
+  it('NodeNotReady from node-controller, TaintManagerEviction from taint-eviction-controller', () => {
+    const events = [...finalObjects(runScenario(nodeFailure)).values()].filter((o) => o.kind === 'Event');
+    const from = (reason: string): string[] => [...new Set(events.flatMap((e) => (e.kind === 'Event' && e.reason === reason ? [e.source?.component ?? ''] : [])))];
+    expect(from('NodeNotReady')).toEqual(['node-controller']);
+    expect(from('TaintManagerEviction')).toEqual(['taint-eviction-controller']);
+  });
+});

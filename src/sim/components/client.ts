@@ -26,7 +26,12 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
   );
 }
 
-/** Records a core/v1 Event (what `kubectl describe` and `kubectl get events` show). */
+/**
+ * Records a core/v1 Event (what `kubectl describe` and `kubectl get events` show). `source` is the
+ * event recorder's component (the FROM column of `kubectl describe`): by default the sending
+ * component's name ("kubelet" with the node as host); kube-scheduler passes "default-scheduler"
+ * and each controller in kube-controller-manager its own recorder's name.
+ */
 export function recordEvent(
   rt: Runtime,
   from: ComponentId,
@@ -35,6 +40,7 @@ export function recordEvent(
   reason: string,
   message: string,
   type: 'Normal' | 'Warning' = 'Normal',
+  source?: string,
 ): void {
   if (!rt.config.recordEvents) return;
   const ns = involved.metadata.namespace ?? 'default';
@@ -46,7 +52,7 @@ export function recordEvent(
     reason,
     message,
     type,
-    source: { component: from.split('/')[0] ?? from, ...(from.includes('/') ? { host: from.split('/')[1] ?? '' } : {}) },
+    source: { component: source ?? from.split('/')[0] ?? from, ...(from.includes('/') ? { host: from.split('/')[1] ?? '' } : {}) },
     count: 1,
   };
   callApi(rt, from, user, `POST event (${reason})`, { verb: 'create', object: event });

@@ -32,6 +32,18 @@ const ID = 'kube-controller-manager' as const;
  */
 const ACCOUNT: Readonly<Record<string, string>> = { 'node-lifecycle-controller': 'node-controller', 'taint-eviction-controller': 'node-controller' };
 
+/**
+ * The component each controller's event recorder names (EventSource.Component, the FROM column of
+ * `kubectl describe`), where it differs from the controller's name: the node lifecycle controller
+ * records as "node-controller" (pkg/controller/nodelifecycle), the DaemonSet controller as
+ * "daemonset-controller" (pkg/controller/daemon), the disruption controller as "controllermanager".
+ */
+const EVENT_SOURCE: Readonly<Record<string, string>> = {
+  'node-lifecycle-controller': 'node-controller',
+  'daemon-set-controller': 'daemonset-controller',
+  'disruption-controller': 'controllermanager',
+  'endpointslice-controller': 'endpoint-slice-controller',
+};
 
 export const KCM_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Pod', 'Node', 'Lease', 'ReplicaSet', 'Deployment', 'DaemonSet', 'PodDisruptionBudget', 'Service', 'EndpointSlice']);
 
@@ -53,7 +65,7 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     objects,
     call: (controller, action, request, onAnswer) => callApi(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, action, request, onAnswer),
     act: (controller: string, action: string, label: Localized, object, ms = 10) => rt.tracer.activity(ID, `${controller}/${action}`, ms, label, object),
-    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type),
+    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type, EVENT_SOURCE[controller] ?? controller),
   };
 
   const controllers: Controller[] = [

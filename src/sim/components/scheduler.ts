@@ -7,8 +7,9 @@
  */
 import { createActor, setup } from 'xstate';
 import { text } from '../../model/localized.ts';
-import type { K8sObject, Node, ObjectRef, Pod } from '../../model/objects.ts';
+import type { K8sObject, LabelSelector, Node, ObjectRef, Pod, ReplicaSet, Service } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
+import { defaultSpreadSelector } from '../../model/scheduler/plugins/topology-spread/default-selector.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import { timestamp } from '../../model/time.ts';
 import type { Envelope } from '../core/messages.ts';
@@ -20,6 +21,8 @@ import { statusUnschedulable } from './pod-status.ts';
 
 const ID = 'kube-scheduler' as const;
 const USER = 'system:kube-scheduler';
+/** Events name the scheduler profile's schedulerName as their reporting component (kubectl describe: "default-scheduler"). */
+const EVENT_SOURCE = 'default-scheduler';
 
 /** The scheduler's cache and algorithm: node infos kept up to date from watch events. */
 export interface SchedulingAlgorithm {
@@ -28,7 +31,8 @@ export interface SchedulingAlgorithm {
   /** Counts the pod's requests on its node (bound, or assumed while its binding is in flight). */
   addPod(pod: Pod, node: string): void;
   removePod(pod: Pod, node: string): void;
-  schedule(pod: Pod, tieBreaker: Rng): ScheduleDecision;
+  /** `spreadSelector`: PodTopologySpread's system-default selector for the pod (helper.DefaultSelector). */
+  schedule(pod: Pod, tieBreaker: Rng, spreadSelector?: LabelSelector): ScheduleDecision;
   readonly nodeCount: number;
 }
 
@@ -51,6 +55,9 @@ function before(a: Pod, b: Pod): boolean {
   if (pa !== pb) return pa > pb;
   return (a.metadata.creationTimestamp ?? '') < (b.metadata.creationTimestamp ?? '');
 }
+
+/** What kube-scheduler's informers watch (the sim has no StatefulSets or ReplicationControllers). */
+const SCHEDULER_WATCH: readonly K8sObject['kind'][] = ['Pod', 'Node', 'Service', 'ReplicaSet'];
 
 export interface Scheduler {
   readonly watcher: Watcher;
@@ -135,11 +142,28 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     if (specChanged) retryUnschedulable();
   };
 
+  // The Services and ReplicaSets informers: PodTopologySpread's system default constraints spread
+  // a pod among those its Services and its ReplicaSet select (upstream helper.DefaultSelector).
+  const services = new Map<ObjectRef, Service>();
+  const replicaSets = new Map<ObjectRef, ReplicaSet>();
+  const spreadSelectorOf = (pod: Pod): LabelSelector | undefined => {
+    if ((pod.spec.topologySpreadConstraints ?? []).length > 0) return undefined;
+    const owner = pod.metadata.ownerReferences?.find((o) => o.controller === true && o.kind === 'ReplicaSet');
+    const rs = owner === undefined ? undefined : replicaSets.get(`ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}`);
+    return defaultSpreadSelector(pod, [...services.values()], rs?.spec.selector);
+  };
+  const keep = <T extends K8sObject>(store: Map<ObjectRef, T>, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T): void => {
+    if (type === 'DELETED') store.delete(refOf(obj));
+    else store.set(refOf(obj), obj);
+  };
+
   const nodes = new Map<string, Node>();
   const handle = (envelope: Envelope): void => {
     const p = envelope.payload;
     if (p.kind !== 'watch') return;
-    if (p.object.kind === 'Pod') onPod(p.eventType, p.object);
+    if (p.object.kind === 'Service') keep(services, p.eventType, p.object);
+    else if (p.object.kind === 'ReplicaSet') keep(replicaSets, p.eventType, p.object);
+    else if (p.object.kind === 'Pod') onPod(p.eventType, p.object);
     else if (p.object.kind === 'Node') {
       const prev = nodes.get(p.object.metadata.name);
       if (p.eventType === 'DELETED') nodes.delete(p.object.metadata.name);
@@ -153,7 +177,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     if (!pod) return;
     queued.delete(refOf(pod));
     const ref = refOf(pod);
-    const decision = algorithm.schedule(pod, rt.rng);
+    const decision = algorithm.schedule(pod, rt.rng, spreadSelectorOf(pod));
     current = { pod, decision };
     rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
     const feasible = decision.nodes.filter((n) => n.feasible).length;
@@ -178,14 +202,14 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
           unplace(ref);
           return;
         }
-        recordEvent(rt, ID, USER, pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name} to ${node}`);
+        recordEvent(rt, ID, USER, pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name} to ${node}`, 'Normal', EVENT_SOURCE);
       });
       return;
     }
     const message = decision.failureMessage ?? `0/${decision.nodes.length} nodes are available.`;
     unschedulable.set(ref, pod);
     callApi(rt, ID, USER, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref, subresource: 'status', summary: 'Unschedulable', mutate: statusUnschedulable(message, timestamp(rt.clock.now())) });
-    recordEvent(rt, ID, USER, pod, 'FailedScheduling', message, 'Warning');
+    recordEvent(rt, ID, USER, pod, 'FailedScheduling', message, 'Warning', EVENT_SOURCE);
   };
 
   const machine = setup({
@@ -219,9 +243,9 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     if (queue.length > 0 && actor.getSnapshot().matches('idle')) actor.send({ type: 'kick' });
   });
   return {
-    watcher: { id: ID, kinds: new Set(['Pod', 'Node']) },
+    watcher: { id: ID, kinds: new Set(SCHEDULER_WATCH) },
     seed: (all) => {
-      for (const object of all) if (object.kind === 'Pod' || object.kind === 'Node') handle({ id: 0, from: 'kube-apiserver', to: ID, type: 'watch', action: 'list', payload: { kind: 'watch', eventType: 'ADDED', object } });
+      for (const object of all) if (SCHEDULER_WATCH.includes(object.kind)) handle({ id: 0, from: 'kube-apiserver', to: ID, type: 'watch', action: 'list', payload: { kind: 'watch', eventType: 'ADDED', object } });
     },
   };
 }

@@ -3,7 +3,7 @@
  * handed to the pure scheduling algorithm (src/model/scheduler) for each attempt. Nodes are kept
  * in a stable order (by name) so the rotating start index behaves as upstream's node tree does.
  */
-import type { Node, Pod } from '../../model/objects.ts';
+import type { LabelSelector, Node, Pod } from '../../model/objects.ts';
 import type { NodeInfo } from '../../model/scheduler/node-info.ts';
 import { addPodToNodeInfo, createNodeInfo, removePodFromNodeInfo, setNodeInfoNode } from '../../model/scheduler/node-info.ts';
 import type { SchedulerProfile } from '../../model/scheduler/profile.ts';
@@ -50,8 +50,8 @@ export function createSchedulingAlgorithm(
       const info = infos.get(node);
       if (info) removePodFromNodeInfo(info, pod);
     },
-    schedule(pod: Pod, rng: Rng): ScheduleDecision {
-      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts() });
+    schedule(pod: Pod, rng: Rng, spreadSelector?: LabelSelector): ScheduleDecision {
+      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts(), ...(spreadSelector === undefined ? {} : { defaultSpreadSelector: spreadSelector }) });
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },
