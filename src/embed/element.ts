@@ -12,6 +12,10 @@
  *
  * Steps: the `step` attribute is 1-based like the link; goto(n) and event details are 0-based
  * like the protocol.
+ *
+ * Safety (element-link.ts): `src` must be an http(s) address, else nothing is framed and a
+ * kubedeck-error says why; `params` holds the scenario's parameters and cannot set `origins`,
+ * `keys`, `controls`, `src` or `scenario`.
  */
 import { frameSource, paramsOf } from './element-link.ts';
 import { isKubedeckMessage, PROTOCOL_VERSION, type Command, type EmbedEvent, type EmbedStatus } from './protocol.ts';
