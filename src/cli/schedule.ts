@@ -65,6 +65,8 @@ function userInput<T>(file: string, parse: () => T): T {
   } catch (e) {
     if (e instanceof ManifestError) throw new CliError(e.message);
     if (e instanceof QuantityError || e instanceof SchedulerConfigError) throw new CliError(`${file}: ${e.message}`);
+    // A stack overflow in validation or scheduling: the input's nesting, not a bug to report.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new CliError(`${escapeControls(cut(file, 200))}: nested too deeply`);
     throw e;
   }
 }

@@ -191,21 +191,24 @@ export class KubeDeckElement extends HTMLElement {
     this.frame.title = this.getAttribute('title') ?? 'kubedeck';
     const src = this.getAttribute('src');
     const source = src === null ? undefined : frameSource(src, document.baseURI);
-    const url = this.frameUrl;
-    if (source?.ok === false || url === undefined) {
-      const message = source?.ok === false ? source.message : '<kube-deck> src refused';
-      // Never handed to the frame: a javascript: or data: link would run in this page or its opaque origin.
-      this.frame.removeAttribute('src');
-      this.frame.hidden = true;
-      this.problem.textContent = message;
-      this.problem.hidden = false;
-      const detail: EmbedEvent = { kubedeck: PROTOCOL_VERSION, type: 'error', code: 'bad-params', message };
-      this.dispatchEvent(new CustomEvent('kubedeck-error', { detail, bubbles: true, composed: true }));
+    if (source?.ok === false) {
+      this.refuse(source.message);
       return;
     }
     this.problem.hidden = true;
     this.frame.hidden = false;
-    this.frame.src = url;
+    this.frame.src = this.frameUrl ?? 'about:blank';
+  }
+
+  /** Shows why nothing is framed, as text, and reports it as a kubedeck-error event. */
+  private refuse(message: string): void {
+    // Never handed to the frame: a javascript: or data: link would run in this page or its opaque origin.
+    this.frame.removeAttribute('src');
+    this.frame.hidden = true;
+    this.problem.textContent = message;
+    this.problem.hidden = false;
+    const detail: EmbedEvent = { kubedeck: PROTOCOL_VERSION, type: 'error', code: 'bad-params', message };
+    this.dispatchEvent(new CustomEvent('kubedeck-error', { detail, bubbles: true, composed: true }));
   }
 
   /** Commands wait in order until the embed is ready. */
