@@ -1,5 +1,6 @@
 /** A small, strict argument parser: known flags only, one clear error otherwise. */
 import { parseArgs } from 'node:util';
+import { cut } from '../model/shown-value.ts';
 import { CliError } from './io.ts';
 
 export type FlagSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>>;
@@ -15,6 +16,6 @@ export function parseFlags(command: string, args: readonly string[], flags: Flag
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
-    throw new CliError(`${command}: ${message.replace(/^Unknown option '(.*)'.*$/, 'unknown option $1')}`);
+    throw new CliError(`${command}: ${cut(message.replace(/^Unknown option '(.*)'.*$/, 'unknown option $1'), 200)}`);
   }
 }

@@ -10,8 +10,9 @@ import { EXPORT_FORMATS, isExportFormat, MAX_FPS, parseSize, parseStepRange, typ
 import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import { checkK8sVersion, DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';
-import type { ParamValue } from '../sim/scenario.ts';
+import { shownValue } from '../model/shown-value.ts';
 import { parseFlags } from './args.ts';
+import { parseInteger, parseParamFlags } from './flag-values.ts';
 import { ensureAppBuild } from './export/app-build.ts';
 import { findChromium, INSTALL_HINT } from './export/chromium.ts';
 import { planOutputs } from './export/outputs.ts';
@@ -64,25 +65,20 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const id = positionals[0];
   if (!id) throw new CliError(`export: which scenario? one of: ${known}`);
   const def = findScenario(id);
-  if (!def) throw new CliError(`export: unknown scenario "${id}" (known: ${known})`);
+  if (!def) throw new CliError(`export: unknown scenario ${shownValue(id)} (known: ${known})`);
   const format = String(values.format ?? '');
   if (!isExportFormat(format)) throw new CliError(`export: --format must be one of ${EXPORT_FORMATS.join(', ')}`);
   const out = values.out as string | undefined;
   if (!out) throw new CliError(`export: --out is required (a file for ${format === 'png' ? 'video; for png a directory or a pattern with {step}' : format})`);
   const size = parseSize(String(values.size ?? '1280x720'));
-  if (!size) throw new CliError(`export: --size must look like 1280x720 (64-3840 each way), got "${String(values.size)}"`);
-  const fps = Number(values.fps ?? '30');
-  if (!Number.isInteger(fps) || fps < 1 || fps > MAX_FPS) throw new CliError(`export: --fps must be a whole number 1-${MAX_FPS}, got "${String(values.fps)}"`);
+  if (!size) throw new CliError(`export: --size must look like 1280x720 (64-3840 each way), got ${shownValue(String(values.size))}`);
+  const fps = parseInteger('export', 'fps', String(values.fps ?? '30'));
+  if (fps < 1 || fps > MAX_FPS) throw new CliError(`export: --fps must be a whole number 1-${MAX_FPS}, got ${shownValue(String(values.fps))}`);
   const lang = String(values.lang ?? 'en');
-  if (lang !== 'en' && lang !== 'ko') throw new CliError(`export: --lang must be en or ko, got "${lang}"`);
+  if (lang !== 'en' && lang !== 'ko') throw new CliError(`export: --lang must be en or ko, got ${shownValue(lang)}`);
   const theme = String(values.theme ?? 'dark');
-  if (!(THEMES as readonly string[]).includes(theme)) throw new CliError(`export: --theme must be one of ${THEMES.join(', ')}, got "${theme}"`);
-  const params: Record<string, ParamValue> = {};
-  for (const p of (values.param as readonly string[] | undefined) ?? []) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new CliError(`export: --param takes name=value, got "${p}"`);
-    params[p.slice(0, eq)] = p.slice(eq + 1);
-  }
+  if (!(THEMES as readonly string[]).includes(theme)) throw new CliError(`export: --theme must be one of ${THEMES.join(', ')}, got ${shownValue(theme)}`);
+  const params = parseParamFlags('export', (values.param as readonly string[] | undefined) ?? []);
   const checked = checkK8sVersion((values.k8s as string | undefined) ?? DEFAULT_K8S_VERSION);
   if (!checked.ok) throw new CliError(`export: ${checked.message}`);
   const k8s = checked.version;

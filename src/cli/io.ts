@@ -12,3 +12,5 @@ export class CliError extends Error {
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
+/** A failure of kubedeck itself (a bug), reported in one line like the others. */
+export const EXIT_INTERNAL = 1;

@@ -2,10 +2,11 @@
 import { exportCommand } from './export.ts';
 import { listCommand } from './list.ts';
 import type { CliIo } from './io.ts';
-import { CliError, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io.ts';
+import { readInputFile } from './read-input.ts';
+import { cut, escapeControls, shownValue } from '../model/shown-value.ts';
 import { scheduleCommand } from './schedule.ts';
 import { traceCommand } from './trace.ts';
-import { readFileSync } from 'node:fs';
 
 const USAGE = `usage: kubedeck <command>
 
@@ -18,11 +19,21 @@ const USAGE = `usage: kubedeck <command>
          [--theme dark|light|contrast] [--steps 2-5] [--captions] [--k8s 1.31…1.37] [--param name=value]
                                          images (one PNG per step) or a video, made in headless Chromium`;
 
+/** Lines as a terminal may show them: control characters and escape sequences from the data written as \u escapes. */
+const printable = (text: string): string => text.split('\n').map(escapeControls).join('\n');
+
 export const nodeIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  out: (line) => process.stdout.write(`${printable(line)}\n`),
+  err: (line) => process.stderr.write(`${printable(line)}\n`),
+  readFile: (path) => readInputFile(path),
 };
+
+/** One line per message line, none longer than a screenful: an error never echoes a whole file. */
+const messageText = (message: string): string =>
+  message
+    .split('\n')
+    .map((line) => cut(line, 600))
+    .join('\n');
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,13 +54,16 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
         io.out(USAGE);
         return command === undefined ? EXIT_USAGE : EXIT_OK;
       default:
-        throw new CliError(`unknown command "${command}"\n${USAGE}`);
+        throw new CliError(`unknown command ${shownValue(command)}\n${USAGE}`);
     }
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`kubedeck: ${e.message}`);
+      io.err(`kubedeck: ${messageText(e.message)}`);
       return EXIT_USAGE;
     }
-    throw e;
+    // Anything else is kubedeck's own fault: still one line, never a stack trace.
+    const what = e instanceof RangeError ? 'ran out of stack (input nested too deeply?)' : e instanceof Error ? e.message : String(e);
+    io.err(`kubedeck: ${cut(escapeControls(command ?? ''), 40)}: internal error: ${cut((what.split('\n')[0] ?? '').trim(), 300)}`);
+    return EXIT_INTERNAL;
   }
 }

@@ -38,7 +38,9 @@ import {
 } from '../model/scheduler/index.ts';
 import { createRng } from '../sim/rng.ts';
 import { DEFAULT_K8S_VERSION, unsupportedVersionMessage } from '../model/k8s/versions.ts';
+import { cut, escapeControls, shownValue } from '../model/shown-value.ts';
 import { parseFlags } from './args.ts';
+import { parseInteger } from './flag-values.ts';
 import type { CliIo } from './io.ts';
 import { CliError, EXIT_OK } from './io.ts';
 import { decisionJson, decisionText } from './schedule-format.ts';
@@ -49,9 +51,10 @@ function read(io: CliIo, file: string): string {
   try {
     return io.readFile(file);
   } catch (e) {
+    if (e instanceof CliError) throw new CliError(`schedule: ${e.message}`);
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e);
-    throw new CliError(`schedule: cannot read ${file}: ${why}`);
+    throw new CliError(`schedule: cannot read ${escapeControls(cut(file, 200))}: ${why}`);
   }
 }
 
@@ -62,6 +65,8 @@ function userInput<T>(file: string, parse: () => T): T {
   } catch (e) {
     if (e instanceof ManifestError) throw new CliError(e.message);
     if (e instanceof QuantityError || e instanceof SchedulerConfigError) throw new CliError(`${file}: ${e.message}`);
+    // A stack overflow in validation or scheduling: the input's nesting, not a bug to report.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new CliError(`${escapeControls(cut(file, 200))}: nested too deeply`);
     throw e;
   }
 }
@@ -109,14 +114,13 @@ export async function scheduleCommand(args: readonly string[], io: CliIo): Promi
     k8s: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new CliError(`schedule: unexpected argument "${positionals[0] ?? ''}"`);
+  if (positionals.length > 0) throw new CliError(`schedule: unexpected argument ${shownValue(positionals[0] ?? '')}`);
   const nodesFile = stringFlag(values.nodes);
   const podFile = stringFlag(values.pod);
   if (nodesFile === undefined) throw new CliError('schedule: --nodes FILE is required');
   if (podFile === undefined) throw new CliError('schedule: --pod FILE is required');
   const seedText = stringFlag(values.seed);
-  const seed = seedText === undefined ? DEFAULT_TIE_SEED : Number(seedText);
-  if (!Number.isSafeInteger(seed)) throw new CliError(`schedule: --seed must be a whole number, got "${seedText ?? ''}"`);
+  const seed = seedText === undefined ? DEFAULT_TIE_SEED : parseInteger('schedule', 'seed', seedText);
   const version = stringFlag(values.k8s) ?? DEFAULT_K8S_VERSION;
   const versionOpts = scheduleOptionsForVersion(version);
   if (versionOpts === undefined) throw new CliError(`schedule: ${unsupportedVersionMessage(version)}`);

@@ -5,8 +5,9 @@ import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import type { MessageEvent, TraceEvent } from '../sim/trace.ts';
 import { routineOf } from '../timeline/routine.ts';
-import type { ParamValue } from '../sim/scenario.ts';
+import { shownValue } from '../model/shown-value.ts';
 import { parseFlags } from './args.ts';
+import { parseInteger, parseParamFlags } from './flag-values.ts';
 import type { CliIo } from './io.ts';
 import { CliError, EXIT_OK } from './io.ts';
 import { eventJson, eventLine } from './trace-format.ts';
@@ -23,22 +24,16 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
   const id = positionals[0];
   if (!id) throw new CliError(`trace: which scenario? one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   const def = findScenario(id);
-  if (!def) throw new CliError(`trace: unknown scenario "${id}" (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
+  if (!def) throw new CliError(`trace: unknown scenario ${shownValue(id)} (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
   const lang = (values.lang ?? 'en') as string;
-  if (lang !== 'en' && lang !== 'ko') throw new CliError(`trace: --lang must be en or ko, got "${lang}"`);
+  if (lang !== 'en' && lang !== 'ko') throw new CliError(`trace: --lang must be en or ko, got ${shownValue(lang)}`);
   const seedText = values.seed as string | undefined;
-  const seed = seedText === undefined ? undefined : Number(seedText);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new CliError(`trace: --seed must be a whole number, got "${seedText ?? ''}"`);
-  const params: Record<string, ParamValue> = {};
+  const seed = seedText === undefined ? undefined : parseInteger('trace', 'seed', seedText);
   const rawParams = values.param;
-  for (const p of Array.isArray(rawParams) ? rawParams : []) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new CliError(`trace: --param takes name=value, got "${p}"`);
-    params[p.slice(0, eq)] = p.slice(eq + 1);
-  }
+  const params = parseParamFlags('trace', Array.isArray(rawParams) ? rawParams : []);
   let trace;
   try {
-    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(values.k8s ? { k8sVersion: values.k8s as string } : {}), params });
+    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(typeof values.k8s === 'string' ? { k8sVersion: values.k8s } : {}), params });
   } catch (e) {
     if (e instanceof ScenarioInputError) throw new CliError(`trace: ${e.message}`);
     throw e;

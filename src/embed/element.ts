@@ -12,7 +12,12 @@
  *
  * Steps: the `step` attribute is 1-based like the link; goto(n) and event details are 0-based
  * like the protocol.
+ *
+ * Safety (element-link.ts): `src` must be an http(s) address, else nothing is framed and a
+ * kubedeck-error says why; `params` holds the scenario's parameters and cannot set `origins`,
+ * `keys`, `controls`, `src` or `scenario`.
  */
+import { frameSource, paramsOf } from './element-link.ts';
 import { isKubedeckMessage, PROTOCOL_VERSION, type Command, type EmbedEvent, type EmbedStatus } from './protocol.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -26,6 +31,8 @@ const STYLE = `
 :host { display: block; position: relative; width: 100%; aspect-ratio: 16 / 9; contain: content; }
 :host([hidden]) { display: none; }
 iframe { position: absolute; inset: 0; width: 100%; height: 100%; border: 0; display: block; }
+iframe[hidden] { display: none; }
+p { position: absolute; inset: 0; margin: 0; padding: 1em; font: 14px/1.4 system-ui, sans-serif; color: #b00020; background: #fff4f4; }
 `;
 
 const EVENT_TYPES = ['ready', 'stepchange', 'state', 'ended', 'error'] as const;
@@ -41,18 +48,12 @@ export interface LoadOptions {
 const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
 const isSpeed = (n: number): n is (typeof SPEEDS)[number] => (SPEEDS as readonly number[]).includes(n);
 
-/** `params="replicas=3&returns=true"` -> { replicas: '3', returns: 'true' } (the embed checks them). */
-function paramsOf(value: string | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!value) return out;
-  for (const [k, v] of new URLSearchParams(value)) out[k] = v;
-  return out;
-}
-
 export class KubeDeckElement extends HTMLElement {
   static readonly observedAttributes = [...LINK_ATTRIBUTES, ...FLAG_ATTRIBUTES, 'src', 'params', 'title'];
 
   private readonly frame: HTMLIFrameElement;
+  /** Says why nothing is framed (a refused `src`); text only. */
+  private readonly problem: HTMLParagraphElement;
   private ready = false;
   private queue: CommandBody[] = [];
   private last: EmbedStatus | undefined;
@@ -67,7 +68,11 @@ export class KubeDeckElement extends HTMLElement {
     this.frame = document.createElement('iframe');
     this.frame.setAttribute('allow', 'fullscreen');
     this.frame.setAttribute('part', 'frame');
-    shadow.append(style, this.frame);
+    this.problem = document.createElement('p');
+    this.problem.setAttribute('part', 'error');
+    this.problem.setAttribute('role', 'alert');
+    this.problem.hidden = true;
+    shadow.append(style, this.frame, this.problem);
   }
 
   /** The last status the embed reported (ready, stepchange, state, ended), 0-based step. */
@@ -75,9 +80,12 @@ export class KubeDeckElement extends HTMLElement {
     return this.last;
   }
 
-  /** The URL the frame shows, from the attributes. */
-  get frameUrl(): string {
-    const base = new URL(this.getAttribute('src') ?? './embed.html', this.getAttribute('src') ? document.baseURI : import.meta.url);
+  /** The URL the frame shows, from the attributes; undefined when `src` is not an http(s) address (refused). */
+  get frameUrl(): string | undefined {
+    const src = this.getAttribute('src');
+    const source = src === null ? { ok: true as const, url: new URL('./embed.html', import.meta.url) } : frameSource(src, document.baseURI);
+    if (!source.ok) return undefined;
+    const base = source.url;
     for (const name of LINK_ATTRIBUTES) {
       const value = this.getAttribute(name);
       if (value !== null) base.searchParams.set(name, value);
@@ -90,7 +98,7 @@ export class KubeDeckElement extends HTMLElement {
   connectedCallback(): void {
     this.connected = true;
     window.addEventListener('message', this.onMessage);
-    if (!this.frame.getAttribute('src')) this.reload();
+    if (!this.frame.getAttribute('src') && this.problem.hidden) this.reload();
   }
 
   disconnectedCallback(): void {
@@ -181,7 +189,26 @@ export class KubeDeckElement extends HTMLElement {
     this.ready = false;
     this.queue = [];
     this.frame.title = this.getAttribute('title') ?? 'kubedeck';
-    this.frame.src = this.frameUrl;
+    const src = this.getAttribute('src');
+    const source = src === null ? undefined : frameSource(src, document.baseURI);
+    if (source?.ok === false) {
+      this.refuse(source.message);
+      return;
+    }
+    this.problem.hidden = true;
+    this.frame.hidden = false;
+    this.frame.src = this.frameUrl ?? 'about:blank';
+  }
+
+  /** Shows why nothing is framed, as text, and reports it as a kubedeck-error event. */
+  private refuse(message: string): void {
+    // Never handed to the frame: a javascript: or data: link would run in this page or its opaque origin.
+    this.frame.removeAttribute('src');
+    this.frame.hidden = true;
+    this.problem.textContent = message;
+    this.problem.hidden = false;
+    const detail: EmbedEvent = { kubedeck: PROTOCOL_VERSION, type: 'error', code: 'bad-params', message };
+    this.dispatchEvent(new CustomEvent('kubedeck-error', { detail, bubbles: true, composed: true }));
   }
 
   /** Commands wait in order until the embed is ready. */

@@ -27,11 +27,16 @@ import { connectHost, type Reply } from './host-link.ts';
 import { forwardKeys } from './host-keys.ts';
 import { validateLoad } from './load-request.ts';
 import { parseEmbedParams, type EmbedIssue } from './params.ts';
+import { createCoalescer, createRateLimit } from './flood.ts';
 import { createPlayGate } from './play-gate.ts';
 import type { Command, EmbedStatus } from './protocol.ts';
 import { createStartOverlay } from './start-overlay.ts';
 import { embedText, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
+
+/** Commands other than lang/theme: a burst of this many, then this many a second (a scrubbing host sends ~60). */
+const COMMAND_BURST = 240;
+const COMMANDS_PER_SECOND = 120;
 
 export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
@@ -129,19 +134,36 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     showIssues();
   };
 
+  // lang and theme restyle everything: a flood of them applies once per frame, the last one winning.
+  let shownLang = lang;
+  let shownTheme = theme;
+  const restyle = createCoalescer(() => {
+    if (theme !== shownTheme) {
+      shownTheme = theme;
+      legend.setTheme(theme);
+      applyTheme(html, theme);
+      void stage?.setTheme(theme);
+    }
+    if (lang !== shownLang) {
+      shownLang = lang;
+      void stage?.setLang(lang);
+      applyLang();
+    }
+  });
+
+  /** The status reports the new language at once; the page follows on the next frame. */
   const setLang = (next: Lang): void => {
-    if (next === lang) return;
     lang = next;
-    void stage?.setLang(lang);
-    applyLang();
+    restyle.request();
   };
 
   const setTheme = (next: ThemeName): void => {
     theme = next;
-    legend.setTheme(theme);
-    applyTheme(html, theme);
-    void stage?.setTheme(theme);
+    restyle.request();
   };
+
+  // Other commands: bursts pass, a flood is refused (each with an error) instead of blocking the page.
+  const limit = createRateLimit(COMMAND_BURST, COMMANDS_PER_SECOND);
 
   const setSpeed = (next: number): void => {
     speed = next;
@@ -212,6 +234,10 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     if (command.type === 'lang') return setLang(command.lang);
     if (command.type === 'theme') return setTheme(command.theme);
+    if (!limit.take()) {
+      reply.error('rate-limited', `more than ${COMMANDS_PER_SECOND} commands a second; ${command.type} was dropped`);
+      return;
+    }
     if (command.type === 'speed') return setSpeed(command.speed);
     if (command.type === 'loop') return setLoop(command.loop);
     if (!stage || !player) {

@@ -48,6 +48,14 @@ export function connectHost(win: Window, allowed: ReadonlySet<string> | '*', onC
   };
 
   const onMessage = (message: MessageEvent<unknown>): void => {
+    try {
+      receive(message);
+    } catch {
+      // parseCommand and the reply never throw; this keeps it so for whatever a page posts.
+    }
+  };
+
+  const receive = (message: MessageEvent<unknown>): void => {
     if (!isKubedeckMessage(message.data)) return;
     // Our own broadcasts when the embed is not framed (parent === window) are not commands.
     if (message.source === win) return;

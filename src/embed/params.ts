@@ -18,7 +18,7 @@ export type ControlsMode = (typeof CONTROLS)[number];
 /** Who handles navigation keys pressed inside the frame: the embed itself, or the host page (decks). */
 export type KeysMode = 'embed' | 'host';
 
-export type EmbedIssueKey = 'badControls' | 'badSpeed' | 'badFlag' | 'badKeys' | 'badOrigins';
+export type EmbedIssueKey = 'badControls' | 'badSpeed' | 'badFlag' | 'badKeys' | 'badOrigins' | 'emptyOrigins' | 'nullOrigin';
 
 export type EmbedIssue = { readonly source: 'url'; readonly issue: UrlIssue } | { readonly source: 'embed'; readonly key: EmbedIssueKey; readonly vars: Readonly<Record<string, string>> };
 
@@ -30,7 +30,7 @@ export interface EmbedParams {
   readonly speed: number;
   readonly loop: boolean;
   readonly keys: KeysMode;
-  /** Origins allowed to send commands (`*`: anyone). */
+  /** Origins allowed to send commands (`*`: anyone; an empty set: no one). */
   readonly origins: ReadonlySet<string> | '*';
   readonly issues: readonly EmbedIssue[];
 }
@@ -79,8 +79,12 @@ export function parseEmbedParams(search: string, defaults: UrlDefaults): EmbedPa
   const origins = parseOrigins(rawOrigins);
   if (rawOrigins !== null && origins !== '*') {
     const given = rawOrigins.split(',').filter((o) => o.trim() !== '').length;
+    // An empty list locks everyone out (only `*` opens the embed to all): say so.
+    if (given === 0) issues.push({ source: 'embed', key: 'emptyOrigins', vars: {} });
     // Dropped entries lock out a host that meant to be allowed: say so.
-    if (origins.size < given) issues.push({ source: 'embed', key: 'badOrigins', vars: { value: clip(rawOrigins) } });
+    else if (origins.size < given) issues.push({ source: 'embed', key: 'badOrigins', vars: { value: clip(rawOrigins) } });
+    // "null" is every file:// page and every sandboxed frame, not one deck: a warning.
+    if (origins.has('null')) issues.push({ source: 'embed', key: 'nullOrigin', vars: {} });
   }
 
   return {

@@ -86,6 +86,7 @@ export type ErrorCode =
   | 'load-failed'
   | 'not-ready' // a player command before a scenario is loaded
   | 'out-of-range' // goto a step the scenario does not have (nothing changes)
+  | 'rate-limited' // more commands than the embed takes per second (this one is dropped)
   | 'internal'; // the embed failed to carry out a valid command (nothing changes)
 
 type EventBase = { readonly kubedeck: typeof PROTOCOL_VERSION };
@@ -117,32 +118,56 @@ export function isKubedeckMessage(data: unknown): data is { readonly kubedeck: u
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'kubedeck' in data;
 }
 
-/** Validate a message claimed to be a command. Never throws. */
+/**
+ * A value from a message, for an error text: a number, string or boolean as it is (cut), anything
+ * else by its kind. Never calls into the value (`{toString: 1}` would throw in String()).
+ */
+function describe(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 16));
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** Validate a message claimed to be a command. Never throws, whatever the message holds. */
 export function parseCommand(data: unknown): ParsedCommand {
   const id = idOf(data);
-  if (isKubedeckMessage(data) && data.kubedeck !== PROTOCOL_VERSION) {
-    return { ok: false, code: 'unsupported-version', message: `protocol version ${String(data.kubedeck).slice(0, 16)} is not supported (this embed speaks ${PROTOCOL_VERSION})`, ...(id === undefined ? {} : { id }) };
+  const withId = id === undefined ? {} : { id };
+  try {
+    if (isKubedeckMessage(data) && data.kubedeck !== PROTOCOL_VERSION) {
+      return { ok: false, code: 'unsupported-version', message: `protocol version ${describe(data.kubedeck)} is not supported (this embed speaks ${PROTOCOL_VERSION})`, ...withId };
+    }
+    const result = CommandSchema.safeParse(data);
+    if (result.success) return { ok: true, command: result.data };
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map((part) => (typeof part === 'symbol' ? 'symbol' : String(part).slice(0, 32))).join('.')}` : '';
+    return { ok: false, code: 'malformed', message: `malformed command${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200), ...withId };
+  } catch {
+    // Belt and braces: whatever a validator trips over is a malformed command, never an exception.
+    return { ok: false, code: 'malformed', message: 'malformed command', ...withId };
   }
-  const result = CommandSchema.safeParse(data);
-  if (result.success) return { ok: true, command: result.data };
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, code: 'malformed', message: `malformed command${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200), ...(id === undefined ? {} : { id }) };
 }
 
 function idOf(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || !('id' in data)) return undefined;
-  const id = data.id;
-  return typeof id === 'string' && id.length <= 64 ? id : undefined;
+  try {
+    if (typeof data !== 'object' || data === null || !('id' in data)) return undefined;
+    const id = data.id;
+    return typeof id === 'string' && id.length <= 64 ? id : undefined;
+  } catch {
+    return undefined; // a getter or a proxy (same-window callers): no id
+  }
 }
 
 /**
  * Origins allowed to control an embed, from the `origins` parameter: a comma-separated list of
- * exact origins (`https://slides.example.com`) or `*` (the default: anyone who can frame it).
+ * exact origins (`https://slides.example.com`) or `*` (also the default when there is no
+ * parameter: anyone who can frame it). An empty `origins=` allows no one (it used to allow
+ * everyone, silently): only `*` opens the embed to all. `null` is the opaque origin of file://
+ * pages and of any sandboxed frame; it is admitted only when listed (params.ts warns about it).
  * Malformed entries are dropped; an empty result allows no one.
  */
 export function parseOrigins(value: string | null | undefined): ReadonlySet<string> | '*' {
-  if (value === null || value === undefined || value.trim() === '' || value.trim() === '*') return '*';
+  if (value === null || value === undefined || value.trim() === '*') return '*';
   const origins = new Set<string>();
   for (const raw of value.split(',')) {
     const candidate = raw.trim();

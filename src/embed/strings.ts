@@ -17,6 +17,14 @@ const STRINGS = {
     en: 'Some origins in “{value}” are not valid (use https://host:port, comma-separated); they cannot control this embed.',
     ko: '“{value}” 중 올바르지 않은 origin이 있습니다(https://host:port, 쉼표로 구분). 그 origin은 이 임베드를 제어할 수 없습니다.',
   },
+  emptyOrigins: {
+    en: 'origins is empty, so no page may control this embed; name the allowed origins, or use origins=* to allow any.',
+    ko: 'origins가 비어 있어 어떤 페이지도 이 임베드를 제어할 수 없습니다. 허용할 origin을 적거나, 모두 허용하려면 origins=*를 쓰세요.',
+  },
+  nullOrigin: {
+    en: 'origins includes null: any page opened from a file and any sandboxed frame may control this embed.',
+    ko: 'origins에 null이 있어 파일로 연 모든 페이지와 샌드박스된 모든 프레임이 이 임베드를 제어할 수 있습니다.',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type EmbedStringKey = keyof typeof STRINGS;

@@ -10,6 +10,7 @@
  * (away from zero) to whole nano units; binary-suffixed values are capped at 2^63-1.
  * Upstream quirks kept on purpose: a lone suffix such as "m" or "-" parses as zero, "1." is 1.
  */
+import { shownValue } from './shown-value.ts';
 
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
@@ -28,7 +29,7 @@ export class QuantityError extends Error {
     readonly field: string | undefined,
     reason?: string,
   ) {
-    const what = reason ?? `invalid quantity ${JSON.stringify(input)}`;
+    const what = reason ?? `invalid quantity ${shownValue(input)}`;
     super(field === undefined || field === '' ? what : `${field}: ${what}`);
   }
 }
@@ -105,7 +106,7 @@ export function parseQuantity(input: string, field?: string): Quantity {
   if (scanned === null) throw new QuantityError(input, field);
   const suffix = interpretSuffix(scanned.suffix);
   if (suffix === null) throw new QuantityError(input, field);
-  if (Math.abs(suffix.exponent) > MAX_EXPONENT) throw new QuantityError(input, field, `quantity ${JSON.stringify(input)} is out of range`);
+  if (Math.abs(suffix.exponent) > MAX_EXPONENT) throw new QuantityError(input, field, `quantity ${shownValue(input)} is out of range`);
 
   const digits = (scanned.num === '' ? '0' : scanned.num) + scanned.denom;
   let unscaled = BigInt(digits);

@@ -89,7 +89,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     infoCard.close();
     return objectCard.open(ref, moment());
   };
-  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang);
+  // After the picker, keys belong to the stage (Space plays), not to the button that opened it.
+  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, () => stageHost.focus({ preventScroll: true }));
   const topbar = createTopbar(
     {
       openPicker: () => picker.open(currentChoice()),
@@ -127,7 +128,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     stage?.setBackground(background);
     syncUrl();
   };
-  const stageHost = el('div', { class: 'stage', 'data-testid': 'stage' });
+  // Focusable from script only (tabindex -1): where focus goes when the picker closes.
+  const stageHost = el('div', { class: 'stage', 'data-testid': 'stage', tabindex: -1 });
   const credits = el('p', { class: 'footer__credits' });
   const keysHelp = el('p', { class: 'footer__keys' });
   root.replaceChildren(

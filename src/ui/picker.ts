@@ -24,7 +24,12 @@ export interface Picker {
   setLang(lang: Lang): void;
 }
 
-export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose: (choice: PickerChoice) => void, initialLang: Lang): Picker {
+/**
+ * `onClosed` runs once the dialog has closed (chosen, Esc, the close button or the backdrop) and
+ * not reopened: the app moves focus to the stage there, since the browser gives it back to the
+ * button that opened the picker, where Space would open it again instead of playing.
+ */
+export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose: (choice: PickerChoice) => void, initialLang: Lang, onClosed: () => void = () => undefined): Picker {
   let lang = initialLang;
   let selected: ScenarioDefinition | undefined;
   let params: Record<string, ParamValue> = {};
@@ -129,6 +134,10 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
   };
 
   closeButton.addEventListener('click', () => element.close());
+  // The close event comes after the browser restored focus; a choice that failed reopened the dialog.
+  element.addEventListener('close', () => {
+    if (!element.open) onClosed();
+  });
   // A click on the backdrop (outside the dialog box) closes it too.
   element.addEventListener('click', (event) => {
     if (event.target === element) element.close();

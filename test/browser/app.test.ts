@@ -198,6 +198,31 @@ describe('kubedeck in the browser', () => {
     await page.close();
   });
 
+  it('after a scenario is chosen with the mouse, Space plays it (focus is on the stage, not the picker button)', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en`);
+    const picker = page.locator('[data-testid=picker]');
+    await page.click('[data-action=open-picker]');
+    expect(await picker.isVisible()).toBe(true);
+    await page.click('[data-scenario=node-failure]');
+    await page.click('[data-action=open-scenario]');
+    expect(await picker.isVisible()).toBe(false);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'stage');
+    await page.keyboard.press('Space');
+    expect(await picker.isVisible()).toBe(false);
+    expect(await playerState(page)).toMatchObject({ playing: true });
+    // Closed without choosing (Esc): Space plays too.
+    await page.keyboard.press('Space');
+    await page.click('[data-action=open-picker]');
+    await page.keyboard.press('Escape');
+    expect(await picker.isVisible()).toBe(false);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'stage');
+    await page.keyboard.press('Space');
+    expect(await picker.isVisible()).toBe(false);
+    expect(await playerState(page)).toMatchObject({ playing: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says it in Korean when the link asks for Korean', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?lang=ko&scenario=nope&replicas=x`);
     expect(await page.locator('[data-testid=picker]').isVisible()).toBe(true);

@@ -252,3 +252,126 @@ describe('kubedeck embedded in a page', () => {
     await page.close();
   });
 });
+
+describe('kubedeck embedded: hostile and careless hosts (#14)', () => {
+  it('<kube-deck> frames only http(s) src, and params cannot set origins, keys, controls, src or scenario', async () => {
+    const { page, errors } = await openHost(base);
+    await page.addScriptTag({ url: `${base}kube-deck.js`, type: 'module' });
+    const results = await page.evaluate(async () => {
+      await customElements.whenDefined('kube-deck');
+      const w = window as unknown as { __xss?: number; __refusals: string[] };
+      w.__refusals = [];
+      for (const [id, src] of [
+        ['j', 'javascript:parent.__xss=1'],
+        ['d', 'data:text/html,<script>parent.__xss=2</script>'],
+      ] as const) {
+        const deck = document.createElement('kube-deck');
+        deck.id = id;
+        deck.setAttribute('src', src);
+        deck.addEventListener('kubedeck-error', (event) => w.__refusals.push((event as CustomEvent<{ message: string }>).detail.message));
+        document.body.append(deck);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const decks = [...document.querySelectorAll('kube-deck')];
+      return {
+        xss: w.__xss ?? null,
+        refusals: w.__refusals,
+        frames: decks.map((d) => d.shadowRoot?.querySelector('iframe')?.getAttribute('src') ?? null),
+        shown: decks.map((d) => d.shadowRoot?.querySelector('[part=error]')?.textContent ?? ''),
+      };
+    });
+    expect(results.xss).toBeNull();
+    expect(results.frames).toEqual([null, null]);
+    expect(results.refusals).toEqual([
+      '<kube-deck> src may only be an http(s) address (relative or absolute), not javascript:; nothing was loaded',
+      '<kube-deck> src may only be an http(s) address (relative or absolute), not data:; nothing was loaded',
+    ]);
+    expect(results.shown).toEqual(results.refusals);
+
+    // params: the scenario's parameters only; what has its own attribute stays the attribute's.
+    const link = await page.evaluate((origin) => {
+      const deck = document.createElement('kube-deck');
+      deck.setAttribute('scenario', 'node-failure');
+      deck.setAttribute('origins', origin);
+      deck.setAttribute('params', 'origins=*&keys=host&controls=none&src=javascript:x&scenario=etcd-ha&replicas=4');
+      document.body.append(deck);
+      return deck.shadowRoot?.querySelector('iframe')?.src ?? '';
+    }, hostOrigin);
+    const query = new URL(link).searchParams;
+    expect([query.get('scenario'), query.get('origins'), query.get('keys'), query.get('controls'), query.get('src'), query.get('replicas')]).toEqual(['node-failure', hostOrigin, null, null, null, '4']);
+    expect(new URL(link).origin).toBe(baseOrigin);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers every bad message with an error event, never an exception', async () => {
+    const { page } = await openHost(hostUrl);
+    const frame = await addFrame(page, 'f', `${base}embed.html?scenario=pod-creation&controls=none&origins=${encodeURIComponent(hostOrigin)}`);
+    const thrown: string[] = [];
+    frame.page().on('pageerror', (e) => thrown.push(e.message));
+    await message(page, 'f', 'ready');
+    await send(page, 'f', { kubedeck: { toString: 1 }, type: 'play' });
+    expect(await message(page, 'f', 'error')).toMatchObject({ code: 'unsupported-version' });
+    await send(page, 'f', { kubedeck: 1, type: { toString: 1 } });
+    expect(await message(page, 'f', 'error', 2)).toMatchObject({ code: 'malformed' });
+    await send(page, 'f', { kubedeck: [1], type: 'play', id: { toString: 1 } });
+    expect(await message(page, 'f', 'error', 3)).toMatchObject({ code: 'unsupported-version' });
+    await send(page, 'f', { kubedeck: 1, type: 'getState' });
+    expect(await message(page, 'f', 'state')).toMatchObject({ scenario: 'pod-creation', playing: false });
+    expect(thrown).toEqual([]);
+    await page.close();
+  });
+
+  it('a flood of lang/theme commands applies the last of each at once; a flood of others is refused past a burst', async () => {
+    const { page, errors } = await openHost(hostUrl);
+    const frame = await addFrame(page, 'g', `${base}embed.html?scenario=pod-creation&controls=none&lang=en&theme=dark&origins=${encodeURIComponent(hostOrigin)}`);
+    await message(page, 'g', 'ready');
+    const started = Date.now();
+    await page.evaluate(() => {
+      const target = (document.getElementById('g') as HTMLIFrameElement).contentWindow;
+      for (let i = 0; i < 10_000; i++) {
+        target?.postMessage(i % 2 === 0 ? { kubedeck: 1, type: 'lang', lang: i % 4 === 0 ? 'en' : 'ko' } : { kubedeck: 1, type: 'theme', theme: i % 3 === 0 ? 'light' : 'contrast' }, '*');
+      }
+      target?.postMessage({ kubedeck: 1, type: 'getState' }, '*');
+    });
+    // The last lang was 'ko' (i = 9998), the last theme 'light' (i = 9999).
+    expect(await message(page, 'g', 'state')).toMatchObject({ lang: 'ko', theme: 'light' });
+    await frame.waitForFunction(() => document.documentElement.lang === 'ko' && document.documentElement.dataset['theme'] === 'light' && /[가-힣]/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''));
+    expect(Date.now() - started).toBeLessThan(8000);
+
+    // 10,000 player commands: a burst runs, the rest are refused (each answered), the frame stays responsive.
+    const mixed = Date.now();
+    await page.evaluate(() => {
+      const target = (document.getElementById('g') as HTMLIFrameElement).contentWindow;
+      const commands = [{ type: 'step' }, { type: 'back' }, { type: 'seek', time: 3 }, { type: 'goto', step: 1 }, { type: 'pause' }];
+      for (let i = 0; i < 10_000; i++) target?.postMessage({ kubedeck: 1, ...commands[i % commands.length] }, '*');
+      target?.postMessage({ kubedeck: 1, type: 'getState' }, '*');
+    });
+    await message(page, 'g', 'state', 2);
+    expect(Date.now() - mixed).toBeLessThan(8000);
+    const limited = await page.evaluate(() => window.__messages.filter((m) => m.from === 'g' && m.type === 'error' && m.code === 'rate-limited').length);
+    expect(limited).toBeGreaterThan(9000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('origins= (empty) lets no one in and says so; origins=null is warned about', async () => {
+    const { page } = await openHost(hostUrl);
+    const empty = await addFrame(page, 'h', `${base}embed.html?scenario=pod-creation&lang=en&origins=`);
+    const emptyError = await message(page, 'h', 'error');
+    expect(emptyError).toMatchObject({ code: 'bad-params' });
+    expect((emptyError as unknown as { message: string }).message).toContain('origins is empty, so no page may control this embed');
+    expect(await empty.locator('[data-testid=notice]').innerText()).toContain('origins is empty, so no page may control this embed; name the allowed origins, or use origins=* to allow any.');
+    await send(page, 'h', { kubedeck: 1, type: 'goto', step: 2 });
+    expect(await message(page, 'h', 'error', 2)).toMatchObject({ code: 'origin' });
+    expect(await frameStep(empty)).toBe(0);
+
+    const nul = await addFrame(page, 'i', `${base}embed.html?scenario=pod-creation&lang=en&origins=null`);
+    expect(await nul.locator('[data-testid=notice]').innerText()).toContain('origins includes null: any page opened from a file and any sandboxed frame may control this embed.');
+    expect((await message(page, 'i', 'error')) as unknown as { code: string; message: string }).toMatchObject({ code: 'bad-params', message: expect.stringContaining('origins includes null') });
+    // This host is an http origin, not "null": refused.
+    await send(page, 'i', { kubedeck: 1, type: 'goto', step: 2 });
+    expect(await message(page, 'i', 'error', 2)).toMatchObject({ code: 'origin' });
+    await page.close();
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOST_KEYS } from '../../src/embed/protocol.ts';
 import { KEY_CODES, parseHostEvent, targetOrigin } from '../../src/embed/host-events.ts';
@@ -39,5 +40,16 @@ describe('host side of the embed protocol', () => {
     expect(targetOrigin('embed.html', 'http://127.0.0.1:8080/deck/')).toBe('http://127.0.0.1:8080');
     expect(targetOrigin('kubedeck.html?embed=1', 'file:///home/me/deck/index.html')).toBe('*');
     expect(targetOrigin('http://[bad', 'file:///x')).toBe('*');
+  });
+
+  it('fuzz: never throws on any message a page may receive', () => {
+    const value = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: true, withBoxedValues: true }), fc.constant({ toString: 1 }), fc.constantFrom('ready', 'stepchange', 'state', 'ended', 'key', 'ArrowRight', 1));
+    const message = fc.oneof(value, fc.dictionary(fc.constantFrom('kubedeck', 'type', 'step', 'steps', 'key', 'shift', 'toString', '__proto__'), value));
+    fc.assert(
+      fc.property(message, (data) => {
+        parseHostEvent(data);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

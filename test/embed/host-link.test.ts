@@ -45,6 +45,15 @@ describe('the embed end of the postMessage protocol', () => {
     expect(posted[0]?.message).toMatchObject({ type: 'error', code: 'internal', message: 'boom' });
   });
 
+  it('answers a message whose version cannot be turned into text, and never throws', () => {
+    const { win, posted, deliver } = fakeWindows();
+    const run: Command[] = [];
+    connectHost(win, '*', (command) => run.push(command));
+    expect(() => deliver({ kubedeck: { toString: 1 }, type: 'play' }, 'https://any.example')).not.toThrow();
+    expect(run).toEqual([]);
+    expect(posted[0]?.message).toMatchObject({ type: 'error', code: 'unsupported-version' });
+  });
+
   it('addresses events to the one allowed origin, else to anyone', () => {
     expect(broadcastOrigin('*')).toBe('*');
     expect(broadcastOrigin(new Set(['https://deck.example']))).toBe('https://deck.example');

@@ -66,6 +66,17 @@ describe('embed parameters', () => {
     for (const line of ko) expect(line).toMatch(/[가-힣]/);
   });
 
+  it('an empty origins= allows no one and says so; null is admitted only when listed, with a warning', () => {
+    const empty = parseEmbedParams('?origins=', defaults);
+    expect(empty.origins).toEqual(new Set());
+    expect(empty.issues.map((issue) => issueText('en', issue, 'Pod'))).toEqual(['origins is empty, so no page may control this embed; name the allowed origins, or use origins=* to allow any.']);
+    const nul = parseEmbedParams('?origins=null,https://deck.example', defaults);
+    expect(nul.origins).toEqual(new Set(['null', 'https://deck.example']));
+    expect(nul.issues.map((issue) => issueText('en', issue, 'Pod'))).toEqual(['origins includes null: any page opened from a file and any sandboxed frame may control this embed.']);
+    expect(issueText('ko', nul.issues[0] ?? { source: 'embed', key: 'nullOrigin', vars: {} }, '파드')).toMatch(/[가-힣]/);
+    expect(parseEmbedParams('?origins=*', defaults)).toMatchObject({ origins: '*', issues: [] });
+  });
+
   it('knows when index.html is asked for the embed view', () => {
     expect(wantsEmbed('?embed=1&scenario=x')).toBe(true);
     expect(wantsEmbed('?embed')).toBe(true);

@@ -4,6 +4,7 @@
  * multi-document YAML stream. Each object comes with the path prefix used in error messages.
  */
 import { parseAllDocuments } from 'yaml';
+import { cut } from '../shown-value.ts';
 import { ManifestError } from './errors.ts';
 
 export interface RawObject {
@@ -26,9 +27,13 @@ function lineColumn(text: string, offset: number): string {
 
 /** Where the YAML parser (a JSON superset) first trips, for JSON errors whose message has no position. */
 function yamlErrorPosition(text: string): string {
-  for (const doc of parseAllDocuments(text)) {
-    const pos = doc.errors[0]?.linePos?.[0];
-    if (pos !== undefined) return `line ${pos.line} column ${pos.col}`;
+  try {
+    for (const doc of parseAllDocuments(text)) {
+      const pos = doc.errors[0]?.linePos?.[0];
+      if (pos !== undefined) return `line ${pos.line} column ${pos.col}`;
+    }
+  } catch {
+    // no position then
   }
   return '';
 }
@@ -37,7 +42,8 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError) throw new ManifestError(file, '', 'invalid JSON: nested too deeply');
+    const message = cut(e instanceof Error ? e.message : String(e), 200);
     const m = /at position (\d+)/.exec(message);
     const where = m?.[1] === undefined ? yamlErrorPosition(text) : lineColumn(text, Number(m[1]));
     const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
@@ -45,19 +51,37 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+/** The first line of a library's error, cut: what the one-line message says after "invalid YAML:". */
+function libraryReason(e: unknown): string {
+  // A document nested thousands deep overflows the stack of the parser or of toJS.
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError || /call stack/i.test(message)) return 'nested too deeply';
+  return cut(message.split('\n')[0] ?? '', 120);
+}
+
 function parseYaml(text: string, file: string): unknown[] {
-  const docs = parseAllDocuments(text);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text);
+  } catch (e) {
+    throw new ManifestError(file, '', `invalid YAML: ${libraryReason(e)}`);
+  }
   const out: unknown[] = [];
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
     const err = doc.errors[0];
     if (err !== undefined) {
       const pos = err.linePos?.[0];
       const where = pos === undefined ? '' : `line ${pos.line} column ${pos.col}`;
       const first = (err.message.split('\n')[0] ?? err.code).replace(/ at line \d+, column \d+:?$/, '');
-      throw new ManifestError(file, where, `invalid YAML: ${first}`);
+      throw new ManifestError(file, where, `invalid YAML: ${/call stack/i.test(first) ? 'nested too deeply' : cut(first, 120)}`);
     }
-    out.push(doc.toJS());
-  }
+    try {
+      // toJS throws on alias bombs ("Excessive alias count", more than 100 aliases) and deep nesting.
+      out.push(doc.toJS({ maxAliasCount: 100 }));
+    } catch (e) {
+      throw new ManifestError(file, docs.length > 1 ? `document ${d + 1}` : '', `invalid YAML: ${libraryReason(e)}`);
+    }
+  });
   return out;
 }
 

@@ -1,5 +1,6 @@
-/** A user-facing manifest error: one line naming the file and the field path or the position. */
+import { shownValue } from '../shown-value.ts';
 
+/** A user-facing manifest error: one line naming the file and the field path or the position. */
 export class ManifestError extends Error {
   override readonly name = 'ManifestError';
   constructor(
@@ -22,7 +23,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else {
       const key = String(part);
       if (PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
-      else out += `[${JSON.stringify(key)}]`;
+      else out += `[${shownValue(key)}]`;
     }
   }
   return out;

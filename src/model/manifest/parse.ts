@@ -4,6 +4,7 @@ import type { Node, Pod } from '../objects.ts';
 import { readObjects, type RawObject } from './documents.ts';
 import { formatPath, joinPath, ManifestError } from './errors.ts';
 import { nodeSchema, podSchema } from './schemas.ts';
+import { shownValue } from '../shown-value.ts';
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'required field is missing';
@@ -13,7 +14,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 function validate<T>(schema: z.ZodType<T>, raw: RawObject, file: string, kind: string): T {
   const v = raw.value;
   if (typeof v === 'object' && v !== null && 'kind' in v && v.kind !== kind) {
-    throw new ManifestError(file, joinPath(raw.path, 'kind'), `expected ${kind}, got ${JSON.stringify(v.kind)}`);
+    throw new ManifestError(file, joinPath(raw.path, 'kind'), `expected ${kind}, got ${shownValue(v.kind)}`);
   }
   const result = schema.safeParse(v);
   if (result.success) return result.data;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isNegative, parseQuantity } from '../quantity.ts';
+import { shownValue } from '../shown-value.ts';
 
 const str = z.string();
 const stringMap = z.record(z.string(), z.string());
@@ -18,11 +19,11 @@ export const quantity = z.union([z.string(), z.number()]).transform((v, ctx) => 
   try {
     negative = isNegative(parseQuantity(s));
   } catch {
-    ctx.addIssue({ code: 'custom', message: `invalid quantity ${JSON.stringify(s)}` });
+    ctx.addIssue({ code: 'custom', message: `invalid quantity ${shownValue(s)}` });
     return z.NEVER;
   }
   if (negative) {
-    ctx.addIssue({ code: 'custom', message: `invalid value ${JSON.stringify(s)}: must be greater than or equal to 0` });
+    ctx.addIssue({ code: 'custom', message: `invalid value ${shownValue(s)}: must be greater than or equal to 0` });
     return z.NEVER;
   }
   return s;
