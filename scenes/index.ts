@@ -7,13 +7,14 @@ import { kubectlGet } from './kubectl-get.ts';
 import { nodeDrain } from './node-drain.ts';
 import { nodeFailure } from './node-failure.ts';
 import { podCreation } from './pod-creation.ts';
+import { podSpreading } from './pod-spreading.ts';
 import { schedulerDecision } from './scheduler-decision.ts';
 import { serviceRouting } from './service-routing.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 import { staticPods } from './static-pods.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -33,7 +33,12 @@ export interface NodeLook {
   readonly cordoned: boolean;
   /** "key:Effect" per taint, without the cordon's own taint (shown as "cordoned"). */
   readonly taints: readonly string[];
+  /** The node's topology.kubernetes.io/zone label, where it has one (what zone spreading counts by). */
+  readonly zone?: string;
 }
+
+/** The well-known zone label (kubernetes.io/docs/reference/labels-annotations-taints). */
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 export function nodeLook(node: Node | undefined): NodeLook {
   if (node === undefined) return { readiness: 'Unregistered', cordoned: false, taints: [] };
@@ -50,5 +55,6 @@ export function nodeLook(node: Node | undefined): NodeLook {
     byKey.set(key, effects);
   }
   const taints = [...byKey].map(([key, effects]) => `${key}:${effects.join(',')}`);
-  return { readiness, cordoned, taints };
+  const zone = node.metadata.labels?.[ZONE_LABEL];
+  return { readiness, cordoned, taints, ...(zone === undefined || zone === '' ? {} : { zone }) };
 }

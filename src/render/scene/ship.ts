@@ -111,7 +111,7 @@ export class ShipView extends Container {
   }
 
   setNode(look: NodeLook): void {
-    const same = look.readiness === this.look.readiness && look.cordoned === this.look.cordoned && look.taints.join() === this.look.taints.join();
+    const same = look.readiness === this.look.readiness && look.cordoned === this.look.cordoned && look.taints.join() === this.look.taints.join() && look.zone === this.look.zone;
     this.look = look;
     if (!same) this.redrawHeader();
   }
@@ -194,8 +194,12 @@ export class ShipView extends Container {
     if (l === undefined || p === undefined) return;
     for (const c of this.chips.removeChildren()) c.destroy();
     const fs = this.fs;
-    // tag: what the test hook calls the chip ('cordon' node, 'taint' node/key:effect).
+    // tag: what the test hook calls the chip ('zone' node/zone, 'cordon' node, 'taint' node/key:effect).
     const items: { text: string; colour: number; tag: [string, string] }[] = [];
+    // The zone first, as where the ship sails; it is a label, not a warning: neutral colour. A
+    // compact ship's single chip goes to a cordon or taint instead (they change what may run).
+    const zone = this.look.zone;
+    if (zone !== undefined && (l.chips.h > 0 || (!this.look.cordoned && this.look.taints.length === 0))) items.push({ text: zone, colour: p.info, tag: ['zone', `${this.node}/${zone}`] });
     if (this.look.cordoned) items.push({ text: SHIP_WORDS[this.lang].cordoned, colour: p.warning, tag: ['cordon', this.node] });
     for (const t of this.look.taints) items.push({ text: shortTaint(t), colour: t.includes('NoExecute') ? p.error : p.warning, tag: ['taint', `${this.node}/${t}`] });
     const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };

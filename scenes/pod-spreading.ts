@@ -1,0 +1,278 @@
+/**
+ * pod-spreading: where the scheduler puts the replicas of a workload, decided by the pods already
+ * running. Three nodes in two zones (worker-1 and worker-2 in zone-a, worker-3 in zone-b).
+ * "web" spreads over zones with a topologySpreadConstraint (maxSkew 1, DoNotSchedule): zone-b's
+ * single node ends up with as many web pods as zone-a's two. "cache" asks for required pod
+ * anti-affinity on kubernetes.io/hostname: one per node, and the fourth replica stays Pending with
+ * FailedScheduling until a fourth node joins. The reasons are upstream's (PodTopologySpread and
+ * InterPodAffinity, src/model/scheduler/plugins).
+ */
+import { assign, setup } from 'xstate';
+import { withParticle } from '../src/model/josa.ts';
+import { text, type Localized } from '../src/model/localized.ts';
+import type { Deployment, PodSpec } from '../src/model/objects.ts';
+import type { ScheduleDecision } from '../src/model/scheduler/types.ts';
+import { makeDeployment } from '../src/sim/builders.ts';
+import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import type { ComponentId } from '../src/sim/trace.ts';
+import { message } from './lib/match.ts';
+import { settledAt } from './lib/workload.ts';
+
+export const ZONE_KEY = 'topology.kubernetes.io/zone';
+const HOST_KEY = 'kubernetes.io/hostname';
+/** The nodes and their zones; NEW_NODE joins zone-b when cache cannot fit. */
+export const ZONES: Readonly<Record<string, string>> = { 'worker-1': 'zone-a', 'worker-2': 'zone-a', 'worker-3': 'zone-b', 'worker-4': 'zone-b' };
+export const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
+export const NEW_NODE = 'worker-4';
+export const CACHE_REPLICAS = 3;
+const WEB_POD = /^Pod\/default\/web-/;
+const CACHE_POD = /^Pod\/default\/cache-/;
+const KUBELETS: readonly ComponentId[] = NODES.map((n) => `kubelet/${n}` as const);
+
+export const webReplicasOf = (p: ScenarioParams): number => Number(p.replicas);
+
+const zoneOf = (node: string): string => ZONES[node] ?? '';
+const podName = (ref: string): string => ref.split('/').at(-1) ?? ref;
+
+/** A Deployment as `kubectl apply -f` sends it, with extra pod spec fields in its template. */
+function deployment(name: string, replicas: number, image: string, requests: { cpu: string; memory: string }, extra: Partial<PodSpec>): Deployment {
+  const d = makeDeployment(name, replicas, { image, requests });
+  return { ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, ...extra } } } };
+}
+
+export function webDeployment(replicas: number): Deployment {
+  return deployment('web', replicas, 'nginx:1.27', { cpu: '250m', memory: '256Mi' }, {
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE_KEY, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }],
+  });
+}
+
+export function cacheDeployment(replicas: number): Deployment {
+  return deployment('cache', replicas, 'redis:7.4', { cpu: '250m', memory: '512Mi' }, {
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: HOST_KEY }] } },
+  });
+}
+
+/** "worker-1, worker-2" / "worker-1 and worker-2" */
+const list = (names: readonly string[]): string => (names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`);
+const listKo = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).map((n, i) => (i === names.length - 2 ? withParticle(n, '와/과') : `${n},`)).join(' ')} ${names.at(-1) ?? ''}`);
+
+/** web pods per zone before this decision, and the skew the constraint allows. */
+export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, number>, attempt: number): Localized {
+  const pod = podName(d.pod);
+  const zones = [...new Set(Object.values(ZONES).filter((z, i) => i < NODES.length || counts.has(z)))].sort();
+  const held = zones.map((z) => `${z} ${counts.get(z) ?? 0}`).join(', ');
+  // The pods just placed count before their binding is stored (the scheduler cache assumes them), so a deck may not show them yet.
+  const assumed = attempt > 1 ? text(' (counting the pods kube-scheduler has just placed, whose bindings may still be in flight)', '(방금 배치해 바인딩이 아직 진행 중일 수 있는 파드도 셈)') : text('', '');
+  const rejected = d.nodes.filter((n) => !n.feasible).map((n) => n.name);
+  const fitting = d.nodes.filter((n) => n.feasible).map((n) => n.name);
+  const chosen = d.selected ?? '';
+  const reason = d.nodes.find((n) => !n.feasible)?.reasons[0] ?? '';
+  if (rejected.length === 0) {
+    return text(
+      `web pod ${attempt} (${pod}): web pods per zone ${held}${assumed.en}. Any zone keeps the skew within maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
+      `web 파드 ${attempt}번(${pod}): 존별 web 파드 수 ${held}${assumed.ko}. 어느 존에 두어도 차이(skew)가 maxSkew 1을 넘지 않으니 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${chosen === '' ? '' : withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
+    );
+  }
+  const fullZone = zoneOf(rejected[0] ?? '');
+  const most = counts.get(fullZone) ?? 0;
+  const least = Math.min(...zones.map((z) => counts.get(z) ?? 0));
+  return text(
+    `web pod ${attempt} (${pod}): web pods per zone ${held}${assumed.en}. In ${fullZone} the skew would be ${most + 1} − ${least} = ${most + 1 - least} > maxSkew 1, so ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter: "${reason}". ${list(fitting)} in the other zone fit${fitting.length === 1 ? 's' : ''}: it counts zones, not nodes.`,
+    `web 파드 ${attempt}번(${pod}): 존별 web 파드 수 ${held}${assumed.ko}. ${fullZone}에 두면 차이가 ${most + 1} − ${least} = ${most + 1 - least}로 maxSkew 1을 넘으므로 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다: "${reason}". 다른 존의 ${listKo(fitting)}만 남습니다. 노드가 아니라 존 단위로 셉니다.`,
+  );
+}
+
+export function cacheCaption(d: ScheduleDecision, attempt: number): Localized {
+  const pod = podName(d.pod);
+  const rejected = d.nodes.filter((n) => !n.feasible);
+  const byReason = new Map<string, string[]>();
+  for (const n of rejected) {
+    const r = n.reasons[0] ?? '';
+    byReason.set(r, [...(byReason.get(r) ?? []), n.name]);
+  }
+  const why = [...byReason].map(([r, names]) => `${list(names)}: "${r}"`).join('; ');
+  const whyKo = [...byReason].map(([r, names]) => `${listKo(names)}: "${r}"`).join('; ');
+  if (d.selected === null) {
+    const msg = d.failureMessage ?? '';
+    const allAnti = [...byReason.keys()].every((r) => r.includes('anti-affinity'));
+    const because = allAnti
+      ? text(`Every node already runs a cache pod, and required anti-affinity on ${HOST_KEY} allows one per node.`, `모든 노드에 이미 cache 파드가 있고, ${HOST_KEY} 기준 필수 안티어피니티는 노드마다 하나만 허용합니다.`)
+      : text(`${why}.`, `${whyKo}.`);
+    return text(
+      `cache pod ${attempt} (${pod}): no node passes Filter. ${because.en} The pod stays Pending; FailedScheduling reads "${msg}". Preemption cannot help: it only evicts pods of lower priority, and these are equal.`,
+      `cache 파드 ${attempt}번(${pod}): 필터를 통과한 노드가 없습니다. ${because.ko} 파드는 Pending으로 남고 FailedScheduling 이벤트에는 "${msg}"라고 적힙니다. 프리엠션은 우선순위가 더 낮은 파드만 밀어내는데 여기 파드는 모두 같은 우선순위라 도움이 되지 않습니다.`,
+    );
+  }
+  if (rejected.length === 0) {
+    return text(
+      `cache pod ${attempt} (${pod}): no node runs a cache pod yet, so required anti-affinity rejects none; the scores pick ${d.selected}.`,
+      `cache 파드 ${attempt}번(${pod}): 아직 cache 파드가 있는 노드가 없어 필수 안티어피니티로 탈락하는 노드가 없고, 점수로 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
+    );
+  }
+  return text(
+    `cache pod ${attempt} (${pod}): required anti-affinity (topologyKey ${HOST_KEY}): ${why}. ${d.selected} has no cache pod and is chosen.`,
+    `cache 파드 ${attempt}번(${pod}): 필수 안티어피니티(topologyKey ${HOST_KEY}) — ${whyKo}. cache 파드가 없는 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
+  );
+}
+
+function cues(): readonly StepCue[] {
+  return [
+    {
+      id: 'web-rs',
+      caption: text(
+        'The Deployment controller creates the ReplicaSet web-<hash>, and the ReplicaSet controller creates the pods in slow-start batches. Each pod carries the template’s topologySpreadConstraints.',
+        '디플로이먼트 컨트롤러가 레플리카셋 web-<해시>를 만들고, 레플리카셋 컨트롤러가 파드를 슬로 스타트 배치로 만듭니다. 파드마다 템플릿의 topologySpreadConstraints가 그대로 들어 있습니다.',
+      ),
+      focus: ['kube-controller-manager', 'kube-apiserver'],
+      when: message({ from: 'kube-controller-manager', action: 'POST pod', object: WEB_POD }),
+    },
+    {
+      id: 'pending',
+      caption: text(
+        'kube-scheduler patches the pod’s status (PodScheduled=False, reason Unschedulable) and records the FailedScheduling event `kubectl describe pod` shows. The pod waits in the unschedulable queue: only a cluster change (a node added or changed, a pod deleted) sends it back to be tried again.',
+        'kube-scheduler가 파드 상태를 패치하고(PodScheduled=False, reason Unschedulable) `kubectl describe pod`에 보이는 FailedScheduling 이벤트를 남깁니다. 파드는 unschedulable 큐에서 기다리다가, 클러스터가 바뀔 때(노드 추가·변경, 파드 삭제)에만 다시 시도됩니다.',
+      ),
+      focus: ['kube-scheduler', 'kube-apiserver', 'etcd'],
+      when: message({ from: 'kube-scheduler', action: 'PATCH pod/status', object: CACHE_POD }),
+    },
+  ];
+}
+
+interface Context extends ScenarioInput {
+  /** web pods placed per zone, from the scheduler's decisions (each is bound: the nodes have room). */
+  readonly webZones: ReadonlyMap<string, number>;
+  readonly webAttempts: number;
+  readonly cacheAttempts: number;
+}
+
+const machine = setup({
+  types: { input: {} as ScenarioInput, context: {} as Context, events: {} as ScenarioEvent },
+  actions: {
+    build: ({ context }) => {
+      for (const n of NODES) context.cluster.addNode(n, { cpu: '4', memory: '8Gi', labels: { [ZONE_KEY]: zoneOf(n) } });
+    },
+    applyWeb: ({ context }) => {
+      const n = webReplicasOf(context.params);
+      context.cluster.step(
+        'apply-web',
+        text(
+          `Three nodes in two zones (label ${ZONE_KEY}): worker-1 and worker-2 in zone-a, worker-3 in zone-b. \`kubectl apply -f web.yaml\`: a Deployment of ${n} with a topologySpreadConstraint: maxSkew 1 over ${ZONE_KEY}, whenUnsatisfiable DoNotSchedule, counting pods with app=web.`,
+          `노드 셋, 존 둘(레이블 ${ZONE_KEY}): worker-1과 worker-2는 zone-a, worker-3은 zone-b. \`kubectl apply -f web.yaml\`: 레플리카 ${n}개 디플로이먼트에 topologySpreadConstraint를 둡니다: ${ZONE_KEY} 기준 maxSkew 1, whenUnsatisfiable DoNotSchedule, app=web 파드를 셉니다.`,
+        ),
+        ['kubectl', 'kube-apiserver', ...KUBELETS],
+      );
+      context.cluster.create(webDeployment(n), 'POST deployment');
+    },
+    webSpread: ({ context }) => {
+      const counts = [...context.webZones].sort(([a], [b]) => a.localeCompare(b)).map(([z, c]) => `${z} ${c}`).join(', ');
+      context.cluster.step(
+        'web-spread',
+        text(
+          `All ${webReplicasOf(context.params)} web pods run: ${counts} per zone. worker-3 carries as many as worker-1 and worker-2 together: a zone constraint spreads over zones, so a zone with fewer nodes gets more pods on each. To spread over nodes too, add a constraint on ${HOST_KEY}.`,
+          `web 파드 ${webReplicasOf(context.params)}개가 모두 실행 중입니다. 존별 ${counts}. worker-3 혼자 worker-1과 worker-2를 합친 만큼 맡습니다. 존 제약은 존 사이를 고르게 할 뿐이라 노드가 적은 존의 노드에 파드가 더 몰립니다. 노드 사이도 고르게 하려면 ${HOST_KEY} 기준 제약을 하나 더 둡니다.`,
+        ),
+        KUBELETS,
+      );
+    },
+    applyCache: ({ context }) => {
+      context.cluster.step(
+        'apply-cache',
+        text(
+          `\`kubectl apply -f cache.yaml\`: a Deployment of ${CACHE_REPLICAS} with required pod anti-affinity: no two pods with app=cache on one ${HOST_KEY}, that is, one per node. It has no spread constraint of its own, so the scheduler’s default spreading (hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway) only adds to the scores.`,
+          `\`kubectl apply -f cache.yaml\`: 레플리카 ${CACHE_REPLICAS}개 디플로이먼트에 필수 파드 안티어피니티를 둡니다: 같은 ${HOST_KEY}에 app=cache 파드 둘은 안 됨, 곧 노드마다 하나. 자체 분산 제약이 없으므로 스케줄러의 기본 분산(hostname maxSkew 3, zone maxSkew 5, ScheduleAnyway)은 점수에만 더해집니다.`,
+        ),
+        ['kubectl', 'kube-apiserver'],
+      );
+      context.cluster.create(cacheDeployment(CACHE_REPLICAS), 'POST deployment');
+    },
+    scaleCache: ({ context }) => {
+      context.cluster.step(
+        'scale-cache',
+        text(
+          `One cache pod on each node. \`kubectl scale deployment cache --replicas=${CACHE_REPLICAS + 1}\`: where can the fourth go?`,
+          `노드마다 cache 파드가 하나씩입니다. \`kubectl scale deployment cache --replicas=${CACHE_REPLICAS + 1}\`: 네 번째는 어디로 갈까요?`,
+        ),
+        ['kubectl', 'kube-apiserver'],
+      );
+      context.cluster.scale('cache', CACHE_REPLICAS + 1);
+    },
+    join: ({ context }) => {
+      context.cluster.step(
+        'join',
+        text(
+          `A node is added: \`kubeadm join\` on ${NEW_NODE}, in zone-b. It registers NotReady with the not-ready:NoSchedule taint, so the next attempt still fails there; once it is Ready and the taint is gone, the pending cache pod is tried again.`,
+          `노드를 추가합니다: zone-b의 ${NEW_NODE}에서 \`kubeadm join\`. NotReady로 등록되고 not-ready:NoSchedule 테인트가 붙어 있어 그 노드에서도 다음 시도는 실패합니다. Ready가 되어 테인트가 사라지면 대기 중인 cache 파드를 다시 시도합니다.`,
+        ),
+        [`kubelet/${NEW_NODE}`, 'kube-apiserver'],
+      );
+      context.cluster.joinNode(NEW_NODE, { cpu: '4', memory: '8Gi', labels: { [ZONE_KEY]: zoneOf(NEW_NODE) } });
+    },
+    done: ({ context }) => {
+      context.cluster.step(
+        'done',
+        text(
+          `The fourth cache pod runs on ${NEW_NODE}. Anti-affinity capped cache at one pod per node; the zone constraint kept web even across zones. \`kubectl describe pod\` shows each FailedScheduling on the way.`,
+          `네 번째 cache 파드가 ${NEW_NODE}에서 실행됩니다. 안티어피니티는 cache를 노드마다 하나로 묶었고, 존 제약은 web을 존 사이에 고르게 두었습니다. 도중의 FailedScheduling은 \`kubectl describe pod\`에 남아 있습니다.`,
+        ),
+        [`kubelet/${NEW_NODE}`, 'kube-scheduler'],
+      );
+    },
+    onDecision: assign(({ context, event }) => {
+      const e = event.event;
+      if (e.kind !== 'decision') return {};
+      const d = e.decision;
+      if (WEB_POD.test(e.pod)) {
+        const attempt = context.webAttempts + 1;
+        context.cluster.step(`web-${attempt}`, webCaption(d, context.webZones, attempt), ['kube-scheduler', ...d.nodes.map((n) => `kubelet/${n.name}` as const)]);
+        const zones = new Map(context.webZones);
+        if (d.selected !== null) zones.set(zoneOf(d.selected), (zones.get(zoneOf(d.selected)) ?? 0) + 1);
+        return { webAttempts: attempt, webZones: zones };
+      }
+      if (CACHE_POD.test(e.pod)) {
+        const attempt = context.cacheAttempts + 1;
+        context.cluster.step(`cache-${attempt}`, cacheCaption(d, Math.min(attempt, CACHE_REPLICAS + 1)), ['kube-scheduler', ...d.nodes.map((n) => `kubelet/${n.name}` as const)]);
+        return { cacheAttempts: attempt };
+      }
+      return {};
+    }),
+  },
+  guards: {
+    isDecision: ({ event }) => event.event.kind === 'decision',
+    webSettled: ({ context }) => settledAt(context.cluster, 'web', webReplicasOf(context.params)),
+    cacheSettled: ({ context }) => settledAt(context.cluster, 'cache', CACHE_REPLICAS),
+    cacheFailed: ({ event }) => message({ from: 'kube-scheduler', action: 'POST event (FailedScheduling)' })(event.event),
+    cacheAllSettled: ({ context }) => settledAt(context.cluster, 'cache', CACHE_REPLICAS + 1),
+  },
+}).createMachine({
+  id: 'pod-spreading',
+  context: ({ input }) => ({ ...input, webZones: new Map(), webAttempts: 0, cacheAttempts: 0 }),
+  entry: 'build',
+  initial: 'ready',
+  on: { trace: { guard: 'isDecision', actions: 'onDecision' } },
+  states: {
+    ready: { after: { 400: { target: 'web', actions: 'applyWeb' } } },
+    web: { on: { trace: { guard: 'webSettled', target: 'webDone' } } },
+    webDone: { after: { 1500: { target: 'cache', actions: ['webSpread'] } } },
+    cache: { after: { 3000: { target: 'cacheApplied', actions: 'applyCache' } } },
+    cacheApplied: { on: { trace: { guard: 'cacheSettled', target: 'cacheDone' } } },
+    cacheDone: { after: { 1500: { target: 'scaled', actions: 'scaleCache' } } },
+    scaled: { on: { trace: { guard: 'cacheFailed', target: 'pending' } } },
+    pending: { after: { 4000: { target: 'joining', actions: 'join' } } },
+    joining: { on: { trace: { guard: 'cacheAllSettled', target: 'settling', actions: 'done' } } },
+    settling: { after: { 1500: 'end' } },
+    end: { type: 'final' },
+  },
+});
+
+export const podSpreading: ScenarioDefinition = {
+  id: 'pod-spreading',
+  title: text('Spreading pods: zones and anti-affinity', '파드 분산: 존과 안티어피니티'),
+  summary: text(
+    'A zone spread constraint and a required pod anti-affinity decide where replicas go, and why the fourth cache pod stays Pending until a node joins.',
+    '존 분산 제약과 필수 파드 안티어피니티가 레플리카의 자리를 정합니다. 네 번째 cache 파드가 노드가 합류할 때까지 Pending인 이유도 봅니다.',
+  ),
+  params: [{ id: 'replicas', label: text('Replicas of "web"', '"web" 레플리카 수'), kind: 'int', default: 4, min: 2, max: 6 }],
+  machine,
+  cues,
+  maxSimTimeMs: 4 * 60_000,
+};
