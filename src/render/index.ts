@@ -35,6 +35,7 @@ import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
+import { freshFrame, type FrameProbe } from './fresh-frame.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { BackgroundMode } from './background-mode.ts';
@@ -44,6 +45,7 @@ export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
+export type { FrameProbe } from './fresh-frame.ts';
 export { BACKGROUND_MODES, type BackgroundMode } from './background-mode.ts';
 
 export interface StageOptions {
@@ -92,6 +94,11 @@ export interface Stage {
   labels(): LabelBox[];
   /** Test hook: the objects and stage parts drawn now (Pod, Node, ReplicaSet, file...), in canvas CSS px. */
   objects(): DrawnObject[];
+  /**
+   * Test hook: the labels and objects a stage built from nothing draws at `time` (same trace, size,
+   * theme, language and settings; nothing on screen changes). The live stage must draw the same.
+   */
+  freshFrame(time: number): FrameProbe | undefined;
   /** The current step's focus stations (component id and box, canvas CSS px): what nothing may cover. */
   focusBoxes(): { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
   readonly canvas: HTMLCanvasElement;
@@ -160,6 +167,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   let player: Player | undefined;
   let schedule: Schedule | undefined;
+  let loaded: Trace | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let destroyed = false;
   const draw = (): void => {
@@ -194,6 +202,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     load(trace, opts) {
       player?.destroy();
       schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
+      loaded = trace;
       view.setTrace(trace, schedule);
       pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
       player = new Player(schedule, host2, lang);
@@ -262,6 +271,10 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     focusBoxes() {
       return view.focusBoxes();
+    },
+    freshFrame(time) {
+      if (loaded === undefined || schedule === undefined) return undefined;
+      return freshFrame(loaded, schedule, { ...view.size, palette, lang, reducedMotion, background: view.backgroundMode }, time);
     },
     canvas,
     rendererName,
