@@ -22,6 +22,9 @@
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
 import { Application, RendererType, Ticker } from 'pixi.js';
+// PixiJS's shader and uniform code without `new Function`, so the stage starts under a CSP
+// without 'unsafe-eval' (README: Content Security Policy).
+import 'pixi.js/unsafe-eval';
 import { gsap } from 'gsap';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
