@@ -14,6 +14,7 @@
  *   stage.eventCountAt(player.getState().time);              // events applied in that frame: stateAt(trace, { eventCount })
  *   stage.resize();                        // also automatic (ResizeObserver on host)
  *   stage.renderFrameAt(t);                // deterministic: seek + synchronous render (tests, export)
+ *   stage.onContextLoss((lost) => ...);    // WebGL context lost (the stage pauses) or back (redrawn)
  *   await stage.ready();                   // pending font/icon work done: the next frame is final
  *   stage.destroy();
  *
@@ -35,7 +36,8 @@ import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
-import { iconTexture, type IconName } from './icons.ts';
+import { iconTexture, rebuildIcons, type IconName } from './icons.ts';
+import { emptyTexturePool, watchContext } from './context-loss.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
 import { freshFrame, type FrameProbe } from './fresh-frame.ts';
@@ -91,6 +93,13 @@ export interface Stage {
   resize(): void;
   /** Seek to presentation time t (s) and render synchronously. */
   renderFrameAt(time: number): void;
+  /**
+   * The WebGL context was lost (true: the stage paused its player and draws nothing; playing waits
+   * for the context) or is back (false: textures rebuilt, the frame drawn again). Returns an unsubscribe.
+   */
+  onContextLoss(cb: (lost: boolean) => void): () => void;
+  /** The WebGL context is lost right now. */
+  readonly contextLost: boolean;
   /** Resolves when pending asynchronous work (font subsets, icons) is done. */
   ready(): Promise<void>;
   /** Test hook: the visible texts on the stage, in canvas CSS px, with their effective font size. */
@@ -173,8 +182,28 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let loaded: Trace | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let destroyed = false;
+  let contextListeners: ((lost: boolean) => void)[] = [];
+  // A lost context draws nothing: the stage pauses, and play waits until it is back.
+  const context = watchContext(canvas, {
+    lost() {
+      player?.pause();
+      for (const cb of contextListeners) cb(true);
+    },
+    restored() {
+      // PixiJS has restored its own state; the icons are rasterised into new textures, and pooled
+      // textures (text) are made anew.
+      const work = rebuildIcons().then(() => {
+        if (destroyed) return;
+        emptyTexturePool();
+        view.relayout(view.size.width, view.size.height);
+        redrawNow();
+        if (!context.lost) for (const cb of contextListeners) cb(false);
+      });
+      pending = pending.then(() => work);
+    },
+  });
   const draw = (): void => {
-    if (!destroyed) app.render();
+    if (!destroyed && !context.lost) app.render();
   };
   const redrawNow = (): void => {
     if (player) player.redraw();
@@ -208,8 +237,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       loaded = trace;
       view.setTrace(trace, schedule);
       pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
-      player = new Player(schedule, host2, lang);
-      return player;
+      const next = new Player(schedule, host2, lang);
+      // Play pressed while the context is lost: paused again once the press has been reported.
+      next.subscribe((s) => {
+        if (s.playing && context.lost) queueMicrotask(() => next.pause());
+      });
+      player = next;
+      return next;
     },
     get player() {
       return player;
@@ -262,6 +296,15 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       if (player) player.seek(time);
       else draw();
     },
+    onContextLoss(cb) {
+      contextListeners.push(cb);
+      return () => {
+        contextListeners = contextListeners.filter((c) => c !== cb);
+      };
+    },
+    get contextLost() {
+      return context.lost;
+    },
     async ready() {
       await pending;
       await document.fonts.ready;
@@ -284,6 +327,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     destroy() {
       destroyed = true;
       observer?.disconnect();
+      context.stop();
+      contextListeners = [];
       player?.destroy();
       player = undefined;
       view.destroy();
