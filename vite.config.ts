@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { appGlyphsPlugin } from './build/app-glyphs.ts';
+import { cspMeta } from './build/csp.ts';
 
 export default defineConfig({
   base: './',
-  // virtual:kubedeck-glyphs, the characters the stage loads fonts for (src/render/fonts.ts).
-  plugins: [appGlyphsPlugin(import.meta.dirname)],
+  // virtual:kubedeck-glyphs, the characters the stage loads fonts for (src/render/fonts.ts);
+  // the Content-Security-Policy meta tag in each built page (build/csp.ts).
+  plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // No data: URLs: the pages' CSP loads fonts and icons from 'self' only (build/csp.ts).
+    assetsInlineLimit: 0,
     // The app and its embed view (src/embed); kube-deck.js is built by vite.element.config.ts,
     // kubedeck-reveal.js by vite.reveal.config.ts.
     rolldownOptions: {

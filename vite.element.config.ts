@@ -10,7 +10,7 @@ export default defineConfig({
     copyPublicDir: false,
     minify: true,
     lib: {
-      entry: resolve(import.meta.dirname, 'src/embed/element.ts'),
+      entry: resolve(import.meta.dirname, 'src/embed/element-entry.ts'),
       formats: ['es'],
       fileName: () => 'kube-deck.js',
     },

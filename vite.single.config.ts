@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { mergeConfig, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspHashes } from './build/csp.ts';
 import { dropFontPreloads, pruneFonts } from './build/single-file.ts';
 import base from './vite.config.ts';
 
@@ -16,11 +17,12 @@ const sourceFiles = (): string[] =>
     .filter((f) => /\.(ts|css|html)$/.test(f))
     .map((f) => resolve(root, f));
 
-// The app alone, without the test settings.
-const { test: _test, ...app } = base as UserConfig & { test?: unknown };
+// The app alone, without the test settings; its CSP meta tag gives way to one with the inline code's hashes.
+const { test: _test, plugins = [], ...app } = base as UserConfig & { test?: unknown };
+const notCspMeta = plugins.filter((p) => !(typeof p === 'object' && p !== null && 'name' in p && p.name === 'kubedeck:csp-meta'));
 
 export default mergeConfig(app, {
-  plugins: [pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' })],
+  plugins: [...notCspMeta, pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' }), cspHashes('kubedeck.html')],
   build: {
     outDir: 'dist-single',
     emptyOutDir: true,

@@ -1,4 +1,6 @@
 // Composition root: the only file that wires every layer together (scenes -> sim -> render -> ui).
+// First, before any module builds a zod schema: no eval under a strict CSP.
+import './zod-jitless.ts';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';

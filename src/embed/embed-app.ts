@@ -345,6 +345,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (theme !== parsed.theme) void stage.setTheme(theme);
     if (lang !== parsed.lang) void stage.setLang(lang);
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
+    // The WebGL context lost: the stage paused; say so until it is back (then the link's issues, if any).
+    stage.onContextLoss((lost) => (lost ? notice.show(t(lang, 'contextLostTitle'), [t(lang, 'contextLost')], t(lang, 'dismiss')) : showIssues()));
     if (background !== 'quiet') stage.setBackground(background);
     if ('error' in first) {
       overlay.hide();

@@ -74,14 +74,35 @@ function runtimeSvg(fill: string): string {
 </svg>`;
 }
 
+/** The icon's SVG in `colour`. */
+async function svgFor(name: IconName, colour: number): Promise<string> {
+  return name === 'runtime' ? runtimeSvg(hex(colour)) : (await svgSource(name)).replaceAll('#326ce5', hex(colour));
+}
+
 export async function iconTexture(name: IconName, colour: number): Promise<Texture> {
   const key = `${name}|${colour}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const svg = name === 'runtime' ? runtimeSvg(hex(colour)) : (await svgSource(name)).replaceAll('#326ce5', hex(colour));
-  const tex = Texture.from(await rasterise(svg));
+  const tex = Texture.from(await rasterise(await svgFor(name, colour)));
   cache.set(key, tex);
   return tex;
+}
+
+/**
+ * Rasterise every icon loaded so far into new textures (the next lookups get them). After a WebGL
+ * context loss the old ones drew as black squares: the restored context gets textures made anew.
+ * The old ones are left to the garbage collector, since a sprite may still hold one until its
+ * station is laid out again.
+ */
+export async function rebuildIcons(): Promise<void> {
+  const loaded = [...cache.keys()];
+  const fresh = await Promise.all(
+    loaded.map(async (key) => {
+      const [name, colour] = key.split('|') as [IconName, string];
+      return [key, Texture.from(await rasterise(await svgFor(name, Number(colour))))] as const;
+    }),
+  );
+  for (const [key, tex] of fresh) cache.set(key, tex);
 }
 
 /** Synchronous lookup of an already loaded icon (undefined until `iconTexture` resolved). */

@@ -14,6 +14,7 @@
  *   stage.eventCountAt(player.getState().time);              // events applied in that frame: stateAt(trace, { eventCount })
  *   stage.resize();                        // also automatic (ResizeObserver on host)
  *   stage.renderFrameAt(t);                // deterministic: seek + synchronous render (tests, export)
+ *   stage.onContextLoss((lost) => ...);    // WebGL context lost (the stage pauses) or back (redrawn)
  *   await stage.ready();                   // pending font/icon work done: the next frame is final
  *   stage.destroy();
  *
@@ -22,6 +23,9 @@
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
 import { Application, RendererType, Ticker } from 'pixi.js';
+// PixiJS's shader and uniform code without `new Function`, so the stage starts under a CSP
+// without 'unsafe-eval' (README: Content Security Policy).
+import 'pixi.js/unsafe-eval';
 import { gsap } from 'gsap';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
@@ -32,9 +36,11 @@ import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
-import { iconTexture, type IconName } from './icons.ts';
+import { iconTexture, rebuildIcons, type IconName } from './icons.ts';
+import { emptyTexturePool, watchContext } from './context-loss.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
+import { freshFrame, type FrameProbe } from './fresh-frame.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { BackgroundMode } from './background-mode.ts';
@@ -44,6 +50,7 @@ export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
+export type { FrameProbe } from './fresh-frame.ts';
 export { BACKGROUND_MODES, type BackgroundMode } from './background-mode.ts';
 
 export interface StageOptions {
@@ -86,12 +93,24 @@ export interface Stage {
   resize(): void;
   /** Seek to presentation time t (s) and render synchronously. */
   renderFrameAt(time: number): void;
+  /**
+   * The WebGL context was lost (true: the stage paused its player and draws nothing; playing waits
+   * for the context) or is back (false: textures rebuilt, the frame drawn again). Returns an unsubscribe.
+   */
+  onContextLoss(cb: (lost: boolean) => void): () => void;
+  /** The WebGL context is lost right now. */
+  readonly contextLost: boolean;
   /** Resolves when pending asynchronous work (font subsets, icons) is done. */
   ready(): Promise<void>;
   /** Test hook: the visible texts on the stage, in canvas CSS px, with their effective font size. */
   labels(): LabelBox[];
   /** Test hook: the objects and stage parts drawn now (Pod, Node, ReplicaSet, file...), in canvas CSS px. */
   objects(): DrawnObject[];
+  /**
+   * Test hook: the labels and objects a stage built from nothing draws at `time` (same trace, size,
+   * theme, language and settings; nothing on screen changes). The live stage must draw the same.
+   */
+  freshFrame(time: number): FrameProbe | undefined;
   /** The current step's focus stations (component id and box, canvas CSS px): what nothing may cover. */
   focusBoxes(): { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
   readonly canvas: HTMLCanvasElement;
@@ -160,10 +179,31 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   let player: Player | undefined;
   let schedule: Schedule | undefined;
+  let loaded: Trace | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let destroyed = false;
+  let contextListeners: ((lost: boolean) => void)[] = [];
+  // A lost context draws nothing: the stage pauses, and play waits until it is back.
+  const context = watchContext(canvas, {
+    lost() {
+      player?.pause();
+      for (const cb of contextListeners) cb(true);
+    },
+    restored() {
+      // PixiJS has restored its own state; the icons are rasterised into new textures, and pooled
+      // textures (text) are made anew.
+      const work = rebuildIcons().then(() => {
+        if (destroyed) return;
+        emptyTexturePool();
+        view.relayout(view.size.width, view.size.height);
+        redrawNow();
+        if (!context.lost) for (const cb of contextListeners) cb(false);
+      });
+      pending = pending.then(() => work);
+    },
+  });
   const draw = (): void => {
-    if (!destroyed) app.render();
+    if (!destroyed && !context.lost) app.render();
   };
   const redrawNow = (): void => {
     if (player) player.redraw();
@@ -194,10 +234,16 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     load(trace, opts) {
       player?.destroy();
       schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
+      loaded = trace;
       view.setTrace(trace, schedule);
       pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
-      player = new Player(schedule, host2, lang);
-      return player;
+      const next = new Player(schedule, host2, lang);
+      // Play pressed while the context is lost: paused again once the press has been reported.
+      next.subscribe((s) => {
+        if (s.playing && context.lost) queueMicrotask(() => next.pause());
+      });
+      player = next;
+      return next;
     },
     get player() {
       return player;
@@ -250,6 +296,15 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       if (player) player.seek(time);
       else draw();
     },
+    onContextLoss(cb) {
+      contextListeners.push(cb);
+      return () => {
+        contextListeners = contextListeners.filter((c) => c !== cb);
+      };
+    },
+    get contextLost() {
+      return context.lost;
+    },
     async ready() {
       await pending;
       await document.fonts.ready;
@@ -263,11 +318,17 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     focusBoxes() {
       return view.focusBoxes();
     },
+    freshFrame(time) {
+      if (loaded === undefined || schedule === undefined) return undefined;
+      return freshFrame(loaded, schedule, { ...view.size, palette, lang, reducedMotion, background: view.backgroundMode }, time);
+    },
     canvas,
     rendererName,
     destroy() {
       destroyed = true;
       observer?.disconnect();
+      context.stop();
+      contextListeners = [];
       player?.destroy();
       player = undefined;
       view.destroy();

@@ -122,6 +122,8 @@ export interface PodPlaces {
 export class PodLayer extends Container {
   private readonly views = new Map<ObjectRef, PodView>();
   private readonly overflow = new Map<string, Text>();
+  /** The decks (by node; '' the queue) whose pods do not all fit: their "+N" is drawn. */
+  private readonly usedOverflow = new Set<string>();
   private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
   private revisions: ReadonlyMap<ObjectRef, number> = new Map();
   private places: PodPlaces | undefined;
@@ -154,7 +156,8 @@ export class PodLayer extends Container {
       const node = v.obj?.spec.nodeName;
       v.visible = node === undefined || !this.covered.includes(`${node}\n`);
     }
-    for (const [where, t] of this.overflow) if (where !== '' && this.covered.includes(`${where}\n`)) t.visible = false;
+    // A "+N" shows while its deck overflows and no score panel covers it (it comes back when the panel goes).
+    for (const [where, t] of this.overflow) t.visible = this.usedOverflow.has(where) && !(where !== '' && this.covered.includes(`${where}\n`));
   }
 
   /** The pods the current step is about (kept out of "+N"); re-places the pods when it changes. */
@@ -194,7 +197,8 @@ export class PodLayer extends Container {
     }
     const seen = new Set<ObjectRef>();
     this.pulsing.length = 0;
-    const usedOverflow = new Set<string>();
+    const usedOverflow = this.usedOverflow;
+    usedOverflow.clear();
     for (const [where, pods] of groups) {
       const area = where === '' ? places.queue : (places.decks.get(where) ?? places.queue);
       const size = places.slotSize?.get(where);
@@ -247,7 +251,6 @@ export class PodLayer extends Container {
       v.destroy({ children: true });
       this.views.delete(ref);
     }
-    for (const [where, t] of this.overflow) t.visible = usedOverflow.has(where);
     // A step about some of the pods rings them; a step about all of them (or none) rings none.
     const single = this.focus.size > 0 && this.focus.size < this.views.size;
     for (const [ref, v] of this.views) v.ring.visible = single && this.focus.has(ref);

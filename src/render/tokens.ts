@@ -63,8 +63,6 @@ class TokenView extends Container {
   readonly text: Text;
   messageId = -1;
   labelKey = '';
-  /** Which side of the token its label sits on (see TokenLayer.sideX). */
-  side = 0;
 
   constructor() {
     super();
@@ -223,8 +221,9 @@ export class TokenLayer extends Container {
     if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
     if (v.messageId !== m.id) {
       v.messageId = m.id;
+      // Another message on this pooled view: its pill (colour included) is drawn anew.
+      v.labelKey = '\u0000';
       markDrawn(v, 'token', background ? 'background' : 'story');
-      v.side = 0;
       v.shape.context = contexts()[shape];
       v.shape.tint = colour;
       const quiet = background && this.backgroundLook === 'quiet';
@@ -253,12 +252,13 @@ export class TokenLayer extends Container {
     if (label !== undefined) {
       const w = v.text.width + 14 * this.fs;
       const h = v.text.height + 4 * this.fs;
-      // Try the previous side first (no flicker), then the others; take the first that covers nothing.
-      let best = v.side;
+      // The sides in a fixed order; take the first that covers nothing. No memory of the side taken
+      // in an earlier frame: a label's place is a function of this frame alone, so a seek, a step
+      // played through and a fresh load at the same time put it in the same spot.
+      let best = 0;
       let bestCover = Infinity;
       let bestOnLabels = 0;
-      for (let k = 0; k < SIDES; k++) {
-        const side = (v.side + k) % SIDES;
+      for (let side = 0; side < SIDES; side++) {
         const cx = x + this.sideX(side, w);
         const cy = y + this.sideY(side, h);
         const onLabels = this.labelCoverAt(cx, cy, w, h);
@@ -277,7 +277,6 @@ export class TokenLayer extends Container {
       v.pill.visible = show;
       v.text.visible = show;
       if (!show) return;
-      v.side = best;
       const lx = x + this.sideX(best, w);
       const ly = y + this.sideY(best, h);
       this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });

@@ -153,10 +153,13 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const issueText = (issue: UrlIssue): string =>
     t(lang, issue.key, issue.key === 'unknownScenario' ? { ...issue.vars, fallback: scenario.title[lang] } : issue.vars);
 
+  /** The stage's WebGL context is lost: the notice says the animation is paused until it is back. */
+  let contextLost = false;
+
   const showIssues = (): void => {
-    const messages = issues.map(issueText);
+    const messages = [...(contextLost ? [t(lang, 'contextLost')] : []), ...issues.map(issueText)];
     const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed');
-    notice.show(t(lang, fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
+    notice.show(t(lang, contextLost ? 'contextLostTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
   };
 
   const applyLang = (): void => {
@@ -303,6 +306,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     stage.onComponentClick((id) => openComponent(id));
     stage.onObjectClick((ref) => openObject(ref));
+    stage.onContextLoss((lost) => {
+      contextLost = lost;
+      showIssues();
+    });
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if (background !== 'quiet') stage.setBackground(background);
     const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);

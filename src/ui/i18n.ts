@@ -95,6 +95,11 @@ const STRINGS = {
     en: 'This scenario could not be prepared ({value}). Pick another one.',
     ko: '이 시나리오를 준비하지 못했습니다({value}). 다른 시나리오를 고르세요.',
   },
+  contextLostTitle: { en: 'The animation is paused', ko: '애니메이션을 멈췄습니다' },
+  contextLost: {
+    en: 'The browser took the graphics context away (the GPU was reset or is needed elsewhere). The picture comes back by itself; then press Play.',
+    ko: '브라우저가 그래픽 컨텍스트를 거둬 갔습니다(GPU 재설정 또는 다른 곳에서 사용 중). 그림은 저절로 돌아옵니다. 돌아오면 재생을 누르세요.',
+  },
   stageFailed: {
     en: 'The animation could not start in this browser ({value}). Captions and controls still work.',
     ko: '이 브라우저에서 애니메이션을 시작하지 못했습니다({value}). 자막과 컨트롤은 그대로 쓸 수 있습니다.',

@@ -33,6 +33,8 @@ export interface StagePort {
   destroy(): void;
   /** Seek to presentation time t and render synchronously (deterministic frames). */
   renderFrameAt(time: number): void;
+  /** The WebGL context was lost (true: the stage paused and draws nothing) or is back (false). */
+  onContextLoss(listener: (lost: boolean) => void): unknown;
   /** Resolves when pending font/icon work is done: the next frame is final. */
   ready(): Promise<void>;
 }

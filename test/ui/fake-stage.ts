@@ -190,6 +190,8 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
       return loaded?.events.filter((e) => e.t <= simTime).length ?? 0;
     },
     setReducedMotion: () => undefined,
+    // A 2D canvas has no context to lose.
+    onContextLoss: () => undefined,
     setBackground: () => undefined,
     resize: () => redraw(),
     destroy: () => canvas.remove(),

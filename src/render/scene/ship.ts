@@ -29,6 +29,9 @@ const SHIP_WORDS: Readonly<Record<Lang, { passes: string; selected: string; scor
   ko: { passes: '필터 통과', selected: '선택됨', score: '점수', fits: '배치 가능', filteredOut: '필터에서 제외', notRegistered: '미등록', cordoned: '코든됨' },
 };
 
+/** A key no verdict has (the empty key means "no verdict", which must still hide a stale pill). */
+const NOT_DRAWN = '\u0000';
+
 export class ShipView extends Container {
   readonly node: string;
   readonly hasKernel: boolean;
@@ -45,7 +48,8 @@ export class ShipView extends Container {
   private palette: Palette | undefined;
   private fs = 1;
   private look: NodeLook = { readiness: 'Ready', cordoned: false, taints: [] };
-  private verdictKey = '';
+  /** What the verdict pill shows; NOT_DRAWN forces the next setVerdict to draw (or hide) it. */
+  private verdictKey = NOT_DRAWN;
   private lang: Lang = 'en';
   private pillX = 0;
 
@@ -76,7 +80,7 @@ export class ShipView extends Container {
 
   setLang(lang: Lang): void {
     this.lang = lang;
-    this.verdictKey = '';
+    this.verdictKey = NOT_DRAWN;
     for (const s of this.stations) s.setLang(lang);
   }
 
@@ -107,7 +111,7 @@ export class ShipView extends Container {
     this.stations[2]?.reserveRight(this.rules.cardWidth);
     this.stations[3]?.reserveRight(this.rules.stripWidth);
     this.redrawHeader();
-    this.verdictKey = '';
+    this.verdictKey = NOT_DRAWN;
   }
 
   setNode(look: NodeLook): void {
