@@ -32,7 +32,6 @@ const KUBELETS: readonly ComponentId[] = NODES.map((n) => `kubelet/${n}` as cons
 export const webReplicasOf = (p: ScenarioParams): number => Number(p.replicas);
 
 const zoneOf = (node: string): string => ZONES[node] ?? '';
-const podName = (ref: string): string => ref.split('/').at(-1) ?? ref;
 
 /** A Deployment as `kubectl apply -f` sends it, with extra pod spec fields in its template. */
 function deployment(name: string, replicas: number, image: string, requests: { cpu: string; memory: string }, extra: Partial<PodSpec>): Deployment {
@@ -58,60 +57,60 @@ const listKo = (names: readonly string[]): string => (names.length <= 1 ? (names
 
 /** web pods per zone before this decision, and the skew the constraint allows. */
 export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, number>, attempt: number): Localized {
-  const pod = podName(d.pod);
-  const zones = [...new Set(Object.values(ZONES).filter((z, i) => i < NODES.length || counts.has(z)))].sort();
+  const zones = [...new Set(Object.values(ZONES))].sort();
   const held = zones.map((z) => `${z} ${counts.get(z) ?? 0}`).join(', ');
-  // The pods just placed count before their binding is stored (the scheduler cache assumes them), so a deck may not show them yet.
-  const assumed = attempt > 1 ? text(' (counting the pods kube-scheduler has just placed, whose bindings may still be in flight)', '(방금 배치해 바인딩이 아직 진행 중일 수 있는 파드도 셈)') : text('', '');
   const rejected = d.nodes.filter((n) => !n.feasible).map((n) => n.name);
   const fitting = d.nodes.filter((n) => n.feasible).map((n) => n.name);
   const chosen = d.selected ?? '';
-  const reason = d.nodes.find((n) => !n.feasible)?.reasons[0] ?? '';
+  // Pods just placed count before their binding is stored (the scheduler cache assumes them), so a deck may not show them yet.
+  const assumed = attempt > 1 ? text(', bound or just assumed', ', 바인딩 중인 파드 포함') : text('', '');
   if (rejected.length === 0) {
     return text(
-      `web pod ${attempt} (${pod}): web pods per zone ${held}${assumed.en}. Any zone keeps the skew within maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
-      `web 파드 ${attempt}번(${pod}): 존별 web 파드 수 ${held}${assumed.ko}. 어느 존에 두어도 차이(skew)가 maxSkew 1을 넘지 않으니 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${chosen === '' ? '' : withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
+      `web pod ${attempt}: web pods per zone ${held}${assumed.en}. No zone would go past maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
+      `web 파드 ${attempt}번: 존별 web 파드 ${held}${assumed.ko}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
     );
   }
   const fullZone = zoneOf(rejected[0] ?? '');
   const most = counts.get(fullZone) ?? 0;
   const least = Math.min(...zones.map((z) => counts.get(z) ?? 0));
+  const skew = `${most + 1} − ${least} = ${most + 1 - least}`;
   return text(
-    `web pod ${attempt} (${pod}): web pods per zone ${held}${assumed.en}. In ${fullZone} the skew would be ${most + 1} − ${least} = ${most + 1 - least} > maxSkew 1, so ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter: "${reason}". ${list(fitting)} in the other zone fit${fitting.length === 1 ? 's' : ''}: it counts zones, not nodes.`,
-    `web 파드 ${attempt}번(${pod}): 존별 web 파드 수 ${held}${assumed.ko}. ${fullZone}에 두면 차이가 ${most + 1} − ${least} = ${most + 1 - least}로 maxSkew 1을 넘으므로 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다: "${reason}". 다른 존의 ${listKo(fitting)}만 남습니다. 노드가 아니라 존 단위로 셉니다.`,
+    `web pod ${attempt}: web pods per zone ${held}${assumed.en}. In ${fullZone} the skew would be ${skew} > maxSkew 1: ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter ("didn't match pod topology spread constraints"). Only ${list(fitting)} fit${fitting.length === 1 ? 's' : ''}: zones count, not nodes.`,
+    `web 파드 ${attempt}번: 존별 web 파드 ${held}${assumed.ko}. ${fullZone}에 두면 차이가 ${skew}로 maxSkew 1을 넘어 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다("didn't match pod topology spread constraints"). ${listKo(fitting)}만 남습니다: 노드가 아니라 존을 셉니다.`,
   );
 }
 
-export function cacheCaption(d: ScheduleDecision, attempt: number): Localized {
-  const pod = podName(d.pod);
+/** The FailedScheduling summary without the PostFilter part, for a repeated attempt. */
+const summaryOf = (msg: string): string => msg.replace(/ no new claims to deallocate.*$| preemption:.*$/, '');
+
+export function cacheCaption(d: ScheduleDecision, attempt: number, firstFailure: boolean): Localized {
   const rejected = d.nodes.filter((n) => !n.feasible);
   const byReason = new Map<string, string[]>();
   for (const n of rejected) {
-    const r = n.reasons[0] ?? '';
+    const r = (n.reasons[0] ?? '').replace(/^node\(s\) /, '');
     byReason.set(r, [...(byReason.get(r) ?? []), n.name]);
   }
   const why = [...byReason].map(([r, names]) => `${list(names)}: "${r}"`).join('; ');
   const whyKo = [...byReason].map(([r, names]) => `${listKo(names)}: "${r}"`).join('; ');
   if (d.selected === null) {
     const msg = d.failureMessage ?? '';
-    const allAnti = [...byReason.keys()].every((r) => r.includes('anti-affinity'));
-    const because = allAnti
-      ? text(`Every node already runs a cache pod, and required anti-affinity on ${HOST_KEY} allows one per node.`, `모든 노드에 이미 cache 파드가 있고, ${HOST_KEY} 기준 필수 안티어피니티는 노드마다 하나만 허용합니다.`)
-      : text(`${why}.`, `${whyKo}.`);
-    return text(
-      `cache pod ${attempt} (${pod}): no node passes Filter. ${because.en} The pod stays Pending; FailedScheduling reads "${msg}". Preemption cannot help: it only evicts pods of lower priority, and these are equal.`,
-      `cache 파드 ${attempt}번(${pod}): 필터를 통과한 노드가 없습니다. ${because.ko} 파드는 Pending으로 남고 FailedScheduling 이벤트에는 "${msg}"라고 적힙니다. 프리엠션은 우선순위가 더 낮은 파드만 밀어내는데 여기 파드는 모두 같은 우선순위라 도움이 되지 않습니다.`,
-    );
+    if (firstFailure) {
+      return text(
+        `cache pod ${attempt}: every node runs a cache pod, and anti-affinity on ${HOST_KEY} allows one per node. No node passes Filter; preemption evicts only lower-priority pods. FailedScheduling: "${msg}"`,
+        `cache 파드 ${attempt}번: 모든 노드에 cache 파드가 있고 ${HOST_KEY} 기준 안티어피니티는 노드마다 하나만 허용합니다. 필터를 통과한 노드가 없고, 프리엠션은 우선순위가 낮은 파드만 밀어냅니다. FailedScheduling: "${msg}"`,
+      );
+    }
+    return text(`cache pod ${attempt}, tried again: ${why}. Still Pending: "${summaryOf(msg)}"`, `cache 파드 ${attempt}번 재시도: ${whyKo}. 여전히 Pending: "${summaryOf(msg)}"`);
   }
   if (rejected.length === 0) {
     return text(
-      `cache pod ${attempt} (${pod}): no node runs a cache pod yet, so required anti-affinity rejects none; the scores pick ${d.selected}.`,
-      `cache 파드 ${attempt}번(${pod}): 아직 cache 파드가 있는 노드가 없어 필수 안티어피니티로 탈락하는 노드가 없고, 점수로 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
+      `cache pod ${attempt}: no node runs a cache pod yet, so anti-affinity rejects none; the scores pick ${d.selected}.`,
+      `cache 파드 ${attempt}번: 아직 cache 파드가 있는 노드가 없어 안티어피니티로 탈락하는 노드가 없고, 점수로 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
     );
   }
   return text(
-    `cache pod ${attempt} (${pod}): required anti-affinity (topologyKey ${HOST_KEY}): ${why}. ${d.selected} has no cache pod and is chosen.`,
-    `cache 파드 ${attempt}번(${pod}): 필수 안티어피니티(topologyKey ${HOST_KEY}) — ${whyKo}. cache 파드가 없는 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
+    `cache pod ${attempt}: required anti-affinity on ${HOST_KEY}: ${why}. ${d.selected} has no cache pod and is chosen.`,
+    `cache 파드 ${attempt}번: ${HOST_KEY} 기준 필수 안티어피니티 — ${whyKo}. cache 파드가 없는 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
   );
 }
 
@@ -129,8 +128,8 @@ function cues(): readonly StepCue[] {
     {
       id: 'pending',
       caption: text(
-        'kube-scheduler patches the pod’s status (PodScheduled=False, reason Unschedulable) and records the FailedScheduling event `kubectl describe pod` shows. The pod waits in the unschedulable queue: only a cluster change (a node added or changed, a pod deleted) sends it back to be tried again.',
-        'kube-scheduler가 파드 상태를 패치하고(PodScheduled=False, reason Unschedulable) `kubectl describe pod`에 보이는 FailedScheduling 이벤트를 남깁니다. 파드는 unschedulable 큐에서 기다리다가, 클러스터가 바뀔 때(노드 추가·변경, 파드 삭제)에만 다시 시도됩니다.',
+        'kube-scheduler patches the pod: PodScheduled=False, reason Unschedulable (`kubectl describe pod` lists the event). It waits in the unschedulable queue until the cluster changes: a node added or updated, a pod deleted.',
+        'kube-scheduler가 파드를 패치합니다: PodScheduled=False, reason Unschedulable(이벤트는 `kubectl describe pod`에 나옴). 파드는 클러스터가 바뀔 때(노드 추가·변경, 파드 삭제)까지 unschedulable 큐에서 기다립니다.',
       ),
       focus: ['kube-scheduler', 'kube-apiserver', 'etcd'],
       when: message({ from: 'kube-scheduler', action: 'PATCH pod/status', object: CACHE_POD }),
@@ -230,7 +229,7 @@ const machine = setup({
       }
       if (CACHE_POD.test(e.pod)) {
         const attempt = context.cacheAttempts + 1;
-        context.cluster.step(`cache-${attempt}`, cacheCaption(d, Math.min(attempt, CACHE_REPLICAS + 1)), ['kube-scheduler', ...d.nodes.map((n) => `kubelet/${n.name}` as const)]);
+        context.cluster.step(`cache-${attempt}`, cacheCaption(d, Math.min(attempt, CACHE_REPLICAS + 1), d.selected === null && attempt === CACHE_REPLICAS + 1), ['kube-scheduler', ...d.nodes.map((n) => `kubelet/${n.name}` as const)]);
         return { cacheAttempts: attempt };
       }
       return {};

@@ -107,9 +107,19 @@ beforeAll(async () => {
     route.fulfill({ contentType: 'text/javascript', body: readFileSync(`${REPO}/node_modules/mediabunny/dist/bundles/mediabunny.mjs`, 'utf8') }),
   );
   // A fixed stage size (captions of different lengths move the layout by a pixel or two).
-  await page.addStyleTag({ content: '[data-testid=stage] { flex: none !important; width: 640px !important; height: 320px !important; }' });
+  // Set through the CSSOM: the built page's CSP (style-src 'self') refuses an injected <style>.
+  await page.evaluate(() => {
+    const style = document.querySelector<HTMLElement>('[data-testid=stage]')?.style;
+    style?.setProperty('flex', 'none', 'important');
+    style?.setProperty('width', '640px', 'important');
+    style?.setProperty('height', '320px', 'important');
+  });
   await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-testid=stage] canvas')?.height === 320);
-  await page.addScriptTag({ type: 'module', content: "import * as mb from '/__test__/mediabunny.mjs'; window.__mediabunny = mb;" });
+  // A same-origin module (script-src 'self'), not an inline script the built page's CSP would refuse.
+  await page.route('**/__test__/load-mediabunny.mjs', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: "import * as mb from '/__test__/mediabunny.mjs'; window.__mediabunny = mb;" }),
+  );
+  await page.addScriptTag({ type: 'module', url: '/__test__/load-mediabunny.mjs' });
   await page.waitForFunction(() => window.__mediabunny !== undefined);
   const size = await page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=stage] canvas');

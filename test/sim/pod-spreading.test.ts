@@ -71,8 +71,8 @@ describe('pod-spreading', () => {
       'apply-cache', 'cache-1', 'cache-2', 'cache-3', 'scale-cache', 'cache-4', 'pending', 'join', 'cache-5', 'cache-6', 'done',
     ]);
     const pending = trace.events.find((e) => e.kind === 'step' && e.id === 'cache-4');
-    expect(pending?.kind === 'step' && pending.caption.en).toContain('FailedScheduling reads "0/3 nodes are available');
-    expect(pending?.kind === 'step' && pending.caption.ko).toContain('FailedScheduling 이벤트');
+    expect(pending?.kind === 'step' && pending.caption.en).toContain('FailedScheduling: "0/3 nodes are available');
+    expect(pending?.kind === 'step' && pending.caption.ko).toContain('필터를 통과한 노드가 없고');
   });
 
   it('records Scheduled and FailedScheduling events from default-scheduler, and the ReplicaSet’s from replicaset-controller', () => {

@@ -83,6 +83,10 @@ export function runSequence(page: Page, actions: readonly Action[]): Promise<Seq
     }
     app.player()?.pause();
     await app.stage()?.ready();
+    // A resize (the speed control changes the bar's width) reaches the stage through a
+    // ResizeObserver, after layout: let two frames pass so the end frame is the settled one.
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    await app.stage()?.ready();
     const state = app.player()?.getState();
     return { scenario: app.view().scenario, time: state?.time ?? 0, speed: state?.speed ?? 1 };
   }, actions);
