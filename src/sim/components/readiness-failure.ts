@@ -11,6 +11,7 @@ import { timestamp } from '../../model/time.ts';
 import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { callApi, recordEvent } from './client.ts';
+import { getThenPatch } from './status-sync.ts';
 
 const FAILURE_THRESHOLD = 3;
 
@@ -36,7 +37,11 @@ export function failReadiness(rt: Runtime, pod: Pod, onNotReady?: () => void): v
       rt.clock.setTimeout(() => probe(n + 1), period);
       return;
     }
-    callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: notReady(timestamp(rt.clock.now())) }, () => onNotReady?.());
+    // The status manager GETs before it PATCHes, as for every status update (status-sync.ts).
+    const at = timestamp(rt.clock.now());
+    getThenPatch(rt, id, user, pod, () =>
+      callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: notReady(at) }, () => onNotReady?.()),
+    );
   };
   probe(1);
 }

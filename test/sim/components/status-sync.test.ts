@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { podCreation } from '../../../scenes/pod-creation.ts';
+import { SCENARIOS } from '../../../scenes/index.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { CliIo } from '../../../src/cli/io.ts';
 import { runScenario } from '../../../src/sim/run.ts';
@@ -29,6 +30,14 @@ describe('the kubelet status manager GETs the pod before each status PATCH (pkg/
       const answer = all.find((m) => m.replyTo === get?.id);
       expect(answer?.status).toBe(200);
       expect(answer?.seq ?? Infinity).toBeLessThan(patch.seq);
+    }
+  });
+
+  it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s: every kubelet status PATCH (readiness failures and mirror pods included) follows a GET', (_, def) => {
+    const msgs = messages(runScenario(def));
+    for (const patch of msgs.filter((m) => m.from.startsWith('kubelet/') && m.action === 'PATCH pod/status')) {
+      const get = msgs.filter((m) => m.from === patch.from && m.action === 'GET pod (status sync)' && m.object === patch.object && m.seq < patch.seq).at(-1);
+      expect(get, `${patch.from} ${patch.object ?? ''} at ${patch.t}`).toBeDefined();
     }
   });
 

@@ -15,6 +15,7 @@ import { startService } from '../../core/service-machine.ts';
 import type { ComponentId } from '../../trace.ts';
 import type { Watcher } from '../apiserver.ts';
 import { callApi } from '../client.ts';
+import { getThenPatch } from '../status-sync.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status.ts';
 import type { ControlPlaneComponent } from './manifests.ts';
 import { configHash, isMirror, manifestOnDisk, mirrorPod, STATIC_POD_PATH } from './manifests.ts';
@@ -104,8 +105,10 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
         sp.mirror = 'present';
         sp.mirrorHash = configHash(sp.manifest);
         const at = timestamp(rt.clock.now());
-        // The status manager copies the static pod's status onto its mirror.
-        callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(mirror), subresource: 'status', summary: 'Running', mutate: (o: K8sObject) => statusRunning(at)(statusSandboxReady(hostIP, at)(statusAccepted(hostIP, at)(o))) });
+        // The status manager copies the static pod's status onto its mirror: GET, then PATCH (status-sync.ts).
+        getThenPatch(rt, id, user, mirror, () =>
+          callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(mirror), subresource: 'status', summary: 'Running', mutate: (o: K8sObject) => statusRunning(at)(statusSandboxReady(hostIP, at)(statusAccepted(hostIP, at)(o))) }),
+        );
       });
     });
   };
