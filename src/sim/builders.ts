@@ -2,6 +2,7 @@
 import { DEFAULT_K8S_VERSION, releaseTag, type K8sVersion } from '../model/k8s/versions.ts';
 import type { Container, Deployment, Lease, Node, Pod, ResourceList, Taint } from '../model/objects.ts';
 import { timestamp } from '../model/time.ts';
+import { nodeImages } from './node-images.ts';
 
 export interface NodeOptions {
   readonly cpu?: string;
@@ -13,7 +14,12 @@ export interface NodeOptions {
   readonly controlPlane?: boolean;
   /** The release the kubelet reports in status.nodeInfo.kubeletVersion (the default's otherwise). */
   readonly release?: K8sVersion;
+  /** Images on the node (status.images); the pause image by default. */
+  readonly images?: readonly string[];
 }
+
+/** Every node holds the pod sandbox's pause image. */
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
 
 export function makeNode(name: string, index: number, opts: NodeOptions = {}): Node {
   const allocatable: ResourceList = { cpu: opts.cpu ?? '4', memory: opts.memory ?? '8Gi', pods: opts.pods ?? '110', 'ephemeral-storage': '100Gi' };
@@ -42,6 +48,7 @@ export function makeNode(name: string, index: number, opts: NodeOptions = {}): N
         { type: 'Hostname', address: name },
       ],
       nodeInfo: { kubeletVersion: releaseTag(opts.release ?? DEFAULT_K8S_VERSION), containerRuntimeVersion: 'containerd://2.0.0' },
+      images: nodeImages(opts.images ?? [PAUSE_IMAGE]),
     },
   };
 }

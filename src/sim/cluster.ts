@@ -12,7 +12,8 @@ import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
 import { timestamp } from '../model/time.ts';
 import type { K8sVersion } from '../model/k8s/versions.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
-import { hostIP, makeDeployment, makeLease, makeNode, podSubnet } from './builders.ts';
+import { hostIP, makeDeployment, makeLease, makeNode, PAUSE_IMAGE, podSubnet } from './builders.ts';
+import { nodeImages } from './node-images.ts';
 import { SimClock } from './clock.ts';
 import { Disk } from './core/disk.ts';
 import type { ApiServer, Watcher } from './components/apiserver.ts';
@@ -145,7 +146,7 @@ export class Cluster {
     const index = this.workers.size;
     this.seed(makeNode(name, index, { ...opts, release: this.rt.config.k8sVersion }));
     this.seed(makeLease(name));
-    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
+    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: [PAUSE_IMAGE], firstRenewMs: 1_000 + this.rt.rng.intBelow(9_000) });
     const containerd = createContainerd(this.rt, name, podSubnet(index));
     const proxy = createKubeProxy(this.rt, name, this.proxyMode);
     this.apiserver.addWatcher(kubelet.watcher);
@@ -163,7 +164,7 @@ export class Cluster {
     const index = this.workers.size;
     const containerd = createContainerd(this.rt, name, podSubnet(index));
     const proxy = createKubeProxy(this.rt, name, this.proxyMode);
-    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: ['registry.k8s.io/pause:3.10'], firstRenewMs: this.rt.config.leaseRenewMs });
+    const kubelet = createKubelet(this.rt, { node: name, hostIP: hostIP(index), images: [PAUSE_IMAGE], firstRenewMs: this.rt.config.leaseRenewMs });
     this.apiserver.addWatcher(kubelet.watcher);
     this.apiserver.addWatcher(proxy);
     this.workers.set(name, { index, kubelet, containerd, proxy });
@@ -242,6 +243,11 @@ export class Cluster {
   start(): void {
     if (this.started) return;
     this.started = true;
+    // The images of the pods seeded on each node are on it: its Node reports them from the start.
+    for (const [name, worker] of this.workers) {
+      const node = this.etcd.store.get(`Node/${name}`);
+      if (node?.kind === 'Node') this.seed({ ...node, status: { ...node.status, images: nodeImages(worker.kubelet.reportImages()) } });
+    }
     this.rt.disk.freeze();
     const all = [...this.etcd.store.values()];
     this.scheduler.seed(all);

@@ -16,6 +16,7 @@ import type { Runtime } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import { getThenPatch } from './status-sync.ts';
+import { nodeImages } from '../node-images.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from './pod-status.ts';
 import { readinessDelayMs, statusProbeReady, statusStartedNotReady } from './readiness.ts';
@@ -85,6 +86,8 @@ export interface Kubelet {
   readonly watcher: Watcher;
   /** A pod already running here when the scenario starts. */
   seedRunning(pod: Pod): void;
+  /** The images on the node now, taken as reported (set-up writes them into the seeded Node). */
+  reportImages(): readonly string[];
   stop(): void;
   start(): void;
 }
@@ -104,6 +107,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const runtimeId: ComponentId = `containerd/${node}`;
   const user = `system:node:${node}`;
   const images = new Set(opts.images);
+  /** The image set last written to status.images: a change is reported at the next status tick. */
+  let reportedImages = [...images].sort().join('\n');
+  const imagesKey = (): string => [...images].sort().join('\n');
   /** What the kubelet is doing with each pod it knows. */
   const pods = new Map<ObjectRef, 'starting' | 'running' | 'stopping'>();
   let up = true;
@@ -217,13 +223,19 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
 
   const reportStatus = (): void => {
     const at = timestamp(rt.clock.now());
+    reportedImages = imagesKey();
+    const list = nodeImages(images);
     callApi(rt, id, user, 'PATCH node/status', {
       verb: 'update',
       method: 'PATCH',
       ref: `Node/${node}`,
       subresource: 'status',
       summary: 'node status',
-      mutate: (o) => (o.kind === 'Node' ? readyNode(o, at) : o),
+      mutate: (o) => {
+        if (o.kind !== 'Node') return o;
+        const ready = readyNode(o, at);
+        return { ...ready, status: { ...ready.status, images: list } };
+      },
     });
   };
 
@@ -237,7 +249,12 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   };
 
   const hooks: KubeletHooks = {
-    renewLease,
+    // The node status loop runs every nodeStatusUpdateFrequency (10 s, as the lease) and PATCHes
+    // when something changed: here, a pulled image (status.images).
+    renewLease: () => {
+      renewLease();
+      if (imagesKey() !== reportedImages) reportStatus();
+    },
     reportStatus,
     stopped: () => {
       up = false;
@@ -266,6 +283,10 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     seedRunning: (pod) => {
       pods.set(refOf(pod), 'running');
       for (const c of pod.spec.containers) images.add(c.image);
+    },
+    reportImages: () => {
+      reportedImages = imagesKey();
+      return [...images];
     },
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),
