@@ -211,7 +211,7 @@ const machine = setup({
         'done',
         text(
           `The fourth cache pod runs on ${NEW_NODE}. Anti-affinity capped cache at one pod per node; the zone constraint kept web even across zones. \`kubectl describe pod\` shows each FailedScheduling on the way.`,
-          `네 번째 cache 파드가 ${NEW_NODE}에서 실행됩니다. 안티어피니티는 cache를 노드마다 하나로 묶었고, 존 제약은 web을 존 사이에 고르게 두었습니다. 도중의 FailedScheduling은 \`kubectl describe pod\`에 남아 있습니다.`,
+          `네 번째 cache 파드가 ${NEW_NODE}에서 실행됩니다. 안티어피니티는 cache를 노드마다 하나로 제한했고, 존 제약은 web을 존 사이에 고르게 나눴습니다. 도중의 FailedScheduling은 \`kubectl describe pod\`에 남아 있습니다.`,
         ),
         [`kubelet/${NEW_NODE}`, 'kube-scheduler'],
       );
