@@ -63,11 +63,11 @@ export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, numb
   const fitting = d.nodes.filter((n) => n.feasible).map((n) => n.name);
   const chosen = d.selected ?? '';
   // Pods just placed count before their binding is stored (the scheduler cache assumes them), so a deck may not show them yet.
-  const assumed = attempt > 1 ? text(', bound or just assumed', ', 바인딩 중인 파드 포함') : text('', '');
+  const assumed = attempt > 1 ? text(' (bound or just assumed)', '(바인딩 중인 파드 포함)') : text('', '');
   if (rejected.length === 0) {
     return text(
-      `web pod ${attempt}: web pods per zone ${held}${assumed.en}. No zone would go past maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
-      `web 파드 ${attempt}번: 존별 web 파드 ${held}${assumed.ko}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
+      `web pod ${attempt}: web pods per zone${assumed.en}: ${held}. No zone would go past maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
+      `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
     );
   }
   const fullZone = zoneOf(rejected[0] ?? '');
@@ -75,8 +75,8 @@ export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, numb
   const least = Math.min(...zones.map((z) => counts.get(z) ?? 0));
   const skew = `${most + 1} − ${least} = ${most + 1 - least}`;
   return text(
-    `web pod ${attempt}: web pods per zone ${held}${assumed.en}. In ${fullZone} the skew would be ${skew} > maxSkew 1: ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter ("didn't match pod topology spread constraints"). Only ${list(fitting)} fit${fitting.length === 1 ? 's' : ''}: zones count, not nodes.`,
-    `web 파드 ${attempt}번: 존별 web 파드 ${held}${assumed.ko}. ${fullZone}에 두면 차이가 ${skew}로 maxSkew 1을 넘어 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다("didn't match pod topology spread constraints"). ${listKo(fitting)}만 남습니다: 노드가 아니라 존을 셉니다.`,
+    `web pod ${attempt}: web pods per zone${assumed.en}: ${held}. In ${fullZone} the skew would be ${skew} > maxSkew 1: ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter ("didn't match pod topology spread constraints"). Only ${list(fitting)} fit${fitting.length === 1 ? 's' : ''}: zones count, not nodes.`,
+    `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. ${fullZone}에 두면 차이가 ${skew}로 maxSkew 1을 넘어 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다("didn't match pod topology spread constraints"). ${listKo(fitting)}만 남습니다: 노드가 아니라 존을 셉니다.`,
   );
 }
 
