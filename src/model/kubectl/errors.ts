@@ -79,8 +79,9 @@ export const noResources = (): string =>
 export const runNameRequired = (): string => client('NAME is required for run');
 // kubectl pkg/cmd/create/create_deployment.go, Complete (via NameFromCommandArgs): `exactly one NAME is required, got %d`.
 export const exactlyOneName = (got: number): string => client(`exactly one NAME is required, got ${got}`);
-// kubectl pkg/cmd/create/create.go, RunCreate without a subcommand or -f.
-export const createNeedsFile = (): string => client('must specify one of -f and -k');
+// kubectl pkg/cmd/create/create.go, the command's Run without -f: it writes
+// "Error: must specify one of -f and -k" (capital E, not through CheckErr) before the help text.
+export const createNeedsFile = (): string => 'Error: must specify one of -f and -k';
 // kubectl pkg/cmd/apply/apply.go: no -f, and an empty manifest.
 export const applyNeedsFile = (): string => client('must specify one of -f and -k');
 export const applyNoObjects = (): string => client('no objects passed to apply');
