@@ -3,24 +3,23 @@ import type { ContainerImage, LabelPair, SandboxAction, TaintToAdd, TaintToRemov
 import { DEFAULT_NAMESPACE, type ClusterNames } from './cluster-names.ts';
 import { fail } from './command-error.ts';
 import * as errors from './errors.ts';
+import type { CommandSpec } from './commands.ts';
 import { allValues, boolFlag, intFlag, lastValue, shownFlag, type FlagSpec, type ParsedArgs } from './flags.ts';
 import { namesOf, resourceInfo, type ResourceType } from './resources.ts';
 import { resolveTargets, type TargetRules } from './targets.ts';
 import {
   checkedLabelKey,
-  DNS1035_LABEL_MESSAGE,
-  DNS1123_SUBDOMAIN_MESSAGE,
   isDns1035Label,
   isDns1123Subdomain,
   isLabelValue,
   isPort,
-  LABEL_VALUE_MESSAGE,
   parseDuration,
   parseTaintSpec,
   withLabel,
 } from './validation.ts';
 
 export interface BuildContext {
+  readonly spec: CommandSpec;
   readonly args: ParsedArgs;
   readonly cluster: ClusterNames;
   /** `apply`'s manifest text, when the line carried one. */
@@ -70,7 +69,7 @@ function checkPort(port: number | undefined, kind: 'Pod' | 'Deployment' | 'Servi
 
 function checkNewName(kind: 'Pod' | 'Deployment' | 'Service', name: string): void {
   const valid = kind === 'Service' ? isDns1035Label(name) : isDns1123Subdomain(name);
-  if (!valid) fail(errors.invalidObject(kind, name, 'metadata.name', `"${name}"`, kind === 'Service' ? DNS1035_LABEL_MESSAGE : DNS1123_SUBDOMAIN_MESSAGE));
+  if (!valid) fail(errors.invalidName(kind, name));
 }
 
 function noExtraArguments(verb: string, args: readonly string[]): void {
@@ -92,7 +91,7 @@ function run(ctx: BuildContext): SandboxAction {
       if (parts.length !== 2) fail(errors.invalidLabelSpec(`[${parts.join(' ')}]`));
       const [key = '', value = ''] = parts;
       checkedLabelKey(key, piece);
-      if (!isLabelValue(value)) fail(errors.client(`invalid label value: "${piece}": ${LABEL_VALUE_MESSAGE}`));
+      if (!isLabelValue(value)) fail(errors.invalidLabelValue(piece));
       labels = withLabel(labels, { key, value });
     }
   }
@@ -211,21 +210,21 @@ function expose(ctx: BuildContext): SandboxAction {
 }
 
 /** cordon, uncordon and drain take node names, optionally as node/NAME. */
-function nodeOf(ctx: BuildContext, verb: string, use: string): string {
+function nodeOf(ctx: BuildContext, verb: string): string {
   const positionals = ctx.args.positionals.map((a) => (a.includes('/') ? a : `node/${a}`));
   const targets = resolveTargets(positionals, {
-    ...rules(ctx, verb, ['node'] as const, () => errors.nodeUsage(use, verb)),
+    ...rules(ctx, verb, ['node'] as const, () => errors.nodeUsage(ctx.spec.use, verb)),
     disallowed: (_type, typed) => errors.unknownResourceType(typed),
   });
   return single(targets, verb).name;
 }
 
 function cordon(kind: 'cordon' | 'uncordon') {
-  return (ctx: BuildContext): SandboxAction => ({ kind, node: nodeOf(ctx, kind, `${kind} NODE`) });
+  return (ctx: BuildContext): SandboxAction => ({ kind, node: nodeOf(ctx, kind) });
 }
 
 function drain(ctx: BuildContext): SandboxAction {
-  const node = nodeOf(ctx, 'drain', 'drain NODE');
+  const node = nodeOf(ctx, 'drain');
   const gracePeriod = intFlag(ctx.args, 'grace-period');
   return {
     kind: 'drain',
@@ -264,7 +263,7 @@ function label(ctx: BuildContext): SandboxAction {
   const targets = resolveTargets(resources, rules(ctx, 'label', ['node', 'pod', 'deployment'] as const, errors.noResources));
   if (specs.length === 0) return fail(errors.labelNoUpdate());
   const [first] = targets;
-  if (first === undefined || targets.some((t) => t.resource !== first.resource)) return fail(errors.oneTargetOnly('label'));
+  if (first === undefined || targets.some((t) => t.resource !== first.resource)) return fail(errors.labelOneType());
   let set: LabelPair[] = [];
   const remove: string[] = [];
   for (const spec of specs) {
@@ -274,7 +273,7 @@ function label(ctx: BuildContext): SandboxAction {
       if (parts.length !== 2) fail(errors.invalidLabelSpec(spec));
       const [key = '', value = ''] = parts;
       checkedLabelKey(key, spec);
-      if (!isLabelValue(value)) fail(errors.client(`invalid label value: "${spec}": ${LABEL_VALUE_MESSAGE}`));
+      if (!isLabelValue(value)) fail(errors.invalidLabelValue(spec));
       set = withLabel(set, { key, value });
     } else {
       const key = checkedLabelKey(spec.slice(0, -1), spec);
@@ -284,21 +283,21 @@ function label(ctx: BuildContext): SandboxAction {
   return { kind: 'label', resource: first.resource, names: targets.map((t) => t.name), set, remove, overwrite: boolFlag(ctx.args, 'overwrite') };
 }
 
-function nodeFault(kind: 'node-power-off' | 'node-power-on' | 'node-disconnect' | 'node-reconnect' | 'kubelet-stop' | 'kubelet-start', use: string) {
+function nodeFault(kind: 'node-power-off' | 'node-power-on' | 'node-disconnect' | 'node-reconnect' | 'kubelet-stop' | 'kubelet-start') {
   return (ctx: BuildContext): SandboxAction => {
     const [node, ...extra] = ctx.args.positionals;
-    if (node === undefined) return fail(errors.faultUsage(use));
-    noExtraArguments(use.split(' NODE')[0] ?? use, extra);
+    if (node === undefined) return fail(errors.faultUsage(ctx.spec.use));
+    noExtraArguments(ctx.spec.path.join(' '), extra);
     if (!ctx.cluster.nodes.includes(node)) fail(errors.notFound('nodes', node));
     return { kind, node };
   };
 }
 
-function etcdFault(kind: 'etcd-stop' | 'etcd-start', use: string) {
+function etcdFault(kind: 'etcd-stop' | 'etcd-start') {
   return (ctx: BuildContext): SandboxAction => {
     const [member, ...extra] = ctx.args.positionals;
-    if (member === undefined) return fail(errors.faultUsage(use));
-    noExtraArguments(use.split(' MEMBER')[0] ?? use, extra);
+    if (member === undefined) return fail(errors.faultUsage(ctx.spec.use));
+    noExtraArguments(ctx.spec.path.join(' '), extra);
     if (!ctx.cluster.etcdMembers.includes(member)) fail(errors.etcdMemberNotFound(member));
     return { kind, member };
   };
@@ -306,6 +305,7 @@ function etcdFault(kind: 'etcd-stop' | 'etcd-start', use: string) {
 
 function wait(ctx: BuildContext): SandboxAction {
   const [duration, ...extra] = ctx.args.positionals;
+  if (duration === undefined) return fail(errors.faultUsage(ctx.spec.use));
   noExtraArguments('wait', extra);
   return { kind: 'wait', seconds: parseDuration(duration) };
 }
@@ -326,13 +326,13 @@ export const BUILDERS: Readonly<Record<string, (ctx: BuildContext) => SandboxAct
   drain,
   taint,
   label,
-  'node power-off': nodeFault('node-power-off', 'node power-off NODE'),
-  'node power-on': nodeFault('node-power-on', 'node power-on NODE'),
-  'node disconnect': nodeFault('node-disconnect', 'node disconnect NODE'),
-  'node reconnect': nodeFault('node-reconnect', 'node reconnect NODE'),
-  'kubelet stop': nodeFault('kubelet-stop', 'kubelet stop NODE'),
-  'kubelet start': nodeFault('kubelet-start', 'kubelet start NODE'),
-  'etcd stop': etcdFault('etcd-stop', 'etcd stop MEMBER'),
-  'etcd start': etcdFault('etcd-start', 'etcd start MEMBER'),
+  'node power-off': nodeFault('node-power-off'),
+  'node power-on': nodeFault('node-power-on'),
+  'node disconnect': nodeFault('node-disconnect'),
+  'node reconnect': nodeFault('node-reconnect'),
+  'kubelet stop': nodeFault('kubelet-stop'),
+  'kubelet start': nodeFault('kubelet-start'),
+  'etcd stop': etcdFault('etcd-stop'),
+  'etcd start': etcdFault('etcd-start'),
   wait,
 };

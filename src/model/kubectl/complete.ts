@@ -4,7 +4,7 @@
 import type { ClusterNames } from './cluster-names.ts';
 import { findCommand, subcommandsOf, SUBCOMMAND_ALIASES, VERBS, type CommandSpec } from './commands.ts';
 import { splitLeadingFlags, withoutKubectl } from './parse.ts';
-import { namesOf, resolveResourceType, spellings, type ResourceType } from './resources.ts';
+import { namesOf, resolveResourceType, spellings } from './resources.ts';
 import { tokenize } from './tokenize.ts';
 
 const sorted = (candidates: Iterable<string>, prefix: string): string[] =>
@@ -39,15 +39,11 @@ function positionalsOf(spec: CommandSpec, args: readonly string[]): string[] {
   return positionals;
 }
 
-function namesFor(type: ResourceType, cluster: ClusterNames): readonly string[] {
-  return namesOf(type, cluster);
-}
-
 function operandCandidates(spec: CommandSpec, positionals: readonly string[], current: string, cluster: ClusterNames): string[] {
   const operands = spec.operands;
   switch (operands.kind) {
     case 'names':
-      return positionals.length === 0 ? sorted(namesFor(operands.type, cluster), current) : [];
+      return positionals.length === 0 ? sorted(namesOf(operands.type, cluster), current) : [];
     case 'etcd-member':
       return positionals.length === 0 ? sorted(cluster.etcdMembers, current) : [];
     case 'free':
@@ -58,14 +54,14 @@ function operandCandidates(spec: CommandSpec, positionals: readonly string[], cu
         const typed = current.slice(0, slash);
         const type = resolveResourceType(typed);
         if (type === undefined || !operands.types.includes(type)) return [];
-        return sorted(namesFor(type, cluster).map((n) => `${typed}/${n}`), current);
+        return sorted(namesOf(type, cluster).map((n) => `${typed}/${n}`), current);
       }
       const [first] = positionals;
       const typedType = first === undefined || first.includes('/') ? undefined : resolveResourceType(first);
       if (first === undefined) return sorted(operands.types.flatMap(spellings), current);
       if (typedType === undefined || !operands.types.includes(typedType)) return [];
       const already = new Set(positionals.slice(1));
-      return sorted(namesFor(typedType, cluster).filter((n) => !already.has(n)), current);
+      return sorted(namesOf(typedType, cluster).filter((n) => !already.has(n)), current);
     }
   }
 }

@@ -5,7 +5,7 @@
 // "kubedeck" have no kubectl counterpart (fault and time commands, things the sandbox leaves out).
 
 /** A client-side error, as CheckErr prints it. */
-export const client = (message: string): string => `error: ${message}`;
+const client = (message: string): string => `error: ${message}`;
 
 /** The plural REST resource with its API group, as API status messages name it. */
 export type QualifiedResource = 'pods' | 'deployments.apps' | 'replicasets.apps' | 'services' | 'nodes' | 'daemonsets.apps' | 'namespaces';
@@ -130,3 +130,20 @@ export const etcdMemberNotFound = (name: string): string => client(`etcd member 
 export const faultUsage = (usage: string): string => client(`USAGE: ${usage}`);
 export const invalidDuration = (typed: string): string =>
   client(`invalid duration "${typed}": give seconds (30) or units (30s, 2m, 1m30s, 1h) greater than zero`);
+
+// k8s.io/apimachinery pkg/util/validation/validation.go: IsValidLabelValue, IsDNS1123Subdomain and
+// IsDNS1035Label messages, built by RegexError (hence the doubled spaces before "or").
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const DNS1123_SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const DNS1035_LABEL_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+// kubectl pkg/cmd/label/label.go, parseLabels: `invalid label value: %q: %s`.
+export const invalidLabelValue = (spec: string): string => client(`invalid label value: "${spec}": ${LABEL_VALUE_MESSAGE}`);
+// The API server's metadata.name validation (DNS-1123 subdomain; a Service name is a DNS-1035 label).
+export const invalidName = (kind: 'Pod' | 'Deployment' | 'Service', name: string): string =>
+  invalidObject(kind, name, 'metadata.name', `"${name}"`, kind === 'Service' ? DNS1035_LABEL_MESSAGE : DNS1123_SUBDOMAIN_MESSAGE);
+// kubedeck: one label command labels objects of one type.
+export const labelOneType = (): string => client("kubedeck's sandbox labels objects of one type at a time");

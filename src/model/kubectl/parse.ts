@@ -117,5 +117,5 @@ function parseOrFail(line: string, cluster: ClusterNames): SandboxAction {
   const parsed = parseArgs(args, spec.flags);
   const build = BUILDERS[spec.path.join(' ')];
   if (build === undefined) throw new Error(`no builder for ${spec.path.join(' ')}`);
-  return build({ args: parsed, cluster, manifest: withManifest?.manifest });
+  return build({ spec, args: parsed, cluster, manifest: withManifest?.manifest });
 }

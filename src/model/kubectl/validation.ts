@@ -2,20 +2,13 @@
 // the learner types: label and taint specs, object names, ports and durations.
 import type { LabelPair, TaintEffect, TaintToAdd, TaintToRemove } from './actions.ts';
 import { fail } from './command-error.ts';
-import { faultUsage, invalidDuration, invalidLabelSpec, invalidTaintEffect, invalidTaintSpec } from './errors.ts';
+import { invalidDuration, invalidLabelSpec, invalidTaintEffect, invalidTaintSpec } from './errors.ts';
 
 // k8s.io/apimachinery pkg/util/validation/validation.go
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-export const LABEL_VALUE_MESSAGE =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-export const DNS1123_SUBDOMAIN_MESSAGE =
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-export const DNS1035_LABEL_MESSAGE =
-  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
 /** A label key: an optional DNS subdomain prefix and a name of at most 63 characters (IsQualifiedName). */
 export function isQualifiedName(key: string): boolean {
@@ -81,8 +74,7 @@ export function checkedLabelKey(key: string, spec: string): string {
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /** `wait`'s duration in whole seconds: `30` (seconds), `30s`, `2m`, `1m30s`, `1h`; more than zero. */
-export function parseDuration(typed: string | undefined): number {
-  if (typed === undefined) return fail(faultUsage('wait DURATION (30, 30s, 2m, 1m30s)'));
+export function parseDuration(typed: string): number {
   let seconds: number | undefined;
   if (/^\d+$/.test(typed)) seconds = Number(typed);
   else {

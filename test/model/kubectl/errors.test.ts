@@ -52,6 +52,7 @@ describe("a bad command gets kubectl's answer", () => {
     expect(error('kubectl rollout undo')).toBe('error: required resource not specified');
     expect(error('kubectl set image deploy/web')).toBe('error: at least one image update is required');
     expect(error('kubectl cordon')).toBe("error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples");
+    expect(error('kubectl drain')).toBe("error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples");
     expect(error('kubectl taint nodes worker-1')).toBe('error: at least one taint update is required');
     expect(error('kubectl label nodes worker-1')).toBe('error: at least one label update is required');
     expect(error('kubectl apply')).toBe('error: must specify one of -f and -k');
@@ -105,6 +106,8 @@ describe("a bad command gets kubectl's answer", () => {
     expect(error('   ')).toBe('error: no command given');
     expect(error('kubectl get pods')).toBe('error: kubedeck\'s sandbox cannot run "kubectl get"');
     expect(error('kubectl create configmap x')).toBe("error: kubedeck's sandbox cannot create configmap");
+    expect(error('kubectl label pod/debug node/worker-1 a=b')).toBe("error: kubedeck's sandbox labels objects of one type at a time");
+    expect(error('kubectl scale deploy web api --replicas=2')).toBe("error: kubedeck's sandbox scales one resource at a time");
     expect(error('kubectl delete ds/x')).toBe("error: kubedeck's sandbox cannot delete daemonsets");
     expect(error('kubectl run p --image=i -- sleep 10')).toBe("error: kubedeck's sandbox does not take these arguments to run: sleep 10");
   });
