@@ -88,6 +88,12 @@ export function complete(line: string, cursor: number, cluster: ClusterNames): s
     if (valued.name === 'namespace') return sorted([cluster.namespace ?? 'default'], current);
     return sorted(valued.values ?? [], current);
   }
+  const withValue = /^--([a-z-]+)=/.exec(current);
+  if (withValue !== null) {
+    const flag = spec.flags.find((f) => f.name === withValue[1]);
+    const values = flag?.name === 'namespace' ? [cluster.namespace ?? 'default'] : (flag?.values ?? []);
+    return sorted(values.map((v) => `${withValue[0]}${v}`), current);
+  }
   if (current.startsWith('-')) return sorted(flagsOf(spec), current);
   return operandCandidates(spec, positionalsOf(spec, args), current, cluster);
 }

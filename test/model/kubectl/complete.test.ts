@@ -45,6 +45,7 @@ describe('completion of the word at the cursor', () => {
     expect(at('kubectl drain worker-1 --i')).toEqual(['--ignore-daemonsets']);
     expect(at('kubectl expose deploy web --type ')).toEqual(['ClusterIP', 'NodePort']);
     expect(at('kubectl scale -n ')).toEqual(['default']);
+    expect(at('kubectl expose deploy web --type=N')).toEqual(['--type=NodePort']);
     // a flag's value is not taken for a resource type
     expect(at('kubectl scale --replicas 3 ')).toEqual(['deploy', 'deployment', 'deployments', 'replicaset', 'replicasets', 'rs']);
   });
