@@ -35,9 +35,8 @@ export const invalidObject = (kind: 'Pod' | 'Deployment' | 'Service', name: stri
 export const unsupportedServiceType = (name: string, value: string): string =>
   `The Service "${name}" is invalid: spec.type: Unsupported value: "${value}": supported values: "ClusterIP", "NodePort"`;
 
-// k8s.io/cli-runtime pkg/resource/builder.go, mappingFor via ResourceTypeOrNameArgs, printed by
-// kubectl as `the server doesn't have a resource type %q` (helpers.go, StandardErrorMessage for
-// a NoKindMatchError / NoResourceMatchError).
+// k8s.io/cli-runtime pkg/resource/builder.go, mappingFor: `the server doesn't have a resource type %q`
+// when the RESTMapper knows no such resource.
 export const unknownResourceType = (typed: string): string => client(`the server doesn't have a resource type "${typed}"`);
 
 // spf13/cobra command.go, validateRequiredFlags: `required flag(s) "%s" not set`.
