@@ -11,6 +11,18 @@ import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 
 
+/**
+ * A Range request's answer: a GET is a range over exactly one key (looked up, not scanned: the
+ * kubelet's status GETs made a scan quadratic in the number of pods), a LIST a prefix scan.
+ */
+export function readRange(store: EtcdStore, key: string, prefix: boolean, ref: ObjectRef | undefined): K8sObject[] {
+  if (!prefix) {
+    const one = ref === undefined ? [...store.values()].find((o) => etcdKey(refOf(o)) === key) : store.get(ref);
+    return one !== undefined && etcdKey(refOf(one)) === key ? [one] : [];
+  }
+  return [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(key));
+}
+
 export class EtcdStore {
   private readonly byRef = new Map<ObjectRef, K8sObject>();
   private revision = 1;
@@ -88,7 +100,7 @@ export function createEtcd(rt: Runtime): Etcd {
       }
       rt.clock.setTimeout(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
     } else if (p.kind === 'etcd-range') {
-      const items = [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(p.key));
+      const items = readRange(store, p.key, p.prefix, request.object);
       rt.clock.setTimeout(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
     } else if (p.kind === 'etcd-snapshot') {
       // etcdctl snapshot save: the whole keyspace at the current revision, streamed to the client.

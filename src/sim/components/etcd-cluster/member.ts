@@ -6,12 +6,10 @@
  * (itself included) holds it; then it is applied to the key-value store and answered.
  */
 import { text } from '../../../model/localized.ts';
-import { refOf } from '../../../model/objects.ts';
-import { etcdKey } from '../../../model/registry.ts';
 import type { Envelope } from '../../core/messages.ts';
 import type { Runtime } from '../../core/runtime.ts';
 import type { ComponentId, MessageType, RaftState } from '../../trace.ts';
-import type { EtcdStore } from '../etcd.ts';
+import { readRange, type EtcdStore } from '../etcd.ts';
 import { applyProposal } from './apply.ts';
 import type { RaftBoard } from './raft-board.ts';
 import type { MemberHooks } from './member-machine.ts';
@@ -283,7 +281,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
       else timeOut(req);
     } else if (p.kind === 'etcd-range') {
       // A serializable read from this member's applied state: it answers even without quorum.
-      const items = [...shared.store.values()].filter((o) => etcdKey(refOf(o)).startsWith(p.key));
+      const items = readRange(shared.store, p.key, p.prefix, req.object);
       rt.net.reply(req, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: shared.store.currentRevision, items } });
     } else if (p.kind === 'etcd-snapshot') {
       const items = [...shared.store.values()];
