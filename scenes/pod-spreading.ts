@@ -8,7 +8,7 @@
  * InterPodAffinity, src/model/scheduler/plugins).
  */
 import { assign, setup } from 'xstate';
-import { withParticle } from '../src/model/josa.ts';
+import { particle, withParticle } from '../src/model/josa.ts';
 import { text, type Localized } from '../src/model/localized.ts';
 import type { Deployment, PodSpec } from '../src/model/objects.ts';
 import type { ScheduleDecision } from '../src/model/scheduler/types.ts';
@@ -67,7 +67,7 @@ export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, numb
   if (rejected.length === 0) {
     return text(
       `web pod ${attempt}: web pods per zone${assumed.en}: ${held}. No zone would go past maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
-      `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${withParticle(chosen, '이/가').slice(chosen.length)} 선택됩니다.`,
+      `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${particle(chosen, '이/가')} 선택됩니다.`,
     );
   }
   const fullZone = zoneOf(rejected[0] ?? '');

@@ -107,9 +107,13 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const runtimeId: ComponentId = `containerd/${node}`;
   const user = `system:node:${node}`;
   const images = new Set(opts.images);
-  /** The image set last written to status.images: a change is reported at the next status tick. */
-  let reportedImages = [...images].sort().join('\n');
-  const imagesKey = (): string => [...images].sort().join('\n');
+  /** An image arrived since status.images was last written: reported at the next status tick. */
+  let imagesChanged = false;
+  const addImage = (image: string): void => {
+    if (images.has(image)) return;
+    images.add(image);
+    imagesChanged = true;
+  };
   /** What the kubelet is doing with each pod it knows. */
   const pods = new Map<ObjectRef, 'starting' | 'running' | 'stopping'>();
   let up = true;
@@ -162,7 +166,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     recordEvent(rt, id, user, pod, 'Pulling', `Pulling image "${container.image}"`);
     const started = rt.clock.now();
     cri('PullImage', pod, () => {
-      images.add(container.image);
+      addImage(container.image);
       recordEvent(rt, id, user, pod, 'Pulled', `Successfully pulled image "${container.image}" in ${formatDuration(rt.clock.now() - started)}`);
       create();
     }, { image: container.image });
@@ -223,7 +227,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
 
   const reportStatus = (): void => {
     const at = timestamp(rt.clock.now());
-    reportedImages = imagesKey();
+    imagesChanged = false;
     const list = nodeImages(images);
     callApi(rt, id, user, 'PATCH node/status', {
       verb: 'update',
@@ -253,7 +257,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     // when something changed: here, a pulled image (status.images).
     renewLease: () => {
       renewLease();
-      if (imagesKey() !== reportedImages) reportStatus();
+      if (imagesChanged) reportStatus();
     },
     reportStatus,
     stopped: () => {
@@ -282,10 +286,10 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     watcher: { id, kinds: new Set(['Pod']), podsOnNode: node },
     seedRunning: (pod) => {
       pods.set(refOf(pod), 'running');
-      for (const c of pod.spec.containers) images.add(c.image);
+      for (const c of pod.spec.containers) addImage(c.image);
     },
     reportImages: () => {
-      reportedImages = imagesKey();
+      imagesChanged = false;
       return [...images];
     },
     stop: () => actor.send({ type: 'stop' }),
