@@ -21,7 +21,7 @@ if (root) {
     defaultScenario: DEFAULT_SCENARIO,
     defaultK8s: DEFAULT_K8S_VERSION,
     seed: DEFAULT_SEED,
-    run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params }),
+    run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }),
     createStage,
     exporter: createExporter(createStage),
   };

@@ -8,6 +8,7 @@ import type { Localized } from '../model/localized.ts';
 import type { Cluster } from './cluster.ts';
 import type { SimConfig } from './core/config.ts';
 import type { ComponentId, TraceEvent } from './trace.ts';
+import type { TimedCommand } from './sandbox/timed-command.ts';
 
 export type ParamValue = string | number | boolean;
 
@@ -66,6 +67,11 @@ export interface RunOptions {
   /** One of K8S_VERSIONS ("v1.35" and "1.35.2" name 1.35); the newest by default. */
   readonly k8sVersion?: string;
   readonly params?: ScenarioParams;
+  /**
+   * The learner's commands, each applied when simulated time reaches its `at`: the run is the
+   * scenario with these inserted (a what-if). Its trace equals the plain run's up to the first one.
+   */
+  readonly actions?: readonly TimedCommand[];
 }
 
 export { DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';

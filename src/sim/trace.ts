@@ -7,6 +7,7 @@ import type { Localized } from '../model/localized.ts';
 import type { FieldChange } from '../model/field-change.ts';
 import type { K8sObject, ObjectRef } from '../model/objects.ts';
 import type { ScheduleDecision } from '../model/scheduler/types.ts';
+import type { CommandOutcome } from './sandbox/timed-command.ts';
 
 /**
  * Component ids: `kubectl`, `kube-apiserver`, `etcd`, `kube-scheduler`, `kube-controller-manager`,
@@ -238,4 +239,6 @@ export interface Trace {
   readonly snapshots: readonly Snapshot[];
   readonly steps: number;
   readonly endTime: number;
+  /** The learner's commands inserted into this run (RunOptions.actions) and what each did; absent when none. */
+  readonly commands?: readonly CommandOutcome[];
 }

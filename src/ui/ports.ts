@@ -6,6 +6,7 @@ import type { ExportOptions, ExportRequest, ExportResult } from '../export/optio
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
+import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
 import type { ThemeName } from './theme.ts';
 import type { BackgroundMode } from '../render/background-mode.ts';
@@ -43,6 +44,8 @@ export interface RunRequest {
   readonly seed: number;
   readonly k8sVersion: string;
   readonly params: Readonly<Record<string, ParamValue>>;
+  /** The learner's commands inserted into the run (the sandbox); none by default. */
+  readonly actions?: readonly TimedCommand[];
 }
 
 /** Export (src/export): the file(s) for a trace, made frame by frame off screen. */
