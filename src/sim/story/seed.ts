@@ -1,0 +1,71 @@
+/**
+ * Set-up from a scenario file: its nodes, then its objects in the order written, each seeded as
+ * already running, as the built-in scenarios seed theirs (addNode, seedDeployment, seedDaemonSet).
+ */
+import type { Deployment, K8sObject, Pod } from '../../model/objects.ts';
+import type { StoryFile } from '../../model/story/schema.ts';
+import { timestamp } from '../../model/time.ts';
+import type { Cluster } from '../cluster.ts';
+import { seedDaemonSet } from '../seed-daemonset.ts';
+
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+export function addStoryNodes(cluster: Cluster, story: StoryFile): void {
+  for (const n of story.cluster.nodes) {
+    const labels = n.zone === undefined ? n.labels : { ...(n.labels ?? {}), [ZONE_LABEL]: n.zone };
+    cluster.addNode(n.name, {
+      ...(n.cpu === undefined ? {} : { cpu: n.cpu }),
+      ...(n.memory === undefined ? {} : { memory: n.memory }),
+      ...(n.pods === undefined ? {} : { pods: n.pods }),
+      ...(labels === undefined ? {} : { labels }),
+      ...(n.taints === undefined ? {} : { taints: n.taints }),
+    });
+  }
+}
+
+/** Every kind a file seeds is namespaced: `default` unless written (kept right after the name). */
+function inNamespace<T extends K8sObject>(o: T): T {
+  const { name, namespace, ...meta } = o.metadata;
+  return { ...o, metadata: { name, namespace: namespace ?? 'default', ...meta } };
+}
+
+/** The strategy the API server fills in when a Deployment is created without one. */
+function withDefaultStrategy(d: Deployment): Deployment {
+  const { strategy, ...spec } = d.spec;
+  return { ...d, spec: { ...spec, strategy: strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } } } };
+}
+
+/** A Pod written with a nodeName runs there from the start; without one, kube-scheduler places it. */
+function runningStatus(pod: Pod): Pod {
+  if (pod.status !== undefined) return pod;
+  const at = timestamp(0);
+  return {
+    ...pod,
+    status: {
+      phase: 'Running',
+      startTime: at,
+      conditions: ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type: type as 'Ready', status: 'True' as const, lastTransitionTime: at })),
+      containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: true, started: true, state: { running: { startedAt: at } } })),
+    },
+  };
+}
+
+export function seedStoryObjects(cluster: Cluster, story: StoryFile, objects: readonly K8sObject[]): void {
+  for (const written of objects) {
+    const o = inNamespace(written);
+    switch (o.kind) {
+      case 'Deployment':
+        cluster.seedDeploymentObject(withDefaultStrategy(o), story.placement?.[o.metadata.name] ?? cluster.nodeNames);
+        break;
+      case 'DaemonSet':
+        seedDaemonSet(cluster, o);
+        break;
+      case 'Pod':
+        if (o.spec.nodeName === undefined) cluster.seed(o);
+        else cluster.seedRunningPod(runningStatus(o));
+        break;
+      default:
+        cluster.seed(o);
+    }
+  }
+}
