@@ -7,9 +7,8 @@ import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ClusterNames } from '../kubectl/cluster-names.ts';
 import type { K8sObject } from '../objects.ts';
 import { cut } from '../shown-value.ts';
-import { ManifestError } from '../manifest/errors.ts';
 import type { Words } from './bilingual.ts';
-import { asObjects, manifestValues, objectProblems } from './interim-objects.ts';
+import { storyObjects } from './objects.ts';
 import { STORY_LIMITS } from './limits.ts';
 import { placeIssue } from './messages.ts';
 import { keyNode, nodeAt, positionOf } from './positions.ts';
@@ -68,26 +67,6 @@ function namesOf(story: StoryFile, objects: readonly K8sObject[]): ClusterNames 
   return { pods: named('Pod'), deployments: named('Deployment'), replicasets: [], services: named('Service'), nodes: story.cluster.nodes.map((n) => n.name), etcdMembers: [] };
 }
 
-function readObjectsOf(story: StoryFile, doc: Document, file: string, lines: LineCounter): { objects: K8sObject[]; errors: StoryError[] } {
-  const given = story.objects;
-  if (given === undefined) return { objects: [], errors: [] };
-  let values: unknown[];
-  if (typeof given === 'string') {
-    try {
-      values = manifestValues(given, file);
-    } catch (e) {
-      if (!(e instanceof ManifestError)) throw e;
-      return { objects: [], errors: [fieldError(doc, file, lines, ['objects'], { en: e.where === '' ? e.detail : `${e.where}: ${e.detail}`, ko: e.where === '' ? e.detail : `${e.where}: ${e.detail}` })] };
-    }
-  } else values = [...given];
-  if (values.length > STORY_LIMITS.objects) {
-    return { objects: [], errors: [fieldError(doc, file, lines, ['objects'], { en: `too many objects: at most ${STORY_LIMITS.objects}`, ko: `오브젝트가 너무 많습니다: 최대 ${STORY_LIMITS.objects}개입니다` })] };
-  }
-  const problems = values.flatMap((v, i) => objectProblems(v, i));
-  const errors = problems.map((p) => fieldError(doc, file, lines, typeof given === 'string' ? ['objects'] : ['objects', p.index, ...p.path], p.message));
-  return { objects: errors.length > 0 ? [] : asObjects(values), errors };
-}
-
 export function loadStory(text: string, file: string): LoadResult {
   const bytes = utf8Length(text);
   if (bytes > STORY_LIMITS.fileBytes) {
@@ -119,8 +98,11 @@ export function loadStory(text: string, file: string): LoadResult {
     }));
   }
   const story = parsed.data;
-  const { objects, errors } = readObjectsOf(story, doc, file, lines);
-  if (errors.length > 0) return fail(errors);
+  const raw = (value as { readonly objects?: unknown }).objects;
+  const { objects, problems: objectProblems } = storyObjects(raw, file, { text, doc, lines });
+  if (objectProblems.length > 0) {
+    return fail(objectProblems.map((p) => (p.at === undefined ? fieldError(doc, file, lines, p.path, p.message) : { file, line: p.at.line, col: p.at.col, path: formatPath(p.path), message: p.message })));
+  }
   const problems = semanticProblems(story, namesOf(story, objects));
   if (problems.length > 0) return fail(problems.map((p) => fieldError(doc, file, lines, p.path, p.message)));
   return { ok: true, loaded: { file, story, objects } };

@@ -2,7 +2,7 @@
  * Set-up from a scenario file: its nodes, then its objects in the order written, each seeded as
  * already running, as the built-in scenarios seed theirs (addNode, seedDeployment, seedDaemonSet).
  */
-import type { Deployment, K8sObject, Pod } from '../../model/objects.ts';
+import type { K8sObject, Pod } from '../../model/objects.ts';
 import type { StoryFile } from '../../model/story/schema.ts';
 import { timestamp } from '../../model/time.ts';
 import type { Cluster } from '../cluster.ts';
@@ -29,12 +29,6 @@ function inNamespace<T extends K8sObject>(o: T): T {
   return { ...o, metadata: { name, namespace: namespace ?? 'default', ...meta } };
 }
 
-/** The strategy the API server fills in when a Deployment is created without one. */
-function withDefaultStrategy(d: Deployment): Deployment {
-  const { strategy, ...spec } = d.spec;
-  return { ...d, spec: { ...spec, strategy: strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } } } };
-}
-
 /** A Pod written with a nodeName runs there from the start; without one, kube-scheduler places it. */
 function runningStatus(pod: Pod): Pod {
   if (pod.status !== undefined) return pod;
@@ -55,7 +49,7 @@ export function seedStoryObjects(cluster: Cluster, story: StoryFile, objects: re
     const o = inNamespace(written);
     switch (o.kind) {
       case 'Deployment':
-        cluster.seedDeploymentObject(withDefaultStrategy(o), story.placement?.[o.metadata.name] ?? cluster.nodeNames);
+        cluster.seedDeploymentObject(o, story.placement?.[o.metadata.name] ?? cluster.nodeNames);
         break;
       case 'DaemonSet':
         seedDaemonSet(cluster, o);
