@@ -38,16 +38,26 @@ function yamlError(file: string, lines: LineCounter, offset: number | undefined,
   return { file, path: '', message, ...(pos === undefined ? {} : { line: pos.line, col: pos.col }) };
 }
 
+const tagWords = (tag: string): Words => ({
+  en: `tags such as ${cut(tag, 40)} are not allowed: a scenario file is plain data`,
+  ko: `${cut(tag, 40)} 같은 태그는 쓸 수 없습니다. 시나리오 파일에는 데이터만 씁니다`,
+});
+
 function syntaxErrors(doc: Document, file: string, lines: LineCounter): StoryError[] {
   const out: StoryError[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED') {
+      out.push(yamlError(file, lines, e.pos[0], tagWords(/Unresolved tag: (\S+)/.exec(e.message)?.[1] ?? '!')));
+      continue;
+    }
     const reason = cut((e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, ''), 160);
     out.push(yamlError(file, lines, e.pos[0], { en: `invalid YAML: ${reason}`, ko: `YAML 문법 오류: ${reason}` }));
   }
   visit(doc, (_key, node) => {
     if (typeof node === 'object' && node !== null && 'tag' in node && typeof node.tag === 'string' && 'range' in node) {
       const range = node.range as [number, number, number] | undefined;
-      out.push(yamlError(file, lines, range?.[0], { en: `tags such as ${cut(node.tag, 40)} are not allowed: a scenario file is plain data`, ko: `${cut(node.tag, 40)} 같은 태그는 쓸 수 없습니다. 시나리오 파일에는 데이터만 씁니다` }));
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      out.push(yamlError(file, lines, range?.[0], tagWords(tag)));
     }
   });
   return out;
