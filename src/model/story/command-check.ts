@@ -14,6 +14,10 @@ const NOT_FOUND = /^Error from server \(NotFound\): (\S+) "/;
 /** undefined when the command is well formed; else kubectl's answer, in both languages. */
 export function commandProblem(command: string, names: ClusterNames): Words | undefined {
   const parsed = parseCommand(command, names);
+  // A step's commands start together; time between them is the next step's `after`.
+  if (parsed.ok && parsed.action.kind === 'wait') {
+    return { en: 'in a file, time passes between steps: give the next step `after:` (e.g. after: 30s) instead of `wait`', ko: '파일에서는 단계 사이에 시간이 흐릅니다. `wait` 대신 다음 단계에 `after:`(예: after: 30s)를 쓰세요' };
+  }
   if (parsed.ok) return undefined;
   const m = NOT_FOUND.exec(parsed.error);
   if (m !== null && m[1] !== 'nodes') return undefined;

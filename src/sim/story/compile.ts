@@ -14,7 +14,7 @@ import type { Cluster } from '../cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../scenario.ts';
 import type { ComponentId } from '../trace.ts';
 import { holds, type RunState } from './conditions.ts';
-import { applyCommand } from './interim-apply-command.ts';
+import { applyCommand } from '../sandbox/apply-command.ts';
 import { predicateOf } from './matchers.ts';
 import { addStoryNodes, seedStoryObjects } from './seed.ts';
 

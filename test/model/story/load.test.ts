@@ -62,6 +62,10 @@ describe('mistakes, with file:line:col and path', () => {
     expect(loadStory(`${HEAD}steps:\n  - id: a\n    caption: { en: A, ko: 가 }\n    commands: [kubectl delete pod web-abc, kubectl scale deployment api --replicas=2]\n`, 's.yaml').ok).toBe(true);
   });
 
+  it('wait: time between commands is the next step\'s after', () => {
+    expect(firstError(`${HEAD}${STEP}    commands: [wait 30s]\n`).en).toBe('story.yaml:13:16: steps[0].commands[0]: in a file, time passes between steps: give the next step `after:` (e.g. after: 30s) instead of `wait`');
+  });
+
   it('a missing field, at the object that should hold it', () => {
     const e = firstError(`${HEAD}steps:\n  - id: a\n    caption: { en: A }\n`);
     expect(e.en).toBe('story.yaml:12:14: steps[0].caption.ko: required field is missing');
@@ -173,7 +177,7 @@ describe('bounds', () => {
   });
 
   it('more than 200 commands in the file', () => {
-    const steps = Array.from({ length: 3 }, (_, i) => `  - id: s${i}\n    caption: { en: A, ko: 가 }\n    commands: [${Array.from({ length: 70 }, () => 'wait 1s').join(', ')}]\n`).join('');
+    const steps = Array.from({ length: 3 }, (_, i) => `  - id: s${i}\n    caption: { en: A, ko: 가 }\n    commands: [${Array.from({ length: 70 }, () => 'kubectl cordon worker-1').join(', ')}]\n`).join('');
     const e = firstError(`${HEAD}steps:\n${steps}`);
     expect(e.en).toMatch(/^story\.yaml:\d+:\d+: steps\[2\]\.commands\[60\]: too many commands: at most 200 in a file$/);
   });
