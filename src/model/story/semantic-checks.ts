@@ -2,6 +2,7 @@
  * Checks across fields that the schema cannot make alone: ids used once, names that refer to
  * the file's own nodes, the command budget and each command's syntax.
  */
+import { checkK8sVersion } from '../k8s/versions.ts';
 import type { ClusterNames } from '../kubectl/cluster-names.ts';
 import type { Words } from './bilingual.ts';
 import { commandProblem } from './command-check.ts';
@@ -29,6 +30,11 @@ export function semanticProblems(story: StoryFile, names: ClusterNames): FieldPr
   story.cluster.nodes.forEach((n, i) => {
     if (story.cluster.nodes.findIndex((m) => m.name === n.name) !== i) out.push({ path: ['cluster', 'nodes', i, 'name'], message: { en: `node "${n.name}" is listed twice`, ko: `"${n.name}" 노드가 두 번 나옵니다` } });
   });
+  const version = story.cluster.kubernetesVersion;
+  if (version !== undefined) {
+    const checked = checkK8sVersion(version);
+    if (!checked.ok) out.push({ path: ['cluster', 'kubernetesVersion'], message: { en: checked.message, ko: `kubedeck이 모르는 Kubernetes 버전입니다: ${checked.message}` } });
+  }
   const ids = new Set<string>();
   const once = (id: string, path: readonly PropertyKey[]): void => {
     if (ids.has(id)) out.push({ path, message: { en: `id "${id}" is used by an earlier step or cue`, ko: `id "${id}"는 앞의 단계나 큐가 이미 쓰고 있습니다` } });

@@ -61,3 +61,15 @@ describe('cordon-and-scale.yaml (written in Korean first)', () => {
     }
   });
 });
+
+describe('the example in docs/scenario-files.md', () => {
+  it('loads and runs: the pod it deletes exists, and the step after waits for the replacement', () => {
+    const doc = readFileSync(new URL('../../../docs/scenario-files.md', import.meta.url), 'utf8');
+    const yaml = /## A complete example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const loaded = loadStoryOrThrow(yaml, 'docs/scenario-files.md');
+    const trace = runScenario(compileStory(loaded), { k8sVersion: loaded.story.cluster.kubernetesVersion });
+    expect(trace.events.some((e) => e.kind === 'message' && e.from === 'kubectl' && e.action === 'DELETE pod' && e.object === 'Pod/default/web-gbcfdgdgcg-d2k7w')).toBe(true);
+    const at = (id: string): number => trace.events.find((e) => e.kind === 'step' && e.id === id)?.t ?? -1;
+    expect(at('healed')).toBeGreaterThan(at('delete'));
+  });
+});
