@@ -8,6 +8,7 @@ import { parseObjects } from '../manifest/objects.ts';
 import { ManifestError } from '../manifest/errors.ts';
 import { readObjects } from '../manifest/documents.ts';
 import type { K8sObject } from '../objects.ts';
+import { withParticle } from '../josa.ts';
 import type { Words } from './bilingual.ts';
 import { nodeAt } from './positions.ts';
 import { inWrittenOrder } from './written-order.ts';
@@ -36,12 +37,19 @@ export function pathSegments(where: string): PropertyKey[] {
 
 const rejected = (detail: string): Words => ({ en: detail, ko: `Kubernetes 매니페스트로 받아들일 수 없습니다: ${detail}` });
 
+/** Objects exist from the start, so a Pod is already running on a node. */
+const UNPLACED_POD: Words = {
+  en: 'a Pod among the objects runs from the start: give it spec.nodeName, or create it in a step (kubectl run, kubectl apply -f -)',
+  ko: 'objects의 파드는 처음부터 실행 중입니다. spec.nodeName을 쓰거나, 단계에서 만드세요(kubectl run, kubectl apply -f -)',
+};
+
 function kindProblem(o: K8sObject): Words | undefined {
+  if (o.kind === 'Pod' && o.spec.nodeName === undefined) return UNPLACED_POD;
   if ((SEEDABLE_KINDS as readonly string[]).includes(o.kind)) return undefined;
   const list = SEEDABLE_KINDS.join(', ');
   return o.kind === 'Node'
     ? { en: 'nodes are listed in cluster.nodes, not in objects', ko: '노드는 objects가 아니라 cluster.nodes에 씁니다' }
-    : { en: `a scenario seeds ${list}; not ${o.kind}`, ko: `시나리오가 처음부터 둘 수 있는 오브젝트는 ${list}입니다. ${o.kind}는 둘 수 없습니다` };
+    : { en: `a scenario seeds ${list}; not ${o.kind}`, ko: `시나리오가 처음부터 둘 수 있는 오브젝트는 ${list}입니다. ${withParticle(o.kind, '은/는')} 둘 수 없습니다` };
 }
 
 /** Objects written as a list in the file: each checked on its own, so errors name objects[i]. */
@@ -53,7 +61,7 @@ function listed(values: readonly unknown[], file: string): { objects: K8sObject[
       const [parsed] = parseObjects(JSON.stringify(value), file);
       if (parsed === undefined) return;
       const kind = kindProblem(parsed);
-      if (kind !== undefined) problems.push({ path: ['objects', i, 'kind'], message: kind });
+      if (kind !== undefined) problems.push({ path: ['objects', i, kind === UNPLACED_POD ? 'spec' : 'kind'], message: kind });
       else objects.push(inWrittenOrder(value, parsed) as K8sObject);
     } catch (e) {
       if (!(e instanceof ManifestError)) throw e;
@@ -81,9 +89,10 @@ function texted(text: string, file: string, source: FileSource): { objects: K8sO
   try {
     const parsed = parseObjects(text, file);
     const written = readObjects(text, file).map((r) => r.value);
-    const problems = parsed.flatMap((o) => {
+    const problems = parsed.flatMap((o, i) => {
       const kind = kindProblem(o);
-      return kind === undefined ? [] : [{ path: ['objects'], message: kind }];
+      const which = parsed.length > 1 ? { en: `document ${i + 1}: `, ko: `문서 ${i + 1}: ` } : { en: '', ko: '' };
+      return kind === undefined ? [] : [{ path: ['objects'], message: { en: which.en + kind.en, ko: which.ko + kind.ko } }];
     });
     return { objects: problems.length > 0 ? [] : parsed.map((o, i) => inWrittenOrder(written[i], o) as K8sObject), problems };
   } catch (e) {

@@ -29,14 +29,20 @@ function inNamespace<T extends K8sObject>(o: T): T {
   return { ...o, metadata: { name, namespace: namespace ?? 'default', ...meta } };
 }
 
-/** A Pod written with a nodeName runs there from the start; without one, kube-scheduler places it. */
-function runningStatus(pod: Pod): Pod {
+/** A Pod among the objects runs on its spec.nodeName from the start (the loader requires one). */
+function runningStatus(cluster: Cluster, pod: Pod, n: number): Pod {
   if (pod.status !== undefined) return pod;
   const at = timestamp(0);
+  const node = cluster.get(`Node/${pod.spec.nodeName ?? ''}`);
+  const hostIP = node?.kind === 'Node' ? (node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '') : '';
+  const subnet = node?.kind === 'Node' ? (node.spec.podCIDR ?? '').replace(/\.0\/24$/, '') : '';
   return {
     ...pod,
     status: {
       phase: 'Running',
+      hostIP,
+      // Above the addresses seeded Deployments (.100+) and DaemonSets (.50+) take.
+      podIP: subnet === '' ? '' : `${subnet}.${200 + (n % 50)}`,
       startTime: at,
       conditions: ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type: type as 'Ready', status: 'True' as const, lastTransitionTime: at })),
       containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ready: true, started: true, state: { running: { startedAt: at } } })),
@@ -45,6 +51,7 @@ function runningStatus(pod: Pod): Pod {
 }
 
 export function seedStoryObjects(cluster: Cluster, story: StoryFile, objects: readonly K8sObject[]): void {
+  let pods = 0;
   for (const written of objects) {
     const o = inNamespace(written);
     switch (o.kind) {
@@ -55,8 +62,7 @@ export function seedStoryObjects(cluster: Cluster, story: StoryFile, objects: re
         seedDaemonSet(cluster, o);
         break;
       case 'Pod':
-        if (o.spec.nodeName === undefined) cluster.seed(o);
-        else cluster.seedRunningPod(runningStatus(o));
+        cluster.seedRunningPod(runningStatus(cluster, o, pods++));
         break;
       default:
         cluster.seed(o);
