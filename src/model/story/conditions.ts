@@ -70,4 +70,4 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(condition).min(1).max(50) }),
     z.strictObject({ not: condition }),
   ]),
-);
+).meta({ id: 'Condition', description: 'A condition on the cluster, an object with one key; all, any and not combine them.' });

@@ -72,4 +72,4 @@ export const matcher: z.ZodType<Matcher> = z.lazy(() =>
     componentMatcher,
     z.strictObject({ after: z.strictObject({ first: matcher, then: matcher }).describe('The first event matching `then` after one matching `first`.') }),
   ]),
-);
+).meta({ id: 'Matcher', description: 'The trace event a cue waits for, an object with one key.' });
