@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ClusterNames } from '../kubectl/cluster-names.ts';
+import { formatPath } from '../manifest/errors.ts';
 import type { K8sObject } from '../objects.ts';
 import { cut } from '../shown-value.ts';
 import type { Words } from './bilingual.ts';
@@ -14,7 +15,6 @@ import { placeIssue } from './messages.ts';
 import { keyNode, nodeAt, positionOf } from './positions.ts';
 import { storySchema, type StoryFile } from './schema.ts';
 import { semanticProblems } from './semantic-checks.ts';
-import { formatPath } from '../manifest/errors.ts';
 import { StoryFileError, type StoryError } from './story-error.ts';
 
 export interface LoadedStory {

@@ -58,6 +58,9 @@ export function semanticProblems(story: StoryFile, names: ClusterNames): FieldPr
     out.push(...focusProblems(cue.focus, nodes, ['cues', c]));
   });
   for (const [deployment, list] of Object.entries(story.placement ?? {})) {
+    if (!names.deployments.includes(deployment)) {
+      out.push({ path: ['placement', deployment], message: { en: `no Deployment "${deployment}" among the objects`, ko: `objects에 "${deployment}" 디플로이먼트가 없습니다` } });
+    }
     list.forEach((node, i) => {
       if (!nodes.has(node)) out.push({ path: ['placement', deployment, i], message: { en: `no node "${node}" in cluster.nodes`, ko: `cluster.nodes에 "${node}" 노드가 없습니다` } });
     });

@@ -108,6 +108,14 @@ describe('mistakes, with file:line:col and path', () => {
     expect(e.ko).toMatch(/^story\.yaml:\d+:\d+: YAML 문법 오류: /);
   });
 
+  it('a placement for a Deployment the file does not have', () => {
+    expect(firstError(`${HEAD}placement:\n  web: [worker-1]\n${STEP}`)).toEqual({ en: 'story.yaml:11:8: placement.web: no Deployment "web" among the objects', ko: 'story.yaml:11:8: placement.web: objects에 "web" 디플로이먼트가 없습니다' });
+  });
+
+  it('a key written twice', () => {
+    expect(firstError(`${HEAD}${STEP}    after: 1s\n    after: 2s\n`).en).toMatch(/^story\.yaml:14:5: invalid YAML: Map keys must be unique/);
+  });
+
   it('a YAML tag: a file is plain data', () => {
     const e = firstError(`${HEAD}steps:\n  - id: a\n    caption: { en: !!binary aGk=, ko: 가 }\n`);
     expect(e.en).toBe('story.yaml:12:29: tags such as !!binary are not allowed: a scenario file is plain data');
