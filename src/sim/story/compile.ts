@@ -78,7 +78,9 @@ export function compileStory(loaded: LoadedStory): ScenarioDefinition {
     const actions = i < story.steps.length ? [{ type: 'runStep' as const, params: { index: i } }] : [];
     const go = { target: next, actions };
     const delay = gate.after ?? 0;
-    const timed = (): AnyState => (delay > 0 ? { after: { [delay]: go } } : { always: go });
+    // The first step waits for the clock even at 0 ms: the machine starts before the cluster does
+    // (runScenario starts the actor, then cluster.start()), and commands need a started cluster.
+    const timed = (): AnyState => (delay > 0 || i === 0 ? { after: { [delay]: go } } : { always: go });
     if (gate.until === undefined) return { [`gate-${i}`]: timed() };
     const onReady = delay > 0 ? { target: `gate-${i}-after` } : go;
     return {
