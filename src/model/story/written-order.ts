@@ -12,7 +12,9 @@ export function inWrittenOrder(written: unknown, parsed: unknown): unknown {
   }
   if (!isRecord(written) || !isRecord(parsed)) return parsed;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(written)) out[key] = key in parsed ? inWrittenOrder(written[key], parsed[key]) : written[key];
-  for (const key of Object.keys(parsed)) if (!(key in out)) out[key] = parsed[key];
+  // defineProperty, not assignment: a key such as "__proto__" from the file stays a plain key.
+  const put = (key: string, value: unknown): void => void Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(written)) put(key, Object.hasOwn(parsed, key) ? inWrittenOrder(written[key], parsed[key]) : written[key]);
+  for (const key of Object.keys(parsed)) if (!Object.hasOwn(out, key)) put(key, parsed[key]);
   return out;
 }
