@@ -11,7 +11,7 @@ import { traceCommand } from './trace.ts';
 const USAGE = `usage: kubedeck <command>
 
   list                                   the scenarios, in learning-path order
-  trace <scenario|file.yaml> [--seed N] [--k8s 1.31…1.37] [--lang ko|en] [--json] [--verbose] [--param name=value]
+  trace <scenario|file.yaml> [--seed N] [--k8s 1.31…1.37] [--lang ko|en] [--json] [--verbose] [--param name=value] [--do TIME~COMMAND]
                                          what happens in the cluster, step by step (a scenario file: docs/scenario-files.md)
   schedule --nodes FILE --pod FILE [--pods FILE] [--workloads FILE] [--config FILE] [--json] [--seed N] [--k8s 1.31…1.37]
                                          how kube-scheduler would place a pod, plugin by plugin

@@ -7,7 +7,7 @@ import { routineOf } from '../timeline/routine.ts';
 import { shownValue } from '../model/shown-value.ts';
 import { chooseScenario } from './scenario-arg.ts';
 import { parseFlags } from './args.ts';
-import { parseInteger, parseParamFlags } from './flag-values.ts';
+import { parseDoFlags, parseInteger, parseParamFlags } from './flag-values.ts';
 import type { CliIo } from './io.ts';
 import { CliError, EXIT_OK } from './io.ts';
 import { eventJson, eventLine } from './trace-format.ts';
@@ -20,6 +20,7 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
     json: { type: 'boolean' },
     verbose: { type: 'boolean' },
     param: { type: 'string', multiple: true },
+    do: { type: 'string', multiple: true },
   });
   const lang = (values.lang ?? 'en') as string;
   if (lang !== 'en' && lang !== 'ko') throw new CliError(`trace: --lang must be en or ko, got ${shownValue(lang)}`);
@@ -30,9 +31,11 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
   const seed = seedText === undefined ? undefined : parseInteger('trace', 'seed', seedText);
   const rawParams = values.param;
   const params = parseParamFlags('trace', Array.isArray(rawParams) ? rawParams : []);
+  const rawDo = values.do;
+  const actions = parseDoFlags('trace', Array.isArray(rawDo) ? rawDo : []);
   let trace;
   try {
-    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(k8s === undefined ? {} : { k8sVersion: k8s }), params });
+    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(k8s === undefined ? {} : { k8sVersion: k8s }), params, actions });
   } catch (e) {
     if (e instanceof ScenarioInputError) throw new CliError(`trace: ${e.message}`);
     throw e;
@@ -51,5 +54,10 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
     const line = eventLine(e, i + 1, lang as Lang, values.verbose === true);
     if (line !== undefined) io.out(line);
   });
+  // What kubectl printed for each of the learner's commands, as a terminal would show it.
+  for (const c of trace.commands ?? []) {
+    io.out(`$ ${c.command.split('\n')[0] ?? ''}   (t=${(c.at / 1000).toFixed(1)} s)`);
+    for (const line of c.output) io.out(`  ${line}`);
+  }
   return EXIT_OK;
 }
