@@ -22,6 +22,15 @@ describe('commandForKey', () => {
     expect(commandForKey(key(k))).toBe(command);
   });
 
+  it('goes to the command bar on : or /, and takes a command back on Ctrl+Z or Cmd+Z', () => {
+    expect(commandForKey(key(':'))).toBe('command');
+    expect(commandForKey(key('/'))).toBe('command');
+    expect(commandForKey(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(commandForKey(key('z', { metaKey: true }))).toBe('undo');
+    expect(commandForKey(key('z'))).toBeUndefined();
+    expect(commandForKey({ ...key('Z', { ctrlKey: true }), shiftKey: true })).toBeUndefined();
+  });
+
   it('leaves browser shortcuts alone', () => {
     expect(commandForKey(key('ArrowLeft', { altKey: true }))).toBeUndefined();
     expect(commandForKey(key('+', { ctrlKey: true }))).toBeUndefined();
