@@ -448,6 +448,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if (background !== 'quiet') stage.setBackground(background);
     const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
+    // A link with a what-if opens with its commands in view, as the learner who made it saw them.
+    if (loaded && sandbox.actions().length > 0) actionList.unfold();
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
