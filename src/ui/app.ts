@@ -32,7 +32,7 @@ import { parseCommand } from '../model/kubectl/parse.ts';
 import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
 import { createActionList } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
-import { namesAt } from './names-at.ts';
+import { exampleCommand, namesAt } from './names-at.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
@@ -166,8 +166,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       el('main', { class: 'stage-wrap' }, stageHost, notice.element, actionList.element, infoCard.element, objectCard.element, legend.element),
       captions.element,
       controls.element,
-      commandBar.element,
-      el('footer', { class: 'footer' }, keysHelp, credits),
+      // The bar shares the footer's row: the stage keeps every pixel of its height (labels.test.ts).
+      el('footer', { class: 'footer' }, commandBar.element, keysHelp, credits),
     ),
     picker.element,
     exportDialog.element,
@@ -203,6 +203,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     commandBar.setLang(lang);
     actionList.setLang(lang);
     credits.textContent = t(lang, 'credits');
+    // A narrow window cuts the credits to one line; the whole of them stays a hover away.
+    credits.title = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
     if (lastState && player) captions.update(lastState, player.steps, lang);
     showIssues();
@@ -263,6 +265,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     controls.setSteps(fresh.steps, fresh.getState().duration, lang);
     controls.setEnabled(true);
     commandBar.setEnabled(true);
+    commandBar.setExample(exampleCommand(namesAt(next, next.events.length)));
     showActions();
     return fresh;
   };

@@ -25,6 +25,8 @@ export interface CommandBar {
   readonly tools: HTMLElement;
   focus(): void;
   setLang(lang: Lang): void;
+  /** A command that would work in this cluster, shown as the example while the bar is empty. */
+  setExample(example: string): void;
   setEnabled(enabled: boolean): void;
   /** Shows a message under the learner's eyes (an error is drawn as one). */
   say(text: string, kind: 'error' | 'info'): void;
@@ -63,6 +65,7 @@ export function applyCompletion(line: string, cursor: number, candidates: readon
 
 export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang): CommandBar {
   let lang = initialLang;
+  let example = 'wait 30s';
   const history: string[] = [];
   /** Position while walking the history (history.length: the line being typed). */
   let browsing = 0;
@@ -154,7 +157,7 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
 
   const setLang = (next: Lang): void => {
     lang = next;
-    input.placeholder = t(lang, 'commandPlaceholder');
+    input.placeholder = t(lang, 'commandPlaceholder', { example });
     input.setAttribute('aria-label', t(lang, 'commandLabel'));
     run.textContent = t(lang, 'commandRun');
   };
@@ -165,6 +168,10 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     tools,
     focus: () => input.focus({ preventScroll: true }),
     setLang,
+    setExample(next) {
+      example = next;
+      setLang(lang);
+    },
     setEnabled(enabled) {
       input.disabled = !enabled;
       run.disabled = !enabled;

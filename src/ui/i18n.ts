@@ -112,8 +112,8 @@ const STRINGS = {
   },
   commandLabel: { en: 'Command for the cluster', ko: '클러스터에 보낼 명령' },
   commandPlaceholder: {
-    en: 'Type a command to change what happens next, e.g. kubectl scale deployment web --replicas=5 (press : to type, Tab completes)',
-    ko: '명령을 입력해 앞으로 일어날 일을 바꿔 보세요. 예: kubectl scale deployment web --replicas=5 (:로 입력, Tab으로 자동 완성)',
+    en: 'Change what happens next, e.g. {example}  (: to type, Tab completes)',
+    ko: '앞으로 일어날 일을 바꿔 보세요. 예: {example}  (:로 입력, Tab 자동 완성)',
   },
   commandRun: { en: 'Run', ko: '실행' },
   commandCompletions: { en: 'Completions: {list}', ko: '자동 완성 후보: {list}' },

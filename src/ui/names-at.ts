@@ -31,3 +31,11 @@ export function namesAt(trace: Trace, eventCount: number): ClusterNames {
   const etcdMembers = trace.topology.components.filter((c) => c.startsWith('etcd/')).map((c) => c.slice('etcd/'.length)).sort();
   return { ...lists, etcdMembers, namespace: DEFAULT_NAMESPACE };
 }
+
+/** A command worth trying in a cluster with these names (the bar's placeholder example). */
+export function exampleCommand(names: ClusterNames): string {
+  const [deployment] = names.deployments;
+  if (deployment !== undefined) return `kubectl scale deployment ${deployment} --replicas=5`;
+  const [node] = names.nodes;
+  return node !== undefined ? `kubectl cordon ${node}` : 'wait 30s';
+}

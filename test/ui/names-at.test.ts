@@ -3,7 +3,7 @@ import { SCENARIOS } from '../../scenes/index.ts';
 import { parseCommand } from '../../src/model/kubectl/parse.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { stateAt } from '../../src/timeline/state.ts';
-import { namesAt } from '../../src/ui/names-at.ts';
+import { exampleCommand, namesAt } from '../../src/ui/names-at.ts';
 
 const def = SCENARIOS.find((s) => s.id === 'node-drain');
 if (!def) throw new Error('node-drain is a built-in scenario');
@@ -28,5 +28,15 @@ describe('the names a command typed at a frame can use', () => {
     expect(gone).toBeDefined();
     expect(parseCommand(`kubectl delete pod ${gone ?? ''}`, before).ok).toBe(true);
     expect(parseCommand(`kubectl delete pod ${gone ?? ''}`, after)).toEqual({ ok: false, error: `Error from server (NotFound): pods "${gone ?? ''}" not found` });
+  });
+});
+
+describe('the example in the empty bar', () => {
+  it('names something that exists in this cluster', () => {
+    const names = namesAt(trace, trace.events.length);
+    expect(exampleCommand(names)).toBe('kubectl scale deployment web --replicas=5');
+    expect(parseCommand(exampleCommand(names), names).ok).toBe(true);
+    expect(exampleCommand({ ...names, deployments: [] })).toBe('kubectl cordon worker-1');
+    expect(exampleCommand({ ...names, deployments: [], nodes: [] })).toBe('wait 30s');
   });
 });
