@@ -12,9 +12,10 @@ import { schedulerDecision } from './scheduler-decision.ts';
 import { serviceRouting } from './service-routing.ts';
 import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
+import { sandbox } from './sandbox.ts';
 import { staticPods } from './static-pods.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods, sandbox];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

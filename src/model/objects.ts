@@ -335,6 +335,8 @@ export interface ServicePort {
   readonly name?: string;
   readonly port: number;
   readonly targetPort?: number;
+  /** Only on NodePort / LoadBalancer Services: the port every node listens on. */
+  readonly nodePort?: number;
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 

@@ -61,6 +61,8 @@ export interface ClusterOptions {
 }
 
 const ADMIN = 'kubernetes-admin';
+/** The single etcd's member name (kubeadm's --name is the control-plane node's hostname). */
+export const SINGLE_ETCD_MEMBER = 'controlplane';
 
 export class Cluster {
   readonly rt: Runtime;
@@ -74,6 +76,7 @@ export class Cluster {
   private readonly workers = new Map<string, WorkerNode>();
   private started = false;
   private proxyMode: ProxyMode = 'iptables';
+  private readonly kubectlWatches = new Set<(obj: K8sObject | undefined) => void>();
 
   constructor(opts: ClusterOptions) {
     const clock = new SimClock();
@@ -263,6 +266,27 @@ export class Cluster {
     callApi(this.rt, 'kubectl', user, action, request, onAnswer);
   }
 
+  /**
+   * kubectl's watch of one object (`kubectl rollout status`: a watch with the field selector
+   * metadata.name). `onChange` hears each version kube-apiserver pushes; the returned function closes it.
+   */
+  watchAsKubectl(kind: K8sObject['kind'], ref: ObjectRef, onChange: (obj: K8sObject | undefined) => void): () => void {
+    const watcher: Watcher = { id: 'kubectl', kinds: new Set([kind]), only: ref };
+    this.kubectlWatches.add(onChange);
+    if (!this.rt.net.isRegistered('kubectl')) {
+      this.rt.net.register('kubectl', 'workstation', (envelope) => {
+        const p = envelope.payload;
+        if (p.kind !== 'watch') return;
+        for (const listener of [...this.kubectlWatches]) listener(p.eventType === 'DELETED' ? undefined : p.object);
+      });
+    }
+    this.apiserver.addWatcher(watcher);
+    return () => {
+      this.kubectlWatches.delete(onChange);
+      this.apiserver.removeWatcher(watcher);
+    };
+  }
+
   create(obj: K8sObject, action = `POST ${obj.kind.toLowerCase()}`): void {
     this.kubectl(action, { verb: 'create', object: obj });
   }
@@ -271,14 +295,14 @@ export class Cluster {
     this.kubectl(action, { verb: 'delete', ref });
   }
 
-  scale(deployment: string, replicas: number): void {
+  scale(deployment: string, replicas: number, onAnswer?: (answer: ApiAnswer) => void): void {
     this.kubectl('PATCH deployment/scale', {
       verb: 'update',
       method: 'PATCH',
       ref: `Deployment/default/${deployment}`,
       summary: `replicas ${replicas}`,
       mutate: (o) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas } } : o),
-    });
+    }, onAnswer);
   }
 
   // --- faults ------------------------------------------------------------------------------
@@ -299,6 +323,58 @@ export class Cluster {
     w.containerd.start();
     w.proxy.start();
     w.kubelet.start();
+  }
+
+  /** Only the node's kubelet stops (systemctl stop kubelet): its containers keep running. */
+  stopKubelet(name: string): void {
+    this.worker(name).kubelet.stopProcess();
+  }
+
+  startKubelet(name: string): void {
+    this.worker(name).kubelet.start();
+  }
+
+  /** The node is cut off from the control plane (a partition): it keeps running what it has. */
+  disconnectNode(name: string): void {
+    this.worker(name);
+    this.rt.net.cut(name, (host) => !this.workers.has(host));
+  }
+
+  /** The network is back: the kubelet reports, renews its Lease and re-lists its pods. */
+  reconnectNode(name: string): void {
+    const w = this.worker(name);
+    this.rt.net.mend(name);
+    w.kubelet.reconnect();
+  }
+
+  isDisconnected(name: string): boolean {
+    return this.rt.net.isCut(name);
+  }
+
+  /**
+   * The etcd members by name: the HA cluster's, or the single etcd's, which kubeadm names after its
+   * control-plane node.
+   */
+  get etcdMemberNames(): readonly string[] {
+    return this.etcdCluster ? this.etcdCluster.members.map((m) => m.name) : [SINGLE_ETCD_MEMBER];
+  }
+
+  stopEtcdMember(name: string): void {
+    if (this.etcdCluster) this.etcdCluster.member(name).crash();
+    else if (name === SINGLE_ETCD_MEMBER) this.etcd.stop();
+    else throw new Error(`no etcd member ${name}`);
+  }
+
+  startEtcdMember(name: string): void {
+    if (this.etcdCluster) this.etcdCluster.member(name).restart();
+    else if (name === SINGLE_ETCD_MEMBER) this.etcd.start();
+    else throw new Error(`no etcd member ${name}`);
+  }
+
+  private worker(name: string): WorkerNode {
+    const w = this.workers.get(name);
+    if (!w) throw new Error(`no node ${name}`);
+    return w;
   }
 
   // --- narration ---------------------------------------------------------------------------

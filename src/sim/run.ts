@@ -8,6 +8,22 @@ import { ScenarioInputError, resolveParams } from './params.ts';
 import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
 import type { Trace, TraceEvent } from './trace.ts';
+import { insertCommands } from './sandbox/insert-commands.ts';
+import type { TimedCommand } from './sandbox/timed-command.ts';
+import { MAX_COMMAND_CHARS, MAX_COMMANDS } from './sandbox/timed-command.ts';
+
+/** The learner's commands, checked: a bounded list of commands at whole, ascending, non-negative times. */
+function checkCommands(actions: readonly TimedCommand[]): readonly TimedCommand[] {
+  if (actions.length > MAX_COMMANDS) throw new ScenarioInputError(`at most ${MAX_COMMANDS} commands, got ${actions.length}`);
+  let last = 0;
+  for (const a of actions) {
+    if (!Number.isSafeInteger(a.at) || a.at < 0 || a.at > WHAT_IF_MAX_MS) throw new ScenarioInputError(`command time: expected whole milliseconds from 0 to ${WHAT_IF_MAX_MS}, got ${String(a.at)}`);
+    if (a.at < last) throw new ScenarioInputError('commands must be in time order');
+    if (a.command.length > MAX_COMMAND_CHARS) throw new ScenarioInputError(`a command is longer than ${MAX_COMMAND_CHARS} characters`);
+    last = a.at;
+  }
+  return actions;
+}
 
 /** A scenario that does not finish within this many simulated callbacks is broken. */
 const MAX_CALLBACKS = 20_000_000;
@@ -15,6 +31,27 @@ const DEFAULT_MAX_SIM_MS = 60 * 60_000;
 
 export class ScenarioRunError extends Error {
   override readonly name = 'ScenarioRunError';
+}
+
+/** With the learner's commands, a story that cannot reach its end (its guards wait for what they undid) stops this long after the later of its own end and theirs. */
+const WHAT_IF_GRACE_MS = 60_000;
+/** A what-if never runs past this, whatever it asks (`wait 1000h`). */
+const WHAT_IF_MAX_MS = 2 * 60 * 60_000;
+
+/** The plain run's end, per scenario and inputs: a what-if's stopping point is measured from it. */
+const plainEnds = new WeakMap<ScenarioDefinition, Map<string, number>>();
+
+function plainEnd(def: ScenarioDefinition, opts: RunOptions): number {
+  const key = JSON.stringify([opts.seed, opts.k8sVersion, opts.params]);
+  let ends = plainEnds.get(def);
+  if (!ends) plainEnds.set(def, (ends = new Map()));
+  let end = ends.get(key);
+  if (end === undefined) {
+    const { actions: _none, ...plain } = opts;
+    end = runScenario(def, plain).endTime;
+    ends.set(key, end);
+  }
+  return end;
 }
 
 export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Trace {
@@ -30,6 +67,9 @@ export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Tra
   const actor = createActor(def.machine, { clock, input: { cluster, params } });
   actor.start();
   cluster.start();
+  const actions = opts.actions ?? [];
+  const inserted = actions.length > 0 ? insertCommands(cluster, checkCommands(actions)) : undefined;
+  const storyEnd = inserted ? plainEnd(def, opts) : 0;
 
   const cues: readonly StepCue[] = def.cues?.(params, k8sVersion) ?? [];
   let cue = 0;
@@ -51,10 +91,19 @@ export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Tra
   const maxSim = def.maxSimTimeMs ?? DEFAULT_MAX_SIM_MS;
   let callbacks = 0;
   pump();
-  while (actor.getSnapshot().status === 'active') {
+  const going = (): boolean => {
+    const storyGoes = actor.getSnapshot().status === 'active';
+    if (!inserted) return storyGoes;
+    const now = clock.now();
+    if (now >= WHAT_IF_MAX_MS) return false;
+    // The story may be stuck on what the learner changed: it gets a grace past both ends.
+    const storyMayGo = storyGoes && now < Math.max(storyEnd, inserted.until()) + WHAT_IF_GRACE_MS;
+    return storyMayGo || !inserted.settled(now);
+  };
+  while (going()) {
     if (!clock.step()) break;
     pump();
-    if (++callbacks > MAX_CALLBACKS || clock.now() > maxSim) {
+    if (++callbacks > MAX_CALLBACKS || (!inserted && clock.now() > maxSim)) {
       actor.stop();
       throw new ScenarioRunError(`scenario "${def.id}" did not finish within ${Math.round(maxSim / 1000)} s of simulated time`);
     }
@@ -77,5 +126,6 @@ export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Tra
     snapshots: tracer.snapshots,
     steps: tracer.steps,
     endTime,
+    ...(inserted ? { commands: inserted.outcomes() } : {}),
   };
 }

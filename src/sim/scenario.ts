@@ -46,6 +46,11 @@ export interface ScenarioDefinition {
   readonly config?: Partial<SimConfig>;
   /** A run longer than this (simulated ms) is a broken scenario. */
   readonly maxSimTimeMs?: number;
+  /**
+   * Commands that show the scenario off when its own story is empty (the sandbox): what tests,
+   * baselines and the bench play, and what the app suggests trying.
+   */
+  readonly example?: readonly TimedCommand[];
 }
 
 export interface StepCue {

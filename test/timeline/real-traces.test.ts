@@ -17,7 +17,8 @@ const plain = (s: ClusterState) => ({ objects: Object.fromEntries(s.objects), co
  */
 
 describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
-  const trace = runScenario(def);
+  // The sandbox's own story is an empty cluster: it plays its example commands.
+  const trace = runScenario(def, def.example ? { actions: def.example } : {});
   const schedule = buildSchedule(trace);
 
   it('plays in a watchable time with one presentation step per narration step', () => {

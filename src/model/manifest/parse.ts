@@ -6,7 +6,8 @@ import { formatPath, joinPath, ManifestError } from './errors.ts';
 import { nodeSchema, podSchema } from './schemas.ts';
 import { shownValue } from '../shown-value.ts';
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** A zod issue as the one-line detail of a ManifestError. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'required field is missing';
   return issue.message.replace(/^Invalid input: /, '');
 }

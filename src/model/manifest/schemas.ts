@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isNegative, parseQuantity } from '../quantity.ts';
 import { shownValue } from '../shown-value.ts';
 
-const str = z.string();
-const stringMap = z.record(z.string(), z.string());
+export const str = z.string();
+export const stringMap = z.record(z.string(), z.string());
 
 /**
  * Accepts "500m" and, as the API does, bare numbers (YAML `cpu: 2`). Resource amounts cannot be
@@ -36,7 +36,7 @@ const taintEffect = z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
 const emptyAsUndefined = <T extends z.ZodType>(schema: T) =>
   z.union([z.literal(''), schema]).transform((v) => (v === '' ? undefined : (v as z.output<T>)));
 
-const metadata = z.object({
+export const metadata = z.object({
   name: str,
   namespace: str.optional(),
   uid: str.optional(),
@@ -49,7 +49,7 @@ const metadata = z.object({
   ownerReferences: z.array(z.object({ apiVersion: str, kind: str, name: str, uid: str, controller: z.boolean().optional() })).optional(),
 });
 
-const labelSelector = z.object({
+export const labelSelector = z.object({
   matchLabels: stringMap.optional(),
   matchExpressions: z.array(z.object({ key: str, operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: z.array(str).optional() })).optional(),
 });

@@ -32,6 +32,8 @@ export interface Watcher {
    * cache indexes these by node, as upstream does, so a write is not offered to every kubelet.
    */
   readonly podsOnNode?: string;
+  /** A field selector metadata.name: only this object (kubectl rollout status watches one Deployment). */
+  readonly only?: ObjectRef;
 }
 
 
@@ -92,6 +94,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 
 export interface ApiServer {
   addWatcher(watcher: Watcher): void;
+  /** The watch ends (its client closed it). */
+  removeWatcher(watcher: Watcher): void;
   /** The watch cache: what kube-apiserver last confirmed from etcd. */
   cached(ref: ObjectRef): K8sObject | undefined;
   seed(obj: K8sObject): void;
@@ -130,8 +134,13 @@ export function createApiServer(rt: Runtime): ApiServer {
     }
   };
 
+  const removeWatcher = (w: Watcher): void => {
+    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x !== w));
+  };
+
   const push = (w: Watcher, eventType: WatchEventType, shown: K8sObject): void => {
     if (!rt.board.isUp(w.id)) return;
+    if (w.only !== undefined && w.only !== refOf(shown)) return;
     rt.net.send({ from: ID, to: w.id, type: 'watch', action: `watch: ${eventType}`, object: refOf(shown), payload: { kind: 'watch', eventType, object: shown } });
   };
 
@@ -369,6 +378,7 @@ export function createApiServer(rt: Runtime): ApiServer {
 
   return {
     addWatcher,
+    removeWatcher,
     cached: (ref) => cache.get(ref),
     seed: (obj) => cache.set(refOf(obj), obj),
     useEtcd: (target) => {

@@ -88,8 +88,13 @@ export interface Kubelet {
   seedRunning(pod: Pod): void;
   /** The images on the node now, taken as reported (set-up writes them into the seeded Node). */
   reportImages(): readonly string[];
+  /** The machine stops (power): the kubelet and every container with it. */
   stop(): void;
+  /** Only the kubelet process stops (systemctl stop kubelet); containers keep running. */
+  stopProcess(): void;
   start(): void;
+  /** The network to the control plane is back: report, renew and re-list the node's pods. */
+  reconnect(): void;
 }
 
 export interface KubeletOptions {
@@ -243,6 +248,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     });
   };
 
+  /** stopProcess: the next stop keeps the pod map (the containers keep running). */
+  let keepPodsOnStop = false;
+
   /** Back after an outage: list the pods bound here and finish what was decided meanwhile. */
   const rejoin = (): void => {
     reportStatus();
@@ -262,7 +270,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     reportStatus,
     stopped: () => {
       up = false;
-      pods.clear();
+      // Only the kubelet process stopped: its containers run on, and it finds them again on start.
+      if (!keepPodsOnStop) pods.clear();
+      keepPodsOnStop = false;
       rt.board.set(id, 'down');
     },
     started: () => {
@@ -293,7 +303,14 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
       return [...images];
     },
     stop: () => actor.send({ type: 'stop' }),
+    stopProcess: () => {
+      keepPodsOnStop = true;
+      actor.send({ type: 'stop' });
+    },
     start: () => actor.send({ type: 'start' }),
+    reconnect: () => {
+      if (up) rejoin();
+    },
   };
 }
 

@@ -36,6 +36,9 @@ export class Network {
   private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
   private readonly lastArrival = new Map<string, number>();
+  /** Hosts cut off from the control plane (a network partition), and which hosts are the control plane. */
+  private readonly cutHosts = new Set<string>();
+  private controlPlaneHost: (host: string) => boolean = () => false;
 
   constructor(
     private readonly clock: SimClock,
@@ -52,6 +55,30 @@ export class Network {
     return this.endpoints.has(id);
   }
 
+  /**
+   * A partition: nothing crosses between `host` and the control plane until `mend`. Lost messages
+   * are neither traced nor delivered (nobody sees them arrive), and their callers hear no answer.
+   */
+  cut(host: string, isControlPlane: (host: string) => boolean): void {
+    this.cutHosts.add(host);
+    this.controlPlaneHost = isControlPlane;
+  }
+
+  mend(host: string): void {
+    this.cutHosts.delete(host);
+  }
+
+  isCut(host: string): boolean {
+    return this.cutHosts.has(host);
+  }
+
+  private crossesCut(from: ComponentId, to: ComponentId): boolean {
+    if (this.cutHosts.size === 0) return false;
+    const a = this.hosts.get(from) ?? '';
+    const b = this.hosts.get(to) ?? '';
+    return (this.cutHosts.has(a) && this.controlPlaneHost(b)) || (this.cutHosts.has(b) && this.controlPlaneHost(a));
+  }
+
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
     return this.emit(out, undefined, onReply);
@@ -63,6 +90,7 @@ export class Network {
   }
 
   private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
+    if (this.crossesCut(out.from, out.to)) return -1;
     const id = this.tracer.allocateMessageId();
     const latency = this.orderedLatency(out.from, out.to);
     // Built field by field (no conditional spreads): this runs for every message of a run.

@@ -1,0 +1,64 @@
+/**
+ * sandbox: an empty cluster (the nodes the learner picks, each with its kube-proxy pod) where
+ * everything comes from the learner's commands. The story itself only introduces the cluster;
+ * what follows is what the learner types (src/sim/sandbox).
+ */
+import { setup } from 'xstate';
+import { text } from '../src/model/localized.ts';
+import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
+import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams } from '../src/sim/scenario.ts';
+
+const ZONE_KEY = 'topology.kubernetes.io/zone';
+const nodesOf = (p: ScenarioParams): number => Number(p.nodes);
+/** Two zones, nodes alternating between them, so spreading and affinity have something to act on. */
+const zoneOf = (index: number): string => (index % 2 === 0 ? 'zone-a' : 'zone-b');
+
+const machine = setup({
+  types: { input: {} as ScenarioInput, context: {} as ScenarioInput, events: {} as ScenarioEvent },
+  actions: {
+    build: ({ context }) => {
+      const { cluster, params } = context;
+      for (let i = 0; i < nodesOf(params); i++) cluster.addNode(`worker-${i + 1}`, { cpu: '4', memory: '8Gi', labels: { [ZONE_KEY]: zoneOf(i) } });
+      seedDaemonSet(cluster, kubeProxyDaemonSet(cluster.rt.config.k8sVersion));
+    },
+    introduce: ({ context }) => {
+      const n = nodesOf(context.params);
+      context.cluster.step(
+        'empty-cluster',
+        text(
+          `An empty cluster: the control plane and ${n} worker node${n === 1 ? '' : 's'} (4 CPU, 8 GiB each, in zone-a and zone-b), each running only its kube-proxy pod. Everything else is yours: type a command below, for example \`kubectl create deployment web --image=nginx --replicas=3\`.`,
+          `빈 클러스터입니다. 컨트롤 플레인과 워커 노드 ${n}대(각각 CPU 4개, 메모리 8GiB, zone-a와 zone-b)가 있고, 노드마다 kube-proxy 파드만 돌고 있습니다. 나머지는 직접 만들어 보세요. 아래에 명령을 입력합니다. 예: \`kubectl create deployment web --image=nginx --replicas=3\``,
+        ),
+        ['kubectl', 'kube-apiserver'],
+      );
+    },
+  },
+}).createMachine({
+  id: 'sandbox',
+  context: ({ input }) => input,
+  entry: 'build',
+  initial: 'starting',
+  states: {
+    starting: { after: { 500: { target: 'idle', actions: 'introduce' } } },
+    // A few quiet seconds of leases and heartbeats: the cluster at rest, before any command.
+    idle: { after: { 4500: 'done' } },
+    done: { type: 'final' },
+  },
+});
+
+export const sandbox: ScenarioDefinition = {
+  id: 'sandbox',
+  title: text('Sandbox: your own cluster', '샌드박스: 나만의 클러스터'),
+  summary: text(
+    'An empty cluster where everything comes from your commands: kubectl, node faults, waiting.',
+    '모든 것을 직접 입력한 명령으로 만드는 빈 클러스터: kubectl, 노드 장애, 기다리기.',
+  ),
+  params: [{ id: 'nodes', label: text('Worker nodes', '워커 노드 수'), kind: 'int', default: 3, min: 1, max: 5 }],
+  machine,
+  maxSimTimeMs: 60_000,
+  example: [
+    { at: 5000, command: 'kubectl create deployment web --image=nginx:1.27 --replicas=3 --port=80' },
+    { at: 5000, command: 'kubectl expose deployment web --port=80' },
+    { at: 20_000, command: 'kubectl scale deployment web --replicas=5' },
+  ],
+};

@@ -1,0 +1,110 @@
+/**
+ * One learner's command applied to a running simulation: parsed against the names in the cluster
+ * at that moment (a bad command changes nothing and answers as kubectl would), narrated as a step
+ * when asked, then given its effect through the same calls the built-in scenarios make.
+ */
+import type { SandboxAction } from '../../model/kubectl/actions.ts';
+import { formatAction } from '../../model/kubectl/format.ts';
+import { parseCommand } from '../../model/kubectl/parse.ts';
+import type { Cluster } from '../cluster.ts';
+import { narrateAction, narrateRefusal, type ActionNarration } from './captions.ts';
+import { namesIn } from './cluster-names.ts';
+import { apply } from './effects/apply.ts';
+import type { EffectContext } from './effects/context.ts';
+import { etcdFault, nodeFault } from './effects/faults.ts';
+import { cordon, drain, label, taint } from './effects/nodes.ts';
+import { setImage, status, undo } from './effects/rollouts.ts';
+import { createDeployment, expose, remove, run, scale } from './effects/workloads.ts';
+
+export interface ApplyCommandOptions {
+  /** Record a `you-N` step with a generated caption (the sandbox); false when a file step narrates itself. */
+  readonly narrate: boolean;
+  /** Each line kubectl prints, as it prints it. */
+  readonly print?: (line: string) => void;
+  /** kubectl has finished (drain printed "drained", a rollout status returned...) or the command was refused. */
+  readonly onDone?: (ok: boolean) => void;
+}
+
+export type ApplyResult = { readonly ok: true; readonly action: SandboxAction } | { readonly ok: false; readonly error: string };
+
+/** Step ids of the learner's commands start with this. */
+export const USER_STEP_PREFIX = 'you-';
+
+/** Per run: how many learner steps were recorded, for their ids. */
+const userSteps = new WeakMap<Cluster, number>();
+
+function effect(ctx: EffectContext, action: SandboxAction): void {
+  switch (action.kind) {
+    case 'run':
+      return run(ctx, action);
+    case 'create-deployment':
+      return createDeployment(ctx, action);
+    case 'apply':
+      return apply(ctx, action);
+    case 'scale':
+      return scale(ctx, action);
+    case 'set-image':
+      return setImage(ctx, action);
+    case 'rollout-undo':
+      return undo(ctx, action);
+    case 'rollout-status':
+      return status(ctx, action);
+    case 'delete':
+      return remove(ctx, action);
+    case 'expose':
+      return expose(ctx, action);
+    case 'cordon':
+    case 'uncordon':
+      return cordon(ctx, action);
+    case 'drain':
+      return drain(ctx, action);
+    case 'taint':
+      return taint(ctx, action);
+    case 'label':
+      return label(ctx, action);
+    case 'node-power-off':
+    case 'node-power-on':
+    case 'node-disconnect':
+    case 'node-reconnect':
+    case 'kubelet-stop':
+    case 'kubelet-start':
+      return nodeFault(ctx, action);
+    case 'etcd-stop':
+    case 'etcd-start':
+      return etcdFault(ctx, action);
+    case 'wait':
+      // Time passing is the runner's business (it runs on at least this long).
+      return ctx.done(true);
+  }
+}
+
+function recordStep(cluster: Cluster, narration: ActionNarration): void {
+  const n = (userSteps.get(cluster) ?? 0) + 1;
+  userSteps.set(cluster, n);
+  cluster.step(`${USER_STEP_PREFIX}${n}`, narration.caption, narration.focus);
+}
+
+export function applyCommand(cluster: Cluster, command: string, options: ApplyCommandOptions): ApplyResult {
+  const print = options.print ?? (() => undefined);
+  let finished = false;
+  const done = (ok: boolean): void => {
+    if (finished) return;
+    finished = true;
+    options.onDone?.(ok);
+  };
+  const parsed = parseCommand(command, namesIn(cluster));
+  if (!parsed.ok) {
+    if (options.narrate) recordStep(cluster, narrateRefusal(command.split('\n')[0] ?? command, parsed.error));
+    print(parsed.error);
+    done(false);
+    return parsed;
+  }
+  if (options.narrate) recordStep(cluster, narrateAction(shownCommand(parsed.action), parsed.action, cluster.rt.config));
+  effect({ cluster, print, done }, parsed.action);
+  return parsed;
+}
+
+/** The command as a caption shows it: canonical, and an apply's manifest left out. */
+function shownCommand(action: SandboxAction): string {
+  return action.kind === 'apply' ? 'kubectl apply -f -' : formatAction(action);
+}

@@ -1,0 +1,66 @@
+/**
+ * Inserts a learner's timed commands into a run: each is applied when simulated time reaches its
+ * `at` (commands given for the same moment run one after another, as `cmd1; cmd2` in a shell),
+ * and the run goes on long enough for the new future to show.
+ */
+import type { Cluster } from '../cluster.ts';
+import { applyCommand } from './apply-command.ts';
+import type { SandboxAction } from '../../model/kubectl/actions.ts';
+import type { CommandOutcome, TimedCommand } from './timed-command.ts';
+
+/** After a command, the run goes on at least this long, so its effect plays out on stage. */
+export const SETTLE_MS = 30_000;
+/** ...or, after a fault the control plane only notices late, until it does (plus this). */
+const NOTICE_MARGIN_MS = 15_000;
+/** A command still running (a drain waiting on a budget) holds the end back at most this long. */
+export const MAX_RUNNING_MS = 2 * 60_000;
+/** What the list says of a command still waiting when the run ends (kube-apiserver waiting on a stopped etcd...). */
+export const STILL_RUNNING = '(kubectl is still waiting for an answer)';
+
+export interface InsertedCommands {
+  /** The outcomes so far, in the order the commands were given. */
+  outcomes(): readonly CommandOutcome[];
+  /** The run may end now as far as the commands are concerned. */
+  settled(now: number): boolean;
+  /** The simulated time the commands need the run to reach (it grows as they are applied). */
+  until(): number;
+}
+
+/** How long the run should go on after this command. */
+function settleAfter(cluster: Cluster, action: SandboxAction | undefined): number {
+  if (action?.kind === 'wait') return action.seconds * 1000;
+  const late = action?.kind === 'node-power-off' || action?.kind === 'node-disconnect' || action?.kind === 'kubelet-stop';
+  return late ? Math.max(SETTLE_MS, cluster.rt.config.nodeMonitorGraceMs + cluster.rt.config.nodeMonitorPeriodMs + NOTICE_MARGIN_MS) : SETTLE_MS;
+}
+
+export function insertCommands(cluster: Cluster, commands: readonly TimedCommand[]): InsertedCommands {
+  let until = commands.reduce((end, c) => Math.max(end, c.at), 0);
+  const results = commands.map((c) => ({ at: c.at, command: c.command, ok: true, output: [] as string[], done: false, doneAt: Number.POSITIVE_INFINITY }));
+  // Group by moment, keeping the given order within a moment.
+  const moments = new Map<number, number[]>();
+  results.forEach((r, i) => moments.set(r.at, [...(moments.get(r.at) ?? []), i]));
+  for (const [at, indexes] of [...moments].sort((a, b) => a[0] - b[0])) {
+    const runFrom = (k: number): void => {
+      const index = indexes[k];
+      const result = index === undefined ? undefined : results[index];
+      if (!result) return;
+      const applied = applyCommand(cluster, result.command, {
+        narrate: true,
+        print: (line) => result.output.push(line),
+        onDone: (ok) => {
+          result.ok = ok;
+          result.done = true;
+          result.doneAt = cluster.now;
+          runFrom(k + 1);
+        },
+      });
+      until = Math.max(until, cluster.now + settleAfter(cluster, applied.ok ? applied.action : undefined));
+    };
+    cluster.rt.clock.setTimeout(() => runFrom(0), at);
+  }
+  return {
+    until: () => until,
+    outcomes: () => results.map(({ at, command, ok, output, done }) => (done ? { at, command, ok, output: [...output] } : { at, command, ok: false, output: [...output, STILL_RUNNING] })),
+    settled: (now) => now >= until && results.every((r) => (r.done ? now >= r.doneAt : now >= r.at + MAX_RUNNING_MS)),
+  };
+}
