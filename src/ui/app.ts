@@ -265,7 +265,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     controls.setSteps(fresh.steps, fresh.getState().duration, lang);
     controls.setEnabled(true);
     commandBar.setEnabled(true);
-    commandBar.setExample(exampleCommand(namesAt(next, next.events.length)));
+    // The scenario's own suggestion (the sandbox has one), else something in this cluster.
+    commandBar.setExample(scenario.example?.[0]?.command ?? exampleCommand(namesAt(next, next.events.length)));
     showActions();
     return fresh;
   };

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_NAMESPACE, type ClusterNames } from '../model/kubectl/cluster-names.ts';
 import { parseRef } from '../model/objects.ts';
+import { SINGLE_ETCD_MEMBER } from '../sim/cluster.ts';
 import type { Trace } from '../sim/trace.ts';
 import { stateAt } from '../timeline/state.ts';
 
@@ -23,12 +24,14 @@ export function namesAt(trace: Trace, eventCount: number): ClusterNames {
     const { kind, namespace, name } = parseRef(ref);
     if (!Object.hasOwn(KIND_LISTS, kind)) continue;
     // The sandbox has one namespace: kube-system's daemon pods are not the learner's to name.
-    if (kind !== 'Node' && (namespace ?? DEFAULT_NAMESPACE) !== DEFAULT_NAMESPACE) continue;
+    if (kind !== 'Node' && namespace !== DEFAULT_NAMESPACE) continue;
     lists[KIND_LISTS[kind as keyof typeof KIND_LISTS]].push(name);
   }
   for (const list of Object.values(lists)) list.sort();
-  // Members are components (`etcd/<member>`), present for the whole run whether up or down.
-  const etcdMembers = trace.topology.components.filter((c) => c.startsWith('etcd/')).map((c) => c.slice('etcd/'.length)).sort();
+  // Members are components (`etcd/<member>`), present for the whole run whether up or down; a
+  // single etcd is kubeadm's member named after its node, as the runner names it.
+  const members = trace.topology.components.filter((c) => c.startsWith('etcd/')).map((c) => c.slice('etcd/'.length)).sort();
+  const etcdMembers = members.length > 0 ? members : [SINGLE_ETCD_MEMBER];
   return { ...lists, etcdMembers, namespace: DEFAULT_NAMESPACE };
 }
 

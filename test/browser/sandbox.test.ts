@@ -156,6 +156,8 @@ describe('the sandbox: your own story', () => {
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
     await pauseAt(page, before.time);
     expect(doParams(page)).toHaveLength(1);
+    // There is something to undo: the what-if is another run.
+    expect((await shown(page)).trace).not.toBe(before.trace);
     // Ctrl+Z in the bar is the bar's own undo; on the page it takes the command back.
     await page.keyboard.press('Control+z');
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
@@ -178,6 +180,8 @@ describe('the sandbox: your own story', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('do').length === 1);
     expect(doParams(page)).toEqual(['1000~kubectl cordon worker-1']);
     expect(await items.count()).toBe(1);
+    const commands = await page.evaluate(() => window.__kubedeck?.trace?.()?.commands?.map((c) => c.command));
+    expect(commands).toEqual(['kubectl cordon worker-1']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -200,6 +204,8 @@ describe('the sandbox: your own story', () => {
     await settle(opened.page, { rerender: true });
     const reopened = await shown(opened.page);
     expect(reopened.trace).toBe(original.trace);
+    // ...and it is the what-if, not the plain run.
+    expect((JSON.parse(reopened.trace) as { commands?: { command: string }[] }).commands?.map((c) => c.command)).toEqual([SCALE]);
     expect(reopened.time).toBe(original.time);
     expect(await opened.page.locator('[data-testid=action-list] li').count()).toBe(1);
     expect(await opened.page.locator('[data-testid=notice]').isVisible()).toBe(false);

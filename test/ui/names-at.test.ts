@@ -40,3 +40,12 @@ describe('the example in the empty bar', () => {
     expect(exampleCommand({ ...names, deployments: [], nodes: [] })).toBe('wait 30s');
   });
 });
+
+describe('etcd members', () => {
+  it('are the HA members by name, or the single etcd as the runner names it', () => {
+    expect(namesAt(trace, 0).etcdMembers).toEqual(['controlplane']);
+    const ha = SCENARIOS.find((s) => s.id === 'etcd-ha');
+    if (!ha) throw new Error('etcd-ha is a built-in scenario');
+    expect(namesAt(runScenario(ha), 0).etcdMembers).toEqual(['etcd-1', 'etcd-2', 'etcd-3']);
+  });
+});
