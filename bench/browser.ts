@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     }
 
     out('');
-    out(`sandbox: submit a command -> first frame of the what-if, ms p50 / p95 over ${ACTIONS} commands (\`kubectl label nodes <first> benchN=1\`)`);
+    out(`sandbox: submit a command -> first frame of the what-if, ms p50 / p95 over ${ACTIONS} commands (\`kubectl label nodes <first> benchN=1\`, else \`wait 10s\`)`);
     for (const scenario of SCENARIOS.map((s) => s.id)) {
       const { page } = await openApp(browser, `${appServer.url}?scenario=${scenario}&lang=en&theme=dark`);
       const ms = await actionLatencies(page, ACTIONS);

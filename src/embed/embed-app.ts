@@ -381,5 +381,5 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   }
 
   // The embed shows no cards (a slide stays a picture): no object card to open.
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject: () => false, exportScenario };
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject: () => false, exportScenario, trace: () => current };
 }

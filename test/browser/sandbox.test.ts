@@ -214,4 +214,18 @@ describe('the sandbox: your own story', () => {
     await made.page.close();
     await opened.page.close();
   });
+
+  it('an embed link with the commands plays the same what-if', async () => {
+    const query = `scenario=node-drain&lang=en&theme=dark&do=${encodeURIComponent(`0~${SCALE}`)}`;
+    const app = await openApp(browser.context, `${base}?${query}`);
+    const embed = await openApp(browser.context, `${base}embed.html?${query}`);
+    const inApp = await shown(app.page);
+    const inEmbed = await shown(embed.page);
+    expect(inEmbed.trace).toBe(inApp.trace);
+    expect((JSON.parse(inEmbed.trace) as { commands?: unknown[] }).commands).toHaveLength(1);
+    expect(await embed.page.evaluate(() => window.__kubedeck?.view().actions)).toEqual([{ at: 0, command: SCALE }]);
+    expect([...app.errors, ...embed.errors]).toEqual([]);
+    await app.page.close();
+    await embed.page.close();
+  });
 });
