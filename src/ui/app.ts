@@ -34,6 +34,9 @@ import { createActionList } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
+import { createCardActions } from './card-actions.ts';
+import { contextActions, type ContextAction } from './context-actions.ts';
+import { stateAt } from '../timeline/state.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
 export interface AppHandle {
@@ -103,7 +106,30 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // A ref the trace never stores (a stale or made-up one) changes nothing.
     if (!objectCard.knows(ref)) return false;
     infoCard.close();
-    return objectCard.open(ref, moment());
+    const opened = objectCard.open(ref, moment());
+    refreshCardActions();
+    return opened;
+  };
+  // "Try:" on the object card: a command that fits the object, run at once or left in the bar to finish.
+  const cardActions = createCardActions((action) => pickContextAction(action));
+  let cardKey = '';
+  const refreshCardActions = (): void => {
+    const ref = objectCard.current();
+    if (ref === undefined || !trace) return;
+    const at = moment();
+    const key = `${ref}|${at.eventCount}|${loadCount}|${lang}`;
+    if (key === cardKey) return;
+    cardKey = key;
+    const state = stateAt(trace, { eventCount: at.eventCount });
+    cardActions.show(objectCard.tools, contextActions(ref, { objects: state.objects, components: state.components, commands: trace.commands ?? [], simTime: at.simTime }), lang);
+  };
+  const pickContextAction = (action: ContextAction): void => {
+    if (!action.run) {
+      commandBar.fill(action.command);
+      return;
+    }
+    const result = submitCommand(action.command);
+    if (!result.ok) commandBar.say(result.error, 'error');
   };
   // After the picker, keys belong to the stage (Space plays), not to the button that opened it.
   const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, () => stageHost.focus({ preventScroll: true }));
@@ -207,6 +233,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     credits.title = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
     if (lastState && player) captions.update(lastState, player.steps, lang);
+    refreshCardActions();
     showIssues();
   };
 
@@ -231,7 +258,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     lastState = state;
     controls.update(state);
     if (player) captions.update(state, player.steps, lang);
-    if (objectCard.isOpen()) objectCard.update(moment());
+    if (objectCard.isOpen()) {
+      objectCard.update(moment());
+      refreshCardActions();
+    }
     if (state.step !== step) {
       step = state.step;
       syncUrl();
@@ -308,6 +338,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const before = player?.getState();
     const previous = trace;
     if (!stage || !before || !previous) return false;
+    // The card the learner acted from stays open on the new run (focus stays where it was).
+    const cardRef = objectCard.current();
+    const focused = document.activeElement;
     let next = options.ready;
     if (!next) {
       try {
@@ -325,8 +358,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     unsubscribe = fresh.subscribe(onState);
     fresh.seek(Math.min(before.time, fresh.getState().duration));
     if (options.play) fresh.play();
-    onState(fresh.getState());
     loadCount += 1;
+    if (cardRef !== undefined && objectCard.open(cardRef, moment()) && focused instanceof HTMLElement && focused.isConnected) focused.focus({ preventScroll: true });
+    onState(fresh.getState());
+    refreshCardActions();
     syncUrl();
     return true;
   };

@@ -24,6 +24,8 @@ export interface CommandBar {
   /** Where buttons that belong with the bar (the action list's) go. */
   readonly tools: HTMLElement;
   focus(): void;
+  /** Puts `line` in the bar for the learner to finish (the cursor at its end). */
+  fill(line: string): void;
   setLang(lang: Lang): void;
   /** A command that would work in this cluster, shown as the example while the bar is empty. */
   setExample(example: string): void;
@@ -167,6 +169,13 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     element: form,
     tools,
     focus: () => input.focus({ preventScroll: true }),
+    fill(line) {
+      input.value = line;
+      browsing = history.length;
+      quiet();
+      input.focus({ preventScroll: true });
+      input.setSelectionRange(line.length, line.length);
+    },
     setLang,
     setExample(next) {
       example = next;

@@ -118,6 +118,7 @@ const STRINGS = {
   commandRun: { en: 'Run', ko: '실행' },
   commandCompletions: { en: 'Completions: {list}', ko: '자동 완성 후보: {list}' },
   commandNoCompletion: { en: 'Nothing to complete here.', ko: '여기서는 자동 완성할 것이 없습니다.' },
+  tryIt: { en: 'Try:', ko: '해 보기:' },
   actionsTitle: { en: 'Your commands ({count})', ko: '입력한 명령 ({count})' },
   actionsShow: { en: 'Show your commands', ko: '입력한 명령 보기' },
   actionsHide: { en: 'Hide your commands', ko: '입력한 명령 숨기기' },

@@ -228,4 +228,26 @@ describe('the sandbox: your own story', () => {
     await app.page.close();
     await embed.page.close();
   });
+
+  it('“Try:” on an object card gives its command, or leaves it in the bar to finish', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 1);
+    expect(await page.evaluate(() => window.__kubedeck?.openObject('Node/worker-1'))).toBe(true);
+    const tools = page.locator('[data-testid=object-actions]');
+    expect(await tools.locator('button').allInnerTexts()).toEqual(['Cordon', 'Drain', 'Power off', 'Cut off']);
+    await tools.locator('[data-context-action=cordon]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('do').length === 1);
+    expect(doParams(page)[0]).toMatch(/^\d+~kubectl cordon worker-1$/);
+    // The card stays on the node, now offering to undo what was done.
+    expect(await page.locator('[data-testid=object-card]').isVisible()).toBe(true);
+    await page.evaluate(() => window.__kubedeck?.player()?.end());
+    await tools.locator('[data-context-action=uncordon]').waitFor();
+    expect(await page.evaluate(() => window.__kubedeck?.openObject('Deployment/default/web'))).toBe(true);
+    await tools.locator('[data-context-action=scale]').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('command-input');
+    expect(await page.inputValue('[data-testid=command-input]')).toMatch(/^kubectl scale deployment web --replicas=\d+$/);
+    expect(doParams(page)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
