@@ -66,7 +66,13 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
           : null;
     const remove = el('button', { type: 'button', class: 'ctrl ctrl--ghost actions__remove', 'data-action': 'remove-action', 'aria-label': t(lang, 'removeAction', { command: action.command }) }, icon(ICONS.close));
     remove.title = t(lang, 'removeAction', { command: action.command });
-    remove.addEventListener('click', () => handlers.remove(index));
+    remove.addEventListener('click', () => {
+      handlers.remove(index);
+      // The row is gone: keep the keyboard where it was (the next row's ×, else Undo).
+      const left = list.querySelectorAll<HTMLButtonElement>('[data-action=remove-action]');
+      const next = left[Math.min(index, left.length - 1)];
+      (next ?? (undo.hidden ? null : undo))?.focus();
+    });
     return el(
       'li',
       { class: 'actions__item', 'data-ok': outcome === undefined ? undefined : String(outcome.ok) },

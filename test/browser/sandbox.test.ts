@@ -182,6 +182,8 @@ describe('the sandbox: your own story', () => {
     expect(await items.count()).toBe(1);
     const commands = await page.evaluate(() => window.__kubedeck?.trace?.()?.commands?.map((c) => c.command));
     expect(commands).toEqual(['kubectl cordon worker-1']);
+    // The keyboard stays in the list: on the remaining row's ×.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('remove-action');
     expect(errors).toEqual([]);
     await page.close();
   });
