@@ -12,12 +12,20 @@ import { runScenario } from './sim/run.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
 import type { AppDeps } from './ui/ports.ts';
+import type { ScenarioDefinition } from './sim/scenario.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 
-const root = document.getElementById('app');
-if (root) {
+declare global {
+  interface Window {
+    /** A scenario file's text, set before load by `kubedeck export ./story.yaml` (src/cli/export/page.ts). */
+    __kubedeckStoryText?: string;
+  }
+}
+
+/** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
+function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): void {
   const deps: AppDeps = {
-    scenarios: SCENARIOS,
+    scenarios,
     defaultScenario: DEFAULT_SCENARIO,
     defaultK8s: DEFAULT_K8S_VERSION,
     seed: DEFAULT_SEED,
@@ -34,3 +42,10 @@ if (root) {
     : import('./ui/app.ts').then(({ startApp }) => startApp(root, deps));
   void shell.then(exposeHandle);
 }
+
+const root = document.getElementById('app');
+const storyText = window.__kubedeckStoryText;
+if (root && typeof storyText === 'string') {
+  // Only for a file the CLI hands over: the validator stays out of the app's usual first load.
+  void import('./sim/story/from-text.ts').then(({ scenarioFromText }) => start(root, [scenarioFromText(storyText, 'scenario file'), ...SCENARIOS]));
+} else if (root) start(root, SCENARIOS);

@@ -5,13 +5,13 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { findScenario, SCENARIOS } from '../../scenes/index.ts';
 import { EXPORT_FORMATS, isExportFormat, MAX_FPS, parseSize, parseStepRange, type ExportProgress, type ExportRequest } from '../export/options.ts';
 import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import { checkK8sVersion, DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';
 import { shownValue } from '../model/shown-value.ts';
 import { parseFlags } from './args.ts';
+import { chooseScenario } from './scenario-arg.ts';
 import { parseInteger, parseParamFlags } from './flag-values.ts';
 import { ensureAppBuild } from './export/app-build.ts';
 import { findChromium, INSTALL_HINT } from './export/chromium.ts';
@@ -61,11 +61,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     k8s: { type: 'string' },
     param: { type: 'string', multiple: true },
   });
-  const known = SCENARIOS.map((s) => s.id).join(', ');
-  const id = positionals[0];
-  if (!id) throw new CliError(`export: which scenario? one of: ${known}`);
-  const def = findScenario(id);
-  if (!def) throw new CliError(`export: unknown scenario ${shownValue(id)} (known: ${known})`);
+  const langFlag = String(values.lang ?? 'en');
+  const { def, file } = chooseScenario('export', positionals[0], io, langFlag === 'ko' ? 'ko' : 'en');
   const format = String(values.format ?? '');
   if (!isExportFormat(format)) throw new CliError(`export: --format must be one of ${EXPORT_FORMATS.join(', ')}`);
   const out = values.out as string | undefined;
@@ -79,7 +76,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const theme = String(values.theme ?? 'dark');
   if (!(THEMES as readonly string[]).includes(theme)) throw new CliError(`export: --theme must be one of ${THEMES.join(', ')}, got ${shownValue(theme)}`);
   const params = parseParamFlags('export', (values.param as readonly string[] | undefined) ?? []);
-  const checked = checkK8sVersion((values.k8s as string | undefined) ?? DEFAULT_K8S_VERSION);
+  // A file may name the Kubernetes version it was written for; --k8s still wins.
+  const checked = checkK8sVersion((values.k8s as string | undefined) ?? file?.loaded.story.cluster.kubernetesVersion ?? DEFAULT_K8S_VERSION);
   if (!checked.ok) throw new CliError(`export: ${checked.message}`);
   const k8s = checked.version;
 
@@ -109,7 +107,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   for (const [name, value] of Object.entries(params)) query.set(name, String(value));
   let result;
   try {
-    result = await exportInPage({ executablePath, url: `${served.url}?${query.toString()}`, scenario: def.id, request, onProgress: progressPrinter(io) });
+    result = await exportInPage({ executablePath, url: `${served.url}?${query.toString()}`, scenario: def.id, ...(file ? { storyText: file.text } : {}), request, onProgress: progressPrinter(io) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const exportError = /ExportError: ([^\n]+)/.exec(message);

@@ -11,11 +11,11 @@ import { traceCommand } from './trace.ts';
 const USAGE = `usage: kubedeck <command>
 
   list                                   the scenarios, in learning-path order
-  trace <scenario> [--seed N] [--k8s 1.31…1.37] [--lang ko|en] [--json] [--verbose] [--param name=value]
-                                         what happens in the cluster, step by step
+  trace <scenario|file.yaml> [--seed N] [--k8s 1.31…1.37] [--lang ko|en] [--json] [--verbose] [--param name=value]
+                                         what happens in the cluster, step by step (a scenario file: docs/scenario-files.md)
   schedule --nodes FILE --pod FILE [--pods FILE] [--workloads FILE] [--config FILE] [--json] [--seed N] [--k8s 1.31…1.37]
                                          how kube-scheduler would place a pod, plugin by plugin
-  export <scenario> --format png|webm|mp4|gif --out FILE|DIR [--size 1280x720] [--fps 30] [--lang en|ko]
+  export <scenario|file.yaml> --format png|webm|mp4|gif --out FILE|DIR [--size 1280x720] [--fps 30] [--lang en|ko]
          [--theme dark|light|contrast] [--steps 2-5] [--captions] [--k8s 1.31…1.37] [--param name=value]
                                          images (one PNG per step) or a video, made in headless Chromium`;
 

@@ -1,11 +1,11 @@
 /** `kubedeck trace <scenario>`: what happens, step by step, as a numbered list or JSON lines. */
-import { findScenario, SCENARIOS } from '../../scenes/index.ts';
 import type { Lang } from '../model/localized.ts';
 import { ScenarioInputError } from '../sim/params.ts';
 import { runScenario } from '../sim/run.ts';
 import type { MessageEvent, TraceEvent } from '../sim/trace.ts';
 import { routineOf } from '../timeline/routine.ts';
 import { shownValue } from '../model/shown-value.ts';
+import { chooseScenario } from './scenario-arg.ts';
 import { parseFlags } from './args.ts';
 import { parseInteger, parseParamFlags } from './flag-values.ts';
 import type { CliIo } from './io.ts';
@@ -21,19 +21,18 @@ export function traceCommand(args: readonly string[], io: CliIo): number {
     verbose: { type: 'boolean' },
     param: { type: 'string', multiple: true },
   });
-  const id = positionals[0];
-  if (!id) throw new CliError(`trace: which scenario? one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
-  const def = findScenario(id);
-  if (!def) throw new CliError(`trace: unknown scenario ${shownValue(id)} (known: ${SCENARIOS.map((s) => s.id).join(', ')})`);
   const lang = (values.lang ?? 'en') as string;
   if (lang !== 'en' && lang !== 'ko') throw new CliError(`trace: --lang must be en or ko, got ${shownValue(lang)}`);
+  const { def, file } = chooseScenario('trace', positionals[0], io, lang);
+  // A file may name the Kubernetes version it was written for; --k8s still wins.
+  const k8s = typeof values.k8s === 'string' ? values.k8s : file?.loaded.story.cluster.kubernetesVersion;
   const seedText = values.seed as string | undefined;
   const seed = seedText === undefined ? undefined : parseInteger('trace', 'seed', seedText);
   const rawParams = values.param;
   const params = parseParamFlags('trace', Array.isArray(rawParams) ? rawParams : []);
   let trace;
   try {
-    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(typeof values.k8s === 'string' ? { k8sVersion: values.k8s } : {}), params });
+    trace = runScenario(def, { ...(seed === undefined ? {} : { seed }), ...(k8s === undefined ? {} : { k8sVersion: k8s }), params });
   } catch (e) {
     if (e instanceof ScenarioInputError) throw new CliError(`trace: ${e.message}`);
     throw e;

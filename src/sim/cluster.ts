@@ -5,7 +5,7 @@
  * fault would (a node losing power), and mark narration steps.
  */
 import type { Localized } from '../model/localized.ts';
-import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts';
+import type { Deployment, K8sObject, ObjectRef, Pod, ReplicaSet } from '../model/objects.ts';
 
 import { templateHash } from '../model/template-hash.ts';
 import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
@@ -200,8 +200,15 @@ export class Cluster {
    * `nodes` in turn (as the default scheduler spreads equal pods over equal nodes).
    */
   seedDeployment(name: string, replicas: number, podOpts: PodOptions, nodes: readonly string[] = this.nodeNames): void {
-    const deployment = this.seed(makeDeployment(name, replicas, podOpts));
+    this.seedDeploymentObject(makeDeployment(name, replicas, podOpts), nodes);
+  }
+
+  /** seedDeployment for a Deployment written out (a scenario file's manifest): spec.replicas Ready pods. */
+  seedDeploymentObject(written: Deployment, nodes: readonly string[] = this.nodeNames): void {
+    const deployment = this.seed(written);
     if (deployment.kind !== 'Deployment') return;
+    const { name } = deployment.metadata;
+    const { replicas } = deployment.spec;
     const hash = templateHash(deployment.spec.template);
     const labels = { ...(deployment.spec.template.metadata?.labels ?? {}), 'pod-template-hash': hash };
     const rs = this.seed({

@@ -63,7 +63,8 @@ export function kubeProxyDaemonSet(release: K8sVersion = DEFAULT_K8S_VERSION): D
           tolerations: [{ operator: 'Exists' }],
         },
       },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      // maxSurge 0 is the API server's default (SetDefaults_DaemonSet): stored as a real cluster holds it.
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
     },
   };
 }

@@ -24,6 +24,8 @@ export interface PageExport {
   readonly executablePath: string;
   readonly url: string;
   readonly scenario: string;
+  /** A scenario file's text: handed to the page before it loads (src/main.ts adds it to the scenarios). */
+  readonly storyText?: string;
   readonly request: ExportRequest;
   readonly onProgress: (progress: ExportProgress) => void;
 }
@@ -43,6 +45,11 @@ export async function exportInPage(job: PageExport): Promise<PageResult> {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.exposeFunction('__kubedeckExportProgress', job.onProgress);
+    if (job.storyText !== undefined) {
+      await page.addInitScript((text: string) => {
+        window.__kubedeckStoryText = text;
+      }, job.storyText);
+    }
     await page.goto(job.url);
     await page.waitForFunction(() => window.__kubedeck !== undefined, undefined, { timeout: 60_000 });
     const loaded = await page.evaluate(async () => {
