@@ -252,4 +252,17 @@ describe('the sandbox: your own story', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a link whose commands the simulation refuses shows the plain run and says why', async () => {
+    // Ten hours in: beyond what a what-if may run.
+    const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent('36000000~wait 1s')}`);
+    const notice = page.locator('[data-testid=notice]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain('Your command could not be run');
+    expect(doParams(page)).toEqual([]);
+    expect(await page.evaluate(() => window.__kubedeck?.trace?.()?.commands)).toBeUndefined();
+    expect(await page.locator('[data-testid=actions-panel]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

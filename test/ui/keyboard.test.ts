@@ -42,7 +42,7 @@ describe('commandForKey', () => {
 describe('the footer key hint', () => {
   it.each(['en', 'ko'] as const)('names every key the map answers (%s)', (lang) => {
     const hint = UI_STRINGS.keyboardHelp[lang];
-    for (const k of ['→', '←', 'Space', 'Home/End', '+/−', 'Esc']) expect(hint).toContain(k);
+    for (const k of ['→', '←', 'Space', 'Home/End', '+/−', ': ', 'Esc']) expect(hint).toContain(k);
     expect(commandForKey(key('ArrowRight'))).toBe('stepForward');
   });
 });
