@@ -413,10 +413,15 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const choose = (choice: PickerChoice): void => {
     issues = [];
-    // Another scenario (or other params): the commands named the old cluster.
+    // Another scenario (or other params): the commands named the old cluster. If it cannot run,
+    // the old what-if stays on stage, and so do its commands (the link must still describe it).
+    const kept = sandbox.actions();
     sandbox.reset([]);
     if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
-    else picker.open(currentChoice(), issues.map(issueText));
+    else {
+      sandbox.reset(kept);
+      picker.open(currentChoice(), issues.map(issueText));
+    }
   };
 
   const runCommand = (command: KeyCommand): boolean => {
