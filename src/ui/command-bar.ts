@@ -153,6 +153,11 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
       handlers.leave();
     }
   });
+  // The bubble floats over the controls: a press anywhere but the line (the bubble itself too)
+  // puts it away, so it never stands between the learner and the play button.
+  document.addEventListener('pointerdown', (event) => {
+    if (!message.hidden && event.target !== input && event.target !== run) quiet();
+  });
   input.addEventListener('input', () => {
     if (message.dataset['kind'] === 'info') quiet();
   });

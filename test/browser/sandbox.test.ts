@@ -121,6 +121,12 @@ describe('the sandbox: your own story', () => {
     // Escape leaves the bar (and the stage has the keys again).
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stage');
+    expect(await message.isVisible()).toBe(false);
+    // A press anywhere else puts the answer away too (it floats over the controls).
+    await give(page, 'kubectl cordon nowhere');
+    await message.waitFor({ state: 'visible' });
+    await page.mouse.click(5, 300);
+    expect(await message.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
