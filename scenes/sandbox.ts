@@ -4,7 +4,7 @@
  * what follows is what the learner types (src/sim/sandbox).
  */
 import { setup } from 'xstate';
-import { text } from '../src/model/localized.ts';
+import { text, type Localized } from '../src/model/localized.ts';
 import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams } from '../src/sim/scenario.ts';
 
@@ -13,25 +13,32 @@ const nodesOf = (p: ScenarioParams): number => Number(p.nodes);
 /** Two zones, nodes alternating between them, so spreading and affinity have something to act on. */
 const zoneOf = (index: number): string => (index % 2 === 0 ? 'zone-a' : 'zone-b');
 
+/** The sandbox's cluster, as `sandboxAsFile` (scenes/sandbox-file.ts) writes it out too. */
+export const SANDBOX_NODE = { cpu: '4', memory: '8Gi' } as const;
+export const INTRO_STEP = 'empty-cluster';
+export const INTRO_AT_MS = 500;
+/** The intro, then a few quiet seconds of leases and heartbeats: the cluster at rest. */
+export const IDLE_MS = 4500;
+export const INTRO_FOCUS = ['kubectl', 'kube-apiserver'] as const;
+export const sandboxNodeName = (index: number): string => `worker-${index + 1}`;
+export { zoneOf as sandboxZoneOf };
+
+export function introCaption(n: number): Localized {
+  return text(
+    `An empty cluster: the control plane and ${n} worker node${n === 1 ? '' : 's'} (4 CPU, 8 GiB each, in zone-a and zone-b), each running only its kube-proxy pod. Everything else is yours: type a command below, for example \`kubectl create deployment web --image=nginx --replicas=3\`.`,
+    `빈 클러스터입니다. 컨트롤 플레인과 워커 노드 ${n}대(각각 CPU 4개, 메모리 8GiB, zone-a와 zone-b)가 있고, 노드마다 kube-proxy 파드만 돌고 있습니다. 나머지는 직접 만들어 보세요. 아래에 명령을 입력합니다. 예: \`kubectl create deployment web --image=nginx --replicas=3\``,
+  );
+}
+
 const machine = setup({
   types: { input: {} as ScenarioInput, context: {} as ScenarioInput, events: {} as ScenarioEvent },
   actions: {
     build: ({ context }) => {
       const { cluster, params } = context;
-      for (let i = 0; i < nodesOf(params); i++) cluster.addNode(`worker-${i + 1}`, { cpu: '4', memory: '8Gi', labels: { [ZONE_KEY]: zoneOf(i) } });
+      for (let i = 0; i < nodesOf(params); i++) cluster.addNode(sandboxNodeName(i), { ...SANDBOX_NODE, labels: { [ZONE_KEY]: zoneOf(i) } });
       seedDaemonSet(cluster, kubeProxyDaemonSet(cluster.rt.config.k8sVersion));
     },
-    introduce: ({ context }) => {
-      const n = nodesOf(context.params);
-      context.cluster.step(
-        'empty-cluster',
-        text(
-          `An empty cluster: the control plane and ${n} worker node${n === 1 ? '' : 's'} (4 CPU, 8 GiB each, in zone-a and zone-b), each running only its kube-proxy pod. Everything else is yours: type a command below, for example \`kubectl create deployment web --image=nginx --replicas=3\`.`,
-          `빈 클러스터입니다. 컨트롤 플레인과 워커 노드 ${n}대(각각 CPU 4개, 메모리 8GiB, zone-a와 zone-b)가 있고, 노드마다 kube-proxy 파드만 돌고 있습니다. 나머지는 직접 만들어 보세요. 아래에 명령을 입력합니다. 예: \`kubectl create deployment web --image=nginx --replicas=3\``,
-        ),
-        ['kubectl', 'kube-apiserver'],
-      );
-    },
+    introduce: ({ context }) => context.cluster.step(INTRO_STEP, introCaption(nodesOf(context.params)), INTRO_FOCUS),
   },
 }).createMachine({
   id: 'sandbox',
@@ -39,9 +46,8 @@ const machine = setup({
   entry: 'build',
   initial: 'starting',
   states: {
-    starting: { after: { 500: { target: 'idle', actions: 'introduce' } } },
-    // A few quiet seconds of leases and heartbeats: the cluster at rest, before any command.
-    idle: { after: { 4500: 'done' } },
+    starting: { after: { [INTRO_AT_MS]: { target: 'idle', actions: 'introduce' } } },
+    idle: { after: { [IDLE_MS]: 'done' } },
     done: { type: 'final' },
   },
 });

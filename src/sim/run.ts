@@ -48,13 +48,25 @@ function plainEnd(def: ScenarioDefinition, opts: RunOptions): number {
   let end = ends.get(key);
   if (end === undefined) {
     const { actions: _none, ...plain } = opts;
-    end = runScenario(def, plain).endTime;
+    end = runWith(def, plain, []).endTime;
     ends.set(key, end);
   }
   return end;
 }
 
+/** The definition's own commands, then the run's, in time order (the definition's first at a tie). */
+function commandsOf(def: ScenarioDefinition, opts: RunOptions): readonly TimedCommand[] {
+  const own = def.actions ?? [];
+  const given = opts.actions ?? [];
+  if (own.length === 0) return given;
+  return [...own, ...given].map((c, i) => ({ c, i })).sort((a, b) => a.c.at - b.c.at || a.i - b.i).map(({ c }) => c);
+}
+
 export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Trace {
+  return runWith(def, opts, commandsOf(def, opts));
+}
+
+function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly TimedCommand[]): Trace {
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new ScenarioInputError(`seed: expected a whole number, got "${String(seed)}"`);
   const checked = checkK8sVersion(opts.k8sVersion ?? DEFAULT_K8S_VERSION);
@@ -67,7 +79,6 @@ export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Tra
   const actor = createActor(def.machine, { clock, input: { cluster, params } });
   actor.start();
   cluster.start();
-  const actions = opts.actions ?? [];
   const inserted = actions.length > 0 ? insertCommands(cluster, checkCommands(actions)) : undefined;
   const storyEnd = inserted ? plainEnd(def, opts) : 0;
 
@@ -85,7 +96,9 @@ export function runScenario(def: ScenarioDefinition, opts: RunOptions = {}): Tra
   let forwarded = 0;
   const pump = (): void => {
     while (forwarded < tracer.events.length) forward.push(tracer.events[forwarded++] as TraceEvent);
-    while (forward.length > 0) actor.send({ type: 'trace', event: forward.shift() as TraceEvent });
+    // A story that has ended hears nothing more (a what-if's run may go on after it).
+    while (forward.length > 0 && actor.getSnapshot().status === 'active') actor.send({ type: 'trace', event: forward.shift() as TraceEvent });
+    forward.length = 0;
   };
 
   const maxSim = def.maxSimTimeMs ?? DEFAULT_MAX_SIM_MS;

@@ -51,6 +51,11 @@ export interface ScenarioDefinition {
    * baselines and the bench play, and what the app suggests trying.
    */
   readonly example?: readonly TimedCommand[];
+  /**
+   * Commands every run of this scenario inserts, as if a learner had given them (a scenario file's
+   * `actions`, written by Save as scenario); a run's own RunOptions.actions join them.
+   */
+  readonly actions?: readonly TimedCommand[];
 }
 
 export interface StepCue {

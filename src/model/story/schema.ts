@@ -94,6 +94,16 @@ export const storySchema = z
       .describe("Per Deployment name: the nodes its seeded pods run on, in turn (all nodes in turn by default)."),
     steps: z.array(step).min(1).max(STORY_LIMITS.steps),
     cues: z.array(cue).max(STORY_LIMITS.cues).optional(),
+    actions: z
+      .array(
+        z.strictObject({
+          at: duration.describe('When, in simulated time since the scenario started.'),
+          command: z.string().min(1).max(20_000).describe('A sandbox command (docs/sandbox-commands.md).'),
+        }),
+      )
+      .max(STORY_LIMITS.commands)
+      .optional()
+      .describe("A learner's commands at fixed times, as the sandbox inserts them: each gets a step with a generated caption, on top of the steps' own story (what the app's Save as scenario writes)."),
     finish: z
       .strictObject({ until: condition.optional(), after: duration.optional() })
       .optional()

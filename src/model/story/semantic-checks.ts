@@ -53,6 +53,17 @@ export function semanticProblems(story: StoryFile, names: ClusterNames): FieldPr
       if (problem !== undefined) out.push({ path: ['steps', s, 'commands', c], message: problem });
     });
   });
+  let lastAt = 0;
+  (story.actions ?? []).forEach((action, a) => {
+    commands++;
+    if (commands === STORY_LIMITS.commands + 1) {
+      out.push({ path: ['actions', a, 'command'], message: { en: `too many commands: at most ${STORY_LIMITS.commands} in a file`, ko: `명령이 너무 많습니다: 파일 하나에 최대 ${STORY_LIMITS.commands}개입니다` } });
+    }
+    if (action.at < lastAt) out.push({ path: ['actions', a, 'at'], message: { en: 'actions must be in time order', ko: 'actions는 시간 순서대로 적어야 합니다' } });
+    lastAt = action.at;
+    const problem = commandProblem(action.command, names);
+    if (problem !== undefined) out.push({ path: ['actions', a, 'command'], message: problem });
+  });
   (story.cues ?? []).forEach((cue, c) => {
     once(cue.id, ['cues', c, 'id']);
     out.push(...focusProblems(cue.focus, nodes, ['cues', c]));

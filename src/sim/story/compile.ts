@@ -111,5 +111,6 @@ export function compileStory(loaded: LoadedStory): ScenarioDefinition {
     machine,
     cues,
     maxSimTimeMs: story.maxSimTime ?? STORY_LIMITS.simTimeMs,
+    ...(story.actions && story.actions.length > 0 ? { actions: story.actions.map((a) => ({ at: a.at, command: a.command })) } : {}),
   };
 }
