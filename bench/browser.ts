@@ -9,6 +9,8 @@
  * - export speed: a ~60 s span of a scenario written as WebM and MP4 at 1280x720 30 fps, as a
  *   multiple of real time (aim: >= 2x).
  * - the single-file build's size (`npm run build:single`).
+ * - the sandbox: from submitting a command in the bar to the what-if's first frame, per built-in
+ *   scenario (BENCH_ACTIONS commands each, p50/p95).
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,12 +22,15 @@ import { launch, type Browser } from '../test/browser/lib/chromium.ts';
 import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
 import { COUNT_GL, glCounts, sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
 import { fmt, median, percentile } from './lib/stats.ts';
+import { actionLatencies } from './lib/action-latency.ts';
+import { SCENARIOS } from '../scenes/index.ts';
 
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
 const TTFF_RUNS = Number(process.env['BENCH_TTFF_RUNS'] ?? 3);
 const EXPORT_SECONDS = Number(process.env['BENCH_EXPORT_SECONDS'] ?? 60);
 /** Scenarios played for frame times: the first-run default, and the busiest stages (objects, raft, packets). */
 const PLAY_SCENARIOS = (process.env['BENCH_SCENARIOS'] ?? 'pod-creation,node-failure,service-routing,rolling-update,etcd-ha').split(',').filter((s) => s.length > 0);
+const ACTIONS = Number(process.env['BENCH_ACTIONS'] ?? 5);
 const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
 
 /** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
@@ -166,6 +171,16 @@ async function main(): Promise<void> {
         }
         await page.close();
       }
+    }
+
+    out('');
+    out(`sandbox: submit a command -> first frame of the what-if, ms p50 / p95 over ${ACTIONS} commands (\`kubectl label nodes <first> benchN=1\`, else \`wait 10s\`)`);
+    for (const scenario of SCENARIOS.map((s) => s.id)) {
+      const { page } = await openApp(browser, `${appServer.url}?scenario=${scenario}&lang=en&theme=dark`);
+      const ms = await actionLatencies(page, ACTIONS);
+      const ok = ms.filter((v) => Number.isFinite(v));
+      out(`  ${scenario.padEnd(24)} ${fmt(percentile(ok, 50), 0)} / ${fmt(percentile(ok, 95), 0)}   runs: ${ms.map((v) => fmt(v, 0)).join(', ')}`);
+      await page.close();
     }
 
     out('');

@@ -7,6 +7,7 @@ import './embed.css';
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
+import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import type { AppHandle } from '../ui/app.ts';
@@ -47,6 +48,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   let scenario: ScenarioDefinition = parsed.scenario;
   let params: ScenarioParams = parsed.params;
   let k8s = parsed.k8s;
+  /** The link's what-if (`do=`), kept while its scenario is shown; a host's `load` runs plain. */
+  let actions: readonly TimedCommand[] = parsed.actions;
   let speed = options.speed;
   let loop = options.loop;
   const issues: EmbedIssue[] = [...options.issues];
@@ -188,9 +191,9 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   /** The scenario's trace, or an error message when the simulation refuses. */
-  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string): { trace: Trace } | { error: string } => {
+  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[] = []): { trace: Trace } | { error: string } => {
     try {
-      return { trace: deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams }) };
+      return { trace: deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) }) };
     } catch (error) {
       return { error: errorText(error) };
     }
@@ -283,6 +286,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
           reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
           return;
         }
+        actions = [];
         show(request.scenario, request.params, request.k8s ?? k8s, result.trace, index);
         return;
       }
@@ -301,8 +305,10 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       legend.toggle();
       return true;
     }
+    // The embed has no command bar: `:` and Ctrl+Z stay the host page's.
+    if (command === 'command' || command === 'undo') return false;
     if (!player) return false;
-    const actions: Record<Exclude<KeyCommand, 'close' | 'legend'>, () => void> = {
+    const actions: Record<Exclude<KeyCommand, 'close' | 'legend' | 'command' | 'undo'>, () => void> = {
       background: () => setBackground(nextBackground(background)),
       toggle: () => gate.toggle(),
       stepBack: () => player?.stepBack(),
@@ -325,10 +331,11 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const ready = (async (): Promise<void> => {
     const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
-    let first = run(scenario, params, k8s);
+    let first = run(scenario, params, k8s, actions);
     if ('error' in first && scenario.id !== deps.defaultScenario) {
-      // A scenario that refuses its params: show it with its defaults rather than nothing.
+      // A scenario that refuses its params (or the link's commands): show it plain with its defaults rather than nothing.
       issues.push({ source: 'url', issue: { key: 'runFailed', vars: { value: first.error } } });
+      actions = [];
       first = run(scenario, Object.fromEntries(scenario.params.map((p) => [p.id, p.default])), k8s);
     }
     try {
@@ -364,7 +371,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     watchVisibility(html, (visible) => gate.setVisible(visible));
   })();
 
-  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params });
+  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params, ...(actions.length > 0 ? { actions } : {}) });
   // Export from the handle as in the app (a page can offer its own button); no dialog here.
   async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
     await ready;
@@ -374,5 +381,5 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   }
 
   // The embed shows no cards (a slide stays a picture): no object card to open.
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject: () => false, exportScenario };
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject: () => false, exportScenario, trace: () => current };
 }

@@ -25,6 +25,18 @@ import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
 import { browserDefaults, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
+import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
+import { complete } from '../model/kubectl/complete.ts';
+import { formatAction } from '../model/kubectl/format.ts';
+import { parseCommand } from '../model/kubectl/parse.ts';
+import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
+import { createActionList } from './action-list.ts';
+import { createCommandBar, type SubmitResult } from './command-bar.ts';
+import { exampleCommand, namesAt } from './names-at.ts';
+import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
+import { createCardActions } from './card-actions.ts';
+import { contextActions, type ContextAction } from './context-actions.ts';
+import { stateAt } from '../timeline/state.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
 export interface AppHandle {
@@ -41,6 +53,8 @@ export interface AppHandle {
   openObject(ref: string): boolean;
   /** Exports the loaded scenario (the Export dialog and `kubedeck export` both come here). */
   exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
+  /** The trace on the stage (the what-if when the learner gave commands). */
+  trace?(): Trace | undefined;
 }
 
 export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
@@ -60,8 +74,13 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let lastState: PlayerState | undefined;
   let loadCount = 0;
   let trace: Trace | undefined;
+  /** The learner's commands for this scenario and what Undo goes back to. */
+  const sandbox = createSandboxSession<Trace>(parsed.actions);
 
-  const view = (): ViewState => ({ scenario: scenario.id, step, lang, theme, k8s, params, background });
+  const view = (): ViewState => {
+    const actions = sandbox.actions();
+    return { scenario: scenario.id, step, lang, theme, k8s, params, background, ...(actions.length > 0 ? { actions } : {}) };
+  };
   const syncUrl = (): void => {
     const next = serializeView(view());
     if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
@@ -87,7 +106,30 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // A ref the trace never stores (a stale or made-up one) changes nothing.
     if (!objectCard.knows(ref)) return false;
     infoCard.close();
-    return objectCard.open(ref, moment());
+    const opened = objectCard.open(ref, moment());
+    refreshCardActions();
+    return opened;
+  };
+  // "Try:" on the object card: a command that fits the object, run at once or left in the bar to finish.
+  const cardActions = createCardActions((action) => pickContextAction(action));
+  let cardKey = '';
+  const refreshCardActions = (): void => {
+    const ref = objectCard.current();
+    if (ref === undefined || !trace) return;
+    const at = moment();
+    const key = `${ref}|${at.eventCount}|${loadCount}|${lang}`;
+    if (key === cardKey) return;
+    cardKey = key;
+    const state = stateAt(trace, { eventCount: at.eventCount });
+    cardActions.show(objectCard.tools, contextActions(ref, { objects: state.objects, components: state.components, commands: trace.commands ?? [], simTime: at.simTime }), lang);
+  };
+  const pickContextAction = (action: ContextAction): void => {
+    if (!action.run) {
+      commandBar.fill(action.command);
+      return;
+    }
+    const result = submitCommand(action.command);
+    if (!result.ok) commandBar.say(result.error, 'error');
   };
   // After the picker, keys belong to the stage (Space plays), not to the button that opened it.
   const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, () => stageHost.focus({ preventScroll: true }));
@@ -130,6 +172,16 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
   // Focusable from script only (tabindex -1): where focus goes when the picker closes.
   const stageHost = el('div', { class: 'stage', 'data-testid': 'stage', tabindex: -1 });
+  const commandBar = createCommandBar(
+    {
+      submit: (line) => submitCommand(line),
+      complete: (line, cursor) => complete(line, cursor, namesOnScreen()),
+      leave: () => stageHost.focus({ preventScroll: true }),
+    },
+    lang,
+  );
+  const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand() }, lang);
+  commandBar.tools.append(actionList.buttons);
   const credits = el('p', { class: 'footer__credits' });
   const keysHelp = el('p', { class: 'footer__keys' });
   root.replaceChildren(
@@ -137,10 +189,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       'div',
       { class: 'app' },
       topbar.element,
-      el('main', { class: 'stage-wrap' }, stageHost, notice.element, infoCard.element, objectCard.element, legend.element),
+      el('main', { class: 'stage-wrap' }, stageHost, notice.element, actionList.element, infoCard.element, objectCard.element, legend.element),
       captions.element,
       controls.element,
-      el('footer', { class: 'footer' }, keysHelp, credits),
+      // The bar shares the footer's row: the stage keeps every pixel of its height (labels.test.ts).
+      el('footer', { class: 'footer' }, commandBar.element, keysHelp, credits),
     ),
     picker.element,
     exportDialog.element,
@@ -158,7 +211,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const showIssues = (): void => {
     const messages = [...(contextLost ? [t(lang, 'contextLost')] : []), ...issues.map(issueText)];
-    const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed');
+    const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed' && issue.key !== 'actionRunFailed');
     notice.show(t(lang, contextLost ? 'contextLostTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
   };
 
@@ -173,9 +226,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     infoCard.setLang(lang);
     objectCard.setLang(lang);
     picker.setLang(lang);
+    commandBar.setLang(lang);
+    actionList.setLang(lang);
     credits.textContent = t(lang, 'credits');
+    // A narrow window cuts the credits to one line; the whole of them stays a hover away.
+    credits.title = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
     if (lastState && player) captions.update(lastState, player.steps, lang);
+    refreshCardActions();
     showIssues();
   };
 
@@ -200,7 +258,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     lastState = state;
     controls.update(state);
     if (player) captions.update(state, player.steps, lang);
-    if (objectCard.isOpen()) objectCard.update(moment());
+    if (objectCard.isOpen()) {
+      objectCard.update(moment());
+      refreshCardActions();
+    }
     if (state.step !== step) {
       step = state.step;
       syncUrl();
@@ -209,14 +270,35 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** Runs a scenario and shows it at `rawStep` (1-based text from a link, if any). */
   /** The scenario's trace, or undefined (with an issue shown) when the simulation refuses. */
-  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string): Trace | undefined => {
+  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[] = []): Trace | undefined => {
     try {
-      return deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams });
+      return runWith(def, nextParams, nextK8s, actions);
     } catch (error) {
       issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
       showIssues();
       return undefined;
     }
+  };
+  /** A plain run asks for no actions at all, so it is the very run it was before the sandbox. */
+  const runWith = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): Trace =>
+    deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(actions.length > 0 ? { actions } : {}) });
+
+  /** Puts `next` on the stage with a fresh player; the caller decides where it starts. */
+  const install = (next: Trace): PlayerApi | undefined => {
+    if (!stage) return undefined;
+    trace = next;
+    unsubscribe?.();
+    const fresh = stage.load(next);
+    player = fresh;
+    infoCard.setComponents(next.topology.components);
+    objectCard.setTrace(next);
+    controls.setSteps(fresh.steps, fresh.getState().duration, lang);
+    controls.setEnabled(true);
+    commandBar.setEnabled(true);
+    // The scenario's own suggestion (the sandbox has one), else something in this cluster.
+    commandBar.setExample(scenario.example?.[0]?.command ?? exampleCommand(namesAt(next, next.events.length)));
+    showActions();
+    return fresh;
   };
 
   /** Runs a scenario (unless its trace is given) and shows it at `rawStep` (1-based text from a link). */
@@ -228,34 +310,118 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     ready: Trace | undefined = undefined,
   ): boolean => {
     if (!stage) return false;
-    const next = ready ?? run(def, nextParams, nextK8s);
+    const next = ready ?? run(def, nextParams, nextK8s, sandbox.actions());
     if (!next) return false;
-    trace = next;
-    unsubscribe?.();
     scenario = def;
     params = nextParams;
     k8s = nextK8s;
-    player = stage.load(next);
-    infoCard.setComponents(next.topology.components);
-    objectCard.setTrace(next);
-    controls.setSteps(player.steps, player.getState().duration, lang);
-    controls.setEnabled(true);
-    const resolved = resolveStep(rawStep, player.steps.length);
+    const fresh = install(next);
+    if (!fresh) return false;
+    const resolved = resolveStep(rawStep, fresh.steps.length);
     if (resolved.issue) issues.push(resolved.issue);
     step = -1;
-    unsubscribe = player.subscribe(onState);
-    player.gotoStep(resolved.step);
-    onState(player.getState());
+    unsubscribe = fresh.subscribe(onState);
+    fresh.gotoStep(resolved.step);
+    onState(fresh.getState());
     loadCount += 1;
     applyLang();
     syncUrl();
     return true;
   };
 
+  /**
+   * Shows the what-if for `actions` at the presentation time on screen now, so the frame does not
+   * jump: the run is the same up to the first changed command. `ready`: a trace already made (Undo).
+   * A run that throws leaves the previous trace (and commands) in place and says why.
+   */
+  const showWhatIf = (actions: readonly TimedCommand[], options: { readonly play: boolean; readonly ready?: Trace }): boolean => {
+    const before = player?.getState();
+    const previous = trace;
+    if (!stage || !before || !previous) return false;
+    // The card the learner acted from stays open on the new run (focus stays where it was).
+    const cardRef = objectCard.current();
+    const focused = document.activeElement;
+    let next = options.ready;
+    if (!next) {
+      try {
+        next = runWith(scenario, params, k8s, actions);
+      } catch (error) {
+        issues.push({ key: 'actionRunFailed', vars: { value: errorText(error) } });
+        showIssues();
+        return false;
+      }
+    }
+    const fresh = install(next);
+    if (!fresh) return false;
+    fresh.setSpeed(before.speed);
+    fresh.setLoop(before.loop);
+    unsubscribe = fresh.subscribe(onState);
+    fresh.seek(Math.min(before.time, fresh.getState().duration));
+    if (options.play) fresh.play();
+    loadCount += 1;
+    if (cardRef !== undefined && objectCard.open(cardRef, moment()) && focused instanceof HTMLElement && focused.isConnected) focused.focus({ preventScroll: true });
+    onState(fresh.getState());
+    refreshCardActions();
+    syncUrl();
+    return true;
+  };
+
+  /** The names in the cluster in the frame on screen: what a command typed now can name. */
+  const namesOnScreen = (): ClusterNames => (trace ? namesAt(trace, moment().eventCount) : { pods: [], deployments: [], replicasets: [], services: [], nodes: [], etcdMembers: [] });
+
+  const showActions = (): void => actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo());
+
+  /** The learner's command: checked against the frame on screen, then the future runs again with it. */
+  const submitCommand = (line: string): SubmitResult => {
+    const state = player?.getState();
+    if (!state || !trace) return { ok: false, error: t(lang, 'loading') };
+    const parsedCommand = parseCommand(line, namesOnScreen());
+    if (!parsedCommand.ok) return parsedCommand;
+    const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: formatAction(parsedCommand.action) };
+    const previous = trace;
+    const before = sandbox.actions();
+    const next = insertAction(before, action);
+    sandbox.change(next, previous);
+    // Start playing: the learner came to see what the command does.
+    if (!showWhatIf(next, { play: true })) {
+      sandbox.undo();
+      showActions();
+      return { ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) };
+    }
+    actionList.unfold();
+    return { ok: true };
+  };
+
+  const removeCommand = (index: number): void => {
+    const previous = trace;
+    if (!previous) return;
+    const next = removeAction(sandbox.actions(), index);
+    sandbox.change(next, previous);
+    if (!showWhatIf(next, { play: player?.getState().playing ?? false })) {
+      sandbox.undo();
+      showActions();
+    }
+  };
+
+  /** Back to the run before the last change: its own trace, at the same presentation time. */
+  const undoCommand = (): boolean => {
+    const version = sandbox.undo();
+    if (!version) return false;
+    showWhatIf(version.actions, { play: player?.getState().playing ?? false, ready: version.trace });
+    return true;
+  };
+
   const choose = (choice: PickerChoice): void => {
     issues = [];
+    // Another scenario (or other params): the commands named the old cluster. If it cannot run,
+    // the old what-if stays on stage, and so do its commands (the link must still describe it).
+    const kept = sandbox.actions();
+    sandbox.reset([]);
     if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
-    else picker.open(currentChoice(), issues.map(issueText));
+    else {
+      sandbox.reset(kept);
+      picker.open(currentChoice(), issues.map(issueText));
+    }
   };
 
   const runCommand = (command: KeyCommand): boolean => {
@@ -266,7 +432,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return true;
     }
     if (!player) return false;
-    const actions: Record<Exclude<KeyCommand, 'close' | 'legend'>, () => void> = {
+    if (command === 'command') {
+      commandBar.focus();
+      return true;
+    }
+    if (command === 'undo') return undoCommand();
+    const actions: Record<Exclude<KeyCommand, 'close' | 'legend' | 'command' | 'undo'>, () => void> = {
       background: () => setBackground(nextBackground(background)),
       toggle: () => player?.toggle(),
       stepBack: () => player?.stepBack(),
@@ -283,6 +454,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   applyTheme(html, theme);
   topbar.setTheme(theme);
   controls.setEnabled(false);
+  commandBar.setEnabled(false);
   applyLang();
   captions.showMessage(t(lang, 'loading'));
   bindKeyboard(document, runCommand);
@@ -293,7 +465,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     performance.mark('kubedeck:start');
     const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
     performance.mark('kubedeck:simulate');
-    const firstTrace = run(scenario, params, k8s);
+    let firstTrace = run(scenario, params, k8s, sandbox.actions());
+    if (firstTrace === undefined && sandbox.actions().length > 0) {
+      // The link's commands broke the run: show the scenario as it is, and say so.
+      const failed = issues.pop();
+      issues.push({ key: 'actionRunFailed', vars: failed?.vars ?? {} });
+      sandbox.reset([]);
+      firstTrace = run(scenario, params, k8s);
+    }
     performance.mark('kubedeck:simulated');
     try {
       stage = await stageStarting;
@@ -313,6 +492,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if (background !== 'quiet') stage.setBackground(background);
     const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
+    // A link with a what-if opens with its commands in view, as the learner who made it saw them.
+    if (loaded && sandbox.actions().length > 0) actionList.unfold();
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
@@ -325,5 +506,5 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return deps.exporter.run(trace, scenario.id, request, options);
   }
 
-  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject, exportScenario };
+  return { ready, player: () => player, stage: () => stage, view, loads: () => loadCount, openObject, exportScenario, trace: () => trace };
 }

@@ -5,19 +5,23 @@
  * Presenter pacing (what each command does: src/timeline/player-api.ts): → (and a presenter
  * remote's Page Down) plays the next step and pauses at its end; ← (Page Up) goes back to the step's
  * start; Space plays on, holding each step until its caption can be read; Home/End jump to the start
- * or the end without playing.
+ * or the end without playing. `:` (or `/`) goes to the command bar; Ctrl+Z takes back the last
+ * command given there (inside a text field it stays the field's own undo).
  */
-export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close' | 'background' | 'legend';
+export type KeyCommand = 'toggle' | 'stepBack' | 'stepForward' | 'restart' | 'end' | 'faster' | 'slower' | 'close' | 'background' | 'legend' | 'command' | 'undo';
 
 export interface KeyLike {
   readonly key: string;
   readonly altKey: boolean;
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
+  readonly shiftKey?: boolean;
 }
 
 /** The command for a key press, ignoring where it happened. */
 export function commandForKey(event: KeyLike): KeyCommand | undefined {
+  // Ctrl+Z (Cmd+Z on a Mac) takes back the learner's last command; other modified keys stay the browser's.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'z' || event.key === 'Z') && !(event.shiftKey ?? false)) return 'undo';
   if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
   switch (event.key) {
     case ' ':
@@ -48,6 +52,9 @@ export function commandForKey(event: KeyLike): KeyCommand | undefined {
     case 'l':
     case 'L':
       return 'legend';
+    case ':':
+    case '/':
+      return 'command';
     default:
       return undefined;
   }

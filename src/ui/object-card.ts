@@ -28,6 +28,10 @@ export interface Moment {
 
 export interface ObjectCard {
   readonly element: HTMLElement;
+  /** Where the app puts what the learner can do to the object (sandbox commands). */
+  readonly tools: HTMLElement;
+  /** The ref shown while the card is open. */
+  current(): string | undefined;
   setTrace(trace: Trace | undefined): void;
   /** Whether the trace stores `ref` at some moment (anything else is ignored). */
   knows(ref: string): boolean;
@@ -66,11 +70,13 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
   const closeButton = el('button', { type: 'button', class: 'ctrl ctrl--ghost info__close', 'data-action': 'close-object' }, icon(ICONS.close));
   const when = el('p', { class: 'object__when', 'data-testid': 'object-when' });
   const body = el('div', { class: 'info__body object__body', 'data-testid': 'object-body', tabindex: -1 });
+  const tools = el('div', { class: 'object__tools', 'data-testid': 'object-actions' });
   const element = el(
     'aside',
     { class: 'info object', role: 'dialog', 'aria-labelledby': 'object-title', hidden: true, 'data-testid': 'object-card', tabindex: -1 },
     el('header', { class: 'info__header' }, title, closeButton),
     el('div', { class: 'object__meta' }, when),
+    tools,
     body,
   );
 
@@ -138,6 +144,8 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
 
   return {
     element,
+    tools,
+    current: () => (element.hidden ? undefined : ref),
     setTrace(next) {
       trace = next;
       shownKey = '';

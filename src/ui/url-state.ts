@@ -5,6 +5,7 @@
  *
  * URL shape: ?scenario=pod-creation&step=3&lang=ko&theme=light&k8s=1.31&replicas=3
  * `step` is 1-based (what people read on screen); scenario params use their own ids.
+ * The learner's commands (the sandbox's what-if) ride along as repeated `do=<ms>~<command>`.
  */
 import { checkK8sVersion, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
@@ -13,9 +14,11 @@ import type { StringKey } from './i18n.ts';
 import { detectLang } from './i18n.ts';
 import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
 import { DEFAULT_BACKGROUND, isBackgroundMode, type BackgroundMode } from '../render/background-mode.ts';
+import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
+import { parseActions, serializeActions } from './url-actions.ts';
 
 export { K8S_VERSIONS } from '../model/k8s/versions.ts';
-export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s', 'background'] as const;
+export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s', 'background', 'do'] as const;
 
 export interface ViewState {
   readonly scenario: string;
@@ -27,6 +30,8 @@ export interface ViewState {
   readonly params: ScenarioParams;
   /** Background traffic: quiet (default, left out of the link), hide or show. */
   readonly background?: BackgroundMode;
+  /** The learner's commands, ascending in time (none: a plain run). */
+  readonly actions?: readonly TimedCommand[];
 }
 
 export interface UrlIssue {
@@ -43,6 +48,8 @@ export interface ParsedUrl {
   readonly background: BackgroundMode;
   /** The raw `step` value, checked later against the loaded trace (its step count). */
   readonly step: string | undefined;
+  /** The learner's commands from `do=` (malformed ones dropped, each with an issue). */
+  readonly actions: readonly TimedCommand[];
   readonly issues: readonly UrlIssue[];
   /** True when the scenario in the link was unknown, so the picker should open. */
   readonly openPicker: boolean;
@@ -151,7 +158,10 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
     }
   }
 
-  return { scenario, lang, theme, k8s, params, background, step: query.get('step') ?? undefined, issues, openPicker };
+  // Commands only make sense for the scenario the link named (its names, its timeline).
+  const actions = openPicker ? [] : parseActions(query.getAll('do'), issues);
+
+  return { scenario, lang, theme, k8s, params, background, step: query.get('step') ?? undefined, actions, issues, openPicker };
 }
 
 /** The 0-based step for a raw 1-based `step` value, or an issue when it is out of range. */
@@ -173,5 +183,6 @@ export function serializeView(view: ViewState): string {
   for (const [id, value] of Object.entries(view.params)) {
     if (!(RESERVED_KEYS as readonly string[]).includes(id)) query.set(id, String(value));
   }
+  for (const raw of serializeActions(view.actions ?? [])) query.append('do', raw);
   return `?${query.toString()}`;
 }

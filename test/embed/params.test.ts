@@ -109,3 +109,14 @@ describe('load commands', () => {
     expect(validateLoad(load({ params: { unknown: 1 } }), scenarios)).toMatchObject({ ok: false, code: 'bad-params' });
   });
 });
+
+describe('the what-if in an embed link (do=)', () => {
+  it('reads the commands the app link carries, with the same checks', () => {
+    const p = parseEmbedParams('?scenario=pod-creation&do=1500~kubectl%20cordon%20worker-1&do=1000~wait%201s&autoplay', defaults);
+    expect(p.view.actions).toEqual([{ at: 1500, command: 'kubectl cordon worker-1' }]);
+    expect(p.issues).toEqual([{ source: 'url', issue: { key: 'actionOutOfOrder', vars: { value: '1000~wait 1s' } } }]);
+    const [issue] = p.issues;
+    expect(issue && issueText('en', issue, 'Pod')).toContain('1000~wait 1s');
+    expect(p.autoplay).toBe(true);
+  });
+});

@@ -22,6 +22,15 @@ describe('commandForKey', () => {
     expect(commandForKey(key(k))).toBe(command);
   });
 
+  it('goes to the command bar on : or /, and takes a command back on Ctrl+Z or Cmd+Z', () => {
+    expect(commandForKey(key(':'))).toBe('command');
+    expect(commandForKey(key('/'))).toBe('command');
+    expect(commandForKey(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(commandForKey(key('z', { metaKey: true }))).toBe('undo');
+    expect(commandForKey(key('z'))).toBeUndefined();
+    expect(commandForKey({ ...key('Z', { ctrlKey: true }), shiftKey: true })).toBeUndefined();
+  });
+
   it('leaves browser shortcuts alone', () => {
     expect(commandForKey(key('ArrowLeft', { altKey: true }))).toBeUndefined();
     expect(commandForKey(key('+', { ctrlKey: true }))).toBeUndefined();
@@ -33,7 +42,7 @@ describe('commandForKey', () => {
 describe('the footer key hint', () => {
   it.each(['en', 'ko'] as const)('names every key the map answers (%s)', (lang) => {
     const hint = UI_STRINGS.keyboardHelp[lang];
-    for (const k of ['→', '←', 'Space', 'Home/End', '+/−', 'Esc']) expect(hint).toContain(k);
+    for (const k of ['→', '←', 'Space', 'Home/End', '+/−', ': ', 'Esc']) expect(hint).toContain(k);
     expect(commandForKey(key('ArrowRight'))).toBe('stepForward');
   });
 });

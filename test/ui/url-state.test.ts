@@ -107,3 +107,82 @@ describe('serializeView', () => {
     expect({ scenario: p.scenario.id, step: resolveStep(p.step, 10).step, lang: p.lang, theme: p.theme, k8s: p.k8s, params: p.params }).toEqual(view);
   });
 });
+
+describe('the learner’s commands in a link (do=)', () => {
+  const q = (...entries: string[]) => `?scenario=pod-creation&${entries.map((e) => `do=${encodeURIComponent(e)}`).join('&')}`;
+
+  it('reads repeated do=<ms>~<command> in order, decoded', () => {
+    const p = parseUrl(q('12500~kubectl scale deployment web --replicas=5', '12500~wait 10s', '30000~kubectl label nodes worker-1 "a=b c"'), defaults);
+    expect(p.issues).toEqual([]);
+    expect(p.actions).toEqual([
+      { at: 12500, command: 'kubectl scale deployment web --replicas=5' },
+      { at: 12500, command: 'wait 10s' },
+      { at: 30000, command: 'kubectl label nodes worker-1 "a=b c"' },
+    ]);
+  });
+
+  it('keeps a ~ inside the command and a newline (an apply manifest)', () => {
+    const p = parseUrl(q('0~kubectl run a --image=x~y', '5~kubectl apply -f - <<EOF\nkind: Pod\nEOF'), defaults);
+    expect(p.actions.map((a) => a.command)).toEqual(['kubectl run a --image=x~y', 'kubectl apply -f - <<EOF\nkind: Pod\nEOF']);
+  });
+
+  it.each([
+    ['-5~wait 1s', 'badAction'],
+    ['1.5~wait 1s', 'badAction'],
+    ['abc~wait 1s', 'badAction'],
+    ['1000', 'badAction'],
+    ['1000~', 'badAction'],
+    ['1000~   ', 'badAction'],
+    ['99999999999999999~wait 1s', 'badAction'],
+    [`10~kubectl run ${'x'.repeat(2_000)}`, 'actionTooLong'],
+  ])('drops %j with an issue and keeps the rest', (bad, key) => {
+    const p = parseUrl(q('1~wait 1s', bad, '2000~wait 2s'), defaults);
+    expect(p.issues.map((i) => i.key)).toEqual([key]);
+    expect(p.actions).toEqual([
+      { at: 1, command: 'wait 1s' },
+      { at: 2000, command: 'wait 2s' },
+    ]);
+    expect(String(p.issues[0]?.vars['value']).length).toBeLessThanOrEqual(40);
+  });
+
+  it('drops a command whose time goes back', () => {
+    const p = parseUrl(q('5000~wait 1s', '4000~wait 2s', '6000~wait 3s'), defaults);
+    expect(p.issues.map((i) => i.key)).toEqual(['actionOutOfOrder']);
+    expect(p.actions.map((a) => a.at)).toEqual([5000, 6000]);
+  });
+
+  it('takes at most 200 and says how many there were', () => {
+    const many = Array.from({ length: 205 }, (_, i) => `${i}~wait 1s`);
+    const p = parseUrl(q(...many), defaults);
+    expect(p.actions).toHaveLength(200);
+    expect(p.actions.at(-1)).toEqual({ at: 199, command: 'wait 1s' });
+    expect(p.issues).toEqual([{ key: 'tooManyActions', vars: { count: 205, max: 200 } }]);
+    expect(t('ko', 'tooManyActions', p.issues[0]?.vars)).toBe('링크에 명령이 205개 있습니다. 앞의 200개만 실행합니다.');
+  });
+
+  it('ignores commands for a scenario the link did not name right', () => {
+    const p = parseUrl('?scenario=nope&do=1~wait%201s', defaults);
+    expect(p.actions).toEqual([]);
+  });
+
+  it('never throws on malformed do values', () => {
+    for (const search of ['?do', '?do=', '?do=%', '?do=~', '?do=~~~', `?do=${'9'.repeat(5_000)}~x`, '?do=1~%E0%A4%A']) {
+      expect(() => parseUrl(search, defaults)).not.toThrow();
+    }
+  });
+
+  it('round-trips through serializeView, and a plain view has no do=', () => {
+    const actions = [
+      { at: 0, command: 'kubectl cordon worker-2' },
+      { at: 12500, command: 'kubectl label nodes worker-1 "a=b c" x-' },
+      { at: 12500, command: 'node power-off worker-3 & ~ # ?' },
+    ];
+    const view = { scenario: 'node-failure', step: 2, lang: 'en', theme: 'dark', k8s: '1.32', params: { replicas: 2, returns: true, mode: 'b' }, actions } as const;
+    const search = serializeView(view);
+    expect(search).toContain('do=0%7Ekubectl+cordon+worker-2');
+    const p = parseUrl(search, defaults);
+    expect(p.issues).toEqual([]);
+    expect(p.actions).toEqual(actions);
+    expect(serializeView({ ...view, actions: [] })).not.toContain('do=');
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * The sandbox in the browser, the way a learner uses it: a command typed in the bar changes what
+ * happens next (the past stays), a bad one gets kubectl's answer and changes nothing, Undo brings
+ * back exactly the run before, and a link with the commands shows the same what-if at the same frame.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+import { openApp, playerState, settle, stageShot } from './lib/app-page.ts';
+import { comparePng } from './lib/images.ts';
+
+const base = inject('baseUrl');
+const START = `${base}?scenario=node-drain&lang=en&theme=dark`;
+const SCALE = 'kubectl scale deployment/web --replicas=6';
+let browser: Browser;
+
+beforeAll(async () => {
+  // Behaviour, not looks: the small window keeps software WebGL quick.
+  browser = await launch({ width: 960, height: 600, locale: 'en-US' });
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface Shown {
+  readonly trace: string;
+  readonly events: number;
+  readonly time: number;
+  readonly simTime: number;
+  readonly loads: number;
+}
+
+function shown(page: Page): Promise<Shown> {
+  return page.evaluate(() => {
+    const app = window.__kubedeck;
+    const trace = app?.trace?.();
+    const state = app?.player()?.getState();
+    if (!app || !trace || !state) throw new Error('nothing loaded');
+    return { trace: JSON.stringify(trace), events: trace.events.length, time: state.time, simTime: state.simTime, loads: app.loads() };
+  });
+}
+
+const doParams = (page: Page): string[] => new URL(page.url()).searchParams.getAll('do');
+
+/** Paused at the start of step `index` (0-based). */
+async function atStep(page: Page, index: number): Promise<void> {
+  await page.evaluate((i) => window.__kubedeck?.player()?.gotoStep(i), index);
+  await settle(page);
+}
+
+/** Types a command into the bar the way a learner does (`:` first) and submits it. */
+async function give(page: Page, command: string): Promise<void> {
+  await page.keyboard.press(':');
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+/** After a command: paused again at presentation time `time`, that frame rendered. */
+async function pauseAt(page: Page, time: number): Promise<void> {
+  await page.evaluate((t) => {
+    const player = window.__kubedeck?.player();
+    player?.pause();
+    player?.seek(t);
+  }, time);
+  await settle(page, { rerender: true });
+}
+
+describe('the sandbox: your own story', () => {
+  it('a command typed in the bar changes the future, keeps the past, and goes in the list and the link', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 2);
+    const before = await shown(page);
+    await page.keyboard.press(':');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('command-input');
+    // Spaces and arrows typed into the bar stay there: nothing plays, no step changes.
+    await page.keyboard.type(SCALE);
+    expect(await playerState(page)).toMatchObject({ playing: false, step: 2 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    const after = await shown(page);
+    // Playing on from where it was: the frame did not jump back or ahead.
+    const state = await playerState(page);
+    expect(state.playing).toBe(true);
+    expect(state.time).toBeGreaterThanOrEqual(before.time);
+    expect(state.time).toBeLessThan(before.time + 3);
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('');
+
+    const at = Math.round(before.simTime);
+    expect(doParams(page)).toEqual([`${at}~${SCALE}`]);
+    const item = page.locator('[data-testid=action-list] li');
+    expect(await item.count()).toBe(1);
+    expect(await item.innerText()).toContain(`t=${(at / 1000).toFixed(1)}s`);
+    expect(await item.innerText()).toContain(SCALE);
+
+    // The same past, another future.
+    const plain = JSON.parse(before.trace) as { events: { t: number }[] };
+    const whatIf = JSON.parse(after.trace) as { events: { t: number }[]; commands?: { ok: boolean; output: string[] }[] };
+    const past = (events: { t: number }[]) => JSON.stringify(events.filter((e) => e.t < at));
+    expect(past(whatIf.events)).toBe(past(plain.events));
+    expect(after.trace).not.toBe(before.trace);
+    expect(whatIf.commands?.[0]?.ok).toBe(true);
+    expect(await item.innerText()).toContain('scaled');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a bad command gets kubectl’s error and changes nothing', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 1);
+    const before = await shown(page);
+    await give(page, 'kubectl scale deployment api --replicas=3');
+    const message = page.locator('[data-testid=command-message]');
+    await message.waitFor({ state: 'visible' });
+    expect(await message.innerText()).toBe('Error from server (NotFound): deployments.apps "api" not found');
+    expect(await message.getAttribute('data-kind')).toBe('error');
+    // The line stays, to be fixed; nothing ran.
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('kubectl scale deployment api --replicas=3');
+    expect(await shown(page)).toEqual(before);
+    expect(doParams(page)).toEqual([]);
+    expect(await page.locator('[data-testid=actions-panel]').isVisible()).toBe(false);
+    // Escape leaves the bar (and the stage has the keys again).
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stage');
+    expect(await message.isVisible()).toBe(false);
+    // A press anywhere else puts the answer away too (it floats over the controls).
+    await give(page, 'kubectl cordon nowhere');
+    await message.waitFor({ state: 'visible' });
+    await page.mouse.click(5, 300);
+    expect(await message.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tab completes from the names on screen; ↑ brings the last command back', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 1);
+    const input = page.locator('[data-testid=command-input]');
+    await page.keyboard.press(':');
+    await page.keyboard.type('kubectl cord');
+    await page.keyboard.press('Tab');
+    expect(await input.inputValue()).toBe('kubectl cordon ');
+    await page.keyboard.type('wor');
+    await page.keyboard.press('Tab');
+    expect(await input.inputValue()).toBe('kubectl cordon worker-');
+    expect(await page.locator('[data-testid=command-message]').innerText()).toContain('worker-1  worker-2  worker-3');
+    await input.fill('kubectl scale deployment api --replicas=3');
+    await page.keyboard.press('Enter');
+    await input.fill('');
+    await page.keyboard.press('ArrowUp');
+    expect(await input.inputValue()).toBe('kubectl scale deployment api --replicas=3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Undo (Ctrl+Z) brings back exactly the run before: the same trace, the same frame', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 2);
+    await settle(page, { rerender: true });
+    const before = await shown(page);
+    const shotBefore = await stageShot(page);
+    await give(page, SCALE);
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    await pauseAt(page, before.time);
+    expect(doParams(page)).toHaveLength(1);
+    // There is something to undo: the what-if is another run.
+    expect((await shown(page)).trace).not.toBe(before.trace);
+    // Ctrl+Z in the bar is the bar's own undo; on the page it takes the command back.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
+    await settle(page, { rerender: true });
+    const undone = await shown(page);
+    expect(undone.trace).toBe(before.trace);
+    expect(undone.time).toBe(before.time);
+    expect(doParams(page)).toEqual([]);
+    expect(await page.locator('[data-testid=actions-panel]').isVisible()).toBe(false);
+    expect(comparePng(shotBefore, await stageShot(page)).ratio).toBeLessThan(0.002);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('removing a command from the list runs without it', async () => {
+    const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent(`0~${SCALE}`)}&do=${encodeURIComponent('1000~kubectl cordon worker-1')}`);
+    const items = page.locator('[data-testid=action-list] li');
+    expect(await items.count()).toBe(2);
+    await items.nth(0).locator('[data-action=remove-action]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('do').length === 1);
+    expect(doParams(page)).toEqual(['1000~kubectl cordon worker-1']);
+    expect(await items.count()).toBe(1);
+    const commands = await page.evaluate(() => window.__kubedeck?.trace?.()?.commands?.map((c) => c.command));
+    expect(commands).toEqual(['kubectl cordon worker-1']);
+    // The keyboard stays in the list: on the remaining row's ×.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('remove-action');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with the commands shows the same what-if at the same frame', async () => {
+    const made = await openApp(browser.context, START);
+    await atStep(made.page, 1);
+    const loads = (await shown(made.page)).loads;
+    await give(made.page, SCALE);
+    await made.page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads);
+    const steps = (await playerState(made.page)).steps;
+    await atStep(made.page, steps - 2);
+    await settle(made.page, { rerender: true });
+    const link = made.page.url();
+    expect(new URL(link).searchParams.get('step')).toBe(String(steps - 1));
+    const original = await shown(made.page);
+    const shotMade = await stageShot(made.page);
+
+    const opened = await openApp(browser.context, link);
+    await settle(opened.page, { rerender: true });
+    const reopened = await shown(opened.page);
+    expect(reopened.trace).toBe(original.trace);
+    // ...and it is the what-if, not the plain run.
+    expect((JSON.parse(reopened.trace) as { commands?: { command: string }[] }).commands?.map((c) => c.command)).toEqual([SCALE]);
+    expect(reopened.time).toBe(original.time);
+    expect(await opened.page.locator('[data-testid=action-list] li').count()).toBe(1);
+    expect(await opened.page.locator('[data-testid=notice]').isVisible()).toBe(false);
+    expect(comparePng(shotMade, await stageShot(opened.page)).ratio).toBeLessThan(0.002);
+    expect([...made.errors, ...opened.errors]).toEqual([]);
+    await made.page.close();
+    await opened.page.close();
+  });
+
+  it('an embed link with the commands plays the same what-if', async () => {
+    const query = `scenario=node-drain&lang=en&theme=dark&do=${encodeURIComponent(`0~${SCALE}`)}`;
+    const app = await openApp(browser.context, `${base}?${query}`);
+    const embed = await openApp(browser.context, `${base}embed.html?${query}`);
+    const inApp = await shown(app.page);
+    const inEmbed = await shown(embed.page);
+    expect(inEmbed.trace).toBe(inApp.trace);
+    expect((JSON.parse(inEmbed.trace) as { commands?: unknown[] }).commands).toHaveLength(1);
+    expect(await embed.page.evaluate(() => window.__kubedeck?.view().actions)).toEqual([{ at: 0, command: SCALE }]);
+    expect([...app.errors, ...embed.errors]).toEqual([]);
+    await app.page.close();
+    await embed.page.close();
+  });
+
+  it('“Try:” on an object card gives its command, or leaves it in the bar to finish', async () => {
+    const { page, errors } = await openApp(browser.context, START);
+    await atStep(page, 1);
+    expect(await page.evaluate(() => window.__kubedeck?.openObject('Node/worker-1'))).toBe(true);
+    const tools = page.locator('[data-testid=object-actions]');
+    expect(await tools.locator('button').allInnerTexts()).toEqual(['Cordon', 'Drain', 'Power off', 'Cut off']);
+    await tools.locator('[data-context-action=cordon]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('do').length === 1);
+    expect(doParams(page)[0]).toMatch(/^\d+~kubectl cordon worker-1$/);
+    // The card stays on the node, now offering to undo what was done.
+    expect(await page.locator('[data-testid=object-card]').isVisible()).toBe(true);
+    await page.evaluate(() => window.__kubedeck?.player()?.end());
+    await tools.locator('[data-context-action=uncordon]').waitFor();
+    expect(await page.evaluate(() => window.__kubedeck?.openObject('Deployment/default/web'))).toBe(true);
+    await tools.locator('[data-context-action=scale]').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('command-input');
+    expect(await page.inputValue('[data-testid=command-input]')).toMatch(/^kubectl scale deployment web --replicas=\d+$/);
+    expect(doParams(page)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link whose commands the simulation refuses shows the plain run and says why', async () => {
+    // Ten hours in: beyond what a what-if may run.
+    const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent('36000000~wait 1s')}`);
+    const notice = page.locator('[data-testid=notice]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain('Your command could not be run');
+    expect(doParams(page)).toEqual([]);
+    expect(await page.evaluate(() => window.__kubedeck?.trace?.()?.commands)).toBeUndefined();
+    expect(await page.locator('[data-testid=actions-panel]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
