@@ -32,6 +32,8 @@ function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): voi
     run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }),
     createStage,
     exporter: createExporter(createStage),
+    // The validator (zod) loads only when a file is opened or linked.
+    loadScenarioFile: (text, name) => import('./sim/story/from-text.ts').then(({ scenarioFromText }) => scenarioFromText(text, name)),
   };
   // embed.html marks itself; index.html?embed=1 is the same view (the single-file build has one page).
   const embed = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);

@@ -63,4 +63,9 @@ export interface AppDeps {
   createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
   /** Absent: no Export button. */
   readonly exporter?: ExportPort;
+  /**
+   * A scenario file's text to a scenario; rejects with StoryFileError (where and what is wrong).
+   * main.ts loads the validator only when a file is opened. Absent: no opening files.
+   */
+  readonly loadScenarioFile?: (text: string, name: string) => Promise<ScenarioDefinition>;
 }
