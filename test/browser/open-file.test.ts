@@ -20,6 +20,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+  // The built pages carry the CSP meta (connect-src 'self'): a same-origin file= must not violate it.
+  await browser.context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
 });
 afterAll(async () => {
   await browser.close();
@@ -151,6 +157,7 @@ describe('file= links', () => {
     expect(query.getAll('do')).toEqual(['7000~kubectl scale deployment/api --replicas=6']);
     expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length ?? 0)).toBe(1);
     expect(await page.locator('[data-testid=notice]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
