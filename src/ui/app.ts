@@ -453,6 +453,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!opened.ok) {
       fileProblem = { problem: opened.problem, fallback: false };
       showIssues();
+      // Opened from the picker: the modal hides the notice, so the picker says it too.
+      if (picker.isOpen()) picker.open(currentChoice(), problemLines(opened.problem, lang));
       return;
     }
     picker.close();

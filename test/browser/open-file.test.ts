@@ -101,6 +101,14 @@ describe('opening a scenario file', () => {
     await (await chooser).setFiles({ name: 'cordon.yaml', mimeType: 'application/yaml', buffer: Buffer.from(STORY) });
     await page.waitForFunction(() => window.__kubedeck?.view().scenario === 'cordon-and-scale');
     expect(await page.locator('[data-testid=picker]').isVisible()).toBe(false);
+    // A bad file from the dialog: the picker stays open and says what is wrong (the notice is behind it).
+    await page.click('[data-action=open-picker]');
+    const again = page.waitForEvent('filechooser');
+    await page.click('[data-action=open-file]');
+    await (await again).setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN) });
+    await page.locator('[data-testid=picker] .notice--inline').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-testid=picker] .notice--inline').innerText()).toMatch(/broken\.yaml:\d+:\d+: /);
+    expect(await shown(page)).toMatchObject({ scenario: 'cordon-and-scale' });
     expect(errors).toEqual([]);
     await page.close();
   });

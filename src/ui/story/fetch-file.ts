@@ -6,6 +6,9 @@ import { allowedOrigins, checkFileLink, FILE_ORIGINS_META } from './file-link.ts
 import { problemFromError, type FileProblem } from './file-problem.ts';
 import { readResponseText } from './read-bounded.ts';
 
+/** A server that never answers must not leave the page on its loading caption. */
+export const FETCH_TIMEOUT_MS = 20_000;
+
 export type Fetched = { readonly ok: true; readonly text: string; readonly name: string } | { readonly ok: false; readonly problem: FileProblem };
 
 /** The name errors show for a file at `url`: its last path segment (the whole path when it has none). */
@@ -27,7 +30,7 @@ export async function fetchStoryText(raw: string, pageHref: string, originsMeta:
   let response: Response;
   try {
     // No cookies or credentials: a file link must not read what only a logged-in user could.
-    response = await fetchFn(link.url.href, { credentials: 'omit' });
+    response = await fetchFn(link.url.href, { credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
     return { ok: false, problem: { kind: 'network', name, detail: error instanceof Error ? error.message.slice(0, 160) : String(error) } };
   }
