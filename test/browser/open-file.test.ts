@@ -89,6 +89,13 @@ describe('opening a scenario file', () => {
     await page.click('[data-lang=ko]');
     await page.click('[data-action=open-picker]');
     expect(await first.innerText()).toContain('코든한 노드와 스케일 아웃');
+    await page.click('[data-action=close-picker]');
+    // A second file takes the first one's place in the list.
+    await drop(page, 'drain.yaml', readFileSync(join(REPO, 'examples/node-drain.yaml'), 'utf8'));
+    await page.waitForFunction(() => window.__kubedeck?.view().scenario === 'node-drain-file');
+    await page.click('[data-action=open-picker]');
+    expect(await page.locator('.picker__item--file').count()).toBe(1);
+    expect(await first.innerText()).not.toContain('코든한 노드와 스케일 아웃');
     expect(errors).toEqual([]);
     await page.close();
   });
