@@ -9,6 +9,7 @@ import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
 import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
 import { runScenario } from './sim/run.ts';
+import { checkK8sVersion } from './model/k8s/versions.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
 import type { AppDeps } from './ui/ports.ts';
@@ -34,6 +35,14 @@ function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): voi
     exporter: createExporter(createStage),
     // The validator (zod) loads only when a file is opened or linked.
     loadScenarioFile: (text, name) => import('./sim/story/from-text.ts').then(({ scenarioFromText }) => scenarioFromText(text, name)),
+    // The writer (and the yaml library) load only when someone saves.
+    saveSession: async (session) => {
+      if (session.scenarioId !== 'sandbox') return undefined;
+      const checked = checkK8sVersion(session.k8sVersion);
+      if (!checked.ok) throw new Error(checked.message);
+      const { sandboxAsFile } = await import('../scenes/sandbox-file.ts');
+      return sandboxAsFile({ nodes: Number(session.params['nodes'] ?? 3), k8sVersion: checked.version, commands: session.commands });
+    },
   };
   // embed.html marks itself; index.html?embed=1 is the same view (the single-file build has one page).
   const embed = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);

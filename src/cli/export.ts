@@ -12,7 +12,7 @@ import { checkK8sVersion, DEFAULT_K8S_VERSION } from '../model/k8s/versions.ts';
 import { shownValue } from '../model/shown-value.ts';
 import { parseFlags } from './args.ts';
 import { chooseScenario } from './scenario-arg.ts';
-import { parseInteger, parseParamFlags } from './flag-values.ts';
+import { parseDoFlags, parseInteger, parseParamFlags } from './flag-values.ts';
 import { ensureAppBuild } from './export/app-build.ts';
 import { findChromium, INSTALL_HINT } from './export/chromium.ts';
 import { planOutputs } from './export/outputs.ts';
@@ -60,6 +60,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     captions: { type: 'boolean' },
     k8s: { type: 'string' },
     param: { type: 'string', multiple: true },
+    do: { type: 'string', multiple: true },
   });
   const langFlag = String(values.lang ?? 'en');
   const { def, file } = chooseScenario('export', positionals[0], io, langFlag === 'ko' ? 'ko' : 'en');
@@ -76,6 +77,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const theme = String(values.theme ?? 'dark');
   if (!(THEMES as readonly string[]).includes(theme)) throw new CliError(`export: --theme must be one of ${THEMES.join(', ')}, got ${shownValue(theme)}`);
   const params = parseParamFlags('export', (values.param as readonly string[] | undefined) ?? []);
+  const actions = parseDoFlags('export', (values.do as readonly string[] | undefined) ?? []);
   // A file may name the Kubernetes version it was written for; --k8s still wins.
   const checked = checkK8sVersion((values.k8s as string | undefined) ?? file?.loaded.story.cluster.kubernetesVersion ?? DEFAULT_K8S_VERSION);
   if (!checked.ok) throw new CliError(`export: ${checked.message}`);
@@ -84,7 +86,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   // The simulation in Node: bad params or versions fail here, and the step count checks --steps.
   let stepCount: number;
   try {
-    stepCount = runScenario(def, { k8sVersion: k8s, params }).steps;
+    stepCount = runScenario(def, { k8sVersion: k8s, params, actions }).steps;
   } catch (e) {
     if (e instanceof ScenarioInputError) throw new CliError(`export: ${e.message}`);
     throw e;
@@ -105,6 +107,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const served = await serve(build.dir);
   const query = new URLSearchParams({ scenario: def.id, lang, theme, k8s });
   for (const [name, value] of Object.entries(params)) query.set(name, String(value));
+  // The app's own link form for a what-if: do=<ms>~<command>, in order.
+  for (const a of actions) query.append('do', `${a.at}~${a.command}`);
   let result;
   try {
     result = await exportInPage({ executablePath, url: `${served.url}?${query.toString()}`, scenario: def.id, ...(file ? { storyText: file.text } : {}), request, onProgress: progressPrinter(io) });

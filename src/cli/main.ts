@@ -16,7 +16,7 @@ const USAGE = `usage: kubedeck <command>
   schedule --nodes FILE --pod FILE [--pods FILE] [--workloads FILE] [--config FILE] [--json] [--seed N] [--k8s 1.31…1.37]
                                          how kube-scheduler would place a pod, plugin by plugin
   export <scenario|file.yaml> --format png|webm|mp4|gif --out FILE|DIR [--size 1280x720] [--fps 30] [--lang en|ko]
-         [--theme dark|light|contrast] [--steps 2-5] [--captions] [--k8s 1.31…1.37] [--param name=value]
+         [--theme dark|light|contrast] [--steps 2-5] [--captions] [--k8s 1.31…1.37] [--param name=value] [--do TIME~COMMAND]
                                          images (one PNG per step) or a video, made in headless Chromium`;
 
 /** Lines as a terminal may show them: control characters and escape sequences from the data written as \u escapes. */

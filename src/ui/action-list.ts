@@ -12,6 +12,8 @@ import { t } from './i18n.ts';
 export interface ActionListHandlers {
   remove(index: number): void;
   undo(): void;
+  /** Save as scenario (offered only when the app can write this session as a file). */
+  save?(): void;
 }
 
 export interface ActionList {
@@ -20,6 +22,8 @@ export interface ActionList {
   /** The fold and Undo buttons (go in the command bar). */
   readonly buttons: HTMLElement;
   show(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[] | undefined, canUndo: boolean): void;
+  /** Whether this session can be saved as a scenario file (the sandbox scenario). */
+  setCanSave(can: boolean): void;
   /** Unfolds the panel (a new command was given: the learner should see its answer). */
   unfold(): void;
   setLang(lang: Lang): void;
@@ -44,12 +48,16 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
 
   const title = el('h2', { class: 'actions__title', id: 'actions-title' });
   const list = el('ol', { class: 'actions__list', 'data-testid': 'action-list' });
+  let canSave = false;
+  const save = el('button', { type: 'button', class: 'ctrl actions__save', 'data-action': 'save-scenario', hidden: true });
+  save.addEventListener('click', () => handlers.save?.());
   const fold = el('button', { type: 'button', class: 'ctrl ctrl--ghost actions__close', 'data-action': 'fold-actions' }, icon(ICONS.close));
   const element = el(
     'aside',
     { class: 'actions', hidden: true, 'aria-labelledby': 'actions-title', 'data-testid': 'actions-panel' },
     el('header', { class: 'actions__header' }, title, fold),
     list,
+    el('footer', { class: 'actions__footer' }, save),
   );
   const count = el('span', { class: 'cmdbar__count' });
   const toggle = el('button', { type: 'button', class: 'cmdbar__tool', 'data-action': 'toggle-actions', 'aria-expanded': 'false', hidden: true }, icon(ICONS.list), count);
@@ -96,6 +104,9 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     title.textContent = t(lang, 'actionsTitle', { count: n });
     fold.setAttribute('aria-label', t(lang, 'actionsHide'));
     list.replaceChildren(...last.actions.map(row));
+    save.hidden = !canSave || handlers.save === undefined;
+    save.textContent = t(lang, 'saveScenario');
+    save.title = t(lang, 'saveScenarioHint');
   };
 
   toggle.addEventListener('click', () => {
@@ -117,6 +128,10 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     },
     unfold() {
       folded = false;
+      render();
+    },
+    setCanSave(can) {
+      canSave = can;
       render();
     },
     setLang(next) {

@@ -9,7 +9,7 @@ import type { Trace } from '../sim/trace.ts';
 import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-api.ts';
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
-import { el, errorText } from './dom.ts';
+import { downloadText, el, errorText } from './dom.ts';
 import { createExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
@@ -122,18 +122,28 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return opened;
   };
   // "Try:" on the object card: a command that fits the object, run at once or left in the bar to finish.
+  // The component card offers the same for a node's parts (kubelet/worker-2: cordon, drain, power...).
   const cardActions = createCardActions((action) => pickContextAction(action));
+  const componentActions = createCardActions((action) => pickContextAction(action));
   let cardKey = '';
   const refreshCardActions = (): void => {
     const ref = objectCard.current();
-    if (ref === undefined || !trace) return;
+    const component = ref === undefined ? infoCard.current() : undefined;
+    const target = ref ?? component;
+    if (target === undefined || !trace) return;
     const at = moment();
-    const key = `${ref}|${at.eventCount}|${loadCount}|${lang}`;
+    const key = `${target}|${at.eventCount}|${loadCount}|${lang}`;
     if (key === cardKey) return;
     cardKey = key;
     const state = stateAt(trace, { eventCount: at.eventCount });
-    cardActions.show(objectCard.tools, contextActions(ref, { objects: state.objects, components: state.components, commands: trace.commands ?? [], simTime: at.simTime }), lang);
+    const actions = contextActions(target, { objects: state.objects, components: state.components, commands: trace.commands ?? [], simTime: at.simTime });
+    if (ref !== undefined) cardActions.show(objectCard.tools, actions, lang);
+    else componentActions.show(infoCard.tools, actions, lang);
   };
+  infoCard.onChange(() => {
+    cardKey = '';
+    refreshCardActions();
+  });
   const pickContextAction = (action: ContextAction): void => {
     if (!action.run) {
       commandBar.fill(action.command);
@@ -197,7 +207,19 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
-  const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand() }, lang);
+  const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand(), ...(deps.saveSession ? { save: () => void saveSession() } : {}) }, lang);
+  /** Save as scenario: the session as a scenario file, downloaded (it plays the same trace). */
+  const saveSession = async (): Promise<void> => {
+    if (!deps.saveSession) return;
+    try {
+      const text = await deps.saveSession({ scenarioId: scenario.id, params, k8sVersion: k8s, commands: sandbox.actions() });
+      if (text === undefined) return;
+      downloadText(text, `kubedeck-${scenario.id}.yaml`, 'application/yaml');
+    } catch (error) {
+      issues.push({ key: 'saveFailed', vars: { value: errorText(error) } });
+      showIssues();
+    }
+  };
   commandBar.tools.append(actionList.buttons);
   const credits = el('p', { class: 'footer__credits' });
   const keysHelp = el('p', { class: 'footer__keys' });
@@ -278,10 +300,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     lastState = state;
     controls.update(state);
     if (player) captions.update(state, player.steps, lang);
-    if (objectCard.isOpen()) {
-      objectCard.update(moment());
-      refreshCardActions();
-    }
+    if (objectCard.isOpen()) objectCard.update(moment());
+    if (objectCard.isOpen() || infoCard.isOpen()) refreshCardActions();
     if (state.step !== step) {
       step = state.step;
       syncUrl();
@@ -389,7 +409,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   /** The names in the cluster in the frame on screen: what a command typed now can name. */
   const namesOnScreen = (): ClusterNames => (trace ? namesAt(trace, moment().eventCount) : { pods: [], deployments: [], replicasets: [], services: [], nodes: [], etcdMembers: [] });
 
-  const showActions = (): void => actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo());
+  const showActions = (): void => {
+    actionList.setCanSave(scenario.id === 'sandbox');
+    actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo());
+  };
 
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
   const submitCommand = (line: string): SubmitResult => {

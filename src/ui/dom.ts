@@ -49,6 +49,18 @@ export function icon(paths: readonly string[]): SVGSVGElement {
 }
 
 /** An error as one short line of plain text, for messages shown to people. */
+/** Saves `blob` as a download named `name` (the object URL is freed once the browser has it). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const downloadText = (text: string, name: string, mime: string): void => downloadBlob(name, new Blob([text], { type: `${mime};charset=utf-8` }));
+
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 160);
 
 export const ICONS = {

@@ -5,7 +5,7 @@
  */
 import type { ExportFormat, ExportOptions, ExportRequest, ExportResult, ExportTheme } from '../export/options.ts';
 import type { Lang } from '../model/localized.ts';
-import { el, icon, ICONS } from './dom.ts';
+import { downloadBlob, el, icon, ICONS } from './dom.ts';
 import { xt } from './export-strings.ts';
 
 export interface ExportContext {
@@ -26,15 +26,6 @@ type Run = (request: ExportRequest, options: ExportOptions) => Promise<ExportRes
 const FORMATS: readonly ExportFormat[] = ['webm', 'mp4', 'gif', 'png'];
 const SIZES = ['1920x1080', '1280x720', '854x480', '640x360'] as const;
 const RATES = [15, 24, 30, 60] as const;
-
-function download(name: string, mime: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: mime }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function createExportDialog(run: Run): ExportDialog {
   let context: ExportContext = { lang: 'en', theme: 'dark', stepCount: 1 };
@@ -146,7 +137,7 @@ export function createExportDialog(run: Run): ExportDialog {
       });
       const file = result.files[0];
       if (file) {
-        download(file.name, file.mime, file.bytes);
+        downloadBlob(file.name, new Blob([file.bytes.slice().buffer], { type: file.mime }));
         show(xt(lang, 'done', { name: file.name }));
       }
     } catch (error) {

@@ -38,6 +38,12 @@ const STRINGS = {
     ko: '버전에 따라 일부가 다릅니다: node-monitor grace period는 1.31까지 40초, 1.32부터 50초이고, kube-scheduler의 FailedScheduling 메시지는 1.34와 1.35에서 바뀝니다.',
   },
   parameters: { en: 'Parameters', ko: '매개변수' },
+  saveScenario: { en: 'Save as scenario', ko: '시나리오로 저장' },
+  saveScenarioHint: {
+    en: 'Download this session as a scenario file (YAML) that plays the same: edit it, share it, open it again.',
+    ko: '이 세션을 똑같이 재생되는 시나리오 파일(YAML)로 내려받습니다. 고치고, 나누고, 다시 열 수 있습니다.',
+  },
+  saveFailed: { en: 'Could not save the scenario: {value}', ko: '시나리오를 저장하지 못했습니다: {value}' },
   noParameters: { en: 'This scenario has no parameters.', ko: '이 시나리오에는 매개변수가 없습니다.' },
   whatItDoes: { en: 'What it does', ko: '하는 일' },
   shipAnalogy: { en: 'On the ship', ko: '배에 비유하면' },

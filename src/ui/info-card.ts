@@ -17,6 +17,12 @@ export interface InfoCard {
   close(): boolean;
   isOpen(): boolean;
   setLang(lang: Lang): void;
+  /** Where "Try:" actions for the component's node go (filled by the app). */
+  readonly tools: HTMLElement;
+  /** The component shown, while the card is open. */
+  current(): string | undefined;
+  /** Called after the card shows another component (or opens, or closes). */
+  onChange(listener: () => void): void;
 }
 
 /** One entry per kind of component, keeping per-node instances apart (kubelet/node-1...). */
@@ -37,10 +43,13 @@ export function createInfoCard(initialLang: Lang): InfoCard {
   const listLabel = el('h3', { class: 'info__list-label', id: 'info-list-label' });
   const list = el('ul', { class: 'info__list', 'aria-labelledby': 'info-list-label' });
   const body = el('div', { class: 'info__body', 'data-testid': 'info-body' });
+  const tools = el('div', { class: 'object__tools', 'data-testid': 'info-actions', hidden: true });
+  let changed: () => void = () => undefined;
   const element = el(
     'aside',
     { class: 'info', role: 'dialog', 'aria-labelledby': 'info-title', hidden: true, 'data-testid': 'info-card', tabindex: -1 },
     el('header', { class: 'info__header' }, title, closeButton),
+    tools,
     body,
     el('nav', { class: 'info__nav' }, listLabel, list),
   );
@@ -90,6 +99,7 @@ export function createInfoCard(initialLang: Lang): InfoCard {
     closeButton.title = `${t(lang, 'close')} (Esc)`;
     renderBody();
     renderList();
+    changed();
   };
 
   const close = (): boolean => {
@@ -97,6 +107,7 @@ export function createInfoCard(initialLang: Lang): InfoCard {
     element.hidden = true;
     if (returnFocus?.isConnected) returnFocus.focus();
     returnFocus = null;
+    changed();
     return true;
   };
   closeButton.addEventListener('click', close);
@@ -123,6 +134,11 @@ export function createInfoCard(initialLang: Lang): InfoCard {
     },
     close,
     isOpen: () => !element.hidden,
+    tools,
+    current: () => (element.hidden ? undefined : selected),
+    onChange(listener) {
+      changed = listener;
+    },
     setLang(next) {
       lang = next;
       if (!element.hidden) render();

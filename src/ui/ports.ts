@@ -53,6 +53,13 @@ export interface ExportPort {
   run(trace: Trace, scenarioId: string, request: ExportRequest, options?: ExportOptions): Promise<ExportResult>;
 }
 
+export interface SaveRequest {
+  readonly scenarioId: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly k8sVersion: string;
+  readonly commands: readonly TimedCommand[];
+}
+
 export interface AppDeps {
   /** In learning-path order. */
   readonly scenarios: readonly ScenarioDefinition[];
@@ -68,4 +75,9 @@ export interface AppDeps {
    * main.ts loads the validator only when a file is opened. Absent: no opening files.
    */
   readonly loadScenarioFile?: (text: string, name: string) => Promise<ScenarioDefinition>;
+  /**
+   * Save as scenario: a session of the scenario `scenarioId` as a scenario file's text, or
+   * undefined when that scenario cannot be written as a file (only the sandbox can). Loaded lazily.
+   */
+  saveSession?(session: SaveRequest): Promise<string | undefined>;
 }

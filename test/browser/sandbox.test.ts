@@ -259,6 +259,47 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('“Try:” on a node part’s card (kubelet · worker-2) acts on its node', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&lang=en&theme=dark&do=5000~node%20power-off%20worker-2`);
+    await page.evaluate(() => window.__kubedeck?.player()?.end());
+    await settle(page);
+    await page.click('[data-action=open-components]');
+    await page.click('[data-component="kubelet/worker-2"]');
+    const tools = page.locator('[data-testid=info-actions]');
+    // Powered off by the link's command: the card offers power back on.
+    expect(await tools.locator('button').allInnerTexts()).toEqual(['Cordon', 'Drain', 'Power on', 'Cut off']);
+    await tools.locator('[data-context-action=power-on]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('do').length === 2);
+    expect(doParams(page)[1]).toMatch(/^\d+~node power-on worker-2$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Save as scenario downloads a file that plays the same trace', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&lang=en&theme=dark&do=5000~kubectl%20create%20deployment%20web%20--image%3Dnginx%20--replicas%3D2`);
+    const save = page.locator('[data-action=save-scenario]');
+    await save.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toBe('kubedeck-sandbox.yaml');
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path, 'utf8');
+    const { scenarioFromText } = await import('../../src/sim/story/from-text.ts');
+    const { runScenario } = await import('../../src/sim/run.ts');
+    const fromFile = runScenario(scenarioFromText(text, 'kubedeck-sandbox.yaml'));
+    const played = JSON.parse((await shown(page)).trace) as { scenario: string };
+    expect(JSON.stringify({ ...fromFile, scenario: '' })).toBe(JSON.stringify({ ...played, scenario: '' }));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers Save as scenario only in the sandbox', async () => {
+    const { page } = await openApp(browser.context, `${START}&do=1000~kubectl%20cordon%20worker-1`);
+    await page.locator('[data-testid=actions-panel]').waitFor();
+    expect(await page.locator('[data-action=save-scenario]').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('a link whose commands the simulation refuses shows the plain run and says why', async () => {
     // Ten hours in: beyond what a what-if may run.
     const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent('36000000~wait 1s')}`);

@@ -52,3 +52,11 @@ describe('kubedeck trace --do', () => {
     expect(err[0]).toContain('time order');
   });
 });
+
+describe('kubedeck export --do', () => {
+  it('checks its commands before any browser starts', async () => {
+    const { code, err } = await run(['export', 'sandbox', '--format', 'png', '--out', '/tmp/never', '--do', 'soon~wait 5s']);
+    expect(code).toBe(2);
+    expect(err[0]).toContain('export: --do takes TIME~COMMAND');
+  });
+});
