@@ -210,7 +210,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand(), ...(deps.saveSession ? { save: () => void saveSession() } : {}) }, lang);
   /** Save as scenario: the session as a scenario file, downloaded (it plays the same trace). */
   const saveSession = async (): Promise<void> => {
-    if (!deps.saveSession) return;
+    // A file's scenario may reuse a built-in's id (even "sandbox"): it is not that scenario.
+    if (!deps.saveSession || fromFile?.scenario === scenario) return;
     try {
       const text = await deps.saveSession({ scenarioId: scenario.id, params, k8sVersion: k8s, commands: sandbox.actions() });
       if (text === undefined) return;
