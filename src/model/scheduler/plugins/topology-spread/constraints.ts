@@ -8,6 +8,7 @@
 import { labelSelectorMatches, type Labels } from '../../../labels.ts';
 import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from '../../../objects.ts';
 import { podRequiredAffinityMatches } from '../../../labels.ts';
+import type { NodeInfo } from '../../node-info.ts';
 import { findUntoleratedTaint } from '../../taints.ts';
 
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
@@ -84,6 +85,25 @@ export function countMatching(pods: Iterable<{ readonly pod: Pod }>, selector: L
     if (pod.metadata.deletionTimestamp !== undefined || (pod.metadata.namespace ?? 'default') !== namespace) continue;
     if (labelSelectorMatches(selector, pod.metadata.labels ?? {})) n++;
   }
+  return n;
+}
+
+/** The memo key of countOnNode: the namespace and the selector (as JSON: equal selectors built alike share it). */
+export function countKey(selector: LabelSelector | undefined, namespace: string): string {
+  return selector === undefined ? '' : `${namespace}\u0000${JSON.stringify(selector)}`;
+}
+
+/**
+ * countMatching over one node's pods, memoized on the NodeInfo (addPodToNodeInfo /
+ * removePodFromNodeInfo clear the memo): each scheduling cycle then re-matches only the pods of
+ * the node that changed since, not every pod of the cluster. `key` is countKey(selector, namespace).
+ */
+export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined, namespace: string, key: string): number {
+  if (selector === undefined) return 0;
+  const memo = info.matchCounts.get(key);
+  if (memo !== undefined) return memo;
+  const n = countMatching(info.pods.values(), selector, namespace);
+  info.matchCounts.set(key, n);
   return n;
 }
 

@@ -8,7 +8,7 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countMatching, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints } from './constraints.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
@@ -19,6 +19,7 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   if (constraints.length === 0) return false;
   const requireAll = !systemDefaulted;
   const ns = pod.metadata.namespace ?? 'default';
+  const keys = constraints.map((c) => countKey(c.selector, ns));
   const ignored = new Set<string>();
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
@@ -40,13 +41,13 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   for (const info of all) {
     if (requireAll && !hasAllKeys(info.node, constraints)) continue;
     const labels = info.node.metadata.labels ?? {};
-    for (const c of constraints) {
-      if (c.topologyKey === LABEL_HOSTNAME || !nodeIncluded(c, pod, info.node)) continue;
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME || !nodeIncluded(c, pod, info.node)) return;
       const v = labels[c.topologyKey] ?? '';
       const byValue = pairCounts.get(c.topologyKey);
-      if (byValue?.has(v) !== true) continue;
-      byValue.set(v, (byValue.get(v) ?? 0) + countMatching(info.pods.values(), c.selector, ns));
-    }
+      if (byValue?.has(v) !== true) return;
+      byValue.set(v, (byValue.get(v) ?? 0) + countOnNode(info, c.selector, ns, keys[i] ?? ''));
+    });
   }
   // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
   const weights = constraints.map((c) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : (pairCounts.get(c.topologyKey)?.size ?? 0)) + 2));
@@ -57,7 +58,7 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
     constraints.forEach((c, i) => {
       const v = labels[c.topologyKey];
       if (v === undefined) return;
-      const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(info.pods.values(), c.selector, ns) : (pairCounts.get(c.topologyKey)?.get(v) ?? 0);
+      const cnt = c.topologyKey === LABEL_HOSTNAME ? countOnNode(info, c.selector, ns, keys[i] ?? '') : (pairCounts.get(c.topologyKey)?.get(v) ?? 0);
       score += cnt * (weights[i] ?? 0) + (c.maxSkew - 1);
     });
     // Go math.Round: half away from zero (scores are non-negative).
