@@ -20,8 +20,30 @@ export interface ImageSpread {
   readonly totalNodes: number;
 }
 
+type NodeImages = NonNullable<NodeInfo['node']['status']>['images'];
+
+/**
+ * The last result and the node.status.images arrays it was counted from. Every scheduling cycle
+ * asks again, and heartbeats replace the Node objects but keep their images arrays: comparing the
+ * arrays by identity spares rebuilding the map over every node's images for every pod.
+ */
+let memo: { readonly images: readonly NodeImages[]; readonly spread: ImageSpread } | undefined;
+
+function sameImages(all: readonly NodeInfo[], images: readonly NodeImages[]): boolean {
+  if (all.length !== images.length) return false;
+  for (let i = 0; i < all.length; i++) if (all[i]?.node.status?.images !== images[i]) return false;
+  return true;
+}
+
 /** Counted over every node in the snapshot, not only the feasible ones (upstream createImageExistenceMap). */
 export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
+  if (memo !== undefined && sameImages(all, memo.images)) return memo.spread;
+  const spread = countImageSpread(all);
+  memo = { images: all.map((info) => info.node.status?.images), spread };
+  return spread;
+}
+
+function countImageSpread(all: readonly NodeInfo[]): ImageSpread {
   const numNodes = new Map<string, number>();
   for (const info of all) {
     const seen = new Set<string>();
