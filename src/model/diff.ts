@@ -64,10 +64,9 @@ function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
     }
   }
   if (sameJson(a, b)) return;
-  const change: { path: string; from?: Json; to?: Json } = { path };
-  if (a !== undefined) change.from = a;
-  if (b !== undefined) change.to = b;
-  out.push(change);
+  // One literal per shape (not properties added one by one): a trace keeps these, and added
+  // properties go to a separate out-of-object array.
+  out.push(a === undefined ? { path, to: b } : b === undefined ? { path, from: a } : { path, from: a, to: b });
 }
 
 /** Changed leaf fields, in a stable order. Timestamps that only record "when" are left out. */
