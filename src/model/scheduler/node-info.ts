@@ -48,11 +48,13 @@ export interface NodeInfo {
   podsWithAffinity: number;
   podsWithRequiredAntiAffinity: number;
   /**
-   * Memo of PodTopologySpread's countPodsMatchSelector on this node, keyed by namespace and
-   * selector (spread-count.ts); cleared whenever the pods change. Without it the system default
-   * spreading re-matches every pod of the cluster for every pod scheduled (quadratic).
+   * Memo of PodTopologySpread's countPodsMatchSelector on this node (countOnNode): the key
+   * (namespace and selector) it was counted for, '' when none, and the count. One slot: a cycle
+   * asks every node about one selector. Cleared whenever the pods change. Without it the system
+   * default spreading re-matches every pod of the cluster for every pod scheduled (quadratic).
    */
-  readonly matchCounts: Map<string, number>;
+  matchKey: string;
+  matchCount: number;
 }
 
 /** uid when present, else namespace/name (the simulation always sets uids). */
@@ -99,7 +101,8 @@ export function createNodeInfo(node: Node): NodeInfo {
     pods: new Map(),
     podsWithAffinity: 0,
     podsWithRequiredAntiAffinity: 0,
-    matchCounts: new Map(),
+    matchKey: '',
+    matchCount: 0,
   };
 }
 
@@ -125,7 +128,7 @@ function apply(info: NodeInfo, pod: Pod, req: PodRequest, sign: 1 | -1): void {
   const affinity = pod.spec.affinity;
   if (affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined) info.podsWithAffinity += sign;
   if ((affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity += sign;
-  info.matchCounts.clear();
+  info.matchKey = '';
   info.requested.milliCPU += sign * req.milliCPU;
   info.requested.memory += sign * req.memory;
   info.requested.ephemeralStorage += sign * req.ephemeralStorage;
@@ -165,7 +168,8 @@ export function cloneNodeInfo(info: NodeInfo): NodeInfo {
     podsWithAffinity: info.podsWithAffinity,
     podsWithRequiredAntiAffinity: info.podsWithRequiredAntiAffinity,
     // Its own memo: the trial's pods are about to change.
-    matchCounts: new Map(),
+    matchKey: '',
+    matchCount: 0,
   };
 }
 

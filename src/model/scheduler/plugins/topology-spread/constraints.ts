@@ -88,9 +88,21 @@ export function countMatching(pods: Iterable<{ readonly pod: Pod }>, selector: L
   return n;
 }
 
+/**
+ * One string object per key: countOnNode compares the memo's key with ===, which is then a pointer
+ * comparison rather than a comparison of two long strings, for every node of every cycle. Grows
+ * with the distinct (namespace, selector) pairs seen: a handful per workload.
+ */
+const keys = new Map<string, string>();
+
 /** The memo key of countOnNode: the namespace and the selector (as JSON: equal selectors built alike share it). */
 export function countKey(selector: LabelSelector | undefined, namespace: string): string {
-  return selector === undefined ? '' : `${namespace}\u0000${JSON.stringify(selector)}`;
+  if (selector === undefined) return '';
+  const key = `${namespace}\u0000${JSON.stringify(selector)}`;
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  keys.set(key, key);
+  return key;
 }
 
 /**
@@ -100,10 +112,10 @@ export function countKey(selector: LabelSelector | undefined, namespace: string)
  */
 export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined, namespace: string, key: string): number {
   if (selector === undefined) return 0;
-  const memo = info.matchCounts.get(key);
-  if (memo !== undefined) return memo;
+  if (info.matchKey === key) return info.matchCount;
   const n = countMatching(info.pods.values(), selector, namespace);
-  info.matchCounts.set(key, n);
+  info.matchKey = key;
+  info.matchCount = n;
   return n;
 }
 
