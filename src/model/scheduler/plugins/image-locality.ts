@@ -73,15 +73,18 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
-export function imageLocalityScore(pod: Pod, info: NodeInfo, spread: ImageSpread): number {
-  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+/** The normalized image name of each container, init containers first: once per pod, not per node. */
+export function podImageNames(pod: Pod): string[] {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
+}
+
+export function imageLocalityScore(pod: Pod, info: NodeInfo, spread: ImageSpread, names: readonly string[] = podImageNames(pod)): number {
   let sum = 0;
-  for (const c of containers) {
-    const name = normalizedImageName(c.image);
+  for (const name of names) {
     const size = sizeOnNode(info, name);
     if (size === undefined) continue;
     // scaledImageScore: int64(float64(size) * float64(numNodes) / float64(totalNumNodes))
     sum += Math.trunc(size * ((spread.numNodes.get(name) ?? 0) / spread.totalNodes));
   }
-  return calculatePriority(sum, containers.length);
+  return calculatePriority(sum, names.length);
 }
