@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, StateEvent, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -73,6 +73,53 @@ class MessageRecord {
 // the fullest there is (a thrown-away response to a write), so later ones all stay in-object.
 new MessageRecord({ id: 0, from: 'kubectl', to: 'kubectl', type: 'response', action: '', arrive: 0, object: 'Pod/default/-', replyTo: 0, status: 0, write: true }, 0);
 
+/** State events: the other kind of event every write makes. Field order as state() gave them. */
+class StateRecord {
+  declare kind: 'state';
+  declare object: ObjectRef;
+  declare op: StateEvent['op'];
+  declare changes: readonly FieldChange[];
+  declare value: K8sObject;
+  declare t: number;
+  declare seq: number;
+  constructor(object: ObjectRef, op: StateEvent['op'], changes: readonly FieldChange[], value: K8sObject | undefined, t: number) {
+    this.kind = 'state';
+    this.object = object;
+    this.op = op;
+    this.changes = changes;
+    if (value !== undefined) this.value = value;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+
+/** Activity events (a component busy with something). Field order as activity() gave them. */
+class ActivityRecord {
+  declare kind: 'activity';
+  declare component: ComponentId;
+  declare action: string;
+  declare until: number;
+  declare label: Localized;
+  declare object: ObjectRef;
+  declare rules: ProxyRulesChange;
+  declare t: number;
+  declare seq: number;
+  constructor(component: ComponentId, action: string, until: number, label: Localized, object: ObjectRef | undefined, rules: ProxyRulesChange | undefined, t: number) {
+    this.kind = 'activity';
+    this.component = component;
+    this.action = action;
+    this.until = until;
+    this.label = label;
+    if (object !== undefined) this.object = object;
+    if (rules !== undefined) this.rules = rules;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+// As for MessageRecord: the fullest instance first.
+new StateRecord('Lease/default/-', 'modified', [], { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: '-' }, spec: {} }, 0);
+new ActivityRecord('kubectl', '', 0, { en: '', ko: '' }, 'Pod/default/-', { op: 'removed', mode: 'iptables', service: '', clusterIP: '', port: 0 }, 0);
+
 type RecordClass = new (kind: TraceEvent['kind'], fields: object, t: number) => object;
 
 /**
@@ -80,7 +127,7 @@ type RecordClass = new (kind: TraceEvent['kind'], fields: object, t: number) => 
  * tracking sizes instances by the first few constructed; a throw-away one this wide comes first,
  * so a later, fuller event (a response with replyTo and status) stays in-object too.
  */
-const WIDTH: Partial<Record<TraceEvent['kind'], number>> = { activity: 9, state: 7, decision: 6, component: 5, file: 6, step: 7 };
+const WIDTH: Partial<Record<TraceEvent['kind'], number>> = { decision: 6, component: 5, file: 6, step: 7 };
 
 function recordClass(kind: TraceEvent['kind']): RecordClass {
   const Recorded = class {
@@ -152,14 +199,13 @@ export class Tracer {
   }
 
   state(object: ObjectRef, op: 'added' | 'modified' | 'deleted', changes: readonly FieldChange[], value: K8sObject | undefined): void {
-    const ref = this.intern(object);
-    this.record('state', value === undefined ? { object: ref, op, changes } : { object: ref, op, changes, value });
+    this.commit(new StateRecord(this.intern(object), op, changes, value, this.clock.now()));
   }
 
   activity(component: ComponentId, action: string, durationMs: number, label: Localized, object?: ObjectRef, rules?: ProxyRulesChange): void {
     const until = this.clock.now() + durationMs;
     // Optional fields only when set: traces without them stay byte-identical.
-    this.record('activity', { component, action, until, label, ...(object === undefined ? {} : { object: this.intern(object) }), ...(rules === undefined ? {} : { rules }) });
+    this.commit(new ActivityRecord(component, action, until, label, object === undefined ? undefined : this.intern(object), rules, this.clock.now()));
   }
 
   component(component: ComponentId, status: ComponentStatus): void {
