@@ -30,6 +30,15 @@ function keyedArray(arr: readonly Json[]): Map<string, Json> | undefined {
   return out;
 }
 
+/** Field paths seen so far: bounded by the object schemas and the names of keyed items (containers, conditions). */
+const PATHS = new Map<string, string>();
+function internPath(path: string): string {
+  const known = PATHS.get(path);
+  if (known !== undefined) return known;
+  PATHS.set(path, path);
+  return path;
+}
+
 /** Structural equality of JSON values (key order ignored). */
 function sameJson(a: Json, b: Json): boolean {
   if (a === b) return true;
@@ -67,8 +76,10 @@ function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
   }
   if (sameJson(a, b)) return;
   // One literal per shape (not properties added one by one): a trace keeps these, and added
-  // properties go to a separate out-of-object array.
-  out.push(a === undefined ? { path, to: b } : b === undefined ? { path, from: a } : { path, from: a, to: b });
+  // properties go to a separate out-of-object array. The path interned: the same few recur in
+  // every change of a long run, each built afresh as a concatenated string.
+  const p = internPath(path);
+  out.push(a === undefined ? { path: p, to: b } : b === undefined ? { path: p, from: a } : { path: p, from: a, to: b });
 }
 
 /** Changed leaf fields, in a stable order. Timestamps that only record "when" are left out. */
