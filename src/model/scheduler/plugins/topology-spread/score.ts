@@ -48,6 +48,9 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
     }
   }
   const domains = constraints.map((c) => pairCounts.get(c.topologyKey));
+  // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
+  // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
+  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
   for (const info of all) {
     if (requireAll && !hasAllKeys(info.node, constraints)) continue;
     const labels = info.node.metadata.labels ?? {};
@@ -57,7 +60,7 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
       const c = constraints[i] as SpreadConstraint;
       const v = labels[c.topologyKey] ?? '';
       const before = byValue.get(v);
-      if (before === undefined || !nodeIncluded(c, pod, info.node)) continue;
+      if (before === undefined || (mayExclude && !nodeIncluded(c, pod, info.node))) continue;
       byValue.set(v, before + countOnNode(info, c.selector, ns, keys[i] ?? ''));
     }
   }
