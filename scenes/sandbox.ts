@@ -26,7 +26,7 @@ export { zoneOf as sandboxZoneOf };
 export function introCaption(n: number): Localized {
   return text(
     `An empty cluster: the control plane and ${n} worker node${n === 1 ? '' : 's'} (4 CPU, 8 GiB each, in zone-a and zone-b), each running only its kube-proxy pod. Everything else is yours: type a command below, for example \`kubectl create deployment web --image=nginx --replicas=3\`.`,
-    `빈 클러스터입니다. 컨트롤 플레인과 워커 노드 ${n}대(각각 CPU 4개, 메모리 8GiB, zone-a와 zone-b)가 있고, 노드마다 kube-proxy 파드만 돌고 있습니다. 나머지는 직접 만들어 보세요. 아래에 명령을 입력합니다. 예: \`kubectl create deployment web --image=nginx --replicas=3\``,
+    `빈 클러스터입니다. 컨트롤 플레인과 워커 노드 ${n}대(각각 CPU 4개·메모리 8GiB, zone-a와 zone-b에 나뉘어)가 있고, 노드마다 kube-proxy 파드만 돌고 있습니다. 나머지는 직접 만들어 보세요. 아래 명령줄에 입력해 보세요. 예: \`kubectl create deployment web --image=nginx --replicas=3\``,
   );
 }
 

@@ -75,3 +75,25 @@ describe('NoExecute taints and the zones', () => {
     expect(again).toBeDefined();
   });
 });
+
+describe('the steps that follow a silent node', () => {
+  const captions = (trace: Trace) => trace.events.flatMap((e) => (e.kind === 'step' && e.id.startsWith('you-') ? [e.caption.en] : []));
+
+  it('a powered-off node: the run follows it to Unknown, then to its pods evicted and replaced', () => {
+    const trace = runScenario(sandbox, { actions: [{ at: 5000, command: 'kubectl create deployment web --image=nginx --replicas=3' }, { at: 9000, command: 'node power-off worker-2' }] });
+    const shown = captions(trace);
+    expect(shown).toHaveLength(4);
+    expect(shown[2]).toMatch(/^No heartbeat from worker-2 for 50 s/);
+    expect(shown[3]).toMatch(/^300 s of tolerating the unreachable taint are up/);
+    // ...and long enough to see three web pods Running again, none of them on worker-2.
+    const end = [...stateAt(trace, { simTime: trace.endTime }).objects.values()];
+    const running = end.filter((o) => o.kind === 'Pod' && o.metadata.labels?.['app'] === 'web' && !o.metadata.deletionTimestamp && o.status?.phase === 'Running');
+    expect(running.map((p) => (p.kind === 'Pod' ? p.spec.nodeName : ''))).not.toContain('worker-2');
+    expect(running).toHaveLength(3);
+  });
+
+  it('a one-node cluster: Unknown, but no eviction step, because nothing is evicted', () => {
+    const trace = runScenario(sandbox, { params: { nodes: 1 }, actions: [{ at: 6000, command: 'node power-off worker-1' }] });
+    expect(captions(trace).map((c) => c.slice(0, 20))).toEqual(['You: `node power-off', 'No heartbeat from wo']);
+  });
+});

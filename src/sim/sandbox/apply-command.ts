@@ -78,7 +78,8 @@ function effect(ctx: EffectContext, action: SandboxAction): void {
   }
 }
 
-function recordStep(cluster: Cluster, narration: ActionNarration): void {
+/** Records the next `you-N` step (a learner's command, or the cluster's reaction to one). */
+export function recordUserStep(cluster: Cluster, narration: ActionNarration): void {
   const n = (userSteps.get(cluster) ?? 0) + 1;
   userSteps.set(cluster, n);
   cluster.step(`${USER_STEP_PREFIX}${n}`, narration.caption, narration.focus);
@@ -94,17 +95,39 @@ export function applyCommand(cluster: Cluster, command: string, options: ApplyCo
   };
   const parsed = parseCommand(command, namesIn(cluster));
   if (!parsed.ok) {
-    if (options.narrate) recordStep(cluster, narrateRefusal(command.split('\n')[0] ?? command, parsed.error));
+    if (options.narrate) recordUserStep(cluster, narrateRefusal(command.split('\n')[0] ?? command, parsed.error));
+    askAnyway(cluster, command, parsed.error);
     print(parsed.error);
     done(false);
     return parsed;
   }
-  if (options.narrate) recordStep(cluster, narrateAction(shownCommand(parsed.action), parsed.action, cluster.rt.config));
+  if (options.narrate) recordUserStep(cluster, narrateAction(shownCommand(command, parsed.action), parsed.action, cluster.rt.config));
   effect({ cluster, print, done }, parsed.action);
   return parsed;
 }
 
-/** The command as a caption shows it: canonical, and an apply's manifest left out. */
-function shownCommand(action: SandboxAction): string {
-  return action.kind === 'apply' ? 'kubectl apply -f -' : formatAction(action);
+/** The command as a caption shows it: as typed (its first line: an apply's manifest left out). */
+function shownCommand(typed: string, action: SandboxAction): string {
+  const first = typed.trim().split('\n')[0]?.trim() ?? '';
+  if (action.kind === 'apply') return first.replace(/\s*<<.*$/, '');
+  return first === '' ? formatAction(action) : first;
+}
+
+const NOT_FOUND = /^Error from server \(NotFound\): (pods|deployments\.apps|replicasets\.apps|services|nodes) "([^"]+)" not found$/;
+const KIND_OF = { pods: 'Pod', 'deployments.apps': 'Deployment', 'replicasets.apps': 'ReplicaSet', services: 'Service', nodes: 'Node' } as const;
+
+/**
+ * A NotFound is kube-apiserver's answer, not kubectl's: kubectl sends its request (DELETE for
+ * delete, else the GET it starts with) and the 404 comes back. The parser already knows the
+ * answer; the request is sent so the picture shows who said no.
+ */
+function askAnyway(cluster: Cluster, command: string, error: string): void {
+  const m = NOT_FOUND.exec(error);
+  const resource = m?.[1] as keyof typeof KIND_OF | undefined;
+  const name = m?.[2];
+  if (resource === undefined || name === undefined) return;
+  const kind = KIND_OF[resource];
+  const ref = kind === 'Node' ? (`Node/${name}` as const) : (`${kind}/default/${name}` as const);
+  const deleting = /^\s*(?:kubectl\s+|k\s+)?delete\b/.test(command);
+  cluster.kubectl(`${deleting ? 'DELETE' : 'GET'} ${kind.toLowerCase()}`, deleting ? { verb: 'delete', ref } : { verb: 'get', ref });
 }

@@ -159,8 +159,8 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'node-power-off':
       return {
         caption: text(
-          `${action.node} loses power: kubelet, runtime and containers stop at once, and nothing tells the control plane. Its Lease stops being renewed; after ${graceS} s the node lifecycle controller marks it NotReady and taints it, and its pods are evicted ${tolS} s later (unless every node is down: then it evicts nothing).`,
-          `${withParticle(action.node, '이/가')} 전원을 잃습니다. kubelet, 런타임, 컨테이너가 한꺼번에 멈추고, 컨트롤 플레인에 알리는 것은 없습니다. 리스 갱신이 끊기고 ${graceS}초 뒤 노드 라이프사이클 컨트롤러가 NotReady로 표시하고 테인트를 붙이며, ${tolS}초 뒤 파드가 축출됩니다(모든 노드가 다운이면 아무것도 축출하지 않습니다).`,
+          `${action.node} loses power: kubelet, runtime and containers stop at once, and nothing tells the control plane. Its Lease stops being renewed; after ${graceS} s the node lifecycle controller sets its Ready condition to Unknown (NotReady in \`kubectl get nodes\`) and taints it node.kubernetes.io/unreachable, and ${tolS} s later its pods are evicted (unless every zone is down: then nothing is evicted).`,
+          `${withParticle(action.node, '이/가')} 전원을 잃습니다. kubelet, 런타임, 컨테이너가 한꺼번에 멈추고, 컨트롤 플레인에는 아무도 알리지 않습니다. 리스 갱신이 끊기고 ${graceS}초 뒤 노드 라이프사이클 컨트롤러가 Ready 조건을 Unknown(\`kubectl get nodes\`에서는 NotReady)으로 바꾸고 node.kubernetes.io/unreachable 테인트를 붙이며, ${tolS}초 뒤 파드가 축출됩니다(모든 영역의 노드가 내려가 있으면 아무것도 축출하지 않습니다).`,
         ),
         focus: [`kubelet/${action.node}`, 'kube-controller-manager'],
       };
@@ -175,8 +175,8 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'kubelet-stop':
       return {
         caption: text(
-          `The kubelet on ${action.node} stops; its containers keep running, but nobody renews the Lease or reports on them. After ${graceS} s the node is NotReady.`,
-          `${action.node}의 kubelet이 멈춥니다. 컨테이너는 계속 돌지만 리스를 갱신하거나 상태를 보고하는 주체가 없습니다. ${graceS}초 뒤 노드는 NotReady가 됩니다.`,
+          `The kubelet on ${action.node} stops; its containers keep running, but nobody renews the Lease or reports on them. After ${graceS} s its Ready condition is Unknown (NotReady in \`kubectl get nodes\`).`,
+          `${action.node}의 kubelet이 멈춥니다. 컨테이너는 계속 돌지만 리스를 갱신하거나 상태를 보고하는 주체가 없습니다. ${graceS}초 뒤 Ready 조건이 Unknown(\`kubectl get nodes\`에서는 NotReady)이 됩니다.`,
         ),
         focus: [`kubelet/${action.node}`, 'kube-controller-manager'],
       };
@@ -228,10 +228,41 @@ export function narrateAction(command: string, action: SandboxAction, config: Si
   return { caption: text(`You: \`${command}\`. ${caption.en}`, `직접 입력: \`${command}\`. ${caption.ko}`), focus };
 }
 
-/** The step for a command that was refused: kubectl's error, nothing changes. */
+/**
+ * The step for a command that was refused, and nothing changes: by kubectl itself (a typo, a bad
+ * flag) or, for an object that does not exist, by kube-apiserver's 404.
+ */
 export function narrateRefusal(command: string, error: string): ActionNarration {
+  const server = error.startsWith('Error from server');
+  return server
+    ? {
+        caption: text(`You: \`${command}\`. kube-apiserver answers 404: \`${error}\`. Nothing changes.`, `직접 입력: \`${command}\`. kube-apiserver가 404로 답합니다: \`${error}\`. 아무것도 바뀌지 않습니다.`),
+        focus: ['kubectl', 'kube-apiserver'],
+      }
+    : {
+        caption: text(`You: \`${command}\`. kubectl refuses: \`${error}\`. Nothing changes.`, `직접 입력: \`${command}\`. kubectl이 거부합니다: \`${error}\`. 아무것도 바뀌지 않습니다.`),
+        focus: ['kubectl'],
+      };
+}
+
+/** Follow-up steps of a node fault, when the control plane reacts (insert-commands.ts). */
+export function narrateNodeUnknown(node: string, config: SimConfig): ActionNarration {
+  const graceS = Math.round(config.nodeMonitorGraceMs / 1000);
   return {
-    caption: text(`You: \`${command}\`. kubectl refuses: ${error} Nothing changes.`, `직접 입력: \`${command}\`. kubectl이 거부합니다: ${error} 아무것도 바뀌지 않습니다.`),
-    focus: ['kubectl'],
+    caption: text(
+      `No heartbeat from ${node} for ${graceS} s: the node lifecycle controller sets its Ready condition to Unknown, marks its pods Ready=False (they leave Service endpoints) and taints it node.kubernetes.io/unreachable. Its pods tolerate that taint for ${config.defaultTolerationSeconds} s.`,
+      `${graceS}초 동안 ${node}의 하트비트가 없습니다. 노드 라이프사이클 컨트롤러가 Ready 조건을 Unknown으로 바꾸고, 파드를 Ready=False로 표시해 서비스 엔드포인트에서 빼고, node.kubernetes.io/unreachable 테인트를 붙입니다. 파드는 이 테인트를 ${config.defaultTolerationSeconds}초 동안 허용합니다.`,
+    ),
+    focus: ['kube-controller-manager', `kubelet/${node}`],
+  };
+}
+
+export function narrateNodeEvictions(node: string, config: SimConfig): ActionNarration {
+  return {
+    caption: text(
+      `${config.defaultTolerationSeconds} s of tolerating the unreachable taint are up: the taint-eviction controller deletes the pods on ${node}. Their ReplicaSets create replacements, which kube-scheduler places on Ready nodes; the old pods stay Terminating until ${node}'s kubelet is back.`,
+      `unreachable 테인트를 허용하던 ${config.defaultTolerationSeconds}초가 지났습니다. 테인트 축출 컨트롤러가 ${node}의 파드를 삭제하고, 레플리카셋이 대체 파드를 만들어 kube-scheduler가 Ready 노드에 배치합니다. 옛 파드는 ${node}의 kubelet이 돌아올 때까지 Terminating으로 남습니다.`,
+    ),
+    focus: ['kube-controller-manager', 'kube-scheduler'],
   };
 }

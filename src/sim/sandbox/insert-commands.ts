@@ -4,7 +4,9 @@
  * and the run goes on long enough for the new future to show.
  */
 import type { Cluster } from '../cluster.ts';
-import { applyCommand } from './apply-command.ts';
+import { applyCommand, recordUserStep } from './apply-command.ts';
+import { narrateNodeEvictions, narrateNodeUnknown } from './captions.ts';
+import type { TraceEvent } from '../trace.ts';
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import type { CommandOutcome, TimedCommand } from './timed-command.ts';
 
@@ -26,11 +28,35 @@ export interface InsertedCommands {
   until(): number;
 }
 
-/** How long the run should go on after this command. */
+/** A fault the control plane notices only when the node's heartbeats stop (its node, or undefined). */
+const silencedNode = (action: SandboxAction | undefined): string | undefined =>
+  action?.kind === 'node-power-off' || action?.kind === 'node-disconnect' || action?.kind === 'kubelet-stop' ? action.node : undefined;
+
+/**
+ * How long the run should go on after this command. A node that goes silent is followed through
+ * what the control plane does about it: Unknown after the grace period, its pods evicted once
+ * their toleration of the unreachable taint runs out, and their replacements started.
+ */
 function settleAfter(cluster: Cluster, action: SandboxAction | undefined): number {
   if (action?.kind === 'wait') return action.seconds * 1000;
-  const late = action?.kind === 'node-power-off' || action?.kind === 'node-disconnect' || action?.kind === 'kubelet-stop';
-  return late ? Math.max(SETTLE_MS, cluster.rt.config.nodeMonitorGraceMs + cluster.rt.config.nodeMonitorPeriodMs + NOTICE_MARGIN_MS) : SETTLE_MS;
+  const { nodeMonitorGraceMs, nodeMonitorPeriodMs, defaultTolerationSeconds } = cluster.rt.config;
+  return silencedNode(action) !== undefined ? nodeMonitorGraceMs + nodeMonitorPeriodMs + defaultTolerationSeconds * 1000 + NOTICE_MARGIN_MS : SETTLE_MS;
+}
+
+/** Steps for what the control plane does about a silent node: Unknown, then its pods evicted. */
+function followSilentNode(cluster: Cluster, node: string): void {
+  const ref = `Node/${node}`;
+  let phase: 'waiting' | 'unknown' | 'done' = 'waiting';
+  cluster.rt.tracer.observe((e: TraceEvent) => {
+    if (phase === 'done' || e.kind !== 'state') return;
+    if (phase === 'waiting' && e.object === ref && e.value?.kind === 'Node' && e.value.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'Unknown')) {
+      phase = 'unknown';
+      recordUserStep(cluster, narrateNodeUnknown(node, cluster.rt.config));
+    } else if (phase === 'unknown' && e.value?.kind === 'Pod' && e.value.spec.nodeName === node && e.changes.some((c) => c.path === 'metadata.deletionTimestamp')) {
+      phase = 'done';
+      recordUserStep(cluster, narrateNodeEvictions(node, cluster.rt.config));
+    }
+  });
 }
 
 export function insertCommands(cluster: Cluster, commands: readonly TimedCommand[]): InsertedCommands {
@@ -54,7 +80,10 @@ export function insertCommands(cluster: Cluster, commands: readonly TimedCommand
           runFrom(k + 1);
         },
       });
-      until = Math.max(until, cluster.now + settleAfter(cluster, applied.ok ? applied.action : undefined));
+      const action = applied.ok ? applied.action : undefined;
+      until = Math.max(until, cluster.now + settleAfter(cluster, action));
+      const silent = result.ok ? silencedNode(action) : undefined;
+      if (silent !== undefined) followSilentNode(cluster, silent);
     };
     cluster.rt.clock.setTimeout(() => runFrom(0), at);
   }
