@@ -83,6 +83,10 @@ const STRINGS = {
     en: 'Step “{value}” does not exist in this scenario (1 to {max}). Starting at step 1.',
     ko: '이 시나리오에는 “{value}” 단계가 없습니다(1~{max}). 1단계부터 시작합니다.',
   },
+  stepPastEnd: {
+    en: 'This scenario has {max} steps, not {value}. Showing the last one.',
+    ko: '이 시나리오에는 {max}단계까지만 있어 {value}단계가 없습니다. 마지막 단계를 보여 드립니다.',
+  },
   badLang: { en: 'Unknown language “{value}”; use en or ko.', ko: '알 수 없는 언어 “{value}”입니다. en 또는 ko를 쓰세요.' },
   badTheme: {
     en: 'Unknown theme “{value}”; use dark, light or contrast.',

@@ -187,6 +187,8 @@ export function resolveStep(raw: string | undefined, stepCount: number): { step:
   if (raw === undefined) return { step: 0 };
   const n = /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= stepCount) return { step: n - 1 };
+  // Past the end (a shared what-if whose commands changed): the last step is the nearest to what was meant.
+  if (Number.isInteger(n) && n > stepCount && stepCount > 0) return { step: stepCount - 1, issue: { key: 'stepPastEnd', vars: { value: clip(raw), max: stepCount } } };
   return { step: 0, issue: { key: 'badStep', vars: { value: clip(raw), max: stepCount } } };
 }
 

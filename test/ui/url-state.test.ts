@@ -92,7 +92,10 @@ describe('resolveStep', () => {
     expect(resolveStep('10', 10)).toEqual({ step: 9 });
     expect(resolveStep(undefined, 10)).toEqual({ step: 0 });
   });
-  it.each(['0', '11', '-2', '2.5', 'abc', '', '1e1'])('rejects %j with an issue', (raw) => {
+  it('takes a step past the end to the last step, with an issue (a what-if link whose commands changed)', () => {
+    expect(resolveStep('11', 10)).toEqual({ step: 9, issue: { key: 'stepPastEnd', vars: { value: '11', max: 10 } } });
+  });
+  it.each(['0', '-2', '2.5', 'abc', '', '1e1'])('rejects %j with an issue', (raw) => {
     const r = resolveStep(raw, 10);
     expect(r.step).toBe(0);
     expect(r.issue?.key).toBe('badStep');
