@@ -11,6 +11,7 @@
  * - the single-file build's size (`npm run build:single`).
  * - the sandbox: from submitting a command in the bar to the what-if's first frame, per built-in
  *   scenario (BENCH_ACTIONS commands each, p50/p95).
+ * BENCH_ONLY=first-load stops after the single-file size (first frame and initial JS only).
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +32,8 @@ const EXPORT_SECONDS = Number(process.env['BENCH_EXPORT_SECONDS'] ?? 60);
 /** Scenarios played for frame times: the first-run default, and the busiest stages (objects, raft, packets). */
 const PLAY_SCENARIOS = (process.env['BENCH_SCENARIOS'] ?? 'pod-creation,node-failure,service-routing,rolling-update,etcd-ha').split(',').filter((s) => s.length > 0);
 const ACTIONS = Number(process.env['BENCH_ACTIONS'] ?? 5);
+/** BENCH_ONLY=first-load: only time to first frame, initial JS and the single-file size (the quick part). */
+const ONLY_FIRST_LOAD = process.env['BENCH_ONLY'] === 'first-load';
 const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
 
 /** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
@@ -130,6 +133,8 @@ async function main(): Promise<void> {
     out('');
     const single = readFileSync(join(singleDir, 'kubedeck.html'));
     out(`single-file build: ${fmt(single.length / 1024, 0)} KB (gzip ${fmt(gzipSync(single).length / 1024, 0)} KB)`);
+
+    if (ONLY_FIRST_LOAD) return;
 
     out('');
     out('playing: rAF interval p50 / p95 / p99 ms, main-thread busy ms per frame   (aim: p95 <= 16.7 ms)');
