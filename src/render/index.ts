@@ -26,6 +26,9 @@ import { Application, RendererType, Ticker } from 'pixi.js';
 // PixiJS's shader and uniform code without `new Function`, so the stage starts under a CSP
 // without 'unsafe-eval' (README: Content Security Policy).
 import 'pixi.js/unsafe-eval';
+// The browser's extensions (events, accessibility, filters...), which Application.init would
+// otherwise import itself: loaded with the stage's code, not as one more round trip after it.
+import 'pixi.js/browser';
 import { gsap } from 'gsap';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
