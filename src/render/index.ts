@@ -29,7 +29,8 @@ import 'pixi.js/unsafe-eval';
 // The browser's extensions (events, accessibility, filters...), which Application.init would
 // otherwise import itself: loaded with the stage's code, not as one more round trip after it.
 import 'pixi.js/browser';
-import { gsap } from 'gsap';
+// gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
+import { gsap } from 'gsap/gsap-core';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ObjectRef } from '../model/objects.ts';
