@@ -28,7 +28,11 @@ const afterFirstFrame = async (): Promise<void> => {
     requestAnimationFrame(() => setTimeout(drawn, 0));
     setTimeout(drawn, 200);
   });
-  await Promise.all([loadSandbox(), import('./ui/object-yaml.ts').then(({ loadObjectYaml }) => loadObjectYaml())]);
+  await Promise.all([
+    loadSandbox(),
+    import('./ui/object-yaml.ts').then(({ loadObjectYaml }) => loadObjectYaml()),
+    import('./ui/kubectl-lazy.ts').then(({ loadKubectl }) => loadKubectl()),
+  ]);
 };
 
 /** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
