@@ -2,11 +2,11 @@
  * What <kube-deck> puts in its frame's link, checked: the `src` it frames (http or https only, so
  * `src="javascript:..."` or `data:` can never run in the host page) and the `params` attribute
  * (the scenario's parameters only: it cannot set what has its own attribute and decides who
- * controls the embed).
+ * controls the embed), and the `file` attribute (a scenario file, http(s) only).
  */
 
 /** Link parameters `params` may not set: they come only from their own attributes. */
-export const RESERVED_PARAMS: ReadonlySet<string> = new Set(['origins', 'keys', 'controls', 'src', 'scenario']);
+export const RESERVED_PARAMS: ReadonlySet<string> = new Set(['origins', 'keys', 'controls', 'src', 'scenario', 'file']);
 
 export type FrameSource = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly message: string };
 
@@ -45,4 +45,19 @@ export function paramsOf(value: string | null): Record<string, string> {
   if (!value) return {};
   for (const [k, v] of new URLSearchParams(value)) if (!RESERVED_PARAMS.has(k)) out.set(k, v);
   return Object.fromEntries(out);
+}
+
+/**
+ * The `file` attribute's URL, resolved against the host page (so `stories/drain.yaml` is beside
+ * the page), http(s) only. The embed then checks it against its own origin and allow-list.
+ */
+export function fileSource(file: string, base: string): FrameSource {
+  let url: URL;
+  try {
+    url = new URL(file, base);
+  } catch {
+    return { ok: false, message: `<kube-deck> file "${shown(file)}" is not a URL; use an http(s) address of a scenario file` };
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return { ok: true, url };
+  return { ok: false, message: `<kube-deck> file may only be an http(s) address (relative or absolute), not ${url.protocol}; nothing was loaded` };
 }

@@ -15,9 +15,11 @@
  *
  * Safety (element-link.ts): `src` must be an http(s) address, else nothing is framed and a
  * kubedeck-error says why; `params` holds the scenario's parameters and cannot set `origins`,
- * `keys`, `controls`, `src` or `scenario`.
+ * `keys`, `controls`, `src`, `scenario` or `file`. `file="stories/drain.yaml"` plays a scenario
+ * file: resolved against this page, http(s) only, then checked by the embed (its origin or the
+ * origins its page allows).
  */
-import { frameSource, paramsOf } from './element-link.ts';
+import { fileSource, frameSource, paramsOf } from './element-link.ts';
 import { isKubedeckMessage, PROTOCOL_VERSION, type Command, type EmbedEvent, type EmbedStatus } from './protocol.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -49,7 +51,7 @@ const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4] as const;
 const isSpeed = (n: number): n is (typeof SPEEDS)[number] => (SPEEDS as readonly number[]).includes(n);
 
 export class KubeDeckElement extends HTMLElement {
-  static readonly observedAttributes = [...LINK_ATTRIBUTES, ...FLAG_ATTRIBUTES, 'src', 'params', 'title'];
+  static readonly observedAttributes = [...LINK_ATTRIBUTES, ...FLAG_ATTRIBUTES, 'src', 'file', 'params', 'title'];
 
   private readonly frame: HTMLIFrameElement;
   /** Says why nothing is framed (a refused `src`); text only. */
@@ -91,6 +93,12 @@ export class KubeDeckElement extends HTMLElement {
       if (value !== null) base.searchParams.set(name, value);
     }
     for (const name of FLAG_ATTRIBUTES) if (this.hasAttribute(name)) base.searchParams.set(name, this.getAttribute(name) || '1');
+    const file = this.getAttribute('file');
+    if (file !== null) {
+      const checked = fileSource(file, document.baseURI);
+      if (!checked.ok) return undefined;
+      base.searchParams.set('file', checked.url.href);
+    }
     for (const [k, v] of Object.entries(paramsOf(this.getAttribute('params')))) base.searchParams.set(k, v);
     return base.href;
   }
@@ -113,7 +121,7 @@ export class KubeDeckElement extends HTMLElement {
       return;
     }
     // Before the embed is ready, or for what the protocol cannot change, load the new link.
-    if (!this.ready || name === 'src' || name === 'controls' || name === 'origins' || name === 'keys' || name === 'autoplay') {
+    if (!this.ready || name === 'src' || name === 'file' || name === 'controls' || name === 'origins' || name === 'keys' || name === 'autoplay') {
       if (name !== 'autoplay') this.reload();
       return;
     }
@@ -193,6 +201,12 @@ export class KubeDeckElement extends HTMLElement {
     const source = src === null ? undefined : frameSource(src, document.baseURI);
     if (source?.ok === false) {
       this.refuse(source.message);
+      return;
+    }
+    const file = this.getAttribute('file');
+    const fileChecked = file === null ? undefined : fileSource(file, document.baseURI);
+    if (fileChecked?.ok === false) {
+      this.refuse(fileChecked.message);
       return;
     }
     this.problem.hidden = true;

@@ -23,7 +23,9 @@ import { bindKeyboard, type KeyCommand } from '../ui/keyboard.ts';
 import { createNotice } from '../ui/notice.ts';
 import type { AppDeps, StagePort } from '../ui/ports.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
-import { browserDefaults, resolveStep, type ViewState } from '../ui/url-state.ts';
+import { browserDefaults, clip, linkParams, resolveStep, type UrlIssue, type ViewState } from '../ui/url-state.ts';
+import { storyFromLink } from '../ui/story/load-story.ts';
+import { pageOriginsMeta } from '../ui/story/fetch-file.ts';
 import { connectHost, type Reply } from './host-link.ts';
 import { forwardKeys } from './host-keys.ts';
 import { validateLoad } from './load-request.ts';
@@ -32,7 +34,7 @@ import { createCoalescer, createRateLimit } from './flood.ts';
 import { createPlayGate } from './play-gate.ts';
 import type { Command, EmbedStatus } from './protocol.ts';
 import { createStartOverlay } from './start-overlay.ts';
-import { embedText, issueText } from './strings.ts';
+import { embedText, issueLines, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
 
 /** Commands other than lang/theme: a burst of this many, then this many a second (a scrubbing host sends ~60). */
@@ -123,7 +125,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const host = connectHost(window, options.origins, (command, reply) => execute(command, reply));
 
   const showIssues = (): void => {
-    notice.show(embedText(lang, 'embedNotice'), issues.map((issue) => issueText(lang, issue, scenario.title[lang])), t(lang, 'dismiss'));
+    notice.show(embedText(lang, 'embedNotice'), issues.flatMap((issue) => issueLines(lang, issue, scenario.title[lang])), t(lang, 'dismiss'));
   };
 
   const applyLang = (): void => {
@@ -331,6 +333,22 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const ready = (async (): Promise<void> => {
     const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+    let firstStep = parsed.step;
+    if (parsed.file !== undefined && deps.loadScenarioFile) {
+      // A file= link, fetched while the stage starts (as in the app); failing, the default scenario shows.
+      captions.showMessage(t(lang, 'fileFetching', { name: clip(parsed.file, 60) }));
+      const opened = await storyFromLink(parsed.file, location.href, pageOriginsMeta(document), deps.loadScenarioFile);
+      if (opened.ok) {
+        scenario = opened.scenario;
+        const paramIssues: UrlIssue[] = [];
+        params = linkParams(new URLSearchParams(location.search), scenario, paramIssues);
+        issues.push(...paramIssues.map((issue) => ({ source: 'url' as const, issue })));
+      } else {
+        issues.push({ source: 'file', problem: opened.problem });
+        actions = [];
+        firstStep = undefined;
+      }
+    }
     let first = run(scenario, params, k8s, actions);
     if ('error' in first && scenario.id !== deps.defaultScenario) {
       // A scenario that refuses its params (or the link's commands): show it plain with its defaults rather than nothing.
@@ -361,7 +379,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       host.broadcast({ type: 'error', code: 'load-failed', message: `${scenario.id} could not be prepared: ${first.error}` });
       return;
     }
-    const resolved = resolveStep(parsed.step, stepCount(first.trace));
+    const resolved = resolveStep(firstStep, stepCount(first.trace));
     if (resolved.issue) issues.push({ source: 'url', issue: resolved.issue });
     show(scenario, params, k8s, first.trace, resolved.step);
     if (issues.length > 0) {

@@ -5,10 +5,14 @@
  *   embed.html?scenario=pod-creation&step=2&autoplay&controls=minimal&speed=1.5&loop
  *             &origins=https://slides.example.com&keys=host
  *
+ * `file=<url>` in place of `scenario=` plays a scenario file (same origin, or one the page allows:
+ * src/ui/story/file-link.ts); why it could not be opened is a `file` issue.
+ *
  * Parsing never throws: a bad value falls back to its default and becomes an issue the embed
  * shows (and reports to the host as an `error` event with code 'bad-params').
  */
 import { parseOrigins } from './protocol.ts';
+import type { FileProblem } from '../ui/story/file-problem.ts';
 import { SPEEDS } from '../timeline/player-api.ts';
 import { clip, parseUrl, type ParsedUrl, type UrlDefaults, type UrlIssue } from '../ui/url-state.ts';
 
@@ -20,7 +24,11 @@ export type KeysMode = 'embed' | 'host';
 
 export type EmbedIssueKey = 'badControls' | 'badSpeed' | 'badFlag' | 'badKeys' | 'badOrigins' | 'emptyOrigins' | 'nullOrigin';
 
-export type EmbedIssue = { readonly source: 'url'; readonly issue: UrlIssue } | { readonly source: 'embed'; readonly key: EmbedIssueKey; readonly vars: Readonly<Record<string, string>> };
+export type EmbedIssue =
+  | { readonly source: 'url'; readonly issue: UrlIssue }
+  | { readonly source: 'embed'; readonly key: EmbedIssueKey; readonly vars: Readonly<Record<string, string>> }
+  /** The `file=` link could not be opened (refused, not found, a bad file): checked when it is fetched. */
+  | { readonly source: 'file'; readonly problem: FileProblem };
 
 export interface EmbedParams {
   /** The app-level view (scenario, lang, theme, k8s, params, raw step). Its issues are in `issues`. */

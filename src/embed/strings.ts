@@ -4,6 +4,7 @@
 import type { Lang, Localized } from '../model/localized.ts';
 import { fillPlaceholders, t as uiText, type TextVars } from '../ui/i18n.ts';
 import type { EmbedIssue, EmbedIssueKey } from './params.ts';
+import { problemLines } from '../ui/story/file-problem.ts';
 
 const STRINGS = {
   pressToStart: { en: 'Press to start', ko: '눌러서 시작' },
@@ -38,6 +39,16 @@ export function embedText(lang: Lang, key: EmbedStringKey, vars: TextVars = {}):
 
 /** An issue with the embed's link, in `lang`; `fallback` names the scenario shown instead of an unknown one. */
 export function issueText(lang: Lang, issue: EmbedIssue, fallback: string): string {
+  return issueLines(lang, issue, fallback).join(' ');
+}
+
+/** The notice's lines for an issue: one, or a file's errors one a line (then what shows instead). */
+export function issueLines(lang: Lang, issue: EmbedIssue, fallback: string): string[] {
+  if (issue.source === 'file') return [...problemLines(issue.problem, lang), uiText(lang, 'fileFallback', { fallback })];
+  return [oneIssue(lang, issue, fallback)];
+}
+
+function oneIssue(lang: Lang, issue: Exclude<EmbedIssue, { source: 'file' }>, fallback: string): string {
   if (issue.source === 'embed') return embedText(lang, issue.key satisfies EmbedIssueKey, issue.vars);
   const { key, vars } = issue.issue;
   // The app's wording points at its picker; the embed has none.

@@ -30,6 +30,15 @@ function keyedArray(arr: readonly Json[]): Map<string, Json> | undefined {
   return out;
 }
 
+/** Field paths seen so far: bounded by the object schemas and the names of keyed items (containers, conditions). */
+const PATHS = new Map<string, string>();
+function internPath(path: string): string {
+  const known = PATHS.get(path);
+  if (known !== undefined) return known;
+  PATHS.set(path, path);
+  return path;
+}
+
 /** Structural equality of JSON values (key order ignored). */
 function sameJson(a: Json, b: Json): boolean {
   if (a === b) return true;
@@ -50,8 +59,10 @@ function sameJson(a: Json, b: Json): boolean {
 function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
   if (a === b || IGNORED.has(path)) return;
   if (isRecord(a) && isRecord(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) walk(path === '' ? k : `${path}.${k}`, a[k], b[k], out);
+    // a's keys, then b's keys a lacks: the order of the union, without building it (this runs
+    // for every stored write).
+    for (const k in a) if (Object.hasOwn(a, k)) walk(path === '' ? k : `${path}.${k}`, a[k], b[k], out);
+    for (const k in b) if (Object.hasOwn(b, k) && !Object.hasOwn(a, k)) walk(path === '' ? k : `${path}.${k}`, a[k], b[k], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -64,10 +75,11 @@ function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
     }
   }
   if (sameJson(a, b)) return;
-  const change: { path: string; from?: Json; to?: Json } = { path };
-  if (a !== undefined) change.from = a;
-  if (b !== undefined) change.to = b;
-  out.push(change);
+  // One literal per shape (not properties added one by one): a trace keeps these, and added
+  // properties go to a separate out-of-object array. The path interned: the same few recur in
+  // every change of a long run, each built afresh as a concatenated string.
+  const p = internPath(path);
+  out.push(a === undefined ? { path: p, to: b } : b === undefined ? { path: p, from: a } : { path: p, from: a, to: b });
 }
 
 /** Changed leaf fields, in a stable order. Timestamps that only record "when" are left out. */

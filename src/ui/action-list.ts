@@ -49,7 +49,7 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
   const title = el('h2', { class: 'actions__title', id: 'actions-title' });
   const list = el('ol', { class: 'actions__list', 'data-testid': 'action-list' });
   let canSave = false;
-  const save = el('button', { type: 'button', class: 'ctrl actions__save', 'data-action': 'save-scenario', hidden: true });
+  const save = el('button', { type: 'button', class: 'actions__save', 'data-action': 'save-scenario', hidden: true });
   save.addEventListener('click', () => handlers.save?.());
   const fold = el('button', { type: 'button', class: 'ctrl ctrl--ghost actions__close', 'data-action': 'fold-actions' }, icon(ICONS.close));
   const element = el(

@@ -24,7 +24,7 @@ import { createTopbar } from './topbar.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
-import { browserDefaults, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
+import { browserDefaults, clip, defaultParams, linkParams, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import { kubectlNow } from './kubectl-lazy.ts';
 import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
@@ -35,6 +35,11 @@ import { createSandboxSession, insertAction, removeAction } from './sandbox-stat
 import { createCardActions } from './card-actions.ts';
 import { contextActions, type ContextAction } from './context-actions.ts';
 import { stateAt } from '../timeline/state.ts';
+import { createFileOpener } from './story/open-file.ts';
+import { createDropZone } from './story/drop-zone.ts';
+import { storyFromFile, storyFromLink } from './story/load-story.ts';
+import { pageOriginsMeta } from './story/fetch-file.ts';
+import { problemLines, type FileProblem } from './story/file-problem.ts';
 
 /** What tests, embeds and the console can reach once the app runs. */
 export interface AppHandle {
@@ -74,10 +79,16 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let trace: Trace | undefined;
   /** The learner's commands for this scenario and what Undo goes back to. */
   const sandbox = createSandboxSession<Trace>(parsed.actions);
+  /** The scenario opened from a file (first in the picker); `link`: its file= value, absent for a file from this computer. */
+  let fromFile: { readonly scenario: ScenarioDefinition; readonly link?: string } | undefined;
+  /** Why the last file did not open; `fallback`: the default scenario shows instead of a linked one. */
+  let fileProblem: { readonly problem: FileProblem; readonly fallback: boolean } | undefined;
 
   const view = (): ViewState => {
     const actions = sandbox.actions();
-    return { scenario: scenario.id, step, lang, theme, k8s, params, background, ...(actions.length > 0 ? { actions } : {}) };
+    // A linked file is named by its link; a local one cannot be, so the link leaves the scenario out.
+    const source = fromFile?.scenario === scenario ? (fromFile.link !== undefined ? { file: fromFile.link } : { localFile: true }) : {};
+    return { scenario: scenario.id, step, lang, theme, k8s, params, background, ...(actions.length > 0 ? { actions } : {}), ...source };
   };
   const syncUrl = (): void => {
     const next = serializeView(view());
@@ -140,7 +151,13 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!result.ok) commandBar.say(result.error, 'error');
   };
   // After the picker, keys belong to the stage (Space plays), not to the button that opened it.
-  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, () => stageHost.focus({ preventScroll: true }));
+  const compileFile = deps.loadScenarioFile;
+  const opener = compileFile ? createFileOpener((file) => void openLocalFile(file)) : undefined;
+  const dropZone = compileFile ? createDropZone(window, (file) => void openLocalFile(file)) : undefined;
+  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, {
+    onClosed: () => stageHost.focus({ preventScroll: true }),
+    ...(opener ? { openFile: () => opener.pick() } : {}),
+  });
   const topbar = createTopbar(
     {
       openPicker: () => picker.open(currentChoice()),
@@ -191,7 +208,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand(), ...(deps.saveSession ? { save: () => void saveSession() } : {}) }, lang);
   /** Save as scenario: the session as a scenario file, downloaded (it plays the same trace). */
   const saveSession = async (): Promise<void> => {
-    if (!deps.saveSession) return;
+    // A file's scenario may reuse a built-in's id (even "sandbox"): it is not that scenario.
+    if (!deps.saveSession || fromFile?.scenario === scenario) return;
     try {
       const text = await deps.saveSession({ scenarioId: scenario.id, params, k8sVersion: k8s, commands: sandbox.actions() });
       if (text === undefined) return;
@@ -218,6 +236,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     picker.element,
     exportDialog.element,
     tip.element,
+    ...(opener && dropZone ? [opener.element, dropZone.element] : []),
   );
 
   const currentChoice = (): PickerChoice => ({ scenario, params, k8s });
@@ -230,9 +249,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   let contextLost = false;
 
   const showIssues = (): void => {
-    const messages = [...(contextLost ? [t(lang, 'contextLost')] : []), ...issues.map(issueText)];
+    const fileLines = fileProblem ? [...problemLines(fileProblem.problem, lang), t(lang, fileProblem.fallback ? 'fileFallback' : 'fileKept', { fallback: scenario.title[lang] })] : [];
+    const messages = [...(contextLost ? [t(lang, 'contextLost')] : []), ...fileLines, ...issues.map(issueText)];
     const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed' && issue.key !== 'actionRunFailed');
-    notice.show(t(lang, contextLost ? 'contextLostTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
+    notice.show(t(lang, contextLost ? 'contextLostTitle' : fileProblem ? 'fileProblemTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
   };
 
   const applyLang = (): void => {
@@ -252,6 +272,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // A narrow window cuts the credits to one line; the whole of them stays a hover away.
     credits.title = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
+    dropZone?.setText(t(lang, 'dropHint'));
     if (lastState && player) captions.update(lastState, player.steps, lang);
     refreshCardActions();
     showIssues();
@@ -435,6 +456,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const choose = (choice: PickerChoice): void => {
     issues = [];
+    fileProblem = undefined;
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
     const kept = sandbox.actions();
@@ -444,6 +466,40 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       sandbox.reset(kept);
       picker.open(currentChoice(), issues.map(issueText));
     }
+  };
+
+  /** A file from this computer (the open dialog or a drop): it plays, or the notice says why not and nothing else changes. */
+  async function openLocalFile(file: File): Promise<void> {
+    if (!compileFile) return;
+    await ready;
+    const opened = await storyFromFile(file, compileFile);
+    if (!opened.ok) {
+      fileProblem = { problem: opened.problem, fallback: false };
+      showIssues();
+      // Opened from the picker: the modal hides the notice, so the picker says it too.
+      if (picker.isOpen()) picker.open(currentChoice(), problemLines(opened.problem, lang));
+      return;
+    }
+    picker.close();
+    playFile(opened.scenario, undefined);
+  }
+
+  /** Shows a file's scenario from its start and plays it; one that cannot run leaves the stage as it was. */
+  const playFile = (def: ScenarioDefinition, link: string | undefined): void => {
+    const before = fromFile;
+    const kept = sandbox.actions();
+    fromFile = link === undefined ? { scenario: def } : { scenario: def, link };
+    issues = [];
+    fileProblem = undefined;
+    sandbox.reset([]);
+    if (load(def, defaultParams(def), k8s, undefined)) {
+      picker.setFileScenario(def, link === undefined);
+      player?.play();
+    } else {
+      fromFile = before;
+      sandbox.reset(kept);
+    }
+    showIssues();
   };
 
   const runCommand = (command: KeyCommand): boolean => {
@@ -486,6 +542,23 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // bench break the time to first frame down.
     performance.mark('kubedeck:start');
     const stageStarting = deps.createStage(stageHost, { theme, reducedMotion: prefersReducedMotion(), lang });
+    let firstStep = parsed.step;
+    if (parsed.file !== undefined && compileFile) {
+      // A file= link: fetched while the stage starts; if it cannot be opened, the default scenario shows.
+      captions.showMessage(t(lang, 'fileFetching', { name: clip(parsed.file, 60) }));
+      const opened = await storyFromLink(parsed.file, location.href, pageOriginsMeta(document), compileFile);
+      if (opened.ok) {
+        scenario = opened.scenario;
+        params = linkParams(new URLSearchParams(location.search), scenario, issues);
+        fromFile = { scenario, link: parsed.file };
+        picker.setFileScenario(scenario, false);
+      } else {
+        // The link's step and commands were the file's: they do not apply to the fallback.
+        fileProblem = { problem: opened.problem, fallback: true };
+        firstStep = undefined;
+        sandbox.reset([]);
+      }
+    }
     performance.mark('kubedeck:simulate');
     let firstTrace = run(scenario, params, k8s, sandbox.actions());
     if (firstTrace === undefined && sandbox.actions().length > 0) {
@@ -513,7 +586,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     });
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     if (background !== 'quiet') stage.setBackground(background);
-    const loaded = firstTrace !== undefined && load(scenario, params, k8s, parsed.step, firstTrace);
+    const loaded = firstTrace !== undefined && load(scenario, params, k8s, firstStep, firstTrace);
     // A link with a what-if opens with its commands in view, as the learner who made it saw them.
     if (loaded && sandbox.actions().length > 0) actionList.unfold();
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).

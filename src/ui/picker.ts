@@ -22,6 +22,15 @@ export interface Picker {
   close(): boolean;
   isOpen(): boolean;
   setLang(lang: Lang): void;
+  /** The scenario opened from a file, listed first (undefined: none); `local`: from this computer, no link reopens it. */
+  setFileScenario(scenario: ScenarioDefinition | undefined, local: boolean): void;
+}
+
+export interface PickerOptions {
+  /** Runs once the dialog closed and did not reopen (see createPicker). */
+  readonly onClosed?: () => void;
+  /** Absent: no "Open a scenario file…" button. */
+  readonly openFile?: () => void;
 }
 
 /**
@@ -29,8 +38,10 @@ export interface Picker {
  * not reopened: the app moves focus to the stage there, since the browser gives it back to the
  * button that opened the picker, where Space would open it again instead of playing.
  */
-export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose: (choice: PickerChoice) => void, initialLang: Lang, onClosed: () => void = () => undefined): Picker {
+export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose: (choice: PickerChoice) => void, initialLang: Lang, options: PickerOptions = {}): Picker {
+  const onClosed = options.onClosed ?? ((): void => undefined);
   let lang = initialLang;
+  let fromFile: { readonly scenario: ScenarioDefinition; readonly local: boolean } | undefined;
   let selected: ScenarioDefinition | undefined;
   let params: Record<string, ParamValue> = {};
   let k8s = '';
@@ -41,11 +52,14 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
   const closeButton = el('button', { type: 'button', class: 'ctrl ctrl--ghost', 'data-action': 'close-picker' }, icon(ICONS.close));
   const noticeBox = el('div', { class: 'notice notice--inline', role: 'alert', hidden: true });
   const list = el('ol', { class: 'picker__list', 'data-testid': 'scenario-list' });
+  const openFile = options.openFile;
+  const fileButton = openFile ? el('button', { type: 'button', class: 'button button--ghost picker__open-file', 'data-action': 'open-file' }) : undefined;
+  fileButton?.addEventListener('click', () => openFile?.());
   const detail = el('div', { class: 'picker__detail' });
   const element = el(
     'dialog',
     { class: 'picker', 'aria-labelledby': 'picker-title', 'data-testid': 'picker' },
-    el('header', { class: 'picker__header' }, el('div', {}, heading, sub), closeButton),
+    el('header', { class: 'picker__header' }, el('div', {}, heading, sub), fileButton, closeButton),
     noticeBox,
     el('div', { class: 'picker__body' }, list, detail),
   );
@@ -102,12 +116,14 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
 
   const renderList = (): void => {
     clear(list);
-    scenarios.forEach((scenario, i) => {
+    // The file's scenario first, marked as such (its id may repeat a built-in's: keyed apart).
+    const entries = [...(fromFile ? [{ scenario: fromFile.scenario, key: `file:${fromFile.scenario.id}`, num: '', mark: t(lang, fromFile.local ? 'fromLocalFile' : 'fromFile') }] : []), ...scenarios.map((scenario, i) => ({ scenario, key: scenario.id, num: String(i + 1), mark: '' }))];
+    entries.forEach(({ scenario, key, num, mark }) => {
       const item = el(
         'button',
-        { type: 'button', class: 'picker__item', 'aria-pressed': String(scenario === selected), 'data-scenario': scenario.id },
-        el('span', { class: 'picker__num', text: String(i + 1) }),
-        el('span', { class: 'picker__text' }, el('strong', { text: scenario.title[lang] }), el('span', { text: scenario.summary[lang] })),
+        { type: 'button', class: mark ? 'picker__item picker__item--file' : 'picker__item', 'aria-pressed': String(scenario === selected), 'data-scenario': key },
+        el('span', { class: 'picker__num', text: num }),
+        el('span', { class: 'picker__text' }, mark ? el('em', { class: 'picker__mark', text: mark }) : null, el('strong', { text: scenario.title[lang] }), el('span', { text: scenario.summary[lang] })),
       );
       item.addEventListener('click', () => {
         if (selected !== scenario) {
@@ -117,7 +133,7 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
         render();
         // Keep the chosen scenario's details (and its Open button) in view, also on a phone.
         detail.scrollIntoView({ block: 'nearest' });
-        list.querySelector<HTMLElement>(`[data-scenario="${CSS.escape(scenario.id)}"]`)?.focus({ preventScroll: true });
+        list.querySelector<HTMLElement>(`[data-scenario="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
       });
       list.append(el('li', {}, item));
     });
@@ -127,6 +143,10 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
     heading.textContent = t(lang, 'chooseScenario');
     sub.textContent = t(lang, 'learningPath');
     closeButton.setAttribute('aria-label', t(lang, 'close'));
+    if (fileButton) {
+      fileButton.textContent = t(lang, 'openFile');
+      fileButton.title = t(lang, 'openFileHint');
+    }
     noticeBox.hidden = notices.length === 0;
     noticeBox.replaceChildren(...notices.map((text) => el('p', { text })));
     renderList();
@@ -162,6 +182,10 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
     isOpen: () => element.open,
     setLang(next) {
       lang = next;
+      if (element.open) render();
+    },
+    setFileScenario(scenario, local) {
+      fromFile = scenario ? { scenario, local } : undefined;
       if (element.open) render();
     },
   };

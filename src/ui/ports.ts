@@ -71,6 +71,11 @@ export interface AppDeps {
   /** Absent: no Export button. */
   readonly exporter?: ExportPort;
   /**
+   * A scenario file's text to a scenario; rejects with StoryFileError (where and what is wrong).
+   * main.ts loads the validator only when a file is opened. Absent: no opening files.
+   */
+  readonly loadScenarioFile?: (text: string, name: string) => Promise<ScenarioDefinition>;
+  /**
    * Save as scenario: a session of the scenario `scenarioId` as a scenario file's text, or
    * undefined when that scenario cannot be written as a file (only the sandbox can). Loaded lazily.
    */

@@ -6,6 +6,8 @@
  * URL shape: ?scenario=pod-creation&step=3&lang=ko&theme=light&k8s=1.31&replicas=3
  * `step` is 1-based (what people read on screen); scenario params use their own ids.
  * The learner's commands (the sandbox's what-if) ride along as repeated `do=<ms>~<command>`.
+ * A scenario file on the web: `file=<url>` in place of `scenario=` (its params and `do=` apply to
+ * the file's scenario, once it is fetched: linkParams).
  */
 import { checkK8sVersion, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
@@ -18,7 +20,7 @@ import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import { parseActions, serializeActions } from './url-actions.ts';
 
 export { K8S_VERSIONS } from '../model/k8s/versions.ts';
-export const RESERVED_KEYS = ['scenario', 'step', 'lang', 'theme', 'k8s', 'background', 'do'] as const;
+export const RESERVED_KEYS = ['scenario', 'file', 'step', 'lang', 'theme', 'k8s', 'background', 'do'] as const;
 
 export interface ViewState {
   readonly scenario: string;
@@ -32,6 +34,13 @@ export interface ViewState {
   readonly background?: BackgroundMode;
   /** The learner's commands, ascending in time (none: a plain run). */
   readonly actions?: readonly TimedCommand[];
+  /** The scenario came from this `file=` link: the link names it instead of `scenario`. */
+  readonly file?: string;
+  /**
+   * The scenario came from a file on this computer (opened or dropped): no link can reopen it, so
+   * the link says only what holds for any scenario (lang, theme, k8s, background).
+   */
+  readonly localFile?: boolean;
 }
 
 export interface UrlIssue {
@@ -53,6 +62,8 @@ export interface ParsedUrl {
   readonly issues: readonly UrlIssue[];
   /** True when the scenario in the link was unknown, so the picker should open. */
   readonly openPicker: boolean;
+  /** The raw `file=` value: a scenario file to fetch (checked by src/ui/story/file-link.ts); `scenario` is then the fallback. */
+  readonly file: string | undefined;
 }
 
 export interface UrlDefaults {
@@ -106,10 +117,13 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
   const fallback = defaults.scenarios.find((s) => s.id === defaults.scenario) ?? defaults.scenarios[0];
   if (!fallback) throw new Error('kubedeck needs at least one scenario');
 
+  const rawFile = query.get('file');
+  const file = rawFile !== null && rawFile.trim() !== '' ? rawFile.trim() : undefined;
   const rawScenario = query.get('scenario');
   let scenario = fallback;
   let openPicker = false;
-  if (rawScenario !== null) {
+  // file= wins over scenario=: the link names a file, the fallback shows only if it cannot be opened.
+  if (rawScenario !== null && file === undefined) {
     const found = defaults.scenarios.find((s) => s.id === rawScenario);
     if (found) scenario = found;
     else {
@@ -146,22 +160,26 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
   const rawBackground = query.get('background');
   const background = rawBackground !== null && isBackgroundMode(rawBackground) ? rawBackground : DEFAULT_BACKGROUND;
 
-  const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
-  // Params only make sense for the scenario the link named.
-  if (!openPicker) {
-    for (const param of scenario.params) {
-      const raw = query.get(param.id);
-      if (raw === null || (RESERVED_KEYS as readonly string[]).includes(param.id)) continue;
-      const value = parseParam(param, raw);
-      if (value === undefined) issues.push({ key: 'badParam', vars: { name: param.id, value: clip(raw), fallback: String(param.default) } });
-      else params[param.id] = value;
-    }
-  }
+  // Params only make sense for the scenario the link named (a file's: once it is fetched).
+  const params = openPicker || file !== undefined ? defaultParams(scenario) : linkParams(query, scenario, issues);
 
   // Commands only make sense for the scenario the link named (its names, its timeline).
   const actions = openPicker ? [] : parseActions(query.getAll('do'), issues);
 
-  return { scenario, lang, theme, k8s, params, background, step: query.get('step') ?? undefined, actions, issues, openPicker };
+  return { scenario, lang, theme, k8s, params, background, step: query.get('step') ?? undefined, actions, issues, openPicker, file };
+}
+
+/** The link's values for `scenario`'s params (defaults for the rest); a bad value is an issue. */
+export function linkParams(query: URLSearchParams, scenario: ScenarioDefinition, issues: UrlIssue[]): ScenarioParams {
+  const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
+  for (const param of scenario.params) {
+    const raw = query.get(param.id);
+    if (raw === null || (RESERVED_KEYS as readonly string[]).includes(param.id)) continue;
+    const value = parseParam(param, raw);
+    if (value === undefined) issues.push({ key: 'badParam', vars: { name: param.id, value: clip(raw), fallback: String(param.default) } });
+    else params[param.id] = value;
+  }
+  return params;
 }
 
 /** The 0-based step for a raw 1-based `step` value, or an issue when it is out of range. */
@@ -174,12 +192,22 @@ export function resolveStep(raw: string | undefined, stepCount: number): { step:
 
 export function serializeView(view: ViewState): string {
   const query = new URLSearchParams();
-  query.set('scenario', view.scenario);
+  const background = view.background !== undefined && view.background !== DEFAULT_BACKGROUND ? view.background : undefined;
+  if (view.localFile === true) {
+    // A step, params or commands would name the local file's scenario, which the link cannot reopen.
+    query.set('lang', view.lang);
+    query.set('theme', view.theme);
+    query.set('k8s', view.k8s);
+    if (background) query.set('background', background);
+    return `?${query.toString()}`;
+  }
+  if (view.file !== undefined) query.set('file', view.file);
+  else query.set('scenario', view.scenario);
   query.set('step', String(view.step + 1));
   query.set('lang', view.lang);
   query.set('theme', view.theme);
   query.set('k8s', view.k8s);
-  if (view.background !== undefined && view.background !== DEFAULT_BACKGROUND) query.set('background', view.background);
+  if (background) query.set('background', background);
   for (const [id, value] of Object.entries(view.params)) {
     if (!(RESERVED_KEYS as readonly string[]).includes(id)) query.set(id, String(value));
   }

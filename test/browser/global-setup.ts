@@ -2,7 +2,7 @@
  * Browser tests: build the app once with vite into a temp dir, serve it on 127.0.0.1, and hand
  * the URL to the test files. Fails early, with the install command, when Chromium is missing.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -32,6 +32,9 @@ export async function setup(project: TestProject): Promise<void> {
   // The reveal.js plugin (kubedeck-reveal.js), as `npm run build` does (reveal.test.ts).
   viteBuild(outDir, ['--config', join(REPO, 'vite.reveal.config.ts')], false);
   copyFileSync(join(REPO, 'test/browser/fixtures/host.html'), join(outDir, 'host.html'));
+  // A scenario file beside the app, for file= links (open-file.test.ts).
+  mkdirSync(join(outDir, 'stories'));
+  copyFileSync(join(REPO, 'examples/cordon-and-scale.yaml'), join(outDir, 'stories/cordon-and-scale.yaml'));
   server = await serveStatic(outDir);
   hostServer = await serveStatic(outDir);
   project.provide('baseUrl', server.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameSource, paramsOf } from '../../src/embed/element-link.ts';
+import { fileSource, frameSource, paramsOf } from '../../src/embed/element-link.ts';
 
 const page = 'https://blog.example/posts/k8s.html';
 
@@ -30,5 +30,15 @@ describe('<kube-deck> params', () => {
     expect(paramsOf('origins=*&keys=host&controls=none&src=javascript:x&scenario=etcd-ha&replicas=2')).toEqual({ replicas: '2' });
     expect(paramsOf('__proto__=1')).toEqual(Object.fromEntries([['__proto__', '1']]));
     expect(paramsOf(null)).toEqual({});
+  });
+});
+
+describe('<kube-deck file>', () => {
+  it('resolves a file against the host page, http(s) only, and params cannot set it', () => {
+    const page = 'https://slides.example/deck/index.html';
+    const rel = fileSource('stories/drain.yaml', page);
+    expect(rel.ok && rel.url.href).toBe('https://slides.example/deck/stories/drain.yaml');
+    for (const bad of ['javascript:alert(1)', 'data:text/yaml,a', 'file:///etc/passwd']) expect(fileSource(bad, page).ok).toBe(false);
+    expect(paramsOf('file=https://evil.example/x.yaml&replicas=2')).toEqual({ replicas: '2' });
   });
 });

@@ -51,6 +51,8 @@ export function runPreemption(
       trial.requested.ephemeralStorage -= p.request.ephemeralStorage;
       for (const [name, q] of p.request.scalar) trial.requested.scalar.set(name, (trial.requested.scalar.get(name) ?? 0) - q);
     }
+    // The trial's pods changed behind removePodFromNodeInfo's back: drop its count memo.
+    trial.matchKey = '';
     if (victims === 0) {
       statuses.push(NO_VICTIMS);
       continue;

@@ -18,7 +18,7 @@ import { runFilters } from './run-filters.ts';
 import { scoreNodes, scoresOf } from './score-nodes.ts';
 import { selectHost, type TieBreaker } from './select-host.ts';
 import type { Rejection } from './status.ts';
-import type { NodeVerdict, ScheduleDecision } from './types.ts';
+import type { NodeVerdict, ScheduleDecision, ScorePluginWeight } from './types.ts';
 
 export interface ScheduleOptions {
   /** Wording of the TaintToleration reason; default 'detailed' ("node(s) had untolerated taint {key: value}"). */
@@ -139,6 +139,20 @@ function preFilterRejected(ctx: PodContext, nodes: readonly NodeInfo[], profile:
   };
 }
 
+/**
+ * The profile's score weights as decisions list them: one read-only list per profile, shared by
+ * every scored decision (a long run keeps ten thousand of them in its trace).
+ */
+const WEIGHTS = new WeakMap<SchedulerProfile, readonly ScorePluginWeight[]>();
+function weightsOf(profile: SchedulerProfile): readonly ScorePluginWeight[] {
+  let weights = WEIGHTS.get(profile);
+  if (weights === undefined) {
+    weights = profile.scores.map(({ name, weight }) => ({ plugin: name, weight }));
+    WEIGHTS.set(profile, weights);
+  }
+  return weights;
+}
+
 /** Schedules one pod. See ./index.ts for the API overview. */
 export function schedulePod(
   pod: Pod,
@@ -222,7 +236,7 @@ export function schedulePod(
     selected: winner?.name ?? null,
     scored: true,
     tied,
-    weights: profile.scores.map(({ name, weight }) => ({ plugin: name, weight })),
+    weights: weightsOf(profile),
     ...(scored.skipped.length > 0 ? { skippedScorePlugins: scored.skipped } : {}),
   };
 }

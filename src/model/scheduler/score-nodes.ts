@@ -7,7 +7,7 @@
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
-import { imageLocalityScore, imageSpread } from './plugins/image-locality.ts';
+import { imageLocalityScore, imageSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
@@ -90,7 +90,8 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       return affinityScores(ctx.pod, feasible, all, out);
     case 'ImageLocality': {
       const spread = imageSpread(all);
-      for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread);
+      const names = podImageNames(ctx.pod);
+      for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread, names);
       return true;
     }
   }

@@ -21,6 +21,14 @@ export interface SimConfig {
   readonly recordEvents: boolean;
   /** Keep every node's filter/score verdict in decision events (off for very large runs). */
   readonly fullDecisions: boolean;
+  /** --node-eviction-rate: nodes per second whose NoExecute taint goes on, per zone (0.1: one every 10 s). */
+  readonly nodeEvictionRate: number;
+  /** --secondary-node-eviction-rate: the same in a partially disrupted zone of a large cluster. */
+  readonly secondaryNodeEvictionRate: number;
+  /** --unhealthy-zone-threshold: the share of NotReady nodes (at least 3) that makes a zone partially disrupted. */
+  readonly unhealthyZoneThreshold: number;
+  /** --large-cluster-size-threshold: a partially disrupted zone of more nodes than this still evicts, slowly. */
+  readonly largeClusterSizeThreshold: number;
 }
 
 export function configFor(k8sVersion: K8sVersion, overrides: Partial<SimConfig> = {}): SimConfig {
@@ -34,6 +42,10 @@ export function configFor(k8sVersion: K8sVersion, overrides: Partial<SimConfig> 
     terminationGracePeriodSeconds: 30,
     recordEvents: true,
     fullDecisions: true,
+    nodeEvictionRate: 0.1,
+    secondaryNodeEvictionRate: 0.01,
+    unhealthyZoneThreshold: 0.55,
+    largeClusterSizeThreshold: 50,
     ...overrides,
   };
 }

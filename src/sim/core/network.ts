@@ -35,7 +35,8 @@ export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
   private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
-  private readonly lastArrival = new Map<string, number>();
+  /** Per sender, per receiver: when the last message on that channel arrives (nested maps: no key string per message). */
+  private readonly lastArrival = new Map<ComponentId, Map<ComponentId, number>>();
   /** Hosts cut off from the control plane (a network partition), and which hosts are the control plane. */
   private readonly cutHosts = new Set<string>();
   private controlPlaneHost: (host: string) => boolean = () => false;
@@ -86,7 +87,14 @@ export class Network {
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
-    return this.emit({ ...out, from: out.from ?? request.to, to: request.from, type: 'response', object: out.object ?? request.object }, request.id);
+    // Field by field rather than a spread: every request is answered.
+    const response: Writable<Outgoing> = { from: out.from ?? request.to, to: request.from, type: 'response', action: out.action, payload: out.payload };
+    const object = out.object ?? request.object;
+    if (object !== undefined) response.object = object;
+    if (out.status !== undefined) response.status = out.status;
+    if (out.write !== undefined) response.write = out.write;
+    if (out.untraced !== undefined) response.untraced = out.untraced;
+    return this.emit(response, request.id);
   }
 
   private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
@@ -130,9 +138,10 @@ export class Network {
    */
   private orderedLatency(from: ComponentId, to: ComponentId): number {
     const now = this.clock.now();
-    const channel = `${from}>${to}`;
-    const arrive = Math.max(now + this.latency(from, to), this.lastArrival.get(channel) ?? 0);
-    this.lastArrival.set(channel, arrive);
+    let byReceiver = this.lastArrival.get(from);
+    if (byReceiver === undefined) this.lastArrival.set(from, (byReceiver = new Map()));
+    const arrive = Math.max(now + this.latency(from, to), byReceiver.get(to) ?? 0);
+    byReceiver.set(to, arrive);
     return arrive - now;
   }
 

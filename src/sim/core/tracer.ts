@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, StateEvent, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -24,6 +24,127 @@ export interface SnapshotSource {
 
 type Observer = (event: TraceEvent) => void;
 
+/**
+ * A trace event as stored: `kind`, the fields given (in their order), then `t` and `seq`, so it
+ * serialises exactly as the plain object `{ kind, ...fields, t, seq }` did. An instance of a class
+ * rather than a spread literal because a long run keeps a million of them: V8 sizes a class's
+ * instances to the properties its constructor has been seen to add (slack tracking) and keeps
+ * them in-object, while spread literals of varying shapes took ~4x the memory (out-of-object
+ * property arrays, dictionary mode) and one more copy per event. One class per event kind, so
+ * each kind gets its own size. No declared fields: a class field would be defined first and change
+ * the property order.
+ */
+/**
+ * Messages are most of a trace: their own class, which copies the fields by name (no generic
+ * Object.assign). Field order as network.ts builds them: id, from, to, type, action, arrive, then
+ * the optional ones.
+ */
+class MessageRecord {
+  declare kind: 'message';
+  declare id: number;
+  declare from: MessageEvent['from'];
+  declare to: MessageEvent['to'];
+  declare type: MessageEvent['type'];
+  declare action: string;
+  declare arrive: number;
+  declare object: ObjectRef;
+  declare replyTo: number;
+  declare status: number;
+  declare write: boolean;
+  declare t: number;
+  declare seq: number;
+  constructor(m: Omit<MessageEvent, 'kind' | 't' | 'seq'>, t: number, intern: (s: string) => string = (s) => s) {
+    this.kind = 'message';
+    this.id = m.id;
+    this.from = m.from;
+    this.to = m.to;
+    this.type = m.type;
+    this.action = intern(m.action);
+    this.arrive = m.arrive;
+    if (m.object !== undefined) this.object = intern(m.object);
+    if (m.replyTo !== undefined) this.replyTo = m.replyTo;
+    if (m.status !== undefined) this.status = m.status;
+    if (m.write !== undefined) this.write = m.write;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+// Slack tracking shrinks instances to the fullest of the first few constructed: make one of them
+// the fullest there is (a thrown-away response to a write), so later ones all stay in-object.
+new MessageRecord({ id: 0, from: 'kubectl', to: 'kubectl', type: 'response', action: '', arrive: 0, object: 'Pod/default/-', replyTo: 0, status: 0, write: true }, 0);
+
+/** State events: the other kind of event every write makes. Field order as state() gave them. */
+class StateRecord {
+  declare kind: 'state';
+  declare object: ObjectRef;
+  declare op: StateEvent['op'];
+  declare changes: readonly FieldChange[];
+  declare value: K8sObject;
+  declare t: number;
+  declare seq: number;
+  constructor(object: ObjectRef, op: StateEvent['op'], changes: readonly FieldChange[], value: K8sObject | undefined, t: number) {
+    this.kind = 'state';
+    this.object = object;
+    this.op = op;
+    this.changes = changes;
+    if (value !== undefined) this.value = value;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+
+/** Activity events (a component busy with something). Field order as activity() gave them. */
+class ActivityRecord {
+  declare kind: 'activity';
+  declare component: ComponentId;
+  declare action: string;
+  declare until: number;
+  declare label: Localized;
+  declare object: ObjectRef;
+  declare rules: ProxyRulesChange;
+  declare t: number;
+  declare seq: number;
+  constructor(component: ComponentId, action: string, until: number, label: Localized, object: ObjectRef | undefined, rules: ProxyRulesChange | undefined, t: number) {
+    this.kind = 'activity';
+    this.component = component;
+    this.action = action;
+    this.until = until;
+    this.label = label;
+    if (object !== undefined) this.object = object;
+    if (rules !== undefined) this.rules = rules;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+// As for MessageRecord: the fullest instance first.
+new StateRecord('Lease/default/-', 'modified', [], { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: '-' }, spec: {} }, 0);
+new ActivityRecord('kubectl', '', 0, { en: '', ko: '' }, 'Pod/default/-', { op: 'removed', mode: 'iptables', service: '', clusterIP: '', port: 0 }, 0);
+
+type RecordClass = new (kind: TraceEvent['kind'], fields: object, t: number) => object;
+
+/**
+ * The most properties an event of the kind has (kind, t, seq and every optional field). Slack
+ * tracking sizes instances by the first few constructed; a throw-away one this wide comes first,
+ * so a later, fuller event (a response with replyTo and status) stays in-object too.
+ */
+const WIDTH: Partial<Record<TraceEvent['kind'], number>> = { decision: 6, component: 5, file: 6, step: 7 };
+
+function recordClass(kind: TraceEvent['kind']): RecordClass {
+  const Recorded = class {
+    [field: string]: unknown;
+    constructor(kind: TraceEvent['kind'], fields: object, t: number) {
+      this['kind'] = kind;
+      Object.assign(this, fields);
+      this['t'] = t;
+      this['seq'] = -1;
+    }
+  };
+  const wide: Record<string, number> = {};
+  for (let i = 3; i < (WIDTH[kind] ?? 16); i++) wide[`f${i}`] = 0;
+  new Recorded(kind, wide, 0);
+  return Recorded;
+}
+
 type WithoutStamp<E> = E extends TraceEvent ? Omit<E, 't' | 'seq'> : never;
 
 export class Tracer {
@@ -36,6 +157,37 @@ export class Tracer {
   private readonly observers: Observer[] = [];
   private source: SnapshotSource | undefined;
   private notifying = false;
+  private readonly recordClasses = new Map<TraceEvent['kind'], RecordClass>();
+  /**
+   * One copy of each object ref and message action the trace holds: they are built afresh for
+   * every message (refOf, template strings) and a pod's ref recurs in a hundred events.
+   */
+  private readonly strings = new Map<string, string>();
+  /**
+   * One object per distinct activity label: most recur (the apiserver's "authenticate: x509 client
+   * certificate (system:node:node-012)" for every request of that kubelet; ~6,000 distinct among
+   * ~70,000 activities of the 2,000-pod bench), each built afresh.
+   */
+  private readonly labels = new Map<string, Localized>();
+  /**
+   * The label kept: labels are template strings, which V8 keeps as a tree of their pieces (a
+   * concatenated string, ~2x the size). Hashing a key or reading a character flattens a string,
+   * and the garbage collector then drops the tree; the sum is kept so the read is not optimised away.
+   */
+  private flattened = 0;
+  private flat(label: Localized): Localized {
+    const known = this.labels.get(label.en);
+    if (known !== undefined && known.ko === label.ko) return known;
+    this.flattened += label.ko.charCodeAt(label.ko.length >> 1);
+    if (known === undefined) this.labels.set(label.en, label);
+    return label;
+  }
+  private readonly intern = (s: string): string => {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  };
 
   constructor(private readonly clock: SimClock) {}
 
@@ -62,47 +214,53 @@ export class Tracer {
   }
 
   message(m: Omit<MessageEvent, 'kind' | 't' | 'seq'>): void {
-    this.record({ kind: 'message', ...m });
+    this.commit(new MessageRecord(m, this.clock.now(), this.intern));
   }
 
   state(object: ObjectRef, op: 'added' | 'modified' | 'deleted', changes: readonly FieldChange[], value: K8sObject | undefined): void {
-    this.record(value === undefined ? { kind: 'state', object, op, changes } : { kind: 'state', object, op, changes, value });
+    this.commit(new StateRecord(this.intern(object), op, changes, value, this.clock.now()));
   }
 
   activity(component: ComponentId, action: string, durationMs: number, label: Localized, object?: ObjectRef, rules?: ProxyRulesChange): void {
     const until = this.clock.now() + durationMs;
     // Optional fields only when set: traces without them stay byte-identical.
-    this.record({ kind: 'activity', component, action, until, label, ...(object === undefined ? {} : { object }), ...(rules === undefined ? {} : { rules }) });
+    this.commit(new ActivityRecord(component, action, until, this.flat(label), object === undefined ? undefined : this.intern(object), rules, this.clock.now()));
   }
 
   component(component: ComponentId, status: ComponentStatus): void {
-    this.record({ kind: 'component', component, status });
+    this.record('component', { component, status });
   }
 
   decision(pod: ObjectRef, decision: ScheduleDecision): void {
-    this.record({ kind: 'decision', component: 'kube-scheduler', pod, decision });
+    this.record('decision', { component: 'kube-scheduler', pod, decision });
   }
 
   raft(member: ComponentId, state: RaftState): void {
-    this.record({ kind: 'raft', member, ...state });
+    this.record('raft', { member, ...state });
   }
 
   file(file: NodeFile, op: 'added' | 'modified' | 'deleted', by?: ComponentId): void {
-    this.record(by === undefined ? { kind: 'file', file, op } : { kind: 'file', file, op, by });
+    this.record('file', by === undefined ? { file, op } : { file, op, by });
   }
 
   /** Marks a narration step; the snapshot taken here is the state the step starts from. */
   step(id: string, caption: Localized, focus: readonly ComponentId[]): void {
     const index = this.stepCount++;
-    this.record({ kind: 'step', index, id, caption, focus });
+    this.record('step', { index, id, caption, focus });
   }
 
-  private record(partial: WithoutStamp<TraceEvent>): void {
-    const t = this.clock.now();
+  private record<K extends TraceEvent['kind']>(kind: K, fields: Omit<WithoutStamp<Extract<TraceEvent, { kind: K }>>, 'kind'>): void {
+    let Recorded = this.recordClasses.get(kind);
+    if (Recorded === undefined) this.recordClasses.set(kind, (Recorded = recordClass(kind)));
+    this.commit(new Recorded(kind, fields, this.clock.now()) as TraceEvent);
+  }
+
+  /** Records an event stamped with the current time (`seq` -1: numbered here). */
+  private commit(event: TraceEvent): void {
+    const t = event.t;
     if (t - this.lastT > SKIP_AFTER_MS && this.events.length > 0) {
       this.push({ kind: 'skip', t: this.lastT, seq: this.seq++, to: t });
     }
-    const event = { ...partial, t, seq: -1 } as TraceEvent;
     if (!this.notifying && this.observers.length > 0) {
       // The narrator may record a step in reaction; it must come first and must not recurse.
       this.notifying = true;

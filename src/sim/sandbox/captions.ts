@@ -159,8 +159,8 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'node-power-off':
       return {
         caption: text(
-          `${action.node} loses power: kubelet, runtime and containers stop at once, and nothing tells the control plane. Its Lease stops being renewed; after ${graceS} s the node lifecycle controller marks it NotReady and taints it, and its pods are evicted ${tolS} s later.`,
-          `${withParticle(action.node, '이/가')} 전원을 잃습니다. kubelet, 런타임, 컨테이너가 한꺼번에 멈추고, 컨트롤 플레인에 알리는 것은 없습니다. 리스 갱신이 끊기고 ${graceS}초 뒤 노드 라이프사이클 컨트롤러가 NotReady로 표시하고 테인트를 붙이며, ${tolS}초 뒤 파드가 축출됩니다.`,
+          `${action.node} loses power: kubelet, runtime and containers stop at once, and nothing tells the control plane. Its Lease stops being renewed; after ${graceS} s the node lifecycle controller marks it NotReady and taints it, and its pods are evicted ${tolS} s later (unless every node is down: then it evicts nothing).`,
+          `${withParticle(action.node, '이/가')} 전원을 잃습니다. kubelet, 런타임, 컨테이너가 한꺼번에 멈추고, 컨트롤 플레인에 알리는 것은 없습니다. 리스 갱신이 끊기고 ${graceS}초 뒤 노드 라이프사이클 컨트롤러가 NotReady로 표시하고 테인트를 붙이며, ${tolS}초 뒤 파드가 축출됩니다(모든 노드가 다운이면 아무것도 축출하지 않습니다).`,
         ),
         focus: [`kubelet/${action.node}`, 'kube-controller-manager'],
       };

@@ -12,7 +12,22 @@ export class FileTooLarge extends Error {
   }
 }
 
-const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+/** The bytes are not UTF-8 (a binary file, or text saved in another encoding). */
+export class NotUtf8 extends Error {
+  override readonly name = 'NotUtf8';
+  constructor() {
+    super('the file is not UTF-8 text');
+  }
+}
+
+// Fatal: a binary or Latin-1 file is refused with a clear message, not parsed as mojibake.
+const decode = (bytes: Uint8Array): string => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new NotUtf8();
+  }
+};
 
 /** A File (open dialog, drop): its size is known before reading. */
 export async function readFileText(file: Blob, limit = STORY_LIMITS.fileBytes): Promise<string> {

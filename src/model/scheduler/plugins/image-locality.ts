@@ -20,8 +20,30 @@ export interface ImageSpread {
   readonly totalNodes: number;
 }
 
+type NodeImages = NonNullable<NodeInfo['node']['status']>['images'];
+
+/**
+ * The last result and the node.status.images arrays it was counted from. Every scheduling cycle
+ * asks again, and heartbeats replace the Node objects but keep their images arrays: comparing the
+ * arrays by identity spares rebuilding the map over every node's images for every pod.
+ */
+let memo: { readonly images: readonly NodeImages[]; readonly spread: ImageSpread } | undefined;
+
+function sameImages(all: readonly NodeInfo[], images: readonly NodeImages[]): boolean {
+  if (all.length !== images.length) return false;
+  for (let i = 0; i < all.length; i++) if (all[i]?.node.status?.images !== images[i]) return false;
+  return true;
+}
+
 /** Counted over every node in the snapshot, not only the feasible ones (upstream createImageExistenceMap). */
 export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
+  if (memo !== undefined && sameImages(all, memo.images)) return memo.spread;
+  const spread = countImageSpread(all);
+  memo = { images: all.map((info) => info.node.status?.images), spread };
+  return spread;
+}
+
+function countImageSpread(all: readonly NodeInfo[]): ImageSpread {
   const numNodes = new Map<string, number>();
   for (const info of all) {
     const seen = new Set<string>();
@@ -51,15 +73,18 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
-export function imageLocalityScore(pod: Pod, info: NodeInfo, spread: ImageSpread): number {
-  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+/** The normalized image name of each container, init containers first: once per pod, not per node. */
+export function podImageNames(pod: Pod): string[] {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
+}
+
+export function imageLocalityScore(pod: Pod, info: NodeInfo, spread: ImageSpread, names: readonly string[] = podImageNames(pod)): number {
   let sum = 0;
-  for (const c of containers) {
-    const name = normalizedImageName(c.image);
+  for (const name of names) {
     const size = sizeOnNode(info, name);
     if (size === undefined) continue;
     // scaledImageScore: int64(float64(size) * float64(numNodes) / float64(totalNumNodes))
     sum += Math.trunc(size * ((spread.numNodes.get(name) ?? 0) / spread.totalNodes));
   }
-  return calculatePriority(sum, containers.length);
+  return calculatePriority(sum, names.length);
 }

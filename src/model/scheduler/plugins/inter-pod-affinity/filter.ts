@@ -41,7 +41,11 @@ export function affinityFilterState(pod: Pod, all: readonly NodeInfo[]): Affinit
   const affinity: PairCounts = new Map();
   const antiAffinity: PairCounts = new Map();
   let existingWithAnti = false;
+  // Without required terms of its own, only existing pods with required anti-affinity count: visit
+  // only the nodes that have some (upstream HavePodsWithRequiredAntiAffinityList).
+  const ownTerms = terms.requiredAffinity.length > 0 || terms.requiredAntiAffinity.length > 0;
   for (const info of all) {
+    if (!ownTerms && info.podsWithRequiredAntiAffinity === 0) continue;
     const labels = info.node.metadata.labels ?? {};
     for (const { pod: existing } of info.pods.values()) {
       const anti = existing.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];

@@ -35,6 +35,9 @@ export function affinityScores(pod: Pod, feasible: readonly NodeInfo[], all: rea
   const hasConstraints = incoming.preferredAffinity.length > 0 || incoming.preferredAntiAffinity.length > 0;
   const scores: TopologyScore = new Map();
   for (const info of all) {
+    // Without preferred terms of its own, only nodes with pods that have affinity can contribute
+    // (upstream HavePodsWithAffinityList).
+    if (!hasConstraints && info.podsWithAffinity === 0) continue;
     const labels = info.node.metadata.labels ?? {};
     if (Object.keys(labels).length === 0) continue;
     for (const { pod: existing } of info.pods.values()) {

@@ -8,6 +8,7 @@
 import { labelSelectorMatches, type Labels } from '../../../labels.ts';
 import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from '../../../objects.ts';
 import { podRequiredAffinityMatches } from '../../../labels.ts';
+import type { NodeInfo } from '../../node-info.ts';
 import { findUntoleratedTaint } from '../../taints.ts';
 
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
@@ -84,6 +85,37 @@ export function countMatching(pods: Iterable<{ readonly pod: Pod }>, selector: L
     if (pod.metadata.deletionTimestamp !== undefined || (pod.metadata.namespace ?? 'default') !== namespace) continue;
     if (labelSelectorMatches(selector, pod.metadata.labels ?? {})) n++;
   }
+  return n;
+}
+
+/**
+ * One string object per key: countOnNode compares the memo's key with ===, which is then a pointer
+ * comparison rather than a comparison of two long strings, for every node of every cycle. Grows
+ * with the distinct (namespace, selector) pairs seen: a handful per workload.
+ */
+const keys = new Map<string, string>();
+
+/** The memo key of countOnNode: the namespace and the selector (as JSON: equal selectors built alike share it). */
+export function countKey(selector: LabelSelector | undefined, namespace: string): string {
+  if (selector === undefined) return '';
+  const key = `${namespace}\u0000${JSON.stringify(selector)}`;
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  keys.set(key, key);
+  return key;
+}
+
+/**
+ * countMatching over one node's pods, memoized on the NodeInfo (addPodToNodeInfo /
+ * removePodFromNodeInfo clear the memo): each scheduling cycle then re-matches only the pods of
+ * the node that changed since, not every pod of the cluster. `key` is countKey(selector, namespace).
+ */
+export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined, namespace: string, key: string): number {
+  if (selector === undefined) return 0;
+  if (info.matchKey === key) return info.matchCount;
+  const n = countMatching(info.pods.values(), selector, namespace);
+  info.matchKey = key;
+  info.matchCount = n;
   return n;
 }
 

@@ -8,7 +8,7 @@
 import type { Pod } from '../../../objects.ts';
 import type { NodeInfo } from '../../node-info.ts';
 import { reject, type Rejection } from '../../status.ts';
-import { countMatching, filterConstraints, hasAllKeys, nodeIncluded, selectorMatches, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, filterConstraints, hasAllKeys, nodeIncluded, selectorMatches, type SpreadConstraint } from './constraints.ts';
 
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
@@ -22,6 +22,8 @@ export interface SpreadFilterState {
   readonly matchNum: readonly Map<string, number>[];
   /** Per eligible node: its count per constraint (-1: the node does not count for that constraint). */
   readonly perNode: ReadonlyMap<string, readonly number[]>;
+  /** Per constraint: countKey of its selector in the pod's namespace (the per-node count memo). */
+  readonly keys: readonly string[];
 }
 
 /** PreFilter; undefined when the pod has no DoNotSchedule constraint (Skip). */
@@ -31,20 +33,21 @@ export function spreadFilterState(pod: Pod, all: readonly NodeInfo[]): SpreadFil
   const ns = pod.metadata.namespace ?? 'default';
   const matchNum = constraints.map(() => new Map<string, number>());
   const perNode = new Map<string, number[]>();
+  const keys = constraints.map((c) => countKey(c.selector, ns));
   for (const info of all) {
     if (!hasAllKeys(info.node, constraints)) continue;
     const labels = info.node.metadata.labels ?? {};
     const counts = constraints.map((c, i) => {
       if (!nodeIncluded(c, pod, info.node)) return -1;
       const value = labels[c.topologyKey] ?? '';
-      const count = countMatching(info.pods.values(), c.selector, ns);
+      const count = countOnNode(info, c.selector, ns, keys[i] ?? '');
       const domains = matchNum[i] as Map<string, number>;
       domains.set(value, (domains.get(value) ?? 0) + count);
       return count;
     });
     perNode.set(info.name, counts);
   }
-  return { pod, constraints, matchNum, perNode };
+  return { pod, constraints, matchNum, perNode, keys };
 }
 
 /** The smallest domain count, with `value`'s count replaced by `own` (a preemption trial removed pods there). */
@@ -71,7 +74,7 @@ export function spreadFilter(state: SpreadFilterState | undefined, info: NodeInf
     // A copy of the node with pods removed (preemption's dry run): recount this node's share.
     const before = stored?.[i] ?? -1;
     if (before >= 0) {
-      const now = countMatching(info.pods.values(), c.selector, ns);
+      const now = countOnNode(info, c.selector, ns, state.keys[i] ?? '');
       if (now !== before) {
         matchNum += now - before;
         own = matchNum;

@@ -8,7 +8,7 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countMatching, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
@@ -17,19 +17,29 @@ import { countMatching, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstrain
 export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], defaultSelector: LabelSelector | undefined, out: number[]): boolean {
   const { constraints, systemDefaulted } = scoreConstraints(pod, defaultSelector);
   if (constraints.length === 0) return false;
+  // Runs for every pod over every node: index loops, per-constraint lookups hoisted, no closures.
   const requireAll = !systemDefaulted;
   const ns = pod.metadata.namespace ?? 'default';
-  const ignored = new Set<string>();
+  const nc = constraints.length;
+  const m = feasible.length;
+  const keys = constraints.map((c) => countKey(c.selector, ns));
+  const isHost = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
+  const ignored: boolean[] = [];
+  let ignoredCount = 0;
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
-  for (const info of feasible) {
+  for (let j = 0; j < m; j++) {
+    const info = feasible[j] as NodeInfo;
     if (requireAll && !hasAllKeys(info.node, constraints)) {
-      ignored.add(info.name);
+      ignored[j] = true;
+      ignoredCount++;
       continue;
     }
+    ignored[j] = false;
     const labels = info.node.metadata.labels ?? {};
-    for (const c of constraints) {
-      if (c.topologyKey === LABEL_HOSTNAME) continue;
+    for (let i = 0; i < nc; i++) {
+      if (isHost[i] === true) continue;
+      const c = constraints[i] as SpreadConstraint;
       // A node without the key (system defaults) makes a "" domain: it counts in the weight only.
       const v = labels[c.topologyKey] ?? '';
       let byValue = pairCounts.get(c.topologyKey);
@@ -37,44 +47,53 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
       byValue.set(v, 0);
     }
   }
+  const domains = constraints.map((c) => pairCounts.get(c.topologyKey));
+  // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
+  // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
+  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
   for (const info of all) {
     if (requireAll && !hasAllKeys(info.node, constraints)) continue;
     const labels = info.node.metadata.labels ?? {};
-    for (const c of constraints) {
-      if (c.topologyKey === LABEL_HOSTNAME || !nodeIncluded(c, pod, info.node)) continue;
+    for (let i = 0; i < nc; i++) {
+      const byValue = domains[i];
+      if (isHost[i] === true || byValue === undefined) continue;
+      const c = constraints[i] as SpreadConstraint;
       const v = labels[c.topologyKey] ?? '';
-      const byValue = pairCounts.get(c.topologyKey);
-      if (byValue?.has(v) !== true) continue;
-      byValue.set(v, (byValue.get(v) ?? 0) + countMatching(info.pods.values(), c.selector, ns));
+      const before = byValue.get(v);
+      if (before === undefined || (mayExclude && !nodeIncluded(c, pod, info.node))) continue;
+      byValue.set(v, before + countOnNode(info, c.selector, ns, keys[i] ?? ''));
     }
   }
   // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
-  const weights = constraints.map((c) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : (pairCounts.get(c.topologyKey)?.size ?? 0)) + 2));
-  const raw = feasible.map((info) => {
-    if (ignored.has(info.name)) return 0;
-    const labels = info.node.metadata.labels ?? {};
-    let score = 0;
-    constraints.forEach((c, i) => {
-      const v = labels[c.topologyKey];
-      if (v === undefined) return;
-      const cnt = c.topologyKey === LABEL_HOSTNAME ? countMatching(info.pods.values(), c.selector, ns) : (pairCounts.get(c.topologyKey)?.get(v) ?? 0);
-      score += cnt * (weights[i] ?? 0) + (c.maxSkew - 1);
-    });
-    // Go math.Round: half away from zero (scores are non-negative).
-    return Math.round(score);
-  });
+  const weights = constraints.map((_c, i) => Math.log((isHost[i] === true ? m - ignoredCount : (domains[i]?.size ?? 0)) + 2));
+  // Raw scores into `out` first, normalized in place below.
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
-  feasible.forEach((info, j) => {
-    if (ignored.has(info.name)) return;
-    const s = raw[j] ?? 0;
-    min = Math.min(min, s);
-    max = Math.max(max, s);
-  });
-  feasible.forEach((info, j) => {
-    if (ignored.has(info.name)) out[j] = 0;
+  for (let j = 0; j < m; j++) {
+    if (ignored[j] === true) {
+      out[j] = 0;
+      continue;
+    }
+    const info = feasible[j] as NodeInfo;
+    const labels = info.node.metadata.labels ?? {};
+    let score = 0;
+    for (let i = 0; i < nc; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      const v = labels[c.topologyKey];
+      if (v === undefined) continue;
+      const cnt = isHost[i] === true ? countOnNode(info, c.selector, ns, keys[i] ?? '') : (domains[i]?.get(v) ?? 0);
+      score += cnt * (weights[i] ?? 0) + (c.maxSkew - 1);
+    }
+    // Go math.Round: half away from zero (scores are non-negative).
+    const raw = Math.round(score);
+    out[j] = raw;
+    min = Math.min(min, raw);
+    max = Math.max(max, raw);
+  }
+  for (let j = 0; j < m; j++) {
+    if (ignored[j] === true) out[j] = 0;
     else if (max === 0) out[j] = MAX_NODE_SCORE;
-    else out[j] = Math.trunc((MAX_NODE_SCORE * (max + min - (raw[j] ?? 0))) / max);
-  });
+    else out[j] = Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
+  }
   return true;
 }
