@@ -46,8 +46,12 @@ function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): voi
       runScenarioWith(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }, loadedSandbox()),
     createStage,
     exporter: createExporter(createStage),
-    // The validator (zod) loads only when a file is opened or linked.
-    loadScenarioFile: (text, name) => import('./sim/story/from-text.ts').then(({ scenarioFromText }) => scenarioFromText(text, name)),
+    // The validator (zod) loads only when a file is opened or linked; with it the sandbox, since a
+    // file's own commands (its actions) run through it.
+    loadScenarioFile: async (text, name) => {
+      const [{ scenarioFromText }] = await Promise.all([import('./sim/story/from-text.ts'), loadSandbox()]);
+      return scenarioFromText(text, name);
+    },
     // The writer (and the yaml library) load only when someone saves.
     saveSession: async (session) => {
       if (session.scenarioId !== 'sandbox') return undefined;
