@@ -5,12 +5,13 @@
  *   etcd-ha; BENCH_SCENARIOS=a,b picks others);
  * - main-thread CPU while paused (nothing moving should cost nothing);
  * - time to first frame, against a bare PixiJS page (bench/bare-pixi) measured in the same run;
- * - initial JS loaded (gzip);
+ * - initial JS loaded (gzip): the scripts a page requested before its first frame;
  * - export speed: a ~60 s span of a scenario written as WebM and MP4 at 1280x720 30 fps, as a
  *   multiple of real time (aim: >= 2x).
  * - the single-file build's size (`npm run build:single`).
  * - the sandbox: from submitting a command in the bar to the what-if's first frame, per built-in
  *   scenario (BENCH_ACTIONS commands each, p50/p95).
+ * BENCH_ONLY=first-load stops after the single-file size (first frame and initial JS only).
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +32,8 @@ const EXPORT_SECONDS = Number(process.env['BENCH_EXPORT_SECONDS'] ?? 60);
 /** Scenarios played for frame times: the first-run default, and the busiest stages (objects, raft, packets). */
 const PLAY_SCENARIOS = (process.env['BENCH_SCENARIOS'] ?? 'pod-creation,node-failure,service-routing,rolling-update,etcd-ha').split(',').filter((s) => s.length > 0);
 const ACTIONS = Number(process.env['BENCH_ACTIONS'] ?? 5);
+/** BENCH_ONLY=first-load: only time to first frame, initial JS and the single-file size (the quick part). */
+const ONLY_FIRST_LOAD = process.env['BENCH_ONLY'] === 'first-load';
 const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
 
 /** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
@@ -60,7 +63,8 @@ async function openApp(browser: Browser, url: string): Promise<{ page: Page; fir
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 60_000 });
   const marks = await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), [...MARKS]);
-  return { page, firstFrame: marks['kubedeck:first-frame'] ?? NaN, js: await scripts.total(), marks };
+  const firstFrame = marks['kubedeck:first-frame'] ?? NaN;
+  return { page, firstFrame, js: await scripts.total(firstFrame), marks };
 }
 
 async function openBare(browser: Browser, url: string): Promise<{ firstFrame: number; js: ScriptBytes }> {
@@ -69,7 +73,7 @@ async function openBare(browser: Browser, url: string): Promise<{ firstFrame: nu
   await page.goto(url);
   await page.waitForFunction(() => window.__firstFrame !== undefined, undefined, { timeout: 60_000 });
   const firstFrame = await page.evaluate(() => window.__firstFrame ?? NaN);
-  const js = await scripts.total();
+  const js = await scripts.total(firstFrame);
   await page.close();
   return { firstFrame, js };
 }
@@ -124,12 +128,14 @@ async function main(): Promise<void> {
         `stage ready at ${fmt(at('kubedeck:stage-ready'), 0)}, first frame at ${fmt(at('kubedeck:first-frame'), 0)}`,
     );
     out('');
-    out('initial JS loaded');
+    out('initial JS loaded (requested before the first frame)');
     if (appJs) out(`  kubedeck      ${fmt(appJs.gzip / 1024)} KB gzip (${fmt(appJs.raw / 1024)} KB raw, ${appJs.files} files)   (aim: < 250 KB gzip)`);
     if (bareJs) out(`  bare PixiJS   ${fmt(bareJs.gzip / 1024)} KB gzip (${fmt(bareJs.raw / 1024)} KB raw, ${bareJs.files} files)`);
     out('');
     const single = readFileSync(join(singleDir, 'kubedeck.html'));
     out(`single-file build: ${fmt(single.length / 1024, 0)} KB (gzip ${fmt(gzipSync(single).length / 1024, 0)} KB)`);
+
+    if (ONLY_FIRST_LOAD) return;
 
     out('');
     out('playing: rAF interval p50 / p95 / p99 ms, main-thread busy ms per frame   (aim: p95 <= 16.7 ms)');

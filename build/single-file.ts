@@ -21,8 +21,8 @@ export function pruneFonts(sourceFiles: () => readonly string[]): Plugin {
 }
 
 /**
- * Remove `<link rel="preload" as="font">` from the page: with every font inlined they would add a
- * second data-URL copy of each face to the file and preload nothing.
+ * Remove `<link rel="preload" as="font">` and `as="fetch"` (the icons) from the page: with every
+ * font and icon inlined they would add a second data-URL copy of each to the file and preload nothing.
  */
 export function dropFontPreloads(): Plugin {
   return {
@@ -30,7 +30,7 @@ export function dropFontPreloads(): Plugin {
     transformIndexHtml: {
       // Before vite resolves the page's links, or it emits each preloaded face as a separate file.
       order: 'pre',
-      handler: (html) => html.replace(/[ \t]*<!--[^>]*-->\s*(?=<link rel="preload")/, '').replace(/[ \t]*<link rel="preload"[^>]*as="font"[^>]*>\n?/g, ''),
+      handler: (html) => html.replace(/[ \t]*<!--[^>]*-->\s*(?=<link rel="preload")/g, '').replace(/[ \t]*<link rel="preload"[^>]*as="(?:font|fetch)"[^>]*>\n?/g, ''),
     },
   };
 }

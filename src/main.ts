@@ -1,6 +1,4 @@
 // Composition root: the only file that wires every layer together (scenes -> sim -> render -> ui).
-// First, before any module builds a zod schema: no eval under a strict CSP.
-import './zod-jitless.ts';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';
@@ -8,7 +6,8 @@ import './ui/styles.css';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
 import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
-import { runScenario } from './sim/run.ts';
+import { runScenarioWith } from './sim/run-core.ts';
+import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { checkK8sVersion } from './model/k8s/versions.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
@@ -23,6 +22,19 @@ declare global {
   }
 }
 
+/** What the first frame does without, loaded once it is drawn (or soon, in a hidden tab); the handle is ready when it is. */
+const afterFirstFrame = async (): Promise<void> => {
+  await new Promise<void>((drawn) => {
+    requestAnimationFrame(() => setTimeout(drawn, 0));
+    setTimeout(drawn, 200);
+  });
+  await Promise.all([
+    loadSandbox(),
+    import('./ui/object-yaml.ts').then(({ loadObjectYaml }) => loadObjectYaml()),
+    import('./ui/kubectl-lazy.ts').then(({ loadKubectl }) => loadKubectl()),
+  ]);
+};
+
 /** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
 function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): void {
   const deps: AppDeps = {
@@ -30,11 +42,16 @@ function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): voi
     defaultScenario: DEFAULT_SCENARIO,
     defaultK8s: DEFAULT_K8S_VERSION,
     seed: DEFAULT_SEED,
-    run: (def, request) => runScenario(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }),
+    run: (def, request) =>
+      runScenarioWith(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }, loadedSandbox()),
     createStage,
     exporter: createExporter(createStage),
-    // The validator (zod) loads only when a file is opened or linked.
-    loadScenarioFile: (text, name) => import('./sim/story/from-text.ts').then(({ scenarioFromText }) => scenarioFromText(text, name)),
+    // The validator (zod) loads only when a file is opened or linked; with it the sandbox, since a
+    // file's own commands (its actions) run through it.
+    loadScenarioFile: async (text, name) => {
+      const [{ scenarioFromText }] = await Promise.all([import('./sim/story/from-text.ts'), loadSandbox()]);
+      return scenarioFromText(text, name);
+    },
     // The writer (and the yaml library) load only when someone saves.
     saveSession: async (session) => {
       if (session.scenarioId !== 'sandbox') return undefined;
@@ -48,10 +65,14 @@ function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): voi
   const embed = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);
   // Each page loads only its own shell: the embed's protocol checks (zod) stay out of the app's
   // first load, and the app's picker, cards and export dialog out of the embed's.
+  // The sandbox (commands in a run) loads first only when the first run may have commands (a do=
+  // link, a scenario file's own, an embed's host); else right after the first frame.
+  const sandboxFirst = embed || new URLSearchParams(location.search).has('do') || scenarios.some((s) => (s.actions?.length ?? 0) > 0);
+  const before = sandboxFirst ? loadSandbox() : Promise.resolve();
   const shell = embed
-    ? import('./embed/embed-app.ts').then(({ startEmbed }) => startEmbed(root, deps))
-    : import('./ui/app.ts').then(({ startApp }) => startApp(root, deps));
-  void shell.then(exposeHandle);
+    ? before.then(() => import('./embed/embed-app.ts')).then(({ startEmbed }) => startEmbed(root, deps))
+    : before.then(() => import('./ui/app.ts')).then(({ startApp }) => startApp(root, deps));
+  void shell.then((handle) => exposeHandle({ ...handle, ready: handle.ready.then(afterFirstFrame) }));
 }
 
 const root = document.getElementById('app');

@@ -59,20 +59,28 @@ export interface ScriptBytes {
 }
 
 /** Collects the JS a page loads from now on; call `total()` when the page is ready. */
-export function watchScripts(page: Page): { total(): Promise<ScriptBytes> } {
-  const pending: Promise<{ raw: number; gzip: number }>[] = [];
+export function watchScripts(page: Page): { total(requestedBy?: number): Promise<ScriptBytes> } {
+  const pending: Promise<{ url: string; raw: number; gzip: number }>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
+    const url = response.url();
     pending.push(
       response
         .body()
-        .then((body) => ({ raw: body.length, gzip: gzipSync(body, { level: 9 }).length }))
-        .catch(() => ({ raw: 0, gzip: 0 })),
+        .then((body) => ({ url, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }))
+        .catch(() => ({ url, raw: 0, gzip: 0 })),
     );
   });
   return {
-    async total() {
-      const all = await Promise.all(pending);
+    /** The scripts seen so far; with `requestedBy` (ms from navigation), only those the page requested by then (its resource timing). */
+    async total(requestedBy) {
+      let all = await Promise.all(pending);
+      if (requestedBy !== undefined) {
+        const early = new Set(
+          await page.evaluate((by) => performance.getEntriesByType('resource').filter((e) => e.startTime <= by).map((e) => e.name), requestedBy),
+        );
+        all = all.filter((s) => early.has(s.url));
+      }
       return { raw: all.reduce((s, x) => s + x.raw, 0), gzip: all.reduce((s, x) => s + x.gzip, 0), files: all.length };
     },
   };

@@ -11,6 +11,8 @@
  *
  * Steps are 0-based here (the URL's `step` is 1-based because people read it).
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../zod-jitless.ts';
 import { z } from 'zod';
 
 export const PROTOCOL_VERSION = 1;

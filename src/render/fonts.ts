@@ -28,7 +28,52 @@ export async function loadFonts(lang: Lang): Promise<void> {
 export async function loadGlyphs(texts: readonly string[]): Promise<void> {
   const all = [...new Set(texts.join(''))].join('');
   if (all.length === 0) return;
-  await Promise.all(FACES.map((face) => document.fonts.load(face, all)));
+  await Promise.all(FACES.map((face) => loadFace(face, all)));
+}
+
+const quoted = /^["']|["']$/g;
+const ranges = new WeakMap<FontFace, readonly (readonly [number, number])[]>();
+
+/** A face's unicode-range as code point intervals ("U+0-FF, U+131, U+4??"). */
+function rangesOf(face: FontFace): readonly (readonly [number, number])[] {
+  let r = ranges.get(face);
+  if (r === undefined) {
+    r = face.unicodeRange.split(',').map((part) => {
+      const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-');
+      const lo = parseInt(from.replace(/\?/g, '0'), 16);
+      const hi = parseInt((to ?? from).replace(/\?/g, 'F'), 16);
+      return [lo, hi] as const;
+    });
+    ranges.set(face, r);
+  }
+  return r;
+}
+
+/**
+ * Loads, for each character of `text`, the subset of `font` ("700 16px \"Noto Sans KR\"") a browser
+ * draws it with: the last declared face whose unicode-range holds it. document.fonts.load would
+ * load every face whose range holds it, and Noto Sans KR's numbered Korean subsets also list ASCII
+ * and punctuation: some 26 files more for an English first frame, none of them drawn from.
+ */
+async function loadFace(font: string, text: string): Promise<void> {
+  const [weight = '', ...rest] = font.split(' ');
+  const family = rest.slice(1).join(' ').replace(quoted, '');
+  const faces: FontFace[] = [];
+  document.fonts.forEach((f) => {
+    if (f.family.replace(quoted, '') === family && f.weight === weight && f.style === 'normal') faces.push(f);
+  });
+  if (faces.length === 0) {
+    await document.fonts.load(font, text);
+    return;
+  }
+  faces.reverse();
+  const wanted = new Set<FontFace>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const face = faces.find((f) => rangesOf(f).some(([lo, hi]) => cp >= lo && cp <= hi));
+    if (face !== undefined) wanted.add(face);
+  }
+  await Promise.all([...wanted].map((f) => f.load()));
 }
 
 /** Every character the app's sources can show (for loaders outside the stage, e.g. export). */

@@ -5,7 +5,8 @@
  * player plays (counted across stages, so several embeds on one page work) and wake with the first.
  * The stage hands in PixiJS's ticker (tickersIdle), so the player does not load PixiJS itself.
  */
-import { gsap } from 'gsap';
+// gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
+import { gsap } from 'gsap/gsap-core';
 
 interface Startable {
   start(): void;

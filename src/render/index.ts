@@ -26,7 +26,11 @@ import { Application, RendererType, Ticker } from 'pixi.js';
 // PixiJS's shader and uniform code without `new Function`, so the stage starts under a CSP
 // without 'unsafe-eval' (README: Content Security Policy).
 import 'pixi.js/unsafe-eval';
-import { gsap } from 'gsap';
+// The browser's extensions (events, accessibility, filters...), which Application.init would
+// otherwise import itself: loaded with the stage's code, not as one more round trip after it.
+import 'pixi.js/browser';
+// gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
+import { gsap } from 'gsap/gsap-core';
 import { tickersIdle } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ObjectRef } from '../model/objects.ts';

@@ -11,7 +11,8 @@
  * whatever the language), switching language keeps the same step and position, and export, which
  * renders frames by time, is untouched. Looping (a kiosk) skips the holds.
  */
-import { gsap } from 'gsap';
+// gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
+import { gsap } from 'gsap/gsap-core';
 import { tickersSleep, tickersWake } from './idle.ts';
 import type { Lang } from '../model/localized.ts';
 import type { MessageType } from '../sim/trace.ts';
@@ -46,7 +47,7 @@ export class Player implements PlayerApi {
   readonly steps: readonly StepInfo[];
   private readonly schedule: Schedule;
   private readonly host: PlayerHost;
-  private readonly timeline: gsap.core.Timeline;
+  private readonly timeline: ReturnType<typeof gsap.timeline>;
   private readonly proxies: { p: number }[];
   private time = 0;
   private playing = false;

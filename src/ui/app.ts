@@ -26,9 +26,7 @@ import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
 import { browserDefaults, clip, defaultParams, linkParams, parseUrl, resolveStep, serializeView, type UrlIssue, type ViewState } from './url-state.ts';
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
-import { complete } from '../model/kubectl/complete.ts';
-import { formatAction } from '../model/kubectl/format.ts';
-import { parseCommand } from '../model/kubectl/parse.ts';
+import { kubectlNow } from './kubectl-lazy.ts';
 import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
 import { createActionList } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
@@ -202,7 +200,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const commandBar = createCommandBar(
     {
       submit: (line) => submitCommand(line),
-      complete: (line, cursor) => complete(line, cursor, namesOnScreen()),
+      complete: (line, cursor) => kubectlNow()?.complete(line, cursor, namesOnScreen()) ?? [],
       leave: () => stageHost.focus({ preventScroll: true }),
     },
     lang,
@@ -418,10 +416,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
   const submitCommand = (line: string): SubmitResult => {
     const state = player?.getState();
-    if (!state || !trace) return { ok: false, error: t(lang, 'loading') };
-    const parsedCommand = parseCommand(line, namesOnScreen());
+    const kubectl = kubectlNow();
+    if (!state || !trace || !kubectl) return { ok: false, error: t(lang, 'loading') };
+    const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
-    const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: formatAction(parsedCommand.action) };
+    const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
     const previous = trace;
     const before = sandbox.actions();
     const next = insertAction(before, action);

@@ -13,7 +13,7 @@ import { objectAt, type ObjectAt } from '../timeline/object-at.ts';
 import { formatClock } from '../timeline/schedule.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
-import { objectYaml } from './object-doc.ts';
+import { loadObjectYaml, objectYamlNow } from './object-yaml.ts';
 import { objectFacts } from './object-facts.ts';
 
 /** The moment the card describes: the frame the stage shows. */
@@ -104,7 +104,15 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
         el('div', { class: 'object__fact', 'data-field': f.field }, el('dt', { class: 'mono' }, ...breakable(f.field)), el('dd', { class: 'mono', text: f.value })),
       ),
     );
-    const yaml = objectYaml(obj);
+    const yaml = objectYamlNow(obj);
+    const yamlCode = el('code', { class: 'mono', text: yaml ?? '' });
+    // Opened before the YAML writer loaded: filled in when it has (unless the card moved on).
+    if (yaml === undefined) {
+      const key = shownKey;
+      void loadObjectYaml().then(() => {
+        if (shownKey === key) yamlCode.textContent = objectYamlNow(obj) ?? '';
+      });
+    }
     body.append(
       banner(found) ?? '',
       section(t(lang, 'objectKeyFields'), facts),
@@ -112,7 +120,7 @@ export function createObjectCard(initialLang: Lang): ObjectCard {
         t(lang, 'objectYaml'),
         el('p', { class: 'object__note', text: t(lang, 'objectYamlNote') }),
         el('code', { class: 'mono object__command', text: kubectlGet(found.ref) }),
-        el('pre', { class: 'object__yaml', 'data-testid': 'object-yaml' }, el('code', { class: 'mono', text: yaml })),
+        el('pre', { class: 'object__yaml', 'data-testid': 'object-yaml' }, yamlCode),
       ),
     );
     body.scrollTop = scroll;

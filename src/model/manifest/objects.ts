@@ -4,6 +4,8 @@
  * checked against its apiVersion, validated, and given the defaults the API server would fill in
  * (pkg/apis/apps/v1/defaults.go, pkg/apis/core/v1/defaults.go). The text is only ever read as data.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { labelSelectorMatches } from '../labels.ts';
 import type { DaemonSet, Deployment, K8sObject, Node, Pod, PodDisruptionBudget, ReplicaSet, Service } from '../objects.ts';

@@ -2,6 +2,8 @@
  * zod schemas for the parts of Node and Pod that kubedeck reads. Unknown fields are dropped (real
  * `kubectl get -o json` output has many); known fields are checked, quantities are parsed.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { isNegative, parseQuantity } from '../quantity.ts';
 import { shownValue } from '../shown-value.ts';

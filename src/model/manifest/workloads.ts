@@ -3,6 +3,8 @@
  * (helper.DefaultSelector): Services, ReplicaSets, StatefulSets and ReplicationControllers. Other
  * kinds in the file are skipped; only metadata and spec.selector are read.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import type { LabelSelector } from '../objects.ts';
 import { readObjects } from './documents.ts';

@@ -6,6 +6,8 @@
  * ignoredResourceGroups), NodeResourcesBalancedAllocationArgs.resources and percentageOfNodesToScore.
  * Defaults and validation follow pkg/scheduler/apis/config/v1 and .../validation.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { formatPath } from '../manifest/errors.ts';
 import { DEFAULT_PROFILE, DEFAULT_SCORES, type SchedulerProfile, type WeightedScorePlugin } from './profile.ts';

@@ -2,6 +2,8 @@
  * Conditions a step waits for (`until:`), checked on the cluster after every trace event, as a
  * scenario's XState guards are. Each is an object with one key; `all`, `any` and `not` combine them.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { said } from './bilingual.ts';
 import { objectRef, podOrAppName, resourceName } from './names.ts';

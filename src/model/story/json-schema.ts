@@ -3,6 +3,8 @@
  * editor (yaml-language-server: `# yaml-language-server: $schema=...`) completes and checks
  * exactly what kubedeck accepts. Committed as schema/kubedeck-scenario.schema.json (`npm run schema`).
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { storySchema } from './schema.ts';
 

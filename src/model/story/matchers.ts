@@ -2,6 +2,8 @@
  * What a cue waits for (`when:`): one trace event, described as scenes/lib/match.ts describes it.
  * Each is an object with one key. Text fields are patterns: an exact string or `/regex/`.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { issue } from './bilingual.ts';
 import { componentId } from './names.ts';

@@ -1,4 +1,6 @@
 /** Names in a scenario file: Kubernetes object names, object refs and component ids. */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { said } from './bilingual.ts';
 

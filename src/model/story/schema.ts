@@ -3,6 +3,8 @@
  * validator from which the JSON Schema is generated (json-schema.ts). docs/scenario-files.md
  * describes it field by field. Pure data: nothing in a file is code.
  */
+// zod without eval (CSP) before this module builds its schemas, whoever loads it first.
+import '../../zod-jitless.ts';
 import { z } from 'zod';
 import { said } from './bilingual.ts';
 import { condition } from './conditions.ts';

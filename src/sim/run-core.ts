@@ -1,0 +1,152 @@
+/**
+ * runScenarioWith: scenario + seed + Kubernetes version -> Trace. Same inputs, byte-identical trace.
+ * The learner's commands go in through `insert` (src/sim/sandbox/insert-commands.ts), passed by the
+ * caller: a plain run needs none of the sandbox (kubectl, manifests, yaml, zod), so the app's first
+ * load leaves it out (src/main.ts). runScenario (run.ts) is this with the sandbox.
+ */
+import { createActor } from 'xstate';
+import { Cluster } from './cluster.ts';
+import { checkK8sVersion } from '../model/k8s/versions.ts';
+import { ScenarioInputError, resolveParams } from './params.ts';
+import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
+import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
+import type { Trace, TraceEvent } from './trace.ts';
+import type { insertCommands } from './sandbox/insert-commands.ts';
+import type { TimedCommand } from './sandbox/timed-command.ts';
+import { MAX_COMMAND_CHARS, MAX_COMMANDS } from './sandbox/timed-command.ts';
+
+/** The learner's commands, checked: a bounded list of commands at whole, ascending, non-negative times. */
+function checkCommands(actions: readonly TimedCommand[]): readonly TimedCommand[] {
+  if (actions.length > MAX_COMMANDS) throw new ScenarioInputError(`at most ${MAX_COMMANDS} commands, got ${actions.length}`);
+  let last = 0;
+  for (const a of actions) {
+    if (!Number.isSafeInteger(a.at) || a.at < 0 || a.at > WHAT_IF_MAX_MS) throw new ScenarioInputError(`command time: expected whole milliseconds from 0 to ${WHAT_IF_MAX_MS}, got ${String(a.at)}`);
+    if (a.at < last) throw new ScenarioInputError('commands must be in time order');
+    if (a.command.length > MAX_COMMAND_CHARS) throw new ScenarioInputError(`a command is longer than ${MAX_COMMAND_CHARS} characters`);
+    last = a.at;
+  }
+  return actions;
+}
+
+/** A scenario that does not finish within this many simulated callbacks is broken. */
+const MAX_CALLBACKS = 20_000_000;
+const DEFAULT_MAX_SIM_MS = 60 * 60_000;
+
+export class ScenarioRunError extends Error {
+  override readonly name = 'ScenarioRunError';
+}
+
+/** With the learner's commands, a story that cannot reach its end (its guards wait for what they undid) stops this long after the later of its own end and theirs. */
+const WHAT_IF_GRACE_MS = 60_000;
+/** A what-if never runs past this, whatever it asks (`wait 1000h`). */
+const WHAT_IF_MAX_MS = 2 * 60 * 60_000;
+
+/** The plain run's end, per scenario and inputs: a what-if's stopping point is measured from it. */
+const plainEnds = new WeakMap<ScenarioDefinition, Map<string, number>>();
+
+function plainEnd(def: ScenarioDefinition, opts: RunOptions): number {
+  const key = JSON.stringify([opts.seed, opts.k8sVersion, opts.params]);
+  let ends = plainEnds.get(def);
+  if (!ends) plainEnds.set(def, (ends = new Map()));
+  let end = ends.get(key);
+  if (end === undefined) {
+    const { actions: _none, ...plain } = opts;
+    end = runWith(def, plain, [], undefined).endTime;
+    ends.set(key, end);
+  }
+  return end;
+}
+
+/** The definition's own commands, then the run's, in time order (the definition's first at a tie). */
+function commandsOf(def: ScenarioDefinition, opts: RunOptions): readonly TimedCommand[] {
+  const own = def.actions ?? [];
+  const given = opts.actions ?? [];
+  if (own.length === 0) return given;
+  return [...own, ...given].map((c, i) => ({ c, i })).sort((a, b) => a.c.at - b.c.at || a.i - b.i).map(({ c }) => c);
+}
+
+/** What puts the learner's commands into a run: insertCommands, or undefined when the caller has not loaded it. */
+export type InsertCommands = typeof insertCommands;
+
+/** A run; one with commands (the run's or the definition's) needs `insert`. */
+export function runScenarioWith(def: ScenarioDefinition, opts: RunOptions, insert: InsertCommands | undefined): Trace {
+  return runWith(def, opts, commandsOf(def, opts), insert);
+}
+
+function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly TimedCommand[], insert: InsertCommands | undefined): Trace {
+  if (actions.length > 0 && !insert) throw new ScenarioRunError('commands need the sandbox, which is not loaded');
+  const seed = opts.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new ScenarioInputError(`seed: expected a whole number, got "${String(seed)}"`);
+  const checked = checkK8sVersion(opts.k8sVersion ?? DEFAULT_K8S_VERSION);
+  if (!checked.ok) throw new ScenarioInputError(checked.message);
+  const k8sVersion = checked.version;
+  const params = resolveParams(def, opts.params);
+  const cluster = new Cluster({ seed, k8sVersion, ...(def.config ? { config: def.config } : {}) });
+  const { clock, tracer } = cluster.rt;
+
+  const actor = createActor(def.machine, { clock, input: { cluster, params } });
+  actor.start();
+  cluster.start();
+  const inserted = actions.length > 0 && insert ? insert(cluster, checkCommands(actions)) : undefined;
+  const storyEnd = inserted ? plainEnd(def, opts) : 0;
+
+  const cues: readonly StepCue[] = def.cues?.(params, k8sVersion) ?? [];
+  let cue = 0;
+  tracer.observe((event: TraceEvent) => {
+    const next = cues[cue];
+    if (next && event.kind !== 'step' && next.when(event)) {
+      cue++;
+      cluster.step(next.id, next.caption, next.focus);
+    }
+  });
+  // The machine hears each event after it is recorded (XState queues events sent mid-action).
+  const forward: TraceEvent[] = [];
+  let forwarded = 0;
+  const pump = (): void => {
+    while (forwarded < tracer.events.length) forward.push(tracer.events[forwarded++] as TraceEvent);
+    // A story that has ended hears nothing more (a what-if's run may go on after it).
+    while (forward.length > 0 && actor.getSnapshot().status === 'active') actor.send({ type: 'trace', event: forward.shift() as TraceEvent });
+    forward.length = 0;
+  };
+
+  const maxSim = def.maxSimTimeMs ?? DEFAULT_MAX_SIM_MS;
+  let callbacks = 0;
+  pump();
+  const going = (): boolean => {
+    const storyGoes = actor.getSnapshot().status === 'active';
+    if (!inserted) return storyGoes;
+    const now = clock.now();
+    if (now >= WHAT_IF_MAX_MS) return false;
+    // The story may be stuck on what the learner changed: it gets a grace past both ends.
+    const storyMayGo = storyGoes && now < Math.max(storyEnd, inserted.until()) + WHAT_IF_GRACE_MS;
+    return storyMayGo || !inserted.settled(now);
+  };
+  while (going()) {
+    if (!clock.step()) break;
+    pump();
+    if (++callbacks > MAX_CALLBACKS || (!inserted && clock.now() > maxSim)) {
+      actor.stop();
+      throw new ScenarioRunError(`scenario "${def.id}" did not finish within ${Math.round(maxSim / 1000)} s of simulated time`);
+    }
+  }
+  actor.stop();
+
+  let endTime = clock.now();
+  for (let i = tracer.events.length - 1; i >= 0 && i >= tracer.events.length - 200; i--) {
+    const e = tracer.events[i];
+    if (e?.kind === 'message' && e.arrive > endTime) endTime = e.arrive;
+    if (e?.kind === 'activity' && e.until > endTime) endTime = e.until;
+  }
+  return {
+    version: 1,
+    scenario: def.id,
+    seed,
+    k8sVersion,
+    topology: cluster.topology(),
+    events: tracer.events,
+    snapshots: tracer.snapshots,
+    steps: tracer.steps,
+    endTime,
+    ...(inserted ? { commands: inserted.outcomes() } : {}),
+  };
+}

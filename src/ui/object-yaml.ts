@@ -1,0 +1,21 @@
+/**
+ * An object card's YAML (object-doc.ts, with the yaml library) stays out of the app's first load:
+ * main.ts loads it right after the first frame, and a card opened sooner fills its YAML in when
+ * it arrives.
+ */
+import type { K8sObject } from '../model/objects.ts';
+
+let toYaml: ((o: K8sObject) => string) | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadObjectYaml(): Promise<void> {
+  loading ??= import('./object-doc.ts').then((m) => {
+    toYaml = m.objectYaml;
+  });
+  return loading;
+}
+
+/** The object as YAML, or undefined until the writer has loaded (loadObjectYaml). */
+export function objectYamlNow(o: K8sObject): string | undefined {
+  return toYaml?.(o);
+}
