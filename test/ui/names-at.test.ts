@@ -27,7 +27,7 @@ describe('the names a command typed at a frame can use', () => {
     const gone = before.pods.find((p) => !after.pods.includes(p));
     expect(gone).toBeDefined();
     expect(parseCommand(`kubectl delete pod ${gone ?? ''}`, before).ok).toBe(true);
-    expect(parseCommand(`kubectl delete pod ${gone ?? ''}`, after)).toEqual({ ok: false, error: `Error from server (NotFound): pods "${gone ?? ''}" not found` });
+    expect(parseCommand(`kubectl delete pod ${gone ?? ''}`, after)).toEqual({ ok: false, error: `Error from server (NotFound): pods "${gone ?? ''}" not found`, missing: { resource: 'pod', name: gone } });
   });
 });
 

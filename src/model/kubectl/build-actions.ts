@@ -1,7 +1,7 @@
 // One builder per command: from parsed arguments to a typed action, or kubectl's error.
 import type { ContainerImage, LabelPair, SandboxAction, TaintToAdd, TaintToRemove } from './actions.ts';
 import { DEFAULT_NAMESPACE, type ClusterNames } from './cluster-names.ts';
-import { fail } from './command-error.ts';
+import { fail, failNotFound } from './command-error.ts';
 import * as errors from './errors.ts';
 import type { CommandSpec } from './commands.ts';
 import { allValues, boolFlag, intFlag, lastValue, shownFlag, type FlagSpec, type ParsedArgs } from './flags.ts';
@@ -288,7 +288,7 @@ function nodeFault(kind: 'node-power-off' | 'node-power-on' | 'node-disconnect' 
     const [node, ...extra] = ctx.args.positionals;
     if (node === undefined) return fail(errors.faultUsage(ctx.spec.use));
     noExtraArguments(ctx.spec.path.join(' '), extra);
-    if (!ctx.cluster.nodes.includes(node)) fail(errors.notFound('nodes', node));
+    if (!ctx.cluster.nodes.includes(node)) failNotFound('node', node);
     return { kind, node };
   };
 }

@@ -9,7 +9,7 @@
 import type { SandboxAction } from './actions.ts';
 import { BUILDERS } from './build-actions.ts';
 import type { ClusterNames } from './cluster-names.ts';
-import { CommandError, fail } from './command-error.ts';
+import { CommandError, fail, type MissingObject } from './command-error.ts';
 import { CREATE_ONLY_IN_KUBECTL, findCommand, KUBECTL_ONLY_COMMANDS, SUBCOMMAND_ALIASES, subcommandsOf, VERBS, type CommandSpec } from './commands.ts';
 import * as errors from './errors.ts';
 import { NAMESPACE_FLAG, parseArgs } from './flags.ts';
@@ -18,13 +18,16 @@ import { quoteWord, tokenize } from './tokenize.ts';
 
 export type { ClusterNames } from './cluster-names.ts';
 
-export type ParseResult = { readonly ok: true; readonly action: SandboxAction } | { readonly ok: false; readonly error: string };
+export type ParseResult =
+  | { readonly ok: true; readonly action: SandboxAction }
+  /** `missing`: the error is kube-apiserver's NotFound for this object. */
+  | { readonly ok: false; readonly error: string; readonly missing?: MissingObject };
 
 export function parseCommand(line: string, cluster: ClusterNames): ParseResult {
   try {
     return { ok: true, action: parseOrFail(line, cluster) };
   } catch (error) {
-    if (error instanceof CommandError) return { ok: false, error: error.text };
+    if (error instanceof CommandError) return error.missing ? { ok: false, error: error.text, missing: error.missing } : { ok: false, error: error.text };
     throw error;
   }
 }

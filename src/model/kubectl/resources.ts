@@ -47,3 +47,9 @@ export function spellings(type: ResourceType): readonly string[] {
 export function namesOf(type: ResourceType, cluster: ClusterNames): readonly string[] {
   return resourceInfo(type).names?.(cluster) ?? [];
 }
+
+/** How kubectl prints the type before a name: `deployment.apps/web scaled`, `pod "x" deleted`. */
+export function printedType(type: ResourceType): string {
+  const info = resourceInfo(type);
+  return `${info.type}${info.qualified.slice(info.plural.length)}`;
+}

@@ -2,9 +2,9 @@
 // pkg/resource/builder.go, ResourceTypeOrNameArgs): either `TYPE NAME...` or `TYPE/NAME...`,
 // never a mix; then each name must exist in the cluster.
 import type { ResourceRef } from './actions.ts';
-import { fail } from './command-error.ts';
-import { notFound, resourceNameFormSingle, separateResourceType, unknownResourceType } from './errors.ts';
-import { resolveResourceType, resourceInfo, type ResourceType } from './resources.ts';
+import { fail, failNotFound } from './command-error.ts';
+import { resourceNameFormSingle, separateResourceType, unknownResourceType } from './errors.ts';
+import { resolveResourceType, type ResourceType } from './resources.ts';
 
 export interface TargetRules<Allowed extends ResourceType> {
   readonly allowed: readonly Allowed[];
@@ -43,7 +43,7 @@ export function resolveTargets<Allowed extends ResourceType>(args: readonly stri
     refs = rest.map((name) => ({ resource, name }));
   }
   for (const ref of refs) {
-    if (!rules.present(ref.resource).includes(ref.name)) fail(notFound(resourceInfo(ref.resource).qualified, ref.name));
+    if (!rules.present(ref.resource).includes(ref.name)) failNotFound(ref.resource, ref.name);
   }
   return refs;
 }

@@ -6,11 +6,13 @@
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import { formatAction } from '../../model/kubectl/format.ts';
 import { parseCommand } from '../../model/kubectl/parse.ts';
+import type { MissingObject } from '../../model/kubectl/command-error.ts';
+
 import type { Cluster } from '../cluster.ts';
 import { narrateAction, narrateRefusal, type ActionNarration } from './captions.ts';
 import { namesIn } from './cluster-names.ts';
 import { apply } from './effects/apply.ts';
-import type { EffectContext } from './effects/context.ts';
+import { refFor, type EffectContext } from './effects/context.ts';
 import { etcdFault, nodeFault } from './effects/faults.ts';
 import { cordon, drain, label, taint } from './effects/nodes.ts';
 import { setImage, status, undo } from './effects/rollouts.ts';
@@ -96,7 +98,7 @@ export function applyCommand(cluster: Cluster, command: string, options: ApplyCo
   const parsed = parseCommand(command, namesIn(cluster));
   if (!parsed.ok) {
     if (options.narrate) recordUserStep(cluster, narrateRefusal(command.split('\n')[0] ?? command, parsed.error));
-    askAnyway(cluster, command, parsed.error);
+    if (parsed.missing) askAnyway(cluster, command, parsed.missing);
     print(parsed.error);
     done(false);
     return parsed;
@@ -113,21 +115,13 @@ function shownCommand(typed: string, action: SandboxAction): string {
   return first === '' ? formatAction(action) : first;
 }
 
-const NOT_FOUND = /^Error from server \(NotFound\): (pods|deployments\.apps|replicasets\.apps|services|nodes) "([^"]+)" not found$/;
-const KIND_OF = { pods: 'Pod', 'deployments.apps': 'Deployment', 'replicasets.apps': 'ReplicaSet', services: 'Service', nodes: 'Node' } as const;
-
 /**
  * A NotFound is kube-apiserver's answer, not kubectl's: kubectl sends its request (DELETE for
  * delete, else the GET it starts with) and the 404 comes back. The parser already knows the
  * answer; the request is sent so the picture shows who said no.
  */
-function askAnyway(cluster: Cluster, command: string, error: string): void {
-  const m = NOT_FOUND.exec(error);
-  const resource = m?.[1] as keyof typeof KIND_OF | undefined;
-  const name = m?.[2];
-  if (resource === undefined || name === undefined) return;
-  const kind = KIND_OF[resource];
-  const ref = kind === 'Node' ? (`Node/${name}` as const) : (`${kind}/default/${name}` as const);
+function askAnyway(cluster: Cluster, command: string, missing: MissingObject): void {
+  const ref = refFor(missing.resource, missing.name);
   const deleting = /^\s*(?:kubectl\s+|k\s+)?delete\b/.test(command);
-  cluster.kubectl(`${deleting ? 'DELETE' : 'GET'} ${kind.toLowerCase()}`, deleting ? { verb: 'delete', ref } : { verb: 'get', ref });
+  cluster.kubectl(`${deleting ? 'DELETE' : 'GET'} ${missing.resource}`, deleting ? { verb: 'delete', ref } : { verb: 'get', ref });
 }

@@ -3,6 +3,8 @@ import type { ApiAnswer } from '../../components/client.ts';
 import type { Cluster } from '../../cluster.ts';
 import type { QualifiedResource } from '../../../model/kubectl/errors.ts';
 import * as errors from '../../../model/kubectl/errors.ts';
+import { resourceInfo, type ResourceType } from '../../../model/kubectl/resources.ts';
+import type { ObjectRef } from '../../../model/objects.ts';
 
 export interface EffectContext {
   readonly cluster: Cluster;
@@ -14,6 +16,12 @@ export interface EffectContext {
 
 /** The namespace of the sandbox's objects. */
 export const NAMESPACE = 'default';
+
+/** The stored object a command's `TYPE NAME` names (nodes have no namespace). */
+export function refFor(type: ResourceType, name: string): ObjectRef {
+  const { kind } = resourceInfo(type);
+  return type === 'node' ? `Node/${name}` : `${kind}/${NAMESPACE}/${name}`;
+}
 
 /** What kubectl prints for an error answer of kube-apiserver, in kubectl's words. */
 export function serverError(answer: ApiAnswer, resource: QualifiedResource, name: string): string {

@@ -3,13 +3,13 @@
  * (src/sim/kubectl/drain.ts), taint (GET the node, PATCH spec.taints) and label (GET, PATCH
  * metadata.labels). The checks kubectl makes against the object it read come with its wording.
  */
-import type { CordonAction, DrainAction, LabelAction, LabelableResource, TaintAction } from '../../../model/kubectl/actions.ts';
-import type { QualifiedResource } from '../../../model/kubectl/errors.ts';
+import type { CordonAction, DrainAction, LabelAction, TaintAction } from '../../../model/kubectl/actions.ts';
 import type { K8sObject, ObjectRef, Taint } from '../../../model/objects.ts';
 import { timestamp } from '../../../model/time.ts';
 import { drain as drainNode, setCordon } from '../../kubectl/drain.ts';
 import type { EffectContext } from './context.ts';
-import { inTurn, NAMESPACE, serverError, succeeded } from './context.ts';
+import { inTurn, refFor, serverError, succeeded } from './context.ts';
+import { printedType, resourceInfo } from '../../../model/kubectl/resources.ts';
 
 /** Runs a kubectl workflow whose errors show only in what it prints. */
 function printing(ctx: EffectContext): { readonly print: (line: string) => void; readonly ok: () => boolean } {
@@ -86,11 +86,6 @@ export function taint(ctx: EffectContext, a: TaintAction): void {
   );
 }
 
-const LABEL_TARGET: Record<LabelableResource, { readonly kind: 'Node' | 'Pod' | 'Deployment'; readonly resource: QualifiedResource; readonly shown: string }> = {
-  node: { kind: 'Node', resource: 'nodes', shown: 'node' },
-  pod: { kind: 'Pod', resource: 'pods', shown: 'pod' },
-  deployment: { kind: 'Deployment', resource: 'deployments.apps', shown: 'deployment.apps' },
-};
 
 /** The labels after the change, or kubectl's error (label.go validateNoOverwrites). */
 export function labelsAfter(current: Readonly<Record<string, string>>, a: LabelAction): { readonly labels: Readonly<Record<string, string>> } | { readonly error: string } {
@@ -104,11 +99,12 @@ export function labelsAfter(current: Readonly<Record<string, string>>, a: LabelA
 }
 
 export function label(ctx: EffectContext, a: LabelAction): void {
-  const { kind, resource, shown } = LABEL_TARGET[a.resource];
+  const resource = resourceInfo(a.resource).qualified;
+  const shown = printedType(a.resource);
   inTurn(
     a.names,
     (name, next) => {
-      const ref: ObjectRef = kind === 'Node' ? `Node/${name}` : `${kind}/${NAMESPACE}/${name}`;
+      const ref = refFor(a.resource, name);
       ctx.cluster.kubectl(`GET ${a.resource}`, { verb: 'get', ref }, (got) => {
         if (!succeeded(got) || got.object === undefined) {
           ctx.print(serverError(got, resource, name));

@@ -4,11 +4,11 @@
  * a Service selecting its pods). Each prints what kubectl prints.
  */
 import type { CreateDeploymentAction, DeleteAction, ExposeAction, RunAction, ScaleAction } from '../../../model/kubectl/actions.ts';
-import type { QualifiedResource } from '../../../model/kubectl/errors.ts';
-import type { Container, Deployment, K8sObject, ObjectRef, Pod, Service } from '../../../model/objects.ts';
+import type { Container, Deployment, K8sObject, Pod, Service } from '../../../model/objects.ts';
 import type { ApiAnswer } from '../../components/client.ts';
 import type { EffectContext } from './context.ts';
-import { inTurn, NAMESPACE, serverError, succeeded } from './context.ts';
+import { inTurn, NAMESPACE, refFor, serverError, succeeded } from './context.ts';
+import { printedType, resourceInfo } from '../../../model/kubectl/resources.ts';
 
 /** kubectl create deployment names each container after its image: `nginx:1.27` -> nginx. */
 export function containerNameOf(image: string): string {
@@ -53,26 +53,23 @@ export function createDeployment(ctx: EffectContext, a: CreateDeploymentAction):
 }
 
 export function scale(ctx: EffectContext, a: ScaleAction): void {
-  const { name } = a.target;
-  const onAnswer = (resource: QualifiedResource, shown: string) => (answer: ApiAnswer): void => {
-    ctx.print(succeeded(answer) ? `${shown}/${name} scaled` : serverError(answer, resource, name));
+  const { resource, name } = a.target;
+  const onAnswer = (answer: ApiAnswer): void => {
+    ctx.print(succeeded(answer) ? `${printedType(resource)}/${name} scaled` : serverError(answer, resourceInfo(resource).qualified, name));
     ctx.done(succeeded(answer));
   };
-  if (a.target.resource === 'deployment') {
+  if (resource === 'deployment') {
     // The same call a scenario's cluster.scale makes, so a file's scale equals the built-in one.
-    ctx.cluster.scale(name, a.replicas, onAnswer('deployments.apps', 'deployment.apps'));
+    ctx.cluster.scale(name, a.replicas, onAnswer);
     return;
   }
   ctx.cluster.kubectl(
     'PATCH replicaset/scale',
-    { verb: 'update', method: 'PATCH', ref: `ReplicaSet/${NAMESPACE}/${name}`, summary: `replicas ${a.replicas}`, mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, spec: { ...o.spec, replicas: a.replicas } } : o) },
-    onAnswer('replicasets.apps', 'replicaset.apps'),
+    { verb: 'update', method: 'PATCH', ref: refFor(resource, name), summary: `replicas ${a.replicas}`, mutate: (o) => (o.kind === 'ReplicaSet' ? { ...o, spec: { ...o.spec, replicas: a.replicas } } : o) },
+    onAnswer,
   );
 }
 
-const DELETE_KIND = { pod: 'Pod', deployment: 'Deployment', replicaset: 'ReplicaSet', service: 'Service' } as const;
-const DELETE_RESOURCE: Record<DeleteAction['targets'][number]['resource'], QualifiedResource> = { pod: 'pods', deployment: 'deployments.apps', replicaset: 'replicasets.apps', service: 'services' };
-const DELETE_SHOWN = { pod: 'pod', deployment: 'deployment.apps', replicaset: 'replicaset.apps', service: 'service' } as const;
 
 export function remove(ctx: EffectContext, a: DeleteAction): void {
   // kubectl --force with --grace-period=0 (or --force alone, which implies it) deletes at once.
@@ -81,10 +78,10 @@ export function remove(ctx: EffectContext, a: DeleteAction): void {
   inTurn(
     a.targets,
     (target, next) => {
-      const ref: ObjectRef = `${DELETE_KIND[target.resource]}/${NAMESPACE}/${target.name}`;
+      const ref = refFor(target.resource, target.name);
       const request = grace === undefined ? ({ verb: 'delete', ref } as const) : ({ verb: 'delete', ref, gracePeriodSeconds: grace } as const);
       ctx.cluster.kubectl(`DELETE ${target.resource}`, request, (answer) => {
-        ctx.print(succeeded(answer) ? `${DELETE_SHOWN[target.resource]} "${target.name}" ${a.force ? 'force deleted' : 'deleted'}` : serverError(answer, DELETE_RESOURCE[target.resource], target.name));
+        ctx.print(succeeded(answer) ? `${printedType(target.resource)} "${target.name}" ${a.force ? 'force deleted' : 'deleted'}` : serverError(answer, resourceInfo(target.resource).qualified, target.name));
         next(succeeded(answer));
       });
     },
@@ -108,15 +105,13 @@ function exposed(obj: K8sObject): { readonly selector: Readonly<Record<string, s
   }
 }
 
-const EXPOSE_KIND = { deployment: 'Deployment', replicaset: 'ReplicaSet', pod: 'Pod', service: 'Service' } as const;
-const EXPOSE_RESOURCE = { deployment: 'deployments.apps', replicaset: 'replicasets.apps', pod: 'pods', service: 'services' } as const;
 
 export function expose(ctx: EffectContext, a: ExposeAction): void {
   const { resource, name } = a.target;
-  ctx.cluster.kubectl(`GET ${resource}`, { verb: 'get', ref: `${EXPOSE_KIND[resource]}/${NAMESPACE}/${name}` }, (got) => {
+  ctx.cluster.kubectl(`GET ${resource}`, { verb: 'get', ref: refFor(resource, name) }, (got) => {
     const found = got.object && exposed(got.object);
     if (!succeeded(got) || !found) {
-      ctx.print(serverError(got, EXPOSE_RESOURCE[resource], name));
+      ctx.print(serverError(got, resourceInfo(resource).qualified, name));
       return ctx.done(false);
     }
     const port = a.port ?? found.port;
