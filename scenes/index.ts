@@ -14,8 +14,9 @@ import { replicasetSelfHealing } from './replicaset-self-healing.ts';
 import { rollingUpdate } from './rolling-update.ts';
 import { sandbox } from './sandbox.ts';
 import { staticPods } from './static-pods.ts';
+import { zoneOutage } from './zone-outage.ts';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods, sandbox];
+export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods, zoneOutage, sandbox];
 
 export const DEFAULT_SCENARIO = 'pod-creation';
 

@@ -44,11 +44,20 @@ class TokenBucket {
   ) {
     this.last = now;
   }
+  /**
+   * SwapLimiter: a new rate is a new limiter, full (its burst token) unless the old one had no
+   * token to give (a rate of 0 never has), in which case the new one starts drained.
+   */
   swap(qps: number, now: number): void {
+    if (qps === this.qps) return;
     this.refill(now);
+    this.tokens = this.qps > 0 && this.tokens >= 1 ? 1 : 0;
+    this.last = now;
     this.qps = qps;
   }
   tryAccept(now: number): boolean {
+    // A rate of 0 is flowcontrol's NewFakeNeverRateLimiter upstream (SwapLimiter): not even the burst token.
+    if (this.qps <= 0) return false;
     this.refill(now);
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -56,6 +65,7 @@ class TokenBucket {
   }
   /** When the next token is there (undefined: never, at this rate). */
   nextAt(now: number): number | undefined {
+    if (this.qps <= 0) return undefined;
     this.refill(now);
     if (this.tokens >= 1) return now;
     return this.qps > 0 ? now + Math.ceil(((1 - this.tokens) / this.qps) * 1000) : undefined;

@@ -1,0 +1,105 @@
+// zone-outage: a zone goes dark in a cluster of a few hundred nodes. What the picture teaches must
+// be what the node lifecycle controller does: NoExecute taints one node at a time at the zone's
+// rate, evictions 300 s after each, replacements only on nodes that are up, and nothing evicted
+// at all in a small, partially disrupted zone.
+import { describe, expect, it } from 'vitest';
+import { zoneOutage } from '../../scenes/zone-outage.ts';
+import { outagePlan } from '../../scenes/lib/zone-plan.ts';
+import type { Pod } from '../../src/model/objects.ts';
+import { configFor } from '../../src/sim/core/config.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import type { Trace } from '../../src/sim/trace.ts';
+import { finalObjects } from './helpers.ts';
+
+const UNREACHABLE = 'node.kubernetes.io/unreachable';
+const config = configFor('1.35');
+
+/** When each node got its NoExecute taint, in order. */
+function noExecuteTimes(trace: Trace): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of trace.events) {
+    if (e.kind !== 'state' || e.value?.kind !== 'Node' || out.has(e.value.metadata.name)) continue;
+    if ((e.value.spec.taints ?? []).some((t) => t.key === UNREACHABLE && t.effect === 'NoExecute')) out.set(e.value.metadata.name, e.t);
+  }
+  return out;
+}
+
+/** When each pod first got a deletionTimestamp, with the node it was on. */
+function evictions(trace: Trace): { readonly node: string; readonly t: number }[] {
+  const seen = new Set<string>();
+  const out: { node: string; t: number }[] = [];
+  for (const e of trace.events) {
+    if (e.kind !== 'state' || e.value?.kind !== 'Pod' || seen.has(e.object) || e.value.metadata.deletionTimestamp === undefined) continue;
+    seen.add(e.object);
+    out.push({ node: e.value.spec.nodeName ?? '', t: e.t });
+  }
+  return out;
+}
+
+const steps = (trace: Trace): string[] => trace.events.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+const activePods = (trace: Trace): Pod[] => [...finalObjects(trace).values()].filter((o): o is Pod => o.kind === 'Pod' && o.metadata.deletionTimestamp === undefined);
+
+describe('the plan the captions quote', () => {
+  it('200 nodes: zones of 67, 67 and 66; scheduling stops at 100 feasible nodes', () => {
+    const plan = outagePlan(200, 'zone', config);
+    expect([...plan.zones.values()].map((z) => z.length)).toEqual([67, 67, 66]);
+    expect(plan.zones.get('zone-a')?.slice(0, 2)).toEqual(['a-01', 'a-02']);
+    expect(plan.failing).toHaveLength(66);
+    expect(plan).toMatchObject({ state: 'full', rate: 0.1, everyS: 10, totalMin: 11, feasible: 100 });
+  });
+
+  it('60% of a 66-node zone: partially disrupted and larger than 50 nodes, so 0.01/s', () => {
+    expect(outagePlan(200, 'part', config)).toMatchObject({ down: 40, state: 'partial', rate: 0.01, everyS: 100 });
+  });
+
+  it('60% of a 50-node zone: partially disrupted and not larger than 50 nodes, so no evictions', () => {
+    expect(outagePlan(150, 'part', config)).toMatchObject({ zoneSize: 50, down: 30, state: 'partial', rate: 0 });
+  });
+});
+
+describe('zone-outage', () => {
+  it('a whole zone: NoExecute taints 10 s apart, evictions 300 s after each, replacements only in the zones that are up', () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 30, perNode: 10, outage: 'zone' } });
+    expect(steps(trace)).toEqual(['at-scale', 'power-off', 'unknown', 'no-schedule', 'rate', 'evict', 'replace', 'schedule', 'pace']);
+    const tainted = noExecuteTimes(trace);
+    const dark = outagePlan(30, 'zone', config).failing;
+    expect([...tainted.keys()].sort()).toEqual([...dark].sort());
+    const times = [...tainted.values()].sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) {
+      // A token every 10 s; the write lands within the API round trip of it.
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThan(9_900);
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeLessThan(10_300);
+    }
+    const evicted = evictions(trace);
+    expect(evicted).toHaveLength(100);
+    for (const { node, t } of evicted) {
+      expect(dark).toContain(node);
+      const after = t - (tainted.get(node) ?? 0);
+      // Counted from the taint's timeAdded, which is a few ms before its write is stored.
+      expect(after).toBeGreaterThan(299_900);
+      expect(after).toBeLessThan(302_000);
+    }
+    const pods = activePods(trace);
+    expect(pods).toHaveLength(300);
+    expect(pods.filter((p) => dark.includes(p.spec.nodeName ?? ''))).toEqual([]);
+    expect(pods.every((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))).toBe(true);
+  });
+
+  it('60% of a 53-node zone: the secondary rate, one node every 100 s; the story ends after three nodes with the rest to come', () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 160, perNode: 3, outage: 'part' } });
+    const times = [...noExecuteTimes(trace).values()].sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThan(99_900);
+    expect((times[2] ?? 0) - (times[1] ?? 0)).toBeLessThan(100_300);
+    const pace = trace.events.find((e) => e.kind === 'step' && e.id === 'pace');
+    expect(pace?.kind === 'step' && pace.caption.en).toMatch(/^3 nodes emptied .* The other 29 follow at the same pace, one every 100 s/);
+  });
+
+  it('60% of a 10-node zone: partially disrupted and small, so no NoExecute taint and no eviction at all', () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 30, perNode: 10, outage: 'part' } });
+    expect(noExecuteTimes(trace).size).toBe(0);
+    expect(evictions(trace)).toEqual([]);
+    expect(steps(trace)).toEqual(['at-scale', 'power-off', 'unknown', 'no-schedule', 'rate', 'held']);
+    expect(activePods(trace)).toHaveLength(300);
+  });
+});
