@@ -220,10 +220,16 @@ export class Cluster {
     } satisfies ReplicaSet);
     this.seed({ ...deployment, metadata: { ...deployment.metadata, annotations: firstRevisionAnnotations(deployment).deployment }, status: { replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas } });
     const at = timestamp(0);
+    // Addresses .100 + i, as small seeds always had; past 154 pods that would leave the node's /24,
+    // so a big seed numbers each node's pods from .2 (a node holds at most 110).
+    const perNodeIPs = 100 + replicas > 254;
     for (let i = 0; i < replicas; i++) {
       const nodeName = nodes[i % nodes.length] ?? '';
       const worker = this.workers.get(nodeName);
-      const podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
+      // Thousands of random 5-character suffixes do collide; the apiserver would refuse the second.
+      let podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
+      while (this.etcd.store.get(`Pod/default/${podName}`) !== undefined) podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
+      const host = perNodeIPs ? 2 + Math.floor(i / Math.max(1, nodes.length)) : 100 + i;
       const spec = { ...deployment.spec.template.spec, nodeName, schedulerName: 'default-scheduler', priority: 0, serviceAccountName: 'default', tolerations: defaultTolerations(this.rt.config.defaultTolerationSeconds) };
       const pod = this.seed({
         apiVersion: 'v1',
@@ -233,7 +239,7 @@ export class Cluster {
         status: {
           phase: 'Running',
           hostIP: worker ? hostIP(worker.index) : '',
-          podIP: worker ? `${podSubnet(worker.index)}.${100 + i}` : '',
+          podIP: worker ? `${podSubnet(worker.index)}.${host}` : '',
           startTime: at,
           conditions: ['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type: type as 'Ready', status: 'True' as const, lastTransitionTime: at })),
           containerStatuses: spec.containers.map((c) => ({ name: c.name, image: c.image, ready: true, started: true, state: { running: { startedAt: at } } })),

@@ -77,6 +77,8 @@ interface FilterPass {
   readonly rejections: (Rejection | undefined)[];
   readonly evaluated: boolean[];
   readonly explicit: Rejection[];
+  /** Nodes Filter examined before it had enough feasible ones (or ran out). */
+  readonly processed: number;
   readonly nextStartIndex: number;
 }
 
@@ -116,7 +118,7 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
       explicit.push(status);
     }
   }
-  return { feasible, rejections, evaluated, explicit, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
+  return { feasible, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
 }
 
 /** PreFilter rejected the pod: every node carries the same status, and the message is the PreFilter's. */
@@ -177,7 +179,8 @@ export function schedulePod(
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
-  const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex };
+  // Without verdicts nothing else says how far Filter went: the counts, for the scheduler's own words.
+  const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex, ...(wantVerdicts ? {} : { filtered: { examined: pass.processed, feasible: pass.feasible.length, of: nodes.length } }) };
 
   if (pass.feasible.length === 0) {
     let candidates: readonly string[] = [];

@@ -48,4 +48,9 @@ export interface ScheduleDecision {
   readonly preemptionCandidates?: readonly string[];
   /** Where the next scheduling attempt should start examining nodes (the rotating start index). */
   readonly nextStartIndex?: number;
+  /**
+   * Only without per-node verdicts (bulk runs), where `nodes` cannot be counted: how many nodes
+   * Filter examined before it stopped (numFeasibleNodesToFind) and how many of them fit.
+   */
+  readonly filtered?: { readonly examined: number; readonly feasible: number; readonly of: number };
 }

@@ -6,7 +6,7 @@
  * when a node is added or changes.
  */
 import { createActor, setup } from 'xstate';
-import { text } from '../../model/localized.ts';
+import { text, type Localized } from '../../model/localized.ts';
 import type { K8sObject, LabelSelector, Node, ObjectRef, Pod, ReplicaSet, Service } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import { defaultSpreadSelector } from '../../model/scheduler/plugins/topology-spread/default-selector.ts';
@@ -63,6 +63,16 @@ export interface Scheduler {
   readonly watcher: Watcher;
   /** The informers' initial LIST. */
   seed(all: Iterable<K8sObject>): void;
+}
+
+/** The Filter activity's words: how many nodes fit, and how far Filter looked when it stopped early (percentageOfNodesToScore). */
+function filterLabel(pod: string, feasible: number, decision: ScheduleDecision): Localized {
+  const f = decision.filtered;
+  if (f === undefined || f.examined === f.of) {
+    const of = f?.of ?? decision.nodes.length;
+    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합`);
+  }
+  return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}개 중 ${f.examined}개를 확인해 ${feasible}개 적합, 충분하므로 중단`);
 }
 
 export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {
@@ -180,8 +190,8 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     const decision = algorithm.schedule(pod, rt.rng, spreadSelectorOf(pod));
     current = { pod, decision };
     rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
-    const feasible = decision.nodes.filter((n) => n.feasible).length;
-    rt.tracer.activity(ID, 'filter', 3, text(`Filter ${pod.metadata.name}: ${feasible}/${decision.nodes.length} nodes fit`, `필터 ${pod.metadata.name}: ${decision.nodes.length}개 중 ${feasible}개 노드 적합`), ref);
+    const feasible = decision.filtered?.feasible ?? decision.nodes.filter((n) => n.feasible).length;
+    rt.tracer.activity(ID, 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
     if (decision.scored) {
       rt.clock.setTimeout(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
     }
