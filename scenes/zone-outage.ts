@@ -28,7 +28,15 @@ const WEB_POD = /^Pod\/default\/web-/;
 const nodesToFollow = (plan: OutagePlan): number => (plan.rate >= 0.1 ? plan.down : Math.min(3, plan.down));
 
 const replicasOf = (params: ScenarioParams): number => Number(params.nodes) * Number(params.perNode);
-const planOf = (params: ScenarioParams, version: K8sVersion): OutagePlan => outagePlan(Number(params.nodes), params.outage === 'part' ? 'part' : 'zone', configFor(version));
+/** One plan per run (a run keeps its params object): the guards ask on every trace event. */
+const plans = new WeakMap<ScenarioParams, Map<K8sVersion, OutagePlan>>();
+function planOf(params: ScenarioParams, version: K8sVersion): OutagePlan {
+  let byVersion = plans.get(params);
+  if (byVersion === undefined) plans.set(params, (byVersion = new Map()));
+  let plan = byVersion.get(version);
+  if (plan === undefined) byVersion.set(version, (plan = outagePlan(Number(params.nodes), params.outage === 'part' ? 'part' : 'zone', configFor(version))));
+  return plan;
+}
 
 const nodeIsDown = (node: Node): boolean => node.status?.conditions?.some((c) => c.type === 'Ready' && c.status !== 'True') ?? false;
 const hasNoExecute = (node: Node): boolean => (node.spec.taints ?? []).some((t) => t.effect === 'NoExecute');
@@ -217,7 +225,8 @@ const machine = setup({
       // Only a pod turning Ready can complete the story: checking every pod on every event would cost O(pods) per event.
       if (event.event.kind !== 'state' || !WEB_POD.test(event.event.object) || !event.event.changes.some((c) => c.path === 'status.conditions.Ready.status' && c.to === 'True')) return false;
       const plan = planOf(context.params, context.cluster.rt.config.k8sVersion);
-      return nodesEmptied(context.cluster, plan) >= nodesToFollow(plan) && replacementsReady(context.cluster, replicasOf(context.params));
+      // replacementsReady first: it stops at the first pod still starting, which is most of the time.
+      return replacementsReady(context.cluster, replicasOf(context.params)) && nodesEmptied(context.cluster, plan) >= nodesToFollow(plan);
     },
   },
 }).createMachine({
@@ -228,10 +237,9 @@ const machine = setup({
   states: {
     steady: { after: { 500: { target: 'running', actions: 'narrateSteady' } } },
     running: { after: { 6000: { target: 'dark', actions: 'powerOff' } } },
-    dark: {
-      always: { guard: 'noEvictions', target: 'holding' },
-      on: { trace: { guard: 'followed', target: 'followed' } },
-    },
+    // Decided once, on the way in: an eventless transition would be re-checked on every event.
+    dark: { always: [{ guard: 'noEvictions', target: 'holding' }, { target: 'evicting' }] },
+    evicting: { on: { trace: { guard: 'followed', target: 'followed' } } },
     // Power went off at 6.5 s; the nodes are Unknown and tainted NoSchedule by ~60 s (grace 50 s).
     holding: { after: { 60_000: { target: 'held', actions: 'narrateRate' } } },
     held: { after: { 120_000: { target: 'settling', actions: 'narrateHeld' } } },
