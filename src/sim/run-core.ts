@@ -111,10 +111,22 @@ function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly Ti
   // The machine hears each event after it is recorded (XState queues events sent mid-action).
   const forward: TraceEvent[] = [];
   let forwarded = 0;
+  // Whether the machine, in the states it is in, can do anything with a trace event: a `trace` (or
+  // wildcard) transition, or an eventless one to re-check. An event it cannot use still costs a full
+  // XState macrostep, a third of a big run spent waiting out a timer. Known per snapshot.
+  let heard: { readonly snapshot: unknown; readonly hears: boolean } | undefined;
+  const hears = (): boolean => {
+    const snapshot = actor.getSnapshot();
+    if (heard?.snapshot !== snapshot) heard = { snapshot, hears: snapshot._nodes.some((n) => 'trace' in n.on || '*' in n.on || (n.always?.length ?? 0) > 0) };
+    return heard.hears;
+  };
   const pump = (): void => {
     while (forwarded < tracer.events.length) forward.push(tracer.events[forwarded++] as TraceEvent);
     // A story that has ended hears nothing more (a what-if's run may go on after it).
-    while (forward.length > 0 && actor.getSnapshot().status === 'active') actor.send({ type: 'trace', event: forward.shift() as TraceEvent });
+    while (forward.length > 0 && actor.getSnapshot().status === 'active') {
+      const event = forward.shift() as TraceEvent;
+      if (hears()) actor.send({ type: 'trace', event });
+    }
     forward.length = 0;
   };
 
