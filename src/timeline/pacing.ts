@@ -16,8 +16,13 @@ export interface Pacing {
   readonly skip: number;
   /** A further skip right after one, with only background traffic between (heartbeats in a long wait). */
   readonly skipRepeat: number;
+  /** A run of merged skips grows by only `skipTick` per gap once it lasts this long. */
+  readonly mergedSkipMax: number;
+  readonly skipTick: number;
   /** Presentation gap between moments where only background work happens. */
   readonly backgroundBeat: number;
+  /** At most this long for all of one step's background-only moments together. */
+  readonly quietStepBudget: number;
   /** Travel time of a background token (faint, no label). */
   readonly backgroundHop: number;
   /** Minimum length of a narration step, so a caption can be read. */
@@ -29,6 +34,12 @@ export interface Pacing {
   readonly tail: number;
   /** At most this many tokens (fan-out groups) travel at once; others wait their turn. */
   readonly maxTokens: number;
+  /**
+   * An action repeated on other objects this many times within one step is bulk work (evicting a
+   * zone's thousand pods): its first moment plays as one story fan-out, later ones as background.
+   * No teaching scenario comes near it; their schedules stay as they were.
+   */
+  readonly bulkRepeats: number;
 }
 
 export const DEFAULT_PACING: Pacing = {
@@ -39,11 +50,15 @@ export const DEFAULT_PACING: Pacing = {
   quietGapMs: 1000,
   skip: 0.9,
   skipRepeat: 0.08,
+  mergedSkipMax: 11,
+  skipTick: 0.00002,
   backgroundBeat: 0.004,
+  quietStepBudget: 4,
   backgroundHop: 0.3,
   stepMin: 1.6,
   decisionHold: 2.2,
   leadIn: 0.3,
   tail: 0.8,
   maxTokens: 4,
+  bulkRepeats: 30,
 };

@@ -89,7 +89,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     stepOrdinal.push(ordinal);
   }
-  const background = classifyBackground(trace, stepOrdinal);
+  const bulk = bulkEvents(events, stepOrdinal, pacing.bulkRepeats);
+  const background = classifyBackground(trace, stepOrdinal, bulk);
 
   // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
   const stepsBefore = (x: number): number => {
@@ -139,7 +140,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const itemEnd = new Map<number, number>();
   const groupOf = new Map<number, number>();
   const skips: SkipMark[] = [];
-  const inFlight: { group: number; start: number; end: number }[] = [];
+  // Token groups still travelling (pruned as presentation time moves on: a big trace has thousands).
+  let inFlight: { group: number; start: number; end: number }[] = [];
   let groupCounter = 0;
   let lastStepStart = -Infinity;
   let lastDecision = -Infinity;
@@ -147,22 +149,37 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
 
   const inSkipRange = (a: number, b: number): boolean => skipRanges.some((r) => a >= r.from && b <= r.to && b > a);
 
+  // A moment where only background work starts or ends costs (almost) no presentation time.
+  const quietMoment = moments.map((_, k) => (startsAt[k] ?? []).every((i) => background[i] === true || isInstant(events[i])) && (endsAt[k] ?? []).every((i) => background[i] === true));
+  // A step's quiet moments share a budget: a big cluster's thousands of background writes in one
+  // step still pass in seconds (a teaching step has a few hundred at most, well within it).
+  const quietPerStep = new Map<number, number>();
+  moments.forEach((m, k) => {
+    if (quietMoment[k] === true) quietPerStep.set(m.s, (quietPerStep.get(m.s) ?? 0) + 1);
+  });
+  const quietBeat = (s: number): number => Math.min(pacing.backgroundBeat, pacing.quietStepBudget / (quietPerStep.get(s) ?? 1));
+
   let foregroundSinceSkip = true;
   moments.forEach((m, k) => {
     let p: number;
     const starting = startsAt[k] ?? [];
     const ending = endsAt[k] ?? [];
-    // A moment where only background work starts or ends costs (almost) no presentation time.
-    const quiet = starting.every((i) => background[i] === true || isInstant(events[i])) && ending.every((i) => background[i] === true);
+    const quiet = quietMoment[k] === true;
     if (k === 0) p = pacing.leadIn;
     else {
       const prev = moments[k - 1] as MomentKey;
       const pPrev = P[k - 1] ?? 0;
       const gap = m.t - prev.t;
       const isSkip = gap > pacing.quietGapMs || inSkipRange(prev.t, m.t);
-      // Skips in a row with only background traffic between them read as one long fast-forward.
-      const skipCost = foregroundSinceSkip ? pacing.skip : pacing.skipRepeat;
-      p = pPrev + (isSkip ? skipCost : quiet ? pacing.backgroundBeat : pacing.beat);
+      // Skips in a row with only background traffic between them read as one long fast-forward,
+      // which barely grows once it has lasted `mergedSkipMax` (minutes of a big cluster's
+      // heartbeats would otherwise add up to a long stare at nothing).
+      const merged = skips[skips.length - 1];
+      const mergedFull = merged !== undefined && !foregroundSinceSkip && pPrev - merged.start >= pacing.mergedSkipMax;
+      const skipCost = foregroundSinceSkip ? pacing.skip : mergedFull ? pacing.skipTick : pacing.skipRepeat;
+      // Inside a fast-forward that has run its length, background moments are ticks too.
+      const quietCost = mergedFull ? pacing.skipTick : quietBeat(m.s);
+      p = pPrev + (isSkip ? skipCost : quiet ? quietCost : pacing.beat);
       for (const i of ending) {
         const e = events[i];
         const st = itemStart.get(i);
@@ -192,20 +209,22 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
         lastStepStart = firstStepSeen ? p : 0;
         firstStepSeen = true;
       }
-      if (e.kind === 'decision') lastDecision = p;
+      if (e.kind === 'decision' && background[i] !== true) lastDecision = p;
       if (e.kind !== 'message' || background[i] === true) {
         itemStart.set(i, p);
         continue;
       }
       // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
-      const outKey = `out|${e.from}|${e.type}|${e.action}`;
-      const inKey = `in|${e.to}|${e.type}|${e.action}`;
+      const action = bulk[i] === true ? e.action.replace(GENERATED_NAME, '*').replace(/\d+/g, '#') : e.action;
+      const outKey = `out|${e.from}|${e.type}|${action}`;
+      const inKey = `in|${e.to}|${e.type}|${action}`;
       let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
       let start = p;
       if (group === undefined) {
         group = groupCounter++;
         // Wait for a free lane when too many tokens already travel.
-        const active = inFlight.filter((f) => f.end > p).sort((a, b) => a.end - b.end);
+        inFlight = inFlight.filter((f) => f.end > p);
+        const active = [...inFlight].sort((a, b) => a.end - b.end);
         if (active.length >= pacing.maxTokens) start = active[active.length - pacing.maxTokens]?.end ?? p;
         inFlight.push({ group, start, end: start + pacing.hop[e.type] });
       } else {
@@ -247,14 +266,30 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   });
   // The scheduler's filter/score activities for a decision: same pod (or none named), between the
   // previous and the next decision. A scenario may emit the decision first and narrate it after.
-  const decisionEvents = events.flatMap((e, i) => (e.kind === 'decision' ? [{ e, i }] : []));
+  // A bulk step's later decisions change the picture (the pod lands) without the verdict overlay.
+  const decisionEvents = events.flatMap((e, i) => (e.kind === 'decision' && background[i] !== true ? [{ e, i }] : []));
+  // In event order, so in simulated time order: each decision looks at a window found by bisection.
+  const schedulerWork = activities.filter((a) => !a.background && a.event.component === 'kube-scheduler');
+  const firstAfter = (t: number): number => {
+    let lo = 0;
+    let hi = schedulerWork.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((schedulerWork[mid]?.event.t ?? Infinity) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   decisionEvents.forEach(({ e, i }, n) => {
     const at = timeOfEvent(i);
     const lo = decisionEvents[n - 1]?.e.t ?? -Infinity;
     const hi = decisionEvents[n + 1]?.e.t ?? Infinity;
-    const work = activities.filter(
-      (a) => !a.background && a.event.component === 'kube-scheduler' && (a.event.object === undefined || a.event.object === e.pod) && a.event.t > lo && a.event.t < hi,
-    );
+    const work: ActivityItem[] = [];
+    for (let k = firstAfter(lo); k < schedulerWork.length; k++) {
+      const a = schedulerWork[k] as ActivityItem;
+      if (a.event.t >= hi) break;
+      if (a.event.object === undefined || a.event.object === e.pod) work.push(a);
+    }
     const start = Math.min(at, ...work.map((a) => a.start));
     const decided = Math.max(at, ...work.map((a) => a.end));
     const score = work.find((a) => a.event.action === 'score');
@@ -263,7 +298,11 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   });
 
   const lastMoment = P[P.length - 1] ?? 0;
-  const lastItem = Math.max(0, ...messages.filter((m) => !m.background).map((m) => m.end), ...activities.filter((a) => !a.background).map((a) => a.end), ...decisions.map((d) => d.end));
+  // A loop, not Math.max(...items): a big trace has more items than a call's argument limit.
+  let lastItem = 0;
+  for (const m of messages) if (!m.background) lastItem = Math.max(lastItem, m.end);
+  for (const a of activities) if (!a.background) lastItem = Math.max(lastItem, a.end);
+  for (const d of decisions) lastItem = Math.max(lastItem, d.end);
   const stepEvents = events.flatMap((e, i) => (e.kind === 'step' ? [{ e, i }] : []));
   const lastStep = stepEvents.length > 0 ? timeOfEvent(stepEvents[stepEvents.length - 1]?.i ?? 0) : 0;
   const duration = Math.max(lastMoment + pacing.tail, lastItem + pacing.tail / 2, lastStep + pacing.stepMin);
@@ -299,13 +338,35 @@ const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.k
 /** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
 const routineKey = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');
 
+/** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
+const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;
+const bulkKey = (parts: readonly string[]): string => routineKey(parts.map((p) => p.replace(GENERATED_NAME, '*')));
+
+const shapeOf = (e: TraceEvent): readonly string[] | undefined =>
+  e.kind === 'message' ? ['m', e.from, e.to, e.type, e.action] : e.kind === 'activity' ? ['a', e.component, e.action] : e.kind === 'decision' ? ['d'] : undefined;
+
+/**
+ * Which events are bulk work: their action, names aside, happens `bulkRepeats` or more times
+ * within one step (a thousand pods evicted, a thousand pod writes). Such an action on another
+ * object is a repeat, and at one moment it is one fan-out, however many objects it touches.
+ */
+function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number): boolean[] {
+  const keys = events.map((e, i) => {
+    const shape = shapeOf(e);
+    return shape === undefined ? undefined : `${stepOrdinal[i] ?? 0}|${bulkKey(shape)}`;
+  });
+  const counts = new Map<string, number>();
+  for (const k of keys) if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return keys.map((k) => k !== undefined && (counts.get(k) ?? 0) >= bulkRepeats);
+}
+
 /**
  * Background events: a message or activity that involves nothing in the step's focus, that
  * repeats something already shown in this step (heartbeats during a long wait), or routine traffic
  * (Lease renewals, raft heartbeats) in a step that is not about it (see routine.ts). They stay visible,
  * but faint and fast, and do not hold up the presentation.
  */
-export function classifyBackground(trace: Trace, stepOrdinal: readonly number[]): boolean[] {
+export function classifyBackground(trace: Trace, stepOrdinal: readonly number[], bulk: readonly boolean[] = []): boolean[] {
   const focusOf: (readonly ComponentId[])[] = [];
   for (const e of trace.events) if (e.kind === 'step') focusOf.push(e.focus);
   // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
@@ -322,15 +383,11 @@ export function classifyBackground(trace: Trace, stepOrdinal: readonly number[])
     }
     const focus = focusOf[step] ?? [];
     const inFocus = (c: ComponentId): boolean => focus.length === 0 || focus.includes(c);
-    let key: string;
-    let offFocus: boolean;
-    if (e.kind === 'message') {
-      key = routineKey(['m', e.from, e.to, e.type, e.action]);
-      offFocus = !inFocus(e.from) && !inFocus(e.to);
-    } else if (e.kind === 'activity') {
-      key = routineKey(['a', e.component, e.action]);
-      offFocus = !inFocus(e.component);
-    } else return false;
+    const shape = shapeOf(e);
+    // A scheduling decision is always part of the story, unless it is one of a step's bulk.
+    if (shape === undefined || (e.kind === 'decision' && bulk[i] !== true)) return false;
+    const offFocus = e.kind === 'message' ? !inFocus(e.from) && !inFocus(e.to) : e.kind === 'activity' && !inFocus(e.component);
+    const key = bulk[i] === true ? bulkKey(shape) : routineKey(shape);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.t);
     return offFocus || (first !== undefined && first !== e.t);

@@ -24,7 +24,8 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
   it('plays in a watchable time with one presentation step per narration step', () => {
     expect(schedule.steps).toHaveLength(trace.steps);
     expect(schedule.duration).toBeGreaterThan(5);
-    // A rolling update of several ReplicaSets is the longest story (~2.5 min).
+    // A rolling update of several ReplicaSets is the longest story (~2.5 min); a zone of a big
+    // cluster going dark is shorter, its bulk work played as fan-outs and background.
     expect(schedule.duration).toBeLessThan(180);
     for (const s of schedule.steps) expect(s.end - s.start).toBeGreaterThanOrEqual(DEFAULT_PACING.stepMin - 1e-9);
   });
@@ -58,16 +59,20 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
   });
 
   it('draws background traffic one token per route at a time (no swarm of heartbeats in a long wait)', () => {
-    const bg = schedule.messages.filter((m) => m.background);
+    // Per route, in start order, each token starts once the one before it has landed (a sweep:
+    // a big cluster has tens of thousands of background tokens).
+    const busyUntil = new Map<string, number>();
+    const bg = schedule.messages.filter((m) => m.background).sort((a, b) => a.start - b.start);
     for (const m of bg) {
-      const route = (o: typeof m): string => `${o.event.from}>${o.event.to}|${o.event.type}`;
-      const alongside = bg.filter((o) => route(o) === route(m) && o.start <= m.start + 1e-9 && o.end > m.start + 1e-9);
-      expect(alongside).toHaveLength(1);
+      const route = `${m.event.from}>${m.event.to}|${m.event.type}`;
+      expect(m.start + 1e-9).toBeGreaterThanOrEqual(busyUntil.get(route) ?? -Infinity);
+      busyUntil.set(route, Math.max(busyUntil.get(route) ?? -Infinity, m.end));
     }
   });
 
   it('shows long waits as skips', () => {
-    const longest = Math.max(...trace.events.slice(1).map((e, i) => e.t - (trace.events[i]?.t ?? 0)));
+    let longest = 0;
+    for (let i = 1; i < trace.events.length; i++) longest = Math.max(longest, (trace.events[i]?.t ?? 0) - (trace.events[i - 1]?.t ?? 0));
     if (longest > 1000) expect(schedule.skips.length).toBeGreaterThan(0);
     // A merged skip (heartbeats during a 5 min wait) still moves along briskly.
     for (const s of schedule.skips) expect(s.end - s.start).toBeLessThan(12);

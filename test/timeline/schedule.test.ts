@@ -157,3 +157,46 @@ describe('buildSchedule', () => {
     expect(formatSkip(350_000)).toBe('+5 min 50 s');
   });
 });
+
+describe('bulk work at scale', () => {
+  const pod = (i: number): string => `web-6d4cf56db6-${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}x${i % 10}q`;
+  // A zone's evictions: the same write on `n` pods, each 40 ms after the last, in one step.
+  const writes = (n: number): Trace => {
+    const events: Draft[] = [{ kind: 'step', t: 0, index: 0, id: 'evict', caption: { en: 'a', ko: 'a' }, focus: ['kube-apiserver', 'etcd'] }];
+    for (let i = 0; i < n; i++) events.push({ kind: 'message', t: 40 * i, id: i, from: 'kube-apiserver', to: 'etcd', type: 'request', action: `txn put /registry/pods/default/${pod(i)}`, arrive: 40 * i + 2 });
+    return traceOf(events);
+  };
+
+  it('plays a few writes on different objects each as a story hop (a teaching step)', () => {
+    const s = buildSchedule(writes(6));
+    expect(s.messages.filter((m) => !m.background)).toHaveLength(6);
+  });
+
+  it(`plays ${DEFAULT_PACING.bulkRepeats} or more as one story hop and background, in seconds however many there are`, () => {
+    const some = buildSchedule(writes(DEFAULT_PACING.bulkRepeats));
+    const many = buildSchedule(writes(3000));
+    for (const s of [some, many]) expect(s.messages.filter((m) => !m.background)).toHaveLength(1);
+    expect(many.duration).toBeLessThan(some.duration + DEFAULT_PACING.quietStepBudget + 1);
+    // Every write still applies at its own presentation time, in order.
+    expect(many.eventTimes).toHaveLength(3001);
+    for (let i = 1; i < many.eventTimes.length; i++) expect(many.eventTimes[i]).toBeGreaterThanOrEqual(many.eventTimes[i - 1] ?? 0);
+  });
+
+  it('sends a burst of bulk writes at one moment as one fan-out, not one token lane each', () => {
+    const events: Draft[] = [{ kind: 'step', t: 0, index: 0, id: 'evict', caption: { en: 'a', ko: 'a' }, focus: [] }];
+    for (let i = 0; i < 1000; i++) events.push({ kind: 'message', t: 5, id: i, from: 'kube-apiserver', to: 'etcd', type: 'request', action: `txn put /registry/pods/default/${pod(i)}`, arrive: 7 });
+    const s = buildSchedule(traceOf(events));
+    expect(new Set(s.messages.filter((m) => !m.background).map((m) => m.group)).size).toBe(1);
+    expect(s.duration).toBeLessThan(5);
+  });
+
+  it('keeps a long fast-forward of background heartbeats within a dozen seconds', () => {
+    const events: Draft[] = [{ kind: 'step', t: 0, index: 0, id: 'wait', caption: { en: 'a', ko: 'a' }, focus: ['kube-controller-manager'] }];
+    // 20 minutes of a kubelet lease every 1.5 s: each gap is a skip, all merged into one.
+    for (let i = 0; i < 800; i++) events.push({ kind: 'message', t: 1500 * i, id: i, from: 'kubelet/a-01', to: 'kube-apiserver', type: 'request', action: 'PUT lease', arrive: 1500 * i + 3 });
+    const s = buildSchedule(traceOf(events));
+    expect(s.skips.length).toBeGreaterThan(0);
+    for (const k of s.skips) expect(k.end - k.start).toBeLessThanOrEqual(DEFAULT_PACING.mergedSkipMax + 0.5);
+  });
+});
+
