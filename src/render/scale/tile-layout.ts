@@ -3,7 +3,7 @@
  * without one form a last group), each group a box with a two-line header and a grid of tiles,
  * and where a node's pod sprites go inside its tile. Pure (unit-tested).
  */
-import { gridFor, rect, type Rect } from '../layout.ts';
+import { rect, type Rect } from '../layout.ts';
 
 export interface NodeZone {
   readonly node: string;
@@ -52,44 +52,69 @@ export const HEADER_LINE = 20;
 /** Tiles are a little wider than tall: a name reads across. */
 const TILE_ASPECT = 1.2;
 
-/** Tiles of groups placed side by side (widths by node count) or stacked (heights by node count). */
+/** Narrowest group: its header's first words ("zone-a · 50 nodes") still show. */
+const GROUP_MIN_W = 150;
+
+/**
+ * Tiles of groups placed side by side (across) or stacked: the largest tile size (one for every
+ * group, so a node looks the same in any zone) at which every group's grid fits, found by bisection.
+ */
 function arrange(groups: readonly ZoneGroup[], area: Rect, s: number, fs: number, across: boolean): TileLayout {
   const gap = 12 * s;
   const tileGap = Math.max(2, 3 * s);
   const headerH = 2 * HEADER_LINE * fs + 4 * s;
+  const minW = Math.min(GROUP_MIN_W * fs, area.w);
+  const gaps = gap * Math.max(0, groups.length - 1);
+  // Across: each group's width for tiles of width t; stacked: each group's body height.
+  const need = (t: number): number[] | undefined => {
+    const th = t / TILE_ASPECT;
+    const out: number[] = [];
+    for (const g of groups) {
+      const n = Math.max(1, g.nodes.length);
+      if (across) {
+        const rows = Math.floor((area.h - headerH + tileGap) / (th + tileGap));
+        if (rows < 1) return undefined;
+        const cols = Math.ceil(n / rows);
+        out.push(Math.max(minW, cols * (t + tileGap) - tileGap));
+      } else {
+        const cols = Math.floor((area.w + tileGap) / (t + tileGap));
+        if (cols < 1) return undefined;
+        out.push(Math.ceil(n / cols) * (th + tileGap) - tileGap + headerH);
+      }
+    }
+    return out;
+  };
+  const room = (across ? area.w : area.h) - gaps;
+  const fits = (t: number): boolean => {
+    const sizes = need(t);
+    return sizes !== undefined && sizes.reduce((a, b) => a + b, 0) <= room;
+  };
+  let lo = 0;
+  let hi = Math.max(1, Math.min(area.w, (area.h - headerH) * TILE_ASPECT));
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  const tileW = lo;
+  const tileH = lo / TILE_ASPECT;
+  const sizes = need(tileW) ?? groups.map(() => room / Math.max(1, groups.length));
+  // The room left over goes to the groups by their size (wider headers, tiles stay put).
+  const spare = Math.max(0, room - sizes.reduce((a, b) => a + b, 0));
   const total = Math.max(1, groups.reduce((n, g) => n + g.nodes.length, 0));
-  const free = (across ? area.w : area.h) - gap * Math.max(0, groups.length - 1) - (across ? 0 : headerH * groups.length);
   let at = across ? area.x : area.y;
   const out: GroupLayout[] = [];
-  const grids: { cols: number; rows: number; body: Rect; n: number }[] = [];
-  for (const g of groups) {
-    const share = Math.max(0, (free * g.nodes.length) / total);
-    const r = across ? rect(at, area.y, share, area.h) : rect(area.x, at, area.w, share + headerH);
-    at += (across ? r.w : r.h) + gap;
+  const tiles = new Map<string, Rect>();
+  groups.forEach((g, gi) => {
+    const size = (sizes[gi] ?? 0) + (across ? (spare * g.nodes.length) / total : 0);
+    const r = across ? rect(at, area.y, size, area.h) : rect(area.x, at, area.w, size);
+    at += size + gap;
     const header = rect(r.x, r.y, r.w, headerH);
     const body = rect(r.x, r.y + headerH, r.w, Math.max(0, r.h - headerH));
     out.push({ zone: g.zone, rect: r, header, body });
-    grids.push({ ...gridFor(g.nodes.length, body, tileGap, TILE_ASPECT), body, n: g.nodes.length });
-  }
-  // One tile size for every group (the same node looks the same in any zone): the smallest that fits all.
-  let tileW = Infinity;
-  let tileH = Infinity;
-  for (const { cols, rows, body } of grids) {
-    const w = (body.w - (cols - 1) * tileGap) / cols;
-    const h = (body.h - (rows - 1) * tileGap) / rows;
-    const size = Math.max(0, Math.min(w, h * TILE_ASPECT));
-    tileW = Math.min(tileW, size);
-    tileH = Math.min(tileH, size / TILE_ASPECT);
-  }
-  if (!Number.isFinite(tileW)) tileW = tileH = 0;
-  const tiles = new Map<string, Rect>();
-  groups.forEach((g, gi) => {
-    const grid = grids[gi];
-    if (grid === undefined) return;
+    const cols = Math.max(1, Math.floor((body.w + tileGap) / (tileW + tileGap)));
     g.nodes.forEach((node, i) => {
-      const c = i % grid.cols;
-      const r = Math.floor(i / grid.cols);
-      tiles.set(node, rect(grid.body.x + c * (tileW + tileGap), grid.body.y + r * (tileH + tileGap), tileW, tileH));
+      tiles.set(node, rect(body.x + (i % cols) * (tileW + tileGap), body.y + Math.floor(i / cols) * (tileH + tileGap), tileW, tileH));
     });
   });
   return { groups: out, tiles, tileW, tileH };
