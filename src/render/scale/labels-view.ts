@@ -51,7 +51,8 @@ export class ScaleLabels extends Container {
     this.addChild(this.backs);
   }
 
-  update(cam: Camera, view: Rect, tl: TileLayout, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number): void {
+  /** `band`: how far down a tile its words may go (world px; 0: the whole tile, over the pods). */
+  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number): void {
     this.boxes.length = 0;
     this.backs.clear();
     const size = 14 * fs;
@@ -105,9 +106,13 @@ export class ScaleLabels extends Container {
       });
     }
     for (const [node, r] of tl.tiles) {
-      const sr = rectToScreen(cam, view, r);
+      // The part of the tile in view: a tile larger than the view (zoomed in far) still gets its words.
+      const full = rectToScreen(cam, view, r);
+      const x0 = Math.max(full.x, view.x);
+      const y0 = Math.max(full.y, view.y);
+      const sr = { x: x0, y: y0, w: Math.min(full.x + full.w, view.x + view.w) - x0, h: Math.min(full.y + full.h, view.y + view.h) - y0 };
       let texts = this.tiles.get(node);
-      const big = sr.w >= 44 * fs && sr.h >= 26 * fs && inside(view, sr);
+      const big = sr.w >= 44 * fs && sr.h >= 26 * fs;
       if (!big) {
         if (texts !== undefined) texts.name.visible = texts.state.visible = false;
         continue;
@@ -119,8 +124,10 @@ export class ScaleLabels extends Container {
       }
       const model = tileOf(node);
       const pad = 4 * fs;
+      // Words stay in the band kept for them above the pods, where the tile has one.
+      const wordsBottom = band > 0 ? Math.min(sr.y + sr.h, full.y + band * cam.zoom) : sr.y + sr.h;
       put(texts.name, node, { size, weight: '700', fill: p.text });
-      const nameFits = texts.name.width <= sr.w - 2 * pad && texts.name.height <= sr.h - 2 * pad;
+      const nameFits = texts.name.width <= sr.w - 2 * pad && sr.y + pad + texts.name.height <= wordsBottom;
       texts.name.visible = nameFits;
       texts.state.visible = false;
       if (!nameFits) continue;
@@ -129,8 +136,10 @@ export class ScaleLabels extends Container {
       let right = sr.x + pad + texts.name.width;
       if (model !== undefined) {
         const fill = model.readiness === 'Ready' ? p.success : model.readiness === 'NotReady' ? p.error : p.muted;
+        // The state word always; its pod count when there is room.
         put(texts.state, `${model.readiness} · ${model.active}`, { size, fill });
-        const fitsState = texts.state.width <= sr.w - 2 * pad && bottom + texts.state.height <= sr.y + sr.h - pad;
+        if (texts.state.width > sr.w - 2 * pad) put(texts.state, model.readiness, { size, fill });
+        const fitsState = texts.state.width <= sr.w - 2 * pad && bottom + texts.state.height <= wordsBottom;
         texts.state.visible = fitsState;
         if (fitsState) {
           texts.state.position.set(sr.x + pad, bottom);
@@ -139,7 +148,7 @@ export class ScaleLabels extends Container {
         }
       }
       // A backing so the words read over the pod sprites.
-      this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.88 });
+      this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.8 });
       this.boxes.push({ x: sr.x, y: sr.y, w: right - sr.x, h: bottom - sr.y });
     }
   }

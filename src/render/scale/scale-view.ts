@@ -33,7 +33,7 @@ export class ScaleView extends Container {
   private readonly zones = new Map<string, string>();
   private model = new ScaleModel([]);
   private tl: TileLayout = { groups: [], tiles: new Map(), tileW: 0, tileH: 0 };
-  private grid: SpriteGrid = { cols: 1, size: 1, pitch: 1, x: 0, y: 0 };
+  private grid: SpriteGrid = { cols: 1, size: 1, pitch: 1, x: 0, y: 0, band: 0 };
   private gridFor = -1;
   private view: Rect = EMPTY;
   private cam: Camera = { zoom: 1, cx: 0, cy: 0 };
@@ -140,7 +140,7 @@ export class ScaleView extends Container {
   }
 
   private barH(): number {
-    return Math.max(1.5, this.tl.tileH * 0.07);
+    return Math.max(2, this.tl.tileH * 0.08);
   }
 
   /** A new cluster state (only at event boundaries): tiles whose node or pods changed are redrawn. */
@@ -159,7 +159,7 @@ export class ScaleView extends Container {
     let todo = dirty;
     if (max !== this.gridFor) {
       this.gridFor = max;
-      this.grid = spriteGrid(this.tl.tileW, this.tl.tileH, max, this.barH());
+      this.grid = spriteGrid(this.tl.tileW, this.tl.tileH, max, this.barH(), this.fs);
       todo = new Set(this.nodes);
     }
     for (const n of todo) {
@@ -241,7 +241,7 @@ export class ScaleView extends Container {
   private updateLabels(): void {
     const p = this.palette;
     if (p === undefined) return;
-    this.labels.update(this.cam, this.view, this.tl, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs);
+    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs);
   }
 
   /** The node whose tile is at this stage point, if any. */

@@ -49,6 +49,8 @@ export interface TileLayout {
 
 /** One header line at fs = 1 (14 px text and its padding). */
 export const HEADER_LINE = 20;
+/** A line of words at a tile's top at zoom 1 (its name). */
+export const LABEL_BAND = 24;
 /** Tiles are a little wider than tall: a name reads across. */
 const TILE_ASPECT = 1.2;
 
@@ -121,7 +123,9 @@ function arrange(groups: readonly ZoneGroup[], area: Rect, s: number, fs: number
 }
 
 /** The arrangement (groups across or stacked) that gives the larger tiles. */
-export function layoutTiles(groups: readonly ZoneGroup[], area: Rect, s: number, fs: number): TileLayout {
+export function layoutTiles(groups: readonly ZoneGroup[], box: Rect, s: number, fs: number): TileLayout {
+  // Borders are stroked on the tile's edge: half of one would fall outside the view's clip.
+  const area = rect(box.x + 2 * s, box.y, Math.max(0, box.w - 4 * s), Math.max(0, box.h - 2 * s));
   const across = arrange(groups, area, s, fs, true);
   if (groups.length <= 1) return across;
   const stacked = arrange(groups, area, s, fs, false);
@@ -136,16 +140,20 @@ export interface SpriteGrid {
   /** Offset of the first sprite from the tile's corner. */
   readonly x: number;
   readonly y: number;
+  /** Height kept for words at the tile's top (0: none, words go over the pods when zoomed in). */
+  readonly band: number;
 }
 
 /**
  * Pod sprites of the fullest node fill a tile's inside above its capacity bar, square cells as
  * large as fit: every tile uses the same grid, so equal counts look equal.
  */
-export function spriteGrid(tileW: number, tileH: number, maxPods: number, barH: number): SpriteGrid {
+export function spriteGrid(tileW: number, tileH: number, maxPods: number, barH: number, fs = 1): SpriteGrid {
   const pad = Math.max(2, tileW * 0.08);
+  // A tile tall enough keeps a line at its top for its name (and zoomed in, its state), so words cover no pod.
+  const top = tileH >= 2 * LABEL_BAND * fs ? LABEL_BAND * fs : 0;
   const w = Math.max(1, tileW - 2 * pad);
-  const h = Math.max(1, tileH - 2 * pad - barH - pad / 2);
+  const h = Math.max(1, tileH - 2 * pad - barH - pad / 2 - top);
   const n = Math.max(1, maxPods);
   let best = { cols: 1, pitch: 0 };
   for (let cols = 1; cols <= n; cols++) {
@@ -154,5 +162,5 @@ export function spriteGrid(tileW: number, tileH: number, maxPods: number, barH: 
     if (pitch > best.pitch) best = { cols, pitch };
   }
   const size = Math.max(1, best.pitch * 0.78);
-  return { cols: best.cols, size, pitch: best.pitch, x: pad, y: pad };
+  return { cols: best.cols, size, pitch: best.pitch, x: pad, y: pad + top, band: top };
 }
