@@ -14,6 +14,7 @@ import { collectLabels, type LabelBox } from './labels.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { Palette } from './theme.ts';
+import type { Camera } from './scale/camera.ts';
 
 export interface FrameProbe {
   readonly labels: LabelBox[];
@@ -27,6 +28,8 @@ export interface ProbeView {
   readonly lang: Lang;
   readonly reducedMotion: boolean;
   readonly background: BackgroundMode;
+  /** The scale view's camera and opened node (view settings, like the theme). */
+  readonly scale?: { readonly camera: Camera; readonly open: string | undefined };
 }
 
 export function freshFrame(trace: Trace, schedule: Schedule, view: ProbeView, time: number): FrameProbe {
@@ -35,6 +38,7 @@ export function freshFrame(trace: Trace, schedule: Schedule, view: ProbeView, ti
   stage.setReducedMotion(view.reducedMotion);
   stage.setBackground(view.background);
   stage.setTrace(trace, schedule);
+  if (view.scale !== undefined) stage.setScaleState(view.scale);
   // The player's timeline gives the tokens' eased progress; its first frame (time 0) is not drawn.
   let armed = false;
   const player = new Player(schedule, { render: (t, progressOf) => (armed ? stage.renderAt(t, progressOf) : undefined) }, view.lang);

@@ -49,6 +49,7 @@ import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { BackgroundMode } from './background-mode.ts';
 import { PALETTES, type Palette, type ThemeName } from './theme.ts';
+import { panBy, type Camera } from './scale/camera.ts';
 
 export type { ThemeName } from './theme.ts';
 export { THEMES } from './theme.ts';
@@ -56,6 +57,34 @@ export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
 export type { FrameProbe } from './fresh-frame.ts';
 export { BACKGROUND_MODES, type BackgroundMode } from './background-mode.ts';
+export type { Camera } from './scale/camera.ts';
+
+/** Box in canvas CSS px. */
+export interface CanvasBox {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * The stage for big clusters (level of detail), when the trace has more nodes than full ships
+ * show at this size: nodes are tiles by zone, pods sprites, messages flows per route. Points and
+ * boxes are canvas CSS px. Keys on the focused canvas: + / - zoom, 0 resets, Enter opens the tile
+ * under the pointer (else the step's first node), Esc returns from an opened node.
+ */
+export interface ScaleHandle {
+  readonly camera: Camera;
+  /** The node opened to its full ship, if any. */
+  readonly open: string | undefined;
+  zoomBy(factor: number, at?: { readonly x: number; readonly y: number }): void;
+  pan(dx: number, dy: number): void;
+  resetCamera(): void;
+  openNode(node: string): void;
+  closeNode(): void;
+  /** A node's tile on the canvas (undefined while a node is open or for an unknown node). */
+  tileBox(node: string): CanvasBox | undefined;
+}
 
 export interface StageOptions {
   readonly theme: ThemeName;
@@ -117,6 +146,8 @@ export interface Stage {
   freshFrame(time: number): FrameProbe | undefined;
   /** The current step's focus stations (component id and box, canvas CSS px): what nothing may cover. */
   focusBoxes(): { readonly id: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
+  /** The scale view's controls while the stage draws one (a big cluster), else undefined. */
+  scale(): ScaleHandle | undefined;
   readonly canvas: HTMLCanvasElement;
   readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
   destroy(): void;
@@ -213,6 +244,72 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     if (player) player.redraw();
     else draw();
   };
+  view.onNeedsRedraw = () => redrawNow();
+  const k = (): number => view.root.scale.x;
+  const scaleHandle: ScaleHandle = {
+    get camera() {
+      return view.scaleState.camera;
+    },
+    get open() {
+      return view.openedNode;
+    },
+    zoomBy(factor, at) {
+      view.scaleControls.zoomBy(factor, at === undefined ? undefined : { x: at.x / k(), y: at.y / k() });
+    },
+    pan(dx, dy) {
+      const sc = view.scaleControls;
+      sc.setCamera(panBy(sc.camera, view.layout.shipsArea, dx / k(), dy / k()));
+    },
+    resetCamera() {
+      view.scaleControls.resetCamera();
+    },
+    openNode(node) {
+      view.openScaleNode(node);
+    },
+    closeNode() {
+      view.closeScaleNode();
+    },
+    tileBox(node) {
+      if (view.openedNode !== undefined) return undefined;
+      const r = view.scaleControls.tileBox(node);
+      return r === undefined ? undefined : { x: r.x * k(), y: r.y * k(), w: r.w * k(), h: r.h * k() };
+    },
+  };
+  // The scale view's keys, while the canvas has focus (it takes focus only when drawing one).
+  const onCanvasKey = (e: KeyboardEvent): void => {
+    if (!view.isScale || e.altKey || e.ctrlKey || e.metaKey) return;
+    const sc = view.scaleControls;
+    let done = true;
+    if (e.key === '+' || e.key === '=') sc.zoomBy(1.25);
+    else if (e.key === '-' || e.key === '_') sc.zoomBy(1 / 1.25);
+    else if (e.key === '0') sc.resetCamera();
+    else if (e.key === 'Enter' && view.openedNode === undefined) {
+      const node = sc.hovered ?? view.stepNodes()[0];
+      if (node === undefined) done = false;
+      else view.openScaleNode(node);
+    } else if (e.key === 'Escape' && view.openedNode !== undefined) view.closeScaleNode();
+    else done = false;
+    if (done) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+  canvas.addEventListener('keydown', onCanvasKey);
+  // Esc anywhere returns from an opened node (and still closes a card, as it does).
+  const onWindowKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && view.openedNode !== undefined) view.closeScaleNode();
+  };
+  window.addEventListener('keydown', onWindowKey);
+  const syncFocusable = (): void => {
+    if (view.isScale) {
+      canvas.tabIndex = 0;
+      canvas.setAttribute('aria-label', lang === 'ko' ? '클러스터 노드: +/- 확대·축소, 0 원래대로, Enter 노드 열기, Esc 돌아가기' : 'Cluster nodes: + / - zoom, 0 resets, Enter opens a node, Esc returns');
+    } else {
+      canvas.removeAttribute('tabindex');
+      canvas.removeAttribute('aria-label');
+    }
+  };
+
   const host2 = {
     render(t: number, progressOf: (i: number) => number): void {
       view.renderAt(t, progressOf);
@@ -227,6 +324,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     if (w === view.size.width && h === view.size.height) return;
     app.renderer.resize(w, h);
     view.relayout(w, h);
+    syncFocusable();
     redrawNow();
   };
   const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => resize());
@@ -240,6 +338,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       loaded = trace;
       view.setTrace(trace, schedule);
+      syncFocusable();
       pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);
       // Play pressed while the context is lost: paused again once the press has been reported.
@@ -272,6 +371,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       }
       if (destroyed) return;
       view.setLang(next);
+      syncFocusable();
       redrawNow();
     },
     setReducedMotion(on) {
@@ -324,11 +424,16 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     freshFrame(time) {
       if (loaded === undefined || schedule === undefined) return undefined;
-      return freshFrame(loaded, schedule, { ...view.size, palette, lang, reducedMotion, background: view.backgroundMode }, time);
+      return freshFrame(loaded, schedule, { ...view.size, palette, lang, reducedMotion, background: view.backgroundMode, scale: view.scaleState }, time);
+    },
+    scale() {
+      return view.isScale ? scaleHandle : undefined;
     },
     canvas,
     rendererName,
     destroy() {
+      canvas.removeEventListener('keydown', onCanvasKey);
+      window.removeEventListener('keydown', onWindowKey);
       destroyed = true;
       observer?.disconnect();
       context.stop();

@@ -117,6 +117,8 @@ export interface PodPlaces {
   readonly density: Density;
   /** A fixed pod box for some decks (the flagship's static pods, compact and wide enough for their names). */
   readonly slotSize?: ReadonlyMap<string, { readonly w: number; readonly h: number }>;
+  /** Pods bound to a node with no deck here are drawn elsewhere (the scale view's tiles), not queued. */
+  readonly offDeckElsewhere?: boolean;
 }
 
 export class PodLayer extends Container {
@@ -190,6 +192,7 @@ export class PodLayer extends Container {
     for (const [ref, obj] of this.objects) {
       if (obj.kind !== 'Pod') continue;
       const node = obj.spec.nodeName;
+      if (node !== undefined && places.offDeckElsewhere === true && !places.decks.has(node)) continue;
       const where = node !== undefined && places.decks.has(node) ? node : '';
       let g = groups.get(where);
       if (g === undefined) groups.set(where, (g = []));

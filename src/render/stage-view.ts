@@ -32,6 +32,13 @@ import { FlagshipView } from './scene/flagship.ts';
 import { ShipView, type VerdictPhase } from './scene/ship.ts';
 import type { StationView } from './scene/station.ts';
 import type { Palette } from './theme.ts';
+import { ZONE_LABEL } from './looks.ts';
+import { useScaleView } from './scale/threshold.ts';
+import { ScaleView } from './scale/scale-view.ts';
+import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
+import { nodeZones, stepNodes } from './scale/step-nodes.ts';
+import { BackButton } from './scale/open-node.ts';
+import type { Camera } from './scale/camera.ts';
 
 const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
@@ -82,6 +89,21 @@ export class StageView {
   private readonly pendingBackground: number[] = [];
   private readonly clock = new ClockView();
   private ships: ShipView[] = [];
+  /** Every node the trace draws (as ships, or as tiles in the scale view). */
+  private allNodes: string[] = [];
+  /** Past what full ships show (scale/threshold.ts): tiles, sprites and flows instead of ships. */
+  private scaleMode = false;
+  private readonly scale = new ScaleView();
+  /** The node opened from its tile to its full ship (scale view only). */
+  private openNode: string | undefined;
+  private readonly back = new BackButton();
+  private readonly flows = new FlowAggregator();
+  /** Per step: the nodes it is about (ringed and kept in view in the scale view). */
+  private stepNodeList: string[][] = [];
+  private tokenObstacles: Rect[] = [];
+  private tokenSpots: Rect[] = [];
+  /** Something outside a frame changed the picture (the camera, a node opened): draw again. */
+  onNeedsRedraw: (() => void) | undefined;
   /** What trail badges keep off besides the chips and pods drawn at the time (set per layout). */
   private trailObstacles: Rect[] = [];
   /** Nodes whose kernel the scenario draws (packets are rewritten there). */
@@ -132,7 +154,15 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.trail, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.scale, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.back, this.trail, this.tokens);
+    this.scale.visible = false;
+    this.back.visible = false;
+    this.scale.onCamera = () => {
+      this.layoutTokens();
+      this.onNeedsRedraw?.();
+    };
+    this.scale.onOpen = (node) => this.openScaleNode(node);
+    this.back.onPress = () => this.closeScaleNode();
     this.shelf.onObjectClick(this.emitObject);
     this.pods.onObjectClick(this.emitObject);
     this.registerStations();
@@ -175,24 +205,12 @@ export class StageView {
     this.trace = trace;
     this.schedule = schedule;
     this.groupLabels.clear();
-    // Ships keyed by node name: keep the ones that stay, add and remove the rest.
-    const keep = new Map(this.ships.map((s) => [`${s.node}|${String(s.hasKernel)}`, s]));
-    const next: ShipView[] = [];
     this.kernels = kernelNodes(trace.topology);
-    for (const node of shipNodes(trace.topology)) {
-      const key = `${node}|${String(this.kernels.includes(node))}`;
-      let ship = keep.get(key);
-      if (ship === undefined) {
-        ship = new ShipView(node, this.kernels.includes(node));
-        ship.setLang(this.lang);
-        this.shipLayer.addChild(ship);
-      }
-      keep.delete(key);
-      next.push(ship);
-    }
-    for (const gone of keep.values()) gone.destroy({ children: true });
-    this.ships = next;
-    this.schedOverlay.setTrace(trace, schedule, next.map((s) => s.node));
+    this.allNodes = shipNodes(trace.topology);
+    this.openNode = undefined;
+    const zones = nodeZones(trace, ZONE_LABEL);
+    this.scale.setNodes(this.allNodes.map((node) => ({ node, zone: zones.get(node) })));
+    this.stepNodeList = stepNodes(trace, new Set(this.allNodes));
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
@@ -210,8 +228,39 @@ export class StageView {
     this.rulesFlashes = flashes;
     this.used = usedControllers(trace);
     this.hasShelf = traceHasShelfObjects(trace);
-    this.registerStations();
+    this.ships.forEach((s) => s.destroy({ children: true }));
+    this.ships = [];
+    this.shipsFor = undefined;
     this.relayout(this.canvasW, this.canvasH);
+  }
+
+  /** The ships drawn: every node, or in the scale view the opened node's alone (or none). */
+  private shipsFor: string | undefined;
+  private syncShips(nodes: readonly string[]): void {
+    const trace = this.trace;
+    const schedule = this.schedule;
+    if (trace === undefined || schedule === undefined) return;
+    const key = nodes.join('\n');
+    if (key === this.shipsFor) return;
+    this.shipsFor = key;
+    // Ships keyed by node name: keep the ones that stay, add and remove the rest.
+    const keep = new Map(this.ships.map((s) => [`${s.node}|${String(s.hasKernel)}`, s]));
+    const next: ShipView[] = [];
+    for (const node of nodes) {
+      const key = `${node}|${String(this.kernels.includes(node))}`;
+      let ship = keep.get(key);
+      if (ship === undefined) {
+        ship = new ShipView(node, this.kernels.includes(node));
+        ship.setLang(this.lang);
+        this.shipLayer.addChild(ship);
+      }
+      keep.delete(key);
+      next.push(ship);
+    }
+    for (const gone of keep.values()) gone.destroy({ children: true });
+    this.ships = next;
+    this.schedOverlay.setTrace(trace, schedule, next.map((s) => s.node));
+    this.registerStations();
   }
 
   /** Precompute per-activity station and controller, and messages by start, so frames do lookups only. */
@@ -269,7 +318,11 @@ export class StageView {
     this.root.scale.set(k);
     this.canvasW = width;
     this.canvasH = height;
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { simple, raft: this.hasRaft, shelf: this.hasShelf, kernels: this.kernels, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) });
+    const extras = { simple, raft: this.hasRaft, shelf: this.hasShelf, kernels: this.kernels, ...(this.cpNode === undefined ? {} : { cpNode: this.cpNode, cpFiles: this.nodeFiles?.all ?? [] }) };
+    this.scaleMode = this.allNodes.length > 0 && useScaleView(this.allNodes.length, width / k, height / k, extras);
+    if (!this.scaleMode) this.openNode = undefined;
+    this.syncShips(this.scaleMode ? (this.openNode === undefined ? [] : [this.openNode]) : this.allNodes);
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, extras);
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -284,7 +337,12 @@ export class StageView {
     const decks = new Map(l.ships.map((sl) => [sl.node, sl.deck]));
     const cp = l.cpNode;
     if (cp !== undefined) decks.set(cp.node, cp.deck);
-    this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
+    this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, offDeckElsewhere: this.scaleMode, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
+    this.scale.visible = this.scaleMode && this.openNode === undefined;
+    if (this.scaleMode) this.scale.layout(l.shipsArea, p, l.s, l.fs, this.lang);
+    this.back.visible = this.scaleMode && this.openNode !== undefined;
+    if (this.back.visible) this.back.layout(l.shipsArea, p, l.fs, this.lang);
+    this.tokens.alias = this.scaleMode ? (id) => groupEnd(id, (node) => (node === this.openNode ? undefined : this.scale.zoneOf(node))) : undefined;
     // A node's name row (and its taint chips, node fields too) opens the Node's card.
     this.nodeHits.layout([...l.ships.map((sl) => ({ node: sl.node, rect: sl.chips.h > 0 ? { ...sl.header, h: sl.chips.y + sl.chips.h - sl.header.y } : sl.header })), ...(cp === undefined ? [] : [{ node: cp.node, rect: cp.header }])]);
     this.schedOverlay.layout(l, p);
@@ -303,7 +361,10 @@ export class StageView {
     ].filter((r) => r.w > 0 && r.h > 0);
     const rulesSpots = this.nodeRules?.any === true ? l.ships.map((sl) => sl.rules.rect) : [];
     const overflowSpots = [...l.ships.flatMap((sl) => [sl.header, overflowCorner(sl.deck, l.fs)]), ...rulesSpots, overflowCorner(this.flagship.queueArea(l), l.fs), ...(cp?.disk.items.map((it) => it.rect) ?? [])];
-    this.tokens.layout(l.stations, p, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, obstacles, overflowSpots);
+    if (this.back.visible) obstacles.push(this.back.box);
+    this.tokenObstacles = obstacles;
+    this.tokenSpots = overflowSpots;
+    this.layoutTokens();
     // Trail badges may use a taints row where no chip is drawn (each step adds the chips drawn then).
     const chipRows = new Set(l.ships.map((sl) => sl.chips));
     this.trailObstacles = [...l.stations.values(), ...obstacles.filter((r) => !chipRows.has(r)), ...overflowSpots];
@@ -311,6 +372,77 @@ export class StageView {
     this.lastStep = -2;
     this.lastCount = -1;
     this.trailStep = -2;
+  }
+
+  /**
+   * Stations for the tokens: the layout's, and in the scale view each zone group's end for every
+   * node component (`kubelet/@zone-c`), which moves with the camera.
+   */
+  private layoutTokens(): void {
+    const l = this.l;
+    let stations: ReadonlyMap<string, Rect> = l.stations;
+    const extra: Rect[] = [];
+    if (this.scaleMode && this.openNode === undefined) {
+      const m = new Map(l.stations);
+      for (const zone of this.scale.zoneKeys) {
+        const r = this.scale.groupEnd(zone);
+        for (const head of ['kubelet', 'containerd', 'kube-proxy', 'node']) m.set(`${head}/@${zone}`, r);
+      }
+      stations = m;
+      extra.push(...this.scale.textBoxes());
+    }
+    this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, [...this.tokenObstacles, ...extra], this.tokenSpots);
+    this.tokens.podsMoved();
+    this.trailStep = -2;
+  }
+
+  /** Whether the stage draws the scale view (tiles) for this trace at this size. */
+  get isScale(): boolean {
+    return this.scaleMode;
+  }
+
+  /** The scale view's camera and opened node: view settings a fresh stage can be given. */
+  get scaleState(): { readonly camera: Camera; readonly open: string | undefined } {
+    return { camera: this.scale.camera, open: this.openNode };
+  }
+
+  setScaleState(state: { readonly camera: Camera; readonly open: string | undefined }): void {
+    if (!this.scaleMode) return;
+    if (state.open !== this.openNode) {
+      if (state.open === undefined) this.closeScaleNode(false);
+      else this.openScaleNode(state.open, false);
+    }
+    this.scale.setCamera(state.camera, false);
+    this.layoutTokens();
+  }
+
+  get scaleControls(): ScaleView {
+    return this.scale;
+  }
+
+  /** Open a node's full ship from its tile (scale view). */
+  openScaleNode(node: string, notify = true): void {
+    if (!this.scaleMode || !this.allNodes.includes(node) || this.openNode === node) return;
+    this.openNode = node;
+    this.relayout(this.canvasW, this.canvasH);
+    if (notify) this.onNeedsRedraw?.();
+  }
+
+  /** Back from a node's ship to the tiles. */
+  closeScaleNode(notify = true): void {
+    if (this.openNode === undefined) return;
+    this.openNode = undefined;
+    this.relayout(this.canvasW, this.canvasH);
+    if (notify) this.onNeedsRedraw?.();
+  }
+
+  /** The nodes the current step is about. */
+  stepNodes(): readonly string[] {
+    return this.stepNodeList[this.lastStep] ?? [];
+  }
+
+  get openedNode(): string | undefined {
+    return this.openNode;
   }
 
   /** The stations of the step drawn last that are in its focus, boxes in canvas CSS px (the info card's test). */
@@ -345,6 +477,7 @@ export class StageView {
       const shelf = buildShelf(state.objects);
       this.shelf.apply(shelf);
       this.pods.apply(state.objects, shelf.podRevision);
+      if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevision);
       this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
@@ -373,6 +506,11 @@ export class StageView {
         st.setDimmed(dim, p);
       });
       this.flagship.dimRaft(focus, p);
+      if (this.scaleMode) {
+        const cam = this.scale.camera;
+        this.scale.setFocus(this.stepNodeList[step] ?? []);
+        if (cam !== this.scale.camera) this.layoutTokens();
+      }
     }
     // The numbered trail: laid out per step (and after pods move), shown while no story token is mid-flight.
     const tr = this.trails[step];
@@ -418,6 +556,7 @@ export class StageView {
     let lastGroup = -1;
     let storyMoving = 0;
     this.pendingBackground.length = 0;
+    this.flows.begin();
     for (let k = lo - 1; k >= 0; k--) {
       const mi = order[k] ?? 0;
       const m = sch.messages[mi];
@@ -436,18 +575,24 @@ export class StageView {
         continue;
       }
       storyMoving++;
+      if (this.flowed(m, progressOf(mi), false)) continue;
       // The label rides on the first token of a fan-out group only; background tokens carry none.
       const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
       this.tokens.add(m.event, progressOf(mi), label, false);
     }
     // Background fills around the story: in a step with story hops it moves only beside a story token, never alone.
-    if (storyMoving > 0 || this.stepHasStory[step] !== true) {
+    const withBackground = storyMoving > 0 || this.stepHasStory[step] !== true;
+    if (withBackground) {
       for (const mi of this.pendingBackground) {
         const m = sch.messages[mi];
-        if (m !== undefined) this.tokens.add(m.event, progressOf(mi), undefined, true);
+        if (m !== undefined && !this.flowed(m, progressOf(mi), true)) this.tokens.add(m.event, progressOf(mi), undefined, true);
       }
     }
+    // The scale view's flows: one token per route with its count, the story's first.
+    const flows = this.flows.flows();
+    for (const f of flows) if (!f.background) this.tokens.add(f.message, f.progress, flowLabel(f, this.lang), false);
+    for (const f of flows) if (f.background) this.tokens.add(f.message, f.progress, undefined, true);
     this.tokens.endFrame();
 
     // 5. Scheduler verdicts.
@@ -484,6 +629,17 @@ export class StageView {
     // 6. Clock.
     const skip = sch.skips.find((s) => t >= s.start && t < s.end);
     this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim));
+  }
+
+  /** In the scale view a message to or from a node drawn as a tile joins its route's flow (true) instead of being drawn alone. */
+  private flowed(m: Schedule['messages'][number], progress: number, background: boolean): boolean {
+    const alias = this.tokens.alias;
+    if (alias === undefined) return false;
+    const from = alias(m.event.from);
+    const to = alias(m.event.to);
+    if (from === undefined && to === undefined) return false;
+    this.flows.add(m.event, from ?? m.event.from, to ?? m.event.to, progress, m.start, background);
+    return true;
   }
 
   /** A file just written (a manifest, the snapshot, a restored data dir) flashes for a moment. */

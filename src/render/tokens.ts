@@ -5,7 +5,7 @@
  * outside of the arc. Views are pooled; shapes are shared GraphicsContexts tinted per role.
  */
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
-import type { MessageEvent } from '../sim/trace.ts';
+import type { ComponentId, MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
@@ -91,6 +91,8 @@ export class TokenLayer extends Container {
   /** 'show': background tokens drawn like the story's (no label); 'quiet': small and faint. */
   backgroundLook: 'show' | 'quiet' = 'quiet';
   pods: PodPlaces | undefined;
+  /** Where a component without a station of its own is drawn instead (the scale view: a node's kubelet at its zone group). */
+  alias: ((id: ComponentId) => ComponentId | undefined) | undefined;
 
   constructor() {
     super();
@@ -133,7 +135,9 @@ export class TokenLayer extends Container {
    * Where a message's end is drawn: a client (client/<pod>) at its pod on the deck (else the
    * quay); a packet (signal) carrying a pod at that pod rather than its node's kubelet.
    */
-  private endRect(id: string, m: MessageEvent): Rect {
+  private endRect(id: ComponentId, m: MessageEvent): Rect {
+    const stand = this.alias?.(id);
+    if (stand !== undefined) return this.stationRect(stand);
     if (id.startsWith('client/')) return this.pods?.podNamed(id.slice('client/'.length)) ?? this.stationRect(id);
     // CoreDNS runs as pods on workers: a query goes to the pod that answers, a watch to the first one.
     if (id === 'coredns') return (m.object?.startsWith('Pod/kube-system/coredns-') === true ? this.pods?.podRect(m.object) : undefined) ?? this.pods?.podWithPrefix?.('Pod/kube-system/coredns-') ?? this.stationRect(id);

@@ -1,0 +1,155 @@
+/**
+ * The scale view's words, drawn in screen space over the camera's picture (so text stays 14 px
+ * and never scales): each zone's two header lines, and on tiles large enough on screen (zoomed
+ * in) the node's name and its state word with its pod count. A label shows only where it fits
+ * whole inside its tile and the tile is wholly in view, so labels never overlap or leave the view.
+ */
+import { Container, Graphics, type Text } from 'pixi.js';
+import type { Lang } from '../../model/localized.ts';
+import type { Rect } from '../layout.ts';
+import type { Palette } from '../theme.ts';
+import { fitText, makeText, restyle, type TextSpec } from '../scene/text.ts';
+import { rectToScreen, type Camera } from './camera.ts';
+import type { TileLayout } from './tile-layout.ts';
+import type { TileModel } from './tile-model.ts';
+import { readinessColour } from './tile-view.ts';
+import { scaleWords } from './words.ts';
+
+interface HeaderTexts {
+  readonly title: Text;
+  readonly pieces: Text[];
+}
+
+interface TileTexts {
+  readonly name: Text;
+  readonly state: Text;
+}
+
+const keys = new WeakMap<Text, string>();
+/** Set a text's words and style only when they change (a restyle re-rasterises the text). */
+function put(t: Text, text: string, spec: TextSpec, maxW = 0): void {
+  const key = `${text}|${spec.size}|${spec.weight ?? ''}|${spec.fill}|${maxW}`;
+  if (keys.get(t) === key) return;
+  keys.set(t, key);
+  restyle(t, spec);
+  if (maxW > 0) fitText(t, text, maxW, spec.size);
+  else t.text = text;
+}
+
+const inside = (outer: Rect, r: Rect): boolean => r.x >= outer.x - 0.5 && r.y >= outer.y - 0.5 && r.x + r.w <= outer.x + outer.w + 0.5 && r.y + r.h <= outer.y + outer.h + 0.5;
+
+export class ScaleLabels extends Container {
+  private readonly headers = new Map<string, HeaderTexts>();
+  private readonly tiles = new Map<string, TileTexts>();
+  private readonly backs = new Graphics();
+  /** Boxes of the texts shown (token labels keep off them). */
+  readonly boxes: Rect[] = [];
+
+  constructor() {
+    super();
+    this.label = 'scale-labels';
+    this.addChild(this.backs);
+  }
+
+  /** `band`: how far down a tile its words may go (world px; 0: the whole tile, over the pods). */
+  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number): void {
+    this.boxes.length = 0;
+    this.backs.clear();
+    const size = 14 * fs;
+    for (const g of tl.groups) {
+      let h = this.headers.get(g.zone);
+      if (h === undefined) {
+        h = { title: makeText({ size, weight: '700', fill: p.text }), pieces: [] };
+        this.headers.set(g.zone, h);
+        this.addChild(h.title);
+      }
+      const hr = rectToScreen(cam, view, g.header);
+      const shown = inside(view, hr) && hr.w > 40 * fs;
+      h.title.visible = shown;
+      for (const t of h.pieces) t.visible = false;
+      if (!shown) continue;
+      const nodes = groupNodes.get(g.zone) ?? [];
+      put(h.title, scaleWords.zoneTitle(lang, g.zone, nodes.length), { size, weight: '700', fill: p.text }, hr.w);
+      h.title.position.set(hr.x, hr.y);
+      this.boxes.push({ x: hr.x, y: hr.y, w: h.title.width, h: h.title.height });
+      // Second line: how many nodes in each state (colour and word), then the pods.
+      const counts = new Map<string, number>();
+      let pods = 0;
+      for (const n of nodes) {
+        const t = tileOf(n);
+        if (t === undefined) continue;
+        counts.set(t.readiness, (counts.get(t.readiness) ?? 0) + 1);
+        pods += t.active;
+      }
+      const pieces: { text: string; fill: number }[] = [];
+      for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
+        const n = counts.get(state) ?? 0;
+        if (n > 0) pieces.push({ text: scaleWords.stateCount(state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
+      }
+      pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
+      let x = hr.x;
+      const y = hr.y + h.title.height;
+      pieces.forEach((piece, i) => {
+        let t = h.pieces[i];
+        if (t === undefined) {
+          t = makeText({ size, weight: '700', fill: piece.fill });
+          h.pieces.push(t);
+          this.addChild(t);
+        }
+        put(t, piece.text, { size, weight: '700', fill: piece.fill });
+        const fits = x + t.width <= hr.x + hr.w;
+        t.visible = fits;
+        if (!fits) return;
+        t.position.set(x, y);
+        this.boxes.push({ x, y, w: t.width, h: t.height });
+        x += t.width + 10 * fs;
+      });
+    }
+    for (const [node, r] of tl.tiles) {
+      // The part of the tile in view: a tile larger than the view (zoomed in far) still gets its words.
+      const full = rectToScreen(cam, view, r);
+      const x0 = Math.max(full.x, view.x);
+      const y0 = Math.max(full.y, view.y);
+      const sr = { x: x0, y: y0, w: Math.min(full.x + full.w, view.x + view.w) - x0, h: Math.min(full.y + full.h, view.y + view.h) - y0 };
+      let texts = this.tiles.get(node);
+      const big = sr.w >= 44 * fs && sr.h >= 26 * fs;
+      if (!big) {
+        if (texts !== undefined) texts.name.visible = texts.state.visible = false;
+        continue;
+      }
+      if (texts === undefined) {
+        texts = { name: makeText({ size, weight: '700', fill: p.text }), state: makeText({ size, fill: p.text }) };
+        this.tiles.set(node, texts);
+        this.addChild(texts.name, texts.state);
+      }
+      const model = tileOf(node);
+      const pad = 4 * fs;
+      // Words stay in the band kept for them above the pods, where the tile has one.
+      const wordsBottom = band > 0 ? Math.min(sr.y + sr.h, full.y + band * cam.zoom) : sr.y + sr.h;
+      put(texts.name, node, { size, weight: '700', fill: p.text });
+      const nameFits = texts.name.width <= sr.w - 2 * pad && sr.y + pad + texts.name.height <= wordsBottom;
+      texts.name.visible = nameFits;
+      texts.state.visible = false;
+      if (!nameFits) continue;
+      texts.name.position.set(sr.x + pad, sr.y + pad);
+      let bottom = sr.y + pad + texts.name.height;
+      let right = sr.x + pad + texts.name.width;
+      if (model !== undefined) {
+        const fill = model.readiness === 'Ready' ? p.success : model.readiness === 'NotReady' ? p.error : p.muted;
+        // The state word always; its pod count when there is room.
+        put(texts.state, `${model.readiness} · ${model.active}`, { size, fill });
+        if (texts.state.width > sr.w - 2 * pad) put(texts.state, model.readiness, { size, fill });
+        const fitsState = texts.state.width <= sr.w - 2 * pad && bottom + texts.state.height <= wordsBottom;
+        texts.state.visible = fitsState;
+        if (fitsState) {
+          texts.state.position.set(sr.x + pad, bottom);
+          bottom += texts.state.height;
+          right = Math.max(right, sr.x + pad + texts.state.width);
+        }
+      }
+      // A backing so the words read over the pod sprites.
+      this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.8 });
+      this.boxes.push({ x: sr.x, y: sr.y, w: right - sr.x, h: bottom - sr.y });
+    }
+  }
+}

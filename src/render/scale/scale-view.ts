@@ -1,0 +1,284 @@
+/**
+ * The stage for big clusters (level of detail): past what full ships can show, nodes are tiles in
+ * zone groups (tile-view.ts), pods are sprites, and the words sit in screen space over them
+ * (labels-view.ts). The camera zooms (wheel about the pointer, keys) and pans (drag); a tile opens
+ * its node's full ship (the stage view does that). Same trace, same player: this is another view
+ * of the state the stage view applies at each event boundary.
+ */
+import { Container, Graphics, Rectangle, type FederatedPointerEvent, type FederatedWheelEvent } from 'pixi.js';
+import type { Lang } from '../../model/localized.ts';
+import type { K8sObject, ObjectRef } from '../../model/objects.ts';
+import type { Point, Rect } from '../layout.ts';
+import type { Palette } from '../theme.ts';
+import { clampCamera, homeCamera, keepInView, panBy, rectToScreen, sameCamera, toWorld, visibleWorld, zoomAbout, ZOOM_STEP, type Camera } from './camera.ts';
+import { ScaleLabels } from './labels-view.ts';
+import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
+import { ScaleModel } from './tile-model.ts';
+import { NodeTile } from './tile-view.ts';
+
+/** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
+const DRAG_PX = 5;
+
+const EMPTY: Rect = { x: 0, y: 0, w: 0, h: 0 };
+
+export class ScaleView extends Container {
+  private readonly world = new Container();
+  private readonly maskShape = new Graphics();
+  private readonly ring = new Graphics();
+  readonly labels = new ScaleLabels();
+  private readonly tiles = new Map<string, NodeTile>();
+  private nodes: readonly string[] = [];
+  private groups: ZoneGroup[] = [];
+  private readonly groupNodes = new Map<string, readonly string[]>();
+  private readonly zones = new Map<string, string>();
+  private model = new ScaleModel([]);
+  private tl: TileLayout = { groups: [], tiles: new Map(), tileW: 0, tileH: 0 };
+  private grid: SpriteGrid = { cols: 1, size: 1, pitch: 1, x: 0, y: 0, band: 0 };
+  private gridFor = -1;
+  private view: Rect = EMPTY;
+  private cam: Camera = { zoom: 1, cx: 0, cy: 0 };
+  private palette: Palette | undefined;
+  private s = 1;
+  private fs = 1;
+  private lang: Lang = 'en';
+  private focus: readonly string[] = [];
+  private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
+  /** The tile under the pointer (Enter opens it). */
+  hovered: string | undefined;
+  /** The camera moved (wheel, drag, keys, a step's focus): the stage re-lays its flows and redraws. */
+  onCamera: (() => void) | undefined;
+  /** A tile was clicked. */
+  onOpen: ((node: string) => void) | undefined;
+
+  constructor() {
+    super();
+    this.label = 'scale-view';
+    this.world.mask = this.maskShape;
+    this.world.addChild(this.ring);
+    this.addChild(this.maskShape, this.world, this.labels);
+    this.eventMode = 'static';
+    this.cursor = 'grab';
+    this.on('wheel', (e: FederatedWheelEvent) => {
+      const at = e.getLocalPosition(this);
+      this.zoomBy(e.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, at);
+    });
+    this.on('pointerdown', (e: FederatedPointerEvent) => {
+      const at = e.getLocalPosition(this);
+      this.press = { x: at.x, y: at.y, cam: this.cam, moved: false };
+    });
+    this.on('globalpointermove', (e: FederatedPointerEvent) => {
+      const at = e.getLocalPosition(this);
+      const press = this.press;
+      if (press !== undefined && (e.buttons & 1) === 1) {
+        if (!press.moved && Math.hypot(at.x - press.x, at.y - press.y) < DRAG_PX) return;
+        press.moved = true;
+        this.setCamera(panBy(press.cam, this.view, at.x - press.x, at.y - press.y));
+        return;
+      }
+      this.hovered = this.tileAt(at);
+    });
+    const release = (): void => {
+      this.press = undefined;
+    };
+    this.on('pointerup', release);
+    this.on('pointerupoutside', release);
+    this.on('pointertap', (e: FederatedPointerEvent) => {
+      const moved = this.press?.moved === true;
+      this.press = undefined;
+      if (moved) return;
+      const node = this.tileAt(e.getLocalPosition(this));
+      if (node !== undefined) this.onOpen?.(node);
+    });
+  }
+
+  /** The nodes drawn and their zones (topology.kubernetes.io/zone). */
+  setNodes(nodes: readonly NodeZone[]): void {
+    for (const t of this.tiles.values()) t.destroy({ children: true });
+    this.tiles.clear();
+    this.nodes = nodes.map((n) => n.node);
+    this.zones.clear();
+    for (const n of nodes) this.zones.set(n.node, n.zone ?? '');
+    this.groups = zoneGroups(nodes);
+    this.groupNodes.clear();
+    for (const g of this.groups) this.groupNodes.set(g.zone, g.nodes);
+    this.model = new ScaleModel(this.nodes);
+    for (const n of this.nodes) {
+      const t = new NodeTile(n);
+      this.tiles.set(n, t);
+      this.world.addChild(t);
+    }
+    this.world.addChild(this.ring);
+    this.gridFor = -1;
+  }
+
+  /** The zone group a node is drawn in ('' for nodes without a zone); undefined for a node not in the view. */
+  zoneOf(node: string): string | undefined {
+    return this.zones.get(node);
+  }
+
+  get zoneKeys(): readonly string[] {
+    return this.groups.map((g) => g.zone);
+  }
+
+  layout(area: Rect, p: Palette, s: number, fs: number, lang: Lang): void {
+    const old = this.view;
+    this.view = area;
+    this.palette = p;
+    this.s = s;
+    this.fs = fs;
+    this.lang = lang;
+    this.tl = layoutTiles(this.groups, area, s, fs);
+    this.maskShape.clear().rect(area.x, area.y, area.w, area.h).fill({ color: 0xffffff });
+    this.hitArea = new Rectangle(area.x, area.y, area.w, area.h);
+    // Same zoom, same place in the world (as a share of the view) after a resize.
+    const cam = old.w > 0 && old.h > 0 ? { zoom: this.cam.zoom, cx: area.x + ((this.cam.cx - old.x) / old.w) * area.w, cy: area.y + ((this.cam.cy - old.y) / old.h) * area.h } : homeCamera(area);
+    this.cam = clampCamera(cam, area);
+    this.gridFor = -1;
+    this.redrawTiles(new Set(this.nodes));
+    this.drawRing();
+    this.applyCamera();
+  }
+
+  private barH(): number {
+    return Math.max(2, this.tl.tileH * 0.08);
+  }
+
+  /** A new cluster state (only at event boundaries): tiles whose node or pods changed are redrawn. */
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number>): void {
+    const dirty = this.model.apply(objects, revisions);
+    if (dirty.size === 0) return;
+    this.redrawTiles(dirty);
+    this.updateLabels();
+  }
+
+  private redrawTiles(dirty: ReadonlySet<string>): void {
+    const p = this.palette;
+    if (p === undefined) return;
+    const max = this.model.maxPods();
+    // The sprite grid fits the fullest node; when that changes every tile is drawn again.
+    let todo = dirty;
+    if (max !== this.gridFor) {
+      this.gridFor = max;
+      this.grid = spriteGrid(this.tl.tileW, this.tl.tileH, max, this.barH(), this.fs);
+      todo = new Set(this.nodes);
+    }
+    for (const n of todo) {
+      const r = this.tl.tiles.get(n);
+      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s);
+    }
+  }
+
+  /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */
+  setFocus(nodes: readonly string[]): void {
+    this.focus = nodes;
+    this.drawRing();
+    const box = this.focusBox();
+    if (box !== undefined) this.setCamera(keepInView(this.cam, this.view, box), false);
+  }
+
+  private focusBox(): Rect | undefined {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const n of this.focus) {
+      const r = this.tl.tiles.get(n);
+      if (r === undefined) continue;
+      x0 = Math.min(x0, r.x);
+      y0 = Math.min(y0, r.y);
+      x1 = Math.max(x1, r.x + r.w);
+      y1 = Math.max(y1, r.y + r.h);
+    }
+    return x0 === Infinity ? undefined : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+
+  private drawRing(): void {
+    const g = this.ring.clear();
+    const p = this.palette;
+    if (p === undefined || this.focus.length === 0 || this.focus.length >= this.nodes.length) return;
+    const gap = Math.max(1, 1.5 * this.s);
+    for (const n of this.focus) {
+      const r = this.tl.tiles.get(n);
+      if (r !== undefined) g.roundRect(r.x - gap, r.y - gap, r.w + 2 * gap, r.h + 2 * gap, 4 * this.s);
+    }
+    g.stroke({ width: Math.max(1, 1.5 * this.s), color: p.text, alpha: 0.9 });
+  }
+
+  get camera(): Camera {
+    return this.cam;
+  }
+
+  /** Set the camera (a view setting, like the theme): a fresh stage given it draws the same frame. */
+  setCamera(cam: Camera, notify = true): void {
+    const next = clampCamera(cam, this.view);
+    if (sameCamera(next, this.cam)) return;
+    this.cam = next;
+    this.applyCamera();
+    if (notify) this.onCamera?.();
+  }
+
+  zoomBy(factor: number, at?: Point): void {
+    this.setCamera(zoomAbout(this.cam, this.view, factor, at ?? { x: this.view.x + this.view.w / 2, y: this.view.y + this.view.h / 2 }));
+  }
+
+  resetCamera(): void {
+    this.setCamera(homeCamera(this.view));
+  }
+
+  private applyCamera(): void {
+    const { zoom, cx, cy } = this.cam;
+    this.world.scale.set(zoom);
+    this.world.position.set(this.view.x + this.view.w / 2 - cx * zoom, this.view.y + this.view.h / 2 - cy * zoom);
+    // Tiles wholly out of view are not drawn (nor listed by the drawn-objects hook).
+    const v = visibleWorld(this.cam, this.view);
+    for (const [n, t] of this.tiles) {
+      const r = this.tl.tiles.get(n);
+      t.visible = r !== undefined && r.x < v.x + v.w && r.x + r.w > v.x && r.y < v.y + v.h && r.y + r.h > v.y;
+    }
+    this.updateLabels();
+  }
+
+  private updateLabels(): void {
+    const p = this.palette;
+    if (p === undefined) return;
+    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs);
+  }
+
+  /** The node whose tile is at this stage point, if any. */
+  tileAt(at: Point): string | undefined {
+    if (at.x < this.view.x || at.y < this.view.y || at.x > this.view.x + this.view.w || at.y > this.view.y + this.view.h) return undefined;
+    const w = toWorld(this.cam, this.view, at);
+    for (const [n, r] of this.tl.tiles) if (w.x >= r.x && w.x <= r.x + r.w && w.y >= r.y && w.y <= r.y + r.h) return n;
+    return undefined;
+  }
+
+  /** A node's tile on screen (stage coordinates). */
+  tileBox(node: string): Rect | undefined {
+    const r = this.tl.tiles.get(node);
+    return r === undefined ? undefined : rectToScreen(this.cam, this.view, r);
+  }
+
+  /**
+   * Where a zone group's flows end on screen: its header while in view, else the part of the
+   * group in view, else a sliver at the view's edge towards it.
+   */
+  groupEnd(zone: string): Rect {
+    const g = this.tl.groups.find((x) => x.zone === zone);
+    if (g === undefined) return this.view;
+    const v = this.view;
+    const hr = rectToScreen(this.cam, v, g.header);
+    const head = { x: hr.x, y: hr.y, w: Math.min(hr.w, 200 * this.fs), h: hr.h };
+    if (head.x >= v.x && head.y >= v.y && head.x + head.w <= v.x + v.w && head.y + head.h <= v.y + v.h) return head;
+    const gr = rectToScreen(this.cam, v, g.rect);
+    const x0 = Math.max(v.x, Math.min(v.x + v.w - 2, gr.x));
+    const y0 = Math.max(v.y, Math.min(v.y + v.h - 2, gr.y));
+    const x1 = Math.min(v.x + v.w, Math.max(x0 + 2, gr.x + gr.w));
+    const y1 = Math.min(v.y + v.h, Math.max(y0 + 2, gr.y + gr.h));
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+
+  /** Zone headers shown now (token labels keep off them and off tile labels). */
+  textBoxes(): readonly Rect[] {
+    return this.labels.boxes;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The nodes each step is about, for the scale view's ring and camera: the nodes of the step's
+ * focus components (kubelet/c-07) and the nodes whose Node changed during the step (Ready=Unknown,
+ * a taint), whose pods were evicted or that a pod was bound to. Pure.
+ */
+import type { Trace } from '../../sim/trace.ts';
+
+const NODE_HEADS = ['kubelet/', 'containerd/', 'kube-proxy/', 'node/'];
+
+export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] {
+  const steps = trace.events.filter((e) => e.kind === 'step').length;
+  const sets: Set<string>[] = Array.from({ length: steps }, () => new Set<string>());
+  let cur = -1;
+  for (const e of trace.events) {
+    if (e.kind === 'step') {
+      cur = e.index;
+      for (const id of e.focus) {
+        const head = NODE_HEADS.find((h) => id.startsWith(h));
+        if (head !== undefined && known.has(id.slice(head.length))) sets[cur]?.add(id.slice(head.length));
+      }
+      continue;
+    }
+    if (cur < 0 || e.kind !== 'state' || e.op !== 'modified') continue;
+    const set = sets[cur];
+    if (set === undefined) continue;
+    const v = e.value;
+    if (v?.kind === 'Node' && known.has(v.metadata.name)) set.add(v.metadata.name);
+    else if (v?.kind === 'Pod') {
+      const node = v.spec.nodeName;
+      if (node === undefined || !known.has(node)) continue;
+      if (e.changes.some((c) => c.path === 'spec.nodeName' || c.path === 'metadata.deletionTimestamp')) set.add(node);
+    }
+  }
+  return sets.map((s) => [...s]);
+}
+
+/** Each node's zone label, as first stored (nodes keep their zone). */
+export function nodeZones(trace: Trace, label: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const take = (name: string, labels: Readonly<Record<string, string>> | undefined): void => {
+    const zone = labels?.[label];
+    if (zone !== undefined && zone !== '' && !out.has(name)) out.set(name, zone);
+  };
+  for (const snap of trace.snapshots) for (const obj of Object.values(snap.objects)) if (obj.kind === 'Node') take(obj.metadata.name, obj.metadata.labels);
+  for (const e of trace.events) if (e.kind === 'state' && e.value?.kind === 'Node') take(e.value.metadata.name, e.value.metadata.labels);
+  return out;
+}

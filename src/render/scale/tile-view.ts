@@ -1,0 +1,104 @@
+/**
+ * One node as a compact tile: its state as a fill and border (Unknown dashed and dark, NotReady
+ * red, Ready green), a taint corner (NoExecute red, NoSchedule amber), its pods as sprites (one
+ * shared white texture tinted by phase, the owner ReplicaSet's colour as a band under each) and a
+ * capacity bar (pods / allocatable). No text: names and words are drawn by the labels layer.
+ */
+import { Container, Graphics, Sprite, Texture } from 'pixi.js';
+import { markDrawn } from '../drawn.ts';
+import type { Rect } from '../layout.ts';
+import type { PodLook } from '../looks.ts';
+import { lookColour } from '../pods.ts';
+import { revisionColour } from '../objects/revision-colour.ts';
+import { dashedRect } from '../scene/shapes.ts';
+import type { Palette } from '../theme.ts';
+import type { SpriteGrid } from './tile-layout.ts';
+import type { TileModel } from './tile-model.ts';
+
+/** A sprite's colour: like a pod card's, but a Running pod that is not Ready (a silent node's) shows as trouble. */
+export function dotColour(look: PodLook, p: Palette): number {
+  return look === 'Running' ? p.error : lookColour(look, p);
+}
+
+export function readinessColour(readiness: TileModel['readiness'], p: Palette): number {
+  return readiness === 'Ready' ? p.success : readiness === 'NotReady' ? p.error : p.neutral;
+}
+
+export class NodeTile extends Container {
+  readonly node: string;
+  private readonly bg = new Graphics();
+  private readonly dots = new Container();
+  private readonly bodies: Sprite[] = [];
+  private readonly bands: Sprite[] = [];
+  rect: Rect = { x: 0, y: 0, w: 0, h: 0 };
+
+  constructor(node: string) {
+    super();
+    this.node = node;
+    this.label = `Node/${node}`;
+    markDrawn(this, 'Node', node);
+    this.addChild(this.bg, this.dots);
+  }
+
+  draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number): void {
+    this.rect = rect;
+    this.position.set(rect.x, rect.y);
+    const { w, h } = rect;
+    const r = Math.min(6 * s, w * 0.12);
+    const state = model?.readiness ?? 'Unregistered';
+    const edge = readinessColour(state, p);
+    const dark = state === 'Unknown' || state === 'Unregistered';
+    const g = this.bg.clear();
+    g.roundRect(0, 0, w, h, r).fill({ color: dark ? p.sky : p.card, alpha: 1 });
+    g.roundRect(0, 0, w, h, r).fill({ color: edge, alpha: dark ? 0.16 : state === 'NotReady' ? 0.22 : 0.1 });
+    const bw = Math.max(1, 1.5 * s);
+    if (dark) dashedRect(g, { x: 0, y: 0, w, h }, 4 * s, 3 * s).stroke({ width: bw, color: edge });
+    else g.roundRect(0, 0, w, h, r).stroke({ width: bw, color: edge, alpha: 0.9 });
+    if (model?.noExecute === true || model?.noSchedule === true) {
+      const c = Math.min(w, h) * 0.28;
+      g.poly([w - c, 0, w, 0, w, c]).fill({ color: model.noExecute ? p.error : p.warning });
+    }
+    // Capacity: pods against allocatable.
+    const pad = grid.x;
+    const barY = h - pad - barH;
+    const barW = Math.max(0, w - 2 * pad);
+    g.rect(pad, barY, barW, barH).fill({ color: p.seaLine });
+    if (model !== undefined) g.rect(pad, barY, barW * Math.min(1, model.active / model.allocatable), barH).fill({ color: edge });
+    this.drawDots(model, grid, p);
+  }
+
+  private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette): void {
+    const pods = model?.pods ?? [];
+    const bandH = Math.max(0.75, grid.size * 0.28);
+    while (this.bodies.length < pods.length) {
+      const body = new Sprite(Texture.WHITE);
+      const band = new Sprite(Texture.WHITE);
+      this.bodies.push(body);
+      this.bands.push(band);
+      this.dots.addChild(body, band);
+    }
+    for (let i = 0; i < this.bodies.length; i++) {
+      const body = this.bodies[i];
+      const band = this.bands[i];
+      if (body === undefined || band === undefined) continue;
+      const dot = pods[i];
+      body.visible = dot !== undefined;
+      band.visible = dot?.revision !== undefined;
+      if (dot === undefined) continue;
+      const x = grid.x + (i % grid.cols) * grid.pitch;
+      const y = grid.y + Math.floor(i / grid.cols) * grid.pitch;
+      body.position.set(x, y);
+      body.width = grid.size;
+      body.height = grid.size;
+      body.tint = dotColour(dot.look, p);
+      body.alpha = dot.look === 'Terminating' ? 0.45 : 1;
+      if (dot.revision !== undefined) {
+        band.position.set(x, y + grid.size - bandH);
+        band.width = grid.size;
+        band.height = bandH;
+        band.tint = revisionColour(dot.revision, p);
+        band.alpha = body.alpha;
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The stage for big clusters (level of detail): zone-outage with 30 nodes is past what full ships
+ * show, so nodes are tiles by zone. After the `unknown` step the dark zone's header and tiles say
+ * Unknown; a tile opens its node's full ship and Esc (or the back button) returns; zooming shows
+ * names that do not fit at home; the frame after zoom and seeks equals a fresh stage's. Screenshots
+ * (dark/en, light/ko) against test/baselines/scale/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Browser } from './lib/chromium.ts';
+import { openApp, settle, type AppPage } from './lib/app-page.ts';
+import { comparePng, writePng } from './lib/images.ts';
+import { labelProblems, type LabelBox } from './lib/labels.ts';
+import { REPO } from './lib/server.ts';
+import type { DrawnObject, Stage } from '../../src/render/index.ts';
+
+const base = inject('baseUrl');
+const BASELINES = join(REPO, 'test/baselines/scale');
+const RESULTS = join(REPO, 'test-results/visual');
+const UPDATE = process.env['UPDATE_BASELINES'] === '1';
+const MAX_RATIO = 0.002;
+let browser: Browser;
+let app: AppPage;
+
+interface Frame {
+  readonly labels: LabelBox[];
+  readonly objects: DrawnObject[];
+  readonly open: string | undefined;
+  readonly zoom: number;
+}
+
+/** The stage's labels, drawn objects and scale state now (renders the current time first). */
+async function frame(): Promise<Frame> {
+  return app.page.evaluate(() => {
+    const stage = window.__kubedeck?.stage() as unknown as Stage | undefined;
+    const player = window.__kubedeck?.player();
+    if (stage === undefined || player === undefined) throw new Error('no stage');
+    stage.renderFrameAt(player.getState().time);
+    const sc = stage.scale();
+    return { labels: stage.labels(), objects: stage.objects(), open: sc?.open, zoom: sc?.camera.zoom ?? 0 };
+  });
+}
+
+async function gotoStepEnd(id: string): Promise<void> {
+  await app.page.evaluate((stepId) => {
+    const player = window.__kubedeck?.player();
+    const st = player?.steps.find((s) => s.id === stepId);
+    if (player === undefined || st === undefined) throw new Error(`no step ${stepId}`);
+    player.pause();
+    player.seek(st.end - 0.05);
+  }, id);
+}
+
+const texts = (f: Frame): string[] => f.labels.map((l) => l.text);
+const tiles = (f: Frame): DrawnObject[] => f.objects.filter((o) => o.kind === 'Node');
+
+beforeAll(async () => {
+  browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
+  app = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=5&lang=en&theme=dark`);
+  await app.page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+  await settle(app.page);
+});
+afterAll(async () => {
+  expect(app.errors).toEqual([]);
+  await browser.close();
+});
+
+describe('scale view (zone-outage, 30 nodes)', () => {
+  it('draws 30 tiles in three zone groups, no ships, and readable labels', async () => {
+    await gotoStepEnd('at-scale');
+    const f = await frame();
+    expect(f.open).toBeUndefined();
+    expect(f.zoom).toBe(1);
+    expect(tiles(f)).toHaveLength(30);
+    expect(f.labels.some((l) => l.owner.startsWith('kubelet/'))).toBe(false);
+    for (const zone of ['zone-a', 'zone-b', 'zone-c']) expect(texts(f)).toContain(`${zone} · 10 nodes`);
+    expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(3);
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+  });
+
+  it('after the unknown step the dark zone says Unknown, the others Ready', async () => {
+    await gotoStepEnd('unknown');
+    const f = await frame();
+    expect(texts(f)).toContain('Unknown 10');
+    expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(2);
+    expect(tiles(f)).toHaveLength(30);
+  });
+
+  it('zooming shows a tile name and state that do not fit at home, and draws fewer tiles', async () => {
+    const home = await frame();
+    const homeTiles = tiles(home).length;
+    const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-01'));
+    expect(box).toBeDefined();
+    await app.page.evaluate((b) => (window.__kubedeck?.stage() as unknown as Stage).scale()?.zoomBy(6, { x: b.x + b.w / 2, y: b.y + b.h / 2 }), box ?? { x: 0, y: 0, w: 0, h: 0 });
+    const zoomed = await frame();
+    expect(zoomed.zoom).toBeCloseTo(6);
+    expect(texts(zoomed)).toContain('c-01');
+    expect(texts(zoomed).some((t) => t.startsWith('Unknown · '))).toBe(true);
+    expect(tiles(zoomed).length).toBeLessThan(homeTiles);
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(zoomed.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+  });
+
+  it('a frame reached by zoom and seeks equals a fresh stage at the same time and camera', async () => {
+    const same = await app.page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage;
+      const player = window.__kubedeck?.player();
+      const steps = player?.steps ?? [];
+      const late = steps[steps.length - 1]?.end ?? 0;
+      const early = (steps[1]?.start ?? 0) + 0.5;
+      stage.renderFrameAt(late);
+      stage.renderFrameAt(early);
+      const fresh = stage.freshFrame(early);
+      const key = (l: { text: string; x: number; y: number }): string => `${l.text}@${Math.round(l.x)},${Math.round(l.y)}`;
+      return { live: stage.labels().map(key).sort(), fresh: (fresh?.labels ?? []).map(key).sort() };
+    });
+    expect(same.live).toEqual(same.fresh);
+  });
+
+  it('keys on the focused canvas: + zooms, 0 resets', async () => {
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+    await app.page.focus('canvas');
+    await app.page.keyboard.press('+');
+    expect((await frame()).zoom).toBeCloseTo(1.25);
+    await app.page.keyboard.press('0');
+    expect((await frame()).zoom).toBe(1);
+  });
+
+  it('clicking a tile opens its node as a full ship; Esc returns; the back button too', async () => {
+    await gotoStepEnd('unknown');
+    const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-03'));
+    const canvas = await app.page.evaluate(() => {
+      const r = document.querySelector('canvas')?.getBoundingClientRect();
+      return { x: r?.x ?? 0, y: r?.y ?? 0 };
+    });
+    if (box === undefined) throw new Error('no tile c-03');
+    await app.page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2);
+    const open = await frame();
+    expect(open.open).toBe('c-03');
+    // The ship (its name row is the Node) instead of the tiles.
+    expect(tiles(open).map((o) => o.name)).toEqual(['c-03']);
+    expect(open.labels.some((l) => l.owner === 'kubelet/c-03')).toBe(true);
+    expect(texts(open)).toContain('← All nodes');
+    expect(open.objects.filter((o) => o.kind === 'Pod').length).toBe(5);
+    await app.page.keyboard.press('Escape');
+    const back = await frame();
+    expect(back.open).toBeUndefined();
+    expect(tiles(back)).toHaveLength(30);
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.openNode('a-02'));
+    const again = await frame();
+    expect(again.open).toBe('a-02');
+    const button = again.labels.find((l) => l.text === '← All nodes');
+    if (button === undefined) throw new Error('no back button');
+    await app.page.mouse.click(canvas.x + button.x + button.w / 2, canvas.y + button.y + button.h / 2);
+    expect((await frame()).open).toBeUndefined();
+  });
+
+  it.each([
+    ['dark', 'en'],
+    ['light', 'ko'],
+  ] as const)('looks as it did at the end of unknown (%s, %s)', async (theme, lang) => {
+    await app.page.evaluate(() => {
+      const sc = (window.__kubedeck?.stage() as unknown as Stage).scale();
+      sc?.closeNode();
+      sc?.resetCamera();
+    });
+    await app.page.selectOption('[data-testid=theme]', theme);
+    await app.page.click(`[data-lang=${lang}]`);
+    await gotoStepEnd('unknown');
+    await settle(app.page, { rerender: true });
+    const name = `zone-outage-30-unknown-${theme}-${lang}.png`;
+    const actual = await app.page.screenshot();
+    const path = join(BASELINES, name);
+    if (UPDATE) {
+      writePng(path, actual);
+      return;
+    }
+    if (!existsSync(path)) throw new Error(`no baseline ${name}: run with UPDATE_BASELINES=1, look at it, commit it`);
+    const result = comparePng(readFileSync(path), actual);
+    if (result.ratio > MAX_RATIO) {
+      writePng(join(RESULTS, name), actual);
+      if (result.diff) writePng(join(RESULTS, name.replace('.png', '.diff.png')), result.diff);
+    }
+    expect(result.sameSize).toBe(true);
+    expect(result.ratio, `${name}: ${result.differing} pixels differ`).toBeLessThanOrEqual(MAX_RATIO);
+  });
+});
