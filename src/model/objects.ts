@@ -410,7 +410,14 @@ export interface ParsedRef {
 }
 
 export function parseRef(ref: ObjectRef): ParsedRef {
+  // Every request parses its object's ref several times (authorization, etcd key, resource):
+  // one parse per ref, shared (ParsedRef is read-only). Bounded: cleared when it grows large.
+  const known = PARSED.get(ref);
+  if (known !== undefined) return known;
   const parts = ref.split('/');
-  if (parts.length === 3) return { kind: parts[0] ?? '', namespace: parts[1] ?? '', name: parts[2] ?? '' };
-  return { kind: parts[0] ?? '', name: parts.slice(1).join('/') };
+  const parsed: ParsedRef = parts.length === 3 ? { kind: parts[0] ?? '', namespace: parts[1] ?? '', name: parts[2] ?? '' } : { kind: parts[0] ?? '', name: parts.slice(1).join('/') };
+  if (PARSED.size >= 100_000) PARSED.clear();
+  PARSED.set(ref, parsed);
+  return parsed;
 }
+const PARSED = new Map<string, ParsedRef>();

@@ -55,6 +55,11 @@ export interface NodeInfo {
    */
   matchKey: string;
   matchCount: number;
+  /**
+   * Bumped whenever the pods change (as the memo above is cleared): PodTopologySpread's domain
+   * totals (topology-spread/domain-totals.ts) recount only the nodes whose version moved.
+   */
+  podsVersion: number;
 }
 
 /** uid when present, else namespace/name (the simulation always sets uids). */
@@ -103,6 +108,7 @@ export function createNodeInfo(node: Node): NodeInfo {
     podsWithRequiredAntiAffinity: 0,
     matchKey: '',
     matchCount: 0,
+    podsVersion: 0,
   };
 }
 
@@ -129,6 +135,7 @@ function apply(info: NodeInfo, pod: Pod, req: PodRequest, sign: 1 | -1): void {
   if (affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined) info.podsWithAffinity += sign;
   if ((affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity += sign;
   info.matchKey = '';
+  info.podsVersion++;
   info.requested.milliCPU += sign * req.milliCPU;
   info.requested.memory += sign * req.memory;
   info.requested.ephemeralStorage += sign * req.ephemeralStorage;
@@ -170,6 +177,7 @@ export function cloneNodeInfo(info: NodeInfo): NodeInfo {
     // Its own memo: the trial's pods are about to change.
     matchKey: '',
     matchCount: 0,
+    podsVersion: info.podsVersion,
   };
 }
 

@@ -53,6 +53,7 @@ export function runPreemption(
     }
     // The trial's pods changed behind removePodFromNodeInfo's back: drop its count memo.
     trial.matchKey = '';
+    trial.podsVersion++;
     if (victims === 0) {
       statuses.push(NO_VICTIMS);
       continue;

@@ -48,8 +48,10 @@ const ID: ComponentId = 'kube-apiserver';
 /** Lease renewals and Events are routine traffic: they pass the same chain, but quietly. */
 function isRoutine(request: ApiRequest): boolean {
   if (request.verb === 'get' && request.statusSync === true) return true;
-  const kind = request.verb === 'create' ? request.object.kind : request.verb === 'list' ? request.kind : parseRef(request.ref).kind;
-  return kind === 'Lease' || kind === 'Event';
+  if (request.verb === 'create') return request.object.kind === 'Lease' || request.object.kind === 'Event';
+  if (request.verb === 'list') return request.kind === 'Lease' || request.kind === 'Event';
+  // The ref's kind without splitting it (this runs for every request).
+  return request.ref.startsWith('Lease/') || request.ref.startsWith('Event/');
 }
 
 /**
@@ -71,13 +73,43 @@ export function verbOf(request: ApiRequest): Verb {
 function resourceOf(request: ApiRequest): string {
   if (request.verb === 'create') return REST_RESOURCE[request.object.kind];
   if (request.verb === 'list') return REST_RESOURCE[request.kind];
-  const kind = parseRef(request.ref).kind as K8sKind;
-  const base = REST_RESOURCE[kind] ?? kind.toLowerCase();
-  if (request.verb === 'bind') return `${base}/binding`;
-  if (request.verb === 'evict') return `${base}/eviction`;
-  if (request.verb === 'update' && request.subresource) return `${base}/${request.subresource}`;
-  return base;
+  const kind = request.ref.slice(0, request.ref.indexOf('/'));
+  const sub = request.verb === 'bind' ? 'binding' : request.verb === 'evict' ? 'eviction' : request.verb === 'update' && request.subresource ? request.subresource : '';
+  return subresourceName(kind, sub);
 }
+
+/** "pods", "pods/status", "pods/binding": one string per kind and subresource, not one per request. */
+const RESOURCE_NAMES = new Map<string, string>();
+function subresourceName(kind: string, sub: string): string {
+  const key = `${kind}/${sub}`;
+  let name = RESOURCE_NAMES.get(key);
+  if (name === undefined) {
+    const base = REST_RESOURCE[kind as K8sKind] ?? kind.toLowerCase();
+    name = sub === '' ? base : `${base}/${sub}`;
+    RESOURCE_NAMES.set(key, name);
+  }
+  return name;
+}
+
+/** A response's action ("201 Created"), built once per status. */
+const STATUS_ACTION = new Map<number, string>();
+function statusAction(status: number): string {
+  let action = STATUS_ACTION.get(status);
+  if (action === undefined) STATUS_ACTION.set(status, (action = `${status} ${STATUS_TEXT[status] ?? ''}`.trim()));
+  return action;
+}
+
+const WATCH_ACTION: Readonly<Record<WatchEventType, string>> = { ADDED: 'watch: ADDED', MODIFIED: 'watch: MODIFIED', DELETED: 'watch: DELETED' };
+
+/** Stands in for the label of a quiet request's stage: never recorded, so never built. */
+const QUIET: Localized = { en: '', ko: '' };
+
+const UPDATE_STAGES: readonly Stage[] = [
+  { action: 'admission:mutating', ms: 1, label: text('mutating admission', '변경(mutating) 어드미션') },
+  { action: 'validate', ms: 1, label: text('schema validation: OK', '스키마 검증: 통과') },
+  { action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') },
+];
+const VALIDATING_STAGES: readonly Stage[] = [{ action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') }];
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   200: 'OK',
@@ -114,7 +146,7 @@ export function createApiServer(rt: Runtime): ApiServer {
 
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
     const payload: Payload = { kind: 'api-response', status, message, ...(object ? { object } : {}) };
-    rt.net.reply(req, { action: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), status, payload });
+    rt.net.reply(req, { action: statusAction(status), status, payload });
   };
 
   const watchersByKind = new Map<K8sKind, Watcher[]>();
@@ -138,26 +170,28 @@ export function createApiServer(rt: Runtime): ApiServer {
     for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x !== w));
   };
 
-  const push = (w: Watcher, eventType: WatchEventType, shown: K8sObject): void => {
+  const push = (w: Watcher, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
     if (!rt.board.isUp(w.id)) return;
-    if (w.only !== undefined && w.only !== refOf(shown)) return;
-    rt.net.send({ from: ID, to: w.id, type: 'watch', action: `watch: ${eventType}`, object: refOf(shown), payload: { kind: 'watch', eventType, object: shown } });
+    if (w.only !== undefined && w.only !== ref) return;
+    rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } });
   };
 
   const fanOut = (type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
     const obj = after ?? before;
     if (!obj) return;
     const current = type === 'write' ? after : undefined;
+    // One ref for every watcher's message (the shown object's: before and after share name and kind).
+    const ref = refOf(current ?? before ?? obj);
     for (const w of watchersByKind.get(obj.kind) ?? []) {
-      if (current) push(w, before ? 'MODIFIED' : 'ADDED', current);
-      else if (before) push(w, 'DELETED', before);
+      if (current) push(w, before ? 'MODIFIED' : 'ADDED', current, ref);
+      else if (before) push(w, 'DELETED', before, ref);
     }
     if (obj.kind !== 'Pod') return;
     // A field-selected watch sees ADDED when a pod starts matching (bound to its node), DELETED when it stops.
     const wasOn = before?.kind === 'Pod' ? before.spec.nodeName : undefined;
     const isOn = current?.kind === 'Pod' ? current.spec.nodeName : undefined;
-    if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before);
-    if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current);
+    if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before, ref);
+    if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current, ref);
   };
 
   /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
@@ -174,7 +208,8 @@ export function createApiServer(rt: Runtime): ApiServer {
 
   const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void, req?: Envelope): void => {
     const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `txn ${op} ${etcdKey(ref)}`, object: ref, payload, write: true }, (answer) => {
+    const key = payload.kind === 'etcd-put' || payload.kind === 'etcd-delete' ? payload.key : etcdKey(ref);
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `txn ${op} ${key}`, object: ref, payload, write: true }, (answer) => {
       // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
       const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
       if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
@@ -208,14 +243,14 @@ export function createApiServer(rt: Runtime): ApiServer {
     const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
-    const mutLabel = mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
+    const mutLabel = quiet ? QUIET : mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
     const stages: Stage[] = [
-      { action: 'admission:mutating', ms: 2, label: prefix(text('mutating admission', '변경(mutating) 어드미션'), mutLabel) },
-      { action: 'validate', ms: 1, label: invalid ? text(`validation failed: ${invalid}`, `검증 실패: ${invalid}`) : text('schema validation: OK', '스키마 검증: 통과') },
+      { action: 'admission:mutating', ms: 2, label: quiet ? QUIET : prefix(text('mutating admission', '변경(mutating) 어드미션'), mutLabel) },
+      { action: 'validate', ms: 1, label: quiet ? QUIET : invalid ? text(`validation failed: ${invalid}`, `검증 실패: ${invalid}`) : text('schema validation: OK', '스키마 검증: 통과') },
     ];
     runStages(stages, quiet, ref, () => {
       if (invalid) return respond(req, 422, `${SINGULAR[object.kind]} "${name}" is invalid: ${invalid}`);
-      runStages([{ action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') }], quiet, ref, () => {
+      runStages(VALIDATING_STAGES, quiet, ref, () => {
         if (cache.has(ref)) return respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`);
         writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), create: mutated.object }, (stored) => respond(req, 201, `${SINGULAR[object.kind]}/${name} created`, stored), () => respond(req, 409, `${REST_RESOURCE[object.kind]} "${name}" already exists`), req);
       });
@@ -224,12 +259,7 @@ export function createApiServer(rt: Runtime): ApiServer {
 
   const update = (req: Envelope, ref: ObjectRef, mutate: (obj: K8sObject) => K8sObject, quiet: boolean, message: string): void => {
     if (!cache.has(ref)) return respond(req, 404, `${ref} not found`);
-    const stages: Stage[] = [
-      { action: 'admission:mutating', ms: 1, label: text('mutating admission', '변경(mutating) 어드미션') },
-      { action: 'validate', ms: 1, label: text('schema validation: OK', '스키마 검증: 통과') },
-      { action: 'admission:validating', ms: 1, label: text('validating admission: allowed', '검증(validating) 어드미션: 허용') },
-    ];
-    runStages(stages, quiet, ref, () => {
+    runStages(UPDATE_STAGES, quiet, ref, () => {
       writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, (stored) => respond(req, 200, message, stored), () => respond(req, 404, `${ref} not found`), req);
     });
   };
@@ -342,12 +372,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     const quiet = isRoutine(request);
     const ref = request.verb === 'create' ? req.object : request.verb === 'list' ? undefined : request.ref;
     const identity = authenticate(user);
-    runStages([{ action: 'authenticate', ms: 1, label: authnLabel(user, identity) }], quiet, ref, () => {
+    runStages([{ action: 'authenticate', ms: 1, label: quiet ? QUIET : authnLabel(user, identity) }], quiet, ref, () => {
       if (!identity) return respond(req, 401, 'Unauthorized');
       const verb = verbOf(request);
       const resource = resourceOf(request);
       const decision = authorize(identity, verb, resource, forbiddenTarget(request).namespace);
-      runStages([{ action: 'authorize', ms: 1, label: authzLabel(decision, verb, resource) }], quiet, ref, () => {
+      runStages([{ action: 'authorize', ms: 1, label: quiet ? QUIET : authzLabel(decision, verb, resource) }], quiet, ref, () => {
         if (!decision.allowed) return respond(req, 403, forbiddenMessage({ user: identity.user, verb, ...forbiddenTarget(request) }));
         switch (request.verb) {
           case 'create':

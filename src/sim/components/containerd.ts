@@ -3,7 +3,7 @@
  * runs the CNI plugin's ADD, which gives the pod its IP (reference/kubernetes.md section 1.8).
  */
 import { text } from '../../model/localized.ts';
-import type { Envelope } from '../core/messages.ts';
+import type { CriCall, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import type { ComponentId } from '../trace.ts';
@@ -13,6 +13,17 @@ export interface Containerd {
   stop(): void;
   start(): void;
 }
+
+/** A CRI call's answer ("RunPodSandbox OK"), one string per call. */
+const CRI_OK: Readonly<Record<CriCall, string>> = {
+  RunPodSandbox: 'RunPodSandbox OK',
+  PullImage: 'PullImage OK',
+  CreateContainer: 'CreateContainer OK',
+  StartContainer: 'StartContainer OK',
+  StopContainer: 'StopContainer OK',
+  StopPodSandbox: 'StopPodSandbox OK',
+  RemovePodSandbox: 'RemovePodSandbox OK',
+};
 
 /** `podSubnet` like "10.244.1": pod IPs are handed out from it. */
 export function createContainerd(rt: Runtime, node: string, podSubnet: string): Containerd {
@@ -25,7 +36,7 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
     const podName = p.pod.metadata.name;
     const ref = req.object;
     const answer = (ms: number, extra: { podIP?: string } = {}): void => {
-      rt.clock.setTimeout(() => rt.net.reply(req, { action: `${p.call} OK`, payload: { kind: 'cri-response', call: p.call, ok: true, ...extra } }), ms);
+      rt.clock.setTimeout(() => rt.net.reply(req, { action: CRI_OK[p.call], payload: { kind: 'cri-response', call: p.call, ok: true, ...extra } }), ms);
     };
     switch (p.call) {
       case 'RunPodSandbox': {

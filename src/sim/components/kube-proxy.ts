@@ -10,6 +10,7 @@ import type { EndpointSlice, K8sKind, ObjectRef, Service } from '../../model/obj
 import { refOf } from '../../model/objects.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
+import type { TimerHandle } from '../clock.ts';
 import { startService } from '../core/service-machine.ts';
 import type { ComponentId, ProxyMode, ProxyRulesChange, ProxyRulesKey } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
@@ -53,7 +54,7 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
   let programmed = new Map<string, ServiceRules>();
   const rr = new Map<string, number>();
   let lastSync = -Infinity;
-  let timer: number | undefined;
+  let timer: TimerHandle | undefined;
 
   const slicesOf = (svc: Service): EndpointSlice[] => {
     const out: EndpointSlice[] = [];

@@ -6,7 +6,7 @@
 import type { ObjectRef } from '../../model/objects.ts';
 import type { SimClock } from '../clock.ts';
 import type { Rng } from '../rng.ts';
-import type { ComponentId, MessageEvent, MessageType } from '../trace.ts';
+import type { ComponentId, MessageType } from '../trace.ts';
 import type { Envelope, Payload } from './messages.ts';
 import type { Tracer } from './tracer.ts';
 
@@ -106,18 +106,13 @@ export class Network {
     if (out.object !== undefined) envelope.object = out.object;
     if (replyTo !== undefined) envelope.replyTo = replyTo;
     if (out.status !== undefined) envelope.status = out.status;
-    if (!out.untraced) {
-      const event: Writable<Omit<MessageEvent, 'kind' | 't' | 'seq'>> = { id, from: out.from, to: out.to, type: out.type, action: out.action, arrive: this.clock.now() + latency };
-      if (out.object !== undefined) event.object = out.object;
-      if (replyTo !== undefined) event.replyTo = replyTo;
-      if (out.status !== undefined) event.status = out.status;
-      if (out.write) event.write = true;
-      this.tracer.message(event);
-    }
+    if (!out.untraced) this.tracer.message(id, out.from, out.to, out.type, out.action, this.clock.now() + latency, out.object, replyTo, out.status, out.write === true);
     if (onReply) this.pending.set(id, onReply);
-    this.clock.setTimeout(() => this.deliver(envelope), latency);
+    this.clock.call(this.deliverBound, envelope, latency);
     return id;
   }
+
+  private readonly deliverBound = (envelope: Envelope): void => this.deliver(envelope);
 
   private deliver(envelope: Envelope): void {
     if (envelope.replyTo !== undefined) {

@@ -53,25 +53,25 @@ class MessageRecord {
   declare write: boolean;
   declare t: number;
   declare seq: number;
-  constructor(m: Omit<MessageEvent, 'kind' | 't' | 'seq'>, t: number, intern: (s: string) => string = (s) => s) {
+  constructor(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, t: number) {
     this.kind = 'message';
-    this.id = m.id;
-    this.from = m.from;
-    this.to = m.to;
-    this.type = m.type;
-    this.action = intern(m.action);
-    this.arrive = m.arrive;
-    if (m.object !== undefined) this.object = intern(m.object);
-    if (m.replyTo !== undefined) this.replyTo = m.replyTo;
-    if (m.status !== undefined) this.status = m.status;
-    if (m.write !== undefined) this.write = m.write;
+    this.id = id;
+    this.from = from;
+    this.to = to;
+    this.type = type;
+    this.action = action;
+    this.arrive = arrive;
+    if (object !== undefined) this.object = object;
+    if (replyTo !== undefined) this.replyTo = replyTo;
+    if (status !== undefined) this.status = status;
+    if (write) this.write = true;
     this.t = t;
     this.seq = -1;
   }
 }
 // Slack tracking shrinks instances to the fullest of the first few constructed: make one of them
 // the fullest there is (a thrown-away response to a write), so later ones all stay in-object.
-new MessageRecord({ id: 0, from: 'kubectl', to: 'kubectl', type: 'response', action: '', arrive: 0, object: 'Pod/default/-', replyTo: 0, status: 0, write: true }, 0);
+new MessageRecord(0, 'kubectl', 'kubectl', 'response', '', 0, 'Pod/default/-', 0, 0, true, 0);
 
 /** State events: the other kind of event every write makes. Field order as state() gave them. */
 class StateRecord {
@@ -213,8 +213,9 @@ export class Tracer {
     return this.nextMessageId++;
   }
 
-  message(m: Omit<MessageEvent, 'kind' | 't' | 'seq'>): void {
-    this.commit(new MessageRecord(m, this.clock.now(), this.intern));
+  /** A message leaves (network.ts); positional, so no fields object is built per message. */
+  message(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean): void {
+    this.commit(new MessageRecord(id, from, to, type, this.intern(action), arrive, object === undefined ? undefined : this.intern(object), replyTo, status, write, this.clock.now()));
   }
 
   state(object: ObjectRef, op: 'added' | 'modified' | 'deleted', changes: readonly FieldChange[], value: K8sObject | undefined): void {

@@ -10,6 +10,7 @@ import { refOf } from '../../../model/objects.ts';
 import { formatDuration, formatDurationKo, simTimeOf, timestamp } from '../../../model/time.ts';
 import { statusDisruptionTarget } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
+import type { TimerHandle } from '../../clock.ts';
 
 const NAME = 'taint-eviction-controller';
 
@@ -34,7 +35,7 @@ export function toleratedFor(pod: Pod, taint: Taint): number | undefined {
 
 export function createTaintEvictionController(ctx: ControllerContext): Controller {
   const { rt } = ctx;
-  const timers = new Map<ObjectRef, { readonly due: number; readonly id: number }>();
+  const timers = new Map<ObjectRef, { readonly due: number; readonly id: TimerHandle }>();
   /** Pods whose eviction has been sent: later updates to them must not schedule it again. */
   const evicting = new Set<ObjectRef>();
 

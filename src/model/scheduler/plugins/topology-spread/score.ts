@@ -9,6 +9,7 @@ import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
 import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { domainTotals } from './domain-totals.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
@@ -26,6 +27,10 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   const isHost = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
   const ignored: boolean[] = [];
   let ignoredCount = 0;
+  // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
+  // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
+  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
+  if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, feasible, all, out);
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
   for (let j = 0; j < m; j++) {
@@ -48,9 +53,6 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
     }
   }
   const domains = constraints.map((c) => pairCounts.get(c.topologyKey));
-  // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
-  // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
-  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
   for (const info of all) {
     if (requireAll && !hasAllKeys(info.node, constraints)) continue;
     const labels = info.node.metadata.labels ?? {};
@@ -95,5 +97,51 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
     else if (max === 0) out[j] = MAX_NODE_SCORE;
     else out[j] = Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
   }
+  return true;
+}
+
+/**
+ * spreadScores when every node counts for every constraint and none is ignored (system default
+ * constraints, nothing to exclude a node): the same scores, with each domain's matching pods read
+ * from the totals kept across cycles (domain-totals.ts) instead of summed over every node.
+ */
+function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, feasible: readonly NodeInfo[], all: readonly NodeInfo[], out: number[]): boolean {
+  const nc = constraints.length;
+  const m = feasible.length;
+  const totals: (ReadonlyMap<string, number> | undefined)[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < nc; i++) {
+    const c = constraints[i] as SpreadConstraint;
+    if (isHost[i] === true) {
+      totals.push(undefined);
+      // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
+      weights.push(Math.log(m + 2));
+      continue;
+    }
+    totals.push(domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? ''));
+    // The domains are the values among the feasible nodes ('' for a node without the key).
+    const seen = new Set<string>();
+    for (let j = 0; j < m; j++) seen.add((feasible[j] as NodeInfo).node.metadata.labels?.[c.topologyKey] ?? '');
+    weights.push(Math.log(seen.size + 2));
+  }
+  let min = Number.MAX_SAFE_INTEGER;
+  let max = 0;
+  for (let j = 0; j < m; j++) {
+    const info = feasible[j] as NodeInfo;
+    const labels = info.node.metadata.labels ?? {};
+    let score = 0;
+    for (let i = 0; i < nc; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      const v = labels[c.topologyKey];
+      if (v === undefined) continue;
+      const cnt = isHost[i] === true ? countOnNode(info, c.selector, ns, keys[i] ?? '') : (totals[i]?.get(v) ?? 0);
+      score += cnt * (weights[i] ?? 0) + (c.maxSkew - 1);
+    }
+    const raw = Math.round(score);
+    out[j] = raw;
+    min = Math.min(min, raw);
+    max = Math.max(max, raw);
+  }
+  for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
   return true;
 }
