@@ -130,6 +130,8 @@ export function createPicker(scenarios: readonly ScenarioEntry[], onChoose: (cho
         if (selected !== scenario) {
           selected = scenario;
           params = { ...defaultParams(scenario) };
+          // Its code starts loading while the learner sets params, so Open shows it sooner.
+          scenario.load().catch(() => undefined);
         }
         render();
         // Keep the chosen scenario's details (and its Open button) in view, also on a phone.
