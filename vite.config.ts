@@ -8,6 +8,8 @@ export default defineConfig({
   // virtual:kubedeck-glyphs, the characters the stage loads fonts for (src/render/fonts.ts);
   // the Content-Security-Policy meta tag in each built page (build/csp.ts).
   plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta()],
+  // PixiJS's modules one by one (src/render/pixi-parts.ts): its exports map names no deep paths.
+  resolve: { alias: [{ find: /^pixi-lib\//, replacement: `${resolve(import.meta.dirname, 'node_modules/pixi.js/lib')}/` }] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -15,6 +15,7 @@ import { quorumOf } from '../src/sim/components/etcd-cluster/timing.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId, TraceEvent } from '../src/sim/trace.ts';
 import { activity, change, message } from './lib/match.ts';
+import { etcdHaAbout } from './about/etcd-ha.ts';
 
 const WORKER = 'worker-1';
 
@@ -241,24 +242,7 @@ const machine = setup({
 });
 
 export const etcdHa: ScenarioDefinition = {
-  id: 'etcd-ha',
-  title: text('etcd high availability (raft)', 'etcd 고가용성 (raft)'),
-  summary: text(
-    'Leader heartbeats, a leader dies, an election by majority, writes continue; below quorum writes (and kube-apiserver’s reads) fail until a member returns.',
-    '리더 하트비트, 리더 장애, 과반 투표로 새 리더 선출, 쓰기 계속; 쿼럼 미만이면 멤버가 돌아올 때까지 쓰기(와 kube-apiserver의 읽기) 실패.',
-  ),
-  params: [
-    {
-      id: 'members',
-      label: text('etcd members', 'etcd 멤버 수'),
-      kind: 'choice',
-      default: '3',
-      options: [
-        { value: '3', label: text('3 (survives 1 failure)', '3개 (장애 1개까지)') },
-        { value: '5', label: text('5 (survives 2 failures)', '5개 (장애 2개까지)') },
-      ],
-    },
-  ],
+  ...etcdHaAbout,
   machine,
   cues,
   // Fewer writes to replicate: components do not POST core/v1 Events here.

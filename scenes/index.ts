@@ -18,7 +18,7 @@ import { zoneOutage } from './zone-outage.ts';
 
 export const SCENARIOS: readonly ScenarioDefinition[] = [podCreation, kubectlGet, schedulerDecision, podSpreading, replicasetSelfHealing, daemonset, rollingUpdate, serviceRouting, nodeDrain, nodeFailure, etcdHa, etcdBackupRestore, staticPods, zoneOutage, sandbox];
 
-export const DEFAULT_SCENARIO = 'pod-creation';
+export { DEFAULT_SCENARIO } from './registry.ts';
 
 export function findScenario(id: string): ScenarioDefinition | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -13,6 +13,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { ApiRequest } from '../src/sim/core/messages.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { activity, message } from './lib/match.ts';
+import { kubectlGetAbout } from './about/kubectl-get.ts';
 
 /** A client certificate that expired: kube-apiserver's x509 authenticator rejects it. */
 export const UNKNOWN_USER = 'intern';
@@ -189,22 +190,7 @@ const machine = setup({
 });
 
 export const kubectlGet: ScenarioDefinition = {
-  id: 'kubectl-get',
-  title: text('kubectl get: the read path', 'kubectl get: 읽기 경로'),
-  summary: text('Authentication, authorization, no admission, a read from etcd; then 401 Unauthorized and 403 Forbidden.', '인증, 인가, 어드미션 없음, etcd 읽기; 이어서 401 Unauthorized와 403 Forbidden.'),
-  params: [
-    {
-      id: 'resource',
-      label: text('Resource', '리소스'),
-      kind: 'choice',
-      default: 'pods',
-      options: [
-        { value: 'pods', label: text('pods (namespaced, core group)', 'pods (네임스페이스 범위, core 그룹)') },
-        { value: 'deployments', label: text('deployments (namespaced, group apps)', 'deployments (네임스페이스 범위, apps 그룹)') },
-        { value: 'nodes', label: text('nodes (cluster-scoped)', 'nodes (클러스터 범위)') },
-      ],
-    },
-  ],
+  ...kubectlGetAbout,
   machine,
   cues,
   maxSimTimeMs: 60_000,

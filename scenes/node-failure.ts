@@ -12,6 +12,7 @@ import type { K8sVersion } from '../src/model/k8s/versions.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { activity, change, decision, message } from './lib/match.ts';
+import { nodeFailureAbout } from './about/node-failure.ts';
 
 const FAILING = 'worker-2';
 const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
@@ -160,13 +161,7 @@ const machine = setup({
 });
 
 export const nodeFailure: ScenarioDefinition = {
-  id: 'node-failure',
-  title: text('A node fails', '노드 장애'),
-  summary: text('A worker stops heartbeating: Unknown after the grace period, unreachable taint, eviction after 300 s, replacements on healthy nodes.', '워커가 하트비트를 멈춥니다: 유예 시간 뒤 Unknown, unreachable 테인트, 300초 뒤 축출, 정상 노드에 대체 파드.'),
-  params: [
-    { id: 'replicas', label: text('Replicas of "web"', '"web" 레플리카 수'), kind: 'int', default: 3, min: 2, max: 9 },
-    { id: 'nodeReturns', label: text('The node comes back', '노드 복귀'), kind: 'boolean', default: false },
-  ],
+  ...nodeFailureAbout,
   machine,
   cues,
   maxSimTimeMs: 15 * 60_000,

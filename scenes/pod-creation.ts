@@ -9,6 +9,7 @@ import { makeDeployment, makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { activity, after, change, decision, message } from './lib/match.ts';
+import { podCreationAbout } from './about/pod-creation.ts';
 
 const POD = /^Pod\/default\/nginx/;
 
@@ -218,21 +219,7 @@ const machine = setup({
 });
 
 export const podCreation: ScenarioDefinition = {
-  id: 'pod-creation',
-  title: text('Creating a pod', '파드 생성'),
-  summary: text('kubectl -> kube-apiserver -> etcd -> scheduler -> kubelet -> containerd: every hop of the write path.', 'kubectl -> kube-apiserver -> etcd -> 스케줄러 -> kubelet -> containerd: 쓰기 경로의 모든 단계.'),
-  params: [
-    {
-      id: 'variant',
-      label: text('Created by', '생성 방법'),
-      kind: 'choice',
-      default: 'pod',
-      options: [
-        { value: 'pod', label: text('kubectl run (a bare pod)', 'kubectl run (단독 파드)') },
-        { value: 'deployment', label: text('a Deployment (ReplicaSet controller)', '디플로이먼트 (레플리카셋 컨트롤러)') },
-      ],
-    },
-  ],
+  ...podCreationAbout,
   machine,
   cues,
   maxSimTimeMs: 120_000,

@@ -17,6 +17,7 @@ import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, 
 import type { ComponentId } from '../src/sim/trace.ts';
 import { message } from './lib/match.ts';
 import { settledAt } from './lib/workload.ts';
+import { podSpreadingAbout } from './about/pod-spreading.ts';
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 const HOST_KEY = 'kubernetes.io/hostname';
@@ -264,13 +265,7 @@ const machine = setup({
 });
 
 export const podSpreading: ScenarioDefinition = {
-  id: 'pod-spreading',
-  title: text('Spreading pods: zones and anti-affinity', '파드 분산: 존과 안티어피니티'),
-  summary: text(
-    'A zone spread constraint and a required pod anti-affinity decide where replicas go, and why the fourth cache pod stays Pending until a node joins.',
-    '존 분산 제약과 필수 파드 안티어피니티가 레플리카의 자리를 정합니다. 네 번째 cache 파드가 노드가 합류할 때까지 Pending인 이유도 봅니다.',
-  ),
-  params: [{ id: 'replicas', label: text('Replicas of "web"', '"web" 레플리카 수'), kind: 'int', default: 4, min: 2, max: 6 }],
+  ...podSpreadingAbout,
   machine,
   cues,
   maxSimTimeMs: 4 * 60_000,

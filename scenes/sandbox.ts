@@ -7,6 +7,7 @@ import { setup } from 'xstate';
 import { text, type Localized } from '../src/model/localized.ts';
 import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams } from '../src/sim/scenario.ts';
+import { sandboxAbout } from './about/sandbox.ts';
 
 const ZONE_KEY = 'topology.kubernetes.io/zone';
 const nodesOf = (p: ScenarioParams): number => Number(p.nodes);
@@ -53,13 +54,7 @@ const machine = setup({
 });
 
 export const sandbox: ScenarioDefinition = {
-  id: 'sandbox',
-  title: text('Sandbox: your own cluster', '샌드박스: 나만의 클러스터'),
-  summary: text(
-    'An empty cluster where everything comes from your commands: kubectl, node faults, waiting.',
-    '모든 것을 직접 입력한 명령으로 만드는 빈 클러스터: kubectl, 노드 장애, 기다리기.',
-  ),
-  params: [{ id: 'nodes', label: text('Worker nodes', '워커 노드 수'), kind: 'int', default: 3, min: 1, max: 5 }],
+  ...sandboxAbout,
   machine,
   maxSimTimeMs: 60_000,
   example: [

@@ -16,6 +16,7 @@ import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, 
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, deleted, message } from './lib/match.ts';
 import { withParticle } from '../src/model/josa.ts';
+import { staticPodsAbout } from './about/static-pods.ts';
 
 const NODE = 'controlplane';
 const KUBELET: ComponentId = `kubelet/${NODE}`;
@@ -194,24 +195,7 @@ const machine = setup({
 const removedManifests = new WeakMap<Cluster, NonNullable<ReturnType<ControlPlaneKubelet['manifest']>>>();
 
 export const staticPods: ScenarioDefinition = {
-  id: 'static-pods',
-  title: text('Static pods and mirror pods', '정적 파드와 미러 파드'),
-  summary: text(
-    'A control-plane node boots: its kubelet starts etcd, kube-apiserver, controller-manager and scheduler from /etc/kubernetes/manifests, then mirror pods appear.',
-    '컨트롤 플레인 노드 부팅: kubelet이 /etc/kubernetes/manifests로 etcd, kube-apiserver, 컨트롤러 매니저, 스케줄러를 띄우고 미러 파드가 생깁니다.',
-  ),
-  params: [
-    {
-      id: 'component',
-      label: text('Static pod to delete and remove', '삭제·제거해 볼 정적 파드'),
-      kind: 'choice',
-      default: 'kube-scheduler',
-      options: [
-        { value: 'kube-scheduler', label: text('kube-scheduler', 'kube-scheduler') },
-        { value: 'kube-controller-manager', label: text('kube-controller-manager', 'kube-controller-manager') },
-      ],
-    },
-  ],
+  ...staticPodsAbout,
   machine,
   cues,
   config: { recordEvents: false },

@@ -3,7 +3,7 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
-import { DEFAULT_SCENARIO, SCENARIOS } from '../scenes/index.ts';
+import { DEFAULT_SCENARIO, REGISTRY } from '../scenes/registry.ts';
 import { createExporter } from './export/index.ts';
 import { createStage } from './render/index.ts';
 import { runScenarioWith } from './sim/run-core.ts';
@@ -11,8 +11,8 @@ import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { checkK8sVersion } from './model/k8s/versions.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
-import type { AppDeps } from './ui/ports.ts';
-import type { ScenarioDefinition } from './sim/scenario.ts';
+import type { AppDeps, ScenarioEntry } from './ui/ports.ts';
+import { loadedEntry } from './ui/scenario-entry.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 
 declare global {
@@ -36,7 +36,7 @@ const afterFirstFrame = async (): Promise<void> => {
 };
 
 /** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
-function start(root: HTMLElement, scenarios: readonly ScenarioDefinition[]): void {
+function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
   const deps: AppDeps = {
     scenarios,
     defaultScenario: DEFAULT_SCENARIO,
@@ -79,5 +79,11 @@ const root = document.getElementById('app');
 const storyText = window.__kubedeckStoryText;
 if (root && typeof storyText === 'string') {
   // Only for a file the CLI hands over: the validator stays out of the app's usual first load.
-  void import('./sim/story/from-text.ts').then(({ scenarioFromText }) => start(root, [scenarioFromText(storyText, 'scenario file'), ...SCENARIOS]));
-} else if (root) start(root, SCENARIOS);
+  void import('./sim/story/from-text.ts').then(({ scenarioFromText }) => start(root, [loadedEntry(scenarioFromText(storyText, 'scenario file')), ...REGISTRY]));
+} else if (root) {
+  // The first scenario's code is fetched now, beside the shell's, not after it (the shell's
+  // load() then finds it loading); a failure is the shell's to report.
+  const query = new URLSearchParams(location.search);
+  if (!query.has('file')) void REGISTRY.find((e) => e.id === (query.get('scenario') ?? DEFAULT_SCENARIO))?.load().catch(() => undefined);
+  start(root, REGISTRY);
+}

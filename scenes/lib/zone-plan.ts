@@ -3,7 +3,7 @@
  * from the same rules the simulation follows (zoneState, the eviction rates in SimConfig), so the
  * captions quote the numbers the run will show.
  */
-import { numFeasibleNodesToFind } from '../../src/model/scheduler/index.ts';
+import { numFeasibleNodesToFind } from '../../src/model/scheduler/feasible-nodes.ts';
 import type { SimConfig } from '../../src/sim/core/config.ts';
 import { zoneState, type ZoneState } from '../../src/sim/components/controllers/zone-disruption.ts';
 

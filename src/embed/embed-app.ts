@@ -5,7 +5,7 @@
  */
 import './embed.css';
 import type { Lang } from '../model/localized.ts';
-import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
+import type { ScenarioParams } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
@@ -21,14 +21,15 @@ import { createGlossaryTip } from '../ui/glossary-tip.ts';
 import { t } from '../ui/i18n.ts';
 import { bindKeyboard, type KeyCommand } from '../ui/keyboard.ts';
 import { createNotice } from '../ui/notice.ts';
-import type { AppDeps, StagePort } from '../ui/ports.ts';
+import type { AppDeps, ScenarioEntry, StagePort } from '../ui/ports.ts';
+import { loadedEntry } from '../ui/scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
 import { browserDefaults, clip, linkParams, resolveStep, type UrlIssue, type ViewState } from '../ui/url-state.ts';
 import { storyFromLink } from '../ui/story/load-story.ts';
 import { pageOriginsMeta } from '../ui/story/fetch-file.ts';
 import { connectHost, type Reply } from './host-link.ts';
 import { forwardKeys } from './host-keys.ts';
-import { validateLoad } from './load-request.ts';
+import { validateLoad, type LoadRequest } from './load-request.ts';
 import { parseEmbedParams, type EmbedIssue } from './params.ts';
 import { createCoalescer, createRateLimit } from './flood.ts';
 import { createPlayGate } from './play-gate.ts';
@@ -47,7 +48,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const parsed = options.view;
   let lang: Lang = parsed.lang;
   let theme: ThemeName = parsed.theme;
-  let scenario: ScenarioDefinition = parsed.scenario;
+  let scenario: ScenarioEntry = parsed.scenario;
   let params: ScenarioParams = parsed.params;
   let k8s = parsed.k8s;
   /** The link's what-if (`do=`), kept while its scenario is shown; a host's `load` runs plain. */
@@ -193,7 +194,9 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   /** The scenario's trace, or an error message when the simulation refuses. */
-  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[] = []): { trace: Trace } | { error: string } => {
+  const run = (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[] = []): { trace: Trace } | { error: string } => {
+    const def = entry.loaded();
+    if (!def) return { error: `${entry.id} has not loaded` };
     try {
       return { trace: deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) }) };
     } catch (error) {
@@ -205,7 +208,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   let current: Trace | undefined;
 
   /** Shows a trace at 0-based `index` (clamped) and tells the host it is ready. */
-  const show = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, trace: Trace, index: number): void => {
+  const show = (def: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, trace: Trace, index: number): void => {
     if (!stage) return;
     loading = true;
     unsubscribe?.();
@@ -277,22 +280,32 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
           reply.error(request.code, request.message);
           return;
         }
-        const result = run(request.scenario, request.params, request.k8s ?? k8s);
-        if ('error' in result) {
-          reply.error('load-failed', `${request.scenario.id} could not be prepared: ${result.error}`);
-          return;
-        }
-        const count = stepCount(result.trace);
-        const index = command.step ?? 0;
-        if (index >= count) {
-          reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
-          return;
-        }
-        actions = [];
-        show(request.scenario, request.params, request.k8s ?? k8s, result.trace, index);
+        // A scenario shown before is at hand (and loads at once, as it always did); another's code is fetched first.
+        if (request.scenario.loaded()) return loadScenario(command, request, reply);
+        request.scenario.load().then(
+          () => loadScenario(command, request, reply),
+          (error: unknown) => reply.error('load-failed', `${request.scenario.id} could not be loaded: ${errorText(error)}`),
+        );
         return;
       }
     }
+  }
+
+  /** A host's `load`, checked and with its scenario's code at hand: run it and show it. */
+  function loadScenario(command: Extract<Command, { type: 'load' }>, request: Extract<LoadRequest<ScenarioEntry>, { ok: true }>, reply: Reply): void {
+    const result = run(request.scenario, request.params, request.k8s ?? k8s);
+    if ('error' in result) {
+      reply.error('load-failed', `${request.scenario.id} could not be prepared: ${result.error}`);
+      return;
+    }
+    const count = stepCount(result.trace);
+    const index = command.step ?? 0;
+    if (index >= count) {
+      reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
+      return;
+    }
+    actions = [];
+    show(request.scenario, request.params, request.k8s ?? k8s, result.trace, index);
   }
 
   /** The app's "next" (src/timeline/player-api.ts); a frame that may not animate lands where it would pause. */
@@ -339,7 +352,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       captions.showMessage(t(lang, 'fileFetching', { name: clip(parsed.file, 60) }));
       const opened = await storyFromLink(parsed.file, location.href, pageOriginsMeta(document), deps.loadScenarioFile);
       if (opened.ok) {
-        scenario = opened.scenario;
+        scenario = loadedEntry(opened.scenario);
         const paramIssues: UrlIssue[] = [];
         params = linkParams(new URLSearchParams(location.search), scenario, paramIssues);
         issues.push(...paramIssues.map((issue) => ({ source: 'url' as const, issue })));
@@ -349,8 +362,13 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
         firstStep = undefined;
       }
     }
-    let first = run(scenario, params, k8s, actions);
-    if ('error' in first && scenario.id !== deps.defaultScenario) {
+    // The scenario's code (main.ts started fetching it with the embed's).
+    const codeFailed = await scenario.load().then(
+      () => undefined,
+      (error: unknown) => errorText(error),
+    );
+    let first = codeFailed === undefined ? run(scenario, params, k8s, actions) : { error: codeFailed };
+    if ('error' in first && codeFailed === undefined && scenario.id !== deps.defaultScenario) {
       // A scenario that refuses its params (or the link's commands): show it plain with its defaults rather than nothing.
       issues.push({ source: 'url', issue: { key: 'runFailed', vars: { value: first.error } } });
       actions = [];

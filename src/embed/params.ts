@@ -15,6 +15,7 @@ import { parseOrigins } from './protocol.ts';
 import type { FileProblem } from '../ui/story/file-problem.ts';
 import { SPEEDS } from '../timeline/player-api.ts';
 import { clip, parseUrl, type ParsedUrl, type UrlDefaults, type UrlIssue } from '../ui/url-state.ts';
+import type { ScenarioAbout } from '../ui/ports.ts';
 
 export const CONTROLS = ['full', 'minimal', 'none'] as const;
 export type ControlsMode = (typeof CONTROLS)[number];
@@ -30,9 +31,9 @@ export type EmbedIssue =
   /** The `file=` link could not be opened (refused, not found, a bad file): checked when it is fetched. */
   | { readonly source: 'file'; readonly problem: FileProblem };
 
-export interface EmbedParams {
+export interface EmbedParams<S extends ScenarioAbout = ScenarioAbout> {
   /** The app-level view (scenario, lang, theme, k8s, params, raw step). Its issues are in `issues`. */
-  readonly view: ParsedUrl;
+  readonly view: ParsedUrl<S>;
   readonly autoplay: boolean;
   readonly controls: ControlsMode;
   readonly speed: number;
@@ -54,7 +55,7 @@ function flag(query: URLSearchParams, name: string, issues: EmbedIssue[]): boole
   return false;
 }
 
-export function parseEmbedParams(search: string, defaults: UrlDefaults): EmbedParams {
+export function parseEmbedParams<S extends ScenarioAbout>(search: string, defaults: UrlDefaults<S>): EmbedParams<S> {
   const query = new URLSearchParams(search);
   const view = parseUrl(search, defaults);
   const issues: EmbedIssue[] = view.issues.map((issue) => ({ source: 'url', issue }));

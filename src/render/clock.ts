@@ -1,5 +1,5 @@
 /** The cluster clock: simulated time, and a visible "+50 s" while a long wait is skipped. */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from './pixi-parts.ts';
 import type { Lang } from '../model/localized.ts';
 import { formatClock } from '../timeline/schedule.ts';
 import type { Rect } from './layout.ts';

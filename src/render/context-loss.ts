@@ -3,7 +3,7 @@
  * it, a test's WEBGL_lose_context). PixiJS listens too and restores its own state; the stage
  * pauses meanwhile, draws nothing, and rebuilds its textures when the context is back.
  */
-import { TexturePool } from 'pixi.js';
+import { TexturePool } from './pixi-parts.ts';
 
 export interface ContextWatch {
   readonly lost: boolean;

@@ -8,7 +8,7 @@
  * Service, EndpointSlice, Lease...) and lower-case names for stage parts that are not
  * (`file`, `etcd-member`, `score-table`, `legend`, `trail`, `taint`, `cordon`, `rules`...).
  */
-import type { Container } from 'pixi.js';
+import type { Container } from './pixi-parts.ts';
 
 export interface DrawnObject {
   readonly kind: string;

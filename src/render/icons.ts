@@ -2,7 +2,7 @@
  * Kubernetes community icons (assets/icons, CC-BY-4.0, see its README), recoloured per role at
  * load time and rasterised once into shared textures.
  */
-import { Texture } from 'pixi.js';
+import { Texture } from './pixi-parts.ts';
 import api from '../../assets/icons/api.svg?url';
 import sched from '../../assets/icons/sched.svg?url';
 import cm from '../../assets/icons/c-m.svg?url';

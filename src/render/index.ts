@@ -22,13 +22,12 @@
  * appended to `host` and fills it; it renders on demand only (idle when paused).
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
-import { Application, RendererType, Ticker } from 'pixi.js';
-// PixiJS's shader and uniform code without `new Function`, so the stage starts under a CSP
-// without 'unsafe-eval' (README: Content Security Policy).
-import 'pixi.js/unsafe-eval';
-// The browser's extensions (events, accessibility, filters...), which Application.init would
-// otherwise import itself: loaded with the stage's code, not as one more round trip after it.
-import 'pixi.js/browser';
+import { Application, RendererType, Ticker } from './pixi-parts.ts';
+// The one browser extension the stage uses: pointer events (clicks on components and objects).
+// Application.init is told not to import the others (accessibility, DOM, filters, spritesheets).
+import 'pixi.js/events';
+// Starts under a CSP without 'unsafe-eval' (README: Content Security Policy).
+import { webglWithoutEval } from './pixi-csp.ts';
 // gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
 import { gsap } from 'gsap/gsap-core';
 import { tickersIdle } from './idle.ts';
@@ -186,7 +185,10 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const app = new Application();
   const width = Math.max(200, host.clientWidth);
   const height = Math.max(150, host.clientHeight);
-  const init = app.init({
+  const evalFree = wantCanvas ? Promise.resolve() : webglWithoutEval();
+  const init = evalFree.then(() => app.init({
+    // Only what is imported above: no round trip for the browser's other extensions.
+    manageImports: false,
     preference: wantCanvas ? ['canvas'] : ['webgl', 'canvas'],
     autoStart: false,
     sharedTicker: false,
@@ -196,7 +198,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     width,
     height,
     background: palette.sky,
-  });
+  }));
   await Promise.all([assets, init]);
   app.ticker.stop();
   tickersIdle(Ticker.system);

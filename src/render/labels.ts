@@ -3,7 +3,7 @@
  * font size (style size x the stage's scale), so browser tests can check that labels do not
  * overlap, stay on the canvas and stay readable without reading pixels.
  */
-import { Text, type Container } from 'pixi.js';
+import { Text, type Container } from './pixi-parts.ts';
 
 export interface LabelBox {
   readonly text: string;

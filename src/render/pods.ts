@@ -4,7 +4,7 @@
  * and removed when the object is deleted. Box shapes are shared GraphicsContexts per look and size.
  * A pod box can be clicked: onObjectClick gets its object ref ("Pod/default/web-1").
  */
-import { Container, Graphics, GraphicsContext, Rectangle, type Text } from 'pixi.js';
+import { Container, Graphics, GraphicsContext, Rectangle, type Text } from './pixi-parts.ts';
 import { markDrawn } from './drawn.ts';
 import type { K8sObject, ObjectRef, Pod } from '../model/objects.ts';
 import { podSlots, type Density, type Rect } from './layout.ts';

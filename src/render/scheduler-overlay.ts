@@ -4,7 +4,7 @@
  * each step is about (so a full deck keeps them out of "+N"). Precomputed per trace; frames only
  * look things up.
  */
-import { Container } from 'pixi.js';
+import { Container } from './pixi-parts.ts';
 import type { Lang } from '../model/localized.ts';
 import type { K8sObject, ObjectRef } from '../model/objects.ts';
 import { scoreTable, type ScoreTable } from '../model/scheduler/score-table.ts';

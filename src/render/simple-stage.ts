@@ -4,7 +4,7 @@
  * (>= 11 px) and drops its secondary text (activities, statuses, chips, verdicts, the quay's and
  * the queue's names), leaving component names, node names and pods as named boxes.
  */
-import { Text, type Container } from 'pixi.js';
+import { Text, type Container } from './pixi-parts.ts';
 import { fitScale } from './layout.ts';
 import { isSecondary, MIN_FONT } from './scene/text.ts';
 

@@ -4,7 +4,7 @@
  * scheduler's verdicts, the clock and the step's focus. Everything is a function of t, so seeking
  * and playing give the same frame.
  */
-import { Container } from 'pixi.js';
+import { Container } from './pixi-parts.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Node } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';

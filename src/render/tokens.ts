@@ -4,7 +4,7 @@
  * diamond, an etcd write a square in etcd's colour. The label rides beside the token, on the
  * outside of the arc. Views are pooled; shapes are shared GraphicsContexts tinted per role.
  */
-import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
+import { Container, Graphics, GraphicsContext, type Text } from './pixi-parts.ts';
 import type { ComponentId, MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';

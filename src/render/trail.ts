@@ -4,7 +4,7 @@
  * at a step's start or end tells the step. Laid out once per step and layout; frames only show or
  * hide it. Badges keep off cards, pods and each other.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from './pixi-parts.ts';
 import type { MessageEvent } from '../sim/trace.ts';
 import type { TrailHop } from '../timeline/trail.ts';
 import { markDrawn } from './drawn.ts';

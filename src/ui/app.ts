@@ -18,7 +18,8 @@ import { createObjectCard, type Moment } from './object-card.ts';
 import { bindKeyboard, type KeyCommand } from './keyboard.ts';
 import { createNotice } from './notice.ts';
 import { createPicker, type PickerChoice } from './picker.ts';
-import type { AppDeps, StagePort } from './ports.ts';
+import type { AppDeps, ScenarioEntry, StagePort } from './ports.ts';
+import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
@@ -65,7 +66,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const parsed = parseUrl(location.search, browserDefaults(deps));
   let lang: Lang = parsed.lang;
   let theme: ThemeName = parsed.theme;
-  let scenario: ScenarioDefinition = parsed.scenario;
+  let scenario: ScenarioEntry = parsed.scenario;
   let params: ScenarioParams = parsed.params;
   let k8s = parsed.k8s;
   let background: BackgroundMode = parsed.background;
@@ -80,7 +81,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   /** The learner's commands for this scenario and what Undo goes back to. */
   const sandbox = createSandboxSession<Trace>(parsed.actions);
   /** The scenario opened from a file (first in the picker); `link`: its file= value, absent for a file from this computer. */
-  let fromFile: { readonly scenario: ScenarioDefinition; readonly link?: string } | undefined;
+  let fromFile: { readonly scenario: ScenarioEntry; readonly link?: string } | undefined;
   /** Why the last file did not open; `fallback`: the default scenario shows instead of a linked one. */
   let fileProblem: { readonly problem: FileProblem; readonly fallback: boolean } | undefined;
 
@@ -154,7 +155,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const compileFile = deps.loadScenarioFile;
   const opener = compileFile ? createFileOpener((file) => void openLocalFile(file)) : undefined;
   const dropZone = compileFile ? createDropZone(window, (file) => void openLocalFile(file)) : undefined;
-  const picker = createPicker(deps.scenarios, (choice) => choose(choice), lang, {
+  const picker = createPicker(deps.scenarios, (choice) => void choose(choice), lang, {
     onClosed: () => stageHost.focus({ preventScroll: true }),
     ...(opener ? { openFile: () => opener.pick() } : {}),
   });
@@ -307,9 +308,23 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
 
-  /** Runs a scenario and shows it at `rawStep` (1-based text from a link, if any). */
+  /**
+   * Loads a scenario's code (the built-ins load theirs when first shown: scenes/registry.ts);
+   * false, with an issue shown, when it cannot be fetched.
+   */
+  const loadCode = async (entry: ScenarioEntry): Promise<boolean> => {
+    try {
+      await entry.load();
+      return true;
+    } catch (error) {
+      issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
+      showIssues();
+      return false;
+    }
+  };
+
   /** The scenario's trace, or undefined (with an issue shown) when the simulation refuses. */
-  const run = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[] = []): Trace | undefined => {
+  const run = (def: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[] = []): Trace | undefined => {
     try {
       return runWith(def, nextParams, nextK8s, actions);
     } catch (error) {
@@ -319,8 +334,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
   /** A plain run asks for no actions at all, so it is the very run it was before the sandbox. */
-  const runWith = (def: ScenarioDefinition, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): Trace =>
-    deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(actions.length > 0 ? { actions } : {}) });
+  const runWith = (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): Trace => {
+    const def = entry.loaded();
+    if (!def) throw new Error(`${entry.id} has not loaded`);
+    return deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(actions.length > 0 ? { actions } : {}) });
+  };
 
   /** Puts `next` on the stage with a fresh player; the caller decides where it starts. */
   const install = (next: Trace): PlayerApi | undefined => {
@@ -335,14 +353,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     controls.setEnabled(true);
     commandBar.setEnabled(true);
     // The scenario's own suggestion (the sandbox has one), else something in this cluster.
-    commandBar.setExample(scenario.example?.[0]?.command ?? exampleCommand(namesAt(next, next.events.length)));
+    commandBar.setExample(scenario.loaded()?.example?.[0]?.command ?? exampleCommand(namesAt(next, next.events.length)));
     showActions();
     return fresh;
   };
 
   /** Runs a scenario (unless its trace is given) and shows it at `rawStep` (1-based text from a link). */
   const load = (
-    def: ScenarioDefinition,
+    def: ScenarioEntry,
     nextParams: ScenarioParams,
     nextK8s: string,
     rawStep: string | undefined,
@@ -454,9 +472,18 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return true;
   };
 
-  const choose = (choice: PickerChoice): void => {
+  /** Counts choices, so that only the last one shows when an earlier one's code loads after it. */
+  let choices = 0;
+  const choose = async (choice: PickerChoice): Promise<void> => {
+    const token = ++choices;
     issues = [];
     fileProblem = undefined;
+    const ready = await loadCode(choice.scenario);
+    if (token !== choices) return;
+    if (!ready) {
+      picker.open(currentChoice(), issues.map(issueText));
+      return;
+    }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
     const kept = sandbox.actions();
@@ -485,9 +512,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   }
 
   /** Shows a file's scenario from its start and plays it; one that cannot run leaves the stage as it was. */
-  const playFile = (def: ScenarioDefinition, link: string | undefined): void => {
+  const playFile = (file: ScenarioDefinition, link: string | undefined): void => {
     const before = fromFile;
     const kept = sandbox.actions();
+    const def = loadedEntry(file);
     fromFile = link === undefined ? { scenario: def } : { scenario: def, link };
     issues = [];
     fileProblem = undefined;
@@ -548,7 +576,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       captions.showMessage(t(lang, 'fileFetching', { name: clip(parsed.file, 60) }));
       const opened = await storyFromLink(parsed.file, location.href, pageOriginsMeta(document), compileFile);
       if (opened.ok) {
-        scenario = opened.scenario;
+        scenario = loadedEntry(opened.scenario);
         params = linkParams(new URLSearchParams(location.search), scenario, issues);
         fromFile = { scenario, link: parsed.file };
         picker.setFileScenario(scenario, false);
@@ -559,9 +587,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         sandbox.reset([]);
       }
     }
+    // The scenario's code (main.ts started fetching it with the app's).
+    const codeLoaded = await loadCode(scenario);
     performance.mark('kubedeck:simulate');
-    let firstTrace = run(scenario, params, k8s, sandbox.actions());
-    if (firstTrace === undefined && sandbox.actions().length > 0) {
+    let firstTrace = codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
+    if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
       // The link's commands broke the run: show the scenario as it is, and say so.
       const failed = issues.pop();
       issues.push({ key: 'actionRunFailed', vars: failed?.vars ?? {} });

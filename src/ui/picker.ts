@@ -4,13 +4,14 @@
  */
 import { DEFAULT_K8S_VERSION, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
-import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
+import type { ParamValue, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
+import type { ScenarioEntry } from './ports.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
 import { defaultParams } from './url-state.ts';
 
 export interface PickerChoice {
-  readonly scenario: ScenarioDefinition;
+  readonly scenario: ScenarioEntry;
   readonly params: ScenarioParams;
   readonly k8s: string;
 }
@@ -23,7 +24,7 @@ export interface Picker {
   isOpen(): boolean;
   setLang(lang: Lang): void;
   /** The scenario opened from a file, listed first (undefined: none); `local`: from this computer, no link reopens it. */
-  setFileScenario(scenario: ScenarioDefinition | undefined, local: boolean): void;
+  setFileScenario(scenario: ScenarioEntry | undefined, local: boolean): void;
 }
 
 export interface PickerOptions {
@@ -38,11 +39,11 @@ export interface PickerOptions {
  * not reopened: the app moves focus to the stage there, since the browser gives it back to the
  * button that opened the picker, where Space would open it again instead of playing.
  */
-export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose: (choice: PickerChoice) => void, initialLang: Lang, options: PickerOptions = {}): Picker {
+export function createPicker(scenarios: readonly ScenarioEntry[], onChoose: (choice: PickerChoice) => void, initialLang: Lang, options: PickerOptions = {}): Picker {
   const onClosed = options.onClosed ?? ((): void => undefined);
   let lang = initialLang;
-  let fromFile: { readonly scenario: ScenarioDefinition; readonly local: boolean } | undefined;
-  let selected: ScenarioDefinition | undefined;
+  let fromFile: { readonly scenario: ScenarioEntry; readonly local: boolean } | undefined;
+  let selected: ScenarioEntry | undefined;
   let params: Record<string, ParamValue> = {};
   let k8s = '';
   let notices: readonly string[] = [];
@@ -129,6 +130,8 @@ export function createPicker(scenarios: readonly ScenarioDefinition[], onChoose:
         if (selected !== scenario) {
           selected = scenario;
           params = { ...defaultParams(scenario) };
+          // Its code starts loading while the learner sets params, so Open shows it sooner.
+          scenario.load().catch(() => undefined);
         }
         render();
         // Keep the chosen scenario's details (and its Open button) in view, also on a phone.

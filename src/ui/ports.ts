@@ -60,9 +60,23 @@ export interface SaveRequest {
   readonly commands: readonly TimedCommand[];
 }
 
+/** What the UI shows of a scenario before its code loads: the picker, links and titles need only this. */
+export type ScenarioAbout = Pick<ScenarioDefinition, 'id' | 'title' | 'summary' | 'params' | 'actions'>;
+
+/**
+ * A scenario the UI can offer: its about, and its code on demand (scenes/registry.ts for the
+ * built-ins; a file's scenario is loaded already: loadedEntry in scenario-entry.ts).
+ */
+export interface ScenarioEntry extends ScenarioAbout {
+  /** Loads the scenario's code (once). */
+  load(): Promise<ScenarioDefinition>;
+  /** The definition once load() has resolved, else undefined. */
+  loaded(): ScenarioDefinition | undefined;
+}
+
 export interface AppDeps {
   /** In learning-path order. */
-  readonly scenarios: readonly ScenarioDefinition[];
+  readonly scenarios: readonly ScenarioEntry[];
   readonly defaultScenario: string;
   readonly defaultK8s: string;
   readonly seed: number;

@@ -11,7 +11,8 @@
  */
 import { checkK8sVersion, K8S_VERSIONS } from '../model/k8s/versions.ts';
 import type { Lang } from '../model/localized.ts';
-import type { ParamValue, ScenarioDefinition, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
+import type { ParamValue, ScenarioParam, ScenarioParams } from '../sim/scenario.ts';
+import type { ScenarioAbout } from './ports.ts';
 import type { StringKey } from './i18n.ts';
 import { detectLang } from './i18n.ts';
 import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
@@ -48,8 +49,8 @@ export interface UrlIssue {
   readonly vars: Readonly<Record<string, string | number>>;
 }
 
-export interface ParsedUrl {
-  readonly scenario: ScenarioDefinition;
+export interface ParsedUrl<S extends ScenarioAbout = ScenarioAbout> {
+  readonly scenario: S;
   readonly lang: Lang;
   readonly theme: ThemeName;
   readonly k8s: string;
@@ -66,8 +67,8 @@ export interface ParsedUrl {
   readonly file: string | undefined;
 }
 
-export interface UrlDefaults {
-  readonly scenarios: readonly ScenarioDefinition[];
+export interface UrlDefaults<S extends ScenarioAbout = ScenarioAbout> {
+  readonly scenarios: readonly S[];
   readonly scenario: string;
   readonly lang: Lang;
   readonly theme: ThemeName;
@@ -75,7 +76,7 @@ export interface UrlDefaults {
 }
 
 /** The defaults a link falls back on in this browser: its language and colour scheme, the app's scenario and version. */
-export function browserDefaults(deps: { readonly scenarios: readonly ScenarioDefinition[]; readonly defaultScenario: string; readonly defaultK8s: string }): UrlDefaults {
+export function browserDefaults<S extends ScenarioAbout>(deps: { readonly scenarios: readonly S[]; readonly defaultScenario: string; readonly defaultK8s: string }): UrlDefaults<S> {
   return {
     scenarios: deps.scenarios,
     scenario: deps.defaultScenario,
@@ -90,7 +91,7 @@ export function clip(value: string, max = 40): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-export function defaultParams(def: ScenarioDefinition): ScenarioParams {
+export function defaultParams(def: ScenarioAbout): ScenarioParams {
   return Object.fromEntries(def.params.map((p) => [p.id, p.default]));
 }
 
@@ -111,7 +112,7 @@ export function parseParam(param: ScenarioParam, raw: string): ParamValue | unde
   }
 }
 
-export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
+export function parseUrl<S extends ScenarioAbout>(search: string, defaults: UrlDefaults<S>): ParsedUrl<S> {
   const query = new URLSearchParams(search);
   const issues: UrlIssue[] = [];
   const fallback = defaults.scenarios.find((s) => s.id === defaults.scenario) ?? defaults.scenarios[0];
@@ -170,7 +171,7 @@ export function parseUrl(search: string, defaults: UrlDefaults): ParsedUrl {
 }
 
 /** The link's values for `scenario`'s params (defaults for the rest); a bad value is an issue. */
-export function linkParams(query: URLSearchParams, scenario: ScenarioDefinition, issues: UrlIssue[]): ScenarioParams {
+export function linkParams(query: URLSearchParams, scenario: ScenarioAbout, issues: UrlIssue[]): ScenarioParams {
   const params: Record<string, ParamValue> = { ...defaultParams(scenario) };
   for (const param of scenario.params) {
     const raw = query.get(param.id);

@@ -191,7 +191,8 @@ describe('kubedeck in the browser', () => {
     await page.click('[data-scenario=node-failure]');
     await page.click('[data-action=open-scenario]');
     expect(await picker.isVisible()).toBe(false);
-    expect(new URL(page.url()).searchParams.get('scenario')).toBe('node-failure');
+    // Its code loads when first shown (scenes/registry.ts): the link follows once it is on stage.
+    await page.waitForURL((url) => url.searchParams.get('scenario') === 'node-failure');
     await page.keyboard.press('ArrowRight');
     expect(await playerState(page)).toMatchObject({ step: 0, playing: true });
     expect(errors).toEqual([]);

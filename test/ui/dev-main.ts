@@ -10,6 +10,7 @@ import { createMachine } from 'xstate';
 import { text } from '../../src/model/localized.ts';
 import type { ScenarioDefinition } from '../../src/sim/scenario.ts';
 import { startApp } from '../../src/ui/app.ts';
+import { loadedEntry } from '../../src/ui/scenario-entry.ts';
 import { exposeHandle } from '../../src/ui/debug-handle.ts';
 import { podCreationSample } from '../fixtures/traces/pod-creation.sample.ts';
 import { createFakeStage } from './fake-stage.ts';
@@ -37,7 +38,7 @@ const scenarios: ScenarioDefinition[] = [
 const root = document.getElementById('app');
 if (root) {
   const handle = startApp(root, {
-    scenarios,
+    scenarios: scenarios.map(loadedEntry),
     defaultScenario: 'pod-creation',
     defaultK8s: '1.33',
     seed: 1,

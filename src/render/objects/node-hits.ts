@@ -3,7 +3,7 @@
  * control-plane node's name on the flagship): clicking one asks for the Node object's card. Kept
  * apart from the ship views so they stay drawings only; laid out from the same rects.
  */
-import { Container, Rectangle } from 'pixi.js';
+import { Container, Rectangle } from '../pixi-parts.ts';
 import type { Rect } from '../layout.ts';
 
 export interface NodeTarget {

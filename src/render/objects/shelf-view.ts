@@ -4,7 +4,7 @@
  * when what it shows changes (ShelfModel.key), the layout, the palette or the language.
  * Each card is tagged with markDrawn and can be clicked (onObjectClick gets its object ref).
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import { markDrawn } from '../drawn.ts';
 import type { Rect } from '../layout.ts';

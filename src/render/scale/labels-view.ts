@@ -4,7 +4,7 @@
  * in) the node's name and its state word with its pod count. A label shows only where it fits
  * whole inside its tile and the tile is wholly in view, so labels never overlap or leave the view.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';

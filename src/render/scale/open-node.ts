@@ -2,7 +2,7 @@
  * The way back from a node opened to its full ship: a button at the top left of the ships' area
  * ("← All nodes"); Esc does the same (the stage's keys).
  */
-import { Container, Graphics, Rectangle, type Text } from 'pixi.js';
+import { Container, Graphics, Rectangle, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';

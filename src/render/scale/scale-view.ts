@@ -5,7 +5,8 @@
  * its node's full ship (the stage view does that). Same trace, same player: this is another view
  * of the state the stage view applies at each event boundary.
  */
-import { Container, Graphics, Rectangle, type FederatedPointerEvent, type FederatedWheelEvent } from 'pixi.js';
+import type { FederatedPointerEvent, FederatedWheelEvent } from 'pixi.js';
+import { Container, Graphics, Rectangle } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { Point, Rect } from '../layout.ts';

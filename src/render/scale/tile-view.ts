@@ -4,7 +4,7 @@
  * shared white texture tinted by phase, the owner ReplicaSet's colour as a band under each) and a
  * capacity bar (pods / allocatable). No text: names and words are drawn by the labels layer.
  */
-import { Container, Graphics, Sprite, Texture } from 'pixi.js';
+import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { Rect } from '../layout.ts';
 import type { PodLook } from '../looks.ts';

@@ -1,5 +1,5 @@
 /** Sky, calm sea and the quay: drawn once per layout or theme, never per frame. */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';

@@ -5,7 +5,7 @@
  * data directories, a snapshot. A file is drawn while the trace says it exists and flashes when
  * written; etcd.yaml is linked to the data directory its etcd-data hostPath mounts.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { NodeFile } from '../../sim/trace.ts';
 import type { DiskItem } from '../disk-layout.ts';

@@ -3,7 +3,7 @@
  * navigator, etcd the ship's log, kube-controller-manager the officers' deck where its controllers
  * light up when they act, and the scheduling queue where unscheduled pods wait.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import { CONTROLLERS, deckControllers, type ControllerId } from '../ids.ts';
 import { chipRects, type StageLayout } from '../layout.ts';

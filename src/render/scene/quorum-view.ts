@@ -2,7 +2,7 @@
  * The etcd cluster's quorum at a glance, beside the members' raft panels: the arithmetic
  * (floor(n/2)+1), how many members are up against it (dots, the majority line), and who leads.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import { majorityOf } from '../../sim/raft-words.ts';
 import type { RaftState } from '../../sim/trace.ts';

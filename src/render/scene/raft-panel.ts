@@ -4,7 +4,7 @@
  * vote: a candidate's ballots as dots with the majority line after floor(n/2)+1, a voter's choice.
  * Redrawn only when the state changes (the stage calls setState when the trace position moves).
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import { logText, majorityOf, RAFT_ROLE, termText } from '../../sim/raft-words.ts';
 import type { RaftState } from '../../sim/trace.ts';

@@ -3,7 +3,7 @@
  * else right-aligned in the taints row above the mast, or "→3" in the mast card of a compact ship. It pulses when kube-proxy programs the rules (the mast
  * signalling). Drawn only while the node holds rules; listed by stage.objects() as 'rules'.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { RulesSpot } from '../layout.ts';
 import { badgeLine } from '../rules-words.ts';

@@ -1,5 +1,5 @@
 /** Small drawing helpers shared by the scene (dashes, hulls, check and cross marks). */
-import type { Graphics } from 'pixi.js';
+import type { Graphics } from '../pixi-parts.ts';
 import type { Rect } from '../layout.ts';
 
 /** Pixi has no dashed stroke: draw the outline of a rounded-corner-free rect as dashes. */

@@ -3,7 +3,7 @@
  * ("cpu 3/4"). A pod being placed shows as a ghost segment on the candidate nodes while the
  * scheduler scores them.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import { formatCPU, formatMemory, type NodeUsage } from '../capacity.ts';
 import type { Rect } from '../layout.ts';

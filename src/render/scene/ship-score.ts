@@ -4,7 +4,7 @@
  * then the weighted total); for a node Filter rejected, the plugin that rejected it and the reason,
  * wrapped between words. The step about this node is highlighted (a violet frame).
  */
-import { Container, Graphics } from 'pixi.js';
+import { Container, Graphics } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { Lang } from '../../model/localized.ts';
 import { columnRows } from '../../model/scheduler/score-column.ts';

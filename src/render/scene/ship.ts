@@ -3,7 +3,7 @@
  * the node's readiness, taints and cordon, the rules kube-proxy programmed, and the scheduler's
  * verdict for it while it decides.
  */
-import { Container, Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { ComponentId } from '../../sim/trace.ts';
 import type { Lang } from '../../model/localized.ts';

@@ -4,7 +4,7 @@
  * crossed out when the component is down. The ship metaphor lives in the shapes and the info card,
  * not in a sub-label: an idle card shows its name alone, centred, with the room that frees.
  */
-import { Container, Graphics, Sprite, type Text } from 'pixi.js';
+import { Container, Graphics, Sprite, type Text } from '../pixi-parts.ts';
 import type { ComponentId, ComponentStatus } from '../../sim/trace.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { Rect } from '../layout.ts';

@@ -1,5 +1,5 @@
 /** Text helpers: one place for fonts, sizes and fitting (text never under 14 px at fs = 1). */
-import { Text, TextStyle } from 'pixi.js';
+import { Text, TextStyle } from '../pixi-parts.ts';
 import { FONT_MONO, FONT_SANS } from '../theme.ts';
 
 export const MIN_FONT = 14;
