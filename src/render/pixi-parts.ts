@@ -28,3 +28,11 @@ import { ImageSource } from 'pixi-lib/rendering/renderers/shared/texture/sources
 import 'pixi-lib/rendering/renderers/shared/texture/utils/textureFrom';
 
 extensions.add(CanvasSource, ImageSource);
+
+// Masks by a Graphics (the scale view clips its zoomed world to its frame): the package's index
+// registered these with the alpha and colour masks, which the stage does not use. Without them a
+// masked container fails in PixiJS's render-group build.
+import { StencilMask } from 'pixi-lib/rendering/mask/stencil/StencilMask';
+import 'pixi-lib/rendering/mask/MaskEffectManager';
+
+extensions.add(StencilMask);
