@@ -61,7 +61,12 @@ class TokenView extends Container {
   readonly halo = new Graphics(haloContext());
   readonly pill = new Graphics();
   readonly text: Text;
-  messageId = -1;
+  /**
+   * The message whose look this view has (undefined: none yet). The event itself, not its id: a
+   * scale-view flow keeps its id and gets a new stand-in event when its status changes (a 4xx
+   * colours it), and its ids are negative, so no id can mean "none".
+   */
+  message: MessageEvent | undefined = undefined;
   labelKey = '';
 
   constructor() {
@@ -117,7 +122,7 @@ export class TokenLayer extends Container {
       t.labelKey = '\u0000';
       t.pill.visible = false;
       t.text.visible = false;
-      t.messageId = -1;
+      t.message = undefined;
     }
   }
 
@@ -223,8 +228,8 @@ export class TokenLayer extends Container {
     const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
     // The route, faint, so the eye sees where the token goes.
     if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
-    if (v.messageId !== m.id) {
-      v.messageId = m.id;
+    if (v.message !== m) {
+      v.message = m;
       // Another message on this pooled view: its pill (colour included) is drawn anew.
       v.labelKey = '\u0000';
       markDrawn(v, 'token', background ? 'background' : 'story');
