@@ -1,8 +1,9 @@
 /**
- * The player: one paused GSAP master timeline built from the schedule (a tween per message token,
- * a label per narration step), advanced by GSAP's ticker only while playing. `seek(t)` sets the
- * timeline's time and redraws the stage for t from the state at t, so a seek shows exactly the
- * frame that playing to t shows. Paused means no ticker listener, so nothing is rendered.
+ * The player: presentation time t, advanced by GSAP's ticker only while playing. A message token's
+ * progress is its GSAP ease read at t (no tween per message: a scale trace has hundreds of
+ * thousands, and a timeline's tween state would make a frame depend on the path that reached it).
+ * `seek(t)` redraws the stage for t from the state at t, so a seek shows exactly the frame that
+ * playing to t shows. Paused means no ticker listener, so nothing is rendered.
  *
  * Reading holds: while playing on, a step whose caption needs longer to read than its animation
  * lasts is held at its end (the picture still, the clock running) for the rest of its reading time,
@@ -30,6 +31,26 @@ const EASE: Readonly<Record<MessageType, string>> = {
   signal: 'sine.inOut',
 };
 
+type Ease = (progress: number) => number;
+let eases: Readonly<Record<MessageType, Ease>> | undefined;
+/** GSAP's ease functions for EASE, parsed once. */
+function easeOf(type: MessageType): Ease {
+  eases ??= {
+    request: gsap.parseEase(EASE.request),
+    watch: gsap.parseEase(EASE.watch),
+    response: gsap.parseEase(EASE.response),
+    signal: gsap.parseEase(EASE.signal),
+  };
+  return eases[type];
+}
+
+/** A token's eased progress at presentation time t: 0 before it leaves, 1 once it has arrived. */
+export function tokenProgress(m: { readonly start: number; readonly end: number; readonly event: { readonly type: MessageType } }, t: number): number {
+  if (t <= m.start) return 0;
+  if (t >= m.end) return 1;
+  return easeOf(m.event.type)((t - m.start) / (m.end - m.start));
+}
+
 /** Longest frame step while playing (s): a background tab does not jump the story forward. */
 const MAX_DT = 0.1;
 
@@ -47,8 +68,6 @@ export class Player implements PlayerApi {
   readonly steps: readonly StepInfo[];
   private readonly schedule: Schedule;
   private readonly host: PlayerHost;
-  private readonly timeline: ReturnType<typeof gsap.timeline>;
-  private readonly proxies: { p: number }[];
   private time = 0;
   private playing = false;
   private speed = 1;
@@ -64,7 +83,10 @@ export class Player implements PlayerApi {
   private lang: Lang;
   private listeners: ((s: PlayerState) => void)[] = [];
   private destroyed = false;
-  private readonly progressOf = (i: number): number => this.proxies[i]?.p ?? 0;
+  private readonly progressOf = (i: number): number => {
+    const m = this.schedule.messages[i];
+    return m === undefined ? 0 : tokenProgress(m, this.time);
+  };
   private readonly tick = (_time: number, deltaMs: number): void => this.advance(Math.min(MAX_DT, deltaMs / 1000));
 
   constructor(schedule: Schedule, host: PlayerHost, lang: Lang = 'en') {
@@ -73,17 +95,6 @@ export class Player implements PlayerApi {
     this.holds = { en: readingHolds(schedule.steps, 'en'), ko: readingHolds(schedule.steps, 'ko') };
     this.host = host;
     this.steps = schedule.steps;
-    this.proxies = schedule.messages.map(() => ({ p: 0 }));
-    const tl = gsap.timeline({ paused: true });
-    schedule.steps.forEach((s) => tl.addLabel(`step-${s.index}`, s.start));
-    schedule.messages.forEach((m, i) => {
-      const proxy = this.proxies[i];
-      if (proxy === undefined) return;
-      tl.fromTo(proxy, { p: 0 }, { p: 1, duration: m.end - m.start, ease: EASE[m.event.type], immediateRender: false }, m.start);
-    });
-    // Pin the timeline's length to the schedule's.
-    tl.set({}, {}, schedule.duration);
-    this.timeline = tl;
     this.seekInternal(0);
   }
 
@@ -223,7 +234,6 @@ export class Player implements PlayerApi {
   destroy(): void {
     this.pause();
     this.destroyed = true;
-    this.timeline.kill();
     this.listeners = [];
   }
 
@@ -325,8 +335,6 @@ export class Player implements PlayerApi {
     const t = Math.max(0, Math.min(d, Number.isFinite(time) ? time : 0));
     this.time = t;
     this.ended = t >= d && !this.playing;
-    // suppressEvents: callbacks never drive state; the stage derives everything from t.
-    this.timeline.time(t, true);
     this.host.render(t, this.progressOf);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Player } from '../../src/render/player.ts';
+import { Player, tokenProgress } from '../../src/render/player.ts';
 import { buildSchedule } from '../../src/timeline/schedule.ts';
 import { podCreationSample } from '../fixtures/traces/pod-creation.sample.ts';
 
@@ -67,6 +67,33 @@ describe('Player', () => {
     expect(r.frames[r.frames.length - 1]?.progress[0]).toBe(1);
     p.seek(0);
     expect(r.frames[r.frames.length - 1]?.progress[0]).toBe(0);
+    p.destroy();
+  });
+
+  it('eases each message type its own way: a request halfway is halfway, a watch push has nearly arrived (power3.out)', () => {
+    const at = (type: 'request' | 'watch' | 'response' | 'signal', u: number): number => tokenProgress({ start: 10, end: 12, event: { type } }, 10 + 2 * u);
+    expect(at('request', 0.5)).toBeCloseTo(0.5, 9);
+    // power3.out (GSAP counts from power0 = linear: power3 is quartic): 1 - (1 - u)^4
+    expect(at('watch', 0.5)).toBeCloseTo(0.9375, 9);
+    expect(at('watch', 0.25)).toBeCloseTo(1 - 0.75 ** 4, 9);
+    // sine.inOut: -(cos(pi u) - 1) / 2
+    expect(at('signal', 0.25)).toBeCloseTo(-(Math.cos(Math.PI * 0.25) - 1) / 2, 9);
+    expect(at('response', 0)).toBe(0);
+    expect(at('response', 1)).toBe(1);
+    expect(tokenProgress({ start: 3, end: 3, event: { type: 'request' } }, 3)).toBe(0);
+    expect(tokenProgress({ start: 3, end: 3, event: { type: 'request' } }, 3.001)).toBe(1);
+  });
+
+  it('a token’s progress at t does not depend on the seeks before it', () => {
+    const r = recorder();
+    const p = new Player(schedule, r.host);
+    const d = p.getState().duration;
+    const targets = [0.7, 0.1, 0.95, 0.3, 0.3, 0.6, 0.05, 0.5].map((f) => f * d);
+    for (const t of targets) {
+      p.seek(t);
+      const frame = r.frames[r.frames.length - 1];
+      schedule.messages.forEach((m, i) => expect(frame?.progress[i], `message ${i} at ${t}`).toBe(tokenProgress(m, t)));
+    }
     p.destroy();
   });
 
