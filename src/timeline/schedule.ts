@@ -215,7 +215,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
         continue;
       }
       // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
-      const action = bulk[i] === true ? e.action.replace(GENERATED_NAME, '*').replace(/\d+/g, '#') : e.action;
+      const action = bulk[i] === true ? withoutNames(e.action).replace(/\d+/g, '#') : e.action;
       const outKey = `out|${e.from}|${e.type}|${action}`;
       const inKey = `in|${e.to}|${e.type}|${action}`;
       let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
@@ -340,7 +340,21 @@ const routineKey = (parts: readonly string[]): string => parts.join('|').replace
 
 /** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
 const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;
-const bulkKey = (parts: readonly string[]): string => routineKey(parts.map((p) => p.replace(GENERATED_NAME, '*')));
+/**
+ * `part` with generated names as `*`. Memoized: a big trace's ends and types repeat hundreds of
+ * thousands of times and the pattern backtracks on long hyphenated names (bounded: a run's texts).
+ */
+const namesOut = new Map<string, string>();
+function withoutNames(part: string): string {
+  let out = namesOut.get(part);
+  if (out === undefined) {
+    out = part.replace(GENERATED_NAME, '*');
+    if (namesOut.size >= 200_000) namesOut.clear();
+    namesOut.set(part, out);
+  }
+  return out;
+}
+const bulkKey = (parts: readonly string[]): string => routineKey(parts.map(withoutNames));
 
 const shapeOf = (e: TraceEvent): readonly string[] | undefined =>
   e.kind === 'message' ? ['m', e.from, e.to, e.type, e.action] : e.kind === 'activity' ? ['a', e.component, e.action] : e.kind === 'decision' ? ['d'] : undefined;
