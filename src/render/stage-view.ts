@@ -690,13 +690,14 @@ export class StageView {
    * itself are covered by loadFonts (every character of the sources).
    */
   traceTexts(): string[] {
-    const out: string[] = [];
+    // Each distinct text once: a big trace repeats its ends and actions hundreds of thousands of times.
+    const out = new Set<string>();
     for (const e of this.trace?.events ?? []) {
-      if (e.kind === 'activity') out.push(e.label.en, e.label.ko);
-      else if (e.kind === 'message') out.push(e.action, e.from, e.to);
-      else if (e.kind === 'state') out.push(e.object);
+      if (e.kind === 'activity') out.add(e.label.en).add(e.label.ko);
+      else if (e.kind === 'message') out.add(e.action).add(e.from).add(e.to);
+      else if (e.kind === 'state') out.add(e.object);
     }
-    return out;
+    return [...out];
   }
 
   destroy(): void {
