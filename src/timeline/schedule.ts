@@ -74,8 +74,6 @@ interface MomentKey {
   readonly s: number;
 }
 
-const keyOf = (k: MomentKey): string => `${k.t}|${k.s}`;
-
 export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Schedule {
   const events = trace.events;
   // Step ordinal of each event: how many step events precede or are it.
@@ -89,8 +87,9 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     stepOrdinal.push(ordinal);
   }
-  const bulk = bulkEvents(events, stepOrdinal, pacing.bulkRepeats);
-  const background = classifyBackground(trace, stepOrdinal, bulk);
+  const work = bulkEvents(events, stepOrdinal, pacing.bulkRepeats);
+  const bulk = work.bulk;
+  const background = classifyBackground(trace, stepOrdinal, work);
 
   // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
   const stepsBefore = (x: number): number => {
@@ -99,18 +98,28 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     return n;
   };
 
-  // Collect moments.
-  const keys = new Map<string, MomentKey>();
-  const addKey = (k: MomentKey): string => {
-    const id = keyOf(k);
-    if (!keys.has(id)) keys.set(id, k);
+  // Collect moments: (simulated time, step ordinal) pairs, each given an id when first met.
+  const keyList: MomentKey[] = [];
+  const keyIds = new Map<number, Map<number, number>>();
+  const addKey = (t: number, s: number): number => {
+    let byStep = keyIds.get(t);
+    if (byStep === undefined) {
+      byStep = new Map();
+      keyIds.set(t, byStep);
+    }
+    let id = byStep.get(s);
+    if (id === undefined) {
+      id = keyList.length;
+      keyList.push({ t, s });
+      byStep.set(s, id);
+    }
     return id;
   };
-  const startKey: string[] = [];
-  const endKey: (string | undefined)[] = [];
+  const startKey: number[] = [];
+  const endKey: (number | undefined)[] = [];
   const skipRanges: { from: number; to: number }[] = [];
   events.forEach((e, i) => {
-    startKey.push(addKey({ t: e.t, s: stepOrdinal[i] ?? 0 }));
+    startKey.push(addKey(e.t, stepOrdinal[i] ?? 0));
     let end: number | undefined;
     if (e.kind === 'message' && e.arrive > e.t) end = e.arrive;
     else if (e.kind === 'activity' && e.until > e.t) end = e.until;
@@ -118,21 +127,21 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       end = e.to;
       skipRanges.push({ from: e.t, to: e.to });
     }
-    endKey.push(end === undefined ? undefined : addKey({ t: end, s: Math.max(stepsBefore(end), stepOrdinal[i] ?? 0) }));
+    endKey.push(end === undefined ? undefined : addKey(end, Math.max(stepsBefore(end), stepOrdinal[i] ?? 0)));
   });
-  const moments = [...keys.values()].sort((a, b) => a.t - b.t || a.s - b.s);
-  const momentIndex = new Map<string, number>();
-  moments.forEach((m, i) => momentIndex.set(keyOf(m), i));
+  const order = keyList.map((_, id) => id).sort((a, b) => (keyList[a]?.t ?? 0) - (keyList[b]?.t ?? 0) || (keyList[a]?.s ?? 0) - (keyList[b]?.s ?? 0));
+  const moments = order.map((id) => keyList[id] as MomentKey);
+  // Key id -> its moment's index.
+  const momentIndex = new Int32Array(keyList.length);
+  order.forEach((id, i) => (momentIndex[id] = i));
 
   // What ends at each moment: (start presentation time is filled in when the item starts).
   const endsAt: number[][] = moments.map(() => []);
   const startsAt: number[][] = moments.map(() => []);
   events.forEach((_, i) => {
-    const s = momentIndex.get(startKey[i] ?? '');
-    if (s !== undefined) startsAt[s]?.push(i);
+    startsAt[momentIndex[startKey[i] ?? 0] ?? 0]?.push(i);
     const ek = endKey[i];
-    const en = ek === undefined ? undefined : momentIndex.get(ek);
-    if (en !== undefined) endsAt[en]?.push(i);
+    if (ek !== undefined) endsAt[momentIndex[ek] ?? 0]?.push(i);
   });
 
   const P: number[] = new Array<number>(moments.length).fill(0);
@@ -237,7 +246,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
   });
 
-  const timeOfEvent = (i: number): number => P[momentIndex.get(startKey[i] ?? '') ?? 0] ?? 0;
+  const timeOfEvent = (i: number): number => P[momentIndex[startKey[i] ?? 0] ?? 0] ?? 0;
   const eventTimes = events.map((_, i) => timeOfEvent(i));
 
   const messages: MessageItem[] = [];
@@ -335,8 +344,18 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
 
 const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
 
-/** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
-const routineKey = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');
+/** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). Memoized per joined text (bounded). */
+const routineKeys = new Map<string, string>();
+function routineKey(parts: readonly string[]): string {
+  const joined = parts.join('|');
+  let key = routineKeys.get(joined);
+  if (key === undefined) {
+    key = joined.replace(/\d+/g, '#');
+    if (routineKeys.size >= 200_000) routineKeys.clear();
+    routineKeys.set(joined, key);
+  }
+  return key;
+}
 
 /** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
 const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;
@@ -359,19 +378,30 @@ const bulkKey = (parts: readonly string[]): string => routineKey(parts.map(witho
 const shapeOf = (e: TraceEvent): readonly string[] | undefined =>
   e.kind === 'message' ? ['m', e.from, e.to, e.type, e.action] : e.kind === 'activity' ? ['a', e.component, e.action] : e.kind === 'decision' ? ['d'] : undefined;
 
+/** Per event: its shape with generated names and digits taken out (undefined: no shape), and whether it is bulk work. */
+interface BulkWork {
+  readonly keys: readonly (string | undefined)[];
+  readonly bulk: readonly boolean[];
+}
+
 /**
  * Which events are bulk work: their action, names aside, happens `bulkRepeats` or more times
  * within one step (a thousand pods evicted, a thousand pod writes). Such an action on another
  * object is a repeat, and at one moment it is one fan-out, however many objects it touches.
  */
-function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number): boolean[] {
-  const keys = events.map((e, i) => {
+function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number): BulkWork {
+  const keys = events.map((e) => {
     const shape = shapeOf(e);
-    return shape === undefined ? undefined : `${stepOrdinal[i] ?? 0}|${bulkKey(shape)}`;
+    return shape === undefined ? undefined : bulkKey(shape);
   });
+  const stepKey = (i: number): string => `${stepOrdinal[i] ?? 0}|${keys[i] ?? ''}`;
   const counts = new Map<string, number>();
-  for (const k of keys) if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return keys.map((k) => k !== undefined && (counts.get(k) ?? 0) >= bulkRepeats);
+  keys.forEach((k, i) => {
+    if (k === undefined) return;
+    const sk = stepKey(i);
+    counts.set(sk, (counts.get(sk) ?? 0) + 1);
+  });
+  return { keys, bulk: keys.map((k, i) => k !== undefined && (counts.get(stepKey(i)) ?? 0) >= bulkRepeats) };
 }
 
 /**
@@ -380,7 +410,7 @@ function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[
  * (Lease renewals, raft heartbeats) in a step that is not about it (see routine.ts). They stay visible,
  * but faint and fast, and do not hold up the presentation.
  */
-export function classifyBackground(trace: Trace, stepOrdinal: readonly number[], bulk: readonly boolean[] = []): boolean[] {
+function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: BulkWork): boolean[] {
   const focusOf: (readonly ComponentId[])[] = [];
   for (const e of trace.events) if (e.kind === 'step') focusOf.push(e.focus);
   // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
@@ -388,6 +418,7 @@ export function classifyBackground(trace: Trace, stepOrdinal: readonly number[],
   let step = -1;
   // Lease renewals and raft heartbeats are background unless the step is about them, even when they touch a focus component.
   const routine = routineBackground(trace.events, stepOrdinal);
+  const { keys, bulk } = work;
   return trace.events.map((e, i) => {
     if (routine[i] === true) return true;
     const ord = stepOrdinal[i] ?? 0;
@@ -401,7 +432,7 @@ export function classifyBackground(trace: Trace, stepOrdinal: readonly number[],
     // A scheduling decision is always part of the story, unless it is one of a step's bulk.
     if (shape === undefined || (e.kind === 'decision' && bulk[i] !== true)) return false;
     const offFocus = e.kind === 'message' ? !inFocus(e.from) && !inFocus(e.to) : e.kind === 'activity' && !inFocus(e.component);
-    const key = bulk[i] === true ? bulkKey(shape) : routineKey(shape);
+    const key = bulk[i] === true ? (keys[i] ?? bulkKey(shape)) : routineKey(shape);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.t);
     return offFocus || (first !== undefined && first !== e.t);
