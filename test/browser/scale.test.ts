@@ -187,3 +187,19 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(result.ratio, `${name}: ${result.differing} pixels differ`).toBeLessThanOrEqual(MAX_RATIO);
   });
 });
+
+describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () => {
+  it('the shelf cards say maxSurge, maxUnavailable and want/have/ready in full at 1280x720', async () => {
+    await app.page.goto(`${base}?scenario=zone-outage&lang=en&theme=dark`);
+    await app.page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    await settle(app.page);
+    await gotoStepEnd('evict');
+    const f = await frame();
+    // Cut words read as "maxS… 750" and "want 3000 · have 3000 ··· 3000": which count was ready?
+    expect(texts(f)).toContain('maxSurge 750');
+    expect(texts(f)).toContain('maxUnavailable 750');
+    expect(texts(f).some((t) => /^want 3000 · have \d+ · ready \d+$/.test(t))).toBe(true);
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+  });
+});
