@@ -88,6 +88,21 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(tiles(f)).toHaveLength(30);
   });
 
+  it('after the evictions the dark zone counts no pods and the ones stuck Terminating (no kubelet to confirm)', async () => {
+    await app.page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      if (player === undefined) throw new Error('no player');
+      player.pause();
+      player.seek(player.getState().duration);
+    });
+    const f = await frame();
+    // zone-c: 10 nodes x 5 pods evicted; zone-a and zone-b hold the replicas, nothing stuck there.
+    expect(texts(f)).toContain('0 pods');
+    expect(texts(f)).toContain('Terminating 50');
+    expect(texts(f).filter((t) => t.startsWith('Terminating '))).toHaveLength(1);
+    await gotoStepEnd('unknown');
+  });
+
   it('zooming shows a tile name and state that do not fit at home, and draws fewer tiles', async () => {
     const home = await frame();
     const homeTiles = tiles(home).length;
