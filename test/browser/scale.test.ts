@@ -204,10 +204,13 @@ describe('scale view (zone-outage, 30 nodes)', () => {
 });
 
 describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () => {
-  it('the shelf cards say maxSurge, maxUnavailable and want/have/ready in full at 1280x720', async () => {
+  beforeAll(async () => {
     await app.page.goto(`${base}?scenario=zone-outage&lang=en&theme=dark`);
     await app.page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
     await settle(app.page);
+  });
+
+  it('the shelf cards say maxSurge, maxUnavailable and want/have/ready in full at 1280x720', async () => {
     await gotoStepEnd('evict');
     const f = await frame();
     // Cut words read as "maxS… 750" and "want 3000 · have 3000 ··· 3000": which count was ready?
@@ -216,5 +219,21 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     expect(texts(f).some((t) => /^want 3000 · have \d+ · ready \d+$/.test(t))).toBe(true);
     const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
     expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+  });
+
+  it('an opened node with more pods than its deck holds says how many more in a slot of its own', async () => {
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.openNode('a-01'));
+    const f = await frame();
+    const pods = f.objects.filter((o) => o.kind === 'Pod');
+    const more = f.labels.filter((l) => /^\+\d+$/.test(l.text));
+    expect(more).toHaveLength(1);
+    const [plus] = more;
+    if (plus === undefined) throw new Error('no +N');
+    // Every one of the node's 20 pods is a card or counted in "+N".
+    expect(pods.length + Number(plus.text.slice(1))).toBe(20);
+    // Drawn in a corner of the deck, the count hid under the last card.
+    const inside = (o: DrawnObject): boolean => plus.x < o.x + o.w && o.x < plus.x + plus.w && plus.y < o.y + o.h && o.y < plus.y + plus.h;
+    expect(pods.filter(inside)).toEqual([]);
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.closeNode());
   });
 });
