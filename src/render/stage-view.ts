@@ -477,7 +477,7 @@ export class StageView {
       const shelf = buildShelf(state.objects);
       this.shelf.apply(shelf);
       this.pods.apply(state.objects, shelf.podRevision);
-      if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevisionBand);
+      if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevisionBand, state.components);
       this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));
