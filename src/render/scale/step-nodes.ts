@@ -1,8 +1,8 @@
 /**
  * The nodes each step is about, for the scale view's ring and camera: the nodes of the step's
  * focus components (kubelet/c-07), the nodes whose components stopped or started during the step,
- * and those whose Node changed (Ready=Unknown, a taint), whose pods were evicted or that a pod was
- * bound to. Pure.
+ * and those whose Node changed in a field people read (Ready=Unknown, a taint), whose pods were
+ * evicted or that a pod was bound to. Pure.
  */
 import type { Trace } from '../../sim/trace.ts';
 
@@ -32,7 +32,10 @@ export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] 
     }
     if (e.kind !== 'state' || e.op !== 'modified') continue;
     const v = e.value;
-    if (v?.kind === 'Node' && known.has(v.metadata.name)) set.add(v.metadata.name);
+    // A status report that changes nothing but heartbeat times (no field for people) is no news.
+    if (v?.kind === 'Node' && known.has(v.metadata.name)) {
+      if (e.changes.length > 0) set.add(v.metadata.name);
+    }
     else if (v?.kind === 'Pod') {
       const node = v.spec.nodeName;
       if (node === undefined || !known.has(node)) continue;
