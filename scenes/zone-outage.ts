@@ -23,7 +23,7 @@ const ZONE_KEY = 'topology.kubernetes.io/zone';
 const WEB_POD = /^Pod\/default\/web-/;
 /**
  * How many nodes' pods the story follows through eviction and replacement before it ends: the whole
- * dark zone at the normal rate (a quarter of an hour for 66 nodes), three nodes at the secondary
+ * dark zone at the normal rate (about 8 minutes for the default's 50), three nodes at the secondary
  * rate (100 s apart, the rest would take an hour more).
  */
 const nodesToFollow = (plan: OutagePlan): number => (plan.rate >= 0.1 ? plan.down : Math.min(3, plan.down));
