@@ -23,7 +23,7 @@ const ZONE_KEY = 'topology.kubernetes.io/zone';
 const WEB_POD = /^Pod\/default\/web-/;
 /**
  * How many nodes' pods the story follows through eviction and replacement before it ends: the whole
- * dark zone at the normal rate (a quarter of an hour for 66 nodes), three nodes at the secondary
+ * dark zone at the normal rate (about 8 minutes for the default's 50), three nodes at the secondary
  * rate (100 s apart, the rest would take an hour more).
  */
 const nodesToFollow = (plan: OutagePlan): number => (plan.rate >= 0.1 ? plan.down : Math.min(3, plan.down));
@@ -109,8 +109,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'unknown',
       caption: text(
-        `${grace} s without a heartbeat (--node-monitor-grace-period): the node lifecycle controller, checking every 5 s, marks the ${plan.down} silent nodes Ready=Unknown and their pods Ready=False. This part is not rate-limited: all of them within seconds.`,
-        `하트비트 없이 ${grace}초(--node-monitor-grace-period)가 지났습니다. 5초마다 확인하는 노드 라이프사이클 컨트롤러가 조용한 노드 ${plan.down}대를 Ready=Unknown으로, 그 파드를 Ready=False로 표시합니다. 여기에는 속도 제한이 없어 몇 초 안에 모두 표시됩니다.`,
+        `${grace} s without a heartbeat (--node-monitor-grace-period): the node lifecycle controller, checking every 5 s, marks the ${plan.down} silent nodes Ready=Unknown. This part is not rate-limited: all of them within seconds.`,
+        `하트비트 없이 ${grace}초(--node-monitor-grace-period)가 지났습니다. 5초마다 확인하는 노드 라이프사이클 컨트롤러가 하트비트가 끊긴 노드 ${plan.down}대를 Ready=Unknown으로 표시합니다. 여기에는 속도 제한이 없어 몇 초 안에 모두 표시됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -118,8 +118,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'no-schedule',
       caption: text(
-        'Each of them gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
-        '각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute이고, 그것은 영역별로 속도가 제한됩니다.',
+        'Their pods are marked Ready=False, and each node gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
+        '그 파드들은 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute이고, 그것은 영역별로 속도가 제한됩니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
       when: message({ action: 'PATCH node (taint)' }),
@@ -133,7 +133,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'evict',
       caption: text(
         '300 s after a node\'s NoExecute taint, its pods\' tolerations (added by DefaultTolerationSeconds) run out and the taint-eviction controller deletes them, node by node, at the pace the taints went on.',
-        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙은 속도 그대로 노드 하나씩입니다.',
+        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙었던 속도 그대로 노드 하나씩 차례로 지워집니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'taint-eviction-controller/evict'),
@@ -142,7 +142,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'replace',
       caption: text(
         'The ReplicaSet controller counts fewer active pods than replicas and creates replacements, a node\'s worth at a time instead of a zone\'s worth at once.',
-        '레플리카셋 컨트롤러는 활성 파드가 레플리카 수보다 적으니 대체 파드를 만듭니다. 영역 전체가 한꺼번에가 아니라 노드 하나 분량씩입니다.',
+        '레플리카셋 컨트롤러는 활성 파드가 레플리카 수보다 적은 것을 보고 대체 파드를 만듭니다. 영역 하나 분량을 한꺼번에 만들지 않고 노드 하나 분량씩 만듭니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
@@ -210,11 +210,11 @@ const machine = setup({
         rest === 0
           ? text(
               `All ${plan.down} nodes of ${plan.zone} emptied, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The brake is deliberate: had the outage been in the control plane's own view of the network, a fast eviction would have emptied a healthy zone.`,
-              `${plan.zone}의 노드 ${plan.down}대가 ${plan.everyS}초에 하나씩 모두 비워졌고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 일부러 건 브레이크입니다. 장애가 컨트롤 플레인 쪽 네트워크 시야 문제였다면, 빠른 축출은 멀쩡한 영역을 비워 버렸을 것입니다.`,
+              `${plan.zone}의 노드 ${plan.down}대가 ${plan.everyS}초에 하나씩 모두 비워졌고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 이 속도 제한은 일부러 건 브레이크입니다. 문제가 노드가 아니라 컨트롤 플레인 쪽 네트워크에 있었다면, 빠른 축출은 멀쩡한 영역을 비워 버렸을 것입니다.`,
             )
           : text(
               `${emptied} nodes emptied and their replicas Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,
-              `노드 ${emptied}대가 비워지고 그 레플리카가 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 일부러 건 브레이크입니다. 영역의 많은 부분이 꺼져 보일 때는 컨트롤 플레인 쪽이 못 보는 것일 수도 있습니다.`,
+              `노드 ${emptied}대가 비워지고 그 레플리카가 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 건 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
             ),
         ['kube-controller-manager', 'kube-scheduler'],
       );

@@ -246,6 +246,11 @@ export interface LayoutExtras {
   readonly cpFiles?: readonly { readonly path: string; readonly dir: boolean }[];
   /** The scenario stores Deployments, ReplicaSets or Services: a column left of the ships holds their cards. */
   readonly shelf?: boolean;
+  /**
+   * The scale view is drawn: the shelf gets a wider column, since its cards then count thousands
+   * of pods ("want 3000 · have 3000 · ready 3000") and the tiles give up the width easily.
+   */
+  readonly wideShelf?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
   /** Nodes whose kernel is drawn (the topology lists `node/<node>`): an engine-room strip in their hull. */
@@ -377,7 +382,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   // Cargo ships in a grid below.
   const belowY = flagship.y + flagship.h + m;
   // The objects shelf takes the quay's column (a little wider) below it; the ships move right.
-  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, 224 * fs) : 0;
+  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, (extras.wideShelf === true ? 272 : 224) * fs) : 0;
   const shelf = rect(m, belowY, shelfW, shelfW > 0 ? H - belowY - m : 0);
   const shipsX = shelfW > 0 ? m + shelfW + m : m;
   const shipsArea = rect(shipsX, belowY, W - shipsX - m, H - belowY - m);

@@ -212,9 +212,12 @@ export class PodLayer extends Container {
         const small = podSlots(area, pods.length, places.fs, 'compact');
         if (small.visible > visible) ({ slots, visible, density } = { ...small, density: 'compact' });
       }
+      // An overflowing deck gives its last slot to the "+N": drawn in a corner, it hid under the last card.
+      const more = visible < pods.length && visible > 1 ? slots[visible - 1] : undefined;
+      if (more !== undefined) visible -= 1;
       deckOrder(pods, visible, this.focus);
       pods.forEach(({ ref, pod }, i) => {
-        const slot = slots[i];
+        const slot = i < visible ? slots[i] : undefined;
         if (slot === undefined) return;
         seen.add(ref);
         let v = this.views.get(ref);
@@ -246,7 +249,8 @@ export class PodLayer extends Container {
         }
         restyle(t, { size: 14 * places.fs, weight: '700', fill: p.text });
         t.text = `+${pods.length - visible}`;
-        t.position.set(area.x + area.w - t.width, area.y + area.h - t.height);
+        if (more !== undefined) t.position.set(more.x + (more.w - t.width) / 2, more.y + (more.h - t.height) / 2);
+        else t.position.set(area.x + area.w - t.width, area.y + area.h - t.height);
       }
     }
     for (const [ref, v] of this.views) {

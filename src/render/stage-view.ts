@@ -322,7 +322,7 @@ export class StageView {
     this.scaleMode = this.allNodes.length > 0 && useScaleView(this.allNodes.length, width / k, height / k, extras);
     if (!this.scaleMode) this.openNode = undefined;
     this.syncShips(this.scaleMode ? (this.openNode === undefined ? [] : [this.openNode]) : this.allNodes);
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, extras);
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { ...extras, wideShelf: this.scaleMode });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -477,7 +477,7 @@ export class StageView {
       const shelf = buildShelf(state.objects);
       this.shelf.apply(shelf);
       this.pods.apply(state.objects, shelf.podRevision);
-      if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevision);
+      if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevisionBand, state.components);
       this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();
       for (const ship of this.ships) ship.setNode(nodeLook(state.objects.get(`Node/${ship.node}`) as Node | undefined));

@@ -88,6 +88,21 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(tiles(f)).toHaveLength(30);
   });
 
+  it('after the evictions the dark zone counts no pods and the ones stuck Terminating (no kubelet to confirm)', async () => {
+    await app.page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      if (player === undefined) throw new Error('no player');
+      player.pause();
+      player.seek(player.getState().duration);
+    });
+    const f = await frame();
+    // zone-c: 10 nodes x 5 pods evicted; zone-a and zone-b hold the replicas, nothing stuck there.
+    expect(texts(f)).toContain('0 pods');
+    expect(texts(f)).toContain('Terminating 50');
+    expect(texts(f).filter((t) => t.startsWith('Terminating '))).toHaveLength(1);
+    await gotoStepEnd('unknown');
+  });
+
   it('zooming shows a tile name and state that do not fit at home, and draws fewer tiles', async () => {
     const home = await frame();
     const homeTiles = tiles(home).length;
@@ -185,5 +200,40 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     }
     expect(result.sameSize).toBe(true);
     expect(result.ratio, `${name}: ${result.differing} pixels differ`).toBeLessThanOrEqual(MAX_RATIO);
+  });
+});
+
+describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () => {
+  beforeAll(async () => {
+    await app.page.goto(`${base}?scenario=zone-outage&lang=en&theme=dark`);
+    await app.page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    await settle(app.page);
+  });
+
+  it('the shelf cards say maxSurge, maxUnavailable and want/have/ready in full at 1280x720', async () => {
+    await gotoStepEnd('evict');
+    const f = await frame();
+    // Cut words read as "maxS… 750" and "want 3000 · have 3000 ··· 3000": which count was ready?
+    expect(texts(f)).toContain('maxSurge 750');
+    expect(texts(f)).toContain('maxUnavailable 750');
+    expect(texts(f).some((t) => /^want 3000 · have \d+ · ready \d+$/.test(t))).toBe(true);
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+  });
+
+  it('an opened node with more pods than its deck holds says how many more in a slot of its own', async () => {
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.openNode('a-01'));
+    const f = await frame();
+    const pods = f.objects.filter((o) => o.kind === 'Pod');
+    const more = f.labels.filter((l) => /^\+\d+$/.test(l.text));
+    expect(more).toHaveLength(1);
+    const [plus] = more;
+    if (plus === undefined) throw new Error('no +N');
+    // Every one of the node's 20 pods is a card or counted in "+N".
+    expect(pods.length + Number(plus.text.slice(1))).toBe(20);
+    // Drawn in a corner of the deck, the count hid under the last card.
+    const inside = (o: DrawnObject): boolean => plus.x < o.x + o.w && o.x < plus.x + plus.w && plus.y < o.y + o.h && o.y < plus.y + plus.h;
+    expect(pods.filter(inside)).toEqual([]);
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.closeNode());
   });
 });

@@ -85,6 +85,18 @@ describe('shelf model', () => {
     expect(m.podRevision.get('Pod/default/web-old-a')).toBe(1);
     expect(m.podRevision.get('Pod/default/web-new-a')).toBe(2);
   });
+  it('a pod gets a scale-view band only when its Deployment has more than one revision', () => {
+    const two = buildShelf(cluster());
+    expect(two.podRevisionBand.get('Pod/default/web-old-a')).toBe(1);
+    expect(two.podRevisionBand.get('Pod/default/web-new-a')).toBe(2);
+    const objs = cluster();
+    objs.delete('ReplicaSet/default/web-new');
+    objs.delete('Pod/default/web-new-a');
+    const one = buildShelf(objs);
+    // One colour under every pod says nothing; the pod card's edge (podRevision) keeps it.
+    expect(one.podRevisionBand.size).toBe(0);
+    expect(one.podRevision.get('Pod/default/web-old-a')).toBe(1);
+  });
   it('a Service carries its ClusterIP, ports and its slices rows with their conditions', () => {
     const s = buildShelf(cluster()).services[0];
     expect(s?.clusterIP).toBe('10.96.0.20');

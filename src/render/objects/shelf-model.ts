@@ -81,6 +81,11 @@ export interface ShelfModel {
   readonly services: readonly ServiceCard[];
   /** Pod ref -> revision of the ReplicaSet that owns it (by ownerReferences). */
   readonly podRevision: ReadonlyMap<ObjectRef, number>;
+  /**
+   * The same for pods whose Deployment has more than one ReplicaSet (revision) only: the scale
+   * view's band under a pod, which says nothing when every pod would get the same colour.
+   */
+  readonly podRevisionBand: ReadonlyMap<ObjectRef, number>;
   /** Changes whenever anything drawn changes (the view rebuilds only then). */
   readonly key: string;
 }
@@ -133,9 +138,13 @@ export function buildShelf(objects: ReadonlyMap<ObjectRef, K8sObject>): ShelfMod
 
   const rsRevision = new Map<string, number>();
   const owned = new Set<ReplicaSet>();
+  const ofManyRevisions = new Set<string>();
   const deployments: DeployCard[] = deps.map((d) => {
     const mine = sets.filter((rs) => rs.metadata.namespace === d.metadata.namespace && rs.metadata.ownerReferences?.some((r) => r.kind === 'Deployment' && r.name === d.metadata.name) === true);
-    for (const rs of mine) owned.add(rs);
+    for (const rs of mine) {
+      owned.add(rs);
+      if (mine.length > 1) ofManyRevisions.add(nsName(rs));
+    }
     const cards = mine.map(rsCard).sort((a, b) => b.revision - a.revision);
     const total = mine.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0);
     const available = mine.reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0);
@@ -161,15 +170,19 @@ export function buildShelf(objects: ReadonlyMap<ObjectRef, K8sObject>): ShelfMod
   }));
 
   const podRevision = new Map<ObjectRef, number>();
+  const podRevisionBand = new Map<ObjectRef, number>();
   for (const [ref, o] of objects) {
     if (o.kind !== 'Pod') continue;
     const owner = o.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet');
-    const rev = owner === undefined ? undefined : rsRevision.get(`${o.metadata.namespace ?? 'default'}/${owner.name}`);
-    if (rev !== undefined && rev > 0) podRevision.set(ref, rev);
+    const rsKey = owner === undefined ? '' : `${o.metadata.namespace ?? 'default'}/${owner.name}`;
+    const rev = owner === undefined ? undefined : rsRevision.get(rsKey);
+    if (rev === undefined || rev <= 0) continue;
+    podRevision.set(ref, rev);
+    if (ofManyRevisions.has(rsKey)) podRevisionBand.set(ref, rev);
   }
 
   const key = JSON.stringify([deployments, bare, services]);
-  return { deployments, sets: bare, services, podRevision, key };
+  return { deployments, sets: bare, services, podRevision, podRevisionBand, key };
 }
 
 const SHELF_KINDS = new Set(['Deployment', 'ReplicaSet', 'Service', 'EndpointSlice']);

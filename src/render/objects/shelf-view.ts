@@ -152,7 +152,8 @@ export class ShelfView extends Container {
       return;
     }
     this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, fill: rs.desired > 0 || rs.current > 0 ? p.text : p.muted });
-    this.row(view, c, 1, `${w.want} ${rs.desired} · ${w.have} ${rs.current} · ${w.ready} ${rs.ready}`, p, { fill: p.muted });
+    // A narrow card keeps every word before it cuts a number ("want 3000 · have 3000 ··· 3000" hid which count was ready).
+    this.row(view, c, 1, [`${w.want} ${rs.desired} · ${w.have} ${rs.current} · ${w.ready} ${rs.ready}`, `${w.want}/${w.have}/${w.ready} ${counts}`], p, { fill: p.muted });
   }
 
   private service(view: Container, c: ShelfCardBox, s: ServiceCard | undefined, p: Palette): void {

@@ -72,14 +72,17 @@ export class ScaleLabels extends Container {
       put(h.title, scaleWords.zoneTitle(lang, g.zone, nodes.length), { size, weight: '700', fill: p.text }, hr.w);
       h.title.position.set(hr.x, hr.y);
       this.boxes.push({ x: hr.x, y: hr.y, w: h.title.width, h: h.title.height });
-      // Second line: how many nodes in each state (colour and word), then the pods.
+      // Second line: how many nodes in each state (colour and word), then the pods, then those
+      // deleted but stuck (the faint sprites a dark zone keeps after its evictions).
       const counts = new Map<string, number>();
       let pods = 0;
+      let stuck = 0;
       for (const n of nodes) {
         const t = tileOf(n);
         if (t === undefined) continue;
         counts.set(t.readiness, (counts.get(t.readiness) ?? 0) + 1);
         pods += t.active;
+        stuck += t.pods.length - t.active;
       }
       const pieces: { text: string; fill: number }[] = [];
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
@@ -87,6 +90,7 @@ export class ScaleLabels extends Container {
         if (n > 0) pieces.push({ text: scaleWords.stateCount(state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
       }
       pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
+      if (stuck > 0) pieces.push({ text: scaleWords.terminating(stuck), fill: p.muted });
       let x = hr.x;
       const y = hr.y + h.title.height;
       pieces.forEach((piece, i) => {
@@ -97,9 +101,13 @@ export class ScaleLabels extends Container {
           this.addChild(t);
         }
         put(t, piece.text, { size, weight: '700', fill: piece.fill });
+        // Once one piece does not fit, none after it shows: a later, shorter one would read out of order.
         const fits = x + t.width <= hr.x + hr.w;
         t.visible = fits;
-        if (!fits) return;
+        if (!fits) {
+          x = Infinity;
+          return;
+        }
         t.position.set(x, y);
         this.boxes.push({ x, y, w: t.width, h: t.height });
         x += t.width + 10 * fs;

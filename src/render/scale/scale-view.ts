@@ -9,6 +9,7 @@ import type { FederatedPointerEvent, FederatedWheelEvent } from 'pixi.js';
 import { Container, Graphics, Rectangle } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { K8sObject, ObjectRef } from '../../model/objects.ts';
+import type { ComponentStatus } from '../../sim/trace.ts';
 import type { Point, Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { clampCamera, homeCamera, keepInView, panBy, rectToScreen, sameCamera, toWorld, visibleWorld, zoomAbout, ZOOM_STEP, type Camera } from './camera.ts';
@@ -145,8 +146,8 @@ export class ScaleView extends Container {
   }
 
   /** A new cluster state (only at event boundaries): tiles whose node or pods changed are redrawn. */
-  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number>): void {
-    const dirty = this.model.apply(objects, revisions);
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number>, components: ReadonlyMap<string, ComponentStatus>): void {
+    const dirty = this.model.apply(objects, revisions, components);
     if (dirty.size === 0) return;
     this.redrawTiles(dirty);
     this.updateLabels();

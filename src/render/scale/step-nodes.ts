@@ -1,7 +1,8 @@
 /**
  * The nodes each step is about, for the scale view's ring and camera: the nodes of the step's
- * focus components (kubelet/c-07) and the nodes whose Node changed during the step (Ready=Unknown,
- * a taint), whose pods were evicted or that a pod was bound to. Pure.
+ * focus components (kubelet/c-07), the nodes whose components stopped or started during the step,
+ * and those whose Node changed in a field people read (Ready=Unknown, a taint), whose pods were
+ * evicted or that a pod was bound to. Pure.
  */
 import type { Trace } from '../../sim/trace.ts';
 
@@ -20,11 +21,21 @@ export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] 
       }
       continue;
     }
-    if (cur < 0 || e.kind !== 'state' || e.op !== 'modified') continue;
+    if (cur < 0) continue;
     const set = sets[cur];
     if (set === undefined) continue;
+    // A node's component stopping or starting (a zone losing power: every one of its kubelets).
+    if (e.kind === 'component') {
+      const head = NODE_HEADS.find((h) => e.component.startsWith(h));
+      if (head !== undefined && known.has(e.component.slice(head.length))) set.add(e.component.slice(head.length));
+      continue;
+    }
+    if (e.kind !== 'state' || e.op !== 'modified') continue;
     const v = e.value;
-    if (v?.kind === 'Node' && known.has(v.metadata.name)) set.add(v.metadata.name);
+    // A status report that changes nothing but heartbeat times (no field for people) is no news.
+    if (v?.kind === 'Node' && known.has(v.metadata.name)) {
+      if (e.changes.length > 0) set.add(v.metadata.name);
+    }
     else if (v?.kind === 'Pod') {
       const node = v.spec.nodeName;
       if (node === undefined || !known.has(node)) continue;

@@ -3,6 +3,7 @@
  * nodes whose Node object or pods changed (by object identity) are recomputed. Pure (no PixiJS).
  */
 import type { K8sObject, Node, ObjectRef, Pod } from '../../model/objects.ts';
+import type { ComponentStatus } from '../../sim/trace.ts';
 import { nodeLook, podLook, type NodeReadiness, type PodLook } from '../looks.ts';
 
 export interface PodDot {
@@ -24,11 +25,16 @@ export interface TileModel {
   readonly active: number;
   /** status.allocatable.pods (110 when the node does not say). */
   readonly allocatable: number;
+  /**
+   * Its kubelet is down (the machine lost power, or the kubelet stopped): what happened, which the
+   * API learns only after --node-monitor-grace-period (until then the Node still says Ready).
+   */
+  readonly kubeletDown: boolean;
 }
 
 const DEFAULT_PODS = 110;
 
-function tileOf(node: string, obj: Node | undefined, pods: Iterable<{ ref: ObjectRef; pod: Pod }>, revisions: ReadonlyMap<ObjectRef, number>): TileModel {
+function tileOf(node: string, obj: Node | undefined, pods: Iterable<{ ref: ObjectRef; pod: Pod }>, revisions: ReadonlyMap<ObjectRef, number>, kubeletDown: boolean): TileModel {
   const look = nodeLook(obj);
   const dots: PodDot[] = [];
   let active = 0;
@@ -42,7 +48,7 @@ function tileOf(node: string, obj: Node | undefined, pods: Iterable<{ ref: Objec
   const noExecute = taints.some((t) => t.effect === 'NoExecute');
   const noSchedule = !noExecute && (look.cordoned || taints.some((t) => t.effect === 'NoSchedule'));
   const alloc = Number.parseInt(String(obj?.status?.allocatable?.['pods'] ?? DEFAULT_PODS), 10);
-  return { node, readiness: look.readiness, noExecute, noSchedule, pods: dots, active, allocatable: Number.isFinite(alloc) && alloc > 0 ? alloc : DEFAULT_PODS };
+  return { node, readiness: look.readiness, noExecute, noSchedule, pods: dots, active, allocatable: Number.isFinite(alloc) && alloc > 0 ? alloc : DEFAULT_PODS, kubeletDown };
 }
 
 export class ScaleModel {
@@ -53,6 +59,7 @@ export class ScaleModel {
   /** Last seen pod objects and their node. */
   private readonly podSeen = new Map<ObjectRef, { pod: Pod; node: string | undefined }>();
   private readonly nodeSeen = new Map<string, Node | undefined>();
+  private readonly downSeen = new Map<string, boolean>();
   private readonly podsOn = new Map<string, Map<ObjectRef, Pod>>();
   private readonly tiles = new Map<string, TileModel>();
 
@@ -73,11 +80,24 @@ export class ScaleModel {
     return max;
   }
 
-  /** Applies a cluster state; returns the nodes whose tile changed (all of them the first time). */
-  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number>): Set<string> {
+  /**
+   * Applies a cluster state (objects, and components: kubelet/<node> up or down);
+   * returns the nodes whose tile changed (all of them the first time).
+   */
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number>, components: ReadonlyMap<string, ComponentStatus> = new Map()): Set<string> {
     const dirty = new Set<string>();
-    if (objects === this.objects) return dirty;
     const first = this.tiles.size === 0;
+    for (const n of this.nodes) {
+      const down = components.get(`kubelet/${n}`) === 'down';
+      if (first || this.downSeen.get(n) !== down) {
+        this.downSeen.set(n, down);
+        dirty.add(n);
+      }
+    }
+    if (objects === this.objects && !first) {
+      this.retile(dirty, revisions);
+      return dirty;
+    }
     const revChanged = revisions !== this.revisions && !sameMap(revisions, this.revisions);
     this.objects = objects;
     this.revisions = revisions;
@@ -120,11 +140,15 @@ export class ScaleModel {
       }
     }
     if (revChanged) for (const n of this.nodes) dirty.add(n);
+    this.retile(dirty, revisions);
+    return dirty;
+  }
+
+  private retile(dirty: ReadonlySet<string>, revisions: ReadonlyMap<ObjectRef, number>): void {
     for (const n of dirty) {
       const pods = this.podsOn.get(n) ?? new Map<ObjectRef, Pod>();
-      this.tiles.set(n, tileOf(n, this.nodeSeen.get(n), [...pods].map(([ref, pod]) => ({ ref, pod })), revisions));
+      this.tiles.set(n, tileOf(n, this.nodeSeen.get(n), [...pods].map(([ref, pod]) => ({ ref, pod })), revisions, this.downSeen.get(n) === true));
     }
-    return dirty;
   }
 }
 

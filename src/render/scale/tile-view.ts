@@ -1,8 +1,9 @@
 /**
  * One node as a compact tile: its state as a fill and border (Unknown dashed and dark, NotReady
  * red, Ready green), a taint corner (NoExecute red, NoSchedule amber), its pods as sprites (one
- * shared white texture tinted by phase, the owner ReplicaSet's colour as a band under each) and a
- * capacity bar (pods / allocatable). No text: names and words are drawn by the labels layer.
+ * shared white texture tinted by phase; the owner ReplicaSet's colour as a band under each when its
+ * Deployment has more than one revision) and a
+ * capacity bar (pods / allocatable), all shaded while its kubelet is down. No text: names and words are drawn by the labels layer.
  */
 import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
@@ -28,6 +29,8 @@ export class NodeTile extends Container {
   readonly node: string;
   private readonly bg = new Graphics();
   private readonly dots = new Container();
+  /** Over the pods while the kubelet is down: the lights are out before the API says so. */
+  private readonly shade = new Graphics();
   private readonly bodies: Sprite[] = [];
   private readonly bands: Sprite[] = [];
   rect: Rect = { x: 0, y: 0, w: 0, h: 0 };
@@ -37,7 +40,7 @@ export class NodeTile extends Container {
     this.node = node;
     this.label = `Node/${node}`;
     markDrawn(this, 'Node', node);
-    this.addChild(this.bg, this.dots);
+    this.addChild(this.bg, this.dots, this.shade);
   }
 
   draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number): void {
@@ -54,10 +57,6 @@ export class NodeTile extends Container {
     const bw = Math.max(1, 1.5 * s);
     if (dark) dashedRect(g, { x: 0, y: 0, w, h }, 4 * s, 3 * s).stroke({ width: bw, color: edge });
     else g.roundRect(0, 0, w, h, r).stroke({ width: bw, color: edge, alpha: 0.9 });
-    if (model?.noExecute === true || model?.noSchedule === true) {
-      const c = Math.min(w, h) * 0.28;
-      g.poly([w - c, 0, w, 0, w, c]).fill({ color: model.noExecute ? p.error : p.warning });
-    }
     // Capacity: pods against allocatable.
     const pad = grid.x;
     const barY = h - pad - barH;
@@ -65,6 +64,14 @@ export class NodeTile extends Container {
     g.rect(pad, barY, barW, barH).fill({ color: p.seaLine });
     if (model !== undefined) g.rect(pad, barY, barW * Math.min(1, model.active / model.allocatable), barH).fill({ color: edge });
     this.drawDots(model, grid, p);
+    // Inside the border and under the taint corner, which stay the API's word on the node (still
+    // Ready for its grace period).
+    const sh = this.shade.clear();
+    if (model?.kubeletDown === true) sh.roundRect(bw, bw, Math.max(0, w - 2 * bw), Math.max(0, h - 2 * bw), r).fill({ color: p.sky, alpha: 0.4 });
+    if (model?.noExecute === true || model?.noSchedule === true) {
+      const c = Math.min(w, h) * 0.28;
+      sh.poly([w - c, 0, w, 0, w, c]).fill({ color: model.noExecute ? p.error : p.warning });
+    }
   }
 
   private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette): void {

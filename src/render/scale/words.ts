@@ -16,6 +16,13 @@ export const scaleWords = {
   pods(lang: Lang, n: number): string {
     return lang === 'ko' ? `파드 ${nf(n)}개` : `${nf(n)} pod${n === 1 ? '' : 's'}`;
   },
+  /**
+   * Pods deleted but still there: evicted from a node nobody hears from, they stay Terminating
+   * (no kubelet confirms) until it comes back or its Node is deleted. kubectl's word in both languages.
+   */
+  terminating(n: number): string {
+    return `Terminating ${nf(n)}`;
+  },
   /** A state's count in a header: "Ready 48". */
   stateCount(state: string, n: number): string {
     return `${state} ${nf(n)}`;
