@@ -11,8 +11,9 @@
  *   frame is the GPU process: SwiftShader rasterising, or the canvas renderer's compositing).
  * - The same in bench/bare-sprites, given the counts of the scene the app drew (sprites, other
  *   shapes, texts, moving tokens) at the same canvas size; the two pages alternate ROUNDS times.
- * - Memory: the JS heap after a forced GC (CDP) of the page on a small scenario, with the 500-node
- *   trace loaded, and after switching to the small one in the picker (what the big one left behind).
+ * - Memory: the JS heap after a forced GC (CDP) of a page that only ever showed pod-creation (opened,
+ *   then picked again in the picker), and of one with the 500-node trace loaded, then after
+ *   pod-creation is picked there: the difference is what the big trace left behind.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser } from '../../test/browser/lib/chromium.ts';
@@ -189,8 +190,9 @@ export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: st
   out(`big cluster: zone-outage at ${NODES} nodes x ${PER_NODE} replicas = ${(NODES * PER_NODE).toLocaleString('en')} pods (outage=part), the scale view playing at 1x (bench/scale-app), 1280x720 window`);
 
   // Memory first, on a page that has never held the big trace.
+  // Through the picker as well, so both figures include what the picker and a second load leave.
   const fresh = await openScaleApp(browser, `${appUrl}?${SMALL}`);
-  await fresh.page.waitForTimeout(1000);
+  await pickSmall(fresh.page);
   const baseline = await heapAfterGc(fresh.cdp);
   const baseRenderer = (await fresh.page.evaluate(`window.__kubedeck.stage()?.rendererName ?? 'unknown'`)) as string;
   await fresh.page.close();
@@ -208,7 +210,7 @@ export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: st
 
   out('');
   out(`  memory: JS heap after a forced GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), DOM nodes; renderer ${firstRenderer} (fresh page: ${baseRenderer})`);
-  out(`    fresh page on pod-creation          ${fmt(baseline.mb).padStart(7)} MB   ${baseline.nodes} DOM nodes`);
+  out(`    pod-creation, picked again          ${fmt(baseline.mb).padStart(7)} MB   ${baseline.nodes} DOM nodes`);
   out(`    ${NODES}-node trace loaded, paused        ${fmt(loaded.mb).padStart(7)} MB   ${loaded.nodes} DOM nodes`);
   out(`    then pod-creation from the picker   ${fmt(unloaded.mb).padStart(7)} MB   ${unloaded.nodes} DOM nodes   kept: ${fmt(unloaded.mb - baseline.mb)} MB over the fresh page   (aim: ~0)`);
 }
