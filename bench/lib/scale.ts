@@ -62,23 +62,23 @@ const COUNT_SCENE = `(() => {
   return c;
 })()`;
 
-interface Window {
+interface Sample {
   readonly frames: number[];
   readonly busyPerFrame: number;
 }
 
 const fps = (frames: readonly number[]): number => frames.length / (frames.reduce((s, v) => s + v, 0) / 1000);
 
-async function measure(page: Page, cdp: CDPSession): Promise<Window> {
+async function measure(page: Page, cdp: CDPSession): Promise<Sample> {
   const [frames, cpu] = await Promise.all([sampleFrames(page, PLAY_MS), sampleCpu(page, cdp, PLAY_MS)]);
   return { frames, busyPerFrame: (cpu.taskMsPerS * (PLAY_MS / 1000)) / Math.max(1, frames.length) };
 }
 
-const row = (name: string, w: Window): string =>
+const row = (name: string, w: Sample): string =>
   `    ${name.padEnd(26)} ${fmt(percentile(w.frames, 50)).padStart(7)} / ${fmt(percentile(w.frames, 95)).padStart(7)} / ${fmt(percentile(w.frames, 99)).padStart(7)}   ` +
   `${fmt(fps(w.frames)).padStart(5)} fps, busy ${fmt(w.busyPerFrame)} ms/frame, ${w.frames.length} frames`;
 
-const pooled = (ws: readonly Window[]): Window => {
+const pooled = (ws: readonly Sample[]): Sample => {
   const frames = ws.flatMap((w) => w.frames);
   const busy = ws.reduce((s, w) => s + w.busyPerFrame * w.frames.length, 0) / Math.max(1, frames.length);
   return { frames, busyPerFrame: busy };
@@ -137,9 +137,13 @@ async function rendererFigures(browser: Browser, appUrl: string, bareUrl: string
   out(`  renderer: ${load.renderer} (PixiJS; asked: ${hash === 'auto' ? "the app's own choice" : hash})`);
   out(`    simulation in the page ${fmt(load.sim / 1000, 1)} s (${load.events.toLocaleString('en')} trace events), first frame at ${fmt(load.firstFrame / 1000, 1)} s`);
 
-  const app: Record<string, Window[]> = Object.fromEntries(WINDOWS.map((w) => [w, []]));
-  const bare: Window[] = [];
+  const app: Record<string, Sample[]> = Object.fromEntries(WINDOWS.map((w) => [w, []]));
+  const bare: Sample[] = [];
   const seen: SceneCounts[] = [];
+  // A warm-up: the first frames after the load would otherwise share their time with its GC.
+  await playFrom(page, WINDOWS[0]);
+  await page.waitForTimeout(2000);
+  await pause(page);
   for (let round = 0; round < ROUNDS; round++) {
     for (const step of WINDOWS) {
       await playFrom(page, step);
