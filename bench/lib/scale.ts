@@ -14,6 +14,7 @@
  * - Memory: the JS heap after a forced GC (CDP) of a page that only ever showed pod-creation (opened,
  *   then picked again in the picker), and of one with the 500-node trace loaded, then after
  *   pod-creation is picked there: the difference is what the big trace left behind.
+ * BENCH_SCALE_MS: each window's length (6000); BENCH_SCALE_ROUNDS: the alternations (2).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser } from '../../test/browser/lib/chromium.ts';
