@@ -11,8 +11,12 @@
  * - the single-file build's size (`npm run build:single`).
  * - the sandbox: from submitting a command in the bar to the what-if's first frame, per built-in
  *   scenario (BENCH_ACTIONS commands each, p50/p95).
+ * - the big cluster (bench/lib/scale.ts): the scale view playing 500 nodes and 15,000 pods, frame
+ *   times and fps against raw PixiJS drawing the same scene, on each renderer; the page's heap
+ *   with that trace loaded and after it is replaced by a small scenario.
  * BENCH_ONLY=first-load stops after the single-file size (first frame and initial JS only);
- * BENCH_ONLY=sandbox runs only the command -> what-if frame figures.
+ * BENCH_ONLY=sandbox runs only the command -> what-if frame figures;
+ * BENCH_ONLY=scale runs only the big-cluster figures.
  * Software WebGL (SwiftShader) on a 2-core box: read the figures as ratios and regressions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
 import { COUNT_GL, glCounts, sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
 import { fmt, median, percentile } from './lib/stats.ts';
 import { actionLatencies } from './lib/action-latency.ts';
+import { scaleFigures } from './lib/scale.ts';
 import { SCENARIOS } from '../scenes/index.ts';
 
 const PLAY_MS = Number(process.env['BENCH_PLAY_MS'] ?? 6000);
@@ -37,6 +42,8 @@ const ACTIONS = Number(process.env['BENCH_ACTIONS'] ?? 5);
 const ONLY_FIRST_LOAD = process.env['BENCH_ONLY'] === 'first-load';
 /** BENCH_ONLY=sandbox: only the time from a command to the what-if's first frame. */
 const ONLY_SANDBOX = process.env['BENCH_ONLY'] === 'sandbox';
+/** BENCH_ONLY=scale: only the big-cluster figures (500 nodes, 15,000 pods). */
+const ONLY_SCALE = process.env['BENCH_ONLY'] === 'scale';
 const EXPORT_FORMATS = (process.env['BENCH_EXPORT_FORMATS'] ?? 'webm,mp4').split(',').filter((f): f is 'webm' | 'mp4' | 'gif' => f === 'webm' || f === 'mp4' || f === 'gif');
 
 /** Exports the first steps of a scenario adding up to about `seconds` at 1280x720 30 fps; returns what the page measured. */
@@ -81,8 +88,36 @@ async function openBare(browser: Browser, url: string): Promise<{ firstFrame: nu
   return { firstFrame, js };
 }
 
+/** Builds bench/scale-app and bench/bare-sprites into `work`, serves them and prints the big-cluster figures. */
+async function bigCluster(work: string, browser: Browser, out: (line: string) => void): Promise<void> {
+  const scaleDir = join(work, 'scale-app');
+  const spritesDir = join(work, 'bare-sprites');
+  viteBuild(scaleDir, ['--config', 'bench/scale-app/vite.config.ts']);
+  viteBuild(spritesDir, [join(REPO, 'bench/bare-sprites'), '--base', './']);
+  const scaleServer = await serveStatic(scaleDir);
+  const spritesServer = await serveStatic(spritesDir);
+  try {
+    await scaleFigures(browser, `${scaleServer.url}bench/scale-app/index.html`, spritesServer.url, out);
+  } finally {
+    await scaleServer.close();
+    await spritesServer.close();
+  }
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'kubedeck-bench-'));
+  const out = (line: string): void => console.log(line);
+  if (ONLY_SCALE) {
+    const browser = await launch({ width: 1280, height: 720 });
+    try {
+      out('kubedeck browser bench — Chromium headless, 1280x720, big-cluster figures only');
+      await bigCluster(work, browser, out);
+    } finally {
+      await browser.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+    return;
+  }
   const appDir = join(work, 'app');
   const bareDir = join(work, 'bare');
   viteBuild(appDir);
@@ -92,7 +127,6 @@ async function main(): Promise<void> {
   const appServer = await serveStatic(appDir);
   const bareServer = await serveStatic(bareDir);
   const browser = await launch({ width: 1280, height: 720 });
-  const out = (line: string): void => console.log(line);
   try {
     out(`kubedeck browser bench — Chromium headless, 1280x720, ${PLAY_MS / 1000} s per run`);
 
@@ -211,6 +245,8 @@ async function main(): Promise<void> {
       );
       await page.close();
     }
+
+    await bigCluster(work, browser, out);
   } finally {
     await browser.close();
     await appServer.close();
