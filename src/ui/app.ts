@@ -314,7 +314,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
    */
   const loadCode = async (entry: ScenarioEntry): Promise<boolean> => {
     try {
-      await entry.load();
+      await Promise.all([entry.load(), deps.loadSimulation()]);
       return true;
     } catch (error) {
       issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
@@ -435,7 +435,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const submitCommand = (line: string): SubmitResult => {
     const state = player?.getState();
     const kubectl = kubectlNow();
-    if (!state || !trace || !kubectl) return { ok: false, error: t(lang, 'loading') };
+    // Until the code after the first frame is in (kubectl's parser, the simulation, the scenario's
+    // machine when the first frame came from the prebuilt trace), a command gets "loading".
+    if (!state || !trace || !kubectl || !scenario.loaded() || !deps.simulationLoaded()) return { ok: false, error: t(lang, 'loading') };
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
@@ -587,10 +589,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         sandbox.reset([]);
       }
     }
-    // The scenario's code (main.ts started fetching it with the app's).
-    const codeLoaded = await loadCode(scenario);
+    // The default view's trace was made at build time (main.ts started fetching it): no simulation
+    // before its first frame. If it cannot be had, the scenario runs as any other does.
+    const prebuilt = fromFile === undefined ? deps.prebuiltTrace?.(scenario.id, { seed: deps.seed, k8sVersion: k8s, params, actions: sandbox.actions() }) : undefined;
+    let firstTrace = prebuilt ? await prebuilt.catch(() => undefined) : undefined;
+    // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
+    const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));
     performance.mark('kubedeck:simulate');
-    let firstTrace = codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
+    firstTrace ??= codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
     if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
       // The link's commands broke the run: show the scenario as it is, and say so.
       const failed = issues.pop();

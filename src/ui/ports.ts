@@ -80,7 +80,16 @@ export interface AppDeps {
   readonly defaultScenario: string;
   readonly defaultK8s: string;
   readonly seed: number;
+  /** Loads the simulation (once): run() throws until it has. */
+  loadSimulation(): Promise<void>;
+  /** Whether loadSimulation() has resolved. */
+  simulationLoaded(): boolean;
   run(def: ScenarioDefinition, request: RunRequest): Trace;
+  /**
+   * The trace made at build time for this run (the default view's), fetched; undefined for any
+   * other run. The first frame then needs no simulation.
+   */
+  readonly prebuiltTrace?: (scenarioId: string, request: RunRequest) => Promise<Trace> | undefined;
   createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
   /** Absent: no Export button. */
   readonly exporter?: ExportPort;
