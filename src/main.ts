@@ -5,7 +5,7 @@ import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import { DEFAULT_SCENARIO, REGISTRY } from '../scenes/registry.ts';
 import { createExporter } from './export/index.ts';
-import { createStage } from './render/index.ts';
+import { createStage, prepareStage } from './render/index.ts';
 import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { loadedSimulation, loadSimulation } from './simulation-loader.ts';
 import { fetchPrebuilt, mayBePrebuilt, prebuiltTrace } from './prebuilt-trace.ts';
@@ -94,6 +94,9 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
     exposeHandle({ ...handle, ready: handle.ready.then(() => afterFirstFrame(scenarios.find((s) => s.id === handle.view().scenario))) }),
   );
 }
+
+// The renderer's code loads beside the shell's, not after the shell asks for a stage.
+prepareStage();
 
 const root = document.getElementById('app');
 const storyText = window.__kubedeckStoryText;
