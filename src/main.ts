@@ -15,6 +15,7 @@ import { wantsEmbed } from './embed/wants-embed.ts';
 import type { AppDeps, ScenarioEntry } from './ui/ports.ts';
 import { loadedEntry } from './ui/scenario-entry.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
+import { linkTheme, systemTheme } from './ui/theme.ts';
 
 declare global {
   interface Window {
@@ -95,8 +96,10 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
   );
 }
 
-// The renderer's code loads beside the shell's, not after the shell asks for a stage.
-prepareStage();
+// What the stage waits for (the renderer's code, the icons in the link's or the system's theme,
+// the Latin faces) starts beside the shell's code, not after the shell asks for a stage.
+const linked = new URLSearchParams(location.search).get('theme');
+prepareStage((linked === null ? undefined : linkTheme(linked)) ?? systemTheme());
 
 const root = document.getElementById('app');
 const storyText = window.__kubedeckStoryText;

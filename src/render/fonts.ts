@@ -19,9 +19,17 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/u;
 /** English never shows Hangul: it skips the Korean subsets (time to first frame). */
 const NON_HANGUL = [...APP_GLYPHS].filter((c) => !HANGUL.test(c)).join('');
 
-/** The faces and the subsets for every character the app can show in `lang`. */
-export async function loadFonts(lang: Lang): Promise<void> {
-  await loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
+const forLang = new Map<Lang, Promise<void>>();
+
+/** The faces and the subsets for every character the app can show in `lang` (once a page; a failure is tried again). */
+export function loadFonts(lang: Lang): Promise<void> {
+  let loading = forLang.get(lang);
+  if (loading === undefined) {
+    loading = loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
+    loading.catch(() => forLang.delete(lang));
+    forLang.set(lang, loading);
+  }
+  return loading;
 }
 
 /** Load the unicode-range subsets (Korean is split in many) that these texts use, in every face. */

@@ -28,7 +28,7 @@ import { Application, RendererType, Ticker } from './pixi-parts.ts';
 import 'pixi.js/events';
 // Starts under a CSP without 'unsafe-eval' (README: Content Security Policy); the renderer's code
 // may be on its way already (prepare.ts).
-import { picksCanvas, rendererCode } from './prepare.ts';
+import { picksCanvas, preloadIcons, rendererCode } from './prepare.ts';
 // gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
 import { gsap } from 'gsap/gsap-core';
 import { tickersIdle } from './idle.ts';
@@ -39,7 +39,7 @@ import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
-import { iconTexture, rebuildIcons, type IconName } from './icons.ts';
+import { rebuildIcons } from './icons.ts';
 import { emptyTexturePool, watchContext } from './context-loss.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
@@ -47,7 +47,7 @@ import { freshFrame, type FrameProbe } from './fresh-frame.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { BackgroundMode } from './background-mode.ts';
-import { PALETTES, type Palette, type ThemeName } from './theme.ts';
+import { PALETTES, type ThemeName } from './theme.ts';
 import { panBy, type Camera } from './scale/camera.ts';
 
 export type { ThemeName } from './theme.ts';
@@ -151,22 +151,6 @@ export interface Stage {
   readonly canvas: HTMLCanvasElement;
   readonly rendererName: 'webgl' | 'webgpu' | 'canvas';
   destroy(): void;
-}
-
-const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
-  { name: 'api', role: 'control' },
-  { name: 'sched', role: 'scheduler' },
-  { name: 'etcd', role: 'etcd' },
-  { name: 'cm', role: 'controllers' },
-  { name: 'kubelet', role: 'kubelet' },
-  { name: 'runtime', role: 'runtime' },
-  { name: 'kproxy', role: 'proxy' },
-  { name: 'user', role: 'user' },
-  { name: 'pod', role: 'control' },
-];
-
-async function preloadIcons(p: Palette): Promise<void> {
-  await Promise.all(ICONS.map((i) => iconTexture(i.name, p.role[i.role])));
 }
 
 export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {

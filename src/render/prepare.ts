@@ -1,10 +1,14 @@
 /**
- * What a stage waits for before PixiJS can make its renderer, started before the shell asks for a
- * stage: main.ts calls prepareStage() first thing, so the renderer's code loads beside the shell's
- * instead of after it. createStage asks for the same promise (one fetch, one probe per page).
+ * What a stage waits for before it can draw, started before the shell asks for a stage: main.ts
+ * calls prepareStage() first thing, so the renderer's code, the icons and the Latin font faces
+ * load beside the shell's code instead of after it. createStage asks for the same work (one fetch,
+ * one probe, one rasterising per icon and colour).
  */
+import { loadFonts } from './fonts.ts';
 import { softwareWebGL } from './gpu.ts';
+import { iconTexture, type IconName } from './icons.ts';
 import { webglWithoutEval } from './pixi-csp.ts';
+import { PALETTES, type Palette, type ThemeName } from './theme.ts';
 
 export type RendererMode = 'auto' | 'webgl' | 'canvas';
 
@@ -34,7 +38,30 @@ export function rendererCode(canvas: boolean): Promise<unknown> {
   return loading;
 }
 
-/** Starts fetching the renderer an 'auto' stage will use; a failure is reported when a stage is made. */
-export function prepareStage(): void {
+/** The icons a stage draws, by the palette role that colours each. */
+const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
+  { name: 'api', role: 'control' },
+  { name: 'sched', role: 'scheduler' },
+  { name: 'etcd', role: 'etcd' },
+  { name: 'cm', role: 'controllers' },
+  { name: 'kubelet', role: 'kubelet' },
+  { name: 'runtime', role: 'runtime' },
+  { name: 'kproxy', role: 'proxy' },
+  { name: 'user', role: 'user' },
+  { name: 'pod', role: 'control' },
+];
+
+/** Every icon rasterised in the palette's colours. */
+export async function preloadIcons(p: Palette): Promise<void> {
+  await Promise.all(ICONS.map((i) => iconTexture(i.name, p.role[i.role])));
+}
+
+/**
+ * Starts what an 'auto' stage in `theme` waits for: the renderer's code, the icons in the theme's
+ * colours and the Latin faces (every language draws them). A failure is reported when a stage is made.
+ */
+export function prepareStage(theme: ThemeName): void {
   rendererCode(picksCanvas('auto')).catch(() => undefined);
+  preloadIcons(PALETTES[theme]).catch(() => undefined);
+  loadFonts('en').catch(() => undefined);
 }
