@@ -324,7 +324,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       loaded = trace;
       view.setTrace(trace, schedule);
       syncFocusable();
-      pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
+      pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);
       // Play pressed while the context is lost: paused again once the press has been reported.
       next.subscribe((s) => {
@@ -350,7 +350,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       lang = next;
       player?.setLang(next);
       if (next === 'ko') {
-        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts()));
+        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts('ko')));
         pending = pending.then(() => work);
         await work;
       }

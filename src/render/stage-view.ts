@@ -687,12 +687,14 @@ export class StageView {
   /**
    * The texts this trace brings that the app's sources do not hold (names a scenario makes up,
    * labels with numbers filled in), for preloading their font subsets. The words of the stage
-   * itself are covered by loadFonts (every character of the sources).
+   * itself are covered by loadFonts (every character of the sources). The English labels always
+   * (a switch to English draws them at once), the Korean ones only for Korean: an English first
+   * frame fetches no Korean subsets.
    */
-  traceTexts(): string[] {
+  traceTexts(lang: Lang): string[] {
     const out: string[] = [];
     for (const e of this.trace?.events ?? []) {
-      if (e.kind === 'activity') out.push(e.label.en, e.label.ko);
+      if (e.kind === 'activity') out.push(lang === 'ko' ? `${e.label.en}${e.label.ko}` : e.label.en);
       else if (e.kind === 'message') out.push(e.action, e.from, e.to);
       else if (e.kind === 'state') out.push(e.object);
     }
