@@ -10,7 +10,7 @@ import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
 import { downloadText, el, errorText } from './dom.ts';
-import { createExportDialog } from './export-dialog.ts';
+import type { ExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
@@ -169,9 +169,30 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
-  const exportDialog = createExportDialog((request, options) => exportScenario(request, options));
+  // The Export dialog's code loads when it is first opened: a click before it has arrived opens
+  // it once it has (a failed load is tried again by the next click).
+  let exportDialog: ExportDialog | undefined;
+  let exportDialogLoading: Promise<ExportDialog> | undefined;
+  const loadExportDialog = (): Promise<ExportDialog> =>
+    (exportDialogLoading ??= import('./export-dialog.ts').then(
+      ({ createExportDialog }) => {
+        const dialog = createExportDialog((request, options) => exportScenario(request, options));
+        root.append(dialog.element);
+        exportDialog = dialog;
+        return dialog;
+      },
+      (error: unknown) => {
+        exportDialogLoading = undefined;
+        throw error;
+      },
+    ));
   const openExport = (): void => {
-    if (player) exportDialog.open({ lang, theme, stepCount: player.steps.length });
+    loadExportDialog().then(
+      (dialog) => {
+        if (player) dialog.open({ lang, theme, stepCount: player.steps.length });
+      },
+      () => undefined,
+    );
   };
   const controls = createControls(
     {
@@ -235,7 +256,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       el('footer', { class: 'footer' }, commandBar.element, keysHelp, credits),
     ),
     picker.element,
-    exportDialog.element,
     tip.element,
     ...(opener && dropZone ? [opener.element, dropZone.element] : []),
   );
@@ -533,7 +553,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   const runCommand = (command: KeyCommand): boolean => {
-    if (picker.isOpen() || exportDialog.isOpen()) return false;
+    if (picker.isOpen() || exportDialog?.isOpen() === true) return false;
     if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
     if (command === 'legend') {
       legend.toggle();
