@@ -49,14 +49,18 @@ export function firstTracePlugin(root: string, options: { readonly emit?: boolea
     configResolved(config) {
       build = config.command === 'build';
     },
-    resolveId: (id) => (id === ID ? RESOLVED : null),
-    async load(id) {
-      if (id !== RESOLVED) return null;
-      if (!build || options.emit === false) return 'export default undefined;';
-      const { key, json } = await firstTrace(root);
-      const file = `first-trace-${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
-      this.emitFile({ type: 'asset', fileName: `assets/${file}`, source: json });
-      return `export default ${JSON.stringify({ file, key })};`;
+    // Filters: the bundler calls these hooks for this one module only, not for every module.
+    resolveId: { filter: { id: new RegExp(`^${ID}$`) }, handler: (id) => (id === ID ? RESOLVED : null) },
+    load: {
+      filter: { id: new RegExp(`^\0${ID}$`) },
+      async handler(id) {
+        if (id !== RESOLVED) return null;
+        if (!build || options.emit === false) return 'export default undefined;';
+        const { key, json } = await firstTrace(root);
+        const file = `first-trace-${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
+        this.emitFile({ type: 'asset', fileName: `assets/${file}`, source: json });
+        return `export default ${JSON.stringify({ file, key })};`;
+      },
     },
   };
 }

@@ -26,10 +26,14 @@ const LAZY = `    let segmenter;
 export function pixiLazyGraphemes(): Plugin {
   return {
     name: 'kubedeck:pixi-lazy-graphemes',
-    transform(code, id) {
-      if (!MODULE.test(id)) return null;
-      if (!code.includes(EAGER)) throw new Error(`${id}: PixiJS's grapheme segmenter changed; look at build/pixi-graphemes.ts again`);
-      return { code: code.replace(EAGER, LAZY), map: null };
+    transform: {
+      // The bundler calls it for PixiJS's CanvasTextMetrics only, not for every module.
+      filter: { id: MODULE },
+      handler(code, id) {
+        if (!MODULE.test(id)) return null;
+        if (!code.includes(EAGER)) throw new Error(`${id}: PixiJS's grapheme segmenter changed; look at build/pixi-graphemes.ts again`);
+        return { code: code.replace(EAGER, LAZY), map: null };
+      },
     },
   };
 }
