@@ -63,7 +63,9 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
       if (!run) throw new Error('the simulation has not loaded');
       return run(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }, loadedSandbox());
     },
-    prebuiltTrace,
+    // Only the built-in scenario's run: a scenario file (the CLI's) may reuse its id (today its
+    // params, none, never match the default scenario's; this keeps it so if they ever could).
+    prebuiltTrace: (entry, request) => (REGISTRY.includes(entry) ? prebuiltTrace(entry.id, request) : undefined),
     createStage,
     exporter: createExporter(createStage),
     // The validator (zod) loads only when a file is opened or linked; with it the sandbox, since a

@@ -611,7 +611,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     // The default view's trace was made at build time (main.ts started fetching it): no simulation
     // before its first frame. If it cannot be had, the scenario runs as any other does.
-    const prebuilt = fromFile === undefined ? deps.prebuiltTrace?.(scenario.id, { seed: deps.seed, k8sVersion: k8s, params, actions: sandbox.actions() }) : undefined;
+    const prebuilt = fromFile === undefined ? deps.prebuiltTrace?.(scenario, { seed: deps.seed, k8sVersion: k8s, params, actions: sandbox.actions() }) : undefined;
     let firstTrace = prebuilt ? await prebuilt.catch(() => undefined) : undefined;
     // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
     const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));

@@ -87,9 +87,10 @@ export interface AppDeps {
   run(def: ScenarioDefinition, request: RunRequest): Trace;
   /**
    * The trace made at build time for this run (the default view's), fetched; undefined for any
-   * other run. The first frame then needs no simulation.
+   * other run, and for a scenario that is not the built-in one (a file's may reuse its id). The
+   * first frame then needs no simulation.
    */
-  readonly prebuiltTrace?: (scenarioId: string, request: RunRequest) => Promise<Trace> | undefined;
+  readonly prebuiltTrace?: (scenario: ScenarioEntry, request: RunRequest) => Promise<Trace> | undefined;
   createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
   /** Absent: no Export button. */
   readonly exporter?: ExportPort;
