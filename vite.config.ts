@@ -2,12 +2,18 @@ import { resolve } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { appGlyphsPlugin } from './build/app-glyphs.ts';
 import { cspMeta } from './build/csp.ts';
+import { firstTracePlugin } from './build/first-trace.ts';
+import { preloadShell } from './build/preload-shell.ts';
+import { pixiLazyGraphemes } from './build/pixi-graphemes.ts';
 
 export default defineConfig({
   base: './',
   // virtual:kubedeck-glyphs, the characters the stage loads fonts for (src/render/fonts.ts);
-  // the Content-Security-Policy meta tag in each built page (build/csp.ts).
-  plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta()],
+  // the Content-Security-Policy meta tag in each built page (build/csp.ts); the default view's
+  // trace made at build time, virtual:kubedeck-first-trace (build/first-trace.ts); each page's
+  // shell fetched beside its entry (build/preload-shell.ts); no Intl.Segmenter made before the
+  // first frame (build/pixi-graphemes.ts).
+  plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta(), firstTracePlugin(import.meta.dirname), preloadShell(), pixiLazyGraphemes()],
   // PixiJS's modules one by one (src/render/pixi-parts.ts): its exports map names no deep paths.
   resolve: { alias: [{ find: /^pixi-lib\//, replacement: `${resolve(import.meta.dirname, 'node_modules/pixi.js/lib')}/` }] },
   build: {

@@ -6,6 +6,7 @@ import { mergeConfig, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspHashes } from './build/csp.ts';
 import { dropFontPreloads, pruneFonts } from './build/single-file.ts';
+import { firstTracePlugin } from './build/first-trace.ts';
 import base from './vite.config.ts';
 
 const root = import.meta.dirname;
@@ -19,10 +20,12 @@ const sourceFiles = (): string[] =>
 
 // The app alone, without the test settings; its CSP meta tag gives way to one with the inline code's hashes.
 const { test: _test, plugins = [], ...app } = base as UserConfig & { test?: unknown };
-const notCspMeta = plugins.filter((p) => !(typeof p === 'object' && p !== null && 'name' in p && p.name === 'kubedeck:csp-meta'));
+// One file has nothing beside it to fetch: no prebuilt first trace (the app simulates it).
+const replaced = new Set(['kubedeck:csp-meta', 'kubedeck:first-trace']);
+const kept = plugins.filter((p) => !(typeof p === 'object' && p !== null && 'name' in p && typeof p.name === 'string' && replaced.has(p.name)));
 
 export default mergeConfig(app, {
-  plugins: [...notCspMeta, pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' }), cspHashes('kubedeck.html')],
+  plugins: [...kept, firstTracePlugin(root, { emit: false }), pruneFonts(sourceFiles), dropFontPreloads(), viteSingleFile({ outputFileName: 'kubedeck.html' }), cspHashes('kubedeck.html')],
   build: {
     outDir: 'dist-single',
     emptyOutDir: true,

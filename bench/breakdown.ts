@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     const paths = await initialScripts(work);
     const chunks: Row[] = [];
     const modules = new Map<string, Row>();
+    /** Per chunk, its bytes per package or folder (which code shares a chunk). */
+    const chunkGroups = new Map<string, Map<string, Row>>();
     for (const path of paths) {
       const file = join(work, path.replace(/^\//, ''));
       const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
@@ -79,6 +81,12 @@ async function main(): Promise<void> {
         row.raw += p.bytes;
         row.gzip += (p.alone / Math.max(1, aloneSum)) * chunk.gzip;
         modules.set(name, row);
+        const inChunk = chunkGroups.get(chunk.name) ?? new Map<string, Row>();
+        const group = inChunk.get(groupOf(name)) ?? { name: groupOf(name), raw: 0, gzip: 0 };
+        group.raw += p.bytes;
+        group.gzip += (p.alone / Math.max(1, aloneSum)) * chunk.gzip;
+        inChunk.set(group.name, group);
+        chunkGroups.set(chunk.name, inChunk);
       }
     }
     const groups = new Map<string, Row>();
@@ -95,6 +103,9 @@ async function main(): Promise<void> {
     table('chunks', chunks);
     table('by package / folder', [...groups.values()]);
     table(`modules (top ${TOP})`, [...modules.values()], TOP);
+    for (const chunk of [...chunks].sort((a, b) => b.gzip - a.gzip).filter((c) => c.gzip >= 1024)) {
+      table(`${chunk.name}: by package / folder`, [...(chunkGroups.get(chunk.name)?.values() ?? [])]);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../test/browser/lib/chromium.ts';
 import { REPO, serveStatic, viteBuild } from '../test/browser/lib/server.ts';
-import { COUNT_GL, glCounts, sampleCpu, sampleFrames, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
+import { COUNT_GL, glCounts, sampleCpu, sampleFrames, watchResponses, watchScripts, type ScriptBytes } from './lib/page-metrics.ts';
 import { fmt, median, percentile } from './lib/stats.ts';
 import { actionLatencies } from './lib/action-latency.ts';
 import { scaleFigures } from './lib/scale.ts';
@@ -66,15 +66,17 @@ async function exportSpeed(page: Page, format: 'webm' | 'mp4' | 'gif', seconds: 
 /** Milestones of the app's start (performance marks set by src/ui/app.ts), ms from navigation. */
 const MARKS = ['kubedeck:start', 'kubedeck:simulate', 'kubedeck:simulated', 'kubedeck:stage-ready', 'kubedeck:first-frame'] as const;
 
-async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes; marks: Record<string, number> }> {
+async function openApp(browser: Browser, url: string): Promise<{ page: Page; firstFrame: number; js: ScriptBytes; data: ScriptBytes; marks: Record<string, number> }> {
   const page = await browser.context.newPage();
   await page.addInitScript(COUNT_GL);
   const scripts = watchScripts(page);
+  // The default view's trace, made at build time (build/first-trace.ts): not JS, but part of the first load.
+  const data = watchResponses(page, (_type, url) => new URL(url).pathname.endsWith('.json'));
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 60_000 });
   const marks = await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), [...MARKS]);
   const firstFrame = marks['kubedeck:first-frame'] ?? NaN;
-  return { page, firstFrame, js: await scripts.total(firstFrame), marks };
+  return { page, firstFrame, js: await scripts.total(firstFrame), data: await data.total(firstFrame), marks };
 }
 
 async function openBare(browser: Browser, url: string): Promise<{ firstFrame: number; js: ScriptBytes }> {
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
     const appMarks: Record<string, number>[] = [];
     const bareTtff: number[] = [];
     let appJs: ScriptBytes | undefined;
+    let appData: ScriptBytes | undefined;
     let bareJs: ScriptBytes | undefined;
     for (let i = 0; i < TTFF_RUNS; i++) {
       const bare = await openBare(browser, bareUrl);
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
       appTtff.push(app.firstFrame);
       appMarks.push(app.marks);
       appJs = app.js;
+      appData = app.data;
       await app.page.close();
     }
     const ratio = median(appTtff) / median(bareTtff);
@@ -178,12 +182,13 @@ async function main(): Promise<void> {
     out(`  ratio         ${fmt(ratio, 2)}x   (aim: <= 1.2x)`);
     const at = (name: string): number => median(appMarks.map((m) => m[name] ?? NaN));
     out(
-      `  kubedeck breakdown (medians): scripts run at ${fmt(at('kubedeck:start'), 0)}, simulation ${fmt(at('kubedeck:simulated') - at('kubedeck:simulate'), 0)} ms, ` +
+      `  kubedeck breakdown (medians): scripts run at ${fmt(at('kubedeck:start'), 0)}, simulation ${fmt(at('kubedeck:simulated') - at('kubedeck:simulate'), 0)} ms (0: the prebuilt trace), ` +
         `stage ready at ${fmt(at('kubedeck:stage-ready'), 0)}, first frame at ${fmt(at('kubedeck:first-frame'), 0)}`,
     );
     out('');
     out('initial JS loaded (requested before the first frame)');
     if (appJs) out(`  kubedeck      ${fmt(appJs.gzip / 1024)} KB gzip (${fmt(appJs.raw / 1024)} KB raw, ${appJs.files} files)   (aim: < 250 KB gzip)`);
+    if (appData && appData.files > 0) out(`  + data       ${fmt(appData.gzip / 1024)} KB gzip (${fmt(appData.raw / 1024)} KB raw, ${appData.files} JSON: the prebuilt trace)`);
     if (bareJs) out(`  bare PixiJS   ${fmt(bareJs.gzip / 1024)} KB gzip (${fmt(bareJs.raw / 1024)} KB raw, ${bareJs.files} files)`);
     out('');
     const single = readFileSync(join(singleDir, 'kubedeck.html'));

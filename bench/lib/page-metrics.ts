@@ -60,9 +60,14 @@ export interface ScriptBytes {
 
 /** Collects the JS a page loads from now on; call `total()` when the page is ready. */
 export function watchScripts(page: Page): { total(requestedBy?: number): Promise<ScriptBytes> } {
+  return watchResponses(page, (type) => type === 'script');
+}
+
+/** The same for what else a page loads that `wanted` picks (by resource type and URL), e.g. the prebuilt trace's JSON. */
+export function watchResponses(page: Page, wanted: (type: string, url: string) => boolean): { total(requestedBy?: number): Promise<ScriptBytes> } {
   const pending: Promise<{ url: string; raw: number; gzip: number }>[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() !== 'script') return;
+    if (!wanted(response.request().resourceType(), response.url())) return;
     const url = response.url();
     pending.push(
       response

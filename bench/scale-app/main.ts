@@ -44,6 +44,9 @@ if (root) {
     defaultScenario: DEFAULT_SCENARIO,
     defaultK8s: DEFAULT_K8S_VERSION,
     seed: DEFAULT_SEED,
+    // The simulation is imported above, not loaded after the first frame as in src/main.ts.
+    loadSimulation: () => Promise.resolve(),
+    simulationLoaded: () => true,
     run: (def, request) => runScenarioWith(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }, loadedSandbox()),
     createStage: (host, options) => createStage(host, { ...options, renderer }),
   });

@@ -19,9 +19,17 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/u;
 /** English never shows Hangul: it skips the Korean subsets (time to first frame). */
 const NON_HANGUL = [...APP_GLYPHS].filter((c) => !HANGUL.test(c)).join('');
 
-/** The faces and the subsets for every character the app can show in `lang`. */
-export async function loadFonts(lang: Lang): Promise<void> {
-  await loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
+const forLang = new Map<Lang, Promise<void>>();
+
+/** The faces and the subsets for every character the app can show in `lang` (once a page; a failure is tried again). */
+export function loadFonts(lang: Lang): Promise<void> {
+  let loading = forLang.get(lang);
+  if (loading === undefined) {
+    loading = loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
+    loading.catch(() => forLang.delete(lang));
+    forLang.set(lang, loading);
+  }
+  return loading;
 }
 
 /** Load the unicode-range subsets (Korean is split in many) that these texts use, in every face. */
@@ -35,6 +43,8 @@ export async function loadGlyphs(texts: readonly string[]): Promise<void> {
 }
 
 const quoted = /^["']|["']$/g;
+/** Per font ("700 16px \"Noto Sans KR\""), the face each code point is drawn with (null: none holds it). */
+const faceOf = new Map<string, Map<number, FontFace | null>>();
 const ranges = new WeakMap<FontFace, readonly (readonly [number, number])[]>();
 
 /** A face's unicode-range as code point intervals ("U+0-FF, U+131, U+4??"). */
@@ -70,11 +80,19 @@ async function loadFace(font: string, text: string): Promise<void> {
     return;
   }
   faces.reverse();
+  // The stage asks again for characters it asked for before (the app's, then the trace's): each
+  // is looked up among the ~120 subsets once a page.
+  let known = faceOf.get(font);
+  if (known === undefined) faceOf.set(font, (known = new Map()));
   const wanted = new Set<FontFace>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    const face = faces.find((f) => rangesOf(f).some(([lo, hi]) => cp >= lo && cp <= hi));
-    if (face !== undefined) wanted.add(face);
+    let face = known.get(cp);
+    if (face === undefined) {
+      face = faces.find((f) => rangesOf(f).some(([lo, hi]) => cp >= lo && cp <= hi)) ?? null;
+      known.set(cp, face);
+    }
+    if (face !== null) wanted.add(face);
   }
   await Promise.all([...wanted].map((f) => f.load()));
 }

@@ -79,13 +79,26 @@ async function svgFor(name: IconName, colour: number): Promise<string> {
   return name === 'runtime' ? runtimeSvg(hex(colour)) : (await svgSource(name)).replaceAll('#326ce5', hex(colour));
 }
 
-export async function iconTexture(name: IconName, colour: number): Promise<Texture> {
+/** Icons being rasterised: a second ask (the stage after prepareStage) waits for the same work. */
+const pending = new Map<string, Promise<Texture>>();
+
+export function iconTexture(name: IconName, colour: number): Promise<Texture> {
   const key = `${name}|${colour}`;
   const hit = cache.get(key);
-  if (hit) return hit;
-  const tex = Texture.from(await rasterise(await svgFor(name, colour)));
-  cache.set(key, tex);
-  return tex;
+  if (hit) return Promise.resolve(hit);
+  let making = pending.get(key);
+  if (making === undefined) {
+    making = svgFor(name, colour)
+      .then(rasterise)
+      .then((canvas) => {
+        const tex = Texture.from(canvas);
+        cache.set(key, tex);
+        return tex;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, making);
+  }
+  return making;
 }
 
 /**

@@ -26,8 +26,9 @@ import { Application, RendererType, Ticker } from './pixi-parts.ts';
 // The one browser extension the stage uses: pointer events (clicks on components and objects).
 // Application.init is told not to import the others (accessibility, DOM, filters, spritesheets).
 import 'pixi.js/events';
-// Starts under a CSP without 'unsafe-eval' (README: Content Security Policy).
-import { webglWithoutEval } from './pixi-csp.ts';
+// Starts under a CSP without 'unsafe-eval' (README: Content Security Policy); the renderer's code
+// may be on its way already (prepare.ts).
+import { picksCanvas, preloadIcons, rendererCode } from './prepare.ts';
 // gsap's core only: it tweens plain objects, never CSS (CSSPlugin stays out of the bundle).
 import { gsap } from 'gsap/gsap-core';
 import { tickersIdle } from './idle.ts';
@@ -38,8 +39,7 @@ import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
-import { softwareWebGL } from './gpu.ts';
-import { iconTexture, rebuildIcons, type IconName } from './icons.ts';
+import { rebuildIcons } from './icons.ts';
 import { emptyTexturePool, watchContext } from './context-loss.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
 import { collectDrawn, type DrawnObject } from './drawn.ts';
@@ -47,10 +47,11 @@ import { freshFrame, type FrameProbe } from './fresh-frame.ts';
 import { Player } from './player.ts';
 import { StageView } from './stage-view.ts';
 import type { BackgroundMode } from './background-mode.ts';
-import { PALETTES, type Palette, type ThemeName } from './theme.ts';
+import { PALETTES, type ThemeName } from './theme.ts';
 import { panBy, type Camera } from './scale/camera.ts';
 
 export type { ThemeName } from './theme.ts';
+export { prepareStage } from './prepare.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
@@ -152,22 +153,6 @@ export interface Stage {
   destroy(): void;
 }
 
-const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
-  { name: 'api', role: 'control' },
-  { name: 'sched', role: 'scheduler' },
-  { name: 'etcd', role: 'etcd' },
-  { name: 'cm', role: 'controllers' },
-  { name: 'kubelet', role: 'kubelet' },
-  { name: 'runtime', role: 'runtime' },
-  { name: 'kproxy', role: 'proxy' },
-  { name: 'user', role: 'user' },
-  { name: 'pod', role: 'control' },
-];
-
-async function preloadIcons(p: Palette): Promise<void> {
-  await Promise.all(ICONS.map((i) => iconTexture(i.name, p.role[i.role])));
-}
-
 export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
   let palette = PALETTES[options.theme];
   let lang: Lang = options.lang;
@@ -178,15 +163,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     preloadIcons(palette),
   ]);
 
-  const mode = options.renderer ?? 'auto';
-  const wantCanvas = mode === 'canvas' || (mode === 'auto' && softwareWebGL());
+  const wantCanvas = picksCanvas(options.renderer ?? 'auto');
   // Deterministic frames: no catch-up jumps after a stall.
   gsap.ticker.lagSmoothing(0);
   const app = new Application();
   const width = Math.max(200, host.clientWidth);
   const height = Math.max(150, host.clientHeight);
-  const evalFree = wantCanvas ? Promise.resolve() : webglWithoutEval();
-  const init = evalFree.then(() => app.init({
+  const init = rendererCode(wantCanvas).then(() => app.init({
     // Only what is imported above: no round trip for the browser's other extensions.
     manageImports: false,
     preference: wantCanvas ? ['canvas'] : ['webgl', 'canvas'],
@@ -341,7 +324,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       loaded = trace;
       view.setTrace(trace, schedule);
       syncFocusable();
-      pending = pending.then(() => loadGlyphs(view.traceTexts())).then(() => redrawNow());
+      pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);
       // Play pressed while the context is lost: paused again once the press has been reported.
       next.subscribe((s) => {
@@ -367,7 +350,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       lang = next;
       player?.setLang(next);
       if (next === 'ko') {
-        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts()));
+        const work = loadFonts('ko').then(() => loadGlyphs(view.traceTexts('ko')));
         pending = pending.then(() => work);
         await work;
       }

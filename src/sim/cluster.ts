@@ -11,6 +11,7 @@ import { templateHash } from '../model/template-hash.ts';
 import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
 import { timestamp } from '../model/time.ts';
 import type { K8sVersion } from '../model/k8s/versions.ts';
+import { SINGLE_ETCD_MEMBER } from '../model/kubectl/cluster-names.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
 import { hostIP, makeDeployment, makeLease, makeNode, PAUSE_IMAGE, podSubnet } from './builders.ts';
 import { nodeImages } from './node-images.ts';
@@ -61,8 +62,8 @@ export interface ClusterOptions {
 }
 
 const ADMIN = 'kubernetes-admin';
-/** The single etcd's member name (kubeadm's --name is the control-plane node's hostname). */
-export const SINGLE_ETCD_MEMBER = 'controlplane';
+// Its home is the names a command can name (the app's shell reads it without the simulation).
+export { SINGLE_ETCD_MEMBER };
 
 export class Cluster {
   readonly rt: Runtime;

@@ -10,7 +10,7 @@ import { nextSpeed, type PlayerApi, type PlayerState } from '../timeline/player-
 import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
 import { downloadText, el, errorText } from './dom.ts';
-import { createExportDialog } from './export-dialog.ts';
+import type { ExportDialog } from './export-dialog.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
@@ -169,9 +169,30 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
-  const exportDialog = createExportDialog((request, options) => exportScenario(request, options));
+  // The Export dialog's code loads when it is first opened: a click before it has arrived opens
+  // it once it has (a failed load is tried again by the next click).
+  let exportDialog: ExportDialog | undefined;
+  let exportDialogLoading: Promise<ExportDialog> | undefined;
+  const loadExportDialog = (): Promise<ExportDialog> =>
+    (exportDialogLoading ??= import('./export-dialog.ts').then(
+      ({ createExportDialog }) => {
+        const dialog = createExportDialog((request, options) => exportScenario(request, options));
+        root.append(dialog.element);
+        exportDialog = dialog;
+        return dialog;
+      },
+      (error: unknown) => {
+        exportDialogLoading = undefined;
+        throw error;
+      },
+    ));
   const openExport = (): void => {
-    if (player) exportDialog.open({ lang, theme, stepCount: player.steps.length });
+    loadExportDialog().then(
+      (dialog) => {
+        if (player) dialog.open({ lang, theme, stepCount: player.steps.length });
+      },
+      () => undefined,
+    );
   };
   const controls = createControls(
     {
@@ -235,7 +256,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       el('footer', { class: 'footer' }, commandBar.element, keysHelp, credits),
     ),
     picker.element,
-    exportDialog.element,
     tip.element,
     ...(opener && dropZone ? [opener.element, dropZone.element] : []),
   );
@@ -314,7 +334,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
    */
   const loadCode = async (entry: ScenarioEntry): Promise<boolean> => {
     try {
-      await entry.load();
+      await Promise.all([entry.load(), deps.loadSimulation()]);
       return true;
     } catch (error) {
       issues.push({ key: 'runFailed', vars: { value: errorText(error) } });
@@ -435,7 +455,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const submitCommand = (line: string): SubmitResult => {
     const state = player?.getState();
     const kubectl = kubectlNow();
-    if (!state || !trace || !kubectl) return { ok: false, error: t(lang, 'loading') };
+    // Until the code after the first frame is in (kubectl's parser, the simulation, the scenario's
+    // machine when the first frame came from the prebuilt trace), a command gets "loading".
+    if (!state || !trace || !kubectl || !scenario.loaded() || !deps.simulationLoaded()) return { ok: false, error: t(lang, 'loading') };
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
@@ -531,7 +553,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   const runCommand = (command: KeyCommand): boolean => {
-    if (picker.isOpen() || exportDialog.isOpen()) return false;
+    if (picker.isOpen() || exportDialog?.isOpen() === true) return false;
     if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
     if (command === 'legend') {
       legend.toggle();
@@ -587,10 +609,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         sandbox.reset([]);
       }
     }
-    // The scenario's code (main.ts started fetching it with the app's).
-    const codeLoaded = await loadCode(scenario);
+    // The default view's trace was made at build time (main.ts started fetching it): no simulation
+    // before its first frame. If it cannot be had, the scenario runs as any other does.
+    const prebuilt = fromFile === undefined ? deps.prebuiltTrace?.(scenario, { seed: deps.seed, k8sVersion: k8s, params, actions: sandbox.actions() }) : undefined;
+    let firstTrace = prebuilt ? await prebuilt.catch(() => undefined) : undefined;
+    // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
+    const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));
     performance.mark('kubedeck:simulate');
-    let firstTrace = codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
+    firstTrace ??= codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
     if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
       // The link's commands broke the run: show the scenario as it is, and say so.
       const failed = issues.pop();

@@ -3,9 +3,8 @@
  * screen (the same moment the object card describes), so `kubectl scale deployment api` answers
  * NotFound exactly when no Deployment `api` is drawn.
  */
-import { DEFAULT_NAMESPACE, type ClusterNames } from '../model/kubectl/cluster-names.ts';
+import { DEFAULT_NAMESPACE, SINGLE_ETCD_MEMBER, type ClusterNames } from '../model/kubectl/cluster-names.ts';
 import { parseRef } from '../model/objects.ts';
-import { SINGLE_ETCD_MEMBER } from '../sim/cluster.ts';
 import type { Trace } from '../sim/trace.ts';
 import { stateAt } from '../timeline/state.ts';
 

@@ -80,7 +80,17 @@ export interface AppDeps {
   readonly defaultScenario: string;
   readonly defaultK8s: string;
   readonly seed: number;
+  /** Loads the simulation (once): run() throws until it has. */
+  loadSimulation(): Promise<void>;
+  /** Whether loadSimulation() has resolved. */
+  simulationLoaded(): boolean;
   run(def: ScenarioDefinition, request: RunRequest): Trace;
+  /**
+   * The trace made at build time for this run (the default view's), fetched; undefined for any
+   * other run, and for a scenario that is not the built-in one (a file's may reuse its id). The
+   * first frame then needs no simulation.
+   */
+  readonly prebuiltTrace?: (scenario: ScenarioEntry, request: RunRequest) => Promise<Trace> | undefined;
   createStage(host: HTMLElement, options: StageOptions): Promise<StagePort>;
   /** Absent: no Export button. */
   readonly exporter?: ExportPort;

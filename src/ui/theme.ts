@@ -9,6 +9,12 @@ export function isThemeName(value: string): value is ThemeName {
   return (THEMES as readonly string[]).includes(value);
 }
 
+/** A link's theme= value as a theme ("high-contrast" is another name for "contrast"), else undefined. */
+export function linkTheme(raw: string): ThemeName | undefined {
+  const name = raw === 'high-contrast' ? 'contrast' : raw;
+  return isThemeName(name) ? name : undefined;
+}
+
 type MediaQuery = (query: string) => boolean;
 
 const media: MediaQuery = (query) => typeof matchMedia === 'function' && matchMedia(query).matches;

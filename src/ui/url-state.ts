@@ -15,7 +15,7 @@ import type { ParamValue, ScenarioParam, ScenarioParams } from '../sim/scenario.
 import type { ScenarioAbout } from './ports.ts';
 import type { StringKey } from './i18n.ts';
 import { detectLang } from './i18n.ts';
-import { isThemeName, systemTheme, type ThemeName } from './theme.ts';
+import { linkTheme, systemTheme, type ThemeName } from './theme.ts';
 import { DEFAULT_BACKGROUND, isBackgroundMode, type BackgroundMode } from '../render/background-mode.ts';
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import { parseActions, serializeActions } from './url-actions.ts';
@@ -143,9 +143,8 @@ export function parseUrl<S extends ScenarioAbout>(search: string, defaults: UrlD
   let theme = defaults.theme;
   const rawTheme = query.get('theme');
   if (rawTheme !== null) {
-    // "high-contrast" is accepted as another name for "contrast".
-    const name = rawTheme === 'high-contrast' ? 'contrast' : rawTheme;
-    if (isThemeName(name)) theme = name;
+    const named = linkTheme(rawTheme);
+    if (named !== undefined) theme = named;
     else issues.push({ key: 'badTheme', vars: { value: clip(rawTheme) } });
   }
 

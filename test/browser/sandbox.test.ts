@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
 import { openApp, playerState, settle, stageShot } from './lib/app-page.ts';
 import { comparePng } from './lib/images.ts';
+import { SCENARIOS } from '../../scenes/index.ts';
+import { runScenario } from '../../src/sim/run.ts';
 
 const base = inject('baseUrl');
 const START = `${base}?scenario=node-drain&lang=en&theme=dark`;
@@ -100,6 +102,28 @@ describe('the sandbox: your own story', () => {
     expect(after.trace).not.toBe(before.trace);
     expect(whatIf.commands?.[0]?.ok).toBe(true);
     expect(await item.innerText()).toContain('scaled');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on the default view (its first frame from the prebuilt trace) the trace is the simulation’s, and a command runs once the app is ready', async () => {
+    const { page, errors } = await openApp(browser.context, base);
+    const def = SCENARIOS.find((s) => s.id === 'pod-creation');
+    if (!def) throw new Error('no pod-creation');
+    const before = await shown(page);
+    expect(before.trace).toBe(JSON.stringify(runScenario(def, {})));
+    // The simulation was not part of the first load: it came after the first frame.
+    const early = await page.evaluate(() => {
+      const by = performance.getEntriesByName('kubedeck:first-frame')[0]?.startTime ?? 0;
+      return performance.getEntriesByType('resource').filter((e) => e.startTime <= by).map((e) => new URL(e.name).pathname);
+    });
+    expect(early.some((p) => /first-trace-[0-9a-f]+\.json$/.test(p))).toBe(true);
+    expect(early.some((p) => /\/(xstate|run-core)[^/]*\.js$/.test(p))).toBe(false);
+    await atStep(page, 2);
+    await give(page, 'kubectl label nodes worker-1 tier=web');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    const after = JSON.parse((await shown(page)).trace) as { commands?: { ok: boolean }[] };
+    expect(after.commands?.[0]?.ok).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

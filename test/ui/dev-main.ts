@@ -42,6 +42,8 @@ if (root) {
     defaultScenario: 'pod-creation',
     defaultK8s: '1.33',
     seed: 1,
+    loadSimulation: () => Promise.resolve(),
+    simulationLoaded: () => true,
     run: () => podCreationSample,
     createStage: createFakeStage,
   });

@@ -1,7 +1,8 @@
 /**
  * The built app `kubedeck export` opens in Chromium. Built once with vite into
  * node_modules/.cache/kubedeck/app-<hash>, where the hash covers everything the build reads
- * (sources, scenes, assets, index.html, vite config, lockfile); a changed file means a new build.
+ * (sources, scenes, assets, the build plugins (build/: the prebuilt first trace, glyphs, CSP), pages,
+ * vite config, lockfile); a changed file means a new build.
  * KUBEDECK_APP_DIR points at a build made elsewhere (the browser tests reuse theirs).
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
-const INPUTS = ['src', 'scenes', 'assets', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'scenes', 'assets', 'build', 'index.html', 'embed.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
 
 /** The CLI is not part of the app: changing it needs no new build. */
 const SKIP = new Set([join('src', 'cli')]);

@@ -14,3 +14,6 @@ export interface ClusterNames {
 }
 
 export const DEFAULT_NAMESPACE = 'default';
+
+/** The single etcd's member name (kubeadm's --name is the control-plane node's hostname). */
+export const SINGLE_ETCD_MEMBER = 'controlplane';

@@ -1,0 +1,67 @@
+/**
+ * What a stage waits for before it can draw, started before the shell asks for a stage: main.ts
+ * calls prepareStage() first thing, so the renderer's code, the icons and the Latin font faces
+ * load beside the shell's code instead of after it. createStage asks for the same work (one fetch,
+ * one probe, one rasterising per icon and colour).
+ */
+import { loadFonts } from './fonts.ts';
+import { softwareWebGL } from './gpu.ts';
+import { iconTexture, type IconName } from './icons.ts';
+import { webglWithoutEval } from './pixi-csp.ts';
+import { PALETTES, type Palette, type ThemeName } from './theme.ts';
+
+export type RendererMode = 'auto' | 'webgl' | 'canvas';
+
+let software: boolean | undefined;
+
+/** Whether a stage in `mode` draws with PixiJS's canvas renderer here (the probe makes a WebGL context: once a page). */
+export function picksCanvas(mode: RendererMode): boolean {
+  return mode === 'canvas' || (mode === 'auto' && (software ??= softwareWebGL()));
+}
+
+const code = new Map<boolean, Promise<unknown>>();
+
+/**
+ * The code of the renderer PixiJS's Application.init will import (its autoDetectRenderer asks for
+ * the same modules, then finds them loaded); on the WebGL path with PixiJS's eval-free shader code.
+ * A failed load is tried again by the next call.
+ */
+export function rendererCode(canvas: boolean): Promise<unknown> {
+  let loading = code.get(canvas);
+  if (loading === undefined) {
+    loading = canvas
+      ? import('pixi-lib/rendering/renderers/canvas/CanvasRenderer')
+      : Promise.all([webglWithoutEval(), import('pixi-lib/rendering/renderers/gl/WebGLRenderer')]);
+    loading.catch(() => code.delete(canvas));
+    code.set(canvas, loading);
+  }
+  return loading;
+}
+
+/** The icons a stage draws, by the palette role that colours each. */
+const ICONS: readonly { name: IconName; role: keyof Palette['role'] }[] = [
+  { name: 'api', role: 'control' },
+  { name: 'sched', role: 'scheduler' },
+  { name: 'etcd', role: 'etcd' },
+  { name: 'cm', role: 'controllers' },
+  { name: 'kubelet', role: 'kubelet' },
+  { name: 'runtime', role: 'runtime' },
+  { name: 'kproxy', role: 'proxy' },
+  { name: 'user', role: 'user' },
+  { name: 'pod', role: 'control' },
+];
+
+/** Every icon rasterised in the palette's colours. */
+export async function preloadIcons(p: Palette): Promise<void> {
+  await Promise.all(ICONS.map((i) => iconTexture(i.name, p.role[i.role])));
+}
+
+/**
+ * Starts what an 'auto' stage in `theme` waits for: the renderer's code, the icons in the theme's
+ * colours and the Latin faces (every language draws them). A failure is reported when a stage is made.
+ */
+export function prepareStage(theme: ThemeName): void {
+  rendererCode(picksCanvas('auto')).catch(() => undefined);
+  preloadIcons(PALETTES[theme]).catch(() => undefined);
+  loadFonts('en').catch(() => undefined);
+}

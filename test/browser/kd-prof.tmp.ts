@@ -1,0 +1,23 @@
+import { writeFileSync } from 'node:fs';
+import { launch } from './lib/chromium.ts';
+const b = await launch({ width: 1280, height: 720 });
+const page = await b.context.newPage();
+const cdp = await b.context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto('http://127.0.0.1:4173/?scenario=zone-outage');
+await page.waitForFunction(() => window.__kubedeck !== undefined, undefined, { timeout: 60_000 });
+await page.evaluate(async () => { await window.__kubedeck?.ready; await window.__kubedeck?.stage()?.ready(); });
+console.log('ready', Date.now() - t0);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas ?? []; const samples = profile.samples ?? [];
+for (let i = 0; i < samples.length; i++) { const n = byId.get(samples[i] ?? 0); if (!n) continue; const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); }
+const total = [...self.values()].reduce((a, c) => a + c, 0);
+console.log('total ms', (total / 1000).toFixed(0));
+for (const [k, v] of [...self].sort((a, c) => c[1] - a[1]).slice(0, 30)) console.log((100 * v / total).toFixed(1) + '%', k);
+writeFileSync('/tmp/kd/zone.cpuprofile', JSON.stringify(profile));
+await b.close();
