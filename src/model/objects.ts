@@ -421,3 +421,11 @@ export function parseRef(ref: ObjectRef): ParsedRef {
   return parsed;
 }
 const PARSED = new Map<string, ParsedRef>();
+
+/**
+ * Drop the parsed refs: a new run (or a trace put on stage) starts with none, so a 500-node
+ * trace's tens of thousands of names are not kept once another scenario replaced it.
+ */
+export function forgetParsedRefs(): void {
+  PARSED.clear();
+}

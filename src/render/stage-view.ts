@@ -6,7 +6,7 @@
  */
 import { Container } from './pixi-parts.ts';
 import type { Lang } from '../model/localized.ts';
-import type { Node } from '../model/objects.ts';
+import { forgetParsedRefs, type Node } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
 import { simTimeAt } from '../timeline/clock-map.ts';
 import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/schedule.ts';
@@ -202,6 +202,8 @@ export class StageView {
   }
 
   setTrace(trace: Trace, schedule: Schedule): void {
+    // The refs parsed for the trace shown before (a big one has tens of thousands) go with it.
+    forgetParsedRefs();
     this.trace = trace;
     this.schedule = schedule;
     this.groupLabels.clear();

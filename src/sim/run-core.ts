@@ -7,6 +7,7 @@
 import { createActor } from 'xstate';
 import { Cluster } from './cluster.ts';
 import { checkK8sVersion } from '../model/k8s/versions.ts';
+import { forgetParsedRefs } from '../model/objects.ts';
 import { ScenarioInputError, resolveParams } from './params.ts';
 import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
@@ -90,6 +91,7 @@ function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly Ti
   if (!checked.ok) throw new ScenarioInputError(checked.message);
   const k8sVersion = checked.version;
   const params = resolveParams(def, opts.params);
+  forgetParsedRefs();
   const cluster = new Cluster({ seed, k8sVersion, ...(def.config ? { config: def.config } : {}) });
   const { clock, tracer } = cluster.rt;
 

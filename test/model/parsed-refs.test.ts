@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario } from '../../scenes/index.ts';
+import { forgetParsedRefs, parseRef } from '../../src/model/objects.ts';
+import { runScenario } from '../../src/sim/run.ts';
+
+describe('parsed refs are not kept past their run', () => {
+  it('parses a ref once while it is in use', () => {
+    const a = parseRef('Pod/default/web-1');
+    expect(parseRef('Pod/default/web-1')).toBe(a);
+    expect(a).toEqual({ kind: 'Pod', namespace: 'default', name: 'web-1' });
+    expect(parseRef('Node/a-01')).toEqual({ kind: 'Node', name: 'a-01' });
+  });
+
+  it('forgets them when asked, and when a new run starts (a big trace’s names go with it)', () => {
+    const before = parseRef('Pod/default/web-2');
+    forgetParsedRefs();
+    const again = parseRef('Pod/default/web-2');
+    expect(again).not.toBe(before);
+    expect(again).toEqual(before);
+    const def = findScenario('kubectl-get');
+    if (def === undefined) throw new Error('kubectl-get');
+    runScenario(def);
+    expect(parseRef('Pod/default/web-2')).not.toBe(again);
+  });
+});
