@@ -23,6 +23,7 @@ import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { mutatePod, taintNodeAtCreation, validate } from './admission.ts';
 import { budgetLabel, budgetsFor, evictionLabel, ignoresBudget, statusEvicted, takeDisruption, TOO_MANY_REQUESTS } from './eviction.ts';
+import { inState } from '../core/in-state.ts';
 
 export interface Watcher {
   readonly id: ComponentId;
@@ -403,7 +404,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register(ID, 'control-plane', (envelope) => {
-    if (actor.getSnapshot().matches('serving')) handle(envelope);
+    if (inState(actor, 'serving')) handle(envelope);
   });
 
   return {

@@ -18,6 +18,7 @@ import type { Rng } from '../rng.ts';
 import type { Watcher } from './apiserver.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusUnschedulable } from './pod-status.ts';
+import { inState } from '../core/in-state.ts';
 
 const ID = 'kube-scheduler' as const;
 const USER = 'system:kube-scheduler';
@@ -250,7 +251,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   // Watch events go straight to the informer handlers; the actor runs the scheduling loop.
   rt.net.register(ID, 'control-plane', (envelope) => {
     handle(envelope);
-    if (queue.length > 0 && actor.getSnapshot().matches('idle')) actor.send({ type: 'kick' });
+    if (queue.length > 0 && inState(actor, 'idle')) actor.send({ type: 'kick' });
   });
   return {
     watcher: { id: ID, kinds: new Set(SCHEDULER_WATCH) },
