@@ -31,12 +31,24 @@ export interface Outgoing {
 /** One-way latency in simulated ms: same host (loopback) or across the network. */
 const LATENCY = { local: [1, 2], remote: [2, 6] } as const;
 
+/**
+ * One direction between two components, looked up once per message: whether they share a host
+ * (as of the registrations it has seen: `epoch`) and when the last message on it arrives.
+ */
+interface Channel {
+  local: boolean;
+  epoch: number;
+  last: number;
+}
+
 export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
   private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
-  /** Per sender, per receiver: when the last message on that channel arrives (nested maps: no key string per message). */
-  private readonly lastArrival = new Map<ComponentId, Map<ComponentId, number>>();
+  /** Per sender, per receiver (nested maps: no key string per message). */
+  private readonly channels = new Map<ComponentId, Map<ComponentId, Channel>>();
+  /** Bumped by every registration: a channel's `local` is re-read when it is older. */
+  private epoch = 0;
   /** Hosts cut off from the control plane (a network partition), and which hosts are the control plane. */
   private readonly cutHosts = new Set<string>();
   private controlPlaneHost: (host: string) => boolean = () => false;
@@ -50,6 +62,7 @@ export class Network {
   register(id: ComponentId, host: string, deliver: Deliver): void {
     this.endpoints.set(id, deliver);
     this.hosts.set(id, host);
+    this.epoch++;
   }
 
   isRegistered(id: ComponentId): boolean {
@@ -133,15 +146,22 @@ export class Network {
    */
   private orderedLatency(from: ComponentId, to: ComponentId): number {
     const now = this.clock.now();
-    let byReceiver = this.lastArrival.get(from);
-    if (byReceiver === undefined) this.lastArrival.set(from, (byReceiver = new Map()));
-    const arrive = Math.max(now + this.latency(from, to), byReceiver.get(to) ?? 0);
-    byReceiver.set(to, arrive);
+    const channel = this.channel(from, to);
+    const [min, max] = channel.local ? LATENCY.local : LATENCY.remote;
+    const arrive = Math.max(now + this.rng.between(min, max), channel.last);
+    channel.last = arrive;
     return arrive - now;
   }
 
-  private latency(from: ComponentId, to: ComponentId): number {
-    const [min, max] = this.hosts.get(from) === this.hosts.get(to) ? LATENCY.local : LATENCY.remote;
-    return this.rng.between(min, max);
+  private channel(from: ComponentId, to: ComponentId): Channel {
+    let byReceiver = this.channels.get(from);
+    if (byReceiver === undefined) this.channels.set(from, (byReceiver = new Map()));
+    let channel = byReceiver.get(to);
+    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0 }));
+    if (channel.epoch !== this.epoch) {
+      channel.local = this.hosts.get(from) === this.hosts.get(to);
+      channel.epoch = this.epoch;
+    }
+    return channel;
   }
 }
