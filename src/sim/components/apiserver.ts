@@ -241,7 +241,8 @@ export function createApiServer(rt: Runtime): ApiServer {
       ...object,
       metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
     } as K8sObject;
-    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
+    // clusterIPs() walks the whole cache: only a Service needs it (with core/v1 Events on, every Event was a walk).
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: base.kind === 'Service' ? withClusterIP(base, rt.rng, clusterIPs()) : base, notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
     const mutLabel = quiet ? QUIET : mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
