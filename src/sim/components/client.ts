@@ -21,7 +21,11 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
     (response: Envelope) => {
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
       const { status, object: obj, items, message } = response.payload;
-      onAnswer({ status, message, ...(obj ? { object: obj } : {}), ...(items ? { items } : {}) });
+      // Field by field (no conditional spreads): every API call is answered.
+      const answer: { -readonly [K in keyof ApiAnswer]: ApiAnswer[K] } = { status, message };
+      if (obj) answer.object = obj;
+      if (items) answer.items = items;
+      onAnswer(answer);
     },
   );
 }

@@ -95,31 +95,26 @@ export class Network {
 
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
-    return this.emit(out, undefined, onReply);
+    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
-    // Field by field rather than a spread: every request is answered.
-    const response: Writable<Outgoing> = { from: out.from ?? request.to, to: request.from, type: 'response', action: out.action, payload: out.payload };
-    const object = out.object ?? request.object;
-    if (object !== undefined) response.object = object;
-    if (out.status !== undefined) response.status = out.status;
-    if (out.write !== undefined) response.write = out.write;
-    if (out.untraced !== undefined) response.untraced = out.untraced;
-    return this.emit(response, request.id);
+    // No Outgoing built for the answer: every request is answered.
+    return this.emit(out.from ?? request.to, request.from, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
   }
 
-  private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
-    if (this.crossesCut(out.from, out.to)) return -1;
+  /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
+  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined): number {
+    if (this.crossesCut(from, to)) return -1;
     const id = this.tracer.allocateMessageId();
-    const latency = this.orderedLatency(out.from, out.to);
+    const latency = this.orderedLatency(from, to);
     // Built field by field (no conditional spreads): this runs for every message of a run.
-    const envelope: Writable<Envelope> = { id, from: out.from, to: out.to, type: out.type, action: out.action, payload: out.payload };
-    if (out.object !== undefined) envelope.object = out.object;
+    const envelope: Writable<Envelope> = { id, from, to, type, action, payload };
+    if (object !== undefined) envelope.object = object;
     if (replyTo !== undefined) envelope.replyTo = replyTo;
-    if (out.status !== undefined) envelope.status = out.status;
-    if (!out.untraced) this.tracer.message(id, out.from, out.to, out.type, out.action, this.clock.now() + latency, out.object, replyTo, out.status, out.write === true);
+    if (status !== undefined) envelope.status = status;
+    if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write);
     if (onReply) this.pending.set(id, onReply);
     this.clock.call(this.deliverBound, envelope, latency);
     return id;
