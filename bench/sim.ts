@@ -1,53 +1,118 @@
 /**
  * Simulation throughput: a ReplicaSet scales to 10,000 pods on 500 nodes, every hop simulated
  * (apiserver chain, etcd writes, watches, scheduling cycles, binds, CRI calls, status patches).
- * Prints wall time, simulated events per second and peak memory. Run: npm run bench:sim
+ * Prints wall time, simulated events per second and peak memory, twice: with the trace streamed
+ * to a sink (each event seen once, then dropped: how a long run is meant to be consumed) and with
+ * the whole trace kept in memory (what runScenario returns), each in its own process so each peak
+ * is its own. Ends with one line against the targets (issue #13: under 2 s, under 300 MB).
+ *
+ * Run: npm run bench:sim. TRACE=stream or TRACE=keep runs only that mode (one process, no summary).
+ * NODES, PODS and EVENTS=1 (core/v1 Events on) change the workload.
  */
+import { execFileSync } from 'node:child_process';
 import { makeDeployment } from '../src/sim/builders.ts';
 import { Cluster } from '../src/sim/cluster.ts';
+import type { TraceEvent } from '../src/sim/trace.ts';
 
 const NODES = Number(process.env.NODES ?? 500);
 const PODS = Number(process.env.PODS ?? 10_000);
 const RECORD_EVENTS = process.env.EVENTS === '1';
+const MODE = process.env.TRACE;
+const TARGET_WALL_S = 2;
+const TARGET_RSS_MB = 300;
 
-let peakRss = 0;
-let peakHeap = 0;
-const sample = (): void => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-};
-
-const t0 = performance.now();
-const cluster = new Cluster({ seed: 1, k8sVersion: '1.33', config: { recordEvents: RECORD_EVENTS, fullDecisions: false } });
-for (let i = 0; i < NODES; i++) cluster.addNode(`node-${String(i).padStart(3, '0')}`, { cpu: '32', memory: '128Gi', pods: '110' });
-cluster.start();
-let running = 0;
-cluster.rt.tracer.observe((e) => {
-  if (e.kind === 'state' && e.changes.some((c) => c.path === 'status.phase' && c.to === 'Running')) running++;
-});
-cluster.create(makeDeployment('web', PODS, { requests: { cpu: '100m', memory: '128Mi' } }));
-const setupMs = performance.now() - t0;
-
-const clock = cluster.rt.clock;
-let callbacks = 0;
-while (running < PODS && clock.step()) {
-  if (++callbacks % 50_000 === 0) sample();
+interface Figures {
+  readonly mode: 'stream' | 'keep';
+  readonly wallS: number;
+  readonly setupS: number;
+  readonly events: number;
+  readonly callbacks: number;
+  readonly simS: number;
+  readonly running: number;
+  readonly peakRssMB: number;
+  readonly peakHeapMB: number;
 }
-sample();
-const wallMs = performance.now() - t0;
-const events = cluster.rt.tracer.events.length;
-const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
-console.log(`kubedeck simulation benchmark: ${PODS} pods on ${NODES} nodes (core/v1 Events ${RECORD_EVENTS ? 'on' : 'off'})`);
-console.log(`  pods Running           ${running}`);
-console.log(`  simulated time         ${(clock.now() / 1000).toFixed(1)} s`);
-console.log(`  trace events           ${events}`);
-console.log(`  clock callbacks        ${callbacks}`);
-console.log(`  wall time              ${(wallMs / 1000).toFixed(2)} s (set-up ${(setupMs / 1000).toFixed(2)} s)`);
-console.log(`  events per second      ${Math.round(events / (wallMs / 1000)).toLocaleString('en')}`);
-console.log(`  peak RSS / heap        ${mb(peakRss)} / ${mb(peakHeap)}`);
-if (running < PODS) {
-  console.error(`only ${running} of ${PODS} pods reached Running`);
-  process.exitCode = 1;
+const MB = 1024 * 1024;
+
+function run(mode: 'stream' | 'keep'): Figures {
+  let peakHeap = 0;
+  const sample = (): void => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  };
+  let running = 0;
+  // The sink: where a consumer of a long run would write each event (a file, a socket); here it
+  // counts the pods that reached Running.
+  const sink = (e: TraceEvent): void => {
+    if (e.kind !== 'state' || e.op !== 'modified') return;
+    for (const c of e.changes) if (c.path === 'status.phase' && c.to === 'Running') running++;
+  };
+
+  const t0 = performance.now();
+  const cluster = new Cluster({ seed: 1, k8sVersion: '1.33', config: { recordEvents: RECORD_EVENTS, fullDecisions: false }, trace: { keep: mode === 'keep', sink } });
+  for (let i = 0; i < NODES; i++) cluster.addNode(`node-${String(i).padStart(3, '0')}`, { cpu: '32', memory: '128Gi', pods: '110' });
+  cluster.start();
+  cluster.create(makeDeployment('web', PODS, { requests: { cpu: '100m', memory: '128Mi' } }));
+  const setupMs = performance.now() - t0;
+
+  const clock = cluster.rt.clock;
+  let callbacks = 0;
+  while (running < PODS && clock.step()) {
+    if (++callbacks % 50_000 === 0) sample();
+  }
+  sample();
+  const wallMs = performance.now() - t0;
+  return {
+    mode,
+    wallS: wallMs / 1000,
+    setupS: setupMs / 1000,
+    events: cluster.rt.tracer.count,
+    callbacks,
+    simS: clock.now() / 1000,
+    running,
+    // The operating system's peak for this process (kilobytes), not a sample.
+    peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+    peakHeapMB: peakHeap / MB,
+  };
+}
+
+function print(f: Figures): void {
+  const label = f.mode === 'stream' ? 'trace streamed to a sink' : 'whole trace kept in memory';
+  console.log(`kubedeck simulation benchmark: ${PODS} pods on ${NODES} nodes, ${label} (core/v1 Events ${RECORD_EVENTS ? 'on' : 'off'})`);
+  console.log(`  pods Running           ${f.running}`);
+  console.log(`  simulated time         ${f.simS.toFixed(1)} s`);
+  console.log(`  trace events           ${f.events}`);
+  console.log(`  clock callbacks        ${f.callbacks}`);
+  console.log(`  wall time              ${f.wallS.toFixed(2)} s (set-up ${f.setupS.toFixed(2)} s)`);
+  console.log(`  events per second      ${Math.round(f.events / f.wallS).toLocaleString('en')}`);
+  console.log(`  peak RSS / heap        ${f.peakRssMB.toFixed(0)} MB / ${f.peakHeapMB.toFixed(0)} MB`);
+}
+
+if (MODE === 'stream' || MODE === 'keep') {
+  const f = run(MODE);
+  print(f);
+  // For the parent process: the figures as one JSON line.
+  if (process.env.BENCH_JSON === '1') console.log(`@@${JSON.stringify(f)}`);
+  if (f.running < PODS) {
+    console.error(`only ${f.running} of ${PODS} pods reached Running`);
+    process.exitCode = 1;
+  }
+} else {
+  // Each mode in a fresh process of this script, so one's heap does not raise the other's peak.
+  const child = (mode: 'stream' | 'keep'): Figures => {
+    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/sim.ts'], { env: { ...process.env, TRACE: mode, BENCH_JSON: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = out.split('\n');
+    for (const l of lines) if (l !== '' && !l.startsWith('@@')) console.log(l);
+    const json = lines.find((l) => l.startsWith('@@'));
+    if (json === undefined) throw new Error(`no figures from the ${mode} run`);
+    return JSON.parse(json.slice(2)) as Figures;
+  };
+  const streamed = child('stream');
+  const kept = child('keep');
+  const ok = (good: boolean): string => (good ? 'ok' : 'MISSED');
+  const wallOk = streamed.wallS < TARGET_WALL_S;
+  const rssOk = streamed.peakRssMB < TARGET_RSS_MB;
+  console.log(
+    `summary: ${PODS} pods/${NODES} nodes, streamed ${streamed.wallS.toFixed(2)} s (target < ${TARGET_WALL_S} s: ${ok(wallOk)}), peak RSS ${streamed.peakRssMB.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB: ${ok(rssOk)}); whole trace kept ${kept.wallS.toFixed(2)} s, ${kept.peakRssMB.toFixed(0)} MB`,
+  );
 }

@@ -27,8 +27,24 @@ const KNOWN_USERS: Readonly<Record<string, Identity>> = {
   developer: { user: 'developer', groups: ['system:authenticated'], method: 'x509 client certificate' },
 };
 
+/**
+ * Identities already worked out, by user (null: unknown). Every request is authenticated, and
+ * node and service-account users were matched against their patterns each time. Read-only
+ * identities, so one is shared; bounded like parseRef's memo.
+ */
+const AUTHENTICATED = new Map<string, Identity | null>();
+
 /** Returns the identity behind a request, or undefined (401 Unauthorized). */
 export function authenticate(user: string): Identity | undefined {
+  const known = AUTHENTICATED.get(user);
+  if (known !== undefined) return known ?? undefined;
+  const identity = identify(user);
+  if (AUTHENTICATED.size >= 10_000) AUTHENTICATED.clear();
+  AUTHENTICATED.set(user, identity ?? null);
+  return identity;
+}
+
+function identify(user: string): Identity | undefined {
   const known = KNOWN_USERS[user];
   if (known) return known;
   if (/^system:node:[a-z0-9.-]+$/.test(user)) return { user, groups: ['system:nodes', 'system:authenticated'], method: 'x509 client certificate' };

@@ -45,6 +45,7 @@ import { Network } from './core/network.ts';
 import type { Runtime } from './core/runtime.ts';
 import { nameSuffix, StatusBoard, uid } from './core/runtime.ts';
 import { Tracer } from './core/tracer.ts';
+import type { TracerOptions } from './core/tracer.ts';
 import { createRng } from './rng.ts';
 import type { ComponentId, Topology } from './trace.ts';
 
@@ -59,6 +60,8 @@ export interface ClusterOptions {
   readonly seed: number;
   readonly k8sVersion: K8sVersion;
   readonly config?: Partial<SimConfig>;
+  /** Whether the trace keeps its events and where it streams them (default: kept, no sink). */
+  readonly trace?: TracerOptions;
 }
 
 const ADMIN = 'kubernetes-admin';
@@ -82,7 +85,7 @@ export class Cluster {
   constructor(opts: ClusterOptions) {
     const clock = new SimClock();
     const rng = createRng(opts.seed);
-    const tracer = new Tracer(clock);
+    const tracer = new Tracer(clock, opts.trace);
     const net = new Network(clock, rng, tracer);
     const config = configFor(opts.k8sVersion, opts.config);
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };

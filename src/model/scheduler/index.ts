@@ -3,7 +3,7 @@
  *
  * How to use (the simulation keeps one NodeInfo per node and updates it incrementally):
  *
- *   const infos = nodes.map(createNodeInfo);              // or buildNodeInfos(nodes, pods)
+ *   const infos = nodes.map((n) => createNodeInfo(n));     // or buildNodeInfos(nodes, pods)
  *   addPodToNodeInfo(infos[i], boundPod);                  // when a pod is bound / starts counting
  *   removePodFromNodeInfo(infos[i], pod);                  // when it is deleted or terminates
  *   setNodeInfoNode(infos[i], updatedNode);                // taints, labels, cordon changed

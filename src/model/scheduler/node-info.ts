@@ -60,6 +60,45 @@ export interface NodeInfo {
    * totals (topology-spread/domain-totals.ts) recount only the nodes whose version moved.
    */
   podsVersion: number;
+  /** The log of the cache this info belongs to (the scheduler's); undefined for a standalone info or a preemption trial. */
+  readonly changes: NodeInfoChanges | undefined;
+}
+
+/**
+ * Every change of the pods or Node of the NodeInfos of one cache, in order (`next` counts them;
+ * `log[0]` is change number `first`): PodTopologySpread's domain totals catch up from here instead
+ * of visiting every node of a big cluster for every pod scheduled. Bounded: a reader that fell
+ * further behind than the log reaches recounts every node.
+ */
+export interface NodeInfoChanges {
+  readonly log: NodeInfo[];
+  first: number;
+  next: number;
+}
+
+export function createNodeInfoChanges(): NodeInfoChanges {
+  return { log: [], first: 0, next: 0 };
+}
+
+const MAX_LOGGED_CHANGES = 8192;
+
+function logChange(info: NodeInfo): void {
+  const c = info.changes;
+  if (c === undefined) return;
+  c.log.push(info);
+  c.next++;
+  if (c.log.length > MAX_LOGGED_CHANGES) {
+    const drop = c.log.length >> 1;
+    c.log.splice(0, drop);
+    c.first += drop;
+  }
+}
+
+/** The info's pods changed: its count memo is stale, and readers of the log hear of it. */
+export function markNodeInfoChanged(info: NodeInfo): void {
+  info.matchKey = '';
+  info.podsVersion++;
+  logChange(info);
 }
 
 /** uid when present, else namespace/name (the simulation always sets uids). */
@@ -96,7 +135,7 @@ export function parseAllocatable(node: Node): Allocatable {
   return out;
 }
 
-export function createNodeInfo(node: Node): NodeInfo {
+export function createNodeInfo(node: Node, changes?: NodeInfoChanges): NodeInfo {
   return {
     node,
     name: node.metadata.name,
@@ -109,6 +148,7 @@ export function createNodeInfo(node: Node): NodeInfo {
     matchKey: '',
     matchCount: 0,
     podsVersion: 0,
+    changes,
   };
 }
 
@@ -127,15 +167,17 @@ function sameResourceList(a: Node['status'], b: Node['status']): boolean {
 export function setNodeInfoNode(info: NodeInfo, node: Node): void {
   // Status updates (heartbeats, conditions) rarely change allocatable: skip re-parsing then.
   if (!sameResourceList(info.node.status, node.status)) info.allocatable = parseAllocatable(node);
+  if (info.node === node) return;
   info.node = node;
+  // Logged only: the pods (and so the count memo and podsVersion) are unchanged.
+  logChange(info);
 }
 
 function apply(info: NodeInfo, pod: Pod, req: PodRequest, sign: 1 | -1): void {
   const affinity = pod.spec.affinity;
   if (affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined) info.podsWithAffinity += sign;
   if ((affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity += sign;
-  info.matchKey = '';
-  info.podsVersion++;
+  markNodeInfoChanged(info);
   info.requested.milliCPU += sign * req.milliCPU;
   info.requested.memory += sign * req.memory;
   info.requested.ephemeralStorage += sign * req.ephemeralStorage;
@@ -178,6 +220,8 @@ export function cloneNodeInfo(info: NodeInfo): NodeInfo {
     matchKey: '',
     matchCount: 0,
     podsVersion: info.podsVersion,
+    // Not in the cache's node list: its changes are nobody's news.
+    changes: undefined,
   };
 }
 
@@ -189,7 +233,7 @@ export function occupiesNode(pod: Pod): boolean {
 
 /** NodeInfos for `nodes`, with every pod of `pods` that occupies one of them. Pods on unknown nodes are ignored. */
 export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
-  const infos = nodes.map(createNodeInfo);
+  const infos = nodes.map((n) => createNodeInfo(n));
   const byName = new Map(infos.map((i) => [i.name, i]));
   for (const pod of pods) {
     if (!occupiesNode(pod)) continue;

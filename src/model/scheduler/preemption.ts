@@ -7,7 +7,7 @@
  * to the caller (the candidates are returned).
  */
 import { fitErrorMessage } from './fit-error.ts';
-import { cloneNodeInfo, type NodeInfo } from './node-info.ts';
+import { cloneNodeInfo, markNodeInfoChanged, type NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
 import type { SchedulerProfile } from './profile.ts';
 import type { TaintReasonStyle } from './plugins/taint-toleration.ts';
@@ -52,8 +52,7 @@ export function runPreemption(
       for (const [name, q] of p.request.scalar) trial.requested.scalar.set(name, (trial.requested.scalar.get(name) ?? 0) - q);
     }
     // The trial's pods changed behind removePodFromNodeInfo's back: drop its count memo.
-    trial.matchKey = '';
-    trial.podsVersion++;
+    markNodeInfoChanged(trial);
     if (victims === 0) {
       statuses.push(NO_VICTIMS);
       continue;

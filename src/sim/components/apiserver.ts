@@ -23,6 +23,7 @@ import { nameSuffix, uid } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 import { mutatePod, taintNodeAtCreation, validate } from './admission.ts';
 import { budgetLabel, budgetsFor, evictionLabel, ignoresBudget, statusEvicted, takeDisruption, TOO_MANY_REQUESTS } from './eviction.ts';
+import { inState } from '../core/in-state.ts';
 
 export interface Watcher {
   readonly id: ComponentId;
@@ -240,7 +241,8 @@ export function createApiServer(rt: Runtime): ApiServer {
       ...object,
       metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
     } as K8sObject;
-    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: withClusterIP(base, rt.rng, clusterIPs()), notes: [] };
+    // clusterIPs() walks the whole cache: only a Service needs it (with core/v1 Events on, every Event was a walk).
+    const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: base.kind === 'Service' ? withClusterIP(base, rt.rng, clusterIPs()) : base, notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
     const mutLabel = quiet ? QUIET : mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
@@ -403,7 +405,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register(ID, 'control-plane', (envelope) => {
-    if (actor.getSnapshot().matches('serving')) handle(envelope);
+    if (inState(actor, 'serving')) handle(envelope);
   });
 
   return {

@@ -36,7 +36,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
 
   const send = (to: ComponentId, action: string, packet: Packet, object?: string, from: ComponentId = id): number => {
     rt.net.send({ from, to, type: 'signal', action, ...(object ? { object } : {}), payload: { kind: 'packet', packet } });
-    const last = rt.tracer.events.at(-1);
+    const last = rt.tracer.last;
     return last?.kind === 'message' ? last.arrive : rt.clock.now();
   };
 

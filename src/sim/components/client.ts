@@ -21,7 +21,11 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
     (response: Envelope) => {
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
       const { status, object: obj, items, message } = response.payload;
-      onAnswer({ status, message, ...(obj ? { object: obj } : {}), ...(items ? { items } : {}) });
+      // Field by field (no conditional spreads): every API call is answered.
+      const answer: { -readonly [K in keyof ApiAnswer]: ApiAnswer[K] } = { status, message };
+      if (obj) answer.object = obj;
+      if (items) answer.items = items;
+      onAnswer(answer);
     },
   );
 }
@@ -61,13 +65,31 @@ export function recordEvent(
 /** A component's informer cache: what it has been told through its watches. */
 export class Informer<T extends K8sObject = K8sObject> {
   private readonly items = new Map<ObjectRef, T>();
+  /**
+   * The same items by kind, in the same order: a controller looking for the PodDisruptionBudgets
+   * or Services of a pod visits those, not every object of the cache (at scale, one Lease per node).
+   */
+  private readonly byKind = new Map<string, Map<ObjectRef, T>>();
 
   apply(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T): T | undefined {
     const ref = refOf(obj);
     const before = this.items.get(ref);
-    if (type === 'DELETED') this.items.delete(ref);
-    else this.items.set(ref, obj);
+    let ofKind = this.byKind.get(obj.kind);
+    if (type === 'DELETED') {
+      this.items.delete(ref);
+      ofKind?.delete(ref);
+    } else {
+      this.items.set(ref, obj);
+      if (ofKind === undefined) this.byKind.set(obj.kind, (ofKind = new Map()));
+      ofKind.set(ref, obj);
+    }
     return before;
+  }
+
+  /** The items of one kind, in the order values() has them. */
+  ofKind<K extends T['kind']>(kind: K): Iterable<Extract<T, { readonly kind: K }>> {
+    const items = this.byKind.get(kind);
+    return (items === undefined ? [] : items.values()) as Iterable<Extract<T, { readonly kind: K }>>;
   }
 
   get(ref: ObjectRef): T | undefined {

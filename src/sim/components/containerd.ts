@@ -7,6 +7,7 @@ import type { CriCall, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import type { ComponentId } from '../trace.ts';
+import { inState } from '../core/in-state.ts';
 
 
 export interface Containerd {
@@ -81,7 +82,7 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register(id, node, (envelope) => {
-    if (actor.getSnapshot().matches('serving')) handle(envelope);
+    if (inState(actor, 'serving')) handle(envelope);
   });
   return { stop: () => actor.send({ type: 'stop' }), start: () => actor.send({ type: 'start' }) };
 }

@@ -9,6 +9,7 @@ import { etcdKey } from '../../model/registry.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
+import { inState } from '../core/in-state.ts';
 
 
 /**
@@ -114,7 +115,7 @@ export function createEtcd(rt: Runtime): Etcd {
   // Messages go straight to the handler while the actor is serving (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register('etcd', 'control-plane', (envelope) => {
-    if (actor.getSnapshot().matches('serving')) commit(envelope);
+    if (inState(actor, 'serving')) commit(envelope);
   });
   return { store, stop: () => actor.send({ type: 'stop' }), start: () => actor.send({ type: 'start' }) };
 }

@@ -17,6 +17,7 @@ import type { Watcher } from './apiserver.ts';
 import type { Backend, ServiceRules } from './proxy-rules.ts';
 import { endpointsOf, pickRandom, rulesFor } from './proxy-rules.ts';
 import { programmedWords, removedWords } from './proxy-words.ts';
+import { inState } from '../core/in-state.ts';
 
 export const PROXY_WATCH: ReadonlySet<K8sKind> = new Set<K8sKind>(['Service', 'EndpointSlice']);
 
@@ -139,7 +140,7 @@ export function createKubeProxy(rt: Runtime, node: string, mode: ProxyMode = 'ip
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register(id, node, (envelope) => {
-    if (actor.getSnapshot().matches('serving')) onWatch(envelope);
+    if (inState(actor, 'serving')) onWatch(envelope);
   });
   return { id, kinds: PROXY_WATCH, mode, route, stop: () => actor.send({ type: 'stop' }), start: () => actor.send({ type: 'start' }) };
 }

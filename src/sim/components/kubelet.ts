@@ -20,6 +20,7 @@ import { nodeImages } from '../node-images.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from './pod-status.ts';
 import { readinessDelayMs, statusProbeReady, statusStartedNotReady } from './readiness.ts';
+import { inState } from '../core/in-state.ts';
 
 type KubeletEvent = { readonly type: 'stop' } | { readonly type: 'start' };
 
@@ -288,7 +289,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
   rt.net.register(id, node, (envelope) => {
-    if (actor.getSnapshot().matches('running')) handle(envelope);
+    if (inState(actor, 'running')) handle(envelope);
   });
 
   return {

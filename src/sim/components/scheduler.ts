@@ -18,6 +18,7 @@ import type { Rng } from '../rng.ts';
 import type { Watcher } from './apiserver.ts';
 import { callApi, recordEvent } from './client.ts';
 import { statusUnschedulable } from './pod-status.ts';
+import { inState } from '../core/in-state.ts';
 
 const ID = 'kube-scheduler' as const;
 const USER = 'system:kube-scheduler';
@@ -240,7 +241,15 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
       },
       scheduling: {
         entry: 'beginCycle',
-        after: { cycle: { target: 'idle', actions: 'finishCycle' } },
+        // With pods still queued the next cycle starts straight away (the guard reads the queue,
+        // which finishCycle leaves alone): one microstep instead of a hop through idle's eventless
+        // transition, for each of a big run's ten thousand cycles.
+        after: {
+          cycle: [
+            { guard: 'hasQueued', target: 'scheduling', reenter: true, actions: 'finishCycle' },
+            { target: 'idle', actions: 'finishCycle' },
+          ],
+        },
       },
     },
   });
@@ -250,7 +259,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   // Watch events go straight to the informer handlers; the actor runs the scheduling loop.
   rt.net.register(ID, 'control-plane', (envelope) => {
     handle(envelope);
-    if (queue.length > 0 && actor.getSnapshot().matches('idle')) actor.send({ type: 'kick' });
+    if (queue.length > 0 && inState(actor, 'idle')) actor.send({ type: 'kick' });
   });
   return {
     watcher: { id: ID, kinds: new Set(SCHEDULER_WATCH) },

@@ -5,7 +5,7 @@
  */
 import type { LabelSelector, Node, Pod } from '../../model/objects.ts';
 import type { NodeInfo } from '../../model/scheduler/node-info.ts';
-import { addPodToNodeInfo, createNodeInfo, removePodFromNodeInfo, setNodeInfoNode } from '../../model/scheduler/node-info.ts';
+import { addPodToNodeInfo, createNodeInfo, createNodeInfoChanges, removePodFromNodeInfo, setNodeInfoNode } from '../../model/scheduler/node-info.ts';
 import type { SchedulerProfile } from '../../model/scheduler/profile.ts';
 import { DEFAULT_PROFILE } from '../../model/scheduler/profile.ts';
 import type { ScheduleOptions } from '../../model/scheduler/schedule.ts';
@@ -21,6 +21,7 @@ export function createSchedulingAlgorithm(
   versioned: Pick<ScheduleOptions, 'taintReasons' | 'dynamicResources' | 'balancedSkipsBestEffort'> = {},
 ): SchedulingAlgorithm {
   const infos = new Map<string, NodeInfo>();
+  const changes = createNodeInfoChanges();
   let ordered: NodeInfo[] = [];
   let startIndex = 0;
   const reorder = (): void => {
@@ -35,7 +36,7 @@ export function createSchedulingAlgorithm(
       const info = infos.get(node.metadata.name);
       if (info) setNodeInfoNode(info, node);
       else {
-        infos.set(node.metadata.name, createNodeInfo(node));
+        infos.set(node.metadata.name, createNodeInfo(node, changes));
         reorder();
       }
     },

@@ -31,12 +31,24 @@ export interface Outgoing {
 /** One-way latency in simulated ms: same host (loopback) or across the network. */
 const LATENCY = { local: [1, 2], remote: [2, 6] } as const;
 
+/**
+ * One direction between two components, looked up once per message: whether they share a host
+ * (as of the registrations it has seen: `epoch`) and when the last message on it arrives.
+ */
+interface Channel {
+  local: boolean;
+  epoch: number;
+  last: number;
+}
+
 export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
   private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
-  /** Per sender, per receiver: when the last message on that channel arrives (nested maps: no key string per message). */
-  private readonly lastArrival = new Map<ComponentId, Map<ComponentId, number>>();
+  /** Per sender, per receiver (nested maps: no key string per message). */
+  private readonly channels = new Map<ComponentId, Map<ComponentId, Channel>>();
+  /** Bumped by every registration: a channel's `local` is re-read when it is older. */
+  private epoch = 0;
   /** Hosts cut off from the control plane (a network partition), and which hosts are the control plane. */
   private readonly cutHosts = new Set<string>();
   private controlPlaneHost: (host: string) => boolean = () => false;
@@ -50,6 +62,7 @@ export class Network {
   register(id: ComponentId, host: string, deliver: Deliver): void {
     this.endpoints.set(id, deliver);
     this.hosts.set(id, host);
+    this.epoch++;
   }
 
   isRegistered(id: ComponentId): boolean {
@@ -82,31 +95,26 @@ export class Network {
 
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
-    return this.emit(out, undefined, onReply);
+    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
-    // Field by field rather than a spread: every request is answered.
-    const response: Writable<Outgoing> = { from: out.from ?? request.to, to: request.from, type: 'response', action: out.action, payload: out.payload };
-    const object = out.object ?? request.object;
-    if (object !== undefined) response.object = object;
-    if (out.status !== undefined) response.status = out.status;
-    if (out.write !== undefined) response.write = out.write;
-    if (out.untraced !== undefined) response.untraced = out.untraced;
-    return this.emit(response, request.id);
+    // No Outgoing built for the answer: every request is answered.
+    return this.emit(out.from ?? request.to, request.from, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
   }
 
-  private emit(out: Outgoing, replyTo: number | undefined, onReply?: OnReply): number {
-    if (this.crossesCut(out.from, out.to)) return -1;
+  /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
+  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined): number {
+    if (this.crossesCut(from, to)) return -1;
     const id = this.tracer.allocateMessageId();
-    const latency = this.orderedLatency(out.from, out.to);
+    const latency = this.orderedLatency(from, to);
     // Built field by field (no conditional spreads): this runs for every message of a run.
-    const envelope: Writable<Envelope> = { id, from: out.from, to: out.to, type: out.type, action: out.action, payload: out.payload };
-    if (out.object !== undefined) envelope.object = out.object;
+    const envelope: Writable<Envelope> = { id, from, to, type, action, payload };
+    if (object !== undefined) envelope.object = object;
     if (replyTo !== undefined) envelope.replyTo = replyTo;
-    if (out.status !== undefined) envelope.status = out.status;
-    if (!out.untraced) this.tracer.message(id, out.from, out.to, out.type, out.action, this.clock.now() + latency, out.object, replyTo, out.status, out.write === true);
+    if (status !== undefined) envelope.status = status;
+    if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write);
     if (onReply) this.pending.set(id, onReply);
     this.clock.call(this.deliverBound, envelope, latency);
     return id;
@@ -133,15 +141,22 @@ export class Network {
    */
   private orderedLatency(from: ComponentId, to: ComponentId): number {
     const now = this.clock.now();
-    let byReceiver = this.lastArrival.get(from);
-    if (byReceiver === undefined) this.lastArrival.set(from, (byReceiver = new Map()));
-    const arrive = Math.max(now + this.latency(from, to), byReceiver.get(to) ?? 0);
-    byReceiver.set(to, arrive);
+    const channel = this.channel(from, to);
+    const [min, max] = channel.local ? LATENCY.local : LATENCY.remote;
+    const arrive = Math.max(now + this.rng.between(min, max), channel.last);
+    channel.last = arrive;
     return arrive - now;
   }
 
-  private latency(from: ComponentId, to: ComponentId): number {
-    const [min, max] = this.hosts.get(from) === this.hosts.get(to) ? LATENCY.local : LATENCY.remote;
-    return this.rng.between(min, max);
+  private channel(from: ComponentId, to: ComponentId): Channel {
+    let byReceiver = this.channels.get(from);
+    if (byReceiver === undefined) this.channels.set(from, (byReceiver = new Map()));
+    let channel = byReceiver.get(to);
+    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0 }));
+    if (channel.epoch !== this.epoch) {
+      channel.local = this.hosts.get(from) === this.hosts.get(to);
+      channel.epoch = this.epoch;
+    }
+    return channel;
   }
 }

@@ -24,6 +24,20 @@ export interface SnapshotSource {
 
 type Observer = (event: TraceEvent) => void;
 
+/** Where recorded events go, numbered and in trace order, skips included: exactly the events a kept trace holds. */
+export type TraceSink = (event: TraceEvent) => void;
+
+export interface TracerOptions {
+  /**
+   * Keep every event in `events` (default true: a run returns its Trace). A long run that only
+   * streams its events to a sink sets false: a million kept events and the object versions they
+   * hold were most of a big run's memory.
+   */
+  readonly keep?: boolean;
+  /** Receives each event as it is recorded. */
+  readonly sink?: TraceSink;
+}
+
 /**
  * A trace event as stored: `kind`, the fields given (in their order), then `t` and `seq`, so it
  * serialises exactly as the plain object `{ kind, ...fields, t, seq }` did. An instance of a class
@@ -148,8 +162,13 @@ function recordClass(kind: TraceEvent['kind']): RecordClass {
 type WithoutStamp<E> = E extends TraceEvent ? Omit<E, 't' | 'seq'> : never;
 
 export class Tracer {
+  /** The events recorded, in order; stays empty when the tracer does not keep them. */
   readonly events: TraceEvent[] = [];
   readonly snapshots: Snapshot[] = [];
+  private readonly keep: boolean;
+  private readonly sink: TraceSink | undefined;
+  private recorded = 0;
+  private lastEvent: TraceEvent | undefined;
   private seq = 0;
   private nextMessageId = 1;
   private lastT = 0;
@@ -176,6 +195,8 @@ export class Tracer {
    */
   private flattened = 0;
   private flat(label: Localized): Localized {
+    // Sharing only saves the memory of events kept; a streamed event is gone once the sink has it.
+    if (!this.keep) return label;
     const known = this.labels.get(label.en);
     if (known !== undefined && known.ko === label.ko) return known;
     this.flattened += label.ko.charCodeAt(label.ko.length >> 1);
@@ -183,13 +204,30 @@ export class Tracer {
     return label;
   }
   private readonly intern = (s: string): string => {
+    if (!this.keep) return s;
     const known = this.strings.get(s);
     if (known !== undefined) return known;
     this.strings.set(s, s);
     return s;
   };
 
-  constructor(private readonly clock: SimClock) {}
+  constructor(
+    private readonly clock: SimClock,
+    opts: TracerOptions = {},
+  ) {
+    this.keep = opts.keep ?? true;
+    this.sink = opts.sink;
+  }
+
+  /** How many events have been recorded (kept or not). */
+  get count(): number {
+    return this.recorded;
+  }
+
+  /** The event recorded last (kept or not). */
+  get last(): TraceEvent | undefined {
+    return this.lastEvent;
+  }
 
   /** True once the trace has its initial snapshot (set-up is over). */
   get started(): boolean {
@@ -259,7 +297,7 @@ export class Tracer {
   /** Records an event stamped with the current time (`seq` -1: numbered here). */
   private commit(event: TraceEvent): void {
     const t = event.t;
-    if (t - this.lastT > SKIP_AFTER_MS && this.events.length > 0) {
+    if (t - this.lastT > SKIP_AFTER_MS && this.recorded > 0) {
       this.push({ kind: 'skip', t: this.lastT, seq: this.seq++, to: t });
     }
     if (!this.notifying && this.observers.length > 0) {
@@ -271,7 +309,7 @@ export class Tracer {
         this.notifying = false;
       }
     }
-    if (event.kind === 'step') this.snapshots.push(this.snapshot(event.index, this.events.length));
+    if (event.kind === 'step') this.snapshots.push(this.snapshot(event.index, this.recorded));
     // Numbered only now: a step recorded by an observer above takes the number before it.
     (event as { seq: number }).seq = this.seq++;
     this.push(event);
@@ -279,7 +317,10 @@ export class Tracer {
   }
 
   private push(event: TraceEvent): void {
-    this.events.push(event);
+    this.recorded++;
+    this.lastEvent = event;
+    if (this.keep) this.events.push(event);
+    this.sink?.(event);
   }
 
   private snapshot(step: number, eventIndex: number): Snapshot {

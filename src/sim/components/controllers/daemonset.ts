@@ -176,7 +176,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
   };
 
   const enqueueAll = (): void => {
-    for (const o of ctx.objects.values()) if (o.kind === 'DaemonSet') enqueue(refOf(o));
+    for (const o of ctx.objects.ofKind('DaemonSet')) enqueue(refOf(o));
   };
 
   const onPod = (type: WatchType, pod: Pod, before: Pod | undefined): void => {

@@ -40,7 +40,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
 
   const ownedSets = (d: Deployment): ReplicaSet[] => {
     const out: ReplicaSet[] = [];
-    for (const o of ctx.objects.values()) if (o.kind === 'ReplicaSet' && controllerUid(o) === d.metadata.uid) out.push(o);
+    for (const o of ctx.objects.ofKind('ReplicaSet')) if (controllerUid(o) === d.metadata.uid) out.push(o);
     return out;
   };
 

@@ -95,8 +95,8 @@ export function createDisruptionController(ctx: ControllerContext): Controller {
         return;
       }
       if (obj.kind !== 'Pod') return;
-      for (const o of ctx.objects.values()) {
-        if (o.kind === 'PodDisruptionBudget' && (o.metadata.namespace ?? 'default') === (obj.metadata.namespace ?? 'default') && labelSelectorMatches(o.spec.selector, obj.metadata.labels ?? {})) enqueue(refOf(o));
+      for (const o of ctx.objects.ofKind('PodDisruptionBudget')) {
+        if ((o.metadata.namespace ?? 'default') === (obj.metadata.namespace ?? 'default') && labelSelectorMatches(o.spec.selector, obj.metadata.labels ?? {})) enqueue(refOf(o));
       }
     },
   };

@@ -52,8 +52,8 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
   const creating = new Set<ObjectRef>();
 
   const sliceOf = (svc: Service): EndpointSlice | undefined => {
-    for (const o of ctx.objects.values()) {
-      if (o.kind === 'EndpointSlice' && o.metadata.namespace === svc.metadata.namespace && o.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name) return o;
+    for (const o of ctx.objects.ofKind('EndpointSlice')) {
+      if (o.metadata.namespace === svc.metadata.namespace && o.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name) return o;
     }
     return undefined;
   };
@@ -101,8 +101,8 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
   };
 
   const servicesFor = (pod: Pod): void => {
-    for (const o of ctx.objects.values()) {
-      if (o.kind !== 'Service' || !o.spec.selector || (o.metadata.namespace ?? 'default') !== (pod.metadata.namespace ?? 'default')) continue;
+    for (const o of ctx.objects.ofKind('Service')) {
+      if (!o.spec.selector || (o.metadata.namespace ?? 'default') !== (pod.metadata.namespace ?? 'default')) continue;
       if (labelSelectorMatches({ matchLabels: o.spec.selector }, pod.metadata.labels ?? {})) enqueue(refOf(o));
     }
   };

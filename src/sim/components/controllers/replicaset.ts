@@ -115,8 +115,8 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const owner = controllerUid(rs);
     if (owner === undefined) return [...(byOwner.get(rs.metadata.uid ?? '')?.pods.values() ?? [])];
     const out: Pod[] = [];
-    for (const o of ctx.objects.values()) {
-      if (o.kind === 'ReplicaSet' && controllerUid(o) === owner) out.push(...(byOwner.get(o.metadata.uid ?? '')?.pods.values() ?? []));
+    for (const o of ctx.objects.ofKind('ReplicaSet')) {
+      if (controllerUid(o) === owner) out.push(...(byOwner.get(o.metadata.uid ?? '')?.pods.values() ?? []));
     }
     return out;
   };

@@ -19,6 +19,7 @@ import { getThenPatch } from '../status-sync.ts';
 import { statusAccepted, statusRunning, statusSandboxReady } from '../pod-status.ts';
 import type { ControlPlaneComponent } from './manifests.ts';
 import { configHash, isMirror, manifestOnDisk, mirrorPod, STATIC_POD_PATH } from './manifests.ts';
+import { inState } from '../../core/in-state.ts';
 
 export interface StaticPodHooks {
   /** The static pod's container runs: the component may serve. */
@@ -207,7 +208,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
   // Until systemd starts it (boot) or the scenario says it has been running (seedRunning).
   rt.board.set(id, 'down', true);
   rt.net.register(id, node, (envelope) => {
-    if (actor.getSnapshot().matches('serving')) onWatch(envelope);
+    if (inState(actor, 'serving')) onWatch(envelope);
   });
 
   return {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../../src/model/objects.ts';
-import { addPodToNodeInfo, removePodFromNodeInfo, setNodeInfoNode, type NodeInfo } from '../../../../src/model/scheduler/node-info.ts';
+import { addPodToNodeInfo, createNodeInfo, createNodeInfoChanges, removePodFromNodeInfo, setNodeInfoNode, type NodeInfo } from '../../../../src/model/scheduler/node-info.ts';
 import { spreadScores } from '../../../../src/model/scheduler/plugins/topology-spread/score.ts';
 import { infos, node, pod } from './spread-helpers.ts';
 
@@ -32,9 +32,18 @@ function fresh(live: readonly NodeInfo[]): NodeInfo[] {
   );
 }
 
+/** Nodes of one cache: they share its change log, which the totals catch up from. */
+const cached = (): NodeInfo[] => {
+  const changes = createNodeInfoChanges();
+  return nodes.map((n) => createNodeInfo(n, changes));
+};
+
 describe('PodTopologySpread system default totals kept across cycles', () => {
-  it('scores the same as a fresh count after every change', () => {
-    const live = infos(nodes, []);
+  it.each([
+    ['standalone infos (every node visited)', () => infos(nodes, [])],
+    ["a cache's infos (changes read from its log)", cached],
+  ])('scores the same as a fresh count after every change: %s', (_name, build) => {
+    const live = build();
     const check = (): void => {
       const again = fresh(live);
       // Some nodes feasible, the others not: totals count every node of the list.
@@ -56,5 +65,27 @@ describe('PodTopologySpread system default totals kept across cycles', () => {
     const n5 = live[4] as NodeInfo;
     setNodeInfoNode(n5, node('n5', { [HOST]: 'n5', [ZONE]: 'zone-b' }));
     check();
+  });
+});
+
+describe('PodTopologySpread totals from a change log', () => {
+  it('recount every node when more changed since the last cycle than the log keeps', () => {
+    const live = cached();
+    const check = (): void => {
+      const again = fresh(live);
+      expect(scoresOn(live, live)).toEqual(scoresOn(again, again));
+    };
+    check();
+    const n1 = live[0] as NodeInfo;
+    const n2 = live[1] as NodeInfo;
+    // 20,000 changes on n1, then one pod that stays on n2: the log has dropped its oldest entries.
+    const churn = pod('churn', { node: 'n1', labels: { app: 'web' } });
+    for (let k = 0; k < 10_000; k++) {
+      addPodToNodeInfo(n1, churn);
+      removePodFromNodeInfo(n1, churn);
+    }
+    addPodToNodeInfo(n2, pod('stays', { node: 'n2', labels: { app: 'web' } }));
+    check();
+    expect(live[0]?.changes?.first).toBeGreaterThan(0);
   });
 });

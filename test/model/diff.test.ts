@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { diffObjects } from '../../src/model/diff.ts';
+
+describe('diffObjects', () => {
+  it('lists changed leaves in the order of the old keys, then the new ones, without resourceVersion or managedFields', () => {
+    const before = { metadata: { name: 'p', resourceVersion: '1', managedFields: [{ a: 1 }], labels: { app: 'web' } }, spec: { nodeName: undefined, x: 1 }, status: { phase: 'Pending' } };
+    const after = { metadata: { name: 'p', resourceVersion: '2', managedFields: [{ a: 2 }], labels: { app: 'web', tier: 'fe' } }, spec: { x: 1, nodeName: 'n1' }, status: { phase: 'Running', podIP: '10.0.0.1' } };
+    expect(diffObjects(before, after)).toEqual([
+      { path: 'metadata.labels.tier', to: 'fe' },
+      { path: 'spec.nodeName', to: 'n1' },
+      { path: 'status.phase', from: 'Pending', to: 'Running' },
+      { path: 'status.podIP', to: '10.0.0.1' },
+    ]);
+  });
+
+  it('keys conditions by type and named items by name, in either order, and leaves out the timestamps that only say when', () => {
+    const cond = (type: string, status: string, t: string) => ({ type, status, lastTransitionTime: t, lastProbeTime: t });
+    const before = { status: { conditions: [cond('Ready', 'False', 'a'), cond('PodScheduled', 'True', 'a')], containerStatuses: [{ name: 'web', ready: false }] } };
+    const after = { status: { conditions: [cond('PodScheduled', 'True', 'b'), cond('Ready', 'True', 'b'), cond('Initialized', 'True', 'b')], containerStatuses: [{ name: 'web', ready: true }] } };
+    expect(diffObjects(before, after)).toEqual([
+      { path: 'status.conditions.Ready.status', from: 'False', to: 'True' },
+      { path: 'status.conditions.Initialized', to: cond('Initialized', 'True', 'b') },
+      { path: 'status.containerStatuses.web.ready', from: false, to: true },
+    ]);
+    // Same keys in the same order: the same paths.
+    const same = { status: { conditions: [cond('Ready', 'True', 'c'), cond('PodScheduled', 'True', 'c')] } };
+    expect(diffObjects(before, same)).toEqual([
+      { path: 'status.conditions.Ready.status', from: 'False', to: 'True' },
+      { path: 'status.containerStatuses', from: before.status.containerStatuses },
+    ]);
+  });
+
+  it('compares arrays without keys (or with a repeated key) whole, and sees a removed field', () => {
+    expect(diffObjects({ a: [1, 2], b: 1 }, { a: [1, 3] })).toEqual([
+      { path: 'a', from: [1, 2], to: [1, 3] },
+      { path: 'b', from: 1 },
+    ]);
+    const dup = [{ name: 'x', v: 1 }, { name: 'x', v: 2 }];
+    expect(diffObjects({ c: dup }, { c: [{ name: 'x', v: 1 }, { name: 'x', v: 3 }] })).toEqual([{ path: 'c', from: dup, to: [{ name: 'x', v: 1 }, { name: 'x', v: 3 }] }]);
+    expect(diffObjects({ a: { b: [1] } }, { a: { b: [1] } })).toEqual([]);
+  });
+});
