@@ -87,9 +87,10 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     stepOrdinal.push(ordinal);
   }
-  const work = bulkEvents(events, stepOrdinal, pacing.bulkRepeats);
+  const keyer = makeKeyer();
+  const work = bulkEvents(events, stepOrdinal, pacing.bulkRepeats, keyer);
   const bulk = work.bulk;
-  const background = classifyBackground(trace, stepOrdinal, work);
+  const background = classifyBackground(trace, stepOrdinal, work, keyer);
 
   // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
   const stepsBefore = (x: number): number => {
@@ -224,7 +225,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
         continue;
       }
       // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
-      const action = bulk[i] === true ? withoutNames(e.action).replace(/\d+/g, '#') : e.action;
+      const action = bulk[i] === true ? keyer.withoutNames(e.action).replace(/\d+/g, '#') : e.action;
       const outKey = `out|${e.from}|${e.type}|${action}`;
       const inKey = `in|${e.to}|${e.type}|${action}`;
       let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
@@ -344,36 +345,46 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
 
 const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
 
-/** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). Memoized per joined text (bounded). */
-const routineKeys = new Map<string, string>();
-function routineKey(parts: readonly string[]): string {
-  const joined = parts.join('|');
-  let key = routineKeys.get(joined);
-  if (key === undefined) {
-    key = joined.replace(/\d+/g, '#');
-    if (routineKeys.size >= 200_000) routineKeys.clear();
-    routineKeys.set(joined, key);
-  }
-  return key;
-}
-
 /** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
 const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;
+
 /**
- * `part` with generated names as `*`. Memoized: a big trace's ends and types repeat hundreds of
- * thousands of times and the pattern backtracks on long hyphenated names (bounded: a run's texts).
+ * The keys that say two events repeat one another, memoized for one schedule: a big trace's ends,
+ * types and actions repeat hundreds of thousands of times and the name pattern backtracks on long
+ * hyphenated names. Per build, not per module: a module-level memo kept a 500-node trace's names
+ * after another trace replaced it.
  */
-const namesOut = new Map<string, string>();
-function withoutNames(part: string): string {
-  let out = namesOut.get(part);
-  if (out === undefined) {
-    out = part.replace(GENERATED_NAME, '*');
-    if (namesOut.size >= 200_000) namesOut.clear();
-    namesOut.set(part, out);
-  }
-  return out;
+interface Keyer {
+  /** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
+  routineKey(parts: readonly string[]): string;
+  /** As routineKey, with generated names as `*` too (bulk work on other objects). */
+  bulkKey(parts: readonly string[]): string;
+  /** `part` with generated names as `*`. */
+  withoutNames(part: string): string;
 }
-const bulkKey = (parts: readonly string[]): string => routineKey(parts.map(withoutNames));
+
+function makeKeyer(): Keyer {
+  const routineKeys = new Map<string, string>();
+  const namesOut = new Map<string, string>();
+  const routineKey = (parts: readonly string[]): string => {
+    const joined = parts.join('|');
+    let key = routineKeys.get(joined);
+    if (key === undefined) {
+      key = joined.replace(/\d+/g, '#');
+      routineKeys.set(joined, key);
+    }
+    return key;
+  };
+  const withoutNames = (part: string): string => {
+    let out = namesOut.get(part);
+    if (out === undefined) {
+      out = part.replace(GENERATED_NAME, '*');
+      namesOut.set(part, out);
+    }
+    return out;
+  };
+  return { routineKey, withoutNames, bulkKey: (parts) => routineKey(parts.map(withoutNames)) };
+}
 
 const shapeOf = (e: TraceEvent): readonly string[] | undefined =>
   e.kind === 'message' ? ['m', e.from, e.to, e.type, e.action] : e.kind === 'activity' ? ['a', e.component, e.action] : e.kind === 'decision' ? ['d'] : undefined;
@@ -389,10 +400,10 @@ interface BulkWork {
  * within one step (a thousand pods evicted, a thousand pod writes). Such an action on another
  * object is a repeat, and at one moment it is one fan-out, however many objects it touches.
  */
-function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number): BulkWork {
+function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number, keyer: Keyer): BulkWork {
   const keys = events.map((e) => {
     const shape = shapeOf(e);
-    return shape === undefined ? undefined : bulkKey(shape);
+    return shape === undefined ? undefined : keyer.bulkKey(shape);
   });
   const stepKey = (i: number): string => `${stepOrdinal[i] ?? 0}|${keys[i] ?? ''}`;
   const counts = new Map<string, number>();
@@ -410,7 +421,7 @@ function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[
  * (Lease renewals, raft heartbeats) in a step that is not about it (see routine.ts). They stay visible,
  * but faint and fast, and do not hold up the presentation.
  */
-function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: BulkWork): boolean[] {
+function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: BulkWork, keyer: Keyer): boolean[] {
   const focusOf: (readonly ComponentId[])[] = [];
   for (const e of trace.events) if (e.kind === 'step') focusOf.push(e.focus);
   // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
@@ -432,7 +443,7 @@ function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: 
     // A scheduling decision is always part of the story, unless it is one of a step's bulk.
     if (shape === undefined || (e.kind === 'decision' && bulk[i] !== true)) return false;
     const offFocus = e.kind === 'message' ? !inFocus(e.from) && !inFocus(e.to) : e.kind === 'activity' && !inFocus(e.component);
-    const key = bulk[i] === true ? (keys[i] ?? bulkKey(shape)) : routineKey(shape);
+    const key = bulk[i] === true ? (keys[i] ?? keyer.bulkKey(shape)) : keyer.routineKey(shape);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.t);
     return offFocus || (first !== undefined && first !== e.t);
