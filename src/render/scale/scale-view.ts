@@ -104,6 +104,8 @@ export class ScaleView extends Container {
     this.groupNodes.clear();
     for (const g of this.groups) this.groupNodes.set(g.zone, g.nodes);
     this.model = new ScaleModel(this.nodes);
+    // The last layout is of the nodes before: dropped, so a small trace after a big one keeps none of it.
+    this.tl = { groups: [], tiles: new Map(), tileW: 0, tileH: 0 };
     for (const n of this.nodes) {
       const t = new NodeTile(n);
       this.tiles.set(n, t);
