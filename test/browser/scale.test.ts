@@ -216,7 +216,7 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     // Cut words read as "maxS… 750" and "want 3000 · have 3000 ··· 3000": which count was ready?
     expect(texts(f)).toContain('maxSurge 750');
     expect(texts(f)).toContain('maxUnavailable 750');
-    expect(texts(f).some((t) => /^want 3000 · have \d+ · ready \d+$/.test(t))).toBe(true);
+    expect(texts(f).some((t) => /^want 3,000 · have [\d,]+ · ready [\d,]+$/.test(t))).toBe(true);
     const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
     expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
   });
