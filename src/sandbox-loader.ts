@@ -4,18 +4,12 @@
  * main.ts loads it before the first run when that run has commands (a do= link, an embed), else
  * right after the first frame, well before anyone can type a command.
  */
-import type { InsertCommands } from './sim/run-core.ts';
+import { lazy } from './lazy.ts';
 
-let insert: InsertCommands | undefined;
-let loading: Promise<InsertCommands> | undefined;
+const sandbox = lazy(() => import('./sim/sandbox/insert-commands.ts').then((m) => m.insertCommands));
 
 /** Loads the sandbox (once); resolves with what inserts commands into a run. */
-export function loadSandbox(): Promise<InsertCommands> {
-  loading ??= import('./sim/sandbox/insert-commands.ts').then((m) => (insert = m.insertCommands));
-  return loading;
-}
+export const loadSandbox = sandbox.load;
 
 /** The sandbox if it has loaded, else undefined (a run with commands then refuses). */
-export function loadedSandbox(): InsertCommands | undefined {
-  return insert;
-}
+export const loadedSandbox = sandbox.now;

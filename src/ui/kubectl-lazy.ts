@@ -3,21 +3,13 @@
  * first load: main.ts loads it right after the first frame, with the sandbox that runs the
  * commands. Until then a command is answered "loading" and Tab completes nothing.
  */
-import type * as KubectlParts from './kubectl-parts.ts';
+import { lazy } from '../lazy.ts';
 
-type Kubectl = typeof KubectlParts;
+const kubectl = lazy(() => import('./kubectl-parts.ts'));
 
-let kubectl: Kubectl | undefined;
-let loading: Promise<void> | undefined;
-
-export function loadKubectl(): Promise<void> {
-  loading ??= import('./kubectl-parts.ts').then((m) => {
-    kubectl = m;
-  });
-  return loading;
+export async function loadKubectl(): Promise<void> {
+  await kubectl.load();
 }
 
 /** The command bar's kubectl if it has loaded (loadKubectl), else undefined. */
-export function kubectlNow(): Kubectl | undefined {
-  return kubectl;
-}
+export const kubectlNow = kubectl.now;

@@ -4,18 +4,15 @@
  * it arrives.
  */
 import type { K8sObject } from '../model/objects.ts';
+import { lazy } from '../lazy.ts';
 
-let toYaml: ((o: K8sObject) => string) | undefined;
-let loading: Promise<void> | undefined;
+const writer = lazy(() => import('./object-doc.ts').then((m) => m.objectYaml));
 
-export function loadObjectYaml(): Promise<void> {
-  loading ??= import('./object-doc.ts').then((m) => {
-    toYaml = m.objectYaml;
-  });
-  return loading;
+export async function loadObjectYaml(): Promise<void> {
+  await writer.load();
 }
 
 /** The object as YAML, or undefined until the writer has loaded (loadObjectYaml). */
 export function objectYamlNow(o: K8sObject): string | undefined {
-  return toYaml?.(o);
+  return writer.now()?.(o);
 }
