@@ -42,6 +42,12 @@ export function componentInfo(id: ComponentId): ComponentInfo {
   }
 }
 
+/** The node a node component lives on (kubelet/c-07, containerd/, kube-proxy/, node/ -> c-07), else undefined. */
+export function nodeOfComponent(id: ComponentId): string | undefined {
+  const info = componentInfo(id);
+  return info.station === 'kubelet' || info.station === 'runtime' || info.station === 'proxy' || info.station === 'kernel' ? info.node : undefined;
+}
+
 /** The controllers kube-controller-manager may show on the officers' deck, and how an activity names them. */
 export const CONTROLLERS = [
   { id: 'nodelifecycle', label: 'node lifecycle', match: /node.?lifecycle|nodelifecycle|node-monitor/i },

@@ -5,17 +5,16 @@
  */
 import type { Lang } from '../../model/localized.ts';
 import type { ComponentId, MessageEvent } from '../../sim/trace.ts';
+import { nodeOfComponent } from '../ids.ts';
 import { scaleWords } from './words.ts';
 
 /** A node component's group end: `kubelet/c-07` in zone-c -> `kubelet/@zone-c`. */
 export function groupEnd(id: ComponentId, zoneOf: (node: string) => string | undefined): ComponentId | undefined {
-  const slash = id.indexOf('/');
-  if (slash < 0) return undefined;
-  const head = id.slice(0, slash);
-  if (head !== 'kubelet' && head !== 'containerd' && head !== 'kube-proxy' && head !== 'node') return undefined;
-  const zone = zoneOf(id.slice(slash + 1));
-  if (zone === undefined) return undefined;
-  return `${head}/@${zone}`;
+  const node = nodeOfComponent(id);
+  const zone = node === undefined ? undefined : zoneOf(node);
+  if (node === undefined || zone === undefined) return undefined;
+  // The head keeps its kind (kubelet/, containerd/...): one of ComponentId's node forms.
+  return `${id.slice(0, id.length - node.length)}@${zone}` as ComponentId;
 }
 
 export interface Flow {

@@ -4,20 +4,24 @@
  * and those whose Node changed in a field people read (Ready=Unknown, a taint), whose pods were
  * evicted or that a pod was bound to. Pure.
  */
-import type { Trace } from '../../sim/trace.ts';
-
-const NODE_HEADS = ['kubelet/', 'containerd/', 'kube-proxy/', 'node/'];
+import type { ComponentId, Trace } from '../../sim/trace.ts';
+import { nodeOfComponent } from '../ids.ts';
 
 export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] {
   const steps = trace.events.filter((e) => e.kind === 'step').length;
   const sets: Set<string>[] = Array.from({ length: steps }, () => new Set<string>());
   let cur = -1;
+  /** The drawn node a component (kubelet/c-07) lives on, if any. */
+  const nodeOf = (id: ComponentId): string | undefined => {
+    const node = nodeOfComponent(id);
+    return node !== undefined && known.has(node) ? node : undefined;
+  };
   for (const e of trace.events) {
     if (e.kind === 'step') {
       cur = e.index;
       for (const id of e.focus) {
-        const head = NODE_HEADS.find((h) => id.startsWith(h));
-        if (head !== undefined && known.has(id.slice(head.length))) sets[cur]?.add(id.slice(head.length));
+        const node = nodeOf(id);
+        if (node !== undefined) sets[cur]?.add(node);
       }
       continue;
     }
@@ -26,17 +30,16 @@ export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] 
     if (set === undefined) continue;
     // A node's component stopping or starting (a zone losing power: every one of its kubelets).
     if (e.kind === 'component') {
-      const head = NODE_HEADS.find((h) => e.component.startsWith(h));
-      if (head !== undefined && known.has(e.component.slice(head.length))) set.add(e.component.slice(head.length));
+      const node = nodeOf(e.component);
+      if (node !== undefined) set.add(node);
       continue;
     }
     if (e.kind !== 'state' || e.op !== 'modified') continue;
     const v = e.value;
     // A status report that changes nothing but heartbeat times (no field for people) is no news.
-    if (v?.kind === 'Node' && known.has(v.metadata.name)) {
-      if (e.changes.length > 0) set.add(v.metadata.name);
-    }
-    else if (v?.kind === 'Pod') {
+    if (v?.kind === 'Node') {
+      if (known.has(v.metadata.name) && e.changes.length > 0) set.add(v.metadata.name);
+    } else if (v?.kind === 'Pod') {
       const node = v.spec.nodeName;
       if (node === undefined || !known.has(node)) continue;
       if (e.changes.some((c) => c.path === 'spec.nodeName' || c.path === 'metadata.deletionTimestamp')) set.add(node);
