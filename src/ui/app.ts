@@ -11,6 +11,7 @@ import { createCaptions } from './captions.ts';
 import { createControls } from './controls.ts';
 import { downloadText, el, errorText } from './dom.ts';
 import type { ExportDialog } from './export-dialog.ts';
+import { lazy } from '../lazy.ts';
 import { createGlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
 import { createInfoCard } from './info-card.ts';
@@ -171,23 +172,15 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   );
   // The Export dialog's code loads when it is first opened: a click before it has arrived opens
   // it once it has (a failed load is tried again by the next click).
-  let exportDialog: ExportDialog | undefined;
-  let exportDialogLoading: Promise<ExportDialog> | undefined;
-  const loadExportDialog = (): Promise<ExportDialog> =>
-    (exportDialogLoading ??= import('./export-dialog.ts').then(
-      ({ createExportDialog }) => {
-        const dialog = createExportDialog((request, options) => exportScenario(request, options));
-        root.append(dialog.element);
-        exportDialog = dialog;
-        return dialog;
-      },
-      (error: unknown) => {
-        exportDialogLoading = undefined;
-        throw error;
-      },
-    ));
+  const exportDialog = lazy(() =>
+    import('./export-dialog.ts').then(({ createExportDialog }) => {
+      const dialog: ExportDialog = createExportDialog((request, options) => exportScenario(request, options));
+      root.append(dialog.element);
+      return dialog;
+    }),
+  );
   const openExport = (): void => {
-    loadExportDialog().then(
+    exportDialog.load().then(
       (dialog) => {
         if (player) dialog.open({ lang, theme, stepCount: player.steps.length });
       },
@@ -553,7 +546,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   };
 
   const runCommand = (command: KeyCommand): boolean => {
-    if (picker.isOpen() || exportDialog?.isOpen() === true) return false;
+    if (picker.isOpen() || exportDialog.now()?.isOpen() === true) return false;
     if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
     if (command === 'legend') {
       legend.toggle();
