@@ -4,7 +4,8 @@
  * Mutable on purpose and updated incrementally (addPodToNodeInfo / removePodFromNodeInfo), so the
  * simulation keeps one per node instead of re-summing every pod for every scheduling attempt.
  */
-import type { Node, Pod } from '../objects.ts';
+import { labelSelectorMatches } from '../labels.ts';
+import type { LabelSelector, Node, Pod } from '../objects.ts';
 import { milliValue, parseQuantity, value } from '../quantity.ts';
 import { computePodRequest } from './pod-requests.ts';
 import { isScalarResourceName, type PodRequest } from './resources.ts';
@@ -49,11 +50,15 @@ export interface NodeInfo {
   podsWithRequiredAntiAffinity: number;
   /**
    * Memo of PodTopologySpread's countPodsMatchSelector on this node (countOnNode): the key
-   * (namespace and selector) it was counted for, '' when none, and the count. One slot: a cycle
-   * asks every node about one selector. Cleared whenever the pods change. Without it the system
-   * default spreading re-matches every pod of the cluster for every pod scheduled (quadratic).
+   * (namespace and selector) it was counted for, '' when none, the selector and namespace behind
+   * the key, and the count. One slot: a cycle asks every node about one selector. Kept up to date
+   * as pods come and go (addPodToNodeInfo / removePodFromNodeInfo match just that pod), so a
+   * node's count is never recounted from its pods while the selector stays the same. Without it
+   * the system default spreading re-matches every pod of the cluster for every pod scheduled.
    */
   matchKey: string;
+  matchSelector: LabelSelector | undefined;
+  matchNamespace: string;
   matchCount: number;
   /**
    * Bumped whenever the pods change (as the memo above is cleared): PodTopologySpread's domain
@@ -94,9 +99,21 @@ function logChange(info: NodeInfo): void {
   }
 }
 
-/** The info's pods changed: its count memo is stale, and readers of the log hear of it. */
+/** The info's pods changed behind its back (a preemption trial): its count memo is stale, and readers of the log hear of it. */
 export function markNodeInfoChanged(info: NodeInfo): void {
   info.matchKey = '';
+  info.podsVersion++;
+  logChange(info);
+}
+
+/** Upstream countPodsMatchSelector's test for one pod: same namespace, not terminating, labels match. */
+export function podMatches(pod: Pod, selector: LabelSelector, namespace: string): boolean {
+  return pod.metadata.deletionTimestamp === undefined && (pod.metadata.namespace ?? 'default') === namespace && labelSelectorMatches(selector, pod.metadata.labels ?? {});
+}
+
+/** One pod joined (sign 1) or left (-1) the info: its count memo follows, readers of the log hear of it. */
+function podsChanged(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
+  if (info.matchKey !== '' && info.matchSelector !== undefined && podMatches(pod, info.matchSelector, info.matchNamespace)) info.matchCount += sign;
   info.podsVersion++;
   logChange(info);
 }
@@ -146,6 +163,8 @@ export function createNodeInfo(node: Node, changes?: NodeInfoChanges): NodeInfo 
     podsWithAffinity: 0,
     podsWithRequiredAntiAffinity: 0,
     matchKey: '',
+    matchSelector: undefined,
+    matchNamespace: '',
     matchCount: 0,
     podsVersion: 0,
     changes,
@@ -177,7 +196,7 @@ function apply(info: NodeInfo, pod: Pod, req: PodRequest, sign: 1 | -1): void {
   const affinity = pod.spec.affinity;
   if (affinity?.podAffinity !== undefined || affinity?.podAntiAffinity !== undefined) info.podsWithAffinity += sign;
   if ((affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity += sign;
-  markNodeInfoChanged(info);
+  podsChanged(info, pod, sign);
   info.requested.milliCPU += sign * req.milliCPU;
   info.requested.memory += sign * req.memory;
   info.requested.ephemeralStorage += sign * req.ephemeralStorage;
@@ -218,6 +237,8 @@ export function cloneNodeInfo(info: NodeInfo): NodeInfo {
     podsWithRequiredAntiAffinity: info.podsWithRequiredAntiAffinity,
     // Its own memo: the trial's pods are about to change.
     matchKey: '',
+    matchSelector: undefined,
+    matchNamespace: '',
     matchCount: 0,
     podsVersion: info.podsVersion,
     // Not in the cache's node list: its changes are nobody's news.

@@ -8,7 +8,7 @@
 import { labelSelectorMatches, type Labels } from '../../../labels.ts';
 import type { LabelSelector, Node, Pod, TopologySpreadConstraint } from '../../../objects.ts';
 import { podRequiredAffinityMatches } from '../../../labels.ts';
-import type { NodeInfo } from '../../node-info.ts';
+import { podMatches, type NodeInfo } from '../../node-info.ts';
 import { findUntoleratedTaint } from '../../taints.ts';
 
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
@@ -81,10 +81,7 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Lab
 export function countMatching(pods: Iterable<{ readonly pod: Pod }>, selector: LabelSelector | undefined, namespace: string): number {
   if (selector === undefined) return 0;
   let n = 0;
-  for (const { pod } of pods) {
-    if (pod.metadata.deletionTimestamp !== undefined || (pod.metadata.namespace ?? 'default') !== namespace) continue;
-    if (labelSelectorMatches(selector, pod.metadata.labels ?? {})) n++;
-  }
+  for (const { pod } of pods) if (podMatches(pod, selector, namespace)) n++;
   return n;
 }
 
@@ -107,14 +104,17 @@ export function countKey(selector: LabelSelector | undefined, namespace: string)
 
 /**
  * countMatching over one node's pods, memoized on the NodeInfo (addPodToNodeInfo /
- * removePodFromNodeInfo clear the memo): each scheduling cycle then re-matches only the pods of
- * the node that changed since, not every pod of the cluster. `key` is countKey(selector, namespace).
+ * removePodFromNodeInfo keep the count up to date, matching only the pod that came or went): a
+ * node's pods are counted once per selector, not once per scheduling cycle. `key` is
+ * countKey(selector, namespace).
  */
 export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined, namespace: string, key: string): number {
   if (selector === undefined) return 0;
   if (info.matchKey === key) return info.matchCount;
   const n = countMatching(info.pods.values(), selector, namespace);
   info.matchKey = key;
+  info.matchSelector = selector;
+  info.matchNamespace = namespace;
   info.matchCount = n;
   return n;
 }
