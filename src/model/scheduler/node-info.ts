@@ -224,6 +224,37 @@ export function removePodFromNodeInfo(info: NodeInfo, pod: Pod): boolean {
   return true;
 }
 
+/**
+ * A newer version of a pod already on this node (a status update, the binding of an assumed pod)
+ * that changes nothing the info accounts for: the same requests (computePodRequest reads only
+ * these parts of the spec), priority, labels, namespace, affinity and deletion state (compared by reference: the apiserver keeps untouched parts). The
+ * entry takes the new object, moved to the end of the pods as a remove and add would; counts,
+ * memo and podsVersion stay, so PodTopologySpread recounts nothing. Returns false, changing
+ * nothing, when the pod is unknown or something it accounts for differs: then remove and add.
+ */
+export function updatePodInNodeInfo(info: NodeInfo, pod: Pod): boolean {
+  const key = podKey(pod);
+  const entry = info.pods.get(key);
+  if (entry === undefined) return false;
+  const was = entry.pod;
+  if (was === pod) return true;
+  const a = was.spec;
+  const b = pod.spec;
+  const sameAccounting =
+    a.containers === b.containers &&
+    a.initContainers === b.initContainers &&
+    a.overhead === b.overhead &&
+    a.affinity === b.affinity &&
+    a.priority === b.priority &&
+    was.metadata.labels === pod.metadata.labels &&
+    was.metadata.namespace === pod.metadata.namespace &&
+    was.metadata.deletionTimestamp === pod.metadata.deletionTimestamp;
+  if (!sameAccounting) return false;
+  info.pods.delete(key);
+  info.pods.set(key, { pod, request: entry.request, priority: entry.priority });
+  return true;
+}
+
 /** A copy that can be changed without touching the original (preemption's dry run). */
 export function cloneNodeInfo(info: NodeInfo): NodeInfo {
   return {

@@ -31,6 +31,8 @@ export interface SchedulingAlgorithm {
   removeNode(name: string): void;
   /** Counts the pod's requests on its node (bound, or assumed while its binding is in flight). */
   addPod(pod: Pod, node: string): void;
+  /** A newer version of a pod counted on the node that changes none of its counts: true when taken as is (else remove and add). */
+  updatePod(pod: Pod, node: string): boolean;
   removePod(pod: Pod, node: string): void;
   /** `spreadSelector`: PodTopologySpread's system-default selector for the pod (helper.DefaultSelector). */
   schedule(pod: Pod, tieBreaker: Rng, spreadSelector?: LabelSelector): ScheduleDecision;
@@ -101,8 +103,10 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   const place = (pod: Pod, node: string): void => {
     const ref = refOf(pod);
     const was = placed.get(ref);
-    if (was) algorithm.removePod(was.pod, was.node);
     placed.set(ref, { pod, node });
+    // Most updates of a placed pod are status patches and its binding: nothing to recount.
+    if (was?.node === node && algorithm.updatePod(pod, node)) return;
+    if (was) algorithm.removePod(was.pod, was.node);
     algorithm.addPod(pod, node);
   };
 

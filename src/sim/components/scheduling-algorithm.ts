@@ -5,7 +5,7 @@
  */
 import type { LabelSelector, Node, Pod } from '../../model/objects.ts';
 import type { NodeInfo } from '../../model/scheduler/node-info.ts';
-import { addPodToNodeInfo, createNodeInfo, createNodeInfoChanges, removePodFromNodeInfo, setNodeInfoNode } from '../../model/scheduler/node-info.ts';
+import { addPodToNodeInfo, createNodeInfo, createNodeInfoChanges, removePodFromNodeInfo, setNodeInfoNode, updatePodInNodeInfo } from '../../model/scheduler/node-info.ts';
 import type { SchedulerProfile } from '../../model/scheduler/profile.ts';
 import { DEFAULT_PROFILE } from '../../model/scheduler/profile.ts';
 import type { ScheduleOptions } from '../../model/scheduler/schedule.ts';
@@ -46,6 +46,10 @@ export function createSchedulingAlgorithm(
     addPod(pod: Pod, node: string): void {
       const info = infos.get(node);
       if (info) addPodToNodeInfo(info, pod);
+    },
+    updatePod(pod: Pod, node: string): boolean {
+      const info = infos.get(node);
+      return info !== undefined && updatePodInNodeInfo(info, pod);
     },
     removePod(pod: Pod, node: string): void {
       const info = infos.get(node);
