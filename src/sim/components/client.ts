@@ -62,6 +62,9 @@ export function recordEvent(
   callApi(rt, from, user, `POST event (${reason})`, { verb: 'create', object: event });
 }
 
+/** The node a pod is bound to (undefined for other objects and pods not bound). */
+const nodeOf = (obj: K8sObject | undefined): string | undefined => (obj?.kind === 'Pod' && obj.spec.nodeName ? obj.spec.nodeName : undefined);
+
 /** A component's informer cache: what it has been told through its watches. */
 export class Informer<T extends K8sObject = K8sObject> {
   private readonly items = new Map<ObjectRef, T>();
@@ -70,20 +73,50 @@ export class Informer<T extends K8sObject = K8sObject> {
    * or Services of a pod visits those, not every object of the cache (at scale, one Lease per node).
    */
   private readonly byKind = new Map<string, Map<ObjectRef, T>>();
+  /**
+   * Pods by spec.nodeName, and each item's place in values() order: a controller looking at one
+   * node's pods (a node tainted, a node gone silent) visits those, not the whole cluster's, and
+   * in the same order as a walk over values() would meet them (that order is in the trace).
+   */
+  private readonly podsByNode = new Map<string, Set<ObjectRef>>();
+  private readonly order = new Map<ObjectRef, number>();
+  private nextOrder = 0;
 
   apply(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T): T | undefined {
     const ref = refOf(obj);
     const before = this.items.get(ref);
     let ofKind = this.byKind.get(obj.kind);
+    const wasOn = nodeOf(before);
     if (type === 'DELETED') {
       this.items.delete(ref);
       ofKind?.delete(ref);
-    } else {
-      this.items.set(ref, obj);
-      if (ofKind === undefined) this.byKind.set(obj.kind, (ofKind = new Map()));
-      ofKind.set(ref, obj);
+      this.order.delete(ref);
+      if (wasOn !== undefined) this.podsByNode.get(wasOn)?.delete(ref);
+      return before;
+    }
+    // A Map keeps a key's place when its value is replaced: so does the order.
+    if (before === undefined) this.order.set(ref, this.nextOrder++);
+    this.items.set(ref, obj);
+    if (ofKind === undefined) this.byKind.set(obj.kind, (ofKind = new Map()));
+    ofKind.set(ref, obj);
+    const isOn = nodeOf(obj);
+    if (wasOn !== isOn) {
+      if (wasOn !== undefined) this.podsByNode.get(wasOn)?.delete(ref);
+      if (isOn !== undefined) {
+        let onNode = this.podsByNode.get(isOn);
+        if (onNode === undefined) this.podsByNode.set(isOn, (onNode = new Set()));
+        onNode.add(ref);
+      }
     }
     return before;
+  }
+
+  /** The pods bound to `node`, in values() order. */
+  podsOn(node: string): Extract<T, { readonly kind: 'Pod' }>[] {
+    const refs = this.podsByNode.get(node);
+    if (refs === undefined || refs.size === 0) return [];
+    const sorted = [...refs].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return sorted.map((ref) => this.items.get(ref)) as Extract<T, { readonly kind: 'Pod' }>[];
   }
 
   /** The items of one kind, in the order values() has them. */

@@ -75,8 +75,8 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
     // Both are UpdateStatus calls upstream (node_lifecycle_controller.go tryUpdateNodeHealth;
     // pkg/controller/util/node MarkPodsNotReady): PUT, authorized as "update".
     ctx.call(NAME, 'PUT node/status', { verb: 'update', method: 'PUT', ref: refOf(node), subresource: 'status', summary: 'Ready=Unknown', mutate: (o) => (asNode(o) ? withUnknownConditions(o as Node, at) : o) }, () => {
-      for (const pod of ctx.pods.values()) {
-        if (pod.spec.nodeName !== name || pod.metadata.deletionTimestamp) continue;
+      for (const pod of ctx.pods.podsOn(name)) {
+        if (pod.metadata.deletionTimestamp) continue;
         ctx.call(NAME, 'PUT pod/status', { verb: 'update', method: 'PUT', ref: refOf(pod), subresource: 'status', summary: 'Ready=False', mutate: statusNotReady(at) });
       }
       ctx.event(NAME, node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);

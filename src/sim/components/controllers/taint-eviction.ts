@@ -99,7 +99,7 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
         // Without NoExecute taints, consider() only cancels pending evictions: with none pending
         // there is nothing to do, and a heartbeat need not walk every pod of the cluster.
         if (timers.size === 0 && !(obj.spec.taints ?? []).some((t) => t.effect === 'NoExecute')) return;
-        for (const pod of ctx.pods.values()) if (pod.spec.nodeName === obj.metadata.name) consider(pod, obj);
+        for (const pod of ctx.pods.podsOn(obj.metadata.name)) consider(pod, obj);
       } else if (obj.kind === 'Pod') {
         if (type === 'DELETED') {
           evicting.delete(refOf(obj));
