@@ -53,6 +53,9 @@ async function resize(width: number, height: number): Promise<void> {
   await app.page.setViewportSize({ width, height });
   // The stage follows its host through a ResizeObserver: wait until the canvas has the new size.
   await app.page.waitForFunction((w) => window.__kubedeck?.stage() !== undefined && document.querySelector('canvas')?.getBoundingClientRect().width === w, width);
+  // The canvas box follows its host at once (CSS), the stage's layout when the observer's callback
+  // runs, which a loaded machine can delay past the scan: lay out now (a no-op if it already did).
+  await app.page.evaluate(() => window.__kubedeck?.stage()?.resize());
 }
 
 // One load per scenario: English at 1280x720, Korean at 1280x720, then Korean at 1024x768.
