@@ -100,7 +100,9 @@ describe('presenter pacing', () => {
       const needed = (Math.max(span.end - span.start, readingSeconds(span[lang], lang)) * 1000) / 4;
       // Step 2 and 3 hold: their captions need far longer than their 1.6-2.2 s pictures.
       expect(readingSeconds(span[lang], lang)).toBeGreaterThan(span.end - span.start + 1);
-      expect(to - from).toBeGreaterThanOrEqual(needed - 50);
+      // Both ends are seen at a frame: a late frame (a loaded machine) can cut the span by one.
+      // Without the hold the step would last only its picture, 400-550 ms here, far below.
+      expect(to - from).toBeGreaterThanOrEqual(needed - 100);
     }
     expect((await playerState(page)).playing).toBe(true);
     expect(errors).toEqual([]);
