@@ -47,6 +47,11 @@ export interface ScenarioDefinition {
   /** A run longer than this (simulated ms) is a broken scenario. */
   readonly maxSimTimeMs?: number;
   /**
+   * These params make a run that holds the page for a second or more (thousands of pods): the app
+   * says it is preparing the cluster, and lets that reach the screen, before it starts the run.
+   */
+  readonly runsLong?: (params: ScenarioParams) => boolean;
+  /**
    * Commands that show the scenario off when its own story is empty (the sandbox): what tests,
    * baselines and the bench play, and what the app suggests trying.
    */

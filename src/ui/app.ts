@@ -23,6 +23,7 @@ import type { AppDeps, ScenarioEntry, StagePort } from './ports.ts';
 import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
+import { nextPaint } from './next-paint.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
@@ -489,15 +490,29 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** Counts choices, so that only the last one shows when an earlier one's code loads after it. */
   let choices = 0;
+  /** The current step's caption again, after a message stood in for it. */
+  const restoreCaption = (): void => {
+    if (lastState && player) captions.update(lastState, player.steps, lang);
+  };
+
   const choose = async (choice: PickerChoice): Promise<void> => {
     const token = ++choices;
     issues = [];
     fileProblem = undefined;
+    // Until the new scenario is on stage the caption says it is coming: fetching its code, or a
+    // big cluster's run, can take seconds, and the old picture alone would look like nothing happened.
+    captions.showMessage(t(lang, 'loading'));
     const ready = await loadCode(choice.scenario);
     if (token !== choices) return;
     if (!ready) {
+      restoreCaption();
       picker.open(currentChoice(), issues.map(issueText));
       return;
+    }
+    // The run holds the page: let the words above (and the closed picker) reach the screen first.
+    if (choice.scenario.runsLong?.(choice.params) === true) {
+      await nextPaint();
+      if (token !== choices) return;
     }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
@@ -506,6 +521,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
     else {
       sandbox.reset(kept);
+      restoreCaption();
       picker.open(currentChoice(), issues.map(issueText));
     }
   };

@@ -61,7 +61,7 @@ export interface SaveRequest {
 }
 
 /** What the UI shows of a scenario before its code loads: the picker, links and titles need only this. */
-export type ScenarioAbout = Pick<ScenarioDefinition, 'id' | 'title' | 'summary' | 'params' | 'actions'>;
+export type ScenarioAbout = Pick<ScenarioDefinition, 'id' | 'title' | 'summary' | 'params' | 'actions' | 'runsLong'>;
 
 /**
  * A scenario the UI can offer: its about, and its code on demand (scenes/registry.ts for the
