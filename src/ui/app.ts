@@ -150,8 +150,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       commandBar.fill(action.command);
       return;
     }
+    const said = (result: SubmitResult): void => commandBar.say(result.ok ? '' : result.error, result.ok ? 'info' : 'error');
     const result = submitCommand(action.command);
-    if (!result.ok) commandBar.say(result.error, 'error');
+    if (!(result instanceof Promise)) {
+      if (!result.ok) said(result);
+      return;
+    }
+    commandBar.say(t(lang, 'commandRunning'), 'info');
+    void result.then(said);
   };
   // After the picker, keys belong to the stage (Space plays), not to the button that opened it.
   const compileFile = deps.loadScenarioFile;
@@ -445,8 +451,21 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo());
   };
 
+  /** The current scenario's runs hold the page for a second or more (zone-outage's thousands of replicas). */
+  const runsLong = (): boolean => scenario.runsLong?.(params) === true;
+
+  /**
+   * `work` (a run of the what-if) now, or, when runs are long, once the page has painted what the
+   * caller put up to say so; undefined then if another run took the stage meanwhile.
+   */
+  const whenPainted = <T>(work: () => T): T | Promise<T | undefined> => {
+    if (!runsLong()) return work();
+    const previous = trace;
+    return nextPaint().then(() => (trace === previous ? work() : undefined));
+  };
+
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
-  const submitCommand = (line: string): SubmitResult => {
+  const submitCommand = (line: string): SubmitResult | Promise<SubmitResult> => {
     const state = player?.getState();
     const kubectl = kubectlNow();
     // Until the code after the first frame is in (kubectl's parser, the simulation, the scenario's
@@ -455,29 +474,36 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
-    const previous = trace;
-    const before = sandbox.actions();
-    const next = insertAction(before, action);
-    sandbox.change(next, previous);
-    // Start playing: the learner came to see what the command does.
-    if (!showWhatIf(next, { play: true })) {
-      sandbox.undo();
-      showActions();
-      return { ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) };
-    }
-    actionList.unfold();
-    return { ok: true };
+    const result = whenPainted((): SubmitResult => {
+      const previous = trace;
+      if (!previous) return { ok: false, error: t(lang, 'loading') };
+      const next = insertAction(sandbox.actions(), action);
+      sandbox.change(next, previous);
+      // Start playing: the learner came to see what the command does.
+      if (!showWhatIf(next, { play: true })) {
+        sandbox.undo();
+        showActions();
+        return { ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) };
+      }
+      actionList.unfold();
+      return { ok: true };
+    });
+    return result instanceof Promise ? result.then((r) => r ?? { ok: false, error: t(lang, 'commandStale') }) : result;
   };
 
   const removeCommand = (index: number): void => {
-    const previous = trace;
-    if (!previous) return;
-    const next = removeAction(sandbox.actions(), index);
-    sandbox.change(next, previous);
-    if (!showWhatIf(next, { play: player?.getState().playing ?? false })) {
-      sandbox.undo();
-      showActions();
-    }
+    if (runsLong()) commandBar.say(t(lang, 'commandRunning'), 'info');
+    const done = whenPainted(() => {
+      const previous = trace;
+      if (!previous) return;
+      const next = removeAction(sandbox.actions(), index);
+      sandbox.change(next, previous);
+      if (!showWhatIf(next, { play: player?.getState().playing ?? false })) {
+        sandbox.undo();
+        showActions();
+      }
+    });
+    if (done instanceof Promise) void done.then(() => commandBar.say('', 'info'));
   };
 
   /** Back to the run before the last change: its own trace, at the same presentation time. */

@@ -12,7 +12,8 @@ import { t } from './i18n.ts';
 export type SubmitResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 export interface CommandBarHandlers {
-  submit(line: string): SubmitResult;
+  /** A promise when the command's run takes a while: the bar says it is running until it settles. */
+  submit(line: string): SubmitResult | Promise<SubmitResult>;
   /** Candidates for the word at `cursor` (src/model/kubectl complete()). */
   complete(line: string, cursor: number): readonly string[];
   /** Escape: focus goes back to the stage. */
@@ -96,16 +97,27 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
   };
   const quiet = (): void => say('', 'info');
 
-  const submit = (): void => {
-    const line = input.value;
-    if (line.trim() === '') return;
-    if (history.at(-1) !== line) history.push(line);
-    browsing = history.length;
-    const result = handlers.submit(line);
+  /** A command whose run has not finished: the bar takes no other until it has. */
+  let running = false;
+  const answer = (result: SubmitResult): void => {
     if (result.ok) {
       input.value = '';
       quiet();
     } else say(result.error, 'error');
+  };
+  const submit = (): void => {
+    const line = input.value;
+    if (line.trim() === '' || running) return;
+    if (history.at(-1) !== line) history.push(line);
+    browsing = history.length;
+    const result = handlers.submit(line);
+    if (!(result instanceof Promise)) {
+      answer(result);
+      return;
+    }
+    running = true;
+    say(t(lang, 'commandRunning'), 'info');
+    void result.then(answer).finally(() => (running = false));
   };
 
   const walk = (direction: -1 | 1): void => {

@@ -288,4 +288,34 @@ describe('a long run from the picker', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('a command in a big cluster says the run is under way and paints that before it, then clears', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=50&perNode=20&lang=en`);
+    const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
+    await page.evaluate(() => {
+      const seen: { captions: { text: string; at: number }[]; frames: number[] } = { captions: [], frames: [] };
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const message = document.querySelector('[data-testid=command-message]');
+      if (message === null) throw new Error('no command message');
+      new MutationObserver(() => seen.captions.push({ text: message.textContent ?? '', at: performance.now() })).observe(message, { childList: true, subtree: true, characterData: true });
+      const tick = (t: number): void => {
+        seen.frames.push(t);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.fill('[data-testid=command-input]', 'wait 10s');
+    await page.press('[data-testid=command-input]', 'Enter');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('');
+    const seen = (await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)) as Seen;
+    const running = seen.captions.find((c) => c.text === 'Running the cluster again with your command…');
+    const cleared = seen.captions.find((c) => running !== undefined && c.at > running.at && c.text === '');
+    expect(running, JSON.stringify(seen.captions.map((c) => c.text))).toBeDefined();
+    expect(cleared).toBeDefined();
+    if (running === undefined || cleared === undefined) return;
+    expect(seen.frames.filter((f) => f > running.at && f < cleared.at).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
