@@ -25,6 +25,13 @@ const EMPTY: Rect = { x: 0, y: 0, w: 0, h: 0 };
 
 export class ScaleView extends Container {
   private readonly world = new Container();
+  /**
+   * The tiles, a render group of their own: PixiJS rebuilds a group's draw list whenever anything
+   * in it changes structure (a text's words, a Graphics redrawn on WebGL), and the stage's clock
+   * and tokens change every frame. Outside this group, those rebuilds skip the 15,000 pod sprites.
+   * Not the world itself: a render group's own mask would be drawn with the group's transform.
+   */
+  private readonly tileLayer = new Container({ isRenderGroup: true });
   private readonly maskShape = new Graphics();
   private readonly ring = new Graphics();
   readonly labels = new ScaleLabels();
@@ -56,7 +63,7 @@ export class ScaleView extends Container {
     super();
     this.label = 'scale-view';
     this.world.mask = this.maskShape;
-    this.world.addChild(this.ring);
+    this.world.addChild(this.tileLayer, this.ring);
     this.addChild(this.maskShape, this.world, this.labels);
     this.eventMode = 'static';
     this.cursor = 'grab';
@@ -109,9 +116,8 @@ export class ScaleView extends Container {
     for (const n of this.nodes) {
       const t = new NodeTile(n);
       this.tiles.set(n, t);
-      this.world.addChild(t);
+      this.tileLayer.addChild(t);
     }
-    this.world.addChild(this.ring);
     this.gridFor = -1;
   }
 
