@@ -288,6 +288,11 @@ export class StageView {
     this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
   }
 
+  /** The renderer drawing the stage: some shapes are drawn the cheaper of two pixel-equal ways on it. */
+  setRenderer(name: 'webgl' | 'webgpu' | 'canvas'): void {
+    this.scale.setRenderer(name);
+  }
+
   setPalette(p: Palette): void {
     this.palette = p;
     this.relayout(this.canvasW, this.canvasH);

@@ -51,6 +51,8 @@ export class ScaleView extends Container {
   private fs = 1;
   private lang: Lang = 'en';
   private focus: readonly string[] = [];
+  /** Tiles draw their washed card as one fill (tile-view.ts washed()): only on WebGL, where that is pixel-exact. */
+  private mergeWash = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
   /** The tile under the pointer (Enter opens it). */
   hovered: string | undefined;
@@ -174,8 +176,16 @@ export class ScaleView extends Container {
     }
     for (const n of todo) {
       const r = this.tl.tiles.get(n);
-      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s);
+      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash);
     }
+  }
+
+  /** The renderer drawing the stage (PixiJS's WebGL, WebGPU or canvas renderer). */
+  setRenderer(name: 'webgl' | 'webgpu' | 'canvas'): void {
+    const merge = name === 'webgl';
+    if (merge === this.mergeWash) return;
+    this.mergeWash = merge;
+    this.redrawTiles(new Set(this.nodes));
   }
 
   /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */
