@@ -282,6 +282,8 @@ export class StageView {
       return i < 0 ? 0 : 1 << i;
     });
     this.activeActs = new ActiveItems(sch.activities, GLOW_OUT);
+    this.groupSize = new Map();
+    for (const m of sch.messages) this.groupSize.set(m.group, (this.groupSize.get(m.group) ?? 0) + 1);
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
     this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
     this.trails = stepTrails(sch);
@@ -685,11 +687,13 @@ export class StageView {
   }
 
   private readonly groupLabels = new Map<number, string>();
+  /** Messages per fan-out group, counted once per trace (a frame meeting a new group counted every message). */
+  private groupSize = new Map<number, number>();
   /** "watch: MODIFIED ×3" for a fan-out; cached per group so frames do not build strings. */
   private labelOf(action: string, group: number): string {
     const hit = this.groupLabels.get(group);
     if (hit !== undefined) return hit;
-    const n = this.schedule?.messages.filter((m) => m.group === group).length ?? 1;
+    const n = this.groupSize.get(group) ?? 1;
     const label = n > 1 ? `${action} ×${n}` : action;
     this.groupLabels.set(group, label);
     return label;
