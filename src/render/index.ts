@@ -192,7 +192,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   canvas.style.touchAction = 'manipulation';
   host.appendChild(canvas);
 
+  const rendererName = app.renderer.type === RendererType.WEBGL ? 'webgl' : app.renderer.type === RendererType.WEBGPU ? 'webgpu' : 'canvas';
   const view = new StageView(width, height, palette);
+  view.setRenderer(rendererName);
   view.setLang(lang);
   view.setReducedMotion(reducedMotion);
   app.stage.addChild(view.root);
@@ -314,8 +316,6 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   };
   const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => resize());
   observer?.observe(host);
-
-  const rendererName = app.renderer.type === RendererType.WEBGL ? 'webgl' : app.renderer.type === RendererType.WEBGPU ? 'webgpu' : 'canvas';
 
   const stage: Stage = {
     load(trace, opts) {

@@ -35,7 +35,8 @@ export class SchedulerOverlay {
   private parts: ShipParts[] = [];
   private tables = new Map<DecisionItem, ScoreTable | undefined>();
   private podsOfStep: readonly ReadonlySet<ObjectRef>[] = [];
-  private usage = new Map<string, NodeUsage>();
+  /** Per node, requests against allocatable: worked out when a ship's strip first asks after a change. */
+  private usage: Map<string, NodeUsage> | undefined;
   private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
   private l: StageLayout | undefined;
   private p: Palette | undefined;
@@ -60,7 +61,8 @@ export class SchedulerOverlay {
   /** The cluster state changed (an event boundary was crossed). */
   setObjects(objects: ReadonlyMap<ObjectRef, K8sObject>): void {
     this.objects = objects;
-    this.usage = nodeUsage(objects);
+    // Not now: the scale view draws no ships, and this walks every pod (15,000 at 500 nodes).
+    this.usage = undefined;
   }
 
   focusPods(step: number): ReadonlySet<ObjectRef> {
@@ -89,7 +91,7 @@ export class SchedulerOverlay {
       else if (v !== undefined && table !== undefined) cell = { kind: 'scores', table, column: table.nodes.indexOf(part.node) };
       part.score.show(cell, sl.deck, about === part.node, p, l.fs, lang, part.node, sl.verdict.h > 0);
       if (cell !== undefined) covered += `${part.node}\n`;
-      part.capacity.update(sl.capacity, this.usage.get(part.node), v?.feasible === true ? ghost : undefined, p, l.fs);
+      part.capacity.update(sl.capacity, (this.usage ??= nodeUsage(this.objects)).get(part.node), v?.feasible === true ? ghost : undefined, p, l.fs);
     });
     return covered;
   }

@@ -23,6 +23,7 @@ import { ShelfView } from './objects/shelf-view.ts';
 import { NodeHits } from './objects/node-hits.ts';
 import { SchedulerOverlay } from './scheduler-overlay.ts';
 import { TokenLayer } from './tokens.ts';
+import { ActiveItems } from './active-items.ts';
 import { TrailLayer } from './trail.ts';
 import type { BackgroundMode } from './background-mode.ts';
 import { stepTrails, type StepTrail } from '../timeline/trail.ts';
@@ -130,6 +131,8 @@ export class StageView {
   private schedule: Schedule | undefined;
   private activityStation: (number | undefined)[] = [];
   private activityController: number[] = [];
+  /** The activities glowing at a time (start <= t < end + GLOW_OUT), found without a scan of all. */
+  private activeActs = new ActiveItems([], GLOW_OUT);
   private messageOrder: number[] = [];
   private maxHop = 1;
   private l: StageLayout;
@@ -278,10 +281,18 @@ export class StageView {
       const i = CONTROLLERS.findIndex((x) => x.id === c);
       return i < 0 ? 0 : 1 << i;
     });
+    this.activeActs = new ActiveItems(sch.activities, GLOW_OUT);
+    this.groupSize = new Map();
+    for (const m of sch.messages) this.groupSize.set(m.group, (this.groupSize.get(m.group) ?? 0) + 1);
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
     this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
     this.trails = stepTrails(sch);
     this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
+  }
+
+  /** The renderer drawing the stage: some shapes are drawn the cheaper of two pixel-equal ways on it. */
+  setRenderer(name: 'webgl' | 'webgpu' | 'canvas'): void {
+    this.scale.setRenderer(name);
   }
 
   setPalette(p: Palette): void {
@@ -531,9 +542,9 @@ export class StageView {
     }
     let controllers = 0;
     const acts = sch.activities;
-    for (let i = 0; i < acts.length; i++) {
+    for (const i of this.activeActs.at(t)) {
       const a = acts[i];
-      if (a === undefined || t < a.start || t >= a.end + GLOW_OUT) continue;
+      if (a === undefined) continue;
       const si = this.activityStation[i];
       const full = this.reducedMotion ? (t < a.end ? 1 : 0) : t < a.end ? Math.min(1, (t - a.start) / GLOW_IN) : 1 - (t - a.end) / GLOW_OUT;
       // Background work (routine, off-focus) glows faintly and is not named; never on a component outside the step, nor when hidden.
@@ -676,11 +687,13 @@ export class StageView {
   }
 
   private readonly groupLabels = new Map<number, string>();
+  /** Messages per fan-out group, counted once per trace (a frame meeting a new group counted every message). */
+  private groupSize = new Map<number, number>();
   /** "watch: MODIFIED ×3" for a fan-out; cached per group so frames do not build strings. */
   private labelOf(action: string, group: number): string {
     const hit = this.groupLabels.get(group);
     if (hit !== undefined) return hit;
-    const n = this.schedule?.messages.filter((m) => m.group === group).length ?? 1;
+    const n = this.groupSize.get(group) ?? 1;
     const label = n > 1 ? `${action} ×${n}` : action;
     this.groupLabels.set(group, label);
     return label;

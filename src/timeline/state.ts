@@ -3,7 +3,7 @@
  * component events after it. Pure; equals replaying every event from zero.
  */
 import type { K8sObject, ObjectRef } from '../model/objects.ts';
-import type { ComponentStatus, RaftState, Trace, TraceEvent } from '../sim/trace.ts';
+import type { ComponentStatus, RaftState, Snapshot, Trace, TraceEvent } from '../sim/trace.ts';
 
 export interface ClusterState {
   /** Number of trace events applied (events [0, eventCount)). */
@@ -49,6 +49,23 @@ function initialComponents(trace: Trace): Map<string, ComponentStatus> {
   return m;
 }
 
+/**
+ * The last snapshot's objects as a Map. A player crosses an event boundary nearly every frame,
+ * mostly from the same snapshot, and copying a Map is about 4x faster than building one from the
+ * snapshot's record (15,000 pods at 500 nodes). One entry only: a big trace has many snapshots.
+ */
+let cached: { readonly snap: Snapshot; readonly objects: ReadonlyMap<ObjectRef, K8sObject> } | undefined;
+
+function snapshotObjects(snap: Snapshot | undefined): ReadonlyMap<ObjectRef, K8sObject> | undefined {
+  if (snap === undefined) {
+    // Nothing of a trace shown before is kept alive.
+    cached = undefined;
+    return undefined;
+  }
+  if (cached?.snap !== snap) cached = { snap, objects: new Map(Object.entries(snap.objects)) };
+  return cached.objects;
+}
+
 export function stateAt(trace: Trace, at: StatePoint): ClusterState {
   const count = Math.max(0, Math.min(trace.events.length, 'eventCount' in at ? at.eventCount : eventCountAtSim(trace, at.simTime)));
   let base = -1;
@@ -57,7 +74,7 @@ export function stateAt(trace: Trace, at: StatePoint): ClusterState {
     if (s !== undefined && s.eventIndex <= count && (base < 0 || s.eventIndex >= (trace.snapshots[base]?.eventIndex ?? 0))) base = i;
   }
   const snap = base >= 0 ? trace.snapshots[base] : undefined;
-  const objects = new Map<ObjectRef, K8sObject>(snap === undefined ? [] : Object.entries(snap.objects));
+  const objects = new Map<ObjectRef, K8sObject>(snapshotObjects(snap) ?? []);
   const components = initialComponents(trace);
   if (snap !== undefined) for (const [id, st] of Object.entries(snap.components)) components.set(id, st);
   const raft = new Map<string, RaftState>(Object.entries(snap?.raft ?? {}));

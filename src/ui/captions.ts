@@ -26,7 +26,9 @@ export function createCaptions(tip: GlossaryTip): Captions {
     element,
     update(state, steps, lang) {
       const step = steps[state.step];
-      counter.textContent = steps.length > 0 ? t(lang, 'stepOf', { n: state.step + 1, total: steps.length }) : '';
+      const count = steps.length > 0 ? t(lang, 'stepOf', { n: state.step + 1, total: steps.length }) : '';
+      // Every frame while playing: a text written again, even unchanged, is a layout.
+      if (counter.textContent !== count) counter.textContent = count;
       const key = `${lang}:${state.step}:${step?.id ?? ''}`;
       if (key === shown || !step) return;
       shown = key;

@@ -130,15 +130,20 @@ export function createControls(handlers: ControlHandlers, initialLang: Lang): Co
       const wasPlaying = last?.playing;
       last = state;
       if (!dragging) range.value = String(state.time);
-      range.setAttribute('aria-valuetext', `${mmss(state.time)} / ${mmss(state.duration)}`);
-      time.textContent = `${mmss(state.time)} / ${mmss(state.duration)}`;
+      // Called every frame while playing: the words change once a second, and writing them
+      // anyway (a new text node, attribute records) costs the page a layout per frame.
+      const shown = `${mmss(state.time)} / ${mmss(state.duration)}`;
+      if (time.textContent !== shown) {
+        range.setAttribute('aria-valuetext', shown);
+        time.textContent = shown;
+      }
       if (wasPlaying !== state.playing) {
         play.replaceChildren(icon(state.playing ? ICONS.pause : ICONS.play));
         play.dataset['playing'] = String(state.playing);
         applyLang();
       }
       if (speed.value !== String(state.speed)) speed.value = String(state.speed);
-      loop.setAttribute('aria-pressed', String(state.loop));
+      if (loop.getAttribute('aria-pressed') !== String(state.loop)) loop.setAttribute('aria-pressed', String(state.loop));
       if (state.step !== markedStep) {
         markedStep = state.step;
         marks.querySelectorAll<HTMLElement>('.scrubber__mark').forEach((mark, i) => mark.classList.toggle('is-passed', i <= state.step));

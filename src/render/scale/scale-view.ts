@@ -25,6 +25,13 @@ const EMPTY: Rect = { x: 0, y: 0, w: 0, h: 0 };
 
 export class ScaleView extends Container {
   private readonly world = new Container();
+  /**
+   * The tiles, a render group of their own: PixiJS rebuilds a group's draw list whenever anything
+   * in it changes structure (a text's words, a Graphics redrawn on WebGL), and the stage's clock
+   * and tokens change every frame. Outside this group, those rebuilds skip the 15,000 pod sprites.
+   * Not the world itself: a render group's own mask would be drawn with the group's transform.
+   */
+  private readonly tileLayer = new Container({ isRenderGroup: true });
   private readonly maskShape = new Graphics();
   private readonly ring = new Graphics();
   readonly labels = new ScaleLabels();
@@ -44,6 +51,8 @@ export class ScaleView extends Container {
   private fs = 1;
   private lang: Lang = 'en';
   private focus: readonly string[] = [];
+  /** Tiles draw their washed card as one fill (tile-view.ts washed()): only on WebGL, where that is pixel-exact. */
+  private mergeWash = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
   /** The tile under the pointer (Enter opens it). */
   hovered: string | undefined;
@@ -56,7 +65,7 @@ export class ScaleView extends Container {
     super();
     this.label = 'scale-view';
     this.world.mask = this.maskShape;
-    this.world.addChild(this.ring);
+    this.world.addChild(this.tileLayer, this.ring);
     this.addChild(this.maskShape, this.world, this.labels);
     this.eventMode = 'static';
     this.cursor = 'grab';
@@ -109,9 +118,8 @@ export class ScaleView extends Container {
     for (const n of this.nodes) {
       const t = new NodeTile(n);
       this.tiles.set(n, t);
-      this.world.addChild(t);
+      this.tileLayer.addChild(t);
     }
-    this.world.addChild(this.ring);
     this.gridFor = -1;
   }
 
@@ -168,8 +176,16 @@ export class ScaleView extends Container {
     }
     for (const n of todo) {
       const r = this.tl.tiles.get(n);
-      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s);
+      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash);
     }
+  }
+
+  /** The renderer drawing the stage (PixiJS's WebGL, WebGPU or canvas renderer). */
+  setRenderer(name: 'webgl' | 'webgpu' | 'canvas'): void {
+    const merge = name === 'webgl';
+    if (merge === this.mergeWash) return;
+    this.mergeWash = merge;
+    this.redrawTiles(new Set(this.nodes));
   }
 
   /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */

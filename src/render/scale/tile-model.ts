@@ -56,8 +56,9 @@ export class ScaleModel {
   private readonly known: ReadonlySet<string>;
   private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
   private revisions: ReadonlyMap<ObjectRef, number> = new Map();
-  /** Last seen pod objects and their node. */
-  private readonly podSeen = new Map<ObjectRef, { pod: Pod; node: string | undefined }>();
+  /** Last seen pod objects, their node, and the apply() that last met them (`gen`). */
+  private readonly podSeen = new Map<ObjectRef, { pod: Pod; node: string | undefined; gen: number }>();
+  private gen = 0;
   private readonly nodeSeen = new Map<string, Node | undefined>();
   private readonly downSeen = new Map<string, boolean>();
   private readonly podsOn = new Map<string, Map<ObjectRef, Pod>>();
@@ -112,26 +113,31 @@ export class ScaleModel {
         dirty.add(n);
       }
     }
-    const present = new Set<ObjectRef>();
+    // Pods met in this state are stamped with this generation (no set of 15,000 refs per call).
+    const gen = ++this.gen;
+    let met = 0;
     for (const [ref, obj] of objects) {
       if (obj.kind !== 'Pod') continue;
-      present.add(ref);
+      met++;
       const seen = this.podSeen.get(ref);
-      if (seen !== undefined && seen.pod === obj) continue;
+      if (seen !== undefined && seen.pod === obj) {
+        seen.gen = gen;
+        continue;
+      }
       const node = obj.spec.nodeName;
       if (seen !== undefined && seen.node !== node && seen.node !== undefined) {
         this.podsOn.get(seen.node)?.delete(ref);
         mark(seen.node);
       }
-      this.podSeen.set(ref, { pod: obj, node });
+      this.podSeen.set(ref, { pod: obj, node, gen });
       if (node !== undefined) {
         this.podsOn.get(node)?.set(ref, obj);
         mark(node);
       }
     }
-    if (present.size !== this.podSeen.size) {
+    if (met !== this.podSeen.size) {
       for (const [ref, seen] of this.podSeen) {
-        if (present.has(ref)) continue;
+        if (seen.gen === gen) continue;
         this.podSeen.delete(ref);
         if (seen.node !== undefined) {
           this.podsOn.get(seen.node)?.delete(ref);

@@ -14,7 +14,7 @@ import { revisionColour } from '../objects/revision-colour.ts';
 import { dashedRect } from '../scene/shapes.ts';
 import type { Palette } from '../theme.ts';
 import type { SpriteGrid } from './tile-layout.ts';
-import type { TileModel } from './tile-model.ts';
+import type { PodDot, TileModel } from './tile-model.ts';
 
 /** A sprite's colour: like a pod card's, but a Running pod that is not Ready (a silent node's) shows as trouble. */
 export function dotColour(look: PodLook, p: Palette): number {
@@ -25,6 +25,25 @@ export function readinessColour(readiness: TileModel['readiness'], p: Palette): 
   return readiness === 'Ready' ? p.success : readiness === 'NotReady' ? p.error : p.neutral;
 }
 
+/**
+ * `colour` laid over `base` at `alpha`, per channel, as PixiJS's WebGL renderer blends it: its
+ * batcher keeps a fill's alpha in 8 bits, truncated (BatchableGraphics.color), and the GPU rounds
+ * the result. One opaque fill of this colour draws the same pixels there as the two stacked fills,
+ * antialiased edges included (every sample is covered by both or by neither).
+ */
+export function washed(base: number, colour: number, alpha: number): number {
+  const a = Math.trunc(alpha * 255) / 255;
+  let out = 0;
+  for (const shift of [16, 8, 0]) out |= Math.round(((colour >> shift) & 255) * a + ((base >> shift) & 255) * (1 - a)) << shift;
+  return out;
+}
+
+/** What a tile's frame (fill, border, capacity bar) and its shade show: drawn again only when this changes. */
+function frameKey(model: TileModel | undefined, rect: Rect, pad: number, barH: number, s: number, merge: boolean): string {
+  const m = model;
+  return `${rect.w},${rect.h},${pad},${barH},${s},${merge}|${m?.readiness ?? 'Unregistered'},${m?.active ?? -1},${m?.allocatable ?? -1}|${m?.kubeletDown === true},${m?.noExecute === true},${m?.noSchedule === true}`;
+}
+
 export class NodeTile extends Container {
   readonly node: string;
   private readonly bg = new Graphics();
@@ -33,6 +52,15 @@ export class NodeTile extends Container {
   private readonly shade = new Graphics();
   private readonly bodies: Sprite[] = [];
   private readonly bands: Sprite[] = [];
+  /**
+   * What was drawn last: a state change re-derives every tile's model, but most tiles look the
+   * same after it. Redrawing a Graphics costs a rebuild of the tiles' draw list on WebGL, and
+   * setting a sprite's tint re-parses the colour, so only what changed is touched.
+   */
+  private drawnFrame = '';
+  private drawnPalette: Palette | undefined;
+  private drawnGrid: SpriteGrid | undefined;
+  private readonly drawnDots: (PodDot | undefined)[] = [];
   rect: Rect = { x: 0, y: 0, w: 0, h: 0 };
 
   constructor(node: string) {
@@ -43,17 +71,34 @@ export class NodeTile extends Container {
     this.addChild(this.bg, this.dots, this.shade);
   }
 
-  draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number): void {
+  /** `mergeWash`: draw the washed card as one fill (washed()); only where that is pixel-exact (WebGL). */
+  draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number, mergeWash: boolean): void {
     this.rect = rect;
     this.position.set(rect.x, rect.y);
+    const fresh = p !== this.drawnPalette;
+    this.drawnPalette = p;
+    const key = frameKey(model, rect, grid.x, barH, s, mergeWash);
+    if (fresh || key !== this.drawnFrame) {
+      this.drawnFrame = key;
+      this.drawFrame(model, rect, grid, barH, p, s, mergeWash);
+    }
+    this.drawDots(model, grid, p, fresh);
+  }
+
+  private drawFrame(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number, mergeWash: boolean): void {
     const { w, h } = rect;
     const r = Math.min(6 * s, w * 0.12);
     const state = model?.readiness ?? 'Unregistered';
     const edge = readinessColour(state, p);
     const dark = state === 'Unknown' || state === 'Unregistered';
     const g = this.bg.clear();
-    g.roundRect(0, 0, w, h, r).fill({ color: dark ? p.sky : p.card, alpha: 1 });
-    g.roundRect(0, 0, w, h, r).fill({ color: edge, alpha: dark ? 0.16 : state === 'NotReady' ? 0.22 : 0.1 });
+    // The card washed with the state's colour. On WebGL as one opaque fill: each rounded fill is
+    // thin triangles across the tile, a third of the tiles' GPU time on SwiftShader. The canvas
+    // renderer antialiases by coverage, so one fill there would differ at the edges: two fills.
+    const base = dark ? p.sky : p.card;
+    const wash = dark ? 0.16 : state === 'NotReady' ? 0.22 : 0.1;
+    if (mergeWash) g.roundRect(0, 0, w, h, r).fill({ color: washed(base, edge, wash), alpha: 1 });
+    else g.roundRect(0, 0, w, h, r).fill({ color: base, alpha: 1 }).roundRect(0, 0, w, h, r).fill({ color: edge, alpha: wash });
     const bw = Math.max(1, 1.5 * s);
     if (dark) dashedRect(g, { x: 0, y: 0, w, h }, 4 * s, 3 * s).stroke({ width: bw, color: edge });
     else g.roundRect(0, 0, w, h, r).stroke({ width: bw, color: edge, alpha: 0.9 });
@@ -63,7 +108,6 @@ export class NodeTile extends Container {
     const barW = Math.max(0, w - 2 * pad);
     g.rect(pad, barY, barW, barH).fill({ color: p.seaLine });
     if (model !== undefined) g.rect(pad, barY, barW * Math.min(1, model.active / model.allocatable), barH).fill({ color: edge });
-    this.drawDots(model, grid, p);
     // Inside the border and under the taint corner, which stay the API's word on the node (still
     // Ready for its grace period).
     const sh = this.shade.clear();
@@ -74,21 +118,30 @@ export class NodeTile extends Container {
     }
   }
 
-  private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette): void {
+  /** `fresh`: a new palette, every sprite is coloured again. */
+  private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette, fresh: boolean): void {
     const pods = model?.pods ?? [];
     const bandH = Math.max(0.75, grid.size * 0.28);
     while (this.bodies.length < pods.length) {
       const body = new Sprite(Texture.WHITE);
       const band = new Sprite(Texture.WHITE);
+      body.visible = false;
+      band.visible = false;
       this.bodies.push(body);
       this.bands.push(band);
       this.dots.addChild(body, band);
     }
+    const moved = grid !== this.drawnGrid;
+    this.drawnGrid = grid;
     for (let i = 0; i < this.bodies.length; i++) {
       const body = this.bodies[i];
       const band = this.bands[i];
       if (body === undefined || band === undefined) continue;
       const dot = pods[i];
+      const was = this.drawnDots[i];
+      this.drawnDots[i] = dot;
+      // The same look in the same cell: nothing to do (a PodDot is remade with each tile model).
+      if (!moved && !fresh && was?.look === dot?.look && was?.revision === dot?.revision) continue;
       body.visible = dot !== undefined;
       band.visible = dot?.revision !== undefined;
       if (dot === undefined) continue;
