@@ -14,24 +14,8 @@ import { checkMark, dashedRect } from './scene/shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
 import { revisionColour } from './objects/revision-colour.ts';
 import { deckOrder } from './pod-priority.ts';
+import { lookColour } from './look-colours.ts';
 
-export function lookColour(look: PodLook, p: Palette): number {
-  switch (look) {
-    case 'Pending':
-      return p.warning;
-    case 'ContainerCreating':
-      return p.info;
-    case 'Running':
-    case 'Ready':
-    case 'Succeeded':
-      return p.success;
-    case 'Failed':
-      return p.error;
-    case 'Terminating':
-    case 'Unknown':
-      return p.neutral;
-  }
-}
 
 const contexts = new Map<string, GraphicsContext>();
 

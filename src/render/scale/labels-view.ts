@@ -12,7 +12,7 @@ import { fitText, makeText, restyle, type TextSpec } from '../scene/text.ts';
 import { rectToScreen, type Camera } from './camera.ts';
 import type { TileLayout } from './tile-layout.ts';
 import type { TileModel } from './tile-model.ts';
-import { readinessColour } from './tile-view.ts';
+import { readinessColour } from '../look-colours.ts';
 import { scaleWords } from './words.ts';
 
 interface HeaderTexts {

@@ -1,6 +1,6 @@
 /**
  * One node as a compact tile: its state as a fill and border (Unknown dashed and dark, NotReady
- * red, Ready green), a taint corner (NoExecute red, NoSchedule amber), its pods as sprites (one
+ * red, Ready green), a taint corner (NoExecute a red wedge, NoSchedule an amber slash), its pods as sprites (one
  * shared white texture tinted by phase; the owner ReplicaSet's colour as a band under each when its
  * Deployment has more than one revision) and a capacity bar (pods / allocatable), all shaded while
  * its kubelet is down. No text: names and words are drawn by the labels layer.
@@ -8,22 +8,12 @@
 import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { Rect } from '../layout.ts';
-import type { PodLook } from '../looks.ts';
-import { lookColour } from '../pods.ts';
+import { dotColour, readinessColour } from '../look-colours.ts';
 import { revisionColour } from '../objects/revision-colour.ts';
 import { dashedRect } from '../scene/shapes.ts';
 import type { Palette } from '../theme.ts';
 import type { SpriteGrid } from './tile-layout.ts';
 import type { PodDot, TileModel } from './tile-model.ts';
-
-/** A sprite's colour: like a pod card's, but a Running pod that is not Ready (a silent node's) shows as trouble. */
-export function dotColour(look: PodLook, p: Palette): number {
-  return look === 'Running' ? p.error : lookColour(look, p);
-}
-
-export function readinessColour(readiness: TileModel['readiness'], p: Palette): number {
-  return readiness === 'Ready' ? p.success : readiness === 'NotReady' ? p.error : p.neutral;
-}
 
 /**
  * `colour` laid over `base` at `alpha`, per channel, as PixiJS's WebGL renderer blends it: its
@@ -112,9 +102,14 @@ export class NodeTile extends Container {
     // Ready for its grace period).
     const sh = this.shade.clear();
     if (model?.kubeletDown === true) sh.roundRect(bw, bw, Math.max(0, w - 2 * bw), Math.max(0, h - 2 * bw), r).fill({ color: p.sky, alpha: 0.4 });
-    if (model?.noExecute === true || model?.noSchedule === true) {
-      const c = Math.min(w, h) * 0.28;
-      sh.poly([w - c, 0, w, 0, w, c]).fill({ color: model.noExecute ? p.error : p.warning });
+    // The taint corner differs in shape as well as colour (red and amber are close for many eyes
+    // and on a light projector): a solid wedge where pods are evicted (NoExecute), a slash across
+    // a faint wedge where new pods are only kept out (NoSchedule, a cordon).
+    const c = Math.min(w, h) * 0.28;
+    if (model?.noExecute === true) sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.error });
+    else if (model?.noSchedule === true) {
+      sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.warning, alpha: 0.25 });
+      sh.moveTo(w - c, 0).lineTo(w, c).stroke({ width: Math.max(1.5, 2 * s), color: p.warning, cap: 'round' });
     }
   }
 
