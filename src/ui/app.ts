@@ -367,6 +367,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     unsubscribe?.();
     const fresh = stage.load(next);
     player = fresh;
+    legend.setScale(stage.scale?.() !== undefined);
     infoCard.setComponents(next.topology.components);
     objectCard.setTrace(next);
     controls.setSteps(fresh.steps, fresh.getState().duration, lang);

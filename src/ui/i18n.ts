@@ -198,6 +198,7 @@ const STRINGS = {
   legendTokens: { en: 'Messages', ko: '메시지' },
   legendPods: { en: 'Pods', ko: '파드' },
   legendMarks: { en: 'Components and steps', ko: '컴포넌트와 단계' },
+  legendTiles: { en: 'Big clusters: nodes as tiles', ko: '대규모 클러스터: 타일로 그린 노드' },
   backgroundquiet: { en: 'Background traffic: quiet (press B to hide)', ko: '백그라운드 트래픽: 흐리게(B를 누르면 숨김)' },
   backgroundhide: { en: 'Background traffic: hidden (press B to show)', ko: '백그라운드 트래픽: 숨김(B를 누르면 표시)' },
   backgroundshow: { en: 'Background traffic: shown (press B for quiet)', ko: '백그라운드 트래픽: 표시(B를 누르면 흐리게)' },

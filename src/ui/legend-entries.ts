@@ -9,6 +9,8 @@ import type { MessageType } from '../sim/trace.ts';
 export type TokenSample = MessageType | 'write' | 'error' | 'background';
 export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
 export type MarkSample = 'glow' | 'dimmed' | 'trail' | 'click';
+/** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
+export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'noSchedule' | 'noExecute' | 'flow';
 
 export interface LegendEntry<K extends string> {
   readonly key: K;
@@ -44,4 +46,15 @@ export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
   { key: 'dimmed', text: { en: 'dimmed: not part of this step', ko: '흐림: 이번 단계와 관계없음' } },
   { key: 'trail', text: { en: 'numbered trail: the step’s hops in order (shown when paused at a step’s start or end)', ko: '번호 경로: 이번 단계의 메시지 순서(단계의 시작과 끝에서 보임)' } },
   { key: 'click', text: { en: 'click: a pod, a node’s name or an object card on the left shows its real fields at this moment', ko: '클릭: 파드, 노드 이름, 왼쪽의 오브젝트 카드를 누르면 지금 이 순간의 실제 필드를 보여 줍니다' } },
+];
+
+/** Shown while the stage draws a big cluster as tiles (zone-outage). */
+export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
+  { key: 'ready', text: { en: 'a node, Ready: green edge; its dots are its pods (by phase), its bar its pods against what it can hold', ko: '노드 하나, Ready: 초록 테두리. 점은 그 노드의 파드(단계별 색), 막대는 받을 수 있는 수 대비 파드 수' } },
+  { key: 'notReady', text: { en: 'NotReady: red edge', ko: 'NotReady: 빨간 테두리' } },
+  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; pods Running but not Ready turn red', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. Ready가 아닌 Running 파드는 빨강' } },
+  { key: 'kubeletDown', text: { en: 'kubelet down: shaded, though the API says Ready until the grace period ends', ko: 'kubelet 중단: 어둡게 가림. 유예 기간이 끝날 때까지 API에는 아직 Ready' } },
+  { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
+  { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted)', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨)' } },
+  { key: 'flow', text: { en: 'messages on one route: one token with their count (PUT lease ×15)', ko: '같은 경로의 메시지: 개수를 붙인 토큰 하나(PUT lease ×15)' } },
 ];

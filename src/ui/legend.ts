@@ -1,13 +1,14 @@
 /**
  * The legend: how to read the picture (token shapes and colours, pod looks, glow, dimming, the
- * numbered trail). One key away (`?` or L) and a control-bar button. Samples are small SVGs drawn
+ * numbered trail; in a big cluster, the node tiles). One key away (`?` or L) and a control-bar button. Samples are small SVGs drawn
  * with the stage's own palette; all text goes in through textContent.
  */
 import type { Lang } from '../model/localized.ts';
 import { PALETTES, type Palette, type ThemeName } from '../render/theme.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
-import { MARK_ENTRIES, POD_ENTRIES, TOKEN_ENTRIES, type LegendEntry, type MarkSample, type PodSample, type TokenSample } from './legend-entries.ts';
+import { dotColour, lookColour, readinessColour } from '../render/look-colours.ts';
+import { MARK_ENTRIES, POD_ENTRIES, TILE_ENTRIES, TOKEN_ENTRIES, type LegendEntry, type MarkSample, type PodSample, type TileSample, type TokenSample } from './legend-entries.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
 const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
@@ -50,13 +51,9 @@ function tokenSample(key: TokenSample, p: Palette): SVGSVGElement {
   }
 }
 
-function podColour(key: PodSample, p: Palette): number {
-  return key === 'Pending' ? p.warning : key === 'ContainerCreating' ? p.info : key === 'Running' || key === 'Ready' ? p.success : p.neutral;
-}
-
 /** Pod samples: the container box of src/render/pods.ts (tinted fill, outline, rib on the left). */
 function podSample(key: PodSample, p: Palette): SVGSVGElement {
-  const c = hex(podColour(key, p));
+  const c = hex(lookColour(key, p));
   const faint = key === 'Terminating' || key === 'Unknown';
   const parts: SVGElement[] = [
     shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: hex(p.card) }),
@@ -98,6 +95,39 @@ function markSample(key: MarkSample, p: Palette): SVGSVGElement {
   }
 }
 
+/**
+ * Node tile samples: the card of src/render/scale/tile-view.ts at legend size (state-washed card,
+ * edge, dashed when Unknown, pod dots, capacity bar, the taint corner's wedge or slash), and a
+ * flow token with its count.
+ */
+function tileSample(key: TileSample, p: Palette): SVGSVGElement {
+  if (key === 'flow') {
+    const c = hex(p.role.kubelet);
+    return svg([
+      shape('circle', { cx: 9, cy: 14, r: 6, fill: c }),
+      Object.assign(shape('text', { x: 18, y: 18, 'font-size': 11, 'font-weight': 700, fill: hex(p.text) }), { textContent: '×15' }),
+    ]);
+  }
+  const readiness = key === 'notReady' ? 'NotReady' : key === 'unknown' ? 'Unknown' : 'Ready';
+  const edge = hex(readinessColour(readiness, p));
+  const dark = readiness === 'Unknown';
+  const parts: SVGElement[] = [
+    shape('rect', { x: 10, y: 2, width: 28, height: 24, rx: 3, fill: hex(dark ? p.sky : p.card) }),
+    shape('rect', { x: 10, y: 2, width: 28, height: 24, rx: 3, fill: edge, 'fill-opacity': dark ? 0.16 : readiness === 'NotReady' ? 0.22 : 0.1, stroke: edge, 'stroke-width': 1.5, ...(dark ? { 'stroke-dasharray': '4 3' } : {}) }),
+  ];
+  // Six pods: Running and Ready green (red on a silent node: Running, no longer Ready), one Pending.
+  const pod = hex(dark ? dotColour('Running', p) : lookColour('Ready', p));
+  for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
+  parts.push(shape('rect', { x: 13, y: 20.5, width: 22, height: 2.5, fill: hex(p.seaLine) }), shape('rect', { x: 13, y: 20.5, width: 8, height: 2.5, fill: edge }));
+  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.sky), 'fill-opacity': 0.4 }));
+  if (key === 'noExecute') parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.error) }));
+  if (key === 'noSchedule') {
+    parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.warning), 'fill-opacity': 0.25 }));
+    parts.push(shape('path', { d: 'M30 2 L38 10', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
+  }
+  return svg(parts);
+}
+
 export interface Legend {
   readonly element: HTMLElement;
   readonly button: HTMLButtonElement;
@@ -106,12 +136,15 @@ export interface Legend {
   isOpen(): boolean;
   setLang(lang: Lang): void;
   setTheme(theme: ThemeName): void;
+  /** Whether the stage draws a big cluster as tiles: then their entries are listed too. */
+  setScale(on: boolean): void;
 }
 
 export function createLegend(initialLang: Lang, initialTheme: ThemeName): Legend {
   let lang = initialLang;
   let theme = initialTheme;
   let open = false;
+  let scale = false;
   const body = el('div', { class: 'legend__body' });
   const title = el('h2', { class: 'legend__title', id: 'legend-title' });
   const closeButton = el('button', { type: 'button', class: 'ctrl legend__close', 'data-action': 'closeLegend' }, icon(ICONS.close));
@@ -136,6 +169,8 @@ export function createLegend(initialLang: Lang, initialTheme: ThemeName): Legend
     if (!open) return;
     clear(body);
     body.append(
+      // A big cluster's picture is mostly tiles: their entries first, where the legend opens.
+      ...(scale ? [section(t(lang, 'legendTiles'), TILE_ENTRIES, tileSample, 'tile')] : []),
       section(t(lang, 'legendTokens'), TOKEN_ENTRIES, tokenSample, 'token'),
       section(t(lang, 'legendPods'), POD_ENTRIES, podSample, 'pod'),
       section(t(lang, 'legendMarks'), MARK_ENTRIES, markSample, 'mark'),
@@ -168,6 +203,11 @@ export function createLegend(initialLang: Lang, initialTheme: ThemeName): Legend
     },
     setTheme(next) {
       theme = next;
+      render();
+    },
+    setScale(on) {
+      if (on === scale) return;
+      scale = on;
       render();
     },
   };

@@ -38,6 +38,8 @@ export interface StagePort {
   onContextLoss(listener: (lost: boolean) => void): unknown;
   /** Resolves when pending font/icon work is done: the next frame is final. */
   ready(): Promise<void>;
+  /** The big-cluster view's controls while the stage draws one (tiles instead of ships), else undefined. */
+  scale?(): unknown;
 }
 
 export interface RunRequest {

@@ -318,4 +318,25 @@ describe('a long run from the picker', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('the legend explains the node tiles while a big cluster is drawn as tiles, and only then', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=1&lang=ko`);
+    await page.keyboard.press('?');
+    const legend = page.locator('[data-testid=legend]');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.locator('[data-tile]').count()).toBe(7);
+    expect(await legend.innerText()).toMatch(/대규모 클러스터: 타일로 그린 노드/);
+    expect(await legend.locator('[data-tile=noExecute]').innerText()).toMatch(/NoExecute 테인트: 모서리의 빨간 삼각형/);
+    await page.keyboard.press('?');
+    // The same page, pod-creation from the picker: ships again, no tile entries.
+    await page.click('[data-action=open-picker]');
+    await page.click('[data-scenario=pod-creation]');
+    await page.click('[data-action=open-scenario]');
+    await page.waitForURL((url) => url.searchParams.get('scenario') === 'pod-creation');
+    await page.keyboard.press('?');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.locator('[data-token]').count()).toBeGreaterThan(0);
+    expect(await legend.locator('[data-tile]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
