@@ -55,7 +55,8 @@ const COUNT_SCENE = `(() => {
     if (token) c.tokens++;
     const pipe = o.renderPipeId;
     if (pipe === 'sprite') c.sprites++;
-    else if (!inToken && pipe === 'graphics') c.graphics++;
+    // A Graphics with nothing in it (a tile's shade while its kubelet is up) draws nothing: not a shape for the bare page to draw.
+    else if (!inToken && pipe === 'graphics' && (o.context?.instructions?.length ?? 1) > 0) c.graphics++;
     else if (!inToken && (pipe === 'text' || pipe === 'bitmapText' || pipe === 'htmlText')) c.texts++;
     for (const child of o.children) walk(child, inToken || token);
   };
