@@ -3,6 +3,7 @@
  * change the caption and the picture, a seek shows what playing shows, keys and links work, and
  * a bad link gets a friendly message instead of a broken page.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
 import { captionText, openApp, playerState, settle, stageShot, waitPaused } from './lib/app-page.ts';
@@ -241,9 +242,29 @@ describe('kubedeck in the browser', () => {
  * the run starts, instead of the old picture standing frozen under a closed picker.
  */
 interface Seen {
-  readonly captions: readonly { readonly text: string; readonly at: number }[];
+  /** Each text the element showed, and when (performance.now()). */
+  readonly texts: readonly { readonly text: string; readonly at: number }[];
+  /** The time of every animation frame since. */
   readonly frames: readonly number[];
 }
+
+/** From now on, the page records every text `selector` shows and every frame it paints (read with seen()). */
+async function watchTextAndFrames(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const log: { texts: { text: string; at: number }[]; frames: number[] } = { texts: [], frames: [] };
+    (window as unknown as { __seen: typeof log }).__seen = log;
+    const target = document.querySelector(sel);
+    if (target === null) throw new Error(`nothing matches ${sel}`);
+    new MutationObserver(() => log.texts.push({ text: target.textContent ?? '', at: performance.now() })).observe(target, { childList: true, subtree: true, characterData: true });
+    const tick = (t: number): void => {
+      log.frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, selector);
+}
+
+const seen = async (page: Page): Promise<Seen> => (await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)) as Seen;
 
 describe('a long run from the picker', () => {
   it('says "Preparing the cluster…" and paints it before the run, also when the code is loaded already', async () => {
@@ -254,18 +275,7 @@ describe('a long run from the picker', () => {
     await page.click('[data-scenario=pod-creation]');
     await page.click('[data-action=open-scenario]');
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'pod-creation');
-    await page.evaluate(() => {
-      const seen: { captions: { text: string; at: number }[]; frames: number[] } = { captions: [], frames: [] };
-      (window as unknown as { __seen: typeof seen }).__seen = seen;
-      const caption = document.querySelector('[data-testid=caption]');
-      if (caption === null) throw new Error('no caption');
-      new MutationObserver(() => seen.captions.push({ text: caption.textContent ?? '', at: performance.now() })).observe(caption, { childList: true, subtree: true, characterData: true });
-      const tick = (t: number): void => {
-        seen.frames.push(t);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await watchTextAndFrames(page, '[data-testid=caption]');
     await page.click('[data-action=open-picker]');
     await page.click('[data-scenario=zone-outage]');
     // 50 nodes x 20: 1,000 replicas, a run long enough to be announced and short enough for a test.
@@ -276,45 +286,35 @@ describe('a long run from the picker', () => {
     await page.click('[data-action=open-scenario]');
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'zone-outage' && url.searchParams.get('nodes') === '50', { timeout: 60_000 });
     expect(await captionText(page)).toMatch(/1,000 replicas of "web" on 50 nodes/);
-    const seen = (await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)) as Seen;
-    const preparing = seen.captions.find((c) => c.text === 'Preparing the cluster…');
-    const story = seen.captions.find((c) => c.text.includes('1,000 replicas'));
-    expect(preparing, JSON.stringify(seen.captions.map((c) => c.text))).toBeDefined();
+    const log = await seen(page);
+    const preparing = log.texts.find((c) => c.text === 'Preparing the cluster…');
+    const story = log.texts.find((c) => c.text.includes('1,000 replicas'));
+    expect(preparing, JSON.stringify(log.texts.map((c) => c.text))).toBeDefined();
     expect(story).toBeDefined();
     if (preparing === undefined || story === undefined) return;
     // A frame came while the words were up, and only then the run: its frame-less stretch follows.
-    const framesBetween = seen.frames.filter((f) => f > preparing.at && f < story.at);
+    const framesBetween = log.frames.filter((f) => f > preparing.at && f < story.at);
     expect(framesBetween.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
   it('a command in a big cluster says the run is under way and paints that before it, then clears', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=50&perNode=20&lang=en`);
     const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
-    await page.evaluate(() => {
-      const seen: { captions: { text: string; at: number }[]; frames: number[] } = { captions: [], frames: [] };
-      (window as unknown as { __seen: typeof seen }).__seen = seen;
-      const message = document.querySelector('[data-testid=command-message]');
-      if (message === null) throw new Error('no command message');
-      new MutationObserver(() => seen.captions.push({ text: message.textContent ?? '', at: performance.now() })).observe(message, { childList: true, subtree: true, characterData: true });
-      const tick = (t: number): void => {
-        seen.frames.push(t);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await watchTextAndFrames(page, '[data-testid=command-message]');
     await page.fill('[data-testid=command-input]', 'wait 10s');
     await page.press('[data-testid=command-input]', 'Enter');
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads, { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
     expect(await page.inputValue('[data-testid=command-input]')).toBe('');
-    const seen = (await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)) as Seen;
-    const running = seen.captions.find((c) => c.text === 'Running the cluster again with your command…');
-    const cleared = seen.captions.find((c) => running !== undefined && c.at > running.at && c.text === '');
-    expect(running, JSON.stringify(seen.captions.map((c) => c.text))).toBeDefined();
+    const log = await seen(page);
+    const running = log.texts.find((c) => c.text === 'Running the cluster again with your command…');
+    const cleared = log.texts.find((c) => running !== undefined && c.at > running.at && c.text === '');
+    expect(running, JSON.stringify(log.texts.map((c) => c.text))).toBeDefined();
     expect(cleared).toBeDefined();
     if (running === undefined || cleared === undefined) return;
-    expect(seen.frames.filter((f) => f > running.at && f < cleared.at).length).toBeGreaterThan(0);
+    expect(log.frames.filter((f) => f > running.at && f < cleared.at).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
