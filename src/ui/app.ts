@@ -276,6 +276,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     notice.show(t(lang, contextLost ? 'contextLostTitle' : fileProblem ? 'fileProblemTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
   };
 
+  /** The current step's caption (again, after a message stood in for it; in the language now). */
+  const restoreCaption = (): void => {
+    if (lastState && player) captions.update(lastState, player.steps, lang);
+  };
+
   const applyLang = (): void => {
     html.lang = lang;
     document.title = `kubedeck · ${scenario.title[lang]}`;
@@ -294,7 +299,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     credits.title = t(lang, 'credits');
     keysHelp.textContent = t(lang, 'keyboardHelp');
     dropZone?.setText(t(lang, 'dropHint'));
-    if (lastState && player) captions.update(lastState, player.steps, lang);
+    restoreCaption();
     refreshCardActions();
     showIssues();
   };
@@ -517,11 +522,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** Counts choices, so that only the last one shows when an earlier one's code loads after it. */
   let choices = 0;
-  /** The current step's caption again, after a message stood in for it. */
-  const restoreCaption = (): void => {
-    if (lastState && player) captions.update(lastState, player.steps, lang);
-  };
-
   const choose = async (choice: PickerChoice): Promise<void> => {
     const token = ++choices;
     issues = [];
