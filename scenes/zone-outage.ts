@@ -50,9 +50,11 @@ function darkTainted(cluster: Cluster, plan: OutagePlan): string[] {
   });
 }
 
-/** Nodes of the dark zone whose pods have all been evicted (they stay Terminating: no kubelet is there to finish). */
-function nodesEmptied(cluster: Cluster, plan: OutagePlan): number {
-  const tainted = darkTainted(cluster, plan);
+/**
+ * Of the dark nodes tainted NoExecute (darkTainted), those whose pods have all been evicted (they
+ * stay Terminating: no kubelet is there to finish). Only a tainted node can have been emptied.
+ */
+function nodesEmptied(cluster: Cluster, tainted: readonly string[]): number {
   if (tainted.length === 0) return 0;
   const dark = new Set(tainted);
   const left = new Set<string>();
@@ -210,7 +212,7 @@ const machine = setup({
     narrateDone: ({ context }) => {
       const { cluster, params } = context;
       const plan = planOf(params, cluster.rt.config.k8sVersion);
-      const emptied = nodesEmptied(cluster, plan);
+      const emptied = nodesEmptied(cluster, darkTainted(cluster, plan));
       const rest = Math.max(0, plan.down - emptied);
       cluster.step(
         'pace',
@@ -234,7 +236,8 @@ const machine = setup({
       // Cheapest first: only a node tainted NoExecute can be emptied, and the rate limiter taints one
       // every 10 or 100 s, so most checks end after fifty Node reads, before any walk over the pods.
       const enough = nodesToFollow(plan);
-      return darkTainted(context.cluster, plan).length >= enough && nodesEmptied(context.cluster, plan) >= enough && replacementsReady(context.cluster, replicasOf(context.params));
+      const tainted = darkTainted(context.cluster, plan);
+      return tainted.length >= enough && nodesEmptied(context.cluster, tainted) >= enough && replacementsReady(context.cluster, replicasOf(context.params));
     },
   },
 }).createMachine({
