@@ -1,17 +1,13 @@
 /**
  * Resolves once the browser has had the chance to paint what the DOM shows now: a task after the
- * next animation frame (frame callbacks run before that frame's paint). A hidden tab runs no
- * frames, so a timer stands in there and the promise still resolves.
+ * next animation frame (frame callbacks run before that frame's paint). A hidden tab paints
+ * nothing and runs no frames: it resolves at once there, and after `hiddenMs` if the tab is
+ * hidden while it waits (resolving twice is harmless).
  */
-export function nextPaint(hiddenTabMs = 100): Promise<void> {
+export function nextPaint(hiddenMs = 1000): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => {
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      resolve();
-    };
-    requestAnimationFrame(() => setTimeout(finish, 0));
-    setTimeout(finish, hiddenTabMs);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, hiddenMs);
   });
 }
