@@ -1,9 +1,9 @@
 /**
  * One node as a compact tile: its state as a fill and border (Unknown dashed and dark, NotReady
- * red, Ready green), a taint corner (NoExecute a red wedge, NoSchedule an amber slash), its pods as sprites (one
- * shared white texture tinted by phase; the owner ReplicaSet's colour as a band under each when its
- * Deployment has more than one revision) and a capacity bar (pods / allocatable), all shaded while
- * its kubelet is down. No text: names and words are drawn by the labels layer.
+ * red, Ready green), a taint corner (NoExecute a red wedge, NoSchedule an amber slash), its pods
+ * as sprites (one shared white texture tinted by phase; the owner ReplicaSet's colour as a band
+ * under each when its Deployment has more than one revision) and a capacity bar (pods /
+ * allocatable), all shaded while its kubelet is down. No text: the labels layer draws the words.
  */
 import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
