@@ -25,10 +25,27 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * The decoded path of a request target, or undefined for one that is not a path ('//', a bad
+ * percent-escape): the server answers 400 rather than throwing (which ended the whole process).
+ */
+function requestPath(target: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(target ?? '/', 'http://x').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function serve(root: string): Promise<Served> {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    let file = normalize(join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const path = requestPath(req.url);
+    if (path === undefined) {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end();
       return;
