@@ -83,7 +83,39 @@ export function runScenarioWith(def: ScenarioDefinition, opts: RunOptions, inser
   return runWith(def, opts, commandsOf(def, opts), insert);
 }
 
+/**
+ * A run that goes in slices, so a caller can keep a page live through a big cluster's seconds of
+ * simulation (and give up on it). Slices change nothing: the trace is byte-identical to
+ * runScenarioWith's. The run's own inputs are checked when it starts (it throws as
+ * runScenarioWith does).
+ */
+export interface SimulationRun {
+  /** Simulated time reached so far (ms). */
+  readonly now: number;
+  /**
+   * Runs at most `callbacks` more of the simulated clock's callbacks: the trace once the run has
+   * ended, else undefined. Throws ScenarioRunError as runScenarioWith does; after the end, or
+   * after cancel(), it throws.
+   */
+  advance(callbacks: number): Trace | undefined;
+  /** Stops the run where it is (nothing more is recorded). */
+  cancel(): void;
+}
+
+/** runScenarioWith, one slice at a time. */
+export function startScenarioWith(def: ScenarioDefinition, opts: RunOptions, insert: InsertCommands | undefined): SimulationRun {
+  return startRun(def, opts, commandsOf(def, opts), insert);
+}
+
 function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly TimedCommand[], insert: InsertCommands | undefined): Trace {
+  const run = startRun(def, opts, actions, insert);
+  for (;;) {
+    const trace = run.advance(Number.POSITIVE_INFINITY);
+    if (trace) return trace;
+  }
+}
+
+function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly TimedCommand[], insert: InsertCommands | undefined): SimulationRun {
   if (actions.length > 0 && !insert) throw new ScenarioRunError('commands need the sandbox, which is not loaded');
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new ScenarioInputError(`seed: expected a whole number, got "${String(seed)}"`);
@@ -144,33 +176,54 @@ function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly Ti
     const storyMayGo = storyGoes && now < Math.max(storyEnd, inserted.until()) + WHAT_IF_GRACE_MS;
     return storyMayGo || !inserted.settled(now);
   };
-  while (going()) {
-    if (!clock.step()) break;
-    pump();
-    if (++callbacks > MAX_CALLBACKS || (!inserted && clock.now() > maxSim)) {
-      actor.stop();
-      throw new ScenarioRunError(`scenario "${def.id}" did not finish within ${Math.round(maxSim / 1000)} s of simulated time`);
+  let over = false;
+  const end = (): void => {
+    over = true;
+    actor.stop();
+  };
+  /** One slice: true when the run has ended. */
+  const slice = (budget: number): boolean => {
+    for (let done = 0; done < budget; done++) {
+      if (!going() || !clock.step()) return true;
+      pump();
+      if (++callbacks > MAX_CALLBACKS || (!inserted && clock.now() > maxSim)) {
+        end();
+        throw new ScenarioRunError(`scenario "${def.id}" did not finish within ${Math.round(maxSim / 1000)} s of simulated time`);
+      }
     }
-  }
-  actor.stop();
-
-  let endTime = clock.now();
-  for (let i = tracer.events.length - 1; i >= 0 && i >= tracer.events.length - 200; i--) {
-    const e = tracer.events[i];
-    if (e?.kind === 'message' && e.arrive > endTime) endTime = e.arrive;
-    if (e?.kind === 'activity' && e.until > endTime) endTime = e.until;
-  }
-  if (actions.length === 0) notePlainEnd(def, opts, endTime);
+    return false;
+  };
+  /** The ended run's trace (it ends at the last message's arrival or activity's end, if after the clock). */
+  const finish = (): Trace => {
+    end();
+    let endTime = clock.now();
+    for (let i = tracer.events.length - 1; i >= 0 && i >= tracer.events.length - 200; i--) {
+      const e = tracer.events[i];
+      if (e?.kind === 'message' && e.arrive > endTime) endTime = e.arrive;
+      if (e?.kind === 'activity' && e.until > endTime) endTime = e.until;
+    }
+    if (actions.length === 0) notePlainEnd(def, opts, endTime);
+    return {
+      version: 1,
+      scenario: def.id,
+      seed,
+      k8sVersion,
+      topology: cluster.topology(),
+      events: tracer.events,
+      snapshots: tracer.snapshots,
+      steps: tracer.steps,
+      endTime,
+      ...(inserted ? { commands: inserted.outcomes() } : {}),
+    };
+  };
   return {
-    version: 1,
-    scenario: def.id,
-    seed,
-    k8sVersion,
-    topology: cluster.topology(),
-    events: tracer.events,
-    snapshots: tracer.snapshots,
-    steps: tracer.steps,
-    endTime,
-    ...(inserted ? { commands: inserted.outcomes() } : {}),
+    get now() {
+      return clock.now();
+    },
+    advance(budget) {
+      if (over) throw new ScenarioRunError(`scenario "${def.id}": this run has ended`);
+      return slice(budget) ? finish() : undefined;
+    },
+    cancel: end,
   };
 }
