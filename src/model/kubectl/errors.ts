@@ -127,6 +127,11 @@ export const emptyCommand = (): string => client('no command given');
 // kubedeck: fault and time commands.
 export const etcdMemberNotFound = (name: string): string => client(`etcd member "${name}" not found`);
 export const faultUsage = (usage: string): string => client(`USAGE: ${usage}`);
+// kubedeck: its own commands (faults, wait) typed after "kubectl", which has none of them.
+export const notKubectl = (path: string): string => client(`"${path}" is a kubedeck sandbox command, not kubectl's: type it without "kubectl"`);
+// kubedeck: kubectl wait exists (it waits for a condition on resources), but is not the sandbox's wait.
+export const kubectlWait = (): string =>
+  client('kubedeck\'s sandbox cannot run "kubectl wait" (it waits for a condition on resources); to let simulated time pass, type "wait 30s"');
 export const invalidDuration = (typed: string): string =>
   client(`invalid duration "${typed}": give seconds (30) or units (30s, 2m, 1m30s, 1h) greater than zero`);
 

@@ -61,6 +61,15 @@ export interface ResolvedCommand {
 
 /** Finds the command the words name, or fails with kubectl's (or cobra's) answer. */
 export function resolveCommand(all: readonly string[]): ResolvedCommand {
+  const resolved = resolveVerb(all);
+  // kubedeck's own commands (faults, wait) are not kubectl's: "kubectl node power-off" is a slip.
+  if (!resolved.spec.kubectl && withoutKubectl(all).length !== all.length) {
+    return fail(resolved.spec.path[0] === 'wait' ? errors.kubectlWait() : errors.notKubectl(resolved.spec.path.join(' ')));
+  }
+  return resolved;
+}
+
+function resolveVerb(all: readonly string[]): ResolvedCommand {
   const { leading, rest } = splitLeadingFlags(withoutKubectl(all));
   parseArgs(leading, [NAMESPACE_FLAG]);
   const [verb, ...afterVerb] = rest;

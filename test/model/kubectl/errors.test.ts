@@ -102,6 +102,13 @@ describe("a bad command gets kubectl's answer", () => {
     expect(error('wait 0s')).toMatch(/^error: invalid duration "0s"/);
     expect(error('wait 1.5m')).toMatch(/^error: invalid duration "1.5m"/);
     expect(error('wait 30s2m')).toMatch(/^error: invalid duration "30s2m"/);
+    // kubectl has none of kubedeck's own commands; its wait waits for a condition, not for time.
+    expect(error('kubectl node power-off worker-1')).toBe('error: "node power-off" is a kubedeck sandbox command, not kubectl\'s: type it without "kubectl"');
+    expect(error('k etcd stop etcd-1')).toBe('error: "etcd stop" is a kubedeck sandbox command, not kubectl\'s: type it without "kubectl"');
+    expect(error('kubectl wait 30s')).toBe('error: kubedeck\'s sandbox cannot run "kubectl wait" (it waits for a condition on resources); to let simulated time pass, type "wait 30s"');
+    expect(error('kubectl wait --for=condition=Ready pod/debug')).toMatch(/cannot run "kubectl wait"/);
+    expect(parseCommand('wait 30s', cluster).ok).toBe(true);
+    expect(parseCommand('node power-off worker-1', cluster).ok).toBe(true);
     expect(error("kubectl run 'x --image=y")).toBe('error: unterminated single quote');
     expect(error('   ')).toBe('error: no command given');
     expect(error('kubectl get pods')).toBe('error: kubedeck\'s sandbox cannot run "kubectl get"');
