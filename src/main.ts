@@ -12,7 +12,8 @@ import { fetchPrebuilt, mayBePrebuilt, prebuiltTrace } from './prebuilt-trace.ts
 import { checkK8sVersion } from './model/k8s/versions.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
-import type { AppDeps, ScenarioEntry } from './ui/ports.ts';
+import type { AppDeps, RunRequest, ScenarioEntry } from './ui/ports.ts';
+import type { RunOptions } from './sim/scenario.ts';
 import { loadedEntry } from './ui/scenario-entry.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 import { linkTheme, systemTheme } from './ui/theme.ts';
@@ -47,6 +48,20 @@ const afterFirstFrame = async (shown: ScenarioEntry | undefined): Promise<void> 
 // embed.html marks itself; index.html?embed=1 is the same view (the single-file build has one page).
 const embedView = document.documentElement.dataset['kubedeck'] === 'embed' || wantsEmbed(location.search);
 
+/** The loaded simulation (the shell asks for a run only once loadSimulation() has resolved). */
+function simulation(): NonNullable<ReturnType<typeof loadedSimulation>> {
+  const loaded = loadedSimulation();
+  if (!loaded) throw new Error('the simulation has not loaded');
+  return loaded;
+}
+
+const runOptions = (request: RunRequest): RunOptions => ({
+  seed: request.seed,
+  k8sVersion: request.k8sVersion,
+  params: request.params,
+  ...(request.actions ? { actions: request.actions } : {}),
+});
+
 /** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
 function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
   const deps: AppDeps = {
@@ -58,11 +73,8 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
       await loadSimulation();
     },
     simulationLoaded: () => loadedSimulation() !== undefined,
-    run: (def, request) => {
-      const run = loadedSimulation();
-      if (!run) throw new Error('the simulation has not loaded');
-      return run(def, { seed: request.seed, k8sVersion: request.k8sVersion, params: request.params, ...(request.actions ? { actions: request.actions } : {}) }, loadedSandbox());
-    },
+    run: (def, request) => simulation().run(def, runOptions(request), loadedSandbox()),
+    startRun: (def, request) => simulation().start(def, runOptions(request), loadedSandbox()),
     // Only the built-in scenario's run: a scenario file (the CLI's) may reuse its id (today its
     // params, none, never match the default scenario's; this keeps it so if they ever could).
     prebuiltTrace: (entry, request) => (REGISTRY.includes(entry) ? prebuiltTrace(entry.id, request) : undefined),

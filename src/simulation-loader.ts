@@ -5,7 +5,8 @@
  */
 import { lazy } from './lazy.ts';
 
-const simulation = lazy(() => import('./sim/run-core.ts').then((m) => m.runScenarioWith));
+/** A run to its end, and a run in slices (a big cluster's, with the page kept live). */
+const simulation = lazy(() => import('./sim/run-core.ts').then(({ runScenarioWith, startScenarioWith }) => ({ run: runScenarioWith, start: startScenarioWith })));
 
 /** Loads the simulation (once); a failed load is tried again next time. */
 export const loadSimulation = simulation.load;

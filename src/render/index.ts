@@ -198,6 +198,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   view.setLang(lang);
   view.setReducedMotion(reducedMotion);
   app.stage.addChild(view.root);
+  // The sky now, not an opaque black canvas until a trace comes (a big cluster's run takes seconds).
+  app.render();
 
   let player: Player | undefined;
   let schedule: Schedule | undefined;

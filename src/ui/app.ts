@@ -19,11 +19,13 @@ import { createObjectCard, type Moment } from './object-card.ts';
 import { bindKeyboard, type KeyCommand } from './keyboard.ts';
 import { createNotice } from './notice.ts';
 import { createPicker, type PickerChoice } from './picker.ts';
-import type { AppDeps, ScenarioEntry, StagePort } from './ports.ts';
+import type { AppDeps, RunRequest, ScenarioEntry, StagePort } from './ports.ts';
 import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
-import { nextPaint } from './next-paint.ts';
+import { runInSlices } from './run-in-slices.ts';
+import { afterPaint } from './after-paint.ts';
+import { formatClock } from '../timeline/schedule.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
@@ -359,10 +361,40 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
   /** A plain run asks for no actions at all, so it is the very run it was before the sandbox. */
-  const runWith = (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): Trace => {
+  const requestFor = (nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): RunRequest => ({
+    seed: deps.seed,
+    k8sVersion: nextK8s,
+    params: nextParams,
+    ...(actions.length > 0 ? { actions } : {}),
+  });
+  const definition = (entry: ScenarioEntry): ScenarioDefinition => {
     const def = entry.loaded();
     if (!def) throw new Error(`${entry.id} has not loaded`);
-    return deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(actions.length > 0 ? { actions } : {}) });
+    return def;
+  };
+  const runWith = (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, actions: readonly TimedCommand[]): Trace =>
+    deps.run(definition(entry), requestFor(nextParams, nextK8s, actions));
+
+  /**
+   * A big cluster's run (its scenario says it runs long) in slices, the page live meanwhile: `say`
+   * hears how far the cluster's clock got. Undefined when `stale()` turned true between slices,
+   * or when the run failed (then an issue `failKey` says why).
+   */
+  const runLive = async (
+    entry: ScenarioEntry,
+    nextParams: ScenarioParams,
+    nextK8s: string,
+    actions: readonly TimedCommand[],
+    hooks: { say(time: string): void; stale(): boolean; readonly failKey: 'runFailed' | 'actionRunFailed' },
+  ): Promise<Trace | undefined> => {
+    try {
+      const started = deps.startRun(definition(entry), requestFor(nextParams, nextK8s, actions));
+      return await runInSlices(started, { progress: (ms) => hooks.say(formatClock(ms).replace(/\.\d+$/, '')), cancelled: hooks.stale });
+    } catch (error) {
+      issues.push({ key: hooks.failKey, vars: { value: errorText(error) } });
+      showIssues();
+      return undefined;
+    }
   };
 
   /** Puts `next` on the stage with a fresh player; the caller decides where it starts. */
@@ -461,13 +493,26 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const runsLong = (): boolean => scenario.runsLong?.(params) === true;
 
   /**
-   * `work` (a run of the what-if) now, or, when runs are long, once the page has painted what the
-   * caller put up to say so; undefined then if another run took the stage meanwhile.
+   * A long what-if's run, in slices, with the command bar saying how far it got. The stage pauses
+   * meanwhile, so the what-if starts where the learner left off; undefined if another run took
+   * the stage first (or the run failed: an issue says why).
    */
-  const whenPainted = <T>(work: () => T): T | Promise<T | undefined> => {
-    if (!runsLong()) return work();
+  const whatIfLive = (actions: readonly TimedCommand[]): Promise<Trace | undefined> => {
     const previous = trace;
-    return nextPaint().then(() => (trace === previous ? work() : undefined));
+    const token = choices;
+    const stale = (): boolean => trace !== previous || token !== choices;
+    player?.pause();
+    return runLive(scenario, params, k8s, actions, {
+      say: (time) => commandBar.say(t(lang, 'commandRunningAt', { time }), 'info'),
+      stale,
+      failKey: 'actionRunFailed',
+    }).then(async (next) => {
+      if (next === undefined || stale()) return undefined;
+      // Laying out a big trace holds the page a moment: say so first.
+      commandBar.say(t(lang, 'commandDrawing'), 'info');
+      await afterPaint();
+      return stale() ? undefined : next;
+    });
   };
 
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
@@ -480,36 +525,49 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
-    const result = whenPainted((): SubmitResult => {
-      const previous = trace;
-      if (!previous) return { ok: false, error: t(lang, 'loading') };
-      const next = insertAction(sandbox.actions(), action);
+    const previous = trace;
+    const next = insertAction(sandbox.actions(), action);
+    const failed = (): SubmitResult => ({ ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) });
+    const apply = (ready: Trace | undefined): SubmitResult => {
       sandbox.change(next, previous);
       // Start playing: the learner came to see what the command does.
-      if (!showWhatIf(next, { play: true })) {
+      if (!showWhatIf(next, { play: true, ...(ready ? { ready } : {}) })) {
         sandbox.undo();
         showActions();
-        return { ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) };
+        return failed();
       }
       actionList.unfold();
       return { ok: true };
+    };
+    if (!runsLong()) return apply(undefined);
+    const issuesBefore = issues.length;
+    return whatIfLive(next).then((ready) => {
+      if (ready) return apply(ready);
+      return issues.length > issuesBefore ? failed() : { ok: false, error: t(lang, 'commandStale') };
     });
-    return result instanceof Promise ? result.then((r) => r ?? { ok: false, error: t(lang, 'commandStale') }) : result;
   };
 
   const removeCommand = (index: number): void => {
-    if (runsLong()) commandBar.say(t(lang, 'commandRunning'), 'info');
-    const done = whenPainted(() => {
-      const previous = trace;
-      if (!previous) return;
-      const next = removeAction(sandbox.actions(), index);
+    const previous = trace;
+    if (!previous) return;
+    const next = removeAction(sandbox.actions(), index);
+    const playing = player?.getState().playing ?? false;
+    const apply = (ready: Trace | undefined): void => {
       sandbox.change(next, previous);
-      if (!showWhatIf(next, { play: player?.getState().playing ?? false })) {
+      if (!showWhatIf(next, { play: playing, ...(ready ? { ready } : {}) })) {
         sandbox.undo();
         showActions();
       }
+    };
+    if (!runsLong()) {
+      apply(undefined);
+      return;
+    }
+    commandBar.say(t(lang, 'commandRunning'), 'info');
+    void whatIfLive(next).then((ready) => {
+      commandBar.say('', 'info');
+      if (ready) apply(ready);
     });
-    if (done instanceof Promise) void done.then(() => commandBar.say('', 'info'));
   };
 
   /** Back to the run before the last change: its own trace, at the same presentation time. */
@@ -529,23 +587,38 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // Until the new scenario is on stage the caption says it is coming: fetching its code, or a
     // big cluster's run, can take seconds, and the old picture alone would look like nothing happened.
     captions.showMessage(t(lang, 'loading'));
-    const ready = await loadCode(choice.scenario);
+    const codeReady = await loadCode(choice.scenario);
     if (token !== choices) return;
-    if (!ready) {
+    if (!codeReady) {
       restoreCaption();
       picker.open(currentChoice(), issues.map(issueText));
       return;
     }
-    // The run holds the page: let the words above (and the closed picker) reach the screen first.
+    // A big cluster runs in slices, the caption saying how far; the old picture pauses meanwhile.
+    let bigTrace: Trace | undefined;
     if (choice.scenario.runsLong?.(choice.params) === true) {
-      await nextPaint();
+      player?.pause();
+      bigTrace = await runLive(choice.scenario, choice.params, choice.k8s, [], {
+        say: (time) => captions.showMessage(t(lang, 'loadingAt', { time })),
+        stale: () => token !== choices,
+        failKey: 'runFailed',
+      });
+      if (token !== choices) return;
+      if (!bigTrace) {
+        restoreCaption();
+        picker.open(currentChoice(), issues.map(issueText));
+        return;
+      }
+      // Laying out a big trace holds the page a moment: say so first.
+      captions.showMessage(t(lang, 'drawing'));
+      await afterPaint();
       if (token !== choices) return;
     }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
     const kept = sandbox.actions();
     sandbox.reset([]);
-    if (load(choice.scenario, choice.params, choice.k8s, undefined)) showIssues();
+    if (load(choice.scenario, choice.params, choice.k8s, undefined, bigTrace)) showIssues();
     else {
       sandbox.reset(kept);
       restoreCaption();
@@ -652,7 +725,15 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
     const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));
     performance.mark('kubedeck:simulate');
-    firstTrace ??= codeLoaded ? run(scenario, params, k8s, sandbox.actions()) : undefined;
+    if (firstTrace === undefined && codeLoaded) {
+      // A big cluster's link runs in slices while the stage starts, the caption saying how far.
+      if (runsLong()) {
+        firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loadingAt', { time })), stale: () => false, failKey: 'runFailed' });
+        // Laying out a big trace holds the page a moment: say so first.
+        captions.showMessage(t(lang, 'drawing'));
+        await afterPaint();
+      } else firstTrace = run(scenario, params, k8s, sandbox.actions());
+    }
     if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
       // The link's commands broke the run: show the scenario as it is, and say so.
       const failed = issues.pop();

@@ -6,6 +6,7 @@ import type { ExportOptions, ExportRequest, ExportResult } from '../export/optio
 import type { Lang } from '../model/localized.ts';
 import type { ParamValue, ScenarioDefinition } from '../sim/scenario.ts';
 import type { Trace } from '../sim/trace.ts';
+import type { SimulationRun } from '../sim/run-core.ts';
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
 import type { ThemeName } from './theme.ts';
@@ -87,6 +88,8 @@ export interface AppDeps {
   /** Whether loadSimulation() has resolved. */
   simulationLoaded(): boolean;
   run(def: ScenarioDefinition, request: RunRequest): Trace;
+  /** The same run, to be advanced in slices (a big cluster's, with the page kept live). */
+  startRun(def: ScenarioDefinition, request: RunRequest): SimulationRun;
   /**
    * The trace made at build time for this run (the default view's), fetched; undefined for any
    * other run, and for a scenario that is not the built-in one (a file's may reuse its id). The

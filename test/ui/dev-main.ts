@@ -45,6 +45,7 @@ if (root) {
     loadSimulation: () => Promise.resolve(),
     simulationLoaded: () => true,
     run: () => podCreationSample,
+    startRun: () => ({ now: 0, advance: () => podCreationSample, cancel: () => undefined }),
     createStage: createFakeStage,
   });
   exposeHandle(handle);

@@ -1,0 +1,53 @@
+/**
+ * Runs a simulation to its end in slices of about SLICE_MS of the main thread, and lets the page
+ * paint and take input between them: a big cluster's seconds of simulation no longer freeze it.
+ * The slices change nothing in the trace (src/sim/run-core.ts: SimulationRun).
+ */
+import type { SimulationRun } from '../sim/run-core.ts';
+import { afterPaint } from './after-paint.ts';
+import type { Trace } from '../sim/trace.ts';
+
+/** Main-thread time per slice: short enough for input and a progress line to stay live. */
+const SLICE_MS = 50;
+/** Clock callbacks between looks at the time (a callback costs microseconds). */
+const CALLBACKS_PER_LOOK = 500;
+/** When the progress is first told (a short run says nothing), then how often (a status line read aloud must not chatter). */
+const PROGRESS_FIRST_MS = 300;
+const PROGRESS_EVERY_MS = 1000;
+
+export interface SliceHooks {
+  /** The simulated time reached (ms): after PROGRESS_FIRST_MS, then at most once every PROGRESS_EVERY_MS. */
+  progress(simMs: number): void;
+  /** Checked between slices: true stops the run (the result is then undefined). */
+  cancelled(): boolean;
+}
+
+/** Wall time and the wait between slices; the browser's by default, a test's own otherwise. */
+export interface SlicePace {
+  now(): number;
+  pause(): Promise<void>;
+}
+
+/** Between slices, a frame (so what the page says reaches the screen), then a task. */
+const BROWSER_PACE: SlicePace = { now: () => performance.now(), pause: afterPaint };
+
+/** The run's trace; undefined when cancelled. Throws what the run throws (a broken scenario). */
+export async function runInSlices(run: SimulationRun, hooks: SliceHooks, pace: SlicePace = BROWSER_PACE): Promise<Trace | undefined> {
+  let tellAt = pace.now() + PROGRESS_FIRST_MS;
+  for (;;) {
+    const start = pace.now();
+    do {
+      const trace = run.advance(CALLBACKS_PER_LOOK);
+      if (trace) return trace;
+    } while (pace.now() - start < SLICE_MS);
+    if (pace.now() >= tellAt) {
+      tellAt = pace.now() + PROGRESS_EVERY_MS;
+      hooks.progress(run.now);
+    }
+    await pace.pause();
+    if (hooks.cancelled()) {
+      run.cancel();
+      return undefined;
+    }
+  }
+}
