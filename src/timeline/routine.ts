@@ -40,9 +40,20 @@ export function routineBackground(events: readonly TraceEvent[], stepOrdinal: re
     else if (e.kind === 'message' && e.replyTo === undefined) requests.set(e.id, e);
   }
   const requestOf = (id: number): MessageEvent | undefined => requests.get(id);
+  // Whether step n is about a routine: asked once per step and routine, not per event.
+  const about = new Map<string, boolean>();
+  const isAbout = (n: number, routine: Routine): boolean => {
+    const key = `${n}|${routine}`;
+    let yes = about.get(key);
+    if (yes === undefined) {
+      yes = stepIsAbout(steps[n], routine);
+      about.set(key, yes);
+    }
+    return yes;
+  };
   return events.map((e, i) => {
     if (e.kind !== 'message') return false;
     const routine = routineOf(e, requestOf);
-    return routine !== undefined && !stepIsAbout(steps[Math.max(1, stepOrdinal[i] ?? 0) - 1], routine);
+    return routine !== undefined && !isAbout(Math.max(1, stepOrdinal[i] ?? 0) - 1, routine);
   });
 }

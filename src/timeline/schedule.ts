@@ -8,7 +8,7 @@
  * to a short visible skip. Because moments are visited in order, presentation time is monotonic
  * in simulated time and in event order, which is what makes seeking exact.
  */
-import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, Trace, TraceEvent } from '../sim/trace.ts';
+import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, StepEvent, Trace, TraceEvent } from '../sim/trace.ts';
 import type { StepInfo } from './player-api.ts';
 import type { ClockMap } from './clock-map.ts';
 import { DEFAULT_PACING, type Pacing } from './pacing.ts';
@@ -137,18 +137,17 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   order.forEach((id, i) => (momentIndex[id] = i));
 
   // What ends at each moment: (start presentation time is filled in when the item starts).
-  const endsAt: number[][] = moments.map(() => []);
-  const startsAt: number[][] = moments.map(() => []);
-  events.forEach((_, i) => {
-    startsAt[momentIndex[startKey[i] ?? 0] ?? 0]?.push(i);
+  const startsAt = groupByMoment(moments.length, events.length, (i) => momentIndex[startKey[i] ?? 0]);
+  const endsAt = groupByMoment(moments.length, events.length, (i) => {
     const ek = endKey[i];
-    if (ek !== undefined) endsAt[momentIndex[ek] ?? 0]?.push(i);
+    return ek === undefined ? undefined : momentIndex[ek];
   });
 
   const P: number[] = new Array<number>(moments.length).fill(0);
-  const itemStart = new Map<number, number>();
-  const itemEnd = new Map<number, number>();
-  const groupOf = new Map<number, number>();
+  // Per event (NaN / -1: none). Typed arrays, not Maps: a big cluster's trace has 400,000 events.
+  const itemStart = new Float64Array(events.length).fill(Number.NaN);
+  const itemEnd = new Float64Array(events.length).fill(Number.NaN);
+  const groupOf = new Int32Array(events.length).fill(-1);
   const skips: SkipMark[] = [];
   // Token groups still travelling (pruned as presentation time moves on: a big trace has thousands).
   let inFlight: { group: number; start: number; end: number }[] = [];
@@ -160,7 +159,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const inSkipRange = (a: number, b: number): boolean => skipRanges.some((r) => a >= r.from && b <= r.to && b > a);
 
   // A moment where only background work starts or ends costs (almost) no presentation time.
-  const quietMoment = moments.map((_, k) => (startsAt[k] ?? []).every((i) => background[i] === true || isInstant(events[i])) && (endsAt[k] ?? []).every((i) => background[i] === true));
+  const quietMoment = moments.map((_, k) => startsAt(k).every((i) => background[i] === true || isInstant(events[i])) && endsAt(k).every((i) => background[i] === true));
   // A step's quiet moments share a budget: a big cluster's thousands of background writes in one
   // step still pass in seconds (a teaching step has a few hundred at most, well within it).
   const quietPerStep = new Map<number, number>();
@@ -172,8 +171,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   let foregroundSinceSkip = true;
   moments.forEach((m, k) => {
     let p: number;
-    const starting = startsAt[k] ?? [];
-    const ending = endsAt[k] ?? [];
+    const starting = startsAt(k);
+    const ending = endsAt(k);
     const quiet = quietMoment[k] === true;
     if (k === 0) p = pacing.leadIn;
     else {
@@ -192,8 +191,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       p = pPrev + (isSkip ? skipCost : quiet ? quietCost : pacing.beat);
       for (const i of ending) {
         const e = events[i];
-        const st = itemStart.get(i);
-        if (e === undefined || st === undefined || background[i] === true) continue;
+        const st = itemStart[i] ?? Number.NaN;
+        if (e === undefined || Number.isNaN(st) || background[i] === true) continue;
         const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
         p = Math.max(p, st + need);
       }
@@ -208,7 +207,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       }
     }
     P[k] = p;
-    for (const i of ending) itemEnd.set(i, p);
+    for (const i of ending) itemEnd[i] = p;
     // Start the items of this moment.
     const groupsHere = new Map<string, number>();
     for (const i of starting) {
@@ -221,7 +220,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       }
       if (e.kind === 'decision' && background[i] !== true) lastDecision = p;
       if (e.kind !== 'message' || background[i] === true) {
-        itemStart.set(i, p);
+        itemStart[i] = p;
         continue;
       }
       // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
@@ -242,8 +241,8 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
       }
       groupsHere.set(outKey, group);
       groupsHere.set(inKey, group);
-      groupOf.set(i, group);
-      itemStart.set(i, start);
+      groupOf[i] = group;
+      itemStart[i] = start;
     }
   });
 
@@ -257,27 +256,33 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   // few milliseconds apart, would otherwise fill the sky with dozens of tokens at once. The events
   // still apply to the picture (eventTimes); only their tokens are thinned.
   const backgroundBusyUntil = new Map<string, number>();
+  const routeOf = memoByParts((parts) => `${parts[0] ?? ''}>${parts[1] ?? ''}|${parts[2] ?? ''}`);
   events.forEach((e, i) => {
-    const start = itemStart.get(i) ?? timeOfEvent(i);
+    const started = itemStart[i] ?? Number.NaN;
+    const start = Number.isNaN(started) ? timeOfEvent(i) : started;
     const bg = background[i] === true;
     if (e.kind === 'message') {
       // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
       const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
       if (bg) {
-        const route = `${e.from}>${e.to}|${e.type}`;
+        const route = routeOf([e.from, e.to, e.type]);
         if (start < (backgroundBusyUntil.get(route) ?? -Infinity)) return;
         backgroundBusyUntil.set(route, end);
       }
-      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: groupOf.get(i) ?? -(i + 1), background: bg });
+      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: (groupOf[i] ?? -1) >= 0 ? (groupOf[i] ?? 0) : -(i + 1), background: bg });
     } else if (e.kind === 'activity') {
-      const end = bg ? start + pacing.backgroundHop : Math.max(itemEnd.get(i) ?? 0, start + pacing.activity);
+      const ended = itemEnd[i] ?? Number.NaN;
+      const end = bg ? start + pacing.backgroundHop : Math.max(Number.isNaN(ended) ? 0 : ended, start + pacing.activity);
       activities.push({ kind: 'activity', eventIndex: i, event: e, start, end, background: bg });
     }
   });
   // The scheduler's filter/score activities for a decision: same pod (or none named), between the
   // previous and the next decision. A scenario may emit the decision first and narrate it after.
   // A bulk step's later decisions change the picture (the pod lands) without the verdict overlay.
-  const decisionEvents = events.flatMap((e, i) => (e.kind === 'decision' && background[i] !== true ? [{ e, i }] : []));
+  const decisionEvents: { e: DecisionEvent; i: number }[] = [];
+  events.forEach((e, i) => {
+    if (e.kind === 'decision' && background[i] !== true) decisionEvents.push({ e, i });
+  });
   // In event order, so in simulated time order: each decision looks at a window found by bisection.
   const schedulerWork = activities.filter((a) => !a.background && a.event.component === 'kube-scheduler');
   const firstAfter = (t: number): number => {
@@ -313,7 +318,10 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   for (const m of messages) if (!m.background) lastItem = Math.max(lastItem, m.end);
   for (const a of activities) if (!a.background) lastItem = Math.max(lastItem, a.end);
   for (const d of decisions) lastItem = Math.max(lastItem, d.end);
-  const stepEvents = events.flatMap((e, i) => (e.kind === 'step' ? [{ e, i }] : []));
+  const stepEvents: { e: StepEvent; i: number }[] = [];
+  events.forEach((e, i) => {
+    if (e.kind === 'step') stepEvents.push({ e, i });
+  });
   const lastStep = stepEvents.length > 0 ? timeOfEvent(stepEvents[stepEvents.length - 1]?.i ?? 0) : 0;
   const duration = Math.max(lastMoment + pacing.tail, lastItem + pacing.tail / 2, lastStep + pacing.stepMin);
 
@@ -343,6 +351,28 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   return { duration, steps, messages, activities, decisions, skips, clock: { pres, sim }, eventTimes, focus };
 }
 
+/**
+ * The events at each moment, in event order (`momentOf(i)`: event i's moment, or undefined): one
+ * flat array and offsets, not an array per moment (a big trace has hundreds of thousands).
+ */
+function groupByMoment(moments: number, events: number, momentOf: (i: number) => number | undefined): (k: number) => Int32Array {
+  const offsets = new Int32Array(moments + 1);
+  for (let i = 0; i < events; i++) {
+    const k = momentOf(i);
+    if (k !== undefined) offsets[k + 1] = (offsets[k + 1] ?? 0) + 1;
+  }
+  for (let k = 0; k < moments; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
+  const list = new Int32Array(offsets[moments] ?? 0);
+  const fill = offsets.slice(0, moments);
+  for (let i = 0; i < events; i++) {
+    const k = momentOf(i);
+    if (k === undefined) continue;
+    list[fill[k] ?? 0] = i;
+    fill[k] = (fill[k] ?? 0) + 1;
+  }
+  return (k) => list.subarray(offsets[k] ?? 0, offsets[k + 1] ?? 0);
+}
+
 const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
 
 /** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
@@ -363,18 +393,31 @@ interface Keyer {
   withoutNames(part: string): string;
 }
 
-function makeKeyer(): Keyer {
-  const routineKeys = new Map<string, string>();
-  const namesOut = new Map<string, string>();
-  const routineKey = (parts: readonly string[]): string => {
-    const joined = parts.join('|');
-    let key = routineKeys.get(joined);
-    if (key === undefined) {
-      key = joined.replace(/\d+/g, '#');
-      routineKeys.set(joined, key);
+/** A memo keyed by a sequence of strings, looked up part by part (no joined string to build and hash for each of 400,000 events). */
+interface KeyNode {
+  readonly next: Map<string, KeyNode>;
+  key?: string;
+}
+
+function memoByParts(make: (parts: readonly string[]) => string): (parts: readonly string[]) => string {
+  const root: KeyNode = { next: new Map() };
+  return (parts) => {
+    let node = root;
+    for (const part of parts) {
+      let next = node.next.get(part);
+      if (next === undefined) {
+        next = { next: new Map() };
+        node.next.set(part, next);
+      }
+      node = next;
     }
-    return key;
+    node.key ??= make(parts);
+    return node.key;
   };
+}
+
+function makeKeyer(): Keyer {
+  const namesOut = new Map<string, string>();
   const withoutNames = (part: string): string => {
     let out = namesOut.get(part);
     if (out === undefined) {
@@ -383,6 +426,8 @@ function makeKeyer(): Keyer {
     }
     return out;
   };
+  const routineKey = memoByParts((parts) => parts.join('|').replace(/\d+/g, '#'));
+  // By the parts with names taken out: thousands of pods' actions share a few such parts.
   return { routineKey, withoutNames, bulkKey: (parts) => routineKey(parts.map(withoutNames)) };
 }
 
@@ -405,14 +450,22 @@ function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[
     const shape = shapeOf(e);
     return shape === undefined ? undefined : keyer.bulkKey(shape);
   });
-  const stepKey = (i: number): string => `${stepOrdinal[i] ?? 0}|${keys[i] ?? ''}`;
-  const counts = new Map<string, number>();
-  keys.forEach((k, i) => {
-    if (k === undefined) return;
-    const sk = stepKey(i);
-    counts.set(sk, (counts.get(sk) ?? 0) + 1);
+  // Per (step, key) counts, the key numbered: a number per event, not a string built twice.
+  const ids = new Map<string, number>();
+  let steps = 0;
+  for (const ord of stepOrdinal) steps = Math.max(steps, ord + 1);
+  const slot = keys.map((k, i) => {
+    if (k === undefined) return -1;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(k, id);
+    }
+    return id * steps + (stepOrdinal[i] ?? 0);
   });
-  return { keys, bulk: keys.map((k, i) => k !== undefined && (counts.get(stepKey(i)) ?? 0) >= bulkRepeats) };
+  const counts = new Map<number, number>();
+  for (const n of slot) if (n >= 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return { keys, bulk: slot.map((n) => n >= 0 && (counts.get(n) ?? 0) >= bulkRepeats) };
 }
 
 /**
