@@ -155,8 +155,9 @@ export class ShelfView extends Container {
       return;
     }
     this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, fill: rs.desired > 0 || rs.current > 0 ? p.text : p.muted });
-    // A narrow card keeps every word before it cuts a number ("want 3000 · have 3000 ··· 3000" hid which count was ready).
-    this.row(view, c, 1, [`${w.want} ${nf(rs.desired)} · ${w.have} ${nf(rs.current)} · ${w.ready} ${nf(rs.ready)}`, `${w.want}/${w.have}/${w.ready} ${counts}`], p, { fill: p.muted });
+    // A narrow card keeps every word before it cuts a number ("want 3000 · have 3000 ··· 3000" hid which
+    // count was ready); past that, the counts alone (as a compact card shows them): never a number cut in two.
+    this.row(view, c, 1, [`${w.want} ${nf(rs.desired)} · ${w.have} ${nf(rs.current)} · ${w.ready} ${nf(rs.ready)}`, `${w.want}/${w.have}/${w.ready} ${counts}`, counts], p, { fill: p.muted });
   }
 
   private service(view: Container, c: ShelfCardBox, s: ServiceCard | undefined, p: Palette): void {
