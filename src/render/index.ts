@@ -198,14 +198,17 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   view.setLang(lang);
   view.setReducedMotion(reducedMotion);
   app.stage.addChild(view.root);
-  // The sky now, not an opaque black canvas until a trace comes (a big cluster's run takes seconds).
-  app.render();
 
   let player: Player | undefined;
   let schedule: Schedule | undefined;
   let loaded: Trace | undefined;
   let pending: Promise<unknown> = Promise.resolve();
   let destroyed = false;
+  // The sky, not an opaque black canvas, if no trace has come by the next frame (a big cluster's
+  // run takes seconds); a trace loaded at once (the usual case) renders the first frame itself.
+  requestAnimationFrame(() => {
+    if (loaded === undefined && !destroyed) app.render();
+  });
   let contextListeners: ((lost: boolean) => void)[] = [];
   // A lost context draws nothing: the stage pauses, and play waits until it is back.
   const context = watchContext(canvas, {
