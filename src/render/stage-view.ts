@@ -285,7 +285,10 @@ export class StageView {
     this.groupSize = new Map();
     for (const m of sch.messages) this.groupSize.set(m.group, (this.groupSize.get(m.group) ?? 0) + 1);
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
-    this.maxHop = Math.max(0.001, ...sch.messages.map((m) => m.end - m.start));
+    // A loop, not Math.max(...messages): a big trace has more messages than a call's argument limit.
+    let maxHop = 0.001;
+    for (const m of sch.messages) maxHop = Math.max(maxHop, m.end - m.start);
+    this.maxHop = maxHop;
     this.trails = stepTrails(sch);
     this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
   }

@@ -156,7 +156,19 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   let lastDecision = -Infinity;
   let firstStepSeen = false;
 
-  const inSkipRange = (a: number, b: number): boolean => skipRanges.some((r) => a >= r.from && b <= r.to && b > a);
+  // Whether some skip covers (a, b]: of the skips from at most a, the furthest end reaches b. The
+  // moments go forward in time, so a pointer over the skips by start keeps that furthest end (a
+  // big trace has thousands of skips and moments: no scan of all of them per moment).
+  const skipsByStart = [...skipRanges].sort((x, y) => x.from - y.from);
+  let skipsPassed = 0;
+  let furthestEnd = Number.NEGATIVE_INFINITY;
+  const inSkipRange = (a: number, b: number): boolean => {
+    while (skipsPassed < skipsByStart.length && (skipsByStart[skipsPassed]?.from ?? Infinity) <= a) {
+      furthestEnd = Math.max(furthestEnd, skipsByStart[skipsPassed]?.to ?? furthestEnd);
+      skipsPassed++;
+    }
+    return b > a && furthestEnd >= b;
+  };
 
   // A moment where only background work starts or ends costs (almost) no presentation time.
   const quietMoment = moments.map((_, k) => startsAt(k).every((i) => background[i] === true || isInstant(events[i])) && endsAt(k).every((i) => background[i] === true));
