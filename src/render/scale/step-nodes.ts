@@ -55,7 +55,13 @@ export function nodeZones(trace: Trace, label: string): Map<string, string> {
     const zone = labels?.[label];
     if (zone !== undefined && zone !== '' && !out.has(name)) out.set(name, zone);
   };
-  for (const snap of trace.snapshots) for (const obj of Object.values(snap.objects)) if (obj.kind === 'Node') take(obj.metadata.name, obj.metadata.labels);
+  // for...in, not Object.values: a big cluster's snapshots hold thousands of objects each.
+  for (const snap of trace.snapshots) {
+    for (const ref in snap.objects) {
+      const obj = snap.objects[ref as keyof typeof snap.objects];
+      if (obj?.kind === 'Node') take(obj.metadata.name, obj.metadata.labels);
+    }
+  }
   for (const e of trace.events) if (e.kind === 'state' && e.value?.kind === 'Node') take(e.value.metadata.name, e.value.metadata.labels);
   return out;
 }
