@@ -16,12 +16,12 @@ import type { Plugin } from 'vite';
 
 export type Directives = Readonly<Record<string, readonly string[]>>;
 
-/** What every served page needs: its own scripts, styles, fonts and icons; images also from data: and blob: URLs (icons are rasterised through blob URLs). */
+/** What every served page needs: its own scripts, styles, fonts and icons; images also from data: URLs (the icons are rasterised through them, and the favicon is one). */
 export const POLICY: Directives = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
+  'img-src': ["'self'", 'data:'],
   'worker-src': ["'self'", 'blob:'],
   'connect-src': ["'self'"],
 };
@@ -78,7 +78,7 @@ export function singleFilePolicy(html: string): Directives {
     'default-src': ["'self'"],
     'script-src': scripts,
     'style-src': styles,
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:'],
     'font-src': ["'self'", 'data:'],
     'worker-src': ["'self'", 'blob:'],
     'connect-src': ["'self'", 'data:'],
