@@ -53,6 +53,15 @@ export class ScaleView extends Container {
   private focus: readonly string[] = [];
   /** Tiles draw their washed card as one fill (tile-view.ts washed()): only on WebGL, where that is pixel-exact. */
   private mergeWash = false;
+  /**
+   * The tiles drawn once into a texture, and that texture drawn each frame, while it maps 1:1 to the
+   * canvas' pixels (zoom 1, stage unscaled, whole-number resolution): the 15,000 pod sprites of 500
+   * nodes were most of a frame, and they change only at some event boundaries. Zoomed in, each
+   * frame draws the tiles themselves (a texture would blur or cost too many pixels).
+   */
+  private cached = false;
+  /** The stage is drawn unscaled (not a tiny canvas laid out larger) at a whole-number resolution. */
+  private pixelExact = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
   /** The tile under the pointer (Enter opens it). */
   hovered: string | undefined;
@@ -121,6 +130,7 @@ export class ScaleView extends Container {
       this.tileLayer.addChild(t);
     }
     this.gridFor = -1;
+    this.syncCache(true);
   }
 
   /** The zone group a node is drawn in ('' for nodes without a zone); undefined for a node not in the view. */
@@ -132,7 +142,9 @@ export class ScaleView extends Container {
     return this.groups.map((g) => g.zone);
   }
 
-  layout(area: Rect, p: Palette, s: number, fs: number, lang: Lang): void {
+  /** `pixelExact`: the stage is drawn unscaled, one world px a whole number of canvas pixels (see `cached`). */
+  layout(area: Rect, p: Palette, s: number, fs: number, lang: Lang, pixelExact: boolean): void {
+    this.pixelExact = pixelExact;
     const old = this.view;
     this.view = area;
     this.palette = p;
@@ -174,10 +186,36 @@ export class ScaleView extends Container {
       this.grid = spriteGrid(this.tl.tileW, this.tl.tileH, max, this.barH(), this.fs);
       todo = new Set(this.nodes);
     }
+    let changed = false;
     for (const n of todo) {
       const r = this.tl.tiles.get(n);
-      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash);
+      if (r !== undefined && this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash) === true) changed = true;
     }
+    this.syncCache(changed);
+  }
+
+  /** Turns the tiles' texture on or off as the camera allows, and draws it again when the tiles `changed`. */
+  private syncCache(changed: boolean): void {
+    const want = this.pixelExact && this.cam.zoom === 1;
+    if (want && !this.cached) this.tileLayer.cacheAsTexture(true);
+    else if (!want && this.cached) this.uncache();
+    else if (want && changed) this.tileLayer.updateCacheTexture();
+    this.cached = want;
+  }
+
+  /** Back to drawing the tiles each frame; still a render group of their own. */
+  private uncache(): void {
+    this.tileLayer.cacheAsTexture(false);
+    this.tileLayer.enableRenderGroup();
+    this.cached = false;
+  }
+
+  /**
+   * The WebGL context was lost: its texture goes back to PixiJS's pool, which the stage empties
+   * when the context is back; the next layout makes a new one.
+   */
+  dropCache(): void {
+    if (this.cached) this.uncache();
   }
 
   /** The renderer drawing the stage (PixiJS's WebGL, WebGPU or canvas renderer). */
@@ -251,10 +289,14 @@ export class ScaleView extends Container {
     this.world.position.set(this.view.x + this.view.w / 2 - cx * zoom, this.view.y + this.view.h / 2 - cy * zoom);
     // Tiles wholly out of view are not drawn (nor listed by the drawn-objects hook).
     const v = visibleWorld(this.cam, this.view);
+    let shown = false;
     for (const [n, t] of this.tiles) {
       const r = this.tl.tiles.get(n);
-      t.visible = r !== undefined && r.x < v.x + v.w && r.x + r.w > v.x && r.y < v.y + v.h && r.y + r.h > v.y;
+      const visible = r !== undefined && r.x < v.x + v.w && r.x + r.w > v.x && r.y < v.y + v.h && r.y + r.h > v.y;
+      if (visible !== t.visible) shown = true;
+      t.visible = visible;
     }
+    this.syncCache(shown);
     this.updateLabels();
   }
 
