@@ -51,7 +51,7 @@ export class ScaleView extends Container {
   private fs = 1;
   private lang: Lang = 'en';
   private focus: readonly string[] = [];
-  /** Tiles draw their washed card as one fill (tile-view.ts washed()): only on WebGL, where that is pixel-exact. */
+  /** On WebGL (where that is pixel-exact): tiles draw their washed card as one fill (tile-view.ts washed()), and the world is clipped only where it must be (syncMask). */
   private mergeWash = false;
   /**
    * The tiles drawn once into a texture, and that texture drawn each frame, while it maps 1:1 to the
@@ -60,6 +60,8 @@ export class ScaleView extends Container {
    * frame draws the tiles themselves (a texture would blur or cost too many pixels).
    */
   private cached = false;
+  /** The world is clipped to the view by maskShape (syncMask). */
+  private clipped = true;
   /** The stage is drawn unscaled (not a tiny canvas laid out larger) at a whole-number resolution. */
   private pixelExact = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
@@ -196,7 +198,7 @@ export class ScaleView extends Container {
 
   /** Turns the tiles' texture on or off as the camera allows, and draws it again when the tiles `changed`. */
   private syncCache(changed: boolean): void {
-    const want = this.pixelExact && this.cam.zoom === 1;
+    const want = this.pixelExact && this.cam.zoom === 1 && this.nodes.length > 0;
     if (want && !this.cached) this.tileLayer.cacheAsTexture(true);
     else if (!want && this.cached) this.uncache();
     else if (want && changed) this.tileLayer.updateCacheTexture();
@@ -224,6 +226,7 @@ export class ScaleView extends Container {
     if (merge === this.mergeWash) return;
     this.mergeWash = merge;
     this.redrawTiles(new Set(this.nodes));
+    this.syncMask();
   }
 
   /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */
@@ -260,6 +263,35 @@ export class ScaleView extends Container {
       if (r !== undefined) g.roundRect(r.x - gap, r.y - gap, r.w + 2 * gap, r.h + 2 * gap, 4 * this.s);
     }
     g.stroke({ width: Math.max(1, 1.5 * this.s), color: p.text, alpha: 0.9 });
+    this.syncMask();
+  }
+
+  /**
+   * On WebGL the world is clipped to the view (a stencil mask) only when something in it could
+   * leave the view: zoomed in, or a focus ring round a tile at the view's edge. At home the tiles
+   * lie inside it, and the mask cost two stencil passes over the view every frame (an eighth of a
+   * frame on a software WebGL). The canvas renderer always clips: a clip is cheap there, and
+   * strokes drawn under one antialias a little differently (the focus ring's edges).
+   */
+  private syncMask(): void {
+    const v = this.view;
+    // Whole pixels: a pixel the view's edge cuts is only partly inside the mask (canvas clips with
+    // antialiasing), so what is drawn must stay off those.
+    const x0 = Math.ceil(v.x);
+    const y0 = Math.ceil(v.y);
+    const x1 = Math.floor(v.x + v.w);
+    const y1 = Math.floor(v.y + v.h);
+    const within = (x: number, y: number, w: number, h: number, out: number): boolean => w <= 0 || (x - out >= x0 && y - out >= y0 && x + w + out <= x1 && y + h + out <= y1);
+    const ring = this.ring.getLocalBounds();
+    let clip = !this.mergeWash || this.cam.zoom !== 1 || !within(ring.minX, ring.minY, ring.width, ring.height, 0);
+    // A tile's border is centred on its edge.
+    const border = Math.max(1, 1.5 * this.s) / 2;
+    for (const r of this.tl.tiles.values()) if (!clip && !within(r.x, r.y, r.w, r.h, border)) clip = true;
+    if (clip === this.clipped) return;
+    this.clipped = clip;
+    // An unused mask would be drawn as a white rectangle; a used one must stay visible to be drawn into the stencil.
+    this.maskShape.visible = clip;
+    this.world.mask = clip ? this.maskShape : null;
   }
 
   get camera(): Camera {
@@ -297,6 +329,7 @@ export class ScaleView extends Container {
       t.visible = visible;
     }
     this.syncCache(shown);
+    this.syncMask();
     this.updateLabels();
   }
 
