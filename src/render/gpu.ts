@@ -13,10 +13,15 @@ export function softwareWebGL(): boolean {
     const gl = getTestContext();
     // A context can be refused (no WebGL here): PixiJS types it as always there.
     if ((gl as WebGLRenderingContext | null) === null) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(info === null ? gl.getParameter(gl.RENDERER) : gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
-    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+    return softwareContext(gl);
   } catch {
     return false;
   }
+}
+
+/** Whether this WebGL context is drawn by a software rasteriser (its driver's name). */
+export function softwareContext(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(info === null ? gl.getParameter(gl.RENDERER) : gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
 }

@@ -194,7 +194,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   const rendererName = app.renderer.type === RendererType.WEBGL ? 'webgl' : app.renderer.type === RendererType.WEBGPU ? 'webgpu' : 'canvas';
   const view = new StageView(width, height, palette);
-  view.setRenderer(rendererName);
+  view.setRenderer(rendererName, app.renderer.resolution);
   view.setLang(lang);
   view.setReducedMotion(reducedMotion);
   app.stage.addChild(view.root);
@@ -214,6 +214,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const context = watchContext(canvas, {
     lost() {
       player?.pause();
+      view.contextLost();
       for (const cb of contextListeners) cb(true);
     },
     restored() {

@@ -23,7 +23,8 @@ const code = new Map<boolean, Promise<unknown>>();
 
 /**
  * The code of the renderer PixiJS's Application.init will import (its autoDetectRenderer asks for
- * the same modules, then finds them loaded); on the WebGL path with PixiJS's eval-free shader code.
+ * the same modules, then finds them loaded); on the WebGL path with PixiJS's eval-free shader code
+ * and the batch limits for a software WebGL (batch-limits.ts).
  * A failed load is tried again by the next call.
  */
 export function rendererCode(canvas: boolean): Promise<unknown> {
@@ -31,7 +32,7 @@ export function rendererCode(canvas: boolean): Promise<unknown> {
   if (loading === undefined) {
     loading = canvas
       ? import('pixi-lib/rendering/renderers/canvas/CanvasRenderer')
-      : Promise.all([webglWithoutEval(), import('pixi-lib/rendering/renderers/gl/WebGLRenderer')]);
+      : Promise.all([webglWithoutEval(), import('pixi-lib/rendering/renderers/gl/WebGLRenderer').then(() => import('./batch-limits.ts'))]);
     loading.catch(() => code.delete(canvas));
     code.set(canvas, loading);
   }

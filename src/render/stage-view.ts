@@ -141,6 +141,8 @@ export class StageView {
   private palette: Palette;
   private lang: Lang = 'en';
   private reducedMotion = false;
+  /** Canvas pixels per CSS px (the renderer's). */
+  private resolution = 1;
   private lastCount = -1;
   private lastStep = -2;
   private clickListeners: ((id: ComponentId) => void)[] = [];
@@ -293,9 +295,15 @@ export class StageView {
     this.stepHasStory = this.trails.map((tr) => tr.hops.length > 0);
   }
 
-  /** The renderer drawing the stage: some shapes are drawn the cheaper of two pixel-equal ways on it. */
-  setRenderer(name: 'webgl' | 'webgpu' | 'canvas'): void {
+  /** The renderer drawing the stage and its resolution: some shapes are drawn the cheaper of two pixel-equal ways on it. */
+  setRenderer(name: 'webgl' | 'webgpu' | 'canvas', resolution: number): void {
+    this.resolution = resolution;
     this.scale.setRenderer(name);
+  }
+
+  /** The WebGL context was lost: textures the stage keeps for itself are let go (made anew at the next layout). */
+  contextLost(): void {
+    this.scale.dropCache();
   }
 
   setPalette(p: Palette): void {
@@ -355,7 +363,7 @@ export class StageView {
     if (cp !== undefined) decks.set(cp.node, cp.deck);
     this.pods.layout({ decks, queue: this.flagship.queueArea(l), fs: l.fs, density: l.density, offDeckElsewhere: this.scaleMode, ...(cp === undefined ? {} : { slotSize: new Map([[cp.node, cp.podSize]]) }) }, p);
     this.scale.visible = this.scaleMode && this.openNode === undefined;
-    if (this.scaleMode) this.scale.layout(l.shipsArea, p, l.s, l.fs, this.lang);
+    if (this.scaleMode) this.scale.layout(l.shipsArea, p, l.s, l.fs, this.lang, k === 1 && Number.isInteger(this.resolution));
     this.back.visible = this.scaleMode && this.openNode !== undefined;
     if (this.back.visible) this.back.layout(l.shipsArea, p, l.fs, this.lang);
     this.tokens.alias = this.scaleMode ? (id) => groupEnd(id, (node) => (node === this.openNode ? undefined : this.scale.zoneOf(node))) : undefined;

@@ -51,8 +51,19 @@ export class ScaleView extends Container {
   private fs = 1;
   private lang: Lang = 'en';
   private focus: readonly string[] = [];
-  /** Tiles draw their washed card as one fill (tile-view.ts washed()): only on WebGL, where that is pixel-exact. */
+  /** On WebGL (where that is pixel-exact): tiles draw their washed card as one fill (tile-view.ts washed()), and the world is clipped only where it must be (syncMask). */
   private mergeWash = false;
+  /**
+   * The tiles drawn once into a texture, and that texture drawn each frame, while it maps 1:1 to the
+   * canvas' pixels (zoom 1, stage unscaled, whole-number resolution): the 15,000 pod sprites of 500
+   * nodes were most of a frame, and they change only at some event boundaries. Zoomed in, each
+   * frame draws the tiles themselves (a texture would blur or cost too many pixels).
+   */
+  private cached = false;
+  /** The world is clipped to the view by maskShape (syncMask). */
+  private clipped = true;
+  /** The stage is drawn unscaled (not a tiny canvas laid out larger) at a whole-number resolution. */
+  private pixelExact = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
   /** The tile under the pointer (Enter opens it). */
   hovered: string | undefined;
@@ -121,6 +132,7 @@ export class ScaleView extends Container {
       this.tileLayer.addChild(t);
     }
     this.gridFor = -1;
+    this.syncCache(true);
   }
 
   /** The zone group a node is drawn in ('' for nodes without a zone); undefined for a node not in the view. */
@@ -132,7 +144,9 @@ export class ScaleView extends Container {
     return this.groups.map((g) => g.zone);
   }
 
-  layout(area: Rect, p: Palette, s: number, fs: number, lang: Lang): void {
+  /** `pixelExact`: the stage is drawn unscaled, one world px a whole number of canvas pixels (see `cached`). */
+  layout(area: Rect, p: Palette, s: number, fs: number, lang: Lang, pixelExact: boolean): void {
+    this.pixelExact = pixelExact;
     const old = this.view;
     this.view = area;
     this.palette = p;
@@ -174,10 +188,36 @@ export class ScaleView extends Container {
       this.grid = spriteGrid(this.tl.tileW, this.tl.tileH, max, this.barH(), this.fs);
       todo = new Set(this.nodes);
     }
+    let changed = false;
     for (const n of todo) {
       const r = this.tl.tiles.get(n);
-      if (r !== undefined) this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash);
+      if (r !== undefined && this.tiles.get(n)?.draw(this.model.tile(n), r, this.grid, this.barH(), p, this.s, this.mergeWash) === true) changed = true;
     }
+    this.syncCache(changed);
+  }
+
+  /** Turns the tiles' texture on or off as the camera allows, and draws it again when the tiles `changed`. */
+  private syncCache(changed: boolean): void {
+    const want = this.pixelExact && this.cam.zoom === 1 && this.nodes.length > 0;
+    if (want && !this.cached) this.tileLayer.cacheAsTexture(true);
+    else if (!want && this.cached) this.uncache();
+    else if (want && changed) this.tileLayer.updateCacheTexture();
+    this.cached = want;
+  }
+
+  /** Back to drawing the tiles each frame; still a render group of their own. */
+  private uncache(): void {
+    this.tileLayer.cacheAsTexture(false);
+    this.tileLayer.enableRenderGroup();
+    this.cached = false;
+  }
+
+  /**
+   * The WebGL context was lost: its texture goes back to PixiJS's pool, which the stage empties
+   * when the context is back; the next layout makes a new one.
+   */
+  dropCache(): void {
+    if (this.cached) this.uncache();
   }
 
   /** The renderer drawing the stage (PixiJS's WebGL, WebGPU or canvas renderer). */
@@ -186,6 +226,7 @@ export class ScaleView extends Container {
     if (merge === this.mergeWash) return;
     this.mergeWash = merge;
     this.redrawTiles(new Set(this.nodes));
+    this.syncMask();
   }
 
   /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */
@@ -222,6 +263,35 @@ export class ScaleView extends Container {
       if (r !== undefined) g.roundRect(r.x - gap, r.y - gap, r.w + 2 * gap, r.h + 2 * gap, 4 * this.s);
     }
     g.stroke({ width: Math.max(1, 1.5 * this.s), color: p.text, alpha: 0.9 });
+    this.syncMask();
+  }
+
+  /**
+   * On WebGL the world is clipped to the view (a stencil mask) only when something in it could
+   * leave the view: zoomed in, or a focus ring round a tile at the view's edge. At home the tiles
+   * lie inside it, and the mask cost two stencil passes over the view every frame (an eighth of a
+   * frame on a software WebGL). The canvas renderer always clips: a clip is cheap there, and
+   * strokes drawn under one antialias a little differently (the focus ring's edges).
+   */
+  private syncMask(): void {
+    const v = this.view;
+    // Whole pixels: a pixel the view's edge cuts is only partly inside the mask (canvas clips with
+    // antialiasing), so what is drawn must stay off those.
+    const x0 = Math.ceil(v.x);
+    const y0 = Math.ceil(v.y);
+    const x1 = Math.floor(v.x + v.w);
+    const y1 = Math.floor(v.y + v.h);
+    const within = (x: number, y: number, w: number, h: number, out: number): boolean => w <= 0 || (x - out >= x0 && y - out >= y0 && x + w + out <= x1 && y + h + out <= y1);
+    const ring = this.ring.getLocalBounds();
+    let clip = !this.mergeWash || this.cam.zoom !== 1 || !within(ring.minX, ring.minY, ring.width, ring.height, 0);
+    // A tile's border is centred on its edge.
+    const border = Math.max(1, 1.5 * this.s) / 2;
+    for (const r of this.tl.tiles.values()) if (!clip && !within(r.x, r.y, r.w, r.h, border)) clip = true;
+    if (clip === this.clipped) return;
+    this.clipped = clip;
+    // An unused mask would be drawn as a white rectangle; a used one must stay visible to be drawn into the stencil.
+    this.maskShape.visible = clip;
+    this.world.mask = clip ? this.maskShape : null;
   }
 
   get camera(): Camera {
@@ -251,10 +321,15 @@ export class ScaleView extends Container {
     this.world.position.set(this.view.x + this.view.w / 2 - cx * zoom, this.view.y + this.view.h / 2 - cy * zoom);
     // Tiles wholly out of view are not drawn (nor listed by the drawn-objects hook).
     const v = visibleWorld(this.cam, this.view);
+    let shown = false;
     for (const [n, t] of this.tiles) {
       const r = this.tl.tiles.get(n);
-      t.visible = r !== undefined && r.x < v.x + v.w && r.x + r.w > v.x && r.y < v.y + v.h && r.y + r.h > v.y;
+      const visible = r !== undefined && r.x < v.x + v.w && r.x + r.w > v.x && r.y < v.y + v.h && r.y + r.h > v.y;
+      if (visible !== t.visible) shown = true;
+      t.visible = visible;
     }
+    this.syncCache(shown);
+    this.syncMask();
     this.updateLabels();
   }
 

@@ -61,18 +61,24 @@ export class NodeTile extends Container {
     this.addChild(this.bg, this.dots, this.shade);
   }
 
-  /** `mergeWash`: draw the washed card as one fill (washed()); only where that is pixel-exact (WebGL). */
-  draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number, mergeWash: boolean): void {
+  /**
+   * `mergeWash`: draw the washed card as one fill (washed()); only where that is pixel-exact (WebGL).
+   * Returns whether the tile looks different now (moved, or anything in it drawn again).
+   */
+  draw(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number, mergeWash: boolean): boolean {
+    const moved = rect.x !== this.rect.x || rect.y !== this.rect.y;
     this.rect = rect;
     this.position.set(rect.x, rect.y);
     const fresh = p !== this.drawnPalette;
     this.drawnPalette = p;
     const key = frameKey(model, rect, grid.x, barH, s, mergeWash);
-    if (fresh || key !== this.drawnFrame) {
+    const framed = fresh || key !== this.drawnFrame;
+    if (framed) {
       this.drawnFrame = key;
       this.drawFrame(model, rect, grid, barH, p, s, mergeWash);
     }
-    this.drawDots(model, grid, p, fresh);
+    const dotted = this.drawDots(model, grid, p, fresh);
+    return moved || framed || dotted;
   }
 
   private drawFrame(model: TileModel | undefined, rect: Rect, grid: SpriteGrid, barH: number, p: Palette, s: number, mergeWash: boolean): void {
@@ -113,8 +119,9 @@ export class NodeTile extends Container {
     }
   }
 
-  /** `fresh`: a new palette, every sprite is coloured again. */
-  private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette, fresh: boolean): void {
+  /** `fresh`: a new palette, every sprite is coloured again. Returns whether any sprite changed. */
+  private drawDots(model: TileModel | undefined, grid: SpriteGrid, p: Palette, fresh: boolean): boolean {
+    let changed = false;
     const pods = model?.pods ?? [];
     const bandH = Math.max(0.75, grid.size * 0.28);
     while (this.bodies.length < pods.length) {
@@ -137,6 +144,7 @@ export class NodeTile extends Container {
       this.drawnDots[i] = dot;
       // The same look in the same cell: nothing to do (a PodDot is remade with each tile model).
       if (!moved && !fresh && was?.look === dot?.look && was?.revision === dot?.revision) continue;
+      changed = true;
       body.visible = dot !== undefined;
       band.visible = dot?.revision !== undefined;
       if (dot === undefined) continue;
@@ -155,5 +163,6 @@ export class NodeTile extends Container {
         band.alpha = body.alpha;
       }
     }
+    return changed;
   }
 }
