@@ -503,7 +503,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const stale = (): boolean => trace !== previous || token !== choices;
     player?.pause();
     return runLive(scenario, params, k8s, actions, {
-      say: (time) => commandBar.say(t(lang, 'commandRunningAt', { time }), 'info'),
+      say: (time) => commandBar.say(t(lang, 'commandRunning'), 'info', t(lang, 'clockAt', { time })),
       stale,
       failKey: 'actionRunFailed',
     }).then(async (next) => {
@@ -599,7 +599,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (choice.scenario.runsLong?.(choice.params) === true) {
       player?.pause();
       bigTrace = await runLive(choice.scenario, choice.params, choice.k8s, [], {
-        say: (time) => captions.showMessage(t(lang, 'loadingAt', { time })),
+        say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })),
         stale: () => token !== choices,
         failKey: 'runFailed',
       });
@@ -728,7 +728,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (firstTrace === undefined && codeLoaded) {
       // A big cluster's link runs in slices while the stage starts, the caption saying how far.
       if (runsLong()) {
-        firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loadingAt', { time })), stale: () => false, failKey: 'runFailed' });
+        firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })), stale: () => false, failKey: 'runFailed' });
         // Laying out a big trace holds the page a moment: say so first.
         captions.showMessage(t(lang, 'drawing'));
         await afterPaint();

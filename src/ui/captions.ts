@@ -8,12 +8,16 @@ import type { PlayerState, StepInfo } from '../timeline/player-api.ts';
 import { el } from './dom.ts';
 import type { GlossaryTip } from './glossary-tip.ts';
 import { t } from './i18n.ts';
+import { showWithDetail } from './live-detail.ts';
 
 export interface Captions {
   readonly element: HTMLElement;
   update(state: PlayerState, steps: readonly StepInfo[], lang: Lang): void;
-  /** A plain message instead of a caption (loading, or no scenario). */
-  showMessage(text: string): void;
+  /**
+   * A plain message instead of a caption (loading, or no scenario). `detail` (how far a long run
+   * got) is shown after it but not read aloud: a screen reader hears the message once, not each tick.
+   */
+  showMessage(text: string, detail?: string): void;
 }
 
 export function createCaptions(tip: GlossaryTip): Captions {
@@ -34,10 +38,10 @@ export function createCaptions(tip: GlossaryTip): Captions {
       shown = key;
       tip.render(text, step.caption[lang], lang);
     },
-    showMessage(message) {
+    showMessage(message, detail) {
       shown = '';
       counter.textContent = '';
-      text.textContent = message;
+      showWithDetail(text, message, detail);
     },
   };
 }

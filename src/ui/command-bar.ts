@@ -8,6 +8,7 @@
 import type { Lang } from '../model/localized.ts';
 import { el } from './dom.ts';
 import { t } from './i18n.ts';
+import { showWithDetail } from './live-detail.ts';
 
 export type SubmitResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
@@ -31,8 +32,8 @@ export interface CommandBar {
   /** A command that would work in this cluster, shown as the example while the bar is empty. */
   setExample(example: string): void;
   setEnabled(enabled: boolean): void;
-  /** Shows a message under the learner's eyes (an error is drawn as one). */
-  say(text: string, kind: 'error' | 'info'): void;
+  /** Shows a message under the learner's eyes (an error is drawn as one); `detail` is shown, not read aloud (see live-detail.ts). */
+  say(text: string, kind: 'error' | 'info', detail?: string): void;
 }
 
 /** Completions listed in the bubble; more than this is a hint to type on. */
@@ -90,8 +91,8 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
   const tools = el('div', { class: 'cmdbar__tools' });
   const form = el('form', { class: 'cmdbar', 'data-testid': 'command-bar', autocomplete: 'off' }, message, prompt, input, run, tools);
 
-  const say = (text: string, kind: 'error' | 'info'): void => {
-    message.textContent = text;
+  const say = (text: string, kind: 'error' | 'info', detail?: string): void => {
+    showWithDetail(message, text, detail);
     message.dataset['kind'] = kind;
     message.hidden = text === '';
   };
