@@ -311,7 +311,7 @@ describe('a long run', () => {
     if (preparing === undefined || drawing === undefined || story === undefined) return;
     // The simulation took a second or more, and frames kept coming through it; then the words
     // about drawing reached the screen before the stage laid the big trace out.
-    expect(drawing.at - preparing.at).toBeGreaterThan(600);
+    expect(drawing.at - preparing.at).toBeGreaterThan(400);
     expect(longestGap(log.frames, preparing.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - preparing.at));
     expect(log.frames.some((f) => f > drawing.at && f < story.at)).toBe(true);
     // How far the run got, in the cluster's clock.
@@ -382,7 +382,7 @@ describe('a long run', () => {
     expect(drawing, texts).toBeDefined();
     expect(cleared, texts).toBeDefined();
     if (running === undefined || drawing === undefined || cleared === undefined) return;
-    expect(drawing.at - running.at).toBeGreaterThan(600);
+    expect(drawing.at - running.at).toBeGreaterThan(400);
     expect(longestGap(log.frames, running.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - running.at));
     expect(log.frames.some((f) => f > drawing.at && f < cleared.at)).toBe(true);
     expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d$/.test(c.text)), texts).toBe(true);
