@@ -397,6 +397,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
 
+  /** Laying a big trace out holds the page a moment: the caption says so, and that reaches the screen first. */
+  const sayDrawing = async (): Promise<void> => {
+    captions.showMessage(t(lang, 'drawing'));
+    await afterPaint();
+  };
+
   /** Puts `next` on the stage with a fresh player; the caller decides where it starts. */
   const install = (next: Trace): PlayerApi | undefined => {
     if (!stage) return undefined;
@@ -609,9 +615,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         picker.open(currentChoice(), issues.map(issueText));
         return;
       }
-      // Laying out a big trace holds the page a moment: say so first.
-      captions.showMessage(t(lang, 'drawing'));
-      await afterPaint();
+      await sayDrawing();
       if (token !== choices) return;
     }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
@@ -729,9 +733,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       // A big cluster's link runs in slices while the stage starts, the caption saying how far.
       if (runsLong()) {
         firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })), stale: () => false, failKey: 'runFailed' });
-        // Laying out a big trace holds the page a moment: say so first.
-        captions.showMessage(t(lang, 'drawing'));
-        await afterPaint();
+        await sayDrawing();
       } else firstTrace = run(scenario, params, k8s, sandbox.actions());
     }
     if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
