@@ -12,8 +12,7 @@ import { fetchPrebuilt, mayBePrebuilt, prebuiltTrace } from './prebuilt-trace.ts
 import { checkK8sVersion } from './model/k8s/versions.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './sim/scenario.ts';
 import { wantsEmbed } from './embed/wants-embed.ts';
-import type { AppDeps, RunRequest, ScenarioEntry } from './ui/ports.ts';
-import type { RunOptions } from './sim/scenario.ts';
+import type { AppDeps, ScenarioEntry } from './ui/ports.ts';
 import { loadedEntry } from './ui/scenario-entry.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 import { linkTheme, systemTheme } from './ui/theme.ts';
@@ -55,13 +54,6 @@ function simulation(): NonNullable<ReturnType<typeof loadedSimulation>> {
   return loaded;
 }
 
-const runOptions = (request: RunRequest): RunOptions => ({
-  seed: request.seed,
-  k8sVersion: request.k8sVersion,
-  params: request.params,
-  ...(request.actions ? { actions: request.actions } : {}),
-});
-
 /** The app with these scenarios (the built-ins, and a scenario file first when the CLI gave one). */
 function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
   const deps: AppDeps = {
@@ -73,8 +65,8 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
       await loadSimulation();
     },
     simulationLoaded: () => loadedSimulation() !== undefined,
-    run: (def, request) => simulation().run(def, runOptions(request), loadedSandbox()),
-    startRun: (def, request) => simulation().start(def, runOptions(request), loadedSandbox()),
+    run: (def, request) => simulation().run(def, request, loadedSandbox()),
+    startRun: (def, request) => simulation().start(def, request, loadedSandbox()),
     // Only the built-in scenario's run: a scenario file (the CLI's) may reuse its id (today its
     // params, none, never match the default scenario's; this keeps it so if they ever could).
     prebuiltTrace: (entry, request) => (REGISTRY.includes(entry) ? prebuiltTrace(entry.id, request) : undefined),

@@ -14,8 +14,8 @@ import { DEFAULT_SCENARIO, REGISTRY } from '../../scenes/registry.ts';
 import { createStage } from '../../src/render/index.ts';
 import { runScenarioWith, startScenarioWith } from '../../src/sim/run-core.ts';
 import { loadedSandbox, loadSandbox } from '../../src/sandbox-loader.ts';
-import { DEFAULT_K8S_VERSION, DEFAULT_SEED, type RunOptions, type ScenarioDefinition, type ScenarioParam } from '../../src/sim/scenario.ts';
-import type { RunRequest, ScenarioEntry } from '../../src/ui/ports.ts';
+import { DEFAULT_K8S_VERSION, DEFAULT_SEED, type ScenarioDefinition, type ScenarioParam } from '../../src/sim/scenario.ts';
+import type { ScenarioEntry } from '../../src/ui/ports.ts';
 import { exposeHandle } from '../../src/ui/debug-handle.ts';
 import { startApp } from '../../src/ui/app.ts';
 
@@ -34,13 +34,6 @@ function bigger(entry: ScenarioEntry): ScenarioEntry {
   };
 }
 
-const runOptions = (request: RunRequest): RunOptions => ({
-  seed: request.seed,
-  k8sVersion: request.k8sVersion,
-  params: request.params,
-  ...(request.actions ? { actions: request.actions } : {}),
-});
-
 const scenarios = REGISTRY.map((e) => (e.id === 'zone-outage' ? bigger(e) : e));
 const asked = new URLSearchParams(location.hash.slice(1)).get('renderer');
 const renderer = asked === 'webgl' || asked === 'canvas' ? asked : 'auto';
@@ -54,8 +47,8 @@ if (root) {
     // The simulation is imported above, not loaded after the first frame as in src/main.ts.
     loadSimulation: () => Promise.resolve(),
     simulationLoaded: () => true,
-    run: (def, request) => runScenarioWith(def, runOptions(request), loadedSandbox()),
-    startRun: (def, request) => startScenarioWith(def, runOptions(request), loadedSandbox()),
+    run: (def, request) => runScenarioWith(def, request, loadedSandbox()),
+    startRun: (def, request) => startScenarioWith(def, request, loadedSandbox()),
     createStage: (host, options) => createStage(host, { ...options, renderer }),
   });
   exposeHandle({ ...handle, ready: handle.ready.then(() => loadSandbox()).then(() => undefined) });
