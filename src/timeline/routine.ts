@@ -41,15 +41,11 @@ export function routineBackground(events: readonly TraceEvent[], stepOrdinal: re
   }
   const requestOf = (id: number): MessageEvent | undefined => requests.get(id);
   // Whether step n is about a routine: asked once per step and routine, not per event.
-  const about = new Map<string, boolean>();
+  const about = new Map<Routine, boolean[]>();
   const isAbout = (n: number, routine: Routine): boolean => {
-    const key = `${n}|${routine}`;
-    let yes = about.get(key);
-    if (yes === undefined) {
-      yes = stepIsAbout(steps[n], routine);
-      about.set(key, yes);
-    }
-    return yes;
+    let bySteps = about.get(routine);
+    if (bySteps === undefined) about.set(routine, (bySteps = []));
+    return (bySteps[n] ??= stepIsAbout(steps[n], routine));
   };
   return events.map((e, i) => {
     if (e.kind !== 'message') return false;
