@@ -283,6 +283,27 @@ const BIG = { nodes: '210', perNode: '30' } as const;
  */
 const LIVE_SHARE = 0.5;
 
+/**
+ * A long run as the page showed it: `startText`, then `drawingText` a while later with frames all
+ * along (the longest stretch without one under LIVE_SHARE of the run), then a frame that showed the
+ * drawing words before the text `isEnd` picks.
+ */
+function expectLiveRun(log: Seen, startText: string, drawingText: string, isEnd: (text: string, at: number, drawingAt: number) => boolean): void {
+  const texts = JSON.stringify(log.texts.map((c) => c.text));
+  const start = log.texts.find((c) => c.text === startText);
+  const drawing = log.texts.find((c) => c.text === drawingText);
+  const end = log.texts.find((c) => drawing !== undefined && isEnd(c.text, c.at, drawing.at));
+  expect(start, texts).toBeDefined();
+  expect(drawing, texts).toBeDefined();
+  expect(end, texts).toBeDefined();
+  if (start === undefined || drawing === undefined || end === undefined) return;
+  // The simulation took a while, and frames kept coming through it; then the words about drawing
+  // reached the screen before the stage laid the big trace out.
+  expect(drawing.at - start.at).toBeGreaterThan(400);
+  expect(longestGap(log.frames, start.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - start.at));
+  expect(log.frames.some((f) => f > drawing.at && f < end.at)).toBe(true);
+}
+
 async function pickZoneOutage(page: Page, nodes: string, perNode: string): Promise<void> {
   await page.click('[data-action=open-picker]');
   await page.click('[data-scenario=zone-outage]');
@@ -301,22 +322,11 @@ describe('a long run', () => {
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'zone-outage' && url.searchParams.get('nodes') === BIG.nodes, { timeout: 90_000 });
     expect(await captionText(page)).toMatch(/6,300 replicas of "web" on 210 nodes/);
     const log = await seen(page);
-    const texts = JSON.stringify(log.texts.map((c) => c.text));
-    const preparing = log.texts.find((c) => c.text === 'Preparing the cluster…');
-    const drawing = log.texts.find((c) => c.text === 'Drawing the cluster…');
-    const story = log.texts.find((c) => c.text.includes('6,300 replicas'));
-    expect(preparing, texts).toBeDefined();
-    expect(drawing, texts).toBeDefined();
-    expect(story, texts).toBeDefined();
-    if (preparing === undefined || drawing === undefined || story === undefined) return;
-    // The simulation took a second or more, and frames kept coming through it; then the words
-    // about drawing reached the screen before the stage laid the big trace out.
-    expect(drawing.at - preparing.at).toBeGreaterThan(400);
-    expect(longestGap(log.frames, preparing.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - preparing.at));
-    expect(log.frames.some((f) => f > drawing.at && f < story.at)).toBe(true);
-    // How far the run got, in the cluster's clock.
-    const progress = log.texts.filter((c) => c.at < drawing.at && /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
-    expect(progress.length, texts).toBeGreaterThan(0);
+    expectLiveRun(log, 'Preparing the cluster…', 'Drawing the cluster…', (text) => text.includes('6,300 replicas'));
+    // How far the run got, in the cluster's clock, before the drawing words.
+    const drawingAt = log.texts.find((c) => c.text === 'Drawing the cluster…')?.at ?? 0;
+    const progress = log.texts.filter((c) => c.at < drawingAt && /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
+    expect(progress.length, JSON.stringify(log.texts.map((c) => c.text))).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -374,18 +384,9 @@ describe('a long run', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
     expect(await page.inputValue('[data-testid=command-input]')).toBe('');
     const log = await seen(page);
-    const texts = JSON.stringify(log.texts.map((c) => c.text));
-    const running = log.texts.find((c) => c.text === 'Running the cluster again with your command…');
-    const drawing = log.texts.find((c) => c.text === 'Drawing the run with your command…');
-    const cleared = log.texts.find((c) => drawing !== undefined && c.at > drawing.at && c.text === '');
-    expect(running, texts).toBeDefined();
-    expect(drawing, texts).toBeDefined();
-    expect(cleared, texts).toBeDefined();
-    if (running === undefined || drawing === undefined || cleared === undefined) return;
-    expect(drawing.at - running.at).toBeGreaterThan(400);
-    expect(longestGap(log.frames, running.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - running.at));
-    expect(log.frames.some((f) => f > drawing.at && f < cleared.at)).toBe(true);
-    expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d$/.test(c.text)), texts).toBe(true);
+    // It ends when the bar clears after the drawing words.
+    expectLiveRun(log, 'Running the cluster again with your command…', 'Drawing the run with your command…', (text, at, drawingAt) => at > drawingAt && text === '');
+    expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d$/.test(c.text)), JSON.stringify(log.texts.map((c) => c.text))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 150_000);
