@@ -36,7 +36,7 @@ import type { Lang } from '../model/localized.ts';
 import type { ObjectRef } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
-import { buildSchedule, eventCountAt, type Schedule } from '../timeline/schedule.ts';
+import { buildSchedule, eventCountAt, scheduleInSteps, type Schedule } from '../timeline/schedule.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { rebuildIcons } from './icons.ts';
@@ -102,9 +102,20 @@ export interface StageOptions {
   readonly resolution?: number;
 }
 
+/** A trace being laid out (Stage.layOut): `advance()` does a piece, true once all is done. */
+export interface LayoutWork {
+  advance(): boolean;
+}
+
 export interface Stage {
   /** Play a trace (replaces any previous one). The player starts paused at time 0. */
   load(trace: Trace, options?: { readonly pacing?: Pacing }): PlayerApi;
+  /**
+   * Lays `trace` out ahead of load(), one piece per `advance()` (true once done): a big cluster's
+   * layout takes most of a second, and the caller lets the page paint between pieces. load() of
+   * the same trace then uses it. Only the last trace laid out is kept.
+   */
+  layOut(trace: Trace, options?: { readonly pacing?: Pacing }): LayoutWork;
   /** The current player, if a trace is loaded. */
   readonly player: PlayerApi | undefined;
   setTheme(name: ThemeName): Promise<void>;
@@ -323,10 +334,15 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => resize());
   observer?.observe(host);
 
+  // A layout made ahead by layOut(), for load() of that trace with that pacing.
+  let laidOut: { readonly trace: Trace; readonly pacing: Pacing; readonly schedule: Schedule } | undefined;
+
   const stage: Stage = {
     load(trace, opts) {
       player?.destroy();
-      schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
+      const pacing = opts?.pacing ?? DEFAULT_PACING;
+      schedule = laidOut?.trace === trace && laidOut.pacing === pacing ? laidOut.schedule : buildSchedule(trace, pacing);
+      laidOut = undefined;
       loaded = trace;
       view.setTrace(trace, schedule);
       syncFocusable();
@@ -338,6 +354,19 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       });
       player = next;
       return next;
+    },
+    layOut(trace, opts) {
+      const pacing = opts?.pacing ?? DEFAULT_PACING;
+      laidOut = undefined;
+      const steps = scheduleInSteps(trace, pacing);
+      return {
+        advance() {
+          const next = steps.next();
+          if (next.done !== true) return false;
+          laidOut = { trace, pacing, schedule: next.value };
+          return true;
+        },
+      };
     },
     get player() {
       return player;

@@ -31,8 +31,11 @@ export function stepIsAbout(step: StepEvent | undefined, routine: Routine): bool
   return /heartbeat|AppendEntries/i.test(text) && /\braft|\betcd|leader|member/i.test(text);
 }
 
-/** Per event: true when it is a routine message in a step that is not about that routine. */
-export function routineBackground(events: readonly TraceEvent[], stepOrdinal: readonly number[]): boolean[] {
+/**
+ * Whether event i is a routine message in a step that is not about that routine (asked for each
+ * event in turn, in pieces: src/timeline/schedule.ts).
+ */
+export function routineBackground(events: readonly TraceEvent[], stepOrdinal: readonly number[]): (i: number) => boolean {
   const steps: StepEvent[] = [];
   const requests = new Map<number, MessageEvent>();
   for (const e of events) {
@@ -47,9 +50,10 @@ export function routineBackground(events: readonly TraceEvent[], stepOrdinal: re
     if (bySteps === undefined) about.set(routine, (bySteps = []));
     return (bySteps[n] ??= stepIsAbout(steps[n], routine));
   };
-  return events.map((e, i) => {
-    if (e.kind !== 'message') return false;
+  return (i) => {
+    const e = events[i];
+    if (e?.kind !== 'message') return false;
     const routine = routineOf(e, requestOf);
     return routine !== undefined && !isAbout(Math.max(1, stepOrdinal[i] ?? 0) - 1, routine);
-  });
+  };
 }

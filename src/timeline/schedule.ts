@@ -75,6 +75,19 @@ interface MomentKey {
 }
 
 export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Schedule {
+  const steps = scheduleInSteps(trace, pacing);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * buildSchedule one piece at a time: each `next()` does a few thousand events' work (PAUSE_EVERY
+ * per loop) and the last returns the schedule, the same one. A big cluster's trace takes most of a
+ * second to lay out; the page draws and takes input between pieces (src/ui/run-in-slices.ts).
+ */
+export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING): Generator<void, Schedule, void> {
   const events = trace.events;
   // Step ordinal of each event: how many step events precede or are it.
   const stepOrdinal: number[] = [];
@@ -87,10 +100,12 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     stepOrdinal.push(ordinal);
   }
+  yield;
   const keyer = makeKeyer();
-  const work = bulkEvents(events, stepOrdinal, pacing.bulkRepeats, keyer);
+  const routine = routineBackground(events, stepOrdinal);
+  const work = yield* bulkEvents(events, stepOrdinal, pacing.bulkRepeats, keyer);
   const bulk = work.bulk;
-  const background = classifyBackground(trace, stepOrdinal, work, keyer);
+  const background = yield* classifyBackground(trace, stepOrdinal, work, keyer, routine);
 
   // Steps that started strictly before simulated time x: an arrival at x belongs before a step at x.
   const stepsBefore = (x: number): number => {
@@ -119,17 +134,21 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const startKey: number[] = [];
   const endKey: (number | undefined)[] = [];
   const skipRanges: { from: number; to: number }[] = [];
-  events.forEach((e, i) => {
-    startKey.push(addKey(e.t, stepOrdinal[i] ?? 0));
-    let end: number | undefined;
-    if (e.kind === 'message' && e.arrive > e.t) end = e.arrive;
-    else if (e.kind === 'activity' && e.until > e.t) end = e.until;
-    else if (e.kind === 'skip' && e.to > e.t) {
-      end = e.to;
-      skipRanges.push({ from: e.t, to: e.to });
+  yield* inPieces(events.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const e = events[i] as TraceEvent;
+      startKey.push(addKey(e.t, stepOrdinal[i] ?? 0));
+      let end: number | undefined;
+      if (e.kind === 'message' && e.arrive > e.t) end = e.arrive;
+      else if (e.kind === 'activity' && e.until > e.t) end = e.until;
+      else if (e.kind === 'skip' && e.to > e.t) {
+        end = e.to;
+        skipRanges.push({ from: e.t, to: e.to });
+      }
+      endKey.push(end === undefined ? undefined : addKey(end, Math.max(stepsBefore(end), stepOrdinal[i] ?? 0)));
     }
-    endKey.push(end === undefined ? undefined : addKey(end, Math.max(stepsBefore(end), stepOrdinal[i] ?? 0)));
   });
+  yield;
   const order = keyList.map((_, id) => id).sort((a, b) => (keyList[a]?.t ?? 0) - (keyList[b]?.t ?? 0) || (keyList[a]?.s ?? 0) - (keyList[b]?.s ?? 0));
   const moments = order.map((id) => keyList[id] as MomentKey);
   // Key id -> its moment's index.
@@ -142,6 +161,7 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     const ek = endKey[i];
     return ek === undefined ? undefined : momentIndex[ek];
   });
+  yield;
 
   const P: number[] = new Array<number>(moments.length).fill(0);
   // Per event (NaN / -1: none). Typed arrays, not Maps: a big cluster's trace has 400,000 events.
@@ -171,7 +191,12 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   };
 
   // A moment where only background work starts or ends costs (almost) no presentation time.
-  const quietMoment = moments.map((_, k) => startsAt(k).every((i) => background[i] === true || isInstant(events[i])) && endsAt(k).every((i) => background[i] === true));
+  const quietMoment: boolean[] = [];
+  yield* inPieces(moments.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      quietMoment.push(startsAt(k).every((i) => background[i] === true || isInstant(events[i])) && endsAt(k).every((i) => background[i] === true));
+    }
+  });
   // A step's quiet moments share a budget: a big cluster's thousands of background writes in one
   // step still pass in seconds (a teaching step has a few hundred at most, well within it).
   const quietPerStep = new Map<number, number>();
@@ -181,85 +206,90 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   const quietBeat = (s: number): number => Math.min(pacing.backgroundBeat, pacing.quietStepBudget / (quietPerStep.get(s) ?? 1));
 
   let foregroundSinceSkip = true;
-  moments.forEach((m, k) => {
-    let p: number;
-    const starting = startsAt(k);
-    const ending = endsAt(k);
-    const quiet = quietMoment[k] === true;
-    if (k === 0) p = pacing.leadIn;
-    else {
-      const prev = moments[k - 1] as MomentKey;
-      const pPrev = P[k - 1] ?? 0;
-      const gap = m.t - prev.t;
-      const isSkip = gap > pacing.quietGapMs || inSkipRange(prev.t, m.t);
-      // Skips in a row with only background traffic between them read as one long fast-forward,
-      // which barely grows once it has lasted `mergedSkipMax` (minutes of a big cluster's
-      // heartbeats would otherwise add up to a long stare at nothing).
-      const merged = skips[skips.length - 1];
-      const mergedFull = merged !== undefined && !foregroundSinceSkip && pPrev - merged.start >= pacing.mergedSkipMax;
-      const skipCost = foregroundSinceSkip ? pacing.skip : mergedFull ? pacing.skipTick : pacing.skipRepeat;
-      // Inside a fast-forward that has run its length, background moments are ticks too.
-      const quietCost = mergedFull ? pacing.skipTick : quietBeat(m.s);
-      p = pPrev + (isSkip ? skipCost : quiet ? quietCost : pacing.beat);
-      for (const i of ending) {
+  yield* inPieces(moments.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const m = moments[k] as MomentKey;
+      let p: number;
+      const starting = startsAt(k);
+      const ending = endsAt(k);
+      const quiet = quietMoment[k] === true;
+      if (k === 0) p = pacing.leadIn;
+      else {
+        const prev = moments[k - 1] as MomentKey;
+        const pPrev = P[k - 1] ?? 0;
+        const gap = m.t - prev.t;
+        const isSkip = gap > pacing.quietGapMs || inSkipRange(prev.t, m.t);
+        // Skips in a row with only background traffic between them read as one long fast-forward,
+        // which barely grows once it has lasted `mergedSkipMax` (minutes of a big cluster's
+        // heartbeats would otherwise add up to a long stare at nothing).
+        const merged = skips[skips.length - 1];
+        const mergedFull = merged !== undefined && !foregroundSinceSkip && pPrev - merged.start >= pacing.mergedSkipMax;
+        const skipCost = foregroundSinceSkip ? pacing.skip : mergedFull ? pacing.skipTick : pacing.skipRepeat;
+        // Inside a fast-forward that has run its length, background moments are ticks too.
+        const quietCost = mergedFull ? pacing.skipTick : quietBeat(m.s);
+        p = pPrev + (isSkip ? skipCost : quiet ? quietCost : pacing.beat);
+        for (const i of ending) {
+          const e = events[i];
+          const st = itemStart[i] ?? Number.NaN;
+          if (e === undefined || Number.isNaN(st) || background[i] === true) continue;
+          const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
+          p = Math.max(p, st + need);
+        }
+        const startsStep = starting.some((i) => events[i]?.kind === 'step');
+        if (startsStep) p = Math.max(p, lastStepStart + pacing.stepMin, lastDecision + pacing.decisionHold);
+        if (isSkip) {
+          const last = skips[skips.length - 1];
+          // Merge with the previous skip when only background traffic came between them.
+          if (last !== undefined && !foregroundSinceSkip) skips[skips.length - 1] = { ...last, end: p, toSim: m.t };
+          else skips.push({ start: p - skipCost, end: p, fromSim: prev.t, toSim: m.t });
+          foregroundSinceSkip = false;
+        }
+      }
+      P[k] = p;
+      for (const i of ending) itemEnd[i] = p;
+      // Start the items of this moment.
+      const groupsHere = new Map<string, number>();
+      for (const i of starting) {
         const e = events[i];
-        const st = itemStart[i] ?? Number.NaN;
-        if (e === undefined || Number.isNaN(st) || background[i] === true) continue;
-        const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
-        p = Math.max(p, st + need);
+        if (e === undefined) continue;
+        if (background[i] !== true && (e.kind === 'message' || e.kind === 'activity' || e.kind === 'step' || e.kind === 'decision')) foregroundSinceSkip = true;
+        if (e.kind === 'step') {
+          lastStepStart = firstStepSeen ? p : 0;
+          firstStepSeen = true;
+        }
+        if (e.kind === 'decision' && background[i] !== true) lastDecision = p;
+        if (e.kind !== 'message' || background[i] === true) {
+          itemStart[i] = p;
+          continue;
+        }
+        // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
+        const action = bulk[i] === true ? keyer.withoutNames(e.action).replace(/\d+/g, '#') : e.action;
+        const outKey = `out|${e.from}|${e.type}|${action}`;
+        const inKey = `in|${e.to}|${e.type}|${action}`;
+        let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
+        let start = p;
+        if (group === undefined) {
+          group = groupCounter++;
+          // Wait for a free lane when too many tokens already travel.
+          inFlight = inFlight.filter((f) => f.end > p);
+          const active = [...inFlight].sort((a, b) => a.end - b.end);
+          if (active.length >= pacing.maxTokens) start = active[active.length - pacing.maxTokens]?.end ?? p;
+          inFlight.push({ group, start, end: start + pacing.hop[e.type] });
+        } else {
+          start = inFlight.find((f) => f.group === group)?.start ?? p;
+        }
+        groupsHere.set(outKey, group);
+        groupsHere.set(inKey, group);
+        groupOf[i] = group;
+        itemStart[i] = start;
       }
-      const startsStep = starting.some((i) => events[i]?.kind === 'step');
-      if (startsStep) p = Math.max(p, lastStepStart + pacing.stepMin, lastDecision + pacing.decisionHold);
-      if (isSkip) {
-        const last = skips[skips.length - 1];
-        // Merge with the previous skip when only background traffic came between them.
-        if (last !== undefined && !foregroundSinceSkip) skips[skips.length - 1] = { ...last, end: p, toSim: m.t };
-        else skips.push({ start: p - skipCost, end: p, fromSim: prev.t, toSim: m.t });
-        foregroundSinceSkip = false;
-      }
-    }
-    P[k] = p;
-    for (const i of ending) itemEnd[i] = p;
-    // Start the items of this moment.
-    const groupsHere = new Map<string, number>();
-    for (const i of starting) {
-      const e = events[i];
-      if (e === undefined) continue;
-      if (background[i] !== true && (e.kind === 'message' || e.kind === 'activity' || e.kind === 'step' || e.kind === 'decision')) foregroundSinceSkip = true;
-      if (e.kind === 'step') {
-        lastStepStart = firstStepSeen ? p : 0;
-        firstStepSeen = true;
-      }
-      if (e.kind === 'decision' && background[i] !== true) lastDecision = p;
-      if (e.kind !== 'message' || background[i] === true) {
-        itemStart[i] = p;
-        continue;
-      }
-      // A fan-out (one sender) or fan-in (one receiver) of the same action is one visual group.
-      const action = bulk[i] === true ? keyer.withoutNames(e.action).replace(/\d+/g, '#') : e.action;
-      const outKey = `out|${e.from}|${e.type}|${action}`;
-      const inKey = `in|${e.to}|${e.type}|${action}`;
-      let group = groupsHere.get(outKey) ?? groupsHere.get(inKey);
-      let start = p;
-      if (group === undefined) {
-        group = groupCounter++;
-        // Wait for a free lane when too many tokens already travel.
-        inFlight = inFlight.filter((f) => f.end > p);
-        const active = [...inFlight].sort((a, b) => a.end - b.end);
-        if (active.length >= pacing.maxTokens) start = active[active.length - pacing.maxTokens]?.end ?? p;
-        inFlight.push({ group, start, end: start + pacing.hop[e.type] });
-      } else {
-        start = inFlight.find((f) => f.group === group)?.start ?? p;
-      }
-      groupsHere.set(outKey, group);
-      groupsHere.set(inKey, group);
-      groupOf[i] = group;
-      itemStart[i] = start;
     }
   });
 
   const timeOfEvent = (i: number): number => P[momentIndex[startKey[i] ?? 0] ?? 0] ?? 0;
-  const eventTimes = events.map((_, i) => timeOfEvent(i));
+  const eventTimes: number[] = [];
+  for (let i = 0; i < events.length; i++) eventTimes.push(timeOfEvent(i));
+  yield;
 
   const messages: MessageItem[] = [];
   const activities: ActivityItem[] = [];
@@ -269,23 +299,26 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
   // still apply to the picture (eventTimes); only their tokens are thinned.
   const backgroundBusyUntil = new Map<string, number>();
   const routeOf = memoByParts((parts) => `${parts[0] ?? ''}>${parts[1] ?? ''}|${parts[2] ?? ''}`);
-  events.forEach((e, i) => {
-    const started = itemStart[i] ?? Number.NaN;
-    const start = Number.isNaN(started) ? timeOfEvent(i) : started;
-    const bg = background[i] === true;
-    if (e.kind === 'message') {
-      // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
-      const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
-      if (bg) {
-        const route = routeOf([e.from, e.to, e.type]);
-        if (start < (backgroundBusyUntil.get(route) ?? -Infinity)) return;
-        backgroundBusyUntil.set(route, end);
+  yield* inPieces(events.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const e = events[i] as TraceEvent;
+      const started = itemStart[i] ?? Number.NaN;
+      const start = Number.isNaN(started) ? timeOfEvent(i) : started;
+      const bg = background[i] === true;
+      if (e.kind === 'message') {
+        // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
+        const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
+        if (bg) {
+          const route = routeOf([e.from, e.to, e.type]);
+          if (start < (backgroundBusyUntil.get(route) ?? -Infinity)) continue;
+          backgroundBusyUntil.set(route, end);
+        }
+        messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: (groupOf[i] ?? -1) >= 0 ? (groupOf[i] ?? 0) : -(i + 1), background: bg });
+      } else if (e.kind === 'activity') {
+        const ended = itemEnd[i] ?? Number.NaN;
+        const end = bg ? start + pacing.backgroundHop : Math.max(Number.isNaN(ended) ? 0 : ended, start + pacing.activity);
+        activities.push({ kind: 'activity', eventIndex: i, event: e, start, end, background: bg });
       }
-      messages.push({ kind: 'message', eventIndex: i, event: e, start, end, group: (groupOf[i] ?? -1) >= 0 ? (groupOf[i] ?? 0) : -(i + 1), background: bg });
-    } else if (e.kind === 'activity') {
-      const ended = itemEnd[i] ?? Number.NaN;
-      const end = bg ? start + pacing.backgroundHop : Math.max(Number.isNaN(ended) ? 0 : ended, start + pacing.activity);
-      activities.push({ kind: 'activity', eventIndex: i, event: e, start, end, background: bg });
     }
   });
   // The scheduler's filter/score activities for a decision: same pod (or none named), between the
@@ -307,21 +340,24 @@ export function buildSchedule(trace: Trace, pacing: Pacing = DEFAULT_PACING): Sc
     }
     return lo;
   };
-  decisionEvents.forEach(({ e, i }, n) => {
-    const at = timeOfEvent(i);
-    const lo = decisionEvents[n - 1]?.e.t ?? -Infinity;
-    const hi = decisionEvents[n + 1]?.e.t ?? Infinity;
-    const work: ActivityItem[] = [];
-    for (let k = firstAfter(lo); k < schedulerWork.length; k++) {
-      const a = schedulerWork[k] as ActivityItem;
-      if (a.event.t >= hi) break;
-      if (a.event.object === undefined || a.event.object === e.pod) work.push(a);
+  yield* inPieces(decisionEvents.length, (from, to) => {
+    for (let n = from; n < to; n++) {
+      const { e, i } = decisionEvents[n] as { e: DecisionEvent; i: number };
+      const at = timeOfEvent(i);
+      const lo = decisionEvents[n - 1]?.e.t ?? -Infinity;
+      const hi = decisionEvents[n + 1]?.e.t ?? Infinity;
+      const work: ActivityItem[] = [];
+      for (let k = firstAfter(lo); k < schedulerWork.length; k++) {
+        const a = schedulerWork[k] as ActivityItem;
+        if (a.event.t >= hi) break;
+        if (a.event.object === undefined || a.event.object === e.pod) work.push(a);
+      }
+      const start = Math.min(at, ...work.map((a) => a.start));
+      const decided = Math.max(at, ...work.map((a) => a.end));
+      const score = work.find((a) => a.event.action === 'score');
+      const scoring = e.decision.scored && score !== undefined ? score.start : decided;
+      decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end: decided + pacing.decisionHold });
     }
-    const start = Math.min(at, ...work.map((a) => a.start));
-    const decided = Math.max(at, ...work.map((a) => a.end));
-    const score = work.find((a) => a.event.action === 'score');
-    const scoring = e.decision.scored && score !== undefined ? score.start : decided;
-    decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end: decided + pacing.decisionHold });
   });
 
   const lastMoment = P[P.length - 1] ?? 0;
@@ -383,6 +419,16 @@ function groupByMoment(moments: number, events: number, momentOf: (i: number) =>
     fill[k] = (fill[k] ?? 0) + 1;
   }
   return (k) => list.subarray(offsets[k] ?? 0, offsets[k + 1] ?? 0);
+}
+
+/** Events between pauses in each of scheduleInSteps' loops: a few milliseconds of work. */
+const PAUSE_EVERY = 4096;
+/** Runs `body` over [0, count) in ranges of PAUSE_EVERY, pausing after each: the loops themselves stay plain functions (a loop inside a generator runs slower). */
+function* inPieces(count: number, body: (from: number, to: number) => void): Generator<void, void, void> {
+  for (let from = 0; from < count; from += PAUSE_EVERY) {
+    body(from, Math.min(count, from + PAUSE_EVERY));
+    yield;
+  }
 }
 
 const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
@@ -457,10 +503,13 @@ interface BulkWork {
  * within one step (a thousand pods evicted, a thousand pod writes). Such an action on another
  * object is a repeat, and at one moment it is one fan-out, however many objects it touches.
  */
-function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number, keyer: Keyer): BulkWork {
-  const keys = events.map((e) => {
-    const shape = shapeOf(e);
-    return shape === undefined ? undefined : keyer.bulkKey(shape);
+function* bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[], bulkRepeats: number, keyer: Keyer): Generator<void, BulkWork, void> {
+  const keys: (string | undefined)[] = [];
+  yield* inPieces(events.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const shape = shapeOf(events[i] as TraceEvent);
+      keys.push(shape === undefined ? undefined : keyer.bulkKey(shape));
+    }
   });
   // Per (step, key) counts, the key numbered: a number per event, not a string built twice.
   const ids = new Map<string, number>();
@@ -475,8 +524,10 @@ function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[
     }
     return id * steps + (stepOrdinal[i] ?? 0);
   });
+  yield;
   const counts = new Map<number, number>();
   for (const n of slot) if (n >= 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+  yield;
   return { keys, bulk: slot.map((n) => n >= 0 && (counts.get(n) ?? 0) >= bulkRepeats) };
 }
 
@@ -486,17 +537,16 @@ function bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number[
  * (Lease renewals, raft heartbeats) in a step that is not about it (see routine.ts). They stay visible,
  * but faint and fast, and do not hold up the presentation.
  */
-function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: BulkWork, keyer: Keyer): boolean[] {
+function* classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: BulkWork, keyer: Keyer, routine: (i: number) => boolean): Generator<void, boolean[], void> {
   const focusOf: (readonly ComponentId[])[] = [];
   for (const e of trace.events) if (e.kind === 'step') focusOf.push(e.focus);
   // Routine key -> simulated time it was first seen in this step (same-time repeats are a fan-out, not routine).
   const seen = new Map<string, number>();
   let step = -1;
-  // Lease renewals and raft heartbeats are background unless the step is about them, even when they touch a focus component.
-  const routine = routineBackground(trace.events, stepOrdinal);
+  // Lease renewals and raft heartbeats (`routine`) are background unless the step is about them, even when they touch a focus component.
   const { keys, bulk } = work;
-  return trace.events.map((e, i) => {
-    if (routine[i] === true) return true;
+  const isBackground = (e: TraceEvent, i: number): boolean => {
+    if (routine(i)) return true;
     const ord = stepOrdinal[i] ?? 0;
     if (ord - 1 !== step) {
       step = ord - 1;
@@ -512,7 +562,14 @@ function classifyBackground(trace: Trace, stepOrdinal: readonly number[], work: 
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.t);
     return offFocus || (first !== undefined && first !== e.t);
+  };
+  const background: boolean[] = [];
+  yield* inPieces(trace.events.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      background.push(isBackground(trace.events[i] as TraceEvent, i));
+    }
   });
+  return background;
 }
 
 /** Number of trace events whose presentation time is <= t (the state at t applies exactly these). */

@@ -23,7 +23,7 @@ import type { AppDeps, RunRequest, ScenarioEntry, StagePort } from './ports.ts';
 import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
-import { runInSlices } from './run-in-slices.ts';
+import { inSlices, runInSlices } from './run-in-slices.ts';
 import { afterPaint } from './after-paint.ts';
 import { formatClock } from '../timeline/schedule.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
@@ -397,11 +397,22 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   };
 
-  /** Laying a big trace out holds the page a moment: the caption says so, and that reaches the screen first. */
-  const sayDrawing = async (): Promise<void> => {
-    captions.showMessage(t(lang, 'drawing'));
+  /**
+   * Lays a big trace out before load() shows it: in slices, the page live, `say` telling the
+   * learner first (and that reaching the screen). What is left for load() (placing the cluster,
+   * the first frame) still holds the page a moment. False when `stale()` turned true meanwhile.
+   */
+  const layOutLive = async (next: Trace, say: () => void, stale: () => boolean): Promise<boolean> => {
+    say();
     await afterPaint();
+    if (!stage || stale()) return false;
+    const work = stage.layOut(next);
+    const laid = (await inSlices(() => work.advance(), { cancelled: stale })) && !stale();
+    // For the browser tests and the bench: when the sliced part ended and load()'s began.
+    if (laid) performance.mark('kubedeck:laid-out');
+    return laid;
   };
+  const sayDrawing = (): void => captions.showMessage(t(lang, 'drawing'));
 
   /** Puts `next` on the stage with a fresh player; the caller decides where it starts. */
   const install = (next: Trace): PlayerApi | undefined => {
@@ -514,10 +525,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       failKey: 'actionRunFailed',
     }).then(async (next) => {
       if (next === undefined || stale()) return undefined;
-      // Laying out a big trace holds the page a moment: say so first.
-      commandBar.say(t(lang, 'commandDrawing'), 'info');
-      await afterPaint();
-      return stale() ? undefined : next;
+      const laid = await layOutLive(next, () => commandBar.say(t(lang, 'commandDrawing'), 'info'), stale);
+      return laid ? next : undefined;
     });
   };
 
@@ -615,8 +624,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         picker.open(currentChoice(), issues.map(issueText));
         return;
       }
-      await sayDrawing();
-      if (token !== choices) return;
+      if (!(await layOutLive(bigTrace, sayDrawing, () => token !== choices))) return;
     }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
@@ -729,11 +737,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
     const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));
     performance.mark('kubedeck:simulate');
+    // A big cluster's link runs in slices while the stage starts, the caption saying how far; then
+    // it is laid out in slices too, once the stage is there.
+    const bigLink = firstTrace === undefined && codeLoaded && runsLong();
     if (firstTrace === undefined && codeLoaded) {
-      // A big cluster's link runs in slices while the stage starts, the caption saying how far.
-      if (runsLong()) {
+      if (bigLink) {
         firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })), stale: () => false, failKey: 'runFailed' });
-        await sayDrawing();
       } else firstTrace = run(scenario, params, k8s, sandbox.actions());
     }
     if (codeLoaded && firstTrace === undefined && sandbox.actions().length > 0) {
@@ -753,6 +762,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
       return;
     }
+    if (bigLink && firstTrace !== undefined) await layOutLive(firstTrace, sayDrawing, () => false);
     stage.onComponentClick((id) => openComponent(id));
     stage.onObjectClick((ref) => openObject(ref));
     stage.onContextLoss((lost) => {

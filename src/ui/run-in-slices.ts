@@ -33,21 +33,40 @@ const BROWSER_PACE: SlicePace = { now: () => performance.now(), pause: afterPain
 
 /** The run's trace; undefined when cancelled. Throws what the run throws (a broken scenario). */
 export async function runInSlices(run: SimulationRun, hooks: SliceHooks, pace: SlicePace = BROWSER_PACE): Promise<Trace | undefined> {
+  let trace: Trace | undefined;
   let tellAt = pace.now() + PROGRESS_FIRST_MS;
+  const finished = await inSlices(
+    () => (trace = run.advance(CALLBACKS_PER_LOOK)) !== undefined,
+    {
+      between: () => {
+        if (pace.now() < tellAt) return;
+        tellAt = pace.now() + PROGRESS_EVERY_MS;
+        hooks.progress(run.now);
+      },
+      cancelled: hooks.cancelled,
+    },
+    pace,
+  );
+  if (!finished) {
+    run.cancel();
+    return undefined;
+  }
+  return trace;
+}
+
+/**
+ * Calls `step` (a few milliseconds of work; true once all is done) in slices of about SLICE_MS,
+ * a paint between slices: `between` runs before each pause, `cancelled` after it (true stops the
+ * work, and the result is false). Also what lays a big trace out (the stage's layOut).
+ */
+export async function inSlices(step: () => boolean, hooks: { between?(): void; cancelled(): boolean }, pace: SlicePace = BROWSER_PACE): Promise<boolean> {
   for (;;) {
     const start = pace.now();
     do {
-      const trace = run.advance(CALLBACKS_PER_LOOK);
-      if (trace) return trace;
+      if (step()) return true;
     } while (pace.now() - start < SLICE_MS);
-    if (pace.now() >= tellAt) {
-      tellAt = pace.now() + PROGRESS_EVERY_MS;
-      hooks.progress(run.now);
-    }
+    hooks.between?.();
     await pace.pause();
-    if (hooks.cancelled()) {
-      run.cancel();
-      return undefined;
-    }
+    if (hooks.cancelled()) return false;
   }
 }

@@ -246,6 +246,8 @@ interface Seen {
   readonly texts: readonly { readonly text: string; readonly at: number }[];
   /** When each animation frame's callbacks ran since (performance.now(), not the frame's earlier timestamp): that frame then paints what the page showed at that time. */
   readonly frames: readonly number[];
+  /** When each big trace's sliced layout ended (the app's kubedeck:laid-out marks). */
+  readonly laidOut: readonly number[];
 }
 
 /** From now on, the page records every text `selector` shows and every frame it paints (read with seen()). */
@@ -264,7 +266,11 @@ async function watchTextAndFrames(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-const seen = async (page: Page): Promise<Seen> => (await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen)) as Seen;
+const seen = async (page: Page): Promise<Seen> =>
+  (await page.evaluate(() => ({
+    ...(window as unknown as { __seen: Omit<Seen, 'laidOut'> }).__seen,
+    laidOut: performance.getEntriesByName('kubedeck:laid-out').map((m) => m.startTime),
+  }))) as Seen;
 
 /** The longest stretch without a frame from `from` to `to` (ms): a run that holds the page is one stretch, all of it. */
 function longestGap(frames: readonly number[], from: number, to: number): number {
@@ -285,8 +291,8 @@ const LIVE_SHARE = 0.5;
 
 /**
  * A long run as the page showed it: `startText`, then `drawingText` a while later with frames all
- * along (the longest stretch without one under LIVE_SHARE of the run), then a frame that showed the
- * drawing words before the text `isEnd` picks.
+ * along (the longest stretch without one under LIVE_SHARE of the run), then the layout, with frames
+ * all along it too, then a frame that showed the drawing words before the text `isEnd` picks.
  */
 function expectLiveRun(log: Seen, startText: string, drawingText: string, isEnd: (text: string, at: number, drawingAt: number) => boolean): void {
   const texts = JSON.stringify(log.texts.map((c) => c.text));
@@ -302,6 +308,12 @@ function expectLiveRun(log: Seen, startText: string, drawingText: string, isEnd:
   expect(drawing.at - start.at).toBeGreaterThan(400);
   expect(longestGap(log.frames, start.at, drawing.at)).toBeLessThan(LIVE_SHARE * (drawing.at - start.at));
   expect(log.frames.some((f) => f > drawing.at && f < end.at)).toBe(true);
+  // Laying 6,300 replicas out takes about a second here; in slices, frames came all along it.
+  const laidOut = log.laidOut.find((at) => at > drawing.at && at < end.at);
+  expect(laidOut, JSON.stringify(log.laidOut)).toBeDefined();
+  if (laidOut === undefined) return;
+  expect(laidOut - drawing.at).toBeGreaterThan(200);
+  expect(longestGap(log.frames, drawing.at, laidOut)).toBeLessThan(LIVE_SHARE * (laidOut - drawing.at));
 }
 
 async function pickZoneOutage(page: Page, nodes: string, perNode: string): Promise<void> {

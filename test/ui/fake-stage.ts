@@ -172,6 +172,8 @@ export async function createFakeStage(host: HTMLElement, options: StageOptions):
       loaded = trace;
       return player;
     },
+    // The fake lays nothing out ahead: its load() is instant.
+    layOut: () => ({ advance: () => true }),
     setTheme(next) {
       theme = next;
       redraw();
