@@ -122,6 +122,23 @@ const playFrom = (page: Page, step: string): Promise<unknown> =>
 
 const pause = (page: Page): Promise<unknown> => page.evaluate('window.__kubedeck.player().pause()');
 
+/** Opens nodes spread over the cluster to their ships and goes back, each call timed with the frame it renders (synchronously). */
+const OPEN_CLOSE = `(() => {
+  const scale = window.__kubedeck.stage().scale();
+  const nodes = window.__kubedeck.trace().topology.nodes;
+  const open = [], close = [];
+  for (let i = 0; i < 7; i++) {
+    const node = nodes[Math.floor((i * nodes.length) / 7)];
+    let t = performance.now();
+    scale.openNode(node);
+    open.push(performance.now() - t);
+    t = performance.now();
+    scale.closeNode();
+    close.push(performance.now() - t);
+  }
+  return { open, close };
+})()`;
+
 /** Opens the big trace on `hash` (#renderer=...), measures it and the bare page; returns the page for the memory figures. */
 async function rendererFigures(browser: Browser, appUrl: string, bareUrl: string, hash: string, out: (line: string) => void): Promise<{ page: Page; cdp: CDPSession; renderer: string }> {
   const { page, cdp } = await openScaleApp(browser, `${appUrl}?${BIG}#renderer=${hash}`);
@@ -179,6 +196,8 @@ async function rendererFigures(browser: Browser, appUrl: string, bareUrl: string
   out(`    fps ratio kubedeck / bare: ${fmt(fps(appAll.frames) / fps(bareAll.frames), 2)}x   per round: ${Array.from({ length: ROUNDS }, (_, r) => fmt(fps(WINDOWS.flatMap((w) => app[w]?.[r]?.frames ?? [])) / fps(bare[r]?.frames ?? []), 2)).join(', ')}   (aim: >= 0.9x)`);
   // Not like-for-like past 1x: at zoom 1 the app draws its tiles from one texture, redrawn only when a tile changes.
   out('    (kubedeck draws the tiles at zoom 1 from a texture it redraws when a tile changes; the bare page draws every sprite every frame)');
+  const openClose = (await page.evaluate(OPEN_CLOSE)) as { open: number[]; close: number[] };
+  out(`    a tile opened to its node's ship, then back to the tiles (the call and the frame it draws, ${openClose.open.length} nodes): open p50 ${fmt(percentile(openClose.open, 50), 0)} ms (first ${fmt(openClose.open[0] ?? NaN, 0)}), back p50 ${fmt(percentile(openClose.close, 50), 0)} ms`);
   return { page, cdp, renderer: load.renderer };
 }
 

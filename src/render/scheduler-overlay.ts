@@ -42,15 +42,20 @@ export class SchedulerOverlay {
   private p: Palette | undefined;
   private static readonly NONE: ReadonlySet<ObjectRef> = new Set();
 
-  setTrace(trace: Trace, schedule: Schedule, nodes: readonly string[]): void {
+  /** What the trace's steps are about: once per trace (a big one's events are walked once, not at each node opened). */
+  setTrace(trace: Trace, schedule: Schedule): void {
+    this.tables = new Map(schedule.decisions.map((d) => [d, scoreTable(d.event.decision)]));
+    this.podsOfStep = stepPods(trace);
+  }
+
+  /** The ships drawn (every node, or the scale view's opened one): a capacity strip and score panel each. */
+  setNodes(nodes: readonly string[]): void {
     for (const part of this.parts) {
       part.capacity.destroy({ children: true });
       part.score.destroy({ children: true });
     }
     this.parts = nodes.map((node) => ({ node, capacity: new CapacityStrip(node), score: new ShipScorePanel(node) }));
     for (const part of this.parts) this.root.addChild(part.capacity, part.score);
-    this.tables = new Map(schedule.decisions.map((d) => [d, scoreTable(d.event.decision)]));
-    this.podsOfStep = stepPods(trace);
   }
 
   layout(l: StageLayout, p: Palette): void {

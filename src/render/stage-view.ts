@@ -203,7 +203,7 @@ export class StageView {
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
     this.dimmed = all.map(() => false);
-    this.indexTrace();
+    this.indexStations();
   }
 
   setTrace(trace: Trace, schedule: Schedule): void {
@@ -211,6 +211,8 @@ export class StageView {
     forgetParsedRefs();
     this.trace = trace;
     this.schedule = schedule;
+    this.indexSchedule();
+    this.schedOverlay.setTrace(trace, schedule);
     this.groupLabels.clear();
     this.kernels = kernelNodes(trace.topology);
     this.allNodes = shipNodes(trace.topology);
@@ -266,17 +268,33 @@ export class StageView {
     }
     for (const gone of keep.values()) gone.destroy({ children: true });
     this.ships = next;
-    this.schedOverlay.setTrace(trace, schedule, next.map((s) => s.node));
+    this.schedOverlay.setNodes(next.map((s) => s.node));
     this.registerStations();
   }
 
-  /** Precompute per-activity station and controller, and messages by start, so frames do lookups only. */
-  private indexTrace(): void {
+  /** Per activity, the index of the station it glows at (the stations change as ships come and go). */
+  private indexStations(): void {
     const sch = this.schedule;
     if (sch === undefined) return;
     const index = this.stationIndexOf;
-    // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay.
-    this.activityStation = sch.activities.map((a) => index.get(a.event.component) ?? (a.event.component === 'client/operator' ? index.get('kubectl') : undefined) ?? index.get(a.event.component.startsWith('etcd/') ? 'etcd' : (this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '')));
+    // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay. An etcd member without
+    // a station of its own glows at etcd; other unknown components at the first etcd member's.
+    const kubectl = index.get('kubectl');
+    const etcd = index.get('etcd');
+    const firstMember = index.get(this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '');
+    this.activityStation = sch.activities.map((a) => {
+      const c = a.event.component;
+      return index.get(c) ?? (c === 'client/operator' ? kubectl : undefined) ?? (c.startsWith('etcd/') ? etcd : firstMember);
+    });
+  }
+
+  /**
+   * Precompute per-activity controller, messages by start and each step's trail, so frames do
+   * lookups only: once per trace (opening a node of a big cluster does not redo them).
+   */
+  private indexSchedule(): void {
+    const sch = this.schedule;
+    if (sch === undefined) return;
     this.activityController = sch.activities.map((a) => {
       if (a.event.component !== 'kube-controller-manager') return 0;
       const c = controllerOf(a.event.action, a.event.label.en, a.event.object);

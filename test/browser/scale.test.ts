@@ -172,6 +172,23 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect((await frame()).open).toBeUndefined();
   });
 
+  it('a node opened while the outage goes on: back at the tiles, they show the cluster as it is now, not as it was when the node opened', async () => {
+    await app.page.selectOption('[data-testid=theme]', 'dark');
+    await app.page.click('[data-lang=en]');
+    // Opened before zone c goes dark; the story moves on under the ship (its tiles are not laid out again on the way back).
+    await app.page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      player?.pause();
+      player?.seek(0);
+      (window.__kubedeck?.stage() as unknown as Stage).scale()?.openNode('a-02');
+    });
+    await gotoStepEnd('unknown');
+    expect((await frame()).open).toBe('a-02');
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.closeNode());
+    await settle(app.page, { rerender: true });
+    expect(comparePng(readFileSync(join(BASELINES, 'zone-outage-30-unknown-dark-en.png')), await app.page.screenshot()).ratio).toBeLessThanOrEqual(MAX_RATIO);
+  });
+
   it.each([
     ['dark', 'en'],
     ['light', 'ko'],
