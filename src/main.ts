@@ -92,7 +92,7 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
   // The sandbox (commands in a run) loads first only when the first run may have commands (a do=
   // link, a scenario file's own, an embed's host); else right after the first frame.
   const sandboxFirst = embedView || new URLSearchParams(location.search).has('do') || scenarios.some((s) => (s.actions?.length ?? 0) > 0);
-  // The embed runs its scenario (and its host's loads) synchronously: the simulation comes first.
+  // The embed runs a host's loads synchronously (and a big cluster's first run in slices): the simulation comes first.
   const before = Promise.all([sandboxFirst ? loadSandbox() : undefined, embedView ? loadSimulation() : undefined]);
   const shell = embedView
     ? before.then(() => import('./embed/embed-app.ts')).then(({ startEmbed }) => startEmbed(root, deps))

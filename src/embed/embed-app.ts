@@ -37,6 +37,9 @@ import type { Command, EmbedStatus } from './protocol.ts';
 import { createStartOverlay } from './start-overlay.ts';
 import { embedText, issueLines, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
+import { afterPaint } from '../ui/after-paint.ts';
+import { inSlices, runInSlices } from '../ui/run-in-slices.ts';
+import { formatClock } from '../timeline/schedule.ts';
 
 /** Commands other than lang/theme: a burst of this many, then this many a second (a scrubbing host sends ~60). */
 const COMMAND_BURST = 240;
@@ -199,6 +202,24 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!def) return { error: `${entry.id} has not loaded` };
     try {
       return { trace: deps.run(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) }) };
+    } catch (error) {
+      return { error: errorText(error) };
+    }
+  };
+
+  /**
+   * A big cluster's first run (its scenario says it runs long), as the app runs it: in slices,
+   * the frame live and the caption saying how far the cluster's clock got. The host hears
+   * nothing until `ready`, as for any first load.
+   */
+  const runLive = async (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[]): Promise<{ trace: Trace } | { error: string }> => {
+    const def = entry.loaded();
+    if (!def) return { error: `${entry.id} has not loaded` };
+    try {
+      const started = deps.startRun(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) });
+      const say = (ms: number): void => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time: formatClock(ms).replace(/\.\d+$/, '') }));
+      const trace = await runInSlices(started, { progress: say, cancelled: () => false });
+      return trace === undefined ? { error: 'the run stopped' } : { trace };
     } catch (error) {
       return { error: errorText(error) };
     }
@@ -367,7 +388,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       () => undefined,
       (error: unknown) => errorText(error),
     );
-    let first = codeFailed === undefined ? run(scenario, params, k8s, actions) : { error: codeFailed };
+    const big = codeFailed === undefined && scenario.runsLong?.(params) === true;
+    let first = codeFailed !== undefined ? { error: codeFailed } : big ? await runLive(scenario, params, k8s, actions) : run(scenario, params, k8s, actions);
     if ('error' in first && codeFailed === undefined && scenario.id !== deps.defaultScenario) {
       // A scenario that refuses its params (or the link's commands): show it plain with its defaults rather than nothing.
       issues.push({ source: 'url', issue: { key: 'runFailed', vars: { value: first.error } } });
@@ -399,6 +421,14 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
     const resolved = resolveStep(firstStep, stepCount(first.trace));
     if (resolved.issue) issues.push({ source: 'url', issue: resolved.issue });
+    if (big) {
+      // Laid out in slices too, the caption saying so first (the app's "Drawing the cluster…").
+      captions.showMessage(t(lang, 'drawing'));
+      await afterPaint();
+      const work = stage.layOut(first.trace);
+      await inSlices(() => work.advance(), { cancelled: () => false });
+      performance.mark('kubedeck:laid-out');
+    }
     show(scenario, params, k8s, first.trace, resolved.step);
     if (issues.length > 0) {
       host.broadcast({ type: 'error', code: 'bad-params', message: issues.map((issue) => issueText('en', issue, scenario.title.en)).join(' ').slice(0, 500) });

@@ -253,6 +253,52 @@ describe('kubedeck embedded in a page', () => {
   });
 });
 
+describe('kubedeck embedded: a big cluster', () => {
+  it('simulates and lays out a big cluster in slices: the frame keeps painting and says how far, then ready', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // From the first script on: every frame, and every text the caption shows.
+    await page.addInitScript(() => {
+      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
+      (window as unknown as { __seen: typeof log }).__seen = log;
+      const tick = (): void => {
+        log.frames.push(performance.now());
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=caption]')?.textContent ?? '';
+        if (text !== log.texts.at(-1)?.text) log.texts.push({ text, at: performance.now() });
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${base}embed.html?scenario=zone-outage&nodes=210&perNode=30&lang=en`);
+    await page.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 90_000 });
+    const seen = await page.evaluate(() => ({
+      ...(window as unknown as { __seen: { frames: number[]; texts: { text: string; at: number }[] } }).__seen,
+      laidOut: performance.getEntriesByName('kubedeck:laid-out')[0]?.startTime,
+    }));
+    const texts = JSON.stringify(seen.texts.map((c) => c.text));
+    const progress = seen.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
+    const drawing = seen.texts.find((c) => c.text === 'Drawing the cluster…');
+    expect(progress, texts).toBeDefined();
+    expect(drawing, texts).toBeDefined();
+    expect(seen.laidOut).toBeDefined();
+    const laidOut = seen.laidOut;
+    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
+    // From the first word of progress to the end of the layout (seconds here): no stretch without a frame near half of it.
+    const span = laidOut - progress.at;
+    expect(span).toBeGreaterThan(400);
+    const marks = [progress.at, ...seen.frames.filter((f) => f > progress.at && f < laidOut), laidOut];
+    let gap = 0;
+    for (let i = 1; i < marks.length; i++) gap = Math.max(gap, (marks[i] ?? 0) - (marks[i - 1] ?? 0));
+    expect(gap).toBeLessThan(0.5 * span);
+    expect(await page.evaluate(() => document.querySelector('[data-testid=caption]')?.textContent)).toMatch(/6,300 replicas of "web" on 210 nodes/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 describe('kubedeck embedded: hostile and careless hosts (#14)', () => {
   it('<kube-deck> frames only http(s) src, and params cannot set origins, keys, controls, src or scenario', async () => {
     const { page, errors } = await openHost(base);
