@@ -12,6 +12,7 @@ import '@fontsource/jetbrains-mono/400.css';
 import '@fontsource/jetbrains-mono/700.css';
 import APP_GLYPHS from 'virtual:kubedeck-glyphs';
 import type { Lang } from '../model/localized.ts';
+import { assignFaces, type CodePointRange } from './font-faces.ts';
 
 const FACES = ['400 16px "Noto Sans KR"', '700 16px "Noto Sans KR"', '400 16px "JetBrains Mono"', '700 16px "JetBrains Mono"'] as const;
 
@@ -45,10 +46,10 @@ export async function loadGlyphs(texts: readonly string[]): Promise<void> {
 const quoted = /^["']|["']$/g;
 /** Per font ("700 16px \"Noto Sans KR\""), the face each code point is drawn with (null: none holds it). */
 const faceOf = new Map<string, Map<number, FontFace | null>>();
-const ranges = new WeakMap<FontFace, readonly (readonly [number, number])[]>();
+const ranges = new WeakMap<FontFace, readonly CodePointRange[]>();
 
 /** A face's unicode-range as code point intervals ("U+0-FF, U+131, U+4??"). */
-function rangesOf(face: FontFace): readonly (readonly [number, number])[] {
+function rangesOf(face: FontFace): readonly CodePointRange[] {
   let r = ranges.get(face);
   if (r === undefined) {
     r = face.unicodeRange.split(',').map((part) => {
@@ -84,15 +85,12 @@ async function loadFace(font: string, text: string): Promise<void> {
   // is looked up among the ~120 subsets once a page.
   let known = faceOf.get(font);
   if (known === undefined) faceOf.set(font, (known = new Map()));
+  const cps = Array.from(text, (ch) => ch.codePointAt(0) ?? 0);
+  assignFaces(faces, rangesOf, cps, known);
   const wanted = new Set<FontFace>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    let face = known.get(cp);
-    if (face === undefined) {
-      face = faces.find((f) => rangesOf(f).some(([lo, hi]) => cp >= lo && cp <= hi)) ?? null;
-      known.set(cp, face);
-    }
-    if (face !== null) wanted.add(face);
+  for (const cp of cps) {
+    const face = known.get(cp);
+    if (face !== undefined && face !== null) wanted.add(face);
   }
   await Promise.all([...wanted].map((f) => f.load()));
 }
