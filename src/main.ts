@@ -16,6 +16,7 @@ import type { AppDeps, ScenarioEntry } from './ui/ports.ts';
 import { loadedEntry } from './ui/scenario-entry.ts';
 import { exposeHandle } from './ui/debug-handle.ts';
 import { linkTheme, systemTheme } from './ui/theme.ts';
+import { detectLang } from './ui/detect-lang.ts';
 
 declare global {
   interface Window {
@@ -103,9 +104,15 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
 }
 
 // What the stage waits for (the renderer's code, the icons in the link's or the system's theme,
-// the Latin faces) starts beside the shell's code, not after the shell asks for a stage.
-const linked = new URLSearchParams(location.search).get('theme');
-prepareStage((linked === null ? undefined : linkTheme(linked)) ?? systemTheme());
+// the faces of the link's or the browser's language) starts beside the shell's code, not after
+// the shell asks for a stage.
+const link = new URLSearchParams(location.search);
+const linkedTheme = link.get('theme');
+const linkedLang = link.get('lang');
+prepareStage(
+  (linkedTheme === null ? undefined : linkTheme(linkedTheme)) ?? systemTheme(),
+  linkedLang === 'en' || linkedLang === 'ko' ? linkedLang : detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+);
 
 const root = document.getElementById('app');
 const storyText = window.__kubedeckStoryText;

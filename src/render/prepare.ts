@@ -1,10 +1,11 @@
 /**
  * What a stage waits for before it can draw, started before the shell asks for a stage: main.ts
- * calls prepareStage() first thing, so the renderer's code, the icons and the Latin font faces
+ * calls prepareStage() first thing, so the renderer's code, the icons and the font faces of the page's language
  * load beside the shell's code instead of after it. createStage asks for the same work (one fetch,
  * one probe, one rasterising per icon and colour).
  */
 import { loadFonts } from './fonts.ts';
+import type { Lang } from '../model/localized.ts';
 import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
 import { webglWithoutEval } from './pixi-csp.ts';
@@ -58,11 +59,12 @@ export async function preloadIcons(p: Palette): Promise<void> {
 }
 
 /**
- * Starts what an 'auto' stage in `theme` waits for: the renderer's code, the icons in the theme's
- * colours and the Latin faces (every language draws them). A failure is reported when a stage is made.
+ * Starts what an 'auto' stage in `theme` and `lang` waits for: the renderer's code, the icons in
+ * the theme's colours and the faces for every character the app can show in `lang` (a Korean
+ * page's ~60 Korean subsets are its longest wait). A failure is reported when a stage is made.
  */
-export function prepareStage(theme: ThemeName): void {
+export function prepareStage(theme: ThemeName, lang: Lang): void {
   rendererCode(picksCanvas('auto')).catch(() => undefined);
   preloadIcons(PALETTES[theme]).catch(() => undefined);
-  loadFonts('en').catch(() => undefined);
+  loadFonts(lang).catch(() => undefined);
 }

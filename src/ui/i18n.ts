@@ -234,12 +234,4 @@ export function t(lang: Lang, key: StringKey, vars: TextVars = {}): string {
   return fillPlaceholders(STRINGS[key][lang], vars);
 }
 
-/** The first browser language we support, else English. */
-export function detectLang(languages: readonly string[]): Lang {
-  for (const tag of languages) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (primary === 'ko') return 'ko';
-    if (primary === 'en') return 'en';
-  }
-  return 'en';
-}
+export { detectLang } from './detect-lang.ts';
