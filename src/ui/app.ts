@@ -33,6 +33,7 @@ import { browserDefaults, clip, defaultParams, linkParams, parseUrl, resolveStep
 import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import { kubectlNow } from './kubectl-lazy.ts';
 import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
+import type { SandboxAction } from '../model/kubectl/actions.ts';
 import { createActionList } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
@@ -64,6 +65,11 @@ export interface AppHandle {
   /** The trace on the stage (the what-if when the learner gave commands). */
   trace?(): Trace | undefined;
 }
+
+/** A run on stage with this many events (a sandbox of ~1,000 replicas: about a second to run again) makes the next what-if run in slices. */
+const LONG_TRACE_EVENTS = 80_000;
+/** A command asking for this many replicas runs in slices (a sandbox `kubectl scale --replicas=3000` took ~1.5 s in one block). */
+const LONG_COMMAND_REPLICAS = 1000;
 
 export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
@@ -508,6 +514,13 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** The current scenario's runs hold the page for a second or more (zone-outage's thousands of replicas). */
   const runsLong = (): boolean => scenario.runsLong?.(params) === true;
+  /**
+   * A what-if runs in slices when its scenario's runs are long, when the run on stage is already
+   * big (a sandbox scaled to thousands: its next run is as big), or when the command asks for
+   * thousands of replicas. Counted in events and replicas, not time: the same on every machine.
+   */
+  const whatIfRunsLong = (action?: SandboxAction): boolean =>
+    runsLong() || (trace?.events.length ?? 0) >= LONG_TRACE_EVENTS || (action !== undefined && 'replicas' in action && action.replicas >= LONG_COMMAND_REPLICAS);
 
   /**
    * A long what-if's run, in slices, with the command bar saying how far it got. The stage pauses
@@ -540,6 +553,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     if (!parsedCommand.ok) return parsedCommand;
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
+    const long = whatIfRunsLong(parsedCommand.action);
     const previous = trace;
     const next = insertAction(sandbox.actions(), action);
     const failed = (): SubmitResult => ({ ok: false, error: t(lang, 'actionRunFailed', { value: issues.at(-1)?.vars['value'] ?? '' }) });
@@ -554,7 +568,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       actionList.unfold();
       return { ok: true };
     };
-    if (!runsLong()) return apply(undefined);
+    if (!long) return apply(undefined);
     const issuesBefore = issues.length;
     return whatIfLive(next).then((ready) => {
       if (ready) return apply(ready);
@@ -574,7 +588,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         showActions();
       }
     };
-    if (!runsLong()) {
+    if (!whatIfRunsLong()) {
       apply(undefined);
       return;
     }

@@ -403,6 +403,33 @@ describe('a long run', () => {
     await page.close();
   }, 150_000);
 
+  it('a sandbox command asking for thousands of replicas runs in slices too, and so does the next command on that big cluster', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=5&lang=en`);
+    const submit = async (line: string): Promise<Seen> => {
+      const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
+      await watchTextAndFrames(page, '[data-testid=command-message]');
+      await page.fill('[data-testid=command-input]', line);
+      await page.press('[data-testid=command-input]', 'Enter');
+      await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads, { timeout: 90_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
+      return seen(page);
+    };
+    for (const line of ['kubectl create deployment web --image=nginx:1.27 --replicas=3000', 'wait 10s']) {
+      const log = await submit(line);
+      const texts = JSON.stringify(log.texts.map((c) => c.text));
+      // The bar said the run was under way (and how far), then that it was being drawn, frames coming all along.
+      const start = log.texts.find((c) => c.text.startsWith('Running the cluster again with your command…'));
+      const drawing = log.texts.find((c) => c.text === 'Drawing the run with your command…');
+      expect(start, texts).toBeDefined();
+      expect(drawing, texts).toBeDefined();
+      expect(log.laidOut.some((at) => drawing !== undefined && at > drawing.at), texts).toBe(true);
+      if (start === undefined || drawing === undefined) return;
+      expect(longestGap(log.frames, start.at, drawing.at)).toBeLessThan(LIVE_SHARE * Math.max(400, drawing.at - start.at));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it('the legend explains the node tiles while a big cluster is drawn as tiles, and only then', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=1&lang=ko`);
     await page.keyboard.press('?');
