@@ -142,7 +142,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'evict',
       caption: text(
         '300 s after a node\'s NoExecute taint, its pods\' tolerations (added by DefaultTolerationSeconds) run out and the taint-eviction controller deletes them, node by node, at the pace the taints went on.',
-        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙었던 속도 그대로 노드 하나씩 차례로 지워집니다.',
+        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙었던 속도 그대로, 노드 하나씩 차례로 그 노드의 파드가 지워집니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'taint-eviction-controller/evict'),

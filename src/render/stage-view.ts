@@ -670,7 +670,7 @@ export class StageView {
 
     // 6. Clock.
     const skip = sch.skips.find((s) => t >= s.start && t < s.end);
-    this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim));
+    this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim, this.lang));
   }
 
   /** In the scale view a message to or from a node drawn as a tile joins its route's flow (true) instead of being drawn alone. */

@@ -10,6 +10,7 @@
  */
 import type { ActivityEvent, ComponentId, DecisionEvent, MessageEvent, StepEvent, Trace, TraceEvent } from '../sim/trace.ts';
 import type { StepInfo } from './player-api.ts';
+import type { Lang } from '../model/localized.ts';
 import type { ClockMap } from './clock-map.ts';
 import { DEFAULT_PACING, type Pacing } from './pacing.ts';
 import { routineBackground } from './routine.ts';
@@ -592,14 +593,15 @@ export function stepAt(schedule: Schedule, t: number): number {
   return found;
 }
 
-/** "+50 s", "+5 min 50 s", "+300 ms": the label of a compressed wait. */
-export function formatSkip(ms: number): string {
-  if (ms < 1000) return `+${Math.round(ms)} ms`;
+/** "+50 s", "+5 min 50 s", "+300 ms" (Korean: "+50초", "+5분 50초", "+300ms"): the label of a compressed wait. */
+export function formatSkip(ms: number, lang: Lang = 'en'): string {
+  if (ms < 1000) return lang === 'ko' ? `+${Math.round(ms)}ms` : `+${Math.round(ms)} ms`;
   const s = Math.round(ms / 1000);
-  if (s < 60) return `+${s} s`;
+  const [minute, second] = lang === 'ko' ? ['분', '초'] : [' min', ' s'];
+  if (s < 60) return `+${s}${second}`;
   const min = Math.floor(s / 60);
   const rest = s % 60;
-  return rest === 0 ? `+${min} min` : `+${min} min ${rest} s`;
+  return rest === 0 ? `+${min}${minute}` : `+${min}${minute} ${rest}${second}`;
 }
 
 /** Cluster clock text for a simulated time: "00:52.347" (minutes:seconds.milliseconds). */

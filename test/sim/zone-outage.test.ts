@@ -105,6 +105,16 @@ describe('zone-outage', () => {
 });
 
 describe('a big seed', () => {
+  it('the ReplicaSet controller\'s counts read as the panels print them: "1,180 pods, want 1,200"', () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 60, perNode: 20, outage: 'zone' } });
+    const reconciles = trace.events.flatMap((e) => (e.kind === 'activity' && e.action === 'replicaset-controller/reconcile' ? [e.label] : []));
+    expect(reconciles.length).toBeGreaterThan(0);
+    for (const label of reconciles) {
+      expect(label.en).toMatch(/: [\d,]+ pods, want 1,200: (create|delete) [\d,]+$/);
+      expect(label.ko).toMatch(/파드 [\d,]+개\(원하는 수 1,200개\)/);
+    }
+  });
+
   it('3,000 seeded pods on 150 nodes: 3,000 distinct names, each node\'s pod IPs distinct and inside its /24', async () => {
     const { Cluster } = await import('../../src/sim/cluster.ts');
     const cluster = new Cluster({ seed: 1, k8sVersion: '1.35' });

@@ -155,6 +155,11 @@ describe('buildSchedule', () => {
     expect(formatClock(12)).toBe('00:00.012');
     expect(formatClock(350_000)).toBe('05:50.000');
     expect(formatSkip(350_000)).toBe('+5 min 50 s');
+    // In Korean as a Korean reader writes it, not the English units.
+    expect(formatSkip(350_000, 'ko')).toBe('+5분 50초');
+    expect(formatSkip(49_000, 'ko')).toBe('+49초');
+    expect(formatSkip(480_000, 'ko')).toBe('+8분');
+    expect(formatSkip(300, 'ko')).toBe('+300ms');
   });
 });
 

@@ -17,6 +17,7 @@ import type { Controller, ControllerContext, WatchType } from './context.ts';
 import { DESIRED_REPLICAS, equalIgnoreHash, MAX_REPLICAS, maxSurge, maxUnavailable, newRSNewReplicas, REVISION, REVISION_HISTORY, revisionOf } from './deployment-util.ts';
 import type { ScaleStep } from './rolling.ts';
 import { planRollingUpdate } from './rolling.ts';
+import { formatCount } from '../../../model/count.ts';
 
 const NAME = 'deployment-controller';
 /** The work queue coalesces events: a sync runs shortly after the first one. */
@@ -71,7 +72,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     const replicas = newRSNewReplicas(d, [...olds, draft], draft);
     const rs: ReplicaSet = { ...draft, spec: { ...draft.spec, replicas } };
     creating.add(name);
-    const why = olds.length > 0 ? text(`new pod template: create ${name} (revision ${revision}) with ${replicas} of ${d.spec.replicas}`, `새 파드 템플릿: ${name}(리비전 ${revision})${particle(name, '을/를')} ${d.spec.replicas}개 중 ${replicas}개로 생성`) : text(`no ReplicaSet for this template, create ${name}`, `이 템플릿의 레플리카셋 없음, ${name} 생성`);
+    const why = olds.length > 0 ? text(`new pod template: create ${name} (revision ${revision}) with ${formatCount(replicas)} of ${formatCount(d.spec.replicas)}`, `새 파드 템플릿: ${name}(리비전 ${revision})${particle(name, '을/를')} ${formatCount(d.spec.replicas)}개 중 ${formatCount(replicas)}개로 생성`) : text(`no ReplicaSet for this template, create ${name}`, `이 템플릿의 레플리카셋 없음, ${name} 생성`);
     ctx.act(NAME, 'reconcile', text(`${d.metadata.name}: ${why.en}`, `${d.metadata.name}: ${why.ko}`), refOf(d));
     ctx.call(NAME, 'POST replicaset', { verb: 'create', object: rs }, (answer) => {
       if (answer.status >= 300) {

@@ -12,6 +12,7 @@ import type { Endpoint, EndpointSlice, K8sObject, ObjectRef, Pod, Service } from
 import { refOf } from '../../../model/objects.ts';
 import { isReady } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
+import { formatCount } from '../../../model/count.ts';
 
 const NAME = 'endpointslice-controller';
 const SYNC_DELAY_MS = 5;
@@ -66,7 +67,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     const ports = svc.spec.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }));
     const ready = endpoints.filter((e) => e.conditions.ready).length;
     const existing = sliceOf(svc);
-    const summary = text(`${svc.metadata.name}: ${endpoints.length} endpoints, ${ready} ready`, `${svc.metadata.name}: 엔드포인트 ${endpoints.length}개, 준비됨 ${ready}개`);
+    const summary = text(`${svc.metadata.name}: ${formatCount(endpoints.length)} endpoints, ${formatCount(ready)} ready`, `${svc.metadata.name}: 엔드포인트 ${formatCount(endpoints.length)}개, 준비됨 ${formatCount(ready)}개`);
     if (!existing) {
       ctx.act(NAME, 'sync', summary, ref);
       creating.add(ref);

@@ -10,6 +10,7 @@ import { isReady } from '../pod-status.ts';
 import { compareForDeletion, rankByColocation } from './pod-ranking.ts';
 import type { ApiAnswer } from '../client.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
+import { formatCount } from '../../../model/count.ts';
 
 const NAME = 'replicaset-controller';
 const BURST_REPLICAS = 500;
@@ -139,11 +140,11 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const activeCount = owned.active;
     const diff = rs.spec.replicas - activeCount;
     if (diff > 0) {
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount} pods, want ${rs.spec.replicas}: create ${diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${diff}개 생성`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pods, want ${formatCount(rs.spec.replicas)}: create ${formatCount(diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(diff)}개 생성`), ref);
       createBatches(rs, diff);
     } else if (diff < 0) {
       const victims = podsToDelete(rs, [...owned.pods.values()].filter(isActive), -diff);
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${activeCount} pods, want ${rs.spec.replicas}: delete ${-diff}`, `${rs.metadata.name}: 파드 ${activeCount}개(원하는 수 ${rs.spec.replicas}개), ${-diff}개 삭제`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pods, want ${formatCount(rs.spec.replicas)}: delete ${formatCount(-diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(-diff)}개 삭제`), ref);
       for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) }, (answer) => recordDelete(rs, pod, answer));
     }
     const ready = owned.ready;
