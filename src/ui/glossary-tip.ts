@@ -13,6 +13,17 @@ export interface GlossaryTip {
   hide(): boolean;
 }
 
+/** A command-line flag in a caption ("--node-eviction-rate"): kept on one line (a break after its "--" left it unreadable). */
+const FLAG = /(--[a-z][a-z0-9-]*)/;
+
+/** Plain caption text as text nodes, each flag in a span that does not wrap. */
+function withFlags(text: string): Node[] {
+  return text
+    .split(FLAG)
+    .filter((part) => part !== '')
+    .map((part) => (FLAG.test(part) ? el('span', { class: 'caption__flag', text: part }) : document.createTextNode(part)));
+}
+
 export function createGlossaryTip(): GlossaryTip {
   const tip = el('div', { class: 'glossary-tip', role: 'tooltip', id: 'glossary-tip', hidden: true });
   const title = el('strong', { class: 'glossary-tip__term' });
@@ -65,9 +76,7 @@ export function createGlossaryTip(): GlossaryTip {
     // Captions quote commands in backticks: show those as code, look for terms in the rest.
     const nodes = text.split('`').flatMap((part, i): Node[] => {
       if (i % 2 === 1) return [el('code', { class: 'caption__code', text: part })];
-      return findTerms(part, lang).map((segment) =>
-        segment.termId === undefined ? document.createTextNode(segment.text) : termButton(segment.text, segment.termId, lang),
-      );
+      return findTerms(part, lang).flatMap((segment) => (segment.termId === undefined ? withFlags(segment.text) : [termButton(segment.text, segment.termId, lang)]));
     });
     target.replaceChildren(...nodes);
   };

@@ -227,6 +227,15 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     await settle(app.page);
   });
 
+  it('the caption keeps a controller flag on one line (Korean wrapped after its "--")', async () => {
+    await app.page.click('[data-lang=ko]');
+    await gotoStepEnd('rate');
+    await app.page.waitForFunction(() => /테인트합니다/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''));
+    const flags = await app.page.$$eval('[data-testid=caption] .caption__flag', (spans) => spans.map((s) => ({ text: s.textContent, wrap: getComputedStyle(s).whiteSpace, lines: s.getClientRects().length })));
+    expect(flags).toEqual([{ text: '--node-eviction-rate', wrap: 'nowrap', lines: 1 }]);
+    await app.page.click('[data-lang=en]');
+  });
+
   it('the shelf cards say maxSurge, maxUnavailable and want/have/ready in full at 1280x720', async () => {
     await gotoStepEnd('evict');
     const f = await frame();
