@@ -26,6 +26,8 @@ import { Application, RendererType, Ticker } from './pixi-parts.ts';
 // The one browser extension the stage uses: pointer events (clicks on components and objects).
 // Application.init is told not to import the others (accessibility, DOM, filters, spritesheets).
 import 'pixi.js/events';
+// The canvas renderer lets go of the Graphics it drew once they are destroyed (a PixiJS gap).
+import './canvas-graphics-gc.ts';
 // Starts under a CSP without 'unsafe-eval' (README: Content Security Policy); the renderer's code
 // may be on its way already (prepare.ts).
 import { picksCanvas, preloadIcons, rendererCode } from './prepare.ts';
