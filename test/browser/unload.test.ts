@@ -1,8 +1,8 @@
 /**
  * A trace replaced by another leaves nothing of its picture behind: after zone-outage's scale view
- * (30 nodes as tiles) gives way to pod-creation through the picker, and a forced garbage collection,
- * none of its tiles, their shapes and sprites, nor the layer that held them is still alive (weak
- * references to them come back empty). On PixiJS's canvas renderer (the app's choice here) and on
+ * (30 nodes as tiles, zoomed in) gives way to pod-creation through the picker, and a forced garbage
+ * collection, none of its tiles, their shapes and sprites, the layer that held them, nor the
+ * view's words (zone headers, tile names) is still alive (weak references to them come back empty). On PixiJS's canvas renderer (the app's choice here) and on
  * its WebGL one.
  */
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openApp, settle, type AppPage } from './lib/app-page.ts';
 import { launch, type Browser } from './lib/chromium.ts';
 import { preferWebGL, rendererOf } from './lib/webgl.ts';
+import type { Stage } from '../../src/render/index.ts';
 
 const base = inject('baseUrl');
 const BIG = 'scenario=zone-outage&nodes=30&perNode=5&lang=en&theme=dark';
@@ -19,6 +20,7 @@ const KEEP_APP = 'globalThis.__PIXI_APP_INIT__ = (app) => { globalThis.__unloadA
 
 interface PixiNode {
   readonly label: string | null;
+  readonly renderPipeId?: string;
   readonly children: readonly PixiNode[];
   readonly parent: PixiNode | null;
 }
@@ -38,8 +40,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-/** Weak references to the scale view's tiles, everything in them and the layer holding them; how many. */
-function watchTiles(page: Page): Promise<number> {
+/** Weak references to the scale view's tiles, everything in them, the layer holding them and the view's texts; how many tiles and texts. */
+function watchTiles(page: Page): Promise<{ tiles: number; texts: number }> {
   return page.evaluate(() => {
     const probe = globalThis as unknown as Probe;
     const stage = probe.__unloadApp?.stage;
@@ -52,16 +54,18 @@ function watchTiles(page: Page): Promise<number> {
     const find = (node: PixiNode): PixiNode | undefined => (node.label === 'scale-view' ? node : node.children.map(find).find((n) => n !== undefined));
     const view = find(stage);
     const tiles: PixiNode[] = [];
+    const texts: PixiNode[] = [];
     const collect = (node: PixiNode): void => {
       if (node.label?.startsWith('Node/') === true) tiles.push(node);
+      else if (node.renderPipeId === 'text') texts.push(node);
       else for (const child of node.children) collect(child);
     };
     if (view !== undefined) collect(view);
     const layer = tiles[0]?.parent;
     if (layer) refs.push(new WeakRef(layer));
-    for (const tile of tiles) within(tile, true);
+    for (const node of [...tiles, ...texts]) within(node, true);
     probe.__unloadRefs = refs;
-    return tiles.length;
+    return { tiles: tiles.length, texts: texts.length };
   });
 }
 
@@ -90,9 +94,19 @@ async function replacedTraceLeavesNoTiles(renderer: 'canvas' | 'webgl'): Promise
   await browser.context.addInitScript(KEEP_APP);
   app = await openApp(browser.context, `${base}?${BIG}`);
   const { page } = app;
+  // Zoomed in, so that tiles get words of their own besides the zone headers.
+  await page.evaluate(() => {
+    const scale = (window.__kubedeck?.stage() as unknown as Stage | undefined)?.scale();
+    const box = scale?.tileBox('c-01');
+    if (scale === undefined || box === undefined) throw new Error('no scale view');
+    scale.zoomBy(6, { x: box.x + box.w / 2, y: box.y + box.h / 2 });
+  });
   await settle(page, { rerender: true });
   expect(await rendererOf(page)).toBe(renderer);
-  expect(await watchTiles(page)).toBe(30);
+  const watched = await watchTiles(page);
+  expect(watched.tiles).toBe(30);
+  // Three zone headers (a title and a count line each), a tile's name and state.
+  expect(watched.texts).toBeGreaterThanOrEqual(8);
   expect(await aliveAfterGc(page)).toBeGreaterThan(30);
   await pickPodCreation(page);
   expect(await page.evaluate(() => window.__kubedeck?.view().scenario)).toBe('pod-creation');

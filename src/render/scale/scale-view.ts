@@ -123,6 +123,7 @@ export class ScaleView extends Container {
     this.cached = false;
     this.tileLayer = new Container({ isRenderGroup: true });
     this.world.addChildAt(this.tileLayer, 0);
+    this.labels.reset();
     this.tiles.clear();
     this.nodes = nodes.map((n) => n.node);
     this.zones.clear();
