@@ -331,6 +331,10 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       schedule = buildSchedule(trace, opts?.pacing ?? DEFAULT_PACING);
       loaded = trace;
       view.setTrace(trace, schedule);
+      // What the old trace gave back to PixiJS's texture pool (its texts' textures, the scale
+      // view's cached tiles: a 1024x256 render texture at 500 nodes) is not kept for a reuse the
+      // next trace may never make; textures in use are not in the pool.
+      emptyTexturePool();
       syncFocusable();
       pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);

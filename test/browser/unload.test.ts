@@ -2,7 +2,8 @@
  * A trace replaced by another leaves nothing of its picture behind: after zone-outage's scale view
  * (30 nodes as tiles, zoomed in) gives way to pod-creation through the picker, and a forced garbage
  * collection, none of its tiles, their shapes and sprites, the layer that held them, nor the
- * view's words (zone headers, tile names) is still alive (weak references to them come back empty). On PixiJS's canvas renderer (the app's choice here) and on
+ * view's words (zone headers, tile names), nor the texture it cached its tiles in at zoom 1 is still
+ * alive (weak references to them come back empty). On PixiJS's canvas renderer (the app's choice here) and on
  * its WebGL one.
  */
 import type { Page } from 'playwright-core';
@@ -23,11 +24,13 @@ interface PixiNode {
   readonly renderPipeId?: string;
   readonly children: readonly PixiNode[];
   readonly parent: PixiNode | null;
+  /** Set on a render group; its texture while it is cached as one. */
+  readonly renderGroup?: { readonly texture?: object | null } | null;
 }
 
 interface Probe {
   __unloadApp?: { readonly stage: PixiNode };
-  __unloadRefs?: WeakRef<PixiNode>[];
+  __unloadRefs?: WeakRef<object>[];
 }
 
 let browser: Browser | undefined;
@@ -40,13 +43,27 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** A weak reference to the texture the scale view draws its tiles into at zoom 1 (there is one). */
+function watchCachedTiles(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const probe = globalThis as unknown as Probe;
+    const stage = probe.__unloadApp?.stage;
+    if (stage === undefined) throw new Error('no PixiJS application');
+    const find = (node: PixiNode): PixiNode | undefined => (node.label?.startsWith('Node/') === true ? node : node.children.map(find).find((n) => n !== undefined));
+    const texture = find(stage)?.parent?.renderGroup?.texture;
+    if (texture === undefined || texture === null) return false;
+    (probe.__unloadRefs ??= []).push(new WeakRef(texture));
+    return true;
+  });
+}
+
 /** Weak references to the scale view's tiles, everything in them, the layer holding them and the view's texts; how many tiles and texts. */
 function watchTiles(page: Page): Promise<{ tiles: number; texts: number }> {
   return page.evaluate(() => {
     const probe = globalThis as unknown as Probe;
     const stage = probe.__unloadApp?.stage;
     if (stage === undefined) throw new Error('no PixiJS application');
-    const refs: WeakRef<PixiNode>[] = [];
+    const refs = (probe.__unloadRefs ??= []);
     const within = (node: PixiNode, add: boolean): void => {
       if (add) refs.push(new WeakRef(node));
       for (const child of node.children) within(child, add);
@@ -64,7 +81,6 @@ function watchTiles(page: Page): Promise<{ tiles: number; texts: number }> {
     const layer = tiles[0]?.parent;
     if (layer) refs.push(new WeakRef(layer));
     for (const node of [...tiles, ...texts]) within(node, true);
-    probe.__unloadRefs = refs;
     return { tiles: tiles.length, texts: texts.length };
   });
 }
@@ -94,6 +110,7 @@ async function replacedTraceLeavesNoTiles(renderer: 'canvas' | 'webgl'): Promise
   await browser.context.addInitScript(KEEP_APP);
   app = await openApp(browser.context, `${base}?${BIG}`);
   const { page } = app;
+  expect(await watchCachedTiles(page)).toBe(true);
   // Zoomed in, so that tiles get words of their own besides the zone headers.
   await page.evaluate(() => {
     const scale = (window.__kubedeck?.stage() as unknown as Stage | undefined)?.scale();
