@@ -238,6 +238,7 @@ export class StageView {
     this.ships.forEach((s) => s.destroy({ children: true }));
     this.ships = [];
     this.shipsFor = undefined;
+    this.tokens.dropPool();
     this.relayout(this.canvasW, this.canvasH);
   }
 

@@ -2,8 +2,9 @@
  * A trace replaced by another leaves nothing of its picture behind: after zone-outage's scale view
  * (30 nodes as tiles, zoomed in) gives way to pod-creation through the picker, and a forced garbage
  * collection, none of its tiles, their shapes and sprites, the layer that held them, nor the
- * view's words (zone headers, tile names), nor the texture it cached its tiles in at zoom 1 is still
- * alive (weak references to them come back empty). On PixiJS's canvas renderer (the app's choice here) and on
+ * view's words (zone headers, tile names), the texture it cached its tiles in at zoom 1, nor the
+ * token views it drew messages with (pooled for reuse) is still alive (weak references to them come
+ * back empty). On PixiJS's canvas renderer (the app's choice here) and on
  * its WebGL one.
  */
 import type { Page } from 'playwright-core';
@@ -24,6 +25,7 @@ interface PixiNode {
   readonly renderPipeId?: string;
   readonly children: readonly PixiNode[];
   readonly parent: PixiNode | null;
+  readonly visible: boolean;
   /** Set on a render group; its texture while it is cached as one. */
   readonly renderGroup?: { readonly texture?: object | null } | null;
 }
@@ -54,6 +56,35 @@ function watchCachedTiles(page: Page): Promise<boolean> {
     if (texture === undefined || texture === null) return false;
     (probe.__unloadRefs ??= []).push(new WeakRef(texture));
     return true;
+  });
+}
+
+/** Seeks to the first half second with tokens on the stage and watches their views (pooled views included); how many are drawn. */
+function watchTokens(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const probe = globalThis as unknown as Probe;
+    const root = probe.__unloadApp?.stage;
+    const stage = window.__kubedeck?.stage() as unknown as Stage | undefined;
+    const player = window.__kubedeck?.player();
+    if (root === undefined || stage === undefined || player === undefined) throw new Error('no stage');
+    const views: PixiNode[] = [];
+    const collect = (node: PixiNode): void => {
+      if (node.label === 'token') views.push(node);
+      else for (const child of node.children) collect(child);
+    };
+    const duration = player.getState().duration;
+    for (let t = 0; t < duration && views.every((v) => !v.visible); t += 0.5) {
+      player.seek(t);
+      stage.renderFrameAt(t);
+      views.length = 0;
+      collect(root);
+    }
+    const refs = (probe.__unloadRefs ??= []);
+    for (const view of views) {
+      refs.push(new WeakRef(view));
+      for (const part of view.children) refs.push(new WeakRef(part));
+    }
+    return views.filter((v) => v.visible).length;
   });
 }
 
@@ -111,6 +142,7 @@ async function replacedTraceLeavesNoTiles(renderer: 'canvas' | 'webgl'): Promise
   app = await openApp(browser.context, `${base}?${BIG}`);
   const { page } = app;
   expect(await watchCachedTiles(page)).toBe(true);
+  expect(await watchTokens(page)).toBeGreaterThan(0);
   // Zoomed in, so that tiles get words of their own besides the zone headers.
   await page.evaluate(() => {
     const scale = (window.__kubedeck?.stage() as unknown as Stage | undefined)?.scale();
