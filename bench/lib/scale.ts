@@ -13,11 +13,15 @@
  *   shapes, texts, moving tokens) at the same canvas size; the two pages alternate ROUNDS times.
  * - Memory: the JS heap after a forced GC (CDP) of a page that only ever showed pod-creation (opened,
  *   then picked again in the picker), and of one with the 500-node trace loaded, then after
- *   pod-creation is picked there: the difference is what the big trace left behind.
+ *   pod-creation is picked there: the difference is what the big trace left behind. A heap snapshot
+ *   of each of the two pod-creation pages splits it (heap-kinds.ts): V8's code for functions the
+ *   big trace ran (its scenario's code, the scale view, the simulation's hot paths, optimised),
+ *   which nothing of the trace holds, and everything else, which should be ~0.
  * BENCH_SCALE_MS: each window's length (6000); BENCH_SCALE_ROUNDS: the alternations (2).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser } from '../../test/browser/lib/chromium.ts';
+import { heapKinds } from './heap-kinds.ts';
 import { sampleCpu, sampleFrames } from './page-metrics.ts';
 import { fmt, percentile } from './stats.ts';
 
@@ -202,6 +206,7 @@ export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: st
   const fresh = await openScaleApp(browser, `${appUrl}?${SMALL}`);
   await pickSmall(fresh.page);
   const baseline = await heapAfterGc(fresh.cdp);
+  const baseKinds = await heapKinds(fresh.cdp);
   const baseRenderer = (await fresh.page.evaluate(`window.__kubedeck.stage()?.rendererName ?? 'unknown'`)) as string;
   await fresh.page.close();
 
@@ -210,6 +215,7 @@ export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: st
   const loaded = await heapAfterGc(first.cdp);
   await pickSmall(first.page);
   const unloaded = await heapAfterGc(first.cdp);
+  const unloadedKinds = await heapKinds(first.cdp);
   const firstRenderer = first.renderer;
   await first.page.close();
   // The other renderer the bench can get: any WebGL (SwiftShader here), or canvas where the app took WebGL.
@@ -220,5 +226,11 @@ export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: st
   out(`  memory: JS heap after a forced GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), DOM nodes; renderer ${firstRenderer} (fresh page: ${baseRenderer})`);
   out(`    pod-creation, picked again          ${fmt(baseline.mb).padStart(7)} MB   ${baseline.nodes} DOM nodes`);
   out(`    ${NODES}-node trace loaded, paused        ${fmt(loaded.mb).padStart(7)} MB   ${loaded.nodes} DOM nodes`);
-  out(`    then pod-creation from the picker   ${fmt(unloaded.mb).padStart(7)} MB   ${unloaded.nodes} DOM nodes   kept: ${fmt(unloaded.mb - baseline.mb)} MB over the fresh page   (aim: ~0)`);
+  out(`    then pod-creation from the picker   ${fmt(unloaded.mb).padStart(7)} MB   ${unloaded.nodes} DOM nodes   kept: ${fmt(unloaded.mb - baseline.mb)} MB over the fresh page`);
+  // The code the big trace made V8 compile is no reference to the trace; everything else is what the aim is about.
+  const signed = (mb: number): string => `${mb < 0 ? '-' : '+'}${fmt(Math.abs(mb), 2)}`;
+  out(
+    `      of it, heap snapshots of both pages (own sizes, MB): V8 code ${signed(unloadedKinds.code - baseKinds.code)} (functions first compiled or optimised while the big trace ran), ` +
+      `everything else ${signed(unloadedKinds.other - baseKinds.other)}   (aim: ~0)`,
+  );
 }
