@@ -22,7 +22,7 @@
  * appended to `host` and fills it; it renders on demand only (idle when paused).
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
-import { Application, RendererType, Ticker } from './pixi-parts.ts';
+import { Application, BigPool, RendererType, Ticker } from './pixi-parts.ts';
 // The one browser extension the stage uses: pointer events (clicks on components and objects).
 // Application.init is told not to import the others (accessibility, DOM, filters, spritesheets).
 import 'pixi.js/events';
@@ -335,6 +335,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       // view's cached tiles: a 1024x256 render texture at 500 nodes) is not kept for a reuse the
       // next trace may never make; textures in use are not in the pool.
       emptyTexturePool();
+      // And the objects PixiJS pooled once the old trace's shapes were destroyed (a WebGL batch
+      // entry per shape: ~7,000 at 500 nodes); objects in use are not in the pool.
+      BigPool.clear();
       syncFocusable();
       pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);

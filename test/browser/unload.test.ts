@@ -1,11 +1,11 @@
 /**
  * A trace replaced by another leaves nothing of its picture behind: after zone-outage's scale view
  * (30 nodes as tiles, zoomed in) gives way to pod-creation through the picker, and a forced garbage
- * collection, none of its tiles, their shapes and sprites, the layer that held them, nor the
- * view's words (zone headers, tile names), the texture it cached its tiles in at zoom 1, nor the
- * token views it drew messages with (pooled for reuse) is still alive (weak references to them come
- * back empty). On PixiJS's canvas renderer (the app's choice here) and on
- * its WebGL one.
+ * collection, none of these is still alive (weak references to them come back empty): its tiles,
+ * their shapes with the drawings made for them, and their sprites; the layer that held them; the
+ * texture it cached them in at zoom 1; the view's words (zone headers, tile names); the token views
+ * it drew messages with (pooled for reuse). On PixiJS's canvas renderer (the app's choice here)
+ * and on its WebGL one.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -26,6 +26,8 @@ interface PixiNode {
   readonly children: readonly PixiNode[];
   readonly parent: PixiNode | null;
   readonly visible: boolean;
+  /** A Graphics' drawing (a tile's own), with what each renderer made of it (WebGL: batch entries). */
+  readonly context?: { readonly _gpuData?: Record<number, { readonly batches?: readonly object[] } | null> };
   /** Set on a render group; its texture while it is cached as one. */
   readonly renderGroup?: { readonly texture?: object | null } | null;
 }
@@ -88,16 +90,20 @@ function watchTokens(page: Page): Promise<number> {
   });
 }
 
-/** Weak references to the scale view's tiles, everything in them, the layer holding them and the view's texts; how many tiles and texts. */
+/** Weak references to the scale view's tiles, everything in them (their shapes' drawings too), the layer holding them and the view's texts; how many tiles and texts. */
 function watchTiles(page: Page): Promise<{ tiles: number; texts: number }> {
   return page.evaluate(() => {
     const probe = globalThis as unknown as Probe;
     const stage = probe.__unloadApp?.stage;
     if (stage === undefined) throw new Error('no PixiJS application');
     const refs = (probe.__unloadRefs ??= []);
-    const within = (node: PixiNode, add: boolean): void => {
-      if (add) refs.push(new WeakRef(node));
-      for (const child of node.children) within(child, add);
+    const within = (node: PixiNode): void => {
+      refs.push(new WeakRef(node));
+      if (node.context !== undefined) {
+        refs.push(new WeakRef(node.context));
+        for (const gpu of Object.values(node.context._gpuData ?? {})) for (const batch of gpu?.batches ?? []) refs.push(new WeakRef(batch));
+      }
+      for (const child of node.children) within(child);
     };
     const find = (node: PixiNode): PixiNode | undefined => (node.label === 'scale-view' ? node : node.children.map(find).find((n) => n !== undefined));
     const view = find(stage);
@@ -111,7 +117,7 @@ function watchTiles(page: Page): Promise<{ tiles: number; texts: number }> {
     if (view !== undefined) collect(view);
     const layer = tiles[0]?.parent;
     if (layer) refs.push(new WeakRef(layer));
-    for (const node of [...tiles, ...texts]) within(node, true);
+    for (const node of [...tiles, ...texts]) within(node);
     return { tiles: tiles.length, texts: texts.length };
   });
 }

@@ -17,6 +17,7 @@ import { ScaleLabels } from './labels-view.ts';
 import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
 import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
+import { destroyTree } from '../destroy-tree.ts';
 
 /** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
 const DRAG_PX = 5;
@@ -119,7 +120,7 @@ export class ScaleView extends Container {
     // ever held (its draw list, whose slots past the end still point at destroyed tiles' shapes,
     // its update lists, its bounds cache), so a 500-node trace's stayed alive under the next trace.
     // Destroying the group also gives its cached texture back to PixiJS's pool.
-    this.tileLayer.destroy({ children: true });
+    destroyTree(this.tileLayer);
     this.cached = false;
     this.tileLayer = new Container({ isRenderGroup: true });
     this.world.addChildAt(this.tileLayer, 0);
