@@ -11,13 +11,17 @@
  *   frame is the GPU process: SwiftShader rasterising, or the canvas renderer's compositing).
  * - The same in bench/bare-sprites, given the counts of the scene the app drew (sprites, other
  *   shapes, texts, moving tokens) at the same canvas size; the two pages alternate ROUNDS times.
- * - Memory: the JS heap after a forced GC (CDP) of a page that only ever showed pod-creation (opened,
- *   then picked again in the picker), and of one with the 500-node trace loaded, then after
- *   pod-creation is picked there: the difference is what the big trace left behind.
+ * - Memory, on each renderer: the JS heap after a forced GC (CDP) of a page that only ever showed
+ *   pod-creation (opened, then picked again in the picker), and of one with the 500-node trace
+ *   loaded, then after pod-creation is picked there: the difference is what the big trace left. A heap snapshot
+ *   of each of the two pod-creation pages splits it (heap-kinds.ts): V8's code for functions the
+ *   big trace ran (its scenario's code, the scale view, the simulation's hot paths, optimised),
+ *   which nothing of the trace holds, and everything else, which should be ~0.
  * BENCH_SCALE_MS: each window's length (6000); BENCH_SCALE_ROUNDS: the alternations (2).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser } from '../../test/browser/lib/chromium.ts';
+import { heapKinds, type HeapKinds } from './heap-kinds.ts';
 import { sampleCpu, sampleFrames } from './page-metrics.ts';
 import { fmt, percentile } from './stats.ts';
 
@@ -211,33 +215,66 @@ async function pickSmall(page: Page): Promise<void> {
   await page.waitForTimeout(1000);
 }
 
+interface Memory {
+  readonly renderer: string;
+  readonly freshRenderer: string;
+  readonly fresh: Heap;
+  readonly freshKinds: HeapKinds;
+  readonly loaded: Heap;
+  readonly unloaded: Heap;
+  readonly unloadedKinds: HeapKinds;
+}
+
+/**
+ * A page that never held the big trace, on the renderer `hash` asks for: pod-creation, then picked
+ * again in the picker, so that both figures include what the picker and a second load leave.
+ */
+async function freshHeap(browser: Browser, appUrl: string, hash: string): Promise<{ heap: Heap; kinds: HeapKinds; renderer: string }> {
+  const fresh = await openScaleApp(browser, `${appUrl}?${SMALL}#renderer=${hash}`);
+  await pickSmall(fresh.page);
+  const heap = await heapAfterGc(fresh.cdp);
+  const kinds = await heapKinds(fresh.cdp);
+  const renderer = (await fresh.page.evaluate(`window.__kubedeck.stage()?.rendererName ?? 'unknown'`)) as string;
+  await fresh.page.close();
+  return { heap, kinds, renderer };
+}
+
+/** A renderer's frame figures, then its page's heap with the big trace loaded and after pod-creation replaced it. */
+async function rendererAndMemory(browser: Browser, appUrl: string, bareUrl: string, hash: string, out: (line: string) => void): Promise<Memory> {
+  const fresh = await freshHeap(browser, appUrl, hash);
+  const big = await rendererFigures(browser, appUrl, bareUrl, hash, out);
+  await pause(big.page);
+  const loaded = await heapAfterGc(big.cdp);
+  await pickSmall(big.page);
+  const unloaded = await heapAfterGc(big.cdp);
+  const unloadedKinds = await heapKinds(big.cdp);
+  await big.page.close();
+  return { renderer: big.renderer, freshRenderer: fresh.renderer, fresh: fresh.heap, freshKinds: fresh.kinds, loaded, unloaded, unloadedKinds };
+}
+
+const signed = (mb: number): string => `${mb < 0 ? '-' : '+'}${fmt(Math.abs(mb), 2)}`;
+
+function memoryLines(m: Memory, out: (line: string) => void): void {
+  out(`    renderer ${m.renderer} (fresh page: ${m.freshRenderer})`);
+  out(`    pod-creation, picked again          ${fmt(m.fresh.mb).padStart(7)} MB   ${m.fresh.nodes} DOM nodes`);
+  out(`    ${NODES}-node trace loaded, paused        ${fmt(m.loaded.mb).padStart(7)} MB   ${m.loaded.nodes} DOM nodes`);
+  out(`    then pod-creation from the picker   ${fmt(m.unloaded.mb).padStart(7)} MB   ${m.unloaded.nodes} DOM nodes   kept: ${fmt(m.unloaded.mb - m.fresh.mb)} MB over the fresh page`);
+  // The code the big trace made V8 compile is no reference to the trace; everything else is what the aim is about.
+  out(
+    `      of it, heap snapshots of both pages (own sizes, MB): V8 code ${signed(m.unloadedKinds.code - m.freshKinds.code)} (functions first compiled or optimised while the big trace ran), ` +
+      `everything else ${signed(m.unloadedKinds.other - m.freshKinds.other)}   (aim: ~0)`,
+  );
+}
+
 /** `appUrl`: bench/scale-app's page; `bareUrl`: bench/bare-sprites' page. */
 export async function scaleFigures(browser: Browser, appUrl: string, bareUrl: string, out: (line: string) => void): Promise<void> {
   out('');
   out(`big cluster: zone-outage at ${NODES} nodes x ${PER_NODE} replicas = ${(NODES * PER_NODE).toLocaleString('en')} pods (outage=part), the scale view playing at 1x (bench/scale-app), 1280x720 window`);
-
-  // Memory first, on a page that has never held the big trace.
-  // Through the picker as well, so both figures include what the picker and a second load leave.
-  const fresh = await openScaleApp(browser, `${appUrl}?${SMALL}`);
-  await pickSmall(fresh.page);
-  const baseline = await heapAfterGc(fresh.cdp);
-  const baseRenderer = (await fresh.page.evaluate(`window.__kubedeck.stage()?.rendererName ?? 'unknown'`)) as string;
-  await fresh.page.close();
-
-  const first = await rendererFigures(browser, appUrl, bareUrl, 'auto', out);
-  await pause(first.page);
-  const loaded = await heapAfterGc(first.cdp);
-  await pickSmall(first.page);
-  const unloaded = await heapAfterGc(first.cdp);
-  const firstRenderer = first.renderer;
-  await first.page.close();
+  const first = await rendererAndMemory(browser, appUrl, bareUrl, 'auto', out);
   // The other renderer the bench can get: any WebGL (SwiftShader here), or canvas where the app took WebGL.
-  const second = await rendererFigures(browser, appUrl, bareUrl, firstRenderer === 'canvas' ? 'webgl' : 'canvas', out);
-  await second.page.close();
-
+  const second = await rendererAndMemory(browser, appUrl, bareUrl, first.renderer === 'canvas' ? 'webgl' : 'canvas', out);
   out('');
-  out(`  memory: JS heap after a forced GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), DOM nodes; renderer ${firstRenderer} (fresh page: ${baseRenderer})`);
-  out(`    pod-creation, picked again          ${fmt(baseline.mb).padStart(7)} MB   ${baseline.nodes} DOM nodes`);
-  out(`    ${NODES}-node trace loaded, paused        ${fmt(loaded.mb).padStart(7)} MB   ${loaded.nodes} DOM nodes`);
-  out(`    then pod-creation from the picker   ${fmt(unloaded.mb).padStart(7)} MB   ${unloaded.nodes} DOM nodes   kept: ${fmt(unloaded.mb - baseline.mb)} MB over the fresh page   (aim: ~0)`);
+  out('  memory: JS heap after a forced GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), DOM nodes, per renderer');
+  memoryLines(first, out);
+  memoryLines(second, out);
 }

@@ -44,6 +44,14 @@ export function authenticate(user: string): Identity | undefined {
   return identity;
 }
 
+/**
+ * Drop the identities worked out: a new run starts with none, so a 500-node run's node users
+ * are not kept once another scenario replaced it (as parseRef's memo, forgetParsedRefs).
+ */
+export function forgetIdentities(): void {
+  AUTHENTICATED.clear();
+}
+
 function identify(user: string): Identity | undefined {
   const known = KNOWN_USERS[user];
   if (known) return known;

@@ -34,9 +34,10 @@ export function watchContext(canvas: HTMLCanvasElement, on: { lost(): void; rest
 }
 
 /**
- * Empty PixiJS's texture pool after a restore. Text textures come from that pool and go back to it;
- * one that sat in the pool through the loss still counted as uploaded, so the text drawn with it
- * next showed as a dark box. Fresh textures are made as texts are drawn again.
+ * Empty PixiJS's texture pool (after a restore, and when the stage takes another trace). Text
+ * textures come from that pool and go back to it; one that sat in the pool through the loss still
+ * counted as uploaded, so the text drawn with it next showed as a dark box. Fresh textures are
+ * made as texts are drawn again.
  */
 export function emptyTexturePool(): void {
   TexturePool.clear(true);

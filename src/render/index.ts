@@ -22,10 +22,12 @@
  * appended to `host` and fills it; it renders on demand only (idle when paused).
  * Without (hardware) WebGL, PixiJS's canvas renderer is used (`stage.rendererName` says which).
  */
-import { Application, RendererType, Ticker } from './pixi-parts.ts';
+import { Application, BigPool, RendererType, Ticker } from './pixi-parts.ts';
 // The one browser extension the stage uses: pointer events (clicks on components and objects).
 // Application.init is told not to import the others (accessibility, DOM, filters, spritesheets).
 import 'pixi.js/events';
+// The canvas renderer lets go of the Graphics it drew once they are destroyed (a PixiJS gap).
+import './canvas-graphics-gc.ts';
 // Starts under a CSP without 'unsafe-eval' (README: Content Security Policy); the renderer's code
 // may be on its way already (prepare.ts).
 import { picksCanvas, preloadIcons, rendererCode } from './prepare.ts';
@@ -345,6 +347,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       laidOut = undefined;
       loaded = trace;
       view.setTrace(trace, schedule);
+      // What the old trace gave back to PixiJS's texture pool (its texts' textures, the scale
+      // view's cached tiles: a 1024x256 render texture at 500 nodes) is not kept for a reuse the
+      // next trace may never make; textures in use are not in the pool.
+      emptyTexturePool();
+      // And the objects PixiJS pooled once the old trace's shapes were destroyed (a WebGL batch
+      // entry per shape: ~7,000 at 500 nodes); objects in use are not in the pool.
+      BigPool.clear();
       syncFocusable();
       pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);

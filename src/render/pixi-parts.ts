@@ -19,6 +19,7 @@ export { TextStyle } from 'pixi-lib/scene/text/TextStyle';
 export { Texture } from 'pixi-lib/rendering/renderers/shared/texture/Texture';
 export { TexturePool } from 'pixi-lib/rendering/renderers/shared/texture/TexturePool';
 export { Ticker } from 'pixi-lib/ticker/Ticker';
+export { BigPool } from 'pixi-lib/utils/pool/PoolGroup';
 
 // Texture.from() and the sources it picks from (the icons are canvases): the package's index
 // added these with masks and video sources, which the stage does not use.

@@ -15,6 +15,7 @@ import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
 import { revisionColour } from './objects/revision-colour.ts';
 import { deckOrder } from './pod-priority.ts';
 import { lookColour } from './look-colours.ts';
+import { destroyTree } from './destroy-tree.ts';
 
 
 const contexts = new Map<string, GraphicsContext>();
@@ -239,7 +240,7 @@ export class PodLayer extends Container {
     }
     for (const [ref, v] of this.views) {
       if (seen.has(ref)) continue;
-      v.destroy({ children: true });
+      destroyTree(v);
       this.views.delete(ref);
     }
     // A step about some of the pods rings them; a step about all of them (or none) rings none.

@@ -16,6 +16,7 @@ import { CapacityStrip, type Ghost } from './scene/ship-capacity.ts';
 import { ShipScorePanel, type ScoreCell } from './scene/ship-score.ts';
 import type { Palette } from './theme.ts';
 import { stepPods } from './step-pods.ts';
+import { destroyTree } from './destroy-tree.ts';
 
 interface ShipParts {
   readonly node: string;
@@ -51,8 +52,8 @@ export class SchedulerOverlay {
   /** The ships drawn (every node, or the scale view's opened one): a capacity strip and score panel each. */
   setNodes(nodes: readonly string[]): void {
     for (const part of this.parts) {
-      part.capacity.destroy({ children: true });
-      part.score.destroy({ children: true });
+      destroyTree(part.capacity);
+      destroyTree(part.score);
     }
     this.parts = nodes.map((node) => ({ node, capacity: new CapacityStrip(node), score: new ShipScorePanel(node) }));
     for (const part of this.parts) this.root.addChild(part.capacity, part.score);

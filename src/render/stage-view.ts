@@ -40,6 +40,7 @@ import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
 import { nodeZones, stepNodes } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
 import type { Camera } from './scale/camera.ts';
+import { destroyTree } from './destroy-tree.ts';
 
 const GLOW_IN = 0.12;
 const GLOW_OUT = 0.25;
@@ -237,9 +238,10 @@ export class StageView {
     this.rulesFlashes = flashes;
     this.used = usedControllers(trace);
     this.hasShelf = traceHasShelfObjects(trace);
-    this.ships.forEach((s) => s.destroy({ children: true }));
+    this.ships.forEach((s) => destroyTree(s));
     this.ships = [];
     this.shipsFor = undefined;
+    this.tokens.dropPool();
     this.relayout(this.canvasW, this.canvasH);
   }
 
@@ -266,7 +268,7 @@ export class StageView {
       keep.delete(key);
       next.push(ship);
     }
-    for (const gone of keep.values()) gone.destroy({ children: true });
+    for (const gone of keep.values()) destroyTree(gone);
     this.ships = next;
     this.schedOverlay.setNodes(next.map((s) => s.node));
     this.registerStations();

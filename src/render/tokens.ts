@@ -365,6 +365,20 @@ export class TokenLayer extends Container {
     return area;
   }
 
+  /**
+   * Another trace: the views pooled for the old one's busiest moment go, with their labels'
+   * textures and their pills' shapes (a 500-node trace pooled ~100); frames make what they need.
+   * Each part is destroyed on its own: a token's shape and halo draw shared contexts, which stay.
+   */
+  dropPool(): void {
+    for (const v of this.pool) {
+      for (const part of [v.pill, v.text, v.halo, v.shape]) part.destroy();
+      v.destroy();
+    }
+    this.pool.length = 0;
+    this.used = 0;
+  }
+
   endFrame(): void {
     for (let i = this.used; i < this.pool.length; i++) {
       const v = this.pool[i];

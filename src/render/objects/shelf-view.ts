@@ -14,6 +14,7 @@ import { layoutShelf, LINE, PAD, type ShelfCardBox } from './shelf-layout.ts';
 import type { DeployCard, EndpointRow, RsCard, ServiceCard, ShelfModel, SliceCard } from './shelf-model.ts';
 import { imageForms } from './shelf-model.ts';
 import { revisionColour } from './revision-colour.ts';
+import { destroyTree } from '../destroy-tree.ts';
 
 const WORDS = {
   en: { pods: 'pods', avail: 'avail', want: 'want', have: 'have', ready: 'ready', readyEp: 'ready', rev: 'rev', 'not-ready': 'not ready', terminating: 'terminating' },
@@ -60,7 +61,7 @@ export class ShelfView extends Container {
     const key = `${m.key}|${this.area.x},${this.area.y},${this.area.w},${this.area.h}|${p.name}|${this.lang}|${this.fs}`;
     if (key === this.drawnKey) return;
     this.drawnKey = key;
-    for (const c of this.removeChildren()) c.destroy({ children: true });
+    for (const c of this.removeChildren()) destroyTree(c);
     if (this.area.w <= 0 || this.area.h <= 0) return;
     const l = layoutShelf(m, this.area, this.fs);
     const deps = new Map(m.deployments.map((d) => [d.ref, d]));

@@ -51,6 +51,23 @@ export class ScaleLabels extends Container {
     this.addChild(this.backs);
   }
 
+  /**
+   * Another trace's nodes: the words kept for this one's zones and nodes go, and their text
+   * textures with them (the maps are keyed by zone and node name, so they would otherwise keep a
+   * 500-node trace's words, and their canvases, under every trace after it).
+   */
+  reset(): void {
+    for (const h of this.headers.values()) for (const t of [h.title, ...h.pieces]) t.destroy();
+    for (const t of this.tiles.values()) {
+      t.name.destroy();
+      t.state.destroy();
+    }
+    this.headers.clear();
+    this.tiles.clear();
+    this.boxes.length = 0;
+    this.backs.clear();
+  }
+
   /** `band`: how far down a tile its words may go (world px; 0: the whole tile, over the pods). */
   update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number): void {
     this.boxes.length = 0;

@@ -17,6 +17,7 @@ import { ScaleLabels } from './labels-view.ts';
 import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
 import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
+import { destroyTree } from '../destroy-tree.ts';
 
 /** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
 const DRAG_PX = 5;
@@ -31,7 +32,7 @@ export class ScaleView extends Container {
    * and tokens change every frame. Outside this group, those rebuilds skip the 15,000 pod sprites.
    * Not the world itself: a render group's own mask would be drawn with the group's transform.
    */
-  private readonly tileLayer = new Container({ isRenderGroup: true });
+  private tileLayer = new Container({ isRenderGroup: true });
   private readonly maskShape = new Graphics();
   private readonly ring = new Graphics();
   readonly labels = new ScaleLabels();
@@ -117,7 +118,15 @@ export class ScaleView extends Container {
 
   /** The nodes drawn and their zones (topology.kubernetes.io/zone). */
   setNodes(nodes: readonly NodeZone[]): void {
-    for (const t of this.tiles.values()) t.destroy({ children: true });
+    // A new layer, not the old one emptied: PixiJS keeps a render group's lists at the most they
+    // ever held (its draw list, whose slots past the end still point at destroyed tiles' shapes,
+    // its update lists, its bounds cache), so a 500-node trace's stayed alive under the next trace.
+    // Destroying the group also gives its cached texture back to PixiJS's pool.
+    destroyTree(this.tileLayer);
+    this.cached = false;
+    this.tileLayer = new Container({ isRenderGroup: true });
+    this.world.addChildAt(this.tileLayer, 0);
+    this.labels.reset();
     this.tiles.clear();
     this.nodes = nodes.map((n) => n.node);
     this.zones.clear();

@@ -16,6 +16,7 @@ import type { Palette } from '../theme.ts';
 import { dashedRect } from './shapes.ts';
 import { StationView } from './station.ts';
 import { fitText, makeText, restyle } from './text.ts';
+import { destroyTree } from '../destroy-tree.ts';
 
 const WORDS: Readonly<Record<Lang, { notRegistered: string }>> = { en: { notRegistered: 'not registered' }, ko: { notRegistered: '미등록' } };
 const MOUNT = /^etcd-data hostPath: (.+)$/;
@@ -79,7 +80,7 @@ export class ControlPlaneNodeView extends Container {
     this.deckBox.clear();
     this.deckBox.roundRect(d.x - 4 * s, d.y - 3 * s, d.w + 8 * s, d.h + 6 * s, 8 * s).fill({ color: p.card, alpha: 0.35 });
     dashedRect(this.deckBox, { x: d.x - 4 * s, y: d.y - 3 * s, w: d.w + 8 * s, h: d.h + 6 * s }, 6 * s, 5 * s).stroke({ width: 1.5 * s, color: p.role.kubelet, alpha: 0.6 });
-    for (const c of this.chips) c.destroy({ children: true });
+    for (const c of this.chips) destroyTree(c);
     this.chips = l.disk.items.map((it) => new FileChip(it));
     for (const c of this.chips) {
       const r = c.item.rect;

@@ -15,6 +15,7 @@ import { ControlPlaneNodeView } from './cp-node.ts';
 import { StationView } from './station.ts';
 import { dashedRect, hullPath } from './shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
+import { destroyTree } from '../destroy-tree.ts';
 
 const TITLE = { en: 'control plane', ko: '컨트롤 플레인' };
 const QUEUE = { en: 'scheduling queue', ko: '스케줄링 큐' };
@@ -70,7 +71,7 @@ export class FlagshipView extends Container {
   /** The control-plane node drawn aboard, or none. */
   setControlPlaneNode(node: string | undefined): void {
     if (this.cp?.node === node) return;
-    this.cp?.destroy({ children: true });
+    if (this.cp !== undefined) destroyTree(this.cp);
     this.cp = node === undefined ? undefined : new ControlPlaneNodeView(node);
     if (this.cp !== undefined) {
       this.cp.setLang(this.lang);
@@ -86,7 +87,7 @@ export class FlagshipView extends Container {
   setEtcdMembers(names: readonly string[]): void {
     const same = names.length === this.members.length && names.every((n, i) => this.members[i]?.spec.id === `etcd/${n}`);
     if (same) return;
-    for (const m of [...this.members, ...this.raftPanels]) m.destroy({ children: true });
+    for (const m of [...this.members, ...this.raftPanels]) destroyTree(m);
     this.members = names.map((n) => new StationView({ id: `etcd/${n}`, name: n, role: 'etcd', icon: undefined }));
     this.raftPanels = names.map((n) => new RaftPanelView(n));
     for (const m of this.members) {
