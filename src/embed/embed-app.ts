@@ -35,6 +35,7 @@ import { createCoalescer, createRateLimit } from './flood.ts';
 import { createPlayGate } from './play-gate.ts';
 import type { Command, EmbedStatus } from './protocol.ts';
 import { createStartOverlay } from './start-overlay.ts';
+import { captionRoom } from './caption-room.ts';
 import { embedText, issueLines, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
 import { afterPaint } from '../ui/after-paint.ts';
@@ -71,6 +72,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const tip = createGlossaryTip();
   const notice = createNotice();
   const captions = createCaptions(tip);
+  const room = captionRoom(captions.element);
   const overlay = createStartOverlay(() => gate.press());
   // Nothing animates before the frame is seen (or pressed), nor while it is hidden.
   const gate = createPlayGate(() => player, { autoplay: options.autoplay, onStart: () => overlay.hide() });
@@ -140,6 +142,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     legend.setLang(lang);
     overlay.setText(lang, scenario.title[lang]);
     if (lastState && player) captions.update(lastState, player.steps, lang);
+    if (player) room.reserve(player.steps.map((s) => s.caption[lang]));
     showIssues();
   };
 

@@ -254,6 +254,30 @@ describe('kubedeck embedded in a page', () => {
 });
 
 describe('kubedeck embedded: a big cluster', () => {
+  it('keeps one stage size through the steps: the caption has room for the longest (the tile grid no longer flows again)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}embed.html?scenario=zone-outage&nodes=30&perNode=5&lang=ko`);
+    await page.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 60_000 });
+    const sizes = await page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      const out: string[] = [];
+      for (let i = 0; i < (player?.steps.length ?? 0); i++) {
+        player?.gotoStep(i);
+        // The stage's box (its canvas follows it on the next resize callback).
+        const stage = document.querySelector('[data-testid=stage]')?.getBoundingClientRect();
+        const caption = document.querySelector('[data-testid=caption]');
+        out.push(`${Math.round(stage?.width ?? 0)}x${Math.round(stage?.height ?? 0)} caption ${(caption?.textContent ?? '').length} chars`);
+      }
+      return out;
+    });
+    expect(sizes.length).toBeGreaterThan(5);
+    // Captions of different lengths, one canvas size.
+    expect(new Set(sizes.map((s) => s.split(' ')[0])).size, JSON.stringify(sizes)).toBe(1);
+    expect(new Set(sizes.map((s) => s.split(' ')[2])).size).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid=caption]').count()).toBe(1);
+    await page.close();
+  });
+
   it('simulates and lays out a big cluster in slices: the frame keeps painting and says how far, then ready', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
