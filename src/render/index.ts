@@ -39,6 +39,7 @@ import type { ObjectRef } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
 import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule, eventCountAt, scheduleInSteps, type Schedule } from '../timeline/schedule.ts';
+import { warmTrace } from './trace-warmup.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
 import { loadFonts, loadGlyphs } from './fonts.ts';
 import { rebuildIcons } from './icons.ts';
@@ -367,7 +368,11 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     layOut(trace, opts) {
       const pacing = opts?.pacing ?? DEFAULT_PACING;
       laidOut = undefined;
-      const steps = scheduleInSteps(trace, pacing);
+      const steps = (function* (): Generator<void, Schedule, void> {
+        const schedule = yield* scheduleInSteps(trace, pacing);
+        yield* warmTrace(trace);
+        return schedule;
+      })();
       return {
         advance() {
           const next = steps.next();

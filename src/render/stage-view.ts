@@ -101,7 +101,7 @@ export class StageView {
   private readonly back = new BackButton();
   private readonly flows = new FlowAggregator();
   /** Per step: the nodes it is about (ringed and kept in view in the scale view). */
-  private stepNodeList: string[][] = [];
+  private stepNodeList: readonly (readonly string[])[] = [];
   private tokenObstacles: Rect[] = [];
   private tokenSpots: Rect[] = [];
   /** Something outside a frame changed the picture (the camera, a node opened): draw again. */

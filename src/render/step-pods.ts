@@ -2,8 +2,19 @@
 import type { ObjectRef } from '../model/objects.ts';
 import type { Trace } from '../sim/trace.ts';
 
-/** The pods a step is about: named by its messages, activities and decisions. */
-export function stepPods(trace: Trace): ReadonlySet<ObjectRef>[] {
+const memo = new WeakMap<Trace, readonly ReadonlySet<ObjectRef>[]>();
+
+/**
+ * The pods a step is about: named by its messages, activities and decisions. Once per trace (a big
+ * one's is made while the stage lays it out, in slices: src/render/trace-warmup.ts).
+ */
+export function stepPods(trace: Trace): readonly ReadonlySet<ObjectRef>[] {
+  let pods = memo.get(trace);
+  if (pods === undefined) memo.set(trace, (pods = podsOfSteps(trace)));
+  return pods;
+}
+
+function podsOfSteps(trace: Trace): ReadonlySet<ObjectRef>[] {
   // A client (client/<pod>) is drawn at its pod: a step it talks in is about that pod too.
   const podByName = new Map<string, ObjectRef>();
   const named = (ref: ObjectRef): void => {

@@ -7,7 +7,19 @@
 import type { ComponentId, Trace } from '../../sim/trace.ts';
 import { nodeOfComponent } from '../ids.ts';
 
-export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] {
+const stepMemo = new WeakMap<Trace, { readonly known: ReadonlySet<string>; readonly nodes: readonly (readonly string[])[] }>();
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+
+/** Once per trace and set of drawn nodes (a big trace's is made while the stage lays it out: src/render/trace-warmup.ts). */
+export function stepNodes(trace: Trace, known: ReadonlySet<string>): readonly (readonly string[])[] {
+  const hit = stepMemo.get(trace);
+  if (hit !== undefined && sameSet(hit.known, known)) return hit.nodes;
+  const nodes = nodesOfSteps(trace, known);
+  stepMemo.set(trace, { known: new Set(known), nodes });
+  return nodes;
+}
+
+function nodesOfSteps(trace: Trace, known: ReadonlySet<string>): string[][] {
   const steps = trace.events.filter((e) => e.kind === 'step').length;
   const sets: Set<string>[] = Array.from({ length: steps }, () => new Set<string>());
   let cur = -1;
@@ -48,8 +60,18 @@ export function stepNodes(trace: Trace, known: ReadonlySet<string>): string[][] 
   return sets.map((s) => [...s]);
 }
 
-/** Each node's zone label, as first stored (nodes keep their zone). */
-export function nodeZones(trace: Trace, label: string): Map<string, string> {
+const zoneMemo = new WeakMap<Trace, Map<string, ReadonlyMap<string, string>>>();
+
+/** Each node's zone label, as first stored (nodes keep their zone). Once per trace and label. */
+export function nodeZones(trace: Trace, label: string): ReadonlyMap<string, string> {
+  let byLabel = zoneMemo.get(trace);
+  if (byLabel === undefined) zoneMemo.set(trace, (byLabel = new Map()));
+  let zones = byLabel.get(label);
+  if (zones === undefined) byLabel.set(label, (zones = zonesOf(trace, label)));
+  return zones;
+}
+
+function zonesOf(trace: Trace, label: string): Map<string, string> {
   const out = new Map<string, string>();
   const take = (name: string, labels: Readonly<Record<string, string>> | undefined): void => {
     const zone = labels?.[label];
