@@ -39,8 +39,7 @@ import { captionRoom } from './caption-room.ts';
 import { embedText, issueLines, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
 import { afterPaint } from '../ui/after-paint.ts';
-import { inSlices, runInSlices } from '../ui/run-in-slices.ts';
-import { formatClock } from '../timeline/schedule.ts';
+import { clockReached, layOutInSlices, runInSlices } from '../ui/run-in-slices.ts';
 
 /** Commands other than lang/theme: a burst of this many, then this many a second (a scrubbing host sends ~60). */
 const COMMAND_BURST = 240;
@@ -220,7 +219,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!def) return { error: `${entry.id} has not loaded` };
     try {
       const started = deps.startRun(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) });
-      const say = (ms: number): void => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time: formatClock(ms).replace(/\.\d+$/, '') }));
+      const say = (ms: number): void => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time: clockReached(ms) }));
       const trace = await runInSlices(started, { progress: say, cancelled: () => false });
       return trace === undefined ? { error: 'the run stopped' } : { trace };
     } catch (error) {
@@ -428,9 +427,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       // Laid out in slices too, the caption saying so first (the app's "Drawing the cluster…").
       captions.showMessage(t(lang, 'drawing'));
       await afterPaint();
-      const work = stage.layOut(first.trace);
-      await inSlices(() => work.advance(), { cancelled: () => false });
-      performance.mark('kubedeck:laid-out');
+      await layOutInSlices(stage, first.trace, () => false);
     }
     show(scenario, params, k8s, first.trace, resolved.step);
     if (issues.length > 0) {

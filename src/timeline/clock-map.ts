@@ -2,6 +2,8 @@
  * A monotonic, piecewise-linear map between presentation seconds and simulated milliseconds.
  * Both coordinates are non-decreasing along the knots, so each direction is a binary search.
  */
+import { firstAtOrAbove } from '../model/bisect.ts';
+
 export interface ClockMap {
   /** Presentation seconds of each knot, non-decreasing. */
   readonly pres: readonly number[];
@@ -22,18 +24,6 @@ function lastAtOrBelow(xs: readonly number[], x: number): number {
     } else hi = mid - 1;
   }
   return found;
-}
-
-/** Index of the first element >= x (or length). */
-function firstAtOrAbove(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((xs[mid] ?? Infinity) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function interpolate(from: readonly number[], to: readonly number[], x: number, i: number): number {

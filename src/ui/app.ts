@@ -23,9 +23,8 @@ import type { AppDeps, RunRequest, ScenarioEntry, StagePort } from './ports.ts';
 import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
-import { inSlices, runInSlices } from './run-in-slices.ts';
+import { clockReached, layOutInSlices, runInSlices } from './run-in-slices.ts';
 import { afterPaint } from './after-paint.ts';
-import { formatClock } from '../timeline/schedule.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
@@ -395,7 +394,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   ): Promise<Trace | undefined> => {
     try {
       const started = deps.startRun(definition(entry), requestFor(nextParams, nextK8s, actions));
-      return await runInSlices(started, { progress: (ms) => hooks.say(formatClock(ms).replace(/\.\d+$/, '')), cancelled: hooks.stale });
+      return await runInSlices(started, { progress: (ms) => hooks.say(clockReached(ms)), cancelled: hooks.stale });
     } catch (error) {
       issues.push({ key: hooks.failKey, vars: { value: errorText(error) } });
       showIssues();
@@ -412,11 +411,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     say();
     await afterPaint();
     if (!stage || stale()) return false;
-    const work = stage.layOut(next);
-    const laid = (await inSlices(() => work.advance(), { cancelled: stale })) && !stale();
-    // For the browser tests and the bench: when the sliced part ended and load()'s began.
-    if (laid) performance.mark('kubedeck:laid-out');
-    return laid;
+    return layOutInSlices(stage, next, stale);
   };
   const sayDrawing = (): void => captions.showMessage(t(lang, 'drawing'));
 

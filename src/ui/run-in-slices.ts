@@ -6,6 +6,7 @@
 import type { SimulationRun } from '../sim/run-core.ts';
 import { afterPaint } from './after-paint.ts';
 import type { Trace } from '../sim/trace.ts';
+import { formatClock } from '../timeline/schedule.ts';
 
 /** Main-thread time per slice: short enough for input and a progress line to stay live. */
 const SLICE_MS = 50;
@@ -69,4 +70,19 @@ export async function inSlices(step: () => boolean, hooks: { between?(): void; c
     await pace.pause();
     if (hooks.cancelled()) return false;
   }
+}
+
+/** How far a run's cluster clock got, as the progress line says it ("07:55": no milliseconds). */
+export const clockReached = (simMs: number): string => formatClock(simMs).replace(/\.\d+$/, '');
+
+/**
+ * Lays a big trace out on the stage ahead of its load() (Stage.layOut), in slices; false when
+ * `cancelled` turned true meanwhile. The kubedeck:laid-out mark tells the browser tests and the
+ * bench where the sliced part ended and load()'s one block began.
+ */
+export async function layOutInSlices(stage: { layOut(trace: Trace): { advance(): boolean } }, trace: Trace, cancelled: () => boolean): Promise<boolean> {
+  const work = stage.layOut(trace);
+  const laid = (await inSlices(() => work.advance(), { cancelled })) && !cancelled();
+  if (laid) performance.mark('kubedeck:laid-out');
+  return laid;
 }
