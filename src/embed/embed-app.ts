@@ -40,10 +40,13 @@ import { embedText, issueLines, issueText } from './strings.ts';
 import { watchVisibility } from './visibility.ts';
 import { afterPaint } from '../ui/after-paint.ts';
 import { clockReached, layOutInSlices, runInSlices } from '../ui/run-in-slices.ts';
+import { commandsRunLong } from '../ui/long-run.ts';
 
 /** Commands other than lang/theme: a burst of this many, then this many a second (a scrubbing host sends ~60). */
 const COMMAND_BURST = 240;
 const COMMANDS_PER_SECOND = 120;
+/** Why a host's `load` of a big cluster did not show: the host sent another `load` while it ran. */
+const SUPERSEDED = 'a later load replaced it';
 
 export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
@@ -214,14 +217,14 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
    * the frame live and the caption saying how far the cluster's clock got. The host hears
    * nothing until `ready`, as for any first load.
    */
-  const runLive = async (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[]): Promise<{ trace: Trace } | { error: string }> => {
+  const runLive = async (entry: ScenarioEntry, nextParams: ScenarioParams, nextK8s: string, withActions: readonly TimedCommand[], cancelled: () => boolean = () => false): Promise<{ trace: Trace } | { error: string }> => {
     const def = entry.loaded();
     if (!def) return { error: `${entry.id} has not loaded` };
     try {
       const started = deps.startRun(def, { seed: deps.seed, k8sVersion: nextK8s, params: nextParams, ...(withActions.length > 0 ? { actions: withActions } : {}) });
       const say = (ms: number): void => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time: clockReached(ms) }));
-      const trace = await runInSlices(started, { progress: say, cancelled: () => false });
-      return trace === undefined ? { error: 'the run stopped' } : { trace };
+      const trace = await runInSlices(started, { progress: say, cancelled });
+      return trace === undefined ? { error: SUPERSEDED } : { trace };
     } catch (error) {
       return { error: errorText(error) };
     }
@@ -314,21 +317,51 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     }
   }
 
-  /** A host's `load`, checked and with its scenario's code at hand: run it and show it. */
+  /** Bumped by each host `load`: a big one still running when the next arrives stops, and the later one shows. */
+  let hostLoads = 0;
+
+  /**
+   * A host's `load`, checked and with its scenario's code at hand: run it and show it. A big
+   * cluster runs and is laid out in slices, as on first load (the frame keeps painting, the caption
+   * says how far); the scenario on stage plays on meanwhile, and `ready` comes when it shows.
+   */
   function loadScenario(command: Extract<Command, { type: 'load' }>, request: Extract<LoadRequest<ScenarioEntry>, { ok: true }>, reply: Reply): void {
-    const result = run(request.scenario, request.params, request.k8s ?? k8s);
-    if ('error' in result) {
-      reply.error('load-failed', `${request.scenario.id} could not be prepared: ${result.error}`);
-      return;
-    }
-    const count = stepCount(result.trace);
-    const index = command.step ?? 0;
-    if (index >= count) {
-      reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
-      return;
-    }
-    actions = [];
-    show(request.scenario, request.params, request.k8s ?? k8s, result.trace, index);
+    const turn = ++hostLoads;
+    const nextK8s = request.k8s ?? k8s;
+    const showIt = (result: { trace: Trace } | { error: string }): void => {
+      if ('error' in result) {
+        reply.error('load-failed', `${request.scenario.id} could not be prepared: ${result.error}`);
+        return;
+      }
+      const count = stepCount(result.trace);
+      const index = command.step ?? 0;
+      if (index >= count) {
+        reply.error('out-of-range', `${request.scenario.id} has no step ${index} (0 to ${count - 1})`);
+        return;
+      }
+      actions = [];
+      show(request.scenario, request.params, nextK8s, result.trace, index);
+    };
+    if (request.scenario.runsLong?.(request.params) !== true) return showIt(run(request.scenario, request.params, nextK8s));
+    const stale = (): boolean => turn !== hostLoads;
+    const superseded = (): void => reply.error('load-failed', `${request.scenario.id}: ${SUPERSEDED}`);
+    // The story on stage holds still while the caption tells how far the new one got.
+    gate.pause();
+    void (async () => {
+      const result = await runLive(request.scenario, request.params, nextK8s, [], stale);
+      if (stale()) return superseded();
+      if ('error' in result) {
+        // The scenario on stage stays: its caption comes back.
+        if (lastState && player) captions.update(lastState, player.steps, lang);
+        return showIt(result);
+      }
+      if (stage) {
+        captions.showMessage(t(lang, 'drawing'));
+        await afterPaint();
+        if (!(await layOutInSlices(stage, result.trace, stale))) return superseded();
+      }
+      showIt(result);
+    })();
   }
 
   /** The app's "next" (src/timeline/player-api.ts); a frame that may not animate lands where it would pause. */
@@ -390,7 +423,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       () => undefined,
       (error: unknown) => errorText(error),
     );
-    const big = codeFailed === undefined && scenario.runsLong?.(params) === true;
+    // A big cluster: its scenario's params, or the link's commands asking for thousands of replicas.
+    const big = codeFailed === undefined && (scenario.runsLong?.(params) === true || commandsRunLong(actions));
     let first = codeFailed !== undefined ? { error: codeFailed } : big ? await runLive(scenario, params, k8s, actions) : run(scenario, params, k8s, actions);
     if ('error' in first && codeFailed === undefined && scenario.id !== deps.defaultScenario) {
       // A scenario that refuses its params (or the link's commands): show it plain with its defaults rather than nothing.

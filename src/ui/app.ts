@@ -24,6 +24,7 @@ import { loadedEntry } from './scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from './theme.ts';
 import { createTopbar } from './topbar.ts';
 import { clockReached, layOutInSlices, runInSlices } from './run-in-slices.ts';
+import { commandsRunLong, LONG_COMMAND_REPLICAS, LONG_TRACE_EVENTS } from './long-run.ts';
 import { afterPaint } from './after-paint.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
@@ -64,11 +65,6 @@ export interface AppHandle {
   /** The trace on the stage (the what-if when the learner gave commands). */
   trace?(): Trace | undefined;
 }
-
-/** A run on stage with this many events (a sandbox of ~1,000 replicas: about a second to run again) makes the next what-if run in slices. */
-const LONG_TRACE_EVENTS = 80_000;
-/** A command asking for this many replicas runs in slices (a sandbox `kubectl scale --replicas=3000` took ~1.5 s in one block). */
-const LONG_COMMAND_REPLICAS = 1000;
 
 export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const html = document.documentElement;
@@ -746,9 +742,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // Else the scenario's code and the simulation (main.ts started fetching them with the app's).
     const codeLoaded = firstTrace !== undefined || (await loadCode(scenario));
     performance.mark('kubedeck:simulate');
-    // A big cluster's link runs in slices while the stage starts, the caption saying how far; then
-    // it is laid out in slices too, once the stage is there.
-    const bigLink = firstTrace === undefined && codeLoaded && runsLong();
+    // A big cluster's link (its scenario's params, or commands asking for thousands of replicas)
+    // runs in slices while the stage starts, the caption saying how far; then it is laid out in
+    // slices too, once the stage is there.
+    const bigLink = firstTrace === undefined && codeLoaded && (runsLong() || commandsRunLong(sandbox.actions()));
     if (firstTrace === undefined && codeLoaded) {
       if (bigLink) {
         firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })), stale: () => false, failKey: 'runFailed' });

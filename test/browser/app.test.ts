@@ -430,6 +430,44 @@ describe('a long run', () => {
     await page.close();
   }, 150_000);
 
+  it('a link whose commands ask for thousands of replicas opens in slices: the caption says how far, frames keep coming', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // From the first script on (the run starts before the page is ready): every frame, every caption text.
+    await page.addInitScript(() => {
+      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
+      (window as unknown as { __seen: typeof log }).__seen = log;
+      const tick = (): void => {
+        log.frames.push(performance.now());
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=caption]')?.textContent ?? '';
+        if (text !== log.texts.at(-1)?.text) log.texts.push({ text, at: performance.now() });
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const command = encodeURIComponent('kubectl create deployment web --image=nginx:1.27 -r 3000');
+    await page.goto(`${base}?scenario=sandbox&nodes=5&lang=en&do=0~${command}`);
+    await page.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 90_000 });
+    const log = await seen(page);
+    const texts = JSON.stringify(log.texts.map((c) => c.text));
+    const progress = log.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
+    const drawing = log.texts.find((c) => c.text === 'Drawing the cluster…');
+    const laidOut = log.laidOut.at(-1);
+    expect(progress, texts).toBeDefined();
+    expect(drawing, texts).toBeDefined();
+    expect(laidOut, texts).toBeDefined();
+    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
+    expect(laidOut - progress.at).toBeGreaterThan(400);
+    expect(longestGap(log.frames, progress.at, laidOut)).toBeLessThan(LIVE_SHARE * (laidOut - progress.at));
+    // The what-if is the one on stage, its command in the list.
+    expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it('the legend explains the node tiles while a big cluster is drawn as tiles, and only then', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=1&lang=ko`);
     await page.keyboard.press('?');

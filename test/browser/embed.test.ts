@@ -321,6 +321,58 @@ describe('kubedeck embedded: a big cluster', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('a host’s load of a big cluster goes in slices: the frame keeps painting and says how far; a later load replaces it', async () => {
+    const { page, errors } = await openHost(hostUrl);
+    const frame = await addFrame(page, 'big', `${base}embed.html?scenario=pod-creation&lang=en&controls=none`);
+    await message(page, 'big', 'ready');
+    // From now on, inside the frame: every frame it paints and every text its caption shows.
+    await frame.evaluate(() => {
+      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
+      (window as unknown as { __seen: typeof log }).__seen = log;
+      const tick = (): void => {
+        log.frames.push(performance.now());
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const caption = document.querySelector('[data-testid=caption]');
+      if (caption) new MutationObserver(() => log.texts.push({ text: caption.textContent ?? '', at: performance.now() })).observe(caption, { childList: true, subtree: true, characterData: true });
+    });
+    await send(page, 'big', { kubedeck: 1, type: 'load', scenario: 'zone-outage', params: { nodes: 210, perNode: 30 } });
+    expect(await message(page, 'big', 'ready', 2)).toMatchObject({ scenario: 'zone-outage', step: 0 });
+    const log = await frame.evaluate(() => ({
+      ...(window as unknown as { __seen: { frames: number[]; texts: { text: string; at: number }[] } }).__seen,
+      laidOut: performance.getEntriesByName('kubedeck:laid-out').map((m) => m.startTime),
+    }));
+    const texts = JSON.stringify(log.texts.map((c) => c.text));
+    const progress = log.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
+    const drawing = log.texts.find((c) => c.text === 'Drawing the cluster…');
+    const laidOut = log.laidOut.at(-1);
+    expect(progress, texts).toBeDefined();
+    expect(drawing, texts).toBeDefined();
+    expect(laidOut).toBeDefined();
+    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
+    // In one block the run and layout (seconds) would be one stretch without a frame.
+    const span = laidOut - progress.at;
+    expect(span).toBeGreaterThan(400);
+    const marks = [progress.at, ...log.frames.filter((f) => f > progress.at && f < laidOut), laidOut];
+    let gap = 0;
+    for (let i = 1; i < marks.length; i++) gap = Math.max(gap, (marks[i] ?? 0) - (marks[i - 1] ?? 0));
+    expect(gap).toBeLessThan(0.5 * span);
+    expect(await frame.locator('[data-testid=caption]').innerText()).toMatch(/6,300 replicas of "web" on 210 nodes/);
+
+    // Another big load, and while it runs a small one: the small one shows, the big one says why it did not.
+    await send(page, 'big', { kubedeck: 1, type: 'load', scenario: 'zone-outage', params: { nodes: 200, perNode: 30 }, id: 'first' });
+    await frame.waitForFunction(() => /its clock is at/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await send(page, 'big', { kubedeck: 1, type: 'load', scenario: 'node-failure', step: 1 });
+    expect(await message(page, 'big', 'ready', 3)).toMatchObject({ scenario: 'node-failure', step: 1 });
+    expect(await message(page, 'big', 'error')).toMatchObject({ code: 'load-failed', id: 'first' });
+    await page.waitForTimeout(1500);
+    expect(await count(page, 'big', 'ready')).toBe(3);
+    expect(await frame.evaluate(() => window.__kubedeck?.view().scenario)).toBe('node-failure');
+    expect(await frame.locator('[data-testid=caption]').innerText()).not.toMatch(/clock is at|Drawing/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
 });
 
 describe('kubedeck embedded: hostile and careless hosts (#14)', () => {
