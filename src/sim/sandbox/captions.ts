@@ -5,6 +5,7 @@
  */
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import { withParticle } from '../../model/josa.ts';
+import { formatCount } from '../../model/count.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { SimConfig } from '../core/config.ts';
@@ -39,8 +40,8 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'create-deployment':
       return {
         caption: text(
-          `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${action.replicas} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each.`,
-          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${action.replicas}개를 만들고, kube-scheduler가 하나씩 배치합니다.`,
+          `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${formatCount(action.replicas)} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each.`,
+          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${formatCount(action.replicas)}개를 만들고, kube-scheduler가 하나씩 배치합니다.`,
         ),
         focus: CONTROLLERS,
       };
@@ -56,15 +57,15 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
       return action.target.resource === 'deployment'
         ? {
             caption: text(
-              `kubectl PATCHes the scale subresource of Deployment ${action.target.name} to ${action.replicas}. The deployment controller passes the count to its ReplicaSet, whose controller creates or deletes pods to match.`,
-              `kubectl이 디플로이먼트 ${action.target.name}의 scale 하위 리소스를 ${withParticle(action.replicas, '으로/로')} PATCH합니다. 디플로이먼트 컨트롤러가 그 수를 레플리카셋에 넘기고, 레플리카셋 컨트롤러가 파드를 만들거나 지워 맞춥니다.`,
+              `kubectl PATCHes the scale subresource of Deployment ${action.target.name} to ${formatCount(action.replicas)}. The deployment controller passes the count to its ReplicaSet, whose controller creates or deletes pods to match.`,
+              `kubectl이 디플로이먼트 ${action.target.name}의 scale 하위 리소스를 ${withParticle(formatCount(action.replicas), '으로/로')} PATCH합니다. 디플로이먼트 컨트롤러가 그 수를 레플리카셋에 넘기고, 레플리카셋 컨트롤러가 파드를 만들거나 지워 맞춥니다.`,
             ),
             focus: CONTROLLERS,
           }
         : {
             caption: text(
-              `kubectl PATCHes ReplicaSet ${action.target.name} to ${action.replicas} replicas and its controller makes the pods match. If a Deployment owns it, the deployment controller sets the count back.`,
-              `kubectl이 레플리카셋 ${action.target.name}의 레플리카를 ${withParticle(action.replicas, '으로/로')} PATCH하고, 컨트롤러가 파드 수를 맞춥니다. 디플로이먼트가 소유한 레플리카셋이라면 디플로이먼트 컨트롤러가 수를 되돌립니다.`,
+              `kubectl PATCHes ReplicaSet ${action.target.name} to ${formatCount(action.replicas)} replicas and its controller makes the pods match. If a Deployment owns it, the deployment controller sets the count back.`,
+              `kubectl이 레플리카셋 ${action.target.name}의 레플리카를 ${withParticle(formatCount(action.replicas), '으로/로')} PATCH하고, 컨트롤러가 파드 수를 맞춥니다. 디플로이먼트가 소유한 레플리카셋이라면 디플로이먼트 컨트롤러가 수를 되돌립니다.`,
             ),
             focus: CONTROLLERS,
           };
