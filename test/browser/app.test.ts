@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
 import { captionText, openApp, playerState, settle, stageShot, waitPaused } from './lib/app-page.ts';
 import { comparePng } from './lib/images.ts';
+import { expectCaptionRanLive, logFromNow, logFromStart, longestGap, readLog, type LiveLog } from './lib/live-log.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -241,45 +242,6 @@ describe('kubedeck in the browser', () => {
  * page keeps painting and taking clicks, the caption (or the command bar) says how far the
  * cluster's clock got, and a newer choice stops the run.
  */
-interface Seen {
-  /** Each text the element showed, and when (performance.now()). */
-  readonly texts: readonly { readonly text: string; readonly at: number }[];
-  /** When each animation frame's callbacks ran since (performance.now(), not the frame's earlier timestamp): that frame then paints what the page showed at that time. */
-  readonly frames: readonly number[];
-  /** When each big trace's sliced layout ended (the app's kubedeck:laid-out marks). */
-  readonly laidOut: readonly number[];
-}
-
-/** From now on, the page records every text `selector` shows and every frame it paints (read with seen()). */
-async function watchTextAndFrames(page: Page, selector: string): Promise<void> {
-  await page.evaluate((sel) => {
-    const log: { texts: { text: string; at: number }[]; frames: number[] } = { texts: [], frames: [] };
-    (window as unknown as { __seen: typeof log }).__seen = log;
-    const target = document.querySelector(sel);
-    if (target === null) throw new Error(`nothing matches ${sel}`);
-    new MutationObserver(() => log.texts.push({ text: target.textContent ?? '', at: performance.now() })).observe(target, { childList: true, subtree: true, characterData: true });
-    const tick = (): void => {
-      log.frames.push(performance.now());
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, selector);
-}
-
-const seen = async (page: Page): Promise<Seen> =>
-  (await page.evaluate(() => ({
-    ...(window as unknown as { __seen: Omit<Seen, 'laidOut'> }).__seen,
-    laidOut: performance.getEntriesByName('kubedeck:laid-out').map((m) => m.startTime),
-  }))) as Seen;
-
-/** The longest stretch without a frame from `from` to `to` (ms): a run that holds the page is one stretch, all of it. */
-function longestGap(frames: readonly number[], from: number, to: number): number {
-  const marks = [from, ...frames.filter((f) => f > from && f < to), to];
-  let gap = 0;
-  for (let i = 1; i < marks.length; i++) gap = Math.max(gap, (marks[i] ?? 0) - (marks[i - 1] ?? 0));
-  return gap;
-}
-
 /** The most the picker allows: 6,300 replicas, a run of seconds, well over the gap allowed. */
 const BIG = { nodes: '210', perNode: '30' } as const;
 /**
@@ -294,7 +256,7 @@ const LIVE_SHARE = 0.5;
  * along (the longest stretch without one under LIVE_SHARE of the run), then the layout, with frames
  * all along it too, then a frame that showed the drawing words before the text `isEnd` picks.
  */
-function expectLiveRun(log: Seen, startText: string, drawingText: string, isEnd: (text: string, at: number, drawingAt: number) => boolean): void {
+function expectLiveRun(log: LiveLog, startText: string, drawingText: string, isEnd: (text: string, at: number, drawingAt: number) => boolean): void {
   const texts = JSON.stringify(log.texts.map((c) => c.text));
   const start = log.texts.find((c) => c.text === startText);
   const drawing = log.texts.find((c) => c.text === drawingText);
@@ -329,11 +291,11 @@ async function pickZoneOutage(page: Page, nodes: string, perNode: string): Promi
 describe('a long run', () => {
   it('from the picker: the page keeps painting, the caption says how far the cluster got, then the story shows', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en`);
-    await watchTextAndFrames(page, '[data-testid=caption]');
+    await logFromNow(page, '[data-testid=caption]');
     await pickZoneOutage(page, BIG.nodes, BIG.perNode);
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'zone-outage' && url.searchParams.get('nodes') === BIG.nodes, { timeout: 90_000 });
     expect(await captionText(page)).toMatch(/6,300 replicas of "web" on 210 nodes/);
-    const log = await seen(page);
+    const log = await readLog(page);
     expectLiveRun(log, 'Preparing the cluster…', 'Drawing the cluster…', (text) => text.includes('6,300 replicas'));
     // How far the run got, in the cluster's clock, before the drawing words.
     const drawingAt = log.texts.find((c) => c.text === 'Drawing the cluster…')?.at ?? 0;
@@ -346,7 +308,7 @@ describe('a long run', () => {
   it('a newer choice stops it: the other scenario shows, and the big one never does', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=ko`);
     const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
-    await watchTextAndFrames(page, '[data-testid=caption]');
+    await logFromNow(page, '[data-testid=caption]');
     // The learner picks node-failure the moment the caption says how far the big run got: so
     // surely while it runs (the clicks land between two of its slices).
     await page.evaluate(() => {
@@ -370,7 +332,7 @@ describe('a long run', () => {
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'node-failure', { timeout: 60_000 });
     // Long enough for the big run to have ended and shown, had it gone on.
     await page.waitForTimeout(5000);
-    const texts = (await seen(page)).texts.map((c) => c.text);
+    const texts = (await readLog(page)).texts.map((c) => c.text);
     expect(texts.some((c) => /클러스터 시계 \d\d:\d\d까지 진행/.test(c)), JSON.stringify(texts)).toBe(true);
     const progress = (await page.evaluate(() => (window as unknown as { __progress: unknown }).__progress)) as { spoken: string | null; hidden: string | null };
     expect(progress.spoken).toBe('클러스터를 준비하는 중…');
@@ -389,13 +351,13 @@ describe('a long run', () => {
   it('a command in a big cluster: the bar says the run is under way and how far, frames keep coming, then it clears', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=${BIG.nodes}&perNode=${BIG.perNode}&lang=en`);
     const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
-    await watchTextAndFrames(page, '[data-testid=command-message]');
+    await logFromNow(page, '[data-testid=command-message]');
     await page.fill('[data-testid=command-input]', 'wait 10s');
     await page.press('[data-testid=command-input]', 'Enter');
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads, { timeout: 90_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
     expect(await page.inputValue('[data-testid=command-input]')).toBe('');
-    const log = await seen(page);
+    const log = await readLog(page);
     // It ends when the bar clears after the drawing words.
     expectLiveRun(log, 'Running the cluster again with your command…', 'Drawing the run with your command…', (text, at, drawingAt) => at > drawingAt && text === '');
     expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d$/.test(c.text)), JSON.stringify(log.texts.map((c) => c.text))).toBe(true);
@@ -405,14 +367,14 @@ describe('a long run', () => {
 
   it('a sandbox command asking for thousands of replicas runs in slices too, and so does the next command on that big cluster', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=5&lang=en`);
-    const submit = async (line: string): Promise<Seen> => {
+    const submit = async (line: string): Promise<LiveLog> => {
       const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
-      await watchTextAndFrames(page, '[data-testid=command-message]');
+      await logFromNow(page, '[data-testid=command-message]');
       await page.fill('[data-testid=command-input]', line);
       await page.press('[data-testid=command-input]', 'Enter');
       await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, loads, { timeout: 90_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '');
-      return seen(page);
+      return readLog(page);
     };
     for (const line of ['kubectl create deployment web --image=nginx:1.27 --replicas=3000', 'wait 10s']) {
       const log = await submit(line);
@@ -435,33 +397,12 @@ describe('a long run', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // From the first script on (the run starts before the page is ready): every frame, every caption text.
-    await page.addInitScript(() => {
-      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
-      (window as unknown as { __seen: typeof log }).__seen = log;
-      const tick = (): void => {
-        log.frames.push(performance.now());
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid=caption]')?.textContent ?? '';
-        if (text !== log.texts.at(-1)?.text) log.texts.push({ text, at: performance.now() });
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    await logFromStart(page, '[data-testid=caption]');
     const command = encodeURIComponent('kubectl create deployment web --image=nginx:1.27 -r 3000');
     await page.goto(`${base}?scenario=sandbox&nodes=5&lang=en&do=0~${command}`);
     await page.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 90_000 });
-    const log = await seen(page);
-    const texts = JSON.stringify(log.texts.map((c) => c.text));
-    const progress = log.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
-    const drawing = log.texts.find((c) => c.text === 'Drawing the cluster…');
-    const laidOut = log.laidOut.at(-1);
-    expect(progress, texts).toBeDefined();
-    expect(drawing, texts).toBeDefined();
-    expect(laidOut, texts).toBeDefined();
-    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
-    expect(laidOut - progress.at).toBeGreaterThan(400);
-    expect(longestGap(log.frames, progress.at, laidOut)).toBeLessThan(LIVE_SHARE * (laidOut - progress.at));
+    const log = await readLog(page);
+    expectCaptionRanLive(log, LIVE_SHARE);
     // The what-if is the one on stage, its command in the list.
     expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length)).toBe(1);
     expect(errors).toEqual([]);

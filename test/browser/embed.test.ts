@@ -8,6 +8,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
+import { expectCaptionRanLive, logFromNow, logFromStart, readLog } from './lib/live-log.ts';
 
 const base = inject('baseUrl');
 const hostUrl = inject('hostUrl');
@@ -283,81 +284,26 @@ describe('kubedeck embedded: a big cluster', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // From the first script on: every frame, and every text the caption shows.
-    await page.addInitScript(() => {
-      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
-      (window as unknown as { __seen: typeof log }).__seen = log;
-      const tick = (): void => {
-        log.frames.push(performance.now());
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid=caption]')?.textContent ?? '';
-        if (text !== log.texts.at(-1)?.text) log.texts.push({ text, at: performance.now() });
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    await logFromStart(page, '[data-testid=caption]');
     await page.goto(`${base}embed.html?scenario=zone-outage&nodes=210&perNode=30&lang=en`);
     await page.waitForFunction(() => (window.__kubedeck?.loads() ?? 0) > 0, undefined, { timeout: 90_000 });
-    const seen = await page.evaluate(() => ({
-      ...(window as unknown as { __seen: { frames: number[]; texts: { text: string; at: number }[] } }).__seen,
-      laidOut: performance.getEntriesByName('kubedeck:laid-out')[0]?.startTime,
-    }));
-    const texts = JSON.stringify(seen.texts.map((c) => c.text));
-    const progress = seen.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
-    const drawing = seen.texts.find((c) => c.text === 'Drawing the cluster…');
-    expect(progress, texts).toBeDefined();
-    expect(drawing, texts).toBeDefined();
-    expect(seen.laidOut).toBeDefined();
-    const laidOut = seen.laidOut;
-    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
-    // From the first word of progress to the end of the layout (seconds here): no stretch without a frame near half of it.
-    const span = laidOut - progress.at;
-    expect(span).toBeGreaterThan(400);
-    const marks = [progress.at, ...seen.frames.filter((f) => f > progress.at && f < laidOut), laidOut];
-    let gap = 0;
-    for (let i = 1; i < marks.length; i++) gap = Math.max(gap, (marks[i] ?? 0) - (marks[i - 1] ?? 0));
-    expect(gap).toBeLessThan(0.5 * span);
+    const seen = await readLog(page);
+    expectCaptionRanLive(seen, 0.5);
     expect(await page.evaluate(() => document.querySelector('[data-testid=caption]')?.textContent)).toMatch(/6,300 replicas of "web" on 210 nodes/);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
   it('a host’s load of a big cluster goes in slices: the frame keeps painting and says how far; a later load replaces it', async () => {
     const { page, errors } = await openHost(hostUrl);
     const frame = await addFrame(page, 'big', `${base}embed.html?scenario=pod-creation&lang=en&controls=none`);
     await message(page, 'big', 'ready');
     // From now on, inside the frame: every frame it paints and every text its caption shows.
-    await frame.evaluate(() => {
-      const log: { frames: number[]; texts: { text: string; at: number }[] } = { frames: [], texts: [] };
-      (window as unknown as { __seen: typeof log }).__seen = log;
-      const tick = (): void => {
-        log.frames.push(performance.now());
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      const caption = document.querySelector('[data-testid=caption]');
-      if (caption) new MutationObserver(() => log.texts.push({ text: caption.textContent ?? '', at: performance.now() })).observe(caption, { childList: true, subtree: true, characterData: true });
-    });
+    await logFromNow(frame, '[data-testid=caption]');
     await send(page, 'big', { kubedeck: 1, type: 'load', scenario: 'zone-outage', params: { nodes: 210, perNode: 30 } });
     expect(await message(page, 'big', 'ready', 2)).toMatchObject({ scenario: 'zone-outage', step: 0 });
-    const log = await frame.evaluate(() => ({
-      ...(window as unknown as { __seen: { frames: number[]; texts: { text: string; at: number }[] } }).__seen,
-      laidOut: performance.getEntriesByName('kubedeck:laid-out').map((m) => m.startTime),
-    }));
-    const texts = JSON.stringify(log.texts.map((c) => c.text));
-    const progress = log.texts.find((c) => /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
-    const drawing = log.texts.find((c) => c.text === 'Drawing the cluster…');
-    const laidOut = log.laidOut.at(-1);
-    expect(progress, texts).toBeDefined();
-    expect(drawing, texts).toBeDefined();
-    expect(laidOut).toBeDefined();
-    if (progress === undefined || drawing === undefined || laidOut === undefined) return;
-    // In one block the run and layout (seconds) would be one stretch without a frame.
-    const span = laidOut - progress.at;
-    expect(span).toBeGreaterThan(400);
-    const marks = [progress.at, ...log.frames.filter((f) => f > progress.at && f < laidOut), laidOut];
-    let gap = 0;
-    for (let i = 1; i < marks.length; i++) gap = Math.max(gap, (marks[i] ?? 0) - (marks[i - 1] ?? 0));
-    expect(gap).toBeLessThan(0.5 * span);
+    const log = await readLog(frame);
+    expectCaptionRanLive(log, 0.5);
     expect(await frame.locator('[data-testid=caption]').innerText()).toMatch(/6,300 replicas of "web" on 210 nodes/);
 
     // Another big load, and while it runs a small one: the small one shows, the big one says why it did not.
