@@ -10,11 +10,13 @@
  * app simulates it when the scenario is opened, and the presentation schedule the stage builds from
  * it before drawing it (the "Drawing the cluster…" wait's biggest part).
  *
- * Run: npm run bench:sim. TRACE=stream, TRACE=keep or TRACE=scenario runs only that part (one
- * process, no summary).
+ * Run: npm run bench:sim. The runs use the simulation bundled by vite, as the app ships it
+ * (RUNNER=tsx: under tsx, as the CLI runs it). TRACE=stream, TRACE=keep or TRACE=scenario runs
+ * only that part (one process, under tsx, no summary).
  * NODES, PODS and EVENTS=1 (core/v1 Events on) change the workload.
  */
 import { execFileSync } from 'node:child_process';
+import { peakRssMB } from './lib/peak-rss.ts';
 import { makeDeployment } from '../src/sim/builders.ts';
 import { Cluster } from '../src/sim/cluster.ts';
 import type { TraceEvent } from '../src/sim/trace.ts';
@@ -75,8 +77,8 @@ function run(mode: 'stream' | 'keep'): Figures {
     callbacks,
     simS: clock.now() / 1000,
     running,
-    // The operating system's peak for this process (kilobytes), not a sample.
-    peakRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+    // The operating system's peak for this process, not a sample.
+    peakRssMB: peakRssMB(),
     peakHeapMB: peakHeap / MB,
   };
 }
@@ -114,7 +116,7 @@ async function runZoneOutage(): Promise<ScenarioFigures> {
   const t0 = performance.now();
   const trace = runScenario(def);
   const wallS = (performance.now() - t0) / 1000;
-  const peakRssMB = (process.resourceUsage().maxRSS * 1024) / MB;
+  const peakRss = peakRssMB();
   const times: number[] = [];
   for (let i = 0; i < SCHEDULE_RUNS; i++) {
     const s0 = performance.now();
@@ -122,7 +124,7 @@ async function runZoneOutage(): Promise<ScenarioFigures> {
     times.push(performance.now() - s0);
   }
   times.sort((a, b) => a - b);
-  return { wallS, events: trace.events.length, peakRssMB, scheduleBestMs: times[0] ?? NaN, scheduleMedianMs: times[Math.floor(times.length / 2)] ?? NaN };
+  return { wallS, events: trace.events.length, peakRssMB: peakRss, scheduleBestMs: times[0] ?? NaN, scheduleMedianMs: times[Math.floor(times.length / 2)] ?? NaN };
 }
 
 if (MODE === 'scenario') {
@@ -141,9 +143,14 @@ if (MODE === 'scenario') {
     process.exitCode = 1;
   }
 } else {
+  // The runs measure the simulation bundled as the app ships it (bundle-for-node.ts says why);
+  // RUNNER=tsx measures it under tsx, as `npx kubedeck` runs it.
+  const underTsx = process.env.RUNNER === 'tsx';
+  const script = underTsx ? [...process.execArgv, process.argv[1] ?? 'bench/sim.ts'] : [await (await import('./lib/bundle-for-node.ts')).bundleForNode('bench/sim.ts')];
+  console.log(underTsx ? 'runner: tsx (TypeScript compiled as it loads, as npx kubedeck runs)' : 'runner: node on the simulation bundled by vite (as the app ships it; RUNNER=tsx for tsx)');
   // Each mode in a fresh process of this script, so one's heap does not raise the other's peak.
   const child = (mode: 'stream' | 'keep'): Figures => {
-    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/sim.ts'], { env: { ...process.env, TRACE: mode, BENCH_JSON: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(process.execPath, script, { env: { ...process.env, TRACE: mode, BENCH_JSON: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = out.split('\n');
     for (const l of lines) if (l !== '' && !l.startsWith('@@')) console.log(l);
     const json = lines.find((l) => l.startsWith('@@'));
@@ -152,7 +159,7 @@ if (MODE === 'scenario') {
   };
   const streamed = child('stream');
   const kept = child('keep');
-  execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/sim.ts'], { env: { ...process.env, TRACE: 'scenario' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, script, { env: { ...process.env, TRACE: 'scenario' }, stdio: ['ignore', 'inherit', 'inherit'] });
   const ok = (good: boolean): string => (good ? 'ok' : 'MISSED');
   const wallOk = streamed.wallS < TARGET_WALL_S;
   const rssOk = streamed.peakRssMB < TARGET_RSS_MB;
