@@ -202,12 +202,19 @@ const machine = setup({
       );
       for (const name of plan.failing) cluster.stopNode(name);
     },
-    narrateHeld: ({ context }) =>
+    narrateHeld: ({ context }) => {
+      // The rate is 0 because the zone has no more nodes than --large-cluster-size-threshold
+      // (ReducedQPSFunc): a lower threshold would give it the secondary rate, a higher one not.
+      const { zoneSize } = planOf(context.params, context.cluster.rt.config.k8sVersion);
       context.cluster.step(
         'held',
-        text('Minutes later, still nothing is evicted. Raising --large-cluster-size-threshold or losing the whole zone would change that; so would the nodes coming back.', '몇 분이 지나도 축출된 파드가 없습니다. --large-cluster-size-threshold를 바꾸거나 영역 전체가 꺼지면 달라지고, 노드가 돌아와도 달라집니다.'),
+        text(
+          `Minutes later, still nothing is evicted. Lowering --large-cluster-size-threshold below this zone's ${zoneSize} nodes, or losing the whole zone, would change that; so would the nodes coming back.`,
+          `몇 분이 지나도 축출된 파드가 없습니다. --large-cluster-size-threshold를 이 영역의 노드 수(${zoneSize}대)보다 낮추거나 영역 전체가 꺼지면 달라지고, 노드가 돌아와도 달라집니다.`,
+        ),
         ['kube-controller-manager'],
-      ),
+      );
+    },
     narrateRate: ({ context }) => context.cluster.step('rate', rateCaption(planOf(context.params, context.cluster.rt.config.k8sVersion)), ['kube-controller-manager']),
     narrateDone: ({ context }) => {
       const { cluster, params } = context;

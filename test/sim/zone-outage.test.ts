@@ -101,6 +101,13 @@ describe('zone-outage', () => {
     expect(evictions(trace)).toEqual([]);
     expect(steps(trace)).toEqual(['at-scale', 'power-off', 'unknown', 'no-schedule', 'rate', 'held']);
     expect(activePods(trace)).toHaveLength(300);
+    // The rate is 0 because the zone is not larger than --large-cluster-size-threshold: a lower
+    // threshold would change that (a higher one would not).
+    const held = trace.events.find((e) => e.kind === 'step' && e.id === 'held');
+    const caption = held?.kind === 'step' ? held.caption : undefined;
+    expect(caption?.en).toContain("Lowering --large-cluster-size-threshold below this zone's 10 nodes");
+    expect(caption?.en).not.toMatch(/Raising/);
+    expect(caption?.ko).toContain('--large-cluster-size-threshold를 이 영역의 노드 수(10대)보다 낮추거나');
   });
 });
 
