@@ -160,7 +160,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'schedule',
       caption: text(
         `kube-scheduler filters out the dark nodes (untolerated unreachable taint) and, with ${plan.nodes} nodes, stops after finding ${plan.feasible} feasible ones (percentageOfNodesToScore, adaptive above 100 nodes): the replacements land on nodes that are up.`,
-        `kube-scheduler는 꺼진 노드를 걸러내고(허용되지 않은 unreachable 테인트), 노드가 ${plan.nodes}대이므로 배치 가능한 노드를 ${plan.feasible}대 찾으면 거기서 멈춥니다(percentageOfNodesToScore, 100대 이상에서 자동 조정). 대체 파드는 켜져 있는 노드에 자리 잡습니다.`,
+        `kube-scheduler는 꺼진 노드를 걸러내고(허용되지 않은 unreachable 테인트), 노드가 ${plan.nodes}대이므로 배치 가능한 노드를 ${plan.feasible}대 찾으면 거기서 멈춥니다(percentageOfNodesToScore, 100대를 넘으면 자동 조정). 대체 파드는 켜져 있는 노드에 자리 잡습니다.`,
       ),
       focus: ['kube-scheduler'],
       when: decision(WEB_POD),
