@@ -17,9 +17,14 @@ const zoneOf = (index: number): string => (index % 2 === 0 ? 'zone-a' : 'zone-b'
 /** The sandbox's cluster, as `sandboxAsFile` (scenes/sandbox-file.ts) writes it out too. */
 export const SANDBOX_NODE = { cpu: '4', memory: '8Gi' } as const;
 export const INTRO_STEP = 'empty-cluster';
-export const INTRO_AT_MS = 500;
+/**
+ * The intro is the cluster's first moment: a command given at 0 ms (the first thing a learner
+ * types, or a link's `do=0~`) comes after it. At 500 ms it came after such a command, and the
+ * "empty cluster" caption played last, over the learner's pods.
+ */
+export const INTRO_AT_MS = 0;
 /** The intro, then a few quiet seconds of leases and heartbeats: the cluster at rest. */
-export const IDLE_MS = 4500;
+export const IDLE_MS = 5000;
 export const INTRO_FOCUS = ['kubectl', 'kube-apiserver'] as const;
 export const sandboxNodeName = (index: number): string => `worker-${index + 1}`;
 export { zoneOf as sandboxZoneOf };
@@ -47,6 +52,7 @@ const machine = setup({
   entry: 'build',
   initial: 'starting',
   states: {
+    // At 0 ms, its timer set before the cluster starts and before any command's: the intro comes first.
     starting: { after: { [INTRO_AT_MS]: { target: 'idle', actions: 'introduce' } } },
     idle: { after: { [IDLE_MS]: 'done' } },
     done: { type: 'final' },

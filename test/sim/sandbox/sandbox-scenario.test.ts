@@ -23,6 +23,12 @@ describe('sandbox', () => {
     expect(trace.steps).toBe(1);
   });
 
+  it('a command given at 0 ms (the first thing typed, or a link\'s do=0~) comes after the intro: the empty cluster is step 1', () => {
+    const trace = runScenario(sandbox, { actions: [{ at: 0, command: 'kubectl create deployment web --image=nginx --replicas=3' }] });
+    const steps = trace.events.flatMap((e) => (e.kind === 'step' ? [e.id] : []));
+    expect(steps).toEqual(['empty-cluster', 'you-1']);
+  });
+
   it('refuses a cluster larger than the stage shows', () => {
     expect(() => runScenario(sandbox, { params: { nodes: 6 } })).toThrow('nodes: expected a whole number from 1 to 5');
   });
