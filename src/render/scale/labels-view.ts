@@ -104,10 +104,10 @@ export class ScaleLabels extends Container {
       const pieces: { text: string; fill: number }[] = [];
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
         const n = counts.get(state) ?? 0;
-        if (n > 0) pieces.push({ text: scaleWords.stateCount(state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
+        if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
       }
       pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
-      if (stuck > 0) pieces.push({ text: scaleWords.terminating(stuck), fill: p.muted });
+      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted });
       let x = hr.x;
       const y = hr.y + h.title.height;
       pieces.forEach((piece, i) => {
@@ -162,7 +162,7 @@ export class ScaleLabels extends Container {
       if (model !== undefined) {
         const fill = model.readiness === 'Ready' ? p.success : model.readiness === 'NotReady' ? p.error : p.muted;
         // The state word always; its pod count when there is room.
-        put(texts.state, `${model.readiness} · ${model.active}`, { size, fill });
+        put(texts.state, scaleWords.tileState(lang, model.readiness, model.active), { size, fill });
         if (texts.state.width > sr.w - 2 * pad) put(texts.state, model.readiness, { size, fill });
         const fitsState = texts.state.width <= sr.w - 2 * pad && bottom + texts.state.height <= wordsBottom;
         texts.state.visible = fitsState;
