@@ -8,7 +8,7 @@ import type { MessageType } from '../sim/trace.ts';
 
 export type TokenSample = MessageType | 'write' | 'error' | 'background';
 export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
-export type MarkSample = 'glow' | 'dimmed' | 'trail' | 'click';
+export type MarkSample = 'quay' | 'glow' | 'dimmed' | 'trail' | 'click';
 /** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
 export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'noSchedule' | 'noExecute' | 'flow';
 
@@ -42,8 +42,9 @@ export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
 ];
 
 export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
+  { key: 'quay', text: { en: 'quay: where you stand with kubectl, sending orders to the flagship (the control plane)', ko: '부두(사용자): kubectl을 든 내가 서서 기함(컨트롤 플레인)에 지시를 보내는 곳' } },
   { key: 'glow', text: { en: 'glow: the component is working', ko: '빛남: 컴포넌트가 일하는 중' } },
-  { key: 'dimmed', text: { en: 'dimmed: not part of this step', ko: '흐림: 이번 단계와 관계없음' } },
+  { key: 'dimmed', text: { en: 'dimmed: not part of this step (faded card, name in grey)', ko: '흐림: 이번 단계와 관계없음(흐린 카드, 회색 이름)' } },
   { key: 'trail', text: { en: 'numbered trail: the step’s hops in order (shown when paused at a step’s start or end)', ko: '번호 경로: 이번 단계의 메시지 순서(단계의 시작과 끝에서 보임)' } },
   { key: 'click', text: { en: 'click: a pod, a node’s name or an object card on the left shows its real fields at this moment', ko: '클릭: 파드, 노드 이름, 왼쪽의 오브젝트 카드를 누르면 지금 이 순간의 실제 필드를 보여 줍니다' } },
 ];

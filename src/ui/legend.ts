@@ -71,10 +71,17 @@ function markSample(key: MarkSample, p: Palette): SVGSVGElement {
     shape('rect', { x: 9, y: 6, width: 30, height: 16, rx: 4, fill: hex(p.card), stroke: hex(p.role.control), 'stroke-width': 2, opacity }),
   ];
   switch (key) {
+    case 'quay':
+      // The quay's deck with its bollards, as the stage draws it (backdrop.ts).
+      return svg([
+        shape('rect', { x: 4, y: 8, width: 40, height: 16, rx: 4, fill: hex(p.deck), stroke: hex(p.hullEdge), 'stroke-width': 1.5 }),
+        ...[12, 24, 36].map((cx) => shape('circle', { cx, cy: 8, r: 3, fill: hex(p.hullEdge) })),
+      ]);
     case 'glow':
       return svg(card(1, true));
     case 'dimmed':
-      return svg(card(p.dim, false));
+      // The faded card and its name in the muted colour (dim-look.ts).
+      return svg([...card(p.dim, false), shape('rect', { x: 14, y: 12, width: 20, height: 4, rx: 2, fill: hex(p.muted) })]);
     case 'click': {
       // A pod box and the pointer that clicks it.
       const c = hex(p.success);
