@@ -588,6 +588,10 @@ export class StageView {
     }
 
     // 4. Tokens in flight (messages sorted by start; none lasts longer than maxHop).
+    // While a long wait is skipped the cluster's clock jumps and background messages in flight
+    // would stand still mid-air (over a zone's header, say): they are not drawn until it runs again.
+    const skip = sch.skips.find((s) => t >= s.start && t < s.end);
+    const backgroundShown = this.background !== 'hide' && skip === undefined;
     this.tokens.beginFrame(this.trail.visible ? this.trail.badgeBoxes : NO_RECTS);
     const order = this.messageOrder;
     let lo = 0;
@@ -615,7 +619,7 @@ export class StageView {
       }
       if (t >= m.end) continue;
       if (m.background) {
-        if (this.background !== 'hide') this.pendingBackground.push(mi);
+        if (backgroundShown) this.pendingBackground.push(mi);
         continue;
       }
       storyMoving++;
@@ -671,7 +675,6 @@ export class StageView {
     this.pods.animate(t, this.reducedMotion);
 
     // 6. Clock.
-    const skip = sch.skips.find((s) => t >= s.start && t < s.end);
     this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim, this.lang));
   }
 
