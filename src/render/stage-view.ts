@@ -37,6 +37,7 @@ import { ZONE_LABEL } from './looks.ts';
 import { useScaleView } from './scale/threshold.ts';
 import { ScaleView } from './scale/scale-view.ts';
 import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
+import { scaleCovers } from './behind-cards.ts';
 import { nodeZones, stepNodes } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
 import type { Camera } from './scale/camera.ts';
@@ -435,6 +436,9 @@ export class StageView {
       stations = m;
       extra.push(...this.scale.textBoxes());
     }
+    // In the scale view the zones' flows pass behind the flagship's cards they cross (the chips of
+    // kube-controller-manager, the scheduling queue) instead of drawing over their words.
+    this.tokens.covers = this.scaleMode && this.openNode === undefined ? scaleCovers(l) : [];
     this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, [...this.tokenObstacles, ...extra], this.tokenSpots);
     this.tokens.podsMoved();
     this.trailStep = -2;
@@ -563,7 +567,7 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
