@@ -161,7 +161,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.scale, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.back, this.trail, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.scale, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.back, this.tokens.trails, this.trail, this.tokens);
     this.scale.visible = false;
     this.back.visible = false;
     this.scale.onCamera = () => {

@@ -82,7 +82,11 @@ class TokenView extends Container {
 }
 
 export class TokenLayer extends Container {
-  private readonly trails = new Graphics();
+  /**
+   * The route lines of the tokens in flight. Not a child of this layer: the stage puts it under the
+   * numbered trail's badges, which sit on the same routes (a line drawn over a badge hid its number).
+   */
+  readonly trails = new Graphics();
   private readonly pool: TokenView[] = [];
   private used = 0;
   private readonly routes = new Map<number, Route>();
@@ -111,7 +115,7 @@ export class TokenLayer extends Container {
 
   constructor() {
     super();
-    this.addChild(this.trails);
+    this.trails.label = 'token-routes';
   }
 
   /**
