@@ -126,11 +126,12 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
   const pod = hex(dark ? dotColour('Running', p) : lookColour('Ready', p));
   for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
   parts.push(shape('rect', { x: 13, y: 20.5, width: 22, height: 2.5, fill: hex(p.seaLine) }), shape('rect', { x: 13, y: 20.5, width: 8, height: 2.5, fill: edge }));
-  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.sky), 'fill-opacity': 0.4 }));
-  if (key === 'noExecute') parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.error) }));
+  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.lightsOut.color), 'fill-opacity': p.lightsOut.alpha }));
+  // The corner at its stage share (tile-marks.ts: two fifths of the shorter side).
+  if (key === 'noExecute') parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.error) }));
   if (key === 'noSchedule') {
-    parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.warning), 'fill-opacity': 0.25 }));
-    parts.push(shape('path', { d: 'M30 2 L38 10', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
+    parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.warning), 'fill-opacity': 0.25 }));
+    parts.push(shape('path', { d: 'M28 2 L38 12', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
   }
   return svg(parts);
 }
