@@ -108,6 +108,13 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(found.outside).toBeGreaterThan(0);
   });
 
+  it('when the zone loses power its header counts the silent kubelets before the API notices (still Ready)', async () => {
+    await gotoStepEnd('power-off');
+    const f = await frame();
+    expect(texts(f)).toContain('10 kubelets down');
+    expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(3);
+  });
+
   it('after the unknown step the dark zone says Unknown, the others Ready', async () => {
     await gotoStepEnd('unknown');
     const f = await frame();

@@ -28,6 +28,13 @@ export const scaleWords = {
   stateCount(lang: Lang, state: string, n: number): string {
     return lang === 'ko' ? `${state} ${nf(n)}대` : `${state} ${nf(n)}`;
   },
+  /**
+   * Nodes whose kubelet is down (a zone without power), in a zone's header: the change the picture
+   * shows before the API says anything ("50 kubelets down", "kubelet 중단 50개").
+   */
+  kubeletsDown(lang: Lang, n: number): string {
+    return lang === 'ko' ? `kubelet 중단 ${nf(n)}개` : `${nf(n)} kubelet${n === 1 ? '' : 's'} down`;
+  },
   /** A tile's state and its pods, zoomed in: "Ready · 20", "Ready · 파드 20개". */
   tileState(lang: Lang, state: string, pods: number): string {
     return lang === 'ko' ? `${state} · 파드 ${nf(pods)}개` : `${state} · ${nf(pods)}`;

@@ -1,13 +1,13 @@
 /**
  * The scale view's Korean words read as written by a person: kubectl's state words (Ready,
- * NotReady, Unknown, Terminating) stay English, as Korean study material writes them, but no other
+ * NotReady, Unknown, Terminating) and component names (kubelet) stay English, as Korean study material writes them, but no other
  * English word appears and every count carries its Korean counter ("Ready 50" was a bare number
  * after an English word, read as English in a Korean header).
  */
 import { describe, expect, it } from 'vitest';
 import { scaleWords } from '../../../src/render/scale/words.ts';
 
-const API_TERMS = ['Ready', 'NotReady', 'Unknown', 'Terminating'];
+const API_TERMS = ['Ready', 'NotReady', 'Unknown', 'Terminating', 'kubelet'];
 const STATES = ['Ready', 'NotReady', 'Unknown'] as const;
 
 /** The Korean words a header or a tile shows, for a zone named zone-c. */
@@ -17,6 +17,7 @@ const koreanWords = (): string[] => [
   ...STATES.map((s) => scaleWords.stateCount('ko', s, 48)),
   scaleWords.pods('ko', 1000),
   scaleWords.terminating('ko', 20),
+  scaleWords.kubeletsDown('ko', 50),
   ...STATES.map((s) => scaleWords.tileState('ko', s, 20)),
   scaleWords.messages('ko', 15),
   scaleWords.back('ko'),
