@@ -10,6 +10,7 @@ import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
 import { coversOf, underCard, visibleRuns } from './behind-cards.ts';
+import { CARD_MARGIN, coverArea } from './label-cover.ts';
 import type { Point } from './layout.ts';
 import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
@@ -385,11 +386,7 @@ export class TokenLayer extends Container {
     const inX = Math.max(0, Math.min(x0 + w, b.x + b.w) - Math.max(x0, b.x));
     const inY = Math.max(0, Math.min(y0 + h, b.y + b.h) - Math.max(y0, b.y));
     let area = (w * h - inX * inY) * 4;
-    for (const r of this.stationRects) {
-      const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
-      const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
-      if (ox > 0 && oy > 0) area += ox * oy;
-    }
+    area += coverArea({ x: x0, y: y0, w, h }, this.stationRects, CARD_MARGIN * this.fs);
     for (const r of this.pods?.podRects() ?? []) {
       const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
