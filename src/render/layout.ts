@@ -247,13 +247,17 @@ export interface LayoutExtras {
   /** The scenario stores Deployments, ReplicaSets or Services: a column left of the ships holds their cards. */
   readonly shelf?: boolean;
   /**
-   * The scale view is drawn. The shelf gets a wider column, since its cards then count thousands
-   * of pods ("want 3000 · have 3000 · ready 3000") and the tiles give up the width easily. The
-   * bridge and the officers' deck stand further apart: the busiest route there
-   * (kube-controller-manager -> kube-apiserver) carries a flow's count and the step's numbered
-   * badge, which need a route longer than two badges (SCALE_ROW_GAP); the tiles give up the height.
+   * The scale view is drawn: the shelf gets a wider column, since its cards then count thousands
+   * of pods ("want 3000 · have 3000 · ready 3000") and the tiles give up the width easily.
    */
-  readonly scaleView?: boolean;
+  readonly wideShelf?: boolean;
+  /**
+   * The scale view's tiles are drawn (no node opened): the bridge and the officers' deck stand
+   * further apart. The busiest route there (kube-controller-manager -> kube-apiserver) carries a
+   * flow's count and the step's numbered badge, which need a route longer than two badges
+   * (SCALE_ROW_GAP); the tiles give up the height. An opened node's ship keeps it for its deck.
+   */
+  readonly flowRoom?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
   /** Nodes whose kernel is drawn (the topology lists `node/<node>`): an engine-room strip in their hull. */
@@ -289,7 +293,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const row2H = (simple ? 32 : 70) * fs;
   const hullH = (simple ? 20 : 24) * fs;
   // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
-  const rowGap = (simple ? 8 : extras.scaleView === true ? SCALE_ROW_GAP : 24) * fs;
+  const rowGap = (simple ? 8 : extras.flowRoom === true ? SCALE_ROW_GAP : 24) * fs;
   // With raft state the members' panels hang under their cards: the control plane is the story, the flagship grows.
   const raftH = etcdMembers.length > 0 && extras.raft === true ? RAFT_PANEL_H * fs + 4 * s : 0;
   // The control-plane node aboard: a row with its kubelet, containerd and static pods, and its files in the hull.
@@ -392,7 +396,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   // Cargo ships in a grid below.
   const belowY = flagship.y + flagship.h + m;
   // The objects shelf takes the quay's column (a little wider) below it; the ships move right.
-  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, (extras.scaleView === true ? 272 : 224) * fs) : 0;
+  const shelfW = extras.shelf === true && !portrait ? Math.max(quay.w, (extras.wideShelf === true ? 272 : 224) * fs) : 0;
   const shelf = rect(m, belowY, shelfW, shelfW > 0 ? H - belowY - m : 0);
   const shipsX = shelfW > 0 ? m + shelfW + m : m;
   const shipsArea = rect(shipsX, belowY, W - shipsX - m, H - belowY - m);

@@ -367,7 +367,7 @@ export class StageView {
     this.scaleMode = this.allNodes.length > 0 && useScaleView(this.allNodes.length, width / k, height / k, extras);
     if (!this.scaleMode) this.openNode = undefined;
     this.syncShips(this.scaleMode ? (this.openNode === undefined ? [] : [this.openNode]) : this.allNodes);
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { ...extras, scaleView: this.scaleMode });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { ...extras, wideShelf: this.scaleMode, flowRoom: this.scaleMode && this.openNode === undefined });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));

@@ -15,7 +15,7 @@ describe.each([
   [1920, 735],
   [1280, 470],
 ])('scale view at %ix%i', (w, h) => {
-  const l = computeLayout(w, h, [], [], { shelf: true, scaleView: true });
+  const l = computeLayout(w, h, [], [], { shelf: true, wideShelf: true, flowRoom: true });
   const api = l.stations.get('kube-apiserver') as Rect;
   const cm = l.stations.get('kube-controller-manager') as Rect;
   // Three zone headers across the top of the tiles (scale-view.ts groupEnd), as the stage lays them out.

@@ -16,7 +16,7 @@ const STAGES: readonly [string, number, number][] = [
 ];
 
 describe.each(STAGES)('scale view at %s', (_name, w, h) => {
-  const l = computeLayout(w, h, [], [], { shelf: true, scaleView: true });
+  const l = computeLayout(w, h, [], [], { shelf: true, wideShelf: true, flowRoom: true });
   const cm = l.stations.get('kube-controller-manager') as Rect;
   const api = l.stations.get('kube-apiserver') as Rect;
   const route = routeBetween(cm, api);

@@ -23,7 +23,7 @@ const nodes = ['a', 'b', 'c'].flatMap((z) => Array.from({ length: 50 }, (_, i) =
 const groups = zoneGroups(nodes);
 
 describe('a powered-off zone at 1920x1080', () => {
-  const l = computeLayout(1920, 735, [], [], { shelf: true, scaleView: true });
+  const l = computeLayout(1920, 735, [], [], { shelf: true, wideShelf: true, flowRoom: true });
   const tl = layoutTiles(groups, l.shipsArea, l.s, l.fs);
 
   it('taint corners are at least 16 px (and at most half the tile)', () => {
