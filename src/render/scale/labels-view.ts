@@ -90,16 +90,19 @@ export class ScaleLabels extends Container {
       h.title.position.set(hr.x, hr.y);
       this.boxes.push({ x: hr.x, y: hr.y, w: h.title.width, h: h.title.height });
       // Second line: how many nodes in each state (colour and word), how many kubelets are down
-      // (a zone without power, before the API notices), then the pods, then those deleted but
-      // stuck (the faint sprites a dark zone keeps after its evictions).
+      // while some of their nodes still read Ready (a zone without power, before the API notices;
+      // once they are Unknown the state says it and the room goes to the rest), then the pods,
+      // then those deleted but stuck (the faint sprites a dark zone keeps after its evictions).
       const counts = new Map<string, number>();
       let pods = 0;
       let stuck = 0;
       let down = 0;
+      let downReady = 0;
       for (const n of nodes) {
         const t = tileOf(n);
         if (t === undefined) continue;
         if (t.kubeletDown) down++;
+        if (t.kubeletDown && t.readiness === 'Ready') downReady++;
         counts.set(t.readiness, (counts.get(t.readiness) ?? 0) + 1);
         pods += t.active;
         stuck += t.pods.length - t.active;
@@ -109,7 +112,7 @@ export class ScaleLabels extends Container {
         const n = counts.get(state) ?? 0;
         if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
       }
-      if (down > 0) pieces.push({ text: scaleWords.kubeletsDown(lang, down), fill: p.text });
+      if (downReady > 0) pieces.push({ text: scaleWords.kubeletsDown(lang, down), fill: p.text });
       pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
       if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted });
       let x = hr.x;
