@@ -240,8 +240,12 @@ export class StationView extends Container {
     const weightChanged = dimmed !== this.dimmed;
     this.dimmed = dimmed;
     this.applyDim(palette);
-    // Normal weight is narrower than bold: the name is fitted again (a cut name may now fit whole).
+    // Normal weight is narrower than bold: the name is fitted again (a cut name may now fit whole),
+    // from the card as layout() leaves it (icon shown), so the fit does not depend on the weights
+    // the card had before: a fresh stage and one that got here step by step draw the same card.
     if (weightChanged) {
+      this.icon.visible = this.spec.icon !== undefined;
+      this.nameText.visible = true;
       this.nameFitted = false;
       this.refreshText();
     }
