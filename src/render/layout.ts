@@ -251,11 +251,25 @@ export interface LayoutExtras {
    * of pods ("want 3000 · have 3000 · ready 3000") and the tiles give up the width easily.
    */
   readonly wideShelf?: boolean;
+  /**
+   * The scale view's tiles are drawn (no node opened): the bridge and the officers' deck stand
+   * further apart. The busiest route there (kube-controller-manager -> kube-apiserver) carries a
+   * flow's count and the step's numbered badge, which need a route longer than two badges
+   * (SCALE_ROW_GAP); the tiles give up the height. An opened node's ship keeps it for its deck.
+   */
+  readonly flowRoom?: boolean;
   /** Lay out the simplified stage of a small frame (tighter rows; its secondary text is hidden). */
   readonly simple?: boolean;
   /** Nodes whose kernel is drawn (the topology lists `node/<node>`): an engine-room strip in their hull. */
   readonly kernels?: readonly string[];
 }
+
+/**
+ * The gap between the bridge and the officers' deck in the scale view (fs = 1): the route from
+ * kube-controller-manager up to kube-apiserver then holds a numbered badge (24 px) clear of the
+ * badge-sized spots a token waits at and lands on (trail.ts), with room to spare.
+ */
+export const SCALE_ROW_GAP = 60;
 
 /** A raft panel's rows at fs = 1: term, log and commit, the log strip, the election row. */
 export const RAFT_ROW_H = 18;
@@ -279,7 +293,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const row2H = (simple ? 32 : 70) * fs;
   const hullH = (simple ? 20 : 24) * fs;
   // The bridge and the officers' deck stand a token label's height apart: the busiest route (kube-apiserver <-> controllers) keeps its labels.
-  const rowGap = (simple ? 8 : 24) * fs;
+  const rowGap = (simple ? 8 : extras.flowRoom === true ? SCALE_ROW_GAP : 24) * fs;
   // With raft state the members' panels hang under their cards: the control plane is the story, the flagship grows.
   const raftH = etcdMembers.length > 0 && extras.raft === true ? RAFT_PANEL_H * fs + 4 * s : 0;
   // The control-plane node aboard: a row with its kubelet, containerd and static pods, and its files in the hull.

@@ -37,6 +37,7 @@ import { ZONE_LABEL } from './looks.ts';
 import { useScaleView } from './scale/threshold.ts';
 import { ScaleView } from './scale/scale-view.ts';
 import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
+import { scaleCovers } from './behind-cards.ts';
 import { nodeZones, stepNodes } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
 import type { Camera } from './scale/camera.ts';
@@ -160,7 +161,7 @@ export class StageView {
     this.canvasH = height;
     this.l = computeLayout(width, height, []);
     this.tokens.pods = this.pods;
-    this.root.addChild(this.backdrop, this.flagship, this.scale, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.back, this.trail, this.tokens);
+    this.root.addChild(this.backdrop, this.flagship, this.scale, this.shipLayer, this.nodeHits, this.shelf, this.pods, this.schedOverlay.root, this.clock, this.back, this.tokens.trails, this.trail, this.tokens);
     this.scale.visible = false;
     this.back.visible = false;
     this.scale.onCamera = () => {
@@ -366,7 +367,7 @@ export class StageView {
     this.scaleMode = this.allNodes.length > 0 && useScaleView(this.allNodes.length, width / k, height / k, extras);
     if (!this.scaleMode) this.openNode = undefined;
     this.syncShips(this.scaleMode ? (this.openNode === undefined ? [] : [this.openNode]) : this.allNodes);
-    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { ...extras, wideShelf: this.scaleMode });
+    const l = computeLayout(width / k, height / k, this.ships.map((s) => s.node), this.etcdMembers, { ...extras, wideShelf: this.scaleMode, flowRoom: this.scaleMode && this.openNode === undefined });
     this.l = l;
     const p = this.palette;
     this.flagship.setDeck(deckControllers(this.used, chipCapacity(l.controllerArea, l.s, l.fs)));
@@ -435,6 +436,9 @@ export class StageView {
       stations = m;
       extra.push(...this.scale.textBoxes());
     }
+    // In the scale view the zones' flows pass behind the flagship's cards they cross (the chips of
+    // kube-controller-manager, the scheduling queue) instead of drawing over their words.
+    this.tokens.covers = this.scaleMode && this.openNode === undefined ? scaleCovers(l) : [];
     this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, [...this.tokenObstacles, ...extra], this.tokenSpots);
     this.tokens.podsMoved();
     this.trailStep = -2;
@@ -563,7 +567,7 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
@@ -588,6 +592,10 @@ export class StageView {
     }
 
     // 4. Tokens in flight (messages sorted by start; none lasts longer than maxHop).
+    // While a long wait is skipped the cluster's clock jumps and background messages in flight
+    // would stand still mid-air (over a zone's header, say): they are not drawn until it runs again.
+    const skip = sch.skips.find((s) => t >= s.start && t < s.end);
+    const backgroundShown = this.background !== 'hide' && skip === undefined;
     this.tokens.beginFrame(this.trail.visible ? this.trail.badgeBoxes : NO_RECTS);
     const order = this.messageOrder;
     let lo = 0;
@@ -615,7 +623,7 @@ export class StageView {
       }
       if (t >= m.end) continue;
       if (m.background) {
-        if (this.background !== 'hide') this.pendingBackground.push(mi);
+        if (backgroundShown) this.pendingBackground.push(mi);
         continue;
       }
       storyMoving++;
@@ -671,7 +679,6 @@ export class StageView {
     this.pods.animate(t, this.reducedMotion);
 
     // 6. Clock.
-    const skip = sch.skips.find((s) => t >= s.start && t < s.end);
     this.clock.update(simTimeAt(sch.clock, t), skip === undefined ? undefined : formatSkip(skip.toSim - skip.fromSim, this.lang));
   }
 

@@ -30,6 +30,11 @@ export interface Palette {
   readonly pillBg: number;
   /** Alpha of components outside the current step's focus. */
   readonly dim: number;
+  /**
+   * Laid over a node whose kubelet is down (the scale view's tiles): its lights are out. Dark in
+   * every theme, so a zone without power looks dark on a projector, not washed out.
+   */
+  readonly lightsOut: { readonly color: number; readonly alpha: number };
   readonly edgeWidth: number;
   /**
    * A message's route line: alpha and width (x the stage scale). Chosen so the line, blended over
@@ -68,6 +73,7 @@ const DARK: Palette = {
   neutral: 0x8b98aa,
   pillBg: 0x0a1628,
   dim: 0.38,
+  lightsOut: { color: 0x000000, alpha: 0.5 },
   edgeWidth: 1.5,
   route: { alpha: 0.85, width: 2 },
 };
@@ -103,6 +109,7 @@ const LIGHT: Palette = {
   neutral: 0x6b7280,
   pillBg: 0xffffff,
   dim: 0.4,
+  lightsOut: { color: 0x0b1220, alpha: 0.42 },
   edgeWidth: 1.5,
   // On a pale sky a faint line vanishes: opaque and a little wider.
   route: { alpha: 1, width: 2.5 },

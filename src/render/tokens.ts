@@ -9,6 +9,9 @@ import type { ComponentId, MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { coversOf, underCard, visibleRuns } from './behind-cards.ts';
+import { CARD_MARGIN, coverArea } from './label-cover.ts';
+import type { Point } from './layout.ts';
 import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
@@ -80,7 +83,11 @@ class TokenView extends Container {
 }
 
 export class TokenLayer extends Container {
-  private readonly trails = new Graphics();
+  /**
+   * The route lines of the tokens in flight. Not a child of this layer: the stage puts it under the
+   * numbered trail's badges, which sit on the same routes (a line drawn over a badge hid its number).
+   */
+  readonly trails = new Graphics();
   private readonly pool: TokenView[] = [];
   private used = 0;
   private readonly routes = new Map<number, Route>();
@@ -98,10 +105,18 @@ export class TokenLayer extends Container {
   pods: PodPlaces | undefined;
   /** Where a component without a station of its own is drawn instead (the scale view: a node's kubelet at its zone group). */
   alias: ((id: ComponentId) => ComponentId | undefined) | undefined;
+  /**
+   * Cards a route passes behind rather than over (the scale view: a zone's flow to kube-apiserver
+   * crossed kube-controller-manager's chips): its line is drawn only outside them and its token
+   * hidden while under one (behind-cards.ts). Set before layout().
+   */
+  covers: readonly Rect[] = [];
+  /** Per route (message id): the cards it passes behind, and its line's parts outside them. */
+  private readonly behind = new Map<number, { covers: Rect[]; runs: Point[][] }>();
 
   constructor() {
     super();
-    this.addChild(this.trails);
+    this.trails.label = 'token-routes';
   }
 
   /**
@@ -117,6 +132,7 @@ export class TokenLayer extends Container {
     this.s = s;
     this.fs = fs;
     this.routes.clear();
+    this.behind.clear();
     for (const t of this.pool) {
       // A key no label has: the next add() restyles or hides the label (an empty key would leave a stale label showing).
       t.labelKey = '\u0000';
@@ -134,6 +150,7 @@ export class TokenLayer extends Container {
   /** Pods were added, removed or moved: routes to them are stale. */
   podsMoved(): void {
     this.routes.clear();
+    this.behind.clear();
   }
 
   /**
@@ -171,8 +188,17 @@ export class TokenLayer extends Container {
       const overRow = (m.from.startsWith('etcd/') && m.to.startsWith('etcd/') && sameRow(a, b)) || this.cardBetween(a, b);
       r = keepInside(overRow ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
       this.routes.set(m.id, r);
+      const covers = coversOf(r, this.covers, [a, b]);
+      if (covers.length > 0) this.behind.set(m.id, { covers, runs: visibleRuns(r, covers) });
+      else this.behind.delete(m.id);
     }
     return r;
+  }
+
+  /** The parts of a message's route line outside the cards it passes behind; undefined: it passes behind none (draw the whole arc). */
+  visibleRunsOf(m: MessageEvent): readonly (readonly Point[])[] | undefined {
+    this.routeOf(m);
+    return this.behind.get(m.id)?.runs;
   }
 
   /**
@@ -226,8 +252,16 @@ export class TokenLayer extends Container {
     const shape = shapeOf(m);
     const role = componentInfo(m.from).role;
     const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
-    // The route, faint, so the eye sees where the token goes.
-    if (!background) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y).stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
+    // The route, faint, so the eye sees where the token goes; behind the cards it passes behind.
+    const behind = this.behind.get(m.id);
+    if (!background) {
+      if (behind === undefined) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y);
+      else for (const run of behind.runs) run.forEach((pt, i) => (i === 0 ? this.trails.moveTo(pt.x, pt.y) : this.trails.lineTo(pt.x, pt.y)));
+      this.trails.stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
+    }
+    // Under a card it passes behind, the token is out of sight (and so is its label).
+    v.visible = behind === undefined || !underCard({ x, y }, behind.covers);
+    if (!v.visible) return;
     if (v.message !== m) {
       v.message = m;
       // Another message on this pooled view: its pill (colour included) is drawn anew.
@@ -352,11 +386,7 @@ export class TokenLayer extends Container {
     const inX = Math.max(0, Math.min(x0 + w, b.x + b.w) - Math.max(x0, b.x));
     const inY = Math.max(0, Math.min(y0 + h, b.y + b.h) - Math.max(y0, b.y));
     let area = (w * h - inX * inY) * 4;
-    for (const r of this.stationRects) {
-      const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
-      const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
-      if (ox > 0 && oy > 0) area += ox * oy;
-    }
+    area += coverArea({ x: x0, y: y0, w, h }, this.stationRects, CARD_MARGIN * this.fs);
     for (const r of this.pods?.podRects() ?? []) {
       const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
       const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);

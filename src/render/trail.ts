@@ -9,7 +9,7 @@ import type { MessageEvent } from '../sim/trace.ts';
 import type { TrailHop } from '../timeline/trail.ts';
 import { markDrawn } from './drawn.ts';
 import { componentInfo } from './ids.ts';
-import type { Rect } from './layout.ts';
+import type { Point, Rect } from './layout.ts';
 import type { Route } from './routes.ts';
 import { makeText, restyle } from './scene/text.ts';
 import type { Palette } from './theme.ts';
@@ -76,7 +76,8 @@ export class TrailLayer extends Container {
   }
 
   /** Draw a step's hops; `obstacles`: boxes a badge must not cover (cards with their text, pods, ship names). */
-  setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
+  /** `runsOf`: a route's line where it passes behind cards (undefined: the whole arc), as the tokens draw it. */
+  setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, runsOf: (m: MessageEvent) => readonly (readonly Point[])[] | undefined, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
     this.lines.clear();
     const placed = this.badgeBoxes;
     placed.length = 0;
@@ -96,7 +97,10 @@ export class TrailLayer extends Container {
         const route = routeOf(r.message);
         first ??= route;
         const colour = p.role[componentInfo(r.from).role];
-        this.lines.moveTo(route.p0.x, route.p0.y).quadraticCurveTo(route.c.x, route.c.y, route.p1.x, route.p1.y).stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
+        const runs = runsOf(r.message);
+        if (runs === undefined) this.lines.moveTo(route.p0.x, route.p0.y).quadraticCurveTo(route.c.x, route.c.y, route.p1.x, route.p1.y);
+        else for (const run of runs) run.forEach((pt, i) => (i === 0 ? this.lines.moveTo(pt.x, pt.y) : this.lines.lineTo(pt.x, pt.y)));
+        this.lines.stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
         this.arrowHead(route.p1, route.c, colour, fs);
         if (hop.roundTrip) this.arrowHead(route.p0, route.c, colour, fs);
       }

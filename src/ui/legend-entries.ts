@@ -8,7 +8,7 @@ import type { MessageType } from '../sim/trace.ts';
 
 export type TokenSample = MessageType | 'write' | 'error' | 'background';
 export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
-export type MarkSample = 'glow' | 'dimmed' | 'trail' | 'click';
+export type MarkSample = 'quay' | 'glow' | 'dimmed' | 'trail' | 'click';
 /** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
 export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'noSchedule' | 'noExecute' | 'flow';
 
@@ -42,8 +42,9 @@ export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
 ];
 
 export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
+  { key: 'quay', text: { en: 'quay: where you stand with kubectl, sending orders to the flagship (the control plane)', ko: '부두(사용자): kubectl을 든 내가 서서 기함(컨트롤 플레인)에 지시를 보내는 곳' } },
   { key: 'glow', text: { en: 'glow: the component is working', ko: '빛남: 컴포넌트가 일하는 중' } },
-  { key: 'dimmed', text: { en: 'dimmed: not part of this step', ko: '흐림: 이번 단계와 관계없음' } },
+  { key: 'dimmed', text: { en: 'dimmed: not part of this step (faded card, name in grey)', ko: '흐림: 이번 단계와 관계없음(흐린 카드, 회색 이름)' } },
   { key: 'trail', text: { en: 'numbered trail: the step’s hops in order (shown when paused at a step’s start or end)', ko: '번호 경로: 이번 단계의 메시지 순서(단계의 시작과 끝에서 보임)' } },
   { key: 'click', text: { en: 'click: a pod, a node’s name or an object card on the left shows its real fields at this moment', ko: '클릭: 파드, 노드 이름, 왼쪽의 오브젝트 카드를 누르면 지금 이 순간의 실제 필드를 보여 줍니다' } },
 ];
@@ -53,7 +54,7 @@ export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'ready', text: { en: 'a node, Ready: green edge; its dots are its pods (by phase), its bar its pods against what it can hold', ko: '노드 하나, Ready: 초록 테두리. 점은 그 노드의 파드(단계별 색), 막대는 받을 수 있는 수 대비 파드 수' } },
   { key: 'notReady', text: { en: 'NotReady: red edge', ko: 'NotReady: 빨간 테두리' } },
   { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; pods Running but not Ready turn red', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. Ready가 아닌 Running 파드는 빨강' } },
-  { key: 'kubeletDown', text: { en: 'kubelet down: shaded, though the API says Ready until the grace period ends', ko: 'kubelet 중단: 어둡게 가림. 유예 기간이 끝날 때까지 API에는 아직 Ready' } },
+  { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 중단(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
   { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted)', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨)' } },
   { key: 'flow', text: { en: 'messages on one route: one token with their count (PUT lease ×15)', ko: '같은 경로의 메시지: 개수를 붙인 토큰 하나(PUT lease ×15)' } },

@@ -71,10 +71,17 @@ function markSample(key: MarkSample, p: Palette): SVGSVGElement {
     shape('rect', { x: 9, y: 6, width: 30, height: 16, rx: 4, fill: hex(p.card), stroke: hex(p.role.control), 'stroke-width': 2, opacity }),
   ];
   switch (key) {
+    case 'quay':
+      // The quay's deck with its bollards, as the stage draws it (backdrop.ts).
+      return svg([
+        shape('rect', { x: 4, y: 8, width: 40, height: 16, rx: 4, fill: hex(p.deck), stroke: hex(p.hullEdge), 'stroke-width': 1.5 }),
+        ...[12, 24, 36].map((cx) => shape('circle', { cx, cy: 8, r: 3, fill: hex(p.hullEdge) })),
+      ]);
     case 'glow':
       return svg(card(1, true));
     case 'dimmed':
-      return svg(card(p.dim, false));
+      // The faded card and its name in the muted colour (dim-look.ts).
+      return svg([...card(p.dim, false), shape('rect', { x: 14, y: 12, width: 20, height: 4, rx: 2, fill: hex(p.muted) })]);
     case 'click': {
       // A pod box and the pointer that clicks it.
       const c = hex(p.success);
@@ -119,11 +126,12 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
   const pod = hex(dark ? dotColour('Running', p) : lookColour('Ready', p));
   for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
   parts.push(shape('rect', { x: 13, y: 20.5, width: 22, height: 2.5, fill: hex(p.seaLine) }), shape('rect', { x: 13, y: 20.5, width: 8, height: 2.5, fill: edge }));
-  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.sky), 'fill-opacity': 0.4 }));
-  if (key === 'noExecute') parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.error) }));
+  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.lightsOut.color), 'fill-opacity': p.lightsOut.alpha }));
+  // The corner at its stage share (tile-marks.ts: two fifths of the shorter side).
+  if (key === 'noExecute') parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.error) }));
   if (key === 'noSchedule') {
-    parts.push(shape('polygon', { points: '30,2 38,2 38,10', fill: hex(p.warning), 'fill-opacity': 0.25 }));
-    parts.push(shape('path', { d: 'M30 2 L38 10', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
+    parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.warning), 'fill-opacity': 0.25 }));
+    parts.push(shape('path', { d: 'M28 2 L38 12', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
   }
   return svg(parts);
 }

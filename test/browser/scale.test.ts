@@ -80,11 +80,48 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
   });
 
+  it('while a long wait is skipped no background token is drawn (they stood still mid-air, over the zone headers)', async () => {
+    // Every quarter second from the first step to the end of the unknown one (the silence until the
+    // grace period ends is skipped): the frames whose clock says "+N s" are skips.
+    const found = await app.page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage | undefined;
+      const player = window.__kubedeck?.player();
+      const end = player?.steps.find((x) => x.id === 'unknown')?.end;
+      if (stage === undefined || player === undefined || end === undefined) throw new Error('no stage');
+      player.pause();
+      let skipping = 0;
+      let inSkip = 0;
+      let outside = 0;
+      for (let t = 0; t < end; t += 0.25) {
+        stage.renderFrameAt(t);
+        const background = stage.objects().filter((o) => o.kind === 'token' && o.name === 'background').length;
+        if (stage.labels().some((l) => /^\+[\d.]+ ?(s|min)/.test(l.text))) {
+          skipping++;
+          inSkip += background;
+        } else outside += background;
+      }
+      return { skipping, inSkip, outside };
+    });
+    expect(found.skipping).toBeGreaterThan(0);
+    expect(found.inSkip).toBe(0);
+    // Outside the skip the heartbeats still show (the check above is not vacuous).
+    expect(found.outside).toBeGreaterThan(0);
+  });
+
+  it('when the zone loses power its header counts the silent kubelets before the API notices (still Ready)', async () => {
+    await gotoStepEnd('power-off');
+    const f = await frame();
+    expect(texts(f)).toContain('10 kubelets down');
+    expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(3);
+  });
+
   it('after the unknown step the dark zone says Unknown, the others Ready', async () => {
     await gotoStepEnd('unknown');
     const f = await frame();
     expect(texts(f)).toContain('Unknown 10');
     expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(2);
+    // Unknown says it now: the silent kubelets' count gives its room to the pods.
+    expect(texts(f).some((t) => t.endsWith('kubelets down'))).toBe(false);
     expect(tiles(f)).toHaveLength(30);
   });
 

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Browser } from './lib/chromium.ts';
 import { openApp, type AppPage } from './lib/app-page.ts';
 import { labelProblems, labelsAt, type LabelBox } from './lib/labels.ts';
+import { QUAY_NAME } from '../../src/render/scene/quay-words.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -96,7 +97,7 @@ describe('type scales with the screen', () => {
     // Simplified: the component names stay, secondary text (the quay's name, the clock's title) goes.
     const texts = new Set(frames.flatMap((f) => f.labels.map((l) => l.text)));
     expect(texts.has('kube-apiserver')).toBe(true);
-    expect([...texts].filter((t) => t === 'QUAY' || t === '부두')).toEqual([]);
+    expect([...texts].filter((t) => t === QUAY_NAME.en.toUpperCase() || t === QUAY_NAME.ko)).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, PALETTES, THEMES, type Palette } from '../../src/render/theme.ts';
+import { dimLook } from '../../src/render/dim-look.ts';
 
 /** fg drawn at alpha over bg, per channel (what the eye sees of a translucent line). */
 function over(fg: number, bg: number, alpha: number): number {
@@ -66,6 +67,27 @@ describe.each(THEMES)('%s theme contrast', (theme) => {
     // A station names its activity in its role's colour on its card.
     for (const [name, colour] of Object.entries(p.role)) check(`${name} activity on card`, colour, p.card);
     expect(weak).toEqual([]);
+  });
+
+  it('a dimmed station (outside the step) keeps its name at 4.5:1 on its faded card', () => {
+    const look = dimLook(p, true);
+    const weak: string[] = [];
+    // The card is faded over whatever it stands on: the flagship's hull, the quay's deck, a ship.
+    for (const [ground, bg] of [...grounds(p), ['deck', p.deck]] as [string, number][]) {
+      const card = over(p.card, bg, look.cardAlpha);
+      const name = over(look.nameFill, card, look.nameAlpha);
+      const r = contrastRatio(name, card);
+      if (r < 4.5) weak.push(`dimmed name ${hex(name)} on faded card over ${ground} ${hex(card)}: ${r.toFixed(2)}`);
+    }
+    expect(weak).toEqual([]);
+  });
+
+  it('a dimmed station still reads as dimmed: a faded card and a name lighter than an active one', () => {
+    const dim = dimLook(p, true);
+    const active = dimLook(p, false);
+    expect(dim.cardAlpha).toBeLessThan(active.cardAlpha);
+    expect(contrastRatio(dim.nameFill, p.card)).toBeLessThan(contrastRatio(active.nameFill, p.card));
+    expect(dim.nameWeight).not.toBe(active.nameWeight);
   });
 });
 

@@ -35,6 +35,18 @@ describe.each([
     expect(silentFor).toBeLessThanOrEqual(grace + 5_000 + 100);
   });
 
+  it('the node lifecycle controller writes its verdict with a real arrow (→), not an ASCII "->", in both languages', () => {
+    const monitor = ev.filter((e) => e.kind === 'activity' && e.action === 'node-lifecycle-controller/monitor');
+    expect(monitor.length).toBeGreaterThan(0);
+    for (const e of monitor) {
+      if (e.kind !== 'activity') continue;
+      for (const words of [e.label.en, e.label.ko]) {
+        expect(words).not.toContain('->');
+        expect(words).toContain('→ Ready=Unknown');
+      }
+    }
+  });
+
   it('taints the node unreachable (NoSchedule and NoExecute) and marks its pods Ready=False', () => {
     const taint = states(trace).find((s) => s.object === 'Node/worker-2' && s.changes.some((c) => c.path === 'spec.taints'));
     const node = taint?.value;

@@ -89,14 +89,20 @@ export class ScaleLabels extends Container {
       put(h.title, scaleWords.zoneTitle(lang, g.zone, nodes.length), { size, weight: '700', fill: p.text }, hr.w);
       h.title.position.set(hr.x, hr.y);
       this.boxes.push({ x: hr.x, y: hr.y, w: h.title.width, h: h.title.height });
-      // Second line: how many nodes in each state (colour and word), then the pods, then those
-      // deleted but stuck (the faint sprites a dark zone keeps after its evictions).
+      // Second line: how many nodes in each state (colour and word), how many kubelets are down
+      // while some of their nodes still read Ready (a zone without power, before the API notices;
+      // once they are Unknown the state says it and the room goes to the rest), then the pods,
+      // then those deleted but stuck (the faint sprites a dark zone keeps after its evictions).
       const counts = new Map<string, number>();
       let pods = 0;
       let stuck = 0;
+      let down = 0;
+      let downReady = 0;
       for (const n of nodes) {
         const t = tileOf(n);
         if (t === undefined) continue;
+        if (t.kubeletDown) down++;
+        if (t.kubeletDown && t.readiness === 'Ready') downReady++;
         counts.set(t.readiness, (counts.get(t.readiness) ?? 0) + 1);
         pods += t.active;
         stuck += t.pods.length - t.active;
@@ -104,10 +110,11 @@ export class ScaleLabels extends Container {
       const pieces: { text: string; fill: number }[] = [];
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
         const n = counts.get(state) ?? 0;
-        if (n > 0) pieces.push({ text: scaleWords.stateCount(state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
+        if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
       }
+      if (downReady > 0) pieces.push({ text: scaleWords.kubeletsDown(lang, down), fill: p.text });
       pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
-      if (stuck > 0) pieces.push({ text: scaleWords.terminating(stuck), fill: p.muted });
+      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted });
       let x = hr.x;
       const y = hr.y + h.title.height;
       pieces.forEach((piece, i) => {
@@ -162,7 +169,7 @@ export class ScaleLabels extends Container {
       if (model !== undefined) {
         const fill = model.readiness === 'Ready' ? p.success : model.readiness === 'NotReady' ? p.error : p.muted;
         // The state word always; its pod count when there is room.
-        put(texts.state, `${model.readiness} · ${model.active}`, { size, fill });
+        put(texts.state, scaleWords.tileState(lang, model.readiness, model.active), { size, fill });
         if (texts.state.width > sr.w - 2 * pad) put(texts.state, model.readiness, { size, fill });
         const fitsState = texts.state.width <= sr.w - 2 * pad && bottom + texts.state.height <= wordsBottom;
         texts.state.visible = fitsState;

@@ -17,6 +17,7 @@ import { ScaleLabels } from './labels-view.ts';
 import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
 import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
+import { ringBoxes } from './focus-ring.ts';
 import { destroyTree } from '../destroy-tree.ts';
 
 /** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
@@ -247,7 +248,7 @@ export class ScaleView extends Container {
     this.syncMask();
   }
 
-  /** The nodes the current step is about: ringed (unless that is every node) and kept in view. */
+  /** The nodes the current step is about: ringed (unless that is every node; a whole zone as one, focus-ring.ts) and kept in view. */
   setFocus(nodes: readonly string[]): void {
     this.focus = nodes;
     this.drawRing();
@@ -276,10 +277,7 @@ export class ScaleView extends Container {
     const p = this.palette;
     if (p === undefined || this.focus.length === 0 || this.focus.length >= this.nodes.length) return;
     const gap = Math.max(1, 1.5 * this.s);
-    for (const n of this.focus) {
-      const r = this.tl.tiles.get(n);
-      if (r !== undefined) g.roundRect(r.x - gap, r.y - gap, r.w + 2 * gap, r.h + 2 * gap, 4 * this.s);
-    }
+    for (const r of ringBoxes(this.focus, this.groups, this.tl, gap)) g.roundRect(r.x, r.y, r.w, r.h, 4 * this.s);
     g.stroke({ width: Math.max(1, 1.5 * this.s), color: p.text, alpha: 0.9 });
     this.syncMask();
   }

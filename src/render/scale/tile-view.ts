@@ -3,7 +3,7 @@
  * red, Ready green), a taint corner (NoExecute a red wedge, NoSchedule an amber slash), its pods
  * as sprites (one shared white texture tinted by phase; the owner ReplicaSet's colour as a band
  * under each when its Deployment has more than one revision) and a capacity bar (pods /
- * allocatable), all shaded while its kubelet is down. No text: the labels layer draws the words.
+ * allocatable), all darkened while its kubelet is down (its lights are out: palette.lightsOut). No text: the labels layer draws the words.
  */
 import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
@@ -13,6 +13,7 @@ import { revisionColour } from '../objects/revision-colour.ts';
 import { dashedRect } from '../scene/shapes.ts';
 import type { Palette } from '../theme.ts';
 import type { SpriteGrid } from './tile-layout.ts';
+import { taintCorner } from './tile-marks.ts';
 import type { PodDot, TileModel } from './tile-model.ts';
 
 /**
@@ -107,11 +108,11 @@ export class NodeTile extends Container {
     // Inside the border and under the taint corner, which stay the API's word on the node (still
     // Ready for its grace period).
     const sh = this.shade.clear();
-    if (model?.kubeletDown === true) sh.roundRect(bw, bw, Math.max(0, w - 2 * bw), Math.max(0, h - 2 * bw), r).fill({ color: p.sky, alpha: 0.4 });
+    if (model?.kubeletDown === true) sh.roundRect(bw, bw, Math.max(0, w - 2 * bw), Math.max(0, h - 2 * bw), r).fill({ color: p.lightsOut.color, alpha: p.lightsOut.alpha });
     // The taint corner differs in shape as well as colour (red and amber are close for many eyes
     // and on a light projector): a solid wedge where pods are evicted (NoExecute), a slash across
     // a faint wedge where new pods are only kept out (NoSchedule, a cordon).
-    const c = Math.min(w, h) * 0.28;
+    const c = taintCorner(w, h, s);
     if (model?.noExecute === true) sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.error });
     else if (model?.noSchedule === true) {
       sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.warning, alpha: 0.25 });

@@ -1,6 +1,7 @@
 /**
- * The scale view's words in English and Korean. Node states stay kubectl's words (Ready,
- * NotReady, Unknown) in both languages, as the captions write them.
+ * The scale view's words in English and Korean. Node and pod states stay kubectl's words (Ready,
+ * NotReady, Unknown, Terminating) in both languages, as the captions and Korean study material
+ * write them; what is around them is Korean: a count carries its counter (노드 50대, 파드 20개).
  */
 import type { Lang } from '../../model/localized.ts';
 
@@ -20,12 +21,23 @@ export const scaleWords = {
    * Pods deleted but still there: evicted from a node nobody hears from, they stay Terminating
    * (no kubelet confirms) until it comes back or its Node is deleted. kubectl's word in both languages.
    */
-  terminating(n: number): string {
-    return `Terminating ${nf(n)}`;
+  terminating(lang: Lang, n: number): string {
+    return lang === 'ko' ? `Terminating ${nf(n)}개` : `Terminating ${nf(n)}`;
   },
-  /** A state's count in a header: "Ready 48". */
-  stateCount(state: string, n: number): string {
-    return `${state} ${nf(n)}`;
+  /** Nodes in a state, in a zone's header: "Ready 48", "Ready 48대". */
+  stateCount(lang: Lang, state: string, n: number): string {
+    return lang === 'ko' ? `${state} ${nf(n)}대` : `${state} ${nf(n)}`;
+  },
+  /**
+   * Nodes whose kubelet is down (a zone without power), in a zone's header: the change the picture
+   * shows before the API says anything ("50 kubelets down", "kubelet 중단 50개").
+   */
+  kubeletsDown(lang: Lang, n: number): string {
+    return lang === 'ko' ? `kubelet 중단 ${nf(n)}개` : `${nf(n)} kubelet${n === 1 ? '' : 's'} down`;
+  },
+  /** A tile's state and its pods, zoomed in: "Ready · 20", "Ready · 파드 20개". */
+  tileState(lang: Lang, state: string, pods: number): string {
+    return lang === 'ko' ? `${state} · 파드 ${nf(pods)}개` : `${state} · ${nf(pods)}`;
   },
   /** The back button over an opened node's ship. */
   back(lang: Lang): string {

@@ -10,8 +10,7 @@ import type { StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { StationView } from './station.ts';
 import { makeText, markSecondary, restyle } from './text.ts';
-
-const QUAY = { en: 'quay', ko: '부두' };
+import { QUAY_NAME as QUAY } from './quay-words.ts';
 
 export class BackdropView extends Container {
   private readonly sea = new Graphics();

@@ -11,6 +11,7 @@ import type { Rect } from '../layout.ts';
 import type { Palette, Role } from '../theme.ts';
 import { iconTexture, loadedIcon, type IconName } from '../icons.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
+import { dimLook } from '../dim-look.ts';
 
 /** Statuses as the card names them (raft roles of etcd members, a component that is down). */
 export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
@@ -52,6 +53,11 @@ export class StationView extends Container {
   private nameFitted = false;
   /** Width kept free at the card's right end for a badge (kube-proxy's rules on a compact ship). */
   private reserved = 0;
+  /** Outside the step's focus (dim-look.ts). */
+  private dimmed = false;
+  private cardAlpha = 1;
+  /** The activity's glow, 0..1, before the dim (the glow fades with the card). */
+  private glowLevel = 0;
 
   constructor(spec: StationSpec) {
     super();
@@ -99,7 +105,8 @@ export class StationView extends Container {
       if (tex) this.icon.texture = tex;
       else void iconTexture(iconName, roleColour).then((t) => (this.icon.texture = t));
     }
-    restyle(this.nameText, { size: 16 * fs, weight: '700', fill: palette.text });
+    const look = dimLook(palette, this.dimmed);
+    restyle(this.nameText, { size: 16 * fs, weight: look.nameWeight, fill: look.nameFill });
     this.nameFitted = false;
     restyle(this.subText, { size: 14 * fs, fill: palette.muted });
     this.leaderFill.clear();
@@ -113,6 +120,7 @@ export class StationView extends Container {
       .stroke({ width: 2.5 * fs, color: palette.error, alpha: 0.65 });
     this.refreshText();
     this.applyStatus();
+    this.applyDim(palette);
   }
 
   /**
@@ -207,7 +215,8 @@ export class StationView extends Container {
 
   /** Glow level 0..1 and the activity shown in the card (undefined: none, the name alone). */
   setActivity(level: number, label: string | undefined): void {
-    this.glow.alpha = level;
+    this.glowLevel = level;
+    this.glow.alpha = level * this.cardAlpha;
     if (label !== this.activity) {
       this.activity = label;
       this.refreshText();
@@ -227,6 +236,29 @@ export class StationView extends Container {
   }
 
   setDimmed(dimmed: boolean, palette: Palette): void {
-    this.alpha = dimmed ? palette.dim : 1;
+    if (dimmed === this.dimmed && palette === this.palette) return;
+    const weightChanged = dimmed !== this.dimmed;
+    this.dimmed = dimmed;
+    this.applyDim(palette);
+    // Normal weight is narrower than bold: the name is fitted again (a cut name may now fit whole),
+    // from the card as layout() leaves it (icon shown), so the fit does not depend on the weights
+    // the card had before: a fresh stage and one that got here step by step draw the same card.
+    if (weightChanged) {
+      this.icon.visible = this.spec.icon !== undefined;
+      this.nameText.visible = true;
+      this.nameFitted = false;
+      this.refreshText();
+    }
+  }
+
+  private applyDim(palette: Palette): void {
+    const look = dimLook(palette, this.dimmed);
+    this.cardAlpha = look.cardAlpha;
+    for (const part of [this.card, this.leaderFill, this.icon, this.downMark]) part.alpha = look.cardAlpha;
+    this.glow.alpha = this.glowLevel * look.cardAlpha;
+    this.nameText.style.fill = look.nameFill;
+    this.nameText.style.fontWeight = look.nameWeight;
+    this.nameText.alpha = look.nameAlpha;
+    this.subText.alpha = look.nameAlpha;
   }
 }

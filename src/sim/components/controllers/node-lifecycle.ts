@@ -68,7 +68,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
     ctx.act(
       NAME,
       'monitor',
-      text(`${name}: no heartbeat for ${formatDuration(silentFor)} (grace ${formatDuration(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`, `${name}: ${formatDurationKo(silentFor)} 동안 하트비트 없음 (유예 ${formatDurationKo(rt.config.nodeMonitorGraceMs)}) -> Ready=Unknown`),
+      text(`${name}: no heartbeat for ${formatDuration(silentFor)} (grace ${formatDuration(rt.config.nodeMonitorGraceMs)}) → Ready=Unknown`, `${name}: ${formatDurationKo(silentFor)} 동안 하트비트 없음 (유예 ${formatDurationKo(rt.config.nodeMonitorGraceMs)}) → Ready=Unknown`),
       refOf(node),
       20,
     );
