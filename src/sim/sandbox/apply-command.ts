@@ -9,9 +9,10 @@ import { parseCommand } from '../../model/kubectl/parse.ts';
 import type { MissingObject } from '../../model/kubectl/command-error.ts';
 
 import type { Cluster } from '../cluster.ts';
-import { narrateAction, narrateRefusal, type ActionNarration } from './captions.ts';
+import { narrateAction, narrateOverBudget, narrateRefusal, type ActionNarration } from './captions.ts';
 import { namesIn } from './cluster-names.ts';
 import { apply } from './effects/apply.ts';
+import { overPodBudget, podBudgetError } from './pod-budget.ts';
 import { refFor, type EffectContext } from './effects/context.ts';
 import { etcdFault, nodeFault } from './effects/faults.ts';
 import { cordon, drain, label, taint } from './effects/nodes.ts';
@@ -102,6 +103,14 @@ export function applyCommand(cluster: Cluster, command: string, options: ApplyCo
     print(parsed.error);
     done(false);
     return parsed;
+  }
+  const tooMany = overPodBudget(parsed.action, cluster.objects());
+  if (tooMany !== undefined) {
+    if (options.narrate) recordUserStep(cluster, narrateOverBudget(command.split('\n')[0] ?? command, tooMany));
+    const error = podBudgetError(tooMany);
+    print(error);
+    done(false);
+    return { ok: false, error };
   }
   if (options.narrate) recordUserStep(cluster, narrateAction(shownCommand(command, parsed.action), parsed.action, cluster.rt.config));
   effect({ cluster, print, done }, parsed.action);

@@ -6,6 +6,7 @@
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import { withParticle } from '../../model/josa.ts';
 import { formatCount } from '../../model/count.ts';
+import { SANDBOX_MAX_PODS } from './pod-budget.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { SimConfig } from '../core/config.ts';
@@ -244,6 +245,18 @@ export function narrateRefusal(command: string, error: string): ActionNarration 
         caption: text(`You: \`${command}\`. kubectl refuses: \`${error}\`. Nothing changes.`, `직접 입력: \`${command}\`. kubectl이 거부합니다: \`${error}\`. 아무것도 바뀌지 않습니다.`),
         focus: ['kubectl'],
       };
+}
+
+/** A command that would ask for more pods than the sandbox simulates (pod-budget.ts): kubedeck's limit, which a real cluster does not have. */
+export function narrateOverBudget(command: string, asked: number): ActionNarration {
+  const max = formatCount(SANDBOX_MAX_PODS);
+  return {
+    caption: text(
+      `You: \`${command}\`. kubedeck stops here: its sandbox simulates at most ${max} pods, in your browser, and this would ask for ${formatCount(asked)}. A real cluster would take the command. Nothing changes.`,
+      `직접 입력: \`${command}\`. kubedeck은 여기서 멈춥니다. 샌드박스는 브라우저에서 파드를 ${max}개까지만 시뮬레이션하는데, 이 명령은 ${formatCount(asked)}개를 요청합니다. 실제 클러스터라면 받아들이는 명령입니다. 아무것도 바뀌지 않습니다.`,
+    ),
+    focus: ['kubectl'],
+  };
 }
 
 /** Follow-up steps of a node fault, when the control plane reacts (insert-commands.ts). */
