@@ -522,12 +522,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const previous = trace;
     const token = choices;
     const stale = (): boolean => trace !== previous || token !== choices;
-    player?.pause();
-    return runLive(scenario, params, k8s, actions, {
-      say: (time) => commandBar.say(t(lang, 'commandRunning'), 'info', t(lang, 'clockAt', { time })),
-      stale,
-      failKey: 'actionRunFailed',
-    }).then(async (next) => {
+    return holdTransport(async () => {
+      const next = await runLive(scenario, params, k8s, actions, {
+        say: (time) => commandBar.say(t(lang, 'commandRunning'), 'info', t(lang, 'clockAt', { time })),
+        stale,
+        failKey: 'actionRunFailed',
+      });
       if (next === undefined || stale()) return undefined;
       const laid = await layOutLive(next, () => commandBar.say(t(lang, 'commandDrawing'), 'info'), stale);
       return laid ? next : undefined;
@@ -598,6 +598,24 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     return true;
   };
 
+  /**
+   * Long preparations under way (a big cluster chosen in the picker, a long what-if): the scenario
+   * on stage holds still meanwhile, its transport off and its keys ignored, so its captions do not
+   * take turns with the progress and the new run starts where the learner left off.
+   */
+  let holds = 0;
+  const holdTransport = async <T,>(work: () => Promise<T>): Promise<T> => {
+    holds++;
+    player?.pause();
+    controls.setEnabled(false);
+    try {
+      return await work();
+    } finally {
+      holds--;
+      if (holds === 0 && player) controls.setEnabled(true);
+    }
+  };
+
   /** Counts choices, so that only the last one shows when an earlier one's code loads after it. */
   let choices = 0;
   const choose = async (choice: PickerChoice): Promise<void> => {
@@ -617,19 +635,23 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // A big cluster runs in slices, the caption saying how far; the old picture pauses meanwhile.
     let bigTrace: Trace | undefined;
     if (choice.scenario.runsLong?.(choice.params) === true) {
-      player?.pause();
-      bigTrace = await runLive(choice.scenario, choice.params, choice.k8s, [], {
-        say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })),
-        stale: () => token !== choices,
-        failKey: 'runFailed',
+      const laid = await holdTransport(async () => {
+        const run = await runLive(choice.scenario, choice.params, choice.k8s, [], {
+          say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })),
+          stale: () => token !== choices,
+          failKey: 'runFailed',
+        });
+        if (run === undefined || token !== choices) return { run };
+        return { run, laid: await layOutLive(run, sayDrawing, () => token !== choices) };
       });
       if (token !== choices) return;
-      if (!bigTrace) {
+      if (!laid.run) {
         restoreCaption();
         picker.open(currentChoice(), issues.map(issueText));
         return;
       }
-      if (!(await layOutLive(bigTrace, sayDrawing, () => token !== choices))) return;
+      if (laid.laid !== true) return;
+      bigTrace = laid.run;
     }
     // Another scenario (or other params): the commands named the old cluster. If it cannot run,
     // the old what-if stays on stage, and so do its commands (the link must still describe it).
@@ -686,6 +708,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return true;
     }
     if (!player) return false;
+    // While a long run is prepared only the legend, the background and Esc act (handled, so Space does not scroll).
+    if (holds > 0 && command !== 'background') return true;
     if (command === 'command') {
       commandBar.focus();
       return true;

@@ -293,10 +293,18 @@ describe('a long run', () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en`);
     await logFromNow(page, '[data-testid=caption]');
     await pickZoneOutage(page, BIG.nodes, BIG.perNode);
+    // Keys while it prepares: the old scenario holds still (its caption would take turns with the progress).
+    await page.waitForFunction(() => /its clock is at/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    for (const key of ['Space', 'End', 'ArrowRight']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => window.__kubedeck?.player()?.getState().playing)).toBe(false);
+    expect(await page.locator('[data-testid=scrubber]').isDisabled()).toBe(true);
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'zone-outage' && url.searchParams.get('nodes') === BIG.nodes, { timeout: 90_000 });
     expect(await captionText(page)).toMatch(/6,300 replicas of "web" on 210 nodes/);
     const log = await readLog(page);
     expectLiveRun(log, 'Preparing the cluster…', 'Drawing the cluster…', (text) => text.includes('6,300 replicas'));
+    const firstProgress = log.texts.findIndex((c) => c.text.startsWith('Preparing the cluster…'));
+    const drawn = log.texts.findIndex((c) => c.text === 'Drawing the cluster…');
+    expect(log.texts.slice(firstProgress, drawn).every((c) => c.text.startsWith('Preparing the cluster…')), JSON.stringify(log.texts.map((c) => c.text))).toBe(true);
     // How far the run got, in the cluster's clock, before the drawing words.
     const drawingAt = log.texts.find((c) => c.text === 'Drawing the cluster…')?.at ?? 0;
     const progress = log.texts.filter((c) => c.at < drawingAt && /^Preparing the cluster… its clock is at \d\d:\d\d$/.test(c.text));
