@@ -319,6 +319,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** Bumped by each host `load`: a big one still running when the next arrives stops, and the later one shows. */
   let hostLoads = 0;
+  /** Tells the host that the big `load` still running was replaced (at once, before the later load's `ready`). */
+  let replaceRunning: (() => void) | undefined;
 
   /**
    * A host's `load`, checked and with its scenario's code at hand: run it and show it. A big
@@ -327,6 +329,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
    */
   function loadScenario(command: Extract<Command, { type: 'load' }>, request: Extract<LoadRequest<ScenarioEntry>, { ok: true }>, reply: Reply): void {
     const turn = ++hostLoads;
+    replaceRunning?.();
+    replaceRunning = undefined;
     const nextK8s = request.k8s ?? k8s;
     const showIt = (result: { trace: Trace } | { error: string }): void => {
       if ('error' in result) {
@@ -344,13 +348,20 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     };
     if (request.scenario.runsLong?.(request.params) !== true) return showIt(run(request.scenario, request.params, nextK8s));
     const stale = (): boolean => turn !== hostLoads;
-    const superseded = (): void => reply.error('load-failed', `${request.scenario.id}: ${SUPERSEDED}`);
+    let answered = false;
+    const superseded = (): void => {
+      if (answered) return;
+      answered = true;
+      reply.error('load-failed', `${request.scenario.id}: ${SUPERSEDED}`);
+    };
+    replaceRunning = superseded;
     // The story on stage holds still while the caption tells how far the new one got.
     gate.pause();
     void (async () => {
       const result = await runLive(request.scenario, request.params, nextK8s, [], stale);
       if (stale()) return superseded();
       if ('error' in result) {
+        replaceRunning = undefined;
         // The scenario on stage stays: its caption comes back.
         if (lastState && player) captions.update(lastState, player.steps, lang);
         return showIt(result);
@@ -360,6 +371,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
         await afterPaint();
         if (!(await layOutInSlices(stage, result.trace, stale))) return superseded();
       }
+      replaceRunning = undefined;
       showIt(result);
     })();
   }

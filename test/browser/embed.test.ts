@@ -312,6 +312,9 @@ describe('kubedeck embedded: a big cluster', () => {
     await send(page, 'big', { kubedeck: 1, type: 'load', scenario: 'node-failure', step: 1 });
     expect(await message(page, 'big', 'ready', 3)).toMatchObject({ scenario: 'node-failure', step: 1 });
     expect(await message(page, 'big', 'error')).toMatchObject({ code: 'load-failed', id: 'first' });
+    // The host hears that the first was replaced before it hears the second is ready.
+    const order = await page.evaluate(() => window.__messages.filter((m) => m.from === 'big' && (m.type === 'error' || m.type === 'ready')).map((m) => m.type));
+    expect(order.slice(-2)).toEqual(['error', 'ready']);
     await page.waitForTimeout(1500);
     expect(await count(page, 'big', 'ready')).toBe(3);
     expect(await frame.evaluate(() => window.__kubedeck?.view().scenario)).toBe('node-failure');
