@@ -485,8 +485,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     fresh.setSpeed(before.speed);
     fresh.setLoop(before.loop);
     unsubscribe = fresh.subscribe(onState);
-    fresh.seek(Math.min(before.time, fresh.getState().duration));
-    if (options.play) fresh.play();
+    const duration = fresh.getState().duration;
+    const at = Math.min(before.time, duration);
+    fresh.seek(at);
+    // Playing past this run's end (an Undo of a command whose steps were playing): it stays at its
+    // end, paused; play() there would start it over from step 1.
+    if (options.play && at < duration) fresh.play();
     loadCount += 1;
     if (cardRef !== undefined && objectCard.open(cardRef, moment()) && focused instanceof HTMLElement && focused.isConnected) focused.focus({ preventScroll: true });
     onState(fresh.getState());

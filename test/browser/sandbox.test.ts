@@ -202,6 +202,32 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('Undo while playing past the end of the run before: that run shows at its end, paused (not from step 1, playing)', async () => {
+    const create = encodeURIComponent('kubectl create deployment web --image=nginx --replicas=3');
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en&do=0~${create}`);
+    await page.evaluate(() => window.__kubedeck?.player()?.end());
+    const before = await shown(page);
+    await give(page, 'kubectl scale deployment web --replicas=5');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    // The new command's steps playing on, past where the run before ended.
+    await page.evaluate((t) => {
+      const player = window.__kubedeck?.player();
+      player?.seek(t + 1);
+      player?.play();
+    }, before.time);
+    expect((await playerState(page)).playing).toBe(true);
+    // Ctrl+Z on the page (in the bar it is the bar's own undo).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
+    const undone = await shown(page);
+    expect(undone.trace).toBe(before.trace);
+    expect(undone.time).toBeCloseTo(before.time, 3);
+    expect((await playerState(page)).playing).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('removing a command from the list runs without it', async () => {
     const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent(`0~${SCALE}`)}&do=${encodeURIComponent('1000~kubectl cordon worker-1')}`);
     const items = page.locator('[data-testid=action-list] li');
