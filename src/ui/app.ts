@@ -263,6 +263,18 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     ...(opener && dropZone ? [opener.element, dropZone.element] : []),
   );
 
+  // The bar's answers float above the transport controls, not over them (a click meant for the
+  // scrubber landed on an answer): lifted by the distance from the controls' top to the bar's.
+  const liftAnswers = (): void => {
+    const lift = commandBar.element.getBoundingClientRect().top - controls.element.getBoundingClientRect().top;
+    commandBar.element.style.setProperty('--cmdbar-lift', `${Math.max(0, Math.round(lift))}px`);
+  };
+  if (typeof ResizeObserver !== 'undefined') {
+    const lifting = new ResizeObserver(liftAnswers);
+    lifting.observe(controls.element);
+    lifting.observe(commandBar.element);
+  }
+
   const currentChoice = (): PickerChoice => ({ scenario, params, k8s });
 
   /** Issues in the current language; a fallback scenario is named by its title. */
@@ -598,6 +610,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const undoCommand = (): boolean => {
     const version = sandbox.undo();
     if (!version) return false;
+    // The bar's last answer was about the command taken back.
+    commandBar.say('', 'info');
     showWhatIf(version.actions, { play: player?.getState().playing ?? false, ready: version.trace });
     return true;
   };

@@ -137,6 +137,14 @@ describe('the sandbox: your own story', () => {
     await message.waitFor({ state: 'visible' });
     expect(await message.innerText()).toBe('Error from server (NotFound): deployments.apps "api" not found');
     expect(await message.getAttribute('data-kind')).toBe('error');
+    // It floats above the transport controls, not over them (the scrubber stays there to click).
+    const answer = await message.boundingBox();
+    const transport = await page.locator('[data-testid=scrubber]').boundingBox();
+    expect(answer && transport && answer.y + answer.height <= transport.y).toBe(true);
+    expect(await page.evaluate(() => {
+      const r = document.querySelector('[data-testid=scrubber]')?.getBoundingClientRect();
+      return r ? document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.getAttribute('data-testid') : null;
+    })).toBe('scrubber');
     // The line stays, to be fixed; nothing ran.
     expect(await page.inputValue('[data-testid=command-input]')).toBe('kubectl scale deployment api --replicas=3');
     expect(await shown(page)).toEqual(before);
@@ -146,7 +154,7 @@ describe('the sandbox: your own story', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stage');
     expect(await message.isVisible()).toBe(false);
-    // A press anywhere else puts the answer away too (it floats over the controls).
+    // A press anywhere else puts the answer away too (it floats over the stage).
     await give(page, 'kubectl cordon nowhere');
     await message.waitFor({ state: 'visible' });
     await page.mouse.click(5, 300);
