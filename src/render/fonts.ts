@@ -12,6 +12,7 @@ import '@fontsource/noto-sans-kr/700.css?faces=first';
 import '@fontsource/jetbrains-mono/400.css';
 import '@fontsource/jetbrains-mono/700.css';
 import APP_GLYPHS from 'virtual:kubedeck-glyphs';
+import STAGE_GLYPHS from 'virtual:kubedeck-stage-glyphs';
 import type { Lang } from '../model/localized.ts';
 import { assignFaces, type CodePointRange } from './font-faces.ts';
 import { lazy } from '../lazy.ts';
@@ -31,6 +32,25 @@ export function loadFonts(lang: Lang): Promise<void> {
     loading = loadGlyphs([lang === 'ko' ? APP_GLYPHS : NON_HANGUL]);
     loading.catch(() => forLang.delete(lang));
     forLang.set(lang, loading);
+  }
+  return loading;
+}
+
+const forStage = new Map<Lang, Promise<void>>();
+
+/**
+ * What a stage waits for before its first frame: the faces for its own words in `lang` and for
+ * every non-Hangul character the app shows (English: all of loadFonts('en')). A Korean page's
+ * captions and dialogs bring ~30 Korean subsets per weight, the stage's words ~16: the rest load
+ * after the first frame (loadFonts), a trace's own texts before it is drawn (the stage's glyphsFor).
+ */
+export function loadStageFonts(lang: Lang): Promise<void> {
+  if (lang === 'en') return loadFonts('en');
+  let loading = forStage.get(lang);
+  if (loading === undefined) {
+    loading = loadGlyphs([NON_HANGUL, STAGE_GLYPHS]);
+    loading.catch(() => forStage.delete(lang));
+    forStage.set(lang, loading);
   }
   return loading;
 }

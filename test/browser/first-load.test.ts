@@ -49,6 +49,37 @@ function facesHolding(page: Page, cp: number): Promise<string[]> {
   }, cp);
 }
 
+/**
+ * From the page's start: every text drawn on a canvas, and whether, then, each of its Hangul
+ * characters had a loaded Noto Sans KR face of the drawing's weight holding it (else it was drawn
+ * with another font, or none).
+ */
+const WATCH_DRAWN = (): void => {
+  const drawn: { text: string; font: string; ready: boolean }[] = [];
+  (window as unknown as { __drawn: typeof drawn }).__drawn = drawn;
+  const holds = (face: FontFace, cp: number): boolean =>
+    face.unicodeRange.split(',').some((part) => {
+      const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-');
+      return cp >= parseInt(from.replace(/\?/g, '0'), 16) && cp <= parseInt((to ?? from).replace(/\?/g, 'F'), 16);
+    });
+  const loaded = (font: string, text: string): boolean => {
+    const weight = /\b(bold|[5-9]00)\b/.test(font) ? '700' : '400';
+    const faces: FontFace[] = [];
+    document.fonts.forEach((f) => {
+      if (f.family.replace(/["']/g, '') === 'Noto Sans KR' && f.weight === weight && f.status === 'loaded') faces.push(f);
+    });
+    return [...text].filter((c) => /[\uac00-\ud7a3]/.test(c)).every((c) => faces.some((f) => holds(f, c.codePointAt(0) ?? 0)));
+  };
+  for (const name of ['fillText', 'strokeText'] as const) {
+    const original = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push({ text, font: this.font, ready: loaded(this.font, text) });
+      if (maxWidth === undefined) original.call(this, text, x, y);
+      else original.call(this, text, x, y, maxWidth);
+    };
+  }
+};
+
 describe('the first load', () => {
   it('an English page asks for no Korean face before its first frame, and has them once ready', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?lang=en`);
@@ -75,6 +106,20 @@ describe('the first load', () => {
     });
     expect(loadedBy).toBeGreaterThan(10);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // A stage waits for its own words' faces and its trace's texts' (not for every caption's): each
+  // scenario's first frame, at a later step too, draws no Korean text before its face has loaded.
+  it.each(['pod-creation', 'node-failure&step=4', 'rolling-update&step=6', 'service-routing&step=3', 'etcd-ha&step=5', 'scheduler-decision&step=4'])('a Korean first frame (%s) draws only with loaded faces', async (view) => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(WATCH_DRAWN);
+    await page.goto(`${base}?lang=ko&scenario=${view}`);
+    await page.waitForFunction(() => performance.getEntriesByName('kubedeck:first-frame').length > 0, undefined, { timeout: 30_000 });
+    const drawn = await page.evaluate(() => (window as unknown as { __drawn: { text: string; font: string; ready: boolean }[] }).__drawn);
+    const hangul = drawn.filter((d) => /[\uac00-\ud7a3]/.test(d.text));
+    expect(hangul.length).toBeGreaterThan(0);
+    expect(hangul.filter((d) => !d.ready).map((d) => `${d.font}: ${d.text}`)).toEqual([]);
     await page.close();
   });
 });
