@@ -417,7 +417,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         pending = pending.then(() => work);
         await work;
       }
-      if (destroyed) return;
+      // A later switch (back to English while Korean's faces came) has the last word.
+      if (destroyed || lang !== next) return;
       view.setLang(next);
       syncFocusable();
       redrawNow();

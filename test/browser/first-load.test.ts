@@ -122,4 +122,21 @@ describe('the first load', () => {
     expect(hangul.filter((d) => !d.ready).map((d) => `${d.font}: ${d.text}`)).toEqual([]);
     await page.close();
   });
+
+  // Korean's faces take a while to come (the rest of the stylesheet, then ~30 subsets): a switch
+  // back to English meanwhile is the last word, not the Korean switch that finishes after it.
+  it('a switch to Korean and straight back to English leaves the stage in English', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?lang=en`);
+    await page.click('[data-lang=ko]');
+    await page.click('[data-lang=en]');
+    await page.evaluate(async () => {
+      await window.__kubedeck?.stage()?.ready();
+      await new Promise((done) => setTimeout(done, 300));
+    });
+    const labels = await page.evaluate(() => (window.__kubedeck?.stage() as unknown as { labels(): { text: string }[] }).labels().map((l) => l.text));
+    expect(labels).toContain('CLUSTER TIME');
+    expect(labels.filter((t) => /[\uac00-\ud7a3]/.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
