@@ -2,9 +2,10 @@
  * Bundled fonts only (never the system fallback): Noto Sans KR for text (Latin + Hangul) and
  * JetBrains Mono for commands and the clock, with Noto Sans KR after it for the Hangul a command
  * line or a name may hold. Pixi rasterises text once, so wait for the faces, and for every
- * unicode-range subset the app's characters fall in, before drawing. Which characters: all of
- * those in the app's sources (virtual:kubedeck-glyphs, derived at build time, so a new word
- * anywhere is covered) and the trace's own texts (names a scenario makes up).
+ * unicode-range subset the characters fall in, before drawing. Which characters: before a
+ * stage's first frame, those of its own words (virtual:kubedeck-stage-glyphs) and of the trace's
+ * texts; then all of those in the app's sources (virtual:kubedeck-glyphs, derived at build time,
+ * so a new word anywhere is covered).
  */
 // The faces an English page draws from; the rest (Korean) load when asked (loadRestFaces).
 import '@fontsource/noto-sans-kr/400.css?faces=first';
@@ -41,7 +42,7 @@ const forStage = new Map<Lang, Promise<void>>();
 /**
  * What a stage waits for before its first frame: the faces for its own words in `lang` and for
  * every non-Hangul character the app shows (English: all of loadFonts('en')). A Korean page's
- * captions and dialogs bring ~30 Korean subsets per weight, the stage's words ~16: the rest load
+ * captions and dialogs bring ~30 Korean subsets per weight, the stage's words ~19: the rest load
  * after the first frame (loadFonts), a trace's own texts before it is drawn (the stage's glyphsFor).
  */
 export function loadStageFonts(lang: Lang): Promise<void> {
