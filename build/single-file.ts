@@ -13,7 +13,8 @@ export function pruneFonts(sourceFiles: () => readonly string[]): Plugin {
     name: 'kubedeck:prune-fonts',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+      // With a query: a part of a stylesheet (build/split-faces.ts).
+      if (!/[\\/]@fontsource[\\/][^?]*\.css(\?|$)/.test(id)) return null;
       used ??= usedCodePoints(sourceFiles());
       return { code: pruneFontFaces(code, used), map: null };
     },

@@ -1,11 +1,12 @@
 // Composition root: the only file that wires every layer together (scenes -> sim -> render -> ui).
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
+import '@fontsource/noto-sans-kr/400.css?faces=first';
+import '@fontsource/noto-sans-kr/700.css?faces=first';
 import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import { DEFAULT_SCENARIO, REGISTRY } from '../scenes/registry.ts';
 import { createExporter } from './export/index.ts';
 import { createStage, prepareStage } from './render/index.ts';
+import { loadRestFaces } from './render/fonts.ts';
 import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { loadedSimulation, loadSimulation } from './simulation-loader.ts';
 import { fetchPrebuilt, mayBePrebuilt, prebuiltTrace } from './prebuilt-trace.ts';
@@ -42,6 +43,8 @@ const afterFirstFrame = async (shown: ScenarioEntry | undefined): Promise<void> 
     shown?.load().catch(() => undefined),
     import('./ui/object-yaml.ts').then(({ loadObjectYaml }) => loadObjectYaml()),
     import('./ui/kubectl-lazy.ts').then(({ loadKubectl }) => loadKubectl()),
+    // Noto Sans KR's Korean faces, for the shell's Korean words (the language picker's "한국어").
+    loadRestFaces().catch(() => undefined),
   ]);
 };
 

@@ -475,6 +475,8 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
       await afterPaint();
       await layOutInSlices(stage, first.trace, () => false);
     }
+    // The faces of the trace's own texts (a Korean label) before its first frame is drawn.
+    await stage.glyphsFor?.(first.trace).catch(() => undefined);
     show(scenario, params, k8s, first.trace, resolved.step);
     if (issues.length > 0) {
       host.broadcast({ type: 'error', code: 'bad-params', message: issues.map((issue) => issueText('en', issue, scenario.title.en)).join(' ').slice(0, 500) });

@@ -3,3 +3,9 @@ declare module 'virtual:kubedeck-glyphs' {
   const glyphs: string;
   export default glyphs;
 }
+
+// The characters of the stage's own words and formats (src/render, src/model, src/timeline).
+declare module 'virtual:kubedeck-stage-glyphs' {
+  const glyphs: string;
+  export default glyphs;
+}

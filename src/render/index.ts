@@ -41,7 +41,8 @@ import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule, eventCountAt, scheduleInSteps, type Schedule } from '../timeline/schedule.ts';
 import { warmTrace } from './trace-warmup.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
-import { loadFonts, loadGlyphs } from './fonts.ts';
+import { loadFonts, loadGlyphs, loadStageFonts } from './fonts.ts';
+import { traceTexts } from './trace-texts.ts';
 import { rebuildIcons } from './icons.ts';
 import { emptyTexturePool, watchContext } from './context-loss.ts';
 import { collectLabels, type LabelBox } from './labels.ts';
@@ -114,6 +115,12 @@ export interface Stage {
   /** Play a trace (replaces any previous one). The player starts paused at time 0. */
   load(trace: Trace, options?: { readonly pacing?: Pacing }): PlayerApi;
   /**
+   * Loads the font subsets of `trace`'s own texts (names, activity labels) in the stage's language:
+   * load() draws at once, with the faces loaded by then. Ask before the first load of a trace
+   * whose texts may bring characters the stage's own words do not (a Korean label).
+   */
+  glyphsFor(trace: Trace): Promise<void>;
+  /**
    * Lays `trace` out ahead of load(), one piece per `advance()` (true once done): a big cluster's
    * layout takes most of a second, and the caller lets the page paint between pieces. load() of
    * the same trace then uses it. Only the last trace laid out is kept.
@@ -172,8 +179,10 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let lang: Lang = options.lang;
   let reducedMotion = options.reducedMotion;
   // Fonts, icons and the renderer are independent: get them all at once (time to first frame).
+  // The faces for the stage's own words; those for every other word of the app load once a trace
+  // is drawn (load()).
   const assets = Promise.all([
-    loadFonts(lang),
+    loadStageFonts(lang),
     preloadIcons(palette),
   ]);
 
@@ -356,7 +365,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       // entry per shape: ~7,000 at 500 nodes); objects in use are not in the pool.
       BigPool.clear();
       syncFocusable();
-      pending = pending.then(() => loadGlyphs(view.traceTexts(lang))).then(() => redrawNow());
+      // The faces for every word of the app (the first frame waited for the stage's words only) and
+      // this trace's texts (glyphsFor, if asked before, has them already).
+      pending = pending.then(() => Promise.all([loadFonts(lang), loadGlyphs(view.traceTexts(lang))])).then(() => redrawNow());
       const next = new Player(schedule, host2, lang);
       // Play pressed while the context is lost: paused again once the press has been reported.
       next.subscribe((s) => {
@@ -382,6 +393,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         },
       };
     },
+    glyphsFor(trace) {
+      return loadGlyphs(traceTexts(trace, lang));
+    },
     get player() {
       return player;
     },
@@ -403,7 +417,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         pending = pending.then(() => work);
         await work;
       }
-      if (destroyed) return;
+      // A later switch (back to English while Korean's faces came) has the last word.
+      if (destroyed || lang !== next) return;
       view.setLang(next);
       syncFocusable();
       redrawNow();

@@ -4,7 +4,7 @@
  * load beside the shell's code instead of after it. createStage asks for the same work (one fetch,
  * one probe, one rasterising per icon and colour).
  */
-import { loadFonts } from './fonts.ts';
+import { loadStageFonts } from './fonts.ts';
 import type { Lang } from '../model/localized.ts';
 import { softwareWebGL } from './gpu.ts';
 import { iconTexture, type IconName } from './icons.ts';
@@ -60,11 +60,11 @@ export async function preloadIcons(p: Palette): Promise<void> {
 
 /**
  * Starts what an 'auto' stage in `theme` and `lang` waits for: the renderer's code, the icons in
- * the theme's colours and the faces for every character the app can show in `lang` (a Korean
- * page's ~60 Korean subsets are its longest wait). A failure is reported when a stage is made.
+ * the theme's colours and the faces for the stage's words in `lang` (a Korean page's ~30 Korean
+ * subsets are its longest wait). A failure is reported when a stage is made.
  */
 export function prepareStage(theme: ThemeName, lang: Lang): void {
   rendererCode(picksCanvas('auto')).catch(() => undefined);
   preloadIcons(PALETTES[theme]).catch(() => undefined);
-  loadFonts(lang).catch(() => undefined);
+  loadStageFonts(lang).catch(() => undefined);
 }

@@ -5,6 +5,7 @@
  * and playing give the same frame.
  */
 import { Container } from './pixi-parts.ts';
+import { traceTexts } from './trace-texts.ts';
 import type { Lang } from '../model/localized.ts';
 import { forgetParsedRefs, type Node } from '../model/objects.ts';
 import type { ComponentId, Trace } from '../sim/trace.ts';
@@ -737,24 +738,9 @@ export class StageView {
     return label;
   }
 
-  /**
-   * The texts this trace brings that the app's sources do not hold (names a scenario makes up,
-   * labels with numbers filled in), for preloading their font subsets. The words of the stage
-   * itself are covered by loadFonts (every character of the sources). The English labels always
-   * (a switch to English draws them at once), the Korean ones only for Korean: an English first
-   * frame fetches no Korean subsets.
-   */
+  /** The texts this trace brings (trace-texts.ts), for preloading their font subsets. */
   traceTexts(lang: Lang): string[] {
-    // Each distinct text once: a big trace repeats its ends and actions hundreds of thousands of times.
-    const out = new Set<string>();
-    for (const e of this.trace?.events ?? []) {
-      if (e.kind === 'activity') {
-        out.add(e.label.en);
-        if (lang === 'ko') out.add(e.label.ko);
-      } else if (e.kind === 'message') out.add(e.action).add(e.from).add(e.to);
-      else if (e.kind === 'state') out.add(e.object);
-    }
-    return [...out];
+    return this.trace === undefined ? [] : traceTexts(this.trace, lang);
   }
 
   destroy(): void {

@@ -811,6 +811,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return;
     }
     if (bigLink && firstTrace !== undefined) await layOutLive(firstTrace, sayDrawing, () => false);
+    // The faces of the trace's own texts (a Korean label) before its first frame is drawn.
+    if (firstTrace !== undefined) await stage.glyphsFor?.(firstTrace).catch(() => undefined);
     stage.onComponentClick((id) => openComponent(id));
     stage.onObjectClick((ref) => openObject(ref));
     stage.onContextLoss((lost) => {

@@ -21,6 +21,8 @@ export interface StageOptions {
 export interface StagePort {
   /** Plays a trace, replacing (and destroying) the previous player. */
   load(trace: Trace): PlayerApi;
+  /** Loads the font subsets of the trace's own texts, for load() to draw them (a stage without fonts to load has none). */
+  glyphsFor?(trace: Trace): Promise<void>;
   /** Lays a trace out ahead of load(), a piece per `advance()` (true once done): see the stage's layOut. */
   layOut(trace: Trace): { advance(): boolean };
   setTheme(theme: ThemeName): unknown;

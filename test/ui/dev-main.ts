@@ -2,8 +2,9 @@
  * Dev-only page (vite dev, /test/ui/dev.html): the real UI shell on a fake stage and the sample
  * trace, to work on the shell without the renderer or the simulation.
  */
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
+import '@fontsource/noto-sans-kr/400.css?faces=first';
+import '@fontsource/noto-sans-kr/700.css?faces=first';
+import '../../src/render/rest-faces.ts';
 import '@fontsource/jetbrains-mono/400.css';
 import '../../src/ui/styles.css';
 import { createMachine } from 'xstate';
