@@ -99,8 +99,8 @@ const STRINGS = {
     ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다(지원 버전: {supported}). {fallback}{fallback:을/를} 씁니다.',
   },
   badParam: {
-    en: 'Parameter {name} = “{value}” is not valid; using {fallback}.',
-    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다. {fallback}{fallback:을/를} 씁니다.',
+    en: 'Parameter {name} = “{value}” is not valid (allowed: {allowed}); using {fallback}.',
+    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다(가능한 값: {allowed}). {fallback}{fallback:을/를} 씁니다.',
   },
   badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다. 1배속을 씁니다.' },
   runFailed: {

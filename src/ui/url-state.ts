@@ -176,10 +176,22 @@ export function linkParams(query: URLSearchParams, scenario: ScenarioAbout, issu
     const raw = query.get(param.id);
     if (raw === null || (RESERVED_KEYS as readonly string[]).includes(param.id)) continue;
     const value = parseParam(param, raw);
-    if (value === undefined) issues.push({ key: 'badParam', vars: { name: param.id, value: clip(raw), fallback: String(param.default) } });
+    if (value === undefined) issues.push({ key: 'badParam', vars: { name: param.id, value: clip(raw), allowed: allowedValues(param), fallback: String(param.default) } });
     else params[param.id] = value;
   }
   return params;
+}
+
+/** What a param takes, as a bad link's notice says it: "30–210", "true, false", "zone, part". */
+function allowedValues(param: ScenarioAbout['params'][number]): string {
+  switch (param.kind) {
+    case 'int':
+      return `${param.min}–${param.max}`;
+    case 'boolean':
+      return 'true, false';
+    case 'choice':
+      return param.options.map((o) => o.value).join(', ');
+  }
 }
 
 /** The 0-based step for a raw 1-based `step` value, or an issue when it is out of range. */

@@ -53,6 +53,8 @@ describe('parseUrl', () => {
   it('reports each bad value and keeps the default', () => {
     const p = parseUrl('?scenario=node-failure&lang=fr&theme=pink&k8s=1.20&replicas=99&returns=maybe&mode=c', defaults);
     expect(p.issues.map((i) => i.key)).toEqual(['badLang', 'badTheme', 'badVersion', 'badParam', 'badParam', 'badParam']);
+    // Each says what the param takes.
+    expect(p.issues.slice(3).map((i) => i.vars['allowed'])).toEqual(['1–6', 'true, false', 'a, b']);
     expect([p.lang, p.theme, p.k8s]).toEqual(['en', 'dark', '1.37']);
     expect(p.params).toEqual({ replicas: 3, returns: false, mode: 'a' });
   });
