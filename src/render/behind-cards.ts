@@ -4,15 +4,10 @@
  * drawn only where no card is, and their tokens are hidden while under one. Pure.
  */
 import type { Point, Rect, StageLayout } from './layout.ts';
-import type { Route } from './routes.ts';
+import { pointOnRoute, type Route } from './routes.ts';
 
 /** Segments an arc is cut into: 96 keeps each under 10 px on a 1920 px stage's longest flows (the gap left at a card's edge). */
 const STEPS = 96;
-
-export function pointOn(r: Route, u: number): Point {
-  const iu = 1 - u;
-  return { x: iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x, y: iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y };
-}
 
 const inside = (p: Point, r: Rect): boolean => p.x > r.x && p.x < r.x + r.w && p.y > r.y && p.y < r.y + r.h;
 
@@ -33,20 +28,22 @@ export function coversOf(r: Route, covers: readonly Rect[], ends: readonly Rect[
 export function visibleRuns(r: Route, covers: readonly Rect[]): Point[][] {
   const runs: Point[][] = [];
   let run: Point[] | undefined;
-  for (let i = 0; i < STEPS; i++) {
-    const a = pointOn(r, i / STEPS);
-    const b = pointOn(r, (i + 1) / STEPS);
+  let a = pointOnRoute(r, 0);
+  let aHidden = underCard(a, covers);
+  for (let i = 1; i <= STEPS; i++) {
+    const b = pointOnRoute(r, i / STEPS);
+    const bHidden = underCard(b, covers);
     // A segment with either end on a card is left out: the line stops short of the card's edge.
-    const hidden = underCard(a, covers) || underCard(b, covers);
-    if (hidden) {
-      run = undefined;
-      continue;
+    if (aHidden || bHidden) run = undefined;
+    else {
+      if (run === undefined) {
+        run = [a];
+        runs.push(run);
+      }
+      run.push(b);
     }
-    if (run === undefined) {
-      run = [a];
-      runs.push(run);
-    }
-    run.push(b);
+    a = b;
+    aHidden = bHidden;
   }
   return runs;
 }
@@ -54,4 +51,21 @@ export function visibleRuns(r: Route, covers: readonly Rect[]): Point[][] {
 /** What the scale view's flows pass behind: the flagship's cards (their own ends excepted, coversOf) and the scheduling queue. */
 export function scaleCovers(l: Pick<StageLayout, 'stations' | 'queue'>): Rect[] {
   return [...l.stations.values(), l.queue];
+}
+
+/** A path the stage can trace: PixiJS's Graphics, or anything drawing the same calls. */
+interface PathSink {
+  moveTo(x: number, y: number): unknown;
+  lineTo(x: number, y: number): unknown;
+  quadraticCurveTo(cx: number, cy: number, x: number, y: number): unknown;
+}
+
+/** Traces a route's line on `g`: the whole arc, or (runs from visibleRuns) only its parts outside the cards it passes behind. */
+export function traceRoute(g: PathSink, r: Route, runs: readonly (readonly Point[])[] | undefined): void {
+  if (runs === undefined) {
+    g.moveTo(r.p0.x, r.p0.y);
+    g.quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y);
+    return;
+  }
+  for (const run of runs) run.forEach((pt, i) => (i === 0 ? g.moveTo(pt.x, pt.y) : g.lineTo(pt.x, pt.y)));
 }

@@ -9,12 +9,11 @@ import type { Palette } from './theme.ts';
 export interface DimLook {
   /** Alpha of the card's shapes and icon. */
   readonly cardAlpha: number;
+  /** The name (and any word under it) stays opaque: only its colour and weight change. */
   readonly nameFill: number;
-  /** Alpha of the name (and any word under it). */
-  readonly nameAlpha: number;
   readonly nameWeight: '400' | '700';
 }
 
 export function dimLook(p: Palette, dimmed: boolean): DimLook {
-  return dimmed ? { cardAlpha: p.dim, nameFill: p.muted, nameAlpha: 1, nameWeight: '400' } : { cardAlpha: 1, nameFill: p.text, nameAlpha: 1, nameWeight: '700' };
+  return dimmed ? { cardAlpha: p.dim, nameFill: p.muted, nameWeight: '400' } : { cardAlpha: 1, nameFill: p.text, nameWeight: '700' };
 }

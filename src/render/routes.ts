@@ -10,6 +10,12 @@ export interface Route {
   readonly ny: number;
 }
 
+/** The point at `u` (0..1) along a route's quadratic arc. */
+export function pointOnRoute(r: Route, u: number): Point {
+  const iu = 1 - u;
+  return { x: iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x, y: iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y };
+}
+
 /** A gentle arc from one station to another; the reverse route bows the other way. */
 export function routeBetween(a: Rect, b: Rect): Route {
   const ca = centre(a);

@@ -9,7 +9,7 @@ import type { ComponentId, MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
-import { coversOf, underCard, visibleRuns } from './behind-cards.ts';
+import { coversOf, traceRoute, underCard, visibleRuns } from './behind-cards.ts';
 import { CARD_MARGIN, coverArea } from './label-cover.ts';
 import type { Point } from './layout.ts';
 import { shortForms } from './short-label.ts';
@@ -255,8 +255,7 @@ export class TokenLayer extends Container {
     // The route, faint, so the eye sees where the token goes; behind the cards it passes behind.
     const behind = this.behind.get(m.id);
     if (!background) {
-      if (behind === undefined) this.trails.moveTo(r.p0.x, r.p0.y).quadraticCurveTo(r.c.x, r.c.y, r.p1.x, r.p1.y);
-      else for (const run of behind.runs) run.forEach((pt, i) => (i === 0 ? this.trails.moveTo(pt.x, pt.y) : this.trails.lineTo(pt.x, pt.y)));
+      traceRoute(this.trails, r, behind?.runs);
       this.trails.stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
     }
     // Under a card it passes behind, the token is out of sight (and so is its label).
@@ -386,12 +385,10 @@ export class TokenLayer extends Container {
     const inX = Math.max(0, Math.min(x0 + w, b.x + b.w) - Math.max(x0, b.x));
     const inY = Math.max(0, Math.min(y0 + h, b.y + b.h) - Math.max(y0, b.y));
     let area = (w * h - inX * inY) * 4;
-    area += coverArea({ x: x0, y: y0, w, h }, this.stationRects, CARD_MARGIN * this.fs);
-    for (const r of this.pods?.podRects() ?? []) {
-      const ox = Math.min(x0 + w, r.x + r.w) - Math.max(x0, r.x);
-      const oy = Math.min(y0 + h, r.y + r.h) - Math.max(y0, r.y);
-      if (ox > 0 && oy > 0) area += ox * oy;
-    }
+    const box = { x: x0, y: y0, w, h };
+    // Cards keep a margin round them; pods only their own area.
+    area += coverArea(box, this.stationRects, CARD_MARGIN * this.fs);
+    area += coverArea(box, this.pods?.podRects() ?? [], 0);
     return area;
   }
 

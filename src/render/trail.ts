@@ -10,7 +10,8 @@ import type { TrailHop } from '../timeline/trail.ts';
 import { markDrawn } from './drawn.ts';
 import { componentInfo } from './ids.ts';
 import type { Point, Rect } from './layout.ts';
-import type { Route } from './routes.ts';
+import { pointOnRoute, type Route } from './routes.ts';
+import { traceRoute } from './behind-cards.ts';
 import { makeText, restyle } from './scene/text.ts';
 import type { Palette } from './theme.ts';
 
@@ -28,19 +29,14 @@ class Badge extends Container {
   }
 }
 
-const at = (r: Route, u: number): { x: number; y: number } => {
-  const iu = 1 - u;
-  return { x: iu * iu * r.p0.x + 2 * iu * u * r.c.x + u * u * r.p1.x, y: iu * iu * r.p0.y + 2 * iu * u * r.c.y + u * u * r.p1.y };
-};
-
 /**
  * Badge centres to try, best first: along the arc, then (a hop between neighbouring cards has no
  * free arc) beside its middle, a little and then further off, each with a small penalty per step
  * away so a free spot on the arc always wins.
  */
 function candidates(r: Route, d: number): { x: number; y: number; penalty: number }[] {
-  const out = SPOTS.map((u) => ({ ...at(r, u), penalty: 0 }));
-  const mid = at(r, 0.5);
+  const out = SPOTS.map((u) => ({ ...pointOnRoute(r, u), penalty: 0 }));
+  const mid = pointOnRoute(r, 0.5);
   const tx = r.p1.x - r.p0.x;
   const ty = r.p1.y - r.p0.y;
   const len = Math.hypot(tx, ty) || 1;
@@ -97,9 +93,7 @@ export class TrailLayer extends Container {
         const route = routeOf(r.message);
         first ??= route;
         const colour = p.role[componentInfo(r.from).role];
-        const runs = runsOf(r.message);
-        if (runs === undefined) this.lines.moveTo(route.p0.x, route.p0.y).quadraticCurveTo(route.c.x, route.c.y, route.p1.x, route.p1.y);
-        else for (const run of runs) run.forEach((pt, i) => (i === 0 ? this.lines.moveTo(pt.x, pt.y) : this.lines.lineTo(pt.x, pt.y)));
+        traceRoute(this.lines, route, runsOf(r.message));
         this.lines.stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
         this.arrowHead(route.p1, route.c, colour, fs);
         if (hop.roundTrip) this.arrowHead(route.p0, route.c, colour, fs);

@@ -5,7 +5,8 @@
  * between are drawn whole.
  */
 import { describe, expect, it } from 'vitest';
-import { coversOf, pointOn, scaleCovers, underCard, visibleRuns } from '../../src/render/behind-cards.ts';
+import { coversOf, scaleCovers, underCard, visibleRuns } from '../../src/render/behind-cards.ts';
+import { pointOnRoute } from '../../src/render/routes.ts';
 import { computeLayout, type Point, type Rect } from '../../src/render/layout.ts';
 import { routeBetween } from '../../src/render/routes.ts';
 
@@ -35,7 +36,7 @@ describe.each([
   it('some zone flow would cross kube-controller-manager if drawn whole', () => {
     const crossing = zones.filter((zone) => {
       const route = routeBetween(zone, api);
-      return Array.from({ length: 41 }, (_, k) => pointOn(route, k / 40)).some((p) => strictlyIn(p, cm));
+      return Array.from({ length: 41 }, (_, k) => pointOnRoute(route, k / 40)).some((p) => strictlyIn(p, cm));
     });
     expect(crossing.length).toBeGreaterThan(0);
   });

@@ -258,7 +258,5 @@ export class StationView extends Container {
     this.glow.alpha = this.glowLevel * look.cardAlpha;
     this.nameText.style.fill = look.nameFill;
     this.nameText.style.fontWeight = look.nameWeight;
-    this.nameText.alpha = look.nameAlpha;
-    this.subText.alpha = look.nameAlpha;
   }
 }
