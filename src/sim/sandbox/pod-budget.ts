@@ -5,7 +5,8 @@
  */
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import { formatCount } from '../../model/count.ts';
-import type { K8sObject } from '../../model/objects.ts';
+import { refOf, type K8sObject } from '../../model/objects.ts';
+import { parseObjects } from '../../model/manifest/objects.ts';
 
 export const SANDBOX_MAX_PODS = 10_000;
 
@@ -41,9 +42,33 @@ function askedAfter(action: SandboxAction, objects: Readonly<Record<string, K8sO
       if (current === undefined || (current.kind !== 'Deployment' && current.kind !== 'ReplicaSet') || (current.kind === 'ReplicaSet' && ownedBy(current, 'Deployment'))) return undefined;
       return asked - (current.spec.replicas ?? 1) + action.replicas;
     }
+    case 'apply':
+      return podsAskedFor(applied(action.manifest, objects));
     default:
       return undefined;
   }
+}
+
+/**
+ * The objects once a manifest is applied, as effects/apply.ts merges them (new objects added, a
+ * live one's spec overlaid with the manifest's); unchanged when the manifest does not parse
+ * (apply then prints its own error).
+ */
+function applied(manifest: string, objects: Readonly<Record<string, K8sObject>>): Readonly<Record<string, K8sObject>> {
+  let given: K8sObject[];
+  try {
+    given = parseObjects(manifest, 'STDIN');
+  } catch {
+    return objects;
+  }
+  const next: Record<string, K8sObject> = { ...objects };
+  for (const o of given) {
+    const obj = { ...o, metadata: { ...o.metadata, namespace: o.metadata.namespace ?? NAMESPACE } } as K8sObject;
+    const ref = refOf(obj);
+    const live = next[ref];
+    next[ref] = live !== undefined && 'spec' in live && 'spec' in obj ? ({ ...live, spec: { ...live.spec, ...obj.spec } } as K8sObject) : obj;
+  }
+  return next;
 }
 
 /** The pods `action` would take the workloads to when that is past SANDBOX_MAX_PODS (and more than now); undefined when it fits. */

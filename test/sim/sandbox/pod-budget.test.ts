@@ -31,6 +31,23 @@ describe('the sandbox pod budget', () => {
     expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); this would ask for 20,001']);
   });
 
+  it('kubectl apply counts the manifest\'s replicas too: a Deployment past it is refused, one scaled down by apply runs', () => {
+    const manifest = (replicas: number): string => `kubectl apply -f - <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: big }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: big } }
+  template:
+    metadata: { labels: { app: big } }
+    spec: { containers: [{ name: web, image: nginx }] }
+EOF`;
+    const trace = run(manifest(3), manifest(20_000), manifest(2));
+    expect(trace.commands?.map((c) => c.ok)).toEqual([true, false, true]);
+    expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); this would ask for 20,001']);
+  });
+
   it('a link of many big commands runs the ones that fit and refuses the rest (it used to run for minutes)', () => {
     const commands = Array.from({ length: 20 }, (_, i) => `kubectl create deployment w${i} --image=x -r 3000`);
     const trace = run(...commands);
