@@ -739,7 +739,7 @@ export class StageView {
   }
 
   /** The texts this trace brings (trace-texts.ts), for preloading their font subsets. */
-  traceTexts(lang: Lang): string[] {
+  traceTexts(lang: Lang): readonly string[] {
     return this.trace === undefined ? [] : traceTexts(this.trace, lang);
   }
 

@@ -8,7 +8,21 @@
 import type { Lang } from '../model/localized.ts';
 import type { Trace } from '../sim/trace.ts';
 
-export function traceTexts(trace: Trace, lang: Lang): string[] {
+/**
+ * Per trace and language: the app asks before a trace's first draw (Stage.glyphsFor) and the stage
+ * again once it is loaded; a 6,300-replica trace's scan took ~40 ms each time.
+ */
+const made = new WeakMap<Trace, Map<Lang, readonly string[]>>();
+
+export function traceTexts(trace: Trace, lang: Lang): readonly string[] {
+  let byLang = made.get(trace);
+  if (byLang === undefined) made.set(trace, (byLang = new Map()));
+  let texts = byLang.get(lang);
+  if (texts === undefined) byLang.set(lang, (texts = scan(trace, lang)));
+  return texts;
+}
+
+function scan(trace: Trace, lang: Lang): string[] {
   // Each distinct text once: a big trace repeats its ends and actions hundreds of thousands of times.
   const out = new Set<string>();
   for (const e of trace.events) {
