@@ -15,14 +15,14 @@ import type { DeployCard, EndpointRow, RsCard, ServiceCard, ShelfModel, SliceCar
 import { imageForms } from './shelf-model.ts';
 import { revisionColour } from './revision-colour.ts';
 import { destroyTree } from '../destroy-tree.ts';
+// Counts grouped as the zone headers write them (3,000); formatCount, not toLocaleString: a first
+// Intl call loads ICU's number data (~13 ms on the first frame).
+import { formatCount } from '../../model/count.ts';
 
 const WORDS = {
   en: { pods: 'pods', avail: 'avail', want: 'want', have: 'have', ready: 'ready', readyEp: 'ready', rev: 'rev', 'not-ready': 'not ready', terminating: 'terminating' },
   ko: { pods: '파드', avail: '가용', want: '목표', have: '현재', ready: '준비', readyEp: '준비됨', rev: '리비전', 'not-ready': '준비 안 됨', terminating: '종료 중' },
 } as const;
-
-/** Counts as the zone headers write them: 3,000 (a big cluster's numbers at a glance; under 1,000 unchanged). */
-const nf = (n: number): string => n.toLocaleString('en');
 
 export class ShelfView extends Container {
   private area: Rect = { x: 0, y: 0, w: 0, h: 0 };
@@ -125,13 +125,13 @@ export class ShelfView extends Container {
     this.background(view, c, p);
     this.row(view, c, 0, d.name, p, { bold: true, right: 'Deployment' });
     if (!d.rolling) return;
-    this.row(view, c, 1, `maxSurge ${nf(d.band.surge)}`, p, { fill: p.muted, right: `maxUnavailable ${nf(d.band.unavailable)}` });
+    this.row(view, c, 1, `maxSurge ${formatCount(d.band.surge)}`, p, { fill: p.muted, right: `maxUnavailable ${formatCount(d.band.unavailable)}` });
     if (!d.rollingOut || c.band === undefined) return;
     // The band: total pods may not pass replicas + maxSurge; available may not drop below replicas - maxUnavailable.
     // The signs say what holds now: a pod that fails its probe mid-rollout can put "avail" under the band.
     const under = d.available < d.band.minAvailable;
     const over = d.total > d.band.maxTotal;
-    this.row(view, c, 2, `${w.pods} ${nf(d.total)} ${over ? '>' : '≤'} ${nf(d.band.maxTotal)} · ${w.avail} ${nf(d.available)} ${under ? '<' : '≥'} ${nf(d.band.minAvailable)}`, p, { fill: under || over ? p.warning : p.text });
+    this.row(view, c, 2, `${w.pods} ${formatCount(d.total)} ${over ? '>' : '≤'} ${formatCount(d.band.maxTotal)} · ${w.avail} ${formatCount(d.available)} ${under ? '<' : '≥'} ${formatCount(d.band.minAvailable)}`, p, { fill: under || over ? p.warning : p.text });
     const b = c.band;
     const span = Math.max(1, d.band.maxTotal + 1);
     const xAt = (n: number): number => b.x + (Math.min(span, n) / span) * b.w;
@@ -150,7 +150,7 @@ export class ShelfView extends Container {
     const colour = revisionColour(rs.revision, p);
     this.background(view, c, p, colour);
     view.alpha = rs.desired === 0 && rs.current === 0 ? 0.7 : 1;
-    const counts = `${nf(rs.desired)}/${nf(rs.current)}/${nf(rs.ready)}`;
+    const counts = `${formatCount(rs.desired)}/${formatCount(rs.current)}/${formatCount(rs.ready)}`;
     if (compact) {
       this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, right: counts });
       return;
@@ -158,7 +158,7 @@ export class ShelfView extends Container {
     this.row(view, c, 0, imageForms(`${w.rev} ${rs.revision} · `, rs.image), p, { bold: true, fill: rs.desired > 0 || rs.current > 0 ? p.text : p.muted });
     // A narrow card keeps every word before it cuts a number ("want 3000 · have 3000 ··· 3000" hid which
     // count was ready); past that, the counts alone (as a compact card shows them): never a number cut in two.
-    this.row(view, c, 1, [`${w.want} ${nf(rs.desired)} · ${w.have} ${nf(rs.current)} · ${w.ready} ${nf(rs.ready)}`, `${w.want}/${w.have}/${w.ready} ${counts}`, counts], p, { fill: p.muted });
+    this.row(view, c, 1, [`${w.want} ${formatCount(rs.desired)} · ${w.have} ${formatCount(rs.current)} · ${w.ready} ${formatCount(rs.ready)}`, `${w.want}/${w.have}/${w.ready} ${counts}`, counts], p, { fill: p.muted });
   }
 
   private service(view: Container, c: ShelfCardBox, s: ServiceCard | undefined, p: Palette): void {

@@ -4,40 +4,40 @@
  * write them; what is around them is Korean: a count carries its counter (노드 50대, 파드 20개).
  */
 import type { Lang } from '../../model/localized.ts';
-
-const nf = (n: number): string => n.toLocaleString('en');
+// formatCount, not toLocaleString: a first Intl call loads ICU's number data (~13 ms on the first frame).
+import { formatCount } from '../../model/count.ts';
 
 export const scaleWords = {
   /** A zone group's first header line: "zone-c · 50 nodes". */
   zoneTitle(lang: Lang, zone: string, nodes: number): string {
     const name = zone === '' ? (lang === 'ko' ? '영역 없음' : 'no zone') : zone;
-    return lang === 'ko' ? `${name} · 노드 ${nf(nodes)}대` : `${name} · ${nf(nodes)} node${nodes === 1 ? '' : 's'}`;
+    return lang === 'ko' ? `${name} · 노드 ${formatCount(nodes)}대` : `${name} · ${formatCount(nodes)} node${nodes === 1 ? '' : 's'}`;
   },
   /** Pods on a group's nodes: "1,000 pods". */
   pods(lang: Lang, n: number): string {
-    return lang === 'ko' ? `파드 ${nf(n)}개` : `${nf(n)} pod${n === 1 ? '' : 's'}`;
+    return lang === 'ko' ? `파드 ${formatCount(n)}개` : `${formatCount(n)} pod${n === 1 ? '' : 's'}`;
   },
   /**
    * Pods deleted but still there: evicted from a node nobody hears from, they stay Terminating
    * (no kubelet confirms) until it comes back or its Node is deleted. kubectl's word in both languages.
    */
   terminating(lang: Lang, n: number): string {
-    return lang === 'ko' ? `Terminating ${nf(n)}개` : `Terminating ${nf(n)}`;
+    return lang === 'ko' ? `Terminating ${formatCount(n)}개` : `Terminating ${formatCount(n)}`;
   },
   /** Nodes in a state, in a zone's header: "Ready 48", "Ready 48대". */
   stateCount(lang: Lang, state: string, n: number): string {
-    return lang === 'ko' ? `${state} ${nf(n)}대` : `${state} ${nf(n)}`;
+    return lang === 'ko' ? `${state} ${formatCount(n)}대` : `${state} ${formatCount(n)}`;
   },
   /**
    * Nodes whose kubelet is down (a zone without power), in a zone's header: the change the picture
    * shows before the API says anything ("50 kubelets down", "kubelet 중단 50개").
    */
   kubeletsDown(lang: Lang, n: number): string {
-    return lang === 'ko' ? `kubelet 중단 ${nf(n)}개` : `${nf(n)} kubelet${n === 1 ? '' : 's'} down`;
+    return lang === 'ko' ? `kubelet 중단 ${formatCount(n)}개` : `${formatCount(n)} kubelet${n === 1 ? '' : 's'} down`;
   },
   /** A tile's state and its pods, zoomed in: "Ready · 20", "Ready · 파드 20개". */
   tileState(lang: Lang, state: string, pods: number): string {
-    return lang === 'ko' ? `${state} · 파드 ${nf(pods)}개` : `${state} · ${nf(pods)}`;
+    return lang === 'ko' ? `${state} · 파드 ${formatCount(pods)}개` : `${state} · ${formatCount(pods)}`;
   },
   /** The back button over an opened node's ship. */
   back(lang: Lang): string {
@@ -45,6 +45,6 @@ export const scaleWords = {
   },
   /** Several different messages on one route. */
   messages(lang: Lang, n: number): string {
-    return lang === 'ko' ? `메시지 ${nf(n)}개` : `${nf(n)} messages`;
+    return lang === 'ko' ? `메시지 ${formatCount(n)}개` : `${formatCount(n)} messages`;
   },
 } as const;
