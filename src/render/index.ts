@@ -230,7 +230,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   // The sky, not an opaque black canvas, if no trace has come by the next frame (a big cluster's
   // run takes seconds); a trace loaded at once (the usual case) renders the first frame itself.
   requestAnimationFrame(() => {
-    if (loaded === undefined && !destroyed) app.render();
+    if (loaded === undefined) draw();
   });
   let contextListeners: ((lost: boolean) => void)[] = [];
   // A lost context draws nothing: the stage pauses, and play waits until it is back.
@@ -254,7 +254,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
   });
   const draw = (): void => {
-    if (!destroyed && !context.lost) app.render();
+    if (destroyed || context.lost) return;
+    view.ensureLaidOut();
+    app.render();
   };
   const redrawNow = (): void => {
     if (player) player.redraw();

@@ -330,7 +330,7 @@ export class StageView {
 
   setPalette(p: Palette): void {
     this.palette = p;
-    this.relayout(this.canvasW, this.canvasH);
+    this.relayoutIfLaidOut();
   }
 
   setLang(lang: Lang): void {
@@ -339,14 +339,29 @@ export class StageView {
     this.flagship.setLang(lang);
     this.clock.setLang(lang);
     for (const s of this.ships) s.setLang(lang);
-    this.relayout(this.canvasW, this.canvasH);
+    this.relayoutIfLaidOut();
   }
 
   /** Background traffic: 'quiet' (faint, small; the default), 'hide' or 'show'. */
   setBackground(mode: BackgroundMode): void {
     this.background = mode;
     this.tokens.backgroundLook = mode === 'show' ? 'show' : 'quiet';
-    this.relayout(this.canvasW, this.canvasH);
+    this.relayoutIfLaidOut();
+  }
+
+  /**
+   * Nothing is laid out until the first relayout: a new stage is given its language and then its
+   * trace (whose setTrace lays out), and laying out the empty stage in between cost ~12 ms of the
+   * first frame. A setting made before then is laid out with the first relayout.
+   */
+  private laidOut = false;
+  private relayoutIfLaidOut(): void {
+    if (this.laidOut) this.relayout(this.canvasW, this.canvasH);
+  }
+
+  /** Lays out now if nothing is yet: a frame drawn before any trace (the sky, the ships' stations). */
+  ensureLaidOut(): void {
+    if (!this.laidOut) this.relayout(this.canvasW, this.canvasH);
   }
 
   get backgroundMode(): BackgroundMode {
@@ -360,6 +375,7 @@ export class StageView {
 
   /** Lay out for a canvas of width x height CSS px (tiny canvases: laid out larger, scaled down). */
   relayout(width: number, height: number): void {
+    this.laidOut = true;
     const { k, simple } = stageScale(width, height);
     this.root.scale.set(k);
     this.canvasW = width;
