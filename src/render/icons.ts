@@ -2,7 +2,8 @@
  * Kubernetes community icons (assets/icons, CC-BY-4.0, see its README), recoloured per role at
  * load time and rasterised once into shared textures.
  */
-import { Texture } from './pixi-parts.ts';
+import { CanvasSource, Rectangle, Texture } from './pixi-parts.ts';
+import { atlasOf } from './icon-atlas.ts';
 import api from '../../assets/icons/api.svg?raw';
 import sched from '../../assets/icons/sched.svg?raw';
 import cm from '../../assets/icons/c-m.svg?raw';
@@ -37,19 +38,17 @@ const hex = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
 const cache = new Map<string, Texture>();
 const RASTER = 160;
 
-/**
- * A data: URL, not a blob: one: making and revoking a blob URL is a synchronous round trip to the
- * browser process each, on the main thread while the first frame waits (nine icons).
- */
-async function rasterise(svg: string): Promise<HTMLCanvasElement> {
+/** The atlas image drawn into a canvas (one SVG document for all its icons: icon-atlas.ts). */
+async function rasterise(svg: string, width: number, height: number): Promise<HTMLCanvasElement> {
   const img = new Image();
+  // A data: URL, not a blob: one: making and revoking a blob URL is a synchronous round trip to
+  // the browser process each, on the main thread while the first frame waits.
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
   const canvas = document.createElement('canvas');
-  const k = RASTER / Math.max(img.naturalWidth, img.naturalHeight);
-  canvas.width = Math.round(img.naturalWidth * k);
-  canvas.height = Math.round(img.naturalHeight * k);
-  canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')?.drawImage(img, 0, 0, width, height);
   return canvas;
 }
 
@@ -68,8 +67,39 @@ function svgFor(name: IconName, colour: number): string {
   return name === 'runtime' ? runtimeSvg(hex(colour)) : SOURCES[name].replaceAll('#326ce5', hex(colour));
 }
 
+/** Textures for these icons ("name|colour" keys), cut from one rasterised atlas. */
+async function textures(keys: readonly string[]): Promise<Texture[]> {
+  const atlas = atlasOf(
+    keys.map((key) => {
+      const [name, colour] = key.split('|') as [IconName, string];
+      return svgFor(name, Number(colour));
+    }),
+    RASTER,
+  );
+  const source = new CanvasSource({ resource: await rasterise(atlas.svg, atlas.width, atlas.height) });
+  return atlas.cells.map((c) => new Texture({ source, frame: new Rectangle(c.x, c.y, c.w, c.h) }));
+}
+
 /** Icons being rasterised: a second ask (the stage after prepareStage) waits for the same work. */
 const pending = new Map<string, Promise<Texture>>();
+/** Icons asked for in this task, rasterised together when it ends (prepareStage asks for nine at once). */
+let batch: { readonly key: string; readonly settle: (made: Promise<Texture>) => void }[] = [];
+
+function flush(): void {
+  const asked = batch;
+  batch = [];
+  const made = textures(asked.map((a) => a.key));
+  asked.forEach(({ key, settle }, i) =>
+    settle(
+      made.then((list) => {
+        const tex = list[i];
+        if (tex === undefined) throw new Error(`no texture for icon ${key}`);
+        cache.set(key, tex);
+        return tex;
+      }),
+    ),
+  );
+}
 
 export function iconTexture(name: IconName, colour: number): Promise<Texture> {
   const key = `${name}|${colour}`;
@@ -77,13 +107,8 @@ export function iconTexture(name: IconName, colour: number): Promise<Texture> {
   if (hit) return Promise.resolve(hit);
   let making = pending.get(key);
   if (making === undefined) {
-    making = rasterise(svgFor(name, colour))
-      .then((canvas) => {
-        const tex = Texture.from(canvas);
-        cache.set(key, tex);
-        return tex;
-      })
-      .finally(() => pending.delete(key));
+    if (batch.length === 0) queueMicrotask(flush);
+    making = new Promise<Texture>((settle) => batch.push({ key, settle })).finally(() => pending.delete(key));
     pending.set(key, making);
   }
   return making;
@@ -97,13 +122,12 @@ export function iconTexture(name: IconName, colour: number): Promise<Texture> {
  */
 export async function rebuildIcons(): Promise<void> {
   const loaded = [...cache.keys()];
-  const fresh = await Promise.all(
-    loaded.map(async (key) => {
-      const [name, colour] = key.split('|') as [IconName, string];
-      return [key, Texture.from(await rasterise(svgFor(name, Number(colour))))] as const;
-    }),
-  );
-  for (const [key, tex] of fresh) cache.set(key, tex);
+  if (loaded.length === 0) return;
+  const fresh = await textures(loaded);
+  loaded.forEach((key, i) => {
+    const tex = fresh[i];
+    if (tex !== undefined) cache.set(key, tex);
+  });
 }
 
 /** Synchronous lookup of an already loaded icon (undefined until `iconTexture` resolved). */

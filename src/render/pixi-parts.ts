@@ -29,6 +29,8 @@ import { ImageSource } from 'pixi-lib/rendering/renderers/shared/texture/sources
 import 'pixi-lib/rendering/renderers/shared/texture/utils/textureFrom';
 
 extensions.add(CanvasSource, ImageSource);
+// The icon atlas's source (icons.ts cuts one texture per icon from it).
+export { CanvasSource };
 
 // Masks by a Graphics (the scale view clips its zoomed world to its frame): the package's index
 // registered these with the alpha and colour masks, which the stage does not use. Without them a
