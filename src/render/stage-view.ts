@@ -110,6 +110,8 @@ export class StageView {
   onNeedsRedraw: (() => void) | undefined;
   /** What trail badges keep off besides the chips and pods drawn at the time (set per layout). */
   private trailObstacles: Rect[] = [];
+  /** The scale view's words where the camera has them now (tile names, zone headers): a trail badge keeps off them too. */
+  private scaleTextBoxes: Rect[] = [];
   /** Nodes whose kernel the scenario draws (packets are rewritten there). */
   private kernels: readonly string[] = [];
   private etcdMembers: string[] = [];
@@ -458,6 +460,7 @@ export class StageView {
     this.tokens.covers = this.scaleMode && this.openNode === undefined ? scaleCovers(l) : [];
     this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, [...this.tokenObstacles, ...extra], this.tokenSpots);
     this.tokens.podsMoved();
+    this.scaleTextBoxes = extra;
     this.trailStep = -2;
   }
 
@@ -584,7 +587,7 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.scaleTextBoxes, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
