@@ -15,7 +15,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import { configFor } from '../src/sim/core/config.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
-import { activity, decision, message } from './lib/match.ts';
+import { activity, after, decision, message } from './lib/match.ts';
 import { outagePlan, type OutagePlan } from './lib/zone-plan.ts';
 import { zoneOutageAbout } from './about/zone-outage.ts';
 
@@ -83,27 +83,59 @@ function replacementsReady(cluster: Cluster, replicas: number): boolean {
 
 const kubeletsOf = (nodes: readonly string[], n: number): ComponentId[] => nodes.slice(0, n).map((name): ComponentId => `kubelet/${name}`);
 
-function rateCaption(plan: OutagePlan): Localized {
+/** "c-02", "c-02 and c-05", "c-02, c-05 and 3 more" (and the Korean, with the particle). */
+function nodeList(names: readonly string[]): Localized {
+  const shown = names.slice(0, 2);
+  const more = names.length - shown.length;
+  return text(
+    more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(' and '),
+    more > 0 ? `${shown.join(', ')} 외 ${more}대` : shown.join(', '),
+  );
+}
+
+/**
+ * Dark nodes already tainted NoExecute before the zone's new state took hold. Heartbeats stop at
+ * staggered points of each kubelet's 10 s renewal cycle, so the controller finds the dark nodes
+ * silent over two of its passes; in the first, too few of the zone's nodes were silent for the zone
+ * to count as disrupted, and the node found first got its taint at --node-eviction-rate then.
+ */
+function earlyCaption(early: readonly string[], plan: OutagePlan): Localized {
+  const names = nodeList(early);
+  const one = early.length === 1;
+  return text(
+    `${names.en} got ${one ? 'its' : 'their'} NoExecute taint at once: kubelets renew at different moments, and in the controller's first pass that found silence too few of ${plan.zone}'s nodes were silent for the zone to count as disrupted, so --node-eviction-rate (${plan.normalRate}/s) applied. `,
+    `${names.ko}에는 곧바로 NoExecute 테인트가 붙었습니다. kubelet마다 리스 갱신 시점이 달라, 컨트롤러가 처음 침묵을 찾은 확인에서는 ${plan.zone}의 꺼진 노드가 아직 적어 영역이 장애로 취급되지 않았고, --node-eviction-rate(${plan.normalRate}/s)가 적용되었습니다. `,
+  );
+}
+
+function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
   const { zoneSize, down, threshold, large } = plan;
   const share = `${down} of ${zoneSize}`;
   const shareKo = `${zoneSize}대 중 ${down}대`;
+  const before = early.length > 0 && plan.state !== 'normal' ? earlyCaption(early, plan) : text('', '');
+  const withEarly = (en: string, ko: string): Localized => text(`${before.en}${en}`, `${before.ko}${ko}`);
   if (plan.state === 'full') {
-    return text(
+    return withEarly(
       `Every node of ${plan.zone} is down: the zone is in full disruption. The other zones are healthy, so the controller does not blame its own network; it taints at --node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s, about ${plan.totalMin} min for the whole zone.`,
       `${plan.zone}의 노드가 모두 내려갔습니다. 영역 전체 장애(full disruption)입니다. 다른 영역은 정상이므로 컨트롤러는 자기 네트워크를 의심하지 않고 --node-eviction-rate(${plan.rate}/s)로 테인트합니다. ${plan.everyS}초에 노드 하나, 영역 전체에 약 ${plan.totalMin}분이 걸립니다.`,
     );
   }
   if (plan.state === 'partial' && plan.rate > 0) {
-    return text(
+    return withEarly(
       `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has more than --large-cluster-size-threshold (${large}) nodes, so tainting slows to --secondary-node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s.`,
       `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대)보다 많으므로 테인트가 --secondary-node-eviction-rate(${plan.rate}/s)로 느려집니다. ${plan.everyS}초에 노드 하나입니다.`,
     );
   }
   if (plan.state === 'partial') {
-    return text(
-      `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has no more than --large-cluster-size-threshold (${large}) nodes, so the rate is 0: no NoExecute taint, no eviction. The pods stay put, NotReady, until the nodes come back or someone acts.`,
-      `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대) 이하이므로 속도는 0입니다. NoExecute 테인트도 축출도 없습니다. 노드가 돌아오거나 누군가 조치할 때까지 파드는 NotReady로 그 자리에 남습니다.`,
-    );
+    return early.length > 0
+      ? withEarly(
+          `Now ${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has no more than --large-cluster-size-threshold (${large}) nodes, so the rate is 0: no further NoExecute taint. The other nodes' pods stay put, NotReady, until the nodes come back or someone acts.`,
+          `이제 ${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대) 이하이므로 속도는 0입니다. NoExecute 테인트는 더 붙지 않습니다. 나머지 노드의 파드는 노드가 돌아오거나 누군가 조치할 때까지 NotReady로 그 자리에 남습니다.`,
+        )
+      : text(
+          `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has no more than --large-cluster-size-threshold (${large}) nodes, so the rate is 0: no NoExecute taint, no eviction. The pods stay put, NotReady, until the nodes come back or someone acts.`,
+          `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대) 이하이므로 속도는 0입니다. NoExecute 테인트도 축출도 없습니다. 노드가 돌아오거나 누군가 조치할 때까지 파드는 NotReady로 그 자리에 남습니다.`,
+        );
   }
   return text(
     `Only ${share} nodes of ${plan.zone} are down, under --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone counts as normal and taints at --node-eviction-rate (${plan.rate}/s), one node every ${plan.everyS} s.`,
@@ -118,8 +150,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'unknown',
       caption: text(
-        `${grace} s without a heartbeat (--node-monitor-grace-period): the node lifecycle controller, checking every 5 s, marks the ${plan.down} silent nodes Ready=Unknown. This part is not rate-limited: all of them within seconds.`,
-        `하트비트 없이 ${grace}초(--node-monitor-grace-period)가 지났습니다. 5초마다 확인하는 노드 라이프사이클 컨트롤러가 하트비트가 끊긴 노드 ${plan.down}대를 Ready=Unknown으로 표시합니다. 여기에는 속도 제한이 없어 몇 초 안에 모두 표시됩니다.`,
+        `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds. This part is not rate-limited.`,
+        `마지막 갱신 후 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. kubelet마다 마지막 갱신 시점이 달라 하트비트가 끊긴 노드 ${plan.down}대는 몇 초에 걸쳐 발견됩니다. 여기에는 속도 제한이 없습니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -131,13 +163,15 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
         '그 파드들은 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute이고, 그것은 영역별로 속도가 제한됩니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
-      when: message({ action: 'PATCH node (taint)' }),
+      // The first taint once every dark node is marked Unknown (over one or two passes): the cue
+      // before took the first mark, so this one waits for the other down - 1.
+      when: after(activity('kube-controller-manager', 'node-lifecycle-controller/monitor'), message({ action: 'PATCH node (taint)' }), plan.down - 1),
     },
   ];
-  // With no NoExecute taint ever, the machine itself narrates the rate (there is no event to cue on).
+  // The rate is narrated by the machine once the dark nodes are all Unknown (it says which were
+  // tainted before the zone's state changed); at rate 0 the story ends before any eviction.
   if (plan.rate === 0) return out;
   out.push(
-    { id: 'rate', caption: rateCaption(plan), focus: ['kube-controller-manager'], when: activity('kube-controller-manager', 'node-lifecycle-controller/noexecute-taint') },
     {
       id: 'evict',
       caption: text(
@@ -205,17 +239,28 @@ const machine = setup({
     narrateHeld: ({ context }) => {
       // The rate is 0 because the zone has no more nodes than --large-cluster-size-threshold
       // (ReducedQPSFunc): a lower threshold would give it the secondary rate, a higher one not.
-      const { zoneSize } = planOf(context.params, context.cluster.rt.config.k8sVersion);
+      const plan = planOf(context.params, context.cluster.rt.config.k8sVersion);
+      const early = darkTainted(context.cluster, plan);
+      const change = text(
+        `Lowering --large-cluster-size-threshold below this zone's ${plan.zoneSize} nodes, or losing the whole zone, would change that; so would the nodes coming back.`,
+        `--large-cluster-size-threshold를 이 영역의 노드 수(${plan.zoneSize}대)보다 낮추거나 영역 전체가 꺼지면 달라지고, 노드가 돌아와도 달라집니다.`,
+      );
+      const names = nodeList(early);
       context.cluster.step(
         'held',
-        text(
-          `Minutes later, still nothing is evicted. Lowering --large-cluster-size-threshold below this zone's ${zoneSize} nodes, or losing the whole zone, would change that; so would the nodes coming back.`,
-          `몇 분이 지나도 축출된 파드가 없습니다. --large-cluster-size-threshold를 이 영역의 노드 수(${zoneSize}대)보다 낮추거나 영역 전체가 꺼지면 달라지고, 노드가 돌아와도 달라집니다.`,
-        ),
+        early.length === 0
+          ? text(`Minutes later, still nothing is evicted. ${change.en}`, `몇 분이 지나도 축출된 파드가 없습니다. ${change.ko}`)
+          : text(
+              `Minutes later, no other node has been tainted. ${names.en}'s pods leave 300 s after ${early.length === 1 ? 'its' : 'their'} taint, when their tolerations run out; the other ${plan.down - early.length} nodes' pods stay. ${change.en}`,
+              `몇 분이 지나도 다른 노드에는 테인트가 붙지 않습니다. ${names.ko}의 파드는 테인트 후 300초가 지나 톨러레이션이 만료되면 떠나고, 나머지 노드 ${plan.down - early.length}대의 파드는 남습니다. ${change.ko}`,
+            ),
         ['kube-controller-manager'],
       );
     },
-    narrateRate: ({ context }) => context.cluster.step('rate', rateCaption(planOf(context.params, context.cluster.rt.config.k8sVersion)), ['kube-controller-manager']),
+    narrateRate: ({ context }) => {
+      const plan = planOf(context.params, context.cluster.rt.config.k8sVersion);
+      context.cluster.step('rate', rateCaption(plan, darkTainted(context.cluster, plan)), ['kube-controller-manager']);
+    },
     narrateDone: ({ context }) => {
       const { cluster, params } = context;
       const plan = planOf(params, cluster.rt.config.k8sVersion);
@@ -237,7 +282,7 @@ const machine = setup({
     },
   },
   guards: {
-    noEvictions: ({ context }) => planOf(context.params, context.cluster.rt.config.k8sVersion).rate === 0,
+    rateZero: ({ context }) => planOf(context.params, context.cluster.rt.config.k8sVersion).rate === 0,
     followed: ({ context }) => {
       const plan = planOf(context.params, context.cluster.rt.config.k8sVersion);
       // Cheapest first: only a node tainted NoExecute can be emptied, and the rate limiter taints one
@@ -256,11 +301,13 @@ const machine = setup({
     steady: { after: { 500: { target: 'running', actions: 'narrateSteady' } } },
     running: { after: { 6000: { target: 'dark', actions: 'powerOff' } } },
     // Decided once, on the way in: an eventless transition would be re-checked on every event.
-    dark: { always: [{ guard: 'noEvictions', target: 'holding' }, { target: 'evicting' }] },
+    dark: { always: [{ guard: 'rateZero', target: 'holding' }, { target: 'tainting' }] },
+    // Power went off at 6.5 s; the nodes are Unknown and tainted NoSchedule by ~60 s (grace 50 s,
+    // found over the controller's passes at 55 and 60 s): the rate is told once they all are.
+    tainting: { after: { 60_000: { target: 'evicting', actions: 'narrateRate' } } },
     // Checked every 5 simulated seconds (the node lifecycle controller's own period) rather than on
     // each of the ~200,000 events of the evictions: each check reads every pod.
     evicting: { after: { 5000: [{ guard: 'followed', target: 'followed' }, { target: 'evicting', reenter: true }] } },
-    // Power went off at 6.5 s; the nodes are Unknown and tainted NoSchedule by ~60 s (grace 50 s).
     holding: { after: { 60_000: { target: 'held', actions: 'narrateRate' } } },
     held: { after: { 120_000: { target: 'settling', actions: 'narrateHeld' } } },
     followed: { after: { 1000: { target: 'settling', actions: 'narrateDone' } } },

@@ -32,14 +32,15 @@ export const decision = (pod?: Pattern) => (e: TraceEvent): boolean => e.kind ==
 export const component = (id: ComponentId, status: string) => (e: TraceEvent): boolean => e.kind === 'component' && e.component === id && e.status === status;
 
 /**
- * The first event matching `then` after one matching `first` (a cue that must wait for an earlier
- * event: "the status PATCH sent once the container started"). Holds state: make one per run.
+ * The first event matching `then` after `times` events matching `first` (a cue that must wait for
+ * earlier events: "the status PATCH sent once the container started"; "the first taint once every
+ * dark node is marked"). Holds state: make one per run.
  */
-export const after = (first: (e: TraceEvent) => boolean, then: (e: TraceEvent) => boolean) => {
-  let seen = false;
+export const after = (first: (e: TraceEvent) => boolean, then: (e: TraceEvent) => boolean, times = 1) => {
+  let seen = 0;
   return (e: TraceEvent): boolean => {
-    if (seen) return then(e);
-    seen = first(e);
+    if (seen >= times) return then(e);
+    if (first(e)) seen++;
     return false;
   };
 };

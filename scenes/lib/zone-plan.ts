@@ -24,6 +24,8 @@ export interface OutagePlan {
   readonly state: ZoneState;
   /** NoExecute taints per second in the dark zone (0: none at all). */
   readonly rate: number;
+  /** --node-eviction-rate: a normal or fully disrupted zone's rate (a node found silent while its zone still counts as normal is tainted at it). */
+  readonly normalRate: number;
   /** Seconds between two nodes' taints (0 when the rate is 0). */
   readonly everyS: number;
   /** Minutes to taint the whole dark part, rounded. */
@@ -58,6 +60,7 @@ export function outagePlan(nodes: number, outage: Outage, config: SimConfig): Ou
     failing: names.slice(0, down),
     state,
     rate,
+    normalRate: config.nodeEvictionRate,
     everyS,
     totalMin: Math.round((down * everyS) / 60),
     threshold: config.unhealthyZoneThreshold,

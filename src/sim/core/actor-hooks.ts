@@ -10,14 +10,27 @@ import type { SimClock } from '../clock.ts';
 
 export class ActorHooks<H> {
   private readonly byActor = new WeakMap<AnyActorRef, H>();
+  /**
+   * The hooks of the actor being created. XState resolves the initial state's delays (`after`)
+   * inside createActor, before it returns the actor to be registered: the kubelet's first lease
+   * renewal and an etcd member's first election timeout were read then, found no hooks and fell
+   * back to their defaults (every kubelet renewed at 0 ms, every member's first timeout was 1 s).
+   */
+  private creating: H | undefined;
 
   of(self: AnyActorRef): H | undefined {
-    return this.byActor.get(self);
+    return this.byActor.get(self) ?? this.creating;
   }
 
   /** Creates the actor on the simulated clock, registers its hooks, then starts it. */
   start(logic: AnyStateMachine, clock: SimClock, hooks: H): AnyActorRef {
-    const actor: AnyActorRef = createActor(logic, { clock });
+    this.creating = hooks;
+    let actor: AnyActorRef;
+    try {
+      actor = createActor(logic, { clock });
+    } finally {
+      this.creating = undefined;
+    }
     this.byActor.set(actor, hooks);
     actor.start();
     return actor;

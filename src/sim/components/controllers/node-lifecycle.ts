@@ -62,6 +62,25 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
   const waiting = new Set<string>();
   let retryTimer = false;
 
+  /**
+   * The activity of a NoExecute taint going on, with the rate its zone allowed it at: in the pass
+   * that finds a node silent (its zone's token was there) or later, as tokens come.
+   */
+  const actNoExecute = (node: Node): void => {
+    const name = node.metadata.name;
+    const zone = zoneKeyOf(node);
+    const { flag, qps } = zones.rateFlagOf(zone);
+    const state = zones.stateOf(zone);
+    const stateWords = { normal: text('zone normal', '영역 정상'), partial: text('zone partially disrupted', '영역 부분 장애'), full: text('zone fully disrupted', '영역 전체 장애') }[state];
+    ctx.act(
+      NAME,
+      'noexecute-taint',
+      text(`${name}: the zone's eviction rate allows its NoExecute taint now (${stateWords.en}: ${flag} ${qps}/s)`, `${name}: 영역의 축출 속도 제한이 이제 NoExecute 테인트를 허용 (${stateWords.ko}: ${flag} ${qps}/s)`),
+      refOf(node),
+      20,
+    );
+  };
+
   const markUnknown = (node: Node, silentFor: number, noExecute: boolean): void => {
     const name = node.metadata.name;
     const at = timestamp(rt.clock.now());
@@ -72,6 +91,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
       refOf(node),
       20,
     );
+    if (noExecute) actNoExecute(node);
     // Both are UpdateStatus calls upstream (node_lifecycle_controller.go tryUpdateNodeHealth;
     // pkg/controller/util/node MarkPodsNotReady): PUT, authorized as "update".
     ctx.call(NAME, 'PUT node/status', { verb: 'update', method: 'PUT', ref: refOf(node), subresource: 'status', summary: 'Ready=Unknown', mutate: (o) => (asNode(o) ? withUnknownConditions(o as Node, at) : o) }, () => {
@@ -93,10 +113,9 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
   /** NoExecute taints being taken off for master disruption mode (one PATCH per node). */
   const lifting = new Set<string>();
 
-  const taintLater = (node: Node, reason: string): void => {
-    const name = node.metadata.name;
+  const taintLater = (node: Node): void => {
     const at = timestamp(rt.clock.now());
-    ctx.act(NAME, 'noexecute-taint', text(`${name}: the zone's eviction rate allows its NoExecute taint now (${reason})`, `${name}: 영역의 축출 속도 제한이 이제 NoExecute 테인트를 허용 (${reason})`), refOf(node), 20);
+    actNoExecute(node);
     ctx.call(NAME, 'PATCH node (taint)', { verb: 'update', method: 'PATCH', ref: refOf(node), summary: `taint ${UNREACHABLE}:NoExecute`, mutate: (o) => (asNode(o) ? withNoExecute(o as Node, at) : o) });
   };
 
@@ -113,7 +132,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
       const zone = zoneKeyOf(node);
       if (zones.tryTaint(zone, now)) {
         waiting.delete(name);
-        taintLater(node, `--node-eviction-rate ${rt.config.nodeEvictionRate}/s`);
+        taintLater(node);
         continue;
       }
       const at = zones.nextTaintAt(zone, now);

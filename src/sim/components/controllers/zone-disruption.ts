@@ -138,4 +138,11 @@ export class ZoneDisruption {
   stateOf(zone: string): ZoneState {
     return this.states.get(zone) ?? 'normal';
   }
+
+  /** The flag whose rate a NoExecute taint in `zone` goes on at now (a zone that taints is normal, fully disrupted, or partially and large). */
+  rateFlagOf(zone: string): { readonly flag: '--node-eviction-rate' | '--secondary-node-eviction-rate'; readonly qps: number } {
+    return this.stateOf(zone) === 'partial'
+      ? { flag: '--secondary-node-eviction-rate', qps: this.config.secondaryNodeEvictionRate }
+      : { flag: '--node-eviction-rate', qps: this.config.nodeEvictionRate };
+  }
 }
