@@ -143,4 +143,19 @@ describe('API objects shelf', () => {
     expect(dsts[0]).toMatch(/^10\.(?:9[6-9]|10\d|11[01])\./);
     expect(dsts[1]).toMatch(/^10\.244\./);
   });
+  it('a narrow shelf (the commands panel open) keeps both of the Deployment\'s rollout fields whole: "maxSurge/Unavailable 750/750", not "maxS… 750"', async () => {
+    const { page } = app;
+    await page.goto(`${base}?scenario=sandbox&lang=en&theme=dark&nodes=3&do=0~kubectl+create+deployment+web+--image%3Dnginx+--replicas%3D3000`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    const end = await page.evaluate(async () => {
+      await window.__kubedeck?.stage()?.ready();
+      window.__kubedeck?.player()?.pause();
+      return window.__kubedeck?.player()?.steps.at(-1)?.end ?? 0;
+    });
+    // The commands panel is open beside the stage (a do= link's commands are listed).
+    expect(await page.isVisible('[data-testid=action-list]')).toBe(true);
+    const { labels } = await drawnAt(end - 0.01);
+    const rollout = labels.filter((l) => l.text.includes('maxSurge') || l.text.includes('maxUnavailable'));
+    expect(rollout.map((l) => l.text)).toEqual(['maxSurge/Unavailable 750/750']);
+  });
 });

@@ -119,13 +119,27 @@ export class ShelfView extends Container {
     return t;
   }
 
+  /** Whether `text` fits a row of card `c` at the rows' full size (measured, not drawn). */
+  private fitsRow(c: ShelfCardBox, text: string): boolean {
+    const inner = c.box.w - (2 * PAD + 4) * this.fs;
+    const t = makeText({ size: 14 * this.fs, fill: 0 }, text);
+    const fits = t.width <= inner;
+    t.destroy();
+    return fits;
+  }
+
   private deployment(view: Container, c: ShelfCardBox, d: DeployCard | undefined, p: Palette): void {
     if (d === undefined) return;
     const w = WORDS[this.lang];
     this.background(view, c, p);
     this.row(view, c, 0, d.name, p, { bold: true, right: 'Deployment' });
     if (!d.rolling) return;
-    this.row(view, c, 1, `maxSurge ${formatCount(d.band.surge)}`, p, { fill: p.muted, right: `maxUnavailable ${formatCount(d.band.unavailable)}` });
+    const surge = formatCount(d.band.surge);
+    const unavailable = formatCount(d.band.unavailable);
+    // Both fields apart when they fit; on a narrow shelf (the commands panel open) one line that
+    // keeps both names and numbers, not "maxS… 750 maxUnavailable …".
+    if (this.fitsRow(c, `maxSurge ${surge}   maxUnavailable ${unavailable}`)) this.row(view, c, 1, `maxSurge ${surge}`, p, { fill: p.muted, right: `maxUnavailable ${unavailable}` });
+    else this.row(view, c, 1, [`maxSurge/maxUnavailable ${surge}/${unavailable}`, `maxSurge/Unavailable ${surge}/${unavailable}`], p, { fill: p.muted });
     if (!d.rollingOut || c.band === undefined) return;
     // The band: total pods may not pass replicas + maxSurge; available may not drop below replicas - maxUnavailable.
     // The signs say what holds now: a pod that fails its probe mid-rollout can put "avail" under the band.
