@@ -5,14 +5,19 @@
 import type { NodeReadiness, PodLook } from './looks.ts';
 import type { Palette } from './theme.ts';
 
-/** A pod's look: amber Pending, blue ContainerCreating, green Running/Ready/Succeeded, red Failed, grey otherwise. */
+/**
+ * A pod's look, the same on a ship's deck and as a dot on a node tile: amber while it is not ready
+ * (Pending, or Running without Ready: starting up behind a readiness probe, or marked not ready
+ * when its node went silent; kubectl prints 0/1), blue ContainerCreating, green Ready and
+ * Succeeded, red Failed, grey Terminating and Unknown.
+ */
 export function lookColour(look: PodLook, p: Palette): number {
   switch (look) {
     case 'Pending':
+    case 'Running':
       return p.warning;
     case 'ContainerCreating':
       return p.info;
-    case 'Running':
     case 'Ready':
     case 'Succeeded':
       return p.success;
@@ -22,11 +27,6 @@ export function lookColour(look: PodLook, p: Palette): number {
     case 'Unknown':
       return p.neutral;
   }
-}
-
-/** A pod sprite on a node tile: like a pod card, but a Running pod that is not Ready (a silent node's) shows as trouble. */
-export function dotColour(look: PodLook, p: Palette): number {
-  return look === 'Running' ? p.error : lookColour(look, p);
 }
 
 /** A node tile's edge: green Ready, red NotReady, grey Unknown (or not registered). */

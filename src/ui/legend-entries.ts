@@ -35,7 +35,7 @@ export const TOKEN_ENTRIES: readonly LegendEntry<TokenSample>[] = [
 export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
   { key: 'Pending', text: { en: 'Pending: amber', ko: 'Pending: 주황' } },
   { key: 'ContainerCreating', text: { en: 'ContainerCreating: pulsing blue', ko: 'ContainerCreating: 깜박이는 파랑' } },
-  { key: 'Running', text: { en: 'Running: green', ko: 'Running: 초록' } },
+  { key: 'Running', text: { en: 'Running, not Ready (kubectl: 0/1): amber, no check', ko: 'Running이지만 Ready 아님(kubectl: 0/1): 주황, 체크 없음' } },
   { key: 'Ready', text: { en: 'Ready: green with a check', ko: 'Ready: 초록에 체크 표시' } },
   { key: 'Terminating', text: { en: 'Terminating: grey', ko: 'Terminating: 회색' } },
   { key: 'Unknown', text: { en: 'Unknown: dashed outline (node not heard from)', ko: 'Unknown: 점선 테두리(노드 응답 없음)' } },
@@ -53,7 +53,7 @@ export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
 export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'ready', text: { en: 'a node, Ready: green edge; its dots are its pods (by phase), its bar its pods against what it can hold', ko: '노드 하나, Ready: 초록 테두리. 점은 그 노드의 파드(단계별 색), 막대는 받을 수 있는 수 대비 파드 수' } },
   { key: 'notReady', text: { en: 'NotReady: red edge', ko: 'NotReady: 빨간 테두리' } },
-  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; pods Running but not Ready turn red', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. Ready가 아닌 Running 파드는 빨강' } },
+  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; its pods, Running but no longer Ready, turn amber as on a ship', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 배에서처럼 주황' } },
   { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 중단(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
   { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted)', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨)' } },

@@ -7,7 +7,7 @@ import type { Lang } from '../model/localized.ts';
 import { PALETTES, type Palette, type ThemeName } from '../render/theme.ts';
 import { clear, el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
-import { dotColour, lookColour, readinessColour } from '../render/look-colours.ts';
+import { lookColour, readinessColour } from '../render/look-colours.ts';
 import { MARK_ENTRIES, POD_ENTRIES, TILE_ENTRIES, TOKEN_ENTRIES, type LegendEntry, type MarkSample, type PodSample, type TileSample, type TokenSample } from './legend-entries.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -122,8 +122,8 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
     shape('rect', { x: 10, y: 2, width: 28, height: 24, rx: 3, fill: hex(dark ? p.sky : p.card) }),
     shape('rect', { x: 10, y: 2, width: 28, height: 24, rx: 3, fill: edge, 'fill-opacity': dark ? 0.16 : readiness === 'NotReady' ? 0.22 : 0.1, stroke: edge, 'stroke-width': 1.5, ...(dark ? { 'stroke-dasharray': '4 3' } : {}) }),
   ];
-  // Six pods: Running and Ready green (red on a silent node: Running, no longer Ready), one Pending.
-  const pod = hex(dark ? dotColour('Running', p) : lookColour('Ready', p));
+  // Six pods: Ready green (amber on a silent node: Running, no longer Ready), one Pending.
+  const pod = hex(lookColour(dark ? 'Running' : 'Ready', p));
   for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
   parts.push(shape('rect', { x: 13, y: 20.5, width: 22, height: 2.5, fill: hex(p.seaLine) }), shape('rect', { x: 13, y: 20.5, width: 8, height: 2.5, fill: edge }));
   if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.lightsOut.color), 'fill-opacity': p.lightsOut.alpha }));

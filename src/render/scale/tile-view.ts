@@ -8,7 +8,7 @@
 import { Container, Graphics, Sprite, Texture } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
 import type { Rect } from '../layout.ts';
-import { dotColour, readinessColour } from '../look-colours.ts';
+import { lookColour, readinessColour } from '../look-colours.ts';
 import { revisionColour } from '../objects/revision-colour.ts';
 import { dashedRect } from '../scene/shapes.ts';
 import type { Palette } from '../theme.ts';
@@ -154,7 +154,7 @@ export class NodeTile extends Container {
       body.position.set(x, y);
       body.width = grid.size;
       body.height = grid.size;
-      body.tint = dotColour(dot.look, p);
+      body.tint = lookColour(dot.look, p);
       body.alpha = dot.look === 'Terminating' ? 0.45 : 1;
       if (dot.revision !== undefined) {
         band.position.set(x, y + grid.size - bandH);
