@@ -20,7 +20,7 @@ import { el, errorText } from '../ui/dom.ts';
 import { createGlossaryTip } from '../ui/glossary-tip.ts';
 import { t } from '../ui/i18n.ts';
 import { bindKeyboard, type KeyCommand } from '../ui/keyboard.ts';
-import { createNotice } from '../ui/notice.ts';
+import { createNotice, type NoticeLabels } from '../ui/notice.ts';
 import type { AppDeps, ScenarioEntry, StagePort } from '../ui/ports.ts';
 import { loadedEntry } from '../ui/scenario-entry.ts';
 import { applyTheme, prefersReducedMotion, watchReducedMotion, type ThemeName } from '../ui/theme.ts';
@@ -132,8 +132,10 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const host = connectHost(window, options.origins, (command, reply) => execute(command, reply));
 
+  const noticeLabels = (): NoticeLabels => ({ dismiss: t(lang, 'dismiss'), reopen: t(lang, 'noticeReopen') });
   const showIssues = (): void => {
-    notice.show(embedText(lang, 'embedNotice'), issues.flatMap((issue) => issueLines(lang, issue, scenario.title[lang])), t(lang, 'dismiss'));
+    // An embed has no top bar to tuck the notice into: it stays until dismissed (the host's link is wrong).
+    notice.show(embedText(lang, 'embedNotice'), issues.flatMap((issue) => issueLines(lang, issue, scenario.title[lang])), noticeLabels(), false);
   };
 
   const applyLang = (): void => {
@@ -459,7 +461,7 @@ export function startEmbed(root: HTMLElement, deps: AppDeps): AppHandle {
     if (lang !== parsed.lang) void stage.setLang(lang);
     watchReducedMotion((reduce) => stage?.setReducedMotion(reduce));
     // The WebGL context lost: the stage paused; say so until it is back (then the link's issues, if any).
-    stage.onContextLoss((lost) => (lost ? notice.show(t(lang, 'contextLostTitle'), [t(lang, 'contextLost')], t(lang, 'dismiss')) : showIssues()));
+    stage.onContextLoss((lost) => (lost ? notice.show(t(lang, 'contextLostTitle'), [t(lang, 'contextLost')], noticeLabels(), false) : showIssues()));
     if (background !== 'quiet') stage.setBackground(background);
     if ('error' in first) {
       overlay.hide();

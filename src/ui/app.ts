@@ -179,6 +179,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       ...(deps.exporter ? { openExport: () => openExport() } : {}),
     },
     lang,
+    notice.reopen,
   );
   // The Export dialog's code loads when it is first opened: a click before it has arrived opens
   // it once it has (a failed load is tried again by the next click).
@@ -197,15 +198,20 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       () => undefined,
     );
   };
+  /** The learner moves the story on: the notice has been read and steps aside (notice.ts). */
+  const moveOn = (move: () => void): void => {
+    notice.tuck();
+    move();
+  };
   const controls = createControls(
     {
-      toggle: () => player?.toggle(),
-      stepBack: () => player?.stepBack(),
-      stepForward: () => player?.stepForward(),
-      restart: () => player?.restart(),
-      end: () => player?.end(),
-      seek: (time) => player?.seek(time),
-      gotoStep: (index) => player?.gotoStep(index),
+      toggle: () => moveOn(() => player?.toggle()),
+      stepBack: () => moveOn(() => player?.stepBack()),
+      stepForward: () => moveOn(() => player?.stepForward()),
+      restart: () => moveOn(() => player?.restart()),
+      end: () => moveOn(() => player?.end()),
+      seek: (time) => moveOn(() => player?.seek(time)),
+      gotoStep: (index) => moveOn(() => player?.gotoStep(index)),
       setSpeed: (speed) => player?.setSpeed(speed),
       setLoop: (loop) => player?.setLoop(loop),
     },
@@ -288,7 +294,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const fileLines = fileProblem ? [...problemLines(fileProblem.problem, lang), t(lang, fileProblem.fallback ? 'fileFallback' : 'fileKept', { fallback: scenario.title[lang] })] : [];
     const messages = [...(contextLost ? [t(lang, 'contextLost')] : []), ...fileLines, ...issues.map(issueText)];
     const fromLink = issues.every((issue) => issue.key !== 'runFailed' && issue.key !== 'stageFailed' && issue.key !== 'actionRunFailed');
-    notice.show(t(lang, contextLost ? 'contextLostTitle' : fileProblem ? 'fileProblemTitle' : fromLink ? 'noticeTitle' : 'noticeProblem'), messages, t(lang, 'dismiss'));
+    const title = t(lang, contextLost ? 'contextLostTitle' : fileProblem ? 'fileProblemTitle' : fromLink ? 'noticeTitle' : 'noticeProblem');
+    notice.show(title, messages, { dismiss: t(lang, 'dismiss'), reopen: t(lang, 'noticeReopen') }, !contextLost);
   };
 
   /** The current step's caption (again, after a message stood in for it; in the language now). */
@@ -735,11 +742,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (command === 'undo') return undoCommand();
     const actions: Record<Exclude<KeyCommand, 'close' | 'legend' | 'command' | 'undo'>, () => void> = {
       background: () => setBackground(nextBackground(background)),
-      toggle: () => player?.toggle(),
-      stepBack: () => player?.stepBack(),
-      stepForward: () => player?.stepForward(),
-      restart: () => player?.restart(),
-      end: () => player?.end(),
+      toggle: () => moveOn(() => player?.toggle()),
+      stepBack: () => moveOn(() => player?.stepBack()),
+      stepForward: () => moveOn(() => player?.stepForward()),
+      restart: () => moveOn(() => player?.restart()),
+      end: () => moveOn(() => player?.end()),
       faster: () => player?.setSpeed(nextSpeed(player?.getState().speed ?? 1, 1)),
       slower: () => player?.setSpeed(nextSpeed(player?.getState().speed ?? 1, -1)),
     };

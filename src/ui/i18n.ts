@@ -75,6 +75,7 @@ const STRINGS = {
     ko: '아이콘: Kubernetes Icons Set, The Kubernetes Authors, CC-BY-4.0. 글꼴: Noto Sans KR, JetBrains Mono (OFL).',
   },
   dismiss: { en: 'Dismiss', ko: '닫기' },
+  noticeReopen: { en: 'Show the note again', ko: '안내 다시 보기' },
   noticeTitle: { en: 'That link needed a small fix', ko: '링크를 조금 고쳐서 열었습니다' },
   noticeProblem: { en: 'Something did not work', ko: '일부가 제대로 동작하지 않았습니다' },
   unknownScenario: {

@@ -26,7 +26,8 @@ export interface Topbar {
 
 const THEME_LABEL = { dark: 'themeDark', light: 'themeLight', contrast: 'themeContrast' } as const;
 
-export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topbar {
+/** `aside`: shown after the scenario's button (the tucked notice, notice.ts). */
+export function createTopbar(handlers: TopbarHandlers, initialLang: Lang, aside?: HTMLElement): Topbar {
   let lang = initialLang;
   const mark = el('span', { class: 'brand__mark', 'aria-hidden': 'true' });
   const brandName = el('span', { class: 'brand__name', text: 'kubedeck' });
@@ -64,6 +65,7 @@ export function createTopbar(handlers: TopbarHandlers, initialLang: Lang): Topba
     { class: 'topbar' },
     brand,
     scenarioButton,
+    ...(aside ? [aside] : []),
     el('div', { class: 'topbar__tools' }, componentsButton, exportButton, langGroup, themeLabel, themeSelect),
   );
 

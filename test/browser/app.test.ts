@@ -201,6 +201,40 @@ describe('kubedeck in the browser', () => {
     await page.close();
   });
 
+  it("tucks a link's notice into the top bar once the story moves on, and opens it again from there", async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=xx`);
+    const panel = page.locator('[data-testid=notice]');
+    const reopen = page.locator('[data-testid=notice-reopen]');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await reopen.isVisible()).toBe(false);
+    // The first step: the panel (over kube-apiserver) steps aside; the top bar keeps it.
+    await page.keyboard.press('ArrowRight');
+    expect(await panel.isVisible()).toBe(false);
+    expect(await reopen.isVisible()).toBe(true);
+    expect(await reopen.innerText()).toBe('That link needed a small fix');
+    expect(await page.locator('header [data-testid=notice-reopen]').count()).toBe(1);
+    // In the other language it stays tucked, in that language.
+    await page.click('[data-lang=ko]');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    expect(await panel.isVisible()).toBe(false);
+    expect(await reopen.innerText()).toBe('링크를 조금 고쳐서 열었습니다');
+    await reopen.click();
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.innerText()).toMatch(/xx/);
+    expect(await reopen.isVisible()).toBe(false);
+    // The scrubber tucks it too; Esc closes it for good.
+    const bar = await page.locator('[data-testid=scrubber]').boundingBox();
+    if (!bar) throw new Error('no scrubber');
+    await page.mouse.click(bar.x + bar.width * 0.5, bar.y + bar.height / 2);
+    expect(await panel.isVisible()).toBe(false);
+    expect(await reopen.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await reopen.isVisible()).toBe(false);
+    expect(await panel.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('after a scenario is chosen with the mouse, Space plays it (focus is on the stage, not the picker button)', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en`);
     const picker = page.locator('[data-testid=picker]');
