@@ -150,6 +150,8 @@ export class StageView {
   private resolution = 1;
   private lastCount = -1;
   private lastStep = -2;
+  /** The step whose focus the scale view's camera last brought into view. */
+  private cameraStep = -2;
   private clickListeners: ((id: ComponentId) => void)[] = [];
   private objectListeners: ((ref: string) => void)[] = [];
   private readonly emitObject = (ref: string): void => {
@@ -222,6 +224,7 @@ export class StageView {
     this.kernels = kernelNodes(trace.topology);
     this.allNodes = shipNodes(trace.topology);
     this.openNode = undefined;
+    this.cameraStep = -2;
     const zones = nodeZones(trace, ZONE_LABEL);
     this.scale.setNodes(this.allNodes.map((node) => ({ node, zone: zones.get(node) })));
     this.stepNodeList = stepNodes(trace, new Set(this.allNodes));
@@ -576,7 +579,10 @@ export class StageView {
       this.flagship.dimRaft(focus, p);
       if (this.scaleMode) {
         const cam = this.scale.camera;
-        this.scale.setFocus(this.stepNodeList[step] ?? []);
+        // A step's focus is brought into view once, when the step is reached; laid out again
+        // (a resize), the camera stays where the learner put it.
+        this.scale.setFocus(this.stepNodeList[step] ?? [], step !== this.cameraStep);
+        this.cameraStep = step;
         if (cam !== this.scale.camera) this.layoutTokens();
       }
     }

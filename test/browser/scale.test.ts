@@ -180,6 +180,54 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect((await frame()).zoom).toBe(1);
   });
 
+  it('a resize while zoomed keeps the tile looked at in view, as large, though the step is about another zone', async () => {
+    await gotoStepEnd('unknown');
+    type Box = { x: number; y: number; w: number; h: number };
+    const look = (): Promise<{ boxes: Record<string, Box>; zoom: number; cx: number; cy: number }> =>
+      app.page.evaluate(() => {
+        const stage = window.__kubedeck?.stage() as unknown as Stage;
+        stage.renderFrameAt(window.__kubedeck?.player()?.getState().time ?? 0);
+        const scale = stage.scale();
+        const boxes: Record<string, Box> = {};
+        for (const z of ['a', 'b', 'c']) for (let i = 1; i <= 10; i++) {
+          const node = `${z}-${String(i).padStart(2, '0')}`;
+          const box = scale?.tileBox(node);
+          if (box) boxes[node] = box;
+        }
+        return { boxes, zoom: scale?.camera.zoom ?? 0, cx: scale?.camera.cx ?? 0, cy: scale?.camera.cy ?? 0 };
+      });
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+    // At zoom 1 the camera's centre is the view's centre on screen: the zone-a tile nearest it is the one looked at.
+    const home = await look();
+    const dist = (b: Box): number => Math.hypot(b.x + b.w / 2 - home.cx, b.y + b.h / 2 - home.cy);
+    const [node] = Object.entries(home.boxes).filter(([n]) => n.startsWith('a-')).sort((p, q) => dist(p[1]) - dist(q[1]))[0] ?? [];
+    if (node === undefined) throw new Error('no zone-a tile');
+    const box = home.boxes[node] ?? { x: 0, y: 0, w: 0, h: 0 };
+    // The step is about zone c; the learner zooms on zone a's tile.
+    await app.page.evaluate((b) => (window.__kubedeck?.stage() as unknown as Stage).scale()?.zoomBy(4, { x: b.x + b.w / 2, y: b.y + b.h / 2 }), box);
+    // Dragged to the view's centre.
+    await app.page.evaluate(([b, cx, cy]) => (window.__kubedeck?.stage() as unknown as Stage).scale()?.pan(cx - (b.x + b.w / 2), cy - (b.y + b.h / 2)), [box, home.cx, home.cy] as const);
+    const before = (await look()).boxes[node];
+    try {
+      await app.page.setViewportSize({ width: 1000, height: 900 });
+      await app.page.waitForFunction((w) => (document.querySelector('canvas')?.getBoundingClientRect().width ?? w) < w, 1100);
+      await settle(app.page, { rerender: true });
+      const after = await look();
+      const now = after.boxes[node];
+      const canvas = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+      if (now === undefined || before === undefined || canvas === undefined) throw new Error(`no tile ${node}`);
+      expect(after.zoom).toBeGreaterThan(1);
+      expect(now.w).toBeCloseTo(before.w, 0);
+      expect(now.x).toBeGreaterThanOrEqual(0);
+      expect(now.x + now.w).toBeLessThanOrEqual(canvas.width);
+      expect(now.y + now.h).toBeLessThanOrEqual(canvas.height);
+    } finally {
+      await app.page.setViewportSize({ width: 1280, height: 720 });
+      await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+      await settle(app.page, { rerender: true });
+    }
+  });
+
   it('clicking a tile opens its node as a full ship; Esc returns; the back button too', async () => {
     await gotoStepEnd('unknown');
     const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-03'));

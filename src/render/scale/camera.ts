@@ -77,4 +77,30 @@ export function keepInView(cam: Camera, view: Rect, target: Rect): Camera {
   return clampCamera({ zoom, cx: target.x + target.w / 2, cy: target.y + target.h / 2 }, view);
 }
 
+/**
+ * The camera after the view is resized and the tiles laid out again (they reflow: a zone's columns
+ * follow the view's shape): centred on the same node, at the same spot in its tile, the tile as
+ * large on screen as it was (within the zoom's bounds), so a learner zoomed into a zone (or a
+ * speaker going full screen) still sees what they looked at, as legible. The node is the one whose
+ * tile is nearest the old view's centre; at zoom 1 the view stays whole.
+ */
+export function followResize(cam: Camera, oldView: Rect, oldTiles: ReadonlyMap<string, Rect>, view: Rect, tiles: ReadonlyMap<string, Rect>): Camera {
+  if (cam.zoom <= 1 || oldView.w <= 0 || oldView.h <= 0) return clampCamera({ zoom: cam.zoom, cx: view.x + view.w / 2, cy: view.y + view.h / 2 }, view);
+  let best: { node: string; d: number } | undefined;
+  for (const [node, r] of oldTiles) {
+    const dx = Math.max(r.x - cam.cx, 0, cam.cx - (r.x + r.w));
+    const dy = Math.max(r.y - cam.cy, 0, cam.cy - (r.y + r.h));
+    const d = dx * dx + dy * dy;
+    if (best === undefined || d < best.d) best = { node, d };
+  }
+  const was = best === undefined ? undefined : oldTiles.get(best.node);
+  const now = best === undefined ? undefined : tiles.get(best.node);
+  if (was === undefined || now === undefined || was.w <= 0 || was.h <= 0) {
+    // No tiles to follow: the same place as a share of the view.
+    return clampCamera({ zoom: cam.zoom, cx: view.x + ((cam.cx - oldView.x) / oldView.w) * view.w, cy: view.y + ((cam.cy - oldView.y) / oldView.h) * view.h }, view);
+  }
+  const zoom = now.w > 0 ? (cam.zoom * was.w) / now.w : cam.zoom;
+  return clampCamera({ zoom, cx: now.x + ((cam.cx - was.x) / was.w) * now.w, cy: now.y + ((cam.cy - was.y) / was.h) * now.h }, view);
+}
+
 export const sameCamera = (a: Camera, b: Camera): boolean => a.zoom === b.zoom && a.cx === b.cx && a.cy === b.cy;

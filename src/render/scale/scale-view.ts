@@ -12,7 +12,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ComponentStatus } from '../../sim/trace.ts';
 import type { Point, Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
-import { clampCamera, homeCamera, keepInView, panBy, rectToScreen, sameCamera, toWorld, visibleWorld, zoomAbout, ZOOM_STEP, type Camera } from './camera.ts';
+import { clampCamera, followResize, homeCamera, keepInView, panBy, rectToScreen, sameCamera, toWorld, visibleWorld, zoomAbout, ZOOM_STEP, type Camera } from './camera.ts';
 import { ScaleLabels } from './labels-view.ts';
 import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
 import { ScaleModel } from './tile-model.ts';
@@ -172,12 +172,12 @@ export class ScaleView extends Container {
     this.s = s;
     this.fs = fs;
     this.lang = lang;
+    const oldTiles = this.tl.tiles;
     this.tl = layoutTiles(this.groups, area, s, fs);
     this.maskShape.clear().rect(area.x, area.y, area.w, area.h).fill({ color: 0xffffff });
     this.hitArea = new Rectangle(area.x, area.y, area.w, area.h);
-    // Same zoom, same place in the world (as a share of the view) after a resize.
-    const cam = old.w > 0 && old.h > 0 ? { zoom: this.cam.zoom, cx: area.x + ((this.cam.cx - old.x) / old.w) * area.w, cy: area.y + ((this.cam.cy - old.y) / old.h) * area.h } : homeCamera(area);
-    this.cam = clampCamera(cam, area);
+    // Same zoom, on the same node, after a resize.
+    this.cam = old.w > 0 && old.h > 0 ? followResize(this.cam, old, oldTiles, area, this.tl.tiles) : homeCamera(area);
     this.gridFor = -1;
     this.redrawTiles(new Set(this.nodes));
     this.drawRing();
@@ -249,11 +249,12 @@ export class ScaleView extends Container {
   }
 
   /** The nodes the current step is about: ringed (unless that is every node; a whole zone as one, focus-ring.ts) and kept in view. */
-  setFocus(nodes: readonly string[]): void {
+  /** `bring`: move the camera to show them (a new step); false when the stage was only laid out anew (a resize keeps the learner's camera). */
+  setFocus(nodes: readonly string[], bring = true): void {
     this.focus = nodes;
     this.drawRing();
     const box = this.focusBox();
-    if (box !== undefined) this.setCamera(keepInView(this.cam, this.view, box), false);
+    if (box !== undefined && bring) this.setCamera(keepInView(this.cam, this.view, box), false);
   }
 
   private focusBox(): Rect | undefined {

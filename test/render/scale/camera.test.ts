@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clampCamera, homeCamera, keepInView, MAX_ZOOM, panBy, rectToScreen, toScreen, toWorld, visibleWorld, zoomAbout } from '../../../src/render/scale/camera.ts';
+import { clampCamera, followResize, homeCamera, keepInView, MAX_ZOOM, panBy, rectToScreen, toScreen, toWorld, visibleWorld, zoomAbout } from '../../../src/render/scale/camera.ts';
 import { rect } from '../../../src/render/layout.ts';
+import { layoutTiles, zoneGroups } from '../../../src/render/scale/tile-layout.ts';
 
 const view = rect(100, 200, 800, 300);
 
@@ -54,5 +55,43 @@ describe('scale view camera', () => {
     const w = rectToScreen(out, view, wide);
     expect(w.x).toBeGreaterThanOrEqual(view.x - 0.5);
     expect(w.x + w.w).toBeLessThanOrEqual(view.x + view.w + 0.5);
+  });
+
+  describe('a resize while zoomed (the tiles reflow to the new shape)', () => {
+    const nodes = ['a', 'b', 'c'].flatMap((z) => Array.from({ length: 50 }, (_, i) => ({ node: `${z}-${String(i + 1).padStart(2, '0')}`, zone: `zone-${z}` })));
+    const groups = zoneGroups(nodes);
+    const small = rect(250, 270, 1018, 228);
+    // Taller: the zones' grids take fewer columns and more rows.
+    const big = rect(200, 300, 900, 600);
+    const before = layoutTiles(groups, small, 1, 1);
+    const after = layoutTiles(groups, big, 1.5, 1.5);
+    const tile = (l: typeof before, node: string) => l.tiles.get(node) ?? rect(0, 0, 0, 0);
+
+    it('keeps the node at the centre there, at the same spot in its tile, as large on screen', () => {
+      const was = tile(before, 'b-17');
+      // Zoomed 4x on a point a quarter into b-17's tile.
+      const cam = clampCamera({ zoom: 4, cx: was.x + was.w / 4, cy: was.y + was.h / 4 }, small);
+      const next = followResize(cam, small, before.tiles, big, after.tiles);
+      const now = tile(after, 'b-17');
+      expect(next.zoom * now.w).toBeCloseTo(4 * was.w);
+      expect(next.zoom).not.toBe(4);
+      expect(next.cx).toBeCloseTo(now.x + now.w / 4);
+      expect(next.cy).toBeCloseTo(now.y + now.h / 4);
+      // The reflow moved the tile within the view: following the view's share would have lost it.
+      const byShare = { x: big.x + ((cam.cx - small.x) / small.w) * big.w, y: big.y + ((cam.cy - small.y) / small.h) * big.h };
+      const v = visibleWorld({ zoom: 4, cx: byShare.x, cy: byShare.y }, big);
+      expect(now.x >= v.x && now.x + now.w <= v.x + v.w && now.y >= v.y && now.y + now.h <= v.y + v.h).toBe(false);
+    });
+
+    it('between tiles, follows the nearest; at zoom 1 the whole view stays in view', () => {
+      const was = tile(before, 'b-17');
+      // Just left of the tile, in the gap before it.
+      const cam = clampCamera({ zoom: 3, cx: was.x - 0.5, cy: was.y + was.h / 2 }, small);
+      const next = followResize(cam, small, before.tiles, big, after.tiles);
+      const now = tile(after, 'b-17');
+      expect(next.cx).toBeCloseTo(now.x - (0.5 * now.w) / was.w);
+      expect(next.cy).toBeCloseTo(now.y + now.h / 2);
+      expect(followResize(homeCamera(small), small, before.tiles, big, after.tiles)).toEqual(homeCamera(big));
+    });
   });
 });
