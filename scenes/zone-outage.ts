@@ -160,7 +160,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'no-schedule',
       caption: text(
         'Their pods are marked Ready=False, and each node gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
-        '그 파드들은 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute이고, 그것은 영역별로 속도가 제한됩니다.',
+        '그 파드들은 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute 테인트이고, 이 테인트는 영역별로 속도 제한을 받습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
       // The first taint once every dark node is marked Unknown (over one or two passes): the cue
@@ -176,7 +176,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'evict',
       caption: text(
         '300 s after a node\'s NoExecute taint, its pods\' tolerations (added by DefaultTolerationSeconds) run out and the taint-eviction controller deletes them, node by node, at the pace the taints went on.',
-        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙었던 속도 그대로, 노드 하나씩 차례로 그 노드의 파드가 지워집니다.',
+        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙은 속도 그대로 노드 하나씩 차례로 파드가 지워집니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'taint-eviction-controller/evict'),
@@ -194,13 +194,37 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'schedule',
       caption: text(
         `kube-scheduler filters out the dark nodes (untolerated unreachable taint) and, with ${plan.nodes} nodes, stops after finding ${plan.feasible} feasible ones (percentageOfNodesToScore, adaptive above 100 nodes): the replacements land on nodes that are up.`,
-        `kube-scheduler는 꺼진 노드를 걸러내고(허용되지 않은 unreachable 테인트), 노드가 ${plan.nodes}대이므로 배치 가능한 노드를 ${plan.feasible}대 찾으면 거기서 멈춥니다(percentageOfNodesToScore, 100대를 넘으면 자동 조정). 대체 파드는 켜져 있는 노드에 자리 잡습니다.`,
+        `kube-scheduler는 꺼진 노드를 걸러내고(파드가 unreachable 테인트를 허용하지 않으므로), 노드가 ${plan.nodes}대이므로 배치 가능한 노드를 ${plan.feasible}대 찾으면 거기서 멈춥니다(percentageOfNodesToScore, 100대를 넘으면 자동 조정). 대체 파드는 켜져 있는 노드에 자리 잡습니다.`,
       ),
       focus: ['kube-scheduler'],
       when: decision(WEB_POD),
     },
+    {
+      // The wave gets a caption of its own: the scheduler's step is the first node's replacements,
+      // and the minutes of evictions after it (49 nodes at the default) play under this one.
+      id: 'wave',
+      caption: waveCaption(plan),
+      focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
+      // Cues are matched in turn: this one looks from the first replacement's decision on, after
+      // the first node's pods were all evicted (at one instant, their tolerations ran out
+      // together), so the eviction it meets is the next node's.
+      when: activity('kube-controller-manager', 'taint-eviction-controller/evict'),
+    },
   );
   return out;
+}
+
+function waveCaption(plan: OutagePlan): Localized {
+  const followed = nodesToFollow(plan);
+  const whole = followed === plan.down;
+  return text(
+    `Then the same again, node after node: every ${plan.everyS} s another node of ${plan.zone} reaches 300 s since its taint, its pods are deleted, and their replacements are created and placed in the zones that are up. ${
+      whole ? `${plan.down} nodes at that pace: about ${plan.totalMin} minutes in all.` : `The story follows ${followed} of the ${plan.down} nodes.`
+    }`,
+    `이후 같은 일이 노드마다 되풀이됩니다. ${plan.everyS}초마다 ${plan.zone}의 다른 노드가 테인트 후 300초에 이르러 파드가 지워지고, 대체 파드가 만들어져 켜져 있는 영역에 배치됩니다. ${
+      whole ? `노드 ${plan.down}대를 이 속도로 비우는 데 모두 약 ${plan.totalMin}분이 걸립니다.` : `이야기는 노드 ${plan.down}대 중 ${followed}대를 따라갑니다.`
+    }`,
+  );
 }
 
 const machine = setup({
@@ -270,12 +294,12 @@ const machine = setup({
         'pace',
         rest === 0
           ? text(
-              `All ${plan.down} nodes of ${plan.zone} emptied, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The brake is deliberate: had the outage been in the control plane's own view of the network, a fast eviction would have emptied a healthy zone.`,
-              `${plan.zone}의 노드 ${plan.down}대가 ${plan.everyS}초에 하나씩 모두 비워졌고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 이 속도 제한은 일부러 건 브레이크입니다. 문제가 노드가 아니라 컨트롤 플레인 쪽 네트워크에 있었다면, 빠른 축출은 멀쩡한 영역을 비워 버렸을 것입니다.`,
+              `All ${plan.down} nodes of ${plan.zone} emptied, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
+              `${plan.zone}의 노드 ${plan.down}대가 ${plan.everyS}초에 하나씩 모두 비워졌고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 속도 제한은 축출을 시간에 걸쳐 나눕니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 연결이 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼져 보일 때에만 컨트롤러는 자기 쪽 네트워크를 의심하고 축출을 멈춥니다.`,
             )
           : text(
               `${emptied} nodes emptied and their replicas Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,
-              `노드 ${emptied}대가 비워지고 그 레플리카가 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 건 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
+              `노드 ${emptied}대가 비워지고 그 레플리카가 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 걸어 둔 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
             ),
         ['kube-controller-manager', 'kube-scheduler'],
       );

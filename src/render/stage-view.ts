@@ -632,7 +632,8 @@ export class StageView {
       else hi = mid;
     }
     let lastGroup = -1;
-    let storyMoving = 0;
+    // Story tokens in sight (one passing behind a card is not).
+    let storyShown = 0;
     this.pendingBackground.length = 0;
     this.flows.begin();
     for (let k = lo - 1; k >= 0; k--) {
@@ -652,25 +653,25 @@ export class StageView {
         if (backgroundShown) this.pendingBackground.push(mi);
         continue;
       }
-      storyMoving++;
       if (this.flowed(m, progressOf(mi), false)) continue;
       // The label rides on the first token of a fan-out group only; background tokens carry none.
       const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
-      this.tokens.add(m.event, progressOf(mi), label, false);
+      if (this.tokens.add(m.event, progressOf(mi), label, false)) storyShown++;
     }
-    // Background fills around the story: in a step with story hops it moves only beside a story token, never alone.
-    const withBackground = storyMoving > 0 || this.stepHasStory[step] !== true;
+    // The scale view's story flows: one token per route with its count (the aggregator holds only
+    // the story's so far).
+    for (const f of this.flows.flows()) if (this.tokens.add(f.message, f.progress, flowLabel(f, this.lang), false)) storyShown++;
+    // Background fills around the story: in a step with story hops it moves only beside a story
+    // token in sight, never alone (nor while the story's only token passes behind a card).
+    const withBackground = storyShown > 0 || this.stepHasStory[step] !== true;
     if (withBackground) {
       for (const mi of this.pendingBackground) {
         const m = sch.messages[mi];
         if (m !== undefined && !this.flowed(m, progressOf(mi), true)) this.tokens.add(m.event, progressOf(mi), undefined, true);
       }
+      for (const f of this.flows.flows()) if (f.background) this.tokens.add(f.message, f.progress, undefined, true);
     }
-    // The scale view's flows: one token per route with its count, the story's first.
-    const flows = this.flows.flows();
-    for (const f of flows) if (!f.background) this.tokens.add(f.message, f.progress, flowLabel(f, this.lang), false);
-    for (const f of flows) if (f.background) this.tokens.add(f.message, f.progress, undefined, true);
     this.tokens.endFrame();
 
     // 5. Scheduler verdicts.

@@ -232,10 +232,13 @@ export class TokenLayer extends Container {
     this.trails.clear();
   }
 
-  /** Draw one token at progress 0..1 (eased); `label` undefined for followers of a fan-out. */
-  add(m: MessageEvent, progress: number, label: string | undefined, background = false): void {
+  /**
+   * Draw one token at progress 0..1 (eased); `label` undefined for followers of a fan-out. False
+   * when it is out of sight (under a card its route passes behind).
+   */
+  add(m: MessageEvent, progress: number, label: string | undefined, background = false): boolean {
     const p = this.palette;
-    if (p === undefined) return;
+    if (p === undefined) return false;
     let v = this.pool[this.used];
     if (v === undefined) {
       v = new TokenView();
@@ -260,7 +263,7 @@ export class TokenLayer extends Container {
     }
     // Under a card it passes behind, the token is out of sight (and so is its label).
     v.visible = behind === undefined || !underCard({ x, y }, behind.covers);
-    if (!v.visible) return;
+    if (!v.visible) return false;
     if (v.message !== m) {
       v.message = m;
       // Another message on this pooled view: its pill (colour included) is drawn anew.
@@ -318,13 +321,14 @@ export class TokenLayer extends Container {
       const show = bestOnLabels === 0 && this.placed.length < MAX_LABELS && onCards <= 0.12 * w * h;
       v.pill.visible = show;
       v.text.visible = show;
-      if (!show) return;
+      if (!show) return true;
       const lx = x + this.sideX(best, w);
       const ly = y + this.sideY(best, h);
       this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
     }
+    return true;
   }
 
   /**

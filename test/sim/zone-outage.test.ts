@@ -60,7 +60,7 @@ describe('the plan the captions quote', () => {
 describe('zone-outage', () => {
   it('a whole zone: NoExecute taints 10 s apart, evictions 300 s after each, replacements only in the zones that are up', () => {
     const trace = runScenario(zoneOutage, { params: { nodes: 30, perNode: 10, outage: 'zone' } });
-    expect(steps(trace)).toEqual(['at-scale', 'power-off', 'unknown', 'no-schedule', 'rate', 'evict', 'replace', 'schedule', 'pace']);
+    expect(steps(trace)).toEqual(['at-scale', 'power-off', 'unknown', 'no-schedule', 'rate', 'evict', 'replace', 'schedule', 'wave', 'pace']);
     const tainted = noExecuteTimes(trace);
     const dark = outagePlan(30, 'zone', config).failing;
     expect([...tainted.keys()].sort()).toEqual([...dark].sort());
@@ -85,6 +85,29 @@ describe('zone-outage', () => {
     expect(pods.every((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))).toBe(true);
   });
 
+  it("the scheduler's step is the first node's replacements; the wave of the other nodes plays under a step of its own", () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 30, perNode: 10, outage: 'zone' } });
+    const at = (id: string): number => trace.events.find((e) => e.kind === 'step' && e.id === id)?.t ?? NaN;
+    const evicted = evictions(trace);
+    const firstNode = evicted[0]?.node;
+    const second = evicted.find((e) => e.node !== firstNode);
+    // The wave starts with the second node's evictions, 10 s (one token) after the first node's
+    // (the controller's eviction; the pod's deletionTimestamp is stored a round trip later).
+    expect((second?.t ?? NaN) - at('wave')).toBeGreaterThanOrEqual(0);
+    expect((second?.t ?? NaN) - at('wave')).toBeLessThan(100);
+    expect(at('wave') - at('schedule')).toBeLessThan(10_000);
+    // Every other node's evictions are in it, not in the scheduler's step.
+    expect(evicted.filter((e) => e.t > at('schedule') && e.t < at('wave'))).toEqual([]);
+    expect(evicted.filter((e) => e.t >= at('wave') && e.t < at('pace')).map((e) => e.node)).not.toContain(firstNode);
+    const caption = trace.events.find((e) => e.kind === 'step' && e.id === 'wave');
+    expect(caption?.kind === 'step' && caption.caption.en).toMatch(/^Then the same again, node after node: every 10 s another node of zone-c .* 10 nodes at that pace: about 2 minutes in all\.$/);
+    expect(caption?.kind === 'step' && caption.caption.ko).toContain('노드 10대를 이 속도로 비우는 데 모두 약 2분이 걸립니다.');
+    // The closing step says what the rate limit buys, not that it protects a healthy zone.
+    const pace = trace.events.find((e) => e.kind === 'step' && e.id === 'pace');
+    expect(pace?.kind === 'step' && pace.caption.en).toContain('Only when every zone looks down does the controller blame its own view of the network and stop evicting.');
+    expect(pace?.kind === 'step' && pace.caption.en).not.toMatch(/healthy zone/);
+  });
+
   it('60% of a 53-node zone: the secondary rate, one node every 100 s; the story ends after three nodes with the rest to come', () => {
     const trace = runScenario(zoneOutage, { params: { nodes: 160, perNode: 3, outage: 'part' } });
     const times = [...noExecuteTimes(trace).values()].sort((a, b) => a - b);
@@ -93,6 +116,8 @@ describe('zone-outage', () => {
     expect((times[2] ?? 0) - (times[1] ?? 0)).toBeLessThan(100_300);
     const pace = trace.events.find((e) => e.kind === 'step' && e.id === 'pace');
     expect(pace?.kind === 'step' && pace.caption.en).toMatch(/^3 nodes emptied .* The other 29 follow at the same pace, one every 100 s/);
+    const wave = trace.events.find((e) => e.kind === 'step' && e.id === 'wave');
+    expect(wave?.kind === 'step' && wave.caption.en).toMatch(/every 100 s another node .* The story follows 3 of the 32 nodes\.$/);
   });
 
   it('60% of a 10-node zone: partially disrupted and small, so the rate is 0; only a node found silent while the zone still counted as normal is tainted', () => {

@@ -25,6 +25,9 @@ const DRAG_PX = 5;
 
 const EMPTY: Rect = { x: 0, y: 0, w: 0, h: 0 };
 
+/** The largest token's halo radius (tokens.ts) and a little air: what a route's end keeps above a zone's header. */
+const TOKEN_CLEARANCE = 15;
+
 export class ScaleView extends Container {
   private readonly world = new Container();
   /**
@@ -371,8 +374,9 @@ export class ScaleView extends Container {
   }
 
   /**
-   * Where a zone group's flows end on screen: its header while in view, else the part of the
-   * group in view, else a sliver at the view's edge towards it.
+   * Where a zone group's flows end on screen: a band just above its header while in view (a token
+   * at the end of its route, up to ~13 px across at s = 1, stays off the header's words), else the
+   * part of the group in view, else a sliver at the view's edge towards it.
    */
   groupEnd(zone: string): Rect {
     const g = this.tl.groups.find((x) => x.zone === zone);
@@ -380,7 +384,10 @@ export class ScaleView extends Container {
     const v = this.view;
     const hr = rectToScreen(this.cam, v, g.header);
     const head = { x: hr.x, y: hr.y, w: Math.min(hr.w, 200 * this.fs), h: hr.h };
-    if (head.x >= v.x && head.y >= v.y && head.x + head.w <= v.x + v.w && head.y + head.h <= v.y + v.h) return head;
+    if (head.x >= v.x && head.y >= v.y && head.x + head.w <= v.x + v.w && head.y + head.h <= v.y + v.h) {
+      const gap = TOKEN_CLEARANCE * this.s;
+      return { x: head.x, y: head.y - gap, w: head.w, h: gap };
+    }
     const gr = rectToScreen(this.cam, v, g.rect);
     const x0 = Math.max(v.x, Math.min(v.x + v.w - 2, gr.x));
     const y0 = Math.max(v.y, Math.min(v.y + v.h - 2, gr.y));
