@@ -44,3 +44,13 @@ export function shortForms(label: string): string[] {
   for (let n = words.length - 1; n >= 1; n--) add(words.slice(0, n).join(' '));
   return out;
 }
+
+/** Shorter forms of an activity label that does not fit, longest first (a station's activity line, scene/station.ts). */
+export function activityForms(label: string): string[] {
+  const out: string[] = [];
+  const aside = /^(.*\S)\s+\([^()]*\)$/.exec(label);
+  if (aside?.[1] !== undefined) out.push(aside[1]);
+  const colon = label.indexOf(': ');
+  if (colon > 0) out.push(label.slice(0, colon));
+  return out;
+}

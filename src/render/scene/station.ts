@@ -12,6 +12,7 @@ import type { Palette, Role } from '../theme.ts';
 import { iconTexture, loadedIcon, type IconName } from '../icons.ts';
 import { fitText, makeText, markSecondary, restyle } from './text.ts';
 import { dimLook } from '../dim-look.ts';
+import { activityForms } from '../short-label.ts';
 
 /** Statuses as the card names them (raft roles of etcd members, a component that is down). */
 export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
@@ -179,10 +180,16 @@ export class StationView extends Container {
     // A header row puts the activity after the name, in what is left of the row.
     const subW = this.header ? box.x + box.w - 8 * fs - (textX + this.nameText.width + 10 * fs) : stacked ? box.w - 12 * fs : maxW;
     fitText(this.subText, sub, subW, 14 * fs);
-    // A long activity label ("authenticate: x509 client certificate (...)") falls back to its head
-    // (a colon and a space: "10.96.0.1:443" is not a head).
-    const colon = sub.indexOf(': ');
-    if (this.subText.text !== sub && colon > 0) fitText(this.subText, sub.slice(0, colon), subW, 14 * fs);
+    // A long activity label falls back to a shorter form of whole words, the first that fits:
+    // its head ("authenticate: x509 client certificate (...)" -> "authenticate"; a colon and a
+    // space: "10.96.0.1:443" is not a head), or itself without a closing aside ("sandbox (pause)"
+    // -> "sandbox", not "sandbox (pa…").
+    if (this.subText.text !== sub) {
+      for (const form of activityForms(sub)) {
+        fitText(this.subText, form, subW, 14 * fs);
+        if (this.subText.text === form) break;
+      }
+    }
     // A header row (name, then the activity beside it) keeps its activity even when low.
     this.subText.visible = (!compact || this.header) && sub !== '';
     if (stacked && !this.subText.visible) {
@@ -260,3 +267,4 @@ export class StationView extends Container {
     this.nameText.style.fontWeight = look.nameWeight;
   }
 }
+

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { activityForms, shortForms } from '../../src/render/short-label.ts';
+
+describe('token labels, shortened by whole words', () => {
+  it('an etcd key drops its rest, then its name, then keeps the verb and resource', () => {
+    expect(shortForms('txn put /registry/pods/default/web-7d9f8c-x2k4q')).toEqual(['txn put /registry/pods/default/web-7d9f8c-x2k4q', 'put pods/web-7d9f8c-x2k4q', 'put pods/web', 'put pods']);
+  });
+
+  it('a watch drops "watch:", an aside goes, then trailing words one at a time', () => {
+    expect(shortForms('watch: MODIFIED ×3').slice(0, 3)).toEqual(['watch: MODIFIED ×3', 'MODIFIED ×3', 'watch: MODIFIED']);
+    expect(shortForms('POST event (Unhealthy)')).toContain('POST event');
+  });
+});
+
+describe("a station's activity line that does not fit", () => {
+  it('drops a closing aside before cutting a word: "sandbox (pause)" -> "sandbox"', () => {
+    expect(activityForms('sandbox (pause)')).toEqual(['sandbox']);
+    expect(activityForms('PATCH node (taint)')).toEqual(['PATCH node']);
+  });
+
+  it('falls back to its head before ": " (not a port\'s colon), after the form without its aside', () => {
+    expect(activityForms('authenticate: x509 client certificate (CN=kubectl)')).toEqual(['authenticate: x509 client certificate', 'authenticate']);
+    expect(activityForms('10.96.0.1:443')).toEqual([]);
+    expect(activityForms('SyncPod nginx')).toEqual([]);
+  });
+});
