@@ -113,7 +113,9 @@ export class ScaleLabels extends Container {
         if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
       }
       if (downReady > 0) pieces.push({ text: scaleWords.kubeletsDown(lang, down), fill: p.text });
-      pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
+      // "0 pods · Terminating 1,000" read as a contradiction (reviewer): an emptied zone says only
+      // that its pods are all Terminating.
+      if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
       if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted });
       let x = hr.x;
       const y = hr.y + h.title.height;
