@@ -38,6 +38,7 @@ import { ZONE_LABEL } from './looks.ts';
 import { useScaleView } from './scale/threshold.ts';
 import { ScaleView } from './scale/scale-view.ts';
 import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
+import { chipStation, controllerOfMessage, controllerRequests } from './message-controller.ts';
 import { scaleCovers } from './behind-cards.ts';
 import { nodeZones, stepNodes } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
@@ -311,6 +312,12 @@ export class StageView {
       return i < 0 ? 0 : 1 << i;
     });
     this.activeActs = new ActiveItems(sch.activities, GLOW_OUT);
+    const requests = controllerRequests(sch.messages.map((m) => m.event));
+    this.tokens.endOf = requests.size === 0 ? undefined : (id, m) => {
+      if (id !== 'kube-controller-manager') return undefined;
+      const c = controllerOfMessage(m, requests);
+      return c === undefined ? undefined : chipStation(c);
+    };
     this.groupSize = new Map();
     for (const m of sch.messages) this.groupSize.set(m.group, (this.groupSize.get(m.group) ?? 0) + 1);
     this.messageOrder = sch.messages.map((_, i) => i).sort((a, b) => (sch.messages[a]?.start ?? 0) - (sch.messages[b]?.start ?? 0));
@@ -447,17 +454,26 @@ export class StageView {
    */
   private layoutTokens(): void {
     const l = this.l;
-    let stations: ReadonlyMap<string, Rect> = l.stations;
+    const m = new Map(l.stations);
     const extra: Rect[] = [];
     if (this.scaleMode && this.openNode === undefined) {
-      const m = new Map(l.stations);
       for (const zone of this.scale.zoneKeys) {
         const r = this.scale.groupEnd(zone);
         for (const head of ['kubelet', 'containerd', 'kube-proxy', 'node']) m.set(`${head}/@${zone}`, r);
       }
-      stations = m;
       extra.push(...this.scale.textBoxes());
     }
+    // A controller's requests leave kube-controller-manager's card from its top edge above the
+    // controller's chip (its answers return there), not from the card's middle: the band between
+    // the edge and the chip, so the route starts on the edge and the title row is not crossed.
+    const cm = l.stations.get('kube-controller-manager');
+    if (cm !== undefined) {
+      for (const c of CONTROLLERS) {
+        const chip = this.flagship.chipBox(c.id);
+        if (chip !== undefined) m.set(chipStation(c.id), { x: chip.x, y: cm.y, w: chip.w, h: Math.max(2, chip.y - cm.y) });
+      }
+    }
+    const stations: ReadonlyMap<string, Rect> = m;
     // In the scale view the zones' flows pass behind the flagship's cards they cross (the chips of
     // kube-controller-manager, the scheduling queue) instead of drawing over their words.
     this.tokens.covers = this.scaleMode && this.openNode === undefined ? scaleCovers(l) : [];

@@ -106,6 +106,11 @@ export class TokenLayer extends Container {
   /** Where a component without a station of its own is drawn instead (the scale view: a node's kubelet at its zone group). */
   alias: ((id: ComponentId) => ComponentId | undefined) | undefined;
   /**
+   * A station of its own for one message's end, when laid out (kube-controller-manager's message
+   * at the chip of the controller that sent it or is answered: message-controller.ts).
+   */
+  endOf: ((id: ComponentId, m: MessageEvent) => string | undefined) | undefined;
+  /**
    * Cards a route passes behind rather than over (the scale view: a zone's flow to kube-apiserver
    * crossed kube-controller-manager's chips): its line is drawn only outside them and its token
    * hidden while under one (behind-cards.ts). Set before layout().
@@ -158,6 +163,11 @@ export class TokenLayer extends Container {
    * quay); a packet (signal) carrying a pod at that pod rather than its node's kubelet.
    */
   private endRect(id: ComponentId, m: MessageEvent): Rect {
+    const own = this.endOf?.(id, m);
+    if (own !== undefined) {
+      const r = this.stations.get(own);
+      if (r !== undefined) return r;
+    }
     const stand = this.alias?.(id);
     if (stand !== undefined) return this.stationRect(stand);
     if (id.startsWith('client/')) return this.pods?.podNamed(id.slice('client/'.length)) ?? this.stationRect(id);

@@ -57,6 +57,12 @@ export interface MessageEvent {
   readonly status?: number;
   /** True when the message writes etcd (an etcd txn put/delete), so it can be drawn as a write. */
   readonly write?: boolean;
+  /**
+   * The control loop inside the sender that sent it: kube-controller-manager's controllers
+   * ("node-lifecycle-controller", "replicaset-controller"), so the picture can show which one
+   * talks. Requests only; a response points back with replyTo.
+   */
+  readonly via?: string;
 }
 
 export type { FieldChange } from '../model/field-change.ts';

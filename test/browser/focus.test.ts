@@ -77,6 +77,35 @@ describe('focus on the story', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("a controller's request leaves kube-controller-manager above that controller's chip (node-failure: the taint from node lifecycle, the eviction from taint-eviction)", async () => {
+    const def = findScenario('node-failure');
+    if (def === undefined) throw new Error('node-failure');
+    const schedule = buildSchedule(runScenario(def));
+    await load('node-failure');
+    const chips = await app.page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage;
+      stage.renderFrameAt(0);
+      return stage.labels().filter((l) => l.text === 'node lifecycle' || l.text === 'taint-eviction');
+    });
+    for (const [action, chipText] of [
+      ['PATCH node (taint)', 'node lifecycle'],
+      ['PATCH pod/status', 'taint-eviction'],
+    ] as const) {
+      const m = schedule.messages.find((x) => !x.background && x.event.from === 'kube-controller-manager' && x.event.action === action);
+      if (m === undefined) throw new Error(`no story message ${action}`);
+      const chip = chips.find((c) => c.text === chipText);
+      if (chip === undefined) throw new Error(`no chip ${chipText}`);
+      // Just after it leaves: the token is still at the card's top edge, over its controller's chip.
+      const [objects] = await drawnAt([m.start + (m.end - m.start) * 0.02]);
+      const story = (objects ?? []).filter((o) => o.kind === 'token' && o.name === 'story');
+      const near = story.filter((o) => o.y + o.h / 2 < chip.y && o.y + o.h / 2 > chip.y - 80);
+      expect(near.length, `${action}: a story token leaving kube-controller-manager`).toBeGreaterThan(0);
+      // The chip's pill is wider than its words: the token is over the chip, within its width.
+      const cx = (o: { x: number; w: number }): number => o.x + o.w / 2;
+      expect(near.some((o) => cx(o) > chip.x - 80 && cx(o) < chip.x + chip.w + 80), `${action} over "${chipText}"`).toBe(true);
+    }
+  });
+
   it('B cycles background traffic: quiet (drawn), hidden (never drawn), shown', async () => {
     const def = findScenario('node-failure');
     if (def === undefined) throw new Error('node-failure');

@@ -6,7 +6,7 @@
 import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import type { Lang } from '../../model/localized.ts';
 import { CONTROLLERS, deckControllers, type ControllerId } from '../ids.ts';
-import { chipRects, type StageLayout } from '../layout.ts';
+import { chipRects, type Rect, type StageLayout } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import type { RaftState } from '../../sim/trace.ts';
 import { RaftPanelView } from './raft-panel.ts';
@@ -33,6 +33,8 @@ export class FlagshipView extends Container {
   private readonly queueText: Text;
   /** The deck's chips; `bit` is the controller's index in CONTROLLERS (its bit in the lit mask). */
   private chips: { id: ControllerId; bit: number; label: string; bg: Graphics; lit: Graphics; text: Text }[] = [];
+  /** Each chip's box as last laid out. */
+  private readonly chipBoxes = new Map<ControllerId, Rect>();
   private lang: Lang = 'en';
   private litMask = -1;
 
@@ -161,9 +163,11 @@ export class FlagshipView extends Container {
     this.queueText.position.set(q.x + 8 * s, q.y + 4 * s);
 
     const rects = chipRects(l.controllerArea, this.chips.length, s, fs);
+    this.chipBoxes.clear();
     this.chips.forEach((c, i) => {
       const r = rects[i];
       if (r === undefined) return;
+      this.chipBoxes.set(c.id, r);
       c.bg.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.card }).stroke({ width: 1.5 * s, color: p.role.controllers, alpha: 0.7 });
       c.lit.clear().roundRect(r.x, r.y, r.w, r.h, r.h / 2).fill({ color: p.role.controllers });
       restyle(c.text, { size: 14 * fs, weight: '700', fill: p.text });
@@ -172,6 +176,11 @@ export class FlagshipView extends Container {
     });
     this.litMask = -1;
     this.setControllers(0, p);
+  }
+
+  /** A controller's chip on the deck as last laid out (undefined: it has none). */
+  chipBox(id: ControllerId): Rect | undefined {
+    return this.chipBoxes.get(id);
   }
 
   /** A member's panel dims with its card when the step is about other components. */

@@ -14,10 +14,11 @@ export interface ApiAnswer {
 }
 
 /** Sends one REST call to kube-apiserver as `user`; `onAnswer` runs when the response arrives. */
-export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void): void {
+/** `via`: the control loop inside `from` that calls (kube-controller-manager's controllers; MessageEvent.via). */
+export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, via?: string): void {
   const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
   rt.net.send(
-    { from, to: 'kube-apiserver', type: 'request', action, ...(object ? { object } : {}), payload: { kind: 'api-request', user, request } },
+    { from, to: 'kube-apiserver', type: 'request', action, ...(object ? { object } : {}), ...(via === undefined ? {} : { via }), payload: { kind: 'api-request', user, request } },
     (response: Envelope) => {
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
       const { status, object: obj, items, message } = response.payload;
@@ -45,6 +46,7 @@ export function recordEvent(
   message: string,
   type: 'Normal' | 'Warning' = 'Normal',
   source?: string,
+  via?: string,
 ): void {
   if (!rt.config.recordEvents) return;
   const ns = involved.metadata.namespace ?? 'default';
@@ -59,7 +61,7 @@ export function recordEvent(
     source: { component: source ?? from.split('/')[0] ?? from, ...(from.includes('/') ? { host: from.split('/')[1] ?? '' } : {}) },
     count: 1,
   };
-  callApi(rt, from, user, `POST event (${reason})`, { verb: 'create', object: event });
+  callApi(rt, from, user, `POST event (${reason})`, { verb: 'create', object: event }, undefined, via);
 }
 
 /** The node a pod is bound to (undefined for other objects and pods not bound). */

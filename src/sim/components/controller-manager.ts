@@ -63,9 +63,9 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     pods,
     nodes,
     objects,
-    call: (controller, action, request, onAnswer) => callApi(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, action, request, onAnswer),
+    call: (controller, action, request, onAnswer) => callApi(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, action, request, onAnswer, controller),
     act: (controller: string, action: string, label: Localized, object, ms = 10) => rt.tracer.activity(ID, `${controller}/${action}`, ms, label, object),
-    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type, EVENT_SOURCE[controller] ?? controller),
+    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type, EVENT_SOURCE[controller] ?? controller, controller),
   };
 
   const controllers: Controller[] = [

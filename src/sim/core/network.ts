@@ -26,6 +26,8 @@ export interface Outgoing {
   readonly write?: boolean;
   /** Delivered but not recorded: routine traffic a scenario thins out (most raft heartbeats). */
   readonly untraced?: boolean;
+  /** The control loop inside the sender that sends it (kube-controller-manager's controllers): traced as MessageEvent.via. */
+  readonly via?: string;
 }
 
 /** One-way latency in simulated ms: same host (loopback) or across the network. */
@@ -95,7 +97,7 @@ export class Network {
 
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
-    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply);
+    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
@@ -105,7 +107,7 @@ export class Network {
   }
 
   /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
-  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined): number {
+  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
     if (this.crossesCut(from, to)) return -1;
     const id = this.tracer.allocateMessageId();
     const latency = this.orderedLatency(from, to);
@@ -114,7 +116,7 @@ export class Network {
     if (object !== undefined) envelope.object = object;
     if (replyTo !== undefined) envelope.replyTo = replyTo;
     if (status !== undefined) envelope.status = status;
-    if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write);
+    if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write, via);
     if (onReply) this.pending.set(id, onReply);
     this.clock.call(this.deliverBound, envelope, latency);
     return id;

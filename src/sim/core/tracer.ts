@@ -65,9 +65,10 @@ class MessageRecord {
   declare replyTo: number;
   declare status: number;
   declare write: boolean;
+  declare via: string;
   declare t: number;
   declare seq: number;
-  constructor(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, t: number) {
+  constructor(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, t: number, via: string | undefined) {
     this.kind = 'message';
     this.id = id;
     this.from = from;
@@ -79,13 +80,14 @@ class MessageRecord {
     if (replyTo !== undefined) this.replyTo = replyTo;
     if (status !== undefined) this.status = status;
     if (write) this.write = true;
+    if (via !== undefined) this.via = via;
     this.t = t;
     this.seq = -1;
   }
 }
 // Slack tracking shrinks instances to the fullest of the first few constructed: make one of them
 // the fullest there is (a thrown-away response to a write), so later ones all stay in-object.
-new MessageRecord(0, 'kubectl', 'kubectl', 'response', '', 0, 'Pod/default/-', 0, 0, true, 0);
+new MessageRecord(0, 'kubectl', 'kubectl', 'response', '', 0, 'Pod/default/-', 0, 0, true, 0, '-');
 
 /** State events: the other kind of event every write makes. Field order as state() gave them. */
 class StateRecord {
@@ -252,8 +254,8 @@ export class Tracer {
   }
 
   /** A message leaves (network.ts); positional, so no fields object is built per message. */
-  message(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean): void {
-    this.commit(new MessageRecord(id, from, to, type, this.intern(action), arrive, object === undefined ? undefined : this.intern(object), replyTo, status, write, this.clock.now()));
+  message(id: number, from: ComponentId, to: ComponentId, type: MessageEvent['type'], action: string, arrive: number, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, via?: string): void {
+    this.commit(new MessageRecord(id, from, to, type, this.intern(action), arrive, object === undefined ? undefined : this.intern(object), replyTo, status, write, this.clock.now(), via));
   }
 
   state(object: ObjectRef, op: 'added' | 'modified' | 'deleted', changes: readonly FieldChange[], value: K8sObject | undefined): void {
