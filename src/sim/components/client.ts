@@ -3,6 +3,7 @@ import type { K8sObject, KubeEvent, ObjectRef } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import type { ApiRequest, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
+import type { Outgoing } from '../core/network.ts';
 import { nameSuffix } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 
@@ -13,12 +14,18 @@ export interface ApiAnswer {
   readonly message: string;
 }
 
-/** Sends one REST call to kube-apiserver as `user`; `onAnswer` runs when the response arrives. */
-/** `via`: the control loop inside `from` that calls (kube-controller-manager's controllers; MessageEvent.via). */
+/**
+ * Sends one REST call to kube-apiserver as `user`; `onAnswer` runs when the response arrives.
+ * `via`: the control loop inside `from` that calls (kube-controller-manager's controllers; MessageEvent.via).
+ */
 export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, via?: string): void {
   const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
+  // Field by field (no conditional spreads): every component's API calls come through here.
+  const out: { -readonly [K in keyof Outgoing]: Outgoing[K] } = { from, to: 'kube-apiserver', type: 'request', action, payload: { kind: 'api-request', user, request } };
+  if (object) out.object = object;
+  if (via !== undefined) out.via = via;
   rt.net.send(
-    { from, to: 'kube-apiserver', type: 'request', action, ...(object ? { object } : {}), ...(via === undefined ? {} : { via }), payload: { kind: 'api-request', user, request } },
+    out,
     (response: Envelope) => {
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
       const { status, object: obj, items, message } = response.payload;
