@@ -112,7 +112,8 @@ export class StageView {
   /** What trail badges keep off besides the chips and pods drawn at the time (set per layout). */
   private trailObstacles: Rect[] = [];
   /** The scale view's words where the camera has them now (tile names, zone headers): a trail badge keeps off them too. */
-  private scaleTextBoxes: Rect[] = [];
+  /** The scale view's words are obstacles for the trail's badges (read as they are when a step's trail is laid out). */
+  private trailAvoidsScaleWords = false;
   /** Nodes whose kernel the scenario draws (packets are rewritten there). */
   private kernels: readonly string[] = [];
   private etcdMembers: string[] = [];
@@ -133,6 +134,8 @@ export class StageView {
   private stationList: StationView[] = [];
   private frameLevel: number[] = [];
   private frameLabel: (string | undefined)[] = [];
+  /** The activity whose label frameLabel holds, per station. */
+  private frameLabelAct: (number | undefined)[] = [];
   private trace: Trace | undefined;
   private schedule: Schedule | undefined;
   private activityStation: (number | undefined)[] = [];
@@ -210,6 +213,7 @@ export class StageView {
     this.stationIndexOf = new Map(all.map((st, i) => [st.spec.id, i]));
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
+    this.frameLabelAct = all.map(() => undefined);
     this.dimmed = all.map(() => false);
     this.indexStations();
   }
@@ -296,6 +300,21 @@ export class StageView {
       const c = a.event.component;
       return index.get(c) ?? (c === 'client/operator' ? kubectl : undefined) ?? (c.startsWith('etcd/') ? etcd : firstMember);
     });
+  }
+
+  /**
+   * Whether activity `i` names its station rather than `held` (both running now): the one begun
+   * later, as before. Begun together (one pass of a controller marks a node, then takes its taint
+   * token), the first in the trace names it while the step they began in is shown, the last after:
+   * node-failure's 'unknown' step said the taint's words, which are the next step's.
+   */
+  private namesStation(i: number, held: number | undefined, stepStart: number): boolean {
+    const acts = this.schedule?.activities;
+    const a = acts?.[i];
+    const b = held === undefined ? undefined : acts?.[held];
+    if (a === undefined || b === undefined || held === undefined) return true;
+    if (a.start !== b.start) return a.start > b.start;
+    return a.start >= stepStart ? i < held : i > held;
   }
 
   /**
@@ -455,31 +474,36 @@ export class StageView {
   private layoutTokens(): void {
     const l = this.l;
     const m = new Map(l.stations);
-    const extra: Rect[] = [];
-    if (this.scaleMode && this.openNode === undefined) {
+    const tiles = this.scaleMode && this.openNode === undefined;
+    if (tiles) {
       for (const zone of this.scale.zoneKeys) {
         const r = this.scale.groupEnd(zone);
         for (const head of ['kubelet', 'containerd', 'kube-proxy', 'node']) m.set(`${head}/@${zone}`, r);
       }
-      extra.push(...this.scale.textBoxes());
     }
-    // A controller's requests leave kube-controller-manager's card from its top edge above the
-    // controller's chip (its answers return there), not from the card's middle: the band between
-    // the edge and the chip, so the route starts on the edge and the title row is not crossed.
+    // A controller's requests leave kube-controller-manager's card above the controller's chip
+    // (its answers return there), not from the card's middle: a band just over the card's top edge,
+    // so the token starts clear of the card's title row and activity line.
     const cm = l.stations.get('kube-controller-manager');
     if (cm !== undefined) {
+      const gap = 8 * l.s;
       for (const c of CONTROLLERS) {
         const chip = this.flagship.chipBox(c.id);
-        if (chip !== undefined) m.set(chipStation(c.id), { x: chip.x, y: cm.y, w: chip.w, h: Math.max(2, chip.y - cm.y) });
+        if (chip !== undefined) m.set(chipStation(c.id), { x: chip.x, y: cm.y - gap, w: chip.w, h: gap });
       }
     }
     const stations: ReadonlyMap<string, Rect> = m;
     // In the scale view the zones' flows pass behind the flagship's cards they cross (the chips of
     // kube-controller-manager, the scheduling queue) instead of drawing over their words.
     this.tokens.covers = this.scaleMode && this.openNode === undefined ? scaleCovers(l) : [];
-    this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, [...this.tokenObstacles, ...extra], this.tokenSpots);
+    // The scale view's words (zone headers, zoomed tiles' names) are text a label may never cover,
+    // not cards it may graze, and read as they are now: a header is laid out when its counts change
+    // (after this layout, on the first frame), so a copy taken here was empty ("watch: ADDED" hid
+    // "1,011 pods", reviewer).
+    this.tokens.liveTextSpots = tiles ? () => this.scale.textBoxes() : undefined;
+    this.tokens.layout(stations, this.palette, l.s, l.fs, { x: 0, y: 0, w: l.width, h: l.height }, this.tokenObstacles, this.tokenSpots);
     this.tokens.podsMoved();
-    this.scaleTextBoxes = extra;
+    this.trailAvoidsScaleWords = tiles;
     this.trailStep = -2;
   }
 
@@ -609,14 +633,16 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...this.scaleTextBoxes, ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...(this.trailAvoidsScaleWords ? this.scale.textBoxes() : []), ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.
     for (let i = 0; i < this.frameLevel.length; i++) {
       this.frameLevel[i] = 0;
       this.frameLabel[i] = undefined;
+      this.frameLabelAct[i] = undefined;
     }
+    const stepStart = sch.steps[step]?.start ?? 0;
     let controllers = 0;
     const acts = sch.activities;
     for (const i of this.activeActs.at(t)) {
@@ -628,7 +654,10 @@ export class StageView {
       const level = a.background ? (this.background === 'hide' || (si !== undefined && this.dimmed[si] === true) ? 0 : full * 0.35) : full;
       if (si !== undefined && level >= (this.frameLevel[si] ?? 0)) {
         this.frameLevel[si] = level;
-        if (t < a.end && !a.background) this.frameLabel[si] = a.event.label[this.lang];
+        if (t < a.end && !a.background && this.namesStation(i, this.frameLabelAct[si], stepStart)) {
+          this.frameLabelAct[si] = i;
+          this.frameLabel[si] = a.event.label[this.lang];
+        }
       }
       if (t < a.end) controllers |= this.activityController[i] ?? 0;
     }

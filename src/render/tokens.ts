@@ -18,6 +18,8 @@ import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
 
 /** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
+/** No live text spots (a stable empty list, not one made per label). */
+const NO_SPOTS: readonly Rect[] = [];
 const SIDES = 12;
 const RING_GAPS = [16, 44] as const;
 /** Labelled tokens per frame: people track about four moving things; older labels give way. */
@@ -110,6 +112,8 @@ export class TokenLayer extends Container {
    * at the chip of the controller that sent it or is answered: message-controller.ts).
    */
   endOf: ((id: ComponentId, m: MessageEvent) => string | undefined) | undefined;
+  /** Text a label may never cover that moves between layouts (the scale view's headers), read each frame. */
+  liveTextSpots: (() => readonly Rect[]) | undefined;
   /**
    * Cards a route passes behind rather than over (the scale view: a zone's flow to kube-apiserver
    * crossed kube-controller-manager's chips): its line is drawn only outside them and its token
@@ -149,7 +153,7 @@ export class TokenLayer extends Container {
 
   /** Boxes other marks must keep off: cards (with their text), ship names, the clock, pods. */
   obstacles(): Rect[] {
-    return [...this.stationRects, ...this.textSpots, ...(this.pods?.podRects() ?? [])];
+    return [...this.stationRects, ...this.textSpots, ...(this.liveTextSpots?.() ?? []), ...(this.pods?.podRects() ?? [])];
   }
 
   /** Pods were added, removed or moved: routes to them are stale. */
@@ -363,7 +367,7 @@ export class TokenLayer extends Container {
     const x0 = cx - w / 2 - g;
     const y0 = cy - h / 2 - g;
     let area = 0;
-    for (const list of [this.reserved, this.textSpots]) {
+    for (const list of [this.reserved, this.textSpots, this.liveTextSpots?.() ?? NO_SPOTS]) {
       for (const r of list) {
         const ox = Math.min(x0 + w + 2 * g, r.x + r.w) - Math.max(x0, r.x);
         const oy = Math.min(y0 + h + 2 * g, r.y + r.h) - Math.max(y0, r.y);

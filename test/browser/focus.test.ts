@@ -106,6 +106,23 @@ describe('focus on the story', () => {
     }
   });
 
+  it("node-failure: kube-controller-manager's line says the mark in the 'unknown' step and the taint in the 'taint' step (both begin in one pass)", async () => {
+    await load('node-failure');
+    const lines = await app.page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage;
+      const steps = window.__kubedeck?.player()?.steps ?? [];
+      const at = (id: string): string[] => {
+        const st = steps.find((s) => s.id === id);
+        if (st === undefined) return [];
+        stage.renderFrameAt((st.start + st.end) / 2);
+        return stage.labels().filter((l) => l.owner === 'kube-controller-manager' && l.text.startsWith('worker-2')).map((l) => l.text);
+      };
+      return { unknown: at('unknown'), taint: at('taint') };
+    });
+    expect(lines.unknown.join()).toMatch(/no heartbeat for .* Ready=Unknown/);
+    expect(lines.taint.join()).toMatch(/NoExecute taint/);
+  });
+
   it('B cycles background traffic: quiet (drawn), hidden (never drawn), shown', async () => {
     const def = findScenario('node-failure');
     if (def === undefined) throw new Error('node-failure');

@@ -316,6 +316,41 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     await settle(app.page);
   });
 
+  it("while the wave plays, no message's label covers a zone header's words (1920x1080)", async () => {
+    // A page of its own, opened at the projector's size (as a speaker would).
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${base}?scenario=zone-outage&lang=en&theme=dark`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    await settle(page);
+    const frames = await page.evaluate(() => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage;
+      const wave = window.__kubedeck?.player()?.steps.find((s) => s.id === 'wave');
+      if (wave === undefined) throw new Error('no wave step');
+      const seen: { text: string; x: number; y: number; w: number; h: number }[][] = [];
+      // Every 0.1 s: a label crosses a header in a fraction of a second.
+      for (let t = wave.start + 0.05; t < wave.end; t += 0.1) {
+        stage.renderFrameAt(t);
+        seen.push(stage.labels().map((l) => ({ text: l.text, x: l.x, y: l.y, w: l.w, h: l.h })));
+      }
+      return seen;
+    });
+    await page.close();
+    const headerish = /^(zone-[abc] · |Ready \d|Unknown \d|\d[\d,]* pods?$|Terminating \d)/;
+    const bad = new Set<string>();
+    for (const labels of frames) {
+      const headers = labels.filter((l) => headerish.test(l.text));
+      for (const h of headers) {
+        for (const o of labels.filter((l) => !headerish.test(l.text))) {
+          const ox = Math.min(h.x + h.w, o.x + o.w) - Math.max(h.x, o.x);
+          const oy = Math.min(h.y + h.h, o.y + o.h) - Math.max(h.y, o.y);
+          if (ox > 2 && oy > 2) bad.add(`"${o.text}" over "${h.text}"`);
+        }
+      }
+    }
+    expect([...bad]).toEqual([]);
+  });
+
   it('the caption keeps a controller flag on one line (Korean wrapped after its "--")', async () => {
     await app.page.click('[data-lang=ko]');
     await gotoStepEnd('rate');

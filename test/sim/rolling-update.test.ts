@@ -154,3 +154,12 @@ describe.each([
     expect(ids.at(-1)).toBe('rolled-back');
   });
 });
+
+describe("the ReplicaSet controller's line, in English", () => {
+  it('counts one pod in the singular ("1 pod, want 2", never "1 pods")', () => {
+    const labels = runScenario(rollingUpdate)
+      .events.flatMap((e) => (e.kind === 'activity' && e.action === 'replicaset-controller/reconcile' ? [e.label.en] : []));
+    expect(labels.some((l) => /: 1 pod, want \d/.test(l))).toBe(true);
+    expect(labels.filter((l) => /\b1 pods\b/.test(l))).toEqual([]);
+  });
+});

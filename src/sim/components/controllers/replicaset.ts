@@ -140,11 +140,11 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const activeCount = owned.active;
     const diff = rs.spec.replicas - activeCount;
     if (diff > 0) {
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pods, want ${formatCount(rs.spec.replicas)}: create ${formatCount(diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(diff)}개 생성`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pod${activeCount === 1 ? '' : 's'}, want ${formatCount(rs.spec.replicas)}: create ${formatCount(diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(diff)}개 생성`), ref);
       createBatches(rs, diff);
     } else if (diff < 0) {
       const victims = podsToDelete(rs, [...owned.pods.values()].filter(isActive), -diff);
-      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pods, want ${formatCount(rs.spec.replicas)}: delete ${formatCount(-diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(-diff)}개 삭제`), ref);
+      ctx.act(NAME, 'reconcile', text(`${rs.metadata.name}: ${formatCount(activeCount)} pod${activeCount === 1 ? '' : 's'}, want ${formatCount(rs.spec.replicas)}: delete ${formatCount(-diff)}`, `${rs.metadata.name}: 파드 ${formatCount(activeCount)}개(원하는 수 ${formatCount(rs.spec.replicas)}개), ${formatCount(-diff)}개 삭제`), ref);
       for (const pod of victims) ctx.call(NAME, 'DELETE pod', { verb: 'delete', ref: refOf(pod) }, (answer) => recordDelete(rs, pod, answer));
     }
     const ready = owned.ready;
