@@ -136,7 +136,9 @@ export class TokenLayer extends Container {
     this.stations = stations;
     this.textSpots = textSpots;
     if (bounds !== undefined) this.bounds = bounds;
-    this.stationRects = [...stations.values(), ...obstacles];
+    // An end on a card ('kube-controller-manager#replicaset', a chip's spot: message-controller.ts)
+    // is not a card of its own: labels do not keep off it.
+    this.stationRects = [...[...stations].flatMap(([key, r]) => (key.includes('#') ? [] : [r])), ...obstacles];
     this.palette = p;
     this.s = s;
     this.fs = fs;
@@ -314,14 +316,24 @@ export class TokenLayer extends Container {
       // The sides in a fixed order; take the first that covers nothing. No memory of the side taken
       // in an earlier frame: a label's place is a function of this frame alone, so a seek, a step
       // played through and a fresh load at the same time put it in the same spot.
+      // After the token's own sides, two beside the middle of its route, where a label may sit
+      // flush between two cards (no margin): a short hop between cards a gap apart
+      // (kube-controller-manager's middle chip right under kube-apiserver) has room only there.
+      const midX = 0.25 * r.p0.x + 0.5 * r.c.x + 0.25 * r.p1.x;
+      const midY = 0.25 * r.p0.y + 0.5 * r.c.y + 0.25 * r.p1.y;
+      const spotX = (side: number): number => (side < SIDES ? x + this.sideX(side, w) : midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs));
+      const spotY = (side: number): number => (side < SIDES ? y + this.sideY(side, h) : midY);
       let best = 0;
       let bestCover = Infinity;
       let bestOnLabels = 0;
-      for (let side = 0; side < SIDES; side++) {
-        const cx = x + this.sideX(side, w);
-        const cy = y + this.sideY(side, h);
+      const fits = (): boolean => bestOnLabels === 0 && bestCover <= 0.12 * w * h;
+      for (let side = 0; side < SIDES + 2; side++) {
+        // The route's middle only rescues a label no side of its token has room for.
+        if (side === SIDES && fits()) break;
+        const cx = spotX(side);
+        const cy = spotY(side);
         const onLabels = this.labelCoverAt(cx, cy, w, h);
-        const cover = this.coverAt(cx, cy, w, h) + LABEL_WEIGHT * onLabels;
+        const cover = this.coverAt(cx, cy, w, h, side < SIDES ? CARD_MARGIN * this.fs : 0) + LABEL_WEIGHT * onLabels;
         if (cover < bestCover) {
           bestCover = cover;
           bestOnLabels = onLabels;
@@ -336,8 +348,8 @@ export class TokenLayer extends Container {
       v.pill.visible = show;
       v.text.visible = show;
       if (!show) return true;
-      const lx = x + this.sideX(best, w);
-      const ly = y + this.sideY(best, h);
+      const lx = spotX(best);
+      const ly = spotY(best);
       this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
@@ -396,7 +408,7 @@ export class TokenLayer extends Container {
   }
 
   /** Area of station cards a label centred at (cx, cy) would cover. */
-  private coverAt(cx: number, cy: number, w: number, h: number): number {
+  private coverAt(cx: number, cy: number, w: number, h: number, margin: number): number {
     const x0 = cx - w / 2;
     const y0 = cy - h / 2;
     const b = this.bounds;
@@ -405,7 +417,7 @@ export class TokenLayer extends Container {
     let area = (w * h - inX * inY) * 4;
     const box = { x: x0, y: y0, w, h };
     // Cards keep a margin round them; pods only their own area.
-    area += coverArea(box, this.stationRects, CARD_MARGIN * this.fs);
+    area += coverArea(box, this.stationRects, margin);
     area += coverArea(box, this.pods?.podRects() ?? [], 0);
     return area;
   }

@@ -106,6 +106,22 @@ describe('focus on the story', () => {
     }
   });
 
+  it("a short hop has its label: the ReplicaSet controller's POST pod, from the chip right under kube-apiserver (node-failure)", async () => {
+    const def = findScenario('node-failure');
+    if (def === undefined) throw new Error('node-failure');
+    const schedule = buildSchedule(runScenario(def));
+    const m = schedule.messages.find((x) => !x.background && x.event.from === 'kube-controller-manager' && x.event.action === 'POST pod');
+    if (m === undefined) throw new Error('no POST pod');
+    await load('node-failure');
+    const texts = await app.page.evaluate((t) => {
+      const stage = window.__kubedeck?.stage() as unknown as Stage;
+      stage.renderFrameAt(t);
+      return stage.labels().map((l) => l.text);
+    }, m.start + (m.end - m.start) * 0.3);
+    // No side of the token has room between the two cards; beside the route's middle there is.
+    expect(texts).toContain('POST pod');
+  });
+
   it("node-failure: kube-controller-manager's line says the mark in the 'unknown' step and the taint in the 'taint' step (both begin in one pass)", async () => {
     await load('node-failure');
     const lines = await app.page.evaluate(() => {
