@@ -19,7 +19,10 @@ export interface LegendEntry<K extends string> {
 
 /** One entry per MessageType (the Record makes a new type a compile error here). */
 const BY_TYPE: Readonly<Record<MessageType, Localized>> = {
-  request: { en: 'request: a solid dot from the caller, in its colour', ko: '요청: 호출하는 쪽 색의 속이 찬 점' },
+  request: {
+    en: "request: a solid dot from the caller, in its colour (kube-controller-manager's leaves above the controller's chip)",
+    ko: '요청: 호출하는 쪽 색의 속이 찬 점 (kube-controller-manager의 요청은 보내는 컨트롤러 칩 위에서 출발)',
+  },
   response: { en: 'response: a smaller dot travelling back', ko: '응답: 되돌아가는 작은 점' },
   watch: { en: 'watch event: a ring pushed by kube-apiserver to a watcher', ko: '워치 이벤트: kube-apiserver가 구독자에게 밀어 주는 고리' },
   signal: { en: 'signal: a diamond, one way with no answer (a packet, a raft heartbeat)', ko: '신호: 답이 없는 한 방향 마름모(패킷, raft 하트비트)' },
