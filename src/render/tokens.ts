@@ -78,7 +78,10 @@ class TokenView extends Container {
     super();
     this.label = 'token';
     this.text = makeText({ size: 14, mono: true, fill: 0xffffff });
-    this.addChild(this.pill, this.text, this.halo, this.shape);
+    // labels() names a text by its nearest label: drawn above the tokens, it stays the token's.
+    this.text.label = 'token';
+    // The label (pill and text) is drawn by the layer's label container, above every token.
+    this.addChild(this.halo, this.shape);
     // The token itself (its label is in labels()): tests check tokens stay on the canvas.
     markDrawn(this.shape, 'token', 'token');
   }
@@ -123,9 +126,14 @@ export class TokenLayer extends Container {
   /** Per route (message id): the cards it passes behind, and its line's parts outside them. */
   private readonly behind = new Map<number, { covers: Rect[]; runs: Point[][] }>();
 
+  /** The tokens, and above them every token's label: a token passing by never covers a label's words. */
+  private readonly dots = new Container();
+  private readonly labelsOnTop = new Container();
+
   constructor() {
     super();
     this.trails.label = 'token-routes';
+    this.addChild(this.dots, this.labelsOnTop);
   }
 
   /**
@@ -259,7 +267,8 @@ export class TokenLayer extends Container {
     if (v === undefined) {
       v = new TokenView();
       this.pool.push(v);
-      this.addChild(v);
+      this.dots.addChild(v);
+      this.labelsOnTop.addChild(v.pill, v.text);
     }
     this.used++;
     v.visible = true;
@@ -279,7 +288,11 @@ export class TokenLayer extends Container {
     }
     // Under a card it passes behind, the token is out of sight (and so is its label).
     v.visible = behind === undefined || !underCard({ x, y }, behind.covers);
-    if (!v.visible) return false;
+    if (!v.visible) {
+      v.pill.visible = false;
+      v.text.visible = false;
+      return false;
+    }
     if (v.message !== m) {
       v.message = m;
       // Another message on this pooled view: its pill (colour included) is drawn anew.
@@ -439,7 +452,10 @@ export class TokenLayer extends Container {
   endFrame(): void {
     for (let i = this.used; i < this.pool.length; i++) {
       const v = this.pool[i];
-      if (v !== undefined) v.visible = false;
+      if (v === undefined) continue;
+      v.visible = false;
+      v.pill.visible = false;
+      v.text.visible = false;
     }
   }
 }
