@@ -24,5 +24,10 @@ export function controllerOfMessage(m: Pick<MessageEvent, 'via' | 'replyTo'>, re
   return m.replyTo === undefined ? undefined : requests.get(m.replyTo);
 }
 
+const CHIP_STATION = 'kube-controller-manager#';
+
 /** The token stations key of a controller's chip (stage-view.ts lays them out beside the components'). */
-export const chipStation = (c: ControllerId): string => `kube-controller-manager#${c}`;
+export const chipStation = (c: ControllerId): string => `${CHIP_STATION}${c}`;
+
+/** A chip's spot is an end on kube-controller-manager's card, not a card of its own (labels do not keep off it). */
+export const isChipStation = (key: string): boolean => key.startsWith(CHIP_STATION);

@@ -111,8 +111,7 @@ export class StageView {
   onNeedsRedraw: (() => void) | undefined;
   /** What trail badges keep off besides the chips and pods drawn at the time (set per layout). */
   private trailObstacles: Rect[] = [];
-  /** The scale view's words where the camera has them now (tile names, zone headers): a trail badge keeps off them too. */
-  /** The scale view's words are obstacles for the trail's badges (read as they are when a step's trail is laid out). */
+  /** The scale view's words (tile names, zone headers) are obstacles for the trail's badges, read as they are when a step's trail is laid out. */
   private trailAvoidsScaleWords = false;
   /** Nodes whose kernel the scenario draws (packets are rewritten there). */
   private kernels: readonly string[] = [];

@@ -16,10 +16,11 @@ import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
 import { fitText, makeText, restyle } from './scene/text.ts';
+import { isChipStation } from './message-controller.ts';
 
-/** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
 /** No live text spots (a stable empty list, not one made per label). */
 const NO_SPOTS: readonly Rect[] = [];
+/** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
 const SIDES = 12;
 const RING_GAPS = [16, 44] as const;
 /** Labelled tokens per frame: people track about four moving things; older labels give way. */
@@ -144,9 +145,9 @@ export class TokenLayer extends Container {
     this.stations = stations;
     this.textSpots = textSpots;
     if (bounds !== undefined) this.bounds = bounds;
-    // An end on a card ('kube-controller-manager#replicaset', a chip's spot: message-controller.ts)
+    // An end on a card (a controller chip's spot: message-controller.ts)
     // is not a card of its own: labels do not keep off it.
-    this.stationRects = [...[...stations].flatMap(([key, r]) => (key.includes('#') ? [] : [r])), ...obstacles];
+    this.stationRects = [...[...stations].flatMap(([key, r]) => (isChipStation(key) ? [] : [r])), ...obstacles];
     this.palette = p;
     this.s = s;
     this.fs = fs;

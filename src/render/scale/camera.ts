@@ -86,14 +86,14 @@ export function keepInView(cam: Camera, view: Rect, target: Rect): Camera {
  */
 export function followResize(cam: Camera, oldView: Rect, oldTiles: ReadonlyMap<string, Rect>, view: Rect, tiles: ReadonlyMap<string, Rect>): Camera {
   if (cam.zoom <= 1 || oldView.w <= 0 || oldView.h <= 0) return clampCamera({ zoom: cam.zoom, cx: view.x + view.w / 2, cy: view.y + view.h / 2 }, view);
-  let best: { node: string; d: number } | undefined;
+  let best: { node: string; was: Rect; d: number } | undefined;
   for (const [node, r] of oldTiles) {
     const dx = Math.max(r.x - cam.cx, 0, cam.cx - (r.x + r.w));
     const dy = Math.max(r.y - cam.cy, 0, cam.cy - (r.y + r.h));
     const d = dx * dx + dy * dy;
-    if (best === undefined || d < best.d) best = { node, d };
+    if (best === undefined || d < best.d) best = { node, was: r, d };
   }
-  const was = best === undefined ? undefined : oldTiles.get(best.node);
+  const was = best?.was;
   const now = best === undefined ? undefined : tiles.get(best.node);
   if (was === undefined || now === undefined || was.w <= 0 || was.h <= 0) {
     // No tiles to follow: the same place as a share of the view.

@@ -251,8 +251,11 @@ export class ScaleView extends Container {
     this.syncMask();
   }
 
-  /** The nodes the current step is about: ringed (unless that is every node; a whole zone as one, focus-ring.ts) and kept in view. */
-  /** `bring`: move the camera to show them (a new step); false when the stage was only laid out anew (a resize keeps the learner's camera). */
+  /**
+   * The nodes the current step is about: ringed (unless that is every node; a whole zone as one,
+   * focus-ring.ts) and, with `bring` (a new step), brought into view; false when the stage was only
+   * laid out anew (a resize keeps the learner's camera).
+   */
   setFocus(nodes: readonly string[], bring = true): void {
     this.focus = nodes;
     this.drawRing();

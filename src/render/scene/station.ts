@@ -267,4 +267,3 @@ export class StationView extends Container {
     this.nameText.style.fontWeight = look.nameWeight;
   }
 }
-
