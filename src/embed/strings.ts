@@ -10,7 +10,7 @@ const STRINGS = {
   pressToStart: { en: 'Press to start', ko: '눌러서 시작' },
   embedNotice: { en: 'This embed’s link needed a small fix', ko: '임베드 링크를 조금 고쳐서 열었습니다' },
   badControls: { en: 'Unknown controls “{value}”; use full, minimal or none.', ko: '알 수 없는 controls “{value}”입니다. full, minimal, none 중 하나를 쓰세요.' },
-  badSpeed: { en: 'Speed “{value}” is not offered (0.25, 0.5, 1, 1.5, 2, 4); using 1×.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다(0.25, 0.5, 1, 1.5, 2, 4). 1배속을 씁니다.' },
+  badSpeed: { en: 'Speed “{value}” is not offered (0.25, 0.5, 1, 1.5, 2, 4); using 1×.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다(0.25, 0.5, 1, 1.5, 2, 4). 대신 1배속으로 재생합니다.' },
   badFlag: { en: '{name} = “{value}” is not valid; use {name}, {name}=1 or {name}=0.', ko: '{name} = “{value}” 값이 올바르지 않습니다. {name}, {name}=1, {name}=0 중 하나를 쓰세요.' },
   unknownScenario: { en: 'There is no scenario called “{value}”. Showing “{fallback}” instead.', ko: '“{value}”라는 시나리오는 없습니다. 대신 “{fallback}”{fallback:을/를} 보여 드립니다.' },
   badKeys: { en: 'Unknown keys “{value}”; use host or embed.', ko: '알 수 없는 keys “{value}”입니다. host 또는 embed를 쓰세요.' },

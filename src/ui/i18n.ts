@@ -97,13 +97,13 @@ const STRINGS = {
   },
   badVersion: {
     en: 'Kubernetes version “{value}” is not offered (kubedeck has {supported}); using {fallback}.',
-    ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다(지원 버전: {supported}). {fallback}{fallback:을/를} 씁니다.',
+    ko: '쿠버네티스 버전 “{value}”{value:은/는} 지원하지 않습니다(지원 버전: {supported}). 대신 {fallback}{fallback:을/를} 사용합니다.',
   },
   badParam: {
     en: 'Parameter {name} = “{value}” is not valid (allowed: {allowed}); using {fallback}.',
-    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다(가능한 값: {allowed}). {fallback}{fallback:을/를} 씁니다.',
+    ko: '매개변수 {name} = “{value}” 값이 올바르지 않습니다(가능한 값: {allowed}). 대신 {fallback}{fallback:을/를} 사용합니다.',
   },
-  badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다. 1배속을 씁니다.' },
+  badSpeed: { en: 'Speed “{value}” is not offered; using 1x.', ko: '속도 “{value}”{value:은/는} 지원하지 않습니다. 대신 1배속으로 재생합니다.' },
   runFailed: {
     en: 'This scenario could not be prepared ({value}). Pick another one.',
     ko: '이 시나리오를 준비하지 못했습니다({value}). 다른 시나리오를 고르세요.',

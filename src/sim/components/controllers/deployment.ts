@@ -9,7 +9,6 @@
  * active ReplicaSets mid-rollout, pause, progressDeadlineSeconds and the status conditions.
  */
 import { text } from '../../../model/localized.ts';
-import { particle } from '../../../model/josa.ts';
 import type { Deployment, K8sObject, ObjectRef, ReplicaSet } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import { templateHash } from '../../../model/template-hash.ts';
@@ -72,7 +71,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     const replicas = newRSNewReplicas(d, [...olds, draft], draft);
     const rs: ReplicaSet = { ...draft, spec: { ...draft.spec, replicas } };
     creating.add(name);
-    const why = olds.length > 0 ? text(`new pod template: create ${name} (revision ${revision}) with ${formatCount(replicas)} of ${formatCount(d.spec.replicas)}`, `새 파드 템플릿: ${name}(리비전 ${revision})${particle(name, '을/를')} ${formatCount(d.spec.replicas)}개 중 ${formatCount(replicas)}개로 생성`) : text(`no ReplicaSet for this template, create ${name}`, `이 템플릿의 레플리카셋 없음, ${name} 생성`);
+    const why = olds.length > 0 ? text(`new pod template: create ${name} (revision ${revision}), starting at ${formatCount(replicas)} of ${formatCount(d.spec.replicas)} replicas`, `새 파드 템플릿: ${name} 생성(리비전 ${revision}), 레플리카 ${formatCount(d.spec.replicas)}개 중 ${formatCount(replicas)}개로 시작`) : text(`no ReplicaSet for this template, create ${name}`, `이 템플릿의 레플리카셋 없음, ${name} 생성`);
     ctx.act(NAME, 'reconcile', text(`${d.metadata.name}: ${why.en}`, `${d.metadata.name}: ${why.ko}`), refOf(d));
     ctx.call(NAME, 'POST replicaset', { verb: 'create', object: rs }, (answer) => {
       if (answer.status >= 300) {
