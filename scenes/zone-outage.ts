@@ -8,7 +8,6 @@
  */
 import { setup } from 'xstate';
 import { text, type Localized } from '../src/model/localized.ts';
-import { withParticle } from '../src/model/josa.ts';
 import type { Node } from '../src/model/objects.ts';
 import type { K8sVersion } from '../src/model/k8s/versions.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
@@ -116,14 +115,14 @@ function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
   const withEarly = (en: string, ko: string): Localized => text(`${before.en}${en}`, `${before.ko}${ko}`);
   if (plan.state === 'full') {
     return withEarly(
-      `Every node of ${plan.zone} is down: the zone is in full disruption. The other zones are healthy, so the controller does not blame its own network; it taints at --node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s, about ${plan.totalMin} min for the whole zone.`,
-      `${plan.zone}의 노드가 모두 내려갔습니다. 영역 전체 장애(full disruption)입니다. 다른 영역은 정상이므로 컨트롤러는 자기 네트워크를 의심하지 않고 --node-eviction-rate(${plan.rate}/s)로 테인트합니다. ${plan.everyS}초에 노드 하나, 영역 전체에 약 ${plan.totalMin}분이 걸립니다.`,
+      `Every node of ${plan.zone} is down: the zone is in full disruption. The other zones are healthy, so the controller does not blame its own network; it adds the NoExecute taint at --node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s, about ${plan.totalMin} min for the whole zone.`,
+      `${plan.zone}의 노드가 모두 내려갔습니다. 영역 전체 장애(full disruption)입니다. 다른 영역은 정상이므로 컨트롤러는 자기 네트워크를 의심하지 않고 --node-eviction-rate(${plan.rate}/s)에 따라 NoExecute 테인트를 붙입니다. ${plan.everyS}초에 노드 하나씩, 영역 전체에 약 ${plan.totalMin}분이 걸립니다.`,
     );
   }
   if (plan.state === 'partial' && plan.rate > 0) {
     return withEarly(
-      `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has more than --large-cluster-size-threshold (${large}) nodes, so tainting slows to --secondary-node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s.`,
-      `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대)보다 많으므로 테인트가 --secondary-node-eviction-rate(${plan.rate}/s)로 느려집니다. ${plan.everyS}초에 노드 하나입니다.`,
+      `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has more than --large-cluster-size-threshold (${large}) nodes, so the NoExecute taint slows to --secondary-node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s.`,
+      `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대)보다 많으므로 NoExecute 테인트가 --secondary-node-eviction-rate(${plan.rate}/s)로 느려집니다. ${plan.everyS}초에 노드 하나씩입니다.`,
     );
   }
   if (plan.state === 'partial') {
@@ -138,8 +137,8 @@ function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
         );
   }
   return text(
-    `Only ${share} nodes of ${plan.zone} are down, under --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone counts as normal and taints at --node-eviction-rate (${plan.rate}/s), one node every ${plan.everyS} s.`,
-    `${plan.zone}에서 ${shareKo}만 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 미만입니다. 영역은 정상으로 취급되어 --node-eviction-rate(${plan.rate}/s), ${plan.everyS}초에 노드 하나씩 테인트합니다.`,
+    `Only ${share} nodes of ${plan.zone} are down, under --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone counts as normal and gets the NoExecute taint at --node-eviction-rate (${plan.rate}/s), one node every ${plan.everyS} s.`,
+    `${plan.zone}에서 ${shareKo}만 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 미만입니다. 영역은 정상으로 취급되어 --node-eviction-rate(${plan.rate}/s)에 따라 ${plan.everyS}초에 노드 하나씩 NoExecute 테인트를 붙입니다.`,
   );
 }
 
@@ -151,7 +150,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'unknown',
       caption: text(
         `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds. This part is not rate-limited.`,
-        `마지막 갱신 후 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. kubelet마다 마지막 갱신 시점이 달라 하트비트가 끊긴 노드 ${plan.down}대는 몇 초에 걸쳐 발견됩니다. 여기에는 속도 제한이 없습니다.`,
+        `노드가 마지막으로 리스를 갱신한 뒤 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. kubelet마다 마지막 갱신 시점이 달라 하트비트가 끊긴 노드 ${plan.down}대는 몇 초에 걸쳐 발견됩니다. 여기에는 속도 제한이 없습니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -160,7 +159,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'no-schedule',
       caption: text(
         'Their pods are marked Ready=False, and each node gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
-        '그 파드들은 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 더는 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute 테인트이고, 이 테인트는 영역별로 속도 제한을 받습니다.',
+        '그 노드들의 파드는 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 그 노드들에는 더 이상 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute 테인트이고, 이 테인트는 영역별로 속도 제한을 받습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
       // The first taint once every dark node is marked Unknown (over one or two passes): the cue
@@ -221,7 +220,7 @@ function waveCaption(plan: OutagePlan): Localized {
     `Then the same again, node after node: every ${plan.everyS} s another node of ${plan.zone} reaches 300 s since its taint, its pods are deleted, and their replacements are created and placed in the zones that are up. ${
       whole ? `${plan.down} nodes at that pace: about ${plan.totalMin} minutes in all.` : `The story follows ${followed} of the ${plan.down} nodes.`
     }`,
-    `이후 같은 일이 노드마다 되풀이됩니다. ${plan.everyS}초마다 ${plan.zone}의 다른 노드가 테인트 후 300초에 이르러 파드가 지워지고, 대체 파드가 만들어져 켜져 있는 영역에 배치됩니다. ${
+    `이후 같은 일이 노드마다 되풀이됩니다. ${plan.everyS}초마다 ${plan.zone}의 다른 노드에 테인트가 붙은 지 300초가 되어 파드가 지워지고, 대체 파드가 만들어져 켜져 있는 영역에 배치됩니다. ${
       whole ? `노드 ${plan.down}대를 이 속도로 비우는 데 모두 약 ${plan.totalMin}분이 걸립니다.` : `이야기는 노드 ${plan.down}대 중 ${followed}대를 따라갑니다.`
     }`,
   );
@@ -252,10 +251,10 @@ const machine = setup({
     powerOff: ({ context }) => {
       const { cluster, params } = context;
       const plan = planOf(params, cluster.rt.config.k8sVersion);
-      const what = plan.down === plan.zoneSize ? text(`${plan.zone} loses power`, `${withParticle(plan.zone, '이/가')} 전원을 잃습니다`) : text(`${plan.down} of the ${plan.zoneSize} nodes in ${plan.zone} lose power`, `${plan.zone}의 노드 ${plan.zoneSize}대 중 ${plan.down}대가 전원을 잃습니다`);
+      const what = plan.down === plan.zoneSize ? text(`${plan.zone} loses power`, `${plan.zone}의 전원이 나갑니다`) : text(`${plan.down} of the ${plan.zoneSize} nodes in ${plan.zone} lose power`, `${plan.zone}의 노드 ${plan.zoneSize}대 중 ${plan.down}대의 전원이 나갑니다`);
       cluster.step(
         'power-off',
-        text(`${what.en}: ${plan.down} kubelets stop renewing their Leases at once. Nothing tells the control plane; it has to notice the silence.`, `${what.ko}. kubelet ${plan.down}개가 한꺼번에 리스 갱신을 멈춥니다. 컨트롤 플레인에 알려 주는 것은 없어 침묵을 스스로 알아채야 합니다.`),
+        text(`${what.en}: ${plan.down} kubelets stop renewing their Leases at once. Nothing tells the control plane; it has to notice the silence.`, `${what.ko}. kubelet ${plan.down}개가 한꺼번에 리스 갱신을 멈춥니다. 이를 컨트롤 플레인에 알려 주는 것은 없습니다. 컨트롤 플레인이 스스로 침묵을 알아채야 합니다.`),
         kubeletsOf(plan.failing, 6),
       );
       for (const name of plan.failing) cluster.stopNode(name);
@@ -294,12 +293,12 @@ const machine = setup({
         'pace',
         rest === 0
           ? text(
-              `All ${plan.down} nodes of ${plan.zone} emptied, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
-              `${plan.zone}의 노드 ${plan.down}대가 ${plan.everyS}초에 하나씩 모두 비워졌고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 속도 제한은 축출을 시간에 걸쳐 나눕니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 연결이 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼져 보일 때에만 컨트롤러는 자기 쪽 네트워크를 의심하고 축출을 멈춥니다.`,
+              `All ${plan.down} nodes of ${plan.zone} had their pods evicted, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The evicted pods stay Terminating: no kubelet is there to confirm they stopped, so they go when the nodes come back or their Node objects are deleted. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
+              `${plan.zone}의 노드 ${plan.down}대에서 ${plan.everyS}초에 하나씩 파드가 모두 축출되었고, 모든 레플리카가 다른 영역에서 다시 Ready 상태가 되었습니다. 축출된 파드는 Terminating으로 남습니다. 종료를 확인해 줄 kubelet이 없어서, 노드가 돌아오거나 Node 객체가 삭제되어야 사라집니다. 속도 제한 덕분에 축출이 시간에 걸쳐 분산됩니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 연결이 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼진 것처럼 보일 때에만 컨트롤러는 자기 쪽 네트워크를 의심하고 축출을 멈춥니다.`,
             )
           : text(
-              `${emptied} nodes emptied and their replicas Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,
-              `노드 ${emptied}대가 비워지고 그 레플리카가 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 걸어 둔 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
+              `${emptied} nodes had their pods evicted (they stay Terminating: no kubelet is there to finish them) and the replacements are Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,
+              `노드 ${emptied}대의 파드가 축출되었고(종료를 마칠 kubelet이 없어 Terminating으로 남습니다), 대체 파드는 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 걸어 둔 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
             ),
         ['kube-controller-manager', 'kube-scheduler'],
       );

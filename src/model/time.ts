@@ -29,13 +29,14 @@ export function formatDuration(ms: number): string {
   return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;
 }
 
-/** A duration in Korean prose: "300ms", "55초", "1분 05초". */
+/** A duration in Korean prose: "300ms", "55초", "1분 5초", "5분". */
 export function formatDurationKo(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  return m > 0 ? `${m}분 ${String(s).padStart(2, '0')}초` : `${s}초`;
+  if (m === 0) return `${s}초`;
+  return s === 0 ? `${m}분` : `${m}분 ${s}초`;
 }
 
 /** "T+00:12.345": the cluster clock. */

@@ -111,8 +111,30 @@ describe('scale view (zone-outage, 30 nodes)', () => {
   it('when the zone loses power its header counts the silent kubelets before the API notices (still Ready)', async () => {
     await gotoStepEnd('power-off');
     const f = await frame();
-    expect(texts(f)).toContain('10 kubelets down');
+    expect(texts(f)).toContain('(10 kubelets down)');
     expect(texts(f).filter((t) => t === 'Ready 10')).toHaveLength(3);
+  });
+
+  it('while the API finds the silent nodes, the bracket counts only the Ready ones among them: the line adds up to the zone', async () => {
+    // Midway through the unknown step some dark nodes are Unknown, the rest still read Ready.
+    const step = await app.page.evaluate(() => window.__kubedeck?.player()?.steps.find((s) => s.id === 'unknown'));
+    if (step === undefined) throw new Error('no unknown step');
+    let seen = 0;
+    for (let k = 1; k < 40; k++) {
+      await app.page.evaluate((t) => {
+        window.__kubedeck?.player()?.pause();
+        window.__kubedeck?.player()?.seek(t);
+      }, step.start + (step.end - step.start) * (k / 40));
+      const all = texts(await frame());
+      const unknown = all.map((x) => /^Unknown (\d+)$/.exec(x)).find((m) => m !== null);
+      const down = all.map((x) => /^\((\d+) kubelets? down\)$/.exec(x)).find((m) => m !== null);
+      if (unknown == null || down == null) continue;
+      seen++;
+      // The dark zone's header: "Ready r", "(r kubelets down)", "Unknown u", with r + u its 10 nodes.
+      expect(all.filter((x) => x === `Ready ${down[1]}`).length).toBeGreaterThan(0);
+      expect(Number(down[1]) + Number(unknown[1])).toBe(10);
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('after the unknown step the dark zone says Unknown, the others Ready', async () => {
@@ -354,7 +376,7 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
   it('the caption keeps a controller flag on one line (Korean wrapped after its "--")', async () => {
     await app.page.click('[data-lang=ko]');
     await gotoStepEnd('rate');
-    await app.page.waitForFunction(() => /테인트합니다/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''));
+    await app.page.waitForFunction(() => /테인트를 붙입니다/.test(document.querySelector('[data-testid=caption]')?.textContent ?? ''));
     const flags = await app.page.$$eval('[data-testid=caption] .caption__flag', (spans) => spans.map((s) => ({ text: s.textContent, wrap: getComputedStyle(s).whiteSpace, lines: s.getClientRects().length })));
     expect(flags).toEqual([{ text: '--node-eviction-rate', wrap: 'nowrap', lines: 1 }]);
     await app.page.click('[data-lang=en]');

@@ -115,7 +115,7 @@ describe('zone-outage', () => {
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThan(99_900);
     expect((times[2] ?? 0) - (times[1] ?? 0)).toBeLessThan(100_300);
     const pace = trace.events.find((e) => e.kind === 'step' && e.id === 'pace');
-    expect(pace?.kind === 'step' && pace.caption.en).toMatch(/^3 nodes emptied .* The other 29 follow at the same pace, one every 100 s/);
+    expect(pace?.kind === 'step' && pace.caption.en).toMatch(/^3 nodes had their pods evicted .* The other 29 follow at the same pace, one every 100 s/);
     const wave = trace.events.find((e) => e.kind === 'step' && e.id === 'wave');
     expect(wave?.kind === 'step' && wave.caption.en).toMatch(/every 100 s another node .* The story follows 3 of the 32 nodes\.$/);
   });

@@ -89,19 +89,17 @@ export class ScaleLabels extends Container {
       put(h.title, scaleWords.zoneTitle(lang, g.zone, nodes.length), { size, weight: '700', fill: p.text }, hr.w);
       h.title.position.set(hr.x, hr.y);
       this.boxes.push({ x: hr.x, y: hr.y, w: h.title.width, h: h.title.height });
-      // Second line: how many nodes in each state (colour and word), how many kubelets are down
-      // while some of their nodes still read Ready (a zone without power, before the API notices;
-      // once they are Unknown the state says it and the room goes to the rest), then the pods,
-      // then those deleted but stuck (the faint sprites a dark zone keeps after its evictions).
+      // Second line: how many nodes in each state (colour and word), with the Ready ones whose
+      // kubelet is down in brackets after them (a zone without power, before the API notices: a
+      // subset of the Ready count, so the line never adds up to more nodes than the zone has), then
+      // the pods, then those deleted but stuck (the faint sprites a dark zone keeps after its evictions).
       const counts = new Map<string, number>();
       let pods = 0;
       let stuck = 0;
-      let down = 0;
       let downReady = 0;
       for (const n of nodes) {
         const t = tileOf(n);
         if (t === undefined) continue;
-        if (t.kubeletDown) down++;
         if (t.kubeletDown && t.readiness === 'Ready') downReady++;
         counts.set(t.readiness, (counts.get(t.readiness) ?? 0) + 1);
         pods += t.active;
@@ -111,8 +109,8 @@ export class ScaleLabels extends Container {
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
         const n = counts.get(state) ?? 0;
         if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
+        if (state === 'Ready' && downReady > 0) pieces.push({ text: `(${scaleWords.kubeletsDown(lang, downReady)})`, fill: p.text });
       }
-      if (downReady > 0) pieces.push({ text: scaleWords.kubeletsDown(lang, down), fill: p.text });
       // "0 pods · Terminating 1,000" read as a contradiction (reviewer): an emptied zone says only
       // that its pods are all Terminating.
       if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });

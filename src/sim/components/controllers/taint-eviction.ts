@@ -86,7 +86,8 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     const taint = which;
     const wait = Math.max(0, due - rt.clock.now());
     if (wait > 0) {
-      ctx.act(NAME, 'schedule', text(`${pod.metadata.name} tolerates ${taint.key} for ${formatDuration(wait)}: eviction scheduled`, `${pod.metadata.name}: ${taint.key} ${formatDurationKo(wait)} 동안 허용, 축출 예약`), ref, 10);
+      // Where the card is narrow the aside goes first: "web-…: eviction in 5m00s" (short-label.ts).
+      ctx.act(NAME, 'schedule', text(`${pod.metadata.name}: eviction in ${formatDuration(wait)} (tolerates ${taint.key} until then)`, `${pod.metadata.name}: ${formatDurationKo(wait)} 뒤 축출 예약(그때까지 ${taint.key} 허용)`), ref, 10);
     }
     const id = rt.clock.setTimeout(() => evict(pod, taint), wait);
     timers.set(ref, { due, id });
