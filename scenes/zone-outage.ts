@@ -159,7 +159,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'no-schedule',
       caption: text(
         'Their pods are marked Ready=False, and each node gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
-        '그 노드들의 파드는 Ready=False로 표시되고, 각 노드에는 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 그 노드들에는 더 이상 파드를 배치하지 않습니다. NoSchedule은 아무것도 축출하지 않습니다. 축출로 이어지는 것은 NoExecute 테인트이고, 이 테인트는 영역별로 속도 제한을 받습니다.',
+        '그 노드들의 파드는 Ready=False로 표시되고, 각 노드에 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 그 노드들에는 더 이상 파드를 두지 않습니다. NoSchedule은 축출하지 않습니다. 축출은 NoExecute 테인트가 일으키며, 이 테인트는 영역별로 속도 제한을 받습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
       // The first taint once every dark node is marked Unknown (over one or two passes): the cue
@@ -217,10 +217,10 @@ function waveCaption(plan: OutagePlan): Localized {
   const followed = nodesToFollow(plan);
   const whole = followed === plan.down;
   return text(
-    `Then the same again, node after node: every ${plan.everyS} s another node of ${plan.zone} reaches 300 s since its taint, its pods are deleted, and their replacements are created and placed in the zones that are up. ${
+    `Then the same again, node after node: every ${plan.everyS} s another node of ${plan.zone} reaches 300 s since its taint, its pods are deleted (they stay Terminating: no kubelet is left to confirm they stopped), and their replacements are created and placed in the zones that are up. ${
       whole ? `${plan.down} nodes at that pace: about ${plan.totalMin} minutes in all.` : `The story follows ${followed} of the ${plan.down} nodes.`
     }`,
-    `이후 같은 일이 노드마다 되풀이됩니다. ${plan.everyS}초마다 ${plan.zone}의 다른 노드에 테인트가 붙은 지 300초가 되어 파드가 지워지고, 대체 파드가 만들어져 켜져 있는 영역에 배치됩니다. ${
+    `이후 같은 일이 노드마다 되풀이됩니다. ${plan.everyS}초마다 ${plan.zone}의 다른 노드에 테인트가 붙은 지 300초가 되어 파드가 지워지고(종료를 확인할 kubelet이 없어 Terminating으로 남습니다), 대체 파드가 만들어져 켜져 있는 영역에 배치됩니다. ${
       whole ? `노드 ${plan.down}대를 이 속도로 비우는 데 모두 약 ${plan.totalMin}분이 걸립니다.` : `이야기는 노드 ${plan.down}대 중 ${followed}대를 따라갑니다.`
     }`,
   );
@@ -293,8 +293,8 @@ const machine = setup({
         'pace',
         rest === 0
           ? text(
-              `All ${plan.down} nodes of ${plan.zone} had their pods evicted, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The evicted pods stay Terminating: no kubelet is there to confirm they stopped, so they go when the nodes come back or their Node objects are deleted. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
-              `${plan.zone}의 노드 ${plan.down}대에서 ${plan.everyS}초에 하나씩 파드가 모두 축출되었고, 모든 레플리카가 다른 영역에서 다시 Ready 상태가 되었습니다. 축출된 파드는 Terminating으로 남습니다. 종료를 확인해 줄 kubelet이 없어서, 노드가 돌아오거나 Node 객체가 삭제되어야 사라집니다. 속도 제한 덕분에 축출이 시간에 걸쳐 분산됩니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 연결이 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼진 것처럼 보일 때에만 컨트롤러는 자기 쪽 네트워크를 의심하고 축출을 멈춥니다.`,
+              `All ${plan.down} nodes of ${plan.zone} had their pods evicted, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
+              `${plan.zone}의 노드 ${plan.down}대에서 ${plan.everyS}초에 하나씩 파드가 모두 축출되었고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 속도 제한 덕분에 축출이 분산됩니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼진 듯 보일 때에만 컨트롤러는 자기 네트워크를 의심하고 축출을 멈춥니다.`,
             )
           : text(
               `${emptied} nodes had their pods evicted (they stay Terminating: no kubelet is there to finish them) and the replacements are Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,

@@ -632,7 +632,7 @@ export class StageView {
     if (this.trail.visible && (step !== this.trailStep || count !== this.trailCount)) {
       this.trailStep = step;
       this.trailCount = count;
-      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.visibleRunsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...(this.trailAvoidsScaleWords ? this.scale.textBoxes() : []), ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
+      this.trail.setTrail(tr?.hops ?? [], (m) => this.tokens.routeOf(m), (m) => this.tokens.runsOf(m), p, this.l.fs, { x: 0, y: 0, w: this.l.width, h: this.l.height }, [...this.trailObstacles, ...(this.trailAvoidsScaleWords ? this.scale.textBoxes() : []), ...this.ships.flatMap((sh) => sh.chipBoxes()), ...this.pods.podRects()]);
     }
 
     // 3. Glows: activities, and etcd flashing as a write lands.

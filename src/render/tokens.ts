@@ -9,9 +9,8 @@ import type { ComponentId, MessageEvent } from '../sim/trace.ts';
 import type { Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
 import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
-import { coversOf, traceRoute, underCard, visibleRuns } from './behind-cards.ts';
+import { coversOf, routeRuns, traceDashed, traceRoute, underCard, type RouteRuns } from './behind-cards.ts';
 import { CARD_MARGIN, coverArea } from './label-cover.ts';
-import type { Point } from './layout.ts';
 import { shortForms } from './short-label.ts';
 import { componentInfo } from './ids.ts';
 import type { Palette } from './theme.ts';
@@ -61,6 +60,9 @@ export interface PodPlaces {
   /** Every pod box on stage (a label should not cover a pod's name). */
   podRects(): readonly Rect[];
 }
+
+/** A story token under a card its route passes behind: seen through the card, as its dashed line is. */
+const GHOST_ALPHA = 0.4;
 
 class TokenView extends Container {
   readonly shape = new Graphics();
@@ -120,12 +122,12 @@ export class TokenLayer extends Container {
   liveTextSpots: (() => readonly Rect[]) | undefined;
   /**
    * Cards a route passes behind rather than over (the scale view: a zone's flow to kube-apiserver
-   * crossed kube-controller-manager's chips): its line is drawn only outside them and its token
-   * hidden while under one (behind-cards.ts). Set before layout().
+   * crossed kube-controller-manager's chips): its line is solid outside them and dashed over them,
+   * and its token a faint ghost while under one (behind-cards.ts). Set before layout().
    */
   covers: readonly Rect[] = [];
-  /** Per route (message id): the cards it passes behind, and its line's parts outside them. */
-  private readonly behind = new Map<number, { covers: Rect[]; runs: Point[][] }>();
+  /** Per route (message id): the cards it passes behind, and its line's parts outside and over them. */
+  private readonly behind = new Map<number, { covers: Rect[]; runs: RouteRuns }>();
 
   /** The tokens, and above them every token's label: a token passing by never covers a label's words. */
   private readonly dots = new Container();
@@ -214,14 +216,14 @@ export class TokenLayer extends Container {
       r = keepInside(overRow ? rowRoute(a, b) : routeBetween(a, b), this.bounds, 14 * this.s);
       this.routes.set(m.id, r);
       const covers = coversOf(r, this.covers, [a, b]);
-      if (covers.length > 0) this.behind.set(m.id, { covers, runs: visibleRuns(r, covers) });
+      if (covers.length > 0) this.behind.set(m.id, { covers, runs: routeRuns(r, covers) });
       else this.behind.delete(m.id);
     }
     return r;
   }
 
-  /** The parts of a message's route line outside the cards it passes behind; undefined: it passes behind none (draw the whole arc). */
-  visibleRunsOf(m: MessageEvent): readonly (readonly Point[])[] | undefined {
+  /** A message's route line cut at the cards it passes behind; undefined: it passes behind none (draw the whole arc). */
+  runsOf(m: MessageEvent): RouteRuns | undefined {
     this.routeOf(m);
     return this.behind.get(m.id)?.runs;
   }
@@ -281,15 +283,21 @@ export class TokenLayer extends Container {
     const shape = shapeOf(m);
     const role = componentInfo(m.from).role;
     const colour = shape === 'write' ? p.role.etcd : m.status !== undefined && m.status >= 400 ? p.error : p.role[role];
-    // The route, faint, so the eye sees where the token goes; behind the cards it passes behind.
+    // The route, faint, so the eye sees where the token goes; dashed over the cards it passes behind.
     const behind = this.behind.get(m.id);
     if (!background) {
-      traceRoute(this.trails, r, behind?.runs);
+      traceRoute(this.trails, r, behind?.runs.visible);
       this.trails.stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
+      if (behind !== undefined && behind.runs.hidden.length > 0) {
+        traceDashed(this.trails, behind.runs.hidden, 6 * this.s, 5 * this.s);
+        this.trails.stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
+      }
     }
-    // Under a card it passes behind, the token is out of sight (and so is its label).
-    v.visible = behind === undefined || !underCard({ x, y }, behind.covers);
-    if (!v.visible) {
+    // Under a card it passes behind, a story token is a faint ghost (no label: it would cover the
+    // card's words) and a background one is out of sight. Either counts as not in sight.
+    const under = behind !== undefined && underCard({ x, y }, behind.covers);
+    if (under && background) {
+      v.visible = false;
       v.pill.visible = false;
       v.text.visible = false;
       return false;
@@ -310,6 +318,16 @@ export class TokenLayer extends Container {
     }
     v.shape.position.set(x, y);
     v.halo.position.set(x, y);
+    v.alpha = under ? GHOST_ALPHA : 1;
+    // The sky disc that keeps a token clear of its line would show as a blot on the card.
+    v.halo.alpha = under ? 0 : 1;
+    if (under) {
+      v.pill.visible = false;
+      v.text.visible = false;
+      // The label is drawn anew once the token is out from under the card.
+      v.labelKey = '\u0000';
+      return false;
+    }
     const key = label ?? '';
     if (key !== v.labelKey) {
       v.labelKey = key;

@@ -9,9 +9,9 @@ import type { MessageEvent } from '../sim/trace.ts';
 import type { TrailHop } from '../timeline/trail.ts';
 import { markDrawn } from './drawn.ts';
 import { componentInfo } from './ids.ts';
-import type { Point, Rect } from './layout.ts';
+import type { Rect } from './layout.ts';
 import { pointOnRoute, type Route } from './routes.ts';
-import { traceRoute } from './behind-cards.ts';
+import { traceDashed, traceRoute, type RouteRuns } from './behind-cards.ts';
 import { makeText, restyle } from './scene/text.ts';
 import type { Palette } from './theme.ts';
 
@@ -72,8 +72,8 @@ export class TrailLayer extends Container {
   }
 
   /** Draw a step's hops; `obstacles`: boxes a badge must not cover (cards with their text, pods, ship names). */
-  /** `runsOf`: a route's line where it passes behind cards (undefined: the whole arc), as the tokens draw it. */
-  setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, runsOf: (m: MessageEvent) => readonly (readonly Point[])[] | undefined, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
+  /** `runsOf`: a route's line cut where it passes behind cards (undefined: the whole arc), solid and dashed as the tokens draw it. */
+  setTrail(hops: readonly TrailHop[], routeOf: (m: MessageEvent) => Route, runsOf: (m: MessageEvent) => RouteRuns | undefined, p: Palette, fs: number, bounds: Rect, obstacles: readonly Rect[]): void {
     this.lines.clear();
     const placed = this.badgeBoxes;
     placed.length = 0;
@@ -93,8 +93,13 @@ export class TrailLayer extends Container {
         const route = routeOf(r.message);
         first ??= route;
         const colour = p.role[componentInfo(r.from).role];
-        traceRoute(this.lines, route, runsOf(r.message));
+        const runs = runsOf(r.message);
+        traceRoute(this.lines, route, runs?.visible);
         this.lines.stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
+        if (runs !== undefined && runs.hidden.length > 0) {
+          traceDashed(this.lines, runs.hidden, 7 * fs, 6 * fs);
+          this.lines.stroke({ width: 2.5 * fs, color: colour, alpha: 0.45 });
+        }
         this.arrowHead(route.p1, route.c, colour, fs);
         if (hop.roundTrip) this.arrowHead(route.p0, route.c, colour, fs);
       }

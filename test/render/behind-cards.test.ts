@@ -1,11 +1,11 @@
 /**
  * In the scale view a zone's flow up to kube-apiserver passes behind kube-controller-manager's card
- * (and the scheduling queue) instead of drawing over its chips' words: the line as drawn has no
- * point on the card, and its token is hidden there. Routes between two cards with nothing in
- * between are drawn whole.
+ * (and the scheduling queue) instead of drawing over its chips' words: the solid line has no
+ * point on the card, the part over it is dashed (so the flow does not seem to start at the card's
+ * edge), and its token is a ghost there. Routes between two cards with nothing in between are drawn whole.
  */
 import { describe, expect, it } from 'vitest';
-import { coversOf, scaleCovers, underCard, visibleRuns } from '../../src/render/behind-cards.ts';
+import { coversOf, routeRuns, scaleCovers, traceDashed, underCard, visibleRuns } from '../../src/render/behind-cards.ts';
 import { pointOnRoute } from '../../src/render/routes.ts';
 import { computeLayout, type Point, type Rect } from '../../src/render/layout.ts';
 import { routeBetween } from '../../src/render/routes.ts';
@@ -54,5 +54,47 @@ describe.each([
     const covers = coversOf(route, scaleCovers(l), [zone, api]);
     expect(underCard({ x: cm.x + cm.w / 2, y: cm.y + cm.h / 2 }, covers)).toBe(true);
     expect(underCard({ x: api.x + api.w / 2, y: api.y + api.h + 4 }, covers)).toBe(false);
+  });
+
+  it.each([0, 1, 2])('zone %i -> kube-apiserver: the line goes on, dashed, over the cards it passes behind, from the zone to kube-apiserver unbroken', (i) => {
+    const zone = zones[i] as Rect;
+    const route = routeBetween(zone, api);
+    const covers = coversOf(route, scaleCovers(l), [zone, api]);
+    const { visible, hidden } = routeRuns(route, covers);
+    const crosses = Array.from({ length: 97 }, (_, k) => pointOnRoute(route, k / 96)).some((p) => underCard(p, covers));
+    if (!crosses) {
+      expect(hidden).toEqual([]);
+      return;
+    }
+    expect(hidden.length).toBeGreaterThan(0);
+    // Every point of the hidden parts that is off the card is at a card's edge (a segment's end).
+    for (const run of hidden) expect(run.some((p) => underCard(p, covers))).toBe(true);
+    // Solid and dashed runs join end to start: together they are the whole arc, start to end.
+    const all = [...visible, ...hidden].sort((a, b) => (a[0]?.y ?? 0) - (b[0]?.y ?? 0));
+    const points = all.reduce((n, run) => n + run.length - 1, 0);
+    expect(points).toBe(96);
+  });
+});
+
+describe('traceDashed', () => {
+  it('draws dashes of the given length with gaps, the pattern carried across a polyline\'s corners', () => {
+    const moves: [number, number][] = [];
+    const lines: [number, number][] = [];
+    const g = { moveTo: (x: number, y: number) => moves.push([x, y]), lineTo: (x: number, y: number) => lines.push([x, y]) };
+    // 0 -> 10 -> 22 along x: dash 4, gap 2 gives dashes at 0-4, 6-10, 12-16, 18-22.
+    traceDashed(g, [[{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 22, y: 0 }]], 4, 2);
+    const dashes = moves.map((m, k) => [m[0], lines[k]?.[0]]);
+    expect(dashes).toEqual([
+      [0, 4],
+      [6, 10],
+      [12, 16],
+      [18, 22],
+    ]);
+  });
+
+  it('a run shorter than a dash is one dash', () => {
+    const moves: number[] = [];
+    traceDashed({ moveTo: (x) => moves.push(x), lineTo: () => undefined }, [[{ x: 0, y: 0 }, { x: 3, y: 0 }]], 4, 2);
+    expect(moves).toEqual([0]);
   });
 });
