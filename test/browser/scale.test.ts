@@ -283,6 +283,35 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect((await frame()).open).toBeUndefined();
   });
 
+  it('a drag that starts on a tile pans the camera and opens nothing', async () => {
+    await gotoStepEnd('unknown');
+    const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('b-03'));
+    const canvas = await app.page.evaluate(() => {
+      const r = document.querySelector('canvas')?.getBoundingClientRect();
+      return { x: r?.x ?? 0, y: r?.y ?? 0 };
+    });
+    if (box === undefined) throw new Error('no tile b-03');
+    const x = canvas.x + box.x + box.w / 2;
+    const y = canvas.y + box.y + box.h / 2;
+    // Zoomed in (a pan at home is clamped), then dragged from the tile's middle.
+    await app.page.mouse.move(x, y);
+    await app.page.mouse.wheel(0, -300);
+    await app.page.mouse.wheel(0, -300);
+    const before = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.camera);
+    await app.page.mouse.down();
+    for (let k = 1; k <= 10; k++) await app.page.mouse.move(x - 12 * k, y);
+    await app.page.mouse.up();
+    const after = await frame();
+    expect(after.open).toBeUndefined();
+    const cam = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.camera);
+    expect(cam).not.toEqual(before);
+    // A click (no move) on a tile still opens it.
+    await app.page.mouse.click(x, y);
+    expect((await frame()).open).toBeDefined();
+    await app.page.keyboard.press('Escape');
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+  });
+
   it('a node opened while the outage goes on: back at the tiles, they show the cluster as it is now, not as it was when the node opened', async () => {
     await app.page.selectOption('[data-testid=theme]', 'dark');
     await app.page.click('[data-lang=en]');

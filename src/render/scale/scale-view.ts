@@ -72,6 +72,8 @@ export class ScaleView extends Container {
   /** The tiles of the nodes set last are laid out and drawn (layout() with the same arguments again has nothing to do). */
   private tilesLaidOut = false;
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
+  /** Whether the press just released was a drag: PixiJS fires pointerup before pointertap, so the tap reads it here. */
+  private releasedDrag = false;
   /** The tile under the pointer (Enter opens it). */
   hovered: string | undefined;
   /** The camera moved (wheel, drag, keys, a step's focus): the stage re-lays its flows and redraws. */
@@ -107,14 +109,16 @@ export class ScaleView extends Container {
       this.hovered = this.tileAt(at);
     });
     const release = (): void => {
+      this.releasedDrag = this.press?.moved === true;
       this.press = undefined;
     };
     this.on('pointerup', release);
     this.on('pointerupoutside', release);
     this.on('pointertap', (e: FederatedPointerEvent) => {
-      const moved = this.press?.moved === true;
-      this.press = undefined;
-      if (moved) return;
+      // A drag that ends on a tile pans; it does not open the tile it started on (reviewer).
+      const dragged = this.releasedDrag;
+      this.releasedDrag = false;
+      if (dragged) return;
       const node = this.tileAt(e.getLocalPosition(this));
       if (node !== undefined) this.onOpen?.(node);
     });
