@@ -91,34 +91,59 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
   const tools = el('div', { class: 'cmdbar__tools' });
   const form = el('form', { class: 'cmdbar', 'data-testid': 'command-bar', autocomplete: 'off' }, message, prompt, input, run, tools);
 
+  /** A command whose run has not finished: the bar takes no other until it has. */
+  let running = false;
+  /**
+   * A line submitted while a run was going: it runs once that run is drawn (if the bar still holds
+   * it), and the running message says so. Before, it was ignored, then cleared with the first.
+   */
+  let held: string | undefined;
   const say = (text: string, kind: 'error' | 'info', detail?: string): void => {
-    showWithDetail(message, text, detail);
+    const next = running && held !== undefined && kind === 'info' && text !== '' ? t(lang, 'commandHeld', { line: held }) : undefined;
+    showWithDetail(message, text, next === undefined ? detail : detail === undefined ? next : `${detail} · ${next}`);
     message.dataset['kind'] = kind;
     message.hidden = text === '';
   };
   const quiet = (): void => say('', 'info');
 
-  /** A command whose run has not finished: the bar takes no other until it has. */
-  let running = false;
-  const answer = (result: SubmitResult): void => {
+  const answer = (line: string, result: SubmitResult): void => {
     if (result.ok) {
-      input.value = '';
+      // The bar may hold another line by now (typed while this one ran): that one stays.
+      if (input.value === line) input.value = '';
       quiet();
     } else say(result.error, 'error');
   };
   const submit = (): void => {
     const line = input.value;
-    if (line.trim() === '' || running) return;
+    if (line.trim() === '') return;
+    if (running) {
+      held = line;
+      say(t(lang, 'commandRunning'), 'info');
+      return;
+    }
     if (history.at(-1) !== line) history.push(line);
     browsing = history.length;
     const result = handlers.submit(line);
     if (!(result instanceof Promise)) {
-      answer(result);
+      answer(line, result);
       return;
     }
     running = true;
     say(t(lang, 'commandRunning'), 'info');
-    void result.then(answer).finally(() => (running = false));
+    void result
+      .then((r) => {
+        running = false;
+        answer(line, r);
+        const next = held;
+        held = undefined;
+        // The held line goes next, as the learner typed it: not if they changed it meanwhile, and
+        // not after a failure (its message stays; the line waits in the bar for Enter).
+        if (r.ok && next !== undefined && input.value === next && !input.disabled) submit();
+      })
+      .finally(() => {
+        running = false;
+        held = undefined;
+      });
   };
 
   const walk = (direction: -1 | 1): void => {

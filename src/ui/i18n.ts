@@ -132,6 +132,7 @@ const STRINGS = {
   commandCompletions: { en: 'Completions: {list}', ko: '자동 완성 후보: {list}' },
   commandNoCompletion: { en: 'Nothing to complete here.', ko: '여기서는 자동 완성할 것이 없습니다.' },
   commandRunning: { en: 'Running the cluster again with your command…', ko: '명령을 반영해 클러스터를 다시 실행하는 중…' },
+  commandHeld: { en: 'next: {line} (runs once this one is drawn)', ko: '다음 명령: {line}(이 실행이 끝나면 이어서 실행)' },
   commandDrawing: { en: 'Drawing the run with your command…', ko: '명령을 반영한 결과를 그리는 중…' },
   commandStale: { en: 'The stage changed before your command ran; give it again.', ko: '명령이 실행되기 전에 화면이 바뀌었습니다. 다시 입력해 주세요.' },
   tryIt: { en: 'Try:', ko: '해 보기:' },

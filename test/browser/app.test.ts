@@ -434,6 +434,26 @@ describe('a long run', () => {
     await page.close();
   }, 150_000);
 
+  it('a command given while a long run is under way waits its turn and then runs (it was ignored, then cleared)', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=5&lang=en`);
+    const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
+    await page.fill('[data-testid=command-input]', 'kubectl create deployment web --image=nginx:1.27 --replicas=3000');
+    await page.press('[data-testid=command-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.startsWith('Running the cluster again') === true);
+    await page.fill('[data-testid=command-input]', 'wait 5s');
+    await page.press('[data-testid=command-input]', 'Enter');
+    // The bar says the line waits, and keeps it.
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.includes('next: wait 5s') === true);
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('wait 5s');
+    // Both runs land, in order; the bar ends empty.
+    await page.waitForFunction((n) => (window.__kubedeck?.loads() ?? 0) >= n + 2, loads, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent === '', undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__kubedeck?.view().actions?.map((a) => a.command))).toEqual(['kubectl create deployment web --image=nginx:1.27 --replicas=3000', 'wait 5s']);
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it('a link whose commands ask for thousands of replicas opens in slices: the caption says how far, frames keep coming', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
