@@ -474,9 +474,11 @@ export class StageView {
     const l = this.l;
     const m = new Map(l.stations);
     const tiles = this.scaleMode && this.openNode === undefined;
-    if (tiles) {
+    if (this.scaleMode) {
       for (const zone of this.scale.zoneKeys) {
-        const r = this.scale.groupEnd(zone);
+        // With a node opened, the other nodes are off stage behind "← All nodes": their traffic
+        // goes there (it fell back to the quay, as if kubectl had sent it: reviewer).
+        const r = tiles ? this.scale.groupEnd(zone) : this.back.box;
         for (const head of ['kubelet', 'containerd', 'kube-proxy', 'node']) m.set(`${head}/@${zone}`, r);
       }
     }

@@ -312,6 +312,33 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
   });
 
+  it('with one node opened, the other nodes\' traffic goes to "← All nodes", never to the quay (kubectl said nothing)', async () => {
+    await gotoStepEnd('unknown');
+    const step = await app.page.evaluate(() => window.__kubedeck?.player()?.steps.find((s) => s.id === 'wave'));
+    if (step === undefined) throw new Error('no wave step');
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.openNode('c-03'));
+    let toBack = 0;
+    for (let k = 0; k < 30; k++) {
+      await app.page.evaluate((t) => {
+        window.__kubedeck?.player()?.pause();
+        window.__kubedeck?.player()?.seek(t);
+      }, step.start + (step.end - step.start) * (k / 30));
+      const f = await frame();
+      const quay = f.labels.find((l) => l.text === 'kubectl');
+      const back = f.labels.find((l) => l.text === '← All nodes');
+      if (quay === undefined || back === undefined) throw new Error('no quay or back button');
+      const tokens = f.objects.filter((o) => o.kind === 'token' && o.alpha > 0);
+      const near = (o: DrawnObject, r: { x: number; y: number; w: number; h: number }, pad: number): boolean =>
+        o.x + o.w > r.x - pad && o.x < r.x + r.w + pad && o.y + o.h > r.y - pad && o.y < r.y + r.h + pad;
+      // No command is given in this step: nothing comes from or goes to the quay.
+      expect(tokens.filter((o) => near(o, quay, 24))).toEqual([]);
+      toBack += tokens.filter((o) => near(o, back, 24)).length;
+    }
+    // The other nodes' traffic does reach the button (the check above is not vacuous).
+    expect(toBack).toBeGreaterThan(0);
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.closeNode());
+  });
+
   it('a node opened while the outage goes on: back at the tiles, they show the cluster as it is now, not as it was when the node opened', async () => {
     await app.page.selectOption('[data-testid=theme]', 'dark');
     await app.page.click('[data-lang=en]');
