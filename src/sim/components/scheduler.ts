@@ -69,11 +69,23 @@ export interface Scheduler {
 }
 
 /** The Filter activity's words: how many nodes fit, and how far Filter looked when it stopped early (percentageOfNodesToScore). */
+/**
+ * What ruled the nodes out, from a failure message ("0/3 nodes are available: 3 Insufficient cpu.
+ * preemption: ..." -> "3 Insufficient cpu"): kube-scheduler's own words, so a queue of Pending pods
+ * says why on the card (a sandbox scaled past the cluster's room showed only "0/3 nodes fit").
+ */
+export function filterReasons(message: string | undefined): string | undefined {
+  const m = /^0\/\d+ nodes are available: (.+?)\.(?: |$)/.exec(message ?? '');
+  return m?.[1];
+}
+
 function filterLabel(pod: string, feasible: number, decision: ScheduleDecision): Localized {
   const f = decision.filtered;
   if (f === undefined || f.examined === f.of) {
     const of = f?.of ?? decision.nodes.length;
-    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합`);
+    const why = feasible === 0 ? filterReasons(decision.failureMessage) : undefined;
+    const aside = why === undefined ? '' : ` (${why})`;
+    return text(`Filter ${pod}: ${feasible}/${of} nodes fit${aside}`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합${aside}`);
   }
   return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}개 중 ${f.examined}개를 확인해 ${feasible}개 적합, 충분하므로 중단`);
 }

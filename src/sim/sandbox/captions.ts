@@ -41,8 +41,8 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'create-deployment':
       return {
         caption: text(
-          `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${formatCount(action.replicas)} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each.`,
-          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${formatCount(action.replicas)}개를 만들고, kube-scheduler가 하나씩 배치합니다.`,
+          `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${formatCount(action.replicas)} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each on a node with room (one that fits nowhere stays Pending).`,
+          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${formatCount(action.replicas)}개를 만들고, kube-scheduler가 자리가 있는 노드에 하나씩 배치합니다(들어갈 곳이 없는 파드는 Pending으로 남습니다).`,
         ),
         focus: CONTROLLERS,
       };
@@ -252,8 +252,8 @@ export function narrateOverBudget(command: string, asked: number): ActionNarrati
   const max = formatCount(SANDBOX_MAX_PODS);
   return {
     caption: text(
-      `You: \`${command}\`. kubedeck stops here: its sandbox simulates at most ${max} pods, in your browser, and this would ask for ${formatCount(asked)}. A real cluster would take the command. Nothing changes.`,
-      `직접 입력: \`${command}\`. kubedeck은 여기서 멈춥니다. 샌드박스는 브라우저에서 파드를 ${max}개까지만 시뮬레이션하는데, 이 명령은 ${formatCount(asked)}개를 요청합니다. 실제 클러스터라면 받아들이는 명령입니다. 아무것도 바뀌지 않습니다.`,
+      `You: \`${command}\`. Not run: kubedeck's sandbox simulates at most ${max} pods, in your browser, and this would ask for ${formatCount(asked)}. A real cluster would take the command. Nothing changes.`,
+      `직접 입력: \`${command}\`. 실행하지 않았습니다. kubedeck 샌드박스는 브라우저에서 파드를 ${max}개까지만 시뮬레이션하는데, 이 명령은 ${formatCount(asked)}개를 요청합니다. 실제 클러스터라면 받아들이는 명령입니다. 아무것도 바뀌지 않습니다.`,
     ),
     focus: ['kubectl'],
   };
@@ -274,8 +274,8 @@ export function narrateNodeUnknown(node: string, config: SimConfig): ActionNarra
 export function narrateNodeEvictions(node: string, config: SimConfig): ActionNarration {
   return {
     caption: text(
-      `${config.defaultTolerationSeconds} s of tolerating the unreachable taint are up: the taint-eviction controller deletes the pods on ${node}. Their ReplicaSets create replacements, which kube-scheduler places on Ready nodes; the old pods stay Terminating until ${node}'s kubelet is back.`,
-      `unreachable 테인트를 허용하던 ${config.defaultTolerationSeconds}초가 지났습니다. 테인트 축출 컨트롤러가 ${node}의 파드를 삭제하고, 레플리카셋이 대체 파드를 만들어 kube-scheduler가 Ready 노드에 배치합니다. 옛 파드는 ${node}의 kubelet이 돌아올 때까지 Terminating으로 남습니다.`,
+      `${config.defaultTolerationSeconds} s of tolerating the unreachable taint are up: the taint-eviction controller deletes the pods on ${node}. Their ReplicaSets create replacements, which kube-scheduler places on Ready nodes with room (any that fit nowhere wait Pending); the old pods stay Terminating until ${node}'s kubelet is back.`,
+      `unreachable 테인트를 허용하던 ${config.defaultTolerationSeconds}초가 지났습니다. 테인트 축출 컨트롤러가 ${node}의 파드를 삭제하고, 레플리카셋이 대체 파드를 만들면 kube-scheduler가 자리가 있는 Ready 노드에 배치합니다(들어갈 곳이 없으면 Pending으로 기다립니다). 옛 파드는 ${node}의 kubelet이 돌아올 때까지 Terminating으로 남습니다.`,
     ),
     focus: ['kube-controller-manager', 'kube-scheduler'],
   };

@@ -1,0 +1,34 @@
+/**
+ * What kube-scheduler's card says when nothing fits: the reasons from its failure message, so a
+ * queue of Pending pods (a sandbox scaled past the cluster's room) says why on the stage.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeDeployment } from '../../src/sim/builders.ts';
+import { Cluster } from '../../src/sim/cluster.ts';
+import { filterReasons } from '../../src/sim/components/scheduler.ts';
+
+describe('kube-scheduler saying why nothing fits', () => {
+  it('takes the reasons out of a failure message', () => {
+    expect(filterReasons('0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.')).toBe('3 Insufficient cpu');
+    expect(filterReasons('0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient memory.')).toBe('1 node(s) had untolerated taint(s), 3 Insufficient memory');
+    expect(filterReasons('no nodes available to schedule pods')).toBeUndefined();
+    expect(filterReasons(undefined)).toBeUndefined();
+  });
+
+  it('a pod that fits nowhere: the filter activity names the reason', () => {
+    const cluster = new Cluster({ seed: 1, k8sVersion: '1.33', config: { recordEvents: false, fullDecisions: false }, trace: { keep: true } });
+    cluster.addNode('worker-1', { cpu: '2', memory: '8Gi', pods: '110' });
+    cluster.start();
+    cluster.create(makeDeployment('web', 4, { requests: { cpu: '1', memory: '128Mi' } }));
+    for (let i = 0; i < 20_000 && cluster.rt.clock.now() < 30_000 && cluster.rt.clock.step(); i++);
+    const labels = cluster.rt.tracer.events.flatMap((e) => (e.kind === 'activity' && e.action === 'filter' ? [e.label] : []));
+    // Two fit (2 CPUs), the others are turned down with kube-scheduler's reason.
+    expect(labels.filter((l) => / 1\/1 nodes fit$/.test(l.en))).toHaveLength(2);
+    const refused = labels.filter((l) => / 0\/1 nodes fit/.test(l.en));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const l of refused) {
+      expect(l.en).toMatch(/: 0\/1 nodes fit \(1 Insufficient cpu\)$/);
+      expect(l.ko).toMatch(/: 1개 중 0개 노드 적합 \(1 Insufficient cpu\)$/);
+    }
+  });
+});
