@@ -9,6 +9,19 @@ import type { CommandOutcome, TimedCommand } from '../sim/sandbox/timed-command.
 import { el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
 
+/**
+ * A command as words that keep together: a line breaks between words, not after the hyphens of
+ * "--replicas=3000" ("--" alone at a line's end, reviewer). A word wider than the panel still wraps.
+ */
+function commandText(command: string): HTMLElement {
+  const code = el('code', { class: 'actions__command' });
+  command.split(' ').forEach((word, i) => {
+    if (i > 0) code.append(' ');
+    code.append(el('span', { class: 'actions__word', text: word }));
+  });
+  return code;
+}
+
 export interface ActionListHandlers {
   remove(index: number): void;
   undo(): void;
@@ -84,7 +97,7 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     return el(
       'li',
       { class: 'actions__item', 'data-ok': outcome === undefined ? undefined : String(outcome.ok) },
-      el('div', { class: 'actions__line' }, el('span', { class: 'actions__time mono', text: actionTime(action.at) }), el('code', { class: 'actions__command', text: action.command }), remove),
+      el('div', { class: 'actions__line' }, el('span', { class: 'actions__time mono', text: actionTime(action.at) }), commandText(action.command), remove),
       output,
     );
   };

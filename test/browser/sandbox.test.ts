@@ -358,6 +358,21 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('the command list breaks a command between words, not after the hyphens of its flag', async () => {
+    const { page, errors } = await openApp(browser.context, `${START}&do=1000~${encodeURIComponent('kubectl scale deployment web --replicas=3')}`);
+    await page.locator('[data-testid=actions-panel]').waitFor();
+    const words = await page.$$eval('[data-testid=action-list] .actions__command', (codes) =>
+      codes.flatMap((c) => [...c.querySelectorAll('.actions__word')].map((w) => ({ text: w.textContent, lines: w.getClientRects().length, top: w.getBoundingClientRect().top, height: w.getBoundingClientRect().height }))),
+    );
+    const flag = words.find((w) => w.text === '--replicas=3');
+    expect(flag).toBeDefined();
+    // The flag is on one line, whole; copying the command still gives it as typed.
+    expect(flag?.height).toBeLessThan(30);
+    expect(await page.locator('[data-testid=action-list] .actions__command').first().textContent()).toBe('kubectl scale deployment web --replicas=3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link whose commands the simulation refuses shows the plain run and says why', async () => {
     // Ten hours in: beyond what a what-if may run.
     const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent('36000000~wait 1s')}`);
