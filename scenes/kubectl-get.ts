@@ -135,7 +135,7 @@ const machine = setup({
       const r = resourceOf(context.params);
       context.cluster.step(
         'kubectl',
-        text(`\`kubectl get ${r}\` sends GET ${urlOf(r)} — a list — to kube-apiserver, with kubernetes-admin’s client certificate from ~/.kube/config.`, `\`kubectl get ${r}\` 이 kube-apiserver에 GET ${urlOf(r)} (list)를 보냅니다. ~/.kube/config에 있는 kubernetes-admin의 클라이언트 인증서를 사용합니다.`),
+        text(`\`kubectl get ${r}\` sends GET ${urlOf(r)} — a list — to kube-apiserver, with kubernetes-admin’s client certificate from ~/.kube/config.`, `\`kubectl get ${r}\`이 kube-apiserver에 GET ${urlOf(r)} (list)를 보냅니다. ~/.kube/config에 있는 kubernetes-admin의 클라이언트 인증서를 사용합니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.kubectl(`GET ${r}`, listRequest(r));
@@ -144,7 +144,7 @@ const machine = setup({
       const r = resourceOf(context.params);
       context.cluster.step(
         'unknown-client',
-        text(`An intern runs \`kubectl get ${r}\` with an old kubeconfig: its client certificate expired last month.`, `인턴이 오래된 kubeconfig로 \`kubectl get ${r}\` 를 실행합니다: 클라이언트 인증서가 지난달에 만료되었습니다.`),
+        text(`An intern runs \`kubectl get ${r}\` with an old kubeconfig: its client certificate expired last month.`, `인턴이 오래된 kubeconfig로 \`kubectl get ${r}\`를 실행합니다: 클라이언트 인증서가 지난달에 만료되었습니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.kubectl(`GET ${r}`, listRequest(r), undefined, UNKNOWN_USER);

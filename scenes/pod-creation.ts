@@ -187,14 +187,14 @@ const machine = setup({
       if (params.variant === 'deployment') {
         cluster.step(
           'kubectl',
-          text('`kubectl create deployment nginx --image=nginx:1.27` sends POST /apis/apps/v1/namespaces/default/deployments to kube-apiserver.', '`kubectl create deployment nginx --image=nginx:1.27` 이 kube-apiserver에 POST /apis/apps/v1/namespaces/default/deployments 를 보냅니다.'),
+          text('`kubectl create deployment nginx --image=nginx:1.27` sends POST /apis/apps/v1/namespaces/default/deployments to kube-apiserver.', '`kubectl create deployment nginx --image=nginx:1.27`이 kube-apiserver에 POST /apis/apps/v1/namespaces/default/deployments를 보냅니다.'),
           ['kubectl', 'kube-apiserver'],
         );
         cluster.create(makeDeployment('nginx', 1, { image: 'nginx:1.27' }), 'POST deployment');
       } else {
         cluster.step(
           'kubectl',
-          text('`kubectl run nginx --image=nginx:1.27` sends POST /api/v1/namespaces/default/pods to kube-apiserver, the only door into the cluster.', '`kubectl run nginx --image=nginx:1.27` 이 클러스터의 유일한 출입구인 kube-apiserver에 POST /api/v1/namespaces/default/pods 를 보냅니다.'),
+          text('`kubectl run nginx --image=nginx:1.27` sends POST /api/v1/namespaces/default/pods to kube-apiserver, the only door into the cluster.', '`kubectl run nginx --image=nginx:1.27`이 클러스터의 유일한 출입구인 kube-apiserver에 POST /api/v1/namespaces/default/pods를 보냅니다.'),
           ['kubectl', 'kube-apiserver'],
         );
         cluster.create(makePod('nginx', { image: 'nginx:1.27' }), 'POST pod');

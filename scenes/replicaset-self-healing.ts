@@ -168,7 +168,7 @@ const machine = setup({
       deletedPod.set(context.cluster, name);
       context.cluster.step(
         'kubectl-delete',
-        text(`\`kubectl delete pod ${name}\` sends DELETE /api/v1/namespaces/default/pods/${name} to kube-apiserver.`, `\`kubectl delete pod ${name}\` 이 kube-apiserver에 DELETE /api/v1/namespaces/default/pods/${name} 를 보냅니다.`),
+        text(`\`kubectl delete pod ${name}\` sends DELETE /api/v1/namespaces/default/pods/${name} to kube-apiserver.`, `\`kubectl delete pod ${name}\`이 kube-apiserver에 DELETE /api/v1/namespaces/default/pods/${name}를 보냅니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.delete(`Pod/default/${name}`, 'DELETE pod');
@@ -177,7 +177,7 @@ const machine = setup({
       const up = scaleUpOf(context.params);
       context.cluster.step(
         'kubectl-scale-up',
-        text(`\`kubectl scale deployment web --replicas=${up}\` PATCHes the Deployment's scale subresource.`, `\`kubectl scale deployment web --replicas=${up}\` 이 디플로이먼트의 scale 하위 리소스를 PATCH합니다.`),
+        text(`\`kubectl scale deployment web --replicas=${up}\` PATCHes the Deployment's scale subresource.`, `\`kubectl scale deployment web --replicas=${up}\`이 디플로이먼트의 scale 하위 리소스를 PATCH합니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.scale(APP, up);

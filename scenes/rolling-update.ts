@@ -228,7 +228,7 @@ const machine = setup({
       const p = planOf(context.params);
       context.cluster.step(
         'kubectl-set-image',
-        text(`\`kubectl set image deployment/web web=${p.image}\` PATCHes the Deployment's pod template.`, `\`kubectl set image deployment/web web=${p.image}\` 이 디플로이먼트의 파드 템플릿을 PATCH합니다.`),
+        text(`\`kubectl set image deployment/web web=${p.image}\` PATCHes the Deployment's pod template.`, `\`kubectl set image deployment/web web=${p.image}\`이 디플로이먼트의 파드 템플릿을 PATCH합니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       setImage(context.cluster, APP, 'web', p.image);

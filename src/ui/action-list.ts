@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../model/localized.ts';
 import type { CommandOutcome, TimedCommand } from '../sim/sandbox/timed-command.ts';
+import { kubedeckMessage } from '../model/kubectl/kubedeck-errors-ko.ts';
 import { el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
 
@@ -81,7 +82,7 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     const outcome = last.outcomes === undefined ? undefined : outcomeFor(last.actions, last.outcomes, index);
     const output =
       outcome !== undefined
-        ? el('pre', { class: `actions__output mono${outcome.ok ? '' : ' actions__output--error'}`, text: outcome.output.join('\n') })
+        ? el('pre', { class: `actions__output mono${outcome.ok ? '' : ' actions__output--error'}`, text: kubedeckMessage(outcome.output.join('\n'), lang) })
         : last.outcomes !== undefined
           ? el('p', { class: 'actions__output actions__output--pending', text: t(lang, 'actionPending') })
           : null;

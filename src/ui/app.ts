@@ -2,6 +2,7 @@
  * The UI shell: builds the layout, reads the link, runs the chosen scenario, hands the trace to
  * the stage and keeps captions, controls, cards, keyboard and URL in step with the player.
  */
+import { kubedeckMessage } from '../model/kubectl/kubedeck-errors-ko.ts';
 import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
@@ -565,7 +566,8 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // machine when the first frame came from the prebuilt trace), a command gets "loading".
     if (!state || !trace || !kubectl || !scenario.loaded() || !deps.simulationLoaded()) return { ok: false, error: t(lang, 'loading') };
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
-    if (!parsedCommand.ok) return parsedCommand;
+    // kubectl's own errors print as kubectl prints them; kubedeck's own messages in the page's language.
+    if (!parsedCommand.ok) return { ok: false, error: kubedeckMessage(parsedCommand.error, lang) };
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
     const long = whatIfRunsLong(parsedCommand.action);
     const previous = trace;

@@ -358,6 +358,21 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it("in Korean, kubedeck's own refusals read in Korean; kubectl's own errors print as kubectl prints them", async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=node-drain&lang=ko&theme=dark`);
+    const answer = async (line: string): Promise<string> => {
+      await page.fill('[data-testid=command-input]', line);
+      await page.press('[data-testid=command-input]', 'Enter');
+      const message = page.locator('[data-testid=command-message]');
+      await message.waitFor();
+      return (await message.textContent()) ?? '';
+    };
+    expect(await answer('kubectl node power-off worker-1')).toBe('오류: "node power-off"는 kubectl 명령이 아니라 kubedeck 샌드박스 명령입니다. "kubectl" 없이 입력하세요');
+    expect(await answer('kubectl scael deployment web')).toMatch(/^error: unknown command "scael" for "kubectl"/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the command list breaks a command between words, not after the hyphens of its flag', async () => {
     const { page, errors } = await openApp(browser.context, `${START}&do=1000~${encodeURIComponent('kubectl scale deployment web --replicas=3')}`);
     await page.locator('[data-testid=actions-panel]').waitFor();
