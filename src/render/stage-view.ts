@@ -40,7 +40,7 @@ import { ScaleView } from './scale/scale-view.ts';
 import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
 import { chipStation, controllerOfMessage, controllerRequests } from './message-controller.ts';
 import { scaleCovers } from './behind-cards.ts';
-import { nodeZones, stepNodes } from './scale/step-nodes.ts';
+import { nodesReached, nodeZones, stepNodeMoments, stepNodes, type StepNodeMoments } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
 import type { Camera } from './scale/camera.ts';
 import { destroyTree } from './destroy-tree.ts';
@@ -105,6 +105,12 @@ export class StageView {
   private readonly flows = new FlowAggregator();
   /** Per step: the nodes it is about (ringed and kept in view in the scale view). */
   private stepNodeList: readonly (readonly string[])[] = [];
+  /** Per step, when each of its nodes is first touched (the ring grows as they are): step-nodes.ts. */
+  private stepMoments: StepNodeMoments = [];
+  /** The step, event count and number of nodes the ring was last drawn for. */
+  private ringStep = -2;
+  private ringCount = -1;
+  private ringed = 0;
   private tokenObstacles: Rect[] = [];
   private tokenSpots: Rect[] = [];
   /** Something outside a frame changed the picture (the camera, a node opened): draw again. */
@@ -232,6 +238,7 @@ export class StageView {
     const zones = nodeZones(trace, ZONE_LABEL);
     this.scale.setNodes(this.allNodes.map((node) => ({ node, zone: zones.get(node) })));
     this.stepNodeList = stepNodes(trace, new Set(this.allNodes));
+    this.stepMoments = stepNodeMoments(trace, new Set(this.allNodes));
     this.etcdMembers = etcdMembers(trace.topology.components);
     this.flagship.setEtcdMembers(this.etcdMembers);
     this.hasRaft = trace.snapshots.some((snap) => snap.raft !== undefined);
@@ -462,6 +469,7 @@ export class StageView {
     this.trailObstacles = [...l.stations.values(), ...obstacles.filter((r) => !chipRows.has(r)), ...overflowSpots];
     applySimple(this.root, simple);
     this.lastStep = -2;
+    this.ringStep = -2;
     this.lastCount = -1;
     this.trailStep = -2;
   }
@@ -626,6 +634,14 @@ export class StageView {
         this.cameraStep = step;
         if (cam !== this.scale.camera) this.layoutTokens();
       }
+    }
+    // The ring goes round a step's node once something has happened to it in the step.
+    if (this.scaleMode && (step !== this.ringStep || count !== this.ringCount)) {
+      const reached = nodesReached(this.stepMoments[step], count);
+      if (step !== this.ringStep || reached.length !== this.ringed) this.scale.setRinged(reached);
+      this.ringStep = step;
+      this.ringCount = count;
+      this.ringed = reached.length;
     }
     // The numbered trail: laid out per step (and after pods move), shown while no story token is mid-flight.
     const tr = this.trails[step];

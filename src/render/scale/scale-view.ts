@@ -56,6 +56,7 @@ export class ScaleView extends Container {
   private fs = 1;
   private lang: Lang = 'en';
   private focus: readonly string[] = [];
+  private ringed: readonly string[] = [];
   /** On WebGL (where that is pixel-exact): tiles draw their washed card as one fill (tile-view.ts washed()), and the world is clipped only where it must be (syncMask). */
   private mergeWash = false;
   /**
@@ -283,12 +284,21 @@ export class ScaleView extends Container {
     return x0 === Infinity ? undefined : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   }
 
+  /**
+   * The step's nodes something has happened to so far (stepNodeMoments): the ones ringed. The
+   * camera still brings the step's whole set into view when the step is reached (setFocus).
+   */
+  setRinged(nodes: readonly string[]): void {
+    this.ringed = nodes;
+    this.drawRing();
+  }
+
   private drawRing(): void {
     const g = this.ring.clear();
     const p = this.palette;
-    if (p === undefined || this.focus.length === 0 || this.focus.length >= this.nodes.length) return;
+    if (p === undefined || this.ringed.length === 0 || this.focus.length >= this.nodes.length) return;
     const gap = Math.max(1, 1.5 * this.s);
-    for (const r of ringBoxes(this.focus, this.groups, this.tl, gap)) g.roundRect(r.x, r.y, r.w, r.h, 4 * this.s);
+    for (const r of ringBoxes(this.ringed, this.groups, this.tl, gap)) g.roundRect(r.x, r.y, r.w, r.h, 4 * this.s);
     g.stroke({ width: Math.max(1, 1.5 * this.s), color: p.text, alpha: 0.9 });
     this.syncMask();
   }

@@ -7,33 +7,64 @@
 import type { ComponentId, Trace } from '../../sim/trace.ts';
 import { nodeOfComponent } from '../ids.ts';
 
-const stepMemo = new WeakMap<Trace, { readonly known: ReadonlySet<string>; readonly nodes: readonly (readonly string[])[] }>();
+/** Per step, each node it is about and the index of the step's first event about it (a Map keeps them in that order). */
+export type StepNodeMoments = readonly ReadonlyMap<string, number>[];
+
+const stepMemo = new WeakMap<Trace, { readonly known: ReadonlySet<string>; readonly nodes: readonly (readonly string[])[]; readonly moments: StepNodeMoments }>();
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 /** Once per trace and set of drawn nodes (a big trace's is made while the stage lays it out: src/render/trace-warmup.ts). */
 export function stepNodes(trace: Trace, known: ReadonlySet<string>): readonly (readonly string[])[] {
-  const hit = stepMemo.get(trace);
-  if (hit !== undefined && sameSet(hit.known, known)) return hit.nodes;
-  const nodes = nodesOfSteps(trace, known);
-  stepMemo.set(trace, { known: new Set(known), nodes });
-  return nodes;
+  return memoOf(trace, known).nodes;
 }
 
-function nodesOfSteps(trace: Trace, known: ReadonlySet<string>): string[][] {
+/**
+ * stepNodes with when: per step, each node and the index of the step's first event about it. The
+ * ring goes round a node from then on, so it grows as the step's taints go on instead of marking
+ * at once nodes nothing has happened to yet (reviewer: 36 tiles ringed at the start of 'rate').
+ */
+export function stepNodeMoments(trace: Trace, known: ReadonlySet<string>): StepNodeMoments {
+  return memoOf(trace, known).moments;
+}
+
+/** The nodes of `moments` whose first event is among the first `count` events. */
+export function nodesReached(moments: ReadonlyMap<string, number> | undefined, count: number): string[] {
+  const out: string[] = [];
+  if (moments !== undefined) for (const [node, at] of moments) if (at < count) out.push(node);
+  return out;
+}
+
+function memoOf(trace: Trace, known: ReadonlySet<string>): { readonly nodes: readonly (readonly string[])[]; readonly moments: StepNodeMoments } {
+  const hit = stepMemo.get(trace);
+  if (hit !== undefined && sameSet(hit.known, known)) return hit;
+  const moments = nodesOfSteps(trace, known);
+  const made = { known: new Set(known), nodes: moments.map((m) => [...m.keys()]), moments };
+  stepMemo.set(trace, made);
+  return made;
+}
+
+function nodesOfSteps(trace: Trace, known: ReadonlySet<string>): Map<string, number>[] {
   const steps = trace.events.filter((e) => e.kind === 'step').length;
-  const sets: Set<string>[] = Array.from({ length: steps }, () => new Set<string>());
+  const sets: Map<string, number>[] = Array.from({ length: steps }, () => new Map<string, number>());
   let cur = -1;
+  let index = -1;
+  /** The node's first event in the step is event `index` (a later one changes nothing). */
+  const mark = (set: Map<string, number>, node: string): void => {
+    if (!set.has(node)) set.set(node, index);
+  };
   /** The drawn node a component (kubelet/c-07) lives on, if any. */
   const nodeOf = (id: ComponentId): string | undefined => {
     const node = nodeOfComponent(id);
     return node !== undefined && known.has(node) ? node : undefined;
   };
   for (const e of trace.events) {
+    index++;
     if (e.kind === 'step') {
       cur = e.index;
+      const set = sets[cur];
       for (const id of e.focus) {
         const node = nodeOf(id);
-        if (node !== undefined) sets[cur]?.add(node);
+        if (node !== undefined && set !== undefined) mark(set, node);
       }
       continue;
     }
@@ -43,21 +74,21 @@ function nodesOfSteps(trace: Trace, known: ReadonlySet<string>): string[][] {
     // A node's component stopping or starting (a zone losing power: every one of its kubelets).
     if (e.kind === 'component') {
       const node = nodeOf(e.component);
-      if (node !== undefined) set.add(node);
+      if (node !== undefined) mark(set, node);
       continue;
     }
     if (e.kind !== 'state' || e.op !== 'modified') continue;
     const v = e.value;
     // A status report that changes nothing but heartbeat times (no field for people) is no news.
     if (v?.kind === 'Node') {
-      if (known.has(v.metadata.name) && e.changes.length > 0) set.add(v.metadata.name);
+      if (known.has(v.metadata.name) && e.changes.length > 0) mark(set, v.metadata.name);
     } else if (v?.kind === 'Pod') {
       const node = v.spec.nodeName;
       if (node === undefined || !known.has(node)) continue;
-      if (e.changes.some((c) => c.path === 'spec.nodeName' || c.path === 'metadata.deletionTimestamp')) set.add(node);
+      if (e.changes.some((c) => c.path === 'spec.nodeName' || c.path === 'metadata.deletionTimestamp')) mark(set, node);
     }
   }
-  return sets.map((s) => [...s]);
+  return sets;
 }
 
 const zoneMemo = new WeakMap<Trace, Map<string, ReadonlyMap<string, string>>>();

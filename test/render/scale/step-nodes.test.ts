@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zoneOutage } from '../../../scenes/zone-outage.ts';
-import { stepNodes } from '../../../src/render/scale/step-nodes.ts';
+import { nodesReached, stepNodeMoments, stepNodes } from '../../../src/render/scale/step-nodes.ts';
 import { runScenario } from '../../../src/sim/run.ts';
 
 describe('the nodes a zone-outage step is about (the scale view rings them)', () => {
@@ -19,5 +19,38 @@ describe('the nodes a zone-outage step is about (the scale view rings them)', ()
   it('rate: only the dark zone, whose nodes get their NoExecute taint; a status report that changes no field is no news', () => {
     expect(of('rate').length).toBeGreaterThan(0);
     expect(of('rate').every((n) => n.startsWith('c-'))).toBe(true);
+  });
+
+  it('the ring grows through a step: a node is ringed from the step\'s first event about it, not from the step\'s start', () => {
+    const moments = stepNodeMoments(trace, nodes);
+    const k = ids.indexOf('rate');
+    const stepAt = trace.events.findIndex((e) => e.kind === 'step' && e.id === 'rate');
+    const nextAt = trace.events.findIndex((e, i) => i > stepAt && e.kind === 'step');
+    const rate = moments[k];
+    expect(rate).toBeDefined();
+    // The same nodes as stepNodes, each first met inside the step.
+    expect([...(rate?.keys() ?? [])].sort()).toEqual(of('rate'));
+    for (const at of rate?.values() ?? []) {
+      expect(at).toBeGreaterThanOrEqual(stepAt);
+      expect(at).toBeLessThan(nextAt);
+    }
+    // At the step's start none is ringed yet; by its end every one is, and in between some.
+    expect(nodesReached(rate, stepAt + 1)).toEqual([]);
+    expect(nodesReached(rate, nextAt).sort()).toEqual(of('rate'));
+    const counts = [...(rate?.values() ?? [])].sort((a, b) => a - b);
+    const mid = counts[Math.floor(counts.length / 2)] ?? 0;
+    const part = nodesReached(rate, mid);
+    expect(part.length).toBeGreaterThan(0);
+    expect(part.length).toBeLessThan(of('rate').length);
+  });
+
+  it('a step\'s named nodes (its focus) are ringed from its first event', () => {
+    const moments = stepNodeMoments(trace, nodes);
+    const k = ids.indexOf('power-off');
+    const stepAt = trace.events.findIndex((e) => e.kind === 'step' && e.id === 'power-off');
+    const named = trace.events[stepAt];
+    const focusNodes = named?.kind === 'step' ? named.focus.flatMap((id) => (id.startsWith('kubelet/') ? [id.slice('kubelet/'.length)] : [])) : [];
+    expect(focusNodes.length).toBeGreaterThan(0);
+    for (const n of focusNodes) expect(moments[k]?.get(n)).toBe(stepAt);
   });
 });
