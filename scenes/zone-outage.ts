@@ -149,8 +149,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'unknown',
       caption: text(
-        `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds. This part is not rate-limited.`,
-        `노드가 마지막으로 리스를 갱신한 뒤 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. kubelet마다 마지막 갱신 시점이 달라 하트비트가 끊긴 노드 ${plan.down}대는 몇 초에 걸쳐 발견됩니다. 여기에는 속도 제한이 없습니다.`,
+        `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds; each gets a NoSchedule taint at once (the amber slash). This part is not rate-limited.`,
+        `노드가 마지막으로 리스를 갱신한 뒤 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. 갱신 시점이 노드마다 달라 ${plan.down}대는 몇 초에 걸쳐 발견되고, 곧바로 NoSchedule 테인트(주황 빗금)가 붙습니다. 속도 제한은 없습니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
