@@ -406,11 +406,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     nextParams: ScenarioParams,
     nextK8s: string,
     actions: readonly TimedCommand[],
-    hooks: { say(time: string): void; stale(): boolean; readonly failKey: 'runFailed' | 'actionRunFailed' },
+    hooks: { say(time: string, ms: number): void; stale(): boolean; readonly failKey: 'runFailed' | 'actionRunFailed' },
   ): Promise<Trace | undefined> => {
     try {
       const started = deps.startRun(definition(entry), requestFor(nextParams, nextK8s, actions));
-      return await runInSlices(started, { progress: (ms) => hooks.say(clockReached(ms)), cancelled: hooks.stale });
+      return await runInSlices(started, { progress: (ms) => hooks.say(clockReached(ms), ms), cancelled: hooks.stale });
     } catch (error) {
       issues.push({ key: hooks.failKey, vars: { value: errorText(error) } });
       showIssues();
@@ -546,9 +546,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const previous = trace;
     const token = choices;
     const stale = (): boolean => trace !== previous || token !== choices;
+    // How long the run before went: a scale for the count (the new one may end sooner or later).
+    const before = previous?.events.at(-1)?.t ?? 0;
     return holdTransport(async () => {
       const next = await runLive(scenario, params, k8s, actions, {
-        say: (time) => commandBar.say(t(lang, 'commandRunning'), 'info', t(lang, 'clockAt', { time })),
+        say: (time, ms) => commandBar.say(t(lang, 'commandRunning'), 'info', ms < before ? t(lang, 'clockAtOf', { time, end: clockReached(before) }) : t(lang, 'clockAt', { time })),
         stale,
         failKey: 'actionRunFailed',
       });

@@ -28,6 +28,7 @@ const STRINGS = {
   loading: { en: 'Preparing the cluster…', ko: '클러스터를 준비하는 중…' },
   drawing: { en: 'Drawing the cluster…', ko: '클러스터를 그리는 중…' },
   clockAt: { en: 'its clock is at {time}', ko: '클러스터 시계 {time}까지 진행' },
+  clockAtOf: { en: 'its clock is at {time}; the run before ended at {end}', ko: '클러스터 시계 {time}까지 진행(이전 실행은 {end}에 끝남)' },
   close: { en: 'Close', ko: '닫기' },
   open: { en: 'Open', ko: '열기' },
   openScenario: { en: 'Open scenario', ko: '시나리오 열기' },
