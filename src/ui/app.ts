@@ -234,6 +234,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       submit: (line) => submitCommand(line),
       complete: (line, cursor) => kubectlNow()?.complete(line, cursor, namesOnScreen()) ?? [],
       leave: () => stageHost.focus({ preventScroll: true }),
+      cancel: () => cancelWhatIf(),
     },
     lang,
   );
@@ -537,6 +538,17 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const whatIfRunsLong = (action?: SandboxAction): boolean =>
     runsLong() || (trace?.events.length ?? 0) >= LONG_TRACE_EVENTS || (action !== undefined && 'replicas' in action && action.replicas >= LONG_COMMAND_REPLICAS);
 
+  /** Stops the long what-if under way (Esc), if any: its command is not run and the stage stays as it was. */
+  let whatIfCancel: (() => void) | undefined;
+  /** The last long what-if ended because Esc stopped it (not because the stage changed). */
+  let whatIfCancelled = false;
+  const cancelWhatIf = (): boolean => {
+    if (whatIfCancel === undefined) return false;
+    whatIfCancel();
+    whatIfCancel = undefined;
+    return true;
+  };
+
   /**
    * A long what-if's run, in slices, with the command bar saying how far it got. The stage pauses
    * meanwhile, so the what-if starts where the learner left off; undefined if another run took
@@ -545,18 +557,25 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const whatIfLive = (actions: readonly TimedCommand[]): Promise<Trace | undefined> => {
     const previous = trace;
     const token = choices;
-    const stale = (): boolean => trace !== previous || token !== choices;
+    let cancelled = false;
+    const stale = (): boolean => cancelled || trace !== previous || token !== choices;
+    whatIfCancel = () => {
+      cancelled = true;
+      whatIfCancelled = true;
+    };
     // How long the run before went: a scale for the count (the new one may end sooner or later).
     const before = previous?.events.at(-1)?.t ?? 0;
     return holdTransport(async () => {
       const next = await runLive(scenario, params, k8s, actions, {
-        say: (time, ms) => commandBar.say(t(lang, 'commandRunning'), 'info', ms < before ? t(lang, 'clockAtOf', { time, end: clockReached(before) }) : t(lang, 'clockAt', { time })),
+        say: (time, ms) => commandBar.say(t(lang, 'commandRunning'), 'info', `${ms < before ? t(lang, 'clockAtOf', { time, end: clockReached(before) }) : t(lang, 'clockAt', { time })} · ${t(lang, 'escCancels')}`),
         stale,
         failKey: 'actionRunFailed',
       });
       if (next === undefined || stale()) return undefined;
       const laid = await layOutLive(next, () => commandBar.say(t(lang, 'commandDrawing'), 'info'), stale);
       return laid ? next : undefined;
+    }).finally(() => {
+      whatIfCancel = undefined;
     });
   };
 
@@ -588,8 +607,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     };
     if (!long) return apply(undefined);
     const issuesBefore = issues.length;
+    whatIfCancelled = false;
     return whatIfLive(next).then((ready) => {
       if (ready) return apply(ready);
+      if (whatIfCancelled) return { ok: false, error: t(lang, 'commandCancelled') };
       return issues.length > issuesBefore ? failed() : { ok: false, error: t(lang, 'commandStale') };
     });
   };
@@ -731,7 +752,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const runCommand = (command: KeyCommand): boolean => {
     if (picker.isOpen() || exportDialog.now()?.isOpen() === true) return false;
-    if (command === 'close') return tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
+    if (command === 'close') return cancelWhatIf() || tip.hide() || legend.close() || infoCard.close() || objectCard.close() || notice.hide();
     if (command === 'legend') {
       legend.toggle();
       return true;

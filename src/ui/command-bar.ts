@@ -19,6 +19,8 @@ export interface CommandBarHandlers {
   complete(line: string, cursor: number): readonly string[];
   /** Escape: focus goes back to the stage. */
   leave(): void;
+  /** Escape while a command's long run is under way: stop it (true when there was one). */
+  cancel?(): boolean;
 }
 
 export interface CommandBar {
@@ -186,6 +188,8 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     } else if (event.key === 'Escape') {
       // The bar's own: leaving it must not also close a card behind it.
       event.stopPropagation();
+      // First Escape during a long run stops the run; the bar keeps its focus and line.
+      if (running && handlers.cancel?.() === true) return;
       quiet();
       input.blur();
       handlers.leave();

@@ -403,7 +403,7 @@ describe('a long run', () => {
     // It ends when the bar clears after the drawing words.
     expectLiveRun(log, 'Running the cluster again with your command…', 'Drawing the run with your command…', (text, at, drawingAt) => at > drawingAt && text === '');
     // How far, against how long the run before went (a scale for the wait).
-    expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d; the run before ended at \d\d:\d\d$/.test(c.text)), JSON.stringify(log.texts.map((c) => c.text))).toBe(true);
+    expect(log.texts.some((c) => /^Running the cluster again with your command… its clock is at \d\d:\d\d; the run before ended at \d\d:\d\d · Esc stops it$/.test(c.text)), JSON.stringify(log.texts.map((c) => c.text))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 150_000);
@@ -454,6 +454,25 @@ describe('a long run', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('Esc stops a long what-if: the command does not run, the stage stays as it was, the line stays in the bar', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=5&lang=en`);
+    const loads = await page.evaluate(() => window.__kubedeck?.loads() ?? 0);
+    const line = 'kubectl create deployment web --image=nginx:1.27 --replicas=3000';
+    await page.fill('[data-testid=command-input]', line);
+    await page.press('[data-testid=command-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.includes('Esc stops it') === true);
+    await page.press('[data-testid=command-input]', 'Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.startsWith('Stopped') === true, undefined, { timeout: 30_000 });
+    // Nothing was loaded, no command was taken, the player works again.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__kubedeck?.loads() ?? 0)).toBe(loads);
+    expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length ?? 0)).toBe(0);
+    expect(await page.inputValue('[data-testid=command-input]')).toBe(line);
+    expect(await page.locator('[data-action=play]').isDisabled()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('a link whose commands ask for thousands of replicas opens in slices: the caption says how far, frames keep coming', async () => {
     const page = await browser.context.newPage();
