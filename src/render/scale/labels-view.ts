@@ -105,19 +105,20 @@ export class ScaleLabels extends Container {
         pods += t.active;
         stuck += t.pods.length - t.active;
       }
-      const pieces: { text: string; fill: number }[] = [];
+      // `keep`: which pieces give way first when the line is too long (lowest first): the pods,
+      // then the Terminating, then the bracket; the node states never do. The Korean bracket
+      // pushed "Unknown 40대" off the line while the pods' count had already gone (reviewer).
+      const pieces: { text: string; fill: number; keep: number }[] = [];
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
         const n = counts.get(state) ?? 0;
-        if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p) });
-        if (state === 'Ready' && downReady > 0) pieces.push({ text: `(${scaleWords.kubeletsDown(lang, downReady)})`, fill: p.text });
+        if (n > 0) pieces.push({ text: scaleWords.stateCount(lang, state, n), fill: readinessColour(state, p) === p.neutral ? p.muted : readinessColour(state, p), keep: 3 });
+        if (state === 'Ready' && downReady > 0) pieces.push({ text: `(${scaleWords.kubeletsDown(lang, downReady)})`, fill: p.text, keep: 2 });
       }
       // "0 pods · Terminating 1,000" read as a contradiction (reviewer): an emptied zone says only
       // that its pods are all Terminating.
-      if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted });
-      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted });
-      let x = hr.x;
-      const y = hr.y + h.title.height;
-      pieces.forEach((piece, i) => {
+      if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted, keep: 0 });
+      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted, keep: 1 });
+      const texts = pieces.map((piece, i) => {
         let t = h.pieces[i];
         if (t === undefined) {
           t = makeText({ size, weight: '700', fill: piece.fill });
@@ -125,6 +126,19 @@ export class ScaleLabels extends Container {
           this.addChild(t);
         }
         put(t, piece.text, { size, weight: '700', fill: piece.fill });
+        return t;
+      });
+      const gap = 10 * fs;
+      const kept = pieces.map(() => true);
+      const width = (): number => texts.reduce((w, t, i) => (kept[i] === true ? w + t.width + gap : w), -gap);
+      for (let rank = 0; rank < 3 && width() > hr.w; rank++) pieces.forEach((piece, i) => piece.keep === rank && (kept[i] = false));
+      let x = hr.x;
+      const y = hr.y + h.title.height;
+      texts.forEach((t, i) => {
+        if (kept[i] !== true) {
+          t.visible = false;
+          return;
+        }
         // Once one piece does not fit, none after it shows: a later, shorter one would read out of order.
         const fits = x + t.width <= hr.x + hr.w;
         t.visible = fits;
@@ -134,7 +148,7 @@ export class ScaleLabels extends Container {
         }
         t.position.set(x, y);
         this.boxes.push({ x, y, w: t.width, h: t.height });
-        x += t.width + 10 * fs;
+        x += t.width + gap;
       });
     }
     for (const [node, r] of tl.tiles) {

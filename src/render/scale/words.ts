@@ -29,11 +29,12 @@ export const scaleWords = {
     return lang === 'ko' ? `${state} ${formatCount(n)}대` : `${state} ${formatCount(n)}`;
   },
   /**
-   * Nodes whose kubelet is down (a zone without power), in a zone's header: the change the picture
-   * shows before the API says anything ("50 kubelets down", "kubelet 중단 50개").
+   * Nodes whose kubelet is down (a zone without power), bracketed after a zone's Ready count: the
+   * change the picture shows before the API says anything ("50 kubelets down", "50대 응답 없음":
+   * short, so the header keeps its Unknown count beside it in Korean too).
    */
   kubeletsDown(lang: Lang, n: number): string {
-    return lang === 'ko' ? `kubelet 중단 ${formatCount(n)}개` : `${formatCount(n)} kubelet${n === 1 ? '' : 's'} down`;
+    return lang === 'ko' ? `${formatCount(n)}대 응답 없음` : `${formatCount(n)} kubelet${n === 1 ? '' : 's'} down`;
   },
   /** A tile's state and its pods, zoomed in: "Ready · 20", "Ready · 파드 20개". */
   tileState(lang: Lang, state: string, pods: number): string {
