@@ -149,8 +149,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'unknown',
       caption: text(
-        `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds; each gets a NoSchedule taint at once (the amber slash). This part is not rate-limited.`,
-        `노드가 마지막으로 리스를 갱신한 뒤 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 그 노드를 Ready=Unknown으로 표시합니다. 갱신 시점이 노드마다 달라 ${plan.down}대는 몇 초에 걸쳐 발견되고, 곧바로 NoSchedule 테인트(주황 빗금)가 붙습니다. 속도 제한은 없습니다.`,
+        `${grace} s after a node's last renewal (--node-monitor-grace-period), the node lifecycle controller, checking every 5 s, marks it Ready=Unknown and its pods Ready=False, and taints it NoSchedule (the amber slash): none of this is rate-limited. The kubelets last renewed at different moments, so the ${plan.down} silent nodes are found over a few seconds.`,
+        `노드가 마지막으로 리스를 갱신한 뒤 ${grace}초(--node-monitor-grace-period)가 지나면, 5초마다 확인하는 노드 라이프사이클 컨트롤러가 노드를 Ready=Unknown으로, 파드를 Ready=False로 표시하고 NoSchedule 테인트(주황 빗금)를 붙입니다. 속도 제한은 없습니다. 갱신 시점이 노드마다 달라 ${plan.down}대가 몇 초에 걸쳐 발견됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -158,8 +158,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'no-schedule',
       caption: text(
-        'Their pods are marked Ready=False, and each node gets the NoSchedule taint node.kubernetes.io/unreachable at once: kube-scheduler stops placing pods there. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
-        '그 노드들의 파드는 Ready=False로 표시되고, 각 노드에 곧바로 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 kube-scheduler가 그 노드들에는 더 이상 파드를 두지 않습니다. NoSchedule은 축출하지 않습니다. 축출은 NoExecute 테인트가 일으키며, 이 테인트는 영역별로 속도 제한을 받습니다.',
+        'Every dark node now carries the NoSchedule taint node.kubernetes.io/unreachable: kube-scheduler\'s TaintToleration filter keeps new pods off them. NoSchedule evicts nothing; NoExecute does, and that one is rate-limited per zone.',
+        '이제 꺼진 노드마다 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 있어, kube-scheduler의 TaintToleration 필터가 새 파드를 그 노드들에 두지 않습니다. NoSchedule은 축출하지 않습니다. 축출은 NoExecute 테인트가 일으키며, 이 테인트는 영역별로 속도 제한을 받습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
       // The first taint once every dark node is marked Unknown (over one or two passes): the cue
