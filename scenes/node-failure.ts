@@ -34,7 +34,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'unknown',
       caption: text(
         `The node lifecycle controller checks every 5 s. ${FAILING} has been silent longer than --node-monitor-grace-period (${grace} s; 50 s since v1.32, 40 s in older releases and most course notes): its conditions become Unknown.`,
-        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${withParticle(FAILING, '이/가')} --node-monitor-grace-period(${grace}초; v1.32부터 50초, 이전 버전과 대부분의 강의 자료는 40초)보다 오래 조용했으므로 상태가 Unknown이 됩니다.`,
+        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${withParticle(FAILING, '이/가')} --node-monitor-grace-period(${grace}초. v1.32부터 기본값 50초, 이전 버전과 대부분의 강의 자료에서는 40초)보다 오래 조용했으므로 상태가 Unknown이 됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),
@@ -52,7 +52,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'tolerate',
       caption: text(
         'Eviction is taint-based: every pod tolerates unreachable for 300 s (added at admission by DefaultTolerationSeconds), so the taint-eviction controller schedules the eviction instead of acting now. The old --pod-eviction-timeout (5 min) was removed in v1.27.',
-        '축출은 테인트 기반입니다. 모든 파드는 어드미션 때 DefaultTolerationSeconds가 넣은 300초 unreachable 톨러레이션이 있어, 테인트 축출 컨트롤러는 바로 지우지 않고 축출을 예약합니다. 예전의 --pod-eviction-timeout(5분)은 v1.27에서 제거되었습니다.',
+        '축출은 테인트 기반입니다. 모든 파드에는 어드미션 때 DefaultTolerationSeconds가 넣은 300초 unreachable 톨러레이션이 있어, 테인트 축출 컨트롤러는 바로 지우지 않고 축출을 예약합니다. 예전의 --pod-eviction-timeout(5분)은 v1.27에서 제거되었습니다.',
       ),
       focus: ['kube-controller-manager'],
       when: activity('kube-controller-manager', 'taint-eviction-controller/schedule'),
@@ -118,14 +118,14 @@ const machine = setup({
         'steady',
         text(
           'A healthy cluster: a Deployment "web" spread over three nodes. Each kubelet renews its Lease in kube-node-lease every 10 s — the heartbeat.',
-          '정상 클러스터: 디플로이먼트 "web"이 세 노드에 퍼져 있습니다. 각 kubelet은 10초마다 kube-node-lease의 리스를 갱신합니다 — 하트비트입니다.',
+          '정상 클러스터: 디플로이먼트 "web"이 세 노드에 퍼져 있습니다. 각 kubelet은 10초마다 kube-node-lease의 리스를 갱신합니다. 이것이 하트비트입니다.',
         ),
         ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'kube-apiserver'],
       ),
     powerOff: ({ context }) => {
       context.cluster.step(
         'power-off',
-        text(`${FAILING} loses power. Its kubelet stops renewing the Lease; nothing in the control plane is told — it has to notice the silence.`, `${FAILING}의 전원이 꺼집니다. kubelet이 리스 갱신을 멈추지만 컨트롤 플레인에 알려 주는 것은 없습니다 — 침묵을 스스로 알아채야 합니다.`),
+        text(`${FAILING} loses power. Its kubelet stops renewing the Lease; nothing in the control plane is told — it has to notice the silence.`, `${FAILING}의 전원이 꺼집니다. kubelet이 리스 갱신을 멈추지만 아무도 컨트롤 플레인에 알리지 않으므로, 컨트롤 플레인이 스스로 침묵을 알아채야 합니다.`),
         [`kubelet/${FAILING}`, `containerd/${FAILING}`, `kube-proxy/${FAILING}`],
       );
       context.cluster.stopNode(FAILING);

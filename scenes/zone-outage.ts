@@ -116,13 +116,13 @@ function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
   if (plan.state === 'full') {
     return withEarly(
       `Every node of ${plan.zone} is down: the zone is in full disruption. The other zones are healthy, so the controller does not blame its own network; it adds the NoExecute taint at --node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s, about ${plan.totalMin} min for the whole zone.`,
-      `${plan.zone}의 노드가 모두 내려갔습니다. 영역 전체 장애(full disruption)입니다. 다른 영역은 정상이므로 컨트롤러는 자기 네트워크를 의심하지 않고 --node-eviction-rate(${plan.rate}/s)에 따라 NoExecute 테인트를 붙입니다. ${plan.everyS}초에 노드 하나씩, 영역 전체에 약 ${plan.totalMin}분이 걸립니다.`,
+      `${plan.zone}의 노드가 모두 내려갔습니다. 영역 전체 장애(full disruption)입니다. 다른 영역은 정상이므로 컨트롤러는 자기 네트워크를 의심하지 않고 --node-eviction-rate(${plan.rate}/s)에 따라 NoExecute 테인트를 붙입니다. ${plan.everyS}초마다 노드 한 대씩, 영역 전체에 약 ${plan.totalMin}분이 걸립니다.`,
     );
   }
   if (plan.state === 'partial' && plan.rate > 0) {
     return withEarly(
       `${share} nodes of ${plan.zone} are down, at least --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone is partially disrupted. It has more than --large-cluster-size-threshold (${large}) nodes, so the NoExecute taint slows to --secondary-node-eviction-rate (${plan.rate}/s): one node every ${plan.everyS} s.`,
-      `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대)보다 많으므로 NoExecute 테인트가 --secondary-node-eviction-rate(${plan.rate}/s)로 느려집니다. ${plan.everyS}초에 노드 하나씩입니다.`,
+      `${plan.zone}에서 ${shareKo}가 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 이상입니다. 영역 부분 장애(partial disruption)입니다. 노드가 --large-cluster-size-threshold(${large}대)보다 많으므로 NoExecute 테인트가 --secondary-node-eviction-rate(${plan.rate}/s)로 느려집니다. ${plan.everyS}초마다 노드 한 대씩입니다.`,
     );
   }
   if (plan.state === 'partial') {
@@ -138,7 +138,7 @@ function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
   }
   return text(
     `Only ${share} nodes of ${plan.zone} are down, under --unhealthy-zone-threshold (${Math.round(threshold * 100)}%): the zone counts as normal and gets the NoExecute taint at --node-eviction-rate (${plan.rate}/s), one node every ${plan.everyS} s.`,
-    `${plan.zone}에서 ${shareKo}만 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 미만입니다. 영역은 정상으로 취급되어 --node-eviction-rate(${plan.rate}/s)에 따라 ${plan.everyS}초에 노드 하나씩 NoExecute 테인트를 붙입니다.`,
+    `${plan.zone}에서 ${shareKo}만 내려가 --unhealthy-zone-threshold(${Math.round(threshold * 100)}%) 미만입니다. 영역은 정상으로 취급되어 --node-eviction-rate(${plan.rate}/s)에 따라 ${plan.everyS}초마다 노드 한 대씩 NoExecute 테인트를 붙입니다.`,
   );
 }
 
@@ -175,7 +175,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'evict',
       caption: text(
         '300 s after a node\'s NoExecute taint, its pods\' tolerations (added by DefaultTolerationSeconds) run out and the taint-eviction controller deletes them, node by node, at the pace the taints went on.',
-        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙은 속도 그대로 노드 하나씩 차례로 파드가 지워집니다.',
+        '노드에 NoExecute 테인트가 붙고 300초가 지나면 파드의 톨러레이션(DefaultTolerationSeconds가 넣은 것)이 만료되어 테인트 축출 컨트롤러가 파드를 지웁니다. 테인트가 붙은 속도 그대로 노드 한 대씩 차례로 파드가 지워집니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'taint-eviction-controller/evict'),
@@ -184,7 +184,7 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
       id: 'replace',
       caption: text(
         'The ReplicaSet controller counts fewer active pods than replicas and creates replacements, a node\'s worth at a time instead of a zone\'s worth at once.',
-        '레플리카셋 컨트롤러는 활성 파드가 레플리카 수보다 적은 것을 보고 대체 파드를 만듭니다. 영역 하나 분량을 한꺼번에 만들지 않고 노드 하나 분량씩 만듭니다.',
+        '레플리카셋 컨트롤러는 활성 파드가 레플리카 수보다 적은 것을 보고 대체 파드를 만듭니다. 영역 하나 분량을 한꺼번에 만들지 않고 노드 한 대 분량씩 만듭니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
@@ -294,11 +294,11 @@ const machine = setup({
         rest === 0
           ? text(
               `All ${plan.down} nodes of ${plan.zone} had their pods evicted, one every ${plan.everyS} s, and every replica is Ready again in the other zones. The rate limit spreads the evictions out: replacements come a node's worth at a time, and a node that is only cut off for a while keeps its pods longer. Only when every zone looks down does the controller blame its own view of the network and stop evicting.`,
-              `${plan.zone}의 노드 ${plan.down}대에서 ${plan.everyS}초에 하나씩 파드가 모두 축출되었고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 속도 제한 덕분에 축출이 분산됩니다. 대체 파드는 노드 하나 분량씩 만들어지고, 잠시 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼진 듯 보일 때에만 컨트롤러는 자기 네트워크를 의심하고 축출을 멈춥니다.`,
+              `${plan.zone}의 노드 ${plan.down}대에서 ${plan.everyS}초마다 한 대씩 파드가 모두 축출되었고, 모든 레플리카가 다른 영역에서 다시 Ready입니다. 속도 제한 덕분에 축출이 분산됩니다. 대체 파드는 노드 한 대 분량씩 만들어지고, 잠시 끊겼을 뿐인 노드는 파드를 더 오래 지킵니다. 모든 영역이 꺼진 듯 보일 때에만 컨트롤러는 자기 네트워크를 의심하고 축출을 멈춥니다.`,
             )
           : text(
               `${emptied} nodes had their pods evicted (they stay Terminating: no kubelet is there to finish them) and the replacements are Ready on nodes that are up. The other ${rest} follow at the same pace, one every ${plan.everyS} s: about ${Math.round((rest * plan.everyS) / 60)} more minutes. The brake is deliberate: when much of a zone looks down, the control plane may be the one that cannot see it.`,
-              `노드 ${emptied}대의 파드가 축출되었고(종료를 마칠 kubelet이 없어 Terminating으로 남습니다), 대체 파드는 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초에 하나씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 걸어 둔 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
+              `노드 ${emptied}대의 파드가 축출되었고(종료를 마칠 kubelet이 없어 Terminating으로 남습니다), 대체 파드는 켜져 있는 노드에서 Ready가 되었습니다. 나머지 ${rest}대도 ${plan.everyS}초마다 한 대씩 같은 속도로 이어져 약 ${Math.round((rest * plan.everyS) / 60)}분이 더 걸립니다. 이 속도 제한은 일부러 걸어 둔 브레이크입니다. 영역의 많은 노드가 꺼져 보일 때는 컨트롤 플레인 쪽이 노드를 못 보는 것일 수도 있습니다.`,
             ),
         ['kube-controller-manager', 'kube-scheduler'],
       );

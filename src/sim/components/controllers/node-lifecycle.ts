@@ -75,7 +75,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
     ctx.act(
       NAME,
       'noexecute-taint',
-      text(`${name}: the zone's eviction rate allows its NoExecute taint now (${stateWords.en}: ${flag} ${qps}/s)`, `${name}: 영역의 축출 속도 제한이 이제 NoExecute 테인트를 허용 (${stateWords.ko}: ${flag} ${qps}/s)`),
+      text(`${name}: the zone's eviction rate allows its NoExecute taint now (${stateWords.en}: ${flag} ${qps}/s)`, `${name}: 영역 축출 속도 제한 통과, NoExecute 테인트 추가 (${stateWords.ko}: ${flag} ${qps}/s)`),
       refOf(node),
       20,
     );
