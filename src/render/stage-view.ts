@@ -491,11 +491,12 @@ export class StageView {
       }
     }
     // A controller's requests leave kube-controller-manager's card above the controller's chip
-    // (its answers return there), not from the card's middle: a band just over the card's top edge,
-    // so the token starts clear of the card's title row and activity line.
+    // (its answers return there), not from the card's middle: a thin band on the card's top edge,
+    // so the token starts clear of the card's title row and activity line and an arrow ends on the
+    // card (a band 8 px above it left a short hop's arrowhead pointing at nothing, reviewer).
     const cm = l.stations.get('kube-controller-manager');
     if (cm !== undefined) {
-      const gap = 8 * l.s;
+      const gap = 2 * l.s;
       for (const c of CONTROLLERS) {
         const chip = this.flagship.chipBox(c.id);
         if (chip !== undefined) m.set(chipStation(c.id), { x: chip.x, y: cm.y - gap, w: chip.w, h: gap });
