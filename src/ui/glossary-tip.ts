@@ -78,8 +78,31 @@ export function createGlossaryTip(): GlossaryTip {
       if (i % 2 === 1) return [el('code', { class: 'caption__code', text: part })];
       return findTerms(part, lang).flatMap((segment) => (segment.termId === undefined ? withFlags(segment.text) : [termButton(segment.text, segment.termId, lang)]));
     });
-    target.replaceChildren(...nodes);
+    target.replaceChildren(...keepParticles(nodes));
   };
 
   return { element: tip, render, hide };
+}
+
+/**
+ * A term is a button, which a line may break after: "kube-scheduler" at a line's end and its
+ * particle "가" at the next one's start (reviewer). A term with the Korean word ending that
+ * follows it (no space between) is kept on one line.
+ */
+function keepParticles(nodes: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as Node;
+    const next = nodes[i + 1];
+    const ending = next instanceof Text ? /^[\uac00-\ud7a3]+/.exec(next.data)?.[0] : undefined;
+    if (!(node instanceof HTMLElement) || !node.classList.contains('term') || next === undefined || ending === undefined || !(next instanceof Text)) {
+      out.push(node);
+      continue;
+    }
+    out.push(el('span', { class: 'term-word' }, node, ending));
+    const rest = next.data.slice(ending.length);
+    if (rest !== '') out.push(document.createTextNode(rest));
+    i++;
+  }
+  return out;
 }

@@ -43,6 +43,16 @@ describe('kubedeck in the browser', () => {
     await page.close();
   });
 
+  it('a Korean caption keeps a term and its particle on one line ("kube-apiserver에" never breaks after the term)', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=ko&theme=dark`);
+    const words = await page.$$eval('[data-testid=caption] .term-word', (spans) => spans.map((w) => ({ text: w.textContent, lines: new Set([...w.getClientRects()].map((r) => Math.round(r.top))).size })));
+    // Step 1 says "…출입구인 kube-apiserver에 POST…": the term with its particle.
+    expect(words.some((w) => w.text === 'kube-apiserver에')).toBe(true);
+    expect(words.filter((w) => w.lines !== 1)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('steps forward and back: the caption and the picture change', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en&theme=dark`);
     await settle(page);
