@@ -91,7 +91,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'create-pods',
       caption: text(
         'It creates one pod per node, without spec.nodeName: each pod gets a required node affinity matchFields metadata.name In [<node>] (since v1.12 kube-scheduler places daemon pods), plus the tolerations every daemon pod gets — not-ready and unreachable NoExecute with no time limit, disk-, memory-, pid-pressure and unschedulable NoSchedule.',
-        '노드마다 파드를 하나씩 만들되 spec.nodeName은 비워 둡니다. 각 파드에는 필수 노드 어피니티 matchFields metadata.name In [<노드>]가 붙고(v1.12부터 데몬 파드도 kube-scheduler가 배치), 모든 데몬 파드가 받는 톨러레이션이 추가됩니다 — 시간 제한 없는 not-ready·unreachable NoExecute, disk/memory/pid-pressure·unschedulable NoSchedule.',
+        '노드마다 파드를 하나씩 만들되 spec.nodeName은 비워 둡니다. 각 파드에는 필수 노드 어피니티 matchFields metadata.name In [<노드>]가 붙고(v1.12부터 데몬 파드도 kube-scheduler가 배치), 모든 데몬 파드가 받는 톨러레이션도 추가됩니다. 시간 제한 없는 not-ready·unreachable NoExecute와 disk/memory/pid-pressure·unschedulable NoSchedule입니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: message({ from: 'kube-controller-manager', action: 'POST pod', object: AGENT_POD }),
@@ -127,7 +127,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'kube-proxy-first',
       caption: text(
         'kube-proxy tolerates every taint (operator: Exists), even not-ready: its pod is created and bound while the node is still NotReady — a node needs its proxy and network agents before it can be useful.',
-        'kube-proxy는 모든 테인트를 허용(operator: Exists)하므로 not-ready도 허용합니다: 노드가 아직 NotReady인 동안에도 파드가 만들어져 바인딩됩니다 — 노드가 쓸모 있으려면 프록시와 네트워크 에이전트가 먼저 필요합니다.',
+        'kube-proxy는 모든 테인트를 허용(operator: Exists)하므로 not-ready도 허용합니다: 노드가 아직 NotReady인 동안에도 파드가 만들어져 바인딩됩니다. 노드가 제 역할을 하려면 프록시와 네트워크 에이전트가 먼저 있어야 하기 때문입니다.',
       ),
       focus: ['kube-controller-manager', 'kube-scheduler'],
       when: activity('kube-controller-manager', 'daemon-set-controller/reconcile', 'DaemonSet/kube-system/kube-proxy'),
@@ -153,7 +153,7 @@ const machine = setup({
         'kube-proxy',
         text(
           'kube-proxy is a DaemonSet: `kubectl get daemonset -n kube-system` shows kube-proxy with DESIRED 3, CURRENT 3, READY 3 — one pod per node, the control-plane node included, because kubeadm’s kube-proxy tolerates every taint.',
-          'kube-proxy는 데몬셋입니다: `kubectl get daemonset -n kube-system` 에 kube-proxy가 DESIRED 3, CURRENT 3, READY 3으로 보입니다 — 노드마다 파드 하나, 컨트롤 플레인 노드 포함. kubeadm의 kube-proxy는 모든 테인트를 허용하기 때문입니다.',
+          'kube-proxy는 데몬셋입니다: `kubectl get daemonset -n kube-system` 에 kube-proxy가 DESIRED 3, CURRENT 3, READY 3으로 보입니다. 컨트롤 플레인 노드를 포함해 노드마다 파드가 하나씩 있습니다. kubeadm의 kube-proxy는 모든 테인트를 허용하기 때문입니다.',
         ),
         ['kube-apiserver', ...KUBELETS],
       ),

@@ -54,7 +54,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'etcdctl',
       caption: text(
         'etcdctl on the control-plane node talks to etcd directly on https://127.0.0.1:2379 — besides kube-apiserver, the only client that does (etcd runs with hostNetwork, so its port is the node’s). TLS both ways: --cacert checks etcd’s certificate, --cert and --key prove who etcdctl is. API v3 is the default since etcd 3.4; older notes `export ETCDCTL_API=3` first.',
-        'etcdctl은 컨트롤 플레인 노드에서 https://127.0.0.1:2379로 etcd와 직접 통신합니다 — kube-apiserver 말고는 유일한 클라이언트입니다(etcd가 hostNetwork로 떠 있어 포트가 곧 노드의 포트). 양쪽 모두 TLS: --cacert로 etcd 인증서를 확인하고 --cert, --key로 etcdctl의 신원을 증명합니다. etcd 3.4부터 API v3가 기본이라, 예전 자료처럼 `export ETCDCTL_API=3`을 먼저 할 필요가 없습니다.',
+        'etcdctl은 컨트롤 플레인 노드에서 https://127.0.0.1:2379로 etcd와 직접 통신합니다. kube-apiserver 말고는 유일한 클라이언트입니다(etcd가 hostNetwork로 떠 있어 포트가 곧 노드의 포트). 양쪽 모두 TLS: --cacert로 etcd 인증서를 확인하고 --cert, --key로 etcdctl의 신원을 증명합니다. etcd 3.4부터 API v3가 기본이라, 예전 자료처럼 `export ETCDCTL_API=3`을 먼저 할 필요가 없습니다.',
       ),
       focus: [OPERATOR, 'etcd'],
       when: message({ from: OPERATOR, to: 'etcd' }),

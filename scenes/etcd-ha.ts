@@ -162,7 +162,7 @@ const machine = setup({
       if (!leader) return;
       context.cluster.step(
         'leader-dies',
-        text(`The leader ${leader.name} dies (its control-plane node loses power). Its heartbeats stop; the followers are not told — they notice the silence.`, `리더 ${withParticle(leader.name, '이/가')} 죽습니다(컨트롤 플레인 노드 전원 차단). 하트비트가 멈추지만 팔로워에게 알려 주는 것은 없습니다 — 침묵을 알아챌 뿐입니다.`),
+        text(`The leader ${leader.name} dies (its control-plane node loses power). Its heartbeats stop; the followers are not told — they notice the silence.`, `리더 ${withParticle(leader.name, '이/가')} 죽습니다(컨트롤 플레인 노드 전원 차단). 하트비트가 멈추지만 팔로워에게 알려 주는 것은 없습니다. 팔로워는 침묵으로 알아챌 뿐입니다.`),
         [leader.id],
       );
       leader.crash();

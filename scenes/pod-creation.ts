@@ -45,7 +45,7 @@ function commonCues(): StepCue[] {
       id: 'filter',
       caption: text(
         'Filter: every node is checked — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (the requests as written: a missing request counts as 0 here).',
-        '필터: 모든 노드를 검사합니다 — NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit (적힌 요청값 그대로 비교하며, 요청값이 없으면 0으로 봅니다).',
+        '필터: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit 플러그인으로 모든 노드를 검사합니다(적힌 요청값 그대로 비교하며, 요청값이 없으면 0으로 봅니다).',
       ),
       focus: ['kube-scheduler'],
       when: decision(POD),
@@ -140,7 +140,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
           id: 'replicaset-controller',
           caption: text(
             'The ReplicaSet controller sees its new ReplicaSet through its own watch: 0 of 1 pods. It POSTs a pod as system:serviceaccount:kube-system:replicaset-controller — the step kubectl run does by hand.',
-            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0개(원하는 수 1개). system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다 — kubectl run이 직접 하던 일입니다.',
+            '레플리카셋 컨트롤러가 자신의 watch로 새 레플리카셋을 봅니다: 파드 0개(원하는 수 1개). system:serviceaccount:kube-system:replicaset-controller 권한으로 파드를 POST합니다. kubectl run이 직접 하던 일을 컨트롤러가 합니다.',
           ),
           focus: ['kube-controller-manager', 'kube-apiserver'],
           when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),

@@ -111,7 +111,7 @@ export function cacheCaption(d: ScheduleDecision, attempt: number, firstFailure:
   }
   return text(
     `cache pod ${attempt}: required anti-affinity on ${HOST_KEY}: ${why}. ${d.selected} has no cache pod and is chosen.`,
-    `cache 파드 ${attempt}번: ${HOST_KEY} 기준 필수 안티어피니티 — ${whyKo}. cache 파드가 없는 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
+    `cache 파드 ${attempt}번: ${HOST_KEY} 기준 필수 안티어피니티: ${whyKo}. cache 파드가 없는 ${withParticle(d.selected, '이/가')} 선택됩니다.`,
   );
 }
 

@@ -143,7 +143,7 @@ function narrate(cluster: Cluster, d: ScheduleDecision, attempt: number): void {
     attempt === 1 ? 'no-fit' : `no-fit-${attempt}`,
     text(
       `No node passes Filter. The FailedScheduling event reads: "${msg}" — one count per reason, as \`kubectl describe pod web\` shows it.`,
-      `필터를 통과한 노드가 없습니다. FailedScheduling 이벤트: "${msg}" — 이유별 노드 수이며, \`kubectl describe pod web\`에서 볼 수 있습니다.`,
+      `필터를 통과한 노드가 없습니다. FailedScheduling 이벤트: "${msg}". 이유별 노드 수이며, \`kubectl describe pod web\`에서 볼 수 있습니다.`,
     ),
     ['kube-scheduler'],
   );

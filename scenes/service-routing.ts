@@ -194,7 +194,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         id: 'not-ready',
         caption: text(
           'After the third failure in a row (failureThreshold 3) the kubelet reports the container not ready: the pod is Ready=False but keeps running — readiness failures never restart a container.',
-          '연속 세 번째 실패(failureThreshold 3) 뒤 kubelet이 컨테이너를 not ready로 보고합니다: 파드는 Ready=False지만 계속 실행됩니다 — 레디니스 실패는 컨테이너를 재시작하지 않습니다.',
+          '연속 세 번째 실패(failureThreshold 3) 뒤 kubelet이 컨테이너를 not ready로 보고합니다: 파드는 Ready=False지만 계속 실행됩니다. 레디니스 실패는 컨테이너를 재시작하지 않습니다.',
         ),
         focus: ['kubelet/worker-2', 'kubelet/worker-3', 'kube-apiserver'],
         when: (e) => e.kind === 'message' && e.to === 'kube-apiserver' && e.from.startsWith('kubelet/') && e.action === 'PATCH pod/status' && e.t > 5_000,

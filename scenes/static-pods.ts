@@ -52,7 +52,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'cri',
       caption: text(
         'For each manifest the kubelet calls containerd over CRI: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true — the sandbox shares the node’s network, no CNI (there is no pod network yet). kubeadm pulled the images beforehand.',
-        '매니페스트마다 kubelet이 CRI로 containerd를 호출합니다: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true — 샌드박스가 노드의 네트워크를 그대로 쓰므로 CNI가 없습니다(아직 파드 네트워크가 없습니다). 이미지는 kubeadm이 미리 받아 두었습니다.',
+        '매니페스트마다 kubelet이 CRI로 containerd를 호출합니다: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true이므로 샌드박스가 노드의 네트워크를 그대로 쓰므로 CNI가 없습니다(아직 파드 네트워크가 없습니다). 이미지는 kubeadm이 미리 받아 두었습니다.',
       ),
       focus: [KUBELET, RUNTIME],
       when: message({ from: KUBELET, action: 'RunPodSandbox' }),
@@ -150,14 +150,14 @@ const machine = setup({
     },
     removeManifest: ({ context }) => {
       const c = target(context.params);
-      context.cluster.step('remove-manifest', text(`On ${NODE}: \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — the manifest leaves the directory.`, `${NODE}에서 \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — 매니페스트를 디렉터리에서 빼냅니다.`), [OPERATOR, KUBELET]);
+      context.cluster.step('remove-manifest', text(`On ${NODE}: \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\` — the manifest leaves the directory.`, `${NODE}에서 \`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/\`로 매니페스트를 디렉터리에서 빼냅니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`, `mv ${STATIC_POD_PATH}/${manifestFile(c)} /tmp/`));
       kubeletOf(context.cluster).removeManifest(manifestFile(c), OPERATOR);
     },
     restoreManifest: ({ context }) => {
       const c = target(context.params);
       const k = kubeletOf(context.cluster);
-      context.cluster.step('restore-manifest', text(`\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — the manifest is back.`, `\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — 매니페스트를 되돌려 놓습니다.`), [OPERATOR, KUBELET]);
+      context.cluster.step('restore-manifest', text(`\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\` — the manifest is back.`, `\`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/\`로 매니페스트를 되돌려 놓습니다.`), [OPERATOR, KUBELET]);
       context.cluster.rt.tracer.activity(OPERATOR, 'shell', 100, text(`mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`, `mv /tmp/${manifestFile(c)} ${STATIC_POD_PATH}/`));
       const saved = removedManifests.get(context.cluster);
       if (saved) k.writeManifest(manifestFile(c), saved, OPERATOR);

@@ -36,7 +36,7 @@ export function verdictCaption(v: NodeVerdict, d: ScheduleDecision): Localized {
     const hintKo = generic ? ` v1.35부터는 이 사유에 테인트 이름이 나오지 않으니 \`kubectl describe node ${v.name}\`로 확인합니다.` : '';
     return text(
       `${v.name}: Filter fails at ${plugin} — ${why}. Filter stops at the first plugin that fails, and the node is not scored.${hint}`,
-      `${v.name}: ${plugin} 필터에서 탈락 — ${why}. 필터는 처음 실패한 플러그인에서 멈추고, 이 노드는 점수를 받지 않습니다.${hintKo}`,
+      `${v.name}: ${plugin} 필터에서 탈락: ${why}. 필터는 처음 실패한 플러그인에서 멈추고, 이 노드는 점수를 받지 않습니다.${hintKo}`,
     );
   }
   if (!d.scored) return text(`${v.name} passes every filter. It is the only feasible node, so kube-scheduler skips scoring.`, `${withParticle(v.name, '은/는')} 모든 필터를 통과합니다. 통과한 노드가 하나뿐이라 kube-scheduler는 스코어 단계를 건너뜁니다.`);
