@@ -6,7 +6,6 @@
  */
 import type { Lang } from '../model/localized.ts';
 import type { CommandOutcome, TimedCommand } from '../sim/sandbox/timed-command.ts';
-import { kubedeckMessage } from '../model/kubectl/kubedeck-errors-ko.ts';
 import { el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
 
@@ -28,6 +27,8 @@ export interface ActionListHandlers {
   undo(): void;
   /** Save as scenario (offered only when the app can write this session as a file). */
   save?(): void;
+  /** A command's output as the page's language shows it (kubedeck's own messages in Korean); default as it is. */
+  words?(output: string, lang: Lang): string;
 }
 
 export interface ActionList {
@@ -82,7 +83,7 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     const outcome = last.outcomes === undefined ? undefined : outcomeFor(last.actions, last.outcomes, index);
     const output =
       outcome !== undefined
-        ? el('pre', { class: `actions__output mono${outcome.ok ? '' : ' actions__output--error'}`, text: kubedeckMessage(outcome.output.join('\n'), lang) })
+        ? el('pre', { class: `actions__output mono${outcome.ok ? '' : ' actions__output--error'}`, text: handlers.words?.(outcome.output.join('\n'), lang) ?? outcome.output.join('\n') })
         : last.outcomes !== undefined
           ? el('p', { class: 'actions__output actions__output--pending', text: t(lang, 'actionPending') })
           : null;

@@ -2,7 +2,6 @@
  * The UI shell: builds the layout, reads the link, runs the chosen scenario, hands the trace to
  * the stage and keeps captions, controls, cards, keyboard and URL in step with the player.
  */
-import { kubedeckMessage } from '../model/kubectl/kubedeck-errors-ko.ts';
 import type { ExportOptions, ExportRequest, ExportResult } from '../export/options.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ScenarioDefinition, ScenarioParams } from '../sim/scenario.ts';
@@ -238,7 +237,16 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     },
     lang,
   );
-  const actionList = createActionList({ remove: (index) => removeCommand(index), undo: () => undoCommand(), ...(deps.saveSession ? { save: () => void saveSession() } : {}) }, lang);
+  const actionList = createActionList(
+    {
+      remove: (index) => removeCommand(index),
+      undo: () => undoCommand(),
+      // kubedeck's own messages in Korean come with kubectl's code (loaded after the first frame).
+      words: (output, inLang) => kubectlNow()?.kubedeckMessage(output, inLang) ?? output,
+      ...(deps.saveSession ? { save: () => void saveSession() } : {}),
+    },
+    lang,
+  );
   /** Save as scenario: the session as a scenario file, downloaded (it plays the same trace). */
   const saveSession = async (): Promise<void> => {
     // A file's scenario may reuse a built-in's id (even "sandbox"): it is not that scenario.
@@ -588,7 +596,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (!state || !trace || !kubectl || !scenario.loaded() || !deps.simulationLoaded()) return { ok: false, error: t(lang, 'loading') };
     const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
     // kubectl's own errors print as kubectl prints them; kubedeck's own messages in the page's language.
-    if (!parsedCommand.ok) return { ok: false, error: kubedeckMessage(parsedCommand.error, lang) };
+    if (!parsedCommand.ok) return { ok: false, error: kubectl.kubedeckMessage(parsedCommand.error, lang) };
     const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
     const long = whatIfRunsLong(parsedCommand.action);
     const previous = trace;

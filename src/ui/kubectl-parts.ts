@@ -2,3 +2,4 @@
 export { complete } from '../model/kubectl/complete.ts';
 export { formatAction } from '../model/kubectl/format.ts';
 export { parseCommand } from '../model/kubectl/parse.ts';
+export { kubedeckMessage } from '../model/kubectl/kubedeck-errors-ko.ts';
