@@ -21,14 +21,27 @@ describe('kube-scheduler saying why nothing fits', () => {
     cluster.start();
     cluster.create(makeDeployment('web', 4, { requests: { cpu: '1', memory: '128Mi' } }));
     for (let i = 0; i < 20_000 && cluster.rt.clock.now() < 30_000 && cluster.rt.clock.step(); i++);
-    const labels = cluster.rt.tracer.events.flatMap((e) => (e.kind === 'activity' && e.action === 'filter' ? [e.label] : []));
+    const labels = cluster.rt.tracer.events.flatMap((e) => (e.kind === 'activity' && (e.action === 'filter' || e.action === 'filter-unschedulable') ? [e.label] : []));
     // Two fit (2 CPUs), the others are turned down with kube-scheduler's reason.
     expect(labels.filter((l) => / 1\/1 nodes fit$/.test(l.en))).toHaveLength(2);
-    const refused = labels.filter((l) => / 0\/1 nodes fit/.test(l.en));
+    const refused = labels.filter((l) => l.en.startsWith('No node fits'));
     expect(refused.length).toBeGreaterThan(0);
     for (const l of refused) {
-      expect(l.en).toMatch(/: 0\/1 nodes fit \(1 Insufficient cpu\)$/);
-      expect(l.ko).toMatch(/: 1개 중 0개 노드 적합 \(1 Insufficient cpu\)$/);
+      expect(l.en).toMatch(/^No node fits: 1 Insufficient cpu \(0\/1, web-[a-z0-9]+-[a-z0-9]{5}\)$/);
+      expect(l.ko).toMatch(/^배치 불가: 1 Insufficient cpu \(1개 중 0개, web-[a-z0-9]+-[a-z0-9]{5}\)$/);
     }
+  });
+});
+
+describe('a sandbox asking for more pods than fit: the story shows why', () => {
+  // Two nodes hold 110 pods each (kube-proxy's among them): 300 replicas leave some with no room.
+  it("the first pod that fits nowhere is told on kube-scheduler's card (not background), with its reasons", async () => {
+    const { sandbox } = await import('../../scenes/sandbox.ts');
+    const { runScenario } = await import('../../src/sim/run.ts');
+    const { buildSchedule } = await import('../../src/timeline/schedule.ts');
+    const trace = runScenario(sandbox, { params: { nodes: 2 }, actions: [{ at: 5000, command: 'kubectl create deployment web --image=nginx --replicas=300' }] });
+    const schedule = buildSchedule(trace);
+    const told = schedule.activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && /^No node fits: 2 Too many pods \(0\/2, /.test(a.event.label.en));
+    expect(told.length).toBeGreaterThan(0);
   });
 });

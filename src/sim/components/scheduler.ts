@@ -84,8 +84,9 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
   if (f === undefined || f.examined === f.of) {
     const of = f?.of ?? decision.nodes.length;
     const why = feasible === 0 ? filterReasons(decision.failureMessage) : undefined;
-    const aside = why === undefined ? '' : ` (${why})`;
-    return text(`Filter ${pod}: ${feasible}/${of} nodes fit${aside}`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합${aside}`);
+    // The reasons first, the pod last as an aside: a narrow card drops the aside and keeps why.
+    if (why !== undefined) return text(`No node fits: ${why} (0/${of}, ${pod})`, `배치 불가: ${why} (${of}개 중 0개, ${pod})`);
+    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합`);
   }
   return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}개 중 ${f.examined}개를 확인해 ${feasible}개 적합, 충분하므로 중단`);
 }
@@ -208,7 +209,10 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     current = { pod, decision };
     rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
     const feasible = decision.filtered?.feasible ?? decision.nodes.filter((n) => n.feasible).length;
-    rt.tracer.activity(ID, 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
+    // A pod that fits nowhere is its own kind of work: not a repeat of the filters that placed pods
+    // before it, so the story shows the first one in a step, with its reasons (schedule.ts counts
+    // a step's repeats by action).
+    rt.tracer.activity(ID, feasible === 0 ? 'filter-unschedulable' : 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
     if (decision.scored) {
       rt.clock.setTimeout(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
     }

@@ -25,6 +25,8 @@ const enKind = (resource: string): string => EN_KIND[resource] ?? resource;
 
 const API: readonly ComponentId[] = ['kubectl', 'kube-apiserver'];
 const CONTROLLERS: readonly ComponentId[] = ['kubectl', 'kube-apiserver', 'kube-controller-manager'];
+/** A command that makes pods: kube-scheduler places them (and says why one fits nowhere). */
+const PLACING: readonly ComponentId[] = [...CONTROLLERS, 'kube-scheduler'];
 
 function explain(action: SandboxAction, config: SimConfig): ActionNarration {
   const graceS = Math.round(config.nodeMonitorGraceMs / 1000);
@@ -44,7 +46,7 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
           `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${formatCount(action.replicas)} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each on a node with room (one that fits nowhere stays Pending).`,
           `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${formatCount(action.replicas)}개를 만들고, kube-scheduler가 자리가 있는 노드에 하나씩 배치합니다(들어갈 곳이 없는 파드는 Pending으로 남습니다).`,
         ),
-        focus: CONTROLLERS,
+        focus: PLACING,
       };
     case 'apply':
       return {
@@ -61,14 +63,14 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
               `kubectl PATCHes the scale subresource of Deployment ${action.target.name} to ${formatCount(action.replicas)}. The deployment controller passes the count to its ReplicaSet, whose controller creates or deletes pods to match.`,
               `kubectl이 디플로이먼트 ${action.target.name}의 scale 하위 리소스를 ${withParticle(formatCount(action.replicas), '으로/로')} PATCH합니다. 디플로이먼트 컨트롤러가 그 수를 레플리카셋에 넘기고, 레플리카셋 컨트롤러가 파드를 만들거나 지워 맞춥니다.`,
             ),
-            focus: CONTROLLERS,
+            focus: PLACING,
           }
         : {
             caption: text(
               `kubectl PATCHes ReplicaSet ${action.target.name} to ${formatCount(action.replicas)} replicas and its controller makes the pods match. If a Deployment owns it, the deployment controller sets the count back.`,
               `kubectl이 레플리카셋 ${action.target.name}의 레플리카를 ${withParticle(formatCount(action.replicas), '으로/로')} PATCH하고, 컨트롤러가 파드 수를 맞춥니다. 디플로이먼트가 소유한 레플리카셋이라면 디플로이먼트 컨트롤러가 수를 되돌립니다.`,
             ),
-            focus: CONTROLLERS,
+            focus: PLACING,
           };
     case 'set-image':
       return {
