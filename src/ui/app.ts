@@ -34,7 +34,7 @@ import type { TimedCommand } from '../sim/sandbox/timed-command.ts';
 import { kubectlNow } from './kubectl-lazy.ts';
 import type { ClusterNames } from '../model/kubectl/cluster-names.ts';
 import type { SandboxAction } from '../model/kubectl/actions.ts';
-import { createActionList } from './action-list.ts';
+import { createActionList, outcomeFor } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
@@ -611,6 +611,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         return failed();
       }
       actionList.unfold();
+      // Taken but refused by the simulation (NotFound, the pod budget): the bar says so, as a terminal would.
+      const outcome = trace?.commands === undefined ? undefined : outcomeFor(next, trace.commands, next.indexOf(action));
+      if (outcome !== undefined && !outcome.ok) return { ok: true, note: kubectl.kubedeckMessage(outcome.output.join('\n'), lang) };
       return { ok: true };
     };
     if (!long) return apply(undefined);

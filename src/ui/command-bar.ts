@@ -10,7 +10,8 @@ import { el } from './dom.ts';
 import { t } from './i18n.ts';
 import { showWithDetail } from './live-detail.ts';
 
-export type SubmitResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
+/** `note` on a taken command: what it printed when the simulation refused it (kubectl's error, kubedeck's pod budget), shown as a terminal would. */
+export type SubmitResult = { readonly ok: true; readonly note?: string } | { readonly ok: false; readonly error: string };
 
 export interface CommandBarHandlers {
   /** A promise when the command's run takes a while: the bar says it is running until it settles. */
@@ -112,7 +113,8 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     if (result.ok) {
       // The bar may hold another line by now (typed while this one ran): that one stays.
       if (input.value === line) input.value = '';
-      quiet();
+      if (result.note !== undefined) say(result.note, 'error');
+      else quiet();
     } else say(result.error, 'error');
   };
   const submit = (): void => {

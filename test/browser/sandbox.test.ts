@@ -373,6 +373,19 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('a command the simulation refuses (past the pod budget) is listed, and the bar says why, as a terminal would', async () => {
+    const { page, errors } = await openApp(browser.context, `${START}`);
+    await page.fill('[data-testid=command-input]', 'kubectl scale deployment web --replicas=20000');
+    await page.press('[data-testid=command-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.startsWith('kubedeck: the sandbox simulates at most 10,000 pods') === true, undefined, { timeout: 60_000 });
+    expect(await page.inputValue('[data-testid=command-input]')).toBe('');
+    const listed = await page.evaluate(() => window.__kubedeck?.view().actions?.map((a) => a.command));
+    expect(listed?.length).toBe(1);
+    expect(listed?.[0]).toContain('--replicas=20000');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the command list breaks a command between words, not after the hyphens of its flag', async () => {
     const { page, errors } = await openApp(browser.context, `${START}&do=1000~${encodeURIComponent('kubectl scale deployment web --replicas=3')}`);
     await page.locator('[data-testid=actions-panel]').waitFor();
