@@ -572,7 +572,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       whatIfCancelled = true;
     };
     // How long the run before went: a scale for the count (the new one may end sooner or later).
-    const before = previous?.events.at(-1)?.t ?? 0;
+    const before = previous?.endTime ?? 0;
     return holdTransport(async () => {
       const next = await runLive(scenario, params, k8s, actions, {
         say: (time, ms) => commandBar.say(t(lang, 'commandRunning'), 'info', `${ms < before ? t(lang, 'clockAtOf', { time, end: clockReached(before) }) : t(lang, 'clockAt', { time })} · ${t(lang, 'escCancels')}`),

@@ -24,7 +24,10 @@ const NOTES: readonly Note[] = [
   },
   { en: /^error: kubedeck's sandbox (\S+)s one resource at a time$/, ko: (m) => `오류: kubedeck 샌드박스에서 ${g(m, 1)} 명령은 한 번에 리소스 하나에만 쓸 수 있습니다` },
   { en: /^error: kubedeck's sandbox labels objects of one type at a time$/, ko: () => '오류: kubedeck 샌드박스는 한 번에 한 종류의 객체에만 레이블을 붙입니다' },
-  { en: /^error: kubedeck's sandbox cannot (\S+) (.+)$/, ko: (m) => `오류: kubedeck 샌드박스에서는 할 수 없는 명령입니다: ${g(m, 1)} ${g(m, 2)}` },
+  {
+    en: /^error: kubedeck's sandbox cannot (\S+) (.+)$/,
+    ko: (m) => (g(m, 1) === 'run' ? `오류: kubedeck 샌드박스에서는 ${g(m, 2)} 명령을 실행할 수 없습니다` : `오류: kubedeck 샌드박스에서는 ${g(m, 2)}에 kubectl ${g(m, 1)}를 쓸 수 없습니다`),
+  },
   {
     en: /^error: "(.+)" is a kubedeck sandbox command, not kubectl's: type it without "kubectl"$/,
     ko: (m) => `오류: "${g(m, 1)}"는 kubectl 명령이 아니라 kubedeck 샌드박스 명령입니다. "kubectl" 없이 입력하세요`,

@@ -35,6 +35,8 @@ describe("kubedeck's own messages in Korean", () => {
     expect(kubedeckLineKo(errors.notKubectl('node power-off'))).toContain('"node power-off"');
     expect(kubedeckLineKo(podBudgetError(999_999))).toBe('kubedeck: 샌드박스는 브라우저에서 파드를 10,000개까지만 시뮬레이션합니다. 이 명령은 999,999개를 요청합니다');
     expect(kubedeckLineKo(errors.kubectlWait())).toContain('"wait 30s"');
+    // No English verb inside the Korean: "run" is said in Korean.
+    expect(kubedeckLineKo(errors.notInSandbox('run', '"kubectl get"'))).toBe('오류: kubedeck 샌드박스에서는 "kubectl get" 명령을 실행할 수 없습니다');
   });
 
   it("leaves kubectl's and the API server's own errors as they print, and English pages alone", () => {
