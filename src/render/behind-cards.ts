@@ -60,11 +60,6 @@ export function routeRuns(r: Route, covers: readonly Rect[]): RouteRuns {
   return { visible, hidden };
 }
 
-/** The parts of the arc not under any of `covers` (routeRuns' solid parts). */
-export function visibleRuns(r: Route, covers: readonly Rect[]): readonly (readonly Point[])[] {
-  return routeRuns(r, covers).visible;
-}
-
 /** Traces `runs` as dashes of `dash` px with `gap` px between, continuing the pattern from one segment to the next. */
 export function traceDashed(g: Pick<PathSink, 'moveTo' | 'lineTo'>, runs: readonly (readonly Point[])[], dash: number, gap: number): void {
   for (const run of runs) {

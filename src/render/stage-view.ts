@@ -40,7 +40,7 @@ import { ScaleView } from './scale/scale-view.ts';
 import { FlowAggregator, flowLabel, groupEnd } from './scale/flows.ts';
 import { chipStation, controllerOfMessage, controllerRequests } from './message-controller.ts';
 import { scaleCovers } from './behind-cards.ts';
-import { nodesReached, nodeZones, stepNodeMoments, stepNodes, type StepNodeMoments } from './scale/step-nodes.ts';
+import { nodesReached, nodeZones, reachedCount, stepNodeMoments, stepNodes, type StepNodeMoments } from './scale/step-nodes.ts';
 import { BackButton } from './scale/open-node.ts';
 import type { Camera } from './scale/camera.ts';
 import { destroyTree } from './destroy-tree.ts';
@@ -638,11 +638,12 @@ export class StageView {
     }
     // The ring goes round a step's node once something has happened to it in the step.
     if (this.scaleMode && (step !== this.ringStep || count !== this.ringCount)) {
-      const reached = nodesReached(this.stepMoments[step], count);
-      if (step !== this.ringStep || reached.length !== this.ringed) this.scale.setRinged(reached);
+      const moments = this.stepMoments[step];
+      const reached = reachedCount(moments, count);
+      if (step !== this.ringStep || reached !== this.ringed) this.scale.setRinged(nodesReached(moments, count));
       this.ringStep = step;
       this.ringCount = count;
-      this.ringed = reached.length;
+      this.ringed = reached;
     }
     // The numbered trail: laid out per step (and after pods move), shown while no story token is mid-flight.
     const tr = this.trails[step];

@@ -64,6 +64,13 @@ export interface PodPlaces {
 /** A story token under a card its route passes behind: seen through the card, as its dashed line is. */
 const GHOST_ALPHA = 0.4;
 
+/** A pooled token out of sight, its label (drawn in the labels' layer) with it. */
+function hideToken(v: TokenView): void {
+  v.visible = false;
+  v.pill.visible = false;
+  v.text.visible = false;
+}
+
 class TokenView extends Container {
   readonly shape = new Graphics();
   readonly halo = new Graphics(haloContext());
@@ -297,9 +304,7 @@ export class TokenLayer extends Container {
     // card's words) and a background one is out of sight. Either counts as not in sight.
     const under = behind !== undefined && underCard({ x, y }, behind.covers);
     if (under && background) {
-      v.visible = false;
-      v.pill.visible = false;
-      v.text.visible = false;
+      hideToken(v);
       return false;
     }
     if (v.message !== m) {
@@ -471,10 +476,7 @@ export class TokenLayer extends Container {
   endFrame(): void {
     for (let i = this.used; i < this.pool.length; i++) {
       const v = this.pool[i];
-      if (v === undefined) continue;
-      v.visible = false;
-      v.pill.visible = false;
-      v.text.visible = false;
+      if (v !== undefined) hideToken(v);
     }
   }
 }

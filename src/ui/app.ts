@@ -548,8 +548,6 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /** Stops the long what-if under way (Esc), if any: its command is not run and the stage stays as it was. */
   let whatIfCancel: (() => void) | undefined;
-  /** The last long what-if ended because Esc stopped it (not because the stage changed). */
-  let whatIfCancelled = false;
   const cancelWhatIf = (): boolean => {
     if (whatIfCancel === undefined) return false;
     whatIfCancel();
@@ -559,17 +557,16 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   /**
    * A long what-if's run, in slices, with the command bar saying how far it got. The stage pauses
-   * meanwhile, so the what-if starts where the learner left off; undefined if another run took
-   * the stage first (or the run failed: an issue says why).
+   * meanwhile, so the what-if starts where the learner left off. `ready` is undefined if Esc
+   * stopped it (`cancelled`), another run took the stage first, or the run failed (an issue says why).
    */
-  const whatIfLive = (actions: readonly TimedCommand[]): Promise<Trace | undefined> => {
+  const whatIfLive = (actions: readonly TimedCommand[]): Promise<{ readonly ready: Trace | undefined; readonly cancelled: boolean }> => {
     const previous = trace;
     const token = choices;
     let cancelled = false;
     const stale = (): boolean => cancelled || trace !== previous || token !== choices;
     whatIfCancel = () => {
       cancelled = true;
-      whatIfCancelled = true;
     };
     // How long the run before went: a scale for the count (the new one may end sooner or later).
     const before = previous?.endTime ?? 0;
@@ -582,9 +579,11 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       if (next === undefined || stale()) return undefined;
       const laid = await layOutLive(next, () => commandBar.say(t(lang, 'commandDrawing'), 'info'), stale);
       return laid ? next : undefined;
-    }).finally(() => {
-      whatIfCancel = undefined;
-    });
+    })
+      .then((ready) => ({ ready, cancelled }))
+      .finally(() => {
+        whatIfCancel = undefined;
+      });
   };
 
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
@@ -618,10 +617,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     };
     if (!long) return apply(undefined);
     const issuesBefore = issues.length;
-    whatIfCancelled = false;
-    return whatIfLive(next).then((ready) => {
+    return whatIfLive(next).then(({ ready, cancelled }) => {
       if (ready) return apply(ready);
-      if (whatIfCancelled) return { ok: false, error: t(lang, 'commandCancelled') };
+      if (cancelled) return { ok: false, error: t(lang, 'commandCancelled') };
       return issues.length > issuesBefore ? failed() : { ok: false, error: t(lang, 'commandStale') };
     });
   };
@@ -643,7 +641,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       return;
     }
     commandBar.say(t(lang, 'commandRunning'), 'info');
-    void whatIfLive(next).then((ready) => {
+    void whatIfLive(next).then(({ ready }) => {
       commandBar.say('', 'info');
       if (ready) apply(ready);
     });

@@ -134,20 +134,22 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     }
     running = true;
     say(t(lang, 'commandRunning'), 'info');
-    void result
-      .then((r) => {
-        running = false;
+    const done = (): string | undefined => {
+      running = false;
+      const next = held;
+      held = undefined;
+      return next;
+    };
+    void result.then(
+      (r) => {
+        const next = done();
         answer(line, r);
-        const next = held;
-        held = undefined;
         // The held line goes next, as the learner typed it: not if they changed it meanwhile, and
         // not after a failure (its message stays; the line waits in the bar for Enter).
         if (r.ok && next !== undefined && input.value === next && !input.disabled) submit();
-      })
-      .finally(() => {
-        running = false;
-        held = undefined;
-      });
+      },
+      () => void done(),
+    );
   };
 
   const walk = (direction: -1 | 1): void => {

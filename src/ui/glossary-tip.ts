@@ -94,13 +94,13 @@ function keepParticles(nodes: readonly Node[]): Node[] {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as Node;
     const next = nodes[i + 1];
-    const ending = next instanceof Text ? /^[\uac00-\ud7a3]+/.exec(next.data)?.[0] : undefined;
-    if (!(node instanceof HTMLElement) || !node.classList.contains('term') || next === undefined || ending === undefined || !(next instanceof Text)) {
+    const ending = next instanceof Text && node instanceof HTMLElement && node.classList.contains('term') ? /^[\uac00-\ud7a3]+/.exec(next.data)?.[0] : undefined;
+    if (ending === undefined) {
       out.push(node);
       continue;
     }
     out.push(el('span', { class: 'term-word' }, node, ending));
-    const rest = next.data.slice(ending.length);
+    const rest = (next as Text).data.slice(ending.length);
     if (rest !== '') out.push(document.createTextNode(rest));
     i++;
   }

@@ -55,6 +55,22 @@ async function gotoStepEnd(id: string): Promise<void> {
 const texts = (f: Frame): string[] => f.labels.map((l) => l.text);
 const tiles = (f: Frame): DrawnObject[] => f.objects.filter((o) => o.kind === 'Node');
 
+/** Where the canvas starts on the page: stage boxes plus this are the mouse's coordinates. */
+async function canvasOrigin(): Promise<{ x: number; y: number }> {
+  return app.page.evaluate(() => {
+    const r = document.querySelector('canvas')?.getBoundingClientRect();
+    return { x: r?.x ?? 0, y: r?.y ?? 0 };
+  });
+}
+
+/** A tile's middle on the page. */
+async function tileCentre(node: string): Promise<{ x: number; y: number }> {
+  const box = await app.page.evaluate((n) => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox(n), node);
+  if (box === undefined) throw new Error(`no tile ${node}`);
+  const canvas = await canvasOrigin();
+  return { x: canvas.x + box.x + box.w / 2, y: canvas.y + box.y + box.h / 2 };
+}
+
 beforeAll(async () => {
   browser = await launch({ width: 1280, height: 720, locale: 'en-US' });
   app = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=5&lang=en&theme=dark`);
@@ -256,13 +272,8 @@ describe('scale view (zone-outage, 30 nodes)', () => {
 
   it('clicking a tile opens its node as a full ship; Esc returns; the back button too', async () => {
     await gotoStepEnd('unknown');
-    const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-03'));
-    const canvas = await app.page.evaluate(() => {
-      const r = document.querySelector('canvas')?.getBoundingClientRect();
-      return { x: r?.x ?? 0, y: r?.y ?? 0 };
-    });
-    if (box === undefined) throw new Error('no tile c-03');
-    await app.page.mouse.click(canvas.x + box.x + box.w / 2, canvas.y + box.y + box.h / 2);
+    const c03 = await tileCentre('c-03');
+    await app.page.mouse.click(c03.x, c03.y);
     const open = await frame();
     expect(open.open).toBe('c-03');
     // The ship (its name row is the Node) instead of the tiles.
@@ -279,20 +290,14 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(again.open).toBe('a-02');
     const button = again.labels.find((l) => l.text === '← All nodes');
     if (button === undefined) throw new Error('no back button');
+    const canvas = await canvasOrigin();
     await app.page.mouse.click(canvas.x + button.x + button.w / 2, canvas.y + button.y + button.h / 2);
     expect((await frame()).open).toBeUndefined();
   });
 
   it('a drag that starts on a tile pans the camera and opens nothing', async () => {
     await gotoStepEnd('unknown');
-    const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('b-03'));
-    const canvas = await app.page.evaluate(() => {
-      const r = document.querySelector('canvas')?.getBoundingClientRect();
-      return { x: r?.x ?? 0, y: r?.y ?? 0 };
-    });
-    if (box === undefined) throw new Error('no tile b-03');
-    const x = canvas.x + box.x + box.w / 2;
-    const y = canvas.y + box.y + box.h / 2;
+    const { x, y } = await tileCentre('b-03');
     // Zoomed in (a pan at home is clamped), then dragged from the tile's middle.
     await app.page.mouse.move(x, y);
     await app.page.mouse.wheel(0, -300);

@@ -5,7 +5,7 @@
  * edge), and its token is a ghost there. Routes between two cards with nothing in between are drawn whole.
  */
 import { describe, expect, it } from 'vitest';
-import { coversOf, routeRuns, scaleCovers, traceDashed, underCard, visibleRuns } from '../../src/render/behind-cards.ts';
+import { coversOf, routeRuns, scaleCovers, traceDashed, underCard } from '../../src/render/behind-cards.ts';
 import { pointOnRoute } from '../../src/render/routes.ts';
 import { computeLayout, type Point, type Rect } from '../../src/render/layout.ts';
 import { routeBetween } from '../../src/render/routes.ts';
@@ -28,7 +28,7 @@ describe.each([
     const route = routeBetween(zone, api);
     // Without passing behind, the arc does cross the card: the check below is not vacuous for every zone.
     const covers = coversOf(route, scaleCovers(l), [zone, api]);
-    const drawn = visibleRuns(route, covers).flat();
+    const drawn = routeRuns(route, covers).visible.flat();
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.filter((p) => strictlyIn(p, cm) || strictlyIn(p, l.queue))).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe.each([
   it('kube-controller-manager -> kube-apiserver is drawn whole: its own cards are not covers', () => {
     const route = routeBetween(cm, api);
     expect(coversOf(route, scaleCovers(l), [cm, api]).filter((c) => c === cm || c === api)).toEqual([]);
-    const runs = visibleRuns(route, coversOf(route, scaleCovers(l), [cm, api]));
+    const runs = routeRuns(route, coversOf(route, scaleCovers(l), [cm, api])).visible;
     expect(runs).toHaveLength(1);
   });
 

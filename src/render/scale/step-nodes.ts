@@ -27,11 +27,23 @@ export function stepNodeMoments(trace: Trace, known: ReadonlySet<string>): StepN
   return memoOf(trace, known).moments;
 }
 
-/** The nodes of `moments` whose first event is among the first `count` events. */
+/**
+ * The nodes of `moments` whose first event is among the first `count` events. The map holds them
+ * in the order of those events, so they are its first reachedCount() entries.
+ */
 export function nodesReached(moments: ReadonlyMap<string, number> | undefined, count: number): string[] {
-  const out: string[] = [];
-  if (moments !== undefined) for (const [node, at] of moments) if (at < count) out.push(node);
-  return out;
+  return [...(moments?.keys() ?? [])].slice(0, reachedCount(moments, count));
+}
+
+/** How many nodes of `moments` the first `count` events reach (no list made: the frame asks it each time the count moves). */
+export function reachedCount(moments: ReadonlyMap<string, number> | undefined, count: number): number {
+  let n = 0;
+  if (moments !== undefined)
+    for (const at of moments.values()) {
+      if (at >= count) break;
+      n++;
+    }
+  return n;
 }
 
 function memoOf(trace: Trace, known: ReadonlySet<string>): { readonly nodes: readonly (readonly string[])[]; readonly moments: StepNodeMoments } {
