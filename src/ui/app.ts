@@ -37,10 +37,11 @@ import type { SandboxAction } from '../model/kubectl/actions.ts';
 import { createActionList, outcomeFor } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
+import { commandMoment } from './command-moment.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
 import { createCardActions } from './card-actions.ts';
 import { contextActions, type ContextAction } from './context-actions.ts';
-import { stateAt } from '../timeline/state.ts';
+import { eventCountAtSim, stateAt } from '../timeline/state.ts';
 import { createFileOpener } from './story/open-file.ts';
 import { createDropZone } from './story/drop-zone.ts';
 import { storyFromFile, storyFromLink } from './story/load-story.ts';
@@ -593,10 +594,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // Until the code after the first frame is in (kubectl's parser, the simulation, the scenario's
     // machine when the first frame came from the prebuilt trace), a command gets "loading".
     if (!state || !trace || !kubectl || !scenario.loaded() || !deps.simulationLoaded()) return { ok: false, error: t(lang, 'loading') };
-    const parsedCommand = kubectl.parseCommand(line, namesOnScreen());
+    // After the answers the learner's earlier commands are still waiting for on this clock (a
+    // create typed a moment ago), as a shell runs the next line; checked against the names then.
+    const at = commandMoment(state.simTime, trace.commands ?? []);
+    const names = at === Math.max(0, Math.round(state.simTime)) ? namesOnScreen() : namesAt(trace, eventCountAtSim(trace, at));
+    const parsedCommand = kubectl.parseCommand(line, names);
     // kubectl's own errors print as kubectl prints them; kubedeck's own messages in the page's language.
     if (!parsedCommand.ok) return { ok: false, error: kubectl.kubedeckMessage(parsedCommand.error, lang) };
-    const action: TimedCommand = { at: Math.max(0, Math.round(state.simTime)), command: kubectl.formatAction(parsedCommand.action) };
+    const action: TimedCommand = { at, command: kubectl.formatAction(parsedCommand.action) };
     const long = whatIfRunsLong(parsedCommand.action);
     const previous = trace;
     const next = insertAction(sandbox.actions(), action);

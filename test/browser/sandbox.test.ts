@@ -210,6 +210,28 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('two commands typed one after the other run like lines in a shell: the scale finds the Deployment the create just made', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en`);
+    const before = await shown(page);
+    await give(page, 'kubectl create deployment web --image=nginx');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    // Typed straight away: on the stage's clock the create is still on its way to etcd.
+    expect((await shown(page)).simTime).toBeLessThan(19);
+    await page.keyboard.type('kubectl scale deployment web --replicas=5');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
+    const { commands } = JSON.parse((await shown(page)).trace) as { commands?: { at: number; ok: boolean; output: string[]; doneAt?: number }[] };
+    const [create, scale] = commands ?? [];
+    expect(create?.output).toEqual(['deployment.apps/web created']);
+    expect(scale?.output).toEqual(['deployment.apps/web scaled']);
+    // The scale ran once kubectl had the create's answer, and the link keeps that moment.
+    expect(scale?.at).toBe(create?.doneAt);
+    expect(doParams(page)[1]).toBe(`${String(create?.doneAt)}~kubectl scale deployment/web --replicas=5`);
+    expect(await page.locator('[data-testid=command-message]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Undo while playing past the end of the run before: that run shows at its end, paused (not from step 1, playing)', async () => {
     const create = encodeURIComponent('kubectl create deployment web --image=nginx --replicas=3');
     const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en&do=0~${create}`);

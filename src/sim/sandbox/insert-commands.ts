@@ -89,7 +89,7 @@ export function insertCommands(cluster: Cluster, commands: readonly TimedCommand
   }
   return {
     until: () => until,
-    outcomes: () => results.map(({ at, command, ok, output, done }) => (done ? { at, command, ok, output: [...output] } : { at, command, ok: false, output: [...output, STILL_RUNNING] })),
+    outcomes: () => results.map(({ at, command, ok, output, done, doneAt }) => (done ? { at, command, ok, output: [...output], doneAt } : { at, command, ok: false, output: [...output, STILL_RUNNING] })),
     settled: (now) => now >= until && results.every((r) => (r.done ? now >= r.doneAt : now >= r.at + MAX_RUNNING_MS)),
   };
 }

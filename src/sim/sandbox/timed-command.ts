@@ -19,6 +19,11 @@ export interface CommandOutcome {
   readonly ok: boolean;
   /** What kubectl printed, line by line ("deployment.apps/web scaled", "node/worker-2 cordoned"). */
   readonly output: readonly string[];
+  /**
+   * Simulated ms when kubectl had its answer (a refusal: at once); absent while it still waits
+   * when the run ends. A shell runs the next line only then: so does the command bar.
+   */
+  readonly doneAt?: number;
 }
 
 /** Limits on what a link or a file may ask of one run. */

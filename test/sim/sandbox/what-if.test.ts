@@ -35,7 +35,12 @@ describe('a what-if run', () => {
     expect(userSteps(whatIf)).toHaveLength(1);
     // Mid-way through etcd-ha the cluster has lost quorum: kube-apiserver refuses every write.
     const expected = def.id === 'etcd-ha' ? { ok: false, output: ['Error from server: etcdserver: request timed out'] } : { ok: true, output: node ? [`node/${node} labeled`] : [] };
-    expect(whatIf.commands).toEqual([{ at, command, ...expected }]);
+    expect(whatIf.commands).toEqual([{ at, command, ...expected, doneAt: expect.any(Number) }]);
+    // kubectl had its answer after it asked: a label is one PATCH (well under a second); etcd-ha's
+    // refusal comes when kube-apiserver gives up on the lost quorum, seconds later.
+    const doneAt = whatIf.commands?.[0]?.doneAt ?? NaN;
+    expect(doneAt).toBeGreaterThanOrEqual(at);
+    expect(doneAt - at).toBeLessThan(def.id === 'etcd-ha' ? 10_000 : 1000);
     expect(whatIf.endTime).toBeGreaterThanOrEqual(at + 10_000);
   });
 
@@ -59,7 +64,7 @@ describe('a what-if run', () => {
     const def = scenario('replicaset-self-healing');
     const plain = runScenario(def);
     const whatIf = runScenario(def, { actions: [{ at: 2000, command: 'kubectl scale deployment api --replicas=3' }] });
-    expect(whatIf.commands?.[0]).toEqual({ at: 2000, command: 'kubectl scale deployment api --replicas=3', ok: false, output: ['Error from server (NotFound): deployments.apps "api" not found'] });
+    expect(whatIf.commands?.[0]).toEqual({ at: 2000, command: 'kubectl scale deployment api --replicas=3', ok: false, output: ['Error from server (NotFound): deployments.apps "api" not found'], doneAt: 2000 });
     const steps = userSteps(whatIf);
     expect(steps).toHaveLength(1);
     expect(steps[0]?.kind === 'step' && steps[0].caption.en).toContain('Error from server (NotFound)');
