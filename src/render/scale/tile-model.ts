@@ -16,7 +16,7 @@ export interface PodDot {
 export interface TileModel {
   readonly node: string;
   readonly readiness: NodeReadiness;
-  /** A NoExecute taint (its pods will be evicted) / only NoSchedule taints or a cordon. */
+  /** A NoExecute taint (its pods will be evicted) / a NoSchedule taint or a cordon (no new pods); a node may have both. */
   readonly noExecute: boolean;
   readonly noSchedule: boolean;
   /** Pods bound to the node, by revision then name (terminating ones included, drawn faint). */
@@ -46,7 +46,7 @@ function tileOf(node: string, obj: Node | undefined, pods: Iterable<{ ref: Objec
   dots.sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const taints = obj?.spec.taints ?? [];
   const noExecute = taints.some((t) => t.effect === 'NoExecute');
-  const noSchedule = !noExecute && (look.cordoned || taints.some((t) => t.effect === 'NoSchedule'));
+  const noSchedule = look.cordoned || taints.some((t) => t.effect === 'NoSchedule');
   const alloc = Number.parseInt(String(obj?.status?.allocatable?.['pods'] ?? DEFAULT_PODS), 10);
   return { node, readiness: look.readiness, noExecute, noSchedule, pods: dots, active, allocatable: Number.isFinite(alloc) && alloc > 0 ? alloc : DEFAULT_PODS, kubeletDown };
 }

@@ -26,3 +26,21 @@ describe('scale model: a node whose kubelet is down', () => {
     expect(m.tile('c-01')?.kubeletDown).toBe(false);
   });
 });
+
+describe('scale model: a node’s taints', () => {
+  const tainted = (name: string, effects: readonly ('NoSchedule' | 'NoExecute')[], unschedulable = false): Node =>
+    ({ ...node(name), spec: { ...(unschedulable ? { unschedulable: true } : {}), taints: effects.map((effect) => ({ key: 'node.kubernetes.io/unreachable', effect })) } }) as unknown as Node;
+  const tileFor = (n: Node) => {
+    const m = new ScaleModel([n.metadata.name]);
+    m.apply(new Map<string, K8sObject>([[`Node/${n.metadata.name}`, n]]), new Map(), new Map());
+    return m.tile(n.metadata.name);
+  };
+
+  it('shows each effect the node carries: an unreachable node has NoSchedule and, once its zone’s rate allows, NoExecute too', () => {
+    expect(tileFor(tainted('a', ['NoSchedule']))).toMatchObject({ noSchedule: true, noExecute: false });
+    expect(tileFor(tainted('b', ['NoSchedule', 'NoExecute']))).toMatchObject({ noSchedule: true, noExecute: true });
+    expect(tileFor(tainted('c', ['NoExecute']))).toMatchObject({ noSchedule: false, noExecute: true });
+    expect(tileFor(tainted('d', [], true))).toMatchObject({ noSchedule: true, noExecute: false });
+    expect(tileFor(tainted('e', []))).toMatchObject({ noSchedule: false, noExecute: false });
+  });
+});
