@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeployment } from '../../src/sim/builders.ts';
 import { Cluster } from '../../src/sim/cluster.ts';
+import { activityForms } from '../../src/render/short-label.ts';
 import { filterReasons } from '../../src/sim/components/scheduler.ts';
 
 describe('kube-scheduler saying why nothing fits', () => {
@@ -28,7 +29,7 @@ describe('kube-scheduler saying why nothing fits', () => {
     expect(refused.length).toBeGreaterThan(0);
     for (const l of refused) {
       expect(l.en).toMatch(/^No node fits: 1 Insufficient cpu \(0\/1, web-[a-z0-9]+-[a-z0-9]{5}\)$/);
-      expect(l.ko).toMatch(/^배치 불가: 1 Insufficient cpu \(1개 중 0개, web-[a-z0-9]+-[a-z0-9]{5}\)$/);
+      expect(l.ko).toMatch(/^배치 불가: CPU 부족 1대 \(노드 1대 중 0대, web-[a-z0-9]+-[a-z0-9]{5}\)$/);
     }
   });
 });
@@ -43,5 +44,9 @@ describe('a sandbox asking for more pods than fit: the story shows why', () => {
     const schedule = buildSchedule(trace);
     const told = schedule.activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && /^No node fits: 2 Too many pods \(0\/2, /.test(a.event.label.en));
     expect(told.length).toBeGreaterThan(0);
+    // In Korean too, and a narrow card that drops the aside keeps why, in Korean words.
+    const ko = told[0]?.event.label.ko ?? '';
+    expect(ko).toMatch(/^배치 불가: 파드 수 한도 초과 2대 \(노드 2대 중 0대, web-/);
+    expect(activityForms(ko)[0]).toBe('배치 불가: 파드 수 한도 초과 2대');
   });
 });

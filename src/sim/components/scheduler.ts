@@ -5,6 +5,7 @@
  * node fits stays Pending with PodScheduled=False and a FailedScheduling event, and is retried
  * when a node is added or changes.
  */
+import { reasonsKo } from '../../model/scheduler/reasons-ko.ts';
 import { createActor, setup } from 'xstate';
 import { text, type Localized } from '../../model/localized.ts';
 import type { K8sObject, LabelSelector, Node, ObjectRef, Pod, ReplicaSet, Service } from '../../model/objects.ts';
@@ -85,10 +86,10 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
     const of = f?.of ?? decision.nodes.length;
     const why = feasible === 0 ? filterReasons(decision.failureMessage) : undefined;
     // The reasons first, the pod last as an aside: a narrow card drops the aside and keeps why.
-    if (why !== undefined) return text(`No node fits: ${why} (0/${of}, ${pod})`, `배치 불가: ${why} (${of}개 중 0개, ${pod})`);
-    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: ${of}개 중 ${feasible}개 노드 적합`);
+    if (why !== undefined) return text(`No node fits: ${why} (0/${of}, ${pod})`, `배치 불가: ${reasonsKo(why)} (노드 ${of}대 중 0대, ${pod})`);
+    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: 노드 ${of}대 중 ${feasible}대 적합`);
   }
-  return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}개 중 ${f.examined}개를 확인해 ${feasible}개 적합, 충분하므로 중단`);
+  return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}대 중 ${f.examined}대를 확인해 ${feasible}대 적합, 충분하므로 중단`);
 }
 
 export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {
