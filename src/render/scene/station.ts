@@ -17,7 +17,7 @@ import { activityForms } from '../short-label.ts';
 /** Statuses as the card names them (raft roles of etcd members, a component that is down). */
 export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
   up: { en: 'up', ko: '정상' },
-  down: { en: 'down', ko: '중지' },
+  down: { en: 'down', ko: '중지됨' },
   leader: { en: 'leader', ko: '리더' },
   follower: { en: 'follower', ko: '팔로워' },
   candidate: { en: 'candidate', ko: '후보' },
@@ -47,6 +47,8 @@ export class StationView extends Container {
   private palette: Palette | undefined;
   private lang: Lang = 'en';
   private fs = 1;
+  /** The down card's text rim as last set ('' none). */
+  private rimKey = '';
   private activity: string | undefined = undefined;
   private status: ComponentStatus = 'up';
   /** Header mode: icon and name in a top row, for a tall card (the officers' deck). */
@@ -65,7 +67,8 @@ export class StationView extends Container {
     this.spec = spec;
     this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff });
     this.subText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
-    this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.nameText, this.subText, this.downMark);
+    // The cross goes under the words: "down" / "중지됨" and the name stay legible on a struck card.
+    this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.downMark, this.nameText, this.subText);
     this.glow.alpha = 0;
     this.eventMode = 'static';
     this.cursor = 'pointer';
@@ -175,7 +178,16 @@ export class StationView extends Container {
     }
     const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? '');
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
-    this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' ? '700' : '400';
+    this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' || this.status === 'down' ? '700' : '400';
+    // On a struck card a rim in the card's colour parts the cross around the words (set only when
+    // it changes: a new style object redraws the text).
+    const rimKey = this.status === 'down' ? `${String(p.card)}|${String(this.fs)}` : '';
+    if (rimKey !== this.rimKey) {
+      this.rimKey = rimKey;
+      const rim = { color: p.card, width: rimKey === '' ? 0 : 5 * this.fs, join: 'round' as const };
+      this.nameText.style.stroke = rim;
+      this.subText.style.stroke = rim;
+    }
     if (this.status === 'leader') this.subText.style.fill = p.text;
     // A header row puts the activity after the name, in what is left of the row.
     const subW = this.header ? box.x + box.w - 8 * fs - (textX + this.nameText.width + 10 * fs) : stacked ? box.w - 12 * fs : maxW;
