@@ -264,6 +264,10 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   commandBar.tools.append(actionList.buttons);
   const credits = el('p', { class: 'footer__credits' });
   const keysHelp = el('p', { class: 'footer__keys' });
+  /** The footer's keys: while a run holds the player, the ones that do something then (Esc stops a what-if). */
+  const showKeysHelp = (): void => {
+    keysHelp.textContent = t(lang, holds === 0 ? 'keyboardHelp' : whatIfCancel !== undefined ? 'keyboardHelpWhatIf' : 'keyboardHelpHeld');
+  };
   root.replaceChildren(
     el(
       'div',
@@ -330,7 +334,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     credits.textContent = t(lang, 'credits');
     // A narrow window cuts the credits to one line; the whole of them stays a hover away.
     credits.title = t(lang, 'credits');
-    keysHelp.textContent = t(lang, 'keyboardHelp');
+    showKeysHelp();
     dropZone?.setText(t(lang, 'dropHint'));
     restoreCaption();
     refreshCardActions();
@@ -672,11 +676,13 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     holds++;
     player?.pause();
     controls.setEnabled(false);
+    showKeysHelp();
     try {
       return await work();
     } finally {
       holds--;
       if (holds === 0 && player) controls.setEnabled(true);
+      showKeysHelp();
     }
   };
 

@@ -124,6 +124,14 @@ const STRINGS = {
     en: 'Keys: → play next step · ← back a step · Space play on/pause · Home/End start/end · +/− speed · B background · ? legend · : command · Esc close',
     ko: '키: → 다음 단계 재생 · ← 이전 단계 · Space 이어서 재생/정지 · Home/End 처음/끝으로 · +/− 속도 · B 백그라운드 · ? 범례 · : 명령 입력 · Esc 닫기',
   },
+  keyboardHelpWhatIf: {
+    en: 'Keys: Esc stops this run (the stage stays as it was) · the player waits until the run is drawn',
+    ko: '키: Esc 이 실행 중지(무대는 그대로) · 실행 결과가 그려질 때까지 재생은 멈춰 있습니다',
+  },
+  keyboardHelpHeld: {
+    en: 'The player waits until the run is drawn',
+    ko: '실행 결과가 그려질 때까지 재생은 멈춰 있습니다',
+  },
   commandLabel: { en: 'Command for the cluster', ko: '클러스터에 보낼 명령' },
   commandPlaceholder: {
     en: 'Change what happens next, e.g. {example}  (: to type, Tab completes)',

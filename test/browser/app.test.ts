@@ -472,6 +472,9 @@ describe('a long run', () => {
     await page.fill('[data-testid=command-input]', line);
     await page.press('[data-testid=command-input]', 'Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.includes('Esc stops it') === true);
+    // The footer's keys say what works meanwhile, not "Space play" for a player that is held.
+    const keys = page.locator('.footer__keys');
+    expect(await keys.innerText()).toMatch(/^Keys: Esc stops this run/);
     await page.press('[data-testid=command-input]', 'Escape');
     await page.waitForFunction(() => document.querySelector('[data-testid=command-message]')?.textContent?.startsWith('Stopped') === true, undefined, { timeout: 30_000 });
     // Nothing was loaded, no command was taken, the player works again.
@@ -480,6 +483,7 @@ describe('a long run', () => {
     expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length ?? 0)).toBe(0);
     expect(await page.inputValue('[data-testid=command-input]')).toBe(line);
     expect(await page.locator('[data-action=play]').isDisabled()).toBe(false);
+    expect(await keys.innerText()).toMatch(/Space play on\/pause/);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
