@@ -15,7 +15,7 @@ import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts'
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
-import { appPods, settledAt } from './lib/workload.ts';
+import { appPods, settledAtDesired } from './lib/workload.ts';
 import { nodeDrainAbout } from './about/node-drain.ts';
 
 const APP = 'web';
@@ -222,7 +222,7 @@ const machine = setup({
       const node = context.cluster.get(`Node/${NODE}`);
       return node?.kind === 'Node' && (node.spec.taints ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable');
     },
-    drained: ({ context }) => drainedRuns.has(context.cluster) && webOnNode(context.cluster) === 0 && settledAt(context.cluster, APP, replicasOf(context.params)),
+    drained: ({ context }) => drainedRuns.has(context.cluster) && webOnNode(context.cluster) === 0 && settledAtDesired(context.cluster, APP, replicasOf(context.params)),
     uncordoned: ({ context }) => {
       const node = context.cluster.get(`Node/${NODE}`);
       return node?.kind === 'Node' && node.spec.unschedulable !== true && !(node.spec.taints ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable');

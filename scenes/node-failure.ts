@@ -13,6 +13,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { nodeFailureAbout } from './about/node-failure.ts';
+import { desiredReplicas } from './lib/workload.ts';
 
 const FAILING = 'worker-2';
 const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
@@ -136,7 +137,8 @@ const machine = setup({
     },
   },
   guards: {
-    recovered: ({ context }) => healthyReplicas(context.cluster) >= Number(context.params.replicas),
+    // As many healthy as the Deployment asks for now (a what-if may have scaled it).
+    recovered: ({ context }) => healthyReplicas(context.cluster) >= desiredReplicas(context.cluster, 'web', Number(context.params.replicas)),
     returns: ({ context }) => context.params.nodeReturns === true,
     cleanedUp: ({ context }) => podsLeftOnFailedNode(context.cluster) === 0,
   },

@@ -16,7 +16,7 @@ import { makeDeployment } from '../src/sim/builders.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { message } from './lib/match.ts';
-import { settledAt } from './lib/workload.ts';
+import { desiredReplicas, settledAt, settledAtDesired } from './lib/workload.ts';
 import { podSpreadingAbout } from './about/pod-spreading.ts';
 
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
@@ -165,11 +165,13 @@ const machine = setup({
     },
     webSpread: ({ context }) => {
       const counts = [...context.webZones].sort(([a], [b]) => a.localeCompare(b)).map(([z, c]) => `${z} ${c}`).join(', ');
+      // As many as run now (a what-if may have scaled web).
+      const all = desiredReplicas(context.cluster, 'web', webReplicasOf(context.params));
       context.cluster.step(
         'web-spread',
         text(
-          `All ${webReplicasOf(context.params)} web pods run: ${counts} per zone. worker-3 carries as many as worker-1 and worker-2 together: a zone constraint spreads over zones, so a zone with fewer nodes gets more pods on each. To spread over nodes too, add a constraint on ${HOST_KEY}.`,
-          `web 파드 ${webReplicasOf(context.params)}개가 모두 실행 중입니다. 존별 ${counts}. worker-3 혼자 worker-1과 worker-2를 합친 만큼 맡습니다. 존 제약은 존 사이를 고르게 할 뿐이라 노드가 적은 존의 노드에 파드가 더 몰립니다. 노드 사이도 고르게 하려면 ${HOST_KEY} 기준 제약을 하나 더 둡니다.`,
+          `All ${all} web pods run: ${counts} per zone. worker-3 carries as many as worker-1 and worker-2 together: a zone constraint spreads over zones, so a zone with fewer nodes gets more pods on each. To spread over nodes too, add a constraint on ${HOST_KEY}.`,
+          `web 파드 ${all}개가 모두 실행 중입니다. 존별 ${counts}. worker-3 혼자 worker-1과 worker-2를 합친 만큼 맡습니다. 존 제약은 존 사이를 고르게 할 뿐이라 노드가 적은 존의 노드에 파드가 더 몰립니다. 노드 사이도 고르게 하려면 ${HOST_KEY} 기준 제약을 하나 더 둡니다.`,
         ),
         KUBELETS,
       );
@@ -238,7 +240,7 @@ const machine = setup({
   },
   guards: {
     isDecision: ({ event }) => event.event.kind === 'decision',
-    webSettled: ({ context }) => settledAt(context.cluster, 'web', webReplicasOf(context.params)),
+    webSettled: ({ context }) => settledAtDesired(context.cluster, 'web', webReplicasOf(context.params)),
     cacheSettled: ({ context }) => settledAt(context.cluster, 'cache', CACHE_REPLICAS),
     cacheFailed: ({ event }) => message({ from: 'kube-scheduler', action: 'POST event (FailedScheduling)' })(event.event),
     cacheAllSettled: ({ context }) => settledAt(context.cluster, 'cache', CACHE_REPLICAS + 1),

@@ -12,7 +12,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
-import { appPods, settledAt } from './lib/workload.ts';
+import { appPods, settledAt, settledAtDesired } from './lib/workload.ts';
 import { replicasetSelfHealingAbout } from './about/replicaset-self-healing.ts';
 
 const APP = 'web';
@@ -201,7 +201,8 @@ const machine = setup({
     },
   },
   guards: {
-    healed: ({ context }) => context.cluster.get(`Pod/default/${deletedPod.get(context.cluster) ?? ''}`) === undefined && settledAt(context.cluster, APP, replicasOf(context.params)),
+    // What the Deployment asks for now: a what-if may have scaled it before the story's own scale.
+    healed: ({ context }) => context.cluster.get(`Pod/default/${deletedPod.get(context.cluster) ?? ''}`) === undefined && settledAtDesired(context.cluster, APP, replicasOf(context.params)),
     scaledUp: ({ context }) => settledAt(context.cluster, APP, scaleUpOf(context.params)),
     scaledDown: ({ context }) => settledAt(context.cluster, APP, scaleDownOf(context.params)),
   },

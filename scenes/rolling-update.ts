@@ -16,7 +16,7 @@ import { rolloutUndo, setImage } from '../src/sim/kubectl/rollout.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
-import { appPods, settledAt } from './lib/workload.ts';
+import { appPods, desiredReplicas, settledAt } from './lib/workload.ts';
 import { withParticle } from '../src/model/josa.ts';
 import { rollingUpdateAbout } from './about/rolling-update.ts';
 
@@ -78,7 +78,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         `이미지가 바뀌면 파드 템플릿이 바뀌고 pod-template-hash도 바뀝니다. 맞는 레플리카셋이 없으므로 디플로이먼트 컨트롤러가 리비전 2인 web-<새 해시>를 만듭니다. 전체 파드는 최대 ${max}개(레플리카 ${p.replicas} + maxSurge ${p.maxSurge})까지 허용됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
-      when: activity('kube-controller-manager', 'deployment-controller/reconcile', /^Deployment\//),
+      // The reconcile that makes the new ReplicaSet, not one that scales (a what-if's `kubectl scale`).
+      when: activity('kube-controller-manager', 'deployment-controller/reconcile', /^Deployment\//, /new pod template/),
     },
     ...only(shrinkFirst, [
     {
@@ -257,8 +258,8 @@ const machine = setup({
     },
   },
   guards: {
-    rolledOut: ({ context }) => rolledOutTo(context.cluster, planOf(context.params).replicas, planOf(context.params).image),
-    rolledBack: ({ context }) => rolledOutTo(context.cluster, planOf(context.params).replicas, OLD_IMAGE),
+    rolledOut: ({ context }) => rolledOutTo(context.cluster, desiredReplicas(context.cluster, APP, planOf(context.params).replicas), planOf(context.params).image),
+    rolledBack: ({ context }) => rolledOutTo(context.cluster, desiredReplicas(context.cluster, APP, planOf(context.params).replicas), OLD_IMAGE),
     undo: ({ context }) => context.params.undo === true,
   },
 }).createMachine({

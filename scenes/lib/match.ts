@@ -17,8 +17,9 @@ export interface MessagePattern {
 export const message = (m: MessagePattern) => (e: TraceEvent): boolean =>
   e.kind === 'message' && fits(m.from, e.from) && fits(m.to, e.to) && fits(m.action, e.action) && fits(m.object, e.object) && (m.type === undefined || e.type === m.type) && (m.write === undefined || (e.write ?? false) === m.write);
 
-export const activity = (component: Pattern, action: Pattern, object?: Pattern) => (e: TraceEvent): boolean =>
-  e.kind === 'activity' && fits(component, e.component) && fits(action, e.action) && fits(object, e.object);
+/** `label`: the activity's English words too (one action can mean several things: a reconcile that scales, or one that makes a new ReplicaSet). */
+export const activity = (component: Pattern, action: Pattern, object?: Pattern, label?: Pattern) => (e: TraceEvent): boolean =>
+  e.kind === 'activity' && fits(component, e.component) && fits(action, e.action) && fits(object, e.object) && fits(label, e.label.en);
 
 /** A stored object's field changed to a value (e.g. status.phase -> Running). */
 export const change = (object: Pattern, path: string, to?: unknown) => (e: TraceEvent): boolean =>

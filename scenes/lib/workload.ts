@@ -17,3 +17,18 @@ export function settledAt(cluster: Cluster, app: string, replicas: number): bool
   const pods = appPods(cluster, app);
   return pods.length === replicas && pods.every((p) => !p.metadata.deletionTimestamp && isPodReady(p));
 }
+
+/**
+ * The replicas the Deployment `app` asks for now, or `fallback` without one. A story waits for
+ * this, not for its own parameter: a learner's `kubectl scale` in a what-if changes what
+ * "settled" means, and a story waiting for the old count would stall and lose its later steps.
+ */
+export function desiredReplicas(cluster: Cluster, app: string, fallback: number): number {
+  const d = cluster.get(`Deployment/default/${app}`);
+  return d?.kind === 'Deployment' ? (d.spec.replicas ?? 1) : fallback;
+}
+
+/** settledAt the count the Deployment asks for now (desiredReplicas). */
+export function settledAtDesired(cluster: Cluster, app: string, fallback: number): boolean {
+  return settledAt(cluster, app, desiredReplicas(cluster, app, fallback));
+}

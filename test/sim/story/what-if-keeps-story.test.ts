@@ -1,0 +1,45 @@
+/**
+ * A what-if that scales the scenario's Deployment early must not cut the story short: its guards
+ * wait for what the Deployment asks for now, not for the scenario's parameter. Before, node-failure
+ * scaled to 12 ended right after the power-off (2 steps of 9: "recovered" counted 8 healthy pods
+ * against the parameter's 3), and replicaset-self-healing, rolling-update and node-drain stalled
+ * waiting for a count that would never come back.
+ */
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../../scenes/index.ts';
+import { runScenario } from '../../../src/sim/run.ts';
+import type { Trace } from '../../../src/sim/trace.ts';
+
+const storySteps = (trace: Trace): string[] => trace.events.flatMap((e) => (e.kind === 'step' && !e.id.startsWith('you-') ? [e.id] : []));
+
+const CASES: readonly (readonly [string, string])[] = [
+  ['node-failure', 'kubectl scale deployment web --replicas=12'],
+  ['replicaset-self-healing', 'kubectl scale deployment web --replicas=4'],
+  ['rolling-update', 'kubectl scale deployment web --replicas=12'],
+  ['node-drain', 'kubectl scale deployment web --replicas=12'],
+  ['pod-spreading', 'kubectl scale deployment web --replicas=12'],
+  ['service-routing', 'kubectl scale deployment web --replicas=12'],
+  ['etcd-backup-restore', 'kubectl scale deployment web --replicas=12'],
+];
+
+describe('a what-if that scales the Deployment keeps the whole story', () => {
+  it.each(CASES)('%s with `%s` at 1 s', (id, command) => {
+    const def = SCENARIOS.find((s) => s.id === id);
+    if (def === undefined) throw new Error(`no scenario ${id}`);
+    const plain = storySteps(runScenario(def));
+    const whatIf = runScenario(def, { actions: [{ at: 1000, command }] });
+    expect(whatIf.commands?.[0]?.ok).toBe(true);
+    // Every step of the story, in its order (per-pod steps like web-7 may be added).
+    const steps = storySteps(whatIf).filter((s) => plain.includes(s));
+    expect(steps).toEqual(plain);
+  });
+
+  it('pod-spreading says how many web pods run after the what-if, not the parameter', () => {
+    const def = SCENARIOS.find((s) => s.id === 'pod-spreading');
+    if (def === undefined) throw new Error('no pod-spreading');
+    const whatIf = runScenario(def, { actions: [{ at: 1000, command: 'kubectl scale deployment web --replicas=12' }] });
+    const spread = whatIf.events.find((e) => e.kind === 'step' && e.id === 'web-spread');
+    expect(spread?.kind === 'step' ? spread.caption.en : '').toMatch(/^All 12 web pods run/);
+    expect(spread?.kind === 'step' ? spread.caption.ko : '').toMatch(/^web 파드 12개가 모두 실행 중입니다/);
+  });
+});
