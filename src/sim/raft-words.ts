@@ -11,7 +11,7 @@ export const RAFT_ROLE: Readonly<Record<RaftRole, Localized>> = {
   follower: text('follower', '팔로워'),
   'pre-candidate': text('pre-candidate', '예비 후보'),
   candidate: text('candidate', '후보'),
-  down: text('down', '중지됨'),
+  down: text('down', '다운'),
 };
 
 /** Quorum = floor(N/2)+1. */

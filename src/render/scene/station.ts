@@ -17,7 +17,7 @@ import { activityForms } from '../short-label.ts';
 /** Statuses as the card names them (raft roles of etcd members, a component that is down). */
 export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: string; readonly ko: string }>> = {
   up: { en: 'up', ko: '정상' },
-  down: { en: 'down', ko: '중지됨' },
+  down: { en: 'down', ko: '다운' },
   leader: { en: 'leader', ko: '리더' },
   follower: { en: 'follower', ko: '팔로워' },
   candidate: { en: 'candidate', ko: '후보' },
@@ -41,14 +41,14 @@ export class StationView extends Container {
   private readonly nameText: Text;
   private readonly subText: Text;
   private readonly downMark = new Graphics();
+  /** Plates under the words of a struck card (drawPlates). */
+  private readonly downPlates = new Graphics();
   /** A leader's card is filled with its role colour (an etcd member leading the raft group). */
   private readonly leaderFill = new Graphics();
   private box: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private palette: Palette | undefined;
   private lang: Lang = 'en';
   private fs = 1;
-  /** The down card's text rim as last set ('' none). */
-  private rimKey = '';
   private activity: string | undefined = undefined;
   private status: ComponentStatus = 'up';
   /** Header mode: icon and name in a top row, for a tall card (the officers' deck). */
@@ -67,8 +67,8 @@ export class StationView extends Container {
     this.spec = spec;
     this.nameText = makeText({ size: 16, weight: '700', fill: 0xffffff });
     this.subText = markSecondary(makeText({ size: 14, fill: 0xffffff }));
-    // The cross goes under the words: "down" / "중지됨" and the name stay legible on a struck card.
-    this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.downMark, this.nameText, this.subText);
+    // The cross goes under the words, on plates (drawPlates): "down" and the name stay legible.
+    this.addChild(this.glow, this.card, this.leaderFill, this.icon, this.downMark, this.downPlates, this.nameText, this.subText);
     this.glow.alpha = 0;
     this.eventMode = 'static';
     this.cursor = 'pointer';
@@ -179,15 +179,6 @@ export class StationView extends Container {
     const sub = this.status !== 'up' && (this.status === 'down' || this.spec.icon === undefined) ? STATUS_LABEL[this.status][this.lang] : (this.activity ?? '');
     this.subText.style.fill = this.activity !== undefined ? p.role[this.spec.role] : this.status === 'down' ? p.error : p.muted;
     this.subText.style.fontWeight = this.activity !== undefined || this.status === 'leader' || this.status === 'down' ? '700' : '400';
-    // On a struck card a rim in the card's colour parts the cross around the words (set only when
-    // it changes: a new style object redraws the text).
-    const rimKey = this.status === 'down' ? `${String(p.card)}|${String(this.fs)}` : '';
-    if (rimKey !== this.rimKey) {
-      this.rimKey = rimKey;
-      const rim = { color: p.card, width: rimKey === '' ? 0 : 5 * this.fs, join: 'round' as const };
-      this.nameText.style.stroke = rim;
-      this.subText.style.stroke = rim;
-    }
     if (this.status === 'leader') this.subText.style.fill = p.text;
     // A header row puts the activity after the name, in what is left of the row.
     const subW = this.header ? box.x + box.w - 8 * fs - (textX + this.nameText.width + 10 * fs) : stacked ? box.w - 12 * fs : maxW;
@@ -224,6 +215,22 @@ export class StationView extends Container {
       const total = this.nameText.height + this.subText.height - 2 * fs;
       this.nameText.position.set(textX, box.y + (box.h - total) / 2);
       this.subText.position.set(textX, this.nameText.y + this.nameText.height - 2 * fs);
+    }
+    this.drawPlates(p);
+  }
+
+  /**
+   * On a struck card, plates in the card's colour under the words part the cross around them:
+   * the red "down" on a red X was hard to read. Plates, not a text stroke, so the words measure
+   * and wrap the same whether the card is down or up.
+   */
+  private drawPlates(p: Palette): void {
+    const plates = this.downPlates.clear();
+    if (this.status !== 'down') return;
+    const fs = this.fs;
+    for (const t of [this.nameText, this.subText]) {
+      if (!t.visible || t.text === '') continue;
+      plates.roundRect(t.x - 3 * fs, t.y + 2 * fs, t.width + 6 * fs, Math.max(0, t.height - 4 * fs), 4 * fs).fill({ color: p.card });
     }
   }
 
@@ -273,7 +280,7 @@ export class StationView extends Container {
   private applyDim(palette: Palette): void {
     const look = dimLook(palette, this.dimmed);
     this.cardAlpha = look.cardAlpha;
-    for (const part of [this.card, this.leaderFill, this.icon, this.downMark]) part.alpha = look.cardAlpha;
+    for (const part of [this.card, this.leaderFill, this.icon, this.downMark, this.downPlates]) part.alpha = look.cardAlpha;
     this.glow.alpha = this.glowLevel * look.cardAlpha;
     this.nameText.style.fill = look.nameFill;
     this.nameText.style.fontWeight = look.nameWeight;
