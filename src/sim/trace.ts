@@ -213,7 +213,7 @@ export interface NodeFile {
 export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent;
 export type TraceEventKind = TraceEvent['kind'];
 
-export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'candidate';
+export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'pre-candidate' | 'candidate';
 
 /** Cluster state at the start of a step: lets a player seek without replaying from zero. */
 export interface Snapshot {

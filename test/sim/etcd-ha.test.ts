@@ -25,6 +25,20 @@ describe.each([3, 5])('etcd-ha with %i members', (n) => {
     expect(trace.topology.components.filter((c) => c.startsWith('etcd'))).toEqual(Array.from({ length: n }, (_, i) => `etcd/etcd-${i + 1}`));
   });
 
+  it("a member's card and its raft panel name the same role (a pre-candidate is not a candidate yet)", () => {
+    // The status a member's card shows is its last component event; its panel shows its last raft event.
+    const card = new Map<string, string>();
+    let preCandidates = 0;
+    for (const e of ev) {
+      if (e.kind === 'component' && e.component.startsWith('etcd/')) card.set(e.component, e.status);
+      // Before a member's first status change its card shows the topology's (no event yet).
+      if (e.kind !== 'raft' || e.role === 'down' || !card.has(e.member)) continue;
+      if (e.role === 'pre-candidate') preCandidates++;
+      expect(card.get(e.member), `${e.member} at ${String(e.t)} ms`).toBe(e.role);
+    }
+    expect(preCandidates).toBeGreaterThan(0);
+  });
+
   it('only kube-apiserver and the members themselves talk to etcd members', () => {
     for (const m of messages(trace)) if (m.to.startsWith('etcd/') && m.type !== 'response') expect(m.from === 'kube-apiserver' || m.from.startsWith('etcd/')).toBe(true);
   });

@@ -20,6 +20,7 @@ export const STATUS_LABEL: Readonly<Record<ComponentStatus, { readonly en: strin
   down: { en: 'down', ko: '다운' },
   leader: { en: 'leader', ko: '리더' },
   follower: { en: 'follower', ko: '팔로워' },
+  'pre-candidate': { en: 'pre-candidate', ko: '예비 후보' },
   candidate: { en: 'candidate', ko: '후보' },
 };
 

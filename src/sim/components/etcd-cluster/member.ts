@@ -80,7 +80,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
 
   const lastIndex = (): number => log.length - 1;
   const lastTerm = (): number => log[lastIndex()]?.term ?? 0;
-  const setStatus = (status: Role): void => rt.board.set(id, status, !shared.live);
+  const setStatus = (status: Role | 'pre-candidate'): void => rt.board.set(id, status, !shared.live);
   const raftState = (): RaftState => {
     const ballots = role !== 'candidate' ? undefined : [...(preCandidate ? preVotes : votes)].sort();
     return {
@@ -309,7 +309,8 @@ export function createMember(shared: SharedState, name: string, host: string): M
           preVotes.clear();
           preVotes.add(name);
           preCandidate = true;
-          setStatus('candidate');
+          // etcd's raft has a state of its own for this (StatePreCandidate): not a candidate yet.
+          setStatus('pre-candidate');
           publish();
           const proposed = term + 1;
           rt.tracer.activity(id, 'raft:pre-vote', 5, text(`no leader heard for ${quiet} ms: pre-candidate, asks who would vote for it in term ${proposed} (its term stays ${term})`, `${quiet}ms 동안 리더 소식 없음: 예비 후보(pre-candidate)로 임기 ${proposed}에 투표해 줄지 묻습니다(임기는 ${term} 그대로)`));
