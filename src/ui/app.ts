@@ -38,6 +38,7 @@ import { createActionList, outcomeFor } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
 import { commandMoment } from './command-moment.ts';
+import { USER_STEP_PREFIX } from '../sim/sandbox/user-step.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
 import { createCardActions } from './card-actions.ts';
 import { contextActions, type ContextAction } from './context-actions.ts';
@@ -591,6 +592,19 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       });
   };
 
+  /**
+   * A command given at the frame on screen plays from its own step: what was left of the step on
+   * screen is its reading hold (the cluster's clock stands still there), and sitting through it
+   * again after Enter looked as if the command was ignored (a reviewer waited 11 s). A command
+   * that waits for an earlier one's answer plays on from here: that answer's traffic comes first.
+   */
+  const skipToOwnStep = (at: number): void => {
+    const state = player?.getState();
+    if (!player || !state || Math.round(state.simTime) !== at) return;
+    const own = player.steps.find((s) => s.id.startsWith(USER_STEP_PREFIX) && s.simTime === at && s.start > state.time);
+    if (own !== undefined) player.seek(own.start);
+  };
+
   /** The learner's command: checked against the frame on screen, then the future runs again with it. */
   const submitCommand = (line: string): SubmitResult | Promise<SubmitResult> => {
     const state = player?.getState();
@@ -619,6 +633,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
         return failed();
       }
       actionList.unfold();
+      skipToOwnStep(action.at);
       // Taken but refused by the simulation (NotFound, the pod budget): the bar says so, as a terminal would.
       const outcome = trace?.commands === undefined ? undefined : outcomeFor(next, trace.commands, next.indexOf(action));
       if (outcome !== undefined && !outcome.ok) return { ok: true, note: kubectl.kubedeckMessage(outcome.output.join('\n'), lang) };

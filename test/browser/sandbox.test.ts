@@ -232,6 +232,24 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it("a command plays from its own step at once: the step on screen is not held for reading again", async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en`);
+    const before = await shown(page);
+    await give(page, 'kubectl create deployment web --image=nginx');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    // Before, the player sat through the rest of "An empty cluster…" and its reading hold (~10 s)
+    // with the clock at 00:00.000, as if the command had been ignored.
+    await page.waitForFunction(() => (window.__kubedeck?.player()?.getState().simTime ?? 0) > 0, undefined, { timeout: 3000 });
+    const step = await page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      const state = player?.getState();
+      return state === undefined ? undefined : player?.steps[state.step]?.id;
+    });
+    expect(step).toBe('you-1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Undo while playing past the end of the run before: that run shows at its end, paused (not from step 1, playing)', async () => {
     const create = encodeURIComponent('kubectl create deployment web --image=nginx --replicas=3');
     const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en&do=0~${create}`);
