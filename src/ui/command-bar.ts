@@ -189,6 +189,10 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
       // An empty bar lets Tab move focus on, as everywhere else on the page.
       event.preventDefault();
       completeAtCursor();
+    } else if ((event.key === ':' || event.key === '/') && input.value === '') {
+      // The keys that bring the learner here (the footer says ": command"): pressed again in the
+      // empty bar after a command, they are not the start of one (":kubectl" was an unknown command).
+      event.preventDefault();
     } else if (event.key === 'Escape') {
       // The bar's own: leaving it must not also close a card behind it.
       event.stopPropagation();

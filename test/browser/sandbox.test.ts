@@ -217,8 +217,8 @@ describe('the sandbox: your own story', () => {
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
     // Typed straight away: on the stage's clock the create is still on its way to etcd.
     expect((await shown(page)).simTime).toBeLessThan(19);
-    await page.keyboard.type('kubectl scale deployment web --replicas=5');
-    await page.keyboard.press('Enter');
+    // ':' again, as the footer says (the bar still has the focus: it is not typed into the line).
+    await give(page, 'kubectl scale deployment web --replicas=5');
     await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
     const { commands } = JSON.parse((await shown(page)).trace) as { commands?: { at: number; ok: boolean; output: string[]; doneAt?: number }[] };
     const [create, scale] = commands ?? [];
