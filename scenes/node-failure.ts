@@ -43,8 +43,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'taint',
       caption: text(
-        `Its pods are marked Ready=False, so they leave Service endpoints, and the node is tainted node.kubernetes.io/unreachable (NoSchedule and NoExecute). \`kubectl get nodes\` prints NotReady, though the Ready condition itself is Unknown, as the ship shows.`,
-        `이 노드의 파드는 Ready=False로 표시되어 서비스 엔드포인트에서 빠지고, 노드에는 node.kubernetes.io/unreachable 테인트(NoSchedule, NoExecute)가 붙습니다. \`kubectl get nodes\`에는 NotReady로 나오지만, Ready 컨디션의 실제 값은 배에 적힌 대로 Unknown입니다.`,
+        `Its pods are marked Ready=False, so they leave Service endpoints, and the node is tainted node.kubernetes.io/unreachable (NoSchedule and NoExecute). \`kubectl get nodes\` prints NotReady, though the Ready condition itself is Unknown, as the node's badge shows.`,
+        `이 노드의 파드는 Ready=False로 표시되어 서비스 엔드포인트에서 빠지고, 노드에는 node.kubernetes.io/unreachable 테인트(NoSchedule, NoExecute)가 붙습니다. \`kubectl get nodes\`에는 NotReady로 나오지만, Ready 컨디션의 실제 값은 노드 배지에 표시된 대로 Unknown입니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
       when: message({ action: 'PATCH node (taint)' }),

@@ -126,7 +126,7 @@ const STRINGS = {
   },
   keyboardHelpWhatIf: {
     en: 'Keys: Esc stops this run (the stage stays as it was) · the player waits until the run is drawn',
-    ko: '키: Esc 이 실행 중지(무대는 그대로) · 실행 결과가 그려질 때까지 재생은 멈춰 있습니다',
+    ko: '키: Esc 실행 멈춤(화면은 그대로) · 실행 결과가 그려질 때까지 재생은 멈춰 있습니다',
   },
   keyboardHelpHeld: {
     en: 'The player waits until the run is drawn',
@@ -143,7 +143,7 @@ const STRINGS = {
   commandRunning: { en: 'Running the cluster again with your command…', ko: '명령을 반영해 클러스터를 다시 실행하는 중…' },
   commandHeld: { en: 'next: {line} (runs once this one is drawn)', ko: '다음 명령: {line}(이 실행이 끝나면 이어서 실행)' },
   commandDrawing: { en: 'Drawing the run with your command…', ko: '명령을 반영한 결과를 그리는 중…' },
-  commandCancelled: { en: 'Stopped: your command did not run, and the stage is as it was. Enter gives it again.', ko: '멈췄습니다. 명령은 실행되지 않았고 화면은 그대로입니다. Enter를 누르면 다시 실행합니다.' },
+  commandCancelled: { en: 'Stopped: your command did not run, and the stage is as it was. Press Enter to run it again.', ko: '멈췄습니다. 명령은 실행되지 않았고 화면은 그대로입니다. Enter를 누르면 다시 실행합니다.' },
   escCancels: { en: 'Esc stops it', ko: 'Esc로 멈춤' },
   commandStale: { en: 'The stage changed before your command ran; give it again.', ko: '명령이 실행되기 전에 화면이 바뀌었습니다. 다시 입력해 주세요.' },
   tryIt: { en: 'Try:', ko: '해 보기:' },

@@ -56,7 +56,7 @@ export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
 export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'ready', text: { en: 'a node, Ready: green edge; its dots are its pods (by phase), its bar its pods against what it can hold', ko: '노드 하나, Ready: 초록 테두리. 점은 그 노드의 파드(단계별 색), 막대는 받을 수 있는 수 대비 파드 수' } },
   { key: 'notReady', text: { en: 'NotReady: red edge', ko: 'NotReady: 빨간 테두리' } },
-  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; its pods, Running but no longer Ready, turn amber as on a ship', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 배에서처럼 주황' } },
+  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; its pods, Running but no longer Ready, turn amber (as when the node is opened)', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 주황(노드를 열어 볼 때와 같은 색)' } },
   { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 중단(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
   { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted)', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨)' } },

@@ -1,6 +1,6 @@
 /**
  * kube-scheduler's Filter reasons for a Korean reader of kube-scheduler's line on stage: what each
- * means in Korean and how many nodes it ruled out ("2 Too many pods" -> "파드 수 한도 초과 2대").
+ * means in Korean and how many nodes it ruled out ("2 Too many pods" -> "노드 2대 모두 파드 수 한도 초과").
  * The upstream English stays where kube-scheduler writes it (the pod's PodScheduled condition, the
  * FailedScheduling event: English on every cluster). A reason without a meaning here keeps its
  * English.
@@ -38,20 +38,18 @@ export function reasonKo(reason: string): string | undefined {
 
 /**
  * The reasons part of a FailedScheduling message ("1 node(s) had untolerated taint {a: b}, 2 Too
- * many pods") for a Korean reader: each reason's meaning, then its count of nodes ("허용하지 않은
- * 테인트 1대, 파드 수 한도 초과 2대"). No brackets: the line's aside is its last bracket, which a
- * narrow card drops first (short-label.ts).
+ * many pods") for a Korean reader, counting nodes first as a Korean writer would: "노드 1대 허용하지
+ * 않은 테인트, 노드 2대 파드 수 한도 초과"; one reason that ruled out all `of` nodes reads "노드
+ * 2대 모두 파드 수 한도 초과" ("파드 수 한도 초과 2대" read as "exceeded by 2"). No brackets: the
+ * line's aside is its last bracket, which a narrow card drops first (short-label.ts).
  */
-export function reasonsKo(reasons: string): string {
+export function reasonsKo(reasons: string, of: number): string {
   // Reasons are "<count> <reason>", joined by ", "; a taint's braces may hold ", " too.
-  return reasons
-    .split(/, (?=\d+ )/)
-    .map((part) => {
-      const m = /^(\d+) (.+)$/.exec(part);
-      if (m === null) return part;
-      const [, count = '', reason = ''] = m;
-      const ko = reasonKo(reason);
-      return `${ko ?? reason} ${count}대`;
-    })
-    .join(', ');
+  const parts = reasons.split(/, (?=\d+ )/).map((part) => {
+    const m = /^(\d+) (.+)$/.exec(part);
+    return m === null ? { count: undefined, text: part } : { count: Number(m[1]), text: reasonKo(m[2] ?? '') ?? m[2] ?? '' };
+  });
+  const [only] = parts;
+  if (parts.length === 1 && only?.count === of) return `노드 ${of}대 모두 ${only.text}`;
+  return parts.map((p) => (p.count === undefined ? p.text : `노드 ${p.count}대 ${p.text}`)).join(', ');
 }

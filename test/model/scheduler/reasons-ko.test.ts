@@ -5,13 +5,14 @@ import { reasonKo, reasonsKo } from '../../../src/model/scheduler/reasons-ko.ts'
 import { ERR_REASON_UNTOLERATED_GENERIC } from '../../../src/model/scheduler/plugins/taint-toleration.ts';
 
 describe("kube-scheduler's Filter reasons for a Korean reader", () => {
-  it('says what each reason means and counts the nodes in 대', () => {
-    expect(reasonsKo('2 Too many pods')).toBe('파드 수 한도 초과 2대');
-    expect(reasonsKo('1 node(s) had untolerated taint(s), 3 Insufficient memory')).toBe('허용하지 않은 테인트 1대, 메모리 부족 3대');
+  it('says what each reason means, counting nodes first (대)', () => {
+    expect(reasonsKo('2 Too many pods', 2)).toBe('노드 2대 모두 파드 수 한도 초과');
+    expect(reasonsKo('2 Too many pods', 3)).toBe('노드 2대 파드 수 한도 초과');
+    expect(reasonsKo('1 node(s) had untolerated taint(s), 3 Insufficient memory', 4)).toBe('노드 1대 허용하지 않은 테인트, 노드 3대 메모리 부족');
   });
 
   it('does not split a taint whose braces hold a comma', () => {
-    expect(reasonsKo('1 node(s) had untolerated taint {a: b, c: d}, 2 Insufficient cpu')).toBe('허용하지 않은 테인트 1대, CPU 부족 2대');
+    expect(reasonsKo('1 node(s) had untolerated taint {a: b, c: d}, 2 Insufficient cpu', 3)).toBe('노드 1대 허용하지 않은 테인트, 노드 2대 CPU 부족');
   });
 
   it('glosses the reasons the simulated plugins give, and leaves one it does not know in English', () => {
@@ -20,7 +21,7 @@ describe("kube-scheduler's Filter reasons for a Korean reader", () => {
     expect(reasonKo("node(s) didn't match Pod's node affinity/selector")).toBe('노드 어피니티/셀렉터 불일치');
     expect(reasonKo('Insufficient example.com/gpu')).toBe('example.com/gpu 부족');
     expect(reasonKo('node(s) had volume node affinity conflict')).toBeUndefined();
-    expect(reasonsKo('1 node(s) had volume node affinity conflict')).toBe('node(s) had volume node affinity conflict 1대');
+    expect(reasonsKo('1 node(s) had volume node affinity conflict', 1)).toBe('노드 1대 모두 node(s) had volume node affinity conflict');
   });
 
   it('has a meaning for every reason a Filter plugin exports (a new one cannot fall back to English unnoticed)', async () => {
