@@ -25,10 +25,10 @@ describe('kube-scheduler saying why nothing fits', () => {
     const labels = cluster.rt.tracer.events.flatMap((e) => (e.kind === 'activity' && (e.action === 'filter' || e.action === 'filter-unschedulable') ? [e.label] : []));
     // Two fit (2 CPUs), the others are turned down with kube-scheduler's reason.
     expect(labels.filter((l) => / 1\/1 nodes fit$/.test(l.en))).toHaveLength(2);
-    const refused = labels.filter((l) => l.en.startsWith('0/1 nodes are available'));
+    const refused = labels.filter((l) => l.en.startsWith('0/1 nodes fit:'));
     expect(refused.length).toBeGreaterThan(0);
     for (const l of refused) {
-      expect(l.en).toMatch(/^0\/1 nodes are available: 1 Insufficient cpu \(web-[a-z0-9]+-[a-z0-9]{5}\)$/);
+      expect(l.en).toMatch(/^0\/1 nodes fit: 1 Insufficient cpu \(web-[a-z0-9]+-[a-z0-9]{5}\)$/);
       expect(l.ko).toMatch(/^배치 불가: 노드 1대 모두 CPU 부족 \(web-[a-z0-9]+-[a-z0-9]{5}\)$/);
     }
   });
@@ -42,12 +42,12 @@ describe('a sandbox asking for more pods than fit: the story shows why', () => {
     const { buildSchedule } = await import('../../src/timeline/schedule.ts');
     const trace = runScenario(sandbox, { params: { nodes: 2 }, actions: [{ at: 5000, command: 'kubectl create deployment web --image=nginx --replicas=300' }] });
     const schedule = buildSchedule(trace);
-    const told = schedule.activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && /^0\/2 nodes are available: 2 Too many pods \(web-/.test(a.event.label.en));
+    const told = schedule.activities.filter((a) => !a.background && a.event.component === 'kube-scheduler' && /^0\/2 nodes fit: 2 Too many pods \(web-/.test(a.event.label.en));
     expect(told.length).toBeGreaterThan(0);
     // In Korean too, and a narrow card that drops the aside keeps why, in Korean words.
     const ko = told[0]?.event.label.ko ?? '';
-    expect(ko).toMatch(/^배치 불가: 노드 2대 모두 파드 수 한도 초과 \(web-/);
-    expect(activityForms(ko)[0]).toBe('배치 불가: 노드 2대 모두 파드 수 한도 초과');
-    expect(activityForms(told[0]?.event.label.en ?? '')[0]).toBe('0/2 nodes are available: 2 Too many pods');
+    expect(ko).toMatch(/^배치 불가: 노드 2대 모두 파드 수 초과 \(web-/);
+    expect(activityForms(ko)[0]).toBe('배치 불가: 노드 2대 모두 파드 수 초과');
+    expect(activityForms(told[0]?.event.label.en ?? '')[0]).toBe('0/2 nodes fit: 2 Too many pods');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * kube-scheduler's Filter reasons for a Korean reader of kube-scheduler's line on stage: what each
- * means in Korean and how many nodes it ruled out ("2 Too many pods" -> "노드 2대 모두 파드 수 한도 초과").
+ * means in Korean and how many nodes it ruled out ("2 Too many pods" -> "노드 2대 모두 파드 수 초과").
  * The upstream English stays where kube-scheduler writes it (the pod's PodScheduled condition, the
  * FailedScheduling event: English on every cluster). A reason without a meaning here keeps its
  * English.
@@ -14,7 +14,7 @@ const RESOURCES_KO: Readonly<Record<string, string>> = {
 };
 
 const GLOSSES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
-  [/^Too many pods$/, () => '파드 수 한도 초과'],
+  [/^Too many pods$/, () => '파드 수 초과'],
   [/^Insufficient (\S+)$/, (m) => `${RESOURCES_KO[m[1] ?? ''] ?? m[1] ?? ''} 부족`],
   [/^node\(s\) were unschedulable$/, () => '스케줄 불가로 표시됨(cordon)'],
   [/^node\(s\) had untolerated taint/, () => '허용하지 않은 테인트'],
@@ -39,8 +39,8 @@ export function reasonKo(reason: string): string | undefined {
 /**
  * The reasons part of a FailedScheduling message ("1 node(s) had untolerated taint {a: b}, 2 Too
  * many pods") for a Korean reader, counting nodes first as a Korean writer would: "노드 1대 허용하지
- * 않은 테인트, 노드 2대 파드 수 한도 초과"; one reason that ruled out all `of` nodes reads "노드
- * 2대 모두 파드 수 한도 초과" ("파드 수 한도 초과 2대" read as "exceeded by 2"). No brackets: the
+ * 않은 테인트, 노드 2대 파드 수 초과"; one reason that ruled out all `of` nodes reads "노드
+ * 2대 모두 파드 수 초과" ("파드 수 초과 2대" read as "exceeded by 2"). No brackets: the
  * line's aside is its last bracket, which a narrow card drops first (short-label.ts).
  */
 export function reasonsKo(reasons: string, of: number): string {

@@ -86,8 +86,9 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
     const of = f?.of ?? decision.nodes.length;
     const why = feasible === 0 ? filterReasons(decision.failureMessage) : undefined;
     // The reasons first, the pod last as an aside: a narrow card drops the aside and keeps why.
-    // kube-scheduler's own words in English (what `kubectl describe pod` shows in the event).
-    if (why !== undefined) return text(`0/${of} nodes are available: ${why} (${pod})`, `배치 불가: ${reasonsKo(why, of)} (${pod})`);
+    // "0/2 nodes fit" first, so "2 Too many pods" reads as two nodes (not "two too many pods");
+    // short enough for the card, where kube-scheduler's "0/2 nodes are available: …" was cut to its head.
+    if (why !== undefined) return text(`0/${of} nodes fit: ${why} (${pod})`, `배치 불가: ${reasonsKo(why, of)} (${pod})`);
     return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: 노드 ${of}대 중 ${feasible}대 적합`);
   }
   return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}대 중 ${f.examined}대를 확인해 ${feasible}대 적합, 충분하므로 중단`);

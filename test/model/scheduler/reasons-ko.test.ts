@@ -6,8 +6,8 @@ import { ERR_REASON_UNTOLERATED_GENERIC } from '../../../src/model/scheduler/plu
 
 describe("kube-scheduler's Filter reasons for a Korean reader", () => {
   it('says what each reason means, counting nodes first (대)', () => {
-    expect(reasonsKo('2 Too many pods', 2)).toBe('노드 2대 모두 파드 수 한도 초과');
-    expect(reasonsKo('2 Too many pods', 3)).toBe('노드 2대 파드 수 한도 초과');
+    expect(reasonsKo('2 Too many pods', 2)).toBe('노드 2대 모두 파드 수 초과');
+    expect(reasonsKo('2 Too many pods', 3)).toBe('노드 2대 파드 수 초과');
     expect(reasonsKo('1 node(s) had untolerated taint(s), 3 Insufficient memory', 4)).toBe('노드 1대 허용하지 않은 테인트, 노드 3대 메모리 부족');
   });
 
