@@ -249,6 +249,21 @@ export function narrateRefusal(command: string, error: string): ActionNarration 
       };
 }
 
+/**
+ * `kubectl drain` that stopped after its cordon (a DaemonSet pod without --ignore-daemonsets, a
+ * pod no controller owns without --force...): the step its command started said it would evict
+ * and recreate, so the failure gets a step of its own saying that nothing was evicted.
+ */
+export function narrateDrainStopped(node: string, error: string): ActionNarration {
+  return {
+    caption: text(
+      `kubectl drain stops after the cordon: \`${error}\`. No pod is evicted; ${node} stays cordoned (\`kubectl uncordon ${node}\` takes that back).`,
+      `kubectl drain이 코든까지만 하고 멈춥니다: \`${error}\`. 축출된 파드는 없고 ${withParticle(node, '은/는')} 코든된 채로 남습니다(\`kubectl uncordon ${node}\`로 되돌립니다).`,
+    ),
+    focus: ['kubectl', 'kube-apiserver'],
+  };
+}
+
 /** A command that would ask for more pods than the sandbox simulates (pod-budget.ts): kubedeck's limit, which a real cluster does not have. */
 export function narrateOverBudget(command: string, asked: number): ActionNarration {
   const max = formatCount(SANDBOX_MAX_PODS);

@@ -5,7 +5,7 @@
  */
 import type { Cluster } from '../cluster.ts';
 import { applyCommand, recordUserStep } from './apply-command.ts';
-import { narrateNodeEvictions, narrateNodeUnknown } from './captions.ts';
+import { narrateDrainStopped, narrateNodeEvictions, narrateNodeUnknown } from './captions.ts';
 import type { TraceEvent } from '../trace.ts';
 import type { SandboxAction } from '../../model/kubectl/actions.ts';
 import type { CommandOutcome, TimedCommand } from './timed-command.ts';
@@ -70,6 +70,8 @@ export function insertCommands(cluster: Cluster, commands: readonly TimedCommand
       const index = indexes[k];
       const result = index === undefined ? undefined : results[index];
       if (!result) return;
+      // The node a drain acts on, known before its answer (which comes after the cordon and a LIST).
+      let drained: string | undefined;
       const applied = applyCommand(cluster, result.command, {
         narrate: true,
         print: (line) => result.output.push(line),
@@ -77,10 +79,14 @@ export function insertCommands(cluster: Cluster, commands: readonly TimedCommand
           result.ok = ok;
           result.done = true;
           result.doneAt = cluster.now;
+          // A drain refused after its cordon: its step promised evictions (the outcome says why not).
+          const stopped = !ok && drained !== undefined ? result.output.find((line) => line.startsWith('error: unable to drain node')) : undefined;
+          if (stopped !== undefined && drained !== undefined) recordUserStep(cluster, narrateDrainStopped(drained, stopped));
           runFrom(k + 1);
         },
       });
       const action = applied.ok ? applied.action : undefined;
+      if (action?.kind === 'drain') drained = action.node;
       until = Math.max(until, cluster.now + settleAfter(cluster, action));
       const silent = result.ok ? silencedNode(action) : undefined;
       if (silent !== undefined) followSilentNode(cluster, silent);

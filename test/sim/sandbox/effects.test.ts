@@ -118,6 +118,23 @@ describe('node commands', () => {
     expect(output(t)[0]?.at(-1)).toBe('node/worker-3 drained');
   });
 
+  it('kubectl drain without --ignore-daemonsets stops after the cordon, and a step says nothing was evicted', () => {
+    const t = whatIf('node-drain', [1000, 'kubectl drain worker-3']);
+    expect(t.commands?.[0]?.ok).toBe(false);
+    expect(output(t)[0]?.at(-1)).toMatch(/^error: unable to drain node "worker-3" due to error: cannot delete DaemonSet-managed Pods/);
+    // (The story drains worker-2 on its own later: look at worker-3's pods only.)
+    const onWorker3 = (at: number): string[] => pods(objectsAt(t, at)).filter((p) => p.spec.nodeName === 'worker-3' && !p.metadata.deletionTimestamp).map((p) => p.metadata.name);
+    expect(onWorker3(1000).length).toBeGreaterThan(1);
+    expect(onWorker3(15_000)).toEqual(onWorker3(1000));
+    const steps = t.events.filter((e) => e.kind === 'step' && e.id.startsWith('you-'));
+    expect(steps.map((e) => (e.kind === 'step' ? e.id : ''))).toEqual(['you-1', 'you-2']);
+    const stopped = steps[1];
+    expect(stopped?.kind === 'step' ? stopped.caption.en : '').toMatch(/^kubectl drain stops after the cordon: `error: unable to drain node "worker-3"[^`]*`\. No pod is evicted; worker-3 stays cordoned/);
+    expect(stopped?.kind === 'step' ? stopped.caption.ko : '').toMatch(/^kubectl drain이 코든까지만 하고 멈춥니다: .*축출된 파드는 없고 worker-3은 코든된 채로 남습니다/);
+    // When kubectl had its answer, after the cordon's PATCH and the LIST.
+    expect(stopped?.t).toBe(t.commands?.[0]?.doneAt);
+  });
+
   it('kubectl label refuses to overwrite without --overwrite', () => {
     const t = whatIf('node-drain', [1000, 'kubectl label nodes worker-1 disk=ssd'], [2000, 'kubectl label nodes worker-1 disk=hdd'], [3000, 'kubectl label nodes worker-1 disk=hdd --overwrite']);
     expect(output(t)).toEqual([['node/worker-1 labeled'], ["error: 'disk' already has a value (ssd), and --overwrite is false"], ['node/worker-1 labeled']]);
