@@ -59,6 +59,6 @@ export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; its pods, Running but no longer Ready, turn amber (as when the node is opened)', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 주황(노드를 열어 볼 때와 같은 색)' } },
   { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 중단(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
-  { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted)', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨)' } },
+  { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted); the amber slash beside it when the node has NoSchedule too', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨). NoSchedule도 있으면 옆에 주황 사선' } },
   { key: 'flow', text: { en: 'messages on one route: one token with their count (PUT lease ×15)', ko: '같은 경로의 메시지: 개수를 붙인 토큰 하나(PUT lease ×15)' } },
 ];

@@ -130,7 +130,6 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
   // The corner at its stage share (tile-marks.ts: two fifths of the shorter side).
   if (key === 'noExecute') parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.error) }));
   if (key === 'noSchedule') {
-    parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.warning), 'fill-opacity': 0.25 }));
     parts.push(shape('path', { d: 'M28 2 L38 12', stroke: hex(p.warning), 'stroke-width': 2, 'stroke-linecap': 'round' }));
   }
   return svg(parts);

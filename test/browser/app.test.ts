@@ -513,6 +513,12 @@ describe('a long run', () => {
     expect(await legend.locator('[data-tile]').count()).toBe(7);
     expect(await legend.innerText()).toMatch(/대규모 클러스터: 타일로 그린 노드/);
     expect(await legend.locator('[data-tile=noExecute]').innerText()).toMatch(/NoExecute 테인트: 모서리의 빨간 삼각형/);
+    // The stage yields the legend its room: over the stage it hid the very tiles it explains.
+    await page.waitForFunction(() => {
+      const stage = document.querySelector('[data-testid=stage]')?.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
+      return stage !== undefined && panel !== undefined && stage.right <= panel.left;
+    });
     await page.keyboard.press('?');
     // The same page, pod-creation from the picker: ships again, no tile entries.
     await page.click('[data-action=open-picker]');

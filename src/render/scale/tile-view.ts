@@ -111,15 +111,14 @@ export class NodeTile extends Container {
     if (model?.kubeletDown === true) sh.roundRect(bw, bw, Math.max(0, w - 2 * bw), Math.max(0, h - 2 * bw), r).fill({ color: p.lightsOut.color, alpha: p.lightsOut.alpha });
     // The taint corner differs in shape as well as colour (red and amber are close for many eyes
     // and on a light projector): a solid wedge where pods are evicted (NoExecute), a slash across
-    // a faint wedge where new pods are only kept out (NoSchedule, a cordon). A node with both (an
-    // unreachable node gets NoSchedule, then NoExecute as the zone's rate allows) shows both: the
-    // slash then runs just inside the wedge.
+    // the corner where new pods are only kept out (NoSchedule, a cordon; no tint there, which read
+    // as a faded wedge). A node with both (an unreachable node gets NoSchedule, then NoExecute as
+    // the zone's rate allows) shows both: the slash then runs just inside the wedge.
     const c = taintCorner(w, h, s);
     if (model?.noExecute === true) sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.error });
     if (model?.noSchedule === true) {
-      if (!model.noExecute) sh.poly([w - c, 0, w, 0, w, c]).fill({ color: p.warning, alpha: 0.25 });
       const beside = model.noExecute ? Math.max(3, 4 * s) : 0;
-      const width = Math.max(1.5, 2 * s);
+      const width = Math.max(2, 2.5 * s);
       // Over the pods' colours (brown when not Ready) amber alone is faint: a rim in the tile's
       // own colour keeps the slash legible in both themes.
       sh.moveTo(w - c - beside, 0).lineTo(w, c + beside).stroke({ width: width + 2 * Math.max(1, s), color: base, cap: 'round' });
