@@ -45,7 +45,8 @@ export interface ActionList {
 }
 
 /** `t=12.5s`: simulated seconds, as the cluster clock counts them. */
-export const actionTime = (at: number): string => `t=${(at / 1000).toFixed(1)}s`;
+/** Tenths of a second, or milliseconds when the moment has them: commands a few ms apart (a create, the scale that waited for its answer) read in order. */
+export const actionTime = (at: number): string => `t=${(at / 1000).toFixed(at % 100 === 0 ? 1 : 3)}s`;
 
 /** The outcome of `actions[index]`: by position when it matches (the runner keeps the order), else by time and text. */
 export function outcomeFor(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[], index: number): CommandOutcome | undefined {

@@ -10,6 +10,7 @@ import { openApp, playerState, settle, stageShot } from './lib/app-page.ts';
 import { comparePng } from './lib/images.ts';
 import { SCENARIOS } from '../../scenes/index.ts';
 import { runScenario } from '../../src/sim/run.ts';
+import { actionTime } from '../../src/ui/action-list.ts';
 
 const base = inject('baseUrl');
 const START = `${base}?scenario=node-drain&lang=en&theme=dark`;
@@ -91,7 +92,7 @@ describe('the sandbox: your own story', () => {
     expect(doParams(page)).toEqual([`${at}~${SCALE}`]);
     const item = page.locator('[data-testid=action-list] li');
     expect(await item.count()).toBe(1);
-    expect(await item.innerText()).toContain(`t=${(at / 1000).toFixed(1)}s`);
+    expect(await item.innerText()).toContain(actionTime(at));
     expect(await item.innerText()).toContain(SCALE);
 
     // The same past, another future.

@@ -27,6 +27,9 @@ describe('the action list', () => {
   it('writes simulated time the way the clock counts it', () => {
     expect(actionTime(12_500)).toBe('t=12.5s');
     expect(actionTime(0)).toBe('t=0.0s');
+    // A create at 0 and the scale that waited for its answer: not both "t=0.0s".
+    expect(actionTime(19)).toBe('t=0.019s');
+    expect(actionTime(2345)).toBe('t=2.345s');
   });
 
   it('matches each command to its outcome by position, else by time and text', () => {
