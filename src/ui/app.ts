@@ -236,6 +236,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       complete: (line, cursor) => kubectlNow()?.complete(line, cursor, namesOnScreen()) ?? [],
       leave: () => stageHost.focus({ preventScroll: true }),
       cancel: () => cancelWhatIf(),
+      undo: () => undoCommand(),
     },
     lang,
   );

@@ -22,6 +22,8 @@ export interface CommandBarHandlers {
   leave(): void;
   /** Escape while a command's long run is under way: stop it (true when there was one). */
   cancel?(): boolean;
+  /** Ctrl+Z in the empty bar: take back the last command (the bar has no text of its own to undo). */
+  undo?(): void;
 }
 
 export interface CommandBar {
@@ -189,6 +191,10 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
       // An empty bar lets Tab move focus on, as everywhere else on the page.
       event.preventDefault();
       completeAtCursor();
+    } else if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && (event.key === 'z' || event.key === 'Z') && input.value === '' && handlers.undo !== undefined) {
+      // An empty line has nothing of its own to undo: the learner means the last command, as on the page.
+      event.preventDefault();
+      handlers.undo();
     } else if ((event.key === ':' || event.key === '/') && input.value === '') {
       // The keys that bring the learner here (the footer says ": command"): pressed again in the
       // empty bar after a command, they are not the start of one (":kubectl" was an unknown command).

@@ -251,6 +251,25 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it('Ctrl+Z in the empty bar takes back the last command (the bar keeps the focus after Enter)', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en`);
+    const before = await shown(page);
+    await give(page, 'kubectl create deployment web --image=nginx');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 1, before.loads);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('command-input');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => window.__kubedeck?.loads() === n + 2, before.loads);
+    expect(await page.evaluate(() => window.__kubedeck?.view().actions?.length ?? 0)).toBe(0);
+    expect((await shown(page)).trace).toBe(before.trace);
+    // With text in the line, Ctrl+Z is the line's own undo: nothing is taken back.
+    await page.keyboard.type('kubectl cordon worker-1');
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__kubedeck?.loads())).toBe(before.loads + 2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Undo while playing past the end of the run before: that run shows at its end, paused (not from step 1, playing)', async () => {
     const create = encodeURIComponent('kubectl create deployment web --image=nginx --replicas=3');
     const { page, errors } = await openApp(browser.context, `${base}?scenario=sandbox&nodes=3&lang=en&do=0~${create}`);
