@@ -4,15 +4,16 @@
  * read skips admission. After etcd confirms a write, the watch cache pushes the change to every
  * watcher whose watch matches it (reference/kubernetes.md section 1).
  */
-import type { Decision, Identity, Verb } from '../../model/access.ts';
-import { authenticate, authorize } from '../../model/access.ts';
+import type { Verb } from '../../model/access.ts';
+import { authenticate } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sKind, K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
-import { forbiddenTarget } from './request-target.ts';
+import { forbiddenTarget, requestNamespace } from './request-target.ts';
+import { AccessLabels, authnFailedLabel } from './access-labels.ts';
 import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
@@ -142,6 +143,7 @@ export interface ApiServer {
 
 export function createApiServer(rt: Runtime): ApiServer {
   const cache = new Map<ObjectRef, K8sObject>();
+  const access = new AccessLabels();
   /** Where the etcd client sends: the single `etcd`, or an etcd cluster's member (useEtcd). */
   let etcdTarget = (): ComponentId => 'etcd';
 
@@ -193,6 +195,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     const isOn = current?.kind === 'Pod' ? current.spec.nodeName : undefined;
     if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before, ref);
     if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current, ref);
+  };
+
+  /** One stage of 1 ms (authentication, authorization): what runStages does for one, without a list and a closure per request. */
+  const stage = (action: string, label: Localized, quiet: boolean, object: ObjectRef | undefined, done: () => void): void => {
+    if (!quiet) rt.tracer.activity(ID, action, 1, label, object);
+    rt.clock.setTimeout(done, 1);
   };
 
   /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
@@ -374,12 +382,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     const quiet = isRoutine(request);
     const ref = request.verb === 'create' ? req.object : request.verb === 'list' ? undefined : request.ref;
     const identity = authenticate(user);
-    runStages([{ action: 'authenticate', ms: 1, label: quiet ? QUIET : authnLabel(user, identity) }], quiet, ref, () => {
+    stage('authenticate', quiet ? QUIET : identity ? access.authenticated(identity) : authnFailedLabel(user), quiet, ref, () => {
       if (!identity) return respond(req, 401, 'Unauthorized');
       const verb = verbOf(request);
       const resource = resourceOf(request);
-      const decision = authorize(identity, verb, resource, forbiddenTarget(request).namespace);
-      runStages([{ action: 'authorize', ms: 1, label: quiet ? QUIET : authzLabel(decision, verb, resource) }], quiet, ref, () => {
+      const { decision, label } = access.authorized(identity, verb, resource, requestNamespace(request));
+      stage('authorize', quiet ? QUIET : label, quiet, ref, () => {
         if (!decision.allowed) return respond(req, 403, forbiddenMessage({ user: identity.user, verb, ...forbiddenTarget(request) }));
         switch (request.verb) {
           case 'create':
@@ -433,17 +441,6 @@ export function createApiServer(rt: Runtime): ApiServer {
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),
   };
-}
-
-function authnLabel(user: string, identity: Identity | undefined): Localized {
-  if (!identity) return text(`authentication failed: "${user}" has no valid credentials`, `인증 실패: "${user}" 유효한 자격 증명 없음`);
-  return text(`authenticate: ${identity.method} (${identity.user})`, `인증: ${identity.method === 'x509 client certificate' ? 'x509 클라이언트 인증서' : '서비스 어카운트 토큰'} (${identity.user})`);
-}
-
-function authzLabel(decision: Decision, verb: Verb, resource: string): Localized {
-  return decision.allowed
-    ? text(`authorize: ${verb} ${resource} allowed by ${decision.by}`, `인가: ${verb} ${resource} 허용 (${decision.by})`)
-    : text(`authorize: ${verb} ${resource} denied (${decision.by})`, `인가: ${verb} ${resource} 거부 (${decision.by})`);
 }
 
 function prefix(head: Localized, body: Localized): Localized {
