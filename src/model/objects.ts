@@ -447,7 +447,7 @@ export function parseRef(ref: ObjectRef): ParsedRef {
 const PARSED = new Map<string, ParsedRef>();
 
 /**
- * Drop the parsed refs: a new run (or a trace put on stage) starts with none, so a 500-node
+ * Drop the parsed refs (and refOf's strings): a new run (or a trace put on stage) starts with none, so a 500-node
  * trace's tens of thousands of names are not kept once another scenario replaced it.
  */
 export function forgetParsedRefs(): void {
