@@ -18,8 +18,13 @@ import { inState } from '../core/in-state.ts';
  */
 export function readRange(store: EtcdStore, key: string, prefix: boolean, ref: ObjectRef | undefined): K8sObject[] {
   if (!prefix) {
-    const one = ref === undefined ? [...store.values()].find((o) => etcdKey(refOf(o)) === key) : store.get(ref);
-    return one !== undefined && etcdKey(refOf(one)) === key ? [one] : [];
+    if (ref === undefined) {
+      const found = [...store.values()].find((o) => etcdKey(refOf(o)) === key);
+      return found === undefined ? [] : [found];
+    }
+    // The store holds each object under its own ref (set): the key to check is the ref's.
+    const one = store.get(ref);
+    return one !== undefined && etcdKey(ref) === key ? [one] : [];
   }
   return [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(key));
 }
