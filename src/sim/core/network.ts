@@ -39,6 +39,10 @@ interface Channel {
   local: boolean;
   epoch: number;
   last: number;
+  /** The receiver's endpoint as of `epoch` (a registration bumps it): delivery looks it up no more. */
+  deliver: Deliver | undefined;
+  /** The way back (receiver to sender), once an answer took it: a reply finds its channel without a lookup. */
+  reverse: Channel | undefined;
 }
 
 /**
@@ -49,6 +53,8 @@ interface Channel {
  */
 class Message implements Envelope {
   constructor(
+    /** The channel it travels (network-internal: receivers read the Envelope fields). */
+    readonly channel: Channel,
     readonly id: number,
     readonly from: ComponentId,
     readonly to: ComponentId,
@@ -115,30 +121,43 @@ export class Network {
 
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
-    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+    if (this.crossesCut(out.from, out.to)) return -1;
+    return this.emit(this.channel(out.from, out.to), out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
     // No Outgoing built for the answer: every request is answered.
-    return this.emit(out.from ?? request.to, request.from, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+    const from = out.from ?? request.to;
+    const to = request.from;
+    if (this.crossesCut(from, to)) return -1;
+    return this.emit(this.replyChannel(request, from, to), from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+  }
+
+  /** The channel back to the requester: the request's own channel's reverse, kept once found. */
+  private replyChannel(request: Envelope, from: ComponentId, to: ComponentId): Channel {
+    if (!(request instanceof Message) || request.to !== from) return this.channel(from, to);
+    const forward = request.channel;
+    let back = forward.reverse;
+    if (back === undefined) forward.reverse = back = this.channel(from, to);
+    else if (back.epoch !== this.epoch) this.refresh(back, from, to);
+    return back;
   }
 
   /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
-  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
-    if (this.crossesCut(from, to)) return -1;
+  private emit(channel: Channel, from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
     const id = this.tracer.allocateMessageId();
-    const latency = this.orderedLatency(from, to);
-    const envelope = new Message(id, from, to, type, action, payload, object, replyTo, status);
+    const latency = this.orderedLatency(channel);
+    const envelope = new Message(channel, id, from, to, type, action, payload, object, replyTo, status);
     if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write, via);
     if (onReply) this.pending.set(id, onReply);
     this.clock.call(this.deliverBound, envelope, latency);
     return id;
   }
 
-  private readonly deliverBound = (envelope: Envelope): void => this.deliver(envelope);
+  private readonly deliverBound = (envelope: Message): void => this.deliver(envelope);
 
-  private deliver(envelope: Envelope): void {
+  private deliver(envelope: Message): void {
     if (envelope.replyTo !== undefined) {
       const resume = this.pending.get(envelope.replyTo);
       if (resume) {
@@ -147,7 +166,10 @@ export class Network {
         return;
       }
     }
-    this.endpoints.get(envelope.to)?.(envelope);
+    // The endpoint registered now (a registration since the send bumped the epoch: looked up again).
+    const channel = envelope.channel;
+    if (channel.epoch !== this.epoch) this.refresh(channel, envelope.from, envelope.to);
+    channel.deliver?.(envelope);
   }
 
   /**
@@ -155,9 +177,8 @@ export class Network {
    * arrive in the order they were sent: never before an earlier message on the same pair. Without
    * this, a watcher could see MODIFIED after DELETED and its informer would go stale.
    */
-  private orderedLatency(from: ComponentId, to: ComponentId): number {
+  private orderedLatency(channel: Channel): number {
     const now = this.clock.now();
-    const channel = this.channel(from, to);
     const [min, max] = channel.local ? LATENCY.local : LATENCY.remote;
     const arrive = Math.max(now + this.rng.between(min, max), channel.last);
     channel.last = arrive;
@@ -168,11 +189,15 @@ export class Network {
     let byReceiver = this.channels.get(from);
     if (byReceiver === undefined) this.channels.set(from, (byReceiver = new Map()));
     let channel = byReceiver.get(to);
-    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0 }));
-    if (channel.epoch !== this.epoch) {
-      channel.local = this.hosts.get(from) === this.hosts.get(to);
-      channel.epoch = this.epoch;
-    }
+    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0, deliver: undefined, reverse: undefined }));
+    if (channel.epoch !== this.epoch) this.refresh(channel, from, to);
     return channel;
+  }
+
+  /** Re-reads what registrations decide: whether both ends share a host, and the receiver's endpoint. */
+  private refresh(channel: Channel, from: ComponentId, to: ComponentId): void {
+    channel.local = this.hosts.get(from) === this.hosts.get(to);
+    channel.deliver = this.endpoints.get(to);
+    channel.epoch = this.epoch;
   }
 }
