@@ -148,7 +148,8 @@ export function createApiServer(rt: Runtime): ApiServer {
   let etcdTarget = (): ComponentId => 'etcd';
 
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
-    const payload: Payload = { kind: 'api-response', status, message, ...(object ? { object } : {}) };
+    // Two literals, no conditional spread: every request is answered here.
+    const payload: Payload = object ? { kind: 'api-response', status, message, object } : { kind: 'api-response', status, message };
     rt.net.reply(req, { action: statusAction(status), status, payload });
   };
 
