@@ -75,20 +75,22 @@ export function verbOf(request: ApiRequest): Verb {
 function resourceOf(request: ApiRequest): string {
   if (request.verb === 'create') return REST_RESOURCE[request.object.kind];
   if (request.verb === 'list') return REST_RESOURCE[request.kind];
-  const kind = request.ref.slice(0, request.ref.indexOf('/'));
+  // The kind from parseRef's memo: no slice of the ref and no key string per request.
+  const kind = parseRef(request.ref).kind;
   const sub = request.verb === 'bind' ? 'binding' : request.verb === 'evict' ? 'eviction' : request.verb === 'update' && request.subresource ? request.subresource : '';
   return subresourceName(kind, sub);
 }
 
-/** "pods", "pods/status", "pods/binding": one string per kind and subresource, not one per request. */
-const RESOURCE_NAMES = new Map<string, string>();
+/** "pods", "pods/status", "pods/binding": one string per kind and subresource (by kind, then subresource), not one per request. */
+const RESOURCE_NAMES = new Map<string, Map<string, string>>();
 function subresourceName(kind: string, sub: string): string {
-  const key = `${kind}/${sub}`;
-  let name = RESOURCE_NAMES.get(key);
+  let bySub = RESOURCE_NAMES.get(kind);
+  if (bySub === undefined) RESOURCE_NAMES.set(kind, (bySub = new Map()));
+  let name = bySub.get(sub);
   if (name === undefined) {
     const base = REST_RESOURCE[kind as K8sKind] ?? kind.toLowerCase();
     name = sub === '' ? base : `${base}/${sub}`;
-    RESOURCE_NAMES.set(key, name);
+    bySub.set(sub, name);
   }
   return name;
 }
