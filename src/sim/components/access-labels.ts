@@ -1,49 +1,62 @@
 /**
  * kube-apiserver's authentication and authorization stages, worked out once per caller: the
- * decision and the labels the trace shows depend only on the identity (shared per user by
- * authenticate), the verb, the resource and the namespace, and every request asked again,
- * building the same two label strings each time. One cache per apiserver, so it ends with the run.
+ * identity, the decision and the labels the trace shows depend only on the user, the verb, the
+ * resource and the namespace, and every request worked them out again (two label strings per
+ * stage). One cache per apiserver, so it ends with the run. A caller's decisions are few (a
+ * kubelet: get pods, patch pods/status, update leases...): a short list, scanned, is cheaper
+ * than nested maps, and a request then costs one map lookup (its user).
  */
 import type { Decision, Identity, Verb } from '../../model/access.ts';
-import { authorize } from '../../model/access.ts';
+import { authenticate, authorize } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 
 export interface Authorized {
+  readonly verb: Verb;
+  readonly resource: string;
+  readonly namespace: string | undefined;
   readonly decision: Decision;
   readonly label: Localized;
 }
 
-export class AccessLabels {
-  private readonly authn = new Map<Identity, Localized>();
-  /** By identity, verb, resource, then namespace (undefined: cluster-scoped): no key string built per request. */
-  private readonly authz = new Map<Identity, Map<Verb, Map<string, Map<string | undefined, Authorized>>>>();
+/** Past this many distinct requests a caller's decisions are worked out each time (a scan must stay short). */
+const MAX_KEPT = 32;
 
-  /** The authenticate stage's label for a known identity. */
-  authenticated(identity: Identity): Localized {
-    let label = this.authn.get(identity);
-    if (label === undefined) this.authn.set(identity, (label = authnLabel(identity)));
-    return label;
+export class Caller {
+  /** The authenticate stage's label. */
+  readonly label: Localized;
+  private readonly kept: Authorized[] = [];
+
+  constructor(
+    user: string,
+    /** Undefined: no valid credentials (401). */
+    readonly identity: Identity | undefined,
+  ) {
+    this.label = identity === undefined ? authnFailedLabel(user) : authnLabel(identity);
   }
 
   /** authorize(identity, verb, resource, namespace) and the authorize stage's label. */
   authorized(identity: Identity, verb: Verb, resource: string, namespace: string | undefined): Authorized {
-    let byVerb = this.authz.get(identity);
-    if (byVerb === undefined) this.authz.set(identity, (byVerb = new Map()));
-    let byResource = byVerb.get(verb);
-    if (byResource === undefined) byVerb.set(verb, (byResource = new Map()));
-    let byNamespace = byResource.get(resource);
-    if (byNamespace === undefined) byResource.set(resource, (byNamespace = new Map()));
-    let known = byNamespace.get(namespace);
-    if (known === undefined) {
-      const decision = authorize(identity, verb, resource, namespace);
-      byNamespace.set(namespace, (known = { decision, label: authzLabel(decision, verb, resource) }));
-    }
-    return known;
+    for (const a of this.kept) if (a.verb === verb && a.resource === resource && a.namespace === namespace) return a;
+    const decision = authorize(identity, verb, resource, namespace);
+    const worked: Authorized = { verb, resource, namespace, decision, label: authzLabel(decision, verb, resource) };
+    if (this.kept.length < MAX_KEPT) this.kept.push(worked);
+    return worked;
   }
 }
 
-export function authnFailedLabel(user: string): Localized {
+export class AccessLabels {
+  private readonly callers = new Map<string, Caller>();
+
+  /** Who sent the request (authenticate's answer) and what its stages show. */
+  caller(user: string): Caller {
+    let caller = this.callers.get(user);
+    if (caller === undefined) this.callers.set(user, (caller = new Caller(user, authenticate(user))));
+    return caller;
+  }
+}
+
+function authnFailedLabel(user: string): Localized {
   return text(`authentication failed: "${user}" has no valid credentials`, `인증 실패: "${user}" 유효한 자격 증명 없음`);
 }
 

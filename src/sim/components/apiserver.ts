@@ -5,7 +5,6 @@
  * watcher whose watch matches it (reference/kubernetes.md section 1).
  */
 import type { Verb } from '../../model/access.ts';
-import { authenticate } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sKind, K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
@@ -13,7 +12,7 @@ import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
 import { forbiddenTarget, requestNamespace } from './request-target.ts';
-import { AccessLabels, authnFailedLabel } from './access-labels.ts';
+import { AccessLabels } from './access-labels.ts';
 import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
@@ -384,12 +383,13 @@ export function createApiServer(rt: Runtime): ApiServer {
     const { user, request } = req.payload;
     const quiet = isRoutine(request);
     const ref = request.verb === 'create' ? req.object : request.verb === 'list' ? undefined : request.ref;
-    const identity = authenticate(user);
-    stage('authenticate', quiet ? QUIET : identity ? access.authenticated(identity) : authnFailedLabel(user), quiet, ref, () => {
+    const caller = access.caller(user);
+    const identity = caller.identity;
+    stage('authenticate', quiet ? QUIET : caller.label, quiet, ref, () => {
       if (!identity) return respond(req, 401, 'Unauthorized');
       const verb = verbOf(request);
       const resource = resourceOf(request);
-      const { decision, label } = access.authorized(identity, verb, resource, requestNamespace(request));
+      const { decision, label } = caller.authorized(identity, verb, resource, requestNamespace(request));
       stage('authorize', quiet ? QUIET : label, quiet, ref, () => {
         if (!decision.allowed) return respond(req, 403, forbiddenMessage({ user: identity.user, verb, ...forbiddenTarget(request) }));
         switch (request.verb) {

@@ -12,19 +12,25 @@ describe("kube-apiserver's authorization, worked out once per caller", () => {
     const users = ['kubernetes-admin', 'system:kube-scheduler', 'system:node:n1', 'system:serviceaccount:kube-system:replicaset-controller', 'system:serviceaccount:kube-system:nobody', 'developer'];
     const verbs: readonly Verb[] = ['get', 'list', 'create', 'update', 'patch', 'delete'];
     for (const user of users) {
-      const identity = authenticate(user);
+      const caller = labels.caller(user);
+      expect(labels.caller(user)).toBe(caller);
+      const identity = caller.identity;
       if (identity === undefined) throw new Error(user);
+      expect(identity).toEqual(authenticate(user));
       for (const verb of verbs) {
         for (const resource of ['pods', 'pods/status', 'nodes', 'deployments']) {
           for (const ns of [undefined, 'default', 'dev']) {
-            const first = labels.authorized(identity, verb, resource, ns);
+            const first = caller.authorized(identity, verb, resource, ns);
             expect(first.decision).toEqual(authorize(identity, verb, resource, ns));
-            expect(labels.authorized(identity, verb, resource, ns)).toBe(first);
+            expect(caller.authorized(identity, verb, resource, ns).decision).toEqual(first.decision);
           }
         }
       }
-      expect(labels.authenticated(identity).en).toBe(`authenticate: ${identity.method} (${identity.user})`);
+      expect(caller.label.en).toBe(`authenticate: ${identity.method} (${identity.user})`);
     }
+    const stranger = labels.caller('mallory');
+    expect(stranger.identity).toBeUndefined();
+    expect(stranger.label.en).toBe('authentication failed: "mallory" has no valid credentials');
   });
 
   it("reads a request's namespace as its 403 target names it", () => {
