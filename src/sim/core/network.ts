@@ -52,9 +52,13 @@ interface Channel {
  * through V8's slow, megamorphic lookups. Envelopes are not traced (the tracer records its own).
  */
 class Message implements Envelope {
+  /** A request's continuation, until its answer arrives (instead of a map from id to continuation). */
+  onReply: OnReply | undefined = undefined;
   constructor(
     /** The channel it travels (network-internal: receivers read the Envelope fields). */
     readonly channel: Channel,
+    /** An answer's request, where its continuation waits. */
+    readonly request: Message | undefined,
     readonly id: number,
     readonly from: ComponentId,
     readonly to: ComponentId,
@@ -69,7 +73,6 @@ class Message implements Envelope {
 
 export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
-  private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
   /** Per sender, per receiver (nested maps: no key string per message). */
   private readonly channels = new Map<ComponentId, Map<ComponentId, Channel>>();
@@ -122,7 +125,7 @@ export class Network {
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
     if (this.crossesCut(out.from, out.to)) return -1;
-    return this.emit(this.channel(out.from, out.to), out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+    return this.emit(this.channel(out.from, out.to), undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
@@ -131,7 +134,7 @@ export class Network {
     const from = out.from ?? request.to;
     const to = request.from;
     if (this.crossesCut(from, to)) return -1;
-    return this.emit(this.replyChannel(request, from, to), from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+    return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
   }
 
   /** The channel back to the requester: the request's own channel's reverse, kept once found. */
@@ -145,12 +148,12 @@ export class Network {
   }
 
   /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
-  private emit(channel: Channel, from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
+  private emit(channel: Channel, request: Message | undefined, from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
     const id = this.tracer.allocateMessageId();
     const latency = this.orderedLatency(channel);
-    const envelope = new Message(channel, id, from, to, type, action, payload, object, replyTo, status);
+    const envelope = new Message(channel, request, id, from, to, type, action, payload, object, replyTo, status);
     if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write, via);
-    if (onReply) this.pending.set(id, onReply);
+    if (onReply) envelope.onReply = onReply;
     this.clock.call(this.deliverBound, envelope, latency);
     return id;
   }
@@ -158,10 +161,12 @@ export class Network {
   private readonly deliverBound = (envelope: Message): void => this.deliver(envelope);
 
   private deliver(envelope: Message): void {
-    if (envelope.replyTo !== undefined) {
-      const resume = this.pending.get(envelope.replyTo);
-      if (resume) {
-        this.pending.delete(envelope.replyTo);
+    // An answer resumes its request's continuation, once (a second answer goes to the endpoint).
+    const request = envelope.request;
+    if (request !== undefined) {
+      const resume = request.onReply;
+      if (resume !== undefined) {
+        request.onReply = undefined;
         resume(envelope);
         return;
       }
