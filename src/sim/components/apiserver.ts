@@ -366,7 +366,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, object: ref, payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
