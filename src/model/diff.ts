@@ -28,13 +28,34 @@ function keyedArray(arr: readonly Json[]): Map<string, Json> | undefined {
   return out;
 }
 
-/** Field paths seen so far: bounded by the object schemas and the names of keyed items (containers, conditions). */
-const PATHS = new Map<string, string>();
-function internPath(path: string): string {
-  const known = PATHS.get(path);
-  if (known !== undefined) return known;
-  PATHS.set(path, path);
-  return path;
+/**
+ * A field path ("status.conditions.Ready.status") and its children by key, each built once: a
+ * write's diff looks its changed paths up (keys are property names and item keys, strings V8 has
+ * already hashed) instead of concatenating and interning a new string per changed field. Bounded
+ * by the object schemas and the names of keyed items (containers, conditions), as the interned
+ * paths were. `onlyWhen`: a timestamp that only records "when", worked out once per path.
+ */
+interface PathNode {
+  readonly path: string;
+  readonly onlyWhen: boolean;
+  /** Fields of an object at this path, then keyed items of an array here (named as before: "path.key" even at the root). */
+  readonly fields: Map<string, PathNode>;
+  readonly items: Map<string, PathNode>;
+}
+
+const pathNode = (path: string): PathNode => ({ path, onlyWhen: onlyWhen(path), fields: new Map(), items: new Map() });
+const ROOT: PathNode = pathNode('');
+
+function fieldPath(parent: PathNode, k: string): PathNode {
+  let c = parent.fields.get(k);
+  if (c === undefined) parent.fields.set(k, (c = pathNode(parent.path === '' ? k : `${parent.path}.${k}`)));
+  return c;
+}
+
+function itemPath(parent: PathNode, k: string): PathNode {
+  let c = parent.items.get(k);
+  if (c === undefined) parent.items.set(k, (c = pathNode(`${parent.path}.${k}`)));
+  return c;
 }
 
 /** Structural equality of JSON values (key order ignored). */
@@ -76,16 +97,16 @@ function sameKeyOrder(a: readonly Json[], b: readonly Json[]): readonly string[]
 }
 
 /** The child `k` of path (a and b differ there): ignored paths skipped, the rest walked. */
-function child(path: string, k: string, a: Json, b: Json, out: FieldChange[]): void {
-  if (path === 'metadata' && (k === 'resourceVersion' || k === 'managedFields')) return;
-  walk(path === '' ? k : `${path}.${k}`, a, b, out);
+function child(node: PathNode, k: string, a: Json, b: Json, out: FieldChange[]): void {
+  if (node.path === 'metadata' && (k === 'resourceVersion' || k === 'managedFields')) return;
+  walk(fieldPath(node, k), a, b, out);
 }
 
 /**
  * Only children that differ are visited (stored versions share unchanged parts, and `===` is the
  * cheap test), so a path string is built only where something changed.
  */
-function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
+function walk(node: PathNode, a: Json, b: Json, out: FieldChange[]): void {
   if (isRecord(a) && isRecord(b)) {
     // a's keys, then b's keys a lacks: the order of the union, without building it (this runs
     // for every stored write).
@@ -93,19 +114,19 @@ function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
       if (!Object.hasOwn(a, k)) continue;
       const x = a[k];
       const y = b[k];
-      if (x !== y) child(path, k, x, y, out);
+      if (x !== y) child(node, k, x, y, out);
     }
     for (const k in b) {
       if (!Object.hasOwn(b, k) || Object.hasOwn(a, k)) continue;
       const y = b[k];
-      if (y !== undefined) child(path, k, undefined, y, out);
+      if (y !== undefined) child(node, k, undefined, y, out);
     }
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     const same = sameKeyOrder(a, b);
     if (same !== undefined) {
-      for (let i = 0; i < same.length; i++) if (a[i] !== b[i]) walk(`${path}.${same[i] ?? ''}`, a[i], b[i], out);
+      for (let i = 0; i < same.length; i++) if (a[i] !== b[i]) walk(itemPath(node, same[i] ?? ''), a[i], b[i], out);
       return;
     }
     const ka = keyedArray(a);
@@ -115,22 +136,21 @@ function walk(path: string, a: Json, b: Json, out: FieldChange[]): void {
       for (const k of keys) {
         const x = ka.get(k);
         const y = kb.get(k);
-        if (x !== y) walk(`${path}.${k}`, x, y, out);
+        if (x !== y) walk(itemPath(node, k), x, y, out);
       }
       return;
     }
   }
-  if (sameJson(a, b) || onlyWhen(path)) return;
+  if (node.onlyWhen || sameJson(a, b)) return;
   // One literal per shape (not properties added one by one): a trace keeps these, and added
-  // properties go to a separate out-of-object array. The path interned: the same few recur in
-  // every change of a long run, each built afresh as a concatenated string.
-  const p = internPath(path);
+  // properties go to a separate out-of-object array. The path is the node's, shared by every change there.
+  const p = node.path;
   out.push(a === undefined ? { path: p, to: b } : b === undefined ? { path: p, from: a } : { path: p, from: a, to: b });
 }
 
 /** Changed leaf fields, in a stable order. Timestamps that only record "when" are left out. */
 export function diffObjects(before: Json, after: Json): FieldChange[] {
   const out: FieldChange[] = [];
-  if (before !== after) walk('', before, after, out);
+  if (before !== after) walk(ROOT, before, after, out);
   return out;
 }

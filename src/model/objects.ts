@@ -399,9 +399,33 @@ export type K8sKind = K8sObject['kind'];
 export type ObjectRef = string;
 
 export function refOf(obj: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } }): ObjectRef {
-  const ns = obj.metadata.namespace;
-  return ns === undefined || ns === '' ? `${obj.kind}/${obj.metadata.name}` : `${obj.kind}/${ns}/${obj.metadata.name}`;
+  // One string per ref, looked up by its parts: every version of an object shares its name's
+  // string, so the lookups hash nothing new, and the maps keyed by refs (etcd, the watch cache,
+  // the informers, parseRef's memo) then find their key by identity instead of hashing and
+  // comparing a freshly concatenated copy (~100 per pod in a big run).
+  const ns = obj.metadata.namespace ?? '';
+  const name = obj.metadata.name;
+  let byNamespace = REFS.get(obj.kind);
+  if (byNamespace === undefined) REFS.set(obj.kind, (byNamespace = new Map()));
+  let byName = byNamespace.get(ns);
+  if (byName === undefined) byNamespace.set(ns, (byName = new Map()));
+  let ref = byName.get(name);
+  if (ref === undefined) {
+    ref = ns === '' ? `${obj.kind}/${name}` : `${obj.kind}/${ns}/${name}`;
+    // Bounded as parseRef's memo: forgetting only costs a new copy.
+    if (++refCount > 100_000) {
+      REFS.clear();
+      refCount = 1;
+      REFS.set(obj.kind, (byNamespace = new Map()));
+      byNamespace.set(ns, (byName = new Map()));
+    }
+    byName.set(name, ref);
+  }
+  return ref;
 }
+/** Refs by kind, namespace ('' for cluster-scoped objects) and name. */
+const REFS = new Map<string, Map<string, Map<string, ObjectRef>>>();
+let refCount = 0;
 
 export interface ParsedRef {
   readonly kind: string;
@@ -423,9 +447,11 @@ export function parseRef(ref: ObjectRef): ParsedRef {
 const PARSED = new Map<string, ParsedRef>();
 
 /**
- * Drop the parsed refs: a new run (or a trace put on stage) starts with none, so a 500-node
+ * Drop the parsed refs (and refOf's strings): a new run (or a trace put on stage) starts with none, so a 500-node
  * trace's tens of thousands of names are not kept once another scenario replaced it.
  */
 export function forgetParsedRefs(): void {
   PARSED.clear();
+  REFS.clear();
+  refCount = 0;
 }

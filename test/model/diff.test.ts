@@ -39,4 +39,13 @@ describe('diffObjects', () => {
     expect(diffObjects({ c: dup }, { c: [{ name: 'x', v: 1 }, { name: 'x', v: 3 }] })).toEqual([{ path: 'c', from: dup, to: [{ name: 'x', v: 1 }, { name: 'x', v: 3 }] }]);
     expect(diffObjects({ a: { b: [1] } }, { a: { b: [1] } })).toEqual([]);
   });
+
+  it('names a path the same however often it recurs, keyed items at the root after a dot', () => {
+    const a = diffObjects({ status: { phase: 'Pending' } }, { status: { phase: 'Running' } });
+    const b = diffObjects({ status: { phase: 'Running' } }, { status: { phase: 'Failed' } });
+    expect(b[0]?.path).toBe('status.phase');
+    expect(b[0]?.path).toBe(a[0]?.path);
+    expect(diffObjects([{ type: 'Ready', status: 'False' }], [{ type: 'Ready', status: 'True' }])).toEqual([{ path: '.Ready.status', from: 'False', to: 'True' }]);
+    expect(diffObjects({ lastProbeTime: 'a', x: { lastProbeTime: 'a' } }, { lastProbeTime: 'b', x: { lastProbeTime: 'b' } })).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../scenes/index.ts';
-import { forgetParsedRefs, parseRef } from '../../src/model/objects.ts';
+import { forgetParsedRefs, parseRef, refOf } from '../../src/model/objects.ts';
 import { runScenario } from '../../src/sim/run.ts';
 
 describe('parsed refs are not kept past their run', () => {
@@ -21,5 +21,18 @@ describe('parsed refs are not kept past their run', () => {
     if (def === undefined) throw new Error('kubectl-get');
     runScenario(def);
     expect(parseRef('Pod/default/web-2')).not.toBe(again);
+  });
+});
+
+describe('refOf', () => {
+  it('names an object as "Kind/namespace/name" (or "Kind/name"), one string per ref however often it is asked', () => {
+    const pod = { kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' } };
+    const a = refOf(pod);
+    expect(a).toBe('Pod/default/web-1');
+    expect(refOf({ ...pod, metadata: { ...pod.metadata } })).toBe(a);
+    expect(refOf({ kind: 'Node', metadata: { name: 'a-01' } })).toBe('Node/a-01');
+    expect(refOf({ kind: 'Node', metadata: { name: 'a-01', namespace: '' } })).toBe('Node/a-01');
+    forgetParsedRefs();
+    expect(refOf(pod)).toBe('Pod/default/web-1');
   });
 });

@@ -4,15 +4,15 @@
  * read skips admission. After etcd confirms a write, the watch cache pushes the change to every
  * watcher whose watch matches it (reference/kubernetes.md section 1).
  */
-import type { Decision, Identity, Verb } from '../../model/access.ts';
-import { authenticate, authorize } from '../../model/access.ts';
+import type { Verb } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sKind, K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
 import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
-import { forbiddenTarget } from './request-target.ts';
+import { forbiddenTarget, requestNamespace } from './request-target.ts';
+import { AccessLabels } from './access-labels.ts';
 import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
@@ -74,20 +74,22 @@ export function verbOf(request: ApiRequest): Verb {
 function resourceOf(request: ApiRequest): string {
   if (request.verb === 'create') return REST_RESOURCE[request.object.kind];
   if (request.verb === 'list') return REST_RESOURCE[request.kind];
-  const kind = request.ref.slice(0, request.ref.indexOf('/'));
+  // The kind from parseRef's memo: no slice of the ref and no key string per request.
+  const kind = parseRef(request.ref).kind;
   const sub = request.verb === 'bind' ? 'binding' : request.verb === 'evict' ? 'eviction' : request.verb === 'update' && request.subresource ? request.subresource : '';
   return subresourceName(kind, sub);
 }
 
-/** "pods", "pods/status", "pods/binding": one string per kind and subresource, not one per request. */
-const RESOURCE_NAMES = new Map<string, string>();
+/** "pods", "pods/status", "pods/binding": one string per kind and subresource (by kind, then subresource), not one per request. */
+const RESOURCE_NAMES = new Map<string, Map<string, string>>();
 function subresourceName(kind: string, sub: string): string {
-  const key = `${kind}/${sub}`;
-  let name = RESOURCE_NAMES.get(key);
+  let bySub = RESOURCE_NAMES.get(kind);
+  if (bySub === undefined) RESOURCE_NAMES.set(kind, (bySub = new Map()));
+  let name = bySub.get(sub);
   if (name === undefined) {
     const base = REST_RESOURCE[kind as K8sKind] ?? kind.toLowerCase();
     name = sub === '' ? base : `${base}/${sub}`;
-    RESOURCE_NAMES.set(key, name);
+    bySub.set(sub, name);
   }
   return name;
 }
@@ -142,11 +144,13 @@ export interface ApiServer {
 
 export function createApiServer(rt: Runtime): ApiServer {
   const cache = new Map<ObjectRef, K8sObject>();
+  const access = new AccessLabels();
   /** Where the etcd client sends: the single `etcd`, or an etcd cluster's member (useEtcd). */
   let etcdTarget = (): ComponentId => 'etcd';
 
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
-    const payload: Payload = { kind: 'api-response', status, message, ...(object ? { object } : {}) };
+    // Two literals, no conditional spread: every request is answered here.
+    const payload: Payload = object ? { kind: 'api-response', status, message, object } : { kind: 'api-response', status, message };
     rt.net.reply(req, { action: statusAction(status), status, payload });
   };
 
@@ -193,6 +197,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     const isOn = current?.kind === 'Pod' ? current.spec.nodeName : undefined;
     if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before, ref);
     if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current, ref);
+  };
+
+  /** One stage of 1 ms (authentication, authorization): what runStages does for one, without a list and a closure per request. */
+  const stage = (action: string, label: Localized, quiet: boolean, object: ObjectRef | undefined, done: () => void): void => {
+    if (!quiet) rt.tracer.activity(ID, action, 1, label, object);
+    rt.clock.setTimeout(done, 1);
   };
 
   /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
@@ -356,7 +366,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, ...(ref ? { object: ref } : {}), payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, object: ref, payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
@@ -373,13 +383,14 @@ export function createApiServer(rt: Runtime): ApiServer {
     const { user, request } = req.payload;
     const quiet = isRoutine(request);
     const ref = request.verb === 'create' ? req.object : request.verb === 'list' ? undefined : request.ref;
-    const identity = authenticate(user);
-    runStages([{ action: 'authenticate', ms: 1, label: quiet ? QUIET : authnLabel(user, identity) }], quiet, ref, () => {
+    const caller = access.caller(user);
+    const identity = caller.identity;
+    stage('authenticate', quiet ? QUIET : caller.label, quiet, ref, () => {
       if (!identity) return respond(req, 401, 'Unauthorized');
       const verb = verbOf(request);
       const resource = resourceOf(request);
-      const decision = authorize(identity, verb, resource, forbiddenTarget(request).namespace);
-      runStages([{ action: 'authorize', ms: 1, label: quiet ? QUIET : authzLabel(decision, verb, resource) }], quiet, ref, () => {
+      const { decision, label } = caller.authorized(identity, verb, resource, requestNamespace(request));
+      stage('authorize', quiet ? QUIET : label, quiet, ref, () => {
         if (!decision.allowed) return respond(req, 403, forbiddenMessage({ user: identity.user, verb, ...forbiddenTarget(request) }));
         switch (request.verb) {
           case 'create':
@@ -433,17 +444,6 @@ export function createApiServer(rt: Runtime): ApiServer {
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),
   };
-}
-
-function authnLabel(user: string, identity: Identity | undefined): Localized {
-  if (!identity) return text(`authentication failed: "${user}" has no valid credentials`, `인증 실패: "${user}" 유효한 자격 증명 없음`);
-  return text(`authenticate: ${identity.method} (${identity.user})`, `인증: ${identity.method === 'x509 client certificate' ? 'x509 클라이언트 인증서' : '서비스 어카운트 토큰'} (${identity.user})`);
-}
-
-function authzLabel(decision: Decision, verb: Verb, resource: string): Localized {
-  return decision.allowed
-    ? text(`authorize: ${verb} ${resource} allowed by ${decision.by}`, `인가: ${verb} ${resource} 허용 (${decision.by})`)
-    : text(`authorize: ${verb} ${resource} denied (${decision.by})`, `인가: ${verb} ${resource} 거부 (${decision.by})`);
 }
 
 function prefix(head: Localized, body: Localized): Localized {

@@ -58,14 +58,22 @@ export function createControllerManager(rt: Runtime): ControllerManager {
   const nodes = new Informer<Node>();
   const objects = new Informer();
 
+  /** Each controller's user, built once (a new string per call was hashed again by authentication). */
+  const users = new Map<string, string>();
+  const userOf = (controller: string): string => {
+    let user = users.get(controller);
+    if (user === undefined) users.set(controller, (user = `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`));
+    return user;
+  };
+
   const ctx: ControllerContext = {
     rt,
     pods,
     nodes,
     objects,
-    call: (controller, action, request, onAnswer) => callApi(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, action, request, onAnswer, controller),
+    call: (controller, action, request, onAnswer) => callApi(rt, ID, userOf(controller), action, request, onAnswer, controller),
     act: (controller: string, action: string, label: Localized, object, ms = 10) => rt.tracer.activity(ID, `${controller}/${action}`, ms, label, object),
-    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, `system:serviceaccount:kube-system:${ACCOUNT[controller] ?? controller}`, involved, reason, message, type, EVENT_SOURCE[controller] ?? controller, controller),
+    event: (controller, involved, reason, message, type = 'Normal') => recordEvent(rt, ID, userOf(controller), involved, reason, message, type, EVENT_SOURCE[controller] ?? controller, controller),
   };
 
   const controllers: Controller[] = [

@@ -18,8 +18,13 @@ import { inState } from '../core/in-state.ts';
  */
 export function readRange(store: EtcdStore, key: string, prefix: boolean, ref: ObjectRef | undefined): K8sObject[] {
   if (!prefix) {
-    const one = ref === undefined ? [...store.values()].find((o) => etcdKey(refOf(o)) === key) : store.get(ref);
-    return one !== undefined && etcdKey(refOf(one)) === key ? [one] : [];
+    if (ref === undefined) {
+      const found = [...store.values()].find((o) => etcdKey(refOf(o)) === key);
+      return found === undefined ? [] : [found];
+    }
+    // The store holds each object under its own ref (set): the key to check is the ref's.
+    const one = store.get(ref);
+    return one !== undefined && etcdKey(ref) === key ? [one] : [];
   }
   return [...store.values()].filter((o) => etcdKey(refOf(o)).startsWith(key));
 }
@@ -89,7 +94,9 @@ export function createEtcd(rt: Runtime): Etcd {
       }
       // Recorded before it is applied, so a narration step it starts snapshots the state before it.
       const stored = store.stamp(next);
-      rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, stored) : [], stored);
+      // The changes against the version before stamping: stamp() only sets metadata.resourceVersion,
+      // which the diff leaves out, so they are the same, and an unchanged metadata is then not walked.
+      rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, next) : [], stored);
       store.set(stored);
       rt.clock.setTimeout(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
     } else if (p.kind === 'etcd-delete') {

@@ -49,3 +49,20 @@ export function forbiddenTarget(request: ApiRequest): RequestTarget {
     }
   }
 }
+
+/** forbiddenTarget(request).namespace without building the target: authorization asks it of every request. */
+export function requestNamespace(request: ApiRequest): string | undefined {
+  let namespace: string | undefined;
+  switch (request.verb) {
+    case 'create':
+      namespace = request.object.kind === 'Node' ? undefined : (request.object.metadata.namespace ?? 'default');
+      break;
+    case 'list':
+      namespace = request.namespace;
+      break;
+    default:
+      namespace = parseRef(request.ref).namespace;
+  }
+  // As target() keeps it: only a non-empty namespace.
+  return namespace ? namespace : undefined;
+}

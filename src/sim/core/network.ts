@@ -10,8 +10,6 @@ import type { ComponentId, MessageType } from '../trace.ts';
 import type { Envelope, Payload } from './messages.ts';
 import type { Tracer } from './tracer.ts';
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
 export type Deliver = (envelope: Envelope) => void;
 export type OnReply = (response: Envelope) => void;
 
@@ -41,11 +39,40 @@ interface Channel {
   local: boolean;
   epoch: number;
   last: number;
+  /** The receiver's endpoint as of `epoch` (a registration bumps it): delivery looks it up no more. */
+  deliver: Deliver | undefined;
+  /** The way back (receiver to sender), once an answer took it: a reply finds its channel without a lookup. */
+  reverse: Channel | undefined;
+}
+
+/**
+ * An envelope in flight. One class with every field present (unset ones undefined): every
+ * receiver reads the same shape, where envelopes built field by field had one shape per
+ * combination of the optional fields, and the reads of each (deliver's, every handler's) went
+ * through V8's slow, megamorphic lookups. Envelopes are not traced (the tracer records its own).
+ */
+class Message implements Envelope {
+  /** A request's continuation, until its answer arrives (instead of a map from id to continuation). */
+  onReply: OnReply | undefined = undefined;
+  constructor(
+    /** The channel it travels (network-internal: receivers read the Envelope fields). */
+    readonly channel: Channel,
+    /** An answer's request, where its continuation waits. */
+    readonly request: Message | undefined,
+    readonly id: number,
+    readonly from: ComponentId,
+    readonly to: ComponentId,
+    readonly type: MessageType,
+    readonly action: string,
+    readonly payload: Payload,
+    readonly object: ObjectRef | undefined,
+    readonly replyTo: number | undefined,
+    readonly status: number | undefined,
+  ) {}
 }
 
 export class Network {
   private readonly endpoints = new Map<ComponentId, Deliver>();
-  private readonly pending = new Map<number, OnReply>();
   private readonly hosts = new Map<ComponentId, string>();
   /** Per sender, per receiver (nested maps: no key string per message). */
   private readonly channels = new Map<ComponentId, Map<ComponentId, Channel>>();
@@ -97,43 +124,57 @@ export class Network {
 
   /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
   send(out: Outgoing, onReply?: OnReply): number {
-    return this.emit(out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+    if (this.crossesCut(out.from, out.to)) return -1;
+    return this.emit(this.channel(out.from, out.to), undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
     // No Outgoing built for the answer: every request is answered.
-    return this.emit(out.from ?? request.to, request.from, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+    const from = out.from ?? request.to;
+    const to = request.from;
+    if (this.crossesCut(from, to)) return -1;
+    return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+  }
+
+  /** The channel back to the requester: the request's own channel's reverse, kept once found. */
+  private replyChannel(request: Envelope, from: ComponentId, to: ComponentId): Channel {
+    if (!(request instanceof Message) || request.to !== from) return this.channel(from, to);
+    const forward = request.channel;
+    let back = forward.reverse;
+    if (back === undefined) forward.reverse = back = this.channel(from, to);
+    else if (back.epoch !== this.epoch) this.refresh(back, from, to);
+    return back;
   }
 
   /** Positional: one envelope is all a message allocates (besides its trace record and timer). */
-  private emit(from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
-    if (this.crossesCut(from, to)) return -1;
+  private emit(channel: Channel, request: Message | undefined, from: ComponentId, to: ComponentId, type: MessageType, action: string, payload: Payload, object: ObjectRef | undefined, replyTo: number | undefined, status: number | undefined, write: boolean, untraced: boolean, onReply: OnReply | undefined, via?: string): number {
     const id = this.tracer.allocateMessageId();
-    const latency = this.orderedLatency(from, to);
-    // Built field by field (no conditional spreads): this runs for every message of a run.
-    const envelope: Writable<Envelope> = { id, from, to, type, action, payload };
-    if (object !== undefined) envelope.object = object;
-    if (replyTo !== undefined) envelope.replyTo = replyTo;
-    if (status !== undefined) envelope.status = status;
+    const latency = this.orderedLatency(channel);
+    const envelope = new Message(channel, request, id, from, to, type, action, payload, object, replyTo, status);
     if (!untraced) this.tracer.message(id, from, to, type, action, this.clock.now() + latency, object, replyTo, status, write, via);
-    if (onReply) this.pending.set(id, onReply);
+    if (onReply) envelope.onReply = onReply;
     this.clock.call(this.deliverBound, envelope, latency);
     return id;
   }
 
-  private readonly deliverBound = (envelope: Envelope): void => this.deliver(envelope);
+  private readonly deliverBound = (envelope: Message): void => this.deliver(envelope);
 
-  private deliver(envelope: Envelope): void {
-    if (envelope.replyTo !== undefined) {
-      const resume = this.pending.get(envelope.replyTo);
-      if (resume) {
-        this.pending.delete(envelope.replyTo);
+  private deliver(envelope: Message): void {
+    // An answer resumes its request's continuation, once (a second answer goes to the endpoint).
+    const request = envelope.request;
+    if (request !== undefined) {
+      const resume = request.onReply;
+      if (resume !== undefined) {
+        request.onReply = undefined;
         resume(envelope);
         return;
       }
     }
-    this.endpoints.get(envelope.to)?.(envelope);
+    // The endpoint registered now (a registration since the send bumped the epoch: looked up again).
+    const channel = envelope.channel;
+    if (channel.epoch !== this.epoch) this.refresh(channel, envelope.from, envelope.to);
+    channel.deliver?.(envelope);
   }
 
   /**
@@ -141,9 +182,8 @@ export class Network {
    * arrive in the order they were sent: never before an earlier message on the same pair. Without
    * this, a watcher could see MODIFIED after DELETED and its informer would go stale.
    */
-  private orderedLatency(from: ComponentId, to: ComponentId): number {
+  private orderedLatency(channel: Channel): number {
     const now = this.clock.now();
-    const channel = this.channel(from, to);
     const [min, max] = channel.local ? LATENCY.local : LATENCY.remote;
     const arrive = Math.max(now + this.rng.between(min, max), channel.last);
     channel.last = arrive;
@@ -154,11 +194,15 @@ export class Network {
     let byReceiver = this.channels.get(from);
     if (byReceiver === undefined) this.channels.set(from, (byReceiver = new Map()));
     let channel = byReceiver.get(to);
-    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0 }));
-    if (channel.epoch !== this.epoch) {
-      channel.local = this.hosts.get(from) === this.hosts.get(to);
-      channel.epoch = this.epoch;
-    }
+    if (channel === undefined) byReceiver.set(to, (channel = { local: false, epoch: -1, last: 0, deliver: undefined, reverse: undefined }));
+    if (channel.epoch !== this.epoch) this.refresh(channel, from, to);
     return channel;
+  }
+
+  /** Re-reads what registrations decide: whether both ends share a host, and the receiver's endpoint. */
+  private refresh(channel: Channel, from: ComponentId, to: ComponentId): void {
+    channel.local = this.hosts.get(from) === this.hosts.get(to);
+    channel.deliver = this.endpoints.get(to);
+    channel.epoch = this.epoch;
   }
 }

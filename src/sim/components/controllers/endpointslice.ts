@@ -121,7 +121,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
       }
       if (obj.kind !== 'Pod') return;
       const prev = before?.kind === 'Pod' ? before : undefined;
-      const changed = type !== 'MODIFIED' || !prev || JSON.stringify(prev.status?.podIP) !== JSON.stringify(obj.status?.podIP) || isReady(prev) !== isReady(obj) || Boolean(prev.metadata.deletionTimestamp) !== Boolean(obj.metadata.deletionTimestamp);
+      const changed = type !== 'MODIFIED' || !prev || prev.status?.podIP !== obj.status?.podIP || isReady(prev) !== isReady(obj) || Boolean(prev.metadata.deletionTimestamp) !== Boolean(obj.metadata.deletionTimestamp);
       if (changed) servicesFor(obj);
     },
   };

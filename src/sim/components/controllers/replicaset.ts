@@ -44,17 +44,19 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       entry = { pods: new Map(), active: 0, ready: 0 };
       byOwner.set(owner, entry);
     }
-    if (before) {
-      if (isActive(before)) entry.active--;
-      if (isActive(before) && isReady(before)) entry.ready--;
+    if (before && isActive(before)) {
+      entry.active--;
+      if (isReady(before)) entry.ready--;
     }
     if (type === 'DELETED') {
       entry.pods.delete(refOf(pod));
       return;
     }
     entry.pods.set(refOf(pod), pod);
-    if (isActive(pod)) entry.active++;
-    if (isActive(pod) && isReady(pod)) entry.ready++;
+    if (isActive(pod)) {
+      entry.active++;
+      if (isReady(pod)) entry.ready++;
+    }
   };
   /** Creations sent but not yet seen through the watch ("expectations"), per ReplicaSet. */
   const expecting = new Map<ObjectRef, number>();
