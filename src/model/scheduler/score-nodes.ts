@@ -7,7 +7,7 @@
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
-import { imageLocalityScore, imageSpread, podImageNames } from './plugins/image-locality.ts';
+import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
@@ -91,6 +91,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     case 'ImageLocality': {
       const spread = imageSpread(all);
       const names = podImageNames(ctx.pod);
+      if (noneSpread(spread, names)) {
+        // No node has any of the pod's images: every node sums nothing (the usual case in a big run).
+        out.fill(calculatePriority(0, names.length), 0, m);
+        return true;
+      }
       for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread, names);
       return true;
     }
