@@ -1,12 +1,12 @@
 /**
  * ImageLocality's spread: on how many of all nodes each image name is (upstream
  * ImageStateSummary.NumNodes, which the scheduler cache keeps as nodes come, go and change, so a
- * cycle does not recount it). Here kept per node list, across cycles: a cycle recounts only the
- * nodes the cache's change log names since the last (as topology-spread/domain-totals.ts does),
- * and a list without a common log is compared node by node against what each slot was counted from.
+ * cycle does not recount it). Kept per node list across cycles (../changed-slots.ts): a cycle
+ * recounts only the nodes that changed since the last.
  */
 import type { ContainerImage } from '../../objects.ts';
-import type { NodeInfo, NodeInfoChanges } from '../node-info.ts';
+import { newSlotFollower, visitChangedSlots, type SlotFollower } from '../changed-slots.ts';
+import type { NodeInfo } from '../node-info.ts';
 import { imageStatesOf } from './image-states.ts';
 
 /** Per image name: on how many nodes it is (upstream ImageStateSummary.NumNodes). */
@@ -19,12 +19,10 @@ export interface ImageSpread {
 type NodeImages = readonly ContainerImage[] | undefined;
 
 interface SpreadMemo {
+  readonly follower: SlotFollower;
   /** Per slot: the status.images array it was counted from (null: not counted yet). */
   readonly images: (NodeImages | null)[];
   readonly numNodes: Map<string, number>;
-  log: NodeInfoChanges | undefined;
-  slots: Map<NodeInfo, number> | undefined;
-  seen: number;
 }
 
 /** Per node list: the scheduler's cache hands the same array until a node joins or leaves. */
@@ -39,49 +37,30 @@ function count(numNodes: Map<string, number>, images: NodeImages, sign: 1 | -1):
   }
 }
 
-function recount(m: SpreadMemo, i: number, info: NodeInfo): void {
-  const images = info.node.status?.images;
-  const was = m.images[i];
-  if (was === images) return;
-  if (was !== null && was !== undefined) count(m.numNodes, was, -1);
-  count(m.numNodes, images, 1);
-  m.images[i] = images;
-}
-
 /**
  * Counted over every node in `all` (upstream createImageExistenceMap counts all nodes, not only
  * the feasible ones). The map is the memo's own: read it before the next call.
  */
 export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
   let m = memo.get(all);
-  if (m === undefined) memo.set(all, (m = { images: [], numNodes: new Map(), log: undefined, slots: undefined, seen: 0 }));
+  if (m === undefined) memo.set(all, (m = { follower: newSlotFollower(), images: [], numNodes: new Map() }));
+  const { images, numNodes } = m;
   const n = all.length;
-  const { log, slots } = m;
-  if (log !== undefined && slots !== undefined && m.images.length === n && m.seen >= log.first) {
-    for (let s = m.seen; s < log.next; s++) {
-      const info = log.log[s - log.first] as NodeInfo;
-      const i = slots.get(info);
-      if (i !== undefined) recount(m, i, info);
+  const full = visitChangedSlots(all, m.follower, (i, info) => {
+    const now = info.node.status?.images;
+    const was = i < images.length ? images[i] : null;
+    if (was === now) return;
+    if (was !== null && was !== undefined) count(numNodes, was, -1);
+    count(numNodes, now, 1);
+    images[i] = now;
+  });
+  if (full) {
+    // A list that shrank in place (the cache's arrays never do): forget the slots past its end.
+    for (let i = n; i < images.length; i++) {
+      const was = images[i];
+      if (was !== null && was !== undefined) count(numNodes, was, -1);
     }
-    m.seen = log.next;
-    return { numNodes: m.numNodes, totalNodes: n };
+    images.length = n;
   }
-  const shared = all[0]?.changes;
-  let common = shared !== undefined;
-  for (let i = 0; i < n; i++) {
-    const info = all[i] as NodeInfo;
-    if (info.changes !== shared) common = false;
-    if (m.images.length <= i) m.images.push(null);
-    recount(m, i, info);
-  }
-  // A list that shrank in place (the cache's arrays never do): forget the slots past its end.
-  for (let i = n; i < m.images.length; i++) {
-    const was = m.images[i];
-    if (was !== null && was !== undefined) count(m.numNodes, was, -1);
-  }
-  m.images.length = n;
-  m.log = common ? shared : undefined;
-  m.slots = common ? new Map(all.map((info, i) => [info, i])) : undefined;
-  m.seen = shared?.next ?? 0;
-  return { numNodes: m.numNodes, totalNodes: n };
+  return { numNodes, totalNodes: n };
 }
