@@ -9,6 +9,7 @@ import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
 import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
+import { balancedCpuMemory, cpuMemoryWeights, leastAllocatedCpuMemory } from './plugins/cpu-memory-scores.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
 import { affinityScores } from './plugins/inter-pod-affinity/score.ts';
@@ -64,6 +65,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     }
     case 'NodeResourcesFit': {
       const strategy = profile.fit.scoringStrategy;
+      const cpuMemory = strategy.type === 'LeastAllocated' ? cpuMemoryWeights(strategy.resources) : undefined;
+      if (cpuMemory !== undefined) {
+        leastAllocatedCpuMemory(feasible, ctx.request, cpuMemory, out);
+        return true;
+      }
       const podRequests = strategy.resources.map((r) => podRequestFor(ctx.request, r.name, true));
       const vectors = newResourceVectors(strategy.resources);
       for (let j = 0; j < m; j++) {
@@ -77,6 +83,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
       // A best-effort pod (no requests at all) skips this plugin from v1.33 (balanced-best-effort.ts).
       if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
+      if (cpuMemoryWeights(resources) !== undefined) {
+        // Weights do not enter the std.
+        balancedCpuMemory(feasible, ctx.request, out);
+        return true;
+      }
       const vectors = newResourceVectors(resources);
       for (let j = 0; j < m; j++) {
         fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);
