@@ -125,6 +125,17 @@ export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined,
   return n;
 }
 
+/**
+ * labels[key], with the two well-known keys read by name: `labels[key]` with a key that changes
+ * from one constraint to the next is a generic keyed lookup, while a literal key is a load the
+ * engine caches per site. Spreading reads both keys of every feasible node for every pod.
+ */
+export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (key === LABEL_HOSTNAME) return labels['kubernetes.io/hostname'];
+  if (key === LABEL_ZONE) return labels['topology.kubernetes.io/zone'];
+  return labels[key];
+}
+
 /** The node carries every constraint's topology key (upstream nodeLabelsMatchSpreadConstraints). */
 export function hasAllKeys(node: Node, constraints: readonly SpreadConstraint[]): boolean {
   const labels = node.metadata.labels ?? {};

@@ -8,7 +8,7 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, labelValue, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
 
 /**
@@ -123,7 +123,7 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
     const labels = info.node.metadata.labels ?? {};
     for (let i = 0; i < nc; i++) {
       const c = constraints[i] as SpreadConstraint;
-      const v = labels[c.topologyKey];
+      const v = labelValue(labels, c.topologyKey);
       const counts = COUNTS[i] as number[];
       if (isHost[i] === true) counts[j] = v === undefined ? -1 : countOnNode(info, c.selector, ns, keys[i] ?? '');
       else {
