@@ -399,9 +399,29 @@ export type K8sKind = K8sObject['kind'];
 export type ObjectRef = string;
 
 export function refOf(obj: { readonly kind: string; readonly metadata: { readonly name: string; readonly namespace?: string } }): ObjectRef {
-  const ns = obj.metadata.namespace;
-  return ns === undefined || ns === '' ? `${obj.kind}/${obj.metadata.name}` : `${obj.kind}/${ns}/${obj.metadata.name}`;
+  // One string per ref, looked up by its parts: a ref is made for nearly every message and store
+  // access, and each freshly concatenated copy was flattened and hashed again by every Map that
+  // took it; the parts (the object's own name and namespace strings) keep their hash.
+  const ns = obj.metadata.namespace ?? '';
+  const name = obj.metadata.name;
+  let byNamespace = REFS.get(obj.kind);
+  if (byNamespace === undefined) REFS.set(obj.kind, (byNamespace = new Map()));
+  let byName = byNamespace.get(ns);
+  if (byName === undefined) byNamespace.set(ns, (byName = new Map()));
+  let ref = byName.get(name);
+  if (ref === undefined) {
+    ref = ns === '' ? `${obj.kind}/${name}` : `${obj.kind}/${ns}/${name}`;
+    // Bounded as PARSED is: cleared when it grows large (a ref made again is equal, only a new copy).
+    if (++refCount > 100_000) {
+      REFS.clear();
+      refCount = 0;
+    }
+    byName.set(name, ref);
+  }
+  return ref;
 }
+const REFS = new Map<string, Map<string, Map<string, ObjectRef>>>();
+let refCount = 0;
 
 export interface ParsedRef {
   readonly kind: string;
@@ -423,9 +443,12 @@ export function parseRef(ref: ObjectRef): ParsedRef {
 const PARSED = new Map<string, ParsedRef>();
 
 /**
- * Drop the parsed refs: a new run (or a trace put on stage) starts with none, so a 500-node
- * trace's tens of thousands of names are not kept once another scenario replaced it.
+ * Drop the parsed refs and the refs made (refOf): a new run (or a trace put on stage) starts
+ * with none, so a 500-node trace's tens of thousands of names are not kept once another scenario
+ * replaced it.
  */
 export function forgetParsedRefs(): void {
   PARSED.clear();
+  REFS.clear();
+  refCount = 0;
 }
