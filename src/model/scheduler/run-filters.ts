@@ -11,9 +11,39 @@ import { spreadFilter } from './plugins/topology-spread/filter.ts';
 import { taintTolerationFilter, type TaintReasonStyle } from './plugins/taint-toleration.ts';
 import type { SchedulerProfile } from './profile.ts';
 import type { Rejection } from './status.ts';
+import type { FilterPluginName } from './types.ts';
 
-export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: NodeInfo, taintReasons: TaintReasonStyle): Rejection | null {
-  for (const plugin of profile.filters) {
+/**
+ * The profile's filters this pod needs, in order: those whose PreFilter says Skip for it are left
+ * out, as upstream's RunFilterPlugins skips them (NodeAffinity without a nodeSelector or required
+ * affinity, NodePorts without host ports, PodTopologySpread and InterPodAffinity without PreFilter
+ * state) and so is NodeName for a pod that names no node (its Filter passes every node). Each of
+ * these would return null on every node: computed once per attempt, not asked per node.
+ */
+export function activeFilters(profile: SchedulerProfile, ctx: PodContext): readonly FilterPluginName[] {
+  const nodeName = ctx.pod.spec.nodeName;
+  const skips = (plugin: FilterPluginName): boolean => {
+    switch (plugin) {
+      case 'NodeName':
+        return nodeName === undefined || nodeName === '';
+      case 'NodeAffinity':
+        return !ctx.hasRequiredAffinity;
+      case 'NodePorts':
+        return ctx.hostPorts.length === 0;
+      case 'PodTopologySpread':
+        return ctx.spread === undefined;
+      case 'InterPodAffinity':
+        return ctx.affinity === undefined;
+      default:
+        return false;
+    }
+  };
+  return profile.filters.some(skips) ? profile.filters.filter((p) => !skips(p)) : profile.filters;
+}
+
+/** `filters`: the profile's, or activeFilters(profile, ctx) (the same verdicts, fewer calls). */
+export function runFilters(profile: SchedulerProfile, ctx: PodContext, info: NodeInfo, taintReasons: TaintReasonStyle, filters: readonly FilterPluginName[] = profile.filters): Rejection | null {
+  for (const plugin of filters) {
     let r: Rejection | null;
     switch (plugin) {
       case 'NodeUnschedulable':

@@ -14,7 +14,7 @@ import { affinityFilterState } from './plugins/inter-pod-affinity/filter.ts';
 import { spreadFilterState } from './plugins/topology-spread/filter.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
-import { runFilters } from './run-filters.ts';
+import { activeFilters, runFilters } from './run-filters.ts';
 import { scoreNodes, scoresOf } from './score-nodes.ts';
 import { selectHost, type TieBreaker } from './select-host.ts';
 import type { Rejection } from './status.ts';
@@ -103,6 +103,7 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   const start = n === 0 ? 0 : (opts.startIndex ?? 0) % n;
   const taintReasons = opts.taintReasons ?? 'detailed';
   const track = opts.verdicts ?? true;
+  const filters = activeFilters(profile, ctx);
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
   for (let k = 0; k < numCandidates && feasible.length < toFind; k++) {
@@ -111,7 +112,7 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
     if (info === undefined) continue;
     processed++;
     if (track) evaluated[idx] = true;
-    const status = runFilters(profile, ctx, info, taintReasons);
+    const status = runFilters(profile, ctx, info, taintReasons, filters);
     if (status === null) feasible.push(info);
     else {
       rejections[idx] = status;

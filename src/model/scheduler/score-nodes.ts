@@ -7,8 +7,9 @@
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodContext } from './pod-context.ts';
-import { imageLocalityScore, imageSpread, podImageNames } from './plugins/image-locality.ts';
+import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
+import { balancedCpuMemory, cpuMemoryWeights, leastAllocatedCpuMemory } from './plugins/cpu-memory-scores.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from './plugins/resource-scorers.ts';
 import { taintTolerationScore } from './plugins/taint-toleration.ts';
 import { affinityScores } from './plugins/inter-pod-affinity/score.ts';
@@ -64,6 +65,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     }
     case 'NodeResourcesFit': {
       const strategy = profile.fit.scoringStrategy;
+      const cpuMemory = strategy.type === 'LeastAllocated' ? cpuMemoryWeights(strategy.resources) : undefined;
+      if (cpuMemory !== undefined) {
+        leastAllocatedCpuMemory(feasible, ctx.request, cpuMemory, out);
+        return true;
+      }
       const podRequests = strategy.resources.map((r) => podRequestFor(ctx.request, r.name, true));
       const vectors = newResourceVectors(strategy.resources);
       for (let j = 0; j < m; j++) {
@@ -77,6 +83,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
       // A best-effort pod (no requests at all) skips this plugin from v1.33 (balanced-best-effort.ts).
       if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
+      if (cpuMemoryWeights(resources) !== undefined) {
+        // Weights do not enter the std.
+        balancedCpuMemory(feasible, ctx.request, out);
+        return true;
+      }
       const vectors = newResourceVectors(resources);
       for (let j = 0; j < m; j++) {
         fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);
@@ -91,6 +102,11 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     case 'ImageLocality': {
       const spread = imageSpread(all);
       const names = podImageNames(ctx.pod);
+      if (noneSpread(spread, names)) {
+        // No node has any of the pod's images: every node sums nothing (the usual case in a big run).
+        out.fill(calculatePriority(0, names.length), 0, m);
+        return true;
+      }
       for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread, names);
       return true;
     }

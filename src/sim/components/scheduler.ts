@@ -177,11 +177,23 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   // a pod among those its Services and its ReplicaSet select (upstream helper.DefaultSelector).
   const services = new Map<ObjectRef, Service>();
   const replicaSets = new Map<ObjectRef, ReplicaSet>();
+  /**
+   * With no Service in the cluster the selector is the ReplicaSet's alone: one object per
+   * ReplicaSet selector, so the thousands of pods of a workload share it (and its count key, and
+   * the nodes' count memo) instead of each building its own.
+   */
+  const byControllerSelector = new WeakMap<LabelSelector, LabelSelector | null>();
   const spreadSelectorOf = (pod: Pod): LabelSelector | undefined => {
     if ((pod.spec.topologySpreadConstraints ?? []).length > 0) return undefined;
     const owner = pod.metadata.ownerReferences?.find((o) => o.controller === true && o.kind === 'ReplicaSet');
     const rs = owner === undefined ? undefined : replicaSets.get(`ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}`);
-    return defaultSpreadSelector(pod, [...services.values()], rs?.spec.selector);
+    const controllerSelector = rs?.spec.selector;
+    if (services.size > 0 || controllerSelector === undefined) return defaultSpreadSelector(pod, [...services.values()], controllerSelector);
+    const known = byControllerSelector.get(controllerSelector);
+    if (known !== undefined) return known ?? undefined;
+    const selector = defaultSpreadSelector(pod, [], controllerSelector);
+    byControllerSelector.set(controllerSelector, selector ?? null);
+    return selector;
   };
   const keep = <T extends K8sObject>(store: Map<ObjectRef, T>, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: T): void => {
     if (type === 'DELETED') store.delete(refOf(obj));

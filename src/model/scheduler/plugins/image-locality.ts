@@ -8,61 +8,18 @@
 import type { Pod } from '../../objects.ts';
 import { MAX_NODE_SCORE } from '../normalize.ts';
 import type { NodeInfo } from '../node-info.ts';
+import { imageStatesOf } from './image-states.ts';
+import type { ImageSpread } from './image-spread.ts';
 
 const MB = 1024 * 1024;
 export const MIN_THRESHOLD = 23 * MB;
 export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-/** Per image name: its size on each node that has it, and on how many nodes it is (upstream ImageStateSummary). */
-export interface ImageSpread {
-  /** How many of all nodes report the name. */
-  readonly numNodes: ReadonlyMap<string, number>;
-  readonly totalNodes: number;
-}
-
-type NodeImages = NonNullable<NodeInfo['node']['status']>['images'];
-
-/**
- * The last result and the node.status.images arrays it was counted from. Every scheduling cycle
- * asks again, and heartbeats replace the Node objects but keep their images arrays: comparing the
- * arrays by identity spares rebuilding the map over every node's images for every pod.
- */
-let memo: { readonly images: readonly NodeImages[]; readonly spread: ImageSpread } | undefined;
-
-function sameImages(all: readonly NodeInfo[], images: readonly NodeImages[]): boolean {
-  if (all.length !== images.length) return false;
-  for (let i = 0; i < all.length; i++) if (all[i]?.node.status?.images !== images[i]) return false;
-  return true;
-}
-
-/** Counted over every node in the snapshot, not only the feasible ones (upstream createImageExistenceMap). */
-export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
-  if (memo !== undefined && sameImages(all, memo.images)) return memo.spread;
-  const spread = countImageSpread(all);
-  memo = { images: all.map((info) => info.node.status?.images), spread };
-  return spread;
-}
-
-function countImageSpread(all: readonly NodeInfo[]): ImageSpread {
-  const numNodes = new Map<string, number>();
-  for (const info of all) {
-    const seen = new Set<string>();
-    for (const image of info.node.status?.images ?? []) for (const name of image.names ?? []) seen.add(name);
-    for (const name of seen) numNodes.set(name, (numNodes.get(name) ?? 0) + 1);
-  }
-  return { numNodes, totalNodes: all.length };
-}
+export { imageSpread, type ImageSpread } from './image-spread.ts';
 
 /** The CRI name the kubelet reports: a reference without a tag (or digest) gets ":latest". */
 export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
-}
-
-/** The size of `name` on this node (the last listed image with that name wins, as upstream's map does). */
-function sizeOnNode(info: NodeInfo, name: string): number | undefined {
-  let size: number | undefined;
-  for (const image of info.node.status?.images ?? []) if ((image.names ?? []).includes(name)) size = image.sizeBytes ?? 0;
-  return size;
 }
 
 /** Upstream calculatePriority: the clamped sum mapped onto 0-100 (Go int64 division). */
@@ -78,10 +35,17 @@ export function podImageNames(pod: Pod): string[] {
   return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
 }
 
+/** True when no node has any of the names: every node then scores calculatePriority(0, names.length). */
+export function noneSpread(spread: ImageSpread, names: readonly string[]): boolean {
+  for (const name of names) if (spread.numNodes.has(name)) return false;
+  return true;
+}
+
 export function imageLocalityScore(pod: Pod, info: NodeInfo, spread: ImageSpread, names: readonly string[] = podImageNames(pod)): number {
+  const sizes = imageStatesOf(info.node.status?.images).sizes;
   let sum = 0;
   for (const name of names) {
-    const size = sizeOnNode(info, name);
+    const size = sizes.get(name);
     if (size === undefined) continue;
     // scaledImageScore: int64(float64(size) * float64(numNodes) / float64(totalNumNodes))
     sum += Math.trunc(size * ((spread.numNodes.get(name) ?? 0) / spread.totalNodes));

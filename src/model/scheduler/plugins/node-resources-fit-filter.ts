@@ -33,7 +33,7 @@ export function nodeResourcesFitFilter(ctx: PodContext, info: NodeInfo, ignored:
   let reasons: string[] | null = null;
   let unresolvable = false;
 
-  if (info.pods.size + 1 > alloc.allowedPodNumber) reasons = failWith(reasons, 'Too many pods');
+  if (info.podCount + 1 > alloc.allowedPodNumber) reasons = failWith(reasons, 'Too many pods');
   if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) {
     reasons = failWith(reasons, 'Insufficient cpu');
     unresolvable ||= req.milliCPU > alloc.milliCPU;

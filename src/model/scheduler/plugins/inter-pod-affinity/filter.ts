@@ -9,6 +9,7 @@
 import type { Pod } from '../../../objects.ts';
 import type { NodeInfo } from '../../node-info.ts';
 import { reject, type Rejection } from '../../status.ts';
+import { nodesWithAffinity } from './nodes-with-affinity.ts';
 import { matchesAll, podTerms, termMatches, type PodTerms } from './terms.ts';
 
 export const ERR_REASON_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -44,6 +45,7 @@ export function affinityFilterState(pod: Pod, all: readonly NodeInfo[]): Affinit
   // Without required terms of its own, only existing pods with required anti-affinity count: visit
   // only the nodes that have some (upstream HavePodsWithRequiredAntiAffinityList).
   const ownTerms = terms.requiredAffinity.length > 0 || terms.requiredAntiAffinity.length > 0;
+  if (!ownTerms && nodesWithAffinity(all).withRequiredAntiAffinity === 0) return undefined;
   for (const info of all) {
     if (!ownTerms && info.podsWithRequiredAntiAffinity === 0) continue;
     const labels = info.node.metadata.labels ?? {};

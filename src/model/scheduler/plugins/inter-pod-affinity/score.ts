@@ -9,6 +9,7 @@
 import type { Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
+import { nodesWithAffinity } from './nodes-with-affinity.ts';
 import { hasPodAffinity, podTerms, termMatches, type AffinityTerm, type WeightedTerm } from './terms.ts';
 
 /** Upstream InterPodAffinityArgs.hardPodAffinityWeight default. */
@@ -33,6 +34,8 @@ const processTerms = (scores: TopologyScore, terms: readonly WeightedTerm[], pod
 export function affinityScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], out: number[]): boolean {
   const incoming = podTerms(pod);
   const hasConstraints = incoming.preferredAffinity.length > 0 || incoming.preferredAntiAffinity.length > 0;
+  // Nothing can contribute: no terms of its own and no node with pods that have affinity.
+  if (!hasConstraints && nodesWithAffinity(all).withAffinity === 0) return false;
   const scores: TopologyScore = new Map();
   for (const info of all) {
     // Without preferred terms of its own, only nodes with pods that have affinity can contribute

@@ -95,12 +95,18 @@ const keys = new Map<string, string>();
 /** The memo key of countOnNode: the namespace and the selector (as JSON: equal selectors built alike share it). */
 export function countKey(selector: LabelSelector | undefined, namespace: string): string {
   if (selector === undefined) return '';
+  // The same selector object asks again (each constraint of a pod, the pods of a workload): no JSON then.
+  let byNamespace = keysBySelector.get(selector);
+  const seen = byNamespace?.get(namespace);
+  if (seen !== undefined) return seen;
   const key = `${namespace}\u0000${JSON.stringify(selector)}`;
-  const known = keys.get(key);
-  if (known !== undefined) return known;
-  keys.set(key, key);
-  return key;
+  let known = keys.get(key);
+  if (known === undefined) keys.set(key, (known = key));
+  if (byNamespace === undefined) keysBySelector.set(selector, (byNamespace = new Map()));
+  byNamespace.set(namespace, known);
+  return known;
 }
+const keysBySelector = new WeakMap<LabelSelector, Map<string, string>>();
 
 /**
  * countMatching over one node's pods, memoized on the NodeInfo (addPodToNodeInfo /
@@ -117,6 +123,17 @@ export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined,
   info.matchNamespace = namespace;
   info.matchCount = n;
   return n;
+}
+
+/**
+ * labels[key], with the two well-known keys read by name: `labels[key]` with a key that changes
+ * from one constraint to the next is a generic keyed lookup, while a literal key is a load the
+ * engine caches per site. Spreading reads both keys of every feasible node for every pod.
+ */
+export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (key === LABEL_HOSTNAME) return labels['kubernetes.io/hostname'];
+  if (key === LABEL_ZONE) return labels['topology.kubernetes.io/zone'];
+  return labels[key];
 }
 
 /** The node carries every constraint's topology key (upstream nodeLabelsMatchSpreadConstraints). */

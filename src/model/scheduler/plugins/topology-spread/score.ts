@@ -8,7 +8,7 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, labelValue, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
 
 /**
@@ -109,33 +109,40 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
   const nc = constraints.length;
   const m = feasible.length;
   const totals: (ReadonlyMap<string, number> | undefined)[] = [];
-  const weights: number[] = [];
+  const seen: (Set<string> | undefined)[] = [];
   for (let i = 0; i < nc; i++) {
     const c = constraints[i] as SpreadConstraint;
-    if (isHost[i] === true) {
-      totals.push(undefined);
-      // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
-      weights.push(Math.log(m + 2));
-      continue;
-    }
-    totals.push(domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? ''));
-    // The domains are the values among the feasible nodes ('' for a node without the key).
-    const seen = new Set<string>();
-    for (let j = 0; j < m; j++) seen.add((feasible[j] as NodeInfo).node.metadata.labels?.[c.topologyKey] ?? '');
-    weights.push(Math.log(seen.size + 2));
+    totals.push(isHost[i] === true ? undefined : domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? ''));
+    seen.push(isHost[i] === true ? undefined : new Set());
   }
-  let min = Number.MAX_SAFE_INTEGER;
-  let max = 0;
+  // One pass over the nodes' labels: each node's count per constraint (-1: the node lacks the key,
+  // no term), and the domains among the feasible nodes ('' for a node without the key).
+  for (let i = 0; i < nc; i++) countsBuffer(i).length = m;
   for (let j = 0; j < m; j++) {
     const info = feasible[j] as NodeInfo;
     const labels = info.node.metadata.labels ?? {};
-    let score = 0;
     for (let i = 0; i < nc; i++) {
       const c = constraints[i] as SpreadConstraint;
-      const v = labels[c.topologyKey];
-      if (v === undefined) continue;
-      const cnt = isHost[i] === true ? countOnNode(info, c.selector, ns, keys[i] ?? '') : (totals[i]?.get(v) ?? 0);
-      score += cnt * (weights[i] ?? 0) + (c.maxSkew - 1);
+      const v = labelValue(labels, c.topologyKey);
+      const counts = COUNTS[i] as number[];
+      if (isHost[i] === true) counts[j] = v === undefined ? -1 : countOnNode(info, c.selector, ns, keys[i] ?? '');
+      else {
+        (seen[i] as Set<string>).add(v ?? '');
+        counts[j] = v === undefined ? -1 : (totals[i]?.get(v) ?? 0);
+      }
+    }
+  }
+  // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
+  const weights: number[] = [];
+  for (let i = 0; i < nc; i++) weights.push(Math.log((isHost[i] === true ? m : (seen[i]?.size ?? 0)) + 2));
+  let min = Number.MAX_SAFE_INTEGER;
+  let max = 0;
+  for (let j = 0; j < m; j++) {
+    let score = 0;
+    for (let i = 0; i < nc; i++) {
+      const cnt = (COUNTS[i] as number[])[j] ?? -1;
+      if (cnt < 0) continue;
+      score += cnt * (weights[i] ?? 0) + ((constraints[i] as SpreadConstraint).maxSkew - 1);
     }
     const raw = Math.round(score);
     out[j] = raw;
@@ -144,4 +151,12 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
   }
   for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
   return true;
+}
+
+/** Per constraint, the feasible nodes' counts of the cycle under way (reused: no arrays per pod). */
+const COUNTS: number[][] = [];
+function countsBuffer(i: number): number[] {
+  let b = COUNTS[i];
+  if (b === undefined) COUNTS[i] = b = [];
+  return b;
 }
