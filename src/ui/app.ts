@@ -38,7 +38,6 @@ import { createActionList, outcomeFor } from './action-list.ts';
 import { createCommandBar, type SubmitResult } from './command-bar.ts';
 import { exampleCommand, namesAt } from './names-at.ts';
 import { commandMoment } from './command-moment.ts';
-import { USER_STEP_PREFIX } from '../sim/sandbox/user-step.ts';
 import { createSandboxSession, insertAction, removeAction } from './sandbox-state.ts';
 import { createCardActions } from './card-actions.ts';
 import { contextActions, type ContextAction } from './context-actions.ts';
@@ -602,7 +601,9 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
   const skipToOwnStep = (at: number): void => {
     const state = player?.getState();
     if (!player || !state || Math.round(state.simTime) !== at) return;
-    const own = player.steps.find((s) => s.id.startsWith(USER_STEP_PREFIX) && s.simTime === at && s.start > state.time);
+    // The next step at this very moment of the cluster's clock: the command's own (or one the
+    // story starts at the same instant, just before it).
+    const own = player.steps.find((s) => s.simTime === at && s.start > state.time);
     if (own !== undefined) player.seek(own.start);
   };
 

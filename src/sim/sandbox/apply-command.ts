@@ -18,7 +18,6 @@ import { etcdFault, nodeFault } from './effects/faults.ts';
 import { cordon, drain, label, taint } from './effects/nodes.ts';
 import { setImage, status, undo } from './effects/rollouts.ts';
 import { createDeployment, expose, remove, run, scale } from './effects/workloads.ts';
-import { USER_STEP_PREFIX } from './user-step.ts';
 
 export interface ApplyCommandOptions {
   /** Record a `you-N` step with a generated caption (the sandbox); false when a file step narrates itself. */
@@ -31,7 +30,8 @@ export interface ApplyCommandOptions {
 
 export type ApplyResult = { readonly ok: true; readonly action: SandboxAction } | { readonly ok: false; readonly error: string };
 
-export { USER_STEP_PREFIX };
+/** Step ids of the learner's commands start with this. */
+export const USER_STEP_PREFIX = 'you-';
 
 /** Per run: how many learner steps were recorded, for their ids. */
 const userSteps = new WeakMap<Cluster, number>();
