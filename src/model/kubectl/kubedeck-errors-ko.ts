@@ -40,8 +40,8 @@ const NOTES: readonly Note[] = [
   { en: /^error: unterminated (.) quote$/, ko: (m) => `오류: 닫히지 않은 ${g(m, 1)} 따옴표가 있습니다` },
   { en: /^error: etcd member "(.+)" not found$/, ko: (m) => `오류: etcd 멤버 "${g(m, 1)}"를 찾을 수 없습니다` },
   {
-    en: /^kubedeck: the sandbox simulates at most ([\d,]+) pods \(in your browser\); this would ask for ([\d,]+)$/,
-    ko: (m) => `kubedeck: 샌드박스는 브라우저에서 파드를 ${g(m, 1)}개까지만 시뮬레이션합니다. 이 명령은 ${g(m, 2)}개를 요청합니다`,
+    en: /^kubedeck: the sandbox simulates at most ([\d,]+) pods \(in your browser\); with this the cluster would ask for ([\d,]+) in all$/,
+    ko: (m) => `kubedeck: 샌드박스는 브라우저에서 파드를 ${g(m, 1)}개까지만 시뮬레이션합니다. 이 명령을 실행하면 클러스터 전체 파드가 ${g(m, 2)}개가 됩니다`,
   },
 ];
 

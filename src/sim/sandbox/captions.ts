@@ -269,8 +269,8 @@ export function narrateOverBudget(command: string, asked: number): ActionNarrati
   const max = formatCount(SANDBOX_MAX_PODS);
   return {
     caption: text(
-      `You: \`${command}\`. Not run: kubedeck's sandbox simulates at most ${max} pods, in your browser, and this would ask for ${formatCount(asked)}. A real cluster would take the command. Nothing changes.`,
-      `직접 입력: \`${command}\`. 실행하지 않았습니다. kubedeck 샌드박스는 브라우저에서 파드를 ${max}개까지만 시뮬레이션하는데, 이 명령은 ${formatCount(asked)}개를 요청합니다. 실제 클러스터라면 받아들이는 명령입니다. 아무것도 바뀌지 않습니다.`,
+      `You: \`${command}\`. Not run: kubedeck's sandbox simulates at most ${max} pods, in your browser, and with this the cluster would ask for ${formatCount(asked)} in all. A real cluster would take the command. Nothing changes.`,
+      `직접 입력: \`${command}\`. 실행하지 않았습니다. kubedeck 샌드박스는 브라우저에서 파드를 ${max}개까지만 시뮬레이션하는데, 이 명령을 실행하면 클러스터 전체 파드가 ${formatCount(asked)}개가 됩니다. 실제 클러스터라면 받아들이는 명령입니다. 아무것도 바뀌지 않습니다.`,
     ),
     focus: ['kubectl'],
   };

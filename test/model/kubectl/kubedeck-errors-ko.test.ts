@@ -33,7 +33,7 @@ describe("kubedeck's own messages in Korean", () => {
 
   it('keeps the names and numbers of the English', () => {
     expect(kubedeckLineKo(errors.notKubectl('node power-off'))).toContain('"node power-off"');
-    expect(kubedeckLineKo(podBudgetError(999_999))).toBe('kubedeck: 샌드박스는 브라우저에서 파드를 10,000개까지만 시뮬레이션합니다. 이 명령은 999,999개를 요청합니다');
+    expect(kubedeckLineKo(podBudgetError(999_999))).toBe('kubedeck: 샌드박스는 브라우저에서 파드를 10,000개까지만 시뮬레이션합니다. 이 명령을 실행하면 클러스터 전체 파드가 999,999개가 됩니다');
     expect(kubedeckLineKo(errors.kubectlWait())).toContain('"wait 30s"');
     // No English verb inside the Korean: "run" is said in Korean.
     expect(kubedeckLineKo(errors.notInSandbox('run', '"kubectl get"'))).toBe('오류: kubedeck 샌드박스에서는 "kubectl get" 명령을 실행할 수 없습니다');

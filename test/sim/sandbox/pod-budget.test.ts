@@ -17,18 +17,18 @@ describe('the sandbox pod budget', () => {
     expect(trace.commands?.map((c) => [c.ok, c.output])).toEqual([
       [true, ['deployment.apps/a created']],
       // 3 + 9,999 + the node's kube-proxy pod.
-      [false, ['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); this would ask for 10,003']],
+      [false, ['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); with this the cluster would ask for 10,003 in all']],
     ]);
     const step = trace.events.find((e) => e.kind === 'step' && e.id === 'you-2');
     expect(step?.kind === 'step' && step.caption.en).toContain('A real cluster would take the command. Nothing changes.');
-    expect(step?.kind === 'step' && step.caption.ko).toContain('파드를 10,000개까지만 시뮬레이션하는데, 이 명령은 10,003개를 요청합니다');
+    expect(step?.kind === 'step' && step.caption.ko).toContain('파드를 10,000개까지만 시뮬레이션하는데, 이 명령을 실행하면 클러스터 전체 파드가 10,003개가 됩니다');
     expect(trace.events.some((e) => e.kind === 'state' && e.object === 'Deployment/default/b')).toBe(false);
   });
 
   it('scale counts the change: up past it is refused, back down always runs', () => {
     const trace = run('kubectl create deployment a --image=nginx --replicas=3', 'kubectl scale deployment a --replicas=20000', 'kubectl scale deployment a --replicas=9999', 'kubectl scale deployment a --replicas=2');
     expect(trace.commands?.map((c) => c.ok)).toEqual([true, false, true, true]);
-    expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); this would ask for 20,001']);
+    expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); with this the cluster would ask for 20,001 in all']);
   });
 
   it('kubectl apply counts the manifest\'s replicas too: a Deployment past it is refused, one scaled down by apply runs', () => {
@@ -45,7 +45,7 @@ spec:
 EOF`;
     const trace = run(manifest(3), manifest(20_000), manifest(2));
     expect(trace.commands?.map((c) => c.ok)).toEqual([true, false, true]);
-    expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); this would ask for 20,001']);
+    expect(trace.commands?.[1]?.output).toEqual(['kubedeck: the sandbox simulates at most 10,000 pods (in your browser); with this the cluster would ask for 20,001 in all']);
   });
 
   it('a link of many big commands runs the ones that fit and refuses the rest (it used to run for minutes)', () => {
