@@ -89,12 +89,20 @@ export function createControllerManager(rt: Runtime): ControllerManager {
     createEndpointSliceController(ctx),
   ];
 
+  /** Per kind, the controllers that read its watch events, in the controllers' order (that order is the trace's). */
+  const byKind = new Map<K8sKind, Controller[]>();
+  const controllersOf = (kind: K8sKind): Controller[] => {
+    let list = byKind.get(kind);
+    if (list === undefined) byKind.set(kind, (list = controllers.filter((c) => c.onWatch !== undefined && (c.kinds === undefined || c.kinds.includes(kind)))));
+    return list;
+  };
+
   const handle = (envelope: Envelope): void => {
     const p = envelope.payload;
     if (p.kind !== 'watch') return;
     const obj: K8sObject = p.object;
     const before = obj.kind === 'Pod' ? pods.apply(p.eventType, obj) : obj.kind === 'Node' ? nodes.apply(p.eventType, obj) : objects.apply(p.eventType, obj);
-    for (const c of controllers) c.onWatch?.(p.eventType, obj, before);
+    for (const c of controllersOf(obj.kind)) c.onWatch?.(p.eventType, obj, before);
   };
 
   const machine = setup({

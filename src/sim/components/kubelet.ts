@@ -13,6 +13,7 @@ import { refOf } from '../../model/objects.ts';
 import { formatDuration, timestamp } from '../../model/time.ts';
 import type { CriCall, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
+import type { TimerHandle } from '../clock.ts';
 import type { ComponentId } from '../trace.ts';
 import type { Watcher } from './apiserver.ts';
 import { getThenPatch } from './status-sync.ts';
@@ -28,12 +29,12 @@ type KubeletEvent = { readonly type: 'stop' } | { readonly type: 'start' };
 const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 interface KubeletHooks {
-  readonly renewLease: () => void;
+  /** The heartbeat region entered (running) / left (stopped): its renewal loop starts / stops. */
+  readonly startHeartbeat: () => void;
+  readonly stopHeartbeat: () => void;
   readonly reportStatus: () => void;
   readonly stopped: () => void;
   readonly started: () => void;
-  readonly firstRenewMs: number;
-  readonly renewIntervalMs: number;
 }
 
 /**
@@ -47,14 +48,13 @@ const hooksOf = (self: AnyActorRef): KubeletHooks | undefined => kubeletHooks.of
 const kubeletMachine = setup({
   types: { events: {} as KubeletEvent },
   actions: {
-    renewLease: ({ self }) => hooksOf(self)?.renewLease(),
+    startHeartbeat: ({ self }) => hooksOf(self)?.startHeartbeat(),
+    stopHeartbeat: ({ self }) => hooksOf(self)?.stopHeartbeat(),
     reportStatus: ({ self }) => hooksOf(self)?.reportStatus(),
     stopped: ({ self }) => hooksOf(self)?.stopped(),
     started: ({ self }) => hooksOf(self)?.started(),
   },
   delays: {
-    firstRenew: ({ self }) => hooksOf(self)?.firstRenewMs ?? 0,
-    renewInterval: ({ self }) => hooksOf(self)?.renewIntervalMs ?? 10_000,
     statusReport: NODE_STATUS_REPORT_MS,
   },
 }).createMachine({
@@ -65,12 +65,12 @@ const kubeletMachine = setup({
       type: 'parallel',
       on: { stop: { target: 'stopped', actions: 'stopped' } },
       states: {
+        // The Lease renewals run on plain clock timers while the region is entered (createKubelet's
+        // heartbeat): at 500 nodes, an XState delayed event and re-entry per renewal was a few per
+        // cent of a big run. The timers are set where the `after` delays set theirs.
         heartbeat: {
-          initial: 'waiting',
-          states: {
-            waiting: { after: { firstRenew: { target: 'beating', actions: 'renewLease' } } },
-            beating: { after: { renewInterval: { target: 'beating', reenter: true, actions: 'renewLease' } } },
-          },
+          initial: 'beating',
+          states: { beating: { entry: 'startHeartbeat', exit: 'stopHeartbeat' } },
         },
         status: {
           initial: 'idle',
@@ -261,12 +261,24 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     });
   };
 
-  const hooks: KubeletHooks = {
+  /** The Lease heartbeat: first after firstRenewMs, then every leaseRenewMs, while running. */
+  let heartbeat: TimerHandle | undefined;
+  const renewIntervalMs = rt.config.leaseRenewMs;
+  const beat = (): void => {
     // The node status loop runs every nodeStatusUpdateFrequency (10 s, as the lease) and PATCHes
     // when something changed: here, a pulled image (status.images).
-    renewLease: () => {
-      renewLease();
-      if (imagesChanged) reportStatus();
+    renewLease();
+    if (imagesChanged) reportStatus();
+    heartbeat = rt.clock.setTimeout(beat, renewIntervalMs);
+  };
+
+  const hooks: KubeletHooks = {
+    startHeartbeat: () => {
+      heartbeat = rt.clock.setTimeout(beat, opts.firstRenewMs);
+    },
+    stopHeartbeat: () => {
+      if (heartbeat !== undefined) rt.clock.clearTimeout(heartbeat);
+      heartbeat = undefined;
     },
     reportStatus,
     stopped: () => {
@@ -281,8 +293,6 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
       rt.board.set(id, 'up');
       rejoin();
     },
-    firstRenewMs: opts.firstRenewMs,
-    renewIntervalMs: rt.config.leaseRenewMs,
   };
   const actor = kubeletHooks.start(kubeletMachine, rt.clock, hooks);
   rt.board.set(id, 'up', true);

@@ -40,8 +40,11 @@ export interface SchedulingAlgorithm {
   readonly nodeCount: number;
 }
 
-/** `kick`: the queue has pods again (sent only while idle). */
-type SchedulerEvent = { readonly type: 'kick' };
+/** `kick`: the queue has pods again (sent only while idle); `drained`: a cycle ended with none queued. */
+type SchedulerEvent = { readonly type: 'kick' } | { readonly type: 'drained' };
+
+/** A scheduling cycle's length on the simulated clock. */
+const CYCLE_MS = 6;
 
 interface Placed {
   readonly pod: Pod;
@@ -258,14 +261,31 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     recordEvent(rt, ID, USER, pod, 'FailedScheduling', message, 'Warning', EVENT_SOURCE);
   };
 
+  /**
+   * One cycle's end, 6 ms after its start: the next cycle starts at once while pods are queued
+   * (on a plain clock timer: a big run's ten thousand cycles each went through an XState delayed
+   * event, exit, re-entry and snapshot), else the actor goes back to idle. The timers are set in
+   * the order the `after` delay set them (beginCycle's own timer first), so traces are unchanged.
+   */
+  const endCycle = (): void => {
+    finishCycle();
+    if (queue.length === 0) {
+      actor.send({ type: 'drained' });
+      return;
+    }
+    beginCycle();
+    rt.clock.setTimeout(endCycle, CYCLE_MS);
+  };
+
   const machine = setup({
     types: { events: {} as SchedulerEvent },
     actions: {
-      beginCycle,
-      finishCycle,
+      startCycles: () => {
+        beginCycle();
+        rt.clock.setTimeout(endCycle, CYCLE_MS);
+      },
     },
     guards: { hasQueued: () => queue.length > 0 },
-    delays: { cycle: 6 },
   }).createMachine({
     id: 'kube-scheduler',
     initial: 'idle',
@@ -274,17 +294,10 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
         always: { guard: 'hasQueued', target: 'scheduling' },
         on: { kick: { guard: 'hasQueued', target: 'scheduling' } },
       },
+      // Cycles run back to back while pods are queued (endCycle), then `drained` returns to idle.
       scheduling: {
-        entry: 'beginCycle',
-        // With pods still queued the next cycle starts straight away (the guard reads the queue,
-        // which finishCycle leaves alone): one microstep instead of a hop through idle's eventless
-        // transition, for each of a big run's ten thousand cycles.
-        after: {
-          cycle: [
-            { guard: 'hasQueued', target: 'scheduling', reenter: true, actions: 'finishCycle' },
-            { target: 'idle', actions: 'finishCycle' },
-          ],
-        },
+        entry: 'startCycles',
+        on: { drained: { target: 'idle' } },
       },
     },
   });

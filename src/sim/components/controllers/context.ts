@@ -1,6 +1,6 @@
 /** What every controller inside kube-controller-manager shares. */
 import type { Localized } from '../../../model/localized.ts';
-import type { K8sObject, Node, ObjectRef, Pod } from '../../../model/objects.ts';
+import type { K8sKind, K8sObject, Node, ObjectRef, Pod } from '../../../model/objects.ts';
 import type { ApiRequest } from '../../core/messages.ts';
 import type { Runtime } from '../../core/runtime.ts';
 import type { ApiAnswer, Informer } from '../client.ts';
@@ -20,6 +20,8 @@ export interface ControllerContext {
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface Controller {
+  /** The kinds whose watch events onWatch reads (kube-controller-manager offers it no others); every kind when absent. */
+  readonly kinds?: readonly K8sKind[];
   onWatch?(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void;
   /** Called every --node-monitor-period by the node lifecycle controller's loop. */
   onTick?(): void;

@@ -194,6 +194,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
   };
 
   return {
+    kinds: ['DaemonSet', 'Pod', 'Node'],
     onWatch(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void {
       if (obj.kind === 'DaemonSet') {
         if (type !== 'DELETED') enqueue(refOf(obj));

@@ -194,6 +194,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
   };
 
   return {
+    kinds: ['Deployment', 'ReplicaSet'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (obj.kind === 'Deployment') {
         if (type !== 'DELETED') enqueue(refOf(obj));

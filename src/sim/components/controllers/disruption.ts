@@ -88,6 +88,7 @@ export function createDisruptionController(ctx: ControllerContext): Controller {
   };
 
   return {
+    kinds: ['PodDisruptionBudget', 'Pod'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (obj.kind === 'PodDisruptionBudget') {
         if (inFlight.get(refOf(obj)) === JSON.stringify(obj.status)) inFlight.delete(refOf(obj));

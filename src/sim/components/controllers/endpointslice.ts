@@ -109,6 +109,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
   };
 
   return {
+    kinds: ['Service', 'EndpointSlice', 'Pod'],
     onWatch(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void {
       if (obj.kind === 'Service') {
         if (type !== 'DELETED') enqueue(refOf(obj));

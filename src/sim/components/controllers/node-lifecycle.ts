@@ -148,6 +148,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
   };
 
   return {
+    kinds: ['Lease', 'Node'],
     onWatch(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void {
       if (type === 'DELETED') return;
       if (obj.kind === 'Lease' && obj.metadata.namespace === 'kube-node-lease') {

@@ -33,6 +33,7 @@ export function createNodeReadyTaintController(ctx: ControllerContext): Controll
   };
 
   return {
+    kinds: ['Node'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (type === 'DELETED' || obj.kind !== 'Node') return;
       const ready = readyStatus(obj);

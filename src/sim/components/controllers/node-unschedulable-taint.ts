@@ -34,6 +34,7 @@ export function createNodeUnschedulableTaintController(ctx: ControllerContext): 
   };
 
   return {
+    kinds: ['Node'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (type === 'DELETED' || obj.kind !== 'Node') return;
       const cordoned = obj.spec.unschedulable === true;

@@ -175,6 +175,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   };
 
   return {
+    kinds: ['ReplicaSet', 'Pod'],
     onWatch(type: WatchType, obj: K8sObject, before: K8sObject | undefined): void {
       if (obj.kind === 'ReplicaSet') {
         if (type !== 'DELETED') enqueue(refOf(obj));

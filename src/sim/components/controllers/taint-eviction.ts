@@ -94,6 +94,7 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
   };
 
   return {
+    kinds: ['Node', 'Pod'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (obj.kind === 'Node') {
         if (type === 'DELETED') return;
