@@ -1,6 +1,7 @@
 /**
  * Summaries over every node of a list kept from one scheduling cycle to the next (what upstream's
- * scheduler cache keeps in its snapshot: image spread, the nodes with pods that have affinity):
+ * scheduler cache keeps in its snapshot: image spread, the nodes with pods that have affinity,
+ * PodTopologySpread's pods per domain):
  * a cycle revisits only the nodes the cache's change log names since the last, not every node of
  * a big cluster for every pod scheduled. Nodes without a common log are all revisited each time.
  */

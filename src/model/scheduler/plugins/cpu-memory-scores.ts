@@ -7,9 +7,8 @@
  */
 import type { NodeInfo } from '../node-info.ts';
 import type { PodRequest, ResourceSpec } from '../resources.ts';
+import { MAX_NODE_SCORE } from '../normalize.ts';
 import { leastRequestedScore } from './resource-scorers.ts';
-
-const MAX_NODE_SCORE = 100;
 
 /** The weights of cpu and memory when `resources` is exactly [cpu, memory]; undefined otherwise. */
 export function cpuMemoryWeights(resources: readonly ResourceSpec[]): readonly [number, number] | undefined {

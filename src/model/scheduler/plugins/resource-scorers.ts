@@ -5,6 +5,7 @@
  */
 import type { NodeInfo } from '../node-info.ts';
 import { isScalarResourceName, type ResourceSpec } from '../resources.ts';
+import { MAX_NODE_SCORE } from '../normalize.ts';
 
 export interface ShapePoint {
   /** 0-100 */
@@ -83,7 +84,6 @@ export function fillResourceVectors(
   }
 }
 
-const MAX_NODE_SCORE = 100;
 const MAX_UTILIZATION = 100;
 const MAX_CUSTOM_PRIORITY_SCORE = 10;
 

@@ -7,7 +7,8 @@
  * node affinity, which is every pod of a plain Deployment.
  */
 import type { LabelSelector } from '../../../objects.ts';
-import type { NodeInfo, NodeInfoChanges } from '../../node-info.ts';
+import type { NodeInfo } from '../../node-info.ts';
+import { newSlotFollower, visitChangedSlots, type SlotFollower } from '../../changed-slots.ts';
 import { countOnNode } from './constraints.ts';
 
 interface DomainTotals {
@@ -20,14 +21,8 @@ interface DomainTotals {
   readonly counts: number[];
   /** Domain value -> matching pods over all nodes. */
   readonly totals: Map<string, number>;
-  /**
-   * The change log every node of the list shares (their cache's), and the slot of each node: then
-   * a cycle recounts the nodes the log names since `seen`, without visiting the others. Set by a
-   * full pass; undefined when the nodes have no common log (a full pass every cycle).
-   */
-  log: NodeInfoChanges | undefined;
-  slots: Map<NodeInfo, number> | undefined;
-  seen: number;
+  /** Which slots changed since the last call (the cache's change log, changed-slots.ts). */
+  readonly follower: SlotFollower;
 }
 
 /** Per node list (the scheduler's cache hands the same array until a node joins or leaves), per selector and key. */
@@ -43,8 +38,8 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
   if (byKey === undefined) memo.set(all, (byKey = new Map()));
   const slot = `${key}\u0001${topologyKey}`;
   let d = byKey.get(slot);
-  if (d === undefined) byKey.set(slot, (d = { infos: [], nodes: [], versions: [], values: [], counts: [], totals: new Map(), log: undefined, slots: undefined, seen: 0 }));
-  const { infos, nodes, versions, values, counts, totals, log, slots } = d;
+  if (d === undefined) byKey.set(slot, (d = { infos: [], nodes: [], versions: [], values: [], counts: [], totals: new Map(), follower: newSlotFollower() }));
+  const { infos, nodes, versions, values, counts, totals } = d;
   const n = all.length;
   /** Brings slot i up to date with its node. */
   const recount = (i: number, info: NodeInfo): void => {
@@ -63,26 +58,8 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
     counts[i] = c;
   };
   // Caught up from the log when it still holds every change since the last pass (the list is the
-  // same array, so the same nodes in the same slots).
-  if (log !== undefined && slots !== undefined && infos.length === n && d.seen >= log.first) {
-    for (let s = d.seen; s < log.next; s++) {
-      const info = log.log[s - log.first] as NodeInfo;
-      const i = slots.get(info);
-      if (i !== undefined) recount(i, info);
-    }
-    d.seen = log.next;
-    return totals;
-  }
-  const shared = all[0]?.changes;
-  let common = shared !== undefined;
-  for (let i = 0; i < n; i++) {
-    const info = all[i] as NodeInfo;
-    if (info.changes !== shared) common = false;
-    recount(i, info);
-  }
-  d.log = common ? shared : undefined;
-  d.slots = common ? new Map(all.map((info, i) => [info, i])) : undefined;
-  d.seen = shared?.next ?? 0;
+  // same array, so the same nodes in the same slots); else every slot is recounted.
+  if (!visitChangedSlots(all, d.follower, recount)) return totals;
   // A list that shrank in place (the cache's arrays never do): forget the slots past its end.
   for (let i = n; i < infos.length; i++) {
     const old = values[i] as string;
