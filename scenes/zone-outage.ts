@@ -14,11 +14,12 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import { configFor } from '../src/sim/core/config.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
-import { activity, after, decision, message } from './lib/match.ts';
+import { activity, decision, nthDistinct } from './lib/match.ts';
 import { outagePlan, type OutagePlan } from './lib/zone-plan.ts';
 import { zoneOutageAbout } from './about/zone-outage.ts';
 
 const ZONE_KEY = 'topology.kubernetes.io/zone';
+const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 const WEB_POD = /^Pod\/default\/web-/;
 /**
  * How many nodes' pods the story follows through eviction and replacement before it ends: the whole
@@ -40,6 +41,7 @@ function planOf(params: ScenarioParams, version: K8sVersion): OutagePlan {
 
 const nodeIsDown = (node: Node): boolean => node.status?.conditions?.some((c) => c.type === 'Ready' && c.status !== 'True') ?? false;
 const hasNoExecute = (node: Node): boolean => (node.spec.taints ?? []).some((t) => t.effect === 'NoExecute');
+const hasUnreachableNoSchedule = (node: Node): boolean => (node.spec.taints ?? []).some((t) => t.key === UNREACHABLE_TAINT && t.effect === 'NoSchedule');
 
 /** Nodes of the dark zone tainted NoExecute (the rate-limited queue has reached them). */
 function darkTainted(cluster: Cluster, plan: OutagePlan): string[] {
@@ -145,6 +147,7 @@ function rateCaption(plan: OutagePlan, early: readonly string[]): Localized {
 function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[] {
   const plan = planOf(params, k8sVersion);
   const grace = configFor(k8sVersion).nodeMonitorGraceMs / 1000;
+  const dark = new Set(plan.failing);
   const out: StepCue[] = [
     {
       id: 'unknown',
@@ -162,9 +165,10 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
         '이제 꺼진 노드마다 NoSchedule 테인트 node.kubernetes.io/unreachable이 붙어 있어, kube-scheduler의 TaintToleration 필터가 새 파드를 그 노드들에 두지 않습니다. NoSchedule은 축출하지 않습니다. 축출은 NoExecute 테인트가 일으키며, 이 테인트는 영역별로 속도 제한을 받습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver', 'kube-scheduler'],
-      // The first taint once every dark node is marked Unknown (over one or two passes): the cue
-      // before took the first mark, so this one waits for the other down - 1.
-      when: after(activity('kube-controller-manager', 'node-lifecycle-controller/monitor'), message({ action: 'PATCH node (taint)' }), plan.down - 1),
+      // When the last dark node's NoSchedule taint is stored (they are found over one or two passes,
+      // and each taint lands a few hops after its PATCH): from this step's first frame, every dark
+      // tile shows the slash the caption speaks of.
+      when: nthDistinct(plan.down, (e) => (e.kind === 'state' && e.value?.kind === 'Node' && dark.has(e.value.metadata.name) && hasUnreachableNoSchedule(e.value) ? e.object : undefined)),
     },
   ];
   // The rate is narrated by the machine once the dark nodes are all Unknown (it says which were

@@ -45,3 +45,19 @@ export const after = (first: (e: TraceEvent) => boolean, then: (e: TraceEvent) =
     return false;
   };
 };
+
+/**
+ * The event at which the `count`-th distinct key is first seen (`keyOf` gives an event's key, or
+ * undefined: not counted): "the moment the last of 50 nodes has its taint stored". Holds state:
+ * make one per run.
+ */
+export const nthDistinct = (count: number, keyOf: (e: TraceEvent) => string | undefined) => {
+  const seen = new Set<string>();
+  return (e: TraceEvent): boolean => {
+    if (seen.size >= count) return false;
+    const key = keyOf(e);
+    if (key === undefined || seen.has(key)) return false;
+    seen.add(key);
+    return seen.size === count;
+  };
+};

@@ -151,6 +151,21 @@ describe('zone-outage', () => {
     expect(caption('held')?.ko).toContain('--large-cluster-size-threshold를 이 영역의 노드 수(10대)보다 낮추거나');
   });
 
+  it.each(['zone', 'part'] as const)('%s outage: the step saying "every dark node now carries the NoSchedule taint" starts once the last of them is stored', (outage) => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 30, perNode: 10, outage } });
+    const dark = new Set(outagePlan(30, outage, config).failing);
+    const tainted = new Set<string>();
+    // A cue's step is recorded just before the event that prompted it (tracer.ts): up to that one.
+    const cued = trace.events.findIndex((e) => e.kind === 'step' && e.id === 'no-schedule') + 1;
+    for (const e of trace.events.slice(0, cued + 1)) {
+      if (e.kind === 'state' && e.value?.kind === 'Node' && (e.value.spec.taints ?? []).some((t) => t.key === UNREACHABLE && t.effect === 'NoSchedule')) tainted.add(e.value.metadata.name);
+    }
+    // Before: the cue took the first taint PATCH after the last mark, with some taints not yet stored.
+    expect([...tainted].sort()).toEqual([...dark].sort());
+    const step = trace.events.find((e) => e.kind === 'step' && e.id === 'no-schedule');
+    expect(step?.kind === 'step' && step.caption.en).toMatch(/^Every dark node now carries the NoSchedule taint/);
+  });
+
   it('a taint goes on at the rate of the zone\'s state then: the secondary rate once a large zone is partially disrupted', () => {
     const trace = runScenario(zoneOutage, { params: { nodes: 160, perNode: 3, outage: 'part' } });
     const taints = trace.events.flatMap((e) => (e.kind === 'activity' && e.action === 'node-lifecycle-controller/noexecute-taint' ? [e] : []));
