@@ -35,6 +35,11 @@ export interface Palette {
    * every theme, so a zone without power looks dark on a projector, not washed out.
    */
   readonly lightsOut: { readonly color: number; readonly alpha: number };
+  /**
+   * A Terminating pod's outline on a tile (drawn hollow, over the lights-out): 3:1 against the card
+   * of a node without power and of a Ready one (test/render/contrast.test.ts).
+   */
+  readonly ghost: number;
   readonly edgeWidth: number;
   /**
    * A message's route line: alpha and width (x the stage scale). Chosen so the line, blended over
@@ -74,6 +79,7 @@ const DARK: Palette = {
   pillBg: 0x0a1628,
   dim: 0.38,
   lightsOut: { color: 0x000000, alpha: 0.5 },
+  ghost: 0x8b98aa,
   edgeWidth: 1.5,
   route: { alpha: 0.85, width: 2 },
 };
@@ -110,6 +116,8 @@ const LIGHT: Palette = {
   pillBg: 0xffffff,
   dim: 0.4,
   lightsOut: { color: 0x0b1220, alpha: 0.42 },
+  // The neutral grey vanishes into a darkened pale card: a dark slate outline.
+  ghost: 0x1f2937,
   edgeWidth: 1.5,
   // On a pale sky a faint line vanishes: opaque and a little wider.
   route: { alpha: 1, width: 2.5 },

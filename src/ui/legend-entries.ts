@@ -10,7 +10,7 @@ export type TokenSample = MessageType | 'write' | 'error' | 'background';
 export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
 export type MarkSample = 'quay' | 'glow' | 'dimmed' | 'trail' | 'click';
 /** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
-export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'noSchedule' | 'noExecute' | 'flow';
+export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'terminating' | 'noSchedule' | 'noExecute' | 'flow';
 
 export interface LegendEntry<K extends string> {
   readonly key: K;
@@ -41,7 +41,7 @@ export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
   { key: 'Running', text: { en: 'Running, not Ready (kubectl: 0/1): amber, no check', ko: 'Running이지만 Ready 아님(kubectl: 0/1): 주황, 체크 없음' } },
   { key: 'Ready', text: { en: 'Ready: green with a check', ko: 'Ready: 초록에 체크 표시' } },
   { key: 'Terminating', text: { en: 'Terminating: grey', ko: 'Terminating: 회색' } },
-  { key: 'Unknown', text: { en: 'Unknown: dashed outline (node not heard from)', ko: 'Unknown: 점선 테두리(노드 응답 없음)' } },
+  { key: 'Unknown', text: { en: 'Unknown: dashed outline (node not heard from)', ko: 'Unknown: 점선 테두리(노드에서 소식 없음)' } },
 ];
 
 export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
@@ -56,9 +56,10 @@ export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [
 export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'ready', text: { en: 'a node, Ready: green edge; its dots are its pods (by phase), its bar its pods against what it can hold', ko: '노드 하나, Ready: 초록 테두리. 점은 그 노드의 파드(단계별 색), 막대는 받을 수 있는 수 대비 파드 수' } },
   { key: 'notReady', text: { en: 'NotReady: red edge', ko: 'NotReady: 빨간 테두리' } },
-  { key: 'unknown', text: { en: 'Unknown (no heartbeat for the grace period): dashed and dark; its pods, Running but no longer Ready, turn amber (as when the node is opened)', ko: 'Unknown(유예 기간 동안 하트비트 없음): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 주황(노드를 열어 볼 때와 같은 색)' } },
-  { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 중단(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
+  { key: 'unknown', text: { en: 'Unknown (its Ready condition, after no heartbeat for the grace period; kubectl get nodes prints NotReady): dashed and dark; its pods, Running but no longer Ready, turn amber (as when the node is opened)', ko: 'Unknown(유예 기간 동안 하트비트가 없어 Ready 컨디션이 Unknown. kubectl get nodes에는 NotReady로 표시): 점선에 어두운 바탕. 더는 Ready가 아닌 Running 파드는 주황(노드를 열어 볼 때와 같은 색)' } },
+  { key: 'kubeletDown', text: { en: 'kubelet down (a node without power): dark, its lights out, though the API says Ready until the grace period ends; the zone’s header counts them', ko: 'kubelet 다운(전원이 꺼진 노드): 불이 꺼진 듯 어둡게. 유예 기간이 끝날 때까지 API에는 아직 Ready이고, 영역 머리글에 그 수가 나옴' } },
+  { key: 'terminating', text: { en: 'Terminating pods: hollow squares, drawn clear even on a dark node (deleted, but kept until a kubelet confirms they stopped)', ko: 'Terminating 파드: 속이 빈 사각형. 어두운 노드 위에서도 또렷하게 그림(삭제되었지만 kubelet이 멈췄다고 확인할 때까지 남음)' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
-  { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted); the amber slash beside it when the node has NoSchedule too', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(파드가 축출됨). NoSchedule도 있으면 옆에 주황 사선' } },
+  { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted once their toleration runs out: 300 s by default); the amber slash beside it when the node has NoSchedule too', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(톨러레이션 시간이 지나면 파드가 축출됨, 기본 300초). NoSchedule도 있으면 옆에 주황 사선' } },
   { key: 'flow', text: { en: 'messages on one route: one token with their count (PUT lease ×15)', ko: '같은 경로의 메시지: 개수를 붙인 토큰 하나(PUT lease ×15)' } },
 ];

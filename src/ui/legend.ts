@@ -115,7 +115,7 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
       Object.assign(shape('text', { x: 18, y: 18, 'font-size': 11, 'font-weight': 700, fill: hex(p.text) }), { textContent: '×15' }),
     ]);
   }
-  const readiness = key === 'notReady' ? 'NotReady' : key === 'unknown' ? 'Unknown' : 'Ready';
+  const readiness = key === 'notReady' ? 'NotReady' : key === 'unknown' || key === 'terminating' ? 'Unknown' : 'Ready';
   const edge = hex(readinessColour(readiness, p));
   const dark = readiness === 'Unknown';
   const parts: SVGElement[] = [
@@ -124,9 +124,13 @@ function tileSample(key: TileSample, p: Palette): SVGSVGElement {
   ];
   // Six pods: Ready green (amber on a silent node: Running, no longer Ready), one Pending.
   const pod = hex(lookColour(dark ? 'Running' : 'Ready', p));
-  for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
+  if (key !== 'terminating') for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13 + (i % 3) * 6, y: 5 + Math.floor(i / 3) * 6, width: 4.5, height: 4.5, fill: i === 5 && !dark ? hex(lookColour('Pending', p)) : pod }));
   parts.push(shape('rect', { x: 13, y: 20.5, width: 22, height: 2.5, fill: hex(p.seaLine) }), shape('rect', { x: 13, y: 20.5, width: 8, height: 2.5, fill: edge }));
-  if (key === 'kubeletDown') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.lightsOut.color), 'fill-opacity': p.lightsOut.alpha }));
+  if (key === 'kubeletDown' || key === 'terminating') parts.push(shape('rect', { x: 11.5, y: 3.5, width: 25, height: 21, rx: 2, fill: hex(p.lightsOut.color), 'fill-opacity': p.lightsOut.alpha }));
+  // Over the lights-out, as on the stage: the pods evicted from a dark node, hollow.
+  if (key === 'terminating') {
+    for (let i = 0; i < 6; i++) parts.push(shape('rect', { x: 13.6 + (i % 3) * 6, y: 5.6 + Math.floor(i / 3) * 6, width: 3.4, height: 3.4, fill: 'none', stroke: hex(p.ghost), 'stroke-width': 1.1 }));
+  }
   // The corner at its stage share (tile-marks.ts: two fifths of the shorter side).
   if (key === 'noExecute') parts.push(shape('polygon', { points: '28,2 38,2 38,12', fill: hex(p.error) }));
   if (key === 'noSchedule') {

@@ -510,7 +510,8 @@ describe('a long run', () => {
     await page.keyboard.press('?');
     const legend = page.locator('[data-testid=legend]');
     expect(await legend.isVisible()).toBe(true);
-    expect(await legend.locator('[data-tile]').count()).toBe(7);
+    expect(await legend.locator('[data-tile]').count()).toBe(8);
+    expect(await legend.locator('[data-tile=terminating]').innerText()).toMatch(/Terminating 파드: 속이 빈 사각형/);
     expect(await legend.innerText()).toMatch(/대규모 클러스터: 타일로 그린 노드/);
     expect(await legend.locator('[data-tile=noExecute]').innerText()).toMatch(/NoExecute 테인트: 모서리의 빨간 삼각형/);
     // The stage yields the legend its room: over the stage it hid the very tiles it explains.

@@ -6,6 +6,7 @@
  * (dark/en, light/ko) against test/baselines/scale/.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
@@ -179,6 +180,36 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(counts).toHaveLength(2);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(150);
     expect(texts(f).filter((t) => t.startsWith('Terminating '))).toHaveLength(1);
+    await gotoStepEnd('unknown');
+  });
+
+  it('the pods stuck Terminating on a dark node are drawn: hollow squares in the ghost colour, over its lights-out', async () => {
+    /** Pixels of tile c-01 within reach of the dark palette's ghost (#8b98aa), at a moment. */
+    const ghostPixels = async (seekTo: 'end' | 'unknown'): Promise<number> => {
+      if (seekTo === 'unknown') await gotoStepEnd('unknown');
+      else
+        await app.page.evaluate(() => {
+          const player = window.__kubedeck?.player();
+          if (player === undefined) throw new Error('no player');
+          player.pause();
+          player.seek(player.getState().duration);
+        });
+      await frame();
+      const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-01'));
+      if (box === undefined) throw new Error('no tile c-01');
+      const canvas = await canvasOrigin();
+      const png = PNG.sync.read(await app.page.screenshot({ clip: { x: canvas.x + box.x, y: canvas.y + box.y, width: box.w, height: box.h } }));
+      const ghost = [0x8b, 0x98, 0xaa];
+      let near = 0;
+      for (let i = 0; i < png.data.length; i += 4) if (ghost.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 24)) near++;
+      return near;
+    };
+    // The same tile, dark both times: its pods Running (amber, under the lights-out), then evicted.
+    // The dashed border is that grey too; the outlines add to it. Drawn faint under the lights-out
+    // before, they added nothing and zone-c looked empty.
+    const running = await ghostPixels('unknown');
+    const terminating = await ghostPixels('end');
+    expect(terminating - running).toBeGreaterThan(20);
     await gotoStepEnd('unknown');
   });
 

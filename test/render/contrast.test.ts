@@ -44,6 +44,18 @@ describe.each(THEMES)('%s theme contrast', (theme) => {
     expect(p.route.width).toBeGreaterThanOrEqual(2);
   });
 
+  it('a Terminating pod\'s hollow outline keeps 3:1 on a tile: a node without power (lights out) and a Ready one', () => {
+    // The cards as src/render/scale/tile-view.ts washes them: Unknown on the sky, Ready on a card.
+    const unknown = over(p.neutral, p.sky, 0.16);
+    const grounds: [string, number][] = [
+      ['dark node', over(p.lightsOut.color, unknown, p.lightsOut.alpha)],
+      ['Unknown node', unknown],
+      ['Ready node', over(p.success, p.card, 0.1)],
+    ];
+    const weak = grounds.flatMap(([name, bg]) => (contrastRatio(p.ghost, bg) < 3 ? [`${name} ${hex(bg)}: ${contrastRatio(p.ghost, bg).toFixed(2)}`] : []));
+    expect(weak).toEqual([]);
+  });
+
   it('tokens keep 3:1 against the sky, the sea and hulls', () => {
     const weak: string[] = [];
     for (const [name, colour] of messageColours(p))

@@ -19,7 +19,7 @@ export interface TileModel {
   /** A NoExecute taint (its pods will be evicted) / a NoSchedule taint or a cordon (no new pods); a node may have both. */
   readonly noExecute: boolean;
   readonly noSchedule: boolean;
-  /** Pods bound to the node, by revision then name (terminating ones included, drawn faint). */
+  /** Pods bound to the node, by revision then name (terminating ones included, drawn hollow). */
   readonly pods: readonly PodDot[];
   /** Pods not terminating. */
   readonly active: number;

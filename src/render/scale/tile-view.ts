@@ -41,6 +41,12 @@ export class NodeTile extends Container {
   private readonly dots = new Container();
   /** Over the pods while the kubelet is down: the lights are out before the API says so. */
   private readonly shade = new Graphics();
+  /**
+   * Terminating pods, over the shade: the API's word, like the taint corner. Evicted from a node
+   * nobody hears from, they stay until its kubelet confirms; under the lights-out they vanished
+   * and the zone looked empty (reviewer).
+   */
+  private readonly ghosts = new Container();
   private readonly bodies: Sprite[] = [];
   private readonly bands: Sprite[] = [];
   /**
@@ -49,6 +55,8 @@ export class NodeTile extends Container {
    * setting a sprite's tint re-parses the colour, so only what changed is touched.
    */
   private drawnFrame = '';
+  /** The card's colour where a pod sits (washed, shaded when the lights are out): a Terminating pod's hollow. */
+  private hole = 0;
   private drawnPalette: Palette | undefined;
   private drawnGrid: SpriteGrid | undefined;
   private readonly drawnDots: (PodDot | undefined)[] = [];
@@ -59,7 +67,7 @@ export class NodeTile extends Container {
     this.node = node;
     this.label = `Node/${node}`;
     markDrawn(this, 'Node', node);
-    this.addChild(this.bg, this.dots, this.shade);
+    this.addChild(this.bg, this.dots, this.shade, this.ghosts);
   }
 
   /**
@@ -74,11 +82,12 @@ export class NodeTile extends Container {
     this.drawnPalette = p;
     const key = frameKey(model, rect, grid.x, barH, s, mergeWash);
     const framed = fresh || key !== this.drawnFrame;
+    const hole = this.hole;
     if (framed) {
       this.drawnFrame = key;
       this.drawFrame(model, rect, grid, barH, p, s, mergeWash);
     }
-    const dotted = this.drawDots(model, grid, p, fresh);
+    const dotted = this.drawDots(model, grid, p, fresh || hole !== this.hole);
     return moved || framed || dotted;
   }
 
@@ -94,6 +103,8 @@ export class NodeTile extends Container {
     // renderer antialiases by coverage, so one fill there would differ at the edges: two fills.
     const base = dark ? p.sky : p.card;
     const wash = dark ? 0.16 : state === 'NotReady' ? 0.22 : 0.1;
+    const card = washed(base, edge, wash);
+    this.hole = model?.kubeletDown === true ? washed(card, p.lightsOut.color, p.lightsOut.alpha) : card;
     if (mergeWash) g.roundRect(0, 0, w, h, r).fill({ color: washed(base, edge, wash), alpha: 1 });
     else g.roundRect(0, 0, w, h, r).fill({ color: base, alpha: 1 }).roundRect(0, 0, w, h, r).fill({ color: edge, alpha: wash });
     const bw = Math.max(1, 1.5 * s);
@@ -131,6 +142,8 @@ export class NodeTile extends Container {
     let changed = false;
     const pods = model?.pods ?? [];
     const bandH = Math.max(0.75, grid.size * 0.28);
+    // A Terminating pod is a hollow square: its outline in the palette's ghost, its middle the card's.
+    const rim = Math.max(0.75, grid.size * 0.22);
     while (this.bodies.length < pods.length) {
       const body = new Sprite(Texture.WHITE);
       const band = new Sprite(Texture.WHITE);
@@ -160,14 +173,20 @@ export class NodeTile extends Container {
       body.position.set(x, y);
       body.width = grid.size;
       body.height = grid.size;
-      body.tint = lookColour(dot.look, p);
-      body.alpha = dot.look === 'Terminating' ? 0.45 : 1;
-      if (dot.revision !== undefined) {
+      body.tint = dot.look === 'Terminating' ? p.ghost : lookColour(dot.look, p);
+      const layer = dot.look === 'Terminating' ? this.ghosts : this.dots;
+      if (body.parent !== layer) layer.addChild(body, band);
+      if (dot.look === 'Terminating') {
+        band.visible = grid.size > 2 * rim;
+        band.position.set(x + rim, y + rim);
+        band.width = grid.size - 2 * rim;
+        band.height = grid.size - 2 * rim;
+        band.tint = this.hole;
+      } else if (dot.revision !== undefined) {
         band.position.set(x, y + grid.size - bandH);
         band.width = grid.size;
         band.height = bandH;
         band.tint = revisionColour(dot.revision, p);
-        band.alpha = body.alpha;
       }
     }
     return changed;

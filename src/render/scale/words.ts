@@ -1,7 +1,7 @@
 /**
- * The scale view's words in English and Korean. Node and pod states stay kubectl's words (Ready,
- * NotReady, Unknown, Terminating) in both languages, as the captions and Korean study material
- * write them; what is around them is Korean: a count carries its counter (노드 50대, 파드 20개).
+ * The scale view's words in English and Korean. Node and pod states stay the API's words (Ready,
+ * NotReady, Unknown: a node's Ready condition, which `kubectl get nodes` prints NotReady for both;
+ * Terminating) in both languages, as the captions and Korean study material write them; what is around them is Korean: a count carries its counter (노드 50대, 파드 20개).
  */
 import type { Lang } from '../../model/localized.ts';
 // formatCount, not toLocaleString: a first Intl call loads ICU's number data (~13 ms on the first frame).
@@ -30,11 +30,11 @@ export const scaleWords = {
   },
   /**
    * Nodes whose kubelet is down (a zone without power), bracketed after a zone's Ready count: the
-   * change the picture shows before the API says anything ("50 kubelets down", "50대 응답 없음":
-   * short, so the header keeps its Unknown count beside it in Korean too).
+   * change the picture shows before the API says anything ("50 kubelets down", "kubelet 50대 다운":
+   * the word the opened ship's crew and the legend use).
    */
   kubeletsDown(lang: Lang, n: number): string {
-    return lang === 'ko' ? `${formatCount(n)}대 응답 없음` : `${formatCount(n)} kubelet${n === 1 ? '' : 's'} down`;
+    return lang === 'ko' ? `kubelet ${formatCount(n)}대 다운` : `${formatCount(n)} kubelet${n === 1 ? '' : 's'} down`;
   },
   /** A tile's state and its pods, zoomed in: "Ready · 20", "Ready · 파드 20개". */
   tileState(lang: Lang, state: string, pods: number): string {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scaleWords } from '../../../src/render/scale/words.ts';
+import { TILE_ENTRIES } from '../../../src/ui/legend-entries.ts';
 
 const API_TERMS = ['Ready', 'NotReady', 'Unknown', 'Terminating', 'kubelet'];
 const STATES = ['Ready', 'NotReady', 'Unknown'] as const;
@@ -38,5 +39,19 @@ describe('the scale view in Korean', () => {
     expect(scaleWords.stateCount('en', 'Ready', 48)).toBe('Ready 48');
     expect(scaleWords.terminating('en', 20)).toBe('Terminating 20');
     expect(scaleWords.tileState('en', 'Unknown', 20)).toBe('Unknown · 20');
+  });
+
+  it('a node without power has one Korean word: the zone header, the legend and the opened ship all say its kubelet is 다운', () => {
+    expect(scaleWords.kubeletsDown('ko', 50)).toBe('kubelet 50대 다운');
+    // The opened ship's crew chip reads "kubelet" over "다운" (STATUS_LABEL in src/render/scene/station.ts).
+    const legend = TILE_ENTRIES.find((e) => e.key === 'kubeletDown')?.text.ko ?? '';
+    expect(legend.startsWith('kubelet 다운')).toBe(true);
+    expect(`${scaleWords.kubeletsDown('ko', 50)} ${legend}`).not.toMatch(/응답 없음|중단/);
+  });
+
+  it('the legend says what kubectl prints for an Unknown node (NotReady), in both languages', () => {
+    const unknown = TILE_ENTRIES.find((e) => e.key === 'unknown')?.text;
+    expect(unknown?.en).toContain('kubectl get nodes prints NotReady');
+    expect(unknown?.ko).toContain('NotReady로 표시');
   });
 });
