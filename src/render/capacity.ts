@@ -12,7 +12,18 @@ export interface NodeUsage {
   readonly allocMemory: number;
   readonly reqMilliCPU: number;
   readonly reqMemory: number;
+  /** Pods the scheduler counts on the node, against status.allocatable.pods (110 by default). */
+  readonly pods: number;
+  readonly allocPods: number;
 }
+
+/**
+ * The pod count becomes a node's limit long before cpu or memory when pods request little (an
+ * nginx without requests: 110 of them and the node is full at cpu 0/4): from this share of its
+ * allowed pods, the ship shows the count beside cpu and memory.
+ */
+export const PODS_SHOWN_FROM = 0.8;
+export const showsPods = (u: NodeUsage): boolean => u.allocPods > 0 && u.pods >= PODS_SHOWN_FROM * u.allocPods;
 
 export function nodeUsage(objects: ReadonlyMap<ObjectRef, K8sObject>): Map<string, NodeUsage> {
   const infos = new Map<string, NodeInfo>();
@@ -26,7 +37,7 @@ export function nodeUsage(objects: ReadonlyMap<ObjectRef, K8sObject>): Map<strin
   }
   const out = new Map<string, NodeUsage>();
   for (const [name, i] of infos) {
-    out.set(name, { allocMilliCPU: i.allocatable.milliCPU, allocMemory: i.allocatable.memory, reqMilliCPU: i.requested.milliCPU, reqMemory: i.requested.memory });
+    out.set(name, { allocMilliCPU: i.allocatable.milliCPU, allocMemory: i.allocatable.memory, reqMilliCPU: i.requested.milliCPU, reqMemory: i.requested.memory, pods: i.podCount, allocPods: i.allocatable.allowedPodNumber });
   }
   return out;
 }

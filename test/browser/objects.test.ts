@@ -159,3 +159,31 @@ describe('API objects shelf', () => {
     expect(rollout.map((l) => l.text)).toEqual(['maxSurge/Unavailable 750/750']);
   });
 });
+
+describe("a ship's capacity strip", () => {
+  /** The labels at the end of a sandbox of one node after `kubectl create deployment web --replicas=<n>`. */
+  async function endLabels(replicas: number): Promise<string[]> {
+    const { page } = app;
+    await page.goto(`${base}?scenario=sandbox&lang=en&theme=dark&nodes=1&do=0~kubectl+create+deployment+web+--image%3Dnginx+--replicas%3D${replicas}`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    const end = await page.evaluate(async () => {
+      await window.__kubedeck?.stage()?.ready();
+      window.__kubedeck?.player()?.pause();
+      return window.__kubedeck?.player()?.steps.at(-1)?.end ?? 0;
+    });
+    return (await drawnAt(end - 0.01)).labels.map((l) => l.text);
+  }
+
+  it('says the node holds as many pods as it may ("pods 110/110") when that, not cpu or memory, keeps pods Pending', async () => {
+    // nginx without requests: cpu 0/4 and mem 0Mi/8Gi, yet the eleventh pod past 110 fits nowhere.
+    const full = await endLabels(120);
+    expect(full).toContain('pods 110/110');
+    expect(full).toContain('cpu 0/4');
+  });
+
+  it('keeps to cpu and memory while the pod count is far from its limit', async () => {
+    const few = await endLabels(3);
+    expect(few).toContain('cpu 0/4');
+    expect(few.some((t) => t.startsWith('pods '))).toBe(false);
+  });
+});

@@ -1,11 +1,13 @@
 /**
  * A ship's capacity strip: cpu and memory requested vs allocatable, as two bars with their numbers
- * ("cpu 3/4"). A pod being placed shows as a ghost segment on the candidate nodes while the
- * scheduler scores them.
+ * ("cpu 3/4"), and the pod count against the node's allowed pods once that nears its limit
+ * ("pods 110/110": what keeps requests-free pods Pending). A pod being placed shows as a ghost
+ * segment on the candidate nodes while the scheduler scores them.
  */
 import { Container, Graphics, type Text } from '../pixi-parts.ts';
 import { markDrawn } from '../drawn.ts';
-import { formatCPU, formatMemory, type NodeUsage } from '../capacity.ts';
+import { formatCount } from '../../model/count.ts';
+import { formatCPU, formatMemory, showsPods, type NodeUsage } from '../capacity.ts';
 import type { Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { makeText, restyle } from './text.ts';
@@ -19,6 +21,7 @@ export class CapacityStrip extends Container {
   private readonly bars = new Graphics();
   private readonly cpuText: Text;
   private readonly memText: Text;
+  private readonly podsText: Text;
   private key = '';
 
   constructor(node: string) {
@@ -26,18 +29,22 @@ export class CapacityStrip extends Container {
     markDrawn(this, 'capacity', node);
     this.cpuText = makeText({ size: 14, fill: 0xffffff });
     this.memText = makeText({ size: 14, fill: 0xffffff });
-    this.addChild(this.bars, this.cpuText, this.memText);
+    this.podsText = makeText({ size: 14, fill: 0xffffff });
+    this.addChild(this.bars, this.cpuText, this.memText, this.podsText);
     this.visible = false;
   }
 
   update(area: Rect, usage: NodeUsage | undefined, ghost: Ghost | undefined, p: Palette, fs: number): void {
-    const key = usage === undefined || area.h <= 0 ? '' : `${area.x},${area.y},${area.w},${p.name},${fs}|${usage.reqMilliCPU}/${usage.allocMilliCPU}|${usage.reqMemory}/${usage.allocMemory}|${ghost?.milliCPU ?? ''},${ghost?.memory ?? ''}`;
+    const key = usage === undefined || area.h <= 0 ? '' : `${area.x},${area.y},${area.w},${p.name},${fs}|${usage.reqMilliCPU}/${usage.allocMilliCPU}|${usage.reqMemory}/${usage.allocMemory}|${usage.pods}/${usage.allocPods}|${ghost?.milliCPU ?? ''},${ghost?.memory ?? ''}`;
     if (key === this.key) return;
     this.key = key;
     this.visible = key !== '';
     if (usage === undefined || key === '') return;
     this.bars.clear();
-    const half = (area.w - 10 * fs) / 2;
+    const pods = showsPods(usage);
+    const parts = pods ? 3 : 2;
+    const gap = 10 * fs;
+    const half = (area.w - gap * (parts - 1)) / parts;
     const draw = (t: Text, label: string, x: number, req: number, alloc: number, extra: number): void => {
       restyle(t, { size: 14 * fs, fill: p.text });
       t.text = label;
@@ -60,6 +67,14 @@ export class CapacityStrip extends Container {
     const ghostCpu = ghost?.milliCPU ?? 0;
     const ghostMem = ghost?.memory ?? 0;
     draw(this.cpuText, `cpu ${formatCPU(usage.reqMilliCPU + ghostCpu)}/${formatCPU(usage.allocMilliCPU)}`, area.x, usage.reqMilliCPU, usage.allocMilliCPU, ghostCpu);
-    draw(this.memText, `mem ${formatMemory(usage.reqMemory + ghostMem)}/${formatMemory(usage.allocMemory)}`, area.x + half + 10 * fs, usage.reqMemory, usage.allocMemory, ghostMem);
+    draw(this.memText, `mem ${formatMemory(usage.reqMemory + ghostMem)}/${formatMemory(usage.allocMemory)}`, area.x + half + gap, usage.reqMemory, usage.allocMemory, ghostMem);
+    this.podsText.visible = pods;
+    // A pod being placed counts one more where it is scored, as it does for cpu and memory.
+    const ghostPod = ghost === undefined ? 0 : 1;
+    if (pods) {
+      draw(this.podsText, `pods ${formatCount(usage.pods + ghostPod)}/${formatCount(usage.allocPods)}`, area.x + 2 * (half + gap), usage.pods, usage.allocPods, ghostPod);
+      // Full: the node takes no more pods, whatever cpu and memory say ("Too many pods").
+      if (usage.pods >= usage.allocPods) restyle(this.podsText, { size: 14 * fs, weight: '700', fill: p.error });
+    }
   }
 }
