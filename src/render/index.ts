@@ -297,10 +297,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const onCanvasKey = (e: KeyboardEvent): void => {
     if (!view.isScale || e.altKey || e.ctrlKey || e.metaKey) return;
     const sc = view.scaleControls;
+    // The camera belongs to the tiles: with a node open over them, + and - are the player's (speed)
+    // again; they used to zoom the hidden map, which came back off the step's zone.
+    const tilesShown = view.openedNode === undefined;
     let done = true;
-    if (e.key === '+' || e.key === '=') sc.zoomBy(1.25);
-    else if (e.key === '-' || e.key === '_') sc.zoomBy(1 / 1.25);
-    else if (e.key === '0') sc.resetCamera();
+    if (tilesShown && (e.key === '+' || e.key === '=')) sc.zoomBy(1.25);
+    else if (tilesShown && (e.key === '-' || e.key === '_')) sc.zoomBy(1 / 1.25);
+    else if (tilesShown && e.key === '0') sc.resetCamera();
     else if (e.key === 'Enter' && view.openedNode === undefined) {
       const node = sc.hovered ?? view.stepNodes()[0];
       if (node === undefined) done = false;

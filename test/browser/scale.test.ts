@@ -326,6 +326,24 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect((await frame()).open).toBeUndefined();
   });
 
+  it('with a node open, + does not zoom the hidden tiles: back at them, the camera is where it was', async () => {
+    await gotoStepEnd('unknown');
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+    const c03 = await tileCentre('c-03');
+    await app.page.mouse.click(c03.x, c03.y);
+    expect((await frame()).open).toBe('c-03');
+    await app.page.focus('canvas');
+    await app.page.keyboard.press('+');
+    await app.page.keyboard.press('+');
+    await app.page.keyboard.press('Escape');
+    const back = await frame();
+    expect(back.open).toBeUndefined();
+    expect(back.zoom).toBe(1);
+    // + went to the player instead, as anywhere else on the page: the speed.
+    expect(await app.page.evaluate(() => window.__kubedeck?.player()?.getState().speed)).toBeGreaterThan(1);
+    await app.page.evaluate(() => window.__kubedeck?.player()?.setSpeed(1));
+  });
+
   it('a drag that starts on a tile pans the camera and opens nothing', async () => {
     await gotoStepEnd('unknown');
     const { x, y } = await tileCentre('b-03');
