@@ -105,9 +105,11 @@ export class ScaleLabels extends Container {
         pods += t.active;
         stuck += t.pods.length - t.active;
       }
-      // `keep`: which pieces give way first when the line is too long (lowest first): the pods,
-      // then the Terminating, then the bracket; the node states never do. The Korean bracket
-      // pushed "Unknown 40대" off the line while the pods' count had already gone (reviewer).
+      // `keep`: which pieces give way first when the line is too long (lowest first): the
+      // Terminating, then the pods, then the bracket; the node states never do. The Korean bracket
+      // pushed "Unknown 40대" off the line while the pods' count had already gone (reviewer); a
+      // zone partly down lost its pods' count beside three states, where its neighbours showed
+      // theirs (reviewer): the count the other zones show goes last.
       const pieces: { text: string; fill: number; keep: number }[] = [];
       for (const state of ['Ready', 'NotReady', 'Unknown'] as const) {
         const n = counts.get(state) ?? 0;
@@ -116,8 +118,8 @@ export class ScaleLabels extends Container {
       }
       // "0 pods · Terminating 1,000" read as a contradiction (reviewer): an emptied zone says only
       // that its pods are all Terminating.
-      if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted, keep: 0 });
-      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted, keep: 1 });
+      if (pods > 0 || stuck === 0) pieces.push({ text: scaleWords.pods(lang, pods), fill: p.muted, keep: 1 });
+      if (stuck > 0) pieces.push({ text: scaleWords.terminating(lang, stuck), fill: p.muted, keep: 0 });
       const texts = pieces.map((piece, i) => {
         let t = h.pieces[i];
         if (t === undefined) {
