@@ -519,3 +519,25 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.closeNode());
   });
 });
+
+describe('scale view (a zone partly down: 160 nodes, 60 % of zone-c)', () => {
+  beforeAll(async () => {
+    await app.page.goto(`${base}?scenario=zone-outage&outage=part&nodes=160&perNode=3&lang=ko&theme=dark`);
+    await app.page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 60_000 });
+    await settle(app.page);
+  });
+
+  it("zone-c's header keeps its pods' count beside three states when Terminating pods do not fit too", async () => {
+    await app.page.evaluate(() => {
+      const player = window.__kubedeck?.player();
+      if (player === undefined) throw new Error('no player');
+      player.pause();
+      player.seek(player.getState().duration);
+    });
+    const f = await frame();
+    const line = f.labels.filter((l) => l.text.startsWith('Ready ') || l.text.startsWith('Unknown ') || l.text.startsWith('파드 ') || l.text.startsWith('Terminating '));
+    // Each zone's second line: its states, then its pods; three zones, three pods' counts.
+    expect(line.filter((l) => l.text.startsWith('Unknown '))).toHaveLength(1);
+    expect(line.filter((l) => /^파드 [\d,]+개$/.test(l.text))).toHaveLength(3);
+  });
+});
