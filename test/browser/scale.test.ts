@@ -223,6 +223,8 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     expect(zoomed.zoom).toBeCloseTo(6);
     expect(texts(zoomed)).toContain('c-01');
     expect(texts(zoomed).some((t) => t.startsWith('Unknown · '))).toBe(true);
+    // Its zone's header, out of view at this zoom, stays written at the top of the view (pinned).
+    expect(texts(zoomed)).toContain('zone-c · 10 nodes');
     expect(tiles(zoomed).length).toBeLessThan(homeTiles);
     const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
     expect(labelProblems(zoomed.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * The scale view's words, drawn in screen space over the camera's picture (so text stays 14 px
  * and never scales): each zone's two header lines, and on tiles large enough on screen (zoomed
- * in) the node's name and its state word with its pod count. A label shows only where it fits
+ * in) the node's name and its state word with its pod count. Zoomed in, a zone's header whose place
+ * is out of view is pinned to the view's top within its group. A label shows only where it fits
  * whole inside its tile and the tile is wholly in view, so labels never overlap or leave the view.
  */
 import { Container, Graphics, type Text } from '../pixi-parts.ts';
@@ -10,7 +11,7 @@ import type { Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { fitText, makeText, restyle, type TextSpec } from '../scene/text.ts';
 import { rectToScreen, type Camera } from './camera.ts';
-import type { TileLayout } from './tile-layout.ts';
+import { HEADER_LINE, type TileLayout } from './tile-layout.ts';
 import type { TileModel } from './tile-model.ts';
 import { readinessColour } from '../look-colours.ts';
 import { scaleWords } from './words.ts';
@@ -34,6 +35,25 @@ function put(t: Text, text: string, spec: TextSpec, maxW = 0): void {
   restyle(t, spec);
   if (maxW > 0) fitText(t, text, maxW, spec.size);
   else t.text = text;
+}
+
+/**
+ * Where a zone's header goes on screen: its own place, or, zoomed in with that place out of view
+ * while the group's tiles are on screen, pinned to the view's top (and left) edge within the
+ * group, as a spreadsheet keeps its column headers: which zone is on screen stays written.
+ * Undefined: the group is out of view.
+ */
+function pinnedHeader(header: Rect, group: Rect, view: Rect, lines: number): (Rect & { readonly pinned: boolean }) | undefined {
+  const x0 = Math.max(header.x, view.x);
+  const x1 = Math.min(header.x + header.w, view.x + view.w);
+  const bottom = Math.min(group.y + group.h, view.y + view.h);
+  if (x1 <= x0 || group.y >= view.y + view.h || bottom <= view.y) return undefined;
+  if (x0 === header.x && x1 === header.x + header.w && header.y >= view.y) return { ...header, pinned: false };
+  const h = Math.min(header.h, lines);
+  // Pushed up by the group's end, as the next group's header takes over.
+  const y = Math.min(Math.max(header.y, view.y), bottom - h);
+  if (y < view.y - 0.5) return undefined;
+  return { x: x0, y, w: x1 - x0, h, pinned: true };
 }
 
 const inside = (outer: Rect, r: Rect): boolean => r.x >= outer.x - 0.5 && r.y >= outer.y - 0.5 && r.x + r.w <= outer.x + outer.w + 0.5 && r.y + r.h <= outer.y + outer.h + 0.5;
@@ -73,6 +93,7 @@ export class ScaleLabels extends Container {
     this.boxes.length = 0;
     this.backs.clear();
     const size = 14 * fs;
+    const pinned: Rect[] = [];
     for (const g of tl.groups) {
       let h = this.headers.get(g.zone);
       if (h === undefined) {
@@ -80,11 +101,17 @@ export class ScaleLabels extends Container {
         this.headers.set(g.zone, h);
         this.addChild(h.title);
       }
-      const hr = rectToScreen(cam, view, g.header);
-      const shown = inside(view, hr) && hr.w > 40 * fs;
+      const hr = pinnedHeader(rectToScreen(cam, view, g.header), rectToScreen(cam, view, g.rect), view, 2 * HEADER_LINE * fs);
+      const shown = hr !== undefined && inside(view, hr) && hr.w > 40 * fs;
       h.title.visible = shown;
       for (const t of h.pieces) t.visible = false;
       if (!shown) continue;
+      // Pinned (zoomed in, the group's own header out of view): on a plate over the tiles it
+      // covers, whose words then start below it.
+      if (hr.pinned) {
+        this.backs.rect(hr.x, hr.y, hr.w, hr.h).fill({ color: p.sky, alpha: 0.88 });
+        pinned.push(hr);
+      }
       const nodes = groupNodes.get(g.zone) ?? [];
       put(h.title, scaleWords.zoneTitle(lang, g.zone, nodes.length), { size, weight: '700', fill: p.text }, hr.w);
       h.title.position.set(hr.x, hr.y);
@@ -157,7 +184,9 @@ export class ScaleLabels extends Container {
       // The part of the tile in view: a tile larger than the view (zoomed in far) still gets its words.
       const full = rectToScreen(cam, view, r);
       const x0 = Math.max(full.x, view.x);
-      const y0 = Math.max(full.y, view.y);
+      // Below a pinned header that covers the tile's top: its words start under it.
+      const under = pinned.reduce((y, h) => (h.x < full.x + full.w && full.x < h.x + h.w && h.y <= Math.max(full.y, view.y) + 0.5 && h.y + h.h > full.y ? Math.max(y, h.y + h.h) : y), view.y);
+      const y0 = Math.max(full.y, under);
       const sr = { x: x0, y: y0, w: Math.min(full.x + full.w, view.x + view.w) - x0, h: Math.min(full.y + full.h, view.y + view.h) - y0 };
       let texts = this.tiles.get(node);
       const big = sr.w >= 44 * fs && sr.h >= 26 * fs;
@@ -196,7 +225,7 @@ export class ScaleLabels extends Container {
         }
       }
       // A backing so the words read over the pod sprites.
-      this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.8 });
+      this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.9 });
       this.boxes.push({ x: sr.x, y: sr.y, w: right - sr.x, h: bottom - sr.y });
     }
   }
