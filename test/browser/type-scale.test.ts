@@ -72,6 +72,21 @@ describe('type scales with the screen', () => {
     expect(min.size, `"${min.text}" (${min.owner})`).toBeGreaterThanOrEqual(16);
   });
 
+  it('1920x1080: the legend reads at 16 px, and the stage still yields it its room', async () => {
+    const { page } = app;
+    await load(page, `${base}?scenario=pod-creation&lang=en&theme=dark`, 1920, 1080);
+    await page.keyboard.press('?');
+    const legend = page.locator('[data-testid=legend]');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+    await page.waitForFunction(() => {
+      const stage = document.querySelector('[data-testid=stage]')?.getBoundingClientRect();
+      const panel = document.querySelector('[data-testid=legend]')?.getBoundingClientRect();
+      return stage !== undefined && panel !== undefined && stage.right <= panel.left;
+    });
+    await page.keyboard.press('?');
+  });
+
   it('1280x720: caption 18 px, nothing on the stage under 14 px', async () => {
     const { page } = app;
     await load(page, `${base}?scenario=pod-creation&lang=en&theme=dark`, 1280, 720);
