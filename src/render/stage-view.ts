@@ -182,6 +182,7 @@ export class StageView {
       this.layoutTokens();
       this.onNeedsRedraw?.();
     };
+    this.scale.onHover = () => this.onNeedsRedraw?.();
     this.scale.onOpen = (node) => this.openScaleNode(node);
     this.back.onPress = () => this.closeScaleNode();
     this.shelf.onObjectClick(this.emitObject);

@@ -450,6 +450,22 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     await settle(app.page);
   });
 
+  it('hovering a tile at home zoom names it beside it (its words do not fit on it): name, state and pods', async () => {
+    await gotoStepEnd('unknown');
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+    // 150 nodes at 1280x720: too small for their names.
+    expect(texts(await frame()).some((t) => t.startsWith('c-03'))).toBe(false);
+    const c03 = await tileCentre('c-03');
+    await app.page.mouse.move(c03.x, c03.y);
+    const f = await frame();
+    expect(texts(f)).toContain('c-03 · Unknown · 20');
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+    // Off the tiles, the words go.
+    await app.page.mouse.move(5, 5);
+    expect(texts(await frame()).some((t) => t.startsWith('c-03'))).toBe(false);
+  });
+
   it("while the wave plays, no message's label covers a zone header's words (1920x1080)", async () => {
     // A page of its own, opened at the projector's size (as a speaker would).
     const page = await browser.context.newPage();

@@ -62,6 +62,8 @@ export class ScaleLabels extends Container {
   private readonly headers = new Map<string, HeaderTexts>();
   private readonly tiles = new Map<string, TileTexts>();
   private readonly backs = new Graphics();
+  /** The hovered tile's words, when they do not fit on it. */
+  private hoverText: Text | undefined;
   /** Boxes of the texts shown (token labels keep off them). */
   readonly boxes: Rect[] = [];
 
@@ -84,12 +86,14 @@ export class ScaleLabels extends Container {
     }
     this.headers.clear();
     this.tiles.clear();
+    this.hoverText?.destroy();
+    this.hoverText = undefined;
     this.boxes.length = 0;
     this.backs.clear();
   }
 
   /** `band`: how far down a tile its words may go (world px; 0: the whole tile, over the pods). */
-  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number): void {
+  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number, hovered?: string): void {
     this.boxes.length = 0;
     this.backs.clear();
     const size = 14 * fs;
@@ -228,5 +232,37 @@ export class ScaleLabels extends Container {
       this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.9 });
       this.boxes.push({ x: sr.x, y: sr.y, w: right - sr.x, h: bottom - sr.y });
     }
+    this.hoverLabel(cam, view, tl, tileOf, lang, p, fs, hovered);
+  }
+
+  /**
+   * The tile under the pointer: outlined, and, when its own words do not show on it (at home zoom
+   * a tile is a few dozen pixels), its name, state and pods on a plate beside it.
+   */
+  private hoverLabel(cam: Camera, view: Rect, tl: TileLayout, tileOf: (node: string) => TileModel | undefined, lang: Lang, p: Palette, fs: number, hovered: string | undefined): void {
+    const r = hovered === undefined ? undefined : tl.tiles.get(hovered);
+    const named = hovered === undefined ? false : this.tiles.get(hovered)?.name.visible === true;
+    if (this.hoverText !== undefined) this.hoverText.visible = false;
+    if (hovered === undefined || r === undefined) return;
+    const full = rectToScreen(cam, view, r);
+    this.backs.roundRect(full.x - 1.5 * fs, full.y - 1.5 * fs, full.w + 3 * fs, full.h + 3 * fs, 5 * fs).stroke({ width: 2.5 * fs, color: p.text });
+    if (named) return;
+    const size = 14 * fs;
+    const t = (this.hoverText ??= this.addChild(makeText({ size, weight: '700', fill: p.text })));
+    const model = tileOf(hovered);
+    put(t, model === undefined ? hovered : `${hovered} · ${scaleWords.tileState(lang, model.readiness, model.active)}`, { size, weight: '700', fill: p.text });
+    const pad = 5 * fs;
+    const w = t.width + 2 * pad;
+    const h = t.height + 2 * pad;
+    const x = Math.min(Math.max(full.x + full.w / 2 - w / 2, view.x), view.x + view.w - w);
+    // Above the tile, else below it: where it covers neither a header's words nor a tile's.
+    const clear = (y: number): boolean => y >= view.y && y + h <= view.y + view.h && !this.boxes.some((b) => b.x < x + w && x < b.x + b.w && b.y < y + h && y < b.y + b.h);
+    const above = full.y - h - 4 * fs;
+    const below = full.y + full.h + 4 * fs;
+    const y = clear(above) ? above : clear(below) ? below : Math.min(Math.max(above, view.y), view.y + view.h - h);
+    this.backs.roundRect(x, y, w, h, 4 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: p.text });
+    t.position.set(x + pad, y + pad);
+    t.visible = true;
+    this.boxes.push({ x, y, w, h });
   }
 }

@@ -75,8 +75,10 @@ export class ScaleView extends Container {
   private press: { x: number; y: number; cam: Camera; moved: boolean } | undefined;
   /** Whether the press just released was a drag: PixiJS fires pointerup before pointertap, so the tap reads it here. */
   private releasedDrag = false;
-  /** The tile under the pointer (Enter opens it). */
+  /** The tile under the pointer (Enter opens it; outlined, and named when its words do not fit on it). */
   hovered: string | undefined;
+  /** The hovered tile changed: the stage redraws (nothing is drawn while paused otherwise). */
+  onHover: (() => void) | undefined;
   /** The camera moved (wheel, drag, keys, a step's focus): the stage re-lays its flows and redraws. */
   onCamera: (() => void) | undefined;
   /** A tile was clicked. */
@@ -107,8 +109,9 @@ export class ScaleView extends Container {
         this.setCamera(panBy(press.cam, this.view, at.x - press.x, at.y - press.y));
         return;
       }
-      this.hovered = this.tileAt(at);
+      this.hover(this.tileAt(at));
     });
+    this.on('pointerleave', () => this.hover(undefined));
     const release = (): void => {
       this.releasedDrag = this.press?.moved === true;
       this.press = undefined;
@@ -370,10 +373,17 @@ export class ScaleView extends Container {
     this.updateLabels();
   }
 
+  private hover(node: string | undefined): void {
+    if (node === this.hovered) return;
+    this.hovered = node;
+    this.updateLabels();
+    this.onHover?.();
+  }
+
   private updateLabels(): void {
     const p = this.palette;
     if (p === undefined) return;
-    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs);
+    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs, this.hovered);
   }
 
   /** The node whose tile is at this stage point, if any. */
