@@ -12,6 +12,7 @@ import type { Palette } from '../theme.ts';
 import { fitText, makeText, restyle, type TextSpec } from '../scene/text.ts';
 import { rectToScreen, type Camera } from './camera.ts';
 import { HEADER_LINE, type TileLayout } from './tile-layout.ts';
+import { pinnedHeader } from './pinned-header.ts';
 import type { TileModel } from './tile-model.ts';
 import { readinessColour } from '../look-colours.ts';
 import { scaleWords } from './words.ts';
@@ -35,25 +36,6 @@ function put(t: Text, text: string, spec: TextSpec, maxW = 0): void {
   restyle(t, spec);
   if (maxW > 0) fitText(t, text, maxW, spec.size);
   else t.text = text;
-}
-
-/**
- * Where a zone's header goes on screen: its own place, or, zoomed in with that place out of view
- * while the group's tiles are on screen, pinned to the view's top (and left) edge within the
- * group, as a spreadsheet keeps its column headers: which zone is on screen stays written.
- * Undefined: the group is out of view.
- */
-function pinnedHeader(header: Rect, group: Rect, view: Rect, lines: number): (Rect & { readonly pinned: boolean }) | undefined {
-  const x0 = Math.max(header.x, view.x);
-  const x1 = Math.min(header.x + header.w, view.x + view.w);
-  const bottom = Math.min(group.y + group.h, view.y + view.h);
-  if (x1 <= x0 || group.y >= view.y + view.h || bottom <= view.y) return undefined;
-  if (x0 === header.x && x1 === header.x + header.w && header.y >= view.y) return { ...header, pinned: false };
-  const h = Math.min(header.h, lines);
-  // Pushed up by the group's end, as the next group's header takes over.
-  const y = Math.min(Math.max(header.y, view.y), bottom - h);
-  if (y < view.y - 0.5) return undefined;
-  return { x: x0, y, w: x1 - x0, h, pinned: true };
 }
 
 const inside = (outer: Rect, r: Rect): boolean => r.x >= outer.x - 0.5 && r.y >= outer.y - 0.5 && r.x + r.w <= outer.x + outer.w + 0.5 && r.y + r.h <= outer.y + outer.h + 0.5;

@@ -14,7 +14,8 @@ import type { Point, Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
 import { clampCamera, followResize, homeCamera, keepInView, panBy, rectToScreen, sameCamera, toWorld, visibleWorld, zoomAbout, ZOOM_STEP, type Camera } from './camera.ts';
 import { ScaleLabels } from './labels-view.ts';
-import { layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
+import { pinnedHeader } from './pinned-header.ts';
+import { HEADER_LINE, layoutTiles, spriteGrid, zoneGroups, type NodeZone, type SpriteGrid, type TileLayout, type ZoneGroup } from './tile-layout.ts';
 import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
 import { ringBoxes } from './focus-ring.ts';
@@ -409,7 +410,9 @@ export class ScaleView extends Container {
     const g = this.tl.groups.find((x) => x.zone === zone);
     if (g === undefined) return this.view;
     const v = this.view;
-    const hr = rectToScreen(this.cam, v, g.header);
+    // The header where it is drawn: its place, or pinned to the view's top when zoomed in (a
+    // zone's flows ended on whichever of its tiles was nearest, as if that node were the one).
+    const hr = pinnedHeader(rectToScreen(this.cam, v, g.header), rectToScreen(this.cam, v, g.rect), v, 2 * HEADER_LINE * this.fs) ?? rectToScreen(this.cam, v, g.header);
     const head = { x: hr.x, y: hr.y, w: Math.min(hr.w, 200 * this.fs), h: hr.h };
     if (head.x >= v.x && head.y >= v.y && head.x + head.w <= v.x + v.w && head.y + head.h <= v.y + v.h) {
       const gap = TOKEN_CLEARANCE * this.s;
