@@ -107,8 +107,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'relist',
       caption: text(
-        'kube-apiserver’s watch on etcd broke when etcd stopped; here it re-lists and pushes the differences to every watcher. A real cluster is less tidy: a plain restore takes etcd’s revision backwards, so watch caches and informers can stay stale until the API servers restart (etcd-io/etcd#16028, kubernetes#118501). The docs advise stopping kube-apiserver during a restore and restarting the controllers afterwards; `etcdutl snapshot restore --bump-revision --mark-compacted` makes every watcher re-list.',
-        'etcd가 멈출 때 kube-apiserver의 etcd watch가 끊겼고, 여기서는 다시 list해서 달라진 점을 모든 watcher에게 보냅니다. 실제 클러스터는 이만큼 깔끔하지 않습니다. 그냥 복원하면 etcd의 리비전이 뒤로 돌아가서, API 서버를 재시작할 때까지 watch 캐시와 인포머가 오래된 데이터를 붙들고 있을 수 있습니다(etcd-io/etcd#16028, kubernetes#118501). 공식 문서는 복원하는 동안 kube-apiserver를 멈추고 복원 뒤에 컨트롤러들을 재시작하라고 권합니다. `etcdutl snapshot restore --bump-revision --mark-compacted`로 복원하면 모든 watcher가 다시 list합니다.',
+        'kube-apiserver’s watch on etcd broke when etcd stopped; here it re-lists and pushes the differences to every watcher. A real restore is less tidy: it takes etcd’s revision backwards, so watch caches and informers can stay stale until the API servers restart. The docs advise stopping kube-apiserver during a restore and restarting the controllers after; `etcdutl snapshot restore … --bump-revision 1000000000 --mark-compacted` makes every watcher re-list.',
+        'etcd가 멈출 때 kube-apiserver의 etcd watch가 끊겼고, 여기서는 다시 list해서 달라진 점을 모든 watcher에게 보냅니다. 실제 복원은 이만큼 깔끔하지 않습니다. etcd의 리비전이 뒤로 돌아가서, API 서버를 재시작할 때까지 watch 캐시와 인포머가 오래된 데이터를 붙들고 있을 수 있습니다. 공식 문서는 복원하는 동안 kube-apiserver를 멈추고 복원 뒤에 컨트롤러들을 재시작하라고 권합니다. `etcdutl snapshot restore … --bump-revision 1000000000 --mark-compacted`로 복원하면 모든 watcher가 다시 list합니다.',
       ),
       focus: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'],
       when: activity('kube-apiserver', 'relist'),

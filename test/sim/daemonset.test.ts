@@ -75,6 +75,13 @@ describe('daemonset', () => {
     const agents = podsOf(finalObjects(t), 'log-agent-');
     expect(agents.map((p) => p.spec.nodeName).sort()).toEqual(['worker-1', 'worker-2', NEW_NODE]);
   });
+  it('says kubectl drain stops on DaemonSet pods unless given --ignore-daemonsets (it does not leave them alone by itself)', () => {
+    const step = runScenario(daemonset).events.find((e) => e.kind === 'step' && e.id === 'all-nodes');
+    if (step?.kind !== 'step') throw new Error('no all-nodes step');
+    expect(step.caption.en).toMatch(/`kubectl drain` stops with an error .* unless given --ignore-daemonsets, which skips them/);
+    expect(step.caption.ko).toMatch(/--ignore-daemonsets 없이는 오류를 내고 멈춥니다/);
+    expect(step.caption.en).not.toMatch(/leaves such pods alone/);
+  });
 });
 
 describe('NodeShouldRunDaemonPod', () => {

@@ -78,10 +78,10 @@ describe('etcd-backup-restore captions say what a plain restore leaves behind', 
   const trace = runScenario(etcdBackupRestore);
   const caption = (id: string) => trace.events.find((e) => e.kind === 'step' && e.id === id);
 
-  it('the revision goes backwards and watch caches can stay stale unless the API servers restart or --bump-revision --mark-compacted is used', () => {
+  it('the revision goes backwards and watch caches can stay stale unless the API servers restart or the restore bumps the revision (--bump-revision takes an amount, with --mark-compacted)', () => {
     const step = caption('relist');
     if (step?.kind !== 'step') throw new Error('no relist step');
-    expect(step.caption.en).toMatch(/revision backwards.*stale until the API servers restart.*--bump-revision --mark-compacted/);
-    expect(step.caption.ko).toMatch(/리비전이 뒤로.*재시작할 때까지.*--bump-revision --mark-compacted/);
+    expect(step.caption.en).toMatch(/revision backwards.*stale until the API servers restart.*--bump-revision 1000000000 --mark-compacted/);
+    expect(step.caption.ko).toMatch(/리비전이 뒤로.*재시작할 때까지.*--bump-revision 1000000000 --mark-compacted/);
   });
 });
