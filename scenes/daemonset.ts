@@ -176,7 +176,7 @@ const machine = setup({
       const n = expectedAgentNodes(context.params, true).length;
       context.cluster.step(
         'all-nodes',
-        text(`Every node runs its daemon pods: kube-proxy 4/4, ${AGENT} ${n}/${n}. Nobody ran kubectl for ${NEW_NODE}: joining was enough. (\`kubectl drain\` stops with an error on a node running such pods unless given --ignore-daemonsets, which skips them: their controller would recreate them there at once, as they tolerate the cordon.)`, `모든 노드가 데몬 파드를 실행합니다: kube-proxy 4/4, ${AGENT} ${n}/${n}. ${withParticle(NEW_NODE, '을/를')} 위해 kubectl을 실행한 사람은 없습니다: 합류만으로 충분했습니다. (이런 파드가 있는 노드에서 \`kubectl drain\`은 --ignore-daemonsets 없이는 오류를 내고 멈춥니다. 이 옵션을 주면 이 파드들은 건너뜁니다. cordon을 허용하는 파드라서 지워도 컨트롤러가 그 자리에 곧바로 다시 만들기 때문입니다.)`),
+        text(`Every node runs its daemon pods: kube-proxy 4/4, ${AGENT} ${n}/${n}. Nobody ran kubectl for ${NEW_NODE}: joining was enough. (\`kubectl drain\` stops with an error on a node running such pods unless given --ignore-daemonsets, which skips them: their controller would recreate them there at once, as they tolerate the cordon.)`, `모든 노드가 데몬 파드를 실행합니다: kube-proxy 4/4, ${AGENT} ${n}/${n}. ${withParticle(NEW_NODE, '을/를')} 위해 kubectl을 실행한 사람은 없습니다: 합류만으로 충분했습니다. (이런 파드가 있는 노드에서 \`kubectl drain\`은 --ignore-daemonsets 없이는 오류를 내고 멈춥니다. 이 옵션을 주면 이 파드들은 건너뜁니다. 코든을 허용하는 파드라서 지워도 컨트롤러가 그 자리에 곧바로 다시 만들기 때문입니다.)`),
         ['kube-apiserver', ...KUBELETS, `kubelet/${NEW_NODE}`],
       );
     },

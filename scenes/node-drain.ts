@@ -211,7 +211,7 @@ const machine = setup({
     uncordon: ({ context }) => {
       context.cluster.step(
         'kubectl-uncordon',
-        text(`Maintenance done. \`kubectl uncordon ${NODE}\` PATCHes spec.unschedulable away.`, `유지보수가 끝났습니다. \`kubectl uncordon ${NODE}\`이 spec.unschedulable을 PATCH로 없앱니다.`),
+        text(`Maintenance done. \`kubectl uncordon ${NODE}\` PATCHes spec.unschedulable away.`, `유지보수가 끝났습니다. ${withParticle(`\`kubectl uncordon ${NODE}\``, '이/가')} spec.unschedulable을 PATCH로 없앱니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       setCordon(context.cluster, NODE, false);

@@ -164,8 +164,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'dns',
       caption: text(
-        'The pod’s /etc/resolv.conf points at the kube-dns Service (10.96.0.10) with search default.svc.cluster.local …; "web" has fewer than 5 dots, so the first name tried is web.default.svc.cluster.local. CoreDNS answers with the ClusterIP.',
-        '파드의 /etc/resolv.conf는 kube-dns 서비스(10.96.0.10)를 가리키고 search default.svc.cluster.local …을 가집니다. "web"은 점이 5개보다 적으니 먼저 web.default.svc.cluster.local을 묻고, CoreDNS가 ClusterIP로 답합니다.',
+        'The pod’s /etc/resolv.conf points at the kube-dns Service (10.96.0.10) with search default.svc.cluster.local …; "web" has fewer than 5 dots, so the first name tried is web.default.svc.cluster.local. The query to 10.96.0.10 is DNATed to a CoreDNS pod by the node’s rules, as the web request will be (drawn here as one hop). CoreDNS answers with the ClusterIP.',
+        '파드의 /etc/resolv.conf는 kube-dns 서비스(10.96.0.10)를 가리키고 search default.svc.cluster.local …을 가집니다. "web"은 점이 5개보다 적으니 먼저 web.default.svc.cluster.local을 묻습니다. 10.96.0.10으로 가는 질의도 뒤의 web 요청처럼 노드의 규칙이 CoreDNS 파드로 DNAT합니다(여기서는 한 번에 그림). CoreDNS가 ClusterIP로 답합니다.',
       ),
       focus: ['client/curl', 'coredns'],
       when: message({ from: 'client/curl', to: 'coredns' }),

@@ -82,7 +82,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror',
       caption: text(
         `For each static pod the kubelet creates a mirror pod in kube-system named <name>-<nodeName>: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\` lists them. A mirror is read-only: the API cannot change the static pod.`,
-        `정적 파드마다 kubelet이 kube-system에 <이름>-<노드이름> 형식의 미러 파드를 만듭니다: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\`에 보입니다. 미러는 읽기 전용이라 API로 정적 파드를 바꿀 수 없습니다.`,
+        `정적 파드마다 kubelet이 kube-system에 <이름>-<노드이름> 형식의 미러 파드를 만듭니다: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\`에 보입니다. 미러 파드는 읽기 전용이라 API로 정적 파드를 바꿀 수 없습니다.`,
       ),
       focus: [KUBELET, 'kube-apiserver', 'etcd'],
       when: message({ from: KUBELET, action: 'POST pod (mirror)' }),
@@ -91,7 +91,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror-deleted',
       caption: text(
         `The kubelet sees its mirror marked for deletion. The static pod was never touched: ${c} keeps running. The kubelet removes the old mirror and creates a new one (new UID, AGE starts again).`,
-        `kubelet이 미러에 삭제 표시가 된 것을 봅니다. 정적 파드는 건드려지지 않았으므로 ${withParticle(c, '은/는')} 계속 실행 중입니다. kubelet이 옛 미러를 지우고 새 미러를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
+        `kubelet이 미러 파드에 삭제 표시가 된 것을 봅니다. 정적 파드는 건드려지지 않았으므로 ${withParticle(c, '은/는')} 계속 실행 중입니다. kubelet이 옛 미러 파드를 지우고 새 미러 파드를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
       ),
       focus: [KUBELET, 'kube-apiserver'],
       when: activity(KUBELET, 'mirror:deleted'),
@@ -116,7 +116,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'back',
-      caption: text(`The manifest is back: the kubelet starts ${c} again and creates its mirror. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${withParticle(c, '을/를')} 다시 시작하고 미러를 만듭니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
+      caption: text(`The manifest is back: the kubelet starts ${c} again and creates its mirror. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${withParticle(c, '을/를')} 다시 시작하고 미러 파드를 만듭니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
       focus: [KUBELET, c],
       when: change(ref, 'status.phase', 'Running'),
     },

@@ -17,7 +17,9 @@ const TERMS: readonly { readonly concept: string; readonly term: string; readonl
   { concept: 'ReplicaSet', term: '레플리카셋', banned: [/레플리카 셋/, /리플리카\s*셋/] },
   { concept: 'DaemonSet', term: '데몬셋', banned: [/데몬 셋/] },
   { concept: 'control plane', term: '컨트롤 플레인', banned: [/컨트롤플레인/, /제어\s*평면/] },
-  { concept: 'cordon', term: '코든', banned: [/코돈/, /코드온/] },
+  // "cordon됨" beside a chip's "코든됨" read as two words (reviewer); "언코든" is no Korean word.
+  { concept: 'cordon', term: '코든', banned: [/코돈/, /코드온/, /cordon[\uAC00-\uD7A3]/, /언코든/] },
+  { concept: 'mirror pod', term: '미러 파드', banned: [/미러(?=[을를에가이은는의])/] },
   { concept: 'eviction', term: '축출', banned: [/퇴거/] },
   { concept: 'namespace', term: '네임스페이스', banned: [/이름\s*공간/] },
   { concept: 'scheduler', term: '스케줄러', banned: [/스케쥴/] },

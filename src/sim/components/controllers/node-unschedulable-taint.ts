@@ -22,7 +22,7 @@ export function createNodeUnschedulableTaintController(ctx: ControllerContext): 
     const name = node.metadata.name;
     if (pending.has(name)) return;
     pending.add(name);
-    ctx.act(NAME, 'taint', add ? text(`${name} is cordoned (spec.unschedulable): add taint ${UNSCHEDULABLE}:NoSchedule`, `${name} 코든됨(spec.unschedulable): ${UNSCHEDULABLE}:NoSchedule 테인트 추가`) : text(`${name} is uncordoned: remove taint ${UNSCHEDULABLE}:NoSchedule`, `${name} 언코든됨: ${UNSCHEDULABLE}:NoSchedule 테인트 제거`), refOf(node));
+    ctx.act(NAME, 'taint', add ? text(`${name} is cordoned (spec.unschedulable): add taint ${UNSCHEDULABLE}:NoSchedule`, `${name} 코든됨(spec.unschedulable): ${UNSCHEDULABLE}:NoSchedule 테인트 추가`) : text(`${name} is uncordoned: remove taint ${UNSCHEDULABLE}:NoSchedule`, `${name} 코든 해제됨: ${UNSCHEDULABLE}:NoSchedule 테인트 제거`), refOf(node));
     const mutate = (o: K8sObject): K8sObject => {
       if (o.kind !== 'Node') return o;
       const kept = (o.spec.taints ?? []).filter((t) => !(t.key === UNSCHEDULABLE && t.effect === 'NoSchedule'));

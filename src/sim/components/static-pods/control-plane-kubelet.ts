@@ -199,7 +199,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
       sp.mirror = 'none';
       rt.clock.setTimeout(() => ensureMirror(file), rt.rng.between(300, 800));
     } else if (p.eventType === 'MODIFIED' && p.object.metadata.deletionTimestamp && sp.mirror === 'present') {
-      rt.tracer.activity(id, 'mirror:deleted', 20, text(`mirror ${p.object.metadata.name} is being deleted; the static pod keeps running: remove it and create a new mirror`, `미러 ${p.object.metadata.name} 삭제 중; 정적 파드는 계속 실행: 미러를 지우고 새로 만듦`), refOf(p.object));
+      rt.tracer.activity(id, 'mirror:deleted', 20, text(`mirror ${p.object.metadata.name} is being deleted; the static pod keeps running: remove it and create a new mirror`, `미러 파드 ${p.object.metadata.name} 삭제 중; 정적 파드는 계속 실행: 미러 파드를 지우고 새로 만듦`), refOf(p.object));
       deleteMirror(sp, () => rt.clock.setTimeout(() => ensureMirror(file), rt.rng.between(300, 800)));
     }
   };
