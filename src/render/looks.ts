@@ -45,11 +45,13 @@ export function nodeLook(node: Node | undefined): NodeLook {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const readiness: NodeReadiness = ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown';
   const cordoned = node.spec.unschedulable === true;
-  // One chip per taint key: "unreachable:NoSchedule,NoExecute".
+  // One chip per taint key (and value), as kubectl describe writes it: "unreachable:NoSchedule,NoExecute",
+  // "dedicated=gpu:NoSchedule" (the value is what a toleration with operator Equal must match).
   const byKey = new Map<string, string[]>();
   for (const t of node.spec.taints ?? []) {
     if (cordoned && t.key === 'node.kubernetes.io/unschedulable') continue;
-    const key = t.key.replace(/^node\.kubernetes\.io\//, '');
+    const name = t.key.replace(/^node\.kubernetes\.io\//, '');
+    const key = t.value === undefined || t.value === '' ? name : `${name}=${t.value}`;
     const effects = byKey.get(key) ?? [];
     if (!effects.includes(t.effect)) effects.push(t.effect);
     byKey.set(key, effects);

@@ -52,6 +52,11 @@ describe('nodeLook', () => {
     expect(l.cordoned).toBe(true);
     expect(l.taints).toEqual(['unreachable:NoSchedule,NoExecute']);
   });
+
+  it('writes a taint with its value as kubectl describe does (a toleration with operator Equal must match it)', () => {
+    const l = nodeLook(node('True', { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] }));
+    expect(l.taints).toEqual(['dedicated=gpu:NoSchedule']);
+  });
 });
 
 describe('ids', () => {
