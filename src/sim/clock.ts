@@ -54,6 +54,11 @@ export class SimClock implements Clock {
     return timer;
   }
 
+  /** setTimeout without a handle (it cannot be cleared): no timer object per call. */
+  after(fn: () => void, timeout: number): void {
+    this.push(fn, undefined, timeout);
+  }
+
   /** setTimeout(() => fn(arg), timeout) without a closure or a timer per call. */
   call<A>(fn: (arg: A) => void, arg: A, timeout: number): void {
     this.push(fn as Callback, arg, timeout);

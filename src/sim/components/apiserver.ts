@@ -202,7 +202,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   /** One stage of 1 ms (authentication, authorization): what runStages does for one, without a list and a closure per request. */
   const stage = (action: string, label: Localized, quiet: boolean, object: ObjectRef | undefined, done: () => void): void => {
     if (!quiet) rt.tracer.activity(ID, action, 1, label, object);
-    rt.clock.setTimeout(done, 1);
+    rt.clock.after(done, 1);
   };
 
   /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
@@ -212,7 +212,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       const stage = stages[i++];
       if (!stage) return done();
       if (!quiet) rt.tracer.activity(ID, stage.action, stage.ms, stage.label, object);
-      rt.clock.setTimeout(next, stage.ms);
+      rt.clock.after(next, stage.ms);
     };
     next();
   };

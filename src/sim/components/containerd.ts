@@ -37,7 +37,7 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
     const podName = p.pod.metadata.name;
     const ref = req.object;
     const answer = (ms: number, extra: { podIP?: string } = {}): void => {
-      rt.clock.setTimeout(() => rt.net.reply(req, { action: CRI_OK[p.call], payload: { kind: 'cri-response', call: p.call, ok: true, ...extra } }), ms);
+      rt.clock.after(() => rt.net.reply(req, { action: CRI_OK[p.call], payload: { kind: 'cri-response', call: p.call, ok: true, ...extra } }), ms);
     };
     switch (p.call) {
       case 'RunPodSandbox': {

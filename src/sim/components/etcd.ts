@@ -89,7 +89,7 @@ export function createEtcd(rt: Runtime): Etcd {
       const current = store.get(ref);
       const next = p.create ?? (current && p.mutate ? p.mutate(current) : undefined);
       if (!next || (p.create && current)) {
-        rt.clock.setTimeout(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
+        rt.clock.after(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
         return;
       }
       // Recorded before it is applied, so a narration step it starts snapshots the state before it.
@@ -98,7 +98,7 @@ export function createEtcd(rt: Runtime): Etcd {
       // which the diff leaves out, so they are the same, and an unchanged metadata is then not walked.
       rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, next) : [], stored);
       store.set(stored);
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
+      rt.clock.after(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
     } else if (p.kind === 'etcd-delete') {
       const ref = request.object ?? '';
       const current = store.get(ref);
@@ -106,14 +106,14 @@ export function createEtcd(rt: Runtime): Etcd {
         rt.tracer.state(ref, 'deleted', [], undefined);
         store.delete(ref);
       }
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
+      rt.clock.after(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
     } else if (p.kind === 'etcd-range') {
       const items = readRange(store, p.key, p.prefix, request.object);
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
+      rt.clock.after(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
     } else if (p.kind === 'etcd-snapshot') {
       // etcdctl snapshot save: the whole keyspace at the current revision, streamed to the client.
       const items = [...store.values()];
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `snapshot rev ${store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), rt.rng.between(20, 60));
+      rt.clock.after(() => rt.net.reply(request, { action: `snapshot rev ${store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), rt.rng.between(20, 60));
     }
   };
 

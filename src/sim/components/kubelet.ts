@@ -182,7 +182,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const reportNotReadyYet = (pod: Pod, delay: number): void => {
     const ref = refOf(pod);
     patchStatus(pod, 'Running, not ready', statusStartedNotReady(timestamp(rt.clock.now())));
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       if (!up || pods.get(ref) !== 'running') return;
       rt.tracer.activity(id, 'probe:readiness', 10, text(`readiness probe of ${pod.metadata.name} succeeded: Ready`, `${pod.metadata.name} 레디니스 프로브 성공: Ready`), ref);
       patchStatus(pod, 'Ready', statusProbeReady(timestamp(rt.clock.now())));

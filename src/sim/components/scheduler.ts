@@ -225,14 +225,16 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     const ref = refOf(pod);
     const decision = algorithm.schedule(pod, rt.rng, spreadSelectorOf(pod));
     current = { pod, decision };
-    rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
+    // Without full decisions the algorithm made no per-node verdicts but the winner's (its
+    // `verdicts` is the same flag): the decision is recorded as it is, with no copy to filter.
+    rt.tracer.decision(ref, decision);
     const feasible = decision.filtered?.feasible ?? decision.nodes.filter((n) => n.feasible).length;
     // A pod that fits nowhere is its own kind of work: not a repeat of the filters that placed pods
     // before it, so the story shows the first one in a step, with its reasons (schedule.ts counts
     // a step's repeats by action).
     rt.tracer.activity(ID, feasible === 0 ? 'filter-unschedulable' : 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
     if (decision.scored) {
-      rt.clock.setTimeout(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
+      rt.clock.after(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
     }
   };
 
@@ -274,7 +276,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
       return;
     }
     beginCycle();
-    rt.clock.setTimeout(endCycle, CYCLE_MS);
+    rt.clock.after(endCycle, CYCLE_MS);
   };
 
   const machine = setup({
@@ -282,7 +284,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     actions: {
       startCycles: () => {
         beginCycle();
-        rt.clock.setTimeout(endCycle, CYCLE_MS);
+        rt.clock.after(endCycle, CYCLE_MS);
       },
     },
     guards: { hasQueued: () => queue.length > 0 },

@@ -45,7 +45,7 @@ export interface Runtime {
 
 /** Runs `fn` after `ms` of simulated time. */
 export function later(rt: Runtime, ms: number, fn: () => void): void {
-  rt.clock.setTimeout(fn, ms);
+  rt.clock.after(fn, ms);
 }
 
 /** Random lower-case suffix as Kubernetes generates names (no vowels, no confusable digits). */
