@@ -17,6 +17,7 @@ import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
+import type { Route } from '../core/network.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
@@ -37,6 +38,11 @@ export interface Watcher {
   readonly only?: ObjectRef;
 }
 
+/** A watch as the watch cache keeps it: with its route, so a push looks no channel up. */
+interface Watching {
+  readonly watcher: Watcher;
+  readonly route: Route;
+}
 
 interface Stage {
   readonly action: string;
@@ -166,31 +172,32 @@ export function createApiServer(rt: Runtime): ApiServer {
     rt.net.reply(req, { action: statusAction(status), status, payload });
   };
 
-  const watchersByKind = new Map<K8sKind, Watcher[]>();
-  const podWatchersByNode = new Map<string, Watcher[]>();
+  const watchersByKind = new Map<K8sKind, Watching[]>();
+  const podWatchersByNode = new Map<string, Watching[]>();
 
   const addWatcher = (w: Watcher): void => {
+    const watching: Watching = { watcher: w, route: rt.net.route(ID, w.id) };
     if (w.podsOnNode !== undefined) {
       const list = podWatchersByNode.get(w.podsOnNode) ?? [];
-      list.push(w);
+      list.push(watching);
       podWatchersByNode.set(w.podsOnNode, list);
       return;
     }
     for (const kind of w.kinds) {
       const list = watchersByKind.get(kind) ?? [];
-      list.push(w);
+      list.push(watching);
       watchersByKind.set(kind, list);
     }
   };
 
   const removeWatcher = (w: Watcher): void => {
-    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x !== w));
+    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x.watcher !== w));
   };
 
-  const push = (w: Watcher, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
+  const push = ({ watcher: w, route }: Watching, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
     if (!rt.board.isUp(w.id)) return;
     if (w.only !== undefined && w.only !== ref) return;
-    rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } });
+    rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } }, undefined, route);
   };
 
   const fanOut = (type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
