@@ -126,14 +126,14 @@ export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined,
 }
 
 /**
- * labels[key], with the two well-known keys read by name: `labels[key]` with a key that changes
- * from one constraint to the next is a generic keyed lookup, while a literal key is a load the
- * engine caches per site. Spreading reads both keys of every feasible node for every pod.
+ * A node's label `key`, the two well-known keys read from the NodeInfo (kept with its node):
+ * spreading reads both keys of every feasible node for every pod, and `labels[key]` with a key
+ * that changes from one constraint to the next is a generic keyed lookup besides.
  */
-export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
-  if (key === LABEL_HOSTNAME) return labels['kubernetes.io/hostname'];
-  if (key === LABEL_ZONE) return labels['topology.kubernetes.io/zone'];
-  return labels[key];
+export function nodeLabel(info: NodeInfo, key: string): string | undefined {
+  if (key === LABEL_HOSTNAME) return info.hostnameLabel;
+  if (key === LABEL_ZONE) return info.zoneLabel;
+  return (info.node.metadata.labels ?? {})[key];
 }
 
 /** The node carries every constraint's topology key (upstream nodeLabelsMatchSpreadConstraints). */
