@@ -27,10 +27,15 @@ export type TimerHandle = Timer;
 /** The slot's callback for a Timer (its argument): runs it unless it was cleared. */
 const FIRE_TIMER: Callback = () => undefined;
 
-/** The callbacks due at one instant, in the order they were set; `head` is the next to run. */
+/**
+ * The callbacks due at one instant, in the order they were set: slots `head` to `size`. A bucket
+ * is reused once run, its arrays kept at their length (emptied slots), so setting a callback
+ * stores into a slot instead of growing an array from nothing again.
+ */
 class Bucket {
   at = 0;
   head = 0;
+  size = 0;
   readonly fns: (Callback | undefined)[] = [];
   readonly args: unknown[] = [];
 }
@@ -99,7 +104,7 @@ export class SimClock implements Clock {
       if (at === undefined) return undefined;
       const b = this.buckets.get(at) as Bucket;
       const fns = b.fns;
-      while (b.head < fns.length) {
+      while (b.head < b.size) {
         if (fns[b.head] !== FIRE_TIMER || !(b.args[b.head] as Timer).cancelled) return b;
         fns[b.head] = undefined;
         b.args[b.head] = undefined;
@@ -113,9 +118,9 @@ export class SimClock implements Clock {
     this.times.pop();
     this.buckets.delete(b.at);
     if (this.last === b) this.last = undefined;
-    b.fns.length = 0;
-    b.args.length = 0;
+    // Every slot was emptied as it ran or was skipped.
     b.head = 0;
+    b.size = 0;
     this.spare.push(b);
   }
 
@@ -132,7 +137,13 @@ export class SimClock implements Clock {
       }
       this.last = b;
     }
-    b.fns.push(fn);
-    b.args.push(arg);
+    const i = b.size++;
+    if (i < b.fns.length) {
+      b.fns[i] = fn;
+      b.args[i] = arg;
+    } else {
+      b.fns.push(fn);
+      b.args.push(arg);
+    }
   }
 }

@@ -200,12 +200,11 @@ export function createApiServer(rt: Runtime): ApiServer {
     rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } }, undefined, route);
   };
 
-  const fanOut = (type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
+  /** `ref`: the object's (before and after share name and kind), one for every watcher's message. */
+  const fanOut = (ref: ObjectRef, type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
     const obj = after ?? before;
     if (!obj) return;
     const current = type === 'write' ? after : undefined;
-    // One ref for every watcher's message (the shown object's: before and after share name and kind).
-    const ref = refOf(current ?? before ?? obj);
     for (const w of watchersByKind.get(obj.kind) ?? []) {
       if (current) push(w, before ? 'MODIFIED' : 'ADDED', current, ref);
       else if (before) push(w, 'DELETED', before, ref);
@@ -248,11 +247,11 @@ export function createApiServer(rt: Runtime): ApiServer {
       if (op === 'delete') {
         cache.delete(ref);
         onStored(answer.payload.object);
-        fanOut('delete', before, undefined);
+        fanOut(ref, 'delete', before, undefined);
       } else {
         cache.set(ref, answer.payload.object);
         onStored(answer.payload.object);
-        fanOut('write', before, answer.payload.object);
+        fanOut(ref, 'write', before, answer.payload.object);
       }
     });
   };
@@ -451,13 +450,13 @@ export function createApiServer(rt: Runtime): ApiServer {
       for (const [ref, before] of [...cache]) {
         if (next.has(ref)) continue;
         cache.delete(ref);
-        fanOut('delete', before, undefined);
+        fanOut(ref, 'delete', before, undefined);
       }
       for (const [ref, obj] of next) {
         const before = cache.get(ref);
         if (before === obj) continue;
         cache.set(ref, obj);
-        fanOut('write', before, obj);
+        fanOut(ref, 'write', before, obj);
       }
     },
     stop: () => actor.send({ type: 'stop' }),

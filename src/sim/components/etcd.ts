@@ -61,8 +61,9 @@ export class EtcdStore {
     return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
   }
 
-  set(stored: K8sObject): void {
-    this.byRef.set(refOf(stored), stored);
+  /** `ref`: refOf(stored), when the caller has it (a write's request names it). */
+  set(stored: K8sObject, ref: ObjectRef = refOf(stored)): void {
+    this.byRef.set(ref, stored);
   }
 
   delete(ref: ObjectRef): boolean {
@@ -97,7 +98,8 @@ export function createEtcd(rt: Runtime): Etcd {
       // The changes against the version before stamping: stamp() only sets metadata.resourceVersion,
       // which the diff leaves out, so they are the same, and an unchanged metadata is then not walked.
       rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, next) : [], stored);
-      store.set(stored);
+      // Under the ref the request names (the one it was read by): no refOf of the stamped copy.
+      store.set(stored, request.object);
       rt.clock.after(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
     } else if (p.kind === 'etcd-delete') {
       const ref = request.object ?? '';
