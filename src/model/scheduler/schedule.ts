@@ -175,12 +175,8 @@ export function schedulePod(
   const podCtx = createPodContext(pod);
   const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
   const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
-  const ctx: PodContext = {
-    ...podCtx,
-    ...(spread === undefined ? {} : { spread }),
-    ...(affinity === undefined ? {} : { affinity }),
-    ...(opts.defaultSpreadSelector === undefined ? {} : { defaultSpreadSelector: opts.defaultSpreadSelector }),
-  };
+  // One shape for every pod (unset ones undefined), no conditional spreads: every cycle builds it.
+  const ctx: PodContext = { ...podCtx, spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector };
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
