@@ -15,6 +15,9 @@ type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 type Callback = (arg: unknown) => void;
 
+/** Slots of SimClock.recent (a power of two). */
+const RECENT = 16;
+
 /** A cancellable callback (setTimeout's): its handle is the timer itself. */
 class Timer {
   cancelled = false;
@@ -47,6 +50,14 @@ export class SimClock implements Clock {
   private readonly spare: Bucket[] = [];
   /** The bucket set into last: most callbacks in a row are due at the same instant. */
   private last: Bucket | undefined = undefined;
+  /**
+   * Buckets by their instant's last bits (a bucket found here is checked for its instant): a
+   * message arrives 1 to 6 ms from now, so the next few milliseconds' buckets are set into in
+   * turn, and each was a lookup in `buckets`.
+   */
+  private readonly recent: (Bucket | undefined)[] = new Array<Bucket | undefined>(RECENT).fill(undefined);
+  /** The earliest bucket (the heap's minimum), once looked up: the run loop reads it every step. */
+  private front: Bucket | undefined = undefined;
   private current = 0;
 
   now(): number {
@@ -100,9 +111,12 @@ export class SimClock implements Clock {
   /** The earliest bucket, its head on a callback still to run (cleared timers dropped); undefined when none is left. */
   private due(): Bucket | undefined {
     for (;;) {
-      const at = this.times.min();
-      if (at === undefined) return undefined;
-      const b = this.buckets.get(at) as Bucket;
+      let b = this.front;
+      if (b === undefined) {
+        const at = this.times.min();
+        if (at === undefined) return undefined;
+        b = this.front = this.buckets.get(at) as Bucket;
+      }
       const fns = b.fns;
       while (b.head < b.size) {
         if (fns[b.head] !== FIRE_TIMER || !(b.args[b.head] as Timer).cancelled) return b;
@@ -118,6 +132,8 @@ export class SimClock implements Clock {
     this.times.pop();
     this.buckets.delete(b.at);
     if (this.last === b) this.last = undefined;
+    if (this.recent[b.at & (RECENT - 1)] === b) this.recent[b.at & (RECENT - 1)] = undefined;
+    this.front = undefined;
     // Every slot was emptied as it ran or was skipped.
     b.head = 0;
     b.size = 0;
@@ -128,12 +144,18 @@ export class SimClock implements Clock {
     const at = this.current + Math.max(0, timeout);
     let b = this.last;
     if (b === undefined || b.at !== at) {
-      b = this.buckets.get(at);
-      if (b === undefined) {
+      const slot = at & (RECENT - 1);
+      b = this.recent[slot];
+      if (b === undefined || b.at !== at) b = this.buckets.get(at);
+      if (b !== undefined) this.recent[slot] = b;
+      else {
         b = this.spare.pop() ?? new Bucket();
         b.at = at;
         this.buckets.set(at, b);
         this.times.push(at);
+        // Due before the front (at the current instant, whose bucket had run out): the new front.
+        if (this.front !== undefined && at < this.front.at) this.front = undefined;
+        this.recent[slot] = b;
       }
       this.last = b;
     }
