@@ -38,10 +38,16 @@ export interface Watcher {
   readonly only?: ObjectRef;
 }
 
-/** A watch as the watch cache keeps it: with its route, so a push looks no channel up. */
+/**
+ * A watch as the watch cache keeps it: with its route, so a push looks no channel up, and whether
+ * its watcher is up as of a version of the status board, so a push asks the board only after a
+ * change.
+ */
 interface Watching {
   readonly watcher: Watcher;
   readonly route: Route;
+  up: boolean;
+  upAsOf: number;
 }
 
 interface Stage {
@@ -176,7 +182,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   const podWatchersByNode = new Map<string, Watching[]>();
 
   const addWatcher = (w: Watcher): void => {
-    const watching: Watching = { watcher: w, route: rt.net.route(ID, w.id) };
+    const watching: Watching = { watcher: w, route: rt.net.route(ID, w.id), up: false, upAsOf: -1 };
     if (w.podsOnNode !== undefined) {
       const list = podWatchersByNode.get(w.podsOnNode) ?? [];
       list.push(watching);
@@ -194,10 +200,15 @@ export function createApiServer(rt: Runtime): ApiServer {
     for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x.watcher !== w));
   };
 
-  const push = ({ watcher: w, route }: Watching, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
-    if (!rt.board.isUp(w.id)) return;
+  const push = (watching: Watching, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
+    const { watcher: w, route } = watching;
+    if (watching.upAsOf !== rt.board.version) {
+      watching.up = rt.board.isUp(w.id);
+      watching.upAsOf = rt.board.version;
+    }
+    if (!watching.up) return;
     if (w.only !== undefined && w.only !== ref) return;
-    rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } }, undefined, route);
+    rt.net.post(ID, w.id, 'watch', WATCH_ACTION[eventType], ref, { kind: 'watch', eventType, object: shown }, undefined, route);
   };
 
   /** `ref`: the object's (before and after share name and kind), one for every watcher's message. */

@@ -143,6 +143,17 @@ export class Network {
     return this.emit(channel, undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
+  /**
+   * send() with the message's fields as arguments, none of the optional ones but `object` and
+   * `via`: no Outgoing object per message for the two senders of most of a big run's messages,
+   * kube-apiserver's watch pushes and every component's API calls.
+   */
+  post(from: ComponentId, to: ComponentId, type: MessageType, action: string, object: ObjectRef | undefined, payload: Payload, onReply?: OnReply, route?: Route, via?: string): number {
+    if (this.crossesCut(from, to)) return -1;
+    const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(from, to);
+    return this.emit(channel, undefined, from, to, type, action, payload, object, undefined, undefined, false, false, onReply, via);
+  }
+
   /** Answers a request: travels back to the requester and resumes its continuation. */
   reply(request: Envelope, out: Omit<Outgoing, 'to' | 'type' | 'from'> & { readonly from?: ComponentId }): number {
     // No Outgoing built for the answer: every request is answered.

@@ -10,6 +10,12 @@ import type { Tracer } from './tracer.ts';
 /** Health of components outside the API objects (a stopped kubelet, an etcd leader). */
 export class StatusBoard {
   private readonly statuses = new Map<string, ComponentStatus>();
+  private changes = 0;
+
+  /** Bumped by every change: a reader that keeps an answer of isUp asks again only when it moved. */
+  get version(): number {
+    return this.changes;
+  }
 
   constructor(private readonly tracer: Tracer) {}
 
@@ -20,6 +26,7 @@ export class StatusBoard {
     // `quiet` is for set-up only: once the trace has begun, a component appearing is news.
     if (!quiet || this.tracer.started) this.tracer.component(id, status);
     this.statuses.set(id, status);
+    this.changes++;
   }
 
   isUp(id: ComponentId): boolean {
