@@ -181,7 +181,10 @@ export function schedulePod(
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
   // Without verdicts nothing else says how far Filter went: the counts, for the scheduler's own words.
-  const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex, ...(wantVerdicts ? {} : { filtered: { examined: pass.processed, feasible: pass.feasible.length, of: nodes.length } }) };
+  // Two literals (no conditional spread): every pod's decision starts with these.
+  const base = wantVerdicts
+    ? { pod: podRef(pod), nextStartIndex: pass.nextStartIndex }
+    : { pod: podRef(pod), nextStartIndex: pass.nextStartIndex, filtered: { examined: pass.processed, feasible: pass.feasible.length, of: nodes.length } };
 
   if (pass.feasible.length === 0) {
     let candidates: readonly string[] = [];
@@ -234,13 +237,8 @@ export function schedulePod(
       return { name: info.name, feasible: true, reasons: [], scores: scoresOf(scored, j), total: scored.totals[j] ?? 0 };
     });
   }
-  return {
-    ...base,
-    nodes: nodeVerdicts,
-    selected: winner?.name ?? null,
-    scored: true,
-    tied,
-    weights: weightsOf(profile),
-    ...(scored.skipped.length > 0 ? { skippedScorePlugins: scored.skipped } : {}),
-  };
+  // The optional field set after the literal (it goes last, as it did), not spread in.
+  const decision: { -readonly [K in keyof ScheduleDecision]: ScheduleDecision[K] } = { ...base, nodes: nodeVerdicts, selected: winner?.name ?? null, scored: true, tied, weights: weightsOf(profile) };
+  if (scored.skipped.length > 0) decision.skippedScorePlugins = scored.skipped;
+  return decision;
 }
