@@ -237,8 +237,14 @@ export function schedulePod(
       return { name: info.name, feasible: true, reasons: [], scores: scoresOf(scored, j), total: scored.totals[j] ?? 0 };
     });
   }
-  // The optional field set after the literal (it goes last, as it did), not spread in.
-  const decision: { -readonly [K in keyof ScheduleDecision]: ScheduleDecision[K] } = { ...base, nodes: nodeVerdicts, selected: winner?.name ?? null, scored: true, tied, weights: weightsOf(profile) };
+  // Written out (base's fields first, as `...base` put them), the optional field set after the
+  // literal (it goes last, as it did): the decision every scored pod gets, without a spread.
+  const selected = winner?.name ?? null;
+  const weights = weightsOf(profile);
+  const decision: { -readonly [K in keyof ScheduleDecision]: ScheduleDecision[K] } =
+    'filtered' in base
+      ? { pod: base.pod, nextStartIndex: base.nextStartIndex, filtered: base.filtered, nodes: nodeVerdicts, selected, scored: true, tied, weights }
+      : { pod: base.pod, nextStartIndex: base.nextStartIndex, nodes: nodeVerdicts, selected, scored: true, tied, weights };
   if (scored.skipped.length > 0) decision.skippedScorePlugins = scored.skipped;
   return decision;
 }
