@@ -63,11 +63,14 @@ export function nameSuffix(rt: Runtime, length = 5): string {
   return out;
 }
 
+const HEX = '0123456789abcdef';
+
 /** A UID in the usual 8-4-4-4-12 hex form, from the seeded RNG. */
 export function uid(rt: Runtime): string {
+  // A digit by table, not Number#toString(16) per digit (a new pod's uid is 32 of them).
   const hex = (n: number): string => {
     let s = '';
-    for (let i = 0; i < n; i++) s += (rt.rng.intBelow(16)).toString(16);
+    for (let i = 0; i < n; i++) s += HEX[rt.rng.intBelow(16)] ?? '';
     return s;
   };
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + rt.rng.intBelow(4)).toString(16)}${hex(3)}-${hex(12)}`;

@@ -63,15 +63,23 @@ export function filterConstraints(pod: Pod): SpreadConstraint[] {
  * Score's constraints: the pod's ScheduleAnyway ones; for a pod with no constraints at all, the
  * system defaults with `defaultSelector` (none when it is undefined or empty, as upstream).
  */
-export function scoreConstraints(pod: Pod, defaultSelector: LabelSelector | undefined): { constraints: SpreadConstraint[]; systemDefaulted: boolean } {
+export function scoreConstraints(pod: Pod, defaultSelector: LabelSelector | undefined): { readonly constraints: readonly SpreadConstraint[]; readonly systemDefaulted: boolean } {
   if ((pod.spec.topologySpreadConstraints ?? []).length > 0) return { constraints: fromPod(pod, 'ScheduleAnyway'), systemDefaulted: false };
   const empty = defaultSelector === undefined || (Object.keys(defaultSelector.matchLabels ?? {}).length === 0 && (defaultSelector.matchExpressions ?? []).length === 0);
   if (empty) return { constraints: [], systemDefaulted: true };
-  return {
-    constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector: defaultSelector, minDomains: 1, honorNodeAffinity: true, honorTaints: false })),
-    systemDefaulted: true,
-  };
+  // One list per selector object: the pods of a workload share theirs (the scheduler keeps one
+  // per ReplicaSet selector), and Score asks for every pod scheduled. Read-only, as every caller treats it.
+  let known = SYSTEM_DEFAULTED.get(defaultSelector);
+  if (known === undefined) {
+    known = {
+      constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector: defaultSelector, minDomains: 1, honorNodeAffinity: true, honorTaints: false })),
+      systemDefaulted: true,
+    };
+    SYSTEM_DEFAULTED.set(defaultSelector, known);
+  }
+  return known;
 }
+const SYSTEM_DEFAULTED = new WeakMap<LabelSelector, { readonly constraints: readonly SpreadConstraint[]; readonly systemDefaulted: boolean }>();
 
 export function selectorMatches(selector: LabelSelector | undefined, labels: Labels): boolean {
   return selector !== undefined && labelSelectorMatches(selector, labels);
