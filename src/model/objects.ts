@@ -458,6 +458,18 @@ export function parseRef(ref: ObjectRef): ParsedRef {
 const PARSED = new Map<string, ParsedRef>();
 
 /**
+ * parseRef(ref).namespace, read off the ref itself: kube-apiserver asks for every request, and
+ * parseRef's memo holds every ref of a big run (a lookup there misses the caches).
+ */
+export function refNamespace(ref: ObjectRef): string | undefined {
+  const i = ref.indexOf('/');
+  const j = i < 0 ? -1 : ref.indexOf('/', i + 1);
+  // Exactly three parts, as parseRef splits them: kind/namespace/name.
+  if (j < 0 || ref.indexOf('/', j + 1) >= 0) return undefined;
+  return ref.slice(i + 1, j);
+}
+
+/**
  * Drop the parsed refs (and refOf's strings): a new run (or a trace put on stage) starts with none, so a 500-node
  * trace's tens of thousands of names are not kept once another scenario replaced it.
  */
