@@ -249,7 +249,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void, req?: Envelope): void => {
     const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
     const key = payload.kind === 'etcd-put' || payload.kind === 'etcd-delete' ? payload.key : etcdKey(ref);
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `txn ${op} ${key}`, object: ref, payload, write: true }, (answer) => {
+    rt.net.post(ID, etcdTarget(), 'request', `txn ${op} ${key}`, ref, payload, (answer) => {
       // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
       const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
       if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
@@ -264,7 +264,7 @@ export function createApiServer(rt: Runtime): ApiServer {
         onStored(answer.payload.object);
         fanOut(ref, 'write', before, answer.payload.object);
       }
-    });
+    }, undefined, undefined, true);
   };
 
   /** ClusterIPs in use, so a new Service gets a free one (service-ip.ts). */
@@ -395,7 +395,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, object: ref, payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    rt.net.post(ID, etcdTarget(), 'request', `range ${key}${marker}`, ref, { kind: 'etcd-range', key, prefix: request.verb === 'list' }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {

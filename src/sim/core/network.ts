@@ -144,14 +144,14 @@ export class Network {
   }
 
   /**
-   * send() with the message's fields as arguments, none of the optional ones but `object` and
-   * `via`: no Outgoing object per message for the two senders of most of a big run's messages,
-   * kube-apiserver's watch pushes and every component's API calls.
+   * send() with the message's fields as arguments, none of the optional ones but `object`, `via`
+   * and `write`: no Outgoing object per message for the senders of most of a big run's messages
+   * (kube-apiserver's watch pushes and etcd calls, every component's API calls).
    */
-  post(from: ComponentId, to: ComponentId, type: MessageType, action: string, object: ObjectRef | undefined, payload: Payload, onReply?: OnReply, route?: Route, via?: string): number {
+  post(from: ComponentId, to: ComponentId, type: MessageType, action: string, object: ObjectRef | undefined, payload: Payload, onReply?: OnReply, route?: Route, via?: string, write = false): number {
     if (this.crossesCut(from, to)) return -1;
     const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(from, to);
-    return this.emit(channel, undefined, from, to, type, action, payload, object, undefined, undefined, false, false, onReply, via);
+    return this.emit(channel, undefined, from, to, type, action, payload, object, undefined, undefined, write, false, onReply, via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
