@@ -175,7 +175,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
     // Two literals, no conditional spread: every request is answered here.
     const payload: Payload = object ? { kind: 'api-response', status, message, object } : { kind: 'api-response', status, message };
-    rt.net.reply(req, { action: statusAction(status), status, payload });
+    rt.net.answer(req, statusAction(status), payload, status);
   };
 
   const watchersByKind = new Map<K8sKind, Watching[]>();

@@ -39,7 +39,7 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
     const answer = (ms: number, podIP?: string): void => {
       // Two literals, no conditional spread: four answers per pod.
       const payload: Payload = podIP === undefined ? { kind: 'cri-response', call: p.call, ok: true } : { kind: 'cri-response', call: p.call, ok: true, podIP };
-      rt.clock.after(() => rt.net.reply(req, { action: CRI_OK[p.call], payload }), ms);
+      rt.clock.after(() => rt.net.answer(req, CRI_OK[p.call], payload), ms);
     };
     switch (p.call) {
       case 'RunPodSandbox': {

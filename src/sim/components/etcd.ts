@@ -100,7 +100,7 @@ export function createEtcd(rt: Runtime): Etcd {
       rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, next) : [], stored);
       // Under the ref the request names (the one it was read by): no refOf of the stamped copy.
       store.set(stored, request.object);
-      rt.clock.after(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
+      rt.clock.after(() => rt.net.answer(request, `OK rev ${stored.metadata.resourceVersion ?? ''}`, { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored }), fsync);
     } else if (p.kind === 'etcd-delete') {
       const ref = request.object ?? '';
       const current = store.get(ref);
@@ -111,7 +111,7 @@ export function createEtcd(rt: Runtime): Etcd {
       rt.clock.after(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
     } else if (p.kind === 'etcd-range') {
       const items = readRange(store, p.key, p.prefix, request.object);
-      rt.clock.after(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
+      rt.clock.after(() => rt.net.answer(request, `${items.length} kvs`, { kind: 'etcd-response', ok: true, revision: store.currentRevision, items }), 1);
     } else if (p.kind === 'etcd-snapshot') {
       // etcdctl snapshot save: the whole keyspace at the current revision, streamed to the client.
       const items = [...store.values()];

@@ -163,6 +163,18 @@ export class Network {
     return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
   }
 
+  /**
+   * reply() from the request's receiver, about the request's object, neither a write nor
+   * untraced, with its fields as arguments: no object per answer for the answers of most of a
+   * big run (kube-apiserver's, etcd's, containerd's).
+   */
+  answer(request: Envelope, action: string, payload: Payload, status?: number): number {
+    const from = request.to;
+    const to = request.from;
+    if (this.crossesCut(from, to)) return -1;
+    return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', action, payload, request.object, request.id, status, false, false, undefined);
+  }
+
   /** The channel back to the requester: the request's own channel's reverse, kept once found. */
   private replyChannel(request: Envelope, from: ComponentId, to: ComponentId): Channel {
     if (!(request instanceof Message) || request.to !== from) return this.channel(from, to);
