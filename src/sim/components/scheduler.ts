@@ -46,9 +46,10 @@ type SchedulerEvent = { readonly type: 'kick' } | { readonly type: 'drained' };
 /** A scheduling cycle's length on the simulated clock. */
 const CYCLE_MS = 6;
 
+/** Updated in place as newer versions of the pod arrive (a status patch is no new entry). */
 interface Placed {
-  readonly pod: Pod;
-  readonly node: string;
+  pod: Pod;
+  node: string;
 }
 
 function needsScheduling(pod: Pod): boolean {
@@ -122,10 +123,18 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   const place = (pod: Pod, node: string): void => {
     const ref = refOf(pod);
     const was = placed.get(ref);
-    placed.set(ref, { pod, node });
+    if (was === undefined) {
+      placed.set(ref, { pod, node });
+      algorithm.addPod(pod, node);
+      return;
+    }
+    const wasPod = was.pod;
+    const wasNode = was.node;
+    was.pod = pod;
+    was.node = node;
     // Most updates of a placed pod are status patches and its binding: nothing to recount.
-    if (was?.node === node && algorithm.updatePod(pod, node)) return;
-    if (was) algorithm.removePod(was.pod, was.node);
+    if (wasNode === node && algorithm.updatePod(pod, node)) return;
+    algorithm.removePod(wasPod, wasNode);
     algorithm.addPod(pod, node);
   };
 
