@@ -38,6 +38,8 @@ export interface Watcher {
   readonly only?: ObjectRef;
 }
 
+type WatchPayload = Extract<Payload, { readonly kind: 'watch' }>;
+
 /**
  * A watch as the watch cache keeps it: with its route, so a push looks no channel up, and whether
  * its watcher is up as of a version of the status board, so a push asks the board only after a
@@ -200,7 +202,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x.watcher !== w));
   };
 
-  const push = (watching: Watching, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
+  const push = (watching: Watching, payload: WatchPayload, ref: ObjectRef): void => {
     const { watcher: w, route } = watching;
     if (watching.upAsOf !== rt.board.version) {
       watching.up = rt.board.isUp(w.id);
@@ -208,7 +210,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     }
     if (!watching.up) return;
     if (w.only !== undefined && w.only !== ref) return;
-    rt.net.post(ID, w.id, 'watch', WATCH_ACTION[eventType], ref, { kind: 'watch', eventType, object: shown }, undefined, route);
+    rt.net.post(ID, w.id, 'watch', WATCH_ACTION[payload.eventType], ref, payload, undefined, route);
   };
 
   /** `ref`: the object's (before and after share name and kind), one for every watcher's message. */
@@ -216,16 +218,22 @@ export function createApiServer(rt: Runtime): ApiServer {
     const obj = after ?? before;
     if (!obj) return;
     const current = type === 'write' ? after : undefined;
-    for (const w of watchersByKind.get(obj.kind) ?? []) {
-      if (current) push(w, before ? 'MODIFIED' : 'ADDED', current, ref);
-      else if (before) push(w, 'DELETED', before, ref);
-    }
+    // One payload for every watcher that sees the same event (receivers only read it).
+    const event: WatchPayload | undefined = current ? { kind: 'watch', eventType: before ? 'MODIFIED' : 'ADDED', object: current } : before ? { kind: 'watch', eventType: 'DELETED', object: before } : undefined;
+    if (event !== undefined) for (const w of watchersByKind.get(obj.kind) ?? []) push(w, event, ref);
     if (obj.kind !== 'Pod') return;
     // A field-selected watch sees ADDED when a pod starts matching (bound to its node), DELETED when it stops.
     const wasOn = before?.kind === 'Pod' ? before.spec.nodeName : undefined;
     const isOn = current?.kind === 'Pod' ? current.spec.nodeName : undefined;
-    if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before, ref);
-    if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current, ref);
+    if (wasOn !== undefined && wasOn !== isOn && before) {
+      const gone: WatchPayload = { kind: 'watch', eventType: 'DELETED', object: before };
+      for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, gone, ref);
+    }
+    if (isOn !== undefined && current) {
+      const eventType = wasOn === isOn ? 'MODIFIED' : 'ADDED';
+      const seen: WatchPayload = event?.eventType === eventType ? event : { kind: 'watch', eventType, object: current };
+      for (const w of podWatchersByNode.get(isOn) ?? []) push(w, seen, ref);
+    }
   };
 
   /** One stage of 1 ms (authentication, authorization): what runStages does for one, without a list and a closure per request. */
