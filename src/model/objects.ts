@@ -466,8 +466,13 @@ export function refNamespace(ref: ObjectRef): string | undefined {
   const j = i < 0 ? -1 : ref.indexOf('/', i + 1);
   // Exactly three parts, as parseRef splits them: kind/namespace/name.
   if (j < 0 || ref.indexOf('/', j + 1) >= 0) return undefined;
-  return ref.slice(i + 1, j);
+  // The namespace answered last, when it is this one: no new string, and a caller comparing it
+  // with one it kept (authorization's memo) compares the same string, not two copies.
+  if (j - i - 1 === lastNamespace.length && ref.startsWith(lastNamespace, i + 1)) return lastNamespace;
+  lastNamespace = ref.slice(i + 1, j);
+  return lastNamespace;
 }
+let lastNamespace = '';
 
 /**
  * Drop the parsed refs (and refOf's strings): a new run (or a trace put on stage) starts with none, so a 500-node
