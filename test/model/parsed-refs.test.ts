@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../scenes/index.ts';
-import { forgetParsedRefs, parseRef, refOf } from '../../src/model/objects.ts';
+import { forgetParsedRefs, parseRef, refNamespace, refOf } from '../../src/model/objects.ts';
 import { runScenario } from '../../src/sim/run.ts';
 
 describe('parsed refs are not kept past their run', () => {
@@ -34,5 +34,12 @@ describe('refOf', () => {
     expect(refOf({ kind: 'Node', metadata: { name: 'a-01', namespace: '' } })).toBe('Node/a-01');
     forgetParsedRefs();
     expect(refOf(pod)).toBe('Pod/default/web-1');
+  });
+});
+
+describe('refNamespace', () => {
+  it("reads parseRef's namespace off the ref, odd refs included", () => {
+    const refs = ['Pod/default/web-1', 'Node/worker-1', 'Lease/kube-node-lease/node-001', 'Pod//x', 'Pod/ns/', 'Pod/default/a/b', 'a/b/c/d', 'noslash', '', '/', '//', '///', 'X/'];
+    for (const ref of refs) expect(refNamespace(ref), ref).toBe(parseRef(ref).namespace);
   });
 });

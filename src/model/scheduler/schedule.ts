@@ -88,7 +88,6 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   const rejections: (Rejection | undefined)[] = [];
   const evaluated: boolean[] = [];
   const explicit: Rejection[] = [];
-  const feasible: NodeInfo[] = [];
   let candidates: number[] | null = null;
   if (ctx.nodeNames !== undefined) {
     candidates = [];
@@ -104,21 +103,26 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   const taintReasons = opts.taintReasons ?? 'detailed';
   const track = opts.verdicts ?? true;
   const filters = activeFilters(profile, ctx);
+  // Sized once for the most it can hold (then cut to what was found): pushing ~230 nodes per pod
+  // grew it five times over, most of the scheduler's garbage.
+  const feasible = new Array<NodeInfo>(Math.min(toFind, numCandidates));
+  let found = 0;
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
-  for (let k = 0; k < numCandidates && feasible.length < toFind; k++) {
+  for (let k = 0; k < numCandidates && found < toFind; k++) {
     const idx = candidates === null ? (start + k) % n : (candidates[(start + k) % numCandidates] ?? 0);
     const info = nodes[idx];
     if (info === undefined) continue;
     processed++;
     if (track) evaluated[idx] = true;
     const status = runFilters(profile, ctx, info, taintReasons, filters);
-    if (status === null) feasible.push(info);
+    if (status === null) feasible[found++] = info;
     else {
       rejections[idx] = status;
       explicit.push(status);
     }
   }
+  feasible.length = found;
   return { feasible, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
 }
 
@@ -171,17 +175,16 @@ export function schedulePod(
   const podCtx = createPodContext(pod);
   const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
   const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
-  const ctx: PodContext = {
-    ...podCtx,
-    ...(spread === undefined ? {} : { spread }),
-    ...(affinity === undefined ? {} : { affinity }),
-    ...(opts.defaultSpreadSelector === undefined ? {} : { defaultSpreadSelector: opts.defaultSpreadSelector }),
-  };
+  // One shape for every pod (unset ones undefined), no conditional spreads: every cycle builds it.
+  const ctx: PodContext = { ...podCtx, spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector };
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
   // Without verdicts nothing else says how far Filter went: the counts, for the scheduler's own words.
-  const base = { pod: podRef(pod), nextStartIndex: pass.nextStartIndex, ...(wantVerdicts ? {} : { filtered: { examined: pass.processed, feasible: pass.feasible.length, of: nodes.length } }) };
+  // Two literals (no conditional spread): every pod's decision starts with these.
+  const base = wantVerdicts
+    ? { pod: podRef(pod), nextStartIndex: pass.nextStartIndex }
+    : { pod: podRef(pod), nextStartIndex: pass.nextStartIndex, filtered: { examined: pass.processed, feasible: pass.feasible.length, of: nodes.length } };
 
   if (pass.feasible.length === 0) {
     let candidates: readonly string[] = [];
@@ -234,13 +237,14 @@ export function schedulePod(
       return { name: info.name, feasible: true, reasons: [], scores: scoresOf(scored, j), total: scored.totals[j] ?? 0 };
     });
   }
-  return {
-    ...base,
-    nodes: nodeVerdicts,
-    selected: winner?.name ?? null,
-    scored: true,
-    tied,
-    weights: weightsOf(profile),
-    ...(scored.skipped.length > 0 ? { skippedScorePlugins: scored.skipped } : {}),
-  };
+  // Written out (base's fields first, as `...base` put them), the optional field set after the
+  // literal (it goes last, as it did): the decision every scored pod gets, without a spread.
+  const selected = winner?.name ?? null;
+  const weights = weightsOf(profile);
+  const decision: { -readonly [K in keyof ScheduleDecision]: ScheduleDecision[K] } =
+    'filtered' in base
+      ? { pod: base.pod, nextStartIndex: base.nextStartIndex, filtered: base.filtered, nodes: nodeVerdicts, selected, scored: true, tied, weights }
+      : { pod: base.pod, nextStartIndex: base.nextStartIndex, nodes: nodeVerdicts, selected, scored: true, tied, weights };
+  if (scored.skipped.length > 0) decision.skippedScorePlugins = scored.skipped;
+  return decision;
 }

@@ -33,7 +33,10 @@ export function selectHost(totals: readonly number[], tieBreaker: TieBreaker): H
       if (tieBreaker.intBelow(count) === 0) index = i;
     }
   }
-  const tied: number[] = [];
-  for (let i = 0; i < totals.length; i++) if (totals[i] === best) tied.push(i);
+  // At most `count` totals equal the best (all of them unless a total is missing): sized once.
+  const tied = new Array<number>(count);
+  let k = 0;
+  for (let i = 0; i < totals.length; i++) if (totals[i] === best) tied[k++] = i;
+  tied.length = k;
   return { index, tied };
 }

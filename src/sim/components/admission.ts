@@ -42,18 +42,11 @@ export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: numb
     volumes.push({ name: `kube-api-access-${tokenSuffix}`, projected: { sources: ['serviceAccountToken', 'kube-root-ca.crt', 'namespace'] } });
     notes.push(text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`));
   }
-  const object: Pod = {
-    ...pod,
-    spec: {
-      ...pod.spec,
-      schedulerName: pod.spec.schedulerName ?? 'default-scheduler',
-      priority: pod.spec.priority ?? 0,
-      ...(serviceAccountName === undefined ? {} : { serviceAccountName }),
-      tolerations,
-      volumes,
-    },
-    status: { phase: 'Pending' },
-  };
+  const schedulerName = pod.spec.schedulerName ?? 'default-scheduler';
+  const priority = pod.spec.priority ?? 0;
+  // Two literals, no conditional spread (the same fields in the same order): every pod is admitted here.
+  const spec: Pod['spec'] = serviceAccountName === undefined ? { ...pod.spec, schedulerName, priority, tolerations, volumes } : { ...pod.spec, schedulerName, priority, serviceAccountName, tolerations, volumes };
+  const object: Pod = { ...pod, spec, status: { phase: 'Pending' } };
   return { object, notes };
 }
 

@@ -17,6 +17,7 @@ import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
+import type { Route } from '../core/network.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import { nameSuffix, uid } from '../core/runtime.ts';
@@ -37,6 +38,19 @@ export interface Watcher {
   readonly only?: ObjectRef;
 }
 
+type WatchPayload = Extract<Payload, { readonly kind: 'watch' }>;
+
+/**
+ * A watch as the watch cache keeps it: with its route, so a push looks no channel up, and whether
+ * its watcher is up as of a version of the status board, so a push asks the board only after a
+ * change.
+ */
+interface Watching {
+  readonly watcher: Watcher;
+  readonly route: Route;
+  up: boolean;
+  upAsOf: number;
+}
 
 interface Stage {
   readonly action: string;
@@ -71,11 +85,23 @@ export function verbOf(request: ApiRequest): Verb {
   }
 }
 
+/** "Pod/", "Node/"...: the kinds' ref prefixes, the most requested (pods) first. */
+const REF_PREFIXES = (Object.keys(REST_RESOURCE) as K8sKind[]).map((kind) => [`${kind}/`, kind] as const);
+
+/**
+ * The kind a ref starts with, by its prefix: no slice of the ref and no key string per request,
+ * and no lookup in parseRef's memo, a map of every ref (~100 ns a request in a big run, its size
+ * missing the caches).
+ */
+function kindOfRef(ref: ObjectRef): string {
+  for (const [prefix, kind] of REF_PREFIXES) if (ref.startsWith(prefix)) return kind;
+  return parseRef(ref).kind;
+}
+
 function resourceOf(request: ApiRequest): string {
   if (request.verb === 'create') return REST_RESOURCE[request.object.kind];
   if (request.verb === 'list') return REST_RESOURCE[request.kind];
-  // The kind from parseRef's memo: no slice of the ref and no key string per request.
-  const kind = parseRef(request.ref).kind;
+  const kind = kindOfRef(request.ref);
   const sub = request.verb === 'bind' ? 'binding' : request.verb === 'evict' ? 'eviction' : request.verb === 'update' && request.subresource ? request.subresource : '';
   return subresourceName(kind, sub);
 }
@@ -151,58 +177,69 @@ export function createApiServer(rt: Runtime): ApiServer {
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
     // Two literals, no conditional spread: every request is answered here.
     const payload: Payload = object ? { kind: 'api-response', status, message, object } : { kind: 'api-response', status, message };
-    rt.net.reply(req, { action: statusAction(status), status, payload });
+    rt.net.answer(req, statusAction(status), payload, status);
   };
 
-  const watchersByKind = new Map<K8sKind, Watcher[]>();
-  const podWatchersByNode = new Map<string, Watcher[]>();
+  const watchersByKind = new Map<K8sKind, Watching[]>();
+  const podWatchersByNode = new Map<string, Watching[]>();
 
   const addWatcher = (w: Watcher): void => {
+    const watching: Watching = { watcher: w, route: rt.net.route(ID, w.id), up: false, upAsOf: -1 };
     if (w.podsOnNode !== undefined) {
       const list = podWatchersByNode.get(w.podsOnNode) ?? [];
-      list.push(w);
+      list.push(watching);
       podWatchersByNode.set(w.podsOnNode, list);
       return;
     }
     for (const kind of w.kinds) {
       const list = watchersByKind.get(kind) ?? [];
-      list.push(w);
+      list.push(watching);
       watchersByKind.set(kind, list);
     }
   };
 
   const removeWatcher = (w: Watcher): void => {
-    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x !== w));
+    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x.watcher !== w));
   };
 
-  const push = (w: Watcher, eventType: WatchEventType, shown: K8sObject, ref: ObjectRef): void => {
-    if (!rt.board.isUp(w.id)) return;
+  const push = (watching: Watching, payload: WatchPayload, ref: ObjectRef): void => {
+    const { watcher: w, route } = watching;
+    if (watching.upAsOf !== rt.board.version) {
+      watching.up = rt.board.isUp(w.id);
+      watching.upAsOf = rt.board.version;
+    }
+    if (!watching.up) return;
     if (w.only !== undefined && w.only !== ref) return;
-    rt.net.send({ from: ID, to: w.id, type: 'watch', action: WATCH_ACTION[eventType], object: ref, payload: { kind: 'watch', eventType, object: shown } });
+    rt.net.post(ID, w.id, 'watch', WATCH_ACTION[payload.eventType], ref, payload, undefined, route);
   };
 
-  const fanOut = (type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
+  /** `ref`: the object's (before and after share name and kind), one for every watcher's message. */
+  const fanOut = (ref: ObjectRef, type: 'write' | 'delete', before: K8sObject | undefined, after: K8sObject | undefined): void => {
     const obj = after ?? before;
     if (!obj) return;
     const current = type === 'write' ? after : undefined;
-    // One ref for every watcher's message (the shown object's: before and after share name and kind).
-    const ref = refOf(current ?? before ?? obj);
-    for (const w of watchersByKind.get(obj.kind) ?? []) {
-      if (current) push(w, before ? 'MODIFIED' : 'ADDED', current, ref);
-      else if (before) push(w, 'DELETED', before, ref);
-    }
+    // One payload for every watcher that sees the same event (receivers only read it).
+    const event: WatchPayload | undefined = current ? { kind: 'watch', eventType: before ? 'MODIFIED' : 'ADDED', object: current } : before ? { kind: 'watch', eventType: 'DELETED', object: before } : undefined;
+    if (event !== undefined) for (const w of watchersByKind.get(obj.kind) ?? []) push(w, event, ref);
     if (obj.kind !== 'Pod') return;
     // A field-selected watch sees ADDED when a pod starts matching (bound to its node), DELETED when it stops.
     const wasOn = before?.kind === 'Pod' ? before.spec.nodeName : undefined;
     const isOn = current?.kind === 'Pod' ? current.spec.nodeName : undefined;
-    if (wasOn !== undefined && wasOn !== isOn && before) for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, 'DELETED', before, ref);
-    if (isOn !== undefined && current) for (const w of podWatchersByNode.get(isOn) ?? []) push(w, wasOn === isOn ? 'MODIFIED' : 'ADDED', current, ref);
+    if (wasOn !== undefined && wasOn !== isOn && before) {
+      const gone: WatchPayload = { kind: 'watch', eventType: 'DELETED', object: before };
+      for (const w of podWatchersByNode.get(wasOn) ?? []) push(w, gone, ref);
+    }
+    if (isOn !== undefined && current) {
+      const eventType = wasOn === isOn ? 'MODIFIED' : 'ADDED';
+      const seen: WatchPayload = event?.eventType === eventType ? event : { kind: 'watch', eventType, object: current };
+      for (const w of podWatchersByNode.get(isOn) ?? []) push(w, seen, ref);
+    }
   };
 
   /** One stage of 1 ms (authentication, authorization): what runStages does for one, without a list and a closure per request. */
   const stage = (action: string, label: Localized, quiet: boolean, object: ObjectRef | undefined, done: () => void): void => {
     if (!quiet) rt.tracer.activity(ID, action, 1, label, object);
-    rt.clock.setTimeout(done, 1);
+    rt.clock.after(done, 1);
   };
 
   /** Runs stages one after another in simulated time, each shown as an activity (unless quiet). */
@@ -212,7 +249,7 @@ export function createApiServer(rt: Runtime): ApiServer {
       const stage = stages[i++];
       if (!stage) return done();
       if (!quiet) rt.tracer.activity(ID, stage.action, stage.ms, stage.label, object);
-      rt.clock.setTimeout(next, stage.ms);
+      rt.clock.after(next, stage.ms);
     };
     next();
   };
@@ -220,7 +257,7 @@ export function createApiServer(rt: Runtime): ApiServer {
   const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void, req?: Envelope): void => {
     const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
     const key = payload.kind === 'etcd-put' || payload.kind === 'etcd-delete' ? payload.key : etcdKey(ref);
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `txn ${op} ${key}`, object: ref, payload, write: true }, (answer) => {
+    rt.net.post(ID, etcdTarget(), 'request', `txn ${op} ${key}`, ref, payload, (answer) => {
       // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
       const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
       if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
@@ -229,13 +266,13 @@ export function createApiServer(rt: Runtime): ApiServer {
       if (op === 'delete') {
         cache.delete(ref);
         onStored(answer.payload.object);
-        fanOut('delete', before, undefined);
+        fanOut(ref, 'delete', before, undefined);
       } else {
         cache.set(ref, answer.payload.object);
         onStored(answer.payload.object);
-        fanOut('write', before, answer.payload.object);
+        fanOut(ref, 'write', before, answer.payload.object);
       }
-    });
+    }, undefined, undefined, true);
   };
 
   /** ClusterIPs in use, so a new Service gets a free one (service-ip.ts). */
@@ -366,7 +403,7 @@ export function createApiServer(rt: Runtime): ApiServer {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
     const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
-    rt.net.send({ from: ID, to: etcdTarget(), type: 'request', action: `range ${key}${marker}`, object: ref, payload: { kind: 'etcd-range', key, prefix: request.verb === 'list' } }, (answer) => {
+    rt.net.post(ID, etcdTarget(), 'request', `range ${key}${marker}`, ref, { kind: 'etcd-range', key, prefix: request.verb === 'list' }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
@@ -432,13 +469,13 @@ export function createApiServer(rt: Runtime): ApiServer {
       for (const [ref, before] of [...cache]) {
         if (next.has(ref)) continue;
         cache.delete(ref);
-        fanOut('delete', before, undefined);
+        fanOut(ref, 'delete', before, undefined);
       }
       for (const [ref, obj] of next) {
         const before = cache.get(ref);
         if (before === obj) continue;
         cache.set(ref, obj);
-        fanOut('write', before, obj);
+        fanOut(ref, 'write', before, obj);
       }
     },
     stop: () => actor.send({ type: 'stop' }),

@@ -57,7 +57,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
     rt.tracer.activity(kernel, 'dnat', 3, label, `Service/${r.service.split(':')[0] ?? ''}`);
     const target: ComponentId = `kubelet/${backend.node ?? node}`;
     const podRef = backend.pod ? `Pod/${backend.namespace ?? 'default'}/${backend.pod}` : undefined;
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       // The token's label is the destination after DNAT (short enough to be read whole); the source is podIP.
       const arrive = send(target, `TCP → ${backend.ip}:${backend.port}`, { proto: 'http-request', src: podIP, dst: `${backend.ip}:${backend.port}` }, podRef, kernel);
       onPacket = (p) => {
@@ -66,7 +66,7 @@ export function createClientPod(rt: Runtime, name: string, node: string, podIP: 
         done({ status: p.status, ...(backend.pod ? { pod: backend.pod } : {}), ...(backend.node ? { node: backend.node } : {}) });
       };
       // nginx answers; conntrack rewrites the source back to the ClusterIP on the way home.
-      rt.clock.setTimeout(() => send(id, `HTTP 200 OK (from ${ip}:${port} after un-DNAT)`, { proto: 'http-response', status: 200 }, podRef, target), arrive - rt.clock.now() + 2);
+      rt.clock.after(() => send(id, `HTTP 200 OK (from ${ip}:${port} after un-DNAT)`, { proto: 'http-response', status: 200 }, podRef, target), arrive - rt.clock.now() + 2);
     }, 3);
   };
 

@@ -3,7 +3,6 @@ import type { K8sObject, KubeEvent } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import type { ApiRequest, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
-import type { Outgoing } from '../core/network.ts';
 import { nameSuffix } from '../core/runtime.ts';
 import type { ComponentId } from '../trace.ts';
 
@@ -20,12 +19,14 @@ export interface ApiAnswer {
  */
 export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, via?: string): void {
   const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
-  // Field by field (no conditional spreads): every component's API calls come through here.
-  const out: { -readonly [K in keyof Outgoing]: Outgoing[K] } = { from, to: 'kube-apiserver', type: 'request', action, payload: { kind: 'api-request', user, request } };
-  if (object) out.object = object;
-  if (via !== undefined) out.via = via;
-  rt.net.send(
-    out,
+  // Positional (no Outgoing per call): every component's API calls come through here.
+  rt.net.post(
+    from,
+    'kube-apiserver',
+    'request',
+    action,
+    object === '' ? undefined : object,
+    { kind: 'api-request', user, request },
     (response: Envelope) => {
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
       const { status, object: obj, items, message } = response.payload;
@@ -35,6 +36,8 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
       if (items) answer.items = items;
       onAnswer(answer);
     },
+    undefined,
+    via,
   );
 }
 

@@ -67,7 +67,7 @@ export function createCoreDns(rt: Runtime, host: string, pod?: ObjectRef): Watch
     const name = p.packet.name;
     const ip = records.get(name);
     rt.tracer.activity(ID, 'dns', 2, ip ? text(`kubernetes plugin: ${name} -> A ${ip}`, `kubernetes 플러그인: ${name} -> A ${ip}`) : text(`${name}: NXDOMAIN`, `${name}: NXDOMAIN`));
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       rt.net.send({ from: ID, to: envelope.from, type: 'signal', action: ip ? `DNS A ${ip}` : 'DNS NXDOMAIN', ...(pod === undefined ? {} : { object: pod }), payload: { kind: 'packet', packet: { proto: 'dns-answer', name, ...(ip ? { ip } : {}) } } });
     }, 2);
   };

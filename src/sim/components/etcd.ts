@@ -61,8 +61,9 @@ export class EtcdStore {
     return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
   }
 
-  set(stored: K8sObject): void {
-    this.byRef.set(refOf(stored), stored);
+  /** `ref`: refOf(stored), when the caller has it (a write's request names it). */
+  set(stored: K8sObject, ref: ObjectRef = refOf(stored)): void {
+    this.byRef.set(ref, stored);
   }
 
   delete(ref: ObjectRef): boolean {
@@ -89,7 +90,7 @@ export function createEtcd(rt: Runtime): Etcd {
       const current = store.get(ref);
       const next = p.create ?? (current && p.mutate ? p.mutate(current) : undefined);
       if (!next || (p.create && current)) {
-        rt.clock.setTimeout(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
+        rt.clock.after(() => rt.net.reply(request, { action: 'txn failed', payload: { kind: 'etcd-response', ok: false, revision: store.currentRevision, error: current ? 'key exists' : 'key not found' } }), fsync);
         return;
       }
       // Recorded before it is applied, so a narration step it starts snapshots the state before it.
@@ -97,8 +98,9 @@ export function createEtcd(rt: Runtime): Etcd {
       // The changes against the version before stamping: stamp() only sets metadata.resourceVersion,
       // which the diff leaves out, so they are the same, and an unchanged metadata is then not walked.
       rt.tracer.state(ref, current ? 'modified' : 'added', current ? diffObjects(current, next) : [], stored);
-      store.set(stored);
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `OK rev ${stored.metadata.resourceVersion ?? ''}`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored } }), fsync);
+      // Under the ref the request names (the one it was read by): no refOf of the stamped copy.
+      store.set(stored, request.object);
+      rt.clock.after(() => rt.net.answer(request, `OK rev ${stored.metadata.resourceVersion ?? ''}`, { kind: 'etcd-response', ok: true, revision: store.currentRevision, object: stored }), fsync);
     } else if (p.kind === 'etcd-delete') {
       const ref = request.object ?? '';
       const current = store.get(ref);
@@ -106,14 +108,14 @@ export function createEtcd(rt: Runtime): Etcd {
         rt.tracer.state(ref, 'deleted', [], undefined);
         store.delete(ref);
       }
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
+      rt.clock.after(() => rt.net.reply(request, { action: current ? `OK rev ${store.currentRevision}` : 'not found', payload: { kind: 'etcd-response', ok: current !== undefined, revision: store.currentRevision, ...(current ? { object: current } : {}) } }), fsync);
     } else if (p.kind === 'etcd-range') {
       const items = readRange(store, p.key, p.prefix, request.object);
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `${items.length} kvs`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), 1);
+      rt.clock.after(() => rt.net.answer(request, `${items.length} kvs`, { kind: 'etcd-response', ok: true, revision: store.currentRevision, items }), 1);
     } else if (p.kind === 'etcd-snapshot') {
       // etcdctl snapshot save: the whole keyspace at the current revision, streamed to the client.
       const items = [...store.values()];
-      rt.clock.setTimeout(() => rt.net.reply(request, { action: `snapshot rev ${store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), rt.rng.between(20, 60));
+      rt.clock.after(() => rt.net.reply(request, { action: `snapshot rev ${store.currentRevision} (${items.length} keys)`, payload: { kind: 'etcd-response', ok: true, revision: store.currentRevision, items } }), rt.rng.between(20, 60));
     }
   };
 

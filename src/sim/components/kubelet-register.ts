@@ -46,7 +46,7 @@ export function registerNode(rt: Runtime, name: string, index: number, opts: Nod
     if (answer.status >= 300) return;
     const lease: Lease = { ...makeLease(name), metadata: { name, namespace: 'kube-node-lease' }, spec: { holderIdentity: name, leaseDurationSeconds: rt.config.leaseDurationSeconds, renewTime: timestamp(rt.clock.now()) } };
     callApi(rt, id, user, 'POST lease', { verb: 'create', object: lease });
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       rt.tracer.activity(id, 'node-ready', 10, text(`container runtime and CNI ready: ${name} reports Ready=True`, `컨테이너 런타임과 CNI 준비 완료: ${withParticle(name, '이/가')} Ready=True를 보고합니다`), `Node/${name}`);
       const at = timestamp(rt.clock.now());
       callApi(rt, id, user, 'PATCH node/status', { verb: 'update', method: 'PATCH', ref: `Node/${name}`, subresource: 'status', summary: 'Ready=True', mutate: (o: K8sObject) => (o.kind === 'Node' ? markReady(o, at) : o) }, () => onReady?.());

@@ -11,7 +11,7 @@ import { text } from '../../model/localized.ts';
 import type { K8sObject, Lease, Node, ObjectRef, Pod } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import { formatDuration, timestamp } from '../../model/time.ts';
-import type { CriCall, Envelope } from '../core/messages.ts';
+import type { CriCall, Envelope, Payload } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import type { TimerHandle } from '../clock.ts';
 import type { ComponentId } from '../trace.ts';
@@ -111,6 +111,8 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const { node } = opts;
   const id: ComponentId = `kubelet/${node}`;
   const runtimeId: ComponentId = `containerd/${node}`;
+  /** The way to this node's containerd, resolved once: the CRI calls of every pod go on it. */
+  const toRuntime = rt.net.route(id, runtimeId);
   const user = `system:node:${node}`;
   const images = new Set(opts.images);
   /** An image arrived since status.images was last written: reported at the next status tick. */
@@ -125,11 +127,13 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   let up = true;
 
   const cri = (call: CriCall, pod: Pod, onDone: () => void, extra: { container?: string; image?: string } = {}, onIP?: (ip: string) => void): void => {
-    rt.net.send({ from: id, to: runtimeId, type: 'request', action: call, object: refOf(pod), payload: { kind: 'cri-request', call, pod, ...extra } }, (answer) => {
+    // Positional, on the kept route, the payload one literal (containerd reads an unset container or image as absent).
+    const payload: Payload = { kind: 'cri-request', call, pod, container: extra.container, image: extra.image };
+    rt.net.post(id, runtimeId, 'request', call, refOf(pod), payload, (answer) => {
       if (!up || answer.payload.kind !== 'cri-response') return;
       if (answer.payload.podIP && onIP) onIP(answer.payload.podIP);
       onDone();
-    });
+    }, toRuntime);
   };
 
   /** The status manager: GET the pod, then PATCH its status (status-sync.ts). */
@@ -182,7 +186,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const reportNotReadyYet = (pod: Pod, delay: number): void => {
     const ref = refOf(pod);
     patchStatus(pod, 'Running, not ready', statusStartedNotReady(timestamp(rt.clock.now())));
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       if (!up || pods.get(ref) !== 'running') return;
       rt.tracer.activity(id, 'probe:readiness', 10, text(`readiness probe of ${pod.metadata.name} succeeded: Ready`, `${pod.metadata.name} 레디니스 프로브 성공: Ready`), ref);
       patchStatus(pod, 'Ready', statusProbeReady(timestamp(rt.clock.now())));

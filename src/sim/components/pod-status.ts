@@ -19,12 +19,9 @@ function patchPod(obj: K8sObject, fn: (pod: Pod, status: PodStatus) => PodStatus
   return { ...obj, status: fn(obj, status) };
 }
 
-const cond = (type: PodConditionType, ok: boolean, at: string, reason?: string): PodCondition => ({
-  type,
-  status: ok ? 'True' : 'False',
-  lastTransitionTime: at,
-  ...(reason ? { reason } : {}),
-});
+// Two literals, no conditional spread (the same fields in the same order): every pod's status patches build these.
+const cond = (type: PodConditionType, ok: boolean, at: string, reason?: string): PodCondition =>
+  reason ? { type, status: ok ? 'True' : 'False', lastTransitionTime: at, reason } : { type, status: ok ? 'True' : 'False', lastTransitionTime: at };
 
 /**
  * Initialized in the kubelet's first status: True when the pod has no init containers

@@ -34,7 +34,7 @@ export function failReadiness(rt: Runtime, pod: Pod, onNotReady?: () => void): v
     rt.tracer.activity(id, 'probe:readiness', 10, text(`readiness probe of ${pod.metadata.name} failed (${n}/${FAILURE_THRESHOLD}): HTTP probe failed with statuscode: 503`, `${pod.metadata.name} 레디니스 프로브 실패 (${n}/${FAILURE_THRESHOLD}): HTTP probe failed with statuscode: 503`), refOf(pod));
     if (n === 1) recordEvent(rt, id, user, pod, 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', 'Warning');
     if (n < FAILURE_THRESHOLD) {
-      rt.clock.setTimeout(() => probe(n + 1), period);
+      rt.clock.after(() => probe(n + 1), period);
       return;
     }
     // The status manager GETs before it PATCHes, as for every status update (status-sync.ts).

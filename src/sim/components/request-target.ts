@@ -1,6 +1,6 @@
 /** What a REST request is about, as authorization sees it: group, resource, namespace and name. */
 import type { K8sKind } from '../../model/objects.ts';
-import { parseRef } from '../../model/objects.ts';
+import { parseRef, refNamespace } from '../../model/objects.ts';
 import { API_GROUP, isKind, REST_RESOURCE } from '../../model/registry.ts';
 import type { ApiRequest } from '../core/messages.ts';
 
@@ -61,7 +61,7 @@ export function requestNamespace(request: ApiRequest): string | undefined {
       namespace = request.namespace;
       break;
     default:
-      namespace = parseRef(request.ref).namespace;
+      namespace = refNamespace(request.ref);
   }
   // As target() keeps it: only a non-empty namespace.
   return namespace ? namespace : undefined;

@@ -46,9 +46,10 @@ type SchedulerEvent = { readonly type: 'kick' } | { readonly type: 'drained' };
 /** A scheduling cycle's length on the simulated clock. */
 const CYCLE_MS = 6;
 
+/** Updated in place as newer versions of the pod arrive (a status patch is no new entry). */
 interface Placed {
-  readonly pod: Pod;
-  readonly node: string;
+  pod: Pod;
+  node: string;
 }
 
 function needsScheduling(pod: Pod): boolean {
@@ -122,10 +123,18 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
   const place = (pod: Pod, node: string): void => {
     const ref = refOf(pod);
     const was = placed.get(ref);
-    placed.set(ref, { pod, node });
+    if (was === undefined) {
+      placed.set(ref, { pod, node });
+      algorithm.addPod(pod, node);
+      return;
+    }
+    const wasPod = was.pod;
+    const wasNode = was.node;
+    was.pod = pod;
+    was.node = node;
     // Most updates of a placed pod are status patches and its binding: nothing to recount.
-    if (was?.node === node && algorithm.updatePod(pod, node)) return;
-    if (was) algorithm.removePod(was.pod, was.node);
+    if (wasNode === node && algorithm.updatePod(pod, node)) return;
+    algorithm.removePod(wasPod, wasNode);
     algorithm.addPod(pod, node);
   };
 
@@ -225,14 +234,16 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     const ref = refOf(pod);
     const decision = algorithm.schedule(pod, rt.rng, spreadSelectorOf(pod));
     current = { pod, decision };
-    rt.tracer.decision(ref, rt.config.fullDecisions ? decision : { ...decision, nodes: decision.nodes.filter((n) => n.name === decision.selected) });
+    // Without full decisions the algorithm made no per-node verdicts but the winner's (its
+    // `verdicts` is the same flag): the decision is recorded as it is, with no copy to filter.
+    rt.tracer.decision(ref, decision);
     const feasible = decision.filtered?.feasible ?? decision.nodes.filter((n) => n.feasible).length;
     // A pod that fits nowhere is its own kind of work: not a repeat of the filters that placed pods
     // before it, so the story shows the first one in a step, with its reasons (schedule.ts counts
     // a step's repeats by action).
     rt.tracer.activity(ID, feasible === 0 ? 'filter-unschedulable' : 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
     if (decision.scored) {
-      rt.clock.setTimeout(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
+      rt.clock.after(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
     }
   };
 
@@ -274,7 +285,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
       return;
     }
     beginCycle();
-    rt.clock.setTimeout(endCycle, CYCLE_MS);
+    rt.clock.after(endCycle, CYCLE_MS);
   };
 
   const machine = setup({
@@ -282,7 +293,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     actions: {
       startCycles: () => {
         beginCycle();
-        rt.clock.setTimeout(endCycle, CYCLE_MS);
+        rt.clock.after(endCycle, CYCLE_MS);
       },
     },
     guards: { hasQueued: () => queue.length > 0 },

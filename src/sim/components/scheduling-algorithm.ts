@@ -56,7 +56,8 @@ export function createSchedulingAlgorithm(
       if (info) removePodFromNodeInfo(info, pod);
     },
     schedule(pod: Pod, rng: Rng, spreadSelector?: LabelSelector): ScheduleDecision {
-      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts(), ...(spreadSelector === undefined ? {} : { defaultSpreadSelector: spreadSelector }) });
+      // No conditional spread: schedulePod reads an undefined selector as none.
+      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts(), defaultSpreadSelector: spreadSelector });
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },

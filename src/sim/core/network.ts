@@ -45,6 +45,9 @@ interface Channel {
   reverse: Channel | undefined;
 }
 
+/** A channel as its sender keeps it (Network.route): the same object the network looks up. */
+export type Route = Channel;
+
 /**
  * An envelope in flight. One class with every field present (unset ones undefined): every
  * receiver reads the same shape, where envelopes built field by field had one shape per
@@ -122,10 +125,33 @@ export class Network {
     return (this.cutHosts.has(a) && this.controlPlaneHost(b)) || (this.cutHosts.has(b) && this.controlPlaneHost(a));
   }
 
-  /** Sends a message; `onReply` runs when a response naming it arrives back. Returns its id. */
-  send(out: Outgoing, onReply?: OnReply): number {
+  /**
+   * The way from one component to another, for a sender that sends on it often (kube-apiserver to
+   * each watcher): passed to send(), it spares the two lookups by sender and receiver per message.
+   */
+  route(from: ComponentId, to: ComponentId): Route {
+    return this.channel(from, to);
+  }
+
+  /**
+   * Sends a message; `onReply` runs when a response naming it arrives back. Returns its id.
+   * `route`: route(out.from, out.to), kept by the sender.
+   */
+  send(out: Outgoing, onReply?: OnReply, route?: Route): number {
     if (this.crossesCut(out.from, out.to)) return -1;
-    return this.emit(this.channel(out.from, out.to), undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+    const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(out.from, out.to);
+    return this.emit(channel, undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+  }
+
+  /**
+   * send() with the message's fields as arguments, none of the optional ones but `object`, `via`
+   * and `write`: no Outgoing object per message for the senders of most of a big run's messages
+   * (kube-apiserver's watch pushes and etcd calls, every component's API calls).
+   */
+  post(from: ComponentId, to: ComponentId, type: MessageType, action: string, object: ObjectRef | undefined, payload: Payload, onReply?: OnReply, route?: Route, via?: string, write = false): number {
+    if (this.crossesCut(from, to)) return -1;
+    const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(from, to);
+    return this.emit(channel, undefined, from, to, type, action, payload, object, undefined, undefined, write, false, onReply, via);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
@@ -135,6 +161,18 @@ export class Network {
     const to = request.from;
     if (this.crossesCut(from, to)) return -1;
     return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', out.action, out.payload, out.object ?? request.object, request.id, out.status, out.write === true, out.untraced === true, undefined);
+  }
+
+  /**
+   * reply() from the request's receiver, about the request's object, neither a write nor
+   * untraced, with its fields as arguments: no object per answer for the answers of most of a
+   * big run (kube-apiserver's, etcd's, containerd's).
+   */
+  answer(request: Envelope, action: string, payload: Payload, status?: number): number {
+    const from = request.to;
+    const to = request.from;
+    if (this.crossesCut(from, to)) return -1;
+    return this.emit(this.replyChannel(request, from, to), request instanceof Message ? request : undefined, from, to, 'response', action, payload, request.object, request.id, status, false, false, undefined);
   }
 
   /** The channel back to the requester: the request's own channel's reverse, kept once found. */

@@ -10,6 +10,12 @@ import type { Tracer } from './tracer.ts';
 /** Health of components outside the API objects (a stopped kubelet, an etcd leader). */
 export class StatusBoard {
   private readonly statuses = new Map<string, ComponentStatus>();
+  private changes = 0;
+
+  /** Bumped by every change: a reader that keeps an answer of isUp asks again only when it moved. */
+  get version(): number {
+    return this.changes;
+  }
 
   constructor(private readonly tracer: Tracer) {}
 
@@ -20,6 +26,7 @@ export class StatusBoard {
     // `quiet` is for set-up only: once the trace has begun, a component appearing is news.
     if (!quiet || this.tracer.started) this.tracer.component(id, status);
     this.statuses.set(id, status);
+    this.changes++;
   }
 
   isUp(id: ComponentId): boolean {
@@ -45,7 +52,7 @@ export interface Runtime {
 
 /** Runs `fn` after `ms` of simulated time. */
 export function later(rt: Runtime, ms: number, fn: () => void): void {
-  rt.clock.setTimeout(fn, ms);
+  rt.clock.after(fn, ms);
 }
 
 /** Random lower-case suffix as Kubernetes generates names (no vowels, no confusable digits). */
@@ -56,11 +63,14 @@ export function nameSuffix(rt: Runtime, length = 5): string {
   return out;
 }
 
+const HEX = '0123456789abcdef';
+
 /** A UID in the usual 8-4-4-4-12 hex form, from the seeded RNG. */
 export function uid(rt: Runtime): string {
+  // A digit by table, not Number#toString(16) per digit (a new pod's uid is 32 of them).
   const hex = (n: number): string => {
     let s = '';
-    for (let i = 0; i < n; i++) s += (rt.rng.intBelow(16)).toString(16);
+    for (let i = 0; i < n; i++) s += HEX[rt.rng.intBelow(16)] ?? '';
     return s;
   };
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + rt.rng.intBelow(4)).toString(16)}${hex(3)}-${hex(12)}`;

@@ -132,6 +132,24 @@ class ActivityRecord {
     this.seq = -1;
   }
 }
+/** A scheduling decision: one per pod scheduled. Field order as decision() gave them. */
+class DecisionRecord {
+  declare kind: 'decision';
+  declare component: 'kube-scheduler';
+  declare pod: ObjectRef;
+  declare decision: ScheduleDecision;
+  declare t: number;
+  declare seq: number;
+  constructor(pod: ObjectRef, decision: ScheduleDecision, t: number) {
+    this.kind = 'decision';
+    this.component = 'kube-scheduler';
+    this.pod = pod;
+    this.decision = decision;
+    this.t = t;
+    this.seq = -1;
+  }
+}
+
 // As for MessageRecord: the fullest instance first.
 new StateRecord('Lease/default/-', 'modified', [], { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: '-' }, spec: {} }, 0);
 new ActivityRecord('kubectl', '', 0, { en: '', ko: '' }, 'Pod/default/-', { op: 'removed', mode: 'iptables', service: '', clusterIP: '', port: 0 }, 0);
@@ -143,7 +161,7 @@ type RecordClass = new (kind: TraceEvent['kind'], fields: object, t: number) => 
  * tracking sizes instances by the first few constructed; a throw-away one this wide comes first,
  * so a later, fuller event (a response with replyTo and status) stays in-object too.
  */
-const WIDTH: Partial<Record<TraceEvent['kind'], number>> = { decision: 6, component: 5, file: 6, step: 7 };
+const WIDTH: Partial<Record<TraceEvent['kind'], number>> = { component: 5, file: 6, step: 7 };
 
 function recordClass(kind: TraceEvent['kind']): RecordClass {
   const Recorded = class {
@@ -273,7 +291,7 @@ export class Tracer {
   }
 
   decision(pod: ObjectRef, decision: ScheduleDecision): void {
-    this.record('decision', { component: 'kube-scheduler', pod, decision });
+    this.commit(new DecisionRecord(pod, decision, this.clock.now()));
   }
 
   raft(member: ComponentId, state: RaftState): void {

@@ -135,7 +135,7 @@ function evictPod(cluster: Cluster, pod: Pod, print: Printer, onEvicted: () => v
   cluster.kubectl(retry ? 'POST pod/eviction (retry)' : 'POST pod/eviction', { verb: 'evict', ref: refOf(pod) }, (answer) => {
     if (answer.status === 429) {
       print(`error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace ?? 'default'}" (will retry after 5s): ${answer.message}`);
-      cluster.rt.clock.setTimeout(() => evictPod(cluster, pod, print, onEvicted, true), EVICTION_RETRY_MS);
+      cluster.rt.clock.after(() => evictPod(cluster, pod, print, onEvicted, true), EVICTION_RETRY_MS);
       return;
     }
     if (answer.status < 300 || answer.status === 404) onEvicted();
@@ -144,7 +144,7 @@ function evictPod(cluster: Cluster, pod: Pod, print: Printer, onEvicted: () => v
 
 /** Polls until the pod is gone, or replaced by another object of the same name (another UID). */
 function waitForDelete(cluster: Cluster, pod: Pod, onGone: () => void): void {
-  cluster.rt.clock.setTimeout(() => {
+  cluster.rt.clock.after(() => {
     cluster.kubectl('GET pod', { verb: 'get', ref: refOf(pod) }, (got) => {
       if (got.status === 404 || got.object?.metadata.uid !== pod.metadata.uid) onGone();
       else waitForDelete(cluster, pod, onGone);

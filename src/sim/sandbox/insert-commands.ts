@@ -91,7 +91,7 @@ export function insertCommands(cluster: Cluster, commands: readonly TimedCommand
       const silent = result.ok ? silencedNode(action) : undefined;
       if (silent !== undefined) followSilentNode(cluster, silent);
     };
-    cluster.rt.clock.setTimeout(() => runFrom(0), at);
+    cluster.rt.clock.after(() => runFrom(0), at);
   }
   return {
     until: () => until,

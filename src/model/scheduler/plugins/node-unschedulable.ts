@@ -10,6 +10,6 @@ const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', ef
 const REJECTED = reject('NodeUnschedulable', 'UnschedulableAndUnresolvable', ERR_REASON_UNSCHEDULABLE);
 
 export function nodeUnschedulableFilter(ctx: PodContext, info: NodeInfo): Rejection | null {
-  if (info.node.spec.unschedulable !== true) return null;
+  if (info.spec.unschedulable !== true) return null;
   return tolerationsTolerateTaint(ctx.tolerations, UNSCHEDULABLE_TAINT) ? null : REJECTED;
 }

@@ -16,7 +16,7 @@ export type TaintReasonStyle = 'detailed' | 'generic';
 export const ERR_REASON_UNTOLERATED_GENERIC = 'node(s) had untolerated taint(s)';
 
 export function taintTolerationFilter(ctx: PodContext, info: NodeInfo, style: TaintReasonStyle): Rejection | null {
-  const taints = info.node.spec.taints;
+  const taints = info.spec.taints;
   if (taints === undefined || taints.length === 0) return null;
   const taint = findUntoleratedTaint(taints, ctx.tolerations, ['NoSchedule', 'NoExecute']);
   if (taint === undefined) return null;
@@ -26,7 +26,7 @@ export function taintTolerationFilter(ctx: PodContext, info: NodeInfo, style: Ta
 
 /** Raw score: the number of PreferNoSchedule taints the pod does not tolerate. */
 export function taintTolerationScore(ctx: PodContext, info: NodeInfo): number {
-  const taints = info.node.spec.taints;
+  const taints = info.spec.taints;
   if (taints === undefined) return 0;
   let count = 0;
   for (const taint of taints) {

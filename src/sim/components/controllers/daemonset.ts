@@ -172,7 +172,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
   const enqueue = (ref: ObjectRef): void => {
     if (pending.has(ref)) return;
     pending.add(ref);
-    rt.clock.setTimeout(() => sync(ref), SYNC_DELAY_MS);
+    rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
   const enqueueAll = (): void => {

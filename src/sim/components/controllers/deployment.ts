@@ -185,7 +185,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
   const enqueue = (ref: ObjectRef): void => {
     if (pending.has(ref)) return;
     pending.add(ref);
-    rt.clock.setTimeout(() => sync(ref), SYNC_DELAY_MS);
+    rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
   const ownerRef = (rs: ReplicaSet): ObjectRef | undefined => {

@@ -98,7 +98,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
   const enqueue = (ref: ObjectRef): void => {
     if (pending.has(ref)) return;
     pending.add(ref);
-    rt.clock.setTimeout(() => sync(ref), SYNC_DELAY_MS);
+    rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
   const servicesFor = (pod: Pod): void => {

@@ -140,7 +140,7 @@ export function createNodeLifecycleController(ctx: ControllerContext): Controlle
     }
     if (next !== undefined && !retryTimer) {
       retryTimer = true;
-      rt.clock.setTimeout(() => {
+      rt.clock.after(() => {
         retryTimer = false;
         taintWaiting();
       }, Math.max(1, next - now));

@@ -166,7 +166,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   const enqueue = (ref: ObjectRef): void => {
     if (pendingSync.has(ref)) return;
     pendingSync.add(ref);
-    rt.clock.setTimeout(() => sync(ref), SYNC_DELAY_MS);
+    rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
   const ownerRef = (pod: K8sObject): ObjectRef | undefined => {

@@ -58,14 +58,24 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     );
   };
 
+  /** `Node/<name>` per node name, built once (not a new string to hash for every pod event). */
+  const nodeRefs = new Map<string, ObjectRef>();
+  const nodeRef = (name: string): ObjectRef => {
+    let ref = nodeRefs.get(name);
+    if (ref === undefined) nodeRefs.set(name, (ref = `Node/${name}`));
+    return ref;
+  };
+
   const consider = (pod: Pod, node: Node | undefined): void => {
     const ref = refOf(pod);
     if (evicting.has(ref)) return;
-    const taints = (node?.spec.taints ?? []).filter((t) => t.effect === 'NoExecute');
-    if (taints.length === 0 || pod.metadata.deletionTimestamp) {
+    // Every pod event of the cluster comes here: the usual answer (no NoExecute taint) allocates nothing.
+    const nodeTaints = node?.spec.taints;
+    if (nodeTaints === undefined || !nodeTaints.some((t) => t.effect === 'NoExecute') || pod.metadata.deletionTimestamp) {
       cancel(ref);
       return;
     }
+    const taints = nodeTaints.filter((t) => t.effect === 'NoExecute');
     let due: number | undefined;
     let which: Taint | undefined;
     for (const taint of taints) {
@@ -107,7 +117,7 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
           evicting.delete(refOf(obj));
           return cancel(refOf(obj));
         }
-        if (obj.spec.nodeName) consider(obj, ctx.nodes.get(`Node/${obj.spec.nodeName}`));
+        if (obj.spec.nodeName) consider(obj, ctx.nodes.get(nodeRef(obj.spec.nodeName)));
       }
     },
   };

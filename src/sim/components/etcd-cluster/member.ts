@@ -266,7 +266,7 @@ export function createMember(shared: SharedState, name: string, host: string): M
 
   /** etcd answers "request timed out" when a write is not committed in time (no leader, no quorum). */
   const timeOut = (req: Envelope, index?: number): void => {
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       if (role === 'down' || (index !== undefined && pending.get(index) !== req)) return;
       if (index !== undefined) pending.delete(index);
       rt.tracer.activity(id, 'raft:timeout', 5, text(`no quorum: write not committed in ${REQUEST_TIMEOUT_MS / 1000} s`, `쿼럼 없음: ${REQUEST_TIMEOUT_MS / 1000}초 안에 커밋되지 않음`), req.object);

@@ -78,7 +78,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
 
   const ensureNode = (then: () => void): void => {
     if (nodeUid !== undefined) return then();
-    if (registering) return void rt.clock.setTimeout(() => ensureNode(then), MIRROR_RETRY_MS);
+    if (registering) return void rt.clock.after(() => ensureNode(then), MIRROR_RETRY_MS);
     registering = true;
     callApi(rt, id, user, 'POST node (register)', { verb: 'create', object: hooks.node() }, (answer) => {
       registering = false;
@@ -92,7 +92,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
   const ensureMirror = (file: string): void => {
     const sp = pods.get(file);
     if (!sp || sp.phase !== 'running' || sp.mirror !== 'none') return;
-    if (!hooks.apiUp()) return void rt.clock.setTimeout(() => ensureMirror(file), MIRROR_RETRY_MS);
+    if (!hooks.apiUp()) return void rt.clock.after(() => ensureMirror(file), MIRROR_RETRY_MS);
     sp.mirror = 'creating';
     ensureNode(() => {
       const mirror = mirrorPod(sp.manifest, node, nodeUid ?? '');
@@ -101,7 +101,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
         if (pods.get(file) !== sp) return;
         if (answer.status !== 201 && answer.status !== 409) {
           sp.mirror = 'none';
-          return void rt.clock.setTimeout(() => ensureMirror(file), MIRROR_RETRY_MS);
+          return void rt.clock.after(() => ensureMirror(file), MIRROR_RETRY_MS);
         }
         sp.mirror = 'present';
         sp.mirrorHash = configHash(sp.manifest);
@@ -116,7 +116,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
 
   const deleteMirror = (sp: StaticPod, then: () => void): void => {
     if (sp.mirror !== 'present') return then();
-    if (!hooks.apiUp()) return void rt.clock.setTimeout(() => deleteMirror(sp, then), MIRROR_RETRY_MS);
+    if (!hooks.apiUp()) return void rt.clock.after(() => deleteMirror(sp, then), MIRROR_RETRY_MS);
     sp.mirror = 'deleting';
     callApi(rt, id, user, 'DELETE pod (mirror, grace 0)', { verb: 'delete', ref: refOf(sp.pod), gracePeriodSeconds: 0 }, () => {
       sp.mirror = 'none';
@@ -129,7 +129,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
       const renewTime = timestamp(rt.clock.now());
       callApi(rt, id, user, 'PUT lease', { verb: 'update', method: 'PUT', ref: `Lease/kube-node-lease/${node}`, summary: 'lease renewed', mutate: (o) => (o.kind === 'Lease' ? { ...o, spec: { ...o.spec, holderIdentity: node, renewTime } } : o) });
     }
-    rt.clock.setTimeout(renewLease, LEASE_RENEW_MS);
+    rt.clock.after(renewLease, LEASE_RENEW_MS);
   };
 
   // --- the node side: running static pods through CRI --------------------------------------
@@ -183,7 +183,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
 
   const notice = (file: string, what: 'added' | 'changed' | 'removed'): void => {
     const ms = rt.rng.between(200, 600);
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       rt.tracer.activity(id, 'static:manifest', 20, text(`inotify: ${STATIC_POD_PATH}/${file} ${what}`, `inotify: ${STATIC_POD_PATH}/${file} ${what === 'added' ? '추가됨' : what === 'changed' ? '변경됨' : '삭제됨'}`));
       sync(file);
     }, ms);
@@ -197,10 +197,10 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
     if (!sp || sp.phase !== 'running') return;
     if (p.eventType === 'DELETED' && sp.mirror === 'present') {
       sp.mirror = 'none';
-      rt.clock.setTimeout(() => ensureMirror(file), rt.rng.between(300, 800));
+      rt.clock.after(() => ensureMirror(file), rt.rng.between(300, 800));
     } else if (p.eventType === 'MODIFIED' && p.object.metadata.deletionTimestamp && sp.mirror === 'present') {
       rt.tracer.activity(id, 'mirror:deleted', 20, text(`mirror ${p.object.metadata.name} is being deleted; the static pod keeps running: remove it and create a new mirror`, `미러 파드 ${p.object.metadata.name} 삭제 중; 정적 파드는 계속 실행: 미러 파드를 지우고 새로 만듦`), refOf(p.object));
-      deleteMirror(sp, () => rt.clock.setTimeout(() => ensureMirror(file), rt.rng.between(300, 800)));
+      deleteMirror(sp, () => rt.clock.after(() => ensureMirror(file), rt.rng.between(300, 800)));
     }
   };
 
@@ -219,15 +219,15 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
       rt.board.set(id, 'up');
       const names = [...files.keys()];
       rt.tracer.activity(id, 'static:read', 50, text(`systemd started the kubelet; staticPodPath ${STATIC_POD_PATH}: ${names.join(', ')}`, `systemd가 kubelet 시작; staticPodPath ${STATIC_POD_PATH}: ${names.join(', ')}`));
-      for (const file of names) rt.clock.setTimeout(() => sync(file), 50);
-      rt.clock.setTimeout(renewLease, LEASE_RENEW_MS);
+      for (const file of names) rt.clock.after(() => sync(file), 50);
+      rt.clock.after(renewLease, LEASE_RENEW_MS);
     },
     seedRunning: (uid) => {
       nodeUid = uid;
       booted = true;
       rt.board.set(id, 'up', true);
       for (const [file, manifest] of files) pods.set(file, { manifest, pod: named(manifest), phase: 'running', mirror: 'present', mirrorHash: configHash(manifest) });
-      rt.clock.setTimeout(renewLease, rt.rng.between(1_000, LEASE_RENEW_MS));
+      rt.clock.after(renewLease, rt.rng.between(1_000, LEASE_RENEW_MS));
     },
     manifest: (file) => files.get(file),
     writeManifest: (file, pod, by) => {

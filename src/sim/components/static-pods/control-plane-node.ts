@@ -55,14 +55,14 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
       etcd.store.set(o);
     }
     // kube-apiserver's watch on etcd broke when etcd stopped: it re-lists, and every watcher hears the differences.
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       rt.tracer.activity('kube-apiserver', 'relist', 20, text(`etcd is back with the data of ${path}: re-list and push the differences to watchers`, `etcd가 ${path}의 데이터로 돌아옴: 다시 list하고 차이를 watcher에게 전달`));
       apiserver.relist([...etcd.store.values()]);
     }, 50);
   };
 
   const start = (c: ControlPlaneComponent): void => {
-    rt.clock.setTimeout(() => {
+    rt.clock.after(() => {
       // kube-apiserver cannot serve without etcd: it retries (and restarts) until etcd answers.
       if (c === 'kube-apiserver' && !serving('etcd')) return start(c);
       if (c === 'etcd') {

@@ -38,14 +38,15 @@ function add(m: PairCounts, key: string, value: string | undefined): void {
 /** PreFilter; undefined (Skip) when neither the pod nor any existing pod has a required term that matters. */
 export function affinityFilterState(pod: Pod, all: readonly NodeInfo[]): AffinityFilterState | undefined {
   const terms = podTerms(pod);
-  const existingAntiAffinity: PairCounts = new Map();
-  const affinity: PairCounts = new Map();
-  const antiAffinity: PairCounts = new Map();
-  let existingWithAnti = false;
   // Without required terms of its own, only existing pods with required anti-affinity count: visit
   // only the nodes that have some (upstream HavePodsWithRequiredAntiAffinityList).
   const ownTerms = terms.requiredAffinity.length > 0 || terms.requiredAntiAffinity.length > 0;
   if (!ownTerms && nodesWithAffinity(all).withRequiredAntiAffinity === 0) return undefined;
+  // Built only past the Skip (most pods): three maps per pod scheduled otherwise.
+  const existingAntiAffinity: PairCounts = new Map();
+  const affinity: PairCounts = new Map();
+  const antiAffinity: PairCounts = new Map();
+  let existingWithAnti = false;
   for (const info of all) {
     if (!ownTerms && info.podsWithRequiredAntiAffinity === 0) continue;
     const labels = info.node.metadata.labels ?? {};

@@ -51,9 +51,13 @@ const required = (a: PodAffinity | undefined, owner: Pod): AffinityTerm[] => (a?
 const preferred = (a: PodAffinity | undefined, owner: Pod): WeightedTerm[] =>
   (a?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ term: termOf(w.podAffinityTerm, owner), weight: w.weight }));
 
+const NO_TERMS: PodTerms = { requiredAffinity: [], requiredAntiAffinity: [], preferredAffinity: [], preferredAntiAffinity: [] };
+
 /** Upstream framework.PodInfo's affinity fields. */
 export function podTerms(pod: Pod): PodTerms {
   const a = pod.spec.affinity;
+  // Most pods have no pod (anti-)affinity, and both plugins ask for every pod scheduled.
+  if (a?.podAffinity === undefined && a?.podAntiAffinity === undefined) return NO_TERMS;
   return {
     requiredAffinity: required(a?.podAffinity, pod),
     requiredAntiAffinity: required(a?.podAntiAffinity, pod),

@@ -63,15 +63,23 @@ export function filterConstraints(pod: Pod): SpreadConstraint[] {
  * Score's constraints: the pod's ScheduleAnyway ones; for a pod with no constraints at all, the
  * system defaults with `defaultSelector` (none when it is undefined or empty, as upstream).
  */
-export function scoreConstraints(pod: Pod, defaultSelector: LabelSelector | undefined): { constraints: SpreadConstraint[]; systemDefaulted: boolean } {
+export function scoreConstraints(pod: Pod, defaultSelector: LabelSelector | undefined): { readonly constraints: readonly SpreadConstraint[]; readonly systemDefaulted: boolean } {
   if ((pod.spec.topologySpreadConstraints ?? []).length > 0) return { constraints: fromPod(pod, 'ScheduleAnyway'), systemDefaulted: false };
   const empty = defaultSelector === undefined || (Object.keys(defaultSelector.matchLabels ?? {}).length === 0 && (defaultSelector.matchExpressions ?? []).length === 0);
   if (empty) return { constraints: [], systemDefaulted: true };
-  return {
-    constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector: defaultSelector, minDomains: 1, honorNodeAffinity: true, honorTaints: false })),
-    systemDefaulted: true,
-  };
+  // One list per selector object: the pods of a workload share theirs (the scheduler keeps one
+  // per ReplicaSet selector), and Score asks for every pod scheduled. Read-only, as every caller treats it.
+  let known = SYSTEM_DEFAULTED.get(defaultSelector);
+  if (known === undefined) {
+    known = {
+      constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector: defaultSelector, minDomains: 1, honorNodeAffinity: true, honorTaints: false })),
+      systemDefaulted: true,
+    };
+    SYSTEM_DEFAULTED.set(defaultSelector, known);
+  }
+  return known;
 }
+const SYSTEM_DEFAULTED = new WeakMap<LabelSelector, { readonly constraints: readonly SpreadConstraint[]; readonly systemDefaulted: boolean }>();
 
 export function selectorMatches(selector: LabelSelector | undefined, labels: Labels): boolean {
   return selector !== undefined && labelSelectorMatches(selector, labels);
@@ -126,14 +134,14 @@ export function countOnNode(info: NodeInfo, selector: LabelSelector | undefined,
 }
 
 /**
- * labels[key], with the two well-known keys read by name: `labels[key]` with a key that changes
- * from one constraint to the next is a generic keyed lookup, while a literal key is a load the
- * engine caches per site. Spreading reads both keys of every feasible node for every pod.
+ * A node's label `key`, the two well-known keys read from the NodeInfo (kept with its node):
+ * spreading reads both keys of every feasible node for every pod, and `labels[key]` with a key
+ * that changes from one constraint to the next is a generic keyed lookup besides.
  */
-export function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
-  if (key === LABEL_HOSTNAME) return labels['kubernetes.io/hostname'];
-  if (key === LABEL_ZONE) return labels['topology.kubernetes.io/zone'];
-  return labels[key];
+export function nodeLabel(info: NodeInfo, key: string): string | undefined {
+  if (key === LABEL_HOSTNAME) return info.hostnameLabel;
+  if (key === LABEL_ZONE) return info.zoneLabel;
+  return (info.node.metadata.labels ?? {})[key];
 }
 
 /** The node carries every constraint's topology key (upstream nodeLabelsMatchSpreadConstraints). */

@@ -8,7 +8,7 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, labelValue, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, nodeLabel, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
 
 /**
@@ -120,10 +120,9 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
   for (let i = 0; i < nc; i++) countsBuffer(i).length = m;
   for (let j = 0; j < m; j++) {
     const info = feasible[j] as NodeInfo;
-    const labels = info.node.metadata.labels ?? {};
     for (let i = 0; i < nc; i++) {
       const c = constraints[i] as SpreadConstraint;
-      const v = labelValue(labels, c.topologyKey);
+      const v = nodeLabel(info, c.topologyKey);
       const counts = COUNTS[i] as number[];
       if (isHost[i] === true) counts[j] = v === undefined ? -1 : countOnNode(info, c.selector, ns, keys[i] ?? '');
       else {
