@@ -108,8 +108,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'agents-running',
       caption: text(
-        `The kubelets pull fluent-bit and start the pods. \`kubectl get ds -n ${AGENT_NS}\`: DESIRED ${tol ? 3 : 2}, CURRENT ${tol ? 3 : 2}, READY ${tol ? 3 : 2}.${tol ? '' : ' The control-plane node has none — just as ordinary pods stay off it.'}`,
-        `kubelet들이 fluent-bit 이미지를 받아 파드를 시작합니다. \`kubectl get ds -n ${AGENT_NS}\`: DESIRED ${tol ? 3 : 2}, CURRENT ${tol ? 3 : 2}, READY ${tol ? 3 : 2}.${tol ? '' : ' 일반 파드처럼 컨트롤 플레인 노드에는 하나도 없습니다.'}`,
+        `The kubelets pull fluent-bit and start the pods, one node after another; once all are Running, \`kubectl get ds -n ${AGENT_NS}\` says DESIRED ${tol ? 3 : 2}, CURRENT ${tol ? 3 : 2}, READY ${tol ? 3 : 2}.${tol ? '' : ' The control-plane node has none — just as ordinary pods stay off it.'}`,
+        `kubelet들이 fluent-bit 이미지를 받아 노드마다 차례로 파드를 시작합니다. 모두 Running이 되면 \`kubectl get ds -n ${AGENT_NS}\`에 DESIRED ${tol ? 3 : 2}, CURRENT ${tol ? 3 : 2}, READY ${tol ? 3 : 2}로 보입니다.${tol ? '' : ' 일반 파드처럼 컨트롤 플레인 노드에는 하나도 없습니다.'}`,
       ),
       focus: ['kube-apiserver', ...KUBELETS],
       when: change(AGENT_POD, 'status.phase', 'Running'),

@@ -116,9 +116,11 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'back',
-      caption: text(`The manifest is back: the kubelet starts ${c} again and creates its mirror. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${withParticle(c, '을/를')} 다시 시작하고 미러 파드를 만듭니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
+      caption: text(`The manifest is back: the kubelet has started ${c} again and created its mirror pod, and ${c} is up. Editing a manifest works the same way — the kubelet restarts the pod.`, `매니페스트가 돌아왔습니다. kubelet이 ${withParticle(c, '을/를')} 다시 시작하고 미러 파드를 만들었고, ${withParticle(c, '이/가')} 다시 동작합니다. 매니페스트를 고쳐도 같은 방식으로 kubelet이 파드를 다시 시작합니다.`),
       focus: [KUBELET, c],
-      when: change(ref, 'status.phase', 'Running'),
+      // When the component is up again, not when its mirror first says Running (a quarter second
+      // before): the step's first frame showed a Running mirror beside a crossed-out card (reviewer).
+      when: component(c, 'up'),
     },
   ];
 }

@@ -78,6 +78,18 @@ describe.each(['kube-scheduler', 'kube-controller-manager'])('static-pods, remov
     for (const c of COMPONENTS) expect(objects.get(`Pod/kube-system/${c}-controlplane`)?.kind === 'Pod' && objects.get(`Pod/kube-system/${c}-controlplane`)?.metadata.name).toBe(`${c}-controlplane`);
   });
 
+  it('the step saying the component is back starts when it is up, its mirror already Running: no Running mirror beside a crossed-out card', () => {
+    const back = trace.events.findIndex((e) => e.kind === 'step' && e.id === 'back');
+    expect(back).toBeGreaterThan(0);
+    // A cue's step is recorded just before the event that prompted it (tracer.ts).
+    const prompt = trace.events[back + 1];
+    expect(prompt?.kind === 'component' && prompt.component === target && prompt.status === 'up').toBe(true);
+    // The new mirror's Running came first (it was cued on that before, with the card still down).
+    const gone = trace.events.findIndex((e) => e.kind === 'step' && e.id === 'mirror-gone');
+    const running = trace.events.slice(gone, back).some((e) => e.kind === 'state' && e.object === mirror && e.changes.some((c) => c.path === 'status.phase' && c.to === 'Running'));
+    expect(running).toBe(true);
+  });
+
   it('only kube-apiserver talks to etcd', () => {
     for (const m of messages(trace)) if (m.to === 'etcd') expect(m.from).toBe('kube-apiserver');
   });
