@@ -6,7 +6,7 @@
  * never drops below 1, so text stays >= 14 px.
  */
 import type { ComponentId } from '../sim/trace.ts';
-import { planDisk, type DiskPlan } from './disk-layout.ts';
+import { DISK_MODES, planDisk, type DiskMode, type DiskPlan } from './disk-layout.ts';
 
 export interface Rect {
   readonly x: number;
@@ -303,9 +303,15 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   const titleW = 140 * fs;
   const diskW = (portraitW: number): number => portraitW * 0.9;
   const probeW = !portrait ? W - clamp(190 * s, 176 * fs, W * 0.2) - 3 * m : W - 2 * m;
-  const diskLines = cpNode === undefined ? 1 : planDisk(extras.cpFiles ?? [], 0, 0, diskW(probeW), titleW, fs).lines;
+  const heightFor = (lines: number): number => topPad + cardH + apiExtra + raftH + rowGap + row2H + row3Gap + row3H + 6 * s + (cpNode === undefined ? hullH : Math.max(hullH, lines * 24 * fs + 8 * s));
+  // With the node's files aboard the flagship may take this much of the height (as capped below):
+  // the data directory gets a line of its own only if that still fits.
+  const cpCap = H * (!portrait && nodes.length === 0 ? 0.9 : 0.6);
+  const linesIn = (mode: DiskMode): number => planDisk(extras.cpFiles ?? [], 0, 0, diskW(probeW), titleW, fs, mode).lines;
+  const diskMode: DiskMode = cpNode === undefined ? 'flow' : (DISK_MODES.find((mode) => heightFor(linesIn(mode)) <= cpCap) ?? 'flow');
+  const diskLines = cpNode === undefined ? 1 : linesIn(diskMode);
   const hullFull = cpNode === undefined ? hullH : Math.max(hullH, diskLines * 24 * fs + 8 * s);
-  const flagshipH = topPad + cardH + apiExtra + raftH + rowGap + row2H + row3Gap + row3H + 6 * s + hullFull;
+  const flagshipH = heightFor(diskLines);
 
   let quay: Rect;
   let clock: Rect;
@@ -386,7 +392,7 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   if (cp !== undefined) {
     const dw = diskW(flagship.w);
     const x = flagship.x + (flagship.w - dw) / 2;
-    cp = { ...cp, disk: planDisk(extras.cpFiles ?? [], x, flagshipHull.y + 4 * s, dw, titleW, fs) };
+    cp = { ...cp, disk: planDisk(extras.cpFiles ?? [], x, flagshipHull.y + 4 * s, dw, titleW, fs, diskMode) };
   }
 
   // The user with kubectl on the quay.

@@ -135,7 +135,9 @@ export class FlagshipView extends Container {
       // A low hull has no room above the waterline for the name (Hangul is taller): the line starts after it.
       if (this.title.y + this.title.height > wl) stripeX = this.title.x + this.title.width + 8 * fs;
     }
-    this.body.moveTo(stripeX, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
+    // Not through the node's files when they run over several lines (it struck through a row of them).
+    const crossesFiles = cpl?.disk.items.some((it) => it.rect.y - 2 * s < wl && wl < it.rect.y + it.rect.h + 2 * s) === true;
+    if (!crossesFiles) this.body.moveTo(stripeX, wl).lineTo(f.x + f.w * 0.97, wl).stroke({ width: 2 * s, color: p.role.control, alpha: 0.45 });
     if (cpl !== undefined) {
       // The name leads the hull's first line; the node's files follow it.
       fitText(this.title, TITLE[this.lang].toUpperCase(), cpl.titleW - 10 * fs, 14 * fs);
