@@ -446,7 +446,7 @@ export class StageView {
     // A node's name row (and its taint chips, node fields too) opens the Node's card.
     this.nodeHits.layout([...l.ships.map((sl) => ({ node: sl.node, rect: sl.chips.h > 0 ? { ...sl.header, h: sl.chips.y + sl.chips.h - sl.header.y } : sl.header })), ...(cp === undefined ? [] : [{ node: cp.node, rect: cp.header }])]);
     this.schedOverlay.layout(l, p);
-    // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's and queue's names, the flagship's name on its hull.
+    // Text a token's label must not cover besides the cards: ship names and taints, the clock, the quay's name, the scheduling queue, the flagship's name on its hull.
     const f = l.flagshipHull;
     const obstacles = [
       ...l.ships.flatMap((sl) => [sl.chips, sl.verdict, sl.capacity]),
@@ -455,7 +455,9 @@ export class StageView {
       ...(cp === undefined ? [] : [cp.header]),
       l.clock,
       { x: l.quay.x, y: l.quay.y, w: l.quay.w, h: Math.max(0, (l.stations.get('kubectl')?.y ?? l.quay.y) - l.quay.y) },
-      { x: l.queue.x, y: l.queue.y, w: l.queue.w, h: 24 * l.fs },
+      // The whole queue: a request's label (kubectl's "PATCH deployment" on its way to
+      // kube-apiserver) inside it read as queued (reviewer).
+      l.queue,
       { x: f.x + f.w * 0.05, y: f.y, w: f.w * 0.25, h: f.h * 0.6 },
       ...l.raftPanels.values(),
     ].filter((r) => r.w > 0 && r.h > 0);
