@@ -21,7 +21,7 @@ import { formatCount } from '../../model/count.ts';
 
 const WORDS = {
   en: { pods: 'pods', avail: 'avail', want: 'want', have: 'have', ready: 'ready', readyEp: 'ready', rev: 'rev', 'not-ready': 'not ready', terminating: 'terminating' },
-  ko: { pods: '파드', avail: '가용', want: '목표', have: '현재', ready: '준비', readyEp: '준비됨', rev: '리비전', 'not-ready': '준비 안 됨', terminating: '종료 중' },
+  ko: { pods: '파드', avail: '가용', want: '목표', have: '현재', ready: '준비', readyEp: '준비됨', rev: '리비전', 'not-ready': '미준비', terminating: '종료 중' },
 } as const;
 
 export class ShelfView extends Container {

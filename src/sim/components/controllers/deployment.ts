@@ -222,6 +222,6 @@ function describe(d: Deployment, step: ScaleStep): { en: string; ko: string } {
     case 'unhealthy':
       return { en: 'old: remove unavailable pods first', ko: '이전 레플리카셋: 사용 불가 파드부터 제거' };
     case 'old':
-      return { en: `old: keep at least ${n} - maxUnavailable ${unavailable} = ${n - unavailable} available`, ko: `이전 레플리카셋: 사용 가능 파드 최소 ${n} - maxUnavailable ${unavailable} = ${n - unavailable}개 유지` };
+      return { en: `old: keep at least ${n} - maxUnavailable ${unavailable} = ${n - unavailable} available`, ko: `이전 레플리카셋: 레플리카 ${n} - maxUnavailable ${unavailable} = 사용 가능 파드 최소 ${n - unavailable}개 유지` };
   }
 }
