@@ -308,8 +308,16 @@ export function computeLayout(width: number, height: number, nodes: readonly str
   // the data directory gets a line of its own only if that still fits.
   const cpCap = H * (!portrait && nodes.length === 0 ? 0.9 : 0.6);
   const linesIn = (mode: DiskMode): number => planDisk(extras.cpFiles ?? [], 0, 0, diskW(probeW), titleW, fs, mode).lines;
-  const diskMode: DiskMode = cpNode === undefined ? 'flow' : (DISK_MODES.find((mode) => heightFor(linesIn(mode)) <= cpCap) ?? 'flow');
-  const diskLines = cpNode === undefined ? 1 : linesIn(diskMode);
+  // The first mode that fits, else the last ('flow').
+  let diskMode: DiskMode = 'flow';
+  let diskLines = 1;
+  if (cpNode !== undefined) {
+    for (const mode of DISK_MODES) {
+      diskMode = mode;
+      diskLines = linesIn(mode);
+      if (heightFor(diskLines) <= cpCap) break;
+    }
+  }
   const hullFull = cpNode === undefined ? hullH : Math.max(hullH, diskLines * 24 * fs + 8 * s);
   const flagshipH = heightFor(diskLines);
 

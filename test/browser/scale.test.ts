@@ -53,6 +53,16 @@ async function gotoStepEnd(id: string): Promise<void> {
   }, id);
 }
 
+/** Paused at the trace's end. */
+async function gotoEnd(): Promise<void> {
+  await app.page.evaluate(() => {
+    const player = window.__kubedeck?.player();
+    if (player === undefined) throw new Error('no player');
+    player.pause();
+    player.seek(player.getState().duration);
+  });
+}
+
 const texts = (f: Frame): string[] => f.labels.map((l) => l.text);
 const tiles = (f: Frame): DrawnObject[] => f.objects.filter((o) => o.kind === 'Node');
 
@@ -165,12 +175,7 @@ describe('scale view (zone-outage, 30 nodes)', () => {
   });
 
   it('after the evictions the dark zone counts the pods stuck Terminating (no kubelet to confirm), not "0 pods" beside them', async () => {
-    await app.page.evaluate(() => {
-      const player = window.__kubedeck?.player();
-      if (player === undefined) throw new Error('no player');
-      player.pause();
-      player.seek(player.getState().duration);
-    });
+    await gotoEnd();
     const f = await frame();
     // zone-c: 10 nodes x 5 pods evicted; zone-a and zone-b hold the replicas, nothing stuck there.
     expect(texts(f)).not.toContain('0 pods');
@@ -187,13 +192,7 @@ describe('scale view (zone-outage, 30 nodes)', () => {
     /** Pixels of tile c-01 within reach of the dark palette's ghost (#8b98aa), at a moment. */
     const ghostPixels = async (seekTo: 'end' | 'unknown'): Promise<number> => {
       if (seekTo === 'unknown') await gotoStepEnd('unknown');
-      else
-        await app.page.evaluate(() => {
-          const player = window.__kubedeck?.player();
-          if (player === undefined) throw new Error('no player');
-          player.pause();
-          player.seek(player.getState().duration);
-        });
+      else await gotoEnd();
       await frame();
       const box = await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.tileBox('c-01'));
       if (box === undefined) throw new Error('no tile c-01');
@@ -546,12 +545,7 @@ describe('scale view (a zone partly down: 160 nodes, 60 % of zone-c)', () => {
   });
 
   it("zone-c's header keeps its pods' count beside three states when Terminating pods do not fit too", async () => {
-    await app.page.evaluate(() => {
-      const player = window.__kubedeck?.player();
-      if (player === undefined) throw new Error('no player');
-      player.pause();
-      player.seek(player.getState().duration);
-    });
+    await gotoEnd();
     const f = await frame();
     const line = f.labels.filter((l) => l.text.startsWith('Ready ') || l.text.startsWith('Unknown ') || l.text.startsWith('파드 ') || l.text.startsWith('Terminating '));
     // Each zone's second line: its states, then its pods; three zones, three pods' counts.

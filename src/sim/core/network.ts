@@ -139,8 +139,7 @@ export class Network {
    */
   send(out: Outgoing, onReply?: OnReply, route?: Route): number {
     if (this.crossesCut(out.from, out.to)) return -1;
-    const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(out.from, out.to);
-    return this.emit(channel, undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
+    return this.emit(this.kept(route, out.from, out.to), undefined, out.from, out.to, out.type, out.action, out.payload, out.object, undefined, out.status, out.write === true, out.untraced === true, onReply, out.via);
   }
 
   /**
@@ -150,8 +149,12 @@ export class Network {
    */
   post(from: ComponentId, to: ComponentId, type: MessageType, action: string, object: ObjectRef | undefined, payload: Payload, onReply?: OnReply, route?: Route, via?: string, write = false): number {
     if (this.crossesCut(from, to)) return -1;
-    const channel = route !== undefined && route.epoch === this.epoch ? route : this.channel(from, to);
-    return this.emit(channel, undefined, from, to, type, action, payload, object, undefined, undefined, write, false, onReply, via);
+    return this.emit(this.kept(route, from, to), undefined, from, to, type, action, payload, object, undefined, undefined, write, false, onReply, via);
+  }
+
+  /** The sender's kept route while the network's channels are those it was taken from, else the lookup. */
+  private kept(route: Route | undefined, from: ComponentId, to: ComponentId): Channel {
+    return route !== undefined && route.epoch === this.epoch ? route : this.channel(from, to);
   }
 
   /** Answers a request: travels back to the requester and resumes its continuation. */
