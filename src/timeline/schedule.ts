@@ -117,18 +117,23 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
 
   // Collect moments: (simulated time, step ordinal) pairs, each given an id when first met.
   const keyList: MomentKey[] = [];
+  // Simulated times are whole milliseconds: (t, s) packs into one number, one Map (not a Map per
+  // time: a big trace has ~80,000 times). Any other time goes through the nested maps.
+  const packedIds = new Map<number, number>();
   const keyIds = new Map<number, Map<number, number>>();
   const addKey = (t: number, s: number): number => {
-    let byStep = keyIds.get(t);
+    const packs = Number.isInteger(t) && t >= 0 && t < MAX_PACKED_TIME && s < STEP_SLOTS;
+    let byStep = packs ? packedIds : keyIds.get(t);
     if (byStep === undefined) {
       byStep = new Map();
       keyIds.set(t, byStep);
     }
-    let id = byStep.get(s);
+    const slot = packs ? t * STEP_SLOTS + s : s;
+    let id = byStep.get(slot);
     if (id === undefined) {
       id = keyList.length;
       keyList.push({ t, s });
-      byStep.set(s, id);
+      byStep.set(slot, id);
     }
     return id;
   };
@@ -195,7 +200,13 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   const quietMoment: boolean[] = [];
   yield* inPieces(moments.length, (from, to) => {
     for (let k = from; k < to; k++) {
-      quietMoment.push(startsAt(k).every((i) => background[i] === true || isInstant(events[i])) && endsAt(k).every((i) => background[i] === true));
+      let quiet = true;
+      for (let j = startsAt.offsets[k] ?? 0, end = startsAt.offsets[k + 1] ?? 0; quiet && j < end; j++) {
+        const i = startsAt.list[j] ?? 0;
+        quiet = background[i] === true || isInstant(events[i]);
+      }
+      for (let j = endsAt.offsets[k] ?? 0, end = endsAt.offsets[k + 1] ?? 0; quiet && j < end; j++) quiet = background[endsAt.list[j] ?? 0] === true;
+      quietMoment.push(quiet);
     }
   });
   // A step's quiet moments share a budget: a big cluster's thousands of background writes in one
@@ -207,12 +218,17 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   const quietBeat = (s: number): number => Math.min(pacing.backgroundBeat, pacing.quietStepBudget / (quietPerStep.get(s) ?? 1));
 
   let foregroundSinceSkip = true;
+  // A fan-out's or fan-in's group at the current moment, by route and action (cleared per moment).
+  const groupsHere = new Map<string, number>();
   yield* inPieces(moments.length, (from, to) => {
     for (let k = from; k < to; k++) {
       const m = moments[k] as MomentKey;
       let p: number;
-      const starting = startsAt(k);
-      const ending = endsAt(k);
+      // This moment's events, as ranges of the groups' lists (no view object per moment).
+      const startFrom = startsAt.offsets[k] ?? 0;
+      const startTo = startsAt.offsets[k + 1] ?? 0;
+      const endFrom = endsAt.offsets[k] ?? 0;
+      const endTo = endsAt.offsets[k + 1] ?? 0;
       const quiet = quietMoment[k] === true;
       if (k === 0) p = pacing.leadIn;
       else {
@@ -229,14 +245,16 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
         // Inside a fast-forward that has run its length, background moments are ticks too.
         const quietCost = mergedFull ? pacing.skipTick : quietBeat(m.s);
         p = pPrev + (isSkip ? skipCost : quiet ? quietCost : pacing.beat);
-        for (const i of ending) {
+        for (let j = endFrom; j < endTo; j++) {
+          const i = endsAt.list[j] ?? 0;
           const e = events[i];
           const st = itemStart[i] ?? Number.NaN;
           if (e === undefined || Number.isNaN(st) || background[i] === true) continue;
           const need = e.kind === 'message' ? pacing.hop[e.type] : e.kind === 'activity' ? pacing.activity : 0;
           p = Math.max(p, st + need);
         }
-        const startsStep = starting.some((i) => events[i]?.kind === 'step');
+        let startsStep = false;
+        for (let j = startFrom; !startsStep && j < startTo; j++) startsStep = events[startsAt.list[j] ?? 0]?.kind === 'step';
         if (startsStep) p = Math.max(p, lastStepStart + pacing.stepMin, lastDecision + pacing.decisionHold);
         if (isSkip) {
           const last = skips[skips.length - 1];
@@ -247,10 +265,11 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
         }
       }
       P[k] = p;
-      for (const i of ending) itemEnd[i] = p;
+      for (let j = endFrom; j < endTo; j++) itemEnd[endsAt.list[j] ?? 0] = p;
       // Start the items of this moment.
-      const groupsHere = new Map<string, number>();
-      for (const i of starting) {
+      if (groupsHere.size > 0) groupsHere.clear();
+      for (let j = startFrom; j < startTo; j++) {
+        const i = startsAt.list[j] ?? 0;
         const e = events[i];
         if (e === undefined) continue;
         if (background[i] !== true && (e.kind === 'message' || e.kind === 'activity' || e.kind === 'step' || e.kind === 'decision')) foregroundSinceSkip = true;
@@ -299,7 +318,12 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   // few milliseconds apart, would otherwise fill the sky with dozens of tokens at once. The events
   // still apply to the picture (eventTimes); only their tokens are thinned.
   const backgroundBusyUntil = new Map<string, number>();
-  const routeOf = memoByParts((parts) => `${parts[0] ?? ''}>${parts[1] ?? ''}|${parts[2] ?? ''}`);
+  const routes = newKeyNode();
+  const routeOf = (e: MessageEvent): string => {
+    const node = child(child(child(routes, e.from), e.to), e.type);
+    node.key ??= `${e.from}>${e.to}|${e.type}`;
+    return node.key;
+  };
   yield* inPieces(events.length, (from, to) => {
     for (let i = from; i < to; i++) {
       const e = events[i] as TraceEvent;
@@ -310,7 +334,7 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
         // A token always travels for its hop time; if the receiver's next moment comes later, it waits there.
         const end = start + (bg ? pacing.backgroundHop : pacing.hop[e.type]);
         if (bg) {
-          const route = routeOf([e.from, e.to, e.type]);
+          const route = routeOf(e);
           if (start < (backgroundBusyUntil.get(route) ?? -Infinity)) continue;
           backgroundBusyUntil.set(route, end);
         }
@@ -400,11 +424,15 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   return { duration, steps, messages, activities, decisions, skips, clock: { pres, sim }, eventTimes, focus };
 }
 
-/**
- * The events at each moment, in event order (`momentOf(i)`: event i's moment, or undefined): one
- * flat array and offsets, not an array per moment (a big trace has hundreds of thousands).
- */
-function groupByMoment(moments: number, events: number, momentOf: (i: number) => number | undefined): (k: number) => Int32Array {
+/** The events at each moment, in event order: one flat list and offsets, not an array per moment (a big trace has hundreds of thousands). */
+interface MomentGroups {
+  /** Moment k's events are list[offsets[k]] .. list[offsets[k + 1] - 1]. */
+  readonly offsets: Int32Array;
+  readonly list: Int32Array;
+}
+
+/** Groups events by moment (`momentOf(i)`: event i's moment, or undefined). */
+function groupByMoment(moments: number, events: number, momentOf: (i: number) => number | undefined): MomentGroups {
   const offsets = new Int32Array(moments + 1);
   for (let i = 0; i < events; i++) {
     const k = momentOf(i);
@@ -419,8 +447,12 @@ function groupByMoment(moments: number, events: number, momentOf: (i: number) =>
     list[fill[k] ?? 0] = i;
     fill[k] = (fill[k] ?? 0) + 1;
   }
-  return (k) => list.subarray(offsets[k] ?? 0, offsets[k + 1] ?? 0);
+  return { offsets, list };
 }
+
+/** Step ordinals a packed moment key holds, and the times it holds: t * STEP_SLOTS + s stays an exact integer (below 2^53). */
+const STEP_SLOTS = 1 << 16;
+const MAX_PACKED_TIME = 2 ** 36;
 
 /** Events between pauses in each of scheduleInSteps' loops: a few milliseconds of work. */
 const PAUSE_EVERY = 4096;
@@ -431,6 +463,8 @@ function* inPieces(count: number, body: (from: number, to: number) => void): Gen
     yield;
   }
 }
+
+const inFocus = (focus: readonly ComponentId[], c: ComponentId): boolean => focus.length === 0 || focus.includes(c);
 
 const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
 
@@ -444,35 +478,34 @@ const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;
  * after another trace replaced it.
  */
 interface Keyer {
-  /** Digits vary between repeats of the same routine ("OK rev 32", "OK rev 34"). */
-  routineKey(parts: readonly string[]): string;
+  /** The event's shape (kind, ends or component, type, action) with digits as `#`: they vary between repeats of one routine ("OK rev 32", "OK rev 34"). Undefined: an event without a shape. */
+  routineKey(e: TraceEvent): string | undefined;
   /** As routineKey, with generated names as `*` too (bulk work on other objects). */
-  bulkKey(parts: readonly string[]): string;
+  bulkKey(e: TraceEvent): string | undefined;
   /** `part` with generated names as `*`. */
   withoutNames(part: string): string;
 }
 
-/** A memo keyed by a sequence of strings, looked up part by part (no joined string to build and hash for each of 400,000 events). */
+/**
+ * A memo keyed by a sequence of strings, looked up part by part: no array of parts and no joined
+ * string built and hashed for each of 400,000 events.
+ */
 interface KeyNode {
   readonly next: Map<string, KeyNode>;
   key?: string;
+  /** For an event shape's node: the shape with names taken out, keyed (see makeKeyer). */
+  bulk?: string;
 }
 
-function memoByParts(make: (parts: readonly string[]) => string): (parts: readonly string[]) => string {
-  const root: KeyNode = { next: new Map() };
-  return (parts) => {
-    let node = root;
-    for (const part of parts) {
-      let next = node.next.get(part);
-      if (next === undefined) {
-        next = { next: new Map() };
-        node.next.set(part, next);
-      }
-      node = next;
-    }
-    node.key ??= make(parts);
-    return node.key;
-  };
+const newKeyNode = (): KeyNode => ({ next: new Map() });
+
+function child(node: KeyNode, part: string): KeyNode {
+  let next = node.next.get(part);
+  if (next === undefined) {
+    next = newKeyNode();
+    node.next.set(part, next);
+  }
+  return next;
 }
 
 function makeKeyer(): Keyer {
@@ -485,9 +518,30 @@ function makeKeyer(): Keyer {
     }
     return out;
   };
-  const routineKey = memoByParts((parts) => parts.join('|').replace(/\d+/g, '#'));
-  // By the parts with names taken out: thousands of pods' actions share a few such parts.
-  return { routineKey, withoutNames, bulkKey: (parts) => routineKey(parts.map(withoutNames)) };
+  const keyOf = (parts: readonly string[]): string => parts.join('|').replace(/\d+/g, '#');
+  // Keyed by the event's own parts; its node keeps both keys, each made once.
+  const root = newKeyNode();
+  const nodeOf = (e: TraceEvent): KeyNode | undefined => {
+    if (e.kind === 'message') return child(child(child(child(child(root, 'm'), e.from), e.to), e.type), e.action);
+    if (e.kind === 'activity') return child(child(child(root, 'a'), e.component), e.action);
+    if (e.kind === 'decision') return child(root, 'd');
+    return undefined;
+  };
+  return {
+    withoutNames,
+    routineKey: (e) => {
+      const node = nodeOf(e);
+      if (node === undefined) return undefined;
+      node.key ??= keyOf(shapeOf(e) ?? []);
+      return node.key;
+    },
+    bulkKey: (e) => {
+      const node = nodeOf(e);
+      if (node === undefined) return undefined;
+      node.bulk ??= keyOf((shapeOf(e) ?? []).map(withoutNames));
+      return node.bulk;
+    },
+  };
 }
 
 const shapeOf = (e: TraceEvent): readonly string[] | undefined =>
@@ -508,8 +562,7 @@ function* bulkEvents(events: readonly TraceEvent[], stepOrdinal: readonly number
   const keys: (string | undefined)[] = [];
   yield* inPieces(events.length, (from, to) => {
     for (let i = from; i < to; i++) {
-      const shape = shapeOf(events[i] as TraceEvent);
-      keys.push(shape === undefined ? undefined : keyer.bulkKey(shape));
+      keys.push(keyer.bulkKey(events[i] as TraceEvent));
     }
   });
   // Per (step, key) counts, the key numbered: a number per event, not a string built twice.
@@ -554,12 +607,10 @@ function* classifyBackground(trace: Trace, stepOrdinal: readonly number[], work:
       seen.clear();
     }
     const focus = focusOf[step] ?? [];
-    const inFocus = (c: ComponentId): boolean => focus.length === 0 || focus.includes(c);
-    const shape = shapeOf(e);
     // A scheduling decision is always part of the story, unless it is one of a step's bulk.
-    if (shape === undefined || (e.kind === 'decision' && bulk[i] !== true)) return false;
-    const offFocus = e.kind === 'message' ? !inFocus(e.from) && !inFocus(e.to) : e.kind === 'activity' && !inFocus(e.component);
-    const key = bulk[i] === true ? (keys[i] ?? keyer.bulkKey(shape)) : keyer.routineKey(shape);
+    if ((e.kind !== 'message' && e.kind !== 'activity' && e.kind !== 'decision') || (e.kind === 'decision' && bulk[i] !== true)) return false;
+    const offFocus = e.kind === 'message' ? !inFocus(focus, e.from) && !inFocus(focus, e.to) : e.kind === 'activity' && !inFocus(focus, e.component);
+    const key = (bulk[i] === true ? keys[i] : undefined) ?? keyer.routineKey(e) ?? '';
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.t);
     return offFocus || (first !== undefined && first !== e.t);

@@ -205,3 +205,30 @@ describe('bulk work at scale', () => {
   });
 });
 
+
+describe('moments at any simulated time', () => {
+  // Moments are keyed by (time, step) packed into one number for whole milliseconds; other times
+  // (a scenario file's `at: 1500.5`, a time past the packed range) take another path that must
+  // group them the same way.
+  const shifted = (by: number): Trace => traceOf(podCreationSample.events.map((e) => shiftEvent(e, by)));
+
+  it('lays out a trace shifted by half a millisecond, or past the packed times, exactly as the original', () => {
+    const whole = buildSchedule(shifted(0));
+    for (const by of [0.5, 2 ** 40]) {
+      const other = buildSchedule(shifted(by));
+      expect(other.eventTimes).toEqual(whole.eventTimes);
+      expect(other.messages.map((m) => [m.start, m.end, m.group])).toEqual(whole.messages.map((m) => [m.start, m.end, m.group]));
+      expect(other.steps.map((s) => [s.start, s.end])).toEqual(whole.steps.map((s) => [s.start, s.end]));
+      expect(other.duration).toBe(whole.duration);
+    }
+  });
+});
+
+function shiftEvent(e: TraceEvent, by: number): Draft {
+  const { seq: _seq, ...rest } = e;
+  const moved = { ...rest, t: e.t + by };
+  if (e.kind === 'message') return { ...moved, arrive: e.arrive + by } as Draft;
+  if (e.kind === 'activity') return { ...moved, until: e.until + by } as Draft;
+  if (e.kind === 'skip') return { ...moved, to: e.to + by } as Draft;
+  return moved as Draft;
+}
