@@ -37,12 +37,13 @@ export function stepIsAbout(step: StepEvent | undefined, routine: Routine): bool
  */
 export function routineBackground(events: readonly TraceEvent[], stepOrdinal: readonly number[]): (i: number) => boolean {
   const steps: StepEvent[] = [];
-  const requests = new Map<number, MessageEvent>();
+  // Each request's routine, worked out once: its response (as many again) only looks it up.
+  const requestRoutines = new Map<number, Routine | null>();
+  const none = (): undefined => undefined;
   for (const e of events) {
     if (e.kind === 'step') steps.push(e);
-    else if (e.kind === 'message' && e.replyTo === undefined) requests.set(e.id, e);
+    else if (e.kind === 'message' && e.replyTo === undefined) requestRoutines.set(e.id, routineOf(e, none) ?? null);
   }
-  const requestOf = (id: number): MessageEvent | undefined => requests.get(id);
   // Whether step n is about a routine: asked once per step and routine, not per event.
   const about = new Map<Routine, boolean[]>();
   const isAbout = (n: number, routine: Routine): boolean => {
@@ -53,7 +54,9 @@ export function routineBackground(events: readonly TraceEvent[], stepOrdinal: re
   return (i) => {
     const e = events[i];
     if (e?.kind !== 'message') return false;
-    const routine = routineOf(e, requestOf);
-    return routine !== undefined && !isAbout(Math.max(1, stepOrdinal[i] ?? 0) - 1, routine);
+    // As routineOf: a response whose request is in the trace inherits its routine.
+    const inherited = e.replyTo === undefined ? undefined : requestRoutines.get(e.replyTo);
+    const routine = inherited !== undefined ? inherited : e.replyTo === undefined ? requestRoutines.get(e.id) : routineOf(e, none);
+    return routine !== undefined && routine !== null && !isAbout(Math.max(1, stepOrdinal[i] ?? 0) - 1, routine);
   };
 }
