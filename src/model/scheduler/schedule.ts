@@ -15,6 +15,8 @@ import { spreadFilterState } from './plugins/topology-spread/filter.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { activeFilters, runFilters } from './run-filters.ts';
+import { nodeTable, type NodeTable } from './node-table.ts';
+import { QUICK_NONE, quickFilter, quickPasses } from './quick-filter.ts';
 import { scoreNodes, scoresOf } from './score-nodes.ts';
 import { selectHost, type TieBreaker } from './select-host.ts';
 import type { Rejection } from './status.ts';
@@ -73,6 +75,9 @@ function verdictOf(info: NodeInfo, status: Rejection | undefined, feasible: bool
 
 interface FilterPass {
   readonly feasible: NodeInfo[];
+  /** feasible[j]'s index in all nodes (its slot in nodeTable(nodes)). */
+  readonly slots: Int32Array;
+  readonly table: NodeTable;
   /** Per node index (into all nodes), the rejection, if evaluated and rejected. */
   readonly rejections: (Rejection | undefined)[];
   readonly evaluated: boolean[];
@@ -103,9 +108,12 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   const taintReasons = opts.taintReasons ?? 'detailed';
   const track = opts.verdicts ?? true;
   const filters = activeFilters(profile, ctx);
+  const table = nodeTable(nodes);
+  const quick = quickFilter(filters, ctx.request);
   // Sized once for the most it can hold (then cut to what was found): pushing ~230 nodes per pod
   // grew it five times over, most of the scheduler's garbage.
   const feasible = new Array<NodeInfo>(Math.min(toFind, numCandidates));
+  const slots = new Int32Array(feasible.length);
   let found = 0;
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
@@ -115,15 +123,24 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
     if (info === undefined) continue;
     processed++;
     if (track) evaluated[idx] = true;
+    // A node the quick test passes passes every active filter; any other gets the plugins (and
+    // its rejection from them).
+    if (quick !== QUICK_NONE && quickPasses(table, idx, quick, ctx.request)) {
+      slots[found] = idx;
+      feasible[found++] = info;
+      continue;
+    }
     const status = runFilters(profile, ctx, info, taintReasons, filters);
-    if (status === null) feasible[found++] = info;
-    else {
+    if (status === null) {
+      slots[found] = idx;
+      feasible[found++] = info;
+    } else {
       rejections[idx] = status;
       explicit.push(status);
     }
   }
   feasible.length = found;
-  return { feasible, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
+  return { feasible, slots, table, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
 }
 
 /** PreFilter rejected the pod: every node carries the same status, and the message is the PreFilter's. */
@@ -221,7 +238,7 @@ export function schedulePod(
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
-  const scored = scoreNodes(ctx, pass.feasible, profile, nodes, opts.balancedSkipsBestEffort ?? true);
+  const scored = scoreNodes(ctx, pass.feasible, profile, nodes, opts.balancedSkipsBestEffort ?? true, { table: pass.table, slots: pass.slots });
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];

@@ -6,6 +6,7 @@
  */
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
+import { nodeTable, type NodeTable } from './node-table.ts';
 import type { PodContext } from './pod-context.ts';
 import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
@@ -48,7 +49,7 @@ function bufferFor(slot: number, length: number): number[] {
 }
 
 /** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
-function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], all: readonly NodeInfo[], profile: SchedulerProfile, out: number[], skipBestEffort: boolean): boolean {
+function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly NodeInfo[], all: readonly NodeInfo[], at: NodeSlots, profile: SchedulerProfile, out: number[], skipBestEffort: boolean): boolean {
   const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
@@ -67,7 +68,7 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       const strategy = profile.fit.scoringStrategy;
       const cpuMemory = strategy.type === 'LeastAllocated' ? cpuMemoryWeights(strategy.resources) : undefined;
       if (cpuMemory !== undefined) {
-        leastAllocatedCpuMemory(feasible, ctx.request, cpuMemory, out);
+        leastAllocatedCpuMemory(at.table, at.slots, m, ctx.request, cpuMemory, out);
         return true;
       }
       const podRequests = strategy.resources.map((r) => podRequestFor(ctx.request, r.name, true));
@@ -85,7 +86,7 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
       if (cpuMemoryWeights(resources) !== undefined) {
         // Weights do not enter the std.
-        balancedCpuMemory(feasible, ctx.request, out);
+        balancedCpuMemory(at.table, at.slots, m, ctx.request, out);
         return true;
       }
       const vectors = newResourceVectors(resources);
@@ -96,7 +97,7 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
       return true;
     }
     case 'PodTopologySpread':
-      return spreadScores(ctx.pod, feasible, all, ctx.defaultSpreadSelector, out);
+      return spreadScores(ctx.pod, feasible, all, ctx.defaultSpreadSelector, out, at.slots);
     case 'InterPodAffinity':
       return affinityScores(ctx.pod, feasible, all, out);
     case 'ImageLocality': {
@@ -113,11 +114,26 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
   }
 }
 
+/** Where the feasible nodes are in the flat table of all nodes: feasible[j] is slot slots[j]. */
+export interface NodeSlots {
+  readonly table: NodeTable;
+  readonly slots: Int32Array;
+}
+
+/** The slots of `feasible` in `all`, looked up (schedulePod knows them from Filter and passes them). */
+function slotsOf(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): NodeSlots {
+  const index = new Map(all.map((info, i) => [info, i]));
+  const slots = new Int32Array(feasible.length);
+  feasible.forEach((info, j) => (slots[j] = index.get(info) ?? -1));
+  return { table: nodeTable(all), slots };
+}
+
 /**
  * `all`: every node of the snapshot (ImageLocality's spread counts them all); default the feasible ones.
  * `skipBestEffort`: BalancedAllocation skips a best-effort pod (v1.33+, the default).
+ * `at`: the feasible nodes' slots in nodeTable(all), when the caller has them.
  */
-export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible, skipBestEffort = true): ScoredNodes {
+export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible, skipBestEffort = true, at: NodeSlots = slotsOf(feasible, all)): ScoredNodes {
   const m = feasible.length;
   totalsBuffer.length = m;
   totalsBuffer.fill(0);
@@ -125,7 +141,7 @@ export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profi
   const skipped: ScorePluginName[] = [];
   profile.scores.forEach(({ name, weight }, slot) => {
     const scores = bufferFor(slot, m);
-    if (!pluginScores(name, ctx, feasible, all, profile, scores, skipBestEffort)) {
+    if (!pluginScores(name, ctx, feasible, all, at, profile, scores, skipBestEffort)) {
       skipped.push(name);
       return;
     }

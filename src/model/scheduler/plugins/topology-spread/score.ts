@@ -8,14 +8,14 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, nodeLabel, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
  * (no constraint applies: PreScore Skip).
  */
-export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], defaultSelector: LabelSelector | undefined, out: number[]): boolean {
+export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], defaultSelector: LabelSelector | undefined, out: number[], slots?: Int32Array): boolean {
   const { constraints, systemDefaulted } = scoreConstraints(pod, defaultSelector);
   if (constraints.length === 0) return false;
   // Runs for every pod over every node: index loops, per-constraint lookups hoisted, no closures.
@@ -30,7 +30,7 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
   // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
   const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
-  if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, feasible, all, out);
+  if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, slots ?? slotsIn(feasible, all), m, all, out);
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
   for (let j = 0; j < m; j++) {
@@ -100,40 +100,52 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   return true;
 }
 
+/** feasible[j]'s index in `all` (schedulePod knows them from Filter and passes them instead). */
+function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32Array {
+  const index = new Map(all.map((info, i) => [info, i]));
+  return Int32Array.from(feasible, (info) => index.get(info) ?? -1);
+}
+
 /**
  * spreadScores when every node counts for every constraint and none is ignored (system default
- * constraints, nothing to exclude a node): the same scores, with each domain's matching pods read
- * from the totals kept across cycles (domain-totals.ts) instead of summed over every node.
+ * constraints, nothing to exclude a node): the same scores, with each node's and each domain's
+ * matching pods read from the counts kept across cycles (domain-totals.ts) by the node's slot in
+ * `all`, instead of summed over every node.
  */
-function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, feasible: readonly NodeInfo[], all: readonly NodeInfo[], out: number[]): boolean {
+function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, slots: Int32Array, m: number, all: readonly NodeInfo[], out: number[]): boolean {
   const nc = constraints.length;
-  const m = feasible.length;
-  const totals: (ReadonlyMap<string, number> | undefined)[] = [];
-  const seen: (Set<string> | undefined)[] = [];
+  // One pass per constraint over the feasible nodes: each node's count (-1: the node lacks the
+  // key, no term), and how many domains the feasible nodes are in ('' for a node without the key).
+  const weights: number[] = [];
   for (let i = 0; i < nc; i++) {
     const c = constraints[i] as SpreadConstraint;
-    totals.push(isHost[i] === true ? undefined : domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? ''));
-    seen.push(isHost[i] === true ? undefined : new Set());
-  }
-  // One pass over the nodes' labels: each node's count per constraint (-1: the node lacks the key,
-  // no term), and the domains among the feasible nodes ('' for a node without the key).
-  for (let i = 0; i < nc; i++) countsBuffer(i).length = m;
-  for (let j = 0; j < m; j++) {
-    const info = feasible[j] as NodeInfo;
-    for (let i = 0; i < nc; i++) {
-      const c = constraints[i] as SpreadConstraint;
-      const v = nodeLabel(info, c.topologyKey);
-      const counts = COUNTS[i] as number[];
-      if (isHost[i] === true) counts[j] = v === undefined ? -1 : countOnNode(info, c.selector, ns, keys[i] ?? '');
-      else {
-        (seen[i] as Set<string>).add(v ?? '');
-        counts[j] = v === undefined ? -1 : (totals[i]?.get(v) ?? 0);
+    const d = domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? '');
+    const counts = countsBuffer(i);
+    counts.length = m;
+    const { domain, hasKey, count, totals } = d;
+    if (isHost[i] === true) {
+      for (let j = 0; j < m; j++) {
+        const s = slots[j] as number;
+        counts[j] = hasKey[s] === 1 ? (count[s] as number) : -1;
       }
+      // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
+      weights.push(Math.log(m + 2));
+      continue;
     }
+    const seen = seenBuffer(d.names.length);
+    const stamp = ++seenStamp;
+    let domains = 0;
+    for (let j = 0; j < m; j++) {
+      const s = slots[j] as number;
+      const id = domain[s] as number;
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        domains++;
+      }
+      counts[j] = hasKey[s] === 1 ? (totals[id] as number) : -1;
+    }
+    weights.push(Math.log(domains + 2));
   }
-  // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
-  const weights: number[] = [];
-  for (let i = 0; i < nc; i++) weights.push(Math.log((isHost[i] === true ? m : (seen[i]?.size ?? 0)) + 2));
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
   for (let j = 0; j < m; j++) {
@@ -158,4 +170,15 @@ function countsBuffer(i: number): number[] {
   let b = COUNTS[i];
   if (b === undefined) COUNTS[i] = b = [];
   return b;
+}
+
+/** Per domain index, the stamp of the last pass that saw it among the feasible nodes (a set without clearing). */
+let SEEN = new Float64Array(16);
+let seenStamp = 0;
+function seenBuffer(n: number): Float64Array {
+  if (SEEN.length < n) {
+    SEEN = new Float64Array(Math.max(n, SEEN.length * 2));
+    seenStamp = 0;
+  }
+  return SEEN;
 }
