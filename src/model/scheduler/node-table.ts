@@ -32,9 +32,17 @@ export interface NodeTable {
   nonZeroMem: Float64Array;
   podCount: Float64Array;
   flags: Uint8Array;
+  /**
+   * Per slot: when it was last copied in (a number no other copy of any slot has had), so a
+   * per-node result computed from the slot's numbers stays good while this is unchanged
+   * (slot-cache.ts).
+   */
+  revision: Float64Array;
+  /** The last revision handed out. */
+  clock: number;
 }
 
-function allocate(n: number): Omit<NodeTable, 'follower' | 'size'> {
+function allocate(n: number): Omit<NodeTable, 'follower' | 'size' | 'clock'> {
   return {
     allocCpu: new Float64Array(n),
     allocMem: new Float64Array(n),
@@ -47,6 +55,7 @@ function allocate(n: number): Omit<NodeTable, 'follower' | 'size'> {
     nonZeroMem: new Float64Array(n),
     podCount: new Float64Array(n),
     flags: new Uint8Array(n),
+    revision: new Float64Array(n),
   };
 }
 
@@ -74,6 +83,7 @@ function fill(t: NodeTable, i: number, info: NodeInfo): void {
   t.nonZeroMem[i] = info.nonZeroRequested.memory;
   t.podCount[i] = info.podCount;
   t.flags[i] = flagsOf(info);
+  t.revision[i] = ++t.clock;
 }
 
 /** Per node list: the scheduler's cache hands the same array until a node joins or leaves. */
@@ -83,7 +93,7 @@ const memo = new WeakMap<readonly NodeInfo[], NodeTable>();
 export function nodeTable(all: readonly NodeInfo[]): NodeTable {
   const n = all.length;
   let t = memo.get(all);
-  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), size: 0, ...allocate(n) }));
+  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), size: 0, clock: 0, ...allocate(n) }));
   if (t.allocCpu.length < n) Object.assign(t, allocate(n));
   const table = t;
   // A list whose length changed (or a first pass) is copied whole: visitChangedSlots visits every slot then.

@@ -6,7 +6,8 @@
  */
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
-import { nodeTable, type NodeTable } from './node-table.ts';
+import { FLAG_PREFER_NO_SCHEDULE, nodeTable, type NodeTable } from './node-table.ts';
+import { prepareSlotCache, slotCacheOf } from './slot-cache.ts';
 import type { PodContext } from './pod-context.ts';
 import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
 import { preferredAffinityScore } from './plugins/node-affinity.ts';
@@ -34,6 +35,15 @@ export function scoresOf(scored: ScoredNodes, j: number): Partial<Record<ScorePl
   return out;
 }
 
+/** A number per distinct list of image names (the ImageLocality cache's key): a handful per run. */
+const imageNameIds = new Map<string, number>();
+function imageNamesId(names: readonly string[]): number {
+  const key = names.join('\u0000');
+  let id = imageNameIds.get(key);
+  if (id === undefined) imageNameIds.set(key, (id = imageNameIds.size));
+  return id;
+}
+
 /** Reused per-plugin score buffers (plain arrays: defaultNormalizeScore works in place). */
 const buffers: number[][] = [];
 const totalsBuffer: number[] = [];
@@ -44,7 +54,8 @@ function bufferFor(slot: number, length: number): number[] {
     b = [];
     buffers[slot] = b;
   }
-  b.length = length;
+  // Set only when it changes: most cycles of a run score as many nodes as the last.
+  if (b.length !== length) b.length = length;
   return b;
 }
 
@@ -53,7 +64,9 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
   const m = feasible.length;
   switch (name) {
     case 'TaintToleration': {
-      for (let j = 0; j < m; j++) out[j] = taintTolerationScore(ctx, feasible[j] as NodeInfo);
+      // Only a node with a PreferNoSchedule taint can count one (the table's flag): the others score 0.
+      const { flags } = at.table;
+      for (let j = 0; j < m; j++) out[j] = ((flags[at.slots[j] as number] as number) & FLAG_PREFER_NO_SCHEDULE) === 0 ? 0 : taintTolerationScore(ctx, feasible[j] as NodeInfo);
       defaultNormalizeScore(MAX_NODE_SCORE, true, out);
       return true;
     }
@@ -108,7 +121,22 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
         out.fill(calculatePriority(0, names.length), 0, m);
         return true;
       }
-      for (let j = 0; j < m; j++) out[j] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread, names);
+      // A node's score depends on its images, the spread and the pod's image names: kept for the
+      // nodes unchanged since the last pod with the same names while no node's images changed.
+      const { slots, table } = at;
+      const cache = slotCacheOf(table, 'ImageLocality');
+      prepareSlotCache(cache, table, imageNamesId(names), spread.version, spread.totalNodes, 0);
+      const known = cache.revision;
+      const kept = cache.score;
+      const revision = table.revision;
+      for (let j = 0; j < m; j++) {
+        const i = slots[j] as number;
+        if (known[i] !== revision[i]) {
+          kept[i] = imageLocalityScore(ctx.pod, feasible[j] as NodeInfo, spread, names);
+          known[i] = revision[i] as number;
+        }
+        out[j] = kept[i] as number;
+      }
       return true;
     }
   }
@@ -135,18 +163,20 @@ function slotsOf(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): NodeS
  */
 export function scoreNodes(ctx: PodContext, feasible: readonly NodeInfo[], profile: SchedulerProfile, all: readonly NodeInfo[] = feasible, skipBestEffort = true, at: NodeSlots = slotsOf(feasible, all)): ScoredNodes {
   const m = feasible.length;
-  totalsBuffer.length = m;
+  if (totalsBuffer.length !== m) totalsBuffer.length = m;
   totalsBuffer.fill(0);
   const ran: { readonly name: ScorePluginName; readonly scores: readonly number[] }[] = [];
   const skipped: ScorePluginName[] = [];
-  profile.scores.forEach(({ name, weight }, slot) => {
+  const plugins = profile.scores;
+  for (let slot = 0; slot < plugins.length; slot++) {
+    const { name, weight } = plugins[slot] as (typeof plugins)[number];
     const scores = bufferFor(slot, m);
     if (!pluginScores(name, ctx, feasible, all, at, profile, scores, skipBestEffort)) {
       skipped.push(name);
-      return;
+      continue;
     }
-    for (let j = 0; j < m; j++) totalsBuffer[j] = (totalsBuffer[j] ?? 0) + (scores[j] ?? 0) * weight;
+    for (let j = 0; j < m; j++) totalsBuffer[j] = (totalsBuffer[j] as number) + (scores[j] as number) * weight;
     ran.push({ name, scores });
-  });
+  }
   return { totals: totalsBuffer, skipped, ran };
 }

@@ -1,8 +1,9 @@
 /**
  * The flat per-node state kept across cycles from a cache's change log (node-table.ts,
  * topology-spread/domain-totals.ts) must equal what the NodeInfos say now after any sequence of
- * pods added, removed, updated and nodes changed (tainted, cordoned, relabelled, resized); and the
- * quick filter (quick-filter.ts) must never pass a node the filter plugins reject.
+ * pods added, removed, updated and nodes changed (tainted, cordoned, relabelled, resized, images
+ * pulled); the scores kept per node across cycles (slot-cache.ts) must equal those of a fresh
+ * list; and the quick filter (quick-filter.ts) must never pass a node the filter plugins reject.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,19 +16,20 @@ import { domainTotals } from '../../../src/model/scheduler/plugins/topology-spre
 import { DEFAULT_PROFILE } from '../../../src/model/scheduler/profile.ts';
 import { QUICK_FIT, quickFilter, quickPasses } from '../../../src/model/scheduler/quick-filter.ts';
 import { activeFilters, runFilters } from '../../../src/model/scheduler/run-filters.ts';
+import { scoreNodes, scoresOf } from '../../../src/model/scheduler/score-nodes.ts';
 
 const ZONE = 'topology.kubernetes.io/zone';
 const NODES = 5;
 const selector = { matchLabels: { app: 'web' } };
 
-function nodeOf(i: number, v: { cpu: number; zone: number; taint: number; cordon: boolean }): Node {
+function nodeOf(i: number, v: { cpu: number; zone: number; taint: number; cordon: boolean; image: boolean }): Node {
   const taints = v.taint === 0 ? [] : [{ key: 'k', value: 'v', effect: v.taint === 1 ? ('PreferNoSchedule' as const) : ('NoSchedule' as const) }];
   return {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: `n${i}`, labels: { 'kubernetes.io/hostname': `n${i}`, ...(v.zone === 0 ? {} : { [ZONE]: `z${v.zone}` }) } },
     spec: { ...(taints.length > 0 ? { taints } : {}), ...(v.cordon ? { unschedulable: true } : {}) },
-    status: { allocatable: { cpu: `${v.cpu}m`, memory: '4Gi', pods: '3' } },
+    status: { allocatable: { cpu: `${v.cpu}m`, memory: '4Gi', pods: '3' }, ...(v.image ? { images: [{ names: ['i:latest'], sizeBytes: 300_000_000 }] } : {}) },
   };
 }
 
@@ -41,7 +43,7 @@ function podOf(k: number, app: string, cpu: number, node: number): Pod {
   };
 }
 
-const nodeArb = fc.record({ cpu: fc.integer({ min: 0, max: 2000 }), zone: fc.integer({ min: 0, max: 2 }), taint: fc.integer({ min: 0, max: 2 }), cordon: fc.boolean() });
+const nodeArb = fc.record({ cpu: fc.integer({ min: 0, max: 2000 }), zone: fc.integer({ min: 0, max: 2 }), taint: fc.integer({ min: 0, max: 2 }), cordon: fc.boolean(), image: fc.boolean() });
 const opArb = fc.oneof(
   fc.record({ op: fc.constant('add' as const), k: fc.integer({ min: 0, max: 11 }), node: fc.integer({ min: 0, max: NODES - 1 }), cpu: fc.integer({ min: 0, max: 900 }), web: fc.boolean() }),
   fc.record({ op: fc.constant('remove' as const), k: fc.integer({ min: 0, max: 11 }) }),
@@ -77,6 +79,15 @@ function check(list: readonly NodeInfo[], cpu: number): void {
     recount.set(zone ?? '', (recount.get(zone ?? '') ?? 0) + n);
   });
   d.names.forEach((name, id) => expect(d.totals[id]).toBe(recount.get(name) ?? 0));
+  // Every score plugin, with the per-node scores kept across cycles (slot-cache.ts), scores as on
+  // a fresh list of the same nodes (nothing kept).
+  const scoring = podOf(98, 'web', cpu, 0);
+  const scoringCtx = { ...createPodContext({ ...scoring, spec: { containers: scoring.spec.containers } }), defaultSpreadSelector: selector };
+  const kept = scoreNodes(scoringCtx, list, DEFAULT_PROFILE, list);
+  const keptScores = list.map((_info, j) => [scoresOf(kept, j), kept.totals[j]]);
+  const copy = [...list];
+  const afresh = scoreNodes(scoringCtx, copy, DEFAULT_PROFILE, copy);
+  expect(keptScores).toEqual(copy.map((_info, j) => [scoresOf(afresh, j), afresh.totals[j]]));
   // The quick filter passes a node only if the plugins do.
   const incoming = podOf(99, 'web', cpu, 0);
   const ctx = createPodContext({ ...incoming, spec: { containers: incoming.spec.containers } });

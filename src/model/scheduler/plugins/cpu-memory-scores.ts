@@ -9,6 +9,7 @@ import type { NodeTable } from '../node-table.ts';
 import type { PodRequest, ResourceSpec } from '../resources.ts';
 import { MAX_NODE_SCORE } from '../normalize.ts';
 import { leastRequestedScore } from './resource-scorers.ts';
+import { prepareSlotCache, slotCacheOf } from '../slot-cache.ts';
 
 /** The weights of cpu and memory when `resources` is exactly [cpu, memory]; undefined otherwise. */
 export function cpuMemoryWeights(resources: readonly ResourceSpec[]): readonly [number, number] | undefined {
@@ -25,9 +26,18 @@ export function leastAllocatedCpuMemory(table: NodeTable, slots: Int32Array, m: 
   const [wCpu, wMem] = weights;
   const podCpu = request.nonZeroMilliCPU;
   const podMem = request.nonZeroMemory;
-  const { allocCpu, allocMem, nonZeroCpu, nonZeroMem } = table;
+  const { allocCpu, allocMem, nonZeroCpu, nonZeroMem, revision } = table;
+  // A node's score depends on its numbers and the pod's: kept for the nodes unchanged since the last pod.
+  const cache = slotCacheOf(table, 'LeastAllocated');
+  prepareSlotCache(cache, table, podCpu, podMem, wCpu, wMem);
+  const known = cache.revision;
+  const scores = cache.score;
   for (let j = 0; j < m; j++) {
     const i = slots[j] as number;
+    if (known[i] === revision[i]) {
+      out[j] = scores[i] as number;
+      continue;
+    }
     const capCpu = allocCpu[i] as number;
     const capMem = allocMem[i] as number;
     let nodeScore = 0;
@@ -40,7 +50,10 @@ export function leastAllocatedCpuMemory(table: NodeTable, slots: Int32Array, m: 
       nodeScore += leastRequestedScore((nonZeroMem[i] as number) + podMem, capMem) * wMem;
       weightSum += wMem;
     }
-    out[j] = weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
+    const score = weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
+    out[j] = score;
+    scores[i] = score;
+    known[i] = revision[i] as number;
   }
 }
 
@@ -48,9 +61,17 @@ export function leastAllocatedCpuMemory(table: NodeTable, slots: Int32Array, m: 
 export function balancedCpuMemory(table: NodeTable, slots: Int32Array, m: number, request: PodRequest, out: number[]): void {
   const podCpu = request.milliCPU;
   const podMem = request.memory;
-  const { allocCpu, allocMem, reqCpu, reqMem } = table;
+  const { allocCpu, allocMem, reqCpu, reqMem, revision } = table;
+  const cache = slotCacheOf(table, 'BalancedAllocation');
+  prepareSlotCache(cache, table, podCpu, podMem, 0, 0);
+  const known = cache.revision;
+  const scores = cache.score;
   for (let j = 0; j < m; j++) {
     const i = slots[j] as number;
+    if (known[i] === revision[i]) {
+      out[j] = scores[i] as number;
+      continue;
+    }
     const capCpu = allocCpu[i] as number;
     const capMem = allocMem[i] as number;
     // With one resource (or none) the std is 0; with two, |f0 - f1| / 2, as balancedResourceScore.
@@ -60,6 +81,9 @@ export function balancedCpuMemory(table: NodeTable, slots: Int32Array, m: number
       const f1 = Math.min(((reqMem[i] as number) + podMem) / capMem, 1);
       std = Math.abs((f0 - f1) / 2);
     }
-    out[j] = Math.trunc((1 - std) * MAX_NODE_SCORE);
+    const score = Math.trunc((1 - std) * MAX_NODE_SCORE);
+    out[j] = score;
+    scores[i] = score;
+    known[i] = revision[i] as number;
   }
 }

@@ -114,62 +114,59 @@ function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32
  */
 function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, slots: Int32Array, m: number, all: readonly NodeInfo[], out: number[]): boolean {
   const nc = constraints.length;
-  // One pass per constraint over the feasible nodes: each node's count (-1: the node lacks the
-  // key, no term), and how many domains the feasible nodes are in ('' for a node without the key).
-  const weights: number[] = [];
+  const raw = rawBuffer(m);
+  raw.fill(0, 0, m);
+  // Per constraint, in order (each node's sum adds the constraints' terms in the same order as
+  // a per-node loop would): a node lacking the key adds no term; the weight is
+  // topologyNormalizingWeight, log(domains + 2), the domains those of the feasible nodes ('' for
+  // a node without the key; for hostname, the scored nodes).
   for (let i = 0; i < nc; i++) {
     const c = constraints[i] as SpreadConstraint;
     const d = domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? '');
-    const counts = countsBuffer(i);
-    counts.length = m;
     const { domain, hasKey, count, totals } = d;
+    const base = c.maxSkew - 1;
     if (isHost[i] === true) {
+      const weight = Math.log(m + 2);
       for (let j = 0; j < m; j++) {
         const s = slots[j] as number;
-        counts[j] = hasKey[s] === 1 ? (count[s] as number) : -1;
+        if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((count[s] as number) * weight + base);
       }
-      // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
-      weights.push(Math.log(m + 2));
       continue;
     }
     const seen = seenBuffer(d.names.length);
     const stamp = ++seenStamp;
     let domains = 0;
     for (let j = 0; j < m; j++) {
-      const s = slots[j] as number;
-      const id = domain[s] as number;
+      const id = domain[slots[j] as number] as number;
       if (seen[id] !== stamp) {
         seen[id] = stamp;
         domains++;
       }
-      counts[j] = hasKey[s] === 1 ? (totals[id] as number) : -1;
     }
-    weights.push(Math.log(domains + 2));
+    const weight = Math.log(domains + 2);
+    for (let j = 0; j < m; j++) {
+      const s = slots[j] as number;
+      if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((totals[domain[s] as number] as number) * weight + base);
+    }
   }
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
   for (let j = 0; j < m; j++) {
-    let score = 0;
-    for (let i = 0; i < nc; i++) {
-      const cnt = (COUNTS[i] as number[])[j] ?? -1;
-      if (cnt < 0) continue;
-      score += cnt * (weights[i] ?? 0) + ((constraints[i] as SpreadConstraint).maxSkew - 1);
-    }
-    const raw = Math.round(score);
-    out[j] = raw;
-    min = Math.min(min, raw);
-    max = Math.max(max, raw);
+    // Go math.Round: half away from zero (scores are non-negative).
+    const r = Math.round(raw[j] as number);
+    out[j] = r;
+    if (r < min) min = r;
+    if (r > max) max = r;
   }
-  for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
+  for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] as number))) / max);
   return true;
 }
 
-/** Per constraint, the feasible nodes' counts of the cycle under way (reused: no arrays per pod). */
-const COUNTS: number[][] = [];
-function countsBuffer(i: number): number[] {
-  let b = COUNTS[i];
-  if (b === undefined) COUNTS[i] = b = [];
-  return b;
+/** The feasible nodes' raw sums of the cycle under way (reused: no array per pod). */
+let RAW = new Float64Array(256);
+function rawBuffer(m: number): Float64Array {
+  if (RAW.length < m) RAW = new Float64Array(Math.max(m, RAW.length * 2));
+  return RAW;
 }
 
 /** Per domain index, the stamp of the last pass that saw it among the feasible nodes (a set without clearing). */
