@@ -53,17 +53,27 @@ function requiredNodeNames(pod: Pod): Set<string> | undefined {
   return union;
 }
 
+/** Shared by the (many) pods without tolerations or host ports: no arrays per attempt for them. */
+const NONE: readonly never[] = [];
+
+/** hostPorts(pod), without its arrays for a pod whose containers declare no ports (most). */
+function podHostPorts(pod: Pod): readonly HostPort[] {
+  if (pod.spec.initContainers !== undefined) return hostPorts(pod);
+  for (const c of pod.spec.containers) if (c.ports !== undefined) return hostPorts(pod);
+  return NONE;
+}
+
 export function createPodContext(pod: Pod): PodContext {
-  const tolerations = pod.spec.tolerations ?? [];
+  const tolerations = pod.spec.tolerations ?? NONE;
   return {
     pod,
     request: computePodRequest(pod),
     tolerations,
-    preferNoScheduleTolerations: tolerations.filter((t) => t.effect === undefined || (t.effect as string) === '' || t.effect === 'PreferNoSchedule'),
+    preferNoScheduleTolerations: tolerations.length === 0 ? NONE : tolerations.filter((t) => t.effect === undefined || (t.effect as string) === '' || t.effect === 'PreferNoSchedule'),
     preferredTerms: pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
     nodeNames: requiredNodeNames(pod),
     priority: pod.spec.priority ?? 0,
     hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
-    hostPorts: hostPorts(pod),
+    hostPorts: podHostPorts(pod),
   };
 }

@@ -117,8 +117,14 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   let found = 0;
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
+  let next = start;
   for (let k = 0; k < numCandidates && found < toFind; k++) {
-    const idx = candidates === null ? (start + k) % n : (candidates[(start + k) % numCandidates] ?? 0);
+    let idx: number;
+    if (candidates === null) {
+      // (start + k) % n, without a division per node.
+      idx = next;
+      if (++next === n) next = 0;
+    } else idx = candidates[(start + k) % numCandidates] ?? 0;
     const info = nodes[idx];
     if (info === undefined) continue;
     processed++;
