@@ -63,7 +63,14 @@ function podHostPorts(pod: Pod): readonly HostPort[] {
   return NONE;
 }
 
-export function createPodContext(pod: Pod): PodContext {
+/** What schedulePod adds to a pod's context: PreFilter states and the default spreading selector. */
+export type PodContextExtras = Pick<PodContext, 'spread' | 'affinity' | 'defaultSpreadSelector'>;
+
+/**
+ * `extras` go in the same literal (one object of one shape per attempt: copying a context to add
+ * them was a generic object spread for every pod scheduled).
+ */
+export function createPodContext(pod: Pod, extras?: PodContextExtras): PodContext {
   const tolerations = pod.spec.tolerations ?? NONE;
   return {
     pod,
@@ -75,5 +82,8 @@ export function createPodContext(pod: Pod): PodContext {
     priority: pod.spec.priority ?? 0,
     hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
     hostPorts: podHostPorts(pod),
+    spread: extras?.spread,
+    affinity: extras?.affinity,
+    defaultSpreadSelector: extras?.defaultSpreadSelector,
   };
 }

@@ -75,7 +75,7 @@ function verdictOf(info: NodeInfo, status: Rejection | undefined, feasible: bool
 
 interface FilterPass {
   readonly feasible: NodeInfo[];
-  /** feasible[j]'s index in all nodes (its slot in nodeTable(nodes)). */
+  /** feasible[j]'s index in all nodes (its slot in nodeTable(nodes)); a shared buffer, valid during the attempt. */
   readonly slots: Int32Array;
   readonly table: NodeTable;
   /** Per node index (into all nodes), the rejection, if evaluated and rejected. */
@@ -113,7 +113,8 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   // Sized once for the most it can hold (then cut to what was found): pushing ~230 nodes per pod
   // grew it five times over, most of the scheduler's garbage.
   const feasible = new Array<NodeInfo>(Math.min(toFind, numCandidates));
-  const slots = new Int32Array(feasible.length);
+  // Allocating a typed array per attempt cost more than the filtering itself.
+  const slots = slotsBuffer(feasible.length);
   let found = 0;
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
@@ -183,6 +184,20 @@ function weightsOf(profile: SchedulerProfile): readonly ScorePluginWeight[] {
   return weights;
 }
 
+/** The names of the tied nodes (often most of the scored ones: a loop, not a closure per node). */
+function tiedNames(tied: readonly number[], feasible: readonly NodeInfo[]): string[] {
+  const out = new Array<string>(tied.length);
+  for (let k = 0; k < tied.length; k++) out[k] = feasible[tied[k] as number]?.name ?? '';
+  return out;
+}
+
+/** Feasible nodes' slots, reused from attempt to attempt (read only within one: Score's input). */
+let SLOTS = new Int32Array(256);
+function slotsBuffer(n: number): Int32Array {
+  if (SLOTS.length < n) SLOTS = new Int32Array(Math.max(n, SLOTS.length * 2));
+  return SLOTS;
+}
+
 /** Schedules one pod. See ./index.ts for the API overview. */
 export function schedulePod(
   pod: Pod,
@@ -195,11 +210,10 @@ export function schedulePod(
     // Upstream ErrNoNodesAvailable: the cycle stops before PreFilter.
     return { pod: podRef(pod), nodes: [], selected: null, scored: false, tied: [], failureMessage: 'no nodes available to schedule pods', nextStartIndex: 0 };
   }
-  const podCtx = createPodContext(pod);
   const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
   const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
   // One shape for every pod (unset ones undefined), no conditional spreads: every cycle builds it.
-  const ctx: PodContext = { ...podCtx, spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector };
+  const ctx: PodContext = createPodContext(pod, { spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector });
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
@@ -248,7 +262,7 @@ export function schedulePod(
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];
-  const tied = choice === null ? [] : choice.tied.map((i) => pass.feasible[i]?.name ?? '');
+  const tied = choice === null ? [] : tiedNames(choice.tied, pass.feasible);
   let nodeVerdicts: NodeVerdict[] = [];
   if (!wantVerdicts && winner !== undefined && choice !== null) {
     nodeVerdicts = [{ name: winner.name, feasible: true, reasons: [], scores: scoresOf(scored, choice.index), total: scored.totals[choice.index] ?? 0 }];

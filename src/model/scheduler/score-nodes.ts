@@ -46,12 +46,23 @@ function imageNamesId(names: readonly string[]): number {
 
 /** Reused per-plugin score buffers (plain arrays: defaultNormalizeScore works in place). */
 const buffers: number[][] = [];
-const totalsBuffer: number[] = [];
+const totalsBuffer: number[] = doubles();
+
+/**
+ * An empty array that holds doubles from the start: every score buffer then has the same element
+ * kind, so the loop adding them into the totals reads one kind of array, not a mix of integer and
+ * double arrays (a polymorphic load per node per plugin).
+ */
+function doubles(): number[] {
+  const a = [0.5];
+  a.length = 0;
+  return a;
+}
 
 function bufferFor(slot: number, length: number): number[] {
   let b = buffers[slot];
   if (b === undefined) {
-    b = [];
+    b = doubles();
     buffers[slot] = b;
   }
   // Set only when it changes: most cycles of a run score as many nodes as the last.
