@@ -40,9 +40,11 @@ export interface NodeTable {
   revision: Float64Array;
   /** The last revision handed out. */
   clock: number;
+  /** Slots with FLAG_PREFER_NO_SCHEDULE (0: TaintToleration's Score counts nothing anywhere). */
+  preferNoSchedule: number;
 }
 
-function allocate(n: number): Omit<NodeTable, 'follower' | 'size' | 'clock'> {
+function allocate(n: number): Omit<NodeTable, 'follower' | 'size' | 'clock' | 'preferNoSchedule'> {
   return {
     allocCpu: new Float64Array(n),
     allocMem: new Float64Array(n),
@@ -82,7 +84,10 @@ function fill(t: NodeTable, i: number, info: NodeInfo): void {
   t.nonZeroCpu[i] = info.nonZeroRequested.milliCPU;
   t.nonZeroMem[i] = info.nonZeroRequested.memory;
   t.podCount[i] = info.podCount;
-  t.flags[i] = flagsOf(info);
+  const flags = flagsOf(info);
+  // Kept up to date slot by slot between full passes (nodeTable recounts it after one).
+  t.preferNoSchedule += ((flags & FLAG_PREFER_NO_SCHEDULE) === 0 ? 0 : 1) - (((t.flags[i] as number) & FLAG_PREFER_NO_SCHEDULE) === 0 ? 0 : 1);
+  t.flags[i] = flags;
   t.revision[i] = ++t.clock;
 }
 
@@ -93,11 +98,16 @@ const memo = new WeakMap<readonly NodeInfo[], NodeTable>();
 export function nodeTable(all: readonly NodeInfo[]): NodeTable {
   const n = all.length;
   let t = memo.get(all);
-  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), size: 0, clock: 0, ...allocate(n) }));
+  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), size: 0, clock: 0, preferNoSchedule: 0, ...allocate(n) }));
   if (t.allocCpu.length < n) Object.assign(t, allocate(n));
   const table = t;
   // A list whose length changed (or a first pass) is copied whole: visitChangedSlots visits every slot then.
-  visitChangedSlots(all, table.follower, (i, info) => fill(table, i, info));
+  const full = visitChangedSlots(all, table.follower, (i, info) => fill(table, i, info));
   table.size = n;
+  if (full) {
+    let prefer = 0;
+    for (let i = 0; i < n; i++) if (((table.flags[i] as number) & FLAG_PREFER_NO_SCHEDULE) !== 0) prefer++;
+    table.preferNoSchedule = prefer;
+  }
   return table;
 }

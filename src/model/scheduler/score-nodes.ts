@@ -76,8 +76,14 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
   switch (name) {
     case 'TaintToleration': {
       // Only a node with a PreferNoSchedule taint can count one (the table's flag): the others score 0.
-      const { flags } = at.table;
-      for (let j = 0; j < m; j++) out[j] = ((flags[at.slots[j] as number] as number) & FLAG_PREFER_NO_SCHEDULE) === 0 ? 0 : taintTolerationScore(ctx, feasible[j] as NodeInfo);
+      const { flags, preferNoSchedule } = at.table;
+      // No such node at all: every raw score is 0, which NormalizeScore (reversed) makes 100.
+      if (preferNoSchedule === 0) {
+        out.fill(MAX_NODE_SCORE, 0, m);
+        return true;
+      }
+      const slots = at.slots;
+      for (let j = 0; j < m; j++) out[j] = ((flags[slots[j] as number] as number) & FLAG_PREFER_NO_SCHEDULE) === 0 ? 0 : taintTolerationScore(ctx, feasible[j] as NodeInfo);
       defaultNormalizeScore(MAX_NODE_SCORE, true, out);
       return true;
     }

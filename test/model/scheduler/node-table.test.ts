@@ -79,6 +79,8 @@ function check(list: readonly NodeInfo[], cpu: number): void {
     recount.set(zone ?? '', (recount.get(zone ?? '') ?? 0) + n);
   });
   d.names.forEach((name, id) => expect(d.totals[id]).toBe(recount.get(name) ?? 0));
+  expect(d.withKey).toBe(list.filter((info) => info.node.metadata.labels?.[ZONE] !== undefined).length);
+  expect(t.preferNoSchedule).toBe(list.filter((info) => (info.node.spec.taints ?? []).some((x) => x.effect === 'PreferNoSchedule')).length);
   // Every score plugin, with the per-node scores kept across cycles (slot-cache.ts), scores as on
   // a fresh list of the same nodes (nothing kept).
   const scoring = podOf(98, 'web', cpu, 0);

@@ -25,6 +25,8 @@ export interface DomainTotals {
   hasKey: Uint8Array;
   /** Per slot: the node's matching pods. */
   count: Float64Array;
+  /** Slots whose node has the key (0: no node adds a term for this constraint). */
+  withKey: number;
   /** Per domain: matching pods over all nodes in it. */
   readonly totals: number[];
   /** Domain names, by index; `ids` the other way. Domains are never forgotten (a handful per key). */
@@ -72,7 +74,7 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
   const slot = `${key}\u0001${topologyKey}`;
   let d = byKey.get(slot);
   if (d === undefined) {
-    d = { infos: [], nodes: [], versions: [], domain: new Int32Array(0), hasKey: new Uint8Array(0), count: new Float64Array(0), totals: [], names: [], ids: new Map(), follower: newSlotFollower() };
+    d = { infos: [], nodes: [], versions: [], domain: new Int32Array(0), hasKey: new Uint8Array(0), count: new Float64Array(0), withKey: 0, totals: [], names: [], ids: new Map(), follower: newSlotFollower() };
     byKey.set(slot, d);
   }
   const memoOf = d;
@@ -85,6 +87,7 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
     if (infos[i] !== undefined) {
       const old = memoOf.domain[i] as number;
       totals[old] = (totals[old] as number) - (memoOf.count[i] as number);
+      memoOf.withKey -= memoOf.hasKey[i] as number;
     }
     const label = info.node.metadata.labels?.[topologyKey];
     const id = idOf(memoOf, label ?? '');
@@ -95,6 +98,7 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
     versions[i] = info.podsVersion;
     memoOf.domain[i] = id;
     memoOf.hasKey[i] = label === undefined ? 0 : 1;
+    memoOf.withKey += label === undefined ? 0 : 1;
     memoOf.count[i] = c;
   };
   // Caught up from the log when it still holds every change since the last pass (the list is the
@@ -105,6 +109,7 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
     if (infos[i] === undefined) continue;
     const old = memoOf.domain[i] as number;
     totals[old] = (totals[old] as number) - (memoOf.count[i] as number);
+    memoOf.withKey -= memoOf.hasKey[i] as number;
   }
   if (infos.length > n) for (const a of [infos, nodes, versions]) a.length = n;
   return memoOf;

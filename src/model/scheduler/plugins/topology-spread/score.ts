@@ -133,10 +133,12 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
       }
       continue;
     }
-    const seen = seenBuffer(d.names.length);
+    const known = d.names.length;
+    const seen = seenBuffer(known);
     const stamp = ++seenStamp;
     let domains = 0;
-    for (let j = 0; j < m; j++) {
+    // Stops once every domain the totals know is seen (a cluster without zones has one: '').
+    for (let j = 0; j < m && domains < known; j++) {
       const id = domain[slots[j] as number] as number;
       if (seen[id] !== stamp) {
         seen[id] = stamp;
@@ -144,6 +146,8 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
       }
     }
     const weight = Math.log(domains + 2);
+    // No node with the key: no node gets a term.
+    if (d.withKey === 0) continue;
     for (let j = 0; j < m; j++) {
       const s = slots[j] as number;
       if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((totals[domain[s] as number] as number) * weight + base);
