@@ -17,7 +17,7 @@ import { taintTolerationScore } from './plugins/taint-toleration.ts';
 import { affinityScores } from './plugins/inter-pod-affinity/score.ts';
 import { spreadScores } from './plugins/topology-spread/score.ts';
 import type { SchedulerProfile } from './profile.ts';
-import { podRequestFor } from './resources.ts';
+import { podRequestFor, type ResourceSpec } from './resources.ts';
 import type { ScorePluginName } from './types.ts';
 
 export interface ScoredNodes {
@@ -37,10 +37,15 @@ export function scoresOf(scored: ScoredNodes, j: number): Partial<Record<ScorePl
 
 /** A number per distinct list of image names (the ImageLocality cache's key): a handful per run. */
 const imageNameIds = new Map<string, number>();
+/** The same list object (podImageNames keeps one per workload) asks again: no join then. */
+const idsByList = new WeakMap<readonly string[], number>();
 function imageNamesId(names: readonly string[]): number {
+  const known = idsByList.get(names);
+  if (known !== undefined) return known;
   const key = names.join('\u0000');
   let id = imageNameIds.get(key);
   if (id === undefined) imageNameIds.set(key, (id = imageNameIds.size));
+  idsByList.set(names, id);
   return id;
 }
 
@@ -68,6 +73,12 @@ function bufferFor(slot: number, length: number): number[] {
   // Set only when it changes: most cycles of a run score as many nodes as the last.
   if (b.length !== length) b.length = length;
   return b;
+}
+
+/** The pod requests none of `resources` (as podRequestFor reads them, actual requests). */
+function noRequests(ctx: PodContext, resources: readonly ResourceSpec[]): boolean {
+  for (const r of resources) if (podRequestFor(ctx.request, r.name, false) !== 0) return false;
+  return true;
 }
 
 /** Fills `out` with the plugin's normalized scores; false when the plugin is skipped at PreScore. */
@@ -111,14 +122,14 @@ function pluginScores(name: ScorePluginName, ctx: PodContext, feasible: readonly
     }
     case 'NodeResourcesBalancedAllocation': {
       const resources = profile.balancedResources;
-      const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
       // A best-effort pod (no requests at all) skips this plugin from v1.33 (balanced-best-effort.ts).
-      if (skipBestEffort && podRequests.every((r) => r === 0)) return false;
+      if (skipBestEffort && noRequests(ctx, resources)) return false;
       if (cpuMemoryWeights(resources) !== undefined) {
         // Weights do not enter the std.
         balancedCpuMemory(at.table, at.slots, m, ctx.request, out);
         return true;
       }
+      const podRequests = resources.map((r) => podRequestFor(ctx.request, r.name, false));
       const vectors = newResourceVectors(resources);
       for (let j = 0; j < m; j++) {
         fillResourceVectors(feasible[j] as NodeInfo, resources, podRequests, true, vectors);

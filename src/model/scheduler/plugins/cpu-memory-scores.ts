@@ -11,12 +11,16 @@ import { MAX_NODE_SCORE } from '../normalize.ts';
 import { leastRequestedScore } from './resource-scorers.ts';
 import { prepareSlotCache, slotCacheOf } from '../slot-cache.ts';
 
-/** The weights of cpu and memory when `resources` is exactly [cpu, memory]; undefined otherwise. */
+/** The weights of cpu and memory when `resources` is exactly [cpu, memory]; undefined otherwise. Kept per list (asked every cycle). */
 export function cpuMemoryWeights(resources: readonly ResourceSpec[]): readonly [number, number] | undefined {
+  const known = WEIGHTS.get(resources);
+  if (known !== undefined) return known ?? undefined;
   const [cpu, memory] = resources;
-  if (resources.length !== 2 || cpu?.name !== 'cpu' || memory?.name !== 'memory') return undefined;
-  return [cpu.weight, memory.weight];
+  const weights: readonly [number, number] | null = resources.length !== 2 || cpu?.name !== 'cpu' || memory?.name !== 'memory' ? null : [cpu.weight, memory.weight];
+  WEIGHTS.set(resources, weights);
+  return weights ?? undefined;
 }
+const WEIGHTS = new WeakMap<readonly ResourceSpec[], readonly [number, number] | null>();
 
 /**
  * LeastAllocated on the non-zero requests (upstream: the Fit score counts 100m / 200Mi for a

@@ -37,7 +37,7 @@ export interface DomainTotals {
 }
 
 /** Per node list (the scheduler's cache hands the same array until a node joins or leaves), per selector and key. */
-const memo = new WeakMap<readonly NodeInfo[], Map<string, DomainTotals>>();
+const memo = new WeakMap<readonly NodeInfo[], Map<string, Map<string, DomainTotals>>>();
 
 function idOf(d: DomainTotals, value: string): number {
   let id = d.ids.get(value);
@@ -71,11 +71,14 @@ function grow(d: DomainTotals, n: number): void {
 export function domainTotals(all: readonly NodeInfo[], topologyKey: string, selector: LabelSelector | undefined, namespace: string, key: string): DomainTotals {
   let byKey = memo.get(all);
   if (byKey === undefined) memo.set(all, (byKey = new Map()));
-  const slot = `${key}\u0001${topologyKey}`;
-  let d = byKey.get(slot);
+  // Keyed by the count key (one string object per selector and namespace, its hash kept), then
+  // the topology key: no string built and hashed per call.
+  let byTopology = byKey.get(key);
+  if (byTopology === undefined) byKey.set(key, (byTopology = new Map()));
+  let d = byTopology.get(topologyKey);
   if (d === undefined) {
     d = { infos: [], nodes: [], versions: [], domain: new Int32Array(0), hasKey: new Uint8Array(0), count: new Float64Array(0), withKey: 0, totals: [], names: [], ids: new Map(), follower: newSlotFollower() };
-    byKey.set(slot, d);
+    byTopology.set(topologyKey, d);
   }
   const memoOf = d;
   const { infos, nodes, versions, totals } = memoOf;

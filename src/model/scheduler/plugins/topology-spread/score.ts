@@ -23,14 +23,13 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   const ns = pod.metadata.namespace ?? 'default';
   const nc = constraints.length;
   const m = feasible.length;
-  const keys = constraints.map((c) => countKey(c.selector, ns));
-  const isHost = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
-  const ignored: boolean[] = [];
-  let ignoredCount = 0;
+  const { keys, isHost, honorsTaints } = perConstraint(constraints, ns);
   // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
   // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
-  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
+  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || honorsTaints;
   if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, slots ?? slotsIn(feasible, all), m, all, out);
+  const ignored: boolean[] = [];
+  let ignoredCount = 0;
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
   for (let j = 0; j < m; j++) {
@@ -99,6 +98,28 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   }
   return true;
 }
+
+interface PerConstraint {
+  readonly ns: string;
+  /** countKey of each constraint's selector in `ns`. */
+  readonly keys: readonly string[];
+  readonly isHost: readonly boolean[];
+  readonly honorsTaints: boolean;
+}
+
+/**
+ * What spreadScores derives from the constraints in the pod's namespace, kept per constraints
+ * list: the system defaults of a workload are one list for all its pods (scoreConstraints).
+ */
+function perConstraint(constraints: readonly SpreadConstraint[], ns: string): PerConstraint {
+  let p = PER_CONSTRAINT.get(constraints);
+  if (p === undefined || p.ns !== ns) {
+    p = { ns, keys: constraints.map((c) => countKey(c.selector, ns)), isHost: constraints.map((c) => c.topologyKey === LABEL_HOSTNAME), honorsTaints: constraints.some((c) => c.honorTaints) };
+    PER_CONSTRAINT.set(constraints, p);
+  }
+  return p;
+}
+const PER_CONSTRAINT = new WeakMap<readonly SpreadConstraint[], PerConstraint>();
 
 /** feasible[j]'s index in `all` (schedulePod knows them from Filter and passes them instead). */
 function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32Array {
