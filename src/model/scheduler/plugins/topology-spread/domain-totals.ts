@@ -19,6 +19,8 @@ export interface DomainTotals {
   readonly infos: (NodeInfo | undefined)[];
   readonly nodes: (NodeInfo['node'] | undefined)[];
   readonly versions: number[];
+  /** Per slot: the label value its domain was looked up for (a heartbeat's new Node keeps it: no lookup then). */
+  readonly labels: (string | undefined)[];
   /** Per slot: the node's domain (an index into `names`; a node without the key is in domain ''). */
   domain: Int32Array;
   /** Per slot: 1 when the node has the topology key. */
@@ -77,7 +79,7 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
   if (byTopology === undefined) byKey.set(key, (byTopology = new Map()));
   let d = byTopology.get(topologyKey);
   if (d === undefined) {
-    d = { infos: [], nodes: [], versions: [], domain: new Int32Array(0), hasKey: new Uint8Array(0), count: new Float64Array(0), withKey: 0, totals: [], names: [], ids: new Map(), follower: newSlotFollower() };
+    d = { infos: [], nodes: [], versions: [], labels: [], domain: new Int32Array(0), hasKey: new Uint8Array(0), count: new Float64Array(0), withKey: 0, totals: [], names: [], ids: new Map(), follower: newSlotFollower() };
     byTopology.set(topologyKey, d);
   }
   const memoOf = d;
@@ -93,7 +95,8 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
       memoOf.withKey -= memoOf.hasKey[i] as number;
     }
     const label = info.node.metadata.labels?.[topologyKey];
-    const id = idOf(memoOf, label ?? '');
+    const id = infos[i] !== undefined && memoOf.labels[i] === label ? (memoOf.domain[i] as number) : idOf(memoOf, label ?? '');
+    memoOf.labels[i] = label;
     const c = countOnNode(info, selector, namespace, key);
     totals[id] = (totals[id] as number) + c;
     infos[i] = info;
@@ -114,6 +117,6 @@ export function domainTotals(all: readonly NodeInfo[], topologyKey: string, sele
     totals[old] = (totals[old] as number) - (memoOf.count[i] as number);
     memoOf.withKey -= memoOf.hasKey[i] as number;
   }
-  if (infos.length > n) for (const a of [infos, nodes, versions]) a.length = n;
+  if (infos.length > n) for (const a of [infos, nodes, versions, memoOf.labels]) a.length = n;
   return memoOf;
 }
