@@ -53,17 +53,37 @@ function requiredNodeNames(pod: Pod): Set<string> | undefined {
   return union;
 }
 
-export function createPodContext(pod: Pod): PodContext {
-  const tolerations = pod.spec.tolerations ?? [];
+/** Shared by the (many) pods without tolerations or host ports: no arrays per attempt for them. */
+const NONE: readonly never[] = [];
+
+/** hostPorts(pod), without its arrays for a pod whose containers declare no ports (most). */
+function podHostPorts(pod: Pod): readonly HostPort[] {
+  if (pod.spec.initContainers !== undefined) return hostPorts(pod);
+  for (const c of pod.spec.containers) if (c.ports !== undefined) return hostPorts(pod);
+  return NONE;
+}
+
+/** What schedulePod adds to a pod's context: PreFilter states and the default spreading selector. */
+export type PodContextExtras = Pick<PodContext, 'spread' | 'affinity' | 'defaultSpreadSelector'>;
+
+/**
+ * `extras` go in the same literal (one object of one shape per attempt: copying a context to add
+ * them was a generic object spread for every pod scheduled).
+ */
+export function createPodContext(pod: Pod, extras?: PodContextExtras): PodContext {
+  const tolerations = pod.spec.tolerations ?? NONE;
   return {
     pod,
     request: computePodRequest(pod),
     tolerations,
-    preferNoScheduleTolerations: tolerations.filter((t) => t.effect === undefined || (t.effect as string) === '' || t.effect === 'PreferNoSchedule'),
+    preferNoScheduleTolerations: tolerations.length === 0 ? NONE : tolerations.filter((t) => t.effect === undefined || (t.effect as string) === '' || t.effect === 'PreferNoSchedule'),
     preferredTerms: pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution,
     nodeNames: requiredNodeNames(pod),
     priority: pod.spec.priority ?? 0,
     hasRequiredAffinity: pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
-    hostPorts: hostPorts(pod),
+    hostPorts: podHostPorts(pod),
+    spread: extras?.spread,
+    affinity: extras?.affinity,
+    defaultSpreadSelector: extras?.defaultSpreadSelector,
   };
 }

@@ -22,23 +22,35 @@ import type { FilterPluginName } from './types.ts';
  */
 export function activeFilters(profile: SchedulerProfile, ctx: PodContext): readonly FilterPluginName[] {
   const nodeName = ctx.pod.spec.nodeName;
-  const skips = (plugin: FilterPluginName): boolean => {
-    switch (plugin) {
-      case 'NodeName':
-        return nodeName === undefined || nodeName === '';
-      case 'NodeAffinity':
-        return !ctx.hasRequiredAffinity;
-      case 'NodePorts':
-        return ctx.hostPorts.length === 0;
-      case 'PodTopologySpread':
-        return ctx.spread === undefined;
-      case 'InterPodAffinity':
-        return ctx.affinity === undefined;
-      default:
-        return false;
-    }
-  };
-  return profile.filters.some(skips) ? profile.filters.filter((p) => !skips(p)) : profile.filters;
+  const all = profile.filters;
+  // A bit per filter of the profile that says Skip: the lists per mask are kept per profile (a
+  // few per run), so a cycle allocates nothing here.
+  let mask = 0;
+  for (let i = 0; i < all.length; i++) if (skips(all[i] as FilterPluginName, ctx, nodeName)) mask |= 1 << i;
+  if (mask === 0) return all;
+  let byMask = ACTIVE.get(all);
+  if (byMask === undefined) ACTIVE.set(all, (byMask = new Map()));
+  let list = byMask.get(mask);
+  if (list === undefined) byMask.set(mask, (list = all.filter((_p, i) => (mask & (1 << i)) === 0)));
+  return list;
+}
+const ACTIVE = new WeakMap<readonly FilterPluginName[], Map<number, readonly FilterPluginName[]>>();
+
+function skips(plugin: FilterPluginName, ctx: PodContext, nodeName: string | undefined): boolean {
+  switch (plugin) {
+    case 'NodeName':
+      return nodeName === undefined || nodeName === '';
+    case 'NodeAffinity':
+      return !ctx.hasRequiredAffinity;
+    case 'NodePorts':
+      return ctx.hostPorts.length === 0;
+    case 'PodTopologySpread':
+      return ctx.spread === undefined;
+    case 'InterPodAffinity':
+      return ctx.affinity === undefined;
+    default:
+      return false;
+  }
 }
 
 /** `filters`: the profile's, or activeFilters(profile, ctx) (the same verdicts, fewer calls). */

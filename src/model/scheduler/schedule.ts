@@ -15,6 +15,8 @@ import { spreadFilterState } from './plugins/topology-spread/filter.ts';
 import { runPreemption } from './preemption.ts';
 import type { SchedulerProfile } from './profile.ts';
 import { activeFilters, runFilters } from './run-filters.ts';
+import { nodeTable, type NodeTable } from './node-table.ts';
+import { QUICK_NONE, quickFilter, quickPasses } from './quick-filter.ts';
 import { scoreNodes, scoresOf } from './score-nodes.ts';
 import { selectHost, type TieBreaker } from './select-host.ts';
 import type { Rejection } from './status.ts';
@@ -73,6 +75,9 @@ function verdictOf(info: NodeInfo, status: Rejection | undefined, feasible: bool
 
 interface FilterPass {
   readonly feasible: NodeInfo[];
+  /** feasible[j]'s index in all nodes (its slot in nodeTable(nodes)); a shared buffer, valid during the attempt. */
+  readonly slots: Int32Array;
+  readonly table: NodeTable;
   /** Per node index (into all nodes), the rejection, if evaluated and rejected. */
   readonly rejections: (Rejection | undefined)[];
   readonly evaluated: boolean[];
@@ -103,27 +108,46 @@ function filterNodes(ctx: PodContext, nodes: readonly NodeInfo[], profile: Sched
   const taintReasons = opts.taintReasons ?? 'detailed';
   const track = opts.verdicts ?? true;
   const filters = activeFilters(profile, ctx);
+  const table = nodeTable(nodes);
+  const quick = quickFilter(filters, ctx.request);
   // Sized once for the most it can hold (then cut to what was found): pushing ~230 nodes per pod
   // grew it five times over, most of the scheduler's garbage.
   const feasible = new Array<NodeInfo>(Math.min(toFind, numCandidates));
+  // Allocating a typed array per attempt cost more than the filtering itself.
+  const slots = slotsBuffer(feasible.length);
   let found = 0;
   let processed = 0;
   // Walk the candidates starting at the rotating index, as upstream's checkNode does.
+  let next = start;
   for (let k = 0; k < numCandidates && found < toFind; k++) {
-    const idx = candidates === null ? (start + k) % n : (candidates[(start + k) % numCandidates] ?? 0);
+    let idx: number;
+    if (candidates === null) {
+      // (start + k) % n, without a division per node.
+      idx = next;
+      if (++next === n) next = 0;
+    } else idx = candidates[(start + k) % numCandidates] ?? 0;
     const info = nodes[idx];
     if (info === undefined) continue;
     processed++;
     if (track) evaluated[idx] = true;
+    // A node the quick test passes passes every active filter; any other gets the plugins (and
+    // its rejection from them).
+    if (quick !== QUICK_NONE && quickPasses(table, idx, quick, ctx.request)) {
+      slots[found] = idx;
+      feasible[found++] = info;
+      continue;
+    }
     const status = runFilters(profile, ctx, info, taintReasons, filters);
-    if (status === null) feasible[found++] = info;
-    else {
+    if (status === null) {
+      slots[found] = idx;
+      feasible[found++] = info;
+    } else {
       rejections[idx] = status;
       explicit.push(status);
     }
   }
   feasible.length = found;
-  return { feasible, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
+  return { feasible, slots, table, rejections, evaluated, explicit, processed, nextStartIndex: n === 0 ? 0 : (start + processed) % n };
 }
 
 /** PreFilter rejected the pod: every node carries the same status, and the message is the PreFilter's. */
@@ -160,6 +184,20 @@ function weightsOf(profile: SchedulerProfile): readonly ScorePluginWeight[] {
   return weights;
 }
 
+/** The names of the tied nodes (often most of the scored ones: a loop, not a closure per node). */
+function tiedNames(tied: readonly number[], feasible: readonly NodeInfo[]): string[] {
+  const out = new Array<string>(tied.length);
+  for (let k = 0; k < tied.length; k++) out[k] = feasible[tied[k] as number]?.name ?? '';
+  return out;
+}
+
+/** Feasible nodes' slots, reused from attempt to attempt (read only within one: Score's input). */
+let SLOTS = new Int32Array(256);
+function slotsBuffer(n: number): Int32Array {
+  if (SLOTS.length < n) SLOTS = new Int32Array(Math.max(n, SLOTS.length * 2));
+  return SLOTS;
+}
+
 /** Schedules one pod. See ./index.ts for the API overview. */
 export function schedulePod(
   pod: Pod,
@@ -172,11 +210,10 @@ export function schedulePod(
     // Upstream ErrNoNodesAvailable: the cycle stops before PreFilter.
     return { pod: podRef(pod), nodes: [], selected: null, scored: false, tied: [], failureMessage: 'no nodes available to schedule pods', nextStartIndex: 0 };
   }
-  const podCtx = createPodContext(pod);
   const spread = profile.filters.includes('PodTopologySpread') ? spreadFilterState(pod, nodes) : undefined;
   const affinity = profile.filters.includes('InterPodAffinity') ? affinityFilterState(pod, nodes) : undefined;
   // One shape for every pod (unset ones undefined), no conditional spreads: every cycle builds it.
-  const ctx: PodContext = { ...podCtx, spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector };
+  const ctx: PodContext = createPodContext(pod, { spread, affinity, defaultSpreadSelector: opts.defaultSpreadSelector });
   if (ctx.nodeNames !== undefined && ctx.nodeNames.size === 0) return preFilterRejected(ctx, nodes, profile, opts);
   const pass = filterNodes(ctx, nodes, profile, opts);
   const wantVerdicts = opts.verdicts ?? true;
@@ -221,11 +258,11 @@ export function schedulePod(
     return { ...base, nodes: verdicts, selected: only.name, scored: false, tied: [] };
   }
 
-  const scored = scoreNodes(ctx, pass.feasible, profile, nodes, opts.balancedSkipsBestEffort ?? true);
+  const scored = scoreNodes(ctx, pass.feasible, profile, nodes, opts.balancedSkipsBestEffort ?? true, { table: pass.table, slots: pass.slots });
   // scored.totals is a reused buffer: read it now, copy what the decision keeps.
   const choice = selectHost(scored.totals, tieBreaker);
   const winner = choice === null ? undefined : pass.feasible[choice.index];
-  const tied = choice === null ? [] : choice.tied.map((i) => pass.feasible[i]?.name ?? '');
+  const tied = choice === null ? [] : tiedNames(choice.tied, pass.feasible);
   let nodeVerdicts: NodeVerdict[] = [];
   if (!wantVerdicts && winner !== undefined && choice !== null) {
     nodeVerdicts = [{ name: winner.name, feasible: true, reasons: [], scores: scoresOf(scored, choice.index), total: scored.totals[choice.index] ?? 0 }];

@@ -181,7 +181,12 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
       return;
     }
     algorithm.upsertNode(node);
-    const specChanged = !before || JSON.stringify(before.spec) !== JSON.stringify(node.spec) || JSON.stringify(before.status?.allocatable) !== JSON.stringify(node.status?.allocatable);
+    // A heartbeat keeps the spec and allocatable objects (the apiserver keeps untouched parts):
+    // compared by reference first, serialized only when either is a new object.
+    const specChanged =
+      !before ||
+      (before.spec !== node.spec && JSON.stringify(before.spec) !== JSON.stringify(node.spec)) ||
+      (before.status?.allocatable !== node.status?.allocatable && JSON.stringify(before.status?.allocatable) !== JSON.stringify(node.status?.allocatable));
     if (specChanged) retryUnschedulable();
   };
 

@@ -10,6 +10,7 @@ import type { Pod } from '../../../src/model/objects.ts';
 import { addPodToNodeInfo, type NodeInfo } from '../../../src/model/scheduler/node-info.ts';
 import { balancedCpuMemory, leastAllocatedCpuMemory } from '../../../src/model/scheduler/plugins/cpu-memory-scores.ts';
 import { balancedResourceScore, fillResourceVectors, newResourceVectors, strategyScore } from '../../../src/model/scheduler/plugins/resource-scorers.ts';
+import { nodeTable } from '../../../src/model/scheduler/node-table.ts';
 import { computePodRequest } from '../../../src/model/scheduler/pod-requests.ts';
 import { podRequestFor, type ResourceSpec } from '../../../src/model/scheduler/resources.ts';
 import { infosFor, makeNode, makePod } from './helpers.ts';
@@ -42,8 +43,12 @@ describe('cpu and memory scores', () => {
         ];
         const fit: number[] = [];
         const balanced: number[] = [];
-        leastAllocatedCpuMemory(infos, request, c.weights, fit);
-        balancedCpuMemory(infos, request, balanced);
+        // Read from the flat table, the nodes in reverse order (slots need not be in list order).
+        const slots = Int32Array.from(infos.map((_info, i) => infos.length - 1 - i));
+        leastAllocatedCpuMemory(nodeTable(infos), slots, infos.length, request, c.weights, fit);
+        balancedCpuMemory(nodeTable(infos), slots, infos.length, request, balanced);
+        fit.reverse();
+        balanced.reverse();
         const v = newResourceVectors(resources);
         const fitPod = resources.map((r) => podRequestFor(request, r.name, true));
         const balancedPod = resources.map((r) => podRequestFor(request, r.name, false));

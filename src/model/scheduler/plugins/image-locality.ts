@@ -5,7 +5,7 @@
  * clamped to 23MB..1000MB per container (init containers included) and mapped onto 0-100.
  * No NormalizeScore: the score is absolute.
  */
-import type { Pod } from '../../objects.ts';
+import type { Container, Pod } from '../../objects.ts';
 import { MAX_NODE_SCORE } from '../normalize.ts';
 import type { NodeInfo } from '../node-info.ts';
 import { imageStatesOf } from './image-states.ts';
@@ -30,10 +30,21 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
-/** The normalized image name of each container, init containers first: once per pod, not per node. */
-export function podImageNames(pod: Pod): string[] {
-  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => normalizedImageName(c.image));
+/**
+ * The normalized image name of each container, init containers first: once per pod, not per node.
+ * Kept per containers list for a pod without init containers (a workload's pods share their
+ * template's): read-only, as every caller treats it.
+ */
+export function podImageNames(pod: Pod): readonly string[] {
+  const init = pod.spec.initContainers;
+  if (init === undefined) {
+    let names = NAMES.get(pod.spec.containers);
+    if (names === undefined) NAMES.set(pod.spec.containers, (names = pod.spec.containers.map((c) => normalizedImageName(c.image))));
+    return names;
+  }
+  return [...init, ...pod.spec.containers].map((c) => normalizedImageName(c.image));
 }
+const NAMES = new WeakMap<readonly Container[], readonly string[]>();
 
 /** True when no node has any of the names: every node then scores calculatePriority(0, names.length). */
 export function noneSpread(spread: ImageSpread, names: readonly string[]): boolean {

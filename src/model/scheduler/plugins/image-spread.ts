@@ -14,6 +14,8 @@ export interface ImageSpread {
   /** How many of all nodes report the name (names on no node are absent). */
   readonly numNodes: ReadonlyMap<string, number>;
   readonly totalNodes: number;
+  /** Moves whenever a node's images change (numNodes may then differ): per-node scores computed before are stale. */
+  readonly version: number;
 }
 
 type NodeImages = readonly ContainerImage[] | undefined;
@@ -23,6 +25,7 @@ interface SpreadMemo {
   /** Per slot: the status.images array it was counted from (null: not counted yet). */
   readonly images: (NodeImages | null)[];
   readonly numNodes: Map<string, number>;
+  version: number;
 }
 
 /** Per node list: the scheduler's cache hands the same array until a node joins or leaves. */
@@ -43,13 +46,15 @@ function count(numNodes: Map<string, number>, images: NodeImages, sign: 1 | -1):
  */
 export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
   let m = memo.get(all);
-  if (m === undefined) memo.set(all, (m = { follower: newSlotFollower(), images: [], numNodes: new Map() }));
+  if (m === undefined) memo.set(all, (m = { follower: newSlotFollower(), images: [], numNodes: new Map(), version: 0 }));
+  const memoOf = m;
   const { images, numNodes } = m;
   const n = all.length;
   const full = visitChangedSlots(all, m.follower, (i, info) => {
     const now = info.node.status?.images;
     const was = i < images.length ? images[i] : null;
     if (was === now) return;
+    memoOf.version++;
     if (was !== null && was !== undefined) count(numNodes, was, -1);
     count(numNodes, now, 1);
     images[i] = now;
@@ -61,6 +66,7 @@ export function imageSpread(all: readonly NodeInfo[]): ImageSpread {
       if (was !== null && was !== undefined) count(numNodes, was, -1);
     }
     images.length = n;
+    m.version++;
   }
-  return { numNodes, totalNodes: n };
+  return { numNodes, totalNodes: n, version: m.version };
 }

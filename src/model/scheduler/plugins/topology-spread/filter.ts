@@ -28,6 +28,8 @@ export interface SpreadFilterState {
 
 /** PreFilter; undefined when the pod has no DoNotSchedule constraint (Skip). */
 export function spreadFilterState(pod: Pod, all: readonly NodeInfo[]): SpreadFilterState | undefined {
+  // Most pods have no constraints of their own: no lists built for them.
+  if ((pod.spec.topologySpreadConstraints ?? []).length === 0) return undefined;
   const constraints = filterConstraints(pod);
   if (constraints.length === 0) return undefined;
   const ns = pod.metadata.namespace ?? 'default';

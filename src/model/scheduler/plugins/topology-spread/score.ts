@@ -8,14 +8,14 @@
 import type { LabelSelector, Pod } from '../../../objects.ts';
 import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
-import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, nodeLabel, scoreConstraints, type SpreadConstraint } from './constraints.ts';
+import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
  * (no constraint applies: PreScore Skip).
  */
-export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], defaultSelector: LabelSelector | undefined, out: number[]): boolean {
+export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: readonly NodeInfo[], defaultSelector: LabelSelector | undefined, out: number[], slots?: Int32Array): boolean {
   const { constraints, systemDefaulted } = scoreConstraints(pod, defaultSelector);
   if (constraints.length === 0) return false;
   // Runs for every pod over every node: index loops, per-constraint lookups hoisted, no closures.
@@ -23,14 +23,13 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   const ns = pod.metadata.namespace ?? 'default';
   const nc = constraints.length;
   const m = feasible.length;
-  const keys = constraints.map((c) => countKey(c.selector, ns));
-  const isHost = constraints.map((c) => c.topologyKey === LABEL_HOSTNAME);
-  const ignored: boolean[] = [];
-  let ignoredCount = 0;
+  const { keys, isHost, honorsTaints } = perConstraint(constraints, ns);
   // nodeIncluded() can only exclude a node when the pod has a nodeSelector or required node
   // affinity to honour, or a constraint honours taints; otherwise skip the call per node.
-  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || constraints.some((c) => c.honorTaints);
-  if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, feasible, all, out);
+  const mayExclude = pod.spec.nodeSelector !== undefined || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined || honorsTaints;
+  if (!requireAll && !mayExclude) return systemDefaultScores(constraints, isHost, keys, ns, slots ?? slotsIn(feasible, all), m, all, out);
+  const ignored: boolean[] = [];
+  let ignoredCount = 0;
   // Domains of the feasible nodes: key -> value -> matching pods (hostname counted per node at Score).
   const pairCounts = new Map<string, Map<string, number>>();
   for (let j = 0; j < m; j++) {
@@ -100,62 +99,108 @@ export function spreadScores(pod: Pod, feasible: readonly NodeInfo[], all: reado
   return true;
 }
 
+interface PerConstraint {
+  readonly ns: string;
+  /** countKey of each constraint's selector in `ns`. */
+  readonly keys: readonly string[];
+  readonly isHost: readonly boolean[];
+  readonly honorsTaints: boolean;
+}
+
+/**
+ * What spreadScores derives from the constraints in the pod's namespace, kept per constraints
+ * list: the system defaults of a workload are one list for all its pods (scoreConstraints).
+ */
+function perConstraint(constraints: readonly SpreadConstraint[], ns: string): PerConstraint {
+  let p = PER_CONSTRAINT.get(constraints);
+  if (p === undefined || p.ns !== ns) {
+    p = { ns, keys: constraints.map((c) => countKey(c.selector, ns)), isHost: constraints.map((c) => c.topologyKey === LABEL_HOSTNAME), honorsTaints: constraints.some((c) => c.honorTaints) };
+    PER_CONSTRAINT.set(constraints, p);
+  }
+  return p;
+}
+const PER_CONSTRAINT = new WeakMap<readonly SpreadConstraint[], PerConstraint>();
+
+/** feasible[j]'s index in `all` (schedulePod knows them from Filter and passes them instead). */
+function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32Array {
+  const index = new Map(all.map((info, i) => [info, i]));
+  return Int32Array.from(feasible, (info) => index.get(info) ?? -1);
+}
+
 /**
  * spreadScores when every node counts for every constraint and none is ignored (system default
- * constraints, nothing to exclude a node): the same scores, with each domain's matching pods read
- * from the totals kept across cycles (domain-totals.ts) instead of summed over every node.
+ * constraints, nothing to exclude a node): the same scores, with each node's and each domain's
+ * matching pods read from the counts kept across cycles (domain-totals.ts) by the node's slot in
+ * `all`, instead of summed over every node.
  */
-function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, feasible: readonly NodeInfo[], all: readonly NodeInfo[], out: number[]): boolean {
+function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, slots: Int32Array, m: number, all: readonly NodeInfo[], out: number[]): boolean {
   const nc = constraints.length;
-  const m = feasible.length;
-  const totals: (ReadonlyMap<string, number> | undefined)[] = [];
-  const seen: (Set<string> | undefined)[] = [];
+  const raw = rawBuffer(m);
+  raw.fill(0, 0, m);
+  // Per constraint, in order (each node's sum adds the constraints' terms in the same order as
+  // a per-node loop would): a node lacking the key adds no term; the weight is
+  // topologyNormalizingWeight, log(domains + 2), the domains those of the feasible nodes ('' for
+  // a node without the key; for hostname, the scored nodes).
   for (let i = 0; i < nc; i++) {
     const c = constraints[i] as SpreadConstraint;
-    totals.push(isHost[i] === true ? undefined : domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? ''));
-    seen.push(isHost[i] === true ? undefined : new Set());
-  }
-  // One pass over the nodes' labels: each node's count per constraint (-1: the node lacks the key,
-  // no term), and the domains among the feasible nodes ('' for a node without the key).
-  for (let i = 0; i < nc; i++) countsBuffer(i).length = m;
-  for (let j = 0; j < m; j++) {
-    const info = feasible[j] as NodeInfo;
-    for (let i = 0; i < nc; i++) {
-      const c = constraints[i] as SpreadConstraint;
-      const v = nodeLabel(info, c.topologyKey);
-      const counts = COUNTS[i] as number[];
-      if (isHost[i] === true) counts[j] = v === undefined ? -1 : countOnNode(info, c.selector, ns, keys[i] ?? '');
-      else {
-        (seen[i] as Set<string>).add(v ?? '');
-        counts[j] = v === undefined ? -1 : (totals[i]?.get(v) ?? 0);
+    const d = domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? '');
+    const { domain, hasKey, count, totals } = d;
+    const base = c.maxSkew - 1;
+    if (isHost[i] === true) {
+      const weight = Math.log(m + 2);
+      for (let j = 0; j < m; j++) {
+        const s = slots[j] as number;
+        if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((count[s] as number) * weight + base);
+      }
+      continue;
+    }
+    const known = d.names.length;
+    const seen = seenBuffer(known);
+    const stamp = ++seenStamp;
+    let domains = 0;
+    // Stops once every domain the totals know is seen (a cluster without zones has one: '').
+    for (let j = 0; j < m && domains < known; j++) {
+      const id = domain[slots[j] as number] as number;
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        domains++;
       }
     }
+    const weight = Math.log(domains + 2);
+    // No node with the key: no node gets a term.
+    if (d.withKey === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const s = slots[j] as number;
+      if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((totals[domain[s] as number] as number) * weight + base);
+    }
   }
-  // topologyNormalizingWeight: log(domains + 2); for hostname the domains are the scored nodes.
-  const weights: number[] = [];
-  for (let i = 0; i < nc; i++) weights.push(Math.log((isHost[i] === true ? m : (seen[i]?.size ?? 0)) + 2));
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
   for (let j = 0; j < m; j++) {
-    let score = 0;
-    for (let i = 0; i < nc; i++) {
-      const cnt = (COUNTS[i] as number[])[j] ?? -1;
-      if (cnt < 0) continue;
-      score += cnt * (weights[i] ?? 0) + ((constraints[i] as SpreadConstraint).maxSkew - 1);
-    }
-    const raw = Math.round(score);
-    out[j] = raw;
-    min = Math.min(min, raw);
-    max = Math.max(max, raw);
+    // Go math.Round: half away from zero (scores are non-negative).
+    const r = Math.round(raw[j] as number);
+    out[j] = r;
+    if (r < min) min = r;
+    if (r > max) max = r;
   }
-  for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] ?? 0))) / max);
+  for (let j = 0; j < m; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - (out[j] as number))) / max);
   return true;
 }
 
-/** Per constraint, the feasible nodes' counts of the cycle under way (reused: no arrays per pod). */
-const COUNTS: number[][] = [];
-function countsBuffer(i: number): number[] {
-  let b = COUNTS[i];
-  if (b === undefined) COUNTS[i] = b = [];
-  return b;
+/** The feasible nodes' raw sums of the cycle under way (reused: no array per pod). */
+let RAW = new Float64Array(256);
+function rawBuffer(m: number): Float64Array {
+  if (RAW.length < m) RAW = new Float64Array(Math.max(m, RAW.length * 2));
+  return RAW;
+}
+
+/** Per domain index, the stamp of the last pass that saw it among the feasible nodes (a set without clearing). */
+let SEEN = new Float64Array(16);
+let seenStamp = 0;
+function seenBuffer(n: number): Float64Array {
+  if (SEEN.length < n) {
+    SEEN = new Float64Array(Math.max(n, SEEN.length * 2));
+    seenStamp = 0;
+  }
+  return SEEN;
 }
