@@ -173,6 +173,25 @@ export function createApiServer(rt: Runtime): ApiServer {
   const access = new AccessLabels();
   /** Where the etcd client sends: the single `etcd`, or an etcd cluster's member (useEtcd). */
   let etcdTarget = (): ComponentId => 'etcd';
+  /** The way to the member sent to last: most requests go to the same one (no channel lookup each). */
+  let etcdRouteTo: ComponentId | undefined;
+  let etcdRoute: Route | undefined;
+  const routeTo = (member: ComponentId): Route => {
+    if (member !== etcdRouteTo || etcdRoute === undefined) {
+      etcdRouteTo = member;
+      etcdRoute = rt.net.route(ID, member);
+    }
+    return etcdRoute;
+  };
+  /** "txn put <key>", "range <key>": one string per verb and key (a big run writes each pod ~5 times). */
+  const etcdWords = new Map<string, Map<string, string>>();
+  const etcdAction = (verb: 'txn put' | 'txn delete' | 'range' | 'range (status sync)', key: string): string => {
+    let byKey = etcdWords.get(verb);
+    if (byKey === undefined) etcdWords.set(verb, (byKey = new Map()));
+    let action = byKey.get(key);
+    if (action === undefined) byKey.set(key, (action = verb === 'range (status sync)' ? `range ${key} ${STATUS_SYNC}` : `${verb} ${key}`));
+    return action;
+  };
 
   const respond = (req: Envelope, status: number, message: string, object?: K8sObject): void => {
     // Two literals, no conditional spread: every request is answered here.
@@ -257,7 +276,8 @@ export function createApiServer(rt: Runtime): ApiServer {
   const writeToEtcd = (ref: ObjectRef, payload: Payload, onStored: (stored: K8sObject) => void, onMissing: () => void, req?: Envelope): void => {
     const op = payload.kind === 'etcd-delete' ? 'delete' : 'put';
     const key = payload.kind === 'etcd-put' || payload.kind === 'etcd-delete' ? payload.key : etcdKey(ref);
-    rt.net.post(ID, etcdTarget(), 'request', `txn ${op} ${key}`, ref, payload, (answer) => {
+    const member = etcdTarget();
+    rt.net.post(ID, member, 'request', etcdAction(op === 'put' ? 'txn put' : 'txn delete', key), ref, payload, (answer) => {
       // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
       const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
       if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
@@ -272,7 +292,7 @@ export function createApiServer(rt: Runtime): ApiServer {
         onStored(answer.payload.object);
         fanOut(ref, 'write', before, answer.payload.object);
       }
-    }, undefined, undefined, true);
+    }, routeTo(member), undefined, true);
   };
 
   /** ClusterIPs in use, so a new Service gets a free one (service-ip.ts). */
@@ -402,8 +422,8 @@ export function createApiServer(rt: Runtime): ApiServer {
   const read = (req: Envelope, request: Extract<ApiRequest, { verb: 'get' | 'list' }>): void => {
     const key = request.verb === 'get' ? etcdKey(request.ref) : request.namespace ? etcdKey(`${request.kind}/${request.namespace}/`) : `/registry/${REST_RESOURCE[request.kind] === 'nodes' ? 'minions' : REST_RESOURCE[request.kind]}/`;
     const ref = request.verb === 'get' ? request.ref : undefined;
-    const marker = request.verb === 'get' && request.statusSync === true ? ` ${STATUS_SYNC}` : '';
-    rt.net.post(ID, etcdTarget(), 'request', `range ${key}${marker}`, ref, { kind: 'etcd-range', key, prefix: request.verb === 'list' }, (answer) => {
+    const member = etcdTarget();
+    rt.net.post(ID, member, 'request', etcdAction(request.verb === 'get' && request.statusSync === true ? 'range (status sync)' : 'range', key), ref, { kind: 'etcd-range', key, prefix: request.verb === 'list' }, (answer) => {
       const all = answer.payload.kind === 'etcd-response' ? (answer.payload.items ?? []) : [];
       const items = request.verb === 'list' && request.nodeName !== undefined ? all.filter((o) => o.kind === 'Pod' && o.spec.nodeName === request.nodeName) : all;
       if (request.verb === 'get') {
@@ -412,7 +432,7 @@ export function createApiServer(rt: Runtime): ApiServer {
         return respond(req, 200, `${SINGULAR[found.kind]}/${found.metadata.name}`, found);
       }
       rt.net.reply(req, { action: `200 OK (${items.length} items)`, status: 200, payload: { kind: 'api-response', status: 200, message: `${items.length} ${REST_RESOURCE[request.kind]}`, items } });
-    });
+    }, routeTo(member));
   };
 
   const handle = (req: Envelope): void => {
