@@ -109,13 +109,20 @@ function child(node: PathNode, k: string, a: Json, b: Json, out: FieldChange[]):
 function walk(node: PathNode, a: Json, b: Json, out: FieldChange[]): void {
   if (isRecord(a) && isRecord(b)) {
     // a's keys, then b's keys a lacks: the order of the union, without building it (this runs
-    // for every stored write).
+    // for every stored write). b is searched for keys a lacks only when it has more keys than
+    // those of a's found in it (a field set for the first time): counting b's keys walks its key
+    // list, where the search looks each of them up in a.
+    let shared = 0;
     for (const k in a) {
       if (!Object.hasOwn(a, k)) continue;
       const x = a[k];
       const y = b[k];
+      if (y !== undefined || Object.hasOwn(b, k)) shared++;
       if (x !== y) child(node, k, x, y, out);
     }
+    let count = 0;
+    for (const k in b) if (Object.hasOwn(b, k)) count++;
+    if (count === shared) return;
     for (const k in b) {
       if (!Object.hasOwn(b, k) || Object.hasOwn(a, k)) continue;
       const y = b[k];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffObjects } from '../../src/model/diff.ts';
 
@@ -47,5 +48,34 @@ describe('diffObjects', () => {
     expect(b[0]?.path).toBe(a[0]?.path);
     expect(diffObjects([{ type: 'Ready', status: 'False' }], [{ type: 'Ready', status: 'True' }])).toEqual([{ path: '.Ready.status', from: 'False', to: 'True' }]);
     expect(diffObjects({ lastProbeTime: 'a', x: { lastProbeTime: 'a' } }, { lastProbeTime: 'b', x: { lastProbeTime: 'b' } })).toEqual([]);
+  });
+
+  it('finds the fields of the new version the old one lacks, however the key lists of the two overlap (property)', () => {
+    // Nested records of a few keys, some values undefined (a field present but unset), so the
+    // two versions' key lists overlap in every way: the changes must be what a walk over the union
+    // of the keys finds (a's keys in order, then b's others), as the reference below builds it.
+    type Rec = { [k: string]: Rec | number | undefined };
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const leaf = fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined });
+    const rec: fc.Arbitrary<Rec> = fc.letrec<{ rec: Rec }>((tie) => ({ rec: fc.dictionary(key, fc.oneof({ maxDepth: 2 }, leaf, tie('rec')), { maxKeys: 4 }) })).rec;
+    const reference = (path: string, a: unknown, b: unknown, out: { path: string; from?: unknown; to?: unknown }[]): void => {
+      const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null;
+      if (a === b) return;
+      if (isRec(a) && isRec(b)) {
+        const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k) && b[k] !== undefined)];
+        for (const k of keys) reference(path === '' ? k : `${path}.${k}`, a[k], b[k], out);
+        return;
+      }
+      if (JSON.stringify(a) === JSON.stringify(b) && isRec(a) === isRec(b)) return;
+      out.push(a === undefined ? { path, to: b } : b === undefined ? { path, from: a } : { path, from: a, to: b });
+    };
+    fc.assert(
+      fc.property(rec, rec, (a, b) => {
+        const want: { path: string; from?: unknown; to?: unknown }[] = [];
+        reference('', a, b, want);
+        expect(diffObjects(a, b)).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
