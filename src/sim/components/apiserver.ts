@@ -302,6 +302,22 @@ export function createApiServer(rt: Runtime): ApiServer {
     return out;
   };
 
+  /**
+   * The mutating-admission label, one per list of notes (admission.ts shares the notes: every pod
+   * of a ReplicaSet gets the same two), not two joined strings per object created.
+   */
+  const mutatingLabels = new Map<Localized, Map<Localized | undefined, Localized>>();
+  const mutatingLabel = (notes: readonly Localized[]): Localized => {
+    const [first, second] = notes;
+    if (first === undefined) return NO_MUTATION;
+    if (notes.length > 2) return mutatingLabelOf(notes);
+    let bySecond = mutatingLabels.get(first);
+    if (bySecond === undefined) mutatingLabels.set(first, (bySecond = new Map()));
+    let label = bySecond.get(second);
+    if (label === undefined) bySecond.set(second, (label = mutatingLabelOf(notes)));
+    return label;
+  };
+
   const create = (req: Envelope, object: K8sObject, quiet: boolean): void => {
     const name = object.metadata.name === '' && object.metadata.generateName ? object.metadata.generateName + nameSuffix(rt) : object.metadata.name;
     const base = {
@@ -312,10 +328,9 @@ export function createApiServer(rt: Runtime): ApiServer {
     const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: base.kind === 'Service' ? withClusterIP(base, rt.rng, clusterIPs()) : base, notes: [] };
     const ref = refOf(mutated.object);
     const invalid = validate(mutated.object);
-    const mutLabel = quiet ? QUIET : mutated.notes.length > 0 ? joinLocalized(mutated.notes) : text('mutating admission: no change', '변경 어드미션: 변경 없음');
     const stages: Stage[] = [
-      { action: 'admission:mutating', ms: 2, label: quiet ? QUIET : prefix(text('mutating admission', '변경(mutating) 어드미션'), mutLabel) },
-      { action: 'validate', ms: 1, label: quiet ? QUIET : invalid ? text(`validation failed: ${invalid}`, `검증 실패: ${invalid}`) : text('schema validation: OK', '스키마 검증: 통과') },
+      { action: 'admission:mutating', ms: 2, label: quiet ? QUIET : mutatingLabel(mutated.notes) },
+      { action: 'validate', ms: 1, label: quiet ? QUIET : invalid ? text(`validation failed: ${invalid}`, `검증 실패: ${invalid}`) : VALID },
     ];
     runStages(stages, quiet, ref, () => {
       if (invalid) return respond(req, 422, `${SINGULAR[object.kind]} "${name}" is invalid: ${invalid}`);
@@ -501,6 +516,12 @@ export function createApiServer(rt: Runtime): ApiServer {
     stop: () => actor.send({ type: 'stop' }),
     start: () => actor.send({ type: 'start' }),
   };
+}
+
+const VALID = text('schema validation: OK', '스키마 검증: 통과');
+const NO_MUTATION = prefix(text('mutating admission', '변경(mutating) 어드미션'), text('mutating admission: no change', '변경 어드미션: 변경 없음'));
+function mutatingLabelOf(notes: readonly Localized[]): Localized {
+  return prefix(text('mutating admission', '변경(mutating) 어드미션'), joinLocalized(notes));
 }
 
 function prefix(head: Localized, body: Localized): Localized {
