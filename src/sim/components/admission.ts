@@ -43,24 +43,22 @@ function note(memo: string, make: () => Localized): Localized {
 /** DefaultTolerationSeconds + ServiceAccount admission, plus the defaults the API applies to a new pod. */
 export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: number): Mutated {
   const notes: Localized[] = [];
-  const tolerations = [...(pod.spec.tolerations ?? [])];
+  const given = pod.spec.tolerations ?? [];
   const added: string[] = [];
-  for (const key of [NOT_READY, UNREACHABLE]) {
-    if (!tolerates(tolerations, key)) {
-      tolerations.push(defaultToleration(key, tolerationSeconds));
-      added.push(key === NOT_READY ? 'not-ready' : 'unreachable');
-    }
-  }
+  for (const key of [NOT_READY, UNREACHABLE]) if (!tolerates(given, key)) added.push(key === NOT_READY ? 'not-ready' : 'unreachable');
+  // Built whole (the spec keeps them as long as the pod lives): an array grown by push keeps room for 17.
+  const tolerations = added.length === 0 ? [...given] : [...given, ...added.map((which) => defaultToleration(which === 'not-ready' ? NOT_READY : UNREACHABLE, tolerationSeconds))];
   if (added.length > 0) {
     const which = added.join(', ');
     notes.push(note(`tolerations ${which} ${tolerationSeconds}`, () => text(`DefaultTolerationSeconds: +tolerations ${which} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${which} (${tolerationSeconds}초)`)));
   }
-  const volumes = [...(pod.spec.volumes ?? [])];
+  const givenVolumes = pod.spec.volumes ?? [];
   // ServiceAccount admission leaves a static pod's mirror alone (it may not use a service account).
   const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
   const serviceAccountName = mirror ? undefined : (pod.spec.serviceAccountName ?? 'default');
-  if (!mirror && !volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
-    volumes.push({ name: `kube-api-access-${tokenSuffix}`, projected: TOKEN_PROJECTION });
+  const token = !mirror && !givenVolumes.some((v) => v.name.startsWith('kube-api-access-'));
+  const volumes = token ? [...givenVolumes, { name: `kube-api-access-${tokenSuffix}`, projected: TOKEN_PROJECTION }] : [...givenVolumes];
+  if (token) {
     notes.push(note(`service account ${serviceAccountName ?? ''}`, () => text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`)));
   }
   const schedulerName = pod.spec.schedulerName ?? 'default-scheduler';

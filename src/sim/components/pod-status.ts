@@ -5,12 +5,18 @@ type PodCondition = Condition<PodConditionType>;
 
 function setConditions(status: PodStatus, updates: readonly PodCondition[]): readonly PodCondition[] {
   const out = [...(status.conditions ?? [])];
+  let grown = false;
   for (const u of updates) {
     const i = out.findIndex((c) => c.type === u.type);
     if (i >= 0) out[i] = u;
-    else out.push(u);
+    else {
+      out.push(u);
+      grown = true;
+    }
   }
-  return out;
+  // A copy of its own size when it grew: an array grown by push keeps room for 17, and a pod
+  // version keeps its conditions as long as it lives.
+  return grown ? out.slice() : out;
 }
 
 function patchPod(obj: K8sObject, fn: (pod: Pod, status: PodStatus) => PodStatus): K8sObject {
