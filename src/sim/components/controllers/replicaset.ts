@@ -169,9 +169,20 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
+  /**
+   * The owning ReplicaSet's ref, one string per namespace and name: every pod event of the
+   * cluster asks, and a new string was hashed again by each map it was looked up in.
+   */
+  const ownerRefs = new Map<string, Map<string, ObjectRef>>();
   const ownerRef = (pod: K8sObject): ObjectRef | undefined => {
     const owner = pod.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'ReplicaSet');
-    return owner ? `ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}` : undefined;
+    if (owner === undefined) return undefined;
+    const ns = pod.metadata.namespace ?? 'default';
+    let byName = ownerRefs.get(ns);
+    if (byName === undefined) ownerRefs.set(ns, (byName = new Map()));
+    let ref = byName.get(owner.name);
+    if (ref === undefined) byName.set(owner.name, (ref = `ReplicaSet/${ns}/${owner.name}`));
+    return ref;
   };
 
   return {
