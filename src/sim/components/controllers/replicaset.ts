@@ -79,6 +79,10 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
 
   const createBatches = (rs: ReplicaSet, total: number): void => {
     const ref = refOf(rs);
+    // What every pod of the batches has alike, made once: the pods keep them as long as they live.
+    const generateName = `${rs.metadata.name}-`;
+    const labels = { ...(rs.spec.template.metadata?.labels ?? {}) };
+    const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }];
     let remaining = Math.min(total, BURST_REPLICAS);
     let batch = 1;
     const sendBatch = (): void => {
@@ -92,13 +96,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
         const pod: Pod = {
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: {
-            name: '',
-            generateName: `${rs.metadata.name}-`,
-            namespace: rs.metadata.namespace ?? 'default',
-            labels: { ...(rs.spec.template.metadata?.labels ?? {}) },
-            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }],
-          },
+          metadata: { name: '', generateName, namespace: rs.metadata.namespace ?? 'default', labels, ownerReferences },
           spec: rs.spec.template.spec,
         };
         ctx.call(NAME, 'POST pod', { verb: 'create', object: pod }, (answer) => {
