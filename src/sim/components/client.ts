@@ -1,5 +1,5 @@
 /** How components talk to kube-apiserver and keep informer caches (list-watch). */
-import type { K8sObject, KubeEvent } from '../../model/objects.ts';
+import type { K8sObject, KubeEvent, ObjectRef } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import type { ApiRequest, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -18,7 +18,7 @@ export interface ApiAnswer {
  * `via`: the control loop inside `from` that calls (kube-controller-manager's controllers; MessageEvent.via).
  */
 export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, via?: string): void {
-  const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
+  const object = request.verb === 'create' ? createdRef(request.object) : request.verb === 'list' ? undefined : request.ref;
   // Positional (no Outgoing per call): every component's API calls come through here.
   rt.net.post(
     from,
@@ -39,6 +39,12 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
     undefined,
     via,
   );
+}
+
+/** The ref a create names: its object's, or "<generateName>*" while the server is to pick the name (only kind, name and namespace are read: no copy of the object). */
+function createdRef(obj: K8sObject): ObjectRef {
+  const meta = obj.metadata;
+  return meta.name === '' ? refOf({ kind: obj.kind, metadata: { name: `${meta.generateName ?? ''}*`, namespace: meta.namespace } }) : refOf(obj);
 }
 
 /**
