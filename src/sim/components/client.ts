@@ -28,13 +28,10 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
     object === '' ? undefined : object,
     { kind: 'api-request', user, request },
     (response: Envelope) => {
+      // The response's payload is the answer (status, message, object, items; read-only, as every
+      // payload): no copy of it per API call.
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
-      const { status, object: obj, items, message } = response.payload;
-      // Field by field (no conditional spreads): every API call is answered.
-      const answer: { -readonly [K in keyof ApiAnswer]: ApiAnswer[K] } = { status, message };
-      if (obj) answer.object = obj;
-      if (items) answer.items = items;
-      onAnswer(answer);
+      onAnswer(response.payload);
     },
     undefined,
     via,
