@@ -96,6 +96,18 @@ function sameKeyOrder(a: readonly Json[], b: readonly Json[]): readonly string[]
   return keys;
 }
 
+/** The keys of a short keyed array, in order; undefined when an item has none, a key repeats or it is long (then keyedArray). */
+function shortKeys(arr: readonly Json[]): string[] | undefined {
+  if (arr.length > 16) return undefined;
+  const keys: string[] = [];
+  for (const item of arr) {
+    const k = keyOf(item);
+    if (k === undefined || keys.includes(k)) return undefined;
+    keys.push(k);
+  }
+  return keys;
+}
+
 /** The child `k` of path (a and b differ there): ignored paths skipped, the rest walked. */
 function child(node: PathNode, k: string, a: Json, b: Json, out: FieldChange[]): void {
   if (node.path === 'metadata' && (k === 'resourceVersion' || k === 'managedFields')) return;
@@ -109,13 +121,20 @@ function child(node: PathNode, k: string, a: Json, b: Json, out: FieldChange[]):
 function walk(node: PathNode, a: Json, b: Json, out: FieldChange[]): void {
   if (isRecord(a) && isRecord(b)) {
     // a's keys, then b's keys a lacks: the order of the union, without building it (this runs
-    // for every stored write).
+    // for every stored write). b is searched for keys a lacks only when it has more keys than
+    // those of a's found in it (a field set for the first time): counting b's keys walks its key
+    // list, where the search looks each of them up in a.
+    let shared = 0;
     for (const k in a) {
       if (!Object.hasOwn(a, k)) continue;
       const x = a[k];
       const y = b[k];
+      if (y !== undefined || Object.hasOwn(b, k)) shared++;
       if (x !== y) child(node, k, x, y, out);
     }
+    let count = 0;
+    for (const k in b) if (Object.hasOwn(b, k)) count++;
+    if (count === shared) return;
     for (const k in b) {
       if (!Object.hasOwn(b, k) || Object.hasOwn(a, k)) continue;
       const y = b[k];
@@ -127,6 +146,19 @@ function walk(node: PathNode, a: Json, b: Json, out: FieldChange[]): void {
     const same = sameKeyOrder(a, b);
     if (same !== undefined) {
       for (let i = 0; i < same.length; i++) if (a[i] !== b[i]) walk(itemPath(node, same[i] ?? ''), a[i], b[i], out);
+      return;
+    }
+    const sa = shortKeys(a);
+    const sb = sa === undefined ? undefined : shortKeys(b);
+    if (sa !== undefined && sb !== undefined) {
+      // The union of the keys in the order the maps below give it (a's, then b's others), by
+      // scanning the two short key lists: no maps per write that adds a condition.
+      for (let i = 0; i < sa.length; i++) {
+        const j = sb.indexOf(sa[i] ?? '');
+        const y = j < 0 ? undefined : b[j];
+        if (a[i] !== y) walk(itemPath(node, sa[i] ?? ''), a[i], y, out);
+      }
+      for (let j = 0; j < sb.length; j++) if (!sa.includes(sb[j] ?? '')) walk(itemPath(node, sb[j] ?? ''), undefined, b[j], out);
       return;
     }
     const ka = keyedArray(a);

@@ -61,9 +61,25 @@ export function isKind(kind: string): kind is K8sKind {
   return Object.hasOwn(RESOURCE, kind);
 }
 
-/** "/registry/pods/default/web", "/registry/minions/worker-1". */
+/**
+ * "/registry/pods/default/web", "/registry/minions/worker-1". One string per ref, kept: every
+ * write and GET asks for its object's key (kube-apiserver for the request, etcd to check it), and
+ * equal keys are then the same string (compared without reading their characters). Bounded as
+ * parseRef's memo; forgetEtcdKeys drops it with a run.
+ */
 export function etcdKey(ref: ObjectRef): string {
+  const known = KEYS.get(ref);
+  if (known !== undefined) return known;
   const { kind, namespace, name } = parseRef(ref);
   const resource = isKind(kind) ? RESOURCE[kind] : kind.toLowerCase();
-  return namespace === undefined ? `/registry/${resource}/${name}` : `/registry/${resource}/${namespace}/${name}`;
+  const key = namespace === undefined ? `/registry/${resource}/${name}` : `/registry/${resource}/${namespace}/${name}`;
+  if (KEYS.size >= 100_000) KEYS.clear();
+  KEYS.set(ref, key);
+  return key;
+}
+const KEYS = new Map<ObjectRef, string>();
+
+/** Drop etcdKey's strings (a new run starts with none, as forgetParsedRefs). */
+export function forgetEtcdKeys(): void {
+  KEYS.clear();
 }

@@ -9,6 +9,7 @@ import { Cluster } from './cluster.ts';
 import { checkK8sVersion } from '../model/k8s/versions.ts';
 import { forgetParsedRefs } from '../model/objects.ts';
 import { forgetIdentities } from '../model/access.ts';
+import { forgetEtcdKeys } from '../model/registry.ts';
 import { ScenarioInputError, resolveParams } from './params.ts';
 import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
@@ -125,6 +126,7 @@ function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly T
   const k8sVersion = checked.version;
   const params = resolveParams(def, opts.params);
   forgetParsedRefs();
+  forgetEtcdKeys();
   forgetIdentities();
   const cluster = new Cluster({ seed, k8sVersion, ...(def.config ? { config: def.config } : {}) });
   const { clock, tracer } = cluster.rt;

@@ -20,27 +20,46 @@ function tolerates(tolerations: readonly Toleration[], key: string): boolean {
   return tolerations.some((t) => (t.operator === 'Exists' && t.key === undefined) || (t.key === key && (t.effect === undefined || t.effect === 'NoExecute')));
 }
 
+/**
+ * What every admitted pod gets alike, made once and shared (versions are never changed in place):
+ * the default tolerations per tolerationSeconds, the token volume's projection, and the notes
+ * the mutating-admission label is built from (every pod of a big run was ~3 KB of them).
+ */
+const defaultTolerations = new Map<string, Toleration>();
+function defaultToleration(key: string, tolerationSeconds: number): Toleration {
+  const memo = `${key}:${tolerationSeconds}`;
+  let toleration = defaultTolerations.get(memo);
+  if (toleration === undefined) defaultTolerations.set(memo, (toleration = { key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds }));
+  return toleration;
+}
+const TOKEN_PROJECTION = { sources: ['serviceAccountToken', 'kube-root-ca.crt', 'namespace'] } as const;
+const notesMade = new Map<string, Localized>();
+function note(memo: string, make: () => Localized): Localized {
+  let made = notesMade.get(memo);
+  if (made === undefined) notesMade.set(memo, (made = make()));
+  return made;
+}
+
 /** DefaultTolerationSeconds + ServiceAccount admission, plus the defaults the API applies to a new pod. */
 export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: number): Mutated {
   const notes: Localized[] = [];
-  const tolerations = [...(pod.spec.tolerations ?? [])];
+  const given = pod.spec.tolerations ?? [];
   const added: string[] = [];
-  for (const key of [NOT_READY, UNREACHABLE]) {
-    if (!tolerates(tolerations, key)) {
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds });
-      added.push(key.replace('node.kubernetes.io/', ''));
-    }
-  }
+  for (const key of [NOT_READY, UNREACHABLE]) if (!tolerates(given, key)) added.push(key === NOT_READY ? 'not-ready' : 'unreachable');
+  // Built whole (the spec keeps them as long as the pod lives): an array grown by push keeps room for 17.
+  const tolerations = added.length === 0 ? [...given] : [...given, ...added.map((which) => defaultToleration(which === 'not-ready' ? NOT_READY : UNREACHABLE, tolerationSeconds))];
   if (added.length > 0) {
-    notes.push(text(`DefaultTolerationSeconds: +tolerations ${added.join(', ')} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${added.join(', ')} (${tolerationSeconds}초)`));
+    const which = added.join(', ');
+    notes.push(note(`tolerations ${which} ${tolerationSeconds}`, () => text(`DefaultTolerationSeconds: +tolerations ${which} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${which} (${tolerationSeconds}초)`)));
   }
-  const volumes = [...(pod.spec.volumes ?? [])];
+  const givenVolumes = pod.spec.volumes ?? [];
   // ServiceAccount admission leaves a static pod's mirror alone (it may not use a service account).
   const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
   const serviceAccountName = mirror ? undefined : (pod.spec.serviceAccountName ?? 'default');
-  if (!mirror && !volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
-    volumes.push({ name: `kube-api-access-${tokenSuffix}`, projected: { sources: ['serviceAccountToken', 'kube-root-ca.crt', 'namespace'] } });
-    notes.push(text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`));
+  const token = !mirror && !givenVolumes.some((v) => v.name.startsWith('kube-api-access-'));
+  const volumes = token ? [...givenVolumes, { name: `kube-api-access-${tokenSuffix}`, projected: TOKEN_PROJECTION }] : [...givenVolumes];
+  if (token) {
+    notes.push(note(`service account ${serviceAccountName ?? ''}`, () => text(`ServiceAccount: "${serviceAccountName}" + token volume`, `ServiceAccount: "${serviceAccountName}" + 토큰 볼륨`)));
   }
   const schedulerName = pod.spec.schedulerName ?? 'default-scheduler';
   const priority = pod.spec.priority ?? 0;

@@ -1,5 +1,5 @@
 /** How components talk to kube-apiserver and keep informer caches (list-watch). */
-import type { K8sObject, KubeEvent } from '../../model/objects.ts';
+import type { K8sObject, KubeEvent, ObjectRef } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import type { ApiRequest, Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -18,7 +18,7 @@ export interface ApiAnswer {
  * `via`: the control loop inside `from` that calls (kube-controller-manager's controllers; MessageEvent.via).
  */
 export function callApi(rt: Runtime, from: ComponentId, user: string, action: string, request: ApiRequest, onAnswer?: (answer: ApiAnswer) => void, via?: string): void {
-  const object = request.verb === 'create' ? refOf(request.object.metadata.name === '' ? { ...request.object, metadata: { ...request.object.metadata, name: `${request.object.metadata.generateName ?? ''}*` } } : request.object) : request.verb === 'list' ? undefined : request.ref;
+  const object = request.verb === 'create' ? createdRef(request.object) : request.verb === 'list' ? undefined : request.ref;
   // Positional (no Outgoing per call): every component's API calls come through here.
   rt.net.post(
     from,
@@ -28,17 +28,20 @@ export function callApi(rt: Runtime, from: ComponentId, user: string, action: st
     object === '' ? undefined : object,
     { kind: 'api-request', user, request },
     (response: Envelope) => {
+      // The response's payload is the answer (status, message, object, items; read-only, as every
+      // payload): no copy of it per API call.
       if (response.payload.kind !== 'api-response' || !onAnswer) return;
-      const { status, object: obj, items, message } = response.payload;
-      // Field by field (no conditional spreads): every API call is answered.
-      const answer: { -readonly [K in keyof ApiAnswer]: ApiAnswer[K] } = { status, message };
-      if (obj) answer.object = obj;
-      if (items) answer.items = items;
-      onAnswer(answer);
+      onAnswer(response.payload);
     },
     undefined,
     via,
   );
+}
+
+/** The ref a create names: its object's, or "<generateName>*" while the server is to pick the name (only kind, name and namespace are read: no copy of the object). */
+function createdRef(obj: K8sObject): ObjectRef {
+  const meta = obj.metadata;
+  return meta.name === '' ? refOf({ kind: obj.kind, metadata: { name: `${meta.generateName ?? ''}*`, namespace: meta.namespace } }) : refOf(obj);
 }
 
 /**

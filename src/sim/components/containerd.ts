@@ -2,6 +2,7 @@
  * containerd, the node's container runtime, answering the kubelet's CRI calls. RunPodSandbox
  * runs the CNI plugin's ADD, which gives the pod its IP (reference/kubernetes.md section 1.8).
  */
+import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { CriCall, Envelope, Payload } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -25,6 +26,22 @@ const CRI_OK: Readonly<Record<CriCall, string>> = {
   StopPodSandbox: 'StopPodSandbox OK',
   RemovePodSandbox: 'RemovePodSandbox OK',
 };
+
+/**
+ * The labels of calls about a container or an image, one per call and name: every pod of a
+ * ReplicaSet creates and starts the same container. Bounded: forgetting only costs a new copy.
+ */
+const namedLabels = new Map<CriCall, Map<string, Localized>>();
+function namedLabel(call: CriCall, name: string, make: () => Localized): Localized {
+  let byName = namedLabels.get(call);
+  if (byName === undefined) namedLabels.set(call, (byName = new Map()));
+  let label = byName.get(name);
+  if (label === undefined) {
+    if (byName.size >= 1000) byName.clear();
+    byName.set(name, (label = make()));
+  }
+  return label;
+}
 
 /** `podSubnet` like "10.244.1": pod IPs are handed out from it. */
 export function createContainerd(rt: Runtime, node: string, podSubnet: string): Containerd {
@@ -56,17 +73,17 @@ export function createContainerd(rt: Runtime, node: string, podSubnet: string): 
       }
       case 'PullImage': {
         const ms = rt.rng.between(1500, 3500);
-        rt.tracer.activity(id, 'pull', ms, text(`pulling image ${p.image ?? ''}`, `이미지 내려받는 중 ${p.image ?? ''}`), ref);
+        rt.tracer.activity(id, 'pull', ms, namedLabel(p.call, p.image ?? '', () => text(`pulling image ${p.image ?? ''}`, `이미지 내려받는 중 ${p.image ?? ''}`)), ref);
         return answer(ms);
       }
       case 'CreateContainer': {
         const ms = rt.rng.between(60, 150);
-        rt.tracer.activity(id, 'create', ms, text(`create container ${p.container ?? ''}`, `컨테이너 생성 ${p.container ?? ''}`), ref);
+        rt.tracer.activity(id, 'create', ms, namedLabel(p.call, p.container ?? '', () => text(`create container ${p.container ?? ''}`, `컨테이너 생성 ${p.container ?? ''}`)), ref);
         return answer(ms);
       }
       case 'StartContainer': {
         const ms = rt.rng.between(100, 250);
-        rt.tracer.activity(id, 'start', ms, text(`start container ${p.container ?? ''}`, `컨테이너 시작 ${p.container ?? ''}`), ref);
+        rt.tracer.activity(id, 'start', ms, namedLabel(p.call, p.container ?? '', () => text(`start container ${p.container ?? ''}`, `컨테이너 시작 ${p.container ?? ''}`)), ref);
         return answer(ms);
       }
       case 'StopContainer':

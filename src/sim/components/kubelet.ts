@@ -126,10 +126,12 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   const pods = new Map<ObjectRef, 'starting' | 'running' | 'stopping'>();
   let up = true;
 
-  const cri = (call: CriCall, pod: Pod, onDone: () => void, extra: { container?: string; image?: string } = {}, onIP?: (ip: string) => void): void => {
+  // A pod's ref is worked out once (onPod) and passed along its steps: refOf per step missed its
+  // memo of the last object asked, as many pods' steps interleave.
+  const cri = (call: CriCall, pod: Pod, ref: ObjectRef, onDone: () => void, extra: { container?: string; image?: string } = {}, onIP?: (ip: string) => void): void => {
     // Positional, on the kept route, the payload one literal (containerd reads an unset container or image as absent).
     const payload: Payload = { kind: 'cri-request', call, pod, container: extra.container, image: extra.image };
-    rt.net.post(id, runtimeId, 'request', call, refOf(pod), payload, (answer) => {
+    rt.net.post(id, runtimeId, 'request', call, ref, payload, (answer) => {
       if (!up || answer.payload.kind !== 'cri-response') return;
       if (answer.payload.podIP && onIP) onIP(answer.payload.podIP);
       onDone();
@@ -137,35 +139,33 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   };
 
   /** The status manager: GET the pod, then PATCH its status (status-sync.ts). */
-  const patchStatus = (pod: Pod, summary: string, mutate: (o: K8sObject) => K8sObject): void =>
-    getThenPatch(rt, id, user, pod, () => callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref: refOf(pod), subresource: 'status', mutate, summary }));
+  const patchStatus = (pod: Pod, ref: ObjectRef, summary: string, mutate: (o: K8sObject) => K8sObject): void =>
+    getThenPatch(rt, id, user, pod, () => callApi(rt, id, user, 'PATCH pod/status', { verb: 'update', method: 'PATCH', ref, subresource: 'status', mutate, summary }), ref);
 
-  const syncPod = (pod: Pod): void => {
-    const ref = refOf(pod);
+  const syncPod = (pod: Pod, ref: ObjectRef): void => {
     pods.set(ref, 'starting');
     rt.tracer.activity(id, 'syncPod', 20, text(`SyncPod ${pod.metadata.name}: admit and start`, `SyncPod ${pod.metadata.name}: 수락 후 시작`), ref);
-    patchStatus(pod, 'ContainerCreating', statusAccepted(opts.hostIP, timestamp(rt.clock.now())));
-    cri('RunPodSandbox', pod, () => startContainers(pod, 0), {}, (ip) => patchStatus(pod, `podIP ${ip}`, statusSandboxReady(ip, timestamp(rt.clock.now()))));
+    patchStatus(pod, ref, 'ContainerCreating', statusAccepted(opts.hostIP, timestamp(rt.clock.now())));
+    cri('RunPodSandbox', pod, ref, () => startContainers(pod, ref, 0), {}, (ip) => patchStatus(pod, ref, `podIP ${ip}`, statusSandboxReady(ip, timestamp(rt.clock.now()))));
   };
 
-  const startContainers = (pod: Pod, index: number): void => {
-    const ref = refOf(pod);
+  const startContainers = (pod: Pod, ref: ObjectRef, index: number): void => {
     if (pods.get(ref) !== 'starting') return;
     const container = pod.spec.containers[index];
     if (!container) {
       pods.set(ref, 'running');
       const probeDelay = readinessDelayMs(pod);
       // A probe due at once passes on the first try: one status update, Ready with Running.
-      if (probeDelay === undefined || probeDelay === 0) patchStatus(pod, 'Running', statusRunning(timestamp(rt.clock.now())));
-      else reportNotReadyYet(pod, probeDelay);
+      if (probeDelay === undefined || probeDelay === 0) patchStatus(pod, ref, 'Running', statusRunning(timestamp(rt.clock.now())));
+      else reportNotReadyYet(pod, ref, probeDelay);
       return;
     }
     const create = (): void =>
-      cri('CreateContainer', pod, () => {
+      cri('CreateContainer', pod, ref, () => {
         recordEvent(rt, id, user, pod, 'Created', `Created container ${container.name}`);
-        cri('StartContainer', pod, () => {
+        cri('StartContainer', pod, ref, () => {
           recordEvent(rt, id, user, pod, 'Started', `Started container ${container.name}`);
-          startContainers(pod, index + 1);
+          startContainers(pod, ref, index + 1);
         }, { container: container.name });
       }, { container: container.name, image: container.image });
     if (images.has(container.image)) {
@@ -175,7 +175,7 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
     }
     recordEvent(rt, id, user, pod, 'Pulling', `Pulling image "${container.image}"`);
     const started = rt.clock.now();
-    cri('PullImage', pod, () => {
+    cri('PullImage', pod, ref, () => {
       addImage(container.image);
       recordEvent(rt, id, user, pod, 'Pulled', `Successfully pulled image "${container.image}" in ${formatDuration(rt.clock.now() - started)}`);
       create();
@@ -183,22 +183,20 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
   };
 
   /** Running but not Ready until the first successful readiness probe (readiness.ts). */
-  const reportNotReadyYet = (pod: Pod, delay: number): void => {
-    const ref = refOf(pod);
-    patchStatus(pod, 'Running, not ready', statusStartedNotReady(timestamp(rt.clock.now())));
+  const reportNotReadyYet = (pod: Pod, ref: ObjectRef, delay: number): void => {
+    patchStatus(pod, ref, 'Running, not ready', statusStartedNotReady(timestamp(rt.clock.now())));
     rt.clock.after(() => {
       if (!up || pods.get(ref) !== 'running') return;
       rt.tracer.activity(id, 'probe:readiness', 10, text(`readiness probe of ${pod.metadata.name} succeeded: Ready`, `${pod.metadata.name} 레디니스 프로브 성공: Ready`), ref);
-      patchStatus(pod, 'Ready', statusProbeReady(timestamp(rt.clock.now())));
+      patchStatus(pod, ref, 'Ready', statusProbeReady(timestamp(rt.clock.now())));
     }, delay);
   };
 
-  const killPod = (pod: Pod): void => {
-    const ref = refOf(pod);
+  const killPod = (pod: Pod, ref: ObjectRef): void => {
     pods.set(ref, 'stopping');
     for (const c of pod.spec.containers) recordEvent(rt, id, user, pod, 'Killing', `Stopping container ${c.name}`);
-    cri('StopContainer', pod, () =>
-      cri('StopPodSandbox', pod, () =>
+    cri('StopContainer', pod, ref, () =>
+      cri('StopPodSandbox', pod, ref, () =>
         // The status manager's final delete: grace 0 removes the object from etcd.
         callApi(rt, id, user, 'DELETE pod (grace 0)', { verb: 'delete', ref, gracePeriodSeconds: 0 }, () => pods.delete(ref)),
       ),
@@ -213,10 +211,10 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
       return;
     }
     if (pod.metadata.deletionTimestamp) {
-      if (known !== 'stopping') killPod(pod);
+      if (known !== 'stopping') killPod(pod, ref);
       return;
     }
-    if (known === undefined) syncPod(pod);
+    if (known === undefined) syncPod(pod, ref);
   };
 
   const handle = (envelope: Envelope): void => {

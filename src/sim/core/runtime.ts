@@ -55,23 +55,39 @@ export function later(rt: Runtime, ms: number, fn: () => void): void {
   rt.clock.after(fn, ms);
 }
 
-/** Random lower-case suffix as Kubernetes generates names (no vowels, no confusable digits). */
+/**
+ * Random lower-case suffix as Kubernetes generates names (no vowels, no confusable digits).
+ * Built from its character codes in one piece (see uid).
+ */
 export function nameSuffix(rt: Runtime, length = 5): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[rt.rng.intBelow(alphabet.length)];
-  return out;
+  const codes: number[] = [];
+  for (let i = 0; i < length; i++) codes.push(SUFFIX_CODES[rt.rng.intBelow(SUFFIX_CODES.length)] ?? 0);
+  return String.fromCharCode(...codes);
 }
+const SUFFIX_CODES = [...'bcdfghjklmnpqrstvwxz2456789'].map((c) => c.charCodeAt(0));
 
-const HEX = '0123456789abcdef';
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
 
-/** A UID in the usual 8-4-4-4-12 hex form, from the seeded RNG. */
+/**
+ * A UID in the usual 8-4-4-4-12 hex form, from the seeded RNG. Made from its character codes in
+ * one piece: appended digit by digit (or joined by a template literal), a string is a chain of
+ * partial strings (V8's ConsString, ~30 for a uid) until something reads it whole, and a uid is
+ * rarely read: every pod's was kept, and copied by each garbage collection, as that chain.
+ */
 export function uid(rt: Runtime): string {
-  // A digit by table, not Number#toString(16) per digit (a new pod's uid is 32 of them).
-  const hex = (n: number): string => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += HEX[rt.rng.intBelow(16)] ?? '';
-    return s;
+  const codes: number[] = [];
+  const hex = (n: number): void => {
+    for (let i = 0; i < n; i++) codes.push(HEX_CODES[rt.rng.intBelow(16)] ?? 0);
   };
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + rt.rng.intBelow(4)).toString(16)}${hex(3)}-${hex(12)}`;
+  hex(8);
+  codes.push(DASH);
+  hex(4);
+  codes.push(DASH, HEX_CODES[4] ?? 0);
+  hex(3);
+  codes.push(DASH, HEX_CODES[8 + rt.rng.intBelow(4)] ?? 0);
+  hex(3);
+  codes.push(DASH);
+  hex(12);
+  return String.fromCharCode(...codes);
 }

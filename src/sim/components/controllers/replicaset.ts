@@ -79,6 +79,10 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
 
   const createBatches = (rs: ReplicaSet, total: number): void => {
     const ref = refOf(rs);
+    // What every pod of the batches has alike, made once: the pods keep them as long as they live.
+    const generateName = `${rs.metadata.name}-`;
+    const labels = { ...(rs.spec.template.metadata?.labels ?? {}) };
+    const ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }];
     let remaining = Math.min(total, BURST_REPLICAS);
     let batch = 1;
     const sendBatch = (): void => {
@@ -92,13 +96,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
         const pod: Pod = {
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: {
-            name: '',
-            generateName: `${rs.metadata.name}-`,
-            namespace: rs.metadata.namespace ?? 'default',
-            labels: { ...(rs.spec.template.metadata?.labels ?? {}) },
-            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid ?? '', controller: true }],
-          },
+          metadata: { name: '', generateName, namespace: rs.metadata.namespace ?? 'default', labels, ownerReferences },
           spec: rs.spec.template.spec,
         };
         ctx.call(NAME, 'POST pod', { verb: 'create', object: pod }, (answer) => {
@@ -169,9 +167,20 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
+  /**
+   * The owning ReplicaSet's ref, one string per namespace and name: every pod event of the
+   * cluster asks, and a new string was hashed again by each map it was looked up in.
+   */
+  const ownerRefs = new Map<string, Map<string, ObjectRef>>();
   const ownerRef = (pod: K8sObject): ObjectRef | undefined => {
     const owner = pod.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'ReplicaSet');
-    return owner ? `ReplicaSet/${pod.metadata.namespace ?? 'default'}/${owner.name}` : undefined;
+    if (owner === undefined) return undefined;
+    const ns = pod.metadata.namespace ?? 'default';
+    let byName = ownerRefs.get(ns);
+    if (byName === undefined) ownerRefs.set(ns, (byName = new Map()));
+    let ref = byName.get(owner.name);
+    if (ref === undefined) byName.set(owner.name, (ref = `ReplicaSet/${ns}/${owner.name}`));
+    return ref;
   };
 
   return {

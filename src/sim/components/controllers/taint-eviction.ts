@@ -10,6 +10,7 @@ import { refOf } from '../../../model/objects.ts';
 import { formatDuration, formatDurationKo, simTimeOf, timestamp } from '../../../model/time.ts';
 import { statusDisruptionTarget } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
+import { hasNoExecute, NoExecuteNodes } from './no-execute-nodes.ts';
 import type { TimerHandle } from '../../clock.ts';
 
 const NAME = 'taint-eviction-controller';
@@ -103,20 +104,25 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     timers.set(ref, { due, id });
   };
 
+  const tainted = new NoExecuteNodes();
+
   return {
     kinds: ['Node', 'Pod'],
     onWatch(type: WatchType, obj: K8sObject): void {
       if (obj.kind === 'Node') {
+        tainted.seen(obj, type === 'DELETED');
         if (type === 'DELETED') return;
         // Without NoExecute taints, consider() only cancels pending evictions: with none pending
         // there is nothing to do, and a heartbeat need not walk every pod of the cluster.
-        if (timers.size === 0 && !(obj.spec.taints ?? []).some((t) => t.effect === 'NoExecute')) return;
+        if (timers.size === 0 && !hasNoExecute(obj)) return;
         for (const pod of ctx.pods.podsOn(obj.metadata.name)) consider(pod, obj);
       } else if (obj.kind === 'Pod') {
         if (type === 'DELETED') {
           evicting.delete(refOf(obj));
           return cancel(refOf(obj));
         }
+        // No node tainted NoExecute and no eviction pending: consider() would only cancel nothing.
+        if (timers.size === 0 && tainted.size === 0) return;
         if (obj.spec.nodeName) consider(obj, ctx.nodes.get(nodeRef(obj.spec.nodeName)));
       }
     },
