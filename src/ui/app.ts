@@ -97,7 +97,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const source = fromFile?.scenario === scenario ? (fromFile.link !== undefined ? { file: fromFile.link } : { localFile: true }) : {};
     return { scenario: scenario.id, step, lang, theme, k8s, params, background, ...(actions.length > 0 ? { actions } : {}), ...source };
   };
+  // Until the first frame is on screen the link is left as it came: history.replaceState took
+  // ~5 ms of the first frame's main thread (profile, default view); the view it would write is
+  // written once that frame has been painted (ready, below), before the handle's ready resolves.
+  let urlHeld = true;
   const syncUrl = (): void => {
+    if (urlHeld) return;
     const next = serializeView(view());
     if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
   };
@@ -897,6 +902,14 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();
+
+  // Whatever way the first load ended (a frame, a failure shown), the link catches up after a paint.
+  const releaseUrl = (): Promise<void> =>
+    afterPaint().then(() => {
+      urlHeld = false;
+      syncUrl();
+    });
+  void ready.then(releaseUrl, releaseUrl);
 
   async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
     await ready;
