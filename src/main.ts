@@ -5,7 +5,7 @@ import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import { DEFAULT_SCENARIO, REGISTRY } from '../scenes/registry.ts';
 import { createExporter } from './export/index.ts';
-import { createStage, prepareStage } from './render/index.ts';
+import { createStage, prepareStage, recheckRenderer } from './render/index.ts';
 import { loadRestFaces } from './render/fonts.ts';
 import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { loadedSimulation, loadSimulation } from './simulation-loader.ts';
@@ -36,6 +36,8 @@ const afterFirstFrame = async (shown: ScenarioEntry | undefined): Promise<void> 
     requestAnimationFrame(() => setTimeout(drawn, 0));
     setTimeout(drawn, 200);
   });
+  // The renderer went by the last page's probe (render/gpu-memo.ts): probe now, for the next page.
+  recheckRenderer();
   await Promise.all([
     loadSandbox(),
     loadSimulation(),
