@@ -4,7 +4,8 @@
  * of that frame's main thread with the canvas renderer, which makes no WebGL context of its own
  * (build/pixi-lazy-shader.ts). Tied to the user agent; a page that went by it probes again after
  * its first frame and keeps that answer for the next one. Where storage is refused (a sandboxed
- * frame, some private windows) every page probes.
+ * frame, some private windows) every page probes. Only kubedeck's own pages keep it (main.ts):
+ * the <kube-deck> element leaves its host page's storage alone.
  */
 const KEY = 'kubedeck:software-webgl';
 

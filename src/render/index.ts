@@ -55,7 +55,7 @@ import { PALETTES, type ThemeName } from './theme.ts';
 import { panBy, type Camera } from './scale/camera.ts';
 
 export type { ThemeName } from './theme.ts';
-export { prepareStage, recheckRenderer } from './prepare.ts';
+export { keepRendererChoice, prepareStage, recheckRenderer } from './prepare.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';

@@ -17,11 +17,18 @@ export type RendererMode = 'auto' | 'webgl' | 'canvas';
 let software: boolean | undefined;
 /** Whether `software` is the last page's answer (gpu-memo.ts), not this page's probe. */
 let remembered = false;
+/** Whether this page keeps the probe's answer (kubedeck's own pages; not the element in a host's page). */
+let keeping = false;
+
+/** kubedeck's own pages (main.ts) keep the probe's answer in their origin's storage, for the next load. */
+export function keepRendererChoice(): void {
+  keeping = true;
+}
 
 /** Probes, and keeps the answer for the next page. */
 function probe(): boolean {
   const answer = softwareWebGL();
-  rememberSoftware(answer);
+  if (keeping) rememberSoftware(answer);
   return answer;
 }
 
@@ -32,7 +39,7 @@ function probe(): boolean {
 export function picksCanvas(mode: RendererMode): boolean {
   if (mode !== 'auto') return mode === 'canvas';
   if (software === undefined) {
-    const kept = rememberedSoftware();
+    const kept = keeping ? rememberedSoftware() : undefined;
     remembered = kept !== undefined;
     software = kept ?? probe();
   }
