@@ -5,6 +5,7 @@ import { cspMeta } from './build/csp.ts';
 import { firstTracePlugin } from './build/first-trace.ts';
 import { preloadShell } from './build/preload-shell.ts';
 import { pixiLazyGraphemes } from './build/pixi-graphemes.ts';
+import { pixiLazyShader } from './build/pixi-lazy-shader.ts';
 import { splitFacesPlugin } from './build/split-faces.ts';
 
 export default defineConfig({
@@ -13,9 +14,10 @@ export default defineConfig({
   // the Content-Security-Policy meta tag in each built page (build/csp.ts); the default view's
   // trace made at build time, virtual:kubedeck-first-trace (build/first-trace.ts); each page's
   // shell fetched beside its entry (build/preload-shell.ts); no Intl.Segmenter made before the
-  // first frame (build/pixi-graphemes.ts); Noto Sans KR's faces in two stylesheets, the English
+  // first frame (build/pixi-graphemes.ts); no batch shader compiled for the canvas renderer
+  // (build/pixi-lazy-shader.ts); Noto Sans KR's faces in two stylesheets, the English
   // page's and the Korean rest (build/split-faces.ts).
-  plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta(), firstTracePlugin(import.meta.dirname), preloadShell(), pixiLazyGraphemes(), splitFacesPlugin(import.meta.dirname)],
+  plugins: [appGlyphsPlugin(import.meta.dirname), cspMeta(), firstTracePlugin(import.meta.dirname), preloadShell(), pixiLazyGraphemes(), pixiLazyShader(), splitFacesPlugin(import.meta.dirname)],
   // PixiJS's modules one by one (src/render/pixi-parts.ts): its exports map names no deep paths.
   resolve: { alias: [{ find: /^pixi-lib\//, replacement: `${resolve(import.meta.dirname, 'node_modules/pixi.js/lib')}/` }] },
   build: {

@@ -5,7 +5,7 @@ import '@fontsource/jetbrains-mono/400.css';
 import './ui/styles.css';
 import { DEFAULT_SCENARIO, REGISTRY } from '../scenes/registry.ts';
 import { createExporter } from './export/index.ts';
-import { createStage, prepareStage } from './render/index.ts';
+import { createStage, keepRendererChoice, prepareStage, recheckRenderer } from './render/index.ts';
 import { loadRestFaces } from './render/fonts.ts';
 import { loadedSandbox, loadSandbox } from './sandbox-loader.ts';
 import { loadedSimulation, loadSimulation } from './simulation-loader.ts';
@@ -36,6 +36,8 @@ const afterFirstFrame = async (shown: ScenarioEntry | undefined): Promise<void> 
     requestAnimationFrame(() => setTimeout(drawn, 0));
     setTimeout(drawn, 200);
   });
+  // The renderer went by the last page's probe (render/gpu-memo.ts): probe now, for the next page.
+  recheckRenderer();
   await Promise.all([
     loadSandbox(),
     loadSimulation(),
@@ -112,6 +114,8 @@ function start(root: HTMLElement, scenarios: readonly ScenarioEntry[]): void {
 const link = new URLSearchParams(location.search);
 const linkedTheme = link.get('theme');
 const linkedLang = link.get('lang');
+// This origin's pages pick their renderer by the last page's probe (render/gpu-memo.ts).
+keepRendererChoice();
 prepareStage(
   (linkedTheme === null ? undefined : linkTheme(linkedTheme)) ?? systemTheme(),
   linkedLang === 'en' || linkedLang === 'ko' ? linkedLang : detectLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),

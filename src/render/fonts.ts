@@ -56,6 +56,13 @@ export function loadStageFonts(lang: Lang): Promise<void> {
   return loading;
 }
 
+let faceLoads = 0;
+/**
+ * How many times a face this module asked for has come in (it had not loaded before the ask). A
+ * stage that drew after the last change needs no redraw for fonts (stage.load's first frame).
+ */
+export const faceLoadCount = (): number => faceLoads;
+
 /** Load the unicode-range subsets (Korean is split in many) that these texts use, in every face. */
 export async function loadGlyphs(texts: readonly string[]): Promise<void> {
   // Character by character, not one joined string: a big trace brings ~10 MB of names and actions.
@@ -120,6 +127,7 @@ async function loadFace(font: string, text: string): Promise<void> {
   let faces = facesNow();
   if (faces.length === 0) {
     await document.fonts.load(font, text);
+    faceLoads += 1;
     return;
   }
   // The stage asks again for characters it asked for before (the app's, then the trace's): each
@@ -141,7 +149,13 @@ async function loadFace(font: string, text: string): Promise<void> {
     const face = known.get(cp);
     if (face !== undefined && face !== null) wanted.add(face);
   }
-  await Promise.all([...wanted].map((f) => f.load()));
+  await Promise.all(
+    [...wanted].map(async (f) => {
+      if (f.status === 'loaded') return;
+      await f.load();
+      faceLoads += 1;
+    }),
+  );
 }
 
 /** Every character the app's sources can show (for loaders outside the stage, e.g. export). */

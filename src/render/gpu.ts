@@ -3,8 +3,9 @@
  * those as a "major performance caveat", so ask the driver's name. On such machines PixiJS's
  * canvas renderer is much faster for this scene (flat shapes and text).
  *
- * The probe asks PixiJS's own test context: PixiJS makes that one anyway (its batcher reads the
- * texture units from it, even for the canvas renderer), and a WebGL context costs ~8 ms to make.
+ * The probe asks PixiJS's own test context: a WebGL renderer makes that one anyway (its shaders ask
+ * it for the fragment precision), and a WebGL context costs ~8 ms to make. The canvas renderer
+ * makes none (build/pixi-lazy-shader.ts), so a returning page goes by the last answer (gpu-memo.ts).
  */
 import { getTestContext } from 'pixi-lib/rendering/renderers/gl/shader/program/getTestContext';
 

@@ -41,7 +41,7 @@ import type { PlayerApi } from '../timeline/player-api.ts';
 import { buildSchedule, eventCountAt, scheduleInSteps, type Schedule } from '../timeline/schedule.ts';
 import { warmTrace } from './trace-warmup.ts';
 import { DEFAULT_PACING, type Pacing } from '../timeline/pacing.ts';
-import { loadFonts, loadGlyphs, loadStageFonts } from './fonts.ts';
+import { faceLoadCount, loadFonts, loadGlyphs, loadStageFonts } from './fonts.ts';
 import { traceTexts } from './trace-texts.ts';
 import { rebuildIcons } from './icons.ts';
 import { emptyTexturePool, watchContext } from './context-loss.ts';
@@ -55,7 +55,7 @@ import { PALETTES, type ThemeName } from './theme.ts';
 import { panBy, type Camera } from './scale/camera.ts';
 
 export type { ThemeName } from './theme.ts';
-export { prepareStage } from './prepare.ts';
+export { keepRendererChoice, prepareStage, recheckRenderer } from './prepare.ts';
 export { THEMES } from './theme.ts';
 export type { LabelBox } from './labels.ts';
 export type { DrawnObject } from './drawn.ts';
@@ -253,9 +253,14 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       pending = pending.then(() => work);
     },
   });
+  /** faceLoadCount() when the stage last drew: a face that came in since asks for a redraw. */
+  let facesDrawn = -1;
+  /** Frames the player has asked for (host2.render). */
+  let frames = 0;
   const draw = (): void => {
     if (destroyed || context.lost) return;
     view.ensureLaidOut();
+    facesDrawn = faceLoadCount();
     app.render();
   };
   const redrawNow = (): void => {
@@ -333,6 +338,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   const host2 = {
     render(t: number, progressOf: (i: number) => number): void {
+      frames += 1;
       view.renderAt(t, progressOf);
       draw();
     },
@@ -372,8 +378,22 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       syncFocusable();
       // The faces for every word of the app (the first frame waited for the stage's words only) and
       // this trace's texts (glyphsFor, if asked before, has them already).
-      pending = pending.then(() => Promise.all([loadFonts(lang), loadGlyphs(view.traceTexts(lang))])).then(() => redrawNow());
-      const next = new Player(schedule, host2, lang);
+      // A redraw only if a face came in since the stage drew (else the frame would be the same).
+      pending = pending
+        .then(() => Promise.all([loadFonts(lang), loadGlyphs(view.traceTexts(lang))]))
+        .then(() => {
+          if (faceLoadCount() !== facesDrawn) redrawNow();
+        });
+      // The player's frame at time 0, asked for as it is made, is left to the end of this task: a
+      // caller that seeks at once (the app goes to the link's step) has only that frame made, as
+      // freshFrame does; else time 0 is drawn then. The first frame came ~2 renders sooner.
+      let making = true;
+      const next = new Player(schedule, { render: (t, progressOf) => (making ? undefined : host2.render(t, progressOf)) }, lang);
+      making = false;
+      const framesBefore = frames;
+      queueMicrotask(() => {
+        if (player === next && frames === framesBefore) next.redraw();
+      });
       // Play pressed while the context is lost: paused again once the press has been reported.
       next.subscribe((s) => {
         if (s.playing && context.lost) queueMicrotask(() => next.pause());

@@ -79,7 +79,11 @@ export class Player implements PlayerApi {
   private holdLeft: number | undefined;
   /** The step whose hold was already served, so resuming from its end does not hold again. */
   private heldStep = -1;
-  private readonly holds: Readonly<Record<Lang, readonly number[]>>;
+  /**
+   * Each language's holds, worked out the first time playing asks (not for the first frame: the
+   * captions' word counts cost ~9 ms there, most of it compiling the Unicode word pattern).
+   */
+  private readonly holds: Partial<Record<Lang, readonly number[]>> = {};
   private lang: Lang;
   private listeners: ((s: PlayerState) => void)[] = [];
   private destroyed = false;
@@ -92,7 +96,6 @@ export class Player implements PlayerApi {
   constructor(schedule: Schedule, host: PlayerHost, lang: Lang = 'en') {
     this.schedule = schedule;
     this.lang = lang;
-    this.holds = { en: readingHolds(schedule.steps, 'en'), ko: readingHolds(schedule.steps, 'ko') };
     this.host = host;
     this.steps = schedule.steps;
     this.seekInternal(0);
@@ -283,11 +286,16 @@ export class Player implements PlayerApi {
     }
   }
 
+  /** The holds in the player's language. */
+  private holdsNow(): readonly number[] {
+    return (this.holds[this.lang] ??= readingHolds(this.schedule.steps, this.lang));
+  }
+
   /** The end of the step shown, if playing on must hold there for its caption (else Infinity). */
   private holdBoundary(): number {
     const cur = stepAt(this.schedule, this.time);
     if (cur + 1 >= this.steps.length || cur === this.heldStep) return Infinity;
-    if ((this.holds[this.lang][cur] ?? 0) <= 0) return Infinity;
+    if ((this.holdsNow()[cur] ?? 0) <= 0) return Infinity;
     return this.steps[cur]?.end ?? Infinity;
   }
 
@@ -295,7 +303,7 @@ export class Player implements PlayerApi {
   private startHold(): void {
     const cur = stepAt(this.schedule, this.time);
     this.heldStep = cur;
-    this.holdLeft = this.holds[this.lang][cur] ?? 0;
+    this.holdLeft = this.holdsNow()[cur] ?? 0;
     this.seekInternal(Math.max(this.time, this.stopPoint(cur)));
     this.emit();
   }

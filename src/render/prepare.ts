@@ -7,6 +7,7 @@
 import { loadStageFonts } from './fonts.ts';
 import type { Lang } from '../model/localized.ts';
 import { softwareWebGL } from './gpu.ts';
+import { rememberedSoftware, rememberSoftware } from './gpu-memo.ts';
 import { iconTexture, type IconName } from './icons.ts';
 import { webglWithoutEval } from './pixi-csp.ts';
 import { PALETTES, type Palette, type ThemeName } from './theme.ts';
@@ -14,10 +15,42 @@ import { PALETTES, type Palette, type ThemeName } from './theme.ts';
 export type RendererMode = 'auto' | 'webgl' | 'canvas';
 
 let software: boolean | undefined;
+/** Whether `software` is the last page's answer (gpu-memo.ts), not this page's probe. */
+let remembered = false;
+/** Whether this page keeps the probe's answer (kubedeck's own pages; not the element in a host's page). */
+let keeping = false;
 
-/** Whether a stage in `mode` draws with PixiJS's canvas renderer here (the probe makes a WebGL context: once a page). */
+/** kubedeck's own pages (main.ts) keep the probe's answer in their origin's storage, for the next load. */
+export function keepRendererChoice(): void {
+  keeping = true;
+}
+
+/** Probes, and keeps the answer for the next page. */
+function probe(): boolean {
+  const answer = softwareWebGL();
+  if (keeping) rememberSoftware(answer);
+  return answer;
+}
+
+/**
+ * Whether a stage in `mode` draws with PixiJS's canvas renderer here (the probe makes a WebGL
+ * context: once a page, or after the first frame when the last page's answer was kept).
+ */
 export function picksCanvas(mode: RendererMode): boolean {
-  return mode === 'canvas' || (mode === 'auto' && (software ??= softwareWebGL()));
+  if (mode !== 'auto') return mode === 'canvas';
+  if (software === undefined) {
+    const kept = keeping ? rememberedSoftware() : undefined;
+    remembered = kept !== undefined;
+    software = kept ?? probe();
+  }
+  return software;
+}
+
+/** After the first frame: if this page went by the last page's answer, probe for the next page (a new GPU or driver shows there). */
+export function recheckRenderer(): void {
+  if (!remembered) return;
+  remembered = false;
+  probe();
 }
 
 const code = new Map<boolean, Promise<unknown>>();

@@ -26,6 +26,7 @@ import { createTopbar } from './topbar.ts';
 import { clockReached, layOutInSlices, runInSlices } from './run-in-slices.ts';
 import { commandsRunLong, LONG_COMMAND_REPLICAS, LONG_TRACE_EVENTS } from './long-run.ts';
 import { afterPaint } from './after-paint.ts';
+import { holdPaint } from './hold-paint.ts';
 import { createBackgroundToggle } from './background-toggle.ts';
 import { createLegend } from './legend.ts';
 import { nextBackground, type BackgroundMode } from '../render/background-mode.ts';
@@ -68,6 +69,10 @@ export interface AppHandle {
 }
 
 export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
+  // The shell is painted with the stage's first frame, not before it on its own (hold-paint.ts);
+  // shown earlier when the first load waits on what the learner should see (a file's fetch, a big
+  // cluster's run), and after a second whatever happens.
+  const showShell = holdPaint(root, 1000);
   const html = document.documentElement;
   const parsed = parseUrl(location.search, browserDefaults(deps));
   let lang: Lang = parsed.lang;
@@ -97,7 +102,12 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const source = fromFile?.scenario === scenario ? (fromFile.link !== undefined ? { file: fromFile.link } : { localFile: true }) : {};
     return { scenario: scenario.id, step, lang, theme, k8s, params, background, ...(actions.length > 0 ? { actions } : {}), ...source };
   };
+  // Until the first frame is on screen the link is left as it came: history.replaceState took
+  // ~5 ms of the first frame's main thread (profile, default view); the view it would write is
+  // written once that frame has been painted (ready, below), before the handle's ready resolves.
+  let urlHeld = true;
   const syncUrl = (): void => {
+    if (urlHeld) return;
     const next = serializeView(view());
     if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
   };
@@ -833,6 +843,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     if (parsed.file !== undefined && compileFile) {
       // A file= link: fetched while the stage starts; if it cannot be opened, the default scenario shows.
       captions.showMessage(t(lang, 'fileFetching', { name: clip(parsed.file, 60) }));
+      showShell();
       const opened = await storyFromLink(parsed.file, location.href, pageOriginsMeta(document), compileFile);
       if (opened.ok) {
         scenario = loadedEntry(opened.scenario);
@@ -859,6 +870,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     const bigLink = firstTrace === undefined && codeLoaded && (runsLong() || commandsRunLong(sandbox.actions()));
     if (firstTrace === undefined && codeLoaded) {
       if (bigLink) {
+        showShell();
         firstTrace = await runLive(scenario, params, k8s, sandbox.actions(), { say: (time) => captions.showMessage(t(lang, 'loading'), t(lang, 'clockAt', { time })), stale: () => false, failKey: 'runFailed' });
       } else firstTrace = run(scenario, params, k8s, sandbox.actions());
     }
@@ -877,6 +889,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
       issues.push({ key: 'stageFailed', vars: { value: errorText(error) } });
       showIssues();
       captions.showMessage(t(lang, 'stageFailed', { value: errorText(error) }));
+      showShell();
       return;
     }
     if (bigLink && firstTrace !== undefined) await layOutLive(firstTrace, sayDrawing, () => false);
@@ -894,9 +907,19 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
     // A link with a what-if opens with its commands in view, as the learner who made it saw them.
     if (loaded && sandbox.actions().length > 0) actionList.unfold();
     // The stage rendered synchronously in load(); mark when that frame reaches the screen (bench).
+    showShell();
     requestAnimationFrame(() => performance.mark('kubedeck:first-frame'));
     if (parsed.openPicker || !loaded) picker.open(currentChoice(), issues.map(issueText));
   })();
+
+  // Whatever way the first load ended (a frame, a failure shown), the link catches up after a paint.
+  const releaseUrl = (): Promise<void> =>
+    afterPaint().then(() => {
+      urlHeld = false;
+      syncUrl();
+    });
+  void ready.then(releaseUrl, releaseUrl);
+  void ready.then(showShell, showShell);
 
   async function exportScenario(request: ExportRequest, options?: ExportOptions): Promise<ExportResult> {
     await ready;
