@@ -135,58 +135,50 @@ function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32
  */
 function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: readonly boolean[], keys: readonly string[], ns: string, slots: Int32Array, m: number, all: readonly NodeInfo[], out: number[]): boolean {
   const nc = constraints.length;
-  // Per constraint (in order), what a node's term reads: the counts kept across cycles, the
-  // weight topologyNormalizingWeight, log(domains + 2), the domains those of the feasible nodes
-  // ('' for a node without the key; for hostname, the scored nodes), and maxSkew - 1. A
-  // constraint no node has the key of adds no term to any node.
-  const terms = termsBuffer(nc);
-  let used = 0;
+  const raw = rawBuffer(m);
+  raw.fill(0, 0, m);
+  // Per constraint, in order (each node's sum adds the constraints' terms in the same order as
+  // a per-node loop would): a node lacking the key adds no term; the weight is
+  // topologyNormalizingWeight, log(domains + 2), the domains those of the feasible nodes ('' for
+  // a node without the key; for hostname, the scored nodes).
   for (let i = 0; i < nc; i++) {
     const c = constraints[i] as SpreadConstraint;
     const d = domainTotals(all, c.topologyKey, c.selector, ns, keys[i] ?? '');
-    const host = isHost[i] === true;
-    let weight: number;
-    if (host) weight = Math.log(m + 2);
-    else {
-      const known = d.names.length;
-      const seen = seenBuffer(known);
-      const stamp = ++seenStamp;
-      let domains = 0;
-      // Stops once every domain the totals know is seen (a cluster without zones has one: '').
-      for (let j = 0; j < m && domains < known; j++) {
-        const id = d.domain[slots[j] as number] as number;
-        if (seen[id] !== stamp) {
-          seen[id] = stamp;
-          domains++;
-        }
+    const { domain, hasKey, count, totals } = d;
+    const base = c.maxSkew - 1;
+    if (isHost[i] === true) {
+      const weight = Math.log(m + 2);
+      for (let j = 0; j < m; j++) {
+        const s = slots[j] as number;
+        if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((count[s] as number) * weight + base);
       }
-      weight = Math.log(domains + 2);
-      if (d.withKey === 0) continue;
+      continue;
     }
-    const t = terms[used++] as Term;
-    t.host = host;
-    t.hasKey = d.hasKey;
-    t.count = d.count;
-    t.domain = d.domain;
-    t.totals = d.totals;
-    t.weight = weight;
-    t.base = c.maxSkew - 1;
+    const known = d.names.length;
+    const seen = seenBuffer(known);
+    const stamp = ++seenStamp;
+    let domains = 0;
+    // Stops once every domain the totals know is seen (a cluster without zones has one: '').
+    for (let j = 0; j < m && domains < known; j++) {
+      const id = domain[slots[j] as number] as number;
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        domains++;
+      }
+    }
+    const weight = Math.log(domains + 2);
+    // No node with the key: no node gets a term.
+    if (d.withKey === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const s = slots[j] as number;
+      if (hasKey[s] === 1) raw[j] = (raw[j] as number) + ((totals[domain[s] as number] as number) * weight + base);
+    }
   }
-  // One pass over the nodes: each node's sum adds its terms in constraint order, starting from 0
-  // (as the per-constraint passes over a zeroed buffer did: the same floating-point sums).
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
   for (let j = 0; j < m; j++) {
-    const s = slots[j] as number;
-    let sum = 0;
-    for (let i = 0; i < used; i++) {
-      const t = terms[i] as Term;
-      if (t.hasKey[s] !== 1) continue;
-      const cnt = t.host ? (t.count[s] as number) : (t.totals[t.domain[s] as number] as number);
-      sum = sum + (cnt * t.weight + t.base);
-    }
     // Go math.Round: half away from zero (scores are non-negative).
-    const r = Math.round(sum);
+    const r = Math.round(raw[j] as number);
     out[j] = r;
     if (r < min) min = r;
     if (r > max) max = r;
@@ -195,22 +187,11 @@ function systemDefaultScores(constraints: readonly SpreadConstraint[], isHost: r
   return true;
 }
 
-/** One constraint's term, as systemDefaultScores reads it per node (arrays of its DomainTotals, valid during the call). */
-interface Term {
-  host: boolean;
-  hasKey: Uint8Array;
-  count: Float64Array;
-  domain: Int32Array;
-  totals: readonly number[];
-  weight: number;
-  base: number;
-}
-
-/** Reused from cycle to cycle (every pod with system defaults fills two). */
-const TERMS: Term[] = [];
-function termsBuffer(n: number): Term[] {
-  while (TERMS.length < n) TERMS.push({ host: false, hasKey: new Uint8Array(0), count: new Float64Array(0), domain: new Int32Array(0), totals: [], weight: 0, base: 0 });
-  return TERMS;
+/** The feasible nodes' raw sums of the cycle under way (reused: no array per pod). */
+let RAW = new Float64Array(256);
+function rawBuffer(m: number): Float64Array {
+  if (RAW.length < m) RAW = new Float64Array(Math.max(m, RAW.length * 2));
+  return RAW;
 }
 
 /** Per domain index, the stamp of the last pass that saw it among the feasible nodes (a set without clearing). */
