@@ -211,7 +211,13 @@ export function createApiServer(rt: Runtime): ApiServer {
   };
 
   const removeWatcher = (w: Watcher): void => {
-    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, list.filter((x) => x.watcher !== w));
+    const drop = (list: Watching[]): Watching[] => list.filter((x) => x.watcher !== w);
+    if (w.podsOnNode !== undefined) {
+      const list = podWatchersByNode.get(w.podsOnNode);
+      if (list !== undefined) podWatchersByNode.set(w.podsOnNode, drop(list));
+      return;
+    }
+    for (const [kind, list] of watchersByKind) watchersByKind.set(kind, drop(list));
   };
 
   const push = (watching: Watching, payload: WatchPayload, ref: ObjectRef): void => {
