@@ -407,27 +407,31 @@ export function refOf(obj: { readonly kind: string; readonly metadata: { readonl
   // handler in turn): ~40 % of calls in a big run, answered without the three lookups.
   const meta = obj.metadata;
   if (meta === lastMeta && obj.kind === lastKind) return lastRef;
-  const ns = meta.namespace ?? '';
-  const name = meta.name;
-  let byNamespace = REFS.get(obj.kind);
-  if (byNamespace === undefined) REFS.set(obj.kind, (byNamespace = new Map()));
+  const ref = refOfParts(obj.kind, meta.namespace ?? '', meta.name);
+  lastMeta = meta;
+  lastKind = obj.kind;
+  lastRef = ref;
+  return ref;
+}
+
+/** refOf's string for a kind, namespace ('' for cluster-scoped) and name, without an object (an owner reference, a pod's node). */
+export function refOfParts(kind: string, ns: string, name: string): ObjectRef {
+  let byNamespace = REFS.get(kind);
+  if (byNamespace === undefined) REFS.set(kind, (byNamespace = new Map()));
   let byName = byNamespace.get(ns);
   if (byName === undefined) byNamespace.set(ns, (byName = new Map()));
   let ref = byName.get(name);
   if (ref === undefined) {
-    ref = ns === '' ? `${obj.kind}/${name}` : `${obj.kind}/${ns}/${name}`;
+    ref = ns === '' ? `${kind}/${name}` : `${kind}/${ns}/${name}`;
     // Bounded as parseRef's memo: forgetting only costs a new copy.
     if (++refCount > 100_000) {
       REFS.clear();
       refCount = 1;
-      REFS.set(obj.kind, (byNamespace = new Map()));
+      REFS.set(kind, (byNamespace = new Map()));
       byNamespace.set(ns, (byName = new Map()));
     }
     byName.set(name, ref);
   }
-  lastMeta = meta;
-  lastKind = obj.kind;
-  lastRef = ref;
   return ref;
 }
 /** refOf's last answer, by the metadata object it was read from (versions are never changed in place). */

@@ -19,8 +19,6 @@ export const FLAG_PREFER_NO_SCHEDULE = 4;
 
 export interface NodeTable {
   readonly follower: SlotFollower;
-  /** Slots filled (the list's length after the last sync). */
-  size: number;
   allocCpu: Float64Array;
   allocMem: Float64Array;
   allocEph: Float64Array;
@@ -44,7 +42,7 @@ export interface NodeTable {
   preferNoSchedule: number;
 }
 
-function allocate(n: number): Omit<NodeTable, 'follower' | 'size' | 'clock' | 'preferNoSchedule'> {
+function allocate(n: number): Omit<NodeTable, 'follower' | 'clock' | 'preferNoSchedule'> {
   return {
     allocCpu: new Float64Array(n),
     allocMem: new Float64Array(n),
@@ -98,16 +96,28 @@ const memo = new WeakMap<readonly NodeInfo[], NodeTable>();
 export function nodeTable(all: readonly NodeInfo[]): NodeTable {
   const n = all.length;
   let t = memo.get(all);
-  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), size: 0, clock: 0, preferNoSchedule: 0, ...allocate(n) }));
+  if (t === undefined) memo.set(all, (t = { follower: newSlotFollower(), clock: 0, preferNoSchedule: 0, ...allocate(n) }));
   if (t.allocCpu.length < n) Object.assign(t, allocate(n));
   const table = t;
   // A list whose length changed (or a first pass) is copied whole: visitChangedSlots visits every slot then.
   const full = visitChangedSlots(all, table.follower, (i, info) => fill(table, i, info));
-  table.size = n;
   if (full) {
     let prefer = 0;
     for (let i = 0; i < n; i++) if (((table.flags[i] as number) & FLAG_PREFER_NO_SCHEDULE) !== 0) prefer++;
     table.preferNoSchedule = prefer;
   }
   return table;
+}
+
+/**
+ * feasible[j]'s slot in nodeTable(all), for callers without Filter's slots (schedulePod passes
+ * them). A node outside `all` has no slot: reading slot -1 would score it undefined, so it throws.
+ */
+export function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32Array {
+  const index = new Map(all.map((info, i) => [info, i]));
+  return Int32Array.from(feasible, (info) => {
+    const slot = index.get(info);
+    if (slot === undefined) throw new Error(`node ${info.name} is not among the nodes scored against`);
+    return slot;
+  });
 }

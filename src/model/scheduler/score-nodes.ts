@@ -6,7 +6,7 @@
  */
 import { defaultNormalizeScore, MAX_NODE_SCORE } from './normalize.ts';
 import type { NodeInfo } from './node-info.ts';
-import { FLAG_PREFER_NO_SCHEDULE, nodeTable, type NodeTable } from './node-table.ts';
+import { FLAG_PREFER_NO_SCHEDULE, nodeTable, slotsIn, type NodeTable } from './node-table.ts';
 import { prepareSlotCache, slotCacheOf } from './slot-cache.ts';
 import type { PodContext } from './pod-context.ts';
 import { calculatePriority, imageLocalityScore, imageSpread, noneSpread, podImageNames } from './plugins/image-locality.ts';
@@ -177,12 +177,7 @@ export interface NodeSlots {
 }
 
 /** The slots of `feasible` in `all`, looked up (schedulePod knows them from Filter and passes them). */
-function slotsOf(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): NodeSlots {
-  const index = new Map(all.map((info, i) => [info, i]));
-  const slots = new Int32Array(feasible.length);
-  feasible.forEach((info, j) => (slots[j] = index.get(info) ?? -1));
-  return { table: nodeTable(all), slots };
-}
+const slotsOf = (feasible: readonly NodeInfo[], all: readonly NodeInfo[]): NodeSlots => ({ table: nodeTable(all), slots: slotsIn(feasible, all) });
 
 /**
  * `all`: every node of the snapshot (ImageLocality's spread counts them all); default the feasible ones.

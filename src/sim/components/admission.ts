@@ -44,12 +44,11 @@ function note(memo: string, make: () => Localized): Localized {
 export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: number): Mutated {
   const notes: Localized[] = [];
   const given = pod.spec.tolerations ?? [];
-  const added: string[] = [];
-  for (const key of [NOT_READY, UNREACHABLE]) if (!tolerates(given, key)) added.push(key === NOT_READY ? 'not-ready' : 'unreachable');
+  const missing = [NOT_READY, UNREACHABLE].filter((key) => !tolerates(given, key));
   // Built whole (the spec keeps them as long as the pod lives): an array grown by push keeps room for 17.
-  const tolerations = added.length === 0 ? [...given] : [...given, ...added.map((which) => defaultToleration(which === 'not-ready' ? NOT_READY : UNREACHABLE, tolerationSeconds))];
-  if (added.length > 0) {
-    const which = added.join(', ');
+  const tolerations = [...given, ...missing.map((key) => defaultToleration(key, tolerationSeconds))];
+  if (missing.length > 0) {
+    const which = missing.map((key) => key.replace('node.kubernetes.io/', '')).join(', ');
     notes.push(note(`tolerations ${which} ${tolerationSeconds}`, () => text(`DefaultTolerationSeconds: +tolerations ${which} (${tolerationSeconds} s)`, `DefaultTolerationSeconds: 톨러레이션 추가 ${which} (${tolerationSeconds}초)`)));
   }
   const givenVolumes = pod.spec.volumes ?? [];

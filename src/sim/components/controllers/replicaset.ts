@@ -5,7 +5,7 @@
  */
 import { text } from '../../../model/localized.ts';
 import type { K8sObject, ObjectRef, Pod, ReplicaSet } from '../../../model/objects.ts';
-import { refOf } from '../../../model/objects.ts';
+import { refOf, refOfParts } from '../../../model/objects.ts';
 import { isReady } from '../pod-status.ts';
 import { compareForDeletion, rankByColocation } from './pod-ranking.ts';
 import type { ApiAnswer } from '../client.ts';
@@ -167,20 +167,10 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     rt.clock.after(() => sync(ref), SYNC_DELAY_MS);
   };
 
-  /**
-   * The owning ReplicaSet's ref, one string per namespace and name: every pod event of the
-   * cluster asks, and a new string was hashed again by each map it was looked up in.
-   */
-  const ownerRefs = new Map<string, Map<string, ObjectRef>>();
+  /** The owning ReplicaSet's ref: refOf's own string (every pod event of the cluster asks). */
   const ownerRef = (pod: K8sObject): ObjectRef | undefined => {
     const owner = pod.metadata.ownerReferences?.find((o) => o.controller && o.kind === 'ReplicaSet');
-    if (owner === undefined) return undefined;
-    const ns = pod.metadata.namespace ?? 'default';
-    let byName = ownerRefs.get(ns);
-    if (byName === undefined) ownerRefs.set(ns, (byName = new Map()));
-    let ref = byName.get(owner.name);
-    if (ref === undefined) byName.set(owner.name, (ref = `ReplicaSet/${ns}/${owner.name}`));
-    return ref;
+    return owner === undefined ? undefined : refOfParts('ReplicaSet', pod.metadata.namespace ?? 'default', owner.name);
   };
 
   return {

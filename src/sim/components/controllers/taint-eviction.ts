@@ -6,7 +6,7 @@
  */
 import { text } from '../../../model/localized.ts';
 import type { K8sObject, Node, ObjectRef, Pod, Taint, Toleration } from '../../../model/objects.ts';
-import { refOf } from '../../../model/objects.ts';
+import { refOf, refOfParts } from '../../../model/objects.ts';
 import { formatDuration, formatDurationKo, simTimeOf, timestamp } from '../../../model/time.ts';
 import { statusDisruptionTarget } from '../pod-status.ts';
 import type { Controller, ControllerContext, WatchType } from './context.ts';
@@ -59,13 +59,8 @@ export function createTaintEvictionController(ctx: ControllerContext): Controlle
     );
   };
 
-  /** `Node/<name>` per node name, built once (not a new string to hash for every pod event). */
-  const nodeRefs = new Map<string, ObjectRef>();
-  const nodeRef = (name: string): ObjectRef => {
-    let ref = nodeRefs.get(name);
-    if (ref === undefined) nodeRefs.set(name, (ref = `Node/${name}`));
-    return ref;
-  };
+  /** A node's ref: refOf's own string (every pod event of the cluster asks). */
+  const nodeRef = (name: string): ObjectRef => refOfParts('Node', '', name);
 
   const consider = (pod: Pod, node: Node | undefined): void => {
     const ref = refOf(pod);

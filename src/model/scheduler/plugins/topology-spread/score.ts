@@ -10,6 +10,7 @@ import { MAX_NODE_SCORE } from '../../normalize.ts';
 import type { NodeInfo } from '../../node-info.ts';
 import { countKey, countOnNode, hasAllKeys, LABEL_HOSTNAME, nodeIncluded, scoreConstraints, type SpreadConstraint } from './constraints.ts';
 import { domainTotals } from './domain-totals.ts';
+import { slotsIn } from '../../node-table.ts';
 
 /**
  * Fills `out` with the normalized scores of the feasible nodes; false when the plugin is skipped
@@ -120,12 +121,6 @@ function perConstraint(constraints: readonly SpreadConstraint[], ns: string): Pe
   return p;
 }
 const PER_CONSTRAINT = new WeakMap<readonly SpreadConstraint[], PerConstraint>();
-
-/** feasible[j]'s index in `all` (schedulePod knows them from Filter and passes them instead). */
-function slotsIn(feasible: readonly NodeInfo[], all: readonly NodeInfo[]): Int32Array {
-  const index = new Map(all.map((info, i) => [info, i]));
-  return Int32Array.from(feasible, (info) => index.get(info) ?? -1);
-}
 
 /**
  * spreadScores when every node counts for every constraint and none is ignored (system default
