@@ -1,19 +1,28 @@
 /**
  * PixiJS's DefaultBatcher compiles its WebGL/WebGPU batch shader when the first batcher is made,
- * on every renderer: with the canvas renderer too, whose batch adaptor never reads it. Compiling
- * it asks PixiJS's test WebGL context for the fragment precision, so a canvas-renderer page made
- * a WebGL context and the shader's sources (~6 ms, plus the context) during its first render. This
- * transform makes the batcher's shader on first read: the WebGL and WebGPU renderers read it in
- * that first render, as before; the canvas renderer never does. If PixiJS's code changes the build
- * fails, so the transform is looked at again.
+ * on every renderer: with the canvas renderer too, whose batch adaptor never uses it. Making it
+ * builds the shader's sources and asks PixiJS's test WebGL context for the fragment precision, so
+ * a canvas-renderer page made a WebGL context (~10 ms of its first render under SwiftShader).
+ *
+ * Two rewrites: the batcher makes its shader on first read, and the batch pipe does not read it to
+ * start a batch when its adaptor says it draws without one (the canvas adaptor, whose `start`
+ * ignores the shader). The WebGL and WebGPU renderers read it in their first render, as before.
+ * If PixiJS's code changes the build fails, so the rewrites are looked at again.
  */
 import type { Plugin } from 'vite';
 
-const MODULE = /\/pixi\.js\/lib\/rendering\/batcher\/shared\/DefaultBatcher\.mjs$/;
-const EAGER = `    defaultShader ?? (defaultShader = new DefaultShader(options.maxTextures));
+interface Rewrite {
+  readonly module: RegExp;
+  readonly from: string;
+  readonly to: string;
+}
+
+const BATCHER: Rewrite = {
+  module: /\/pixi\.js\/lib\/rendering\/batcher\/shared\/DefaultBatcher\.mjs$/,
+  from: `    defaultShader ?? (defaultShader = new DefaultShader(options.maxTextures));
     this.shader = defaultShader;
-`;
-const LAZY = `    let shader;
+`,
+  to: `    let shader;
     let made = false;
     Object.defineProperty(this, "shader", {
       configurable: true,
@@ -30,18 +39,47 @@ const LAZY = `    let shader;
         shader = value;
       }
     });
-`;
+`,
+};
+
+const PIPE: Rewrite = {
+  module: /\/pixi\.js\/lib\/rendering\/batcher\/shared\/BatcherPipe\.mjs$/,
+  from: `      const shader = batcher.shader;
+      this._adaptor.start(this, geometry, shader);
+`,
+  to: `      const shader = this._adaptor.drawsWithoutShader === true ? null : batcher.shader;
+      this._adaptor.start(this, geometry, shader);
+`,
+};
+
+const CANVAS_ADAPTOR: Rewrite = {
+  module: /\/pixi\.js\/lib\/rendering\/batcher\/canvas\/CanvasBatchAdaptor\.mjs$/,
+  from: `const _CanvasBatchAdaptor = class _CanvasBatchAdaptor {
+`,
+  to: `const _CanvasBatchAdaptor = class _CanvasBatchAdaptor {
+  drawsWithoutShader = true;
+`,
+};
+
+export const REWRITES: readonly Rewrite[] = [BATCHER, PIPE, CANVAS_ADAPTOR];
+
+/** The module's code rewritten, or null when `id` is none of the rewritten modules; throws when PixiJS's code no longer matches. */
+export function rewritePixi(code: string, id: string): string | null {
+  const rewrite = REWRITES.find((r) => r.module.test(id));
+  if (!rewrite) return null;
+  if (!code.includes(rewrite.from)) throw new Error(`${id}: PixiJS's code changed; look at build/pixi-lazy-shader.ts again`);
+  return code.replace(rewrite.from, rewrite.to);
+}
 
 export function pixiLazyShader(): Plugin {
   return {
     name: 'kubedeck:pixi-lazy-shader',
     transform: {
-      // The bundler calls it for PixiJS's DefaultBatcher only, not for every module.
-      filter: { id: MODULE },
+      // The bundler calls it for the rewritten PixiJS modules only, not for every module.
+      filter: { id: REWRITES.map((r) => r.module) },
       handler(code, id) {
-        if (!MODULE.test(id)) return null;
-        if (!code.includes(EAGER)) throw new Error(`${id}: PixiJS's DefaultBatcher changed; look at build/pixi-lazy-shader.ts again`);
-        return { code: code.replace(EAGER, LAZY), map: null };
+        const out = rewritePixi(code, id);
+        return out === null ? null : { code: out, map: null };
       },
     },
   };
