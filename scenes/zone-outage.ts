@@ -287,6 +287,10 @@ const machine = setup({
     narrateRate: ({ context }) => {
       const plan = planOf(context.params, context.cluster.rt.config.k8sVersion);
       context.cluster.step('rate', rateCaption(plan, darkTainted(context.cluster, plan)), ['kube-controller-manager']);
+      // No pod is created between here and the first eviction: the next decision is the first
+      // replacement's, the one step 'schedule' walks through. It carries every node's verdict, so
+      // the tiles show which nodes Filter rejected and which it never had to look at.
+      context.cluster.verdictsForNext(1);
     },
     narrateDone: ({ context }) => {
       const { cluster, params } = context;

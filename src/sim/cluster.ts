@@ -81,6 +81,8 @@ export class Cluster {
   private started = false;
   private proxyMode: ProxyMode = 'iptables';
   private readonly kubectlWatches = new Set<(obj: K8sObject | undefined) => void>();
+  /** Decisions still to carry every node's verdict although config.fullDecisions is off (verdictsForNext). */
+  private verdictsLeft = 0;
 
   constructor(opts: ClusterOptions) {
     const clock = new SimClock();
@@ -91,7 +93,7 @@ export class Cluster {
     this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
-    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.rt.config.fullDecisions, scheduleOptionsForVersion(config.k8sVersion)));
+    this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.takeVerdicts(), scheduleOptionsForVersion(config.k8sVersion)));
     this.kcm = createControllerManager(this.rt);
     this.apiserver.addWatcher(this.scheduler.watcher);
     this.apiserver.addWatcher(this.kcm.watcher);
@@ -145,6 +147,23 @@ export class Cluster {
     components.push(...this.extraComponents);
     const files = this.rt.disk.startFiles();
     return files.length > 0 ? { nodes: this.nodeNames, components, files } : { nodes: this.nodeNames, components };
+  }
+
+  /**
+   * The next `count` scheduling decisions carry every node's verdict (which nodes Filter examined,
+   * why each failed, the scores) although config.fullDecisions is off: a big run's story can show
+   * the one decision it walks through. What the scheduler decides does not change.
+   */
+  verdictsForNext(count: number): void {
+    this.verdictsLeft = Math.max(0, Math.floor(count));
+  }
+
+  /** Whether the decision being made records every node's verdict (asked once per decision). */
+  private takeVerdicts(): boolean {
+    if (this.rt.config.fullDecisions) return true;
+    if (this.verdictsLeft === 0) return false;
+    this.verdictsLeft -= 1;
+    return true;
   }
 
   /** Adds a worker node that is already registered and Ready when the scenario starts. */

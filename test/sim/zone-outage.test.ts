@@ -200,6 +200,30 @@ describe('a big seed', () => {
     expect(ips.every((ip) => /^10\.244\.\d+\.(\d+)$/.test(ip) && Number(ip.split('.')[3]) <= 254)).toBe(true);
   });
 
+  it("the scheduler's step walks through one decision with every node's verdict: Filter took the zones in turn and rejected each dark node; the rest carry counts only", () => {
+    const trace = runScenario(zoneOutage, { params: { nodes: 150, perNode: 1, outage: 'zone' } });
+    const plan = outagePlan(150, 'zone', config);
+    const decisions = trace.events.flatMap((e) => (e.kind === 'decision' ? [e] : []));
+    const step = trace.events.find((e) => e.kind === 'step' && e.id === 'schedule');
+    const first = decisions[0];
+    expect(first?.t).toBe(step?.t);
+    const verdicts = first?.decision.nodes ?? [];
+    expect(verdicts).toHaveLength(150);
+    // Upstream's node tree: one node of each zone in turn (a-01, b-01, c-01, a-02...).
+    expect(verdicts.slice(0, 6).map((v) => v.name)).toEqual(['a-01', 'b-01', 'c-01', 'a-02', 'b-02', 'c-02']);
+    const dark = new Set(plan.failing);
+    // Each dark node it looked at failed TaintToleration; it stopped at the 100th that fit (b-50),
+    // so the one after it (c-50) was never looked at. The 100 that fit are the zones that are up.
+    const examined = verdicts.filter((v) => v.evaluated !== false);
+    expect(examined.at(-1)?.name).toBe('b-50');
+    expect(verdicts.filter((v) => v.evaluated === false).map((v) => v.name)).toEqual(['c-50']);
+    for (const v of examined.filter((n) => dark.has(n.name))) expect(v).toMatchObject({ feasible: false, failedPlugin: 'TaintToleration' });
+    expect(verdicts.filter((v) => v.feasible).map((v) => v.name).every((n) => !dark.has(n))).toBe(true);
+    expect(verdicts.filter((v) => v.feasible)).toHaveLength(plan.feasible);
+    expect(first?.decision.filtered).toBeUndefined();
+    expect(decisions.slice(1).every((d) => d.decision.nodes.length <= 1 && d.decision.filtered !== undefined)).toBe(true);
+  });
+
   it('the scheduler\'s Filter says how far it looked when it stopped early (no per-node verdicts at this size)', () => {
     const trace = runScenario(zoneOutage, { params: { nodes: 150, perNode: 1, outage: 'zone' } });
     const labels = trace.events.flatMap((e) => (e.kind === 'activity' && e.action === 'filter' ? [e.label.en] : []));

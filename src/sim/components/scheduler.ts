@@ -86,8 +86,10 @@ export function filterReasons(message: string | undefined): string | undefined {
 
 function filterLabel(pod: string, feasible: number, decision: ScheduleDecision): Localized {
   const f = decision.filtered;
-  if (f === undefined || f.examined === f.of) {
-    const of = f?.of ?? decision.nodes.length;
+  const of = f?.of ?? decision.nodes.length;
+  // With every node's verdict (a story's decision in a big run), the examined ones are those evaluated.
+  const examined = f?.examined ?? decision.nodes.reduce((n, v) => (v.evaluated === false ? n : n + 1), 0);
+  if (examined === of) {
     const why = feasible === 0 ? filterReasons(decision.failureMessage) : undefined;
     // The reasons first, the pod last as an aside: a narrow card drops the aside and keeps why.
     // "0/2 nodes fit" first, so "2 Too many pods" reads as two nodes (not "two too many pods");
@@ -95,7 +97,7 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
     if (why !== undefined) return text(`0/${of} nodes fit: ${why} (${pod})`, `배치 불가: ${reasonsKo(why, of)} (${pod})`);
     return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: 노드 ${of}대 중 ${feasible}대 적합`);
   }
-  return text(`Filter ${pod}: ${feasible} nodes fit among ${f.examined} checked of ${f.of}, enough to stop`, `필터 ${pod}: 노드 ${f.of}대 중 ${f.examined}대를 확인해 ${feasible}대 적합, 충분하므로 중단`);
+  return text(`Filter ${pod}: ${feasible} nodes fit among ${examined} checked of ${of}, enough to stop`, `필터 ${pod}: 노드 ${of}대 중 ${examined}대를 확인해 ${feasible}대 적합, 충분하므로 중단`);
 }
 
 export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {

@@ -1,7 +1,8 @@
 /**
  * kube-scheduler's cache: one NodeInfo per node, kept up to date incrementally from watch events,
- * handed to the pure scheduling algorithm (src/model/scheduler) for each attempt. Nodes are kept
- * in a stable order (by name) so the rotating start index behaves as upstream's node tree does.
+ * handed to the pure scheduling algorithm (src/model/scheduler) for each attempt. Nodes are handed
+ * over in upstream's node tree order (node-tree.ts: round robin across zones, each zone in the
+ * order its nodes were added), which the rotating start index walks.
  */
 import type { LabelSelector, Node, Pod } from '../../model/objects.ts';
 import type { NodeInfo } from '../../model/scheduler/node-info.ts';
@@ -11,6 +12,7 @@ import { DEFAULT_PROFILE } from '../../model/scheduler/profile.ts';
 import type { ScheduleOptions } from '../../model/scheduler/schedule.ts';
 import { schedulePod } from '../../model/scheduler/schedule.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
+import { NodeTree, zoneKey } from '../../model/scheduler/node-tree.ts';
 import type { Rng } from '../rng.ts';
 import type { SchedulingAlgorithm } from './scheduler.ts';
 
@@ -22,10 +24,15 @@ export function createSchedulingAlgorithm(
 ): SchedulingAlgorithm {
   const infos = new Map<string, NodeInfo>();
   const changes = createNodeInfoChanges();
+  const tree = new NodeTree();
   let ordered: NodeInfo[] = [];
   let startIndex = 0;
   const reorder = (): void => {
-    ordered = [...infos.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    ordered = [];
+    for (const name of tree.list()) {
+      const info = infos.get(name);
+      if (info !== undefined) ordered.push(info);
+    }
   };
 
   return {
@@ -33,15 +40,22 @@ export function createSchedulingAlgorithm(
       return infos.size;
     },
     upsertNode(node: Node): void {
-      const info = infos.get(node.metadata.name);
-      if (info) setNodeInfoNode(info, node);
-      else {
-        infos.set(node.metadata.name, createNodeInfo(node, changes));
+      const name = node.metadata.name;
+      const info = infos.get(name);
+      if (info) {
+        setNodeInfoNode(info, node);
+        if (tree.update(name, zoneKey(node))) reorder();
+      } else {
+        infos.set(name, createNodeInfo(node, changes));
+        tree.add(name, zoneKey(node));
         reorder();
       }
     },
     removeNode(name: string): void {
-      if (infos.delete(name)) reorder();
+      if (infos.delete(name)) {
+        tree.remove(name);
+        reorder();
+      }
     },
     addPod(pod: Pod, node: string): void {
       const info = infos.get(node);
