@@ -32,6 +32,7 @@ import { ClockView } from './clock.ts';
 import { BackdropView } from './scene/backdrop.ts';
 import { FlagshipView } from './scene/flagship.ts';
 import { ShipView, type VerdictPhase } from './scene/ship.ts';
+import { tileVerdicts } from './scale/tile-verdicts.ts';
 import type { StationView } from './scene/station.ts';
 import type { Palette } from './theme.ts';
 import { ZONE_LABEL } from './looks.ts';
@@ -744,13 +745,13 @@ export class StageView {
     // 5. Scheduler verdicts.
     let decisionLabel: string | undefined;
     const d = sch.decisions.find((x) => t >= x.start && t < x.end);
+    const phase: VerdictPhase = d === undefined ? 'filter' : t >= d.decided ? 'decided' : d.event.decision.scored && t >= d.scoring ? 'score' : 'filter';
     for (const ship of this.ships) {
       if (d === undefined) {
         ship.setVerdict(undefined, 'filter', false, false);
         continue;
       }
       const dec = d.event.decision;
-      const phase: VerdictPhase = t >= d.decided ? 'decided' : dec.scored && t >= d.scoring ? 'score' : 'filter';
       ship.setVerdict(
         dec.nodes.find((n) => n.name === ship.node),
         phase,
@@ -759,6 +760,8 @@ export class StageView {
       );
       if (phase === 'decided') decisionLabel = dec.selected === null ? (this.lang === 'ko' ? '배치할 노드 없음' : 'no node fits') : `→ ${dec.selected}`;
     }
+    // On the tiles too: a big run records every node's verdict for the decision its story walks through.
+    if (this.scaleMode) this.scale.setVerdicts(d === undefined ? '' : `${d.eventIndex}|${phase}`, () => (d === undefined ? undefined : tileVerdicts(d.event.decision, phase)));
     this.pods.setCovered(this.schedOverlay.frame(d, d !== undefined && d.event.decision.scored && t >= d.scoring, sch.focus[step] ?? [], this.lang));
     if (decisionLabel !== undefined) {
       const si = this.stationIndex('kube-scheduler');

@@ -15,6 +15,7 @@ import { comparePng, writePng } from './lib/images.ts';
 import { labelProblems, type LabelBox } from './lib/labels.ts';
 import { REPO } from './lib/server.ts';
 import type { DrawnObject, Stage } from '../../src/render/index.ts';
+import { PALETTES } from '../../src/render/theme.ts';
 
 const base = inject('baseUrl');
 const BASELINES = join(REPO, 'test/baselines/scale');
@@ -463,6 +464,43 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     // Off the tiles, the words go.
     await app.page.mouse.move(5, 5);
     expect(texts(await frame()).some((t) => t.startsWith('c-03'))).toBe(false);
+  });
+
+  it("the scheduler's step draws its decision on the tiles: a red cross on each dark node Filter rejected, none on the nodes that are up or on the one it never looked at; gone after the decision", async () => {
+    const error = PALETTES.dark.error;
+    const seekTo = async (id: string, at: 'start' | 'end'): Promise<void> => {
+      await app.page.evaluate(
+        ([stepId, where]) => {
+          const player = window.__kubedeck?.player();
+          const st = player?.steps.find((x) => x.id === stepId);
+          if (player === undefined || st === undefined) throw new Error(`no step ${stepId}`);
+          player.pause();
+          player.seek(where === 'start' ? st.start + 0.05 : st.end - 0.05);
+        },
+        [id, at] as const,
+      );
+      await frame();
+    };
+    /** How close the reddest pixel round a tile's middle is to the cross's colour (0: that colour). */
+    const crossDistance = async (node: string): Promise<number> => {
+      const c = await tileCentre(node);
+      const png = PNG.sync.read(await app.page.screenshot({ clip: { x: Math.round(c.x) - 2, y: Math.round(c.y) - 2, width: 5, height: 5 } }));
+      let best = Infinity;
+      for (let i = 0; i < png.data.length; i += 4) {
+        const d = Math.abs((png.data[i] ?? 0) - ((error >> 16) & 255)) + Math.abs((png.data[i + 1] ?? 0) - ((error >> 8) & 255)) + Math.abs((png.data[i + 2] ?? 0) - (error & 255));
+        best = Math.min(best, d);
+      }
+      return best;
+    };
+    await app.page.evaluate(() => (window.__kubedeck?.stage() as unknown as Stage).scale()?.resetCamera());
+    await seekTo('schedule', 'start');
+    expect(await crossDistance('c-01')).toBeLessThan(40);
+    expect(await crossDistance('c-49')).toBeLessThan(40);
+    // Filter stopped at its 100th feasible node (b-50): c-50 was never looked at.
+    expect(await crossDistance('c-50')).toBeGreaterThan(120);
+    expect(await crossDistance('a-01')).toBeGreaterThan(120);
+    await seekTo('wave', 'end');
+    expect(await crossDistance('c-01')).toBeGreaterThan(120);
   });
 
   it("while the wave plays, no message's label covers a zone header's words (1920x1080)", async () => {

@@ -19,6 +19,8 @@ import { HEADER_LINE, layoutTiles, spriteGrid, zoneGroups, type NodeZone, type S
 import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
 import { ringBoxes } from './focus-ring.ts';
+import type { TileVerdicts } from './tile-verdicts.ts';
+import { drawVerdictMarks } from './verdict-marks.ts';
 import { destroyTree } from '../destroy-tree.ts';
 
 /** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
@@ -40,6 +42,10 @@ export class ScaleView extends Container {
   private tileLayer = new Container({ isRenderGroup: true });
   private readonly maskShape = new Graphics();
   private readonly ring = new Graphics();
+  /** The scheduling decision on stage, drawn on the tiles (verdict-marks.ts). */
+  private readonly verdictMarks = new Graphics();
+  private verdicts: TileVerdicts | undefined;
+  private verdictsKey = '';
   readonly labels = new ScaleLabels();
   private readonly tiles = new Map<string, NodeTile>();
   private nodes: readonly string[] = [];
@@ -89,7 +95,7 @@ export class ScaleView extends Container {
     super();
     this.label = 'scale-view';
     this.world.mask = this.maskShape;
-    this.world.addChild(this.tileLayer, this.ring);
+    this.world.addChild(this.tileLayer, this.verdictMarks, this.ring);
     this.addChild(this.maskShape, this.world, this.labels);
     this.eventMode = 'static';
     this.cursor = 'grab';
@@ -141,6 +147,9 @@ export class ScaleView extends Container {
     this.world.addChildAt(this.tileLayer, 0);
     this.labels.reset();
     this.tiles.clear();
+    this.verdictsKey = '';
+    this.verdicts = undefined;
+    this.verdictMarks.clear();
     this.nodes = nodes.map((n) => n.node);
     this.zones.clear();
     for (const n of nodes) this.zones.set(n.node, n.zone ?? '');
@@ -193,6 +202,7 @@ export class ScaleView extends Container {
     this.gridFor = -1;
     this.redrawTiles(new Set(this.nodes));
     this.drawRing();
+    this.drawVerdicts();
     this.applyCamera();
   }
 
@@ -295,6 +305,23 @@ export class ScaleView extends Container {
   setRinged(nodes: readonly string[]): void {
     this.ringed = nodes;
     this.drawRing();
+  }
+
+  /**
+   * The scheduling decision on stage: `key` names it and its phase, `make` gives its marks (called
+   * only when the key changes; undefined: none, or a decision without per-node verdicts).
+   */
+  setVerdicts(key: string, make: () => TileVerdicts | undefined): void {
+    if (key === this.verdictsKey) return;
+    this.verdictsKey = key;
+    this.verdicts = make();
+    this.drawVerdicts();
+  }
+
+  private drawVerdicts(): void {
+    const p = this.palette;
+    if (p === undefined) return;
+    drawVerdictMarks(this.verdictMarks, this.verdicts, this.tl.tiles, p, this.s);
   }
 
   private drawRing(): void {
