@@ -26,13 +26,22 @@ export function createSchedulingAlgorithm(
   const changes = createNodeInfoChanges();
   const tree = new NodeTree();
   let ordered: NodeInfo[] = [];
+  /** The node list is built again when the next attempt needs it, not on each change (500 nodes added at set-up listed the tree 500 times). */
+  let stale = true;
   let startIndex = 0;
   const reorder = (): void => {
-    ordered = [];
-    for (const name of tree.list()) {
-      const info = infos.get(name);
-      if (info !== undefined) ordered.push(info);
+    stale = true;
+  };
+  const orderedNow = (): NodeInfo[] => {
+    if (stale) {
+      stale = false;
+      ordered = [];
+      for (const name of tree.list()) {
+        const info = infos.get(name);
+        if (info !== undefined) ordered.push(info);
+      }
     }
+    return ordered;
   };
 
   return {
@@ -71,7 +80,7 @@ export function createSchedulingAlgorithm(
     },
     schedule(pod: Pod, rng: Rng, spreadSelector?: LabelSelector): ScheduleDecision {
       // No conditional spread: schedulePod reads an undefined selector as none.
-      const decision = schedulePod(pod, ordered, profile, rng, { ...versioned, startIndex, verdicts: verdicts(), defaultSpreadSelector: spreadSelector });
+      const decision = schedulePod(pod, orderedNow(), profile, rng, { ...versioned, startIndex, verdicts: verdicts(), defaultSpreadSelector: spreadSelector });
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },
