@@ -10,7 +10,7 @@ export type TokenSample = MessageType | 'write' | 'error' | 'background';
 export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
 export type MarkSample = 'quay' | 'glow' | 'dimmed' | 'trail' | 'click';
 /** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
-export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'terminating' | 'noSchedule' | 'noExecute' | 'flow';
+export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'terminating' | 'noSchedule' | 'noExecute' | 'filter' | 'flow';
 
 export interface LegendEntry<K extends string> {
   readonly key: K;
@@ -61,5 +61,12 @@ export const TILE_ENTRIES: readonly LegendEntry<TileSample>[] = [
   { key: 'terminating', text: { en: 'Terminating pods: hollow squares, drawn clear even on a dark node (deleted, but kept until a kubelet confirms they stopped)', ko: 'Terminating 파드: 속이 빈 사각형. 어두운 노드 위에서도 또렷하게 그림(삭제되었지만 kubelet이 멈췄다고 확인할 때까지 남음)' } },
   { key: 'noSchedule', text: { en: 'NoSchedule taint or cordon: an amber slash in the corner (no new pods)', ko: 'NoSchedule 테인트나 cordon: 모서리의 주황 사선(새 파드를 받지 않음)' } },
   { key: 'noExecute', text: { en: 'NoExecute taint: a red wedge in the corner (its pods are evicted once their toleration runs out: 300 s by default); the amber slash beside it when the node has NoSchedule too', ko: 'NoExecute 테인트: 모서리의 빨간 삼각형(톨러레이션 시간이 지나면 파드가 축출됨, 기본 300초). NoSchedule도 있으면 옆에 주황 사선' } },
+  {
+    key: 'filter',
+    text: {
+      en: "kube-scheduler's decision, while it is on stage: a red cross on each node Filter rejected, a violet outline on each that passed, a veil on those it never looked at (past 100 nodes it stops once it has found enough: percentageOfNodesToScore), a violet ring round the chosen node",
+      ko: 'kube-scheduler의 결정(화면에 있는 동안): 필터에서 탈락한 노드에는 빨간 X, 통과한 노드에는 보라색 테두리, 아예 확인하지 않은 노드에는 흐린 막(노드가 100대를 넘으면 충분히 찾은 뒤 멈춤: percentageOfNodesToScore), 선택된 노드에는 보라색 고리',
+    },
+  },
   { key: 'flow', text: { en: 'messages on one route: one token with their count (PUT lease ×15)', ko: '같은 경로의 메시지: 개수를 붙인 토큰 하나(PUT lease ×15)' } },
 ];

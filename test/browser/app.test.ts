@@ -510,7 +510,10 @@ describe('a long run', () => {
     await page.keyboard.press('?');
     const legend = page.locator('[data-testid=legend]');
     expect(await legend.isVisible()).toBe(true);
-    expect(await legend.locator('[data-tile]').count()).toBe(8);
+    // Its contents load when it first opens.
+    await legend.locator('[data-tile]').first().waitFor();
+    expect(await legend.locator('[data-tile]').count()).toBe(9);
+    expect(await legend.locator('[data-tile=filter]').innerText()).toMatch(/필터에서 탈락한 노드에는 빨간 X/);
     expect(await legend.locator('[data-tile=terminating]').innerText()).toMatch(/Terminating 파드: 속이 빈 사각형/);
     expect(await legend.innerText()).toMatch(/대규모 클러스터: 타일로 그린 노드/);
     expect(await legend.locator('[data-tile=noExecute]').innerText()).toMatch(/NoExecute 테인트: 모서리의 빨간 삼각형/);
@@ -528,7 +531,7 @@ describe('a long run', () => {
     await page.waitForURL((url) => url.searchParams.get('scenario') === 'pod-creation');
     await page.keyboard.press('?');
     expect(await legend.isVisible()).toBe(true);
-    expect(await legend.locator('[data-token]').count()).toBeGreaterThan(0);
+    await legend.locator('[data-token]').first().waitFor();
     expect(await legend.locator('[data-tile]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
