@@ -499,8 +499,14 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     // Filter stopped at its 100th feasible node (b-50): c-50 was never looked at.
     expect(await crossDistance('c-50')).toBeGreaterThan(120);
     expect(await crossDistance('a-01')).toBeGreaterThan(120);
+    // Said beside it, on a plate that covers no other words.
+    const f = await frame();
+    expect(texts(f)).toContain('not checked: 100 fit already');
+    const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
+    expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
     await seekTo('wave', 'end');
     expect(await crossDistance('c-01')).toBeGreaterThan(120);
+    expect(texts(await frame())).not.toContain('not checked: 100 fit already');
   });
 
   it("while the wave plays, no message's label covers a zone header's words (1920x1080)", async () => {

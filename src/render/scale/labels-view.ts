@@ -6,6 +6,8 @@
  * whole inside its tile and the tile is wholly in view, so labels never overlap or leave the view.
  */
 import { Container, Graphics, type Text } from '../pixi-parts.ts';
+import type { TileVerdicts } from './tile-verdicts.ts';
+import { drawVerdictMarks } from './verdict-marks.ts';
 import type { Lang } from '../../model/localized.ts';
 import type { Rect } from '../layout.ts';
 import type { Palette } from '../theme.ts';
@@ -43,16 +45,25 @@ const inside = (outer: Rect, r: Rect): boolean => r.x >= outer.x - 0.5 && r.y >=
 export class ScaleLabels extends Container {
   private readonly headers = new Map<string, HeaderTexts>();
   private readonly tiles = new Map<string, TileTexts>();
+  /** Plates under the zone headers' and tiles' words. */
   private readonly backs = new Graphics();
+  private readonly words = new Container();
+  /** The scheduling decision on stage (verdict-marks.ts), over the tiles' words. */
+  private readonly marks = new Graphics();
+  /** Over everything: the hovered tile's outline and plate, the notes' plates; then their words. */
+  private readonly plates = new Graphics();
+  private readonly top = new Container();
   /** The hovered tile's words, when they do not fit on it. */
   private hoverText: Text | undefined;
+  /** Notes beside tiles (the scheduler's decision: the nodes Filter never looked at). */
+  private readonly noteTexts: Text[] = [];
   /** Boxes of the texts shown (token labels keep off them). */
   readonly boxes: Rect[] = [];
 
   constructor() {
     super();
     this.label = 'scale-labels';
-    this.addChild(this.backs);
+    this.addChild(this.backs, this.words, this.marks, this.plates, this.top);
   }
 
   /**
@@ -70,22 +81,30 @@ export class ScaleLabels extends Container {
     this.tiles.clear();
     this.hoverText?.destroy();
     this.hoverText = undefined;
+    for (const t of this.noteTexts) t.destroy();
+    this.noteTexts.length = 0;
     this.boxes.length = 0;
     this.backs.clear();
+    this.marks.clear();
+    this.plates.clear();
   }
 
   /** `band`: how far down a tile its words may go (world px; 0: the whole tile, over the pods). */
-  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number, hovered?: string): void {
+  /** `verdicts`: the scheduling decision on stage, marked on the tiles in view (over their words) with a note by the nodes Filter never looked at. */
+  update(cam: Camera, view: Rect, tl: TileLayout, band: number, tileOf: (node: string) => TileModel | undefined, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang, p: Palette, fs: number, hovered?: string, verdicts?: TileVerdicts): void {
     this.boxes.length = 0;
     this.backs.clear();
+    this.plates.clear();
     const size = 14 * fs;
     const pinned: Rect[] = [];
+    /** Per tile showing its words, where they end on screen: a cross goes under them where there is room. */
+    const wordsEnd = new Map<string, number>();
     for (const g of tl.groups) {
       let h = this.headers.get(g.zone);
       if (h === undefined) {
         h = { title: makeText({ size, weight: '700', fill: p.text }), pieces: [] };
         this.headers.set(g.zone, h);
-        this.addChild(h.title);
+        this.words.addChild(h.title);
       }
       const hr = pinnedHeader(rectToScreen(cam, view, g.header), rectToScreen(cam, view, g.rect), view, 2 * HEADER_LINE * fs);
       const shown = hr !== undefined && inside(view, hr) && hr.w > 40 * fs;
@@ -138,7 +157,7 @@ export class ScaleLabels extends Container {
         if (t === undefined) {
           t = makeText({ size, weight: '700', fill: piece.fill });
           h.pieces.push(t);
-          this.addChild(t);
+          this.words.addChild(t);
         }
         put(t, piece.text, { size, weight: '700', fill: piece.fill });
         return t;
@@ -183,7 +202,7 @@ export class ScaleLabels extends Container {
       if (texts === undefined) {
         texts = { name: makeText({ size, weight: '700', fill: p.text }), state: makeText({ size, fill: p.text }) };
         this.tiles.set(node, texts);
-        this.addChild(texts.name, texts.state);
+        this.words.addChild(texts.name, texts.state);
       }
       const model = tileOf(node);
       const pad = 4 * fs;
@@ -213,8 +232,50 @@ export class ScaleLabels extends Container {
       // A backing so the words read over the pod sprites.
       this.backs.roundRect(sr.x + pad / 2, sr.y + pad / 2, right - sr.x, bottom - sr.y, 3 * fs).fill({ color: p.card, alpha: 0.9 });
       this.boxes.push({ x: sr.x, y: sr.y, w: right - sr.x, h: bottom - sr.y });
+      wordsEnd.set(node, bottom + pad / 2);
     }
+    this.drawMarks(cam, view, tl, p, fs, verdicts, wordsEnd);
+    this.notes(cam, view, tl, p, fs, verdicts === undefined ? [] : notChecked(verdicts, groupNodes, lang));
     this.hoverLabel(cam, view, tl, tileOf, lang, p, fs, hovered);
+  }
+
+  /** Marks on the tiles wholly in view, in screen space: a cross below the tile's words where there is room for it, else over them. */
+  private drawMarks(cam: Camera, view: Rect, tl: TileLayout, p: Palette, fs: number, verdicts: TileVerdicts | undefined, wordsEnd: ReadonlyMap<string, number>): void {
+    const screen = (node: string): Rect | undefined => {
+      const r = tl.tiles.get(node);
+      if (r === undefined) return undefined;
+      const full = rectToScreen(cam, view, r);
+      return inside(view, full) ? full : undefined;
+    };
+    drawVerdictMarks(this.marks, verdicts, screen, p, fs, (node, r) => {
+      const end = wordsEnd.get(node);
+      // Room for a cross a third of the tile's height under the words: there; else over the tile (and its words).
+      return end !== undefined && r.y + r.h - end >= r.h / 3 ? end - r.y : 0;
+    });
+  }
+
+  private notes(cam: Camera, view: Rect, tl: TileLayout, p: Palette, fs: number, notes: readonly TileNote[]): void {
+    const size = 14 * fs;
+    const spec = { size, weight: '700', fill: p.text } as const;
+    notes.forEach((note, i) => {
+      const t = (this.noteTexts[i] ??= this.top.addChild(makeText(spec)));
+      const r = tl.tiles.get(note.node);
+      t.visible = false;
+      if (r === undefined) return;
+      const full = rectToScreen(cam, view, r);
+      if (!inside(view, full)) return;
+      put(t, note.text, spec);
+      const plate = platePlace(full, t.width, t.height, view, this.boxes, fs, 'below');
+      if (plate === undefined) return;
+      this.plates.roundRect(plate.x, plate.y, plate.w, plate.h, 4 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: p.role.scheduler });
+      t.position.set(plate.x + 5 * fs, plate.y + 5 * fs);
+      t.visible = true;
+      this.boxes.push(plate);
+    });
+    for (let i = notes.length; i < this.noteTexts.length; i++) {
+      const t = this.noteTexts[i];
+      if (t !== undefined) t.visible = false;
+    }
   }
 
   /**
@@ -227,24 +288,67 @@ export class ScaleLabels extends Container {
     if (this.hoverText !== undefined) this.hoverText.visible = false;
     if (hovered === undefined || r === undefined) return;
     const full = rectToScreen(cam, view, r);
-    this.backs.roundRect(full.x - 1.5 * fs, full.y - 1.5 * fs, full.w + 3 * fs, full.h + 3 * fs, 5 * fs).stroke({ width: 2.5 * fs, color: p.text });
+    this.plates.roundRect(full.x - 1.5 * fs, full.y - 1.5 * fs, full.w + 3 * fs, full.h + 3 * fs, 5 * fs).stroke({ width: 2.5 * fs, color: p.text });
     if (named) return;
     const size = 14 * fs;
-    const t = (this.hoverText ??= this.addChild(makeText({ size, weight: '700', fill: p.text })));
+    const t = (this.hoverText ??= this.top.addChild(makeText({ size, weight: '700', fill: p.text })));
     const model = tileOf(hovered);
     put(t, model === undefined ? hovered : `${hovered} · ${scaleWords.tileState(lang, model.readiness, model.active)}`, { size, weight: '700', fill: p.text });
-    const pad = 5 * fs;
-    const w = t.width + 2 * pad;
-    const h = t.height + 2 * pad;
-    const x = Math.min(Math.max(full.x + full.w / 2 - w / 2, view.x), view.x + view.w - w);
-    // Above the tile, else below it: where it covers neither a header's words nor a tile's.
-    const clear = (y: number): boolean => y >= view.y && y + h <= view.y + view.h && !this.boxes.some((b) => b.x < x + w && x < b.x + b.w && b.y < y + h && y < b.y + b.h);
-    const above = full.y - h - 4 * fs;
-    const below = full.y + full.h + 4 * fs;
-    const y = clear(above) ? above : clear(below) ? below : Math.min(Math.max(above, view.y), view.y + view.h - h);
-    this.backs.roundRect(x, y, w, h, 4 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: p.text });
-    t.position.set(x + pad, y + pad);
+    const plate = platePlace(full, t.width, t.height, view, this.boxes, fs, 'above') ?? fallbackPlace(full, t.width, t.height, view, fs);
+    this.plates.roundRect(plate.x, plate.y, plate.w, plate.h, 4 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: p.text });
+    t.position.set(plate.x + 5 * fs, plate.y + 5 * fs);
     t.visible = true;
-    this.boxes.push({ x, y, w, h });
+    this.boxes.push(plate);
   }
+}
+
+/** A note by the first node of each zone that Filter never looked at: how many, and why it stopped. */
+function notChecked(v: TileVerdicts, groupNodes: ReadonlyMap<string, readonly string[]>, lang: Lang): TileNote[] {
+  if (v.unexamined.length === 0) return [];
+  const unexamined = new Set(v.unexamined);
+  const out: TileNote[] = [];
+  for (const nodes of groupNodes.values()) {
+    const mine = nodes.filter((n) => unexamined.has(n));
+    const first = mine[0];
+    if (first !== undefined) out.push({ node: first, text: scaleWords.notChecked(lang, mine.length, v.passed.length) });
+  }
+  return out;
+}
+
+/** Words beside a tile: which node, and what to say. */
+export interface TileNote {
+  readonly node: string;
+  readonly text: string;
+}
+
+/**
+ * A plate of `w` x `h` words (plus padding) beside a tile on screen, where it covers no other
+ * words and stays in view: centred above or under the tile (`first` tried first), else beside it
+ * (the last tile of a row often has room to its right); undefined when no side is clear.
+ */
+function platePlace(full: Rect, w: number, h: number, view: Rect, boxes: readonly Rect[], fs: number, first: 'above' | 'below'): Rect | undefined {
+  const pw = w + 10 * fs;
+  const ph = h + 10 * fs;
+  const gap = 4 * fs;
+  const cx = Math.min(Math.max(full.x + full.w / 2 - pw / 2, view.x), view.x + view.w - pw);
+  const mid = full.y + full.h / 2 - ph / 2;
+  const above = { x: cx, y: full.y - ph - gap };
+  const below = { x: cx, y: full.y + full.h + gap };
+  const right = { x: full.x + full.w + gap, y: mid };
+  const left = { x: full.x - pw - gap, y: mid };
+  // Under a tile at the bottom of a zone is open sea; over it, the row above's tiles.
+  const order = first === 'above' ? [above, below, right, left] : [below, right, above, left];
+  const clear = (c: { x: number; y: number }): boolean =>
+    c.x >= view.x && c.y >= view.y && c.x + pw <= view.x + view.w && c.y + ph <= view.y + view.h && !boxes.some((b) => b.x < c.x + pw && c.x < b.x + b.w && b.y < c.y + ph && c.y < b.y + b.h);
+  const c = order.find(clear);
+  return c === undefined ? undefined : { x: c.x, y: c.y, w: pw, h: ph };
+}
+
+/** Above the tile, kept inside the view (the hovered tile's words show even where they must cover some). */
+function fallbackPlace(full: Rect, w: number, h: number, view: Rect, fs: number): Rect {
+  const pw = w + 10 * fs;
+  const ph = h + 10 * fs;
+  const x = Math.min(Math.max(full.x + full.w / 2 - pw / 2, view.x), view.x + view.w - pw);
+  const y = Math.min(Math.max(full.y - ph - 4 * fs, view.y), view.y + view.h - ph);
+  return { x, y, w: pw, h: ph };
 }

@@ -20,7 +20,6 @@ import { ScaleModel } from './tile-model.ts';
 import { NodeTile } from './tile-view.ts';
 import { ringBoxes } from './focus-ring.ts';
 import type { TileVerdicts } from './tile-verdicts.ts';
-import { drawVerdictMarks } from './verdict-marks.ts';
 import { destroyTree } from '../destroy-tree.ts';
 
 /** A press that moves less than this is a click (opens a tile), more is a drag (pans). */
@@ -42,8 +41,7 @@ export class ScaleView extends Container {
   private tileLayer = new Container({ isRenderGroup: true });
   private readonly maskShape = new Graphics();
   private readonly ring = new Graphics();
-  /** The scheduling decision on stage, drawn on the tiles (verdict-marks.ts). */
-  private readonly verdictMarks = new Graphics();
+  /** The scheduling decision on stage, drawn on the tiles by the labels layer (verdict-marks.ts). */
   private verdicts: TileVerdicts | undefined;
   private verdictsKey = '';
   readonly labels = new ScaleLabels();
@@ -95,7 +93,7 @@ export class ScaleView extends Container {
     super();
     this.label = 'scale-view';
     this.world.mask = this.maskShape;
-    this.world.addChild(this.tileLayer, this.verdictMarks, this.ring);
+    this.world.addChild(this.tileLayer, this.ring);
     this.addChild(this.maskShape, this.world, this.labels);
     this.eventMode = 'static';
     this.cursor = 'grab';
@@ -149,7 +147,6 @@ export class ScaleView extends Container {
     this.tiles.clear();
     this.verdictsKey = '';
     this.verdicts = undefined;
-    this.verdictMarks.clear();
     this.nodes = nodes.map((n) => n.node);
     this.zones.clear();
     for (const n of nodes) this.zones.set(n.node, n.zone ?? '');
@@ -202,7 +199,6 @@ export class ScaleView extends Container {
     this.gridFor = -1;
     this.redrawTiles(new Set(this.nodes));
     this.drawRing();
-    this.drawVerdicts();
     this.applyCamera();
   }
 
@@ -315,13 +311,7 @@ export class ScaleView extends Container {
     if (key === this.verdictsKey) return;
     this.verdictsKey = key;
     this.verdicts = make();
-    this.drawVerdicts();
-  }
-
-  private drawVerdicts(): void {
-    const p = this.palette;
-    if (p === undefined) return;
-    drawVerdictMarks(this.verdictMarks, this.verdicts, this.tl.tiles, p, this.s);
+    this.updateLabels();
   }
 
   private drawRing(): void {
@@ -411,7 +401,7 @@ export class ScaleView extends Container {
   private updateLabels(): void {
     const p = this.palette;
     if (p === undefined) return;
-    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs, this.hovered);
+    this.labels.update(this.cam, this.view, this.tl, this.grid.band > 0 ? this.grid.y : 0, (n) => this.model.tile(n), this.groupNodes, this.lang, p, this.fs, this.hovered, this.verdicts);
   }
 
   /** The node whose tile is at this stage point, if any. */

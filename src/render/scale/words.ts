@@ -44,6 +44,14 @@ export const scaleWords = {
   back(lang: Lang): string {
     return lang === 'ko' ? '← 전체 노드' : '← All nodes';
   },
+  /**
+   * Beside the nodes Filter never looked at (past 100 nodes it stops once it has found enough
+   * feasible ones): "not checked: 100 fit already", "12 not checked: 100 fit already".
+   */
+  notChecked(lang: Lang, n: number, fit: number): string {
+    if (lang === 'ko') return `${n === 1 ? '' : `${formatCount(n)}대 `}확인 안 함: 이미 ${formatCount(fit)}대 적합`;
+    return `${n === 1 ? '' : `${formatCount(n)} `}not checked: ${formatCount(fit)} fit already`;
+  },
   /** Several different messages on one route. */
   messages(lang: Lang, n: number): string {
     return lang === 'ko' ? `메시지 ${formatCount(n)}개` : `${formatCount(n)} messages`;
