@@ -52,9 +52,19 @@ export function cacheDeployment(replicas: number): Deployment {
   });
 }
 
-/** "worker-1, worker-2" / "worker-1 and worker-2" */
-const list = (names: readonly string[]): string => (names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`);
-const listKo = (names: readonly string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).map((n, i) => (i === names.length - 2 ? withParticle(n, '와/과') : `${n},`)).join(' ')} ${names.at(-1) ?? ''}`);
+/**
+ * "worker-1, worker-2" / "worker-1 and worker-2", by name: kube-scheduler lists nodes round robin
+ * across zones (worker-1, worker-3, worker-2), which in a sentence reads as a slip.
+ */
+const byName = (names: readonly string[]): string[] => [...names].sort();
+const list = (unsorted: readonly string[]): string => {
+  const names = byName(unsorted);
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+};
+const listKo = (unsorted: readonly string[]): string => {
+  const names = byName(unsorted);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).map((n, i) => (i === names.length - 2 ? withParticle(n, '와/과') : `${n},`)).join(' ')} ${names.at(-1) ?? ''}`;
+};
 
 /** web pods per zone before this decision, and the skew the constraint allows. */
 export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, number>, attempt: number): Localized {
@@ -68,7 +78,7 @@ export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, numb
   if (rejected.length === 0) {
     return text(
       `web pod ${attempt}: web pods per zone${assumed.en}: ${held}. No zone would go past maxSkew 1, so every node passes PodTopologySpread; the scores pick ${chosen} (${zoneOf(chosen)}).`,
-      `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. 어느 존에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${particle(chosen, '이/가')} 선택됩니다.`,
+      `web 파드 ${attempt}번: 영역별 web 파드${assumed.ko}: ${held}. 어느 영역에 두어도 maxSkew 1을 넘지 않아 모든 노드가 PodTopologySpread를 통과하고, 점수로 ${chosen}(${zoneOf(chosen)})${particle(chosen, '이/가')} 선택됩니다.`,
     );
   }
   const fullZone = zoneOf(rejected[0] ?? '');
@@ -77,7 +87,7 @@ export function webCaption(d: ScheduleDecision, counts: ReadonlyMap<string, numb
   const skew = `${most + 1} − ${least} = ${most + 1 - least}`;
   return text(
     `web pod ${attempt}: web pods per zone${assumed.en}: ${held}. In ${fullZone} the skew would be ${skew} > maxSkew 1: ${list(rejected)} fail${rejected.length === 1 ? 's' : ''} Filter ("didn't match pod topology spread constraints"). Only ${list(fitting)} fit${fitting.length === 1 ? 's' : ''}: zones count, not nodes.`,
-    `web 파드 ${attempt}번: 존별 web 파드${assumed.ko}: ${held}. ${fullZone}에 두면 차이가 ${skew}로 maxSkew 1을 넘어 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다("didn't match pod topology spread constraints"). ${listKo(fitting)}만 남습니다: 노드가 아니라 존을 셉니다.`,
+    `web 파드 ${attempt}번: 영역별 web 파드${assumed.ko}: ${held}. ${fullZone}에 두면 차이가 ${skew}로 maxSkew 1을 넘어 ${withParticle(listKo(rejected), '은/는')} 필터에서 탈락합니다("didn't match pod topology spread constraints"). ${listKo(fitting)}만 남습니다: 노드가 아니라 영역을 셉니다.`,
   );
 }
 
@@ -157,7 +167,7 @@ const machine = setup({
         'apply-web',
         text(
           `Three nodes in two zones (label ${ZONE_KEY}): worker-1 and worker-2 in zone-a, worker-3 in zone-b. \`kubectl apply -f web.yaml\`: a Deployment of ${n} with a topologySpreadConstraint: maxSkew 1 over ${ZONE_KEY}, whenUnsatisfiable DoNotSchedule, counting pods with app=web.`,
-          `노드 셋, 존 둘(레이블 ${ZONE_KEY}): worker-1과 worker-2는 zone-a, worker-3은 zone-b. \`kubectl apply -f web.yaml\`: 레플리카 ${n}개 디플로이먼트에 topologySpreadConstraint를 둡니다: ${ZONE_KEY} 기준 maxSkew 1, whenUnsatisfiable DoNotSchedule, app=web 파드를 셉니다.`,
+          `노드 셋, 영역 둘(레이블 ${ZONE_KEY}): worker-1과 worker-2는 zone-a, worker-3은 zone-b. \`kubectl apply -f web.yaml\`: 레플리카 ${n}개 디플로이먼트에 topologySpreadConstraint를 둡니다: ${ZONE_KEY} 기준 maxSkew 1, whenUnsatisfiable DoNotSchedule, app=web 파드를 셉니다.`,
         ),
         ['kubectl', 'kube-apiserver', ...KUBELETS],
       );
@@ -170,8 +180,8 @@ const machine = setup({
       context.cluster.step(
         'web-spread',
         text(
-          `All ${all} web pods run: ${counts} per zone. worker-3 carries as many as worker-1 and worker-2 together: a zone constraint spreads over zones, so a zone with fewer nodes gets more pods on each. To spread over nodes too, add a constraint on ${HOST_KEY}.`,
-          `web 파드 ${all}개가 모두 실행 중입니다. 존별 ${counts}. worker-3 혼자 worker-1과 worker-2를 합친 만큼 맡습니다. 존 제약은 존 사이를 고르게 할 뿐이라 노드가 적은 존의 노드에 파드가 더 몰립니다. 노드 사이도 고르게 하려면 ${HOST_KEY} 기준 제약을 하나 더 둡니다.`,
+          `All ${all} web pods run, per zone: ${counts}. worker-3 carries as many as worker-1 and worker-2 together: a zone constraint spreads over zones, so a zone with fewer nodes gets more pods on each. To spread over nodes too, add a constraint on ${HOST_KEY}.`,
+          `web 파드 ${all}개가 모두 실행 중입니다. 영역별 ${counts}. worker-3 혼자 worker-1과 worker-2를 합친 만큼 맡습니다. 영역 제약은 영역 사이를 고르게 할 뿐이라 노드가 적은 영역의 노드에 파드가 더 몰립니다. 노드 사이도 고르게 하려면 ${HOST_KEY} 기준 제약을 하나 더 둡니다.`,
         ),
         KUBELETS,
       );
@@ -214,7 +224,7 @@ const machine = setup({
         'done',
         text(
           `The fourth cache pod runs on ${NEW_NODE}. Anti-affinity capped cache at one pod per node; the zone constraint kept web even across zones. \`kubectl describe pod\` shows each FailedScheduling on the way.`,
-          `네 번째 cache 파드가 ${NEW_NODE}에서 실행됩니다. 안티어피니티는 cache를 노드마다 하나로 제한했고, 존 제약은 web을 존 사이에 고르게 나눴습니다. 도중의 FailedScheduling은 \`kubectl describe pod\`에 남아 있습니다.`,
+          `네 번째 cache 파드가 ${NEW_NODE}에서 실행됩니다. 안티어피니티는 cache를 노드마다 하나로 제한했고, 영역 제약은 web을 영역 사이에 고르게 나눴습니다. 도중의 FailedScheduling은 \`kubectl describe pod\`에 남아 있습니다.`,
         ),
         [`kubelet/${NEW_NODE}`, 'kube-scheduler'],
       );

@@ -250,7 +250,7 @@ export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Sc
     // a step's repeats by action).
     rt.tracer.activity(ID, feasible === 0 ? 'filter-unschedulable' : 'filter', 3, filterLabel(pod.metadata.name, feasible, decision), ref);
     if (decision.scored) {
-      rt.clock.after(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `스코어 ${feasible}개 노드: ${decision.selected ?? ''} 선택`), ref), 3);
+      rt.clock.after(() => rt.tracer.activity(ID, 'score', 3, text(`Score ${feasible} nodes: ${decision.selected ?? ''} wins`, `노드 ${feasible}대 점수 계산: ${decision.selected ?? ''} 선택`), ref), 3);
     }
   };
 
