@@ -75,3 +75,32 @@ describe('stage labels: no overlapping, clipped or small text', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('score panels keep their rows', () => {
+  it("pod-spreading at 1280x720: while kube-scheduler scores, every scored ship's panel lists the plugins, not its total alone", async () => {
+    const { page } = app;
+    await resize(1280, 720);
+    await page.goto(`${base}?scenario=pod-spreading&lang=en&theme=dark`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 30_000 });
+    await page.evaluate(async () => {
+      await window.__kubedeck?.ready;
+      window.__kubedeck?.player()?.pause();
+    });
+    const duration = await page.evaluate(() => window.__kubedeck?.player()?.getState().duration ?? 0);
+    // Each frame with scored ships (their badges say "score N"): a panel of rows under each, every
+    // table starting with TaintToleration (a row too wide for a deck of four ships, "100 ×2", made
+    // every row give way to the total).
+    let scored = 0;
+    const bad: string[] = [];
+    for (let t = 0; t < duration; t += 0.25) {
+      const { labels } = await labelsAt(page, t);
+      const badges = labels.filter((l) => /(^|· )score \d+$/.test(l.text)).length;
+      if (badges === 0) continue;
+      scored++;
+      const tables = labels.filter((l) => l.text === 'TaintToleration').length;
+      if (tables < badges) bad.push(`t=${t.toFixed(2)}: ${badges} scored ships, ${tables} panels with rows`);
+    }
+    expect(scored).toBeGreaterThan(5);
+    expect(bad).toEqual([]);
+  });
+});

@@ -96,7 +96,12 @@ export class ShipScorePanel extends Container {
       const wrapped = wrapWords(shortReason(cell.reason), (line) => fits(line, '', false));
       for (const w of wrapped) lines.push({ left: w, right: '', bold: false, colour: p.text });
     }
-    // A narrow deck (a small embed) keeps the total alone rather than crowding plugin and score.
+    // A row too wide first loses the space before its weight ("100 ×2" -> "100×2": PodTopologySpread's
+    // row is the widest, and on a deck of four ships every row gave way to the total for it);
+    // a narrow deck (a small embed) then keeps the total alone rather than crowding plugin and score.
+    if (cell.kind === 'scores' && lines.some((ln) => !fits(ln.left, ln.right, ln.bold))) {
+      for (const ln of lines) ln.right = ln.right.replace(' ×', '×');
+    }
     if (cell.kind === 'scores' && lines.some((ln) => !fits(ln.left, ln.right, ln.bold))) {
       const last = lines[lines.length - 1];
       lines.length = 0;
