@@ -365,9 +365,17 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
     }
     return lo;
   };
+  // The step a decision is narrated by: one a scenario marks at the decision's own simulated time
+  // (a cue on the decision, or a step emitted as it hears it), at or after it in event order.
+  const stepIndices: number[] = [];
+  events.forEach((e, i) => {
+    if (e.kind === 'step') stepIndices.push(i);
+  });
+  let nextStep = 0;
   yield* inPieces(decisionEvents.length, (from, to) => {
     for (let n = from; n < to; n++) {
       const { e, i } = decisionEvents[n] as { e: DecisionEvent; i: number };
+      while (nextStep < stepIndices.length && (stepIndices[nextStep] ?? 0) < i) nextStep++;
       const at = timeOfEvent(i);
       const lo = decisionEvents[n - 1]?.e.t ?? -Infinity;
       const hi = decisionEvents[n + 1]?.e.t ?? Infinity;
@@ -381,7 +389,19 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
       const decided = Math.max(at, ...work.map((a) => a.end));
       const score = work.find((a) => a.event.action === 'score');
       const scoring = e.decision.scored && score !== undefined ? score.start : decided;
-      decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end: decided + pacing.decisionHold });
+      // A decision over before the step that narrates it starts (a Filter with no node left is
+      // decided at once) stays on stage into that step, until its end at most: the step's caption
+      // is about it, and stepping to the step showed bare ships.
+      const narrator = stepIndices[nextStep];
+      const narratorEvent = narrator === undefined ? undefined : events[narrator];
+      let end = decided + pacing.decisionHold;
+      if (narrator !== undefined && narratorEvent !== undefined && narratorEvent.t === e.t) {
+        const stepStart = timeOfEvent(narrator);
+        const following = stepIndices[nextStep + 1];
+        const stepEnd = following === undefined ? Infinity : timeOfEvent(following);
+        if (stepStart + pacing.decisionHold > end) end = Math.max(end, Math.min(stepStart + pacing.decisionHold, stepEnd));
+      }
+      decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end });
     }
   });
 

@@ -102,6 +102,16 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
     }
   });
 
+  it('keeps a decision on stage into the step that narrates it (a step marked at its simulated time), never past that step', () => {
+    for (const d of schedule.decisions) {
+      const narrator = schedule.steps.find((s) => s.simTime === d.event.t && s.start >= d.start);
+      if (narrator === undefined) continue;
+      // Stepping to the step shows the verdicts it talks about (a Filter with no node left is decided at once, before it).
+      expect(d.end, `${d.event.pod} at ${d.event.t} ms, step ${narrator.id}`).toBeGreaterThan(narrator.start);
+      expect(d.end).toBeLessThanOrEqual(Math.max(narrator.end, d.decided + DEFAULT_PACING.decisionHold) + 1e-9);
+    }
+  });
+
   it('starts every step at its own presentation time', () => {
     schedule.steps.forEach((s, i) => expect(stepAt(schedule, s.start)).toBe(i));
   });
