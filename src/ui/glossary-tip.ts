@@ -16,6 +16,20 @@ export interface GlossaryTip {
 /** A command-line flag in a caption ("--node-eviction-rate"): kept on one line (a break after its "--" left it unreadable). */
 const FLAG = /(--[a-z][a-z0-9-]*)/;
 
+/**
+ * A quoted command that wraps only between its words: a browser breaks after a hyphen too, and
+ * `kubectl apply -f web.yaml` read "-" at a line's end and "f web.yaml" on the next. Each word in
+ * a span that does not wrap; the text copied is the command as written.
+ */
+function codeWords(command: string): HTMLElement {
+  const code = el('code', { class: 'caption__code' });
+  command.split(' ').forEach((word, i) => {
+    if (i > 0) code.append(' ');
+    if (word !== '') code.append(el('span', { class: 'caption__word', text: word }));
+  });
+  return code;
+}
+
 /** Plain caption text as text nodes, each flag in a span that does not wrap. */
 function withFlags(text: string): Node[] {
   return text
@@ -75,7 +89,7 @@ export function createGlossaryTip(): GlossaryTip {
     hide();
     // Captions quote commands in backticks: show those as code, look for terms in the rest.
     const nodes = text.split('`').flatMap((part, i): Node[] => {
-      if (i % 2 === 1) return [el('code', { class: 'caption__code', text: part })];
+      if (i % 2 === 1) return [codeWords(part)];
       return findTerms(part, lang).flatMap((segment) => (segment.termId === undefined ? withFlags(segment.text) : [termButton(segment.text, segment.termId, lang)]));
     });
     target.replaceChildren(...keepParticles(nodes));

@@ -53,6 +53,17 @@ describe('kubedeck in the browser', () => {
     await page.close();
   });
 
+  it('a command quoted in a caption wraps only between its words ("-f" never split from "web.yaml")', async () => {
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-spreading&lang=en&theme=dark`);
+    const words = await page.$$eval('[data-testid=caption] .caption__code .caption__word', (spans) => spans.map((w) => ({ text: w.textContent, lines: new Set([...w.getClientRects()].map((r) => Math.round(r.top))).size })));
+    expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['kubectl', 'apply', '-f', 'web.yaml']));
+    expect(words.filter((w) => w.lines !== 1)).toEqual([]);
+    // Copied, it is the command as written.
+    expect(await page.$eval('[data-testid=caption] .caption__code', (c) => c.textContent)).toBe('kubectl apply -f web.yaml');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('steps forward and back: the caption and the picture change', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=pod-creation&lang=en&theme=dark`);
     await settle(page);
