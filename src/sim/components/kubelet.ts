@@ -29,7 +29,7 @@ type KubeletEvent = { readonly type: 'stop' } | { readonly type: 'start' };
 const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 interface KubeletHooks {
-  /** Running entered / left: the Lease heartbeat and the periodic status report start / stop. */
+  /** The Lease heartbeat and the periodic status report start (the kubelet starts) / stop. */
   readonly startTimers: () => void;
   readonly stopTimers: () => void;
   readonly stopped: () => void;
@@ -45,8 +45,9 @@ const kubeletHooks = new ActorHooks<KubeletHooks>();
 const hooksOf = (self: AnyActorRef): KubeletHooks | undefined => kubeletHooks.of(self);
 
 // The loops were parallel regions (a heartbeat state and an `after` on a status state); each
-// timer is now set where those regions' entry set theirs, in the same order: a flat machine cost
-// a third as much to create, and set-up creates one per node.
+// timer is now set where those regions' entry set theirs, in the same order (stopping: the timers
+// before `stopped`; starting: after `started`): a flat machine with no entry action cost a sixth
+// as much to create, restored from RUNNING, and set-up creates one per node.
 const kubeletMachine = setup({
   types: { events: {} as KubeletEvent },
   actions: {
@@ -59,14 +60,13 @@ const kubeletMachine = setup({
   id: 'kubelet',
   initial: 'running',
   states: {
-    running: {
-      entry: 'startTimers',
-      exit: 'stopTimers',
-      on: { stop: { target: 'stopped', actions: 'stopped' } },
-    },
-    stopped: { on: { start: { target: 'running', actions: 'started' } } },
+    running: { on: { stop: { target: 'stopped', actions: ['stopTimers', 'stopped'] } } },
+    stopped: { on: { start: { target: 'running', actions: ['started', 'startTimers'] } } },
   },
 });
+
+/** The initial state, resolved once: every kubelet's actor is restored from it (no entry runs). */
+const RUNNING = kubeletMachine.resolveState({ value: 'running' });
 
 export interface Kubelet {
   readonly id: ComponentId;
@@ -291,7 +291,9 @@ export function createKubelet(rt: Runtime, opts: KubeletOptions): Kubelet {
       rejoin();
     },
   };
-  const actor = kubeletHooks.start(kubeletMachine, rt.clock, hooks);
+  const actor = kubeletHooks.start(kubeletMachine, rt.clock, hooks, RUNNING);
+  // The kubelet starts running: its loops start, as a start after a stop starts them.
+  hooks.startTimers();
   rt.board.set(id, 'up', true);
   // Messages go straight to the handler while the actor is running (XState runs the lifecycle and
   // every timer; routing each delivery through it cost ~50 µs a message in bench:sim).
