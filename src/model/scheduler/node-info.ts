@@ -6,6 +6,7 @@
  */
 import { labelSelectorMatches } from '../labels.ts';
 import type { LabelSelector, Node, Pod } from '../objects.ts';
+import type { Quantity } from '../quantity.ts';
 import { milliValue, parseQuantity, value } from '../quantity.ts';
 import { computePodRequest } from './pod-requests.ts';
 import { isScalarResourceName, type PodRequest } from './resources.ts';
@@ -140,28 +141,48 @@ export function podKey(pod: Pod): string {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
 
+/**
+ * Allocatable amounts by their text, parsed once: a cluster's nodes share a few (set-up parses
+ * every node's four, 500 nodes' worth, each through BigInt). Kept small: cleared when full.
+ */
+const milliByText = new Map<string, number>();
+const valueByText = new Map<string, number>();
+const PARSED_KEPT = 64;
+
+function amountOf(cache: Map<string, number>, convert: (q: Quantity) => number, raw: string, name: string): number {
+  let amount = cache.get(raw);
+  if (amount === undefined) {
+    // A text that does not parse throws here every time (nothing is kept for it).
+    amount = convert(parseQuantity(raw, `status.allocatable.${name}`));
+    if (cache.size >= PARSED_KEPT) cache.clear();
+    cache.set(raw, amount);
+  }
+  return amount;
+}
+
 /** node.status.allocatable parsed (upstream NewResource). Missing allocatable means zero, as upstream. */
 export function parseAllocatable(node: Node): Allocatable {
   const out: Allocatable = { milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: new Map() };
   const list = node.status?.allocatable ?? {};
   for (const [name, raw] of Object.entries(list)) {
     if (raw === undefined) continue;
-    const q = parseQuantity(raw, `status.allocatable.${name}`);
     switch (name) {
       case 'cpu':
-        out.milliCPU = milliValue(q);
+        out.milliCPU = amountOf(milliByText, milliValue, raw, name);
         break;
       case 'memory':
-        out.memory = value(q);
+        out.memory = amountOf(valueByText, value, raw, name);
         break;
       case 'pods':
-        out.allowedPodNumber = value(q);
+        out.allowedPodNumber = amountOf(valueByText, value, raw, name);
         break;
       case 'ephemeral-storage':
-        out.ephemeralStorage = value(q);
+        out.ephemeralStorage = amountOf(valueByText, value, raw, name);
         break;
       default:
-        if (isScalarResourceName(name)) out.scalar.set(name, value(q));
+        if (isScalarResourceName(name)) out.scalar.set(name, amountOf(valueByText, value, raw, name));
+        // Any other resource is only checked, as upstream parses every quantity it is given.
+        else parseQuantity(raw, `status.allocatable.${name}`);
     }
   }
   return out;

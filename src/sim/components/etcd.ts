@@ -10,6 +10,7 @@ import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
 import { inState } from '../core/in-state.ts';
+import { recordOf } from '../core/record-of.ts';
 
 
 /**
@@ -46,7 +47,7 @@ export class EtcdStore {
   }
 
   asRecord(): Readonly<Record<ObjectRef, K8sObject>> {
-    return Object.fromEntries(this.byRef);
+    return recordOf(this.byRef);
   }
 
   /** Stores a version with the next revision as its resourceVersion. */

@@ -4,7 +4,7 @@
  * into context: components are also created inside another actor's action (a node joining, a
  * scenario's set-up), where XState forbids the context initialiser that would copy them.
  */
-import type { AnyActorRef, AnyStateMachine } from 'xstate';
+import type { AnyActorRef, AnyStateMachine, Snapshot } from 'xstate';
 import { createActor } from 'xstate';
 import type { SimClock } from '../clock.ts';
 
@@ -22,12 +22,15 @@ export class ActorHooks<H> {
     return this.byActor.get(self) ?? this.creating;
   }
 
-  /** Creates the actor on the simulated clock, registers its hooks, then starts it. */
-  start(logic: AnyStateMachine, clock: SimClock, hooks: H): AnyActorRef {
+  /**
+   * Creates the actor on the simulated clock, registers its hooks, then starts it. `from`: a
+   * snapshot to start in instead of the machine's initial state (restored: no entry action runs).
+   */
+  start(logic: AnyStateMachine, clock: SimClock, hooks: H, from?: Snapshot<unknown>): AnyActorRef {
     this.creating = hooks;
     let actor: AnyActorRef;
     try {
-      actor = createActor(logic, { clock });
+      actor = from === undefined ? createActor(logic, { clock }) : createActor(logic, { clock, snapshot: from });
     } finally {
       this.creating = undefined;
     }

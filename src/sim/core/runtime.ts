@@ -6,6 +6,7 @@ import type { SimConfig } from './config.ts';
 import type { Network } from './network.ts';
 import type { Disk } from './disk.ts';
 import type { Tracer } from './tracer.ts';
+import { recordOf } from './record-of.ts';
 
 /** Health of components outside the API objects (a stopped kubelet, an etcd leader). */
 export class StatusBoard {
@@ -35,7 +36,7 @@ export class StatusBoard {
   }
 
   all(): Readonly<Record<string, ComponentStatus>> {
-    return Object.fromEntries(this.statuses);
+    return recordOf(this.statuses);
   }
 }
 

@@ -15,6 +15,7 @@ import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesCh
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
 
+/** What a snapshot holds. Each call builds a new record, which the snapshot keeps as it is. */
 export interface SnapshotSource {
   objects(): Readonly<Record<ObjectRef, K8sObject>>;
   components(): Readonly<Record<string, ComponentStatus>>;
@@ -348,10 +349,11 @@ export class Tracer {
       t: this.clock.now(),
       step,
       eventIndex,
-      objects: this.source ? { ...this.source.objects() } : {},
-      components: this.source ? { ...this.source.components() } : {},
+      // The source builds each record afresh (SnapshotSource): kept as given, not copied again.
+      objects: this.source ? this.source.objects() : {},
+      components: this.source ? this.source.components() : {},
       // Only scenarios with an etcd cluster carry raft state: the others' traces stay as they were.
-      ...(this.source?.raft ? { raft: { ...this.source.raft() } } : {}),
+      ...(this.source?.raft ? { raft: this.source.raft() } : {}),
     };
   }
 }
