@@ -49,8 +49,12 @@ export function shortForms(label: string): string[] {
 export function activityForms(label: string): string[] {
   const out: string[] = [];
   const aside = /^(.*\S)\s+\([^()]*\)$/.exec(label);
-  if (aside?.[1] !== undefined) out.push(aside[1]);
+  const bare = aside?.[1];
+  if (bare !== undefined) out.push(bare);
   const colon = label.indexOf(': ');
+  // After its head, a list of clauses keeps its first ("Filter: 100 nodes fit, 149 of 150 checked" -> "Filter: 100 nodes fit").
+  const comma = colon > 0 ? (bare ?? label).indexOf(', ', colon) : -1;
+  if (comma > 0) out.push((bare ?? label).slice(0, comma));
   if (colon > 0) out.push(label.slice(0, colon));
   return out;
 }

@@ -23,4 +23,15 @@ describe("a station's activity line that does not fit", () => {
     expect(activityForms('10.96.0.1:443')).toEqual([]);
     expect(activityForms('SyncPod nginx')).toEqual([]);
   });
+
+  it('keeps the first of a list of clauses after its head, before the head alone', () => {
+    expect(activityForms('Filter: 100 nodes fit, 149 of 150 checked, enough to stop (web-5d9f8c-x2k4q)')).toEqual([
+      'Filter: 100 nodes fit, 149 of 150 checked, enough to stop',
+      'Filter: 100 nodes fit',
+      'Filter',
+    ]);
+    expect(activityForms('Filter: 3/3 nodes fit (nginx)')).toEqual(['Filter: 3/3 nodes fit', 'Filter']);
+    // A comma before the head is no clause of it.
+    expect(activityForms('GET pods, nodes: list')).toEqual(['GET pods, nodes']);
+  });
 });

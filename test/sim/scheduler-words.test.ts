@@ -24,7 +24,8 @@ describe('kube-scheduler saying why nothing fits', () => {
     for (let i = 0; i < 20_000 && cluster.rt.clock.now() < 30_000 && cluster.rt.clock.step(); i++);
     const labels = cluster.rt.tracer.events.flatMap((e) => (e.kind === 'activity' && (e.action === 'filter' || e.action === 'filter-unschedulable') ? [e.label] : []));
     // Two fit (2 CPUs), the others are turned down with kube-scheduler's reason.
-    expect(labels.filter((l) => / 1\/1 nodes fit$/.test(l.en))).toHaveLength(2);
+    expect(labels.filter((l) => /^Filter: 1\/1 nodes fit \(web-[a-z0-9]+-[a-z0-9]{5}\)$/.test(l.en))).toHaveLength(2);
+    expect(labels.filter((l) => /^필터: 노드 1대 중 1대 적합 \(web-/.test(l.ko))).toHaveLength(2);
     const refused = labels.filter((l) => l.en.startsWith('0/1 nodes fit:'));
     expect(refused.length).toBeGreaterThan(0);
     for (const l of refused) {

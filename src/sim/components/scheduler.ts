@@ -95,9 +95,11 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
     // "0/2 nodes fit" first, so "2 Too many pods" reads as two nodes (not "two too many pods");
     // short enough for the card, where kube-scheduler's "0/2 nodes are available: …" was cut to its head.
     if (why !== undefined) return text(`0/${of} nodes fit: ${why} (${pod})`, `배치 불가: ${reasonsKo(why, of)} (${pod})`);
-    return text(`Filter ${pod}: ${feasible}/${of} nodes fit`, `필터 ${pod}: 노드 ${of}대 중 ${feasible}대 적합`);
+    // The count first and the pod as an aside here too: the card kept "Filter web-5d9f…" and lost how many fit.
+    return text(`Filter: ${feasible}/${of} nodes fit (${pod})`, `필터: 노드 ${of}대 중 ${feasible}대 적합 (${pod})`);
   }
-  return text(`Filter ${pod}: ${feasible} nodes fit among ${examined} checked of ${of}, enough to stop`, `필터 ${pod}: 노드 ${of}대 중 ${examined}대를 확인해 ${feasible}대 적합, 충분하므로 중단`);
+  // Stopped early (above 100 nodes): the count, then how far it looked; a card keeps what is before the comma.
+  return text(`Filter: ${feasible} nodes fit, ${examined} of ${of} checked, enough to stop (${pod})`, `필터: ${feasible}대 적합, 노드 ${of}대 중 ${examined}대 확인, 충분하므로 중단 (${pod})`);
 }
 
 export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {
