@@ -504,6 +504,14 @@ describe('scale view (zone-outage as it ships: 150 nodes, 3,000 replicas)', () =
     expect(texts(f)).toContain('not checked: 100 fit already');
     const size = await app.page.evaluate(() => document.querySelector('canvas')?.getBoundingClientRect());
     expect(labelProblems(f.labels, size?.width ?? 0, size?.height ?? 0)).toEqual([]);
+    // Hovered, a tile says what Filter made of it.
+    const c01 = await tileCentre('c-01');
+    await app.page.mouse.move(c01.x, c01.y);
+    expect(texts(await frame()).some((t) => /^c-01 · Unknown · \d+ · rejected by Filter$/.test(t))).toBe(true);
+    const a01 = await tileCentre('a-01');
+    await app.page.mouse.move(a01.x, a01.y);
+    expect(texts(await frame()).some((t) => /^a-01 · Ready · \d+ · passes Filter$/.test(t))).toBe(true);
+    await app.page.mouse.move(5, 5);
     await seekTo('wave', 'end');
     expect(await crossDistance('c-01')).toBeGreaterThan(120);
     expect(texts(await frame())).not.toContain('not checked: 100 fit already');

@@ -236,7 +236,7 @@ export class ScaleLabels extends Container {
     }
     this.drawMarks(cam, view, tl, p, fs, verdicts, wordsEnd);
     this.notes(cam, view, tl, p, fs, verdicts === undefined ? [] : notChecked(verdicts, groupNodes, lang));
-    this.hoverLabel(cam, view, tl, tileOf, lang, p, fs, hovered);
+    this.hoverLabel(cam, view, tl, tileOf, lang, p, fs, hovered, verdicts);
   }
 
   /** Marks on the tiles wholly in view, in screen space: a cross below the tile's words where there is room for it, else over them. */
@@ -282,7 +282,7 @@ export class ScaleLabels extends Container {
    * The tile under the pointer: outlined, and, when its own words do not show on it (at home zoom
    * a tile is a few dozen pixels), its name, state and pods on a plate beside it.
    */
-  private hoverLabel(cam: Camera, view: Rect, tl: TileLayout, tileOf: (node: string) => TileModel | undefined, lang: Lang, p: Palette, fs: number, hovered: string | undefined): void {
+  private hoverLabel(cam: Camera, view: Rect, tl: TileLayout, tileOf: (node: string) => TileModel | undefined, lang: Lang, p: Palette, fs: number, hovered: string | undefined, verdicts: TileVerdicts | undefined): void {
     const r = hovered === undefined ? undefined : tl.tiles.get(hovered);
     const named = hovered === undefined ? false : this.tiles.get(hovered)?.name.visible === true;
     if (this.hoverText !== undefined) this.hoverText.visible = false;
@@ -293,7 +293,10 @@ export class ScaleLabels extends Container {
     const size = 14 * fs;
     const t = (this.hoverText ??= this.top.addChild(makeText({ size, weight: '700', fill: p.text })));
     const model = tileOf(hovered);
-    put(t, model === undefined ? hovered : `${hovered} · ${scaleWords.tileState(lang, model.readiness, model.active)}`, { size, weight: '700', fill: p.text });
+    // While a decision is on stage, what Filter made of this node too.
+    const verdict = verdicts === undefined ? undefined : scaleWords.verdict(lang, verdictOf(verdicts, hovered));
+    const words = model === undefined ? hovered : `${hovered} · ${scaleWords.tileState(lang, model.readiness, model.active)}`;
+    put(t, verdict === undefined ? words : `${words} · ${verdict}`, { size, weight: '700', fill: p.text });
     const plate = platePlace(full, t.width, t.height, view, this.boxes, fs, 'above') ?? fallbackPlace(full, t.width, t.height, view, fs);
     this.plates.roundRect(plate.x, plate.y, plate.w, plate.h, 4 * fs).fill({ color: p.card, alpha: 0.96 }).stroke({ width: 1.5 * fs, color: p.text });
     t.position.set(plate.x + 5 * fs, plate.y + 5 * fs);
@@ -313,6 +316,14 @@ function notChecked(v: TileVerdicts, groupNodes: ReadonlyMap<string, readonly st
     if (first !== undefined) out.push({ node: first, text: scaleWords.notChecked(lang, mine.length, v.passed.length) });
   }
   return out;
+}
+
+/** What a decision made of one node. */
+function verdictOf(v: TileVerdicts, node: string): 'rejected' | 'unexamined' | 'passed' | 'chosen' | undefined {
+  if (v.selected === node) return 'chosen';
+  if (v.rejected.includes(node)) return 'rejected';
+  if (v.unexamined.includes(node)) return 'unexamined';
+  return v.passed.includes(node) ? 'passed' : undefined;
 }
 
 /** Words beside a tile: which node, and what to say. */

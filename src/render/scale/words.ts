@@ -52,6 +52,17 @@ export const scaleWords = {
     if (lang === 'ko') return `${n === 1 ? '' : `${formatCount(n)}대 `}확인 안 함: 이미 ${formatCount(fit)}대 적합`;
     return `${n === 1 ? '' : `${formatCount(n)} `}not checked: ${formatCount(fit)} fit already`;
   },
+  /** A hovered tile's part in the decision on stage: "c-12 · Unknown · 20 · rejected by Filter". */
+  verdict(lang: Lang, kind: 'rejected' | 'unexamined' | 'passed' | 'chosen' | undefined): string | undefined {
+    if (kind === undefined) return undefined;
+    const words = {
+      rejected: { en: 'rejected by Filter', ko: '필터에서 탈락' },
+      unexamined: { en: 'not checked', ko: '확인 안 함' },
+      passed: { en: 'passes Filter', ko: '필터 통과' },
+      chosen: { en: 'chosen', ko: '선택됨' },
+    } as const;
+    return words[kind][lang];
+  },
   /** Several different messages on one route. */
   messages(lang: Lang, n: number): string {
     return lang === 'ko' ? `메시지 ${formatCount(n)}개` : `${formatCount(n)} messages`;
