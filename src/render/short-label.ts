@@ -52,9 +52,11 @@ export function activityForms(label: string): string[] {
   const bare = aside?.[1];
   if (bare !== undefined) out.push(bare);
   const colon = label.indexOf(': ');
-  // After its head, a list of clauses keeps its first ("Filter: 100 nodes fit, 149 of 150 checked" -> "Filter: 100 nodes fit").
-  const comma = colon > 0 ? (bare ?? label).indexOf(', ', colon) : -1;
-  if (comma > 0) out.push((bare ?? label).slice(0, comma));
+  // After its head, clauses joined by " · " keep the first ("Filter: 100 nodes fit · 149 of 150
+  // checked" -> "Filter: 100 nodes fit"). Not at a comma: a list of reasons ("0/4 nodes fit: 1
+  // node(s) had untolerated taint(s), 3 node(s) didn't match…") would lose all but its first.
+  const clause = colon > 0 ? (bare ?? label).indexOf(' · ', colon) : -1;
+  if (clause > 0) out.push((bare ?? label).slice(0, clause));
   if (colon > 0) out.push(label.slice(0, colon));
   return out;
 }

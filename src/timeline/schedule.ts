@@ -372,6 +372,8 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
     if (e.kind === 'step') stepIndices.push(i);
   });
   let nextStep = 0;
+  /** Each decision's end without the hold into its step. */
+  const heldFrom: number[] = [];
   yield* inPieces(decisionEvents.length, (from, to) => {
     for (let n = from; n < to; n++) {
       const { e, i } = decisionEvents[n] as { e: DecisionEvent; i: number };
@@ -401,9 +403,17 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
         const stepEnd = following === undefined ? Infinity : timeOfEvent(following);
         if (stepStart + pacing.decisionHold > end) end = Math.max(end, Math.min(stepStart + pacing.decisionHold, stepEnd));
       }
+      heldFrom.push(decided + pacing.decisionHold);
       decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end });
     }
   });
+  // A hold never covers the next decision (the stage shows the first decision on stage at a time).
+  for (let k = 0; k + 1 < decisions.length; k++) {
+    const d = decisions[k] as DecisionItem;
+    const next = decisions[k + 1] as DecisionItem;
+    const natural = heldFrom[k] ?? d.end;
+    if (d.end > natural && d.end > next.start) decisions[k] = { ...d, end: Math.max(natural, next.start) };
+  }
 
   const lastMoment = P[P.length - 1] ?? 0;
   // A loop, not Math.max(...items): a big trace has more items than a call's argument limit.

@@ -211,6 +211,7 @@ const STRINGS = {
   fileFallback: { en: 'Showing “{fallback}” instead.', ko: '대신 “{fallback}”{fallback:을/를} 보여 드립니다.' },
   fileKept: { en: 'The scenario on screen stays as it was.', ko: '화면의 시나리오는 그대로입니다.' },
   legend: { en: 'Legend: how to read the picture', ko: '범례: 그림 읽는 법' },
+  legendFailed: { en: 'The legend could not load. Close it and open it again to try again.', ko: '범례를 불러오지 못했습니다. 닫았다가 다시 열면 다시 시도합니다.' },
   legendTokens: { en: 'Messages', ko: '메시지' },
   legendPods: { en: 'Pods', ko: '파드' },
   legendMarks: { en: 'Components and steps', ko: '컴포넌트와 단계' },

@@ -42,8 +42,11 @@ export function createLegend(initialLang: Lang, initialTheme: ThemeName): Legend
     if (!open) return;
     const contents = body.now();
     if (contents === undefined) {
-      // The first opening: drawn when its contents arrive, as they are then (a failed load is tried at the next opening).
-      body.load().then(render, () => undefined);
+      // The first opening: drawn when its contents arrive, as they are then; a failed load says
+      // so (a network error, a deploy that replaced the chunk) and is tried at the next opening.
+      body.load().then(render, () => {
+        if (open) list.replaceChildren(el('p', { class: 'legend__failed', role: 'status', text: t(lang, 'legendFailed') }));
+      });
       return;
     }
     clear(list);

@@ -516,6 +516,27 @@ describe('a long run', () => {
     await page.close();
   }, 150_000);
 
+  it("the legend says so when its contents cannot load, and loads them at the next opening", async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Its contents are a chunk of their own, asked for at the first opening: cut off, then back.
+    await page.route(/legend-body-[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${base}?scenario=pod-creation&lang=en&theme=dark`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 30_000 });
+    await page.keyboard.press('?');
+    const legend = page.locator('[data-testid=legend]');
+    await legend.locator('.legend__failed').waitFor();
+    expect(await legend.innerText()).toContain('The legend could not load');
+    await page.unroute(/legend-body-[^/]*\.js$/);
+    await page.keyboard.press('?');
+    await page.keyboard.press('?');
+    await legend.locator('[data-token]').first().waitFor();
+    expect(await legend.locator('.legend__failed').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the legend explains the node tiles while a big cluster is drawn as tiles, and only then', async () => {
     const { page, errors } = await openApp(browser.context, `${base}?scenario=zone-outage&nodes=30&perNode=1&lang=ko`);
     await page.keyboard.press('?');

@@ -228,6 +228,6 @@ describe('a big seed', () => {
     const trace = runScenario(zoneOutage, { params: { nodes: 150, perNode: 1, outage: 'zone' } });
     const labels = trace.events.flatMap((e) => (e.kind === 'activity' && e.action === 'filter' ? [e.label.en] : []));
     expect(labels.length).toBeGreaterThan(0);
-    expect(labels.every((l) => /^Filter: 100 nodes fit, 1\d\d of 150 checked, enough to stop \(web-|^Filter: 100\/150 nodes fit \(web-/.test(l))).toBe(true);
+    expect(labels.every((l) => /^Filter: 100 nodes fit · 1\d\d of 150 checked, enough to stop \(web-|^Filter: 100\/150 nodes fit \(web-/.test(l))).toBe(true);
   });
 });

@@ -110,6 +110,11 @@ describe.each(SCENARIOS.map((d) => [d.id, d] as const))('%s', (_id, def) => {
       expect(d.end, `${d.event.pod} at ${d.event.t} ms, step ${narrator.id}`).toBeGreaterThan(narrator.start);
       expect(d.end).toBeLessThanOrEqual(Math.max(narrator.end, d.decided + DEFAULT_PACING.decisionHold) + 1e-9);
     }
+    // A held decision never covers the next one.
+    schedule.decisions.forEach((d, k) => {
+      const next = schedule.decisions[k + 1];
+      if (next !== undefined && d.end > d.decided + DEFAULT_PACING.decisionHold + 1e-9) expect(d.end).toBeLessThanOrEqual(next.start + 1e-9);
+    });
   });
 
   it('starts every step at its own presentation time', () => {

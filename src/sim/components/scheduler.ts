@@ -98,8 +98,8 @@ function filterLabel(pod: string, feasible: number, decision: ScheduleDecision):
     // The count first and the pod as an aside here too: the card kept "Filter web-5d9f…" and lost how many fit.
     return text(`Filter: ${feasible}/${of} nodes fit (${pod})`, `필터: 노드 ${of}대 중 ${feasible}대 적합 (${pod})`);
   }
-  // Stopped early (above 100 nodes): the count, then how far it looked; a card keeps what is before the comma.
-  return text(`Filter: ${feasible} nodes fit, ${examined} of ${of} checked, enough to stop (${pod})`, `필터: ${feasible}대 적합, 노드 ${of}대 중 ${examined}대 확인, 충분하므로 중단 (${pod})`);
+  // Stopped early (above 100 nodes): the count, then how far it looked; a card keeps the clause before " · ".
+  return text(`Filter: ${feasible} nodes fit · ${examined} of ${of} checked, enough to stop (${pod})`, `필터: ${feasible}대 적합 · 노드 ${of}대 중 ${examined}대 확인, 충분하므로 중단 (${pod})`);
 }
 
 export function createScheduler(rt: Runtime, algorithm: SchedulingAlgorithm): Scheduler {

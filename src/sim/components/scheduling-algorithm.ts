@@ -53,7 +53,10 @@ export function createSchedulingAlgorithm(
       const info = infos.get(name);
       if (info) {
         setNodeInfoNode(info, node);
-        if (tree.update(name, zoneKey(node))) reorder();
+        // A node whose zone label changed moves in the tree, but the snapshot's list is only
+        // rebuilt when a node is added or removed (upstream's UpdateSnapshot, updateAllLists):
+        // until then Filter walks the old order.
+        tree.update(name, zoneKey(node));
       } else {
         infos.set(name, createNodeInfo(node, changes));
         tree.add(name, zoneKey(node));
