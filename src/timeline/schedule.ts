@@ -367,13 +367,12 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   };
   // The step a decision is narrated by: one a scenario marks at the decision's own simulated time
   // (a cue on the decision, or a step emitted as it hears it), at or after it in event order.
-  const stepIndices: number[] = [];
+  const stepEvents: { e: StepEvent; i: number }[] = [];
   events.forEach((e, i) => {
-    if (e.kind === 'step') stepIndices.push(i);
+    if (e.kind === 'step') stepEvents.push({ e, i });
   });
+  const stepIndices = stepEvents.map((s) => s.i);
   let nextStep = 0;
-  /** Each decision's end without the hold into its step. */
-  const heldFrom: number[] = [];
   yield* inPieces(decisionEvents.length, (from, to) => {
     for (let n = from; n < to; n++) {
       const { e, i } = decisionEvents[n] as { e: DecisionEvent; i: number };
@@ -403,7 +402,6 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
         const stepEnd = following === undefined ? Infinity : timeOfEvent(following);
         if (stepStart + pacing.decisionHold > end) end = Math.max(end, Math.min(stepStart + pacing.decisionHold, stepEnd));
       }
-      heldFrom.push(decided + pacing.decisionHold);
       decisions.push({ kind: 'decision', eventIndex: i, event: e, start, scoring, decided, end });
     }
   });
@@ -411,7 +409,8 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   for (let k = 0; k + 1 < decisions.length; k++) {
     const d = decisions[k] as DecisionItem;
     const next = decisions[k + 1] as DecisionItem;
-    const natural = heldFrom[k] ?? d.end;
+    // Its end without the hold into its step.
+    const natural = d.decided + pacing.decisionHold;
     if (d.end > natural && d.end > next.start) decisions[k] = { ...d, end: Math.max(natural, next.start) };
   }
 
@@ -421,10 +420,6 @@ export function* scheduleInSteps(trace: Trace, pacing: Pacing = DEFAULT_PACING):
   for (const m of messages) if (!m.background) lastItem = Math.max(lastItem, m.end);
   for (const a of activities) if (!a.background) lastItem = Math.max(lastItem, a.end);
   for (const d of decisions) lastItem = Math.max(lastItem, d.end);
-  const stepEvents: { e: StepEvent; i: number }[] = [];
-  events.forEach((e, i) => {
-    if (e.kind === 'step') stepEvents.push({ e, i });
-  });
   const lastStep = stepEvents.length > 0 ? timeOfEvent(stepEvents[stepEvents.length - 1]?.i ?? 0) : 0;
   const duration = Math.max(lastMoment + pacing.tail, lastItem + pacing.tail / 2, lastStep + pacing.stepMin);
 

@@ -7,6 +7,13 @@ import type { Lang } from '../../model/localized.ts';
 // formatCount, not toLocaleString: a first Intl call loads ICU's number data (~13 ms on the first frame).
 import { formatCount } from '../../model/count.ts';
 
+const VERDICT_WORDS = {
+  rejected: { en: 'rejected by Filter', ko: '필터에서 탈락' },
+  unexamined: { en: 'not checked', ko: '확인 안 함' },
+  passed: { en: 'passes Filter', ko: '필터 통과' },
+  chosen: { en: 'chosen', ko: '선택됨' },
+} as const;
+
 export const scaleWords = {
   /** A zone group's first header line: "zone-c · 50 nodes". */
   zoneTitle(lang: Lang, zone: string, nodes: number): string {
@@ -53,15 +60,8 @@ export const scaleWords = {
     return `${n === 1 ? '' : `${formatCount(n)} `}not checked: ${formatCount(fit)} fit already`;
   },
   /** A hovered tile's part in the decision on stage: "c-12 · Unknown · 20 · rejected by Filter". */
-  verdict(lang: Lang, kind: 'rejected' | 'unexamined' | 'passed' | 'chosen' | undefined): string | undefined {
-    if (kind === undefined) return undefined;
-    const words = {
-      rejected: { en: 'rejected by Filter', ko: '필터에서 탈락' },
-      unexamined: { en: 'not checked', ko: '확인 안 함' },
-      passed: { en: 'passes Filter', ko: '필터 통과' },
-      chosen: { en: 'chosen', ko: '선택됨' },
-    } as const;
-    return words[kind][lang];
+  verdict(lang: Lang, kind: keyof typeof VERDICT_WORDS | undefined): string | undefined {
+    return kind === undefined ? undefined : VERDICT_WORDS[kind][lang];
   },
   /** Several different messages on one route. */
   messages(lang: Lang, n: number): string {
