@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../model/localized.ts';
 import { el } from './dom.ts';
+import { fitPlaceholder } from './fitted-placeholder.ts';
 import { t } from './i18n.ts';
 import { showWithDetail } from './live-detail.ts';
 
@@ -218,9 +219,11 @@ export function createCommandBar(handlers: CommandBarHandlers, initialLang: Lang
     if (message.dataset['kind'] === 'info') quiet();
   });
 
+  // The hint's longest form that fits the bar (at 1280x720 the full one would be cut).
+  const setHint = fitPlaceholder(input);
   const setLang = (next: Lang): void => {
     lang = next;
-    input.placeholder = t(lang, 'commandPlaceholder', { example });
+    setHint([t(lang, 'commandPlaceholder', { example }), t(lang, 'commandPlaceholderKeys', { example }), t(lang, 'commandPlaceholderShort', { example })]);
     input.setAttribute('aria-label', t(lang, 'commandLabel'));
     run.textContent = t(lang, 'commandRun');
   };

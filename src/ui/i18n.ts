@@ -137,6 +137,15 @@ const STRINGS = {
     en: 'Change what happens next, e.g. {example}  (: to type, Tab completes)',
     ko: '앞으로 일어날 일을 바꿔 보세요. 예: {example}  (:로 입력, Tab 자동 완성)',
   },
+  // Shorter forms of the placeholder, for a narrow bar (src/ui/fitted-placeholder.ts picks the longest that fits).
+  commandPlaceholderKeys: {
+    en: 'e.g. {example}  (: to type, Tab completes)',
+    ko: '예: {example}  (:로 입력, Tab 자동 완성)',
+  },
+  commandPlaceholderShort: {
+    en: 'e.g. {example}',
+    ko: '예: {example}',
+  },
   commandRun: { en: 'Run', ko: '실행' },
   commandCompletions: { en: 'Completions: {list}', ko: '자동 완성 후보: {list}' },
   commandNoCompletion: { en: 'Nothing to complete here.', ko: '여기서는 자동 완성할 것이 없습니다.' },

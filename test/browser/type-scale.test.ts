@@ -96,6 +96,31 @@ describe('type scales with the screen', () => {
   });
 
   it.each([
+    ['en', 1280, 720, 'e.g. '],
+    ['ko', 1280, 720, '예: '],
+    ['en', 1920, 1080, 'Change what happens next, e.g. '],
+    ['ko', 1920, 1080, '앞으로 일어날 일을 바꿔 보세요. 예: '],
+  ] as const)('%s %dx%d: the command bar shows the longest hint that fits, never one cut short', async (lang, width, height, starts) => {
+    const { page } = app;
+    await load(page, `${base}?scenario=pod-creation&lang=${lang}&theme=dark`, width, height);
+    // The observer sets the hint after a layout: wait for the one that fits this width.
+    await page.waitForFunction((head) => document.querySelector<HTMLInputElement>('[data-testid=command-input]')?.placeholder.startsWith(head) === true, starts);
+    const fit = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=command-input]');
+      if (!input) throw new Error('no command bar');
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas');
+      ctx.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: input.placeholder, width: ctx.measureText(input.placeholder).width, room };
+    });
+    expect(fit.width, `"${fit.text}"`).toBeLessThanOrEqual(fit.room);
+    // The example command and the key hint stay at 1280x720 too.
+    expect(fit.text).toMatch(/kubectl .*(Tab)/);
+  });
+
+  it.each([
     ['embed.html', 'pod-creation', 'ko'],
     ['embed.html', 'service-routing', 'en'],
     ['index.html?embed=1&', 'node-failure', 'en'],
