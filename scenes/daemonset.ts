@@ -11,6 +11,7 @@ import { withParticle } from '../src/model/josa.ts';
 import type { DaemonSet, Toleration } from '../src/model/objects.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, message } from './lib/match.ts';
@@ -200,9 +201,15 @@ const machine = setup({
   states: {
     steady: { after: { 300: { target: 'intro', actions: 'intro' } } },
     intro: { after: { 1500: { target: 'applied', actions: 'apply' } } },
-    applied: { on: { trace: { guard: 'agentsRunning', target: 'settled' } } },
+    applied: {
+      meta: waitingFor(text('a log-agent pod Running and Ready on every node the DaemonSet should run on', 'DaemonSet이 실행되어야 할 모든 노드에서 log-agent 파드가 Running, Ready가 되는 것')),
+      on: { trace: { guard: 'agentsRunning', target: 'settled' } },
+    },
     settled: { after: { 3000: { target: 'joining', actions: 'join' } } },
-    joining: { on: { trace: { guard: 'allRunning', target: 'settling', actions: 'outro' } } },
+    joining: {
+      meta: waitingFor(text('log-agent and kube-proxy Running and Ready on the node that joins (worker-3), and log-agent on every other node it should run on', '새로 합류한 노드(worker-3)에서 log-agent와 kube-proxy가, 그리고 나머지 대상 노드에서 log-agent가 Running, Ready가 되는 것')),
+      on: { trace: { guard: 'allRunning', target: 'settling', actions: 'outro' } },
+    },
     settling: { after: { 1000: 'done' } },
     done: { type: 'final' },
   },

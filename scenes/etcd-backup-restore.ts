@@ -14,6 +14,7 @@ import type { EtcdDataDirs } from '../src/sim/components/static-pods/control-pla
 import { addControlPlaneNode } from '../src/sim/components/static-pods/control-plane-node.ts';
 import { manifestFile, STATIC_POD_PATH, staticPodManifest } from '../src/sim/components/static-pods/manifests.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, message } from './lib/match.ts';
 import { withParticle } from '../src/model/josa.ts';
@@ -213,12 +214,21 @@ const machine = setup({
   states: {
     start: { after: { 300: { target: 'intro', actions: 'intro' } } },
     intro: { after: { 1200: { target: 'saving', actions: 'save' } } },
-    saving: { on: { trace: { guard: 'saved', target: 'saved' } } },
+    saving: {
+      meta: waitingFor(text('etcdctl snapshot save to write /opt/snapshot.db', 'etcdctl snapshot save가 /opt/snapshot.db를 다 쓰는 것')),
+      on: { trace: { guard: 'saved', target: 'saved' } },
+    },
     saved: { after: { 1500: { target: 'deleting', actions: 'disaster' } } },
-    deleting: { on: { trace: { guard: 'allGone', target: 'gone' } } },
+    deleting: {
+      meta: waitingFor(text('the web Deployment and every web pod to be gone', 'web 디플로이먼트와 web 파드가 모두 사라지는 것')),
+      on: { trace: { guard: 'allGone', target: 'gone' } },
+    },
     gone: { after: { 1500: { target: 'restoring', actions: 'restore' } } },
     restoring: { after: { 1500: { target: 'recovering', actions: 'editManifest' } } },
-    recovering: { on: { trace: { guard: 'back', target: 'settling' } } },
+    recovering: {
+      meta: waitingFor(text('the web Deployment back from the restored data, with all its pods started again, Running and Ready', '복원한 데이터에서 web 디플로이먼트가 돌아오고, 그 파드가 모두 다시 시작해 Running, Ready가 되는 것')),
+      on: { trace: { guard: 'back', target: 'settling' } },
+    },
     settling: { after: { 1500: 'done' } },
     done: { type: 'final' },
   },

@@ -13,6 +13,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { EtcdCluster } from '../src/sim/components/etcd-cluster/etcd-cluster.ts';
 import { quorumOf } from '../src/sim/components/etcd-cluster/timing.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId, TraceEvent } from '../src/sim/trace.ts';
 import { activity, change, message } from './lib/match.ts';
 import { etcdHaAbout } from './about/etcd-ha.ts';
@@ -224,18 +225,36 @@ const machine = setup({
   states: {
     steady: { after: { 300: { target: 'heartbeats', actions: 'narrateSteady' } } },
     heartbeats: { after: { 1000: { target: 'writing', actions: 'firstWrite' } } },
-    writing: { on: { trace: { guard: 'web1Running', target: 'written' } } },
+    writing: {
+      meta: waitingFor(text('the pod web-1 to be Running', '파드 web-1이 Running이 되는 것')),
+      on: { trace: { guard: 'web1Running', target: 'written' } },
+    },
     written: { after: { 800: { target: 'electing', actions: 'killLeader' } } },
-    electing: { on: { trace: { guard: 'newLeader', target: 'elected' } } },
+    electing: {
+      meta: waitingFor(text('the etcd members left to elect a new leader', '남은 etcd 멤버들이 새 리더를 뽑는 것')),
+      on: { trace: { guard: 'newLeader', target: 'elected' } },
+    },
     elected: { after: { 600: { target: 'writingAgain', actions: 'secondWrite' } } },
-    writingAgain: { on: { trace: { guard: 'web2Running', target: 'writtenAgain' } } },
+    writingAgain: {
+      meta: waitingFor(text('the pod web-2 to be Running', '파드 web-2가 Running이 되는 것')),
+      on: { trace: { guard: 'web2Running', target: 'writtenAgain' } },
+    },
     writtenAgain: { after: { 800: { target: 'noQuorum', actions: 'loseQuorum' } } },
     noQuorum: { after: { 2500: { target: 'failing', actions: 'failingWrite' } } },
-    failing: { on: { trace: { guard: 'refused', target: 'refused' } } },
+    failing: {
+      meta: waitingFor(text('a write refused because etcd has lost its quorum', 'etcd가 쿼럼을 잃어 쓰기가 거부되는 것')),
+      on: { trace: { guard: 'refused', target: 'refused' } },
+    },
     refused: { after: { 1000: { target: 'recovering', actions: 'memberReturns' } } },
-    recovering: { on: { trace: { guard: 'newLeader', target: 'recovered' } } },
+    recovering: {
+      meta: waitingFor(text('an etcd leader again once a quorum of members is back', '멤버가 쿼럼만큼 돌아와 etcd 리더가 다시 뽑히는 것')),
+      on: { trace: { guard: 'newLeader', target: 'recovered' } },
+    },
     recovered: { after: { 600: { target: 'retrying', actions: 'retryWrite' } } },
-    retrying: { on: { trace: { guard: 'web3Running', target: 'settling' } } },
+    retrying: {
+      meta: waitingFor(text('the pod web-3 to be Running', '파드 web-3이 Running이 되는 것')),
+      on: { trace: { guard: 'web3Running', target: 'settling' } },
+    },
     settling: { after: { 1000: 'done' } },
     done: { type: 'final' },
   },

@@ -12,6 +12,7 @@ import { API_GROUP, REST_RESOURCE } from '../src/model/registry.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ApiRequest } from '../src/sim/core/messages.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, message } from './lib/match.ts';
 import { kubectlGetAbout } from './about/kubectl-get.ts';
 
@@ -175,15 +176,27 @@ const machine = setup({
   initial: 'ready',
   states: {
     ready: { after: { 400: { target: 'admin', actions: 'adminGet' } } },
-    admin: { on: { trace: { guard: 'answered', target: 'adminDone' } } },
+    admin: {
+      meta: waitingFor(text('kube-apiserver\'s answer to kubectl', 'kubectl에 대한 kube-apiserver의 응답')),
+      on: { trace: { guard: 'answered', target: 'adminDone' } },
+    },
     adminDone: { after: { 1500: { target: 'unknown', actions: 'unknownGet' } } },
-    unknown: { on: { trace: { guard: 'answered', target: 'unknownDone' } } },
+    unknown: {
+      meta: waitingFor(text('kube-apiserver\'s answer to kubectl', 'kubectl에 대한 kube-apiserver의 응답')),
+      on: { trace: { guard: 'answered', target: 'unknownDone' } },
+    },
     unknownDone: { after: { 1500: { target: 'developer', actions: 'developerGet' } } },
-    developer: { on: { trace: { guard: 'answered', target: 'developerDone' } } },
+    developer: {
+      meta: waitingFor(text('kube-apiserver\'s answer to kubectl', 'kubectl에 대한 kube-apiserver의 응답')),
+      on: { trace: { guard: 'answered', target: 'developerDone' } },
+    },
     developerDone: {
       after: { 1500: [{ guard: 'namespaced', target: 'ownNamespace', actions: 'developerOwnNamespace' }, { target: 'done' }] },
     },
-    ownNamespace: { on: { trace: { guard: 'answered', target: 'settling' } } },
+    ownNamespace: {
+      meta: waitingFor(text('kube-apiserver\'s answer to kubectl', 'kubectl에 대한 kube-apiserver의 응답')),
+      on: { trace: { guard: 'answered', target: 'settling' } },
+    },
     settling: { after: { 800: 'done' } },
     done: { type: 'final' },
   },

@@ -13,6 +13,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import { drain, setCordon } from '../src/sim/kubectl/drain.ts';
 import { kubeProxyDaemonSet, seedDaemonSet } from '../src/sim/seed-daemonset.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { appPods, settledAtDesired } from './lib/workload.ts';
@@ -244,12 +245,21 @@ const machine = setup({
         ],
       },
     },
-    cordoning: { on: { trace: { guard: 'cordoned', target: 'cordoned' } } },
+    cordoning: {
+      meta: waitingFor(text('worker-2 to be cordoned (its node.kubernetes.io/unschedulable taint)', 'worker-2가 코든되는 것(node.kubernetes.io/unschedulable 테인트)')),
+      on: { trace: { guard: 'cordoned', target: 'cordoned' } },
+    },
     cordoned: { after: { 3000: { target: 'draining', actions: 'drain' } } },
-    draining: { on: { trace: { guard: 'drained', target: 'drained', actions: 'narrateDrained' } } },
+    draining: {
+      meta: waitingFor(text('worker-2 to hold no web pod, and the web pods to settle elsewhere: as many as the Deployment asks for, all Ready, none Terminating', 'worker-2에 web 파드가 하나도 남지 않고, 다른 노드에서 web 파드가 디플로이먼트가 원하는 수만큼 모두 Ready이며 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'drained', target: 'drained', actions: 'narrateDrained' } },
+    },
     // The maintenance window.
     drained: { after: { 5000: { target: 'uncordoning', actions: 'uncordon' } } },
-    uncordoning: { on: { trace: { guard: 'uncordoned', target: 'settling' } } },
+    uncordoning: {
+      meta: waitingFor(text('worker-2 to be schedulable again (its unschedulable taint removed)', 'worker-2가 다시 스케줄 가능해지는 것(unschedulable 테인트 제거)')),
+      on: { trace: { guard: 'uncordoned', target: 'settling' } },
+    },
     settling: { after: { 1500: 'done' } },
     done: { type: 'final' },
   },

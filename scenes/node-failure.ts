@@ -11,6 +11,7 @@ import { nodeMonitorGraceMs } from '../src/model/k8s/facts.ts';
 import type { K8sVersion } from '../src/model/k8s/versions.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { nodeFailureAbout } from './about/node-failure.ts';
 import { desiredReplicas } from './lib/workload.ts';
@@ -150,13 +151,19 @@ const machine = setup({
   states: {
     steady: { after: { 500: { target: 'running', actions: 'narrateSteady' } } },
     running: { after: { 4000: { target: 'failed', actions: 'powerOff' } } },
-    failed: { on: { trace: { guard: 'recovered', target: 'recovered' } } },
+    failed: {
+      meta: waitingFor(text('as many healthy web pods as the Deployment asks for', '디플로이먼트가 원하는 수만큼 web 파드가 정상인 것')),
+      on: { trace: { guard: 'recovered', target: 'recovered' } },
+    },
     recovered: {
       always: { guard: 'returns', target: 'waitingToReturn' },
       after: { 2000: 'done' },
     },
     waitingToReturn: { after: { 20_000: { target: 'returned', actions: 'powerOn' } } },
-    returned: { on: { trace: { guard: 'cleanedUp', target: 'settling' } } },
+    returned: {
+      meta: waitingFor(text('no pod left on worker-2 (its kubelet confirms the old pods are gone)', 'worker-2에 파드가 하나도 남지 않는 것(kubelet이 이전 파드가 사라졌다고 확인)')),
+      on: { trace: { guard: 'cleanedUp', target: 'settling' } },
+    },
     settling: { after: { 1500: 'done' } },
     done: { type: 'final' },
   },

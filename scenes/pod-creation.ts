@@ -8,6 +8,7 @@ import { text } from '../src/model/localized.ts';
 import { makeDeployment, makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, after, change, decision, message } from './lib/match.ts';
 import { podCreationAbout } from './about/pod-creation.ts';
 
@@ -211,7 +212,10 @@ const machine = setup({
   initial: 'ready',
   states: {
     ready: { after: { 400: 'submitted' } },
-    submitted: { entry: 'submit', on: { trace: { guard: 'podRunning', target: 'settling' } } },
+    submitted: {
+      meta: waitingFor(text('the nginx pod to be Running', 'nginx 파드가 Running이 되는 것')),
+      entry: 'submit', on: { trace: { guard: 'podRunning', target: 'settling' } },
+    },
     // Let the last status write and watch pushes land before the end.
     settling: { after: { 1200: 'done' } },
     done: { type: 'final' },

@@ -14,6 +14,7 @@ import type { Deployment, PodSpec } from '../src/model/objects.ts';
 import type { ScheduleDecision } from '../src/model/scheduler/types.ts';
 import { makeDeployment } from '../src/sim/builders.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { message } from './lib/match.ts';
 import { desiredReplicas, settledAt, settledAtDesired } from './lib/workload.ts';
@@ -263,14 +264,26 @@ const machine = setup({
   on: { trace: { guard: 'isDecision', actions: 'onDecision' } },
   states: {
     ready: { after: { 400: { target: 'web', actions: 'applyWeb' } } },
-    web: { on: { trace: { guard: 'webSettled', target: 'webDone' } } },
+    web: {
+      meta: waitingFor(text('the web pods settled: as many as the Deployment asks for, all Ready, none Terminating', 'web 파드가 디플로이먼트가 원하는 수만큼 모두 Ready이고 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'webSettled', target: 'webDone' } },
+    },
     webDone: { after: { 1500: { target: 'cache', actions: ['webSpread'] } } },
     cache: { after: { 3000: { target: 'cacheApplied', actions: 'applyCache' } } },
-    cacheApplied: { on: { trace: { guard: 'cacheSettled', target: 'cacheDone' } } },
+    cacheApplied: {
+      meta: waitingFor(text('the cache pods settled: all Ready, none Terminating', 'cache 파드가 모두 Ready이고 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'cacheSettled', target: 'cacheDone' } },
+    },
     cacheDone: { after: { 1500: { target: 'scaled', actions: 'scaleCache' } } },
-    scaled: { on: { trace: { guard: 'cacheFailed', target: 'pending' } } },
+    scaled: {
+      meta: waitingFor(text('kube-scheduler to report a cache pod it cannot place (FailedScheduling)', 'kube-scheduler가 배치할 수 없는 cache 파드를 알리는 것(FailedScheduling)')),
+      on: { trace: { guard: 'cacheFailed', target: 'pending' } },
+    },
     pending: { after: { 4000: { target: 'joining', actions: 'join' } } },
-    joining: { on: { trace: { guard: 'cacheAllSettled', target: 'settling', actions: 'done' } } },
+    joining: {
+      meta: waitingFor(text('every cache pod, the pending one too, Ready on a node', 'Pending이던 파드까지 cache 파드가 모두 노드에서 Ready가 되는 것')),
+      on: { trace: { guard: 'cacheAllSettled', target: 'settling', actions: 'done' } },
+    },
     settling: { after: { 1500: 'end' } },
     end: { type: 'final' },
   },

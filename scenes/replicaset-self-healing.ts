@@ -10,6 +10,7 @@ import { text } from '../src/model/localized.ts';
 import { withParticle } from '../src/model/josa.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { appPods, settledAt, settledAtDesired } from './lib/workload.ts';
@@ -214,11 +215,20 @@ const machine = setup({
   states: {
     steady: { after: { 500: { target: 'running', actions: 'narrateSteady' } } },
     running: { after: { 3000: { target: 'deleting', actions: 'deletePod' } } },
-    deleting: { on: { trace: { guard: 'healed', target: 'healed' } } },
+    deleting: {
+      meta: waitingFor(text('the deleted pod gone, and the web pods settled: as many as the Deployment asks for, all Ready, none Terminating', '지운 파드가 사라지고, web 파드가 디플로이먼트가 원하는 수만큼 모두 Ready이며 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'healed', target: 'healed' } },
+    },
     healed: { after: { 3000: { target: 'scalingUp', actions: 'scaleUp' } } },
-    scalingUp: { on: { trace: { guard: 'scaledUp', target: 'scaledUp' } } },
+    scalingUp: {
+      meta: waitingFor(text('exactly the scaled-up count of web pods, all Ready, none Terminating', '늘린 수와 똑같은 수의 web 파드가 모두 Ready이고 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'scaledUp', target: 'scaledUp' } },
+    },
     scaledUp: { after: { 3000: { target: 'scalingDown', actions: 'scaleDown' } } },
-    scalingDown: { on: { trace: { guard: 'scaledDown', target: 'settling', actions: 'narrateDone' } } },
+    scalingDown: {
+      meta: waitingFor(text('exactly the scaled-down count of web pods, all Ready, none Terminating', '줄인 수와 똑같은 수의 web 파드가 모두 Ready이고 Terminating인 파드가 없는 것')),
+      on: { trace: { guard: 'scaledDown', target: 'settling', actions: 'narrateDone' } },
+    },
     settling: { after: { 1000: 'done' } },
     done: { type: 'final' },
   },

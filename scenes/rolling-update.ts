@@ -14,6 +14,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import { resolveFenceposts } from '../src/sim/components/controllers/deployment-util.ts';
 import { rolloutUndo, setImage } from '../src/sim/kubectl/rollout.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { appPods, desiredReplicas, settledAt } from './lib/workload.ts';
@@ -270,13 +271,19 @@ const machine = setup({
   states: {
     steady: { after: { 500: { target: 'running', actions: 'narrateSteady' } } },
     running: { after: { 3000: { target: 'rolling', actions: 'setImage' } } },
-    rolling: { on: { trace: { guard: 'rolledOut', target: 'rolledOut', actions: 'narrateRolledOut' } } },
+    rolling: {
+      meta: waitingFor(text('every web pod on the new image, Ready, with none left Terminating', 'web 파드가 모두 새 이미지로 Ready이고 Terminating인 파드가 남지 않는 것')),
+      on: { trace: { guard: 'rolledOut', target: 'rolledOut', actions: 'narrateRolledOut' } },
+    },
     rolledOut: {
       always: { guard: 'undo', target: 'waitingToUndo' },
       after: { 1500: 'done' },
     },
     waitingToUndo: { after: { 4000: { target: 'undoing', actions: 'undo' } } },
-    undoing: { on: { trace: { guard: 'rolledBack', target: 'settling', actions: 'narrateUndone' } } },
+    undoing: {
+      meta: waitingFor(text('every web pod back on nginx:1.27, Ready, with none left Terminating', 'web 파드가 모두 nginx:1.27로 돌아가 Ready이고 Terminating인 파드가 남지 않는 것')),
+      on: { trace: { guard: 'rolledBack', target: 'settling', actions: 'narrateUndone' } },
+    },
     settling: { after: { 1500: 'done' } },
     done: { type: 'final' },
   },

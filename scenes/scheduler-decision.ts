@@ -11,6 +11,7 @@ import type { ScheduleDecision } from '../src/model/scheduler/types.ts';
 import { makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { change, message } from './lib/match.ts';
 import { verdictCaption, winnerCaption } from './lib/verdicts.ts';
@@ -200,6 +201,7 @@ const machine = setup({
   states: {
     ready: { after: { 400: { target: 'submitted', actions: 'submit' } } },
     submitted: {
+      meta: waitingFor(text('the pod to be Running, or kube-scheduler to report it cannot place it (FailedScheduling)', '파드가 Running이 되거나, kube-scheduler가 배치할 수 없다고 알리는 것(FailedScheduling)')),
       on: {
         trace: [
           { guard: 'isDecision', actions: 'onDecision' },
@@ -210,6 +212,7 @@ const machine = setup({
     },
     pending: { after: { 5000: { target: 'joining', actions: 'join' } } },
     joining: {
+      meta: waitingFor(text('the pod to be Running on the node that joins', '파드가 새로 합류한 노드에서 Running이 되는 것')),
       on: {
         trace: [
           { guard: 'isDecision', actions: 'onDecision' },

@@ -17,6 +17,7 @@ import { corednsPod, createCoreDns } from '../src/sim/components/coredns.ts';
 import type { ProxyMode } from '../src/sim/trace.ts';
 import { failReadiness } from '../src/sim/components/readiness-failure.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, message } from './lib/match.ts';
 import { withParticle } from '../src/model/josa.ts';
@@ -264,11 +265,20 @@ const machine = setup({
   states: {
     ready: { after: { 400: { target: 'exposed', actions: 'expose' } } },
     exposed: { after: { 3000: { target: 'calling', actions: 'curl' } } },
-    calling: { on: { trace: { guard: 'answered', target: 'answered' } } },
+    calling: {
+      meta: waitingFor(text('curl\'s HTTP answer from a web pod', 'web 파드가 보낸 curl의 HTTP 응답')),
+      on: { trace: { guard: 'answered', target: 'answered' } },
+    },
     answered: { after: { 1500: [{ guard: 'probes', target: 'failing', actions: 'failProbe' }, { target: 'done' }] } },
-    failing: { on: { trace: { guard: 'resynced', target: 'resynced' } } },
+    failing: {
+      meta: waitingFor(text('kube-proxy to sync its rules after the EndpointSlice change', 'EndpointSlice가 바뀐 뒤 kube-proxy가 규칙을 동기화하는 것')),
+      on: { trace: { guard: 'resynced', target: 'resynced' } },
+    },
     resynced: { after: { 1500: { target: 'callingAgain', actions: 'curlAgain' } } },
-    callingAgain: { on: { trace: { guard: 'answered', target: 'settling' } } },
+    callingAgain: {
+      meta: waitingFor(text('curl\'s HTTP answer from a web pod', 'web 파드가 보낸 curl의 HTTP 응답')),
+      on: { trace: { guard: 'answered', target: 'settling' } },
+    },
     settling: { after: { 500: 'done' } },
     done: { type: 'final' },
   },

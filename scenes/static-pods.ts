@@ -13,6 +13,7 @@ import { addControlPlaneNode } from '../src/sim/components/static-pods/control-p
 import type { ControlPlaneComponent } from '../src/sim/components/static-pods/manifests.ts';
 import { isMirror, manifestFile, STATIC_POD_PATH } from '../src/sim/components/static-pods/manifests.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, deleted, message } from './lib/match.ts';
 import { withParticle } from '../src/model/josa.ts';
@@ -181,13 +182,25 @@ const machine = setup({
   initial: 'off',
   states: {
     off: { after: { 300: { target: 'booting', actions: 'boot' } } },
-    booting: { on: { trace: { guard: 'allMirrors', target: 'booted' } } },
+    booting: {
+      meta: waitingFor(text('the four control-plane mirror pods Running', '컨트롤 플레인 미러 파드 네 개가 Running이 되는 것')),
+      on: { trace: { guard: 'allMirrors', target: 'booted' } },
+    },
     booted: { after: { 1500: { target: 'deletingMirror', actions: 'deleteMirror' } } },
-    deletingMirror: { on: { trace: { guard: 'mirrorBack', target: 'mirrorBack' } } },
+    deletingMirror: {
+      meta: waitingFor(text('the kubelet to make the mirror pod again, Running', 'kubelet이 미러 파드를 다시 만들어 Running이 되는 것')),
+      on: { trace: { guard: 'mirrorBack', target: 'mirrorBack' } },
+    },
     mirrorBack: { after: { 1500: { target: 'removing', actions: ['keepManifest', 'removeManifest'] } } },
-    removing: { on: { trace: { guard: 'mirrorGone', target: 'removed' } } },
+    removing: {
+      meta: waitingFor(text('the mirror pod deleted once its manifest is gone', '매니페스트가 사라진 뒤 미러 파드가 삭제되는 것')),
+      on: { trace: { guard: 'mirrorGone', target: 'removed' } },
+    },
     removed: { after: { 2000: { target: 'restoring', actions: 'restoreManifest' } } },
-    restoring: { on: { trace: { guard: 'mirrorBack', target: 'settling' } } },
+    restoring: {
+      meta: waitingFor(text('the mirror pod back, Running, once the manifest is restored', '매니페스트를 되돌린 뒤 미러 파드가 다시 Running이 되는 것')),
+      on: { trace: { guard: 'mirrorBack', target: 'settling' } },
+    },
     settling: { after: { 1000: 'done' } },
     done: { type: 'final' },
   },

@@ -14,6 +14,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import { configFor } from '../src/sim/core/config.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, decision, nthDistinct } from './lib/match.ts';
 import { outagePlan, type OutagePlan } from './lib/zone-plan.ts';
 import { zoneOutageAbout } from './about/zone-outage.ts';
@@ -338,7 +339,10 @@ const machine = setup({
     tainting: { after: { 60_000: { target: 'evicting', actions: 'narrateRate' } } },
     // Checked every 5 simulated seconds (the node lifecycle controller's own period) rather than on
     // each of the ~200,000 events of the evictions: each check reads every pod.
-    evicting: { after: { 5000: [{ guard: 'followed', target: 'followed' }, { target: 'evicting', reenter: true }] } },
+    evicting: {
+      meta: waitingFor(text('enough of the dark zone\'s nodes tainted and emptied, and the replacements Ready in the other zones', '어두워진 영역의 노드가 충분히 테인트되어 비워지고, 대체 파드가 다른 영역에서 Ready가 되는 것')),
+      after: { 5000: [{ guard: 'followed', target: 'followed' }, { target: 'evicting', reenter: true }] },
+    },
     holding: { after: { 60_000: { target: 'held', actions: 'narrateRate' } } },
     held: { after: { 120_000: { target: 'settling', actions: 'narrateHeld' } } },
     followed: { after: { 1000: { target: 'settling', actions: 'narrateDone' } } },

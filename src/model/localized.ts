@@ -8,3 +8,7 @@ export interface Localized {
 }
 
 export const text = (en: string, ko: string): Localized => ({ en, ko });
+
+/** Whether `value` is a Localized (text in both languages), e.g. read from an XState state's meta. */
+export const isLocalized = (value: unknown): value is Localized =>
+  typeof value === 'object' && value !== null && 'en' in value && 'ko' in value && typeof value.en === 'string' && typeof value.ko === 'string';

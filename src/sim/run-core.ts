@@ -13,7 +13,8 @@ import { forgetEtcdKeys } from '../model/registry.ts';
 import { ScenarioInputError, resolveParams } from './params.ts';
 import type { RunOptions, ScenarioDefinition, StepCue } from './scenario.ts';
 import { DEFAULT_K8S_VERSION, DEFAULT_SEED } from './scenario.ts';
-import type { Trace, TraceEvent } from './trace.ts';
+import type { StoryLeftWaiting, Trace, TraceEvent } from './trace.ts';
+import { isLocalized, type Localized } from '../model/localized.ts';
 import type { insertCommands } from './sandbox/insert-commands.ts';
 import type { TimedCommand } from './sandbox/timed-command.ts';
 import { MAX_COMMAND_CHARS, MAX_COMMANDS } from './sandbox/timed-command.ts';
@@ -117,6 +118,16 @@ function runWith(def: ScenarioDefinition, opts: RunOptions, actions: readonly Ti
   }
 }
 
+/** What the story's active states say they wait for (the deepest that says; XState lists them root first). */
+function leftWaiting(metas: Readonly<Record<string, unknown>>): StoryLeftWaiting {
+  let waitsFor: Localized | undefined;
+  for (const meta of Object.values(metas)) {
+    const said = typeof meta === 'object' && meta !== null && 'waitsFor' in meta ? meta.waitsFor : undefined;
+    if (isLocalized(said)) waitsFor = said;
+  }
+  return waitsFor === undefined ? {} : { waitsFor };
+}
+
 function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly TimedCommand[], insert: InsertCommands | undefined): SimulationRun {
   if (actions.length > 0 && !insert) throw new ScenarioRunError('commands need the sandbox, which is not loaded');
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -199,6 +210,9 @@ function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly T
   };
   /** The ended run's trace (it ends at the last message's arrival or activity's end, if after the clock). */
   const finish = (): Trace => {
+    // Read before the actor stops: a story still active here was left waiting by the learner's commands.
+    const story = actor.getSnapshot();
+    const unfinished = inserted && story.status === 'active' ? leftWaiting(story.getMeta()) : undefined;
     end();
     let endTime = clock.now();
     for (let i = tracer.events.length - 1; i >= 0 && i >= tracer.events.length - 200; i--) {
@@ -218,6 +232,7 @@ function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly T
       steps: tracer.steps,
       endTime,
       ...(inserted ? { commands: inserted.outcomes() } : {}),
+      ...(unfinished ? { unfinished } : {}),
     };
   };
   return {

@@ -35,6 +35,8 @@ export interface ScenarioDefinition {
   /**
    * The scenario's XState machine. Input: ScenarioInput. It receives every trace event as
    * `{ type: 'trace', event }` (after it is recorded) and the run ends when it reaches a final state.
+   * A state that waits on the cluster (a `trace` transition with a guard) says what for in its
+   * `meta` (StoryMeta): a learner's what-if may leave the story there, and the app tells them why.
    */
   readonly machine: AnyStateMachine;
   /**
@@ -76,6 +78,15 @@ export interface ScenarioInput {
 }
 
 export type ScenarioEvent = { readonly type: 'trace'; readonly event: TraceEvent };
+
+/** A story machine's state meta (XState `meta`). */
+export interface StoryMeta {
+  /** What this state waits for in the cluster, as a clause: "every web pod runs nginx:1.28, none left Terminating". */
+  readonly waitsFor?: Localized;
+}
+
+/** `meta: waitingFor(text(...))` on a story state that waits on the cluster. */
+export const waitingFor = (waitsFor: Localized): StoryMeta => ({ waitsFor });
 
 export interface RunOptions {
   readonly seed?: number;

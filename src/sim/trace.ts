@@ -247,4 +247,16 @@ export interface Trace {
   readonly endTime: number;
   /** The learner's commands inserted into this run (RunOptions.actions) and what each did; absent when none. */
   readonly commands?: readonly CommandOutcome[];
+  /**
+   * The learner's commands left the story waiting: its machine had not ended when the run did
+   * (a powered-off node's pods never finish Terminating, so a rollout never settles). Absent when
+   * the story ended, and always in a run without commands (that would be a broken scenario).
+   */
+  readonly unfinished?: StoryLeftWaiting;
+}
+
+/** Where a story was left when a what-if's run ended before it. */
+export interface StoryLeftWaiting {
+  /** What the story was waiting for (its state's `meta.waitsFor`), when the scenario says. */
+  readonly waitsFor?: Localized;
 }

@@ -6,6 +6,8 @@
  */
 import type { Lang } from '../model/localized.ts';
 import type { CommandOutcome, TimedCommand } from '../sim/sandbox/timed-command.ts';
+import type { StoryLeftWaiting } from '../sim/trace.ts';
+import { clockReached } from './run-in-slices.ts';
 import { el, icon, ICONS } from './dom.ts';
 import { t } from './i18n.ts';
 
@@ -36,7 +38,8 @@ export interface ActionList {
   readonly element: HTMLElement;
   /** The fold and Undo buttons (go in the command bar). */
   readonly buttons: HTMLElement;
-  show(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[] | undefined, canUndo: boolean): void;
+  /** `story`: where the commands left the story, when its run ended before the story did (Trace.unfinished), and that end (ms). */
+  show(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[] | undefined, canUndo: boolean, story?: { readonly left: StoryLeftWaiting; readonly endTime: number }): void;
   /** Whether this session can be saved as a scenario file (the sandbox scenario). */
   setCanSave(can: boolean): void;
   /** Unfolds the panel (a new command was given: the learner should see its answer). */
@@ -60,10 +63,17 @@ export function outcomeFor(actions: readonly TimedCommand[], outcomes: readonly 
 export function createActionList(handlers: ActionListHandlers, initialLang: Lang): ActionList {
   let lang = initialLang;
   let folded = true;
-  let last: { actions: readonly TimedCommand[]; outcomes: readonly CommandOutcome[] | undefined; canUndo: boolean } = { actions: [], outcomes: undefined, canUndo: false };
+  let last: {
+    actions: readonly TimedCommand[];
+    outcomes: readonly CommandOutcome[] | undefined;
+    canUndo: boolean;
+    story?: { readonly left: StoryLeftWaiting; readonly endTime: number } | undefined;
+  } = { actions: [], outcomes: undefined, canUndo: false };
 
   const title = el('h2', { class: 'actions__title', id: 'actions-title' });
   const list = el('ol', { class: 'actions__list', 'data-testid': 'action-list' });
+  // Why the story's later steps are missing, under the commands that caused it (plain text).
+  const storyNote = el('p', { class: 'actions__story', 'data-testid': 'story-left-waiting', role: 'note', hidden: true });
   let canSave = false;
   const save = el('button', { type: 'button', class: 'actions__save', 'data-action': 'save-scenario', hidden: true });
   save.addEventListener('click', () => handlers.save?.());
@@ -73,6 +83,7 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     { class: 'actions', hidden: true, 'aria-labelledby': 'actions-title', 'data-testid': 'actions-panel' },
     el('header', { class: 'actions__header' }, title, fold),
     list,
+    storyNote,
     el('footer', { class: 'actions__footer' }, save),
   );
   const count = el('span', { class: 'cmdbar__count' });
@@ -120,6 +131,13 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
     title.textContent = t(lang, 'actionsTitle', { count: n });
     fold.setAttribute('aria-label', t(lang, 'actionsHide'));
     list.replaceChildren(...last.actions.map(row));
+    const story = n > 0 ? last.story : undefined;
+    storyNote.hidden = story === undefined;
+    if (story !== undefined) {
+      const time = clockReached(story.endTime);
+      const what = story.left.waitsFor?.[lang];
+      storyNote.textContent = what === undefined ? t(lang, 'storyLeftUnfinished', { time }) : t(lang, 'storyLeftWaiting', { time, what });
+    }
     save.hidden = !canSave || handlers.save === undefined;
     save.textContent = t(lang, 'saveScenario');
     save.title = t(lang, 'saveScenarioHint');
@@ -138,8 +156,8 @@ export function createActionList(handlers: ActionListHandlers, initialLang: Lang
   return {
     element,
     buttons,
-    show(actions, outcomes, canUndo) {
-      last = { actions, outcomes, canUndo };
+    show(actions, outcomes, canUndo, story) {
+      last = { actions, outcomes, canUndo, story };
       render();
     },
     unfold() {

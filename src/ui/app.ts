@@ -549,7 +549,7 @@ export function startApp(root: HTMLElement, deps: AppDeps): AppHandle {
 
   const showActions = (): void => {
     actionList.setCanSave(scenario.id === 'sandbox');
-    actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo());
+    actionList.show(sandbox.actions(), trace?.commands, sandbox.canUndo(), trace?.unfinished === undefined ? undefined : { left: trace.unfinished, endTime: trace.endTime });
   };
 
   /** The current scenario's runs hold the page for a second or more (zone-outage's thousands of replicas). */

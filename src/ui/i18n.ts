@@ -156,6 +156,14 @@ const STRINGS = {
   escCancels: { en: 'Esc stops it', ko: 'Esc로 멈춤' },
   commandStale: { en: 'The stage changed before your command ran; give it again.', ko: '명령이 실행되기 전에 화면이 바뀌었습니다. 다시 입력해 주세요.' },
   tryIt: { en: 'Try:', ko: '해 보기:' },
+  storyLeftWaiting: {
+    en: 'Your commands left the scenario waiting: when the run ended, at {time}, it was still waiting for {what}. Its later steps did not happen.',
+    ko: '입력한 명령 때문에 시나리오가 멈췄습니다. 실행이 끝난 {time}에도 시나리오는 다음을 기다리고 있었습니다: {what}. 그래서 뒤의 단계는 일어나지 않았습니다.',
+  },
+  storyLeftUnfinished: {
+    en: 'Your commands left the scenario waiting: when the run ended, at {time}, it had not reached its end, so its later steps did not happen.',
+    ko: '입력한 명령 때문에 시나리오가 멈췄습니다. 실행이 끝난 {time}까지 시나리오가 끝나지 않아 뒤의 단계는 일어나지 않았습니다.',
+  },
   actionsTitle: { en: 'Your commands ({count})', ko: '입력한 명령 ({count})' },
   actionsShow: { en: 'Show your commands', ko: '입력한 명령 보기' },
   actionsHide: { en: 'Hide your commands', ko: '입력한 명령 숨기기' },

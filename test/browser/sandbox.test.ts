@@ -461,6 +461,22 @@ describe('the sandbox: your own story', () => {
     await page.close();
   });
 
+  it.each([
+    ['en', 'Your commands left the scenario waiting: when the run ended, at 07:14, it was still waiting for every web pod on the new image, Ready, with none left Terminating. Its later steps did not happen.'],
+    ['ko', '입력한 명령 때문에 시나리오가 멈췄습니다. 실행이 끝난 07:14에도 시나리오는 다음을 기다리고 있었습니다: web 파드가 모두 새 이미지로 Ready이고 Terminating인 파드가 남지 않는 것. 그래서 뒤의 단계는 일어나지 않았습니다.'],
+  ] as const)('%s: a what-if that leaves the story waiting says what for, under the commands; taking it back removes the note', async (lang, said) => {
+    // rolling-update with worker-1 powered off: its old pods stay Terminating, so the rollout never settles and the rollback never comes.
+    const { page, errors } = await openApp(browser.context, `${base}?scenario=rolling-update&lang=${lang}&theme=dark&do=3000~${encodeURIComponent('node power-off worker-1')}`);
+    const note = page.locator('[data-testid=story-left-waiting]');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(said);
+    await page.locator('[data-action=remove-action]').first().click();
+    await page.waitForFunction(() => window.__kubedeck?.trace?.()?.commands === undefined);
+    expect(await note.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a link whose commands the simulation refuses shows the plain run and says why', async () => {
     // Ten hours in: beyond what a what-if may run.
     const { page, errors } = await openApp(browser.context, `${START}&do=${encodeURIComponent('36000000~wait 1s')}`);
