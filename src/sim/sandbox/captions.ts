@@ -43,8 +43,10 @@ function explain(action: SandboxAction, config: SimConfig): ActionNarration {
     case 'create-deployment':
       return {
         caption: text(
-          `kubectl POSTs Deployment ${action.name}. The deployment controller creates a ReplicaSet, the ReplicaSet controller creates ${formatCount(action.replicas)} pod${action.replicas === 1 ? '' : 's'}, and kube-scheduler places each on a node with room (one that fits nowhere stays Pending).`,
-          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다. 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 ${formatCount(action.replicas)}개를 만들고, kube-scheduler가 자리가 있는 노드에 하나씩 배치합니다(들어갈 곳이 없는 파드는 Pending으로 남습니다).`,
+          // The pods are the ReplicaSet's count when its controller gets to it, not the command's:
+          // a `kubectl scale` a few ms later is already in the Deployment the ReplicaSet is made from.
+          `kubectl POSTs Deployment ${action.name} (replicas: ${formatCount(action.replicas)}). The deployment controller creates a ReplicaSet, the ReplicaSet controller creates the pods it asks for, and kube-scheduler places each on a node with room (one that fits nowhere stays Pending).`,
+          `kubectl이 디플로이먼트 ${withParticle(action.name, '을/를')} POST합니다(replicas: ${formatCount(action.replicas)}). 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 레플리카셋이 원하는 수만큼 파드를 만들고, kube-scheduler가 자리가 있는 노드에 하나씩 배치합니다(들어갈 곳이 없는 파드는 Pending으로 남습니다).`,
         ),
         focus: PLACING,
       };

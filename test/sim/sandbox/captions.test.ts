@@ -15,8 +15,15 @@ function captionOf(line: string): { en: string; ko: string } {
 describe('a command step’s caption groups the digits of its counts', () => {
   it('create deployment with thousands of replicas', () => {
     const caption = captionOf('kubectl create deployment shop --image=nginx --replicas=3000');
-    expect(caption.en).toContain('creates 3,000 pods');
-    expect(caption.ko).toContain('파드 3,000개를');
+    expect(caption.en).toContain('(replicas: 3,000)');
+    expect(caption.ko).toContain('POST합니다(replicas: 3,000)');
+  });
+
+  it('create deployment does not promise its own count of pods: a scale given right after is already in the ReplicaSet', () => {
+    const caption = captionOf('kubectl create deployment shop --image=nginx --replicas=1');
+    expect(caption.en).toContain('the ReplicaSet controller creates the pods it asks for');
+    expect(caption.en).not.toMatch(/creates 1 pod/);
+    expect(caption.ko).toContain('레플리카셋이 원하는 수만큼 파드를 만들고');
   });
 
   it('scale a Deployment and a ReplicaSet; the Korean particle follows the number as read (3,000 삼천으로, 1,500 오백으로)', () => {
@@ -29,7 +36,7 @@ describe('a command step’s caption groups the digits of its counts', () => {
   });
 
   it('small counts read as before', () => {
-    expect(captionOf('kubectl create deployment shop --image=nginx --replicas=1').en).toContain('creates 1 pod,');
+    expect(captionOf('kubectl create deployment shop --image=nginx --replicas=1').en).toContain('(replicas: 1)');
     expect(captionOf('kubectl scale deployment web --replicas=6').ko).toContain('6으로 PATCH');
   });
 });
