@@ -6,14 +6,14 @@
  * pods go (reference/kubernetes.md section 4; src/sim/components/controllers/pod-ranking.ts).
  */
 import { setup } from 'xstate';
-import { text } from '../src/model/localized.ts';
+import { text, type Localized } from '../src/model/localized.ts';
 import { withParticle } from '../src/model/josa.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
-import { appPods, settledAt, settledAtDesired } from './lib/workload.ts';
+import { activeCount, appPods, desiredReplicas, settledAt, settledAtDesired } from './lib/workload.ts';
 import { replicasetSelfHealingAbout } from './about/replicaset-self-healing.ts';
 
 const APP = 'web';
@@ -44,12 +44,28 @@ export function batches(n: number): number[] {
   return out;
 }
 
+/** What the ReplicaSet controller does when the Deployment's scale reaches it: `active` pods counted, `want` asked for. */
+function slowStart(active: number, want: number): Localized {
+  const grow = want - active;
+  if (grow > 1) {
+    const shown = batches(grow).join(', ');
+    return text(
+      `The ReplicaSet controller counts ${active} of ${want} and creates ${grow} pods in slow-start batches (${shown}): each batch is sent only when the one before it succeeded, so a broken template fails after 1 pod, not ${grow}.`,
+      `레플리카셋 컨트롤러가 ${want}개 중 ${active}개를 세고 ${grow}개를 슬로 스타트 배치(${shown})로 만듭니다. 앞 배치가 성공해야 다음 배치를 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
+    );
+  }
+  if (grow === 1) return text(`The ReplicaSet controller counts ${active} of ${want} and creates 1 pod.`, `레플리카셋 컨트롤러가 ${want}개 중 ${active}개를 세고 파드 1개를 만듭니다.`);
+  // Your what-if scaled the Deployment past this count first: this scale takes pods away.
+  return text(
+    `The ReplicaSet controller counts ${active} of ${want}: ${active - want} too many, so this scale deletes pods, ranked as a scale down ranks them.`,
+    `레플리카셋 컨트롤러가 ${want}개 중 ${active}개를 셉니다. ${active - want}개가 많으니 이번 스케일은 파드를 지웁니다. 지울 파드는 스케일 다운과 같은 순위로 고릅니다.`,
+  );
+}
+
 function cues(params: ScenarioParams): readonly StepCue[] {
   const n = replicasOf(params);
   const up = scaleUpOf(params);
   const down = scaleDownOf(params);
-  const grow = Math.max(0, up - n);
-  const shown = batches(grow).join(', ');
   return [
     {
       id: 'terminating',
@@ -71,10 +87,16 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'recount',
-      caption: text(
-        `The ReplicaSet controller in kube-controller-manager sees the same change through its own watch. A pod with a deletionTimestamp no longer counts: ${n - 1} of ${n} active, so it creates 1 pod.`,
-        `kube-controller-manager의 레플리카셋 컨트롤러도 자신의 watch로 같은 변경을 봅니다. deletionTimestamp가 붙은 파드는 세지 않으므로 활성 파드는 ${n}개 중 ${n - 1}개, 파드 1개를 새로 만듭니다.`,
-      ),
+      // Counted as the step starts: a what-if may have scaled the Deployment before the delete.
+      caption: (cluster) => {
+        const want = desiredReplicas(cluster, APP, n);
+        const active = activeCount(cluster, APP);
+        const make = Math.max(0, want - active);
+        return text(
+          `The ReplicaSet controller in kube-controller-manager sees the same change through its own watch. A pod with a deletionTimestamp no longer counts: ${active} of ${want} active, so it creates ${make} pod${make === 1 ? '' : 's'}.`,
+          `kube-controller-manager의 레플리카셋 컨트롤러도 자신의 watch로 같은 변경을 봅니다. deletionTimestamp가 붙은 파드는 세지 않으므로 활성 파드는 ${want}개 중 ${active}개, 파드 ${make}개를 새로 만듭니다.`,
+        );
+      },
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
     },
@@ -89,10 +111,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'healed',
-      caption: text(
-        `The kubelet starts it (pulling nginx:1.27 first if that node does not have it yet) and reports Running and Ready: ${n} of ${n} again. Nobody ran a command to fix it: a control loop did.`,
-        `kubelet이 파드를 시작하고(그 노드에 nginx:1.27 이미지가 없으면 먼저 내려받음) Running, Ready를 보고합니다. 다시 ${n}개 중 ${n}개. 사람이 고친 것이 아니라 컨트롤 루프가 고쳤습니다.`,
-      ),
+      caption: (cluster) => {
+        const want = desiredReplicas(cluster, APP, n);
+        return text(
+          `The kubelet starts it (pulling nginx:1.27 first if that node does not have it yet) and reports Running and Ready: ${want} of ${want} again. Nobody ran a command to fix it: a control loop did.`,
+          `kubelet이 파드를 시작하고(그 노드에 nginx:1.27 이미지가 없으면 먼저 내려받음) Running, Ready를 보고합니다. 다시 ${want}개 중 ${want}개. 사람이 고친 것이 아니라 컨트롤 루프가 고쳤습니다.`,
+        );
+      },
       focus: [...KUBELETS, 'kube-apiserver'],
       when: change(WEB_POD, 'status.phase', 'Running'),
     },
@@ -107,13 +132,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'slow-start',
-      caption:
-        grow > 1
-          ? text(
-              `The ReplicaSet controller counts ${n} of ${up} and creates ${grow} pods in slow-start batches (${shown}): each batch is sent only when the one before it succeeded, so a broken template fails after 1 pod, not ${grow}.`,
-              `레플리카셋 컨트롤러가 ${up}개 중 ${n}개를 세고 ${grow}개를 슬로 스타트 배치(${shown})로 만듭니다. 앞 배치가 성공해야 다음 배치를 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
-            )
-          : text(`The ReplicaSet controller counts ${n} of ${up} and creates 1 pod.`, `레플리카셋 컨트롤러가 ${up}개 중 ${n}개를 세고 파드 1개를 만듭니다.`),
+      // Counted as the step starts: after a what-if's scale to more than `up`, this scale is a scale down.
+      caption: (cluster) => slowStart(activeCount(cluster, APP), up),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile'),
     },
@@ -128,10 +148,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'scale-down',
-      caption: text(
-        `Now \`kubectl scale --replicas=${down}\`: the ReplicaSet has ${up - down} too many. Which go? Upstream ranks them (ActivePodsWithRanks): unassigned before assigned, Pending before Unknown before Running, not ready before ready, lower pod-deletion-cost first, pods on crowded nodes first, then the most recently ready (in log2 time buckets), then the newest.`,
-        `이번에는 \`kubectl scale --replicas=${down}\`: 레플리카셋의 파드가 ${up - down}개 많습니다. 어느 파드를 지울까요? 업스트림은 순위를 매깁니다(ActivePodsWithRanks): 노드 미배정 먼저, Pending·Unknown·Running 순, Ready 아닌 파드 먼저, pod-deletion-cost가 낮은 파드 먼저, 같은 노드에 많이 몰린 파드 먼저, 그다음 가장 최근에 Ready가 된 파드(log2 시간 구간), 마지막으로 가장 새로 만든 파드.`,
-      ),
+      caption: (cluster) => {
+        const extra = activeCount(cluster, APP) - down;
+        return text(
+          `Now \`kubectl scale --replicas=${down}\`: the ReplicaSet has ${extra} too many. Which go? Upstream ranks them (ActivePodsWithRanks): unassigned before assigned, Pending before Unknown before Running, not ready before ready, lower pod-deletion-cost first, pods on crowded nodes first, then the most recently ready (in log2 time buckets), then the newest.`,
+          `이번에는 \`kubectl scale --replicas=${down}\`: 레플리카셋의 파드가 ${extra}개 많습니다. 어느 파드를 지울까요? 업스트림은 순위를 매깁니다(ActivePodsWithRanks): 노드 미배정 먼저, Pending·Unknown·Running 순, Ready 아닌 파드 먼저, pod-deletion-cost가 낮은 파드 먼저, 같은 노드에 많이 몰린 파드 먼저, 그다음 가장 최근에 Ready가 된 파드(log2 시간 구간), 마지막으로 가장 새로 만든 파드.`,
+        );
+      },
       focus: ['kube-controller-manager'],
       when: activity('kube-controller-manager', 'replicaset-controller/reconcile', /ReplicaSet\//),
     },

@@ -56,6 +56,18 @@ function planOf(p: ScenarioParams): Plan {
   return { replicas, image: String(p.image), surge, unavailable, delay: Number(p.readinessDelay), maxSurge, maxUnavailable: Math.min(maxUnavailable, replicas) };
 }
 
+/**
+ * The bounds as the Deployment holds them now (the plan's without one): a what-if's
+ * `kubectl scale` changes replicas, and with them percentages' pod counts and the bounds.
+ */
+function boundsNow(cluster: Cluster, p: Plan): { readonly replicas: number; readonly maxSurge: number; readonly maxUnavailable: number; readonly min: number; readonly max: number } {
+  const d = cluster.get(`Deployment/default/${APP}`);
+  const replicas = d?.kind === 'Deployment' ? (d.spec.replicas ?? 1) : p.replicas;
+  const [maxSurge, unavailable] = d?.kind === 'Deployment' ? resolveFenceposts(d) : [p.maxSurge, p.maxUnavailable];
+  const maxUnavailable = Math.min(unavailable, replicas);
+  return { replicas, maxSurge, maxUnavailable, min: replicas - maxUnavailable, max: replicas + maxSurge };
+}
+
 /** Every pod of the Deployment runs `image`, Ready, and nothing is left Terminating. */
 function rolledOutTo(cluster: Cluster, replicas: number, image: string): boolean {
   return settledAt(cluster, APP, replicas) && appPods(cluster, APP).every((p) => p.spec.containers[0]?.image === image);
@@ -66,18 +78,19 @@ const only = (applies: boolean, list: StepCue[]): StepCue[] => (applies ? list :
 
 function cues(params: ScenarioParams): readonly StepCue[] {
   const p = planOf(params);
-  const min = p.replicas - p.maxUnavailable;
-  const max = p.replicas + p.maxSurge;
   const shrinkFirst = p.maxUnavailable > 0;
   const delayed = p.delay > 0;
   // The order of events depends on the bounds and the probe; each variant lists its cues in the order they happen.
   const out: StepCue[] = [
     {
       id: 'new-replicaset',
-      caption: text(
-        `A new image is a new pod template, so a new pod-template-hash. No ReplicaSet matches it: the Deployment controller creates web-<new hash> with revision 2. It may hold ${max} pods in all (replicas ${p.replicas} + maxSurge ${p.maxSurge}).`,
-        `이미지가 바뀌면 파드 템플릿이 바뀌고 pod-template-hash도 바뀝니다. 맞는 레플리카셋이 없으므로 디플로이먼트 컨트롤러가 리비전 2인 web-<새 해시>를 만듭니다. 전체 파드는 최대 ${max}개(레플리카 ${p.replicas} + maxSurge ${p.maxSurge})까지 허용됩니다.`,
-      ),
+      caption: (cluster) => {
+        const b = boundsNow(cluster, p);
+        return text(
+          `A new image is a new pod template, so a new pod-template-hash. No ReplicaSet matches it: the Deployment controller creates web-<new hash> with revision 2. It may hold ${b.max} pods in all (replicas ${b.replicas} + maxSurge ${b.maxSurge}).`,
+          `이미지가 바뀌면 파드 템플릿이 바뀌고 pod-template-hash도 바뀝니다. 맞는 레플리카셋이 없으므로 디플로이먼트 컨트롤러가 리비전 2인 web-<새 해시>를 만듭니다. 전체 파드는 최대 ${b.max}개(레플리카 ${b.replicas} + maxSurge ${b.maxSurge})까지 허용됩니다.`,
+        );
+      },
       focus: ['kube-controller-manager', 'kube-apiserver'],
       // The reconcile that makes the new ReplicaSet, not one that scales (a what-if's `kubectl scale`).
       when: activity('kube-controller-manager', 'deployment-controller/reconcile', /^Deployment\//, /new pod template/),
@@ -85,10 +98,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     ...only(shrinkFirst, [
     {
         id: 'old-shrinks',
-        caption: text(
-          `At least ${min} pods must stay available (replicas ${p.replicas} - maxUnavailable ${p.maxUnavailable}). The old pods are all available, so the old ReplicaSet may give some up now.`,
-          `사용 가능한 파드가 최소 ${min}개(레플리카 ${p.replicas} - maxUnavailable ${p.maxUnavailable})는 유지되어야 합니다. 이전 파드는 모두 사용 가능하므로, 이전 레플리카셋은 지금 일부를 내려놓을 수 있습니다.`,
-        ),
+        caption: (cluster) => {
+          const b = boundsNow(cluster, p);
+          return text(
+            `At least ${b.min} pods must stay available (replicas ${b.replicas} - maxUnavailable ${b.maxUnavailable}). The old pods are all available, so the old ReplicaSet may give some up now.`,
+            `사용 가능한 파드가 최소 ${b.min}개(레플리카 ${b.replicas} - maxUnavailable ${b.maxUnavailable})는 유지되어야 합니다. 이전 파드는 모두 사용 가능하므로, 이전 레플리카셋은 지금 일부를 내려놓을 수 있습니다.`,
+          );
+        },
         focus: ['kube-controller-manager'],
         when: (e) => e.kind === 'activity' && e.action === 'deployment-controller/reconcile' && e.label.en.includes('old:'),
       },
@@ -136,10 +152,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     ...only(!shrinkFirst, [
     {
         id: 'old-shrinks',
-        caption: text(
-          `maxUnavailable is ${p.maxUnavailable}: the old ReplicaSet could not give up a single pod until a new one was available. Now it can: at least ${min} must stay available (replicas ${p.replicas} - maxUnavailable ${p.maxUnavailable}).`,
-          `maxUnavailable이 ${p.maxUnavailable}이므로 새 파드가 사용 가능해지기 전까지 이전 레플리카셋은 파드를 하나도 내려놓을 수 없었습니다. 이제는 가능합니다. 사용 가능한 파드는 최소 ${min}개(레플리카 ${p.replicas} - maxUnavailable ${p.maxUnavailable})를 유지해야 합니다.`,
-        ),
+        caption: (cluster) => {
+          const b = boundsNow(cluster, p);
+          return text(
+            `maxUnavailable is ${b.maxUnavailable}: the old ReplicaSet could not give up a single pod until a new one was available. Now it can: at least ${b.min} must stay available (replicas ${b.replicas} - maxUnavailable ${b.maxUnavailable}).`,
+            `maxUnavailable이 ${b.maxUnavailable}이므로 새 파드가 사용 가능해지기 전까지 이전 레플리카셋은 파드를 하나도 내려놓을 수 없었습니다. 이제는 가능합니다. 사용 가능한 파드는 최소 ${b.min}개(레플리카 ${b.replicas} - maxUnavailable ${b.maxUnavailable})를 유지해야 합니다.`,
+          );
+        },
         focus: ['kube-controller-manager'],
         when: (e) => e.kind === 'activity' && e.action === 'deployment-controller/reconcile' && e.label.en.includes('old:'),
       },
@@ -148,10 +167,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     ...only(p.maxUnavailable < p.replicas, [
     {
         id: 'rolling',
-        caption: text(
-          `Step by step: new pods in as far as maxSurge allows, old pods out as far as maxUnavailable allows. There are always between ${min} and ${max} pods (terminating ones aside), and never fewer than ${min} available.`,
-          `한 단계씩: maxSurge가 허용하는 만큼 새 파드가 들어오고, maxUnavailable이 허용하는 만큼 이전 파드가 나갑니다. 파드 수는 (종료 중인 파드를 빼면) 항상 ${min}개에서 ${max}개 사이이고, 사용 가능한 파드는 ${min}개 밑으로 내려가지 않습니다.`,
-        ),
+        caption: (cluster) => {
+          const b = boundsNow(cluster, p);
+          return text(
+            `Step by step: new pods in as far as maxSurge allows, old pods out as far as maxUnavailable allows. There are always between ${b.min} and ${b.max} pods (terminating ones aside), and never fewer than ${b.min} available.`,
+            `한 단계씩: maxSurge가 허용하는 만큼 새 파드가 들어오고, maxUnavailable이 허용하는 만큼 이전 파드가 나갑니다. 파드 수는 (종료 중인 파드를 빼면) 항상 ${b.min}개에서 ${b.max}개 사이이고, 사용 가능한 파드는 ${b.min}개 밑으로 내려가지 않습니다.`,
+          );
+        },
         focus: ['kube-controller-manager', 'kube-apiserver'],
         when: activity('kube-controller-manager', 'deployment-controller/reconcile'),
       },
@@ -188,10 +210,13 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       },
       {
         id: 'roll-back',
-        caption: text(
-          `The same rolling update runs the other way: the old ReplicaSet grows, the newer one shrinks, within the same ${min} to ${max} pods. ${OLD_IMAGE} is still on the nodes, so no pull is needed.`,
-          `같은 롤링 업데이트가 반대 방향으로 진행됩니다. 이전 레플리카셋이 늘고 새 레플리카셋이 줄며, 파드 수는 똑같이 ${min}개에서 ${max}개 사이입니다. ${OLD_IMAGE} 이미지는 노드에 남아 있어 내려받을 필요가 없습니다.`,
-        ),
+        caption: (cluster) => {
+          const b = boundsNow(cluster, p);
+          return text(
+            `The same rolling update runs the other way: the old ReplicaSet grows, the newer one shrinks, within the same ${b.min} to ${b.max} pods. ${OLD_IMAGE} is still on the nodes, so no pull is needed.`,
+            `같은 롤링 업데이트가 반대 방향으로 진행됩니다. 이전 레플리카셋이 늘고 새 레플리카셋이 줄며, 파드 수는 똑같이 ${b.min}개에서 ${b.max}개 사이입니다. ${OLD_IMAGE} 이미지는 노드에 남아 있어 내려받을 필요가 없습니다.`,
+          );
+        },
         focus: ['kube-controller-manager', ...KUBELETS],
         when: activity('kube-controller-manager', 'deployment-controller/reconcile'),
       },
@@ -237,11 +262,12 @@ const machine = setup({
     },
     narrateRolledOut: ({ context }) => {
       const p = planOf(context.params);
+      const { replicas } = boundsNow(context.cluster, p);
       context.cluster.step(
         'rolled-out',
         text(
-          `All ${p.replicas} pods run ${p.image}. The old ReplicaSet stays with 0 replicas: it is the rollback history (revisionHistoryLimit, 10 by default). \`kubectl rollout status\` reports the rollout complete.`,
-          `파드 ${p.replicas}개 모두 ${withParticle(p.image, '으로/로')} 실행됩니다. 이전 레플리카셋은 레플리카 0개로 남아 롤백 이력이 됩니다(revisionHistoryLimit, 기본 10). \`kubectl rollout status\`는 롤아웃 완료를 알립니다.`,
+          `All ${replicas} pods run ${p.image}. The old ReplicaSet stays with 0 replicas: it is the rollback history (revisionHistoryLimit, 10 by default). \`kubectl rollout status\` reports the rollout complete.`,
+          `파드 ${replicas}개 모두 ${withParticle(p.image, '으로/로')} 실행됩니다. 이전 레플리카셋은 레플리카 0개로 남아 롤백 이력이 됩니다(revisionHistoryLimit, 기본 10). \`kubectl rollout status\`는 롤아웃 완료를 알립니다.`,
         ),
         ['kube-controller-manager', ...KUBELETS],
       );

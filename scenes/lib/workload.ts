@@ -12,6 +12,9 @@ export function appPods(cluster: Cluster, app: string): Pod[] {
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
+/** The app's pods a ReplicaSet controller counts: not being deleted (a deletionTimestamp does not count). */
+export const activeCount = (cluster: Cluster, app: string): number => appPods(cluster, app).filter((p) => !p.metadata.deletionTimestamp).length;
+
 /** Exactly `replicas` pods, all Ready and not being deleted, and none left Terminating. */
 export function settledAt(cluster: Cluster, app: string, replicas: number): boolean {
   const pods = appPods(cluster, app);

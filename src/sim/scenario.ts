@@ -67,7 +67,11 @@ export interface ScenarioDefinition {
 
 export interface StepCue {
   readonly id: string;
-  readonly caption: Localized;
+  /**
+   * The step's words; or made from the cluster as the step starts, when they count what a
+   * learner's what-if may have changed (a Deployment scaled before the story's own scale).
+   */
+  readonly caption: Localized | ((cluster: Cluster) => Localized);
   readonly focus: readonly ComponentId[];
   readonly when: (event: TraceEvent) => boolean;
 }

@@ -34,6 +34,27 @@ describe('a what-if that scales the Deployment keeps the whole story', () => {
     expect(steps).toEqual(plain);
   });
 
+  const captionsOf = (id: string, command: string): Map<string, string> => {
+    const def = SCENARIOS.find((s) => s.id === id);
+    if (def === undefined) throw new Error(`no scenario ${id}`);
+    const trace = runScenario(def, { actions: [{ at: 1000, command }] });
+    return new Map(trace.events.flatMap((e) => (e.kind === 'step' ? [[e.id, e.caption.en] as const] : [])));
+  };
+
+  it('replicaset-self-healing counts what the what-if left: 9 of 10 after the delete, and the story’s scale to 6 is then a scale down', () => {
+    const said = captionsOf('replicaset-self-healing', 'kubectl scale deployment web --replicas=10');
+    expect(said.get('recount')).toContain('9 of 10 active, so it creates 1 pod.');
+    expect(said.get('healed')).toContain('Running and Ready: 10 of 10 again.');
+    expect(said.get('slow-start')).toContain('counts 10 of 6: 4 too many, so this scale deletes pods');
+  });
+
+  it('rolling-update gives the bounds of the Deployment as scaled: replicas 12, 25 % is 3, so 9 to 15 pods', () => {
+    const said = captionsOf('rolling-update', 'kubectl scale deployment web --replicas=12');
+    expect(said.get('new-replicaset')).toContain('It may hold 15 pods in all (replicas 12 + maxSurge 3).');
+    expect(said.get('rolling')).toContain('between 9 and 15 pods');
+    expect(said.get('rolled-out')).toMatch(/^All 12 pods run nginx:1\.28/);
+  });
+
   it('pod-spreading says how many web pods run after the what-if, not the parameter', () => {
     const def = SCENARIOS.find((s) => s.id === 'pod-spreading');
     if (def === undefined) throw new Error('no pod-spreading');
