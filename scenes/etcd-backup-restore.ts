@@ -6,6 +6,7 @@
  */
 import { setup } from 'xstate';
 import { text } from '../src/model/localized.ts';
+import { desiredReplicas } from './lib/workload.ts';
 import type { K8sObject } from '../src/model/objects.ts';
 import { simTimeOf } from '../src/model/time.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
@@ -13,7 +14,7 @@ import type { ControlPlaneKubelet } from '../src/sim/components/static-pods/cont
 import type { EtcdDataDirs } from '../src/sim/components/static-pods/control-plane-node.ts';
 import { addControlPlaneNode } from '../src/sim/components/static-pods/control-plane-node.ts';
 import { manifestFile, STATIC_POD_PATH, staticPodManifest } from '../src/sim/components/static-pods/manifests.ts';
-import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
+import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, StepCue } from '../src/sim/scenario.ts';
 import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, component, message } from './lib/match.ts';
@@ -48,8 +49,7 @@ function runOf(cluster: Cluster): Run {
 const webPods = (cluster: Cluster) => cluster.pods().filter((p) => p.metadata.name.startsWith('web-'));
 const shell = (cluster: Cluster, command: string, ms = 100): void => cluster.rt.tracer.activity(OPERATOR, 'shell', ms, text(command, command));
 
-function cues(params: ScenarioParams): readonly StepCue[] {
-  const replicas = Number(params.replicas);
+function cues(): readonly StepCue[] {
   return [
     {
       id: 'etcdctl',
@@ -62,10 +62,14 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'saved',
-      caption: text(
-        `etcd streams its whole keyspace at the current revision into ${SNAPSHOT}: every object of the cluster, including Deployment web and its ${replicas} pods.`,
-        `etcd가 현재 리비전의 키 공간 전체를 ${SNAPSHOT}에 스트리밍합니다: 디플로이먼트 web과 파드 ${replicas}개를 포함한 클러스터의 모든 객체.`,
-      ),
+      // The pods stored as the snapshot is taken (a what-if may have scaled the Deployment).
+      caption: (cluster) => {
+        const pods = webPods(cluster).length;
+        return text(
+          `etcd streams its whole keyspace at the current revision into ${SNAPSHOT}: every object of the cluster, including Deployment web and its ${pods} pods.`,
+          `etcd가 현재 리비전의 키 공간 전체를 ${SNAPSHOT}에 스트리밍합니다: 디플로이먼트 web과 파드 ${pods}개를 포함한 클러스터의 모든 객체.`,
+        );
+      },
       focus: [OPERATOR, 'etcd'],
       when: message({ from: 'etcd', to: OPERATOR }),
     },
@@ -203,7 +207,8 @@ const machine = setup({
       const since = runOf(context.cluster).restoredAt ?? Infinity;
       const pods = webPods(context.cluster);
       const startedAgain = pods.filter((p) => p.status?.containerStatuses?.every((c) => 'running' in c.state && simTimeOf(c.state.running.startedAt) >= Math.floor(since / 1000) * 1000 && c.ready));
-      return pods.length === Number(context.params.replicas) && startedAgain.length === pods.length && context.cluster.get('Deployment/default/web') !== undefined;
+      // As many as the restored Deployment asks for (a what-if may have scaled it before the snapshot).
+      return pods.length === desiredReplicas(context.cluster, 'web', Number(context.params.replicas)) && startedAgain.length === pods.length && context.cluster.get('Deployment/default/web') !== undefined;
     },
   },
 }).createMachine({

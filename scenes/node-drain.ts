@@ -16,7 +16,7 @@ import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, 
 import { waitingFor } from '../src/sim/scenario.ts';
 import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
-import { appPods, settledAtDesired } from './lib/workload.ts';
+import { appPods, isPodReady, settledAtDesired } from './lib/workload.ts';
 import { nodeDrainAbout } from './about/node-drain.ts';
 
 const APP = 'web';
@@ -85,16 +85,19 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     },
     {
       id: 'eviction',
-      caption:
-        min > 0
+      // The Ready pods as the first eviction comes (a what-if may have scaled the Deployment).
+      caption: (cluster) => {
+        const ready = appPods(cluster, APP).filter((pod) => !pod.metadata.deletionTimestamp && isPodReady(pod)).length;
+        return min > 0
           ? text(
-              `For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudget web-pdb (minAvailable ${min}). ${replicasOf(params)} Ready, ${min} required: ${replicasOf(params) - min} disruption(s) allowed, and each eviction uses one.`,
-              `남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 PodDisruptionBudget web-pdb(minAvailable ${min})를 확인합니다. Ready ${replicasOf(params)}개, 필요 ${min}개이니 허용 중단은 ${replicasOf(params) - min}개이고, 축출할 때마다 하나씩 씁니다.`,
+              `For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudget web-pdb (minAvailable ${min}). ${ready} Ready, ${min} required: ${Math.max(0, ready - min)} disruption(s) allowed, and each eviction uses one.`,
+              `남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 PodDisruptionBudget web-pdb(minAvailable ${min})를 확인합니다. Ready ${ready}개, 필요 ${min}개이니 허용 중단은 ${Math.max(0, ready - min)}개이고, 축출할 때마다 하나씩 씁니다.`,
             )
           : text(
               'For each remaining pod kubectl POSTs an Eviction (pods/{name}/eviction), not a plain DELETE: kube-apiserver first checks the PodDisruptionBudgets covering the pod. None here, so it is allowed.',
               '남은 파드마다 kubectl은 단순 DELETE가 아니라 Eviction(pods/{name}/eviction)을 POST합니다. kube-apiserver는 먼저 그 파드에 해당하는 PodDisruptionBudget을 확인합니다. 여기에는 없으니 허용됩니다.',
-            ),
+            );
+      },
       focus: ['kubectl', 'kube-apiserver'],
       when: message({ from: 'kubectl', action: 'POST pod/eviction' }),
     },

@@ -41,6 +41,17 @@ describe('a what-if that scales the Deployment keeps the whole story', () => {
     return new Map(trace.events.flatMap((e) => (e.kind === 'step' ? [[e.id, e.caption.en] as const] : [])));
   };
 
+  it('etcd-backup-restore scaled before its snapshot: the restore brings back 5 pods, the story waits for 5 and ends; the snapshot step counts them', () => {
+    const def = SCENARIOS.find((s) => s.id === 'etcd-backup-restore');
+    if (def === undefined) throw new Error('no etcd-backup-restore');
+    const plain = storySteps(runScenario(def));
+    const whatIf = runScenario(def, { actions: [{ at: 500, command: 'kubectl scale deployment web --replicas=5' }] });
+    expect(whatIf.unfinished).toBeUndefined();
+    expect(storySteps(whatIf).filter((s) => plain.includes(s))).toEqual(plain);
+    const saved = whatIf.events.find((e) => e.kind === 'step' && e.id === 'saved');
+    expect(saved?.kind === 'step' ? saved.caption.en : '').toContain('Deployment web and its 5 pods.');
+  });
+
   it('replicaset-self-healing counts what the what-if left: 9 of 10 after the delete, and the story’s scale to 6 is then a scale down', () => {
     const said = captionsOf('replicaset-self-healing', 'kubectl scale deployment web --replicas=10');
     expect(said.get('recount')).toContain('9 of 10 active, so it creates 1 pod.');
