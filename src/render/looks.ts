@@ -31,7 +31,13 @@ export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown' | 'Unregistered';
 export interface NodeLook {
   readonly readiness: NodeReadiness;
   readonly cordoned: boolean;
-  /** "key:Effect" per taint, without the cordon's own taint (shown as "cordoned"). */
+  /**
+   * The cordon's own taint (node.kubernetes.io/unschedulable:NoSchedule) is on the cordoned node:
+   * the node lifecycle controller adds it after the cordon's PATCH and removes it after the
+   * uncordon's, so the picture shows when it comes and goes ("cordoned · unschedulable:NoSchedule").
+   */
+  readonly cordonTainted?: boolean;
+  /** "key:Effect" per taint, without the cordon's own taint while cordoned (shown with "cordoned"). */
   readonly taints: readonly string[];
   /** The node's topology.kubernetes.io/zone label, where it has one (what zone spreading counts by). */
   readonly zone?: string;
@@ -48,8 +54,12 @@ export function nodeLook(node: Node | undefined): NodeLook {
   // One chip per taint key (and value), as kubectl describe writes it: "unreachable:NoSchedule,NoExecute",
   // "dedicated=gpu:NoSchedule" (the value is what a toleration with operator Equal must match).
   const byKey = new Map<string, string[]>();
+  let cordonTainted = false;
   for (const t of node.spec.taints ?? []) {
-    if (cordoned && t.key === 'node.kubernetes.io/unschedulable') continue;
+    if (cordoned && t.key === 'node.kubernetes.io/unschedulable') {
+      cordonTainted = true;
+      continue;
+    }
     const name = t.key.replace(/^node\.kubernetes\.io\//, '');
     const key = t.value === undefined || t.value === '' ? name : `${name}=${t.value}`;
     const effects = byKey.get(key) ?? [];
@@ -58,5 +68,5 @@ export function nodeLook(node: Node | undefined): NodeLook {
   }
   const taints = [...byKey].map(([key, effects]) => `${key}:${effects.join(',')}`);
   const zone = node.metadata.labels?.[ZONE_LABEL];
-  return { readiness, cordoned, taints, ...(zone === undefined || zone === '' ? {} : { zone }) };
+  return { readiness, cordoned, ...(cordonTainted ? { cordonTainted } : {}), taints, ...(zone === undefined || zone === '' ? {} : { zone }) };
 }

@@ -73,6 +73,9 @@ function usedControllers(trace: Trace): Set<ControllerId> {
 /** Reads the eased progress (0..1) of message i of the schedule, as the player's timeline set it. */
 export type ProgressOf = (messageIndex: number) => number;
 
+
+/** The quay's card while the operator's shell acts there (static-pods' mv, etcd-backup-restore's etcdctl). */
+const OPERATOR_SHELL: Readonly<Record<Lang, string>> = { en: 'shell', ko: '셸' };
 export class StageView {
   readonly root = new Container();
   private readonly backdrop = new BackdropView();
@@ -142,6 +145,8 @@ export class StageView {
   private frameLabel: (string | undefined)[] = [];
   /** The activity whose label frameLabel holds, per station. */
   private frameLabelAct: (number | undefined)[] = [];
+  /** Per station this frame, who its named activity is by when not the station's own component (the operator's shell). */
+  private frameActing: (string | undefined)[] = [];
   private trace: Trace | undefined;
   private schedule: Schedule | undefined;
   private activityStation: (number | undefined)[] = [];
@@ -220,6 +225,7 @@ export class StageView {
     this.stationIndexOf = new Map(all.map((st, i) => [st.spec.id, i]));
     this.frameLevel = all.map(() => 0);
     this.frameLabel = all.map(() => undefined);
+    this.frameActing = all.map(() => undefined);
     this.frameLabelAct = all.map(() => undefined);
     this.dimmed = all.map(() => false);
     this.indexStations();
@@ -575,7 +581,7 @@ export class StageView {
     const focus = this.schedule?.focus[this.lastStep] ?? [];
     const k = this.root.scale.x;
     return this.stationList
-      .filter((st) => st.visible && focus.includes(st.spec.id))
+      .filter((st) => st.visible && (focus.includes(st.spec.id) || (st.spec.id === 'kubectl' && focus.includes('client/operator'))))
       .map((st) => ({ id: st.spec.id, x: st.rect.x * k, y: st.rect.y * k, w: st.rect.w * k, h: st.rect.h * k }));
   }
 
@@ -625,8 +631,10 @@ export class StageView {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
       this.pods.setFocus(this.schedOverlay.focusPods(step));
+      // The operator's shell acts from the quay's card: a step about it keeps that card lit.
+      const operator = focus.includes('client/operator');
       this.stationList.forEach((st, i) => {
-        const dim = focus.length > 0 && !focus.includes(st.spec.id);
+        const dim = focus.length > 0 && !focus.includes(st.spec.id) && !(operator && st.spec.id === 'kubectl');
         this.dimmed[i] = dim;
         st.setDimmed(dim, p);
       });
@@ -664,6 +672,7 @@ export class StageView {
       this.frameLevel[i] = 0;
       this.frameLabel[i] = undefined;
       this.frameLabelAct[i] = undefined;
+      this.frameActing[i] = undefined;
     }
     const stepStart = sch.steps[step]?.start ?? 0;
     let controllers = 0;
@@ -680,6 +689,8 @@ export class StageView {
         if (t < a.end && !a.background && this.namesStation(i, this.frameLabelAct[si], stepStart)) {
           this.frameLabelAct[si] = i;
           this.frameLabel[si] = a.event.label[this.lang];
+          // The operator's shell (mv, etcdctl) works from the quay's card: it says so, not "kubectl".
+          this.frameActing[si] = a.event.component === 'client/operator' ? OPERATOR_SHELL[this.lang] : undefined;
         }
       }
       if (t < a.end) controllers |= this.activityController[i] ?? 0;
@@ -769,7 +780,7 @@ export class StageView {
     }
 
     this.flashRules(t);
-    for (let i = 0; i < this.stationList.length; i++) this.stationList[i]?.setActivity(this.frameLevel[i] ?? 0, this.frameLabel[i]);
+    for (let i = 0; i < this.stationList.length; i++) this.stationList[i]?.setActivity(this.frameLevel[i] ?? 0, this.frameLabel[i], this.frameActing[i]);
     for (const ship of this.ships) if (ship.hasKernel) ship.syncKernel();
     this.flagship.setControllers(controllers, p);
     this.flashFiles(t);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from './lib/chromium.ts';
 import { openApp, type AppPage } from './lib/app-page.ts';
+import { labelsAt } from './lib/labels.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -84,6 +85,39 @@ describe('the flagship is the control-plane node', () => {
 });
 
 describe('CoreDNS', () => {
+  /** The stage's words during step `id` (its middle), owner and text. */
+  async function wordsInStep(scenario: string, lang: string, id: string): Promise<{ owner: string; text: string }[]> {
+    const { page } = app;
+    await page.goto(`${base}?scenario=${scenario}&lang=${lang}&theme=dark`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 30_000 });
+    const span = await page.evaluate(async (stepId) => {
+      await window.__kubedeck?.ready;
+      const s = window.__kubedeck?.player()?.steps.find((x) => x.id === stepId);
+      return s === undefined ? undefined : { start: s.start, end: s.end };
+    }, id);
+    if (span === undefined) throw new Error(`no step ${id}`);
+    const { labels } = await labelsAt(page, span.start + Math.min(0.5, (span.end - span.start) / 2));
+    return labels.map((l) => ({ owner: l.owner, text: l.text }));
+  }
+
+  it.each([
+    ['en', 'shell'],
+    ['ko', '셸'],
+  ])('static-pods (%s): the operator’s mv is the shell’s, on the quay’s card, not kubectl’s', async (lang, shell) => {
+    const words = (await wordsInStep('static-pods', lang, 'remove-manifest')).filter((w) => w.owner === 'kubectl');
+    expect(words.map((w) => w.text)).toContain(shell);
+    expect(words.map((w) => w.text)).not.toContain('kubectl');
+    expect(words.some((w) => w.text.startsWith('mv '))).toBe(true);
+  });
+
+  it('node-drain: the cordon shows the taint the node lifecycle controller adds for it, once it has', async () => {
+    const before = await wordsInStep('node-drain', 'en', 'unschedulable');
+    const after = await wordsInStep('node-drain', 'en', 'kubectl-drain');
+    const chip = (words: { text: string }[]): string | undefined => words.find((w) => w.text.startsWith('cordoned'))?.text;
+    expect(chip(before)).toBe('cordoned');
+    expect(chip(after)).toMatch(/^cordoned · (unschedulable:)?NoSchedule$/);
+  });
+
   it('service-routing: runs as pods on worker ships, not as a flagship station', async () => {
     const steps = await everyStep('service-routing');
     const dns = steps.find((s) => s.id === 'dns');

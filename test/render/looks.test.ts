@@ -50,7 +50,17 @@ describe('nodeLook', () => {
       }),
     );
     expect(l.cordoned).toBe(true);
+    expect(l.cordonTainted).toBe(true);
     expect(l.taints).toEqual(['unreachable:NoSchedule,NoExecute']);
+  });
+
+  it('tells the cordon from its taint: cordoned before the controller taints, the taint alone after an uncordon until it is removed', () => {
+    const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
+    expect(nodeLook(node('True', { unschedulable: true })).cordonTainted).toBeUndefined();
+    expect(nodeLook(node('True', { unschedulable: true, taints: [taint] })).cordonTainted).toBe(true);
+    const uncordoned = nodeLook(node('True', { taints: [taint] }));
+    expect(uncordoned.cordoned).toBe(false);
+    expect(uncordoned.taints).toEqual(['unschedulable:NoSchedule']);
   });
 
   it('writes a taint with its value as kubectl describe does (a toleration with operator Equal must match it)', () => {

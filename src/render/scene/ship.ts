@@ -115,7 +115,12 @@ export class ShipView extends Container {
   }
 
   setNode(look: NodeLook): void {
-    const same = look.readiness === this.look.readiness && look.cordoned === this.look.cordoned && look.taints.join() === this.look.taints.join() && look.zone === this.look.zone;
+    const same =
+      look.readiness === this.look.readiness &&
+      look.cordoned === this.look.cordoned &&
+      look.cordonTainted === this.look.cordonTainted &&
+      look.taints.join() === this.look.taints.join() &&
+      look.zone === this.look.zone;
     this.look = look;
     if (!same) this.redrawHeader();
   }
@@ -199,12 +204,18 @@ export class ShipView extends Container {
     for (const c of this.chips.removeChildren()) c.destroy();
     const fs = this.fs;
     // tag: what the test hook calls the chip ('zone' node/zone, 'cordon' node, 'taint' node/key:effect).
-    const items: { text: string; colour: number; tag: [string, string] }[] = [];
+    // short: a shorter form tried before the chip gives way to "+N".
+    const items: { text: string; short?: string; colour: number; tag: [string, string] }[] = [];
     // The zone first, as where the ship sails; it is a label, not a warning: neutral colour. A
     // compact ship's single chip goes to a cordon or taint instead (they change what may run).
     const zone = this.look.zone;
     if (zone !== undefined && (l.chips.h > 0 || (!this.look.cordoned && this.look.taints.length === 0))) items.push({ text: zone, colour: p.info, tag: ['zone', `${this.node}/${zone}`] });
-    if (this.look.cordoned) items.push({ text: SHIP_WORDS[this.lang].cordoned, colour: p.warning, tag: ['cordon', this.node] });
+    // With the taint the node lifecycle controller adds for it, once it has (and shown alone after an uncordon, until it goes).
+    const cordon = SHIP_WORDS[this.lang].cordoned;
+    if (this.look.cordoned) {
+      const tainted = this.look.cordonTainted === true;
+      items.push({ text: tainted ? `${cordon} · unschedulable:NoSchedule` : cordon, ...(tainted ? { short: `${cordon} · NoSchedule` } : {}), colour: p.warning, tag: ['cordon', this.node] });
+    }
     for (const t of this.look.taints) items.push({ text: shortTaint(t), colour: t.includes('NoExecute') ? p.error : p.warning, tag: ['taint', `${this.node}/${t}`] });
     const area = l.chips.h > 0 ? l.chips : { x: l.header.x, y: l.header.y + l.header.h, w: l.header.w, h: 0 };
     if (l.chips.h === 0) {
@@ -225,7 +236,11 @@ export class ShipView extends Container {
       const it = items[n];
       if (it === undefined) break;
       const t = markSecondary(makeText({ size: 14 * fs, mono: true, fill: p.text }, it.text));
-      const w = t.width + 12 * fs;
+      let w = t.width + 12 * fs;
+      if (x + w > maxX && it.short !== undefined) {
+        t.text = it.short;
+        w = t.width + 12 * fs;
+      }
       if (x + w > maxX) {
         // Say how many did not fit rather than dropping them silently.
         t.text = `+${items.length - n}`;

@@ -62,6 +62,8 @@ export class StationView extends Container {
   private cardAlpha = 1;
   /** The activity's glow, 0..1, before the dim (the glow fades with the card). */
   private glowLevel = 0;
+  /** Who the card's activity is by, when not its own component (see setActivity). */
+  private actingAs: string | undefined;
 
   constructor(spec: StationSpec) {
     super();
@@ -156,20 +158,22 @@ export class StationView extends Container {
     const maxW = box.x + box.w - textX - (stacked || !this.icon.visible ? 4 : 8) * fs - this.reserved;
     const compact = box.h < 44 * fs;
     if (!this.nameFitted) {
-      // The name only changes with the layout; activity updates skip re-measuring it.
+      // The name only changes with the layout (or who acts); activity updates skip re-measuring it.
       this.nameText.visible = true;
-      fitText(this.nameText, this.spec.name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
-      if (this.nameText.text !== this.spec.name && this.spec.shortName !== undefined) fitText(this.nameText, this.spec.shortName, maxW, (compact ? 14 : 15) * fs);
+      const name = this.actingAs ?? this.spec.name;
+      const short = this.actingAs === undefined ? this.spec.shortName : undefined;
+      fitText(this.nameText, name, maxW, (compact ? 14 : stacked ? 15 : 16) * fs);
+      if (this.nameText.text !== name && short !== undefined) fitText(this.nameText, short, maxW, (compact ? 14 : 15) * fs);
       // A narrow card gives its icon's room to a name that would not fit whole (a small embed's crew).
-      const want = this.spec.shortName ?? this.spec.name;
+      const want = short ?? name;
       // fitText leaves a text whole when there is no room at all (maxW <= 0): that is no fit either.
-      const whole = (this.nameText.text === this.spec.name || this.nameText.text === want) && maxW > 0 && this.nameText.width <= maxW;
+      const whole = (this.nameText.text === name || this.nameText.text === want) && maxW > 0 && this.nameText.width <= maxW;
       if (this.reserved > 0 && !whole) {
         // A badge holds the right end: rather no name than a cut one; the icon stays if it fits beside the badge.
         this.nameText.visible = false;
         this.icon.visible = this.spec.icon !== undefined && this.icon.x + this.icon.width + 4 * fs <= box.x + box.w - this.reserved;
         this.nameFitted = true;
-      } else if (this.nameText.text !== this.spec.name && this.nameText.text !== want && this.icon.visible) {
+      } else if (this.nameText.text !== name && this.nameText.text !== want && this.icon.visible) {
         this.icon.visible = false;
         this.nameFitted = false;
         this.refreshText();
@@ -240,11 +244,19 @@ export class StationView extends Container {
     return this.activity !== undefined;
   }
 
-  /** Glow level 0..1 and the activity shown in the card (undefined: none, the name alone). */
-  setActivity(level: number, label: string | undefined): void {
+  /**
+   * Glow level 0..1 and the activity shown in the card (undefined: none, the name alone).
+   * `actingAs`: who does it, when not the card's own component (the operator's shell on the quay's card).
+   */
+  setActivity(level: number, label: string | undefined, actingAs?: string): void {
     this.glowLevel = level;
     this.glow.alpha = level * this.cardAlpha;
-    if (label !== this.activity) {
+    if (actingAs !== this.actingAs) {
+      this.actingAs = actingAs;
+      this.nameFitted = false;
+      this.activity = label;
+      this.refreshText();
+    } else if (label !== this.activity) {
       this.activity = label;
       this.refreshText();
     }
