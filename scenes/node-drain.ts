@@ -48,7 +48,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     id: 'budget-retry',
     caption: text(
       `The other eviction was refused: 429 Too Many Requests, "Cannot evict pod as it would violate the pod's disruption budget" (fewer than ${min} would stay Ready). kubectl retried every 5 s. Now the replacement is Ready, the disruption controller allows a disruption again, and the eviction goes through.`,
-      `다른 축출은 거부되었습니다: 429 Too Many Requests, "Cannot evict pod as it would violate the pod's disruption budget"(Ready 파드가 ${min}개 밑으로 내려가므로). kubectl은 5초마다 다시 시도했습니다. 이제 대체 파드가 Ready가 되어 디스럽션 컨트롤러가 중단을 다시 허용하고, 축출이 통과합니다.`,
+      `다른 축출은 거부되었습니다: 429 Too Many Requests, "Cannot evict pod as it would violate the pod's disruption budget"(Ready 파드가 ${min}개 밑으로 내려가므로). kubectl은 5초마다 다시 시도했습니다. 이제 대체 파드가 Ready가 되어 디스럽션 컨트롤러가 다시 중단을 허용하고, 축출이 통과합니다.`,
     ),
     focus: ['kubectl', 'kube-apiserver', 'kube-controller-manager'],
     when: message({ from: 'kubectl', action: 'POST pod/eviction (retry)' }),

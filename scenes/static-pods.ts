@@ -53,7 +53,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'cri',
       caption: text(
         'For each manifest the kubelet calls containerd over CRI: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true — the sandbox shares the node’s network, no CNI (there is no pod network yet). kubeadm pulled the images beforehand.',
-        '매니페스트마다 kubelet이 CRI로 containerd를 호출합니다: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true이므로 샌드박스가 노드의 네트워크를 그대로 쓰므로 CNI가 없습니다(아직 파드 네트워크가 없습니다). 이미지는 kubeadm이 미리 받아 두었습니다.',
+        '매니페스트마다 kubelet이 CRI로 containerd를 호출합니다: RunPodSandbox, CreateContainer, StartContainer. hostNetwork: true라서 샌드박스가 노드 네트워크를 그대로 쓰고, CNI를 거치지 않습니다(아직 파드 네트워크가 없습니다). 이미지는 kubeadm이 미리 받아 두었습니다.',
       ),
       focus: [KUBELET, RUNTIME],
       when: message({ from: KUBELET, action: 'RunPodSandbox' }),
@@ -110,7 +110,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror-gone',
       caption: text(
         `…and deletes its mirror pod: ${c}-${NODE} disappears from \`kubectl get pods -n kube-system\`.${c === 'kube-scheduler' ? ' New pods would now stay Pending.' : ''}`,
-        `…그리고 미러 파드를 지웁니다: \`kubectl get pods -n kube-system\`에서 ${c}-${withParticle(NODE, '이/가')} 사라집니다.${c === 'kube-scheduler' ? ' 이제 새 파드는 Pending으로 남습니다.' : ''}`,
+        `…그리고 미러 파드를 지웁니다: \`kubectl get pods -n kube-system\`에서 ${c}-${withParticle(NODE, '이/가')} 사라집니다.${c === 'kube-scheduler' ? ' 이제 새 파드를 만들면 Pending으로 남습니다.' : ''}`,
       ),
       focus: [KUBELET, 'kube-apiserver'],
       when: deleted(ref),

@@ -46,6 +46,10 @@ function latinSound(run: string): string {
   if (known !== undefined) return known;
   const acronym = run.length === 1 || (run === run.toUpperCase() && run.length <= 5) || !/[aeiouy]/.test(word);
   if (acronym) return LETTER[word.at(-1) ?? 'a'] ?? '이';
+  // A silent final e after n, m or l keeps the consonant's sound: plane 플레인, time 타임, file 파일.
+  if (word.endsWith('ne')) return '안';
+  if (word.endsWith('me')) return '암';
+  if (word.endsWith('le')) return '일';
   if (word.endsWith('ng')) return '앙';
   if (word.endsWith('ck')) return '악';
   const last = word.at(-1) ?? '';

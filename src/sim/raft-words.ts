@@ -26,7 +26,7 @@ export const logText = (s: Pick<RaftState, 'lastIndex' | 'commitIndex'>, lang: L
 export function tallyText(s: Pick<RaftState, 'role' | 'votes' | 'members'>, lang: Lang): string {
   const got = s.votes?.length ?? 0;
   const pre = s.role === 'pre-candidate';
-  if (lang === 'ko') return `${pre ? '예비 투표' : '득표'} ${got}/${s.members} (과반 ${majorityOf(s.members)})`;
+  if (lang === 'ko') return `${pre ? '예비 투표' : '득표'} ${got}/${s.members} (${majorityOf(s.members)}표 필요)`;
   return `${got}/${s.members} ${pre ? 'pre-votes' : 'votes'} (majority ${majorityOf(s.members)})`;
 }
 

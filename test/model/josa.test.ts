@@ -56,6 +56,16 @@ describe('Korean particles follow the sound the word ends with', () => {
     expect(withParticle('URL', '으로/로')).toBe('URL로'); // 엘
   });
 
+  it('a silent final e keeps the sound of the n, m or l before it (reviewer: controlplane로)', () => {
+    expect(withParticle('controlplane', '으로/로')).toBe('controlplane으로'); // 컨트롤플레인
+    expect(withParticle('controlplane', '을/를')).toBe('controlplane을');
+    expect(withParticle('zone', '이/가')).toBe('zone이'); // 존
+    expect(withParticle('runtime', '은/는')).toBe('runtime은'); // 런타임
+    expect(withParticle('file', '으로/로')).toBe('file로'); // 파일: ㄹ takes 로
+    expect(withParticle('cache', '이/가')).toBe('cache가'); // 캐시
+    expect(withParticle('service', '을/를')).toBe('service를'); // 서비스
+  });
+
   it('mixed identifiers end with the sound of their last run', () => {
     expect(withParticle('web-7d9f', '이/가')).toBe('web-7d9f가'); // 에프
     expect(withParticle('web-7d9f5-x2kq', '을/를')).toBe('web-7d9f5-x2kq를'); // 큐

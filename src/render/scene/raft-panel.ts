@@ -17,8 +17,8 @@ import { fitText, makeText, restyle } from './text.ts';
 function electionText(st: RaftState, self: string, electing: boolean, lang: Lang): string {
   const got = st.votes?.length ?? 0;
   const need = majorityOf(st.members);
-  if (st.role === 'candidate') return lang === 'ko' ? `득표 ${got}/${st.members} · 과반 ${need}` : `${got}/${st.members} votes · need ${need}`;
-  if (st.role === 'pre-candidate') return lang === 'ko' ? `예비 투표 ${got}/${st.members} · 과반 ${need}` : `${got}/${st.members} pre-votes · need ${need}`;
+  if (st.role === 'candidate') return lang === 'ko' ? `득표 ${got}/${st.members} · ${need}표 필요` : `${got}/${st.members} votes · need ${need}`;
+  if (st.role === 'pre-candidate') return lang === 'ko' ? `예비 투표 ${got}/${st.members} · ${need}표 필요` : `${got}/${st.members} pre-votes · need ${need}`;
   const me = st.votedFor;
   // A follower's vote in this term (its own, as a past candidate, or a crashed member's, says nothing new).
   if (electing && me !== undefined && st.role === 'follower' && me !== self) return lang === 'ko' ? `${me}에 투표` : `voted for ${me}`;
