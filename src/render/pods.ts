@@ -4,6 +4,7 @@
  * and removed when the object is deleted. Box shapes are shared GraphicsContexts per look and size.
  * A pod box can be clicked: onObjectClick gets its object ref ("Pod/default/web-1").
  */
+import { cutsInMiddle } from './pod-name-cut.ts';
 import { Container, Graphics, GraphicsContext, Rectangle, type Text } from './pixi-parts.ts';
 import { markDrawn } from './drawn.ts';
 import type { K8sObject, ObjectRef, Pod } from '../model/objects.ts';
@@ -78,7 +79,7 @@ class PodView extends Container {
     const textX = 12 * fs;
     const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs) - rib;
     restyle(this.nameText, { size: 14 * fs, weight: '700', fill: look === 'Terminating' ? p.muted : p.text });
-    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs, 14 * fs, true);
+    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs, 14 * fs, cutsInMiddle(pod.metadata.name));
     restyle(this.phaseText, { size: 14 * fs, fill: lookColour(look, p) });
     fitText(this.phaseText, podLookLabel(look), maxW, 14 * fs);
     if (density === 'full') {
