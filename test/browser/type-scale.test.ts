@@ -96,6 +96,31 @@ describe('type scales with the screen', () => {
   });
 
   it.each([
+    ['etcd-ha', 'en'],
+    ['etcd-ha', 'ko'],
+  ] as const)('1920x1080 %s %s: the stage keeps one size through every step, a three-line caption with code included', async (scenario, lang) => {
+    const { page } = app;
+    await load(page, `${base}?scenario=${scenario}&lang=${lang}&theme=dark`, 1920, 1080);
+    const sizes: { step: number; w: number; h: number; lines: number }[] = await page.evaluate(async () => {
+      const player = window.__kubedeck?.player();
+      const out: { step: number; w: number; h: number; lines: number }[] = [];
+      for (let i = 0; i < (player?.steps.length ?? 0); i++) {
+        player?.gotoStep(i);
+        await new Promise((r) => requestAnimationFrame(r));
+        const c = document.querySelector('[data-testid=stage] canvas')?.getBoundingClientRect();
+        const text = document.querySelector('.caption__text');
+        const lh = text === null ? 1 : parseFloat(getComputedStyle(text).lineHeight);
+        out.push({ step: i + 1, w: Math.round(c?.width ?? 0), h: Math.round(c?.height ?? 0), lines: Math.round((text?.getBoundingClientRect().height ?? 0) / lh) });
+      }
+      return out;
+    });
+    // The check reaches a three-line caption (else it would prove nothing about the room kept).
+    expect(Math.max(...sizes.map((s) => s.lines))).toBeGreaterThanOrEqual(3);
+    const first = sizes[0];
+    expect(sizes.filter((s) => s.w !== first?.w || s.h !== first.h)).toEqual([]);
+  });
+
+  it.each([
     ['en', 1280, 720, 'e.g. '],
     ['ko', 1280, 720, '예: '],
     ['en', 1920, 1080, 'Change what happens next, e.g. '],
