@@ -46,7 +46,12 @@ export async function labelsAt(page: Page, time: number): Promise<{ labels: Labe
   return page.evaluate((t) => {
     const stage: unknown = window.__kubedeck?.stage();
     if (typeof stage !== 'object' || stage === null || !('labels' in stage) || !('renderFrameAt' in stage) || !('canvas' in stage)) throw new Error('no stage');
-    const s = stage as { labels(): LabelBox[]; renderFrameAt(t: number): void; canvas: HTMLCanvasElement };
+    const s = stage as { labels(): LabelBox[]; renderFrameAt(t: number): void; canvas: HTMLCanvasElement; resize?(): void };
+    // A frame in another step changes the caption under the stage, and a caption that grows a line
+    // shrinks the canvas box at once; the stage's layout follows when its ResizeObserver runs, which
+    // may be after this read: draw the frame, lay out for the box it left (a no-op if unchanged), draw again.
+    s.renderFrameAt(t);
+    s.resize?.();
     s.renderFrameAt(t);
     const r = s.canvas.getBoundingClientRect();
     return { labels: s.labels(), width: r.width, height: r.height };
