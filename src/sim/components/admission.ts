@@ -6,6 +6,7 @@
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
 import type { K8sObject, Node, Pod, Toleration } from '../../model/objects.ts';
+import { withFields } from '../../model/with-fields.ts';
 
 export interface Mutated {
   readonly object: K8sObject;
@@ -63,8 +64,9 @@ export function mutatePod(pod: Pod, tokenSuffix: string, tolerationSeconds: numb
   const schedulerName = pod.spec.schedulerName ?? 'default-scheduler';
   const priority = pod.spec.priority ?? 0;
   // Two literals, no conditional spread (the same fields in the same order): every pod is admitted here.
-  const spec: Pod['spec'] = serviceAccountName === undefined ? { ...pod.spec, schedulerName, priority, tolerations, volumes } : { ...pod.spec, schedulerName, priority, serviceAccountName, tolerations, volumes };
-  const object: Pod = { ...pod, spec, status: { phase: 'Pending' } };
+  // Fields a template's spec lacks, and a status: added by withFields, not a spread (with-fields.ts says why).
+  const spec: Pod['spec'] = serviceAccountName === undefined ? withFields(pod.spec, { schedulerName, priority, tolerations, volumes }) : withFields(pod.spec, { schedulerName, priority, serviceAccountName, tolerations, volumes });
+  const object: Pod = withFields(pod, { spec, status: { phase: 'Pending' } });
   return { object, notes };
 }
 

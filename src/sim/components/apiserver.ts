@@ -7,7 +7,7 @@
 import type { Verb } from '../../model/access.ts';
 import type { Localized } from '../../model/localized.ts';
 import { text } from '../../model/localized.ts';
-import type { K8sKind, K8sObject, ObjectRef, Pod } from '../../model/objects.ts';
+import type { K8sKind, K8sObject, ObjectRef, Pod, PodStatus } from '../../model/objects.ts';
 import { parseRef, refOf } from '../../model/objects.ts';
 import { forbiddenMessage } from '../../model/forbidden.ts';
 import { etcdKey, REST_RESOURCE, SINGULAR } from '../../model/registry.ts';
@@ -16,6 +16,7 @@ import { AccessLabels } from './access-labels.ts';
 import { STATUS_SYNC } from './status-sync.ts';
 import { withClusterIP } from './service-ip.ts';
 import { timestamp } from '../../model/time.ts';
+import { withFields } from '../../model/with-fields.ts';
 import type { ApiRequest, Envelope, Payload, WatchEventType } from '../core/messages.ts';
 import type { Route } from '../core/network.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -318,9 +319,10 @@ export function createApiServer(rt: Runtime): ApiServer {
 
   const create = (req: Envelope, object: K8sObject, quiet: boolean): void => {
     const name = object.metadata.name === '' && object.metadata.generateName ? object.metadata.generateName + nameSuffix(rt) : object.metadata.name;
+    // The fields metadata gains (uid, creationTimestamp): by withFields, not a spread (with-fields.ts says why).
     const base = {
       ...object,
-      metadata: { ...object.metadata, name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) },
+      metadata: withFields(object.metadata, { name, namespace: object.metadata.namespace ?? (object.kind === 'Node' ? undefined : 'default'), uid: uid(rt), creationTimestamp: timestamp(rt.clock.now()) }),
     } as K8sObject;
     // clusterIPs() walks the whole cache: only a Service needs it (with core/v1 Events on, every Event was a walk).
     const mutated = base.kind === 'Pod' ? mutatePod(base, nameSuffix(rt), rt.config.defaultTolerationSeconds) : base.kind === 'Node' ? taintNodeAtCreation(base) : { object: base.kind === 'Service' ? withClusterIP(base, rt.rng, clusterIPs()) : base, notes: [] };
@@ -355,7 +357,10 @@ export function createApiServer(rt: Runtime): ApiServer {
     const mutate = (obj: K8sObject): K8sObject => {
       if (obj.kind !== 'Pod') return obj;
       const conditions = (obj.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      return { ...obj, spec: { ...obj.spec, nodeName: node }, status: { ...(obj.status ?? { phase: 'Pending' }), conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now }, ...conditions] } };
+      // nodeName and the first conditions are new fields: by withFields, not a spread (with-fields.ts says why).
+      const status: PodStatus = obj.status ?? { phase: 'Pending' };
+      const scheduled: PodStatus['conditions'] = [{ type: 'PodScheduled', status: 'True', lastTransitionTime: now }, ...conditions];
+      return { ...obj, spec: withFields(obj.spec, { nodeName: node }), status: withFields(status, { conditions: scheduled }) };
     };
     writeToEtcd(ref, { kind: 'etcd-put', key: etcdKey(ref), mutate }, () => respond(req, 201, `pod/${current.metadata.name} bound to ${node}`), () => respond(req, 404, `${ref} not found`), req);
   };

@@ -6,6 +6,7 @@ import { diffObjects } from '../../model/diff.ts';
 import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import { refOf } from '../../model/objects.ts';
 import { etcdKey } from '../../model/registry.ts';
+import { withFields } from '../../model/with-fields.ts';
 import type { Envelope } from '../core/messages.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { startService } from '../core/service-machine.ts';
@@ -59,7 +60,9 @@ export class EtcdStore {
 
   /** The version as it will be stored: the next revision becomes its resourceVersion. */
   stamp(obj: K8sObject): K8sObject {
-    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.revision) } } as K8sObject;
+    // By withFields, not spreads (with-fields.ts says why): a first version gains the field, and
+    // these spreads saw every kind of object.
+    return withFields(obj, { metadata: withFields(obj.metadata, { resourceVersion: String(++this.revision) }) }) as K8sObject;
   }
 
   /** `ref`: refOf(stored), when the caller has it (a write's request names it). */

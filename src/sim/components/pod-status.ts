@@ -1,5 +1,6 @@
 /** The pod status changes a kubelet reports as a pod starts (pure; conditions in upstream order). */
 import type { Condition, Container, ContainerStatus, K8sObject, Pod, PodConditionType, PodStatus } from '../../model/objects.ts';
+import { withFields } from '../../model/with-fields.ts';
 
 type PodCondition = Condition<PodConditionType>;
 
@@ -78,17 +79,19 @@ const initialized = (pod: Pod, at: string): PodCondition => ((pod.spec.initConta
 
 /** Accepted by the kubelet: containers are waiting in ContainerCreating. */
 export const statusAccepted = (hostIP: string, at: string) => (obj: K8sObject): K8sObject =>
-  patchPod(obj, (pod, s) => ({
-    ...s,
-    hostIP,
-    startTime: at,
-    conditions: setConditions(s, [cond('PodReadyToStartContainers', false, at), initialized(pod, at), cond('ContainersReady', false, at, 'ContainersNotReady'), cond('Ready', false, at, 'ContainersNotReady')]),
-    containerStatuses: waitingFor(pod.spec.containers),
-  }));
+  patchPod(obj, (pod, s) =>
+    // Fields the status lacks so far: added by withFields, not a spread (with-fields.ts says why).
+    withFields(s, {
+      hostIP,
+      startTime: at,
+      conditions: setConditions(s, [cond('PodReadyToStartContainers', false, at), initialized(pod, at), cond('ContainersReady', false, at, 'ContainersNotReady'), cond('Ready', false, at, 'ContainersNotReady')]),
+      containerStatuses: waitingFor(pod.spec.containers),
+    }),
+  );
 
 /** The sandbox is up and has an IP; no init containers left to run. */
 export const statusSandboxReady = (podIP: string, at: string) => (obj: K8sObject): K8sObject =>
-  patchPod(obj, (_pod, s) => ({ ...s, podIP, conditions: setConditions(s, [cond('PodReadyToStartContainers', true, at), cond('Initialized', true, at)]) }));
+  patchPod(obj, (_pod, s) => withFields(s, { podIP, conditions: setConditions(s, [cond('PodReadyToStartContainers', true, at), cond('Initialized', true, at)]) }));
 
 /** Every container started; with no readiness probe the pod is Ready at once. */
 export const statusRunning = (at: string) => (obj: K8sObject): K8sObject =>

@@ -82,8 +82,18 @@ export function createSchedulingAlgorithm(
       if (info) removePodFromNodeInfo(info, pod);
     },
     schedule(pod: Pod, rng: Rng, spreadSelector?: LabelSelector): ScheduleDecision {
-      // No conditional spread: schedulePod reads an undefined selector as none.
-      const decision = schedulePod(pod, orderedNow(), profile, rng, { ...versioned, startIndex, verdicts: verdicts(), defaultSpreadSelector: spreadSelector });
+      // One literal with every field (schedulePod reads an undefined one as its default): a spread
+      // of `versioned` that adds fields gave each attempt's options a hidden class of their own
+      // (with-fields.ts), and each of schedulePod's reads of them missed its inline cache.
+      const opts: ScheduleOptions = {
+        taintReasons: versioned.taintReasons,
+        dynamicResources: versioned.dynamicResources,
+        balancedSkipsBestEffort: versioned.balancedSkipsBestEffort,
+        startIndex,
+        verdicts: verdicts(),
+        defaultSpreadSelector: spreadSelector,
+      };
+      const decision = schedulePod(pod, orderedNow(), profile, rng, opts);
       startIndex = decision.nextStartIndex ?? 0;
       return decision;
     },
