@@ -10,6 +10,7 @@ import type { Deployment, K8sObject, ObjectRef, Pod, ReplicaSet } from '../model
 import { templateHash } from '../model/template-hash.ts';
 import { scheduleOptionsForVersion } from '../model/scheduler/versions.ts';
 import { timestamp } from '../model/time.ts';
+import { withFields } from '../model/with-fields.ts';
 import type { K8sVersion } from '../model/k8s/versions.ts';
 import { SINGLE_ETCD_MEMBER } from '../model/kubectl/cluster-names.ts';
 import type { NodeOptions, PodOptions } from './builders.ts';
@@ -211,7 +212,8 @@ export class Cluster {
   seed(obj: K8sObject): K8sObject {
     const withMeta = {
       ...obj,
-      metadata: { ...obj.metadata, uid: obj.metadata.uid ?? uid(this.rt), creationTimestamp: obj.metadata.creationTimestamp ?? timestamp(0) },
+      // Fields the metadata may lack: by withFields, not a spread (src/model/with-fields.ts says why).
+      metadata: withFields(obj.metadata, { uid: obj.metadata.uid ?? uid(this.rt), creationTimestamp: obj.metadata.creationTimestamp ?? timestamp(0) }),
     } as K8sObject;
     const stored = this.etcd.store.put(withMeta);
     this.apiserver.seed(stored);
@@ -253,7 +255,8 @@ export class Cluster {
       let podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
       while (this.etcd.store.get(`Pod/default/${podName}`) !== undefined) podName = `${rs.metadata.name}-${nameSuffix(this.rt)}`;
       const host = perNodeIPs ? 2 + Math.floor(i / Math.max(1, nodes.length)) : 100 + i;
-      const spec = { ...deployment.spec.template.spec, nodeName, schedulerName: 'default-scheduler', priority: 0, serviceAccountName: 'default', tolerations: defaultTolerations(this.rt.config.defaultTolerationSeconds) };
+      // Fields the template's spec lacks: by withFields, not a spread (a hidden class per seeded pod; with-fields.ts).
+      const spec = withFields(deployment.spec.template.spec, { nodeName, schedulerName: 'default-scheduler', priority: 0, serviceAccountName: 'default', tolerations: defaultTolerations(this.rt.config.defaultTolerationSeconds) });
       const pod = this.seed({
         apiVersion: 'v1',
         kind: 'Pod',
