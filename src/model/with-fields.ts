@@ -10,9 +10,11 @@
  * results share their maps. A spread that only replaces fields the source has is left as a spread
  * (it keeps the source's map, and it is the faster of the two).
  *
- * For the API's own objects (their fields are schema names): Object.assign would set the
- * prototype where a spread copies a field named `__proto__`.
+ * An own field named `__proto__` (a learner's manifest may carry one: JSON and YAML parse it as
+ * data) would make Object.assign set the result's prototype; such a base or fields object takes
+ * the spread, which copies it as data.
  */
 export function withFields<T extends object, U extends object>(base: T, fields: U): Omit<T, keyof U> & U {
+  if (Object.hasOwn(base, '__proto__') || Object.hasOwn(fields, '__proto__')) return { ...base, ...fields };
   return Object.assign({}, base, fields) as Omit<T, keyof U> & U;
 }

@@ -27,4 +27,13 @@ describe('withFields: what the spread { ...base, ...fields } gives', () => {
     expect(fields).toEqual({ uid: 'u-1' });
     expect(made).toEqual({ name: 'web', uid: 'u-1' });
   });
+
+  it('copies an own field named __proto__ as data, as the spread does: the result keeps its prototype', () => {
+    const base: object = JSON.parse('{"name":"web","__proto__":{"polluted":true}}');
+    const made = withFields(base, { uid: 'u-1' });
+    expect(Object.getPrototypeOf(made)).toBe(Object.prototype);
+    expect(Object.hasOwn(made, '__proto__')).toBe(true);
+    expect('polluted' in made).toBe(false);
+    expect(JSON.stringify(made)).toBe(JSON.stringify({ ...base, uid: 'u-1' }));
+  });
 });
