@@ -73,9 +73,13 @@ function usedControllers(trace: Trace): Set<ControllerId> {
 /** Reads the eased progress (0..1) of message i of the schedule, as the player's timeline set it. */
 export type ProgressOf = (messageIndex: number) => number;
 
-
-/** The quay's card while the operator's shell acts there (static-pods' mv, etcd-backup-restore's etcdctl). */
+/** The operator's shell (static-pods' mv, etcd-backup-restore's etcdctl): it has no card of its own. */
+const OPERATOR = 'client/operator';
+/** What the quay's card says while the operator's shell acts there. */
 const OPERATOR_SHELL: Readonly<Record<Lang, string>> = { en: 'shell', ko: '셸' };
+/** The card a component glows, is named and is focused at: its own, or the quay's user for the operator's shell. */
+const cardOf = (component: string): string => (component === OPERATOR ? 'kubectl' : component);
+
 export class StageView {
   readonly root = new Container();
   private readonly backdrop = new BackdropView();
@@ -305,14 +309,13 @@ export class StageView {
     const sch = this.schedule;
     if (sch === undefined) return;
     const index = this.stationIndexOf;
-    // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay. An etcd member without
-    // a station of its own glows at etcd; other unknown components at the first etcd member's.
-    const kubectl = index.get('kubectl');
+    // The operator's shell (etcdctl, etcdutl, mv) is the user on the quay (cardOf). An etcd member
+    // without a station of its own glows at etcd; other unknown components at the first etcd member's.
     const etcd = index.get('etcd');
     const firstMember = index.get(this.stationList.find((st) => st.spec.id.startsWith('etcd/'))?.spec.id ?? '');
     this.activityStation = sch.activities.map((a) => {
       const c = a.event.component;
-      return index.get(c) ?? (c === 'client/operator' ? kubectl : undefined) ?? (c.startsWith('etcd/') ? etcd : firstMember);
+      return index.get(cardOf(c)) ?? (c.startsWith('etcd/') ? etcd : firstMember);
     });
   }
 
@@ -581,7 +584,7 @@ export class StageView {
     const focus = this.schedule?.focus[this.lastStep] ?? [];
     const k = this.root.scale.x;
     return this.stationList
-      .filter((st) => st.visible && (focus.includes(st.spec.id) || (st.spec.id === 'kubectl' && focus.includes('client/operator'))))
+      .filter((st) => st.visible && focus.some((id) => cardOf(id) === st.spec.id))
       .map((st) => ({ id: st.spec.id, x: st.rect.x * k, y: st.rect.y * k, w: st.rect.w * k, h: st.rect.h * k }));
   }
 
@@ -631,10 +634,10 @@ export class StageView {
       this.lastStep = step;
       const focus = sch.focus[step] ?? [];
       this.pods.setFocus(this.schedOverlay.focusPods(step));
-      // The operator's shell acts from the quay's card: a step about it keeps that card lit.
-      const operator = focus.includes('client/operator');
+      // A step about the operator's shell keeps the quay's card lit (cardOf).
+      const lit = new Set(focus.map(cardOf));
       this.stationList.forEach((st, i) => {
-        const dim = focus.length > 0 && !focus.includes(st.spec.id) && !(operator && st.spec.id === 'kubectl');
+        const dim = focus.length > 0 && !lit.has(st.spec.id);
         this.dimmed[i] = dim;
         st.setDimmed(dim, p);
       });
@@ -690,7 +693,7 @@ export class StageView {
           this.frameLabelAct[si] = i;
           this.frameLabel[si] = a.event.label[this.lang];
           // The operator's shell (mv, etcdctl) works from the quay's card: it says so, not "kubectl".
-          this.frameActing[si] = a.event.component === 'client/operator' ? OPERATOR_SHELL[this.lang] : undefined;
+          this.frameActing[si] = a.event.component === OPERATOR ? OPERATOR_SHELL[this.lang] : undefined;
         }
       }
       if (t < a.end) controllers |= this.activityController[i] ?? 0;

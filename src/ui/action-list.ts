@@ -24,6 +24,12 @@ function commandText(command: string): HTMLElement {
   return code;
 }
 
+/** Where the commands left the story, when its run ended before the story did (Trace.unfinished), and when that was (ms). */
+export interface StoryLeftAt {
+  readonly left: StoryLeftWaiting;
+  readonly endTime: number;
+}
+
 export interface ActionListHandlers {
   remove(index: number): void;
   undo(): void;
@@ -38,8 +44,7 @@ export interface ActionList {
   readonly element: HTMLElement;
   /** The fold and Undo buttons (go in the command bar). */
   readonly buttons: HTMLElement;
-  /** `story`: where the commands left the story, when its run ended before the story did (Trace.unfinished), and that end (ms). */
-  show(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[] | undefined, canUndo: boolean, story?: { readonly left: StoryLeftWaiting; readonly endTime: number }): void;
+  show(actions: readonly TimedCommand[], outcomes: readonly CommandOutcome[] | undefined, canUndo: boolean, story?: StoryLeftAt): void;
   /** Whether this session can be saved as a scenario file (the sandbox scenario). */
   setCanSave(can: boolean): void;
   /** Unfolds the panel (a new command was given: the learner should see its answer). */
@@ -63,12 +68,11 @@ export function outcomeFor(actions: readonly TimedCommand[], outcomes: readonly 
 export function createActionList(handlers: ActionListHandlers, initialLang: Lang): ActionList {
   let lang = initialLang;
   let folded = true;
-  let last: {
-    actions: readonly TimedCommand[];
-    outcomes: readonly CommandOutcome[] | undefined;
-    canUndo: boolean;
-    story?: { readonly left: StoryLeftWaiting; readonly endTime: number } | undefined;
-  } = { actions: [], outcomes: undefined, canUndo: false };
+  let last: { actions: readonly TimedCommand[]; outcomes: readonly CommandOutcome[] | undefined; canUndo: boolean; story?: StoryLeftAt | undefined } = {
+    actions: [],
+    outcomes: undefined,
+    canUndo: false,
+  };
 
   const title = el('h2', { class: 'actions__title', id: 'actions-title' });
   const list = el('ol', { class: 'actions__list', 'data-testid': 'action-list' });

@@ -470,6 +470,8 @@ describe('the sandbox: your own story', () => {
     const note = page.locator('[data-testid=story-left-waiting]');
     await note.waitFor();
     expect(await note.textContent()).toBe(said);
+    // Korean breaks between words (eojeol), as the caption does: "실행/이" reads badly.
+    expect(await note.evaluate((n) => getComputedStyle(n).wordBreak)).toBe(lang === 'ko' ? 'keep-all' : 'normal');
     await page.locator('[data-action=remove-action]').first().click();
     await page.waitForFunction(() => window.__kubedeck?.trace?.()?.commands === undefined);
     expect(await note.isVisible()).toBe(false);

@@ -251,15 +251,15 @@ export class StationView extends Container {
   setActivity(level: number, label: string | undefined, actingAs?: string): void {
     this.glowLevel = level;
     this.glow.alpha = level * this.cardAlpha;
-    if (actingAs !== this.actingAs) {
+    const whoChanged = actingAs !== this.actingAs;
+    if (!whoChanged && label === this.activity) return;
+    if (whoChanged) {
       this.actingAs = actingAs;
+      // The name shown changes with who acts: measure it again.
       this.nameFitted = false;
-      this.activity = label;
-      this.refreshText();
-    } else if (label !== this.activity) {
-      this.activity = label;
-      this.refreshText();
     }
+    this.activity = label;
+    this.refreshText();
   }
 
   setStatus(status: ComponentStatus): void {
