@@ -108,8 +108,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'timed-out',
       caption: text(
-        'The write is never committed. After etcd’s request timeout (5 s + 2 × election timeout = 7 s) the member answers `etcdserver: request timed out`, and kube-apiserver returns 500 to kubectl. kube-apiserver’s reads fail as well: they are linearizable and need a leader. Only serializable reads (`etcdctl get --consistency=s`) are answered, by the member alone, and they may be stale.',
-        '쓰기가 끝내 커밋되지 않습니다. etcd 요청 타임아웃(5초 + 2 × 선거 타임아웃 = 7초) 뒤 멤버가 `etcdserver: request timed out`이라고 응답하고 kube-apiserver는 kubectl에 500을 돌려줍니다. kube-apiserver의 읽기도 실패합니다. 선형화(linearizable) 읽기라서 리더가 있어야 하기 때문입니다. 직렬화(serializable) 읽기(`etcdctl get --consistency=s`)만 멤버 혼자 답할 수 있는데, 그 값은 오래된 것일 수 있습니다.',
+        'The write is never committed. After etcd’s request timeout (5 s + 2 × election timeout = 7 s) the leaderless member answers `context deadline exceeded`, and kube-apiserver returns 500 to kubectl. kube-apiserver’s reads fail as well: they are linearizable and need a leader. Only serializable reads (`etcdctl get --consistency=s`) are answered, by the member alone, and they may be stale.',
+        '쓰기가 끝내 커밋되지 않습니다. etcd 요청 타임아웃(5초 + 2 × 선거 타임아웃 = 7초) 뒤 리더가 없는 멤버가 `context deadline exceeded`라고 응답하고 kube-apiserver는 kubectl에 500을 돌려줍니다. kube-apiserver의 읽기도 실패합니다. 선형화(linearizable) 읽기라서 리더가 있어야 하기 때문입니다. 직렬화(serializable) 읽기(`etcdctl get --consistency=s`)만 멤버 혼자 답할 수 있는데, 그 값은 오래된 것일 수 있습니다.',
       ),
       focus: ['kubectl', 'kube-apiserver', ...all],
       when: refusedWrite,

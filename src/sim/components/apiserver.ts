@@ -277,9 +277,10 @@ export function createApiServer(rt: Runtime): ApiServer {
     const member = etcdTarget();
     // Concatenated per request: a map of these per key missed the processor's caches (1.4 % of a streamed run).
     rt.net.post(ID, member, 'request', `txn ${op} ${key}`, ref, payload, (answer) => {
-      // etcd without quorum: kube-apiserver passes the storage error on as a 500 (kubectl: "Error from server: etcdserver: request timed out").
-      const error = answer.payload.kind === 'etcd-response' ? answer.payload.error : undefined;
-      if (req && error?.startsWith('etcdserver:')) return respond(req, 500, error);
+      // etcd without a leader or quorum: kube-apiserver passes its client's error on as a 500
+      // (kubectl: "Error from server: rpc error: code = DeadlineExceeded desc = context deadline exceeded").
+      const failure = answer.payload.kind === 'etcd-response' ? answer.payload.failure : undefined;
+      if (req && failure !== undefined) return respond(req, 500, failure);
       if (answer.payload.kind !== 'etcd-response' || !answer.payload.ok || !answer.payload.object) return onMissing();
       const before = cache.get(ref);
       if (op === 'delete') {

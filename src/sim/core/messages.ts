@@ -36,7 +36,17 @@ export type Payload =
   | { readonly kind: 'etcd-put'; readonly key: string; readonly create?: K8sObject; readonly mutate?: Mutation }
   | { readonly kind: 'etcd-delete'; readonly key: string }
   | { readonly kind: 'etcd-range'; readonly key: string; readonly prefix: boolean }
-  | { readonly kind: 'etcd-response'; readonly ok: boolean; readonly revision: number; readonly object?: K8sObject; readonly items?: readonly K8sObject[]; readonly error?: string }
+  | {
+      readonly kind: 'etcd-response';
+      readonly ok: boolean;
+      readonly revision: number;
+      readonly object?: K8sObject;
+      readonly items?: readonly K8sObject[];
+      /** Why a transaction's compare failed (the key exists, or not). */
+      readonly error?: string;
+      /** etcd could not serve the request at all (no leader, no quorum): the error its client returns. */
+      readonly failure?: string;
+    }
   /** etcdctl snapshot save: the Maintenance.Snapshot stream of the whole keyspace. */
   | { readonly kind: 'etcd-snapshot' }
   /** Between etcd members on the peer port (2380). */

@@ -5,7 +5,7 @@
  * A write is a log entry: the leader appends it, sends AppendEntries, and commits once a quorum
  * (itself included) holds it; then it is applied to the key-value store and answered.
  */
-import { text } from '../../../model/localized.ts';
+import { text, type Localized } from '../../../model/localized.ts';
 import type { Envelope } from '../../core/messages.ts';
 import type { Runtime } from '../../core/runtime.ts';
 import type { ComponentId, MessageType, RaftState } from '../../trace.ts';
@@ -264,13 +264,35 @@ export function createMember(shared: SharedState, name: string, host: string): M
 
   // --- kube-apiserver (and etcdctl) on the client port ------------------------------------
 
-  /** etcd answers "request timed out" when a write is not committed in time (no leader, no quorum). */
+  /**
+   * What etcd answers when a write is not committed within its request timeout
+   * (server/etcdserver/v3_server.go: processInternalRaftRequestOnce, parseProposeCtxErr).
+   * - A member that knows no leader never takes the proposal (raft reads no proposals while it
+   *   has no leader), so Propose itself runs out of time and gRPC reports the deadline.
+   * - Otherwise the entry was proposed (by this leader, or forwarded to the leader it knew) and
+   *   never committed: "request timed out", "possibly due to previous leader failure" when a new
+   *   leader has been elected since (the entry went down with the old one).
+   */
+  const timeOutError = (taken: boolean): { readonly action: string; readonly error: string; readonly why: Localized } => {
+    const seconds = REQUEST_TIMEOUT_MS / 1000;
+    if (!taken) {
+      const why = text(`no leader to take the write: timed out after ${seconds} s`, `쓰기를 받을 리더 없음: ${seconds}초 뒤 시간 초과`);
+      return { action: 'context deadline exceeded', error: 'rpc error: code = DeadlineExceeded desc = context deadline exceeded', why };
+    }
+    const why = text(`no quorum: write not committed in ${seconds} s`, `쿼럼 없음: ${seconds}초 안에 커밋되지 않음`);
+    const error = role !== 'leader' && leader !== undefined ? 'etcdserver: request timed out, possibly due to previous leader failure' : 'etcdserver: request timed out';
+    return { action: 'etcdserver: request timed out', error, why };
+  };
+
   const timeOut = (req: Envelope, index?: number): void => {
+    // Whether the entry was taken is decided as the write arrives: a leader known then took it.
+    const taken = index !== undefined || leader !== undefined;
     rt.clock.after(() => {
       if (role === 'down' || (index !== undefined && pending.get(index) !== req)) return;
       if (index !== undefined) pending.delete(index);
-      rt.tracer.activity(id, 'raft:timeout', 5, text(`no quorum: write not committed in ${REQUEST_TIMEOUT_MS / 1000} s`, `쿼럼 없음: ${REQUEST_TIMEOUT_MS / 1000}초 안에 커밋되지 않음`), req.object);
-      rt.net.reply(req, { action: 'etcdserver: request timed out', payload: { kind: 'etcd-response', ok: false, revision: shared.store.currentRevision, error: 'etcdserver: request timed out' } });
+      const { action, error, why } = timeOutError(taken);
+      rt.tracer.activity(id, 'raft:timeout', 5, why, req.object);
+      rt.net.reply(req, { action, payload: { kind: 'etcd-response', ok: false, revision: shared.store.currentRevision, failure: error } });
     }, REQUEST_TIMEOUT_MS);
   };
 
@@ -309,6 +331,8 @@ export function createMember(shared: SharedState, name: string, host: string): M
           preVotes.clear();
           preVotes.add(name);
           preCandidate = true;
+          // becomePreCandidate forgets the leader: from now on this member takes no proposals.
+          leader = undefined;
           // etcd's raft has a state of its own for this (StatePreCandidate): not a candidate yet.
           setStatus('pre-candidate');
           publish();

@@ -4,7 +4,7 @@
 export const HEARTBEAT_MS = 100;
 /** --election-timeout: a follower that hears no leader this long stands for election. */
 export const ELECTION_TIMEOUT_MS = 1000;
-/** etcd's server-side request timeout: 5 s + 2 x election timeout ("etcdserver: request timed out"). */
+/** etcd's server-side request timeout: 5 s + 2 x election timeout ("etcdserver: request timed out", or "context deadline exceeded" with no leader). */
 export const REQUEST_TIMEOUT_MS = 5000 + 2 * ELECTION_TIMEOUT_MS;
 
 /** Quorum = floor(N/2)+1: 3 members survive 1 failure, 5 survive 2. */
