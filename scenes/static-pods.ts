@@ -82,8 +82,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'mirror',
       caption: text(
-        `For each static pod the kubelet creates a mirror pod in kube-system named <name>-<nodeName>: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\` lists them. A mirror is read-only: the API cannot change the static pod.`,
-        `정적 파드마다 kubelet이 kube-system에 <이름>-<노드이름> 형식의 미러 파드를 만듭니다: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\`에 보입니다. 미러 파드는 읽기 전용이라 API로 정적 파드를 바꿀 수 없습니다.`,
+        `For each static pod the kubelet creates a mirror pod in kube-system named <name>-<nodeName>: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\` lists them (their dashed boxes turn solid). A mirror is read-only: the API cannot change the static pod.`,
+        `정적 파드마다 kubelet이 kube-system에 <이름>-<노드이름> 형식의 미러 파드를 만듭니다: etcd-${NODE}, kube-apiserver-${NODE}, … \`kubectl get pods -n kube-system\`에 보입니다(점선 상자가 실선이 됩니다). 미러 파드는 읽기 전용이라 API로 정적 파드를 바꿀 수 없습니다.`,
       ),
       focus: [KUBELET, 'kube-apiserver', 'etcd'],
       when: message({ from: KUBELET, action: 'POST pod (mirror)' }),

@@ -2,7 +2,7 @@
 import type { Lang } from '../model/localized.ts';
 import { formatClock, formatDuration, formatDurationKo } from '../model/time.ts';
 import { raftLine } from '../sim/raft-words.ts';
-import type { TraceEvent } from '../sim/trace.ts';
+import type { StaticPodEvent, TraceEvent } from '../sim/trace.ts';
 
 /** One JSON object per event; state events carry what changed (not the whole object). */
 export function eventJson(e: TraceEvent): string {
@@ -17,6 +17,8 @@ const short = (v: unknown): string => {
   const s = JSON.stringify(v) ?? 'undefined';
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
+
+const STATIC_POD_KO: Readonly<Record<StaticPodEvent['phase'], string>> = { starting: '시작 중', running: '실행 중', ready: '준비됨', stopping: '멈추는 중', gone: '없어짐' };
 
 /** A readable line, or undefined for events the list leaves out (routine ones unless verbose). */
 export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean): string | undefined {
@@ -49,6 +51,11 @@ export function eventLine(e: TraceEvent, n: number, lang: Lang, verbose: boolean
     }
     case 'component':
       return `${String(n).padStart(5)} ${time}  ${e.component} is ${e.status}`;
+    case 'static-pod': {
+      const name = e.pod.split('/').at(-1) ?? e.pod;
+      const what = lang === 'ko' ? STATIC_POD_KO[e.phase] : e.phase;
+      return `${String(n).padStart(5)} ${time}  [${e.node}] ${lang === 'ko' ? '정적 파드' : 'static pod'} ${name} ${what}`;
+    }
     case 'raft':
       return `${String(n).padStart(5)} ${time}  {raft} ${e.member}: ${raftLine(e, lang)}`;
     case 'decision': {

@@ -14,15 +14,22 @@ import type { Palette } from './theme.ts';
 import { checkMark, dashedRect } from './scene/shapes.ts';
 import { fitText, makeText, markSecondary, restyle } from './scene/text.ts';
 import { revisionColour } from './objects/revision-colour.ts';
-import { deckOrder } from './pod-priority.ts';
+import { deckOrder, type DeckPod } from './pod-priority.ts';
+import type { StaticPodPhase, StaticPodState } from '../sim/trace.ts';
+import type { Lang } from '../model/localized.ts';
 import { lookColour } from './look-colours.ts';
 import { destroyTree } from './destroy-tree.ts';
 
 
 const contexts = new Map<string, GraphicsContext>();
 
-function boxContext(look: PodLook, w: number, h: number, p: Palette, fs: number): GraphicsContext {
-  const key = `${look}|${Math.round(w)}|${Math.round(h)}|${p.name}`;
+const NO_STATIC_PODS: ReadonlyMap<ObjectRef, StaticPodState> = new Map();
+
+/** A static pod's look as its kubelet has it: its sandbox starting, its container running, ready, stopping. */
+const STATIC_LOOK: Readonly<Record<StaticPodPhase, PodLook>> = { starting: 'ContainerCreating', running: 'Running', ready: 'Ready', stopping: 'Terminating' };
+
+function boxContext(look: PodLook, w: number, h: number, p: Palette, fs: number, unlisted: boolean): GraphicsContext {
+  const key = `${look}|${Math.round(w)}|${Math.round(h)}|${p.name}|${unlisted ? 'u' : ''}`;
   const hit = contexts.get(key);
   if (hit) return hit;
   const c = lookColour(look, p);
@@ -30,7 +37,8 @@ function boxContext(look: PodLook, w: number, h: number, p: Palette, fs: number)
   const r = 6 * fs;
   ctx.roundRect(0, 0, w, h, r).fill({ color: p.card });
   ctx.roundRect(0, 0, w, h, r).fill({ color: c, alpha: look === 'Terminating' || look === 'Unknown' ? 0.1 : 0.2 });
-  if (look === 'Unknown') dashedRect(new Graphics(ctx), { x: 0, y: 0, w, h }, 6 * fs, 4 * fs).stroke({ width: 2 * fs, color: c });
+  // Dashed: what the API cannot vouch for (a pod on a lost node; a static pod it does not list).
+  if (look === 'Unknown' || unlisted) dashedRect(new Graphics(ctx), { x: 0, y: 0, w, h }, 6 * fs, 4 * fs).stroke({ width: 2 * fs, color: c });
   else ctx.roundRect(0, 0, w, h, r).stroke({ width: 2 * fs, color: c });
   // Container ribs: the shipping-container look.
   ctx.rect(0, 0, 6 * fs, h).fill({ color: c, alpha: look === 'Terminating' ? 0.5 : 1 });
@@ -47,7 +55,11 @@ class PodView extends Container {
   readonly ring = new Graphics();
   readonly nameText: Text;
   readonly phaseText: Text;
+  /** What was drawn last. */
+  shown: DeckPod | undefined;
+  /** The API's pod (undefined for a static pod the API does not list). */
   obj: Pod | undefined;
+  node: string | undefined;
   look: PodLook = 'Pending';
   slot: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private key = '';
@@ -60,17 +72,21 @@ class PodView extends Container {
     this.ring.visible = false;
   }
 
-  draw(pod: Pod, slot: Rect, p: Palette, fs: number, density: Density, revision: number | undefined): void {
-    const look = podLook(pod);
-    const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${pod.metadata.name}|${revision ?? ''}`;
+  draw(pod: DeckPod, slot: Rect, p: Palette, fs: number, density: Density, revision: number | undefined): void {
+    const { look, name, unlisted } = pod;
+    const key = `${look}|${slot.w}|${slot.h}|${p.name}|${density}|${name}|${revision ?? ''}|${unlisted ?? ''}`;
     this.position.set(slot.x, slot.y);
     this.slot = slot;
-    this.obj = pod;
+    this.shown = pod;
+    this.obj = pod.pod;
+    this.node = pod.node;
     this.look = look;
     if (key === this.key) return;
     this.hitArea = new Rectangle(0, 0, slot.w, slot.h);
     this.key = key;
-    this.box.context = boxContext(look, slot.w, slot.h, p, fs);
+    this.box.context = boxContext(look, slot.w, slot.h, p, fs, unlisted !== undefined);
+    // Not in the API: nothing for a card to show.
+    this.eventMode = unlisted === undefined ? 'static' : 'none';
     const g = 3 * fs;
     this.ring.clear().roundRect(-g, -g, slot.w + 2 * g, slot.h + 2 * g, 9 * fs).stroke({ width: 2.5 * fs, color: p.text, alpha: 0.9 });
     this.stripe.clear();
@@ -79,9 +95,9 @@ class PodView extends Container {
     const textX = 12 * fs;
     const maxW = slot.w - textX - (look === 'Ready' ? 26 * fs : 6 * fs) - rib;
     restyle(this.nameText, { size: 14 * fs, weight: '700', fill: look === 'Terminating' ? p.muted : p.text });
-    fitText(this.nameText, pod.metadata.name, maxW, 14 * fs, 14 * fs, cutsInMiddle(pod.metadata.name));
+    fitText(this.nameText, name, maxW, 14 * fs, 14 * fs, cutsInMiddle(name));
     restyle(this.phaseText, { size: 14 * fs, fill: lookColour(look, p) });
-    fitText(this.phaseText, podLookLabel(look), maxW, 14 * fs);
+    fitText(this.phaseText, unlisted === undefined ? podLookLabel(look) : `${podLookLabel(look)} · ${unlisted}`, maxW, 14 * fs);
     if (density === 'full') {
       const gap = Math.max(0, (slot.h - this.nameText.height - this.phaseText.height) / 3);
       this.nameText.position.set(textX, gap);
@@ -114,6 +130,11 @@ export class PodLayer extends Container {
   private readonly usedOverflow = new Set<string>();
   private objects: ReadonlyMap<ObjectRef, K8sObject> = new Map();
   private revisions: ReadonlyMap<ObjectRef, number> = new Map();
+  private staticPods: ReadonlyMap<ObjectRef, StaticPodState> = NO_STATIC_PODS;
+  private unlistedWords = 'no mirror';
+  private readonly unlistedPods = new Map<ObjectRef, DeckPod>();
+  /** Each API pod's box, kept per object version: a pod whose object did not change is not redrawn. */
+  private readonly deckPods = new WeakMap<Pod, DeckPod>();
   private places: PodPlaces | undefined;
   private palette: Palette | undefined;
   /** Pods whose box pulses (ContainerCreating). */
@@ -141,7 +162,7 @@ export class PodLayer extends Container {
 
   private applyCovered(): void {
     for (const v of this.views.values()) {
-      const node = v.obj?.spec.nodeName;
+      const node = v.node;
       v.visible = node === undefined || !this.covered.includes(`${node}\n`);
     }
     // A "+N" shows while its deck overflows and no score panel covers it (it comes back when the panel goes).
@@ -162,28 +183,64 @@ export class PodLayer extends Container {
     this.place(true);
   }
 
-  /** Idempotent: only pods whose object identity changed are redrawn. */
-  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number> = new Map()): void {
-    if (objects === this.objects) return;
+  /**
+   * Idempotent: only pods whose object identity changed are redrawn. `staticPods`: the static pods
+   * the nodes' kubelets run (StaticPodsAt); one the API does not list (no mirror pod yet, or its
+   * mirror deleted) stands on its deck all the same, dashed, since it runs.
+   */
+  apply(objects: ReadonlyMap<ObjectRef, K8sObject>, revisions: ReadonlyMap<ObjectRef, number> = new Map(), staticPods: ReadonlyMap<ObjectRef, StaticPodState> = NO_STATIC_PODS): void {
+    if (objects === this.objects && staticPods === this.staticPods) return;
     this.objects = objects;
     this.revisions = revisions;
+    this.staticPods = staticPods;
     this.place(false);
+  }
+
+  /** The words an unlisted static pod's phase line adds, in the stage's language. */
+  setLang(lang: Lang): void {
+    const words = lang === 'ko' ? '미러 없음' : 'no mirror';
+    if (words === this.unlistedWords) return;
+    this.unlistedWords = words;
+    this.unlistedPods.clear();
+    this.place(true);
+  }
+
+  private deckPod(ref: ObjectRef, pod: Pod, where: string): DeckPod {
+    const node = where === '' ? undefined : where;
+    const hit = this.deckPods.get(pod);
+    if (hit !== undefined && hit.node === node && hit.ref === ref) return hit;
+    const made: DeckPod = { ref, name: pod.metadata.name, node, look: podLook(pod), pod };
+    this.deckPods.set(pod, made);
+    return made;
+  }
+
+  /** An unlisted static pod's box, the same object while its phase is (so it is not redrawn each frame). */
+  private unlistedPod(st: StaticPodState): DeckPod {
+    const hit = this.unlistedPods.get(st.pod);
+    if (hit?.look === STATIC_LOOK[st.phase]) return hit;
+    const pod: DeckPod = { ref: st.pod, name: st.pod.slice(st.pod.lastIndexOf('/') + 1), node: st.node, look: STATIC_LOOK[st.phase], pod: undefined, unlisted: this.unlistedWords };
+    this.unlistedPods.set(st.pod, pod);
+    return pod;
   }
 
   private place(force: boolean): void {
     const places = this.places;
     const p = this.palette;
     if (places === undefined || p === undefined) return;
-    const groups = new Map<string, { ref: ObjectRef; pod: Pod }[]>();
+    const groups = new Map<string, DeckPod[]>();
+    const add = (where: string, pod: DeckPod): void => {
+      let g = groups.get(where);
+      if (g === undefined) groups.set(where, (g = []));
+      g.push(pod);
+    };
     for (const [ref, obj] of this.objects) {
       if (obj.kind !== 'Pod') continue;
       const node = obj.spec.nodeName;
       if (node !== undefined && places.offDeckElsewhere === true && !places.decks.has(node)) continue;
       const where = node !== undefined && places.decks.has(node) ? node : '';
-      let g = groups.get(where);
-      if (g === undefined) groups.set(where, (g = []));
-      g.push({ ref, pod: obj });
+      add(where, this.deckPod(ref, obj, where));
     }
+    for (const [ref, st] of this.staticPods) if (!this.objects.has(ref) && places.decks.has(st.node)) add(st.node, this.unlistedPod(st));
     const seen = new Set<ObjectRef>();
     this.pulsing.length = 0;
     const usedOverflow = this.usedOverflow;
@@ -202,7 +259,8 @@ export class PodLayer extends Container {
       const more = visible < pods.length && visible > 1 ? slots[visible - 1] : undefined;
       if (more !== undefined) visible -= 1;
       deckOrder(pods, visible, this.focus);
-      pods.forEach(({ ref, pod }, i) => {
+      pods.forEach((pod, i) => {
+        const ref = pod.ref;
         const slot = i < visible ? slots[i] : undefined;
         if (slot === undefined) return;
         seen.add(ref);
@@ -221,7 +279,7 @@ export class PodLayer extends Container {
           this.views.set(ref, v);
           this.addChild(v);
         }
-        if (force || v.obj !== pod || v.x !== slot.x || v.y !== slot.y || v.slot.w !== slot.w) v.draw(pod, slot, p, places.fs, density, this.revisions.get(ref));
+        if (force || v.shown !== pod || v.x !== slot.x || v.y !== slot.y || v.slot.w !== slot.w) v.draw(pod, slot, p, places.fs, density, this.revisions.get(ref));
         if (v.look === 'ContainerCreating') this.pulsing.push(v);
         else v.box.alpha = 1;
       });

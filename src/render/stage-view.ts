@@ -14,6 +14,7 @@ import { eventCountAt, formatSkip, stepAt, type Schedule } from '../timeline/sch
 import { stateAt, type ClusterState } from '../timeline/state.ts';
 import { controllerOf, CONTROLLERS, controlPlaneNode, deckControllers, etcdMembers, kernelNodes, shipNodes, type ControllerId } from './ids.ts';
 import { NodeFiles } from './node-files.ts';
+import { StaticPodsAt } from '../timeline/static-pods-at.ts';
 import { NodeRules, type HeldRules } from '../timeline/node-rules.ts';
 import { chipCapacity, computeLayout, type Rect, type StageLayout } from './layout.ts';
 import { applySimple, stageScale } from './simple-stage.ts';
@@ -135,6 +136,8 @@ export class StageView {
   /** The control-plane node drawn aboard the flagship (static-pods scenarios), its files, when each was written. */
   private cpNode: string | undefined;
   private nodeFiles: NodeFiles | undefined;
+  /** The static pods the nodes' kubelets run (drawn even where the API lists no mirror pod). */
+  private staticPods: StaticPodsAt | undefined;
   private fileFlashes: readonly { readonly path: string; readonly at: number }[] = [];
   /** The rules kube-proxy holds per node, and when each node's kube-proxy programs (to pulse its badge). */
   private nodeRules: NodeRules | undefined;
@@ -257,6 +260,7 @@ export class StageView {
     this.cpNode = controlPlaneNode(trace.topology);
     this.flagship.setControlPlaneNode(this.cpNode);
     this.nodeFiles = new NodeFiles(trace, this.cpNode);
+    this.staticPods = new StaticPodsAt(trace);
     this.fileFlashes = this.nodeFiles.changes.map((c) => ({ path: c.path, at: schedule.eventTimes[c.eventIndex] ?? 0 }));
     this.nodeRules = new NodeRules(trace);
     const flashes = new Map<string, number[]>();
@@ -386,6 +390,7 @@ export class StageView {
     this.backdrop.setLang(lang);
     this.flagship.setLang(lang);
     this.clock.setLang(lang);
+    this.pods.setLang(lang);
     for (const s of this.ships) s.setLang(lang);
     this.relayoutIfLaidOut();
   }
@@ -610,7 +615,7 @@ export class StageView {
       const state: ClusterState = stateAt(trace, { eventCount: count });
       const shelf = buildShelf(state.objects);
       this.shelf.apply(shelf);
-      this.pods.apply(state.objects, shelf.podRevision);
+      this.pods.apply(state.objects, shelf.podRevision, this.staticPods?.at(count));
       if (this.scaleMode) this.scale.apply(state.objects, shelf.podRevisionBand, state.components);
       this.schedOverlay.setObjects(state.objects);
       this.tokens.podsMoved();

@@ -18,6 +18,7 @@ import { hostIP, makeDeployment, makeLease, makeNode, PAUSE_IMAGE, podSubnet } f
 import { nodeImages } from './node-images.ts';
 import { SimClock } from './clock.ts';
 import { Disk } from './core/disk.ts';
+import { StaticPodBoard } from './core/static-pod-board.ts';
 import type { ApiServer, Watcher } from './components/apiserver.ts';
 import { createApiServer } from './components/apiserver.ts';
 import type { ApiAnswer } from './components/client.ts';
@@ -91,7 +92,7 @@ export class Cluster {
     const tracer = new Tracer(clock, opts.trace);
     const net = new Network(clock, rng, tracer);
     const config = configFor(opts.k8sVersion, opts.config);
-    this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer) };
+    this.rt = { clock, rng, tracer, net, config, board: new StatusBoard(tracer), disk: new Disk(tracer), staticPods: new StaticPodBoard(tracer) };
     this.rt.board.set('kubectl', 'up', true);
     this.apiserver = createApiServer(this.rt);
     this.scheduler = createScheduler(this.rt, createSchedulingAlgorithm(undefined, () => this.takeVerdicts(), scheduleOptionsForVersion(config.k8sVersion)));
@@ -147,7 +148,9 @@ export class Cluster {
     for (const n of this.workers.keys()) components.push(`kubelet/${n}`, `containerd/${n}`, `kube-proxy/${n}`);
     components.push(...this.extraComponents);
     const files = this.rt.disk.startFiles();
-    return files.length > 0 ? { nodes: this.nodeNames, components, files } : { nodes: this.nodeNames, components };
+    const staticPods = this.rt.staticPods.startPods();
+    // Only scenarios that show files or static pods list them: the others' traces stay as they were.
+    return { nodes: this.nodeNames, components, ...(files.length > 0 ? { files } : {}), ...(staticPods.length > 0 ? { staticPods } : {}) };
   }
 
   /**
@@ -291,6 +294,7 @@ export class Cluster {
       if (node?.kind === 'Node') this.seed({ ...node, status: { ...node.status, images: nodeImages(worker.kubelet.reportImages()) } });
     }
     this.rt.disk.freeze();
+    this.rt.staticPods.freeze();
     const all = [...this.etcd.store.values()];
     this.scheduler.seed(all);
     this.kcm.seed(all);

@@ -210,7 +210,36 @@ export interface NodeFile {
   readonly note?: string;
 }
 
-export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent;
+/**
+ * Where a static pod is on its node: its sandbox starting, its container running, ready (the
+ * component it runs serves, as its readiness probe would find), stopping.
+ */
+export type StaticPodPhase = 'starting' | 'running' | 'ready' | 'stopping';
+
+/** A static pod a node's kubelet runs from a manifest file, as its runtime has it. */
+export interface StaticPodState {
+  /** `Pod/<namespace>/<name>-<node>`: the name its mirror pod has in the API, when it has one. */
+  readonly pod: ObjectRef;
+  readonly node: string;
+  readonly phase: StaticPodPhase;
+}
+
+/**
+ * A static pod started, runs, stops or is gone from its node (recorded only where a kubelet runs
+ * static pods). It runs whether or not the API holds its mirror pod: a kubelet starts etcd and
+ * kube-apiserver this way before there is an API to tell. Those running when the trace starts are
+ * listed in Topology.staticPods.
+ */
+export interface StaticPodEvent {
+  readonly kind: 'static-pod';
+  readonly t: number;
+  readonly seq: number;
+  readonly pod: ObjectRef;
+  readonly node: string;
+  readonly phase: StaticPodPhase | 'gone';
+}
+
+export type TraceEvent = MessageEvent | StateEvent | StepEvent | SkipEvent | ActivityEvent | ComponentEvent | DecisionEvent | RaftEvent | FileEvent | StaticPodEvent;
 export type TraceEventKind = TraceEvent['kind'];
 
 export type ComponentStatus = 'up' | 'down' | 'leader' | 'follower' | 'pre-candidate' | 'candidate';
@@ -233,6 +262,8 @@ export interface Topology {
   readonly components: readonly ComponentId[];
   /** Files on nodes' disks when the trace starts (only scenarios that show files have them). */
   readonly files?: readonly NodeFile[];
+  /** Static pods running when the trace starts (only scenarios with a control-plane node have them). */
+  readonly staticPods?: readonly StaticPodState[];
 }
 
 export interface Trace {

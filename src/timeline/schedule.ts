@@ -491,7 +491,7 @@ function* inPieces(count: number, body: (from: number, to: number) => void): Gen
 
 const inFocus = (focus: readonly ComponentId[], c: ComponentId): boolean => focus.length === 0 || focus.includes(c);
 
-const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file';
+const isInstant = (e: TraceEvent | undefined): boolean => e === undefined || e.kind === 'state' || e.kind === 'component' || e.kind === 'skip' || e.kind === 'file' || e.kind === 'static-pod';
 
 /** A generated object name (web-7f9c4d8b6-x2k9q, web-x2k9q): what varies between repeats of one bulk action. */
 const GENERATED_NAME = /[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}\b/g;

@@ -54,14 +54,17 @@ function tokenSample(key: TokenSample, p: Palette): SVGSVGElement {
 
 /** Pod samples: the container box of src/render/pods.ts (tinted fill, outline, rib on the left). */
 function podSample(key: PodSample, p: Palette): SVGSVGElement {
-  const c = hex(lookColour(key, p));
+  // An unlisted static pod is drawn as a Ready one with a dashed outline.
+  const look = key === 'Unlisted' ? 'Ready' : key;
+  const c = hex(lookColour(look, p));
   const faint = key === 'Terminating' || key === 'Unknown';
+  const dashed = key === 'Unknown' || key === 'Unlisted';
   const parts: SVGElement[] = [
     shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: hex(p.card) }),
-    shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: c, 'fill-opacity': faint ? 0.1 : 0.2, stroke: c, 'stroke-width': 2, ...(key === 'Unknown' ? { 'stroke-dasharray': '5 3' } : {}) }),
+    shape('rect', { x: 4, y: 4, width: 40, height: 20, rx: 4, fill: c, 'fill-opacity': faint ? 0.1 : 0.2, stroke: c, 'stroke-width': 2, ...(dashed ? { 'stroke-dasharray': '5 3' } : {}) }),
     shape('rect', { x: 4, y: 4, width: 5, height: 20, fill: c, 'fill-opacity': key === 'Terminating' ? 0.5 : 1 }),
   ];
-  if (key === 'Ready') parts.push(shape('path', { d: 'M30 14 l4 4 l7 -8', stroke: c, 'stroke-width': 3, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  if (look === 'Ready') parts.push(shape('path', { d: 'M30 14 l4 4 l7 -8', stroke: c, 'stroke-width': 3, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
   if (key === 'ContainerCreating') parts[1]?.setAttribute('class', 'legend__pulse');
   return svg(parts);
 }

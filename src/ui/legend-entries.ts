@@ -7,7 +7,7 @@ import type { Localized } from '../model/localized.ts';
 import type { MessageType } from '../sim/trace.ts';
 
 export type TokenSample = MessageType | 'write' | 'error' | 'background';
-export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown';
+export type PodSample = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Terminating' | 'Unknown' | 'Unlisted';
 export type MarkSample = 'quay' | 'glow' | 'dimmed' | 'trail' | 'click';
 /** The big-cluster view's node tiles (src/render/scale/tile-view.ts) and its message flows. */
 export type TileSample = 'ready' | 'notReady' | 'unknown' | 'kubeletDown' | 'terminating' | 'noSchedule' | 'noExecute' | 'filter' | 'flow';
@@ -42,6 +42,13 @@ export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
   { key: 'Ready', text: { en: 'Ready: green with a check', ko: 'Ready: 초록에 체크 표시' } },
   { key: 'Terminating', text: { en: 'Terminating: grey', ko: 'Terminating: 회색' } },
   { key: 'Unknown', text: { en: 'Unknown: dashed outline (node not heard from)', ko: 'Unknown: 점선 테두리(노드에서 소식 없음)' } },
+  {
+    key: 'Unlisted',
+    text: {
+      en: 'dashed outline in its phase’s colour: a static pod its kubelet runs from a file that the API does not list (no mirror pod yet, or its mirror deleted)',
+      ko: '단계 색의 점선 테두리: kubelet이 파일로 실행하지만 API에는 없는 정적 파드(아직 미러 파드가 없거나 미러 파드가 지워짐)',
+    },
+  },
 ];
 
 export const MARK_ENTRIES: readonly LegendEntry<MarkSample>[] = [

@@ -60,7 +60,12 @@ describe('the flagship is the control-plane node', () => {
       const want = [...(removed ? MANIFESTS.filter((m) => !m.endsWith('kube-scheduler.yaml')) : MANIFESTS), '/etc/kubernetes/manifests', '/var/lib/etcd'].sort();
       expect(files(s), s.id).toEqual(want);
     }
-    // Once mirrors exist they stand on the flagship (inside the control-plane node's area).
+    // The kubelet runs its static pods before any API server can list them: from its CRI calls on,
+    // all four stand on the control-plane node (dashed until their mirrors exist), not only once mirrored.
+    const pods = (s: Seen): string[] => s.objects.filter((o) => o.kind === 'Pod').map((o) => o.name).sort();
+    const staticPods = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].map((c) => `kube-system/${c}-controlplane`);
+    expect(pods(steps[0] as Seen)).toEqual([]);
+    for (const id of ['cri', 'etcd-up', 'apiserver-up', 'register', 'mirror']) expect(pods(steps.find((s) => s.id === id) as Seen), id).toEqual(staticPods);
     const last = steps.at(-1);
     const node = last?.objects.find((o) => o.kind === 'control-plane-node');
     const mirror = last?.objects.find((o) => o.kind === 'Pod' && o.name === 'kube-system/kube-apiserver-controlplane');

@@ -5,6 +5,7 @@ import type { ComponentId, ComponentStatus } from '../trace.ts';
 import type { SimConfig } from './config.ts';
 import type { Network } from './network.ts';
 import type { Disk } from './disk.ts';
+import type { StaticPodBoard } from './static-pod-board.ts';
 import type { Tracer } from './tracer.ts';
 import { recordOf } from './record-of.ts';
 
@@ -49,6 +50,8 @@ export interface Runtime {
   readonly board: StatusBoard;
   /** Files on nodes' disks a scenario shows (manifests, etcd data, snapshots). */
   readonly disk: Disk;
+  /** Static pods the nodes' kubelets run from files, whether or not the API knows them. */
+  readonly staticPods: StaticPodBoard;
 }
 
 /** Runs `fn` after `ms` of simulated time. */

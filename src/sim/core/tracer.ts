@@ -10,7 +10,7 @@ import type { K8sObject, ObjectRef } from '../../model/objects.ts';
 import type { ScheduleDecision } from '../../model/scheduler/types.ts';
 import type { FieldChange } from '../../model/field-change.ts';
 import type { SimClock } from '../clock.ts';
-import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, StateEvent, TraceEvent } from '../trace.ts';
+import type { ComponentId, ComponentStatus, MessageEvent, NodeFile, ProxyRulesChange, RaftState, Snapshot, StateEvent, StaticPodPhase, TraceEvent } from '../trace.ts';
 
 /** A wait longer than this with nothing recorded is compressed on playback. */
 export const SKIP_AFTER_MS = 1_000;
@@ -301,6 +301,10 @@ export class Tracer {
 
   file(file: NodeFile, op: 'added' | 'modified' | 'deleted', by?: ComponentId): void {
     this.record('file', by === undefined ? { file, op } : { file, op, by });
+  }
+
+  staticPod(pod: ObjectRef, node: string, phase: StaticPodPhase | 'gone'): void {
+    this.record('static-pod', { pod, node, phase });
   }
 
   /** Marks a narration step; the snapshot taken here is the state the step starts from. */

@@ -78,20 +78,23 @@ describe('short forms', () => {
 describe('deckOrder', () => {
   const pod = (name: string, created: string): DeckPod => ({
     ref: `Pod/default/${name}` as ObjectRef,
+    name,
+    node: 'worker-1',
+    look: 'Running',
     pod: { kind: 'Pod', apiVersion: 'v1', metadata: { name, namespace: 'default', creationTimestamp: created }, spec: { containers: [] } } as unknown as Pod,
   });
 
   it('keeps name order when everything fits', () => {
     const pods = [pod('c', '3'), pod('a', '1'), pod('b', '2')];
     deckOrder(pods, 3, new Set());
-    expect(pods.map((p) => p.pod.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(pods.map((p) => p.name)).toEqual(['a', 'b', 'c']);
   });
 
   it('gives the step\'s pod a slot before newer ones, then the newest; the rest fold into +N', () => {
     const pods = [pod('a', '1'), pod('b', '2'), pod('c', '3'), pod('d', '4')];
     deckOrder(pods, 2, new Set(['Pod/default/a' as ObjectRef]));
-    expect(pods.slice(0, 2).map((p) => p.pod.metadata.name)).toEqual(['a', 'd']);
+    expect(pods.slice(0, 2).map((p) => p.name)).toEqual(['a', 'd']);
     deckOrder(pods, 2, new Set());
-    expect(pods.slice(0, 2).map((p) => p.pod.metadata.name)).toEqual(['c', 'd']);
+    expect(pods.slice(0, 2).map((p) => p.name)).toEqual(['c', 'd']);
   });
 });

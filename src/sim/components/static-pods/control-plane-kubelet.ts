@@ -137,12 +137,14 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
   const run = (file: string, manifest: Pod, mirrorHash?: string): void => {
     const sp: StaticPod = { manifest, pod: named(manifest), phase: 'starting', mirror: mirrorHash === undefined ? 'none' : 'present', ...(mirrorHash === undefined ? {} : { mirrorHash }) };
     pods.set(file, sp);
+    rt.staticPods.set(refOf(sp.pod), node, 'starting');
     // kubeadm pulled the images before it wrote the manifests: no PullImage here.
     cri('RunPodSandbox', sp.pod, () =>
       cri('CreateContainer', sp.pod, () =>
         cri('StartContainer', sp.pod, () => {
           if (pods.get(file) !== sp) return;
           sp.phase = 'running';
+          rt.staticPods.set(refOf(sp.pod), node, 'running');
           hooks.started(componentOf(file));
           // A mirror made from an older manifest is outdated: the kubelet replaces it.
           if (sp.mirror === 'present' && sp.mirrorHash !== configHash(manifest)) deleteMirror(sp, () => ensureMirror(file));
@@ -154,9 +156,15 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
 
   const stop = (sp: StaticPod, file: string, then: () => void): void => {
     sp.phase = 'stopping';
+    rt.staticPods.set(refOf(sp.pod), node, 'stopping');
     cri('StopContainer', sp.pod, () => {
       hooks.stopped(componentOf(file));
-      cri('StopPodSandbox', sp.pod, () => cri('RemovePodSandbox', sp.pod, then));
+      cri('StopPodSandbox', sp.pod, () =>
+        cri('RemovePodSandbox', sp.pod, () => {
+          rt.staticPods.set(refOf(sp.pod), node, 'gone');
+          then();
+        }),
+      );
     });
   };
 
@@ -226,7 +234,11 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
       nodeUid = uid;
       booted = true;
       rt.board.set(id, 'up', true);
-      for (const [file, manifest] of files) pods.set(file, { manifest, pod: named(manifest), phase: 'running', mirror: 'present', mirrorHash: configHash(manifest) });
+      for (const [file, manifest] of files) {
+        const sp: StaticPod = { manifest, pod: named(manifest), phase: 'running', mirror: 'present', mirrorHash: configHash(manifest) };
+        pods.set(file, sp);
+        rt.staticPods.set(refOf(sp.pod), node, 'ready');
+      }
       rt.clock.after(renewLease, rt.rng.between(1_000, LEASE_RENEW_MS));
     },
     manifest: (file) => files.get(file),

@@ -72,6 +72,7 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
       }
       else if (c === 'kube-apiserver') apiserver.start();
       else rt.board.set(c, 'up');
+      rt.staticPods.ready(`Pod/kube-system/${c}-${name}`);
     }, WARM_UP_MS[c]);
   };
   const stop = (c: ControlPlaneComponent): void => {
