@@ -118,7 +118,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     out.push({
       id: 'own-namespace',
       caption: text(
-        `In "dev" the same request is allowed: a RoleBinding grants a role in one namespace only. 200 OK가 오고 "No resources found in dev namespace."가 출력됩니다.`,
+        `In "dev" the same request is allowed: a RoleBinding grants a role in one namespace only. kube-apiserver answers 200 OK and kubectl prints "No resources found in dev namespace."`,
         `"dev" 네임스페이스에서는 같은 요청이 허용됩니다: RoleBinding은 한 네임스페이스에서만 권한을 줍니다. 200 OK가 오고 "No resources found in dev namespace."가 출력됩니다.`,
       ),
       focus: ['kube-apiserver', 'kubectl'],

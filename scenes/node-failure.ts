@@ -35,8 +35,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'unknown',
       caption: text(
-        `The node lifecycle controller checks every 5 s. ${FAILING} has been silent longer than --node-monitor-grace-period (${grace} s; 50 s since v1.32, 40 s in older releases and most course notes): its conditions become Unknown.`,
-        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${withParticle(FAILING, '이/가')} --node-monitor-grace-period(${grace}초. v1.32부터 기본값 50초, 이전 버전과 대부분의 강의 자료에서는 40초)보다 오래 조용했으므로 상태가 Unknown이 됩니다.`,
+        `The node lifecycle controller checks every 5 s. ${FAILING} has been silent longer than --node-monitor-grace-period (${grace} s here; 50 s since v1.32, 40 s before, as in most course notes): its conditions become Unknown.`,
+        `노드 라이프사이클 컨트롤러는 5초마다 확인합니다. ${withParticle(FAILING, '이/가')} --node-monitor-grace-period(${grace}초. v1.32부터 기본값 50초, 이전 버전과 대부분의 강의 자료에서는 40초)보다 오래 응답이 없었으므로 상태가 Unknown이 됩니다.`,
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: activity('kube-controller-manager', 'node-lifecycle-controller/monitor'),

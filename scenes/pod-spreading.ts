@@ -132,7 +132,7 @@ function cues(): readonly StepCue[] {
       id: 'web-rs',
       caption: text(
         'The Deployment controller creates the ReplicaSet web-<hash>, and the ReplicaSet controller creates the pods in slow-start batches. Each pod carries the template’s topologySpreadConstraints.',
-        '디플로이먼트 컨트롤러가 레플리카셋 web-<해시>를 만들고, 레플리카셋 컨트롤러가 파드를 슬로 스타트 배치로 만듭니다. 파드마다 템플릿의 topologySpreadConstraints가 그대로 들어 있습니다.',
+        '디플로이먼트 컨트롤러가 레플리카셋 web-<해시>를 만들고, 레플리카셋 컨트롤러가 파드를 슬로 스타트 묶음으로 만듭니다. 파드마다 템플릿의 topologySpreadConstraints가 그대로 들어 있습니다.',
       ),
       focus: ['kube-controller-manager', 'kube-apiserver'],
       when: message({ from: 'kube-controller-manager', action: 'POST pod', object: WEB_POD }),

@@ -51,7 +51,7 @@ function slowStart(active: number, want: number): Localized {
     const shown = batches(grow).join(', ');
     return text(
       `The ReplicaSet controller counts ${active} of ${want} and creates ${grow} pods in slow-start batches (${shown}): each batch is sent only when the one before it succeeded, so a broken template fails after 1 pod, not ${grow}.`,
-      `레플리카셋 컨트롤러가 ${want}개 중 ${active}개를 세고 ${grow}개를 슬로 스타트 배치(${shown})로 만듭니다. 앞 배치가 성공해야 다음 배치를 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
+      `레플리카셋 컨트롤러가 원하는 ${want}개 중 활성 파드 ${active}개를 확인하고 ${grow}개를 슬로 스타트 묶음(${shown})으로 만듭니다. 앞 묶음이 성공해야 다음 묶음을 보내므로, 템플릿이 잘못됐다면 ${grow}개가 아니라 1개에서 멈춥니다.`,
     );
   }
   if (grow === 1) return text(`The ReplicaSet controller counts ${active} of ${want} and creates 1 pod.`, `레플리카셋 컨트롤러가 ${want}개 중 ${active}개를 세고 파드 1개를 만듭니다.`);
@@ -94,7 +94,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         const make = Math.max(0, want - active);
         return text(
           `The ReplicaSet controller in kube-controller-manager sees the same change through its own watch. A pod with a deletionTimestamp no longer counts: ${active} of ${want} active, so it creates ${make} pod${make === 1 ? '' : 's'}.`,
-          `kube-controller-manager의 레플리카셋 컨트롤러도 자신의 watch로 같은 변경을 봅니다. deletionTimestamp가 붙은 파드는 세지 않으므로 활성 파드는 ${want}개 중 ${active}개, 파드 ${make}개를 새로 만듭니다.`,
+          `kube-controller-manager의 레플리카셋 컨트롤러도 자신의 watch로 같은 변경을 봅니다. deletionTimestamp가 붙은 파드는 세지 않으므로 활성 파드가 ${want}개 중 ${active}개뿐이라 파드 ${make}개를 새로 만듭니다.`,
         );
       },
       focus: ['kube-controller-manager', 'kube-apiserver'],

@@ -160,7 +160,7 @@ const machine = setup({
         'kubectl',
         text(
           `\`kubectl apply -f web.yaml\`: a pod requesting ${r.cpu} CPU and ${r.memory}, with nodeSelector disktype=ssd. Four nodes: worker-1 (4 CPU, busy), worker-2 (8 CPU), worker-3 (8 CPU, taint dedicated=gpu:NoSchedule), worker-4 (cordoned).`,
-          `\`kubectl apply -f web.yaml\`: CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '을/를')} 요청하고 nodeSelector disktype=ssd인 파드. 노드 넷: worker-1(4 CPU, 바쁨), worker-2(8 CPU), worker-3(8 CPU, 테인트 dedicated=gpu:NoSchedule), worker-4(코든됨).`,
+          `\`kubectl apply -f web.yaml\`: CPU ${r.cpu}, 메모리 ${withParticle(r.memory, '을/를')} 요청하고 nodeSelector disktype=ssd인 파드. 노드 4개: worker-1(4 CPU, 바쁨), worker-2(8 CPU), worker-3(8 CPU, 테인트 dedicated=gpu:NoSchedule), worker-4(코든됨).`,
         ),
         ['kubectl', 'kube-apiserver'],
       );

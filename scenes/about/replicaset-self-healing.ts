@@ -7,7 +7,7 @@ export const replicasetSelfHealingAbout: ScenarioAbout = {
   title: text('A ReplicaSet heals and scales', '레플리카셋의 자가 치유와 스케일링'),
   summary: text(
     'Delete a pod and the ReplicaSet controller replaces it; scale up in slow-start batches, then down: which pods go, and why.',
-    '파드를 지우면 레플리카셋 컨트롤러가 대체합니다. 슬로 스타트 배치로 스케일 업, 그다음 스케일 다운: 어떤 파드가 왜 지워지는지.',
+    '파드를 지우면 레플리카셋 컨트롤러가 대체합니다. 슬로 스타트 묶음으로 스케일 업, 그다음 스케일 다운: 어떤 파드가 왜 지워지는지.',
   ),
   params: [
     { id: 'replicas', label: text('Replicas of "web"', '"web" 레플리카 수'), kind: 'int', default: 3, min: 2, max: 6 },
