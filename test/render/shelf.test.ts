@@ -85,6 +85,22 @@ describe('shelf model', () => {
     expect(m.podRevision.get('Pod/default/web-old-a')).toBe(1);
     expect(m.podRevision.get('Pod/default/web-new-a')).toBe(2);
   });
+  it('a rolled-back ReplicaSet keeps the colour of the revision it was made as (revision-history), while its card says its new revision', () => {
+    const back = rs('web-old', 3, 'nginx:1.27', 4, 4);
+    const rolledBack: ReplicaSet = { ...back, metadata: { ...back.metadata, annotations: { 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' } } };
+    const objects = new Map<string, K8sObject>([
+      ['Deployment/default/web', deployment(4)],
+      ['ReplicaSet/default/web-old', rolledBack],
+      ['ReplicaSet/default/web-new', rs('web-new', 2, 'nginx:1.28', 0, 0)],
+      ['Pod/default/web-old-a', pod('web-old-a', 'web-old')],
+    ]);
+    const m = buildShelf(objects);
+    expect(m.deployments[0]?.sets.map((c) => [c.name, c.revision, c.firstRevision])).toEqual([
+      ['web-old', 3, 1],
+      ['web-new', 2, 2],
+    ]);
+    expect(m.podRevision.get('Pod/default/web-old-a')).toBe(1);
+  });
   it('a pod gets a scale-view band only when its Deployment has more than one revision', () => {
     const two = buildShelf(cluster());
     expect(two.podRevisionBand.get('Pod/default/web-old-a')).toBe(1);

@@ -1,5 +1,6 @@
 /**
- * One colour per Deployment revision, shared by a ReplicaSet's shelf card and its pods' stripe:
+ * One colour per ReplicaSet, by the Deployment revision it was made as (a rollback's newer revision
+ * keeps it), shared by the ReplicaSet's shelf card and its pods' stripe:
  * hues kept apart from the pod status colours (green Ready, blue creating, amber Pending, red Failed).
  */
 import type { Palette } from '../theme.ts';

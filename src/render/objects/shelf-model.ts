@@ -4,7 +4,7 @@
  * allowed pod counts; each Service with its ClusterIP and its EndpointSlices' rows. Pure.
  */
 import type { Deployment, EndpointSlice, K8sObject, ObjectRef, ReplicaSet, Service } from '../../model/objects.ts';
-import { maxSurge, maxUnavailable, REVISION } from '../../sim/components/controllers/deployment-util.ts';
+import { maxSurge, maxUnavailable, REVISION, REVISION_HISTORY } from '../../sim/components/controllers/deployment-util.ts';
 import type { Trace } from '../../sim/trace.ts';
 
 /** The band a rolling update keeps the pod count in (upstream ResolveFenceposts rounding). */
@@ -28,6 +28,12 @@ export interface RsCard {
   readonly ref: ObjectRef;
   readonly name: string;
   readonly revision: number;
+  /**
+   * The revision it was made as: its colour, kept when a rollback gives it a newer revision (its
+   * earlier ones are in deployment.kubernetes.io/revision-history), so the same ReplicaSet keeps
+   * one colour and reads as the one that ran before.
+   */
+  readonly firstRevision: number;
   readonly image: string;
   readonly desired: number;
   readonly current: number;
@@ -79,7 +85,7 @@ export interface ShelfModel {
   /** ReplicaSets no Deployment owns (a bare ReplicaSet). */
   readonly sets: readonly RsCard[];
   readonly services: readonly ServiceCard[];
-  /** Pod ref -> revision of the ReplicaSet that owns it (by ownerReferences). */
+  /** Pod ref -> the first revision of the ReplicaSet that owns it (by ownerReferences): its colour. */
   readonly podRevision: ReadonlyMap<ObjectRef, number>;
   /**
    * The same for pods whose Deployment has more than one ReplicaSet (revision) only: the scale
@@ -95,10 +101,13 @@ const byName = <T extends { metadata: { name: string } }>(a: T, b: T): number =>
 
 function rsCard(rs: ReplicaSet): RsCard {
   const image = rs.spec.template.spec.containers[0]?.image ?? '';
+  const revision = Number(rs.metadata.annotations?.[REVISION] ?? '0') || 0;
+  const history = (rs.metadata.annotations?.[REVISION_HISTORY] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   return {
     ref: `ReplicaSet/${nsName(rs)}`,
     name: rs.metadata.name,
-    revision: Number(rs.metadata.annotations?.[REVISION] ?? '0') || 0,
+    revision,
+    firstRevision: Math.min(revision, ...history),
     image,
     desired: rs.spec.replicas,
     current: rs.status?.replicas ?? 0,
@@ -156,7 +165,7 @@ export function buildShelf(objects: ReadonlyMap<ObjectRef, K8sObject>): ShelfMod
     const rollingOut = rolling && (holding > 1 || (newest !== undefined && newest.desired !== d.spec.replicas));
     return { ref: `Deployment/${nsName(d)}`, name: d.metadata.name, rolling, band: rolloutBand(d), rollingOut, total, available, sets: cards };
   });
-  for (const rs of sets) rsRevision.set(nsName(rs), rsCard(rs).revision);
+  for (const rs of sets) rsRevision.set(nsName(rs), rsCard(rs).firstRevision);
   const bare = sets.filter((rs) => !owned.has(rs)).map(rsCard);
 
   const services: ServiceCard[] = svcs.map((s) => ({

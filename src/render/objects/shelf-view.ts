@@ -161,7 +161,7 @@ export class ShelfView extends Container {
   private replicaSet(view: Container, c: ShelfCardBox, rs: RsCard | undefined, compact: boolean, p: Palette): void {
     if (rs === undefined) return;
     const w = WORDS[this.lang];
-    const colour = revisionColour(rs.revision, p);
+    const colour = revisionColour(rs.firstRevision, p);
     this.background(view, c, p, colour);
     view.alpha = rs.desired === 0 && rs.current === 0 ? 0.7 : 1;
     const counts = `${formatCount(rs.desired)}/${formatCount(rs.current)}/${formatCount(rs.ready)}`;
