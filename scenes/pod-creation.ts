@@ -10,6 +10,7 @@ import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, after, change, decision, message } from './lib/match.ts';
+import { onBoundNode } from './lib/bound-node.ts';
 import { podCreationAbout } from './about/pod-creation.ts';
 
 const POD = /^Pod\/default\/nginx/;
@@ -75,7 +76,7 @@ function commonCues(): StepCue[] {
         'The kubelet watches only pods with spec.nodeName = its node. The bound pod reaches that ship’s captain as a watch event (ADDED).',
         'kubelet은 spec.nodeName이 자기 노드인 파드만 watch합니다. 바인딩된 파드가 그 배의 선장에게 watch 이벤트(ADDED)로 도착합니다.',
       ),
-      focus: ['kube-apiserver', 'kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3'],
+      focus: onBoundNode(POD, ['kubelet'], ['kube-apiserver']),
       when: message({ to: /^kubelet\//, type: 'watch', object: POD }),
     },
     {
@@ -84,7 +85,7 @@ function commonCues(): StepCue[] {
         'SyncPod: the kubelet calls containerd over CRI. RunPodSandbox starts the pause sandbox, and the CNI plugin (ADD) gives the pod its IP.',
         'SyncPod: kubelet이 CRI로 containerd를 호출합니다. RunPodSandbox가 pause 샌드박스를 띄우고, CNI 플러그인(ADD)이 파드 IP를 할당합니다.',
       ),
-      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      focus: onBoundNode(POD, ['kubelet', 'containerd']),
       when: message({ action: 'RunPodSandbox', type: 'request' }),
     },
     {
@@ -93,13 +94,13 @@ function commonCues(): StepCue[] {
         'PullImage: the image is not on this node yet, so containerd pulls nginx:1.27. The kubelet records the events Pulling and Pulled.',
         'PullImage: 이 노드에 아직 이미지가 없어 containerd가 nginx:1.27을 내려받습니다. kubelet은 Pulling, Pulled 이벤트를 남깁니다.',
       ),
-      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      focus: onBoundNode(POD, ['kubelet', 'containerd']),
       when: message({ action: 'PullImage', type: 'request' }),
     },
     {
       id: 'start',
       caption: text('CreateContainer, then StartContainer (events Created, Started).', 'CreateContainer, 이어서 StartContainer (이벤트 Created, Started).'),
-      focus: ['kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3', 'containerd/worker-1', 'containerd/worker-2', 'containerd/worker-3'],
+      focus: onBoundNode(POD, ['kubelet', 'containerd']),
       when: message({ action: 'CreateContainer', type: 'request' }),
     },
     {
@@ -108,7 +109,7 @@ function commonCues(): StepCue[] {
         'The kubelet patches pods/status: phase Running; PodScheduled, PodReadyToStartContainers, Initialized, ContainersReady and Ready are all True. `kubectl get pod` shows 1/1 Running.',
         'kubelet이 pods/status를 패치합니다: phase Running, PodScheduled·PodReadyToStartContainers·Initialized·ContainersReady·Ready 모두 True. `kubectl get pod` 결과는 1/1 Running.',
       ),
-      focus: ['kube-apiserver', 'etcd', 'kubelet/worker-1', 'kubelet/worker-2', 'kubelet/worker-3'],
+      focus: onBoundNode(POD, ['kubelet'], ['kube-apiserver', 'etcd']),
       // From the PATCH itself (sent once the container started), so the step holds the whole round trip.
       when: after(message({ action: 'StartContainer OK', object: POD }), message({ action: 'PATCH pod/status', object: POD })),
     },

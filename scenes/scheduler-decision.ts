@@ -12,8 +12,8 @@ import { makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { waitingFor } from '../src/sim/scenario.ts';
-import type { ComponentId } from '../src/sim/trace.ts';
 import { change, message } from './lib/match.ts';
+import { onBoundNode } from './lib/bound-node.ts';
 import { verdictCaption, winnerCaption } from './lib/verdicts.ts';
 import { schedulerDecisionAbout } from './about/scheduler-decision.ts';
 
@@ -37,8 +37,6 @@ function buildCluster(cluster: Cluster): void {
   cluster.seedDeployment('api', 2, { image: 'registry.example/api:2.1', requests: { cpu: '1', memory: '1536Mi' } }, ['worker-1']);
   cluster.seedDeployment('cache', 3, { image: 'redis:7.4', requests: { cpu: '1', memory: '1Gi' } }, ['worker-2']);
 }
-
-const WORKERS: readonly ComponentId[] = NODES.map((n) => `kubelet/${n}` as const);
 
 function cues(params: ScenarioParams): readonly StepCue[] {
   const noFit = params.noFit === true;
@@ -114,9 +112,18 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       when: message({ from: 'kube-scheduler', action: 'bind' }),
     },
     {
+      id: 'kubelet',
+      caption: text(
+        'Only the chosen node’s kubelet hears of it: its watch selects pods with spec.nodeName = its node. It has containerd run web: the sandbox, the image if the node lacks it, the container.',
+        '선택된 노드의 kubelet만 이 소식을 듣습니다. 그 watch는 spec.nodeName이 자기 노드인 파드만 고르기 때문입니다. kubelet이 containerd로 web을 실행합니다: 샌드박스, 노드에 없으면 이미지, 그리고 컨테이너.',
+      ),
+      focus: onBoundNode(POD, ['kubelet', 'containerd'], ['kube-apiserver']),
+      when: message({ to: /^kubelet\//, type: 'watch', object: POD }),
+    },
+    {
       id: 'running',
-      caption: text('The kubelet of the chosen node starts the pod through containerd: phase Running, Ready.', '선택된 노드의 kubelet이 containerd로 파드를 시작합니다: phase Running, Ready.'),
-      focus: ['kube-apiserver', ...WORKERS, ...(noFit ? [`kubelet/${NEW_NODE}` as const] : [])],
+      caption: text('The kubelet reports the pod’s status: phase Running, Ready.', 'kubelet이 파드 상태를 보고합니다: phase Running, Ready.'),
+      focus: onBoundNode(POD, ['kubelet'], ['kube-apiserver']),
       when: change(POD, 'status.phase', 'Running'),
     },
   );

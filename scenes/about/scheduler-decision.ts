@@ -5,7 +5,7 @@ import type { ScenarioAbout } from './about.ts';
 export const schedulerDecisionAbout: ScenarioAbout = {
   id: 'scheduler-decision',
   title: text('How kube-scheduler decides', 'kube-scheduler의 결정 과정'),
-  summary: text('Four nodes: a taint, a cordon, a busy and a roomy node. Every Filter verdict, every Score, the winner; or no fit until a node joins.', '노드 넷: 테인트, cordon, 바쁜 노드와 여유 있는 노드. 모든 필터 판정과 점수, 승자; 또는 새 노드가 합류할 때까지 배치 불가.'),
+  summary: text('Four nodes: a taint, a cordon, a busy and a roomy node. Every Filter verdict, every Score, the winner; or no fit until a node joins.', '노드 4개: 테인트, cordon, 바쁜 노드와 여유 있는 노드. 모든 필터 판정과 점수, 승자; 또는 새 노드가 합류할 때까지 배치 불가.'),
   params: [
     { id: 'noFit', label: text('No node fits (a new node joins)', '맞는 노드 없음 (새 노드 합류)'), kind: 'boolean', default: false },
     {

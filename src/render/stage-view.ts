@@ -56,6 +56,7 @@ const RULES_FLASH = 1.2;
 /** The trail shows again this close to a step's end even if a token still flies (the paused end frame). */
 const TRAIL_END = 0.15;
 const NO_RECTS: readonly Rect[] = [];
+const NO_FOCUS: readonly string[] = [];
 const NO_RULES: readonly HeldRules[] = [];
 const NO_FLASHES: readonly number[] = [];
 
@@ -719,6 +720,10 @@ export class StageView {
       else hi = mid;
     }
     let lastGroup = -1;
+    const stepFocus = sch.focus[step] ?? NO_FOCUS;
+    const stepHasHops = this.stepHasStory[step] === true;
+    this.offFocusTokens.length = 0;
+    this.offFocusLabels.length = 0;
     // Story tokens in sight (one passing behind a card is not).
     let storyShown = 0;
     this.pendingBackground.length = 0;
@@ -741,10 +746,25 @@ export class StageView {
         continue;
       }
       if (this.flowed(m, progressOf(mi), false)) continue;
-      // The label rides on the first token of a fan-out group only; background tokens carry none.
-      const label = m.background || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
+      // The label rides on the first token of a fan-out group only; background tokens carry none, and
+      // neither do the last step's tokens still flying once this step has hops of its own: the labels
+      // name what this step is about (pod-creation's kubelet step showed the bind's "watch: MODIFIED ×2").
+      const earlier = m.start < stepStart && stepHasHops;
+      const label = m.background || earlier || m.group === lastGroup ? undefined : this.labelOf(m.event.action, m.group);
       lastGroup = m.group;
+      // Tokens to a component outside the step's focus come after, so their labels give way: pod-creation's
+      // kubelet step labelled the scheduler's and controllers' "watch: MODIFIED ×2", not the kubelet's ADDED.
+      if (stepFocus.length > 0 && !stepFocus.includes(m.event.to)) {
+        this.offFocusTokens.push(mi);
+        this.offFocusLabels.push(label);
+        continue;
+      }
       if (this.tokens.add(m.event, progressOf(mi), label, false)) storyShown++;
+    }
+    for (let j = 0; j < this.offFocusTokens.length; j++) {
+      const mi = this.offFocusTokens[j] ?? 0;
+      const m = sch.messages[mi];
+      if (m !== undefined && this.tokens.add(m.event, progressOf(mi), this.offFocusLabels[j], false)) storyShown++;
     }
     // The scale view's story flows: one token per route with its count (the aggregator holds only
     // the story's so far).
@@ -840,6 +860,9 @@ export class StageView {
     return this.stationIndexOf.get(id);
   }
 
+  /** This frame's story tokens to components outside the step's focus (drawn after the others), and their labels. */
+  private readonly offFocusTokens: number[] = [];
+  private readonly offFocusLabels: (string | undefined)[] = [];
   private readonly groupLabels = new Map<number, string>();
   /** Messages per fan-out group, counted once per trace (a frame meeting a new group counted every message). */
   private groupSize = new Map<number, number>();

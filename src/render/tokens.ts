@@ -6,9 +6,9 @@
  */
 import { Container, Graphics, GraphicsContext, type Text } from './pixi-parts.ts';
 import type { ComponentId, MessageEvent } from '../sim/trace.ts';
-import type { Rect } from './layout.ts';
+import type { Point, Rect } from './layout.ts';
 import { markDrawn } from './drawn.ts';
-import { keepInside, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
+import { keepInside, pointOnRoute, routeBetween, rowRoute, sameRow, type Route } from './routes.ts';
 import { coversOf, routeRuns, traceDashed, traceRoute, underCard, type RouteRuns } from './behind-cards.ts';
 import { CARD_MARGIN, coverArea } from './label-cover.ts';
 import { shortForms } from './short-label.ts';
@@ -22,6 +22,8 @@ const NO_SPOTS: readonly Rect[] = [];
 /** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
 const SIDES = 12;
 const RING_GAPS = [16, 44] as const;
+/** Where along its route (progress) a label may sit on the line when no spot by its token or beside the route's middle has room. */
+const ROUTE_SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8] as const;
 /** Labelled tokens per frame: people track about four moving things; older labels give way. */
 const MAX_LABELS = 4;
 /** Covering another token's label costs this much more than covering a card (it is never allowed). */
@@ -300,8 +302,9 @@ export class TokenLayer extends Container {
         this.trails.stroke({ width: p.route.width * this.s, color: colour, alpha: p.route.alpha });
       }
     }
-    // Under a card it passes behind, a story token is a faint ghost (no label: it would cover the
-    // card's words) and a background one is out of sight. Either counts as not in sight.
+    // Under a card it passes behind, a story token is a faint ghost and a background one is out of
+    // sight. Either counts as not in sight. A ghost keeps its label where one fits off the card's words
+    // (a watch event to a kubelet spends most of its hop behind kube-controller-manager's card).
     const under = behind !== undefined && underCard({ x, y }, behind.covers);
     if (under && background) {
       hideToken(v);
@@ -326,13 +329,10 @@ export class TokenLayer extends Container {
     v.alpha = under ? GHOST_ALPHA : 1;
     // The sky disc that keeps a token clear of its line would show as a blot on the card.
     v.halo.alpha = under ? 0 : 1;
-    if (under) {
-      v.pill.visible = false;
-      v.text.visible = false;
-      // The label is drawn anew once the token is out from under the card.
-      v.labelKey = '\u0000';
-      return false;
-    }
+    // A ghost's label stands by the nearest point of its route out from under the card.
+    let ax = x;
+    let ay = y;
+    if (under && label !== undefined) ({ x: ax, y: ay } = nearestInSight(r, u, behind.covers));
     const key = label ?? '';
     if (key !== v.labelKey) {
       v.labelKey = key;
@@ -358,15 +358,20 @@ export class TokenLayer extends Container {
       // (kube-controller-manager's middle chip right under kube-apiserver) has room only there.
       const midX = 0.25 * r.p0.x + 0.5 * r.c.x + 0.25 * r.p1.x;
       const midY = 0.25 * r.p0.y + 0.5 * r.c.y + 0.25 * r.p1.y;
-      const spotX = (side: number): number => (side < SIDES ? x + this.sideX(side, w) : midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs));
-      const spotY = (side: number): number => (side < SIDES ? y + this.sideY(side, h) : midY);
+      // Last, on the route itself, where it crosses open water between cards: a hop from the flagship
+      // down to a ship has no room by either end (its cards' words) nor by its middle (the cards it
+      // passes behind), but the line crosses the sea between them.
+      const onRoute = (side: number): Point => pointOnRoute(r, ROUTE_SPOTS[side - SIDES - 2] ?? 0.5);
+      const spotX = (side: number): number => (side < SIDES ? ax + this.sideX(side, w) : side < SIDES + 2 ? midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs) : onRoute(side).x);
+      const spotY = (side: number): number => (side < SIDES ? ay + this.sideY(side, h) : side < SIDES + 2 ? midY : onRoute(side).y);
       let best = 0;
       let bestCover = Infinity;
       let bestOnLabels = 0;
       const fits = (): boolean => bestOnLabels === 0 && bestCover <= 0.12 * w * h;
-      for (let side = 0; side < SIDES + 2; side++) {
-        // The route's middle only rescues a label no side of its token has room for.
-        if (side === SIDES && fits()) break;
+      for (let side = 0; side < SIDES + 2 + ROUTE_SPOTS.length; side++) {
+        // The route's middle only rescues a label no side of its token has room for, and the route
+        // itself one that its middle has no room for either.
+        if ((side === SIDES || side === SIDES + 2) && fits()) break;
         const cx = spotX(side);
         const cy = spotY(side);
         const onLabels = this.labelCoverAt(cx, cy, w, h);
@@ -384,14 +389,14 @@ export class TokenLayer extends Container {
       const show = bestOnLabels === 0 && this.placed.length < MAX_LABELS && onCards <= 0.12 * w * h;
       v.pill.visible = show;
       v.text.visible = show;
-      if (!show) return true;
+      if (!show) return !under;
       const lx = spotX(best);
       const ly = spotY(best);
       this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
     }
-    return true;
+    return !under;
   }
 
   /**
@@ -479,4 +484,16 @@ export class TokenLayer extends Container {
       if (v !== undefined) hideToken(v);
     }
   }
+}
+
+/** The point of route `r` nearest progress `u` (either way) that no card in `covers` hides; `u`'s own point if none. */
+function nearestInSight(r: Route, u: number, covers: readonly Rect[]): Point {
+  for (let k = 1; k <= 50; k++) {
+    for (const v of [u - k * 0.02, u + k * 0.02]) {
+      if (v < 0 || v > 1) continue;
+      const q = pointOnRoute(r, v);
+      if (!underCard(q, covers)) return q;
+    }
+  }
+  return pointOnRoute(r, u);
 }

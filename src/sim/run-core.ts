@@ -154,7 +154,7 @@ function startRun(def: ScenarioDefinition, opts: RunOptions, actions: readonly T
     const next = cues[cue];
     if (next && event.kind !== 'step' && next.when(event)) {
       cue++;
-      cluster.step(next.id, typeof next.caption === 'function' ? next.caption(cluster) : next.caption, next.focus);
+      cluster.step(next.id, typeof next.caption === 'function' ? next.caption(cluster) : next.caption, typeof next.focus === 'function' ? next.focus(cluster) : next.focus);
     }
   });
   // The machine hears each event after it is recorded (XState queues events sent mid-action).

@@ -72,7 +72,8 @@ export interface StepCue {
    * learner's what-if may have changed (a Deployment scaled before the story's own scale).
    */
   readonly caption: Localized | ((cluster: Cluster) => Localized);
-  readonly focus: readonly ComponentId[];
+  /** The step's components; or picked from the cluster as the step starts (the node a pod was bound to). */
+  readonly focus: readonly ComponentId[] | ((cluster: Cluster) => readonly ComponentId[]);
   readonly when: (event: TraceEvent) => boolean;
 }
 

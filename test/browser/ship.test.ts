@@ -115,6 +115,23 @@ describe('CoreDNS', () => {
     expect(words.some((w) => w.text.startsWith('mv '))).toBe(true);
   });
 
+  it('pod-creation: the kubelet step labels the watch event the kubelet gets (ADDED) over the others’ at the same moment', async () => {
+    const { page } = app;
+    await page.goto(`${base}?scenario=pod-creation&lang=en&theme=dark`);
+    await page.waitForFunction(() => window.__kubedeck?.player() !== undefined, undefined, { timeout: 30_000 });
+    const span = await page.evaluate(async () => {
+      await window.__kubedeck?.ready;
+      const s = window.__kubedeck?.player()?.steps.find((x) => x.id === 'kubelet-watch');
+      return s === undefined ? undefined : { start: s.start, end: s.end };
+    });
+    if (span === undefined) throw new Error('no kubelet-watch step');
+    // Frames through the step: the token passes behind kube-controller-manager's card for a while (no label there).
+    const frames: string[][] = [];
+    for (let t = span.start; t < span.end; t += 0.05) frames.push((await labelsAt(page, t)).labels.filter((l) => l.owner === 'token').map((l) => l.text));
+    const added = frames.filter((f) => f.some((t) => /ADDED/.test(t))).length;
+    expect(added, frames.map((f) => f.join(' + ')).join(' | ')).toBeGreaterThan(frames.length / 4);
+  });
+
   it('node-drain: the cordon shows the taint the node lifecycle controller adds for it, once it has', async () => {
     const before = await wordsInStep('node-drain', 'en', 'unschedulable');
     const after = await wordsInStep('node-drain', 'en', 'kubectl-drain');

@@ -98,6 +98,16 @@ describe('pod-creation (kubectl run)', () => {
     expect(pod?.kind === 'Pod' && pod.status?.phase).toBe('Pending');
   });
 
+  it('the steps after the bind single out the chosen node only: its kubelet, and its runtime once it runs the pod', () => {
+    const focus = new Map(trace.events.flatMap((e) => (e.kind === 'step' ? [[e.id, e.focus] as const] : [])));
+    const pod = trace.snapshots.at(-1)?.objects[POD];
+    const node = pod?.kind === 'Pod' ? pod.spec.nodeName : undefined;
+    expect(node).toMatch(/^worker-\d$/);
+    expect(focus.get('kubelet-watch')).toEqual(['kube-apiserver', `kubelet/${node}`]);
+    for (const id of ['sandbox', 'pull', 'start']) expect(focus.get(id), id).toEqual([`kubelet/${node}`, `containerd/${node}`]);
+    expect(focus.get('running')).toEqual(['kube-apiserver', 'etcd', `kubelet/${node}`]);
+  });
+
   it('orders events by time and sequence, and every message arrives after it is sent', () => {
     for (let i = 1; i < trace.events.length; i++) {
       const a = trace.events[i - 1] as TraceEvent;

@@ -35,7 +35,7 @@ describe('scheduler-decision', () => {
   });
 
   it('walks through every verdict, then the winner, the bind and Running', () => {
-    expect(stepIds(trace.events)).toEqual(['kubectl', 'queue', 'filter', 'verdict-worker-1', 'verdict-worker-2', 'verdict-worker-3', 'verdict-worker-4', 'winner', 'bind', 'running']);
+    expect(stepIds(trace.events)).toEqual(['kubectl', 'queue', 'filter', 'verdict-worker-1', 'verdict-worker-2', 'verdict-worker-3', 'verdict-worker-4', 'winner', 'bind', 'kubelet', 'running']);
     const winner = trace.events.find((e) => e.kind === 'step' && e.id === 'winner');
     expect(winner?.kind === 'step' && winner.caption.en).toMatch(/0–10/);
     inOrder(trace, [msg('kubectl', 'kube-apiserver', 'POST pod'), (e) => e.kind === 'decision', msg('kube-scheduler', 'kube-apiserver', 'bind'), msg('kube-apiserver', 'kubelet/worker-2', 'watch: ADDED')]);
