@@ -7,6 +7,7 @@ import { setup } from 'xstate';
 import { forbiddenMessage } from '../src/model/forbidden.ts';
 import type { Localized } from '../src/model/localized.ts';
 import { text } from '../src/model/localized.ts';
+import { withParticle } from '../src/model/josa.ts';
 import type { K8sKind } from '../src/model/objects.ts';
 import { API_GROUP, REST_RESOURCE } from '../src/model/registry.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
@@ -136,7 +137,7 @@ const machine = setup({
       const r = resourceOf(context.params);
       context.cluster.step(
         'kubectl',
-        text(`\`kubectl get ${r}\` sends GET ${urlOf(r)} — a list — to kube-apiserver, with kubernetes-admin’s client certificate from ~/.kube/config.`, `\`kubectl get ${r}\`이 kube-apiserver에 GET ${urlOf(r)} (list)를 보냅니다. ~/.kube/config에 있는 kubernetes-admin의 클라이언트 인증서를 사용합니다.`),
+        text(`\`kubectl get ${r}\` sends GET ${urlOf(r)} — a list — to kube-apiserver, with kubernetes-admin’s client certificate from ~/.kube/config.`, `${withParticle(`\`kubectl get ${r}\``, '이/가')} kube-apiserver에 GET ${urlOf(r)}(list)를 보냅니다. ~/.kube/config에 있는 kubernetes-admin의 클라이언트 인증서를 사용합니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.kubectl(`GET ${r}`, listRequest(r));
@@ -145,7 +146,7 @@ const machine = setup({
       const r = resourceOf(context.params);
       context.cluster.step(
         'unknown-client',
-        text(`An intern runs \`kubectl get ${r}\` with an old kubeconfig: its client certificate expired last month.`, `인턴이 오래된 kubeconfig로 \`kubectl get ${r}\`를 실행합니다: 클라이언트 인증서가 지난달에 만료되었습니다.`),
+        text(`An intern runs \`kubectl get ${r}\` with an old kubeconfig: its client certificate expired last month.`, `인턴이 오래된 kubeconfig로 ${withParticle(`\`kubectl get ${r}\``, '을/를')} 실행합니다: 클라이언트 인증서가 지난달에 만료되었습니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.kubectl(`GET ${r}`, listRequest(r), undefined, UNKNOWN_USER);
@@ -154,7 +155,7 @@ const machine = setup({
       const r = resourceOf(context.params);
       context.cluster.step(
         'developer',
-        text(`The user "developer" (a valid certificate, CN=developer) runs \`kubectl get ${r}\`${namespaced(r) ? ' in the namespace default' : ''}.`, `사용자 "developer"(유효한 인증서, CN=developer)가 \`kubectl get ${r}\`${namespaced(r) ? ' 를 default 네임스페이스에서' : ' 를'} 실행합니다.`),
+        text(`The user "developer" (a valid certificate, CN=developer) runs \`kubectl get ${r}\`${namespaced(r) ? ' in the namespace default' : ''}.`, `사용자 "developer"(유효한 인증서, CN=developer)가 ${namespaced(r) ? 'default 네임스페이스에서 ' : ''}${withParticle(`\`kubectl get ${r}\``, '을/를')} 실행합니다.`),
         ['kubectl', 'kube-apiserver'],
       );
       context.cluster.kubectl(`GET ${r}`, listRequest(r), undefined, DEVELOPER);
