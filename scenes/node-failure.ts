@@ -15,8 +15,11 @@ import { waitingFor } from '../src/sim/scenario.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { nodeFailureAbout } from './about/node-failure.ts';
 import { desiredReplicas } from './lib/workload.ts';
+import { imageLocalityZero } from './lib/image-locality.ts';
 
 const FAILING = 'worker-2';
+const IMAGE = 'nginx:1.27';
+const IMAGE_LOCALITY = imageLocalityZero(IMAGE);
 const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
 const WEB_POD = /^Pod\/default\/web-/;
 
@@ -80,8 +83,8 @@ function cues(params: ScenarioParams, k8sVersion: K8sVersion): readonly StepCue[
     {
       id: 'reschedule',
       caption: text(
-        `kube-scheduler filters ${FAILING} out (untolerated taint node.kubernetes.io/unreachable) and places the replacement on a healthy node.`,
-        `kube-scheduler는 ${withParticle(FAILING, '을/를')} 걸러내고(허용되지 않은 테인트 node.kubernetes.io/unreachable) 정상 노드에 대체 파드를 배치합니다.`,
+        `kube-scheduler filters ${FAILING} out (untolerated taint node.kubernetes.io/unreachable) and places the replacement on a healthy node.${IMAGE_LOCALITY.en}`,
+        `kube-scheduler는 ${withParticle(FAILING, '을/를')} 걸러내고(허용되지 않은 테인트 node.kubernetes.io/unreachable) 정상 노드에 대체 파드를 배치합니다.${IMAGE_LOCALITY.ko}`,
       ),
       focus: ['kube-scheduler'],
       when: decision(WEB_POD),
@@ -113,7 +116,7 @@ const machine = setup({
     build: ({ context }) => {
       const { cluster, params } = context;
       for (const n of NODES) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
-      cluster.seedDeployment('web', Number(params.replicas), { image: 'nginx:1.27', requests: { cpu: '250m', memory: '256Mi' } });
+      cluster.seedDeployment('web', Number(params.replicas), { image: IMAGE, requests: { cpu: '250m', memory: '256Mi' } });
     },
     narrateSteady: ({ context }) =>
       context.cluster.step(

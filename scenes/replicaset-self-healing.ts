@@ -15,8 +15,11 @@ import type { ComponentId } from '../src/sim/trace.ts';
 import { activity, change, decision, message } from './lib/match.ts';
 import { activeCount, appPods, desiredReplicas, settledAt, settledAtDesired } from './lib/workload.ts';
 import { replicasetSelfHealingAbout } from './about/replicaset-self-healing.ts';
+import { imageLocalityZero } from './lib/image-locality.ts';
 
 const APP = 'web';
+const IMAGE = 'nginx:1.27';
+const IMAGE_LOCALITY = imageLocalityZero(IMAGE);
 const NODES = ['worker-1', 'worker-2', 'worker-3'] as const;
 const WEB_POD = /^Pod\/default\/web-/;
 const KUBELETS: readonly ComponentId[] = NODES.map((n) => `kubelet/${n}` as const);
@@ -103,8 +106,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
     {
       id: 'schedule',
       caption: text(
-        'The replacement is an ordinary new pod: Pending with no node, so kube-scheduler filters and scores the nodes and binds it. It need not land where the deleted pod was.',
-        '대체 파드는 평범한 새 파드입니다. 노드 없이 Pending이니 kube-scheduler가 노드를 필터링·스코어링해 바인딩합니다. 지워진 파드가 있던 노드로 간다는 보장은 없습니다.',
+        `The replacement is an ordinary new pod: Pending with no node, so kube-scheduler filters and scores the nodes and binds it. It need not land where the deleted pod was.${IMAGE_LOCALITY.en}`,
+        `대체 파드는 평범한 새 파드입니다. 노드 없이 Pending이니 kube-scheduler가 노드를 필터링·스코어링해 바인딩합니다. 지워진 파드가 있던 노드로 간다는 보장은 없습니다.${IMAGE_LOCALITY.ko}`,
       ),
       focus: ['kube-scheduler', 'kube-apiserver'],
       when: decision(WEB_POD),
@@ -176,7 +179,7 @@ const machine = setup({
     build: ({ context }) => {
       const { cluster, params } = context;
       for (const n of NODES) cluster.addNode(n, { cpu: '4', memory: '8Gi' });
-      cluster.seedDeployment(APP, replicasOf(params), { image: 'nginx:1.27', requests: { cpu: '250m', memory: '256Mi' } });
+      cluster.seedDeployment(APP, replicasOf(params), { image: IMAGE, requests: { cpu: '250m', memory: '256Mi' } });
     },
     narrateSteady: ({ context }) =>
       context.cluster.step(
