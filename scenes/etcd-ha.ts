@@ -35,6 +35,8 @@ function etcd(cluster: Cluster): EtcdCluster {
 const running = (pod: string) => (e: TraceEvent): boolean => change(`Pod/default/${pod}`, 'status.phase', 'Running')(e);
 const electedLeader = (e: TraceEvent): boolean => e.kind === 'component' && e.component.startsWith('etcd/') && e.status === 'leader';
 const refusedWrite = message({ to: 'kubectl', action: /^500/ });
+/** etcd's answer that the write failed: the step about it starts there, just before kube-apiserver's 500 to kubectl. */
+const etcdRefused = message({ from: /^etcd\//, to: 'kube-apiserver', action: /^(context deadline exceeded|etcdserver: request timed out)/ });
 
 function run(cluster: Cluster, pod: string): void {
   cluster.create(makePod(pod, { image: 'nginx:1.27' }), 'POST pod');
@@ -112,7 +114,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
         '쓰기가 끝내 커밋되지 않습니다. etcd 요청 타임아웃(5초 + 2 × 선거 타임아웃 = 7초) 뒤 리더가 없는 멤버가 `context deadline exceeded`라고 응답하고 kube-apiserver는 kubectl에 500을 돌려줍니다. kube-apiserver의 읽기도 실패합니다. 선형화(linearizable) 읽기라서 리더가 있어야 하기 때문입니다. 직렬화(serializable) 읽기(`etcdctl get --consistency=s`)만 멤버 혼자 답할 수 있는데, 그 값은 오래된 것일 수 있습니다.',
       ),
       focus: ['kubectl', 'kube-apiserver', ...all],
-      when: refusedWrite,
+      when: etcdRefused,
     },
     {
       id: 'quorum-back',

@@ -12,7 +12,7 @@ import { makePod } from '../src/sim/builders.ts';
 import type { Cluster } from '../src/sim/cluster.ts';
 import type { ScenarioDefinition, ScenarioEvent, ScenarioInput, ScenarioParams, StepCue } from '../src/sim/scenario.ts';
 import { waitingFor } from '../src/sim/scenario.ts';
-import { change, message } from './lib/match.ts';
+import { after, change, message } from './lib/match.ts';
 import { onBoundNode } from './lib/bound-node.ts';
 import { verdictCaption, winnerCaption } from './lib/verdicts.ts';
 import { schedulerDecisionAbout } from './about/scheduler-decision.ts';
@@ -124,7 +124,8 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'running',
       caption: text('The kubelet reports the pod’s status: phase Running, Ready.', 'kubelet이 파드 상태를 보고합니다: phase Running, Ready.'),
       focus: onBoundNode(POD, ['kubelet'], ['kube-apiserver']),
-      when: change(POD, 'status.phase', 'Running'),
+      // From the PATCH itself (sent once the container started), so the step shows the report it is about.
+      when: after(message({ action: 'StartContainer OK', object: POD }), message({ action: 'PATCH pod/status', object: POD })),
     },
   );
   return out;

@@ -92,7 +92,7 @@ function cues(params: ScenarioParams): readonly StepCue[] {
       id: 'mirror-deleted',
       caption: text(
         `The kubelet sees its mirror marked for deletion. The static pod was never touched: ${c} keeps running. The kubelet removes the old mirror and creates a new one (new UID, AGE starts again).`,
-        `kubelet이 미러 파드에 삭제 표시가 된 것을 봅니다. 정적 파드는 건드려지지 않았으므로 ${withParticle(c, '은/는')} 계속 실행 중입니다. kubelet이 옛 미러 파드를 지우고 새 미러 파드를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
+        `kubelet이 미러 파드에 삭제 표시가 된 것을 봅니다. 정적 파드는 그대로이므로 ${withParticle(c, '은/는')} 계속 실행 중입니다. kubelet이 옛 미러 파드를 지우고 새 미러 파드를 만듭니다(UID가 새로 생기고 AGE가 다시 시작).`,
       ),
       focus: [KUBELET, 'kube-apiserver'],
       when: activity(KUBELET, 'mirror:deleted'),

@@ -85,6 +85,8 @@ class PodView extends Container {
     this.hitArea = new Rectangle(0, 0, slot.w, slot.h);
     this.key = key;
     this.box.context = boxContext(look, slot.w, slot.h, p, fs, unlisted !== undefined);
+    // Not an API object while the API does not list it: a stage part of its own for the tests.
+    markDrawn(this, unlisted === undefined ? 'Pod' : 'static-pod', pod.ref.slice('Pod/'.length));
     // Not in the API: nothing for a card to show.
     this.eventMode = unlisted === undefined ? 'static' : 'none';
     const g = 3 * fs;
@@ -238,7 +240,10 @@ export class PodLayer extends Container {
       const node = obj.spec.nodeName;
       if (node !== undefined && places.offDeckElsewhere === true && !places.decks.has(node)) continue;
       const where = node !== undefined && places.decks.has(node) ? node : '';
-      add(where, this.deckPod(ref, obj, where));
+      // A mirror being deleted while its static pod runs on: the pod is drawn, not the leaving mirror
+      // (static-pods' deleted mirror turned grey under a caption saying the pod keeps running).
+      const st = obj.metadata.deletionTimestamp === undefined ? undefined : this.staticPods.get(ref);
+      add(where, st !== undefined && (st.phase === 'running' || st.phase === 'ready') && places.decks.has(st.node) ? this.unlistedPod(st) : this.deckPod(ref, obj, where));
     }
     for (const [ref, st] of this.staticPods) if (!this.objects.has(ref) && places.decks.has(st.node)) add(st.node, this.unlistedPod(st));
     const seen = new Set<ObjectRef>();
@@ -268,7 +273,6 @@ export class PodLayer extends Container {
         if (v === undefined) {
           v = new PodView();
           v.label = ref;
-          markDrawn(v, 'Pod', ref.slice('Pod/'.length));
           v.eventMode = 'static';
           v.cursor = 'pointer';
           // The pod, not the ship or station drawn under it, is what was clicked.

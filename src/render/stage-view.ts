@@ -764,7 +764,8 @@ export class StageView {
     for (let j = 0; j < this.offFocusTokens.length; j++) {
       const mi = this.offFocusTokens[j] ?? 0;
       const m = sch.messages[mi];
-      if (m !== undefined && this.tokens.add(m.event, progressOf(mi), this.offFocusLabels[j], false)) storyShown++;
+      // Their labels stay by their tokens: one riding another route's line read as that message's.
+      if (m !== undefined && this.tokens.add(m.event, progressOf(mi), this.offFocusLabels[j], false, false)) storyShown++;
     }
     // The scale view's story flows: one token per route with its count (the aggregator holds only
     // the story's so far).

@@ -22,8 +22,11 @@ const NO_SPOTS: readonly Rect[] = [];
 /** Six directions, then the same six further out (for crowded spots); further still would part a label from its token. */
 const SIDES = 12;
 const RING_GAPS = [16, 44] as const;
-/** Where along its route (progress) a label may sit on the line when no spot by its token or beside the route's middle has room. */
-const ROUTE_SPOTS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8] as const;
+/**
+ * Where along its route a label may sit on the line when no spot by its token or beside the route's
+ * middle has room: this far from the token (progress), nearest first, never on the token itself.
+ */
+const ROUTE_STEPS = [-0.1, 0.1, -0.2, 0.2, -0.3, 0.3, -0.4, 0.4] as const;
 /** Labelled tokens per frame: people track about four moving things; older labels give way. */
 const MAX_LABELS = 4;
 /** Covering another token's label costs this much more than covering a card (it is never allowed). */
@@ -270,9 +273,10 @@ export class TokenLayer extends Container {
 
   /**
    * Draw one token at progress 0..1 (eased); `label` undefined for followers of a fan-out. False
-   * when it is out of sight (under a card its route passes behind).
+   * when it is out of sight (under a card its route passes behind). `rideRoute`: its label may sit
+   * on its route, away from the token, when nothing by the token has room (the step's own tokens).
    */
-  add(m: MessageEvent, progress: number, label: string | undefined, background = false): boolean {
+  add(m: MessageEvent, progress: number, label: string | undefined, background = false, rideRoute = true): boolean {
     const p = this.palette;
     if (p === undefined) return false;
     let v = this.pool[this.used];
@@ -361,17 +365,22 @@ export class TokenLayer extends Container {
       // Last, on the route itself, where it crosses open water between cards: a hop from the flagship
       // down to a ship has no room by either end (its cards' words) nor by its middle (the cards it
       // passes behind), but the line crosses the sea between them.
-      const onRoute = (side: number): Point => pointOnRoute(r, ROUTE_SPOTS[side - SIDES - 2] ?? 0.5);
+      const onRoute = (side: number): Point => pointOnRoute(r, u + (ROUTE_STEPS[side - SIDES - 2] ?? 0));
       const spotX = (side: number): number => (side < SIDES ? ax + this.sideX(side, w) : side < SIDES + 2 ? midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs) : onRoute(side).x);
       const spotY = (side: number): number => (side < SIDES ? ay + this.sideY(side, h) : side < SIDES + 2 ? midY : onRoute(side).y);
       let best = 0;
       let bestCover = Infinity;
       let bestOnLabels = 0;
       const fits = (): boolean => bestOnLabels === 0 && bestCover <= 0.12 * w * h;
-      for (let side = 0; side < SIDES + 2 + ROUTE_SPOTS.length; side++) {
+      const sides = SIDES + 2 + (rideRoute ? ROUTE_STEPS.length : 0);
+      for (let side = 0; side < sides; side++) {
         // The route's middle only rescues a label no side of its token has room for, and the route
-        // itself one that its middle has no room for either.
+        // itself one that its middle has no room for either (past its ends, no spot).
         if ((side === SIDES || side === SIDES + 2) && fits()) break;
+        if (side >= SIDES + 2) {
+          const at = u + (ROUTE_STEPS[side - SIDES - 2] ?? 0);
+          if (at < 0.1 || at > 0.9) continue;
+        }
         const cx = spotX(side);
         const cy = spotY(side);
         const onLabels = this.labelCoverAt(cx, cy, w, h);

@@ -45,8 +45,8 @@ export const POD_ENTRIES: readonly LegendEntry<PodSample>[] = [
   {
     key: 'Unlisted',
     text: {
-      en: 'dashed outline in its phase’s colour: a static pod its kubelet runs from a file that the API does not list (no mirror pod yet, or its mirror deleted)',
-      ko: '단계 색의 점선 테두리: kubelet이 파일로 실행하지만 API에는 없는 정적 파드(아직 미러 파드가 없거나 미러 파드가 지워짐)',
+      en: 'dashed outline in its phase’s colour: a static pod that the kubelet runs from a file and the API does not list (no mirror pod yet, or its mirror being deleted)',
+      ko: '상태 색의 점선 테두리: kubelet이 파일로 실행하지만 API에는 없는 정적 파드(아직 미러 파드가 없거나 미러 파드가 지워지는 중)',
     },
   },
 ];

@@ -61,11 +61,19 @@ describe('the flagship is the control-plane node', () => {
       expect(files(s), s.id).toEqual(want);
     }
     // The kubelet runs its static pods before any API server can list them: from its CRI calls on,
-    // all four stand on the control-plane node (dashed until their mirrors exist), not only once mirrored.
-    const pods = (s: Seen): string[] => s.objects.filter((o) => o.kind === 'Pod').map((o) => o.name).sort();
+    // all four stand on the control-plane node (drawn as static pods, dashed, until their mirrors
+    // exist), not only once mirrored.
+    const drawn = (s: Seen | undefined, kind: string): string[] => (s?.objects ?? []).filter((o) => o.kind === kind).map((o) => o.name).sort();
+    const step = (id: string): Seen | undefined => steps.find((s) => s.id === id);
     const staticPods = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].map((c) => `kube-system/${c}-controlplane`);
-    expect(pods(steps[0] as Seen)).toEqual([]);
-    for (const id of ['cri', 'etcd-up', 'apiserver-up', 'register', 'mirror']) expect(pods(steps.find((s) => s.id === id) as Seen), id).toEqual(staticPods);
+    expect([...drawn(steps[0], 'Pod'), ...drawn(steps[0], 'static-pod')]).toEqual([]);
+    for (const id of ['cri', 'etcd-up', 'apiserver-up', 'register']) {
+      expect(drawn(step(id), 'static-pod'), id).toEqual(staticPods);
+      expect(drawn(step(id), 'Pod'), id).toEqual([]);
+    }
+    expect(drawn(step('mirror'), 'Pod')).toEqual(staticPods);
+    // A mirror deleted through the API while its static pod runs on: the pod is drawn, not the leaving mirror.
+    expect(drawn(steps[steps.findIndex((s) => s.id === 'mirror-deleted') - 1], 'static-pod')).toEqual(['kube-system/kube-scheduler-controlplane']);
     const last = steps.at(-1);
     const node = last?.objects.find((o) => o.kind === 'control-plane-node');
     const mirror = last?.objects.find((o) => o.kind === 'Pod' && o.name === 'kube-system/kube-apiserver-controlplane');
