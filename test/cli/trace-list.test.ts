@@ -44,6 +44,13 @@ describe('kubedeck trace', () => {
     expect(text).toMatch(/kube-controller-manager -> kube-apiserver {2}PATCH node \(taint\) {2}Node\/worker-2/);
   });
 
+  it('lists what the kubelet runs from its manifests before the API can know it, in either language', async () => {
+    const en = (await run(['trace', 'static-pods'])).out.join('\n');
+    expect(en).toMatch(/\[controlplane\] static pod etcd-controlplane starting\n[\s\S]*\[controlplane\] static pod etcd-controlplane running\n[\s\S]*\[controlplane\] static pod etcd-controlplane ready/);
+    const ko = (await run(['trace', 'static-pods', '--lang', 'ko'])).out.join('\n');
+    expect(ko).toContain('[controlplane] 정적 파드 kube-scheduler-controlplane 없어짐');
+  });
+
   it('runs the newest release by default and reads v1.35 or 1.35.2 as 1.35', async () => {
     expect((await run(['trace', 'pod-creation'])).out[0]).toContain('Kubernetes 1.37,');
     expect((await run(['trace', 'pod-creation', '--k8s', 'v1.35'])).out[0]).toContain('Kubernetes 1.35,');
