@@ -57,8 +57,6 @@ class PodView extends Container {
   readonly phaseText: Text;
   /** What was drawn last. */
   shown: DeckPod | undefined;
-  /** The API's pod (undefined for a static pod the API does not list). */
-  obj: Pod | undefined;
   node: string | undefined;
   look: PodLook = 'Pending';
   slot: Rect = { x: 0, y: 0, w: 0, h: 0 };
@@ -78,7 +76,6 @@ class PodView extends Container {
     this.position.set(slot.x, slot.y);
     this.slot = slot;
     this.shown = pod;
-    this.obj = pod.pod;
     this.node = pod.node;
     this.look = look;
     if (key === this.key) return;

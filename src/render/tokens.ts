@@ -365,10 +365,8 @@ export class TokenLayer extends Container {
       // Last, on the route itself, where it crosses open water between cards: a hop from the flagship
       // down to a ship has no room by either end (its cards' words) nor by its middle (the cards it
       // passes behind), but the line crosses the sea between them.
-      const onRoute = (side: number): Point => pointOnRoute(r, u + (ROUTE_STEPS[side - SIDES - 2] ?? 0));
-      const spotX = (side: number): number => (side < SIDES ? ax + this.sideX(side, w) : side < SIDES + 2 ? midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs) : onRoute(side).x);
-      const spotY = (side: number): number => (side < SIDES ? ay + this.sideY(side, h) : side < SIDES + 2 ? midY : onRoute(side).y);
-      let best = 0;
+      let bestX = 0;
+      let bestY = 0;
       let bestCover = Infinity;
       let bestOnLabels = 0;
       const fits = (): boolean => bestOnLabels === 0 && bestCover <= 0.12 * w * h;
@@ -377,18 +375,26 @@ export class TokenLayer extends Container {
         // The route's middle only rescues a label no side of its token has room for, and the route
         // itself one that its middle has no room for either (past its ends, no spot).
         if ((side === SIDES || side === SIDES + 2) && fits()) break;
-        if (side >= SIDES + 2) {
+        let cx: number;
+        let cy: number;
+        if (side < SIDES) {
+          cx = ax + this.sideX(side, w);
+          cy = ay + this.sideY(side, h);
+        } else if (side < SIDES + 2) {
+          cx = midX + (side === SIDES ? 1 : -1) * (w / 2 + RING_GAPS[0] * this.fs);
+          cy = midY;
+        } else {
           const at = u + (ROUTE_STEPS[side - SIDES - 2] ?? 0);
           if (at < 0.1 || at > 0.9) continue;
+          ({ x: cx, y: cy } = pointOnRoute(r, at));
         }
-        const cx = spotX(side);
-        const cy = spotY(side);
         const onLabels = this.labelCoverAt(cx, cy, w, h);
         const cover = this.coverAt(cx, cy, w, h, side < SIDES ? CARD_MARGIN * this.fs : 0) + LABEL_WEIGHT * onLabels;
         if (cover < bestCover) {
           bestCover = cover;
           bestOnLabels = onLabels;
-          best = side;
+          bestX = cx;
+          bestY = cy;
           if (cover === 0) break;
         }
       }
@@ -399,8 +405,8 @@ export class TokenLayer extends Container {
       v.pill.visible = show;
       v.text.visible = show;
       if (!show) return !under;
-      const lx = spotX(best);
-      const ly = spotY(best);
+      const lx = bestX;
+      const ly = bestY;
       this.placed.push({ x: lx - w / 2, y: ly - h / 2, w, h });
       v.pill.position.set(lx, ly);
       v.text.position.set(lx - v.text.width / 2, ly - v.text.height / 2);
@@ -497,12 +503,12 @@ export class TokenLayer extends Container {
 
 /** The point of route `r` nearest progress `u` (either way) that no card in `covers` hides; `u`'s own point if none. */
 function nearestInSight(r: Route, u: number, covers: readonly Rect[]): Point {
-  for (let k = 1; k <= 50; k++) {
-    for (const v of [u - k * 0.02, u + k * 0.02]) {
-      if (v < 0 || v > 1) continue;
-      const q = pointOnRoute(r, v);
-      if (!underCard(q, covers)) return q;
-    }
+  // Outward from u, one side then the other, in steps of 0.02 (per frame: no list per step).
+  for (let i = 2; i <= 101; i++) {
+    const v = u + (i % 2 === 0 ? -1 : 1) * (i >> 1) * 0.02;
+    if (v < 0 || v > 1) continue;
+    const q = pointOnRoute(r, v);
+    if (!underCard(q, covers)) return q;
   }
   return pointOnRoute(r, u);
 }

@@ -6,7 +6,7 @@
  * static pod keeps running. It does not run API pods here (the control-plane node is tainted).
  */
 import { text } from '../../../model/localized.ts';
-import type { K8sObject, Node, Pod } from '../../../model/objects.ts';
+import type { K8sObject, Node, ObjectRef, Pod } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import { timestamp } from '../../../model/time.ts';
 import type { CriCall, Envelope } from '../../core/messages.ts';
@@ -22,8 +22,8 @@ import { configHash, isMirror, manifestOnDisk, mirrorPod, STATIC_POD_PATH } from
 import { inState } from '../../core/in-state.ts';
 
 export interface StaticPodHooks {
-  /** The static pod's container runs: the component may serve. */
-  readonly started: (component: ControlPlaneComponent) => void;
+  /** The static pod's container runs: the component may serve (then the pod is ready: rt.staticPods.ready(pod)). */
+  readonly started: (component: ControlPlaneComponent, pod: ObjectRef) => void;
   readonly stopped: (component: ControlPlaneComponent) => void;
   /** Whether kube-apiserver answers: node registration and mirror pods wait for it. */
   readonly apiUp: () => boolean;
@@ -145,7 +145,7 @@ export function createControlPlaneKubelet(rt: Runtime, node: string, hostIP: str
           if (pods.get(file) !== sp) return;
           sp.phase = 'running';
           rt.staticPods.set(refOf(sp.pod), node, 'running');
-          hooks.started(componentOf(file));
+          hooks.started(componentOf(file), refOf(sp.pod));
           // A mirror made from an older manifest is outdated: the kubelet replaces it.
           if (sp.mirror === 'present' && sp.mirrorHash !== configHash(manifest)) deleteMirror(sp, () => ensureMirror(file));
           else ensureMirror(file);

@@ -6,7 +6,7 @@
 import { text } from '../../../model/localized.ts';
 import { diffObjects } from '../../../model/diff.ts';
 import type { K8sVersion } from '../../../model/k8s/versions.ts';
-import type { K8sObject, Node } from '../../../model/objects.ts';
+import type { K8sObject, Node, ObjectRef } from '../../../model/objects.ts';
 import { refOf } from '../../../model/objects.ts';
 import { timestamp } from '../../../model/time.ts';
 import { makeLease, makeNode } from '../../builders.ts';
@@ -61,10 +61,10 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
     }, 50);
   };
 
-  const start = (c: ControlPlaneComponent): void => {
+  const start = (c: ControlPlaneComponent, pod: ObjectRef): void => {
     rt.clock.after(() => {
       // kube-apiserver cannot serve without etcd: it retries (and restarts) until etcd answers.
-      if (c === 'kube-apiserver' && !serving('etcd')) return start(c);
+      if (c === 'kube-apiserver' && !serving('etcd')) return start(c, pod);
       if (c === 'etcd') {
         const manifest = kubelet.manifest(manifestFile('etcd'));
         openDataDir((manifest === undefined ? undefined : etcdDataDirOf(manifest)) ?? ETCD_DATA_DIR);
@@ -72,7 +72,7 @@ export function addControlPlaneNode(cluster: Cluster, name: string, running: boo
       }
       else if (c === 'kube-apiserver') apiserver.start();
       else rt.board.set(c, 'up');
-      rt.staticPods.ready(`Pod/kube-system/${c}-${name}`);
+      rt.staticPods.ready(pod);
     }, WARM_UP_MS[c]);
   };
   const stop = (c: ControlPlaneComponent): void => {
